@@ -1,0 +1,175 @@
+//! Case numbers ("sagsnumre") as values: the short `YY/serial` form and the KLE form.
+//!
+//! Two case numbers are equal when they denote the same case, whatever spacing or
+//! letter case they were written with; the slug is the stable key used in URLs.
+
+use serde::{Serialize, Serializer};
+use std::cmp::Ordering;
+use std::fmt;
+use std::hash::{Hash, Hasher};
+use std::str::FromStr;
+
+/// A case number as found in minutes.
+#[derive(Debug, Clone)]
+pub struct CaseNumber {
+    kind: CaseKind,
+    /// As written in the minutes (trimmed), for display.
+    written: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+enum CaseKind {
+    /// `16/26813`: two-digit year, serial number.
+    Short { year: u16, serial: u32 },
+    /// KLE journal number, e.g. `00.01.00-A00-1-21`: KLE group, facet, serial, year.
+    /// Stored normalized (upper case, no spaces).
+    Kle(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("not a case number: {0:?}")]
+pub struct NotACaseNumber(pub String);
+
+impl CaseNumber {
+    /// The case number as written in the minutes.
+    pub fn as_written(&self) -> &str {
+        &self.written
+    }
+
+    /// The canonical form: `16/26813` or `00.01.00-A00-1-21`.
+    pub fn canonical(&self) -> String {
+        match &self.kind {
+            CaseKind::Short { year, serial } => format!("{year:02}/{serial}"),
+            CaseKind::Kle(s) => s.clone(),
+        }
+    }
+
+    /// URL-safe key: `16-26813`, `00-01-00-a00-1-21`.
+    pub fn slug(&self) -> String {
+        slug::slugify(self.canonical())
+    }
+
+    /// True for the short `YY/serial` form.
+    pub fn is_short(&self) -> bool {
+        matches!(self.kind, CaseKind::Short { .. })
+    }
+}
+
+impl FromStr for CaseNumber {
+    type Err = NotACaseNumber;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let written = s.trim();
+        let err = || NotACaseNumber(written.to_string());
+        let kind = if let Some((y, n)) = written.split_once('/') {
+            let (y, n) = (y.trim(), n.trim());
+            let digits = |t: &str, min, max| (min..=max).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());
+            if !digits(y, 2, 2) || !digits(n, 1, 7) {
+                return Err(err());
+            }
+            CaseKind::Short { year: y.parse().map_err(|_| err())?, serial: n.parse().map_err(|_| err())? }
+        } else {
+            parse_kle(written).ok_or_else(err)?
+        };
+        Ok(CaseNumber { kind, written: written.to_string() })
+    }
+}
+
+/// `GG.GG.GG-FNN-S-YY`: KLE number (three two-digit groups), handling facet (letter and two
+/// digits), serial, year. Some systems write a four-digit year; both are accepted.
+fn parse_kle(s: &str) -> Option<CaseKind> {
+    let norm: String = s.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_uppercase();
+    let mut parts = norm.split('-');
+    let kle = parts.next()?;
+    let facet = parts.next()?;
+    let serial = parts.next()?;
+    let year = parts.next()?;
+    if parts.next().is_some() {
+        return None;
+    }
+    let groups: Vec<&str> = kle.split('.').collect();
+    let all_digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let ok = groups.len() == 3
+        && groups.iter().all(|g| g.len() == 2 && all_digits(g))
+        && facet.len() == 3
+        && facet.as_bytes()[0].is_ascii_uppercase()
+        && all_digits(&facet[1..])
+        && (1..=7).contains(&serial.len())
+        && all_digits(serial)
+        && (year.len() == 2 || year.len() == 4)
+        && all_digits(year);
+    ok.then_some(CaseKind::Kle(norm))
+}
+
+impl PartialEq for CaseNumber {
+    fn eq(&self, other: &Self) -> bool {
+        self.kind == other.kind
+    }
+}
+impl Eq for CaseNumber {}
+
+impl Hash for CaseNumber {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.kind.hash(state)
+    }
+}
+
+impl PartialOrd for CaseNumber {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for CaseNumber {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.kind.cmp(&other.kind)
+    }
+}
+
+impl fmt::Display for CaseNumber {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.written)
+    }
+}
+
+impl Serialize for CaseNumber {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.written)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn c(s: &str) -> CaseNumber {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn short_form_parses_compares_and_slugs() {
+        assert_eq!(c("16/26813"), c(" 16/26813 "));
+        assert_eq!(c("16/26813").slug(), "16-26813");
+        assert_eq!(c("17/171").canonical(), "17/171");
+        assert!(c("11/34493") < c("12/14793"));
+        assert_ne!(c("16/26813"), c("16/26814"));
+    }
+
+    #[test]
+    fn kle_form_parses_compares_and_slugs() {
+        let k = c("00.01.00-A00-1-21");
+        assert!(!k.is_short());
+        assert_eq!(k, c("00.01.00-a00-1-21"));
+        assert_eq!(k.slug(), "00-01-00-a00-1-21");
+        assert_eq!(k.as_written(), "00.01.00-A00-1-21");
+        assert_eq!(c("27.69.48-G01-3-2017").canonical(), "27.69.48-G01-3-2017");
+    }
+
+    #[test]
+    fn rejects_non_case_numbers() {
+        for s in
+            ["", "Baggrund", "2017", "20-03-2017", "1/2/3", "16/", "/26813", "123/4", "00.01-A00-1-21", "16/2681300000"]
+        {
+            assert!(s.parse::<CaseNumber>().is_err(), "{s:?} should not parse");
+        }
+    }
+}

@@ -1,0 +1,107 @@
+//! Finding minutes files below the content folder and decoding them to text.
+
+use crate::diag::Diagnostic;
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// One minutes file, decoded.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Path relative to the content folder, used in messages and as the meeting's stable key.
+    pub rel: PathBuf,
+    /// Full path on disk.
+    pub path: PathBuf,
+    pub text: String,
+}
+
+/// File extensions that hold minutes.
+pub const EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
+
+/// True if `path` names a minutes file (by extension; hidden and editor backup files excluded).
+pub fn is_minutes_file(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    if name.starts_with('.') || name.starts_with('#') || name.ends_with('~') {
+        return false;
+    }
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// All minutes files below `content`, at any depth, sorted by path for reproducible builds.
+pub fn find_files(content: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+    if !content.is_dir() {
+        return Err(Diagnostic::error(content, 0, "content folder does not exist or is not a folder"));
+    }
+    let mut files = Vec::new();
+    for entry in WalkDir::new(content).follow_links(true).sort_by_file_name() {
+        match entry {
+            Ok(e) if e.file_type().is_file() && is_minutes_file(e.path()) => files.push(e.into_path()),
+            Ok(_) => {}
+            Err(e) => {
+                let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| content.to_path_buf());
+                return Err(Diagnostic::error(path, 0, format!("cannot read: {e}")));
+            }
+        }
+    }
+    Ok(files)
+}
+
+/// Reads and decodes one file. `rel` is the path shown in messages.
+pub fn load_file(path: &Path, rel: &Path) -> Result<(Source, Vec<Diagnostic>), Diagnostic> {
+    let bytes = std::fs::read(path).map_err(|e| Diagnostic::error(rel, 0, format!("cannot read file: {e}")))?;
+    let (text, warnings) = decode(rel, &bytes)?;
+    Ok((Source { rel: rel.to_path_buf(), path: path.to_path_buf(), text }, warnings))
+}
+
+/// Decodes minutes bytes: UTF-8 (with or without byte-order mark), or Windows-1252 with a warning,
+/// as older case systems export. Binary data is an error.
+pub fn decode(rel: &Path, bytes: &[u8]) -> Result<(String, Vec<Diagnostic>), Diagnostic> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+        let line = 1 + bytes[..pos].iter().filter(|&&b| b == b'\n').count();
+        return Err(Diagnostic::error(rel, line, "binary data (NUL byte): not a text file"));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok((s.to_string(), Vec::new())),
+        Err(e) => {
+            let line = 1 + bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count();
+            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+            let controls = text.chars().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c')).count();
+            if controls * 20 > text.chars().count().max(1) {
+                return Err(Diagnostic::error(rel, line, "binary data: neither UTF-8 nor Windows-1252 text"));
+            }
+            let warning = Diagnostic::warning(rel, line, "not valid UTF-8; decoded as Windows-1252");
+            Ok((text.into_owned(), vec![warning]))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_bom_and_decodes_windows_1252() {
+        let p = Path::new("x.txt");
+        assert_eq!(decode(p, b"\xEF\xBB\xBFPunkt").unwrap().0, "Punkt");
+        let (text, warnings) = decode(p, b"M\xf8dedato\n\xc6ble").unwrap();
+        assert_eq!(text, "Mødedato\nÆble");
+        assert_eq!(warnings.len(), 1);
+        assert_eq!(warnings[0].line, 1);
+    }
+
+    #[test]
+    fn binary_is_an_error_with_line() {
+        let e = decode(Path::new("x.txt"), b"a\nb\0c").unwrap_err();
+        assert!(e.is_error());
+        assert_eq!(e.line, 2);
+    }
+
+    #[test]
+    fn minutes_files_by_extension() {
+        assert!(is_minutes_file(Path::new("a/b/2017-03-20.txt")));
+        assert!(is_minutes_file(Path::new("a/2012.MD")));
+        assert!(!is_minutes_file(Path::new("a/.2012.md")));
+        assert!(!is_minutes_file(Path::new("a/2012.md~")));
+        assert!(!is_minutes_file(Path::new("a/logo.png")));
+    }
+}

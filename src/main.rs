@@ -1,0 +1,144 @@
+//! The `referat` command line: build, serve, check, parse.
+
+use anyhow::{Context, Result};
+use clap::{Args, Parser, Subcommand};
+use referat::build::{self, BuildError, BuildOptions};
+use referat::serve::{self, ServeOptions};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "referat", version, about = "Publish municipal meeting minutes as a static, searchable website")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site from the content folder into the output folder.
+    Build(SiteArgs),
+    /// Build, serve on http://127.0.0.1:1111/ and rebuild and reload on change.
+    Serve {
+        #[command(flatten)]
+        site: SiteArgs,
+        /// Address to listen on.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: String,
+        /// Port to listen on.
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+    },
+    /// Parse every minutes file and print all errors and warnings; exit non-zero on errors.
+    Check {
+        #[arg(long, default_value = "content")]
+        content: PathBuf,
+    },
+    /// Parse one minutes file and print its model as JSON.
+    Parse { file: PathBuf },
+}
+
+#[derive(Args)]
+struct SiteArgs {
+    /// Folder with the minutes (any depth).
+    #[arg(long, default_value = "content")]
+    content: PathBuf,
+    /// Folder to write the site to.
+    #[arg(long, default_value = "public")]
+    output: PathBuf,
+    /// Site settings.
+    #[arg(long, default_value = "config.toml")]
+    config: PathBuf,
+    /// Folder with Tera templates that override the built-in theme.
+    #[arg(long, default_value = "templates")]
+    templates: PathBuf,
+    /// Public URL of the site; overrides `base_url` in config.toml.
+    #[arg(long)]
+    base_url: Option<String>,
+}
+
+impl From<SiteArgs> for BuildOptions {
+    fn from(a: SiteArgs) -> Self {
+        BuildOptions {
+            content: a.content,
+            output: a.output,
+            config: a.config,
+            templates: a.templates,
+            base_url: a.base_url,
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e}");
+            for cause in e.chain().skip(1) {
+                eprintln!("  caused by: {cause}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    match cli.command {
+        Command::Build(args) => {
+            let opts: BuildOptions = args.into();
+            match build::build(&opts) {
+                Ok(report) => {
+                    eprint!("{}", report.diagnostics);
+                    let total: f64 = report.timings.iter().map(|(_, d)| d.as_secs_f64()).sum();
+                    println!(
+                        "Built {} meetings ({} agenda items), {} pages, into {} in {:.0} ms",
+                        report.meetings,
+                        report.items,
+                        report.render.pages,
+                        opts.output.display(),
+                        total * 1000.0
+                    );
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(BuildError::Input(diags)) => {
+                    eprint!("{diags}");
+                    eprintln!(
+                        "error: build failed with {} error(s); {} left unchanged",
+                        diags.errors().count(),
+                        opts.output.display()
+                    );
+                    Ok(ExitCode::FAILURE)
+                }
+                Err(e) => Err(e).context("build failed"),
+            }
+        }
+        Command::Serve { site, bind, port } => {
+            serve::serve(ServeOptions { build: site.into(), bind, port })?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { content } => {
+            let (meetings, diags) = build::parse_all(&content);
+            eprint!("{diags}");
+            let errors = diags.errors().count();
+            println!(
+                "{} meetings parsed, {} error(s), {} warning(s)",
+                meetings.len(),
+                errors,
+                diags.warnings().count()
+            );
+            Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+        }
+        Command::Parse { file } => {
+            let dir = file.parent().unwrap_or(std::path::Path::new(""));
+            let (meeting, diags) = build::parse_file(dir, &file);
+            eprint!("{}", referat::diag::Diagnostics(diags));
+            match meeting {
+                Some(m) => {
+                    println!("{}", serde_json::to_string_pretty(&m)?);
+                    Ok(ExitCode::SUCCESS)
+                }
+                None => Ok(ExitCode::FAILURE),
+            }
+        }
+    }
+}

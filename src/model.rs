@@ -1,0 +1,141 @@
+//! The typed model of one meeting's minutes: what `parse` produces and everything downstream reads.
+//!
+//! Closed items ("Lukket") carry only number, title, case number and line:
+//! the parser never stores their content, so no later stage can leak it.
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::Serialize;
+use std::path::PathBuf;
+
+use crate::case::CaseNumber;
+
+/// One minutes file.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Meeting {
+    /// Path of the source file relative to the content folder (for messages and "edit" links).
+    pub source: PathBuf,
+    /// The body that met, e.g. "Direktionen", "Byrådet".
+    pub body: String,
+    pub date: NaiveDate,
+    /// Start time, serialized as "10:00".
+    #[serde(serialize_with = "ser_time")]
+    pub start: Option<NaiveTime>,
+    pub location: Option<String>,
+    pub participants: Vec<Participant>,
+    /// Titles from the table of contents ("Indholdsfortegnelse"), in order; empty if there was none.
+    pub toc: Vec<String>,
+    pub items: Vec<AgendaItem>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Participant {
+    pub name: String,
+    /// E.g. "sekretær" from "Kathrine Seier Skastrup (sekretær)".
+    pub role: Option<String>,
+}
+
+/// "Punkt N: Title" and everything up to the next item.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct AgendaItem {
+    pub number: u32,
+    pub title: String,
+    /// The case number as a value; serialized as written ("16/26813").
+    pub case: Option<CaseNumber>,
+    pub closed: bool,
+    /// 1-based line of the "Punkt N" heading in the source file.
+    pub line: usize,
+    pub sections: Vec<Section>,
+    pub decisions: Vec<Decision>,
+    /// The lines of the item's "Bilag" section(s).
+    pub attachments: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Section {
+    /// As written, without markup, e.g. "Beslutning Direktionen den 20-03-2017".
+    pub heading: String,
+    pub kind: SectionKind,
+    pub blocks: Vec<Block>,
+}
+
+/// The normalized meaning of a section heading.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq, Hash)]
+#[serde(rename_all = "kebab-case")]
+pub enum SectionKind {
+    /// Baggrund
+    Background,
+    /// Sagsfremstilling
+    Presentation,
+    /// Indstilling
+    Recommendation,
+    /// Beslutning …
+    Decision,
+    /// Bilag
+    Attachments,
+    /// Økonomi
+    Economy,
+    /// Retsgrundlag
+    LegalBasis,
+    /// Næste skridt
+    NextSteps,
+    /// Any other heading (Vurdering, Høring, Politik/Plan, …)
+    Other,
+}
+
+/// Body content of a section. Text is CommonMark inline markup (emphasis, links), never raw HTML:
+/// renderers must escape or sanitize it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum Block {
+    Paragraph {
+        text: String,
+    },
+    /// A heading below section level, e.g. "Effektiviseringsstrategi".
+    Subheading {
+        text: String,
+    },
+    List {
+        ordered: bool,
+        items: Vec<String>,
+    },
+    Table(Table),
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Table {
+    /// Caption taken from a preceding "Tabel 1. …" line, if any.
+    pub caption: Option<String>,
+    /// Number of leading rows that are header rows.
+    pub header_rows: usize,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Cell {
+    pub text: String,
+    /// The export wrapped the cell in `<b>`.
+    pub strong: bool,
+}
+
+/// "Beslutning Direktionen den 20-03-2017" and the text below it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Decision {
+    pub body: String,
+    pub date: NaiveDate,
+    /// The decision as plain text, paragraphs separated by blank lines.
+    pub text: String,
+}
+
+impl Meeting {
+    /// Items that are published (not closed).
+    pub fn open_items(&self) -> impl Iterator<Item = &AgendaItem> {
+        self.items.iter().filter(|i| !i.closed)
+    }
+}
+
+fn ser_time<S: serde::Serializer>(t: &Option<NaiveTime>, s: S) -> Result<S::Ok, S::Error> {
+    match t {
+        Some(t) => s.serialize_str(&t.format("%H:%M").to_string()),
+        None => s.serialize_none(),
+    }
+}
