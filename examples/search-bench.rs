@@ -40,6 +40,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let items: usize = flag("--items").map(|s| s.parse()).transpose()?.unwrap_or(50_000);
     let small = args.iter().any(|a| a == "--small");
     let keep = flag("--out").map(PathBuf::from);
+    if let Some(path) = flag("--vocab") {
+        return write_vocab(Path::new(&path));
+    }
     let tmp = tempfile::tempdir()?;
     let out = keep.clone().unwrap_or_else(|| tmp.path().to_path_buf());
 
@@ -119,6 +122,16 @@ impl Reader {
         Ok(Reader { dir: dir.to_path_buf(), manifest, keys, docs })
     }
 
+    /// Year of every doc, from the facet runs.
+    fn years(&self) -> Vec<i64> {
+        let mut v = Vec::with_capacity(self.docs);
+        for run in self.manifest["runs"].as_array().into_iter().flatten() {
+            let (y, n) = (run[1].as_i64().unwrap_or(0), run[2].as_u64().unwrap_or(0));
+            v.extend(std::iter::repeat_n(y, n as usize));
+        }
+        v
+    }
+
     fn key_for(&self, term: &str) -> Option<String> {
         (1..=4).rev().filter(|&l| term.chars().count() >= l).map(|l| shard_key(term, l)).find(|k| self.keys.contains(k))
     }
@@ -177,7 +190,18 @@ fn print_queries(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
             .filter(|&d| !groups.is_empty() && groups.iter().all(|g| g[d] > 0.0))
             .map(|d| (d, groups.iter().map(|g| g[d]).sum()))
             .collect();
-        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let year = r.years();
+        let tier_key = |d: usize, score: f32| (score.to_bits(), year[d], d / CHUNK_DOCS);
+        let mut tiers: BTreeMap<(u32, i64, usize), usize> = BTreeMap::new();
+        for &(d, s) in &hits {
+            *tiers.entry(tier_key(d, s)).or_default() += 1;
+        }
+        hits.sort_by(|a, b| {
+            b.1.total_cmp(&a.1)
+                .then(year[b.0].cmp(&year[a.0]))
+                .then(tiers[&tier_key(b.0, b.1)].cmp(&tiers[&tier_key(a.0, a.1)]))
+                .then(a.0.cmp(&b.0))
+        });
         let mut chunks = BTreeSet::new();
         let mut shown = 0;
         for (d, _) in hits.iter().take(10) {
@@ -194,6 +218,32 @@ fn print_queries(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
         }
         println!("{:<30}{:>7}{:>7}{:>10}{:>8}", q, hits.len(), shown, requests, bytes);
     }
+    Ok(())
+}
+
+/// Every distinct word of the seed minutes plus edge cases, with its Snowball stem and index term, for
+/// the browser parity test (tests/browser/search.test.mjs).
+fn write_vocab(path: &Path) -> Result<(), Box<dyn std::error::Error>> {
+    let analyzer = Analyzer::default();
+    let site = support::synthetic_site(2_000, 7);
+    let mut seen = BTreeSet::new();
+    let extra =
+        ["Århus", "AARHUS", "lokalplanerne", "løst", "uheldigst", "kaffe", "ÆBLER", "Øerne", "café", "aa11", "x", "og"];
+    let docs = referat::search::docs::collect(&site).0;
+    let texts = docs.iter().flat_map(|d| std::iter::once(d.title()).chain(d.text()));
+    for t in texts.chain(extra.iter().map(|s| s.to_string())) {
+        for w in referat::search::text::words(&t) {
+            seen.insert(w.to_string());
+        }
+    }
+    let words: Vec<(String, String, Option<String>)> = seen
+        .into_iter()
+        .map(|w| (analyzer.stem(&w.to_lowercase()), analyzer.term(&w), w))
+        .map(|(s, t, w)| (w, s, t))
+        .collect();
+    let json = serde_json::json!({ "stop": analyzer.stop_words(), "words": words });
+    std::fs::write(path, serde_json::to_string(&json)?)?;
+    println!("{} words written to {}", words.len(), path.display());
     Ok(())
 }
 

@@ -402,6 +402,7 @@
     if (!state.q.trim()) {
       list.replaceChildren(); facets.replaceChildren(); casePage.replaceChildren(); more.hidden = true;
       say('');
+      root.dataset.query = '';
       return;
     }
     try {
@@ -419,6 +420,7 @@
     } catch (e) {
       if (mine === seq) say('Søgningen kunne ikke hentes. Prøv igen.');
     }
+    if (mine === seq) root.dataset.query = state.q;
   }
 
   let timer = 0;
