@@ -146,6 +146,7 @@ test('a case number finds exactly its items and offers the case page first', asy
   const t = await titles(page);
   assert.deepEqual(t.slice(0, 2).sort(), ['Ny lokalplan for Taastrup Hovedgade', 'Økonomiopfølgning - 20-03-2017']);
   assert.deepEqual(t.slice(2), ['Budget 2019'], 'the item that only mentions it comes last');
+  assert.deepEqual(await page.$$eval('#search-results mark', (ms) => ms.map((m) => m.textContent)), ['16/26813', '16/26813', '16/26813']);
   await search(page, '16/2681');
   assert.equal(await page.textContent('#search-status'), 'Ingen resultater', 'no near misses');
   await search(page, '00.01.00-A00-1-21');
