@@ -55,8 +55,7 @@ pub fn escape_leading_marker(buf: &mut String, start: usize) {
     let at = if (1..=9).contains(&digits) && t[digits..].starts_with(['.', ')']) {
         let after = &t[digits + 1..];
         (after.is_empty() || after.starts_with(' ')).then_some(start + digits)
-    } else if (t.starts_with(['-', '+', '*']) && (t.len() == 1 || t[1..].starts_with(' ')))
-        || t.starts_with(['#', '>'])
+    } else if (t.starts_with(['-', '+', '*']) && (t.len() == 1 || t[1..].starts_with(' '))) || t.starts_with(['#', '>'])
     {
         Some(start)
     } else {
