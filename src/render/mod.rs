@@ -217,12 +217,7 @@ impl Renderer<'_> {
             Job::Sitemap => {
                 self.write("sitemap.xml", sitemap::sitemap(&site.config.base_url, &self.sitemap_pages()).as_bytes())
             }
-            Job::MeetingData(i) => {
-                let path = view::data_path(site, i);
-                let json = data::meeting_json(site, i)
-                    .map_err(|source| RenderError::Json { path: path.clone().into(), source })?;
-                self.write(&path, json.as_bytes())
-            }
+            Job::MeetingData(i) => self.json(&view::data_path(site, i), data::meeting_json(site, i)),
             Job::MeetingsData => self.json("data/meetings.json", data::meetings_json(site)),
             Job::CasesData => self.json("data/cases.json", data::cases_json(site)),
         }
@@ -253,7 +248,7 @@ impl Renderer<'_> {
 
     fn json(&self, path: &str, json: Result<String, serde_json::Error>) -> Result<u64, RenderError> {
         let json = json.map_err(|source| RenderError::Json { path: path.into(), source })?;
-        self.write(path, json.as_bytes())
+        self.write(path, html_safe_json(&json).as_bytes())
     }
 
     fn write(&self, rel: &str, data: &[u8]) -> Result<u64, RenderError> {
@@ -272,6 +267,22 @@ impl Renderer<'_> {
         pages.extend(site.cases.keys().map(|c| (Site::case_path(c), None)));
         pages
     }
+}
+
+/// JSON with `<`, `>` and `&` as `\u003c`-style escapes: the same data, but markup from the minutes
+/// cannot become live HTML even if a host serves the file with the wrong content type. Those
+/// characters only ever occur inside JSON strings, where the escape is equivalent.
+fn html_safe_json(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Writes `data` to `path`, creating folders; returns the size.
