@@ -110,8 +110,24 @@ impl Site {
 
     /// The other items that carry the same case number as `r`, in date order.
     pub fn same_case(&self, r: ItemRef) -> impl Iterator<Item = ItemRef> + '_ {
+        self.case_refs(r).iter().copied().filter(move |&o| o != r)
+    }
+
+    /// Up to `around` items before and after `r` in its case's timeline (not `r` itself), and how
+    /// many other items the case has in all. A standing case ("Økonomiopfølgning") recurs at every
+    /// meeting, so listing all of them on every item would grow the site quadratically.
+    pub fn same_case_near(&self, r: ItemRef, around: usize) -> (Vec<ItemRef>, usize) {
+        let refs = self.case_refs(r);
+        let Some(pos) = refs.iter().position(|&o| o == r) else { return (Vec::new(), 0) };
+        let from = pos.saturating_sub(around);
+        let to = (pos + around + 1).min(refs.len());
+        let near = refs[from..to].iter().copied().filter(|&o| o != r).collect();
+        (near, refs.len() - 1)
+    }
+
+    fn case_refs(&self, r: ItemRef) -> &[ItemRef] {
         let case = self.meetings[r.meeting].items[r.item].case.as_ref();
-        case.and_then(|c| self.cases.get(c)).into_iter().flatten().copied().filter(move |&o| o != r)
+        case.and_then(|c| self.cases.get(c)).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -223,6 +239,14 @@ mod tests {
         let others: Vec<String> = site.same_case(r).map(|o| site.item_path(o)).collect();
         assert_eq!(others, ["direktionen/2017-03-13/#punkt-1", "direktionen/2017-03-20/#punkt-2"]);
         assert_eq!(Site::case_path(&"16/26813".parse().unwrap()), "sager/16-26813/");
+        let (near, total) = site.same_case_near(ItemRef { meeting: 0, item: 0 }, 1);
+        assert_eq!(
+            (near, total),
+            (vec![ItemRef { meeting: 1, item: 0 }], 2),
+            "one on each side: only a later one exists"
+        );
+        let (near, total) = site.same_case_near(ItemRef { meeting: 0, item: 1 }, 1);
+        assert_eq!((near, total), (vec![ItemRef { meeting: 0, item: 0 }], 2));
     }
 
     #[test]

@@ -235,9 +235,14 @@ pub struct ItemView<'a> {
     /// None for closed items.
     pub html: Option<&'a ItemHtml>,
     pub attachments: &'a [String],
-    /// Other items with the same case number ("Sagen er også behandlet på").
+    /// Other items with the same case number nearest in time ("Sagen er også behandlet på").
     pub also: Vec<ItemLink<'a>>,
+    /// How many other items carry the case in all; more than `also` shows means "see the case page".
+    pub also_total: usize,
 }
+
+/// How many items before and after an item its "Sagen er også behandlet på" list shows.
+pub const ALSO_AROUND: usize = 5;
 
 /// A meeting in lists (front page, body page, prev/next links).
 #[derive(Serialize)]
@@ -299,6 +304,8 @@ impl<'a> MeetingView<'a> {
             .enumerate()
             .map(|(ii, item)| {
                 let r = ItemRef { meeting: i, item: ii };
+                let (also, also_total) =
+                    if item.closed { (Vec::new(), 0) } else { site.same_case_near(r, ALSO_AROUND) };
                 ItemView {
                     number: item.number,
                     anchor: Site::item_anchor(item.number),
@@ -307,11 +314,8 @@ impl<'a> MeetingView<'a> {
                     case: CaseLink::new(item, base),
                     html: if item.closed { None } else { html.get(ii) },
                     attachments: if item.closed { &[] } else { &item.attachments },
-                    also: if item.closed {
-                        Vec::new()
-                    } else {
-                        site.same_case(r).map(|o| ItemLink::new(site, base, o)).collect()
-                    },
+                    also: also.into_iter().map(|o| ItemLink::new(site, base, o)).collect(),
+                    also_total,
                 }
             })
             .collect();
