@@ -245,8 +245,8 @@ mod tests {
             (vec![ItemRef { meeting: 1, item: 0 }], 2),
             "one on each side: only a later one exists"
         );
-        let (near, total) = site.same_case_near(ItemRef { meeting: 0, item: 1 }, 1);
-        assert_eq!((near, total), (vec![ItemRef { meeting: 0, item: 0 }], 2));
+        let (near, total) = site.same_case_near(ItemRef { meeting: 1, item: 1 }, 1);
+        assert_eq!((near, total), (vec![ItemRef { meeting: 1, item: 0 }], 2));
     }
 
     #[test]
