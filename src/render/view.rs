@@ -6,7 +6,7 @@
 use crate::link::{Body, ItemRef, Site};
 use crate::model::{AgendaItem, Block, Decision, Meeting, SectionKind, Table};
 use crate::render::danish;
-use crate::render::text::{inline, Links};
+use crate::render::text::{inline, linkify, Links};
 use serde::Serialize;
 
 /// The title every closed item gets, whatever the minutes called it.
@@ -147,30 +147,42 @@ fn decision_html(d: &Decision, links: &Links) -> DecisionHtml {
     }
 }
 
-fn bullet(line: &str) -> Option<&str> {
-    let l = line.trim_start();
-    l.strip_prefix("- ").or_else(|| l.strip_prefix("• "))
-}
-
-/// Decision text is plain text with blank lines between paragraphs; a paragraph whose every line
-/// starts with "- " or "• " is a list.
+/// Decision text is plain text (not markup) with blank lines between paragraphs; a paragraph
+/// whose every line starts with "- " (or "1. ", "2. " …) is a list.
 fn decision_blocks(text: &str, links: &Links) -> Vec<BlockHtml> {
     let normalized = text.replace("\r\n", "\n");
     normalized
         .split("\n\n")
         .map(|p| p.trim_matches('\n'))
         .filter(|p| !p.trim().is_empty())
-        .map(|p| {
-            if p.lines().all(|l| bullet(l).is_some()) {
-                BlockHtml::List {
-                    ordered: false,
-                    items: p.lines().filter_map(bullet).map(|l| inline(l, links)).collect(),
-                }
-            } else {
-                BlockHtml::Paragraph { html: inline(p, links) }
-            }
-        })
+        .map(|p| plain_block(p, links))
         .collect()
+}
+
+fn plain_block(p: &str, links: &Links) -> BlockHtml {
+    let plain = |t: &str| {
+        let mut html = String::new();
+        linkify(t.trim(), links, &mut html);
+        html
+    };
+    if let Some(items) = p.lines().map(bullet).collect::<Option<Vec<&str>>>() {
+        return BlockHtml::List { ordered: false, items: items.into_iter().map(plain).collect() };
+    }
+    if let Some(items) = p.lines().map(numbered).collect::<Option<Vec<&str>>>() {
+        return BlockHtml::List { ordered: true, items: items.into_iter().map(plain).collect() };
+    }
+    BlockHtml::Paragraph { html: p.lines().map(plain).collect::<Vec<_>>().join("<br>\n") }
+}
+
+fn bullet(line: &str) -> Option<&str> {
+    let l = line.trim_start();
+    l.strip_prefix("- ").or_else(|| l.strip_prefix("• "))
+}
+
+fn numbered(line: &str) -> Option<&str> {
+    let l = line.trim_start();
+    let digits = l.bytes().take_while(u8::is_ascii_digit).count();
+    (digits > 0).then(|| l[digits..].strip_prefix(". ")).flatten()
 }
 
 /// A case number shown on a page, linking to its case page.
@@ -483,5 +495,23 @@ impl<'a> BodySummary<'a> {
                 .map(|&i| MeetingLink::new(site, base, i))
                 .collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+
+    #[test]
+    fn decision_text_is_plain_text_with_lists() {
+        let site = Site::new(Config::default(), Vec::new());
+        let links = Links { site: &site, base: "/", body: "Direktionen", current: None };
+        let blocks = decision_blocks("Godkendt med *bemærkninger*:\n\n- styregruppen <b>skal</b>\n- status\n\n1. én\n2. to\n\nPer Aalbæk.\nStatus.", &links);
+        let html = serde_json::to_string(&blocks).unwrap();
+        assert_eq!(
+            html,
+            r#"[{"type":"paragraph","html":"Godkendt med *bemærkninger*:"},{"type":"list","ordered":false,"items":["styregruppen &lt;b&gt;skal&lt;/b&gt;","status"]},{"type":"list","ordered":true,"items":["én","to"]},{"type":"paragraph","html":"Per Aalbæk.<br>\nStatus."}]"#
+        );
     }
 }
