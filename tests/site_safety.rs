@@ -62,35 +62,6 @@ fn hostile_meeting() -> Meeting {
     }
 }
 
-/// Problems with markup in `html`: script elements other than the theme's own, event-handler
-/// attributes, `javascript:` URLs, frames, images and inline SVG (the theme has none).
-fn unsafe_markup(html: &str) -> Vec<String> {
-    let tag = regex::Regex::new(r#"(?is)<([a-z][a-z0-9]*)((?:[^>"']|"[^"]*"|'[^']*')*)>"#).unwrap();
-    let attr = regex::Regex::new(r#"(?is)([^\s"'=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?"#).unwrap();
-    let mut found = Vec::new();
-    for t in tag.captures_iter(html) {
-        let name = t[1].to_lowercase();
-        let mut bad = matches!(name.as_str(), "iframe" | "img" | "svg" | "object" | "embed");
-        for a in attr.captures_iter(&t[2]) {
-            let key = a[1].to_lowercase();
-            let value = a.get(2).or(a.get(3)).or(a.get(4)).map_or("", |m| m.as_str());
-            let value: String = value.replace("&#x3A;", ":").chars().filter(|c| !c.is_whitespace()).collect();
-            bad |= key.starts_with("on");
-            bad |= matches!(key.as_str(), "href" | "src" | "action") && value.to_lowercase().starts_with("javascript:");
-            if name == "script" && !(key == "src" && value.starts_with("/static/")) {
-                bad = true;
-            }
-        }
-        if name == "script" && !t[2].contains("src=") {
-            bad = true;
-        }
-        if bad {
-            found.push(t[0].to_string());
-        }
-    }
-    found
-}
-
 fn check_tree(out: &Path) {
     let mut checked = 0;
     for (rel, bytes) in files(out) {
