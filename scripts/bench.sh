@@ -91,9 +91,11 @@ for n in "${sizes[@]}"; do
 
   # serve's path: one meeting changes and the site is rebuilt over the previous one.
   edited=$(edit_one "$content")
+  build_wall=$wall build_rss=$rss
   timed "$referat" build --content "$content" --output "$site"
   rebuild=$wall
-  echo "   rebuild after editing ${edited#"$content"/}: ${rebuild}s wall, ${rss} MB (full rebuild through the CLI)"
+  echo "   rebuild after editing ${edited#"$content"/}: ${rebuild}s wall, ${rss} MB max RSS (full rebuild through the CLI)"
+  wall=$build_wall rss=$build_rss
 
   echo "   => $n meetings, $items items, $(mb "$input") MB input: ${wall}s, $(per_s "$n" "$wall") meetings/s," \
     "$pages pages, $(per_s "$pages" "$wall") pages/s, $(mb "$output") MB output, ${rss} MB max RSS; cp -r ${cp_wall}s"

@@ -20,8 +20,13 @@ pub struct Meeting {
     /// Start time, serialized as "10:00".
     #[serde(serialize_with = "ser_time")]
     pub start: Option<NaiveTime>,
+    /// End time when the header gives a range ("kl. 10:00-12:00"), serialized as "12:00".
+    #[serde(serialize_with = "ser_time")]
+    pub end: Option<NaiveTime>,
     pub location: Option<String>,
     pub participants: Vec<Participant>,
+    /// Members who sent apologies ("Afbud", "Fraværende").
+    pub absent: Vec<Participant>,
     /// Titles from the table of contents ("Indholdsfortegnelse"), in order; empty if there was none.
     pub toc: Vec<String>,
     pub items: Vec<AgendaItem>,
@@ -52,7 +57,8 @@ pub struct AgendaItem {
 
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct Section {
-    /// As written, without markup, e.g. "Beslutning Direktionen den 20-03-2017".
+    /// As written, without markup, e.g. "Beslutning Direktionen den 20-03-2017";
+    /// empty for content that came before the item's first heading.
     pub heading: String,
     pub kind: SectionKind,
     pub blocks: Vec<Block>,
@@ -76,9 +82,23 @@ pub enum SectionKind {
     Economy,
     /// Retsgrundlag
     LegalBasis,
-    /// Næste skridt
+    /// Næste skridt, Videre proces
     NextSteps,
-    /// Any other heading (Vurdering, Høring, Politik/Plan, …)
+    /// Politik/Plan
+    Policy,
+    /// Information, Kommunikation
+    Information,
+    /// Høring
+    Consultation,
+    /// Vurdering
+    Assessment,
+    /// Andre relevante dokumenter
+    RelatedDocuments,
+    /// Oversigt
+    Overview,
+    /// Resumé
+    Summary,
+    /// Any other heading, or content before the first heading (heading "")
     Other,
 }
 

@@ -1,14 +1,152 @@
 //! Parsing minutes text (plain text from PDF or markdown-ish exports) into a `Meeting`.
 //!
-//! OWNER: parser work (issue 2). Replace this placeholder.
+//! Steps: [`normalize`] the text into classified lines; the lines before the first
+//! "Punkt N" heading are the [`header`] and the [`toc`]; the rest are [`items`], whose
+//! [`sections`] hold [`blocks`] (paragraphs, lists, [`tables`], subheadings) of [`inline`] text.
+
+pub mod blocks;
+pub mod dates;
+pub mod header;
+pub mod inline;
+pub mod items;
+pub mod normalize;
+pub mod sections;
+pub mod tables;
+pub mod toc;
 
 use crate::diag::Diagnostic;
 use crate::model::Meeting;
-use std::path::Path;
+use chrono::NaiveDate;
+use std::path::{Path, PathBuf};
+
+pub use inline::to_plain;
+
+/// Diagnostics collected while parsing one file.
+#[derive(Debug)]
+pub struct Ctx {
+    file: PathBuf,
+    pub diags: Vec<Diagnostic>,
+}
+
+impl Ctx {
+    pub fn new(file: &Path) -> Self {
+        Ctx { file: file.to_path_buf(), diags: Vec::new() }
+    }
+
+    pub fn warn(&mut self, line: usize, message: impl Into<String>) {
+        self.diags.push(Diagnostic::warning(&self.file, line, message));
+    }
+
+    pub fn error(&mut self, line: usize, message: impl Into<String>) {
+        self.diags.push(Diagnostic::error(&self.file, line, message));
+    }
+
+    fn has_errors(&self) -> bool {
+        self.diags.iter().any(Diagnostic::is_error)
+    }
+}
 
 /// Parses one minutes file. `file` is the path used in diagnostics.
-/// On success returns the meeting and its warnings; on failure every error found (never panics).
+/// On success returns the meeting and its warnings; on failure every error found, with the
+/// warnings (never panics).
 pub fn parse(file: &Path, text: &str) -> Result<(Meeting, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let _ = text;
-    Err(vec![Diagnostic::error(file, 0, "parser not written yet")])
+    let mut cx = Ctx::new(file);
+    let text = normalize::unify_newlines(text);
+    if text.trim().is_empty() {
+        cx.error(0, "the file is empty");
+        return Err(cx.diags);
+    }
+    let doc = normalize::document(&text);
+    let lines = &doc.lines;
+    let first_item = lines.iter().position(|l| items::heading_of(l).is_some()).unwrap_or(lines.len());
+    let (pre, agenda) = lines.split_at(first_item);
+    let toc_start = pre
+        .iter()
+        .position(|l| !l.is_blank() && (toc::is_heading(&to_plain(l.text)) || toc::entry_title(l.text).is_some()))
+        .unwrap_or(pre.len());
+    let head = header::parse(&pre[..toc_start], &mut cx);
+    let mut toc_entries = toc::parse(&pre[toc_start..], &mut cx);
+
+    if agenda.is_empty() && head.date.is_none() && head.title_date.is_none() {
+        let mut cx = Ctx::new(file);
+        cx.error(0, "does not look like minutes: no \"Mødedato\" header and no agenda item (\"Punkt 1: …\")");
+        return Err(cx.diags);
+    }
+    let Some(date) = meeting_date(&head, file, &mut cx) else { return Err(cx.diags) };
+    let Some(body) = meeting_body(&head, file, &mut cx) else { return Err(cx.diags) };
+
+    let meta = items::Meta { markdown: doc.markdown, body: &body, date };
+    let agenda_items = items::parse(agenda, &meta, &mut cx);
+    if agenda_items.is_empty() {
+        cx.warn(0, "no agenda items (\"Punkt 1: …\") found");
+    }
+    let toc_line = pre.get(toc_start).map_or(0, |l| l.no);
+    toc::cross_check(&mut toc_entries, &agenda_items, toc_line, &mut cx);
+
+    if cx.has_errors() {
+        return Err(cx.diags);
+    }
+    let meeting = Meeting {
+        source: file.to_path_buf(),
+        body,
+        date,
+        start: head.start,
+        end: head.end,
+        location: head.location,
+        participants: head.participants,
+        absent: head.absent,
+        toc: toc_entries.into_iter().map(|e| e.title).collect(),
+        items: agenda_items,
+    };
+    Ok((meeting, cx.diags))
+}
+
+/// The "Mødedato" field, else the title's date, else an ISO date in the file name.
+fn meeting_date(head: &header::Header, file: &Path, cx: &mut Ctx) -> Option<NaiveDate> {
+    match (head.date, head.title_date) {
+        (Some((d, _)), Some((t, line))) if d != t => {
+            cx.warn(line, format!("the title says {t} but \"Mødedato\" says {d}; using {d}"));
+            Some(d)
+        }
+        (Some((d, _)), _) | (None, Some((d, _))) => Some(d),
+        (None, None) => {
+            let stem = file.file_stem().and_then(|s| s.to_str()).unwrap_or("");
+            match dates::find_date(stem, None) {
+                Some(f) => {
+                    cx.warn(0, format!("no meeting date in the text; using {} from the file name", f.date));
+                    Some(f.date)
+                }
+                None => {
+                    cx.error(
+                        0,
+                        "no meeting date: expected a line like \"Mødedato Mandag d. 20. marts 2017 kl. 10:00\"",
+                    );
+                    None
+                }
+            }
+        }
+    }
+}
+
+/// The body from the title line ("REFERAT Direktionen d. …"), else from the folder name.
+fn meeting_body(head: &header::Header, file: &Path, cx: &mut Ctx) -> Option<String> {
+    if let Some(b) = &head.title_body {
+        return Some(b.clone());
+    }
+    let folder = file.parent().and_then(|p| p.file_name()).and_then(|n| n.to_str()).filter(|n| !n.is_empty());
+    match folder {
+        Some(name) => {
+            let mut chars = name.chars();
+            let body: String = chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default();
+            cx.warn(
+                0,
+                format!("no title line like \"REFERAT Direktionen d. 20-03-2017\"; body taken from the folder: {body}"),
+            );
+            Some(body)
+        }
+        None => {
+            cx.error(0, "no meeting body: expected a title line like \"REFERAT Direktionen d. 20-03-2017\"");
+            None
+        }
+    }
 }

@@ -1,0 +1,340 @@
+//! Body blocks of a section: paragraphs, lists, tables and subheadings, built line by line.
+//!
+//! Paragraphs that the PDF broke with a blank line in mid-sentence are joined again by
+//! [`should_join`], a general rule on how the first part ends and the second begins.
+
+use super::dates::starts_with_month;
+use super::inline::{self, escape_leading_marker, push_inline};
+use super::normalize::Line;
+use super::tables::TableBuilder;
+use crate::model::Block;
+
+/// Collects the blocks of one section.
+#[derive(Debug)]
+pub struct Blocks {
+    blocks: Vec<Block>,
+    markdown: bool,
+    /// Every line is a list entry (the "Bilag" section), joined only where the PDF broke one.
+    line_items: bool,
+    /// A blank line (or subheading) came since the last text line.
+    gap: bool,
+    /// The last text line ended with a markdown hard break.
+    hard_break: bool,
+    table: Option<TableBuilder>,
+}
+
+impl Blocks {
+    pub fn new(markdown: bool, line_items: bool) -> Self {
+        Blocks { blocks: Vec::new(), markdown, line_items, gap: true, hard_break: false, table: None }
+    }
+
+    pub fn blank(&mut self) {
+        self.gap = true;
+    }
+
+    /// A heading below section level.
+    pub fn subheading(&mut self, text: &str) {
+        self.flush_table();
+        let mut t = String::with_capacity(text.len());
+        push_inline(&mut t, inline::strip_bold_wrapper(text), self.markdown);
+        escape_leading_marker(&mut t, 0);
+        self.blocks.push(Block::Subheading { text: t });
+        self.gap = true;
+    }
+
+    pub fn line(&mut self, line: &Line) {
+        let text = line.text;
+        if let Some(table) = &mut self.table {
+            if table.accepts(text) {
+                table.push(text);
+                return;
+            }
+        }
+        if TableBuilder::starts(text) {
+            self.flush_table();
+            let caption = self.take_caption();
+            let mut table = TableBuilder::new(caption, self.markdown);
+            table.push(text);
+            self.table = Some(table);
+            return;
+        }
+        self.flush_table();
+        if self.line_items {
+            self.line_item(text);
+        } else if let Some((ordered, number, rest)) = list_marker(text) {
+            self.list_item(ordered, number, rest);
+        } else if self.gap && self.markdown && is_pseudo_heading(text) {
+            self.subheading(text);
+            return;
+        } else {
+            self.text(line);
+        }
+        self.gap = false;
+        self.hard_break = line.hard_break;
+    }
+
+    pub fn finish(mut self) -> Vec<Block> {
+        self.flush_table();
+        self.blocks
+    }
+
+    fn flush_table(&mut self) {
+        if let Some(t) = self.table.take() {
+            if let Some(table) = t.finish() {
+                self.blocks.push(Block::Table(table));
+            }
+        }
+    }
+
+    /// A "Tabel 2. …" paragraph right before a table becomes its caption.
+    fn take_caption(&mut self) -> Option<String> {
+        let Some(Block::Paragraph { text }) = self.blocks.last() else { return None };
+        let plain = inline::to_plain(text);
+        let is_caption = plain.len() < 200
+            && ["Tabel ", "Table ", "Figur "]
+                .iter()
+                .any(|p| plain.strip_prefix(p).is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit())));
+        if !is_caption {
+            return None;
+        }
+        self.blocks.pop();
+        Some(plain)
+    }
+
+    fn text(&mut self, line: &Line) {
+        let join = match self.blocks.last() {
+            Some(Block::Paragraph { text }) => !self.gap || should_join(text, line.text),
+            Some(Block::List { items, .. }) => {
+                let item = items.last().map_or("", String::as_str);
+                (!self.gap && line.indent > 0) || (self.gap && line.indent >= 2) || should_join(item, line.text)
+            }
+            _ => false,
+        };
+        let sep = if self.hard_break && !self.gap { "\\\n" } else { " " };
+        match self.blocks.last_mut() {
+            Some(Block::Paragraph { text }) if join => {
+                text.push_str(sep);
+                push_inline(text, line.text, self.markdown);
+            }
+            Some(Block::List { items, .. }) if join => {
+                if let Some(item) = items.last_mut() {
+                    item.push_str(sep);
+                    push_inline(item, line.text, self.markdown);
+                }
+            }
+            _ => {
+                let mut text = String::with_capacity(line.text.len());
+                push_inline(&mut text, line.text, self.markdown);
+                escape_leading_marker(&mut text, 0);
+                self.blocks.push(Block::Paragraph { text });
+            }
+        }
+    }
+
+    fn list_item(&mut self, ordered: bool, number: u32, rest: &str) {
+        let mut item = String::with_capacity(rest.len());
+        push_inline(&mut item, rest, self.markdown);
+        escape_leading_marker(&mut item, 0);
+        if let Some(Block::List { ordered: o, items }) = self.blocks.last_mut() {
+            let continues = *o == ordered && (!ordered || number as usize == items.len() + 1 || number == 0);
+            if continues {
+                items.push(item);
+                return;
+            }
+        }
+        self.blocks.push(Block::List { ordered, items: vec![item] });
+    }
+
+    fn line_item(&mut self, text: &str) {
+        let rest = list_marker(text).map_or(text, |(_, _, r)| r);
+        if let Some(Block::List { items, .. }) = self.blocks.last_mut() {
+            if let Some(last) = items.last_mut() {
+                if should_join(last, rest) {
+                    last.push(' ');
+                    push_inline(last, rest, self.markdown);
+                    return;
+                }
+            }
+            let mut item = String::with_capacity(rest.len());
+            push_inline(&mut item, rest, self.markdown);
+            escape_leading_marker(&mut item, 0);
+            items.push(item);
+            return;
+        }
+        self.list_item(false, 0, rest);
+    }
+}
+
+/// A list item marker: "- x", "* x", "• x" (unordered) or "1. x", "2) x" (ordered).
+/// "26. november: …" is a date, not item 26.
+pub fn list_marker(text: &str) -> Option<(bool, u32, &str)> {
+    for m in ["- ", "* ", "+ ", "• ", "· ", "▪ ", "\u{f0b7} "] {
+        if let Some(rest) = text.strip_prefix(m) {
+            let rest = rest.trim_start();
+            return (!rest.is_empty()).then_some((false, 0, rest));
+        }
+    }
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 2 {
+        return None;
+    }
+    let rest = text[digits..].strip_prefix(['.', ')'])?;
+    if !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    let rest = rest.trim_start();
+    if rest.is_empty() || starts_with_month(rest) {
+        return None;
+    }
+    let number: u32 = text[..digits].parse().ok()?;
+    Some((true, number, rest))
+}
+
+/// A standalone bold line in a markdown export ("**Effektiviseringsstrategi**") is a heading.
+fn is_pseudo_heading(text: &str) -> bool {
+    let inner = inline::strip_bold_wrapper(text);
+    inner.len() < text.len()
+        && inner.len() <= 100
+        && !inner.ends_with(['.', ':', ','])
+        && !inner.starts_with("Tabel ")
+        && !inner.starts_with("Table ")
+}
+
+/// True if `next` continues the sentence that `prev` (a paragraph so far) breaks off: `prev` does
+/// not end a sentence and `next` starts in lower case, or `prev` ends with a comma, a hyphen, a
+/// short function word ("og", "i", "af"), or inside an open parenthesis.
+pub fn should_join(prev: &str, next: &str) -> bool {
+    let Some(first) = next.trim_start().chars().next() else { return false };
+    let p = prev.trim_end();
+    let core = p.trim_end_matches([')', ']', '"', '\'', '”', '’', '»', '*', '_']);
+    let Some(last) = core.chars().next_back() else { return false };
+    let next_lower = first.is_lowercase();
+    if matches!(last, '.' | '!' | '?' | ':' | ';' | '…') {
+        return last == '.' && next_lower && ends_with_abbreviation(core);
+    }
+    if core.len() < p.len() && !unbalanced(p) {
+        return next_lower; // "(BYC)" or a quotation closes the thought
+    }
+    next_lower || matches!(last, ',' | '-' | '–' | '/' | '&' | '+') || ends_with_function_word(core) || unbalanced(p)
+}
+
+fn last_word(s: &str) -> &str {
+    let is_break = |c: char| c.is_whitespace() || c == '(' || c == '/';
+    let start = s.char_indices().rev().find(|(_, c)| is_break(*c)).map_or(0, |(i, c)| i + c.len_utf8());
+    &s[start..]
+}
+
+fn ends_with_function_word(s: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "og", "eller", "samt", "i", "af", "til", "for", "på", "med", "om", "at", "den", "det", "de", "en", "et", "som",
+        "der", "fra", "ved", "under", "over", "mod", "mellem", "efter", "hos", "uden", "hvor", "når", "men", "end",
+        "inden", "gennem", "via", "hvis", "fordi", "da", "så", "både", "jf", "ift", "vedr", "ad", "hhv", "herunder",
+        "bl.a", "samt", "the", "and", "of",
+    ];
+    WORDS.contains(&last_word(s))
+}
+
+fn ends_with_abbreviation(s: &str) -> bool {
+    const ABBR: &[&str] = &[
+        "bl.a.", "jf.", "ca.", "pr.", "f.eks.", "fx.", "vedr.", "evt.", "dvs.", "inkl.", "ekskl.", "nr.", "kl.", "d.",
+        "hhv.", "iht.", "ift.", "mht.", "ang.", "jvf.", "tlf.", "st.",
+    ];
+    let w = last_word(s);
+    ABBR.iter().any(|a| w.eq_ignore_ascii_case(a))
+}
+
+/// More "(" than ")": the PDF broke the line inside a parenthesis.
+fn unbalanced(s: &str) -> bool {
+    let (open, close) = s.bytes().fold((0usize, 0usize), |(o, c), b| match b {
+        b'(' => (o + 1, c),
+        b')' => (o, c + 1),
+        _ => (o, c),
+    });
+    open > close
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Block;
+    use crate::parse::normalize::document;
+
+    fn blocks(text: &str, markdown: bool) -> Vec<Block> {
+        let doc = document(text);
+        let mut b = Blocks::new(markdown, false);
+        for l in &doc.lines {
+            if l.is_blank() {
+                b.blank();
+            } else {
+                b.line(l);
+            }
+        }
+        b.finish()
+    }
+
+    fn para(s: &str) -> Block {
+        Block::Paragraph { text: s.into() }
+    }
+
+    #[test]
+    fn pdf_broken_paragraphs_are_joined() {
+        let b = blocks(
+            "stod det klart, at den kommunale sektor i\n\nkraft af KMD's monopol på en række kritiske it-systemer stod over for en stor udfordring,\n\nsom ville kræve det.\n\nDette var også baggrunden",
+            true,
+        );
+        assert_eq!(
+            b,
+            vec![
+                para("stod det klart, at den kommunale sektor i kraft af KMD's monopol på en række kritiske it-systemer stod over for en stor udfordring, som ville kræve det."),
+                para("Dette var også baggrunden")
+            ]
+        );
+        let b = blocks("BAC er \"ejer\" af\n\ntelefonomstillingen og BURC.", false);
+        assert_eq!(b, vec![para("BAC er \"ejer\" af telefonomstillingen og BURC.")]);
+        let b =
+            blocks("26. november: Sammenhængskraft (oplæg/Væksthus for Ledelse og\n\nInnovationsmarkedsplads", true);
+        assert_eq!(
+            b,
+            vec![para("26\\. november: Sammenhængskraft (oplæg/Væksthus for Ledelse og Innovationsmarkedsplads")]
+        );
+    }
+
+    #[test]
+    fn real_paragraph_breaks_stay() {
+        let b = blocks(
+            "OUP er forankret i tre enheder:\n\nTeam Vækst, Kommunikation og Borgerinddragelse (BYC)\n\nTeam Digitalisering og Indkøb (ØDC)\n\nISC\n\nBorgerrådgiverens beretning\n\nOpfølgning på drøftelse.\n\n30. april:\n\n24. september:",
+            true,
+        );
+        assert_eq!(b.len(), 8, "{b:#?}");
+    }
+
+    #[test]
+    fn lists_ordered_and_loose() {
+        let b = blocks("Det indstilles:\n\n1. Handicap\n2. Udsatte\n\n- a\n\n- b\nfortsat\n\n4. december", false);
+        assert_eq!(
+            b,
+            vec![
+                para("Det indstilles:"),
+                Block::List { ordered: true, items: vec!["Handicap".into(), "Udsatte".into()] },
+                Block::List { ordered: false, items: vec!["a".into(), "b fortsat".into()] },
+                para("4\\. december"),
+            ]
+        );
+    }
+
+    #[test]
+    fn hard_break_and_pseudo_heading() {
+        let b = blocks("**Chefforum**\n\nGodkendt.  \nDirektionen ønskede.", true);
+        assert_eq!(b, vec![Block::Subheading { text: "Chefforum".into() }, para("Godkendt.\\\nDirektionen ønskede.")]);
+    }
+
+    #[test]
+    fn join_rule_cases() {
+        assert!(should_join("jf.", "bilag 3"));
+        assert!(!should_join("Direktør", "Kommunikationschef Winnie Jakobsen"));
+        assert!(!should_join("Udskudt.", "og mere"));
+        assert!(should_join("ØDC indstiller,", "at direktionen godkender"));
+        assert!(!should_join("", "x"));
+        assert!(!should_join("x", ""));
+    }
+}

@@ -1,0 +1,284 @@
+//! The meeting header before the agenda: title line ("REFERAT Direktionen d. 20-03-2017") with
+//! body and date, and the fields Mødedato, Mødested, Mødedeltagere, Afbud.
+
+use super::dates;
+use super::inline::{strip_prefix_ci, strip_suffix_ci, to_plain};
+use super::normalize::{Kind, Line};
+use super::toc::clip;
+use super::Ctx;
+use crate::model::Participant;
+use chrono::{NaiveDate, NaiveTime};
+
+/// What the header says; every field may be missing.
+#[derive(Debug, Default)]
+pub struct Header {
+    pub title_body: Option<String>,
+    /// Date in the title line, with its line.
+    pub title_date: Option<(NaiveDate, usize)>,
+    /// Date of the "Mødedato" field, with its line.
+    pub date: Option<(NaiveDate, usize)>,
+    pub start: Option<NaiveTime>,
+    pub end: Option<NaiveTime>,
+    pub location: Option<String>,
+    pub participants: Vec<Participant>,
+    pub absent: Vec<Participant>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    Date,
+    Time,
+    End,
+    Location,
+    Participants,
+    Absent,
+}
+
+const FIELDS: &[(&str, Field)] = &[
+    ("mødedato", Field::Date),
+    ("mødedag", Field::Date),
+    ("dato", Field::Date),
+    ("mødetidspunkt", Field::Time),
+    ("mødetid", Field::Time),
+    ("tidspunkt", Field::Time),
+    ("starttidspunkt", Field::Time),
+    ("mødestart", Field::Time),
+    ("tid", Field::Time),
+    ("mødeslut", Field::End),
+    ("sluttidspunkt", Field::End),
+    ("mødested", Field::Location),
+    ("mødelokale", Field::Location),
+    ("sted", Field::Location),
+    ("lokale", Field::Location),
+    ("mødedeltagere", Field::Participants),
+    ("deltagere", Field::Participants),
+    ("til stede", Field::Participants),
+    ("tilstede", Field::Participants),
+    ("deltog", Field::Participants),
+    ("medlemmer", Field::Participants),
+    ("afbud", Field::Absent),
+    ("fraværende", Field::Absent),
+    ("fravær", Field::Absent),
+];
+
+const TITLE_WORDS: &[&str] = &["referat", "dagsorden", "beslutningsprotokol", "protokol", "mødereferat"];
+
+/// Reads the header lines (everything before the table of contents and the first item).
+pub fn parse(lines: &[Line], cx: &mut Ctx) -> Header {
+    let mut h = Header::default();
+    // The last field, and whether its list was left open ("…, Charlotte," / "Markussen").
+    let mut last: Option<(Field, bool)> = None;
+    let mut seen_title = false;
+    for line in lines.iter().filter(|l| !l.is_blank()) {
+        let plain = to_plain(line.text);
+        if let Some((field, value)) = field_of(&plain) {
+            set_field(&mut h, field, value, line.no, cx);
+            last = Some((field, list_open(value)));
+            continue;
+        }
+        if let Some((field, open)) = last {
+            let is_list = matches!(field, Field::Participants | Field::Absent);
+            if is_list && (open || plain.starts_with("og ")) {
+                let list = if field == Field::Participants { &mut h.participants } else { &mut h.absent };
+                list.extend(participants(&plain));
+                last = Some((field, list_open(&plain)));
+                continue;
+            }
+        }
+        last = None;
+        if !seen_title && is_title(line, &plain) {
+            seen_title = true;
+            title(&mut h, &plain, line.no);
+            continue;
+        }
+        cx.warn(line.no, format!("text before the first agenda item not understood, ignored: \"{}\"", clip(&plain)));
+    }
+    h
+}
+
+/// "Mødedato: Mandag …" → (Date, "Mandag …").
+fn field_of(plain: &str) -> Option<(Field, &str)> {
+    let lower_head: String = plain.chars().take(16).flat_map(char::to_lowercase).collect();
+    FIELDS.iter().find_map(|(kw, field)| {
+        let rest = lower_head.strip_prefix(kw)?;
+        if rest.starts_with(char::is_alphanumeric) {
+            return None;
+        }
+        // Same number of chars in the original (the keywords lower-case to equal length).
+        let cut = plain.char_indices().nth(kw.chars().count()).map_or(plain.len(), |(i, _)| i);
+        let value = plain[cut..].trim_start_matches([':', ' ', '\t', '.']).trim();
+        Some((*field, value))
+    })
+}
+
+fn set_field(h: &mut Header, field: Field, value: &str, no: usize, cx: &mut Ctx) {
+    match field {
+        // The first date field wins: a later "Dato for næste møde" is not the meeting date.
+        Field::Date if h.date.is_some() => {}
+        Field::Date => match dates::find_date(value, None) {
+            Some(f) => {
+                if let Some(wd) = dates::weekday_mismatch(value, f.date) {
+                    cx.warn(no, format!("\"{wd}\" does not match the date {} (a {})", f.date, f.date.format("%A")));
+                }
+                h.date = Some((f.date, no));
+                if let Some((start, end)) = dates::find_time(&value[f.span.end..]) {
+                    h.start = Some(start);
+                    h.end = end;
+                }
+            }
+            None => cx.warn(no, format!("cannot read the meeting date \"{}\"", clip(value))),
+        },
+        Field::Time => match dates::find_time(value) {
+            Some((start, end)) => {
+                h.start = Some(start);
+                h.end = end.or(h.end);
+            }
+            None => cx.warn(no, format!("cannot read the meeting time \"{}\"", clip(value))),
+        },
+        Field::End => h.end = dates::find_time(value).map(|(t, _)| t).or(h.end),
+        Field::Location => {
+            if !value.is_empty() {
+                h.location = Some(value.to_string());
+            }
+        }
+        Field::Participants => h.participants.extend(participants(value)),
+        Field::Absent => h.absent.extend(participants(value)),
+    }
+}
+
+/// A list value that the PDF wrapped onto the next line ends with a comma or "og".
+fn list_open(value: &str) -> bool {
+    let v = value.trim_end();
+    v.ends_with(',') || v.ends_with(" og") || v.ends_with('&')
+}
+
+fn is_title(line: &Line, plain: &str) -> bool {
+    let t = plain.trim_start();
+    line.kind == Kind::Heading(1) || TITLE_WORDS.iter().any(|w| strip_prefix_ci(t, w).is_some())
+}
+
+/// "REFERAT Direktionen d. 20-03-2017" → body "Direktionen", date 2017-03-20.
+fn title(h: &mut Header, plain: &str, no: usize) {
+    let mut rest = plain.trim();
+    if let Some(r) = TITLE_WORDS.iter().find_map(|w| strip_prefix_ci(rest, w)) {
+        rest = r.trim_start_matches([':', ' ', '-', '–']);
+    }
+    if let Some(r) = ["fra mødet i ", "for mødet i ", "fra ", "for ", "af ", "mødet i "]
+        .iter()
+        .find_map(|p| strip_prefix_ci(rest, p).filter(|r| !r.is_empty()))
+    {
+        rest = r;
+    }
+    let body = match dates::find_date(rest, None) {
+        Some(f) => {
+            h.title_date = Some((f.date, no));
+            &rest[..f.span.start]
+        }
+        None => rest,
+    };
+    let body = strip_date_words(body.trim());
+    if !body.is_empty() {
+        h.title_body = Some(body.to_string());
+    }
+}
+
+/// Trailing " d.", " den", ",", "-" and weekday before a date: "Direktionen, mandag den" → "Direktionen".
+fn strip_date_words(mut s: &str) -> &str {
+    loop {
+        let t = s.trim_end_matches([' ', ',', '-', '–']);
+        let cut = [" d.", " den", " d", " mandag", " tirsdag", " onsdag", " torsdag", " fredag", " lørdag", " søndag"]
+            .iter()
+            .find_map(|w| strip_suffix_ci(t, w));
+        match cut {
+            Some(c) => s = c,
+            None => return t,
+        }
+    }
+}
+
+/// "Lars Holte, Jørgen Lerhard og Kathrine Seier Skastrup (sekretær)".
+pub fn participants(s: &str) -> Vec<Participant> {
+    let mut out = Vec::new();
+    for part in s.split([',', ';']) {
+        for name in part.split(" og ") {
+            if let Some(p) = participant(name) {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+fn participant(s: &str) -> Option<Participant> {
+    let s = s.trim().trim_end_matches('.').trim();
+    if s.is_empty() {
+        return None;
+    }
+    if let Some(open) = s.rfind('(') {
+        if let Some(inner) = s[open + 1..].strip_suffix(')') {
+            let name = s[..open].trim();
+            if !name.is_empty() {
+                return Some(Participant { name: name.to_string(), role: Some(inner.trim().to_string()) });
+            }
+        }
+    }
+    Some(Participant { name: s.to_string(), role: None })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::normalize::document;
+    use std::path::Path;
+
+    fn header(text: &str) -> (Header, Vec<crate::diag::Diagnostic>) {
+        let doc = document(text);
+        let mut cx = Ctx::new(Path::new("x.txt"));
+        let h = parse(&doc.lines, &mut cx);
+        (h, cx.diags)
+    }
+
+    #[test]
+    fn plain_header() {
+        let (h, d) = header(
+            "REFERAT Direktionen d. 20-03-2017\n\nMødedato Mandag d. 20. marts 2017 kl. 10:00\n\nMødested B204\n\nMødedeltagere Lars Holte, Jørgen Lerhard, Kathrine Seier Skastrup (sekretær)",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(h.title_body.as_deref(), Some("Direktionen"));
+        assert_eq!(h.date.unwrap().0, NaiveDate::from_ymd_opt(2017, 3, 20).unwrap());
+        assert_eq!(h.start, NaiveTime::from_hms_opt(10, 0, 0));
+        assert_eq!(h.location.as_deref(), Some("B204"));
+        assert_eq!(h.participants.len(), 3);
+        assert_eq!(h.participants[2].role.as_deref(), Some("sekretær"));
+    }
+
+    #[test]
+    fn markdown_header_wrapped_participants_and_absent() {
+        let (h, d) = header(
+            "# **REFERAT Direktionen d. 20-11-2012**\n\n**Mødedato:** Tirsdag d. 20. november 2012 kl. 10.00-12.00\n\n**Mødested** Mødelokale B105\n\nDeltagere: A, B,\nC og D\n\nAfbud: E (formand)\n\nnoget helt andet",
+        );
+        assert_eq!(h.title_body.as_deref(), Some("Direktionen"));
+        assert_eq!(h.end, NaiveTime::from_hms_opt(12, 0, 0));
+        assert_eq!(h.location.as_deref(), Some("Mødelokale B105"));
+        let names: Vec<_> = h.participants.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["A", "B", "C", "D"]);
+        assert_eq!(h.absent[0].role.as_deref(), Some("formand"));
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].line, 12);
+    }
+
+    #[test]
+    fn weekday_mismatch_warns() {
+        let (_, d) = header("Mødedato Tirsdag d. 20. marts 2017");
+        assert_eq!(d.len(), 1);
+        assert!(d[0].message.contains("tirsdag"));
+    }
+
+    #[test]
+    fn title_variants() {
+        let mut h = Header::default();
+        title(&mut h, "Dagsorden for mødet i Økonomiudvalget, mandag den 3. april 2017", 1);
+        assert_eq!(h.title_body.as_deref(), Some("Økonomiudvalget"));
+        assert_eq!(h.title_date.unwrap().0, NaiveDate::from_ymd_opt(2017, 4, 3).unwrap());
+    }
+}

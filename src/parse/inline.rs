@@ -1,0 +1,410 @@
+//! Inline text: turning source lines into CommonMark inline markup (the model's text form),
+//! and CommonMark inline markup back into plain text (titles, headings, decisions, attachments).
+//!
+//! Raw HTML never survives: the `<b>`/`<i>`/`<br>` that exports contain become markdown, every
+//! other tag is dropped. Plain text from PDFs is escaped so that its `*`, `_` or `[` stay literal.
+
+/// Appends `s` to `buf` as CommonMark inline markup. `markdown` says whether the source already is
+/// markdown (then only HTML is converted) or plain text (then markdown syntax is escaped).
+pub fn push_inline(buf: &mut String, s: &str, markdown: bool) {
+    let special = |b: u8| {
+        b < 0x20
+            || b == 0xC2
+            || b == b'<'
+            || (!markdown && matches!(b, b'\\' | b'*' | b'_' | b'`' | b'[' | b']' | b'&'))
+    };
+    if !s.bytes().any(special) {
+        buf.push_str(s);
+        return;
+    }
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        let len = c.len_utf8();
+        match c {
+            '<' if markdown => {
+                if let Some((tag, end)) = html_tag(rest) {
+                    push_tag_as_markdown(buf, tag);
+                    rest = &rest[end..];
+                    continue;
+                }
+                buf.push('<');
+            }
+            '<' => {
+                buf.push_str("\\<");
+            }
+            '\\' | '*' | '_' | '`' | '[' | ']' if !markdown => {
+                buf.push('\\');
+                buf.push(c);
+            }
+            '&' if !markdown && looks_like_entity(rest) => buf.push_str("\\&"),
+            '\u{a0}' => buf.push(' '),
+            '\u{ad}' => {}
+            '\t' => buf.push(' '),
+            c if c.is_control() => buf.push(' '),
+            c => buf.push(c),
+        }
+        rest = &rest[len..];
+    }
+}
+
+/// Escapes a block marker at the start of `buf[start..]` ("26. november", "- x", "# x", "> x") so
+/// that the text stays one paragraph even if a renderer parses it as a block.
+pub fn escape_leading_marker(buf: &mut String, start: usize) {
+    let t = &buf[start..];
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    let at = if (1..=9).contains(&digits) && t[digits..].starts_with(['.', ')']) {
+        let after = &t[digits + 1..];
+        (after.is_empty() || after.starts_with(' ')).then_some(start + digits)
+    } else if (t.starts_with(['-', '+', '*']) && (t.len() == 1 || t[1..].starts_with(' '))) || t.starts_with(['#', '>'])
+    {
+        Some(start)
+    } else {
+        None
+    };
+    if let Some(at) = at {
+        buf.insert(at, '\\');
+    }
+}
+
+/// A tag name and whether it closes, e.g. `</b>` → ("b", true).
+#[derive(Debug, PartialEq, Eq)]
+struct Tag<'a> {
+    name: &'a str,
+    closing: bool,
+}
+
+/// Recognizes an HTML tag or comment at the start of `s`; returns it and its byte length.
+fn html_tag(s: &str) -> Option<(Tag<'_>, usize)> {
+    if let Some(body) = s.strip_prefix("<!--") {
+        let end = body.find("-->")?;
+        return Some((Tag { name: "!--", closing: false }, 4 + end + 3));
+    }
+    let b = s.as_bytes();
+    let closing = b.get(1) == Some(&b'/');
+    let name_start = if closing { 2 } else { 1 };
+    if !b.get(name_start)?.is_ascii_alphabetic() {
+        return None;
+    }
+    let name_len = b[name_start..].iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b'-').count();
+    let name = &s[name_start..name_start + name_len];
+    let after = &s[name_start + name_len..];
+    let end = after.find(['>', '<'])?;
+    if after.as_bytes()[end] == b'<' {
+        return None;
+    }
+    let attrs = &after[..end];
+    // Attributes must be separated from the name; "<http://x>" is an autolink, not a tag.
+    if !(attrs.is_empty() || attrs == "/" || attrs.starts_with([' ', '\t', '\n'])) {
+        return None;
+    }
+    Some((Tag { name, closing }, name_start + name_len + end + 1))
+}
+
+fn push_tag_as_markdown(buf: &mut String, tag: Tag) {
+    match tag.name.to_ascii_lowercase().as_str() {
+        "b" | "strong" => buf.push_str("**"),
+        "i" | "em" => buf.push('*'),
+        "br" => buf.push_str("\\\n"),
+        "p" | "div" | "li" | "td" | "th" | "tr" if !buf.ends_with(' ') && !buf.is_empty() => buf.push(' '),
+        _ => {}
+    }
+}
+
+fn looks_like_entity(s: &str) -> bool {
+    let body = &s[1..];
+    let len = body.bytes().take_while(|b| b.is_ascii_alphanumeric() || *b == b'#').count();
+    len > 0 && len <= 10 && body[len..].starts_with(';')
+}
+
+/// `s` without `prefix`, ignoring case ("REFERAT …" with "referat"). Slices only at char boundaries.
+pub fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    (head.eq_ignore_ascii_case(prefix) || head.to_lowercase() == prefix).then(|| &s[prefix.len()..])
+}
+
+/// `s` without `suffix`, ignoring case. Slices only at char boundaries.
+pub fn strip_suffix_ci<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
+    let at = s.len().checked_sub(suffix.len())?;
+    let tail = s.get(at..)?;
+    (tail.eq_ignore_ascii_case(suffix) || tail.to_lowercase() == suffix).then(|| &s[..at])
+}
+
+/// Byte position of the first case-insensitive occurrence of the ASCII `needle` in `s`.
+pub fn find_ci(s: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (s.as_bytes(), needle.as_bytes());
+    if n.is_empty() || h.len() < n.len() {
+        return None;
+    }
+    (0..=h.len() - n.len()).find(|&i| s.is_char_boundary(i) && h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
+/// `**X**` or `__X__` spanning the whole text → `X`; anything else unchanged.
+pub fn strip_bold_wrapper(s: &str) -> &str {
+    let t = s.trim();
+    for m in ["**", "__"] {
+        if let Some(inner) = t.strip_prefix(m).and_then(|r| r.strip_suffix(m)) {
+            if !inner.contains(m) && !inner.trim().is_empty() {
+                return inner.trim();
+            }
+        }
+    }
+    t
+}
+
+/// True if the whole text is bold (`**X**` or `<b>X</b>`).
+pub fn is_bold(s: &str) -> bool {
+    strip_bold_wrapper(s).len() < s.trim().len() || strip_b_tag(s).is_some()
+}
+
+/// `<b>X</b>` spanning the whole text → `X`.
+pub fn strip_b_tag(s: &str) -> Option<&str> {
+    let t = s.trim();
+    let inner = t.strip_prefix("<b>").or_else(|| t.strip_prefix("<B>"))?;
+    let inner = inner.strip_suffix("</b>").or_else(|| inner.strip_suffix("</B>"))?;
+    (!inner.contains("<b>")).then(|| inner.trim())
+}
+
+/// Plain text of a line or inline-markdown string: markup removed, escapes resolved, entities
+/// decoded, runs of spaces collapsed. Hard breaks become newlines.
+pub fn to_plain(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    plain_into(&mut out, s);
+    collapse_spaces(out)
+}
+
+fn plain_into(out: &mut String, s: &str) {
+    let mut rest = s;
+    let mut prev: Option<char> = None;
+    while let Some(c) = rest.chars().next() {
+        let mut len = c.len_utf8();
+        match c {
+            '\\' => {
+                let next = rest[1..].chars().next();
+                match next {
+                    Some('\n') => out.push('\n'),
+                    Some(n) if n.is_ascii_punctuation() => out.push(n),
+                    Some(_) | None => out.push('\\'),
+                }
+                len += next.filter(|n| *n == '\n' || n.is_ascii_punctuation()).map_or(0, char::len_utf8);
+            }
+            '*' | '_' => {
+                let run = rest.bytes().take_while(|b| *b == c as u8).count();
+                let next = rest[run..].chars().next();
+                let intraword =
+                    c == '_' && prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+                let flanking = next.is_some_and(|n| !n.is_whitespace()) || prev.is_some_and(|p| !p.is_whitespace());
+                if intraword || !flanking {
+                    out.push_str(&rest[..run]);
+                }
+                len = run;
+            }
+            '[' | '!' if link_at(rest).is_some() => {
+                if let Some((text, end)) = link_at(rest) {
+                    plain_into(out, text);
+                    len = end;
+                }
+            }
+            '`' => {
+                let run = rest.bytes().take_while(|b| *b == b'`').count();
+                let fence = &rest[..run];
+                match rest[run..].find(fence) {
+                    Some(end) => {
+                        out.push_str(rest[run..run + end].trim());
+                        len = run + end + run;
+                    }
+                    None => {
+                        out.push_str(fence);
+                        len = run;
+                    }
+                }
+            }
+            '<' => match html_tag(rest) {
+                Some((tag, end)) => {
+                    if matches!(tag.name, "br" | "p" | "div" | "td" | "th" | "li") {
+                        out.push(' ');
+                    }
+                    len = end;
+                }
+                None => match autolink(rest) {
+                    Some((url, end)) => {
+                        out.push_str(url);
+                        len = end;
+                    }
+                    None => out.push('<'),
+                },
+            },
+            '&' => match entity(rest) {
+                Some((ch, end)) => {
+                    out.push(ch);
+                    len = end;
+                }
+                None => out.push('&'),
+            },
+            '\u{a0}' | '\t' => out.push(' '),
+            '\u{ad}' => {}
+            '\n' => out.push('\n'),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+        prev = rest[..len].chars().next_back();
+        rest = &rest[len..];
+    }
+}
+
+/// `[text](url)` or `![alt](url)` at the start of `s` → (text, byte length).
+fn link_at(s: &str) -> Option<(&str, usize)> {
+    let open = if s.starts_with("![") {
+        2
+    } else if s.starts_with('[') {
+        1
+    } else {
+        return None;
+    };
+    let mut depth = 0usize;
+    let mut close = None;
+    for (i, b) in s.bytes().enumerate().skip(open) {
+        match b {
+            b'\\' => continue,
+            b'[' => depth += 1,
+            b']' if depth == 0 => {
+                close = Some(i);
+                break;
+            }
+            b']' => depth -= 1,
+            _ => {}
+        }
+    }
+    let close = close?;
+    let after = s[close + 1..].strip_prefix('(')?;
+    let end = after.find(')')?;
+    Some((&s[open..close], close + 2 + end + 1))
+}
+
+fn autolink(s: &str) -> Option<(&str, usize)> {
+    let end = s.find('>')?;
+    let url = &s[1..end];
+    let is_url = (url.starts_with("http://") || url.starts_with("https://") || url.starts_with("mailto:"))
+        && !url.contains(char::is_whitespace);
+    is_url.then_some((url, end + 1))
+}
+
+fn entity(s: &str) -> Option<(char, usize)> {
+    let end = s.bytes().take(12).position(|b| b == b';')?;
+    let name = &s[1..end];
+    let ch = match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => ' ',
+        _ => {
+            let num = name.strip_prefix('#')?;
+            let code = match num.strip_prefix(['x', 'X']) {
+                Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+                None => num.parse().ok()?,
+            };
+            char::from_u32(code).filter(|c| !c.is_control())?
+        }
+    };
+    Some((ch, end + 1))
+}
+
+/// Collapses runs of spaces (not newlines) and trims, reusing the buffer when nothing changes.
+fn collapse_spaces(s: String) -> String {
+    if !s.contains("  ") && !s.contains(" \n") && !s.contains("\n ") && s.trim().len() == s.len() {
+        return s;
+    }
+    let mut out = String::with_capacity(s.len());
+    for (i, line) in s.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        let mut first = true;
+        for w in line.split(' ').filter(|w| !w.is_empty()) {
+            if !first {
+                out.push(' ');
+            }
+            out.push_str(w);
+            first = false;
+        }
+    }
+    out.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inline(s: &str, markdown: bool) -> String {
+        let mut b = String::new();
+        push_inline(&mut b, s, markdown);
+        b
+    }
+
+    #[test]
+    fn markdown_keeps_emphasis_and_links_but_not_html() {
+        let s = "kommunerne *under ét* og [www.htk.dk](http://www.htk.dk)";
+        assert_eq!(inline(s, true), s);
+        assert_eq!(inline("<b>Total</b> a<br>b <span class=x>c</span>", true), "**Total** a\\\nb c");
+        assert_eq!(inline("<script>alert(1)</script>", true), "alert(1)");
+        assert_eq!(inline("se <http://x.dk> og a < b", true), "se <http://x.dk> og a < b");
+    }
+
+    #[test]
+    fn plain_text_is_escaped() {
+        assert_eq!(inline("fil_navn *x* [1] <b> &amp; AT&T", false), "fil\\_navn \\*x\\* \\[1\\] \\<b> \\&amp; AT&T");
+        assert_eq!(inline("a\u{a0}b\u{ad}c", false), "a bc");
+    }
+
+    #[test]
+    fn leading_block_markers_are_escaped() {
+        for (s, want) in
+            [("26. november: x", "26\\. november: x"), ("- a", "\\- a"), ("# x", "\\# x"), ("2012 x", "2012 x")]
+        {
+            let mut b = s.to_string();
+            escape_leading_marker(&mut b, 0);
+            assert_eq!(b, want);
+        }
+    }
+
+    #[test]
+    fn plain_from_markdown() {
+        assert_eq!(to_plain("**Punkt 1: Økonomi**"), "Punkt 1: Økonomi");
+        assert_eq!(to_plain("KOMBIT - 121106\\_erklæring"), "KOMBIT - 121106_erklæring");
+        assert_eq!(to_plain("se [www.htk.dk](http://www.htk.dk) *nu*"), "se www.htk.dk nu");
+        assert_eq!(to_plain("a <b>b</b>  &amp; c_d_e"), "a b & c_d_e");
+        assert_eq!(to_plain("5 * 3"), "5 * 3");
+        assert_eq!(to_plain("Godkendt.\\\nMere"), "Godkendt.\nMere");
+        assert_eq!(to_plain("`kode`"), "kode");
+    }
+
+    #[test]
+    fn bold_wrappers() {
+        assert_eq!(strip_bold_wrapper("**Mødedato**"), "Mødedato");
+        assert_eq!(strip_bold_wrapper("**a** og **b**"), "**a** og **b**");
+        assert_eq!(strip_b_tag("<b>8</b>"), Some("8"));
+        assert!(is_bold("<b>x</b>"));
+        assert!(!is_bold("x"));
+    }
+
+    #[test]
+    fn case_insensitive_helpers_respect_char_boundaries() {
+        assert_eq!(strip_prefix_ci("REFERAT Byrådet", "referat"), Some(" Byrådet"));
+        assert_eq!(strip_prefix_ci("Byrådet d.", "for "), None);
+        assert_eq!(strip_prefix_ci("Mødet i X", "mødet i "), Some("X"));
+        assert_eq!(strip_suffix_ci("Byrådet, Lørdag", " lørdag"), Some("Byrådet,"));
+        assert_eq!(strip_suffix_ci("å", " d"), None);
+        assert_eq!(find_ci("Økonomiudvalgets Beslutning", "s beslutning"), Some(16));
+        assert_eq!(find_ci("\u{212a}ab", "kab"), None);
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for s in ["<", "<!--", "[", "[a](", "![", "&", "&#99999999;", "\\", "`", "<a", "æ<b", "**", "_"] {
+            to_plain(s);
+            inline(s, true);
+            inline(s, false);
+        }
+    }
+}

@@ -1,0 +1,357 @@
+//! Agenda items: "Punkt N: Title" headings, their case number line, closed items (whose body is
+//! dropped here, unread), and the sections, decisions and attachments of open items.
+
+use super::blocks::Blocks;
+use super::inline::{strip_bold_wrapper, strip_prefix_ci, to_plain};
+use super::normalize::{Kind, Line};
+use super::sections;
+use super::toc::{self, clip};
+use super::Ctx;
+use crate::case::CaseNumber;
+use crate::model::{AgendaItem, Block, Decision, Section, SectionKind};
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// What items need from the meeting.
+pub struct Meta<'a> {
+    pub markdown: bool,
+    pub body: &'a str,
+    pub date: NaiveDate,
+}
+
+/// "Punkt 3: Title" (also "Pkt. 3 - Title", "PUNKT 3.") → (3, "Title"). `plain` has no markup.
+pub fn item_heading(plain: &str) -> Option<(u32, &str)> {
+    let t = plain.trim_start();
+    let rest = ["punkt", "pkt."].iter().find_map(|p| strip_prefix_ci(t, p))?;
+    if !rest.starts_with([' ', '\t', '\u{a0}']) && !rest.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let rest = rest.trim_start();
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 4 {
+        return None;
+    }
+    let number: u32 = rest[..digits].parse().ok()?;
+    let after = rest[digits..].trim_start();
+    let title = match after.strip_prefix([':', '.', '-', '–']) {
+        Some(t) => t.trim(),
+        None if after.is_empty() => "",
+        None => return None,
+    };
+    Some((number, title))
+}
+
+/// The item heading on `line`, if it is one (a table-of-contents entry is not).
+pub fn heading_of(line: &Line) -> Option<(u32, String)> {
+    if line.is_blank() || line.text.len() > 300 {
+        return None;
+    }
+    let t = line.text.trim_start_matches(['*', '_']);
+    let t = t.strip_prefix("<b>").unwrap_or(t);
+    if !t.starts_with(['P', 'p']) || toc::entry_title(line.text).is_some() {
+        return None;
+    }
+    let plain = to_plain(line.text);
+    item_heading(&plain).map(|(n, title)| (n, title.to_string()))
+}
+
+/// True if an item with this title is closed to the public.
+fn is_closed(title: &str) -> bool {
+    let t = title.trim().to_lowercase();
+    t == "lukket"
+        || t.starts_with("lukket ")
+        || t.starts_with("lukket:")
+        || t.starts_with("lukket -")
+        || t.starts_with("(lukket)")
+        || t.ends_with("(lukket)")
+        || t.ends_with("- lukket")
+}
+
+/// Parses the agenda from the first item heading to the end of the file.
+pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
+    let mut items: Vec<AgendaItem> = Vec::new();
+    let mut first_line: HashMap<u32, usize> = HashMap::new();
+    let mut start: Option<(usize, u32, String)> = None;
+    for (i, line) in lines.iter().enumerate() {
+        let Some((number, title)) = heading_of(line) else { continue };
+        if let Some((s, n, t)) = start.take() {
+            // Inside a closed item a lower or equal "Punkt N" is its own (unpublished) text.
+            if is_closed(&t) && number <= n {
+                start = Some((s, n, t));
+                continue;
+            }
+            items.push(item(&lines[s], n, t, &lines[s + 1..i], meta, cx));
+        }
+        if let Some(prev) = first_line.insert(number, line.no) {
+            cx.error(line.no, format!("item number {number} is used twice (first on line {prev})"));
+        }
+        start = Some((i, number, title));
+    }
+    if let Some((s, n, t)) = start {
+        items.push(item(&lines[s], n, t, &lines[s + 1..], meta, cx));
+    }
+    check_sequence(&items, cx);
+    items
+}
+
+fn check_sequence(items: &[AgendaItem], cx: &mut Ctx) {
+    for pair in items.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        if b.number != a.number + 1 && b.number != a.number {
+            cx.warn(b.line, format!("item {} follows item {}; expected item {}", b.number, a.number, a.number + 1));
+        }
+    }
+}
+
+fn item(heading: &Line, number: u32, title: String, body: &[Line], meta: &Meta, cx: &mut Ctx) -> AgendaItem {
+    let closed = is_closed(&title);
+    let mut item = AgendaItem {
+        number,
+        title: if closed { "Lukket".to_string() } else { title },
+        case: None,
+        closed,
+        line: heading.no,
+        sections: Vec::new(),
+        decisions: Vec::new(),
+        attachments: Vec::new(),
+    };
+    let rest = case_number(&mut item, body, cx);
+    if item.closed {
+        return item; // the body of a closed item is never read or stored
+    }
+    if item.title.is_empty() {
+        cx.warn(heading.no, format!("item {number} has no title"));
+    }
+    sections_of(&mut item, rest, meta, cx);
+    item
+}
+
+/// Reads the case number line after the heading (and a title line the PDF wrapped before it);
+/// returns the lines after it.
+fn case_number<'l, 'a>(item: &mut AgendaItem, body: &'l [Line<'a>], cx: &mut Ctx) -> &'l [Line<'a>] {
+    let mut non_blank = body.iter().enumerate().filter(|(_, l)| !l.is_blank());
+    let first = non_blank.next();
+    let second = non_blank.next();
+    if let Some((i, l)) = first {
+        if let Some(case) = case_of(l) {
+            item.case = Some(case);
+            return &body[i + 1..];
+        }
+        if let Some((j, l2)) = second {
+            let wrapped_title = l.kind == Kind::Text
+                && l.text.len() < 200
+                && !l.text.contains('\t')
+                && sections::kind_of(&to_plain(l.text)).is_none();
+            if let (true, Some(case)) = (wrapped_title, case_of(l2)) {
+                if !item.closed {
+                    item.title.push(' ');
+                    item.title.push_str(&to_plain(l.text));
+                }
+                item.case = Some(case);
+                return &body[j + 1..];
+            }
+        }
+        if looks_like_case_number(l.text) && !item.closed {
+            cx.warn(l.no, format!("item {}: \"{}\" is not a valid case number", item.number, clip(l.text)));
+            return &body[i + 1..];
+        }
+    }
+    cx.warn(item.line, format!("item {} has no case number (expected a line like \"16/26813\")", item.number));
+    body
+}
+
+/// "16/26813", "Sagsnr.: 16/26813", "00.01.00-A00-1-21".
+fn case_of(line: &Line) -> Option<CaseNumber> {
+    if line.is_blank() || line.text.len() > 60 {
+        return None;
+    }
+    let plain = to_plain(line.text);
+    let mut t = plain.trim();
+    let lower = t.to_lowercase();
+    for label in
+        ["sagsnummer", "sagsnr.", "sagsnr", "sags nr.", "sag nr.", "journalnummer", "journalnr.", "j.nr.", "sag"]
+    {
+        if lower.starts_with(label) {
+            t = t[label.len()..].trim_start_matches([':', ' ', '.']);
+            break;
+        }
+    }
+    t.parse().ok()
+}
+
+/// Short, no spaces, digits with "/" or "." or "-": a case number with a typo.
+fn looks_like_case_number(text: &str) -> bool {
+    let t = text.trim();
+    t.len() <= 30
+        && !t.contains(' ')
+        && t.bytes().any(|b| b.is_ascii_digit())
+        && t.bytes().any(|b| matches!(b, b'/' | b'.' | b'-'))
+        && t.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'.' | b'-'))
+}
+
+/// An open section being built.
+struct Open {
+    heading: String,
+    kind: SectionKind,
+    blocks: Blocks,
+    line: usize,
+}
+
+fn sections_of(item: &mut AgendaItem, lines: &[Line], meta: &Meta, cx: &mut Ctx) {
+    let mut open: Option<Open> = None;
+    let mut prev_blank = true;
+    for line in lines {
+        match line.kind {
+            Kind::Blank => {
+                if let Some(o) = &mut open {
+                    o.blocks.blank();
+                }
+                prev_blank = true;
+                continue;
+            }
+            Kind::Heading(_) => {
+                let plain = to_plain(strip_bold_wrapper(line.text));
+                match sections::kind_of(&plain) {
+                    Some(kind) => start(item, &mut open, plain, kind, line.no, meta, cx),
+                    None => match &mut open {
+                        Some(o) => o.blocks.subheading(line.text),
+                        None => start(item, &mut open, plain, SectionKind::Other, line.no, meta, cx),
+                    },
+                }
+            }
+            Kind::Text => {
+                let kind = (prev_blank && line.text.len() <= 130 && !line.text.contains('\t'))
+                    .then(|| to_plain(strip_bold_wrapper(line.text)))
+                    .and_then(|plain| sections::kind_of(&plain).map(|k| (plain, k)));
+                match kind {
+                    Some((plain, kind)) => start(item, &mut open, plain, kind, line.no, meta, cx),
+                    None => {
+                        let o = open.get_or_insert_with(|| Open {
+                            heading: String::new(),
+                            kind: SectionKind::Other,
+                            blocks: Blocks::new(meta.markdown, false),
+                            line: line.no,
+                        });
+                        o.blocks.line(line);
+                    }
+                }
+            }
+        }
+        prev_blank = line.kind != Kind::Text;
+    }
+    if let Some(o) = open.take() {
+        finish(item, o, meta, cx);
+    }
+}
+
+fn start(
+    item: &mut AgendaItem,
+    open: &mut Option<Open>,
+    heading: String,
+    kind: SectionKind,
+    line: usize,
+    meta: &Meta,
+    cx: &mut Ctx,
+) {
+    if let Some(o) = open.take() {
+        finish(item, o, meta, cx);
+    }
+    let blocks = Blocks::new(meta.markdown, kind == SectionKind::Attachments);
+    *open = Some(Open { heading, kind, blocks, line });
+}
+
+fn finish(item: &mut AgendaItem, open: Open, meta: &Meta, cx: &mut Ctx) {
+    let blocks = open.blocks.finish();
+    match open.kind {
+        SectionKind::Attachments => {
+            for b in &blocks {
+                match b {
+                    Block::List { items, .. } => item.attachments.extend(items.iter().map(|i| to_plain(i))),
+                    other => item.attachments.push(plain_text(std::slice::from_ref(other))),
+                }
+            }
+        }
+        SectionKind::Decision => {
+            let (body, date, unreadable) = sections::decision_of(&open.heading, meta.body, meta.date);
+            if unreadable {
+                cx.warn(
+                    open.line,
+                    format!("cannot read the date in \"{}\"; using the meeting date", clip(&open.heading)),
+                );
+            }
+            item.decisions.push(Decision { body, date, text: plain_text(&blocks) });
+        }
+        _ => {}
+    }
+    item.sections.push(Section { heading: open.heading, kind: open.kind, blocks });
+}
+
+/// Blocks as plain text: paragraphs separated by blank lines, list items on their own lines.
+pub fn plain_text(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    for b in blocks {
+        if !out.is_empty() {
+            out.push_str("\n\n");
+        }
+        match b {
+            Block::Paragraph { text } | Block::Subheading { text } => out.push_str(&to_plain(text)),
+            Block::List { ordered, items } => {
+                for (i, it) in items.iter().enumerate() {
+                    if i > 0 {
+                        out.push('\n');
+                    }
+                    if *ordered {
+                        out.push_str(&format!("{}. ", i + 1));
+                    } else {
+                        out.push_str("- ");
+                    }
+                    out.push_str(&to_plain(it));
+                }
+            }
+            Block::Table(t) => {
+                for (i, row) in t.rows.iter().enumerate() {
+                    if i > 0 {
+                        out.push('\n');
+                    }
+                    let cells: Vec<String> = row.iter().map(|c| to_plain(&c.text)).collect();
+                    out.push_str(&cells.join("\t"));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn item_headings() {
+        assert_eq!(
+            item_heading("Punkt 1: Økonomiopfølgning - 20-03-2017"),
+            Some((1, "Økonomiopfølgning - 20-03-2017"))
+        );
+        assert_eq!(item_heading("Punkt 4: 4. budgetopfølgning 2012"), Some((4, "4. budgetopfølgning 2012")));
+        assert_eq!(item_heading("PKT. 12 - Eventuelt"), Some((12, "Eventuelt")));
+        assert_eq!(item_heading("Punkt 2"), Some((2, "")));
+        assert_eq!(item_heading("Punkt 1 og 2 blev behandlet samlet"), None);
+        assert_eq!(item_heading("Punktet blev udsat"), None);
+    }
+
+    #[test]
+    fn closed_titles() {
+        for t in ["Lukket", "lukket punkt", "Personalesag (lukket)", "Lukket: Salg af grund"] {
+            assert!(is_closed(t), "{t}");
+        }
+        for t in ["Lukkeloven", "Status på lukkede sager", "Office 365"] {
+            assert!(!is_closed(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn case_number_typos() {
+        assert!(looks_like_case_number("16/2681x"));
+        assert!(!looks_like_case_number("Baggrund"));
+    }
+}

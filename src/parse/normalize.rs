@@ -1,0 +1,246 @@
+//! Normalizing raw minutes text into classified lines: byte-order mark, CRLF/CR, form feeds,
+//! pdftotext page footers, markdown headings and rules.
+//!
+//! Lines borrow from the text; nothing is copied here. Removed lines (footers, rules) become
+//! blank lines so that line numbers and paragraph breaks stay where they were.
+
+use std::borrow::Cow;
+
+/// What a line is, before any meaning is given to its words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Blank,
+    /// A markdown ATX (`## x`) or setext heading; `text` is its content with inline markup.
+    Heading(u8),
+    Text,
+}
+
+/// One classified line. `text` is trimmed on both sides.
+#[derive(Debug, Clone, Copy)]
+pub struct Line<'a> {
+    /// 1-based line number in the file.
+    pub no: usize,
+    pub text: &'a str,
+    /// Leading spaces (tabs count as 4), for list continuation.
+    pub indent: usize,
+    /// Markdown hard line break at the end (two trailing spaces or a backslash).
+    pub hard_break: bool,
+    pub kind: Kind,
+}
+
+impl Line<'_> {
+    pub fn is_blank(&self) -> bool {
+        self.kind == Kind::Blank
+    }
+}
+
+/// The lines of one file plus what was learned about its format.
+#[derive(Debug)]
+pub struct Document<'a> {
+    pub lines: Vec<Line<'a>>,
+    /// The file uses markdown markup (headings, `**bold**`, `<b>`); otherwise it is plain text
+    /// from a PDF, whose markdown-significant characters must be escaped.
+    pub markdown: bool,
+}
+
+/// Removes a byte-order mark and turns CRLF and lone CR into LF, copying only when needed.
+pub fn unify_newlines(text: &str) -> Cow<'_, str> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if !text.contains('\r') {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+}
+
+/// Splits and classifies the lines of `text` (already passed through [`unify_newlines`]).
+pub fn document(text: &str) -> Document<'_> {
+    let mut lines: Vec<Line> = Vec::with_capacity(text.len() / 40 + 1);
+    let mut markdown = false;
+    for (i, raw) in text.split('\n').enumerate() {
+        let no = i + 1;
+        let mut raw = raw;
+        // pdftotext starts each page with a form feed: a page break is a paragraph break.
+        if raw.starts_with('\x0c') {
+            raw = raw.trim_start_matches('\x0c');
+            lines.push(blank(no));
+        }
+        let line = classify(no, raw);
+        markdown |= match line.kind {
+            Kind::Heading(_) => true,
+            Kind::Text => line.text.contains("**") || line.text.contains("<b>"),
+            Kind::Blank => false,
+        };
+        if line.kind == Kind::Text && is_setext_underline(line.text) {
+            if let Some(level) = setext_level(&lines, line.text) {
+                if let Some(prev) = lines.last_mut() {
+                    prev.kind = Kind::Heading(level);
+                }
+                markdown = true;
+                lines.push(blank(no));
+                continue;
+            }
+            if line.text.len() >= 3 && line.text.starts_with('-') {
+                lines.push(blank(no)); // a thematic break after a blank line
+                continue;
+            }
+        }
+        lines.push(line);
+    }
+    Document { lines, markdown }
+}
+
+fn blank(no: usize) -> Line<'static> {
+    Line { no, text: "", indent: 0, hard_break: false, kind: Kind::Blank }
+}
+
+fn classify(no: usize, raw: &str) -> Line<'_> {
+    let hard_break = raw.ends_with("  ") || (raw.ends_with('\\') && !raw.ends_with("\\\\"));
+    let indent = raw.chars().take_while(|c| *c == ' ' || *c == '\t').map(|c| if c == '\t' { 4 } else { 1 }).sum();
+    // Keep tabs inside the line (table cells) but not around it, except a leading tab that
+    // marks an empty first cell.
+    let text = raw.trim_end_matches(is_space);
+    let text = if text.trim_start_matches(' ').starts_with('\t') && text.trim().contains('\t') {
+        text.trim_start_matches(' ')
+    } else {
+        text.trim_start_matches(is_space)
+    };
+    let text = text.strip_suffix('\\').filter(|_| hard_break).map(str::trim_end).unwrap_or(text);
+    if text.trim().is_empty() || is_page_footer(text) || is_rule(text) {
+        return blank(no);
+    }
+    if let Some((level, content)) = atx_heading(text) {
+        if content.is_empty() {
+            return blank(no);
+        }
+        return Line { no, text: content, indent, hard_break: false, kind: Kind::Heading(level) };
+    }
+    Line { no, text, indent, hard_break, kind: Kind::Text }
+}
+
+/// Whitespace that may surround a line: spaces, NBSP, form feeds, but not tabs (cell separators).
+fn is_space(c: char) -> bool {
+    c != '\t' && c.is_whitespace()
+}
+
+/// `## Title ##` → (2, "Title").
+fn atx_heading(text: &str) -> Option<(u8, &str)> {
+    let hashes = text.bytes().take_while(|&b| b == b'#').count();
+    if hashes == 0 || hashes > 6 {
+        return None;
+    }
+    let rest = &text[hashes..];
+    if !rest.is_empty() && !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    let content = rest.trim();
+    let content = content.trim_end_matches('#');
+    let content = if content.len() < rest.trim().len() && !content.ends_with(' ') && !content.is_empty() {
+        rest.trim() // "# C#" keeps its hash: closing hashes need a space before them
+    } else {
+        content.trim_end()
+    };
+    Some((hashes as u8, content))
+}
+
+/// `---`, `***`, `___` (three or more, spaces allowed): a thematic break, not content.
+fn is_rule(text: &str) -> bool {
+    let t = text.trim();
+    let Some(first) = t.chars().next() else { return false };
+    matches!(first, '-' | '*' | '_')
+        && t.chars().filter(|c| *c == first).count() >= 3
+        && t.chars().all(|c| c == first || c == ' ')
+        && !is_setext_underline(t)
+}
+
+fn is_setext_underline(text: &str) -> bool {
+    text.len() >= 2 && (text.bytes().all(|b| b == b'=') || text.bytes().all(|b| b == b'-'))
+}
+
+/// A setext underline turns the previous single text line into a heading.
+fn setext_level(lines: &[Line], underline: &str) -> Option<u8> {
+    let n = lines.len();
+    let prev = lines.last()?;
+    let before_is_break = n < 2 || lines[n - 2].kind != Kind::Text;
+    (prev.kind == Kind::Text && before_is_break && !prev.text.contains('\t')).then_some(if underline.starts_with('=') {
+        1
+    } else {
+        2
+    })
+}
+
+/// pdftotext page footers and headers: "Direktionen 03-04-2017 - Side 2 af 9", "Side 2 af 9",
+/// "Page 2 of 9".
+pub fn is_page_footer(text: &str) -> bool {
+    let t = text.trim();
+    if t.len() > 120 || !t.ends_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let words: Vec<&str> = t.rsplitn(5, char::is_whitespace).collect();
+    // words = [total, "af", page, "Side", rest?] read from the end.
+    if words.len() < 4 {
+        return false;
+    }
+    let num = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+    let side = words[3].eq_ignore_ascii_case("side") || words[3].eq_ignore_ascii_case("page");
+    let of = words[1].eq_ignore_ascii_case("af") || words[1].eq_ignore_ascii_case("of");
+    side && of && num(words[0]) && num(words[2])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(usize, Kind, String)> {
+        document(&unify_newlines(text)).lines.iter().map(|l| (l.no, l.kind, l.text.to_string())).collect()
+    }
+
+    #[test]
+    fn crlf_bom_and_form_feed() {
+        let k = kinds("\u{feff}a\r\n\x0cb\rc");
+        assert_eq!(
+            k,
+            vec![
+                (1, Kind::Text, "a".into()),
+                (2, Kind::Blank, "".into()),
+                (2, Kind::Text, "b".into()),
+                (3, Kind::Text, "c".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn page_footers_become_blank() {
+        assert!(is_page_footer("Direktionen 03-04-2017 - Side 2 af 9"));
+        assert!(is_page_footer("Side 10 af 12"));
+        assert!(!is_page_footer("Se side 2 af bilaget"));
+        assert!(!is_page_footer("Side"));
+        assert_eq!(kinds("x\nDirektionen 03-04-2017 - Side 2 af 9\ny")[1].1, Kind::Blank);
+    }
+
+    #[test]
+    fn headings_atx_and_setext() {
+        let k = kinds("## **Punkt 1: A** ##\n#hashtag\n\nTitle\n=====\n\n---\n");
+        assert_eq!(k[0], (1, Kind::Heading(2), "**Punkt 1: A**".into()));
+        assert_eq!(k[1].1, Kind::Text);
+        assert_eq!(k[3], (4, Kind::Heading(1), "Title".into()));
+        assert_eq!(k[4].1, Kind::Blank);
+        assert_eq!(k[6], (7, Kind::Blank, "".into()));
+    }
+
+    #[test]
+    fn leading_tab_of_a_table_row_is_kept() {
+        let doc = document("\t\tBesparelse\n  x  ");
+        assert_eq!(doc.lines[0].text, "\t\tBesparelse");
+        assert_eq!(doc.lines[1].text, "x");
+        assert_eq!(doc.lines[1].indent, 2);
+    }
+
+    #[test]
+    fn hard_break_is_recorded() {
+        let doc = document("Godkendt.  \nmere\\\nslut");
+        assert!(doc.lines[0].hard_break);
+        assert_eq!(doc.lines[1].text, "mere");
+        assert!(doc.lines[1].hard_break);
+        assert!(!doc.lines[2].hard_break);
+    }
+}

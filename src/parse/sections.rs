@@ -1,0 +1,192 @@
+//! Section headings inside an agenda item: which headings are known, their normalized kind, and
+//! decision headings ("Beslutning i Direktionen den 20-11-2012") with body and date.
+
+use super::dates;
+use super::inline::{find_ci, strip_prefix_ci};
+use crate::model::SectionKind;
+use chrono::{Datelike, NaiveDate};
+
+/// Headings longer than this are text, not section headings.
+const MAX_HEADING: usize = 120;
+
+/// The kind of a known section heading (plain text, markup removed), or `None` for any other text.
+pub fn kind_of(heading: &str) -> Option<SectionKind> {
+    let h = heading.trim().trim_end_matches([':', '.']).trim();
+    if h.is_empty() || h.len() > MAX_HEADING {
+        return None;
+    }
+    if h.len() <= 60 {
+        if let Some(kind) = fixed_kind(&h.to_lowercase()) {
+            return Some(kind);
+        }
+    }
+    is_decision_heading(h).then_some(SectionKind::Decision)
+}
+
+fn fixed_kind(h: &str) -> Option<SectionKind> {
+    use SectionKind::*;
+    let kind = match h {
+        "baggrund" | "sagens baggrund" => Background,
+        "sagsfremstilling" | "sagsbeskrivelse" | "beskrivelse" | "sagens indhold" | "sagen" => Presentation,
+        "indstilling" | "indstillinger" | "forslag til beslutning" | "administrationens indstilling" => Recommendation,
+        "beslutning" | "afgørelse" => Decision,
+        "bilag" | "bilagsliste" | "bilagsfortegnelse" => Attachments,
+        "økonomi"
+        | "økonomiske konsekvenser"
+        | "økonomi og finansiering"
+        | "bevillingsmæssige konsekvenser"
+        | "økonomiske forhold" => Economy,
+        "retsgrundlag" | "lovgrundlag" | "lovgivning" | "juridiske forhold" => LegalBasis,
+        "næste skridt" | "videre proces" | "den videre proces" | "proces" | "tidsplan" => NextSteps,
+        "politik/plan" | "politik / plan" | "politik" | "plangrundlag" | "politikker og planer" => Policy,
+        "information" | "kommunikation" | "information og kommunikation" | "kommunikation/information" => Information,
+        "høring" | "høringer" | "høringssvar" => Consultation,
+        "vurdering" | "administrationens vurdering" | "faglig vurdering" => Assessment,
+        "andre relevante dokumenter" | "relevante dokumenter" => RelatedDocuments,
+        "oversigt" => Overview,
+        "resumé" | "resume" | "sammenfatning" => Summary,
+        _ if h.ends_with(" konsekvenser") && h.split(' ').count() <= 3 => Other,
+        _ => return None,
+    };
+    Some(kind)
+}
+
+/// "Beslutning", "Beslutning Direktionen den 20-03-2017", "Beslutning i Byrådet d. 12. april 2017",
+/// "Direktionens beslutning den 20-03-2017". A sentence that starts with "Beslutning om …" is not.
+fn is_decision_heading(h: &str) -> bool {
+    if h.ends_with('.') && !h.ends_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    match split_decision(h) {
+        Some((body, date)) => {
+            let body_words = body.split_whitespace().count();
+            date.is_some_and(|d| dates::find_date(d, Some(2000)).is_some())
+                || (body_words <= 4 && body.chars().next().is_none_or(char::is_uppercase))
+        }
+        None => false,
+    }
+}
+
+/// Splits a decision heading into (body as written, date text).
+fn split_decision(h: &str) -> Option<(&str, Option<&str>)> {
+    let (body, rest) = if let Some(rest) = strip_prefix_ci(h, "beslutning") {
+        if rest.starts_with(|c: char| c.is_alphanumeric()) {
+            return None; // "Beslutningen", "Beslutningsgrundlag"
+        }
+        let rest = rest.trim_start_matches([':', ' ']);
+        let rest = ["i ", "fra ", "af ", "truffet i ", "truffet af "]
+            .iter()
+            .find_map(|p| strip_prefix_ci(rest, p))
+            .unwrap_or(rest);
+        split_date(rest)
+    } else {
+        let pos = find_ci(h, "s beslutning")?;
+        let (body, rest) = (&h[..pos], &h[pos + "s beslutning".len()..]);
+        if rest.starts_with(|c: char| c.is_alphanumeric()) || body.contains(' ') && body.split(' ').count() > 3 {
+            return None;
+        }
+        let (_, date) = split_date(rest);
+        (body, date)
+    };
+    Some((body.trim().trim_end_matches(',').trim(), rest))
+}
+
+/// "Direktionen den 20-03-2017" → ("Direktionen", Some("20-03-2017")).
+fn split_date(s: &str) -> (&str, Option<&str>) {
+    for sep in [" den ", " d. ", " d ", "den ", "d. "] {
+        if let Some(pos) = find_ci(s, sep) {
+            if sep.starts_with(' ') || pos == 0 {
+                return (&s[..pos], Some(&s[pos + sep.len()..]));
+            }
+        }
+    }
+    match dates::find_date(s, Some(2000)) {
+        Some(f) => (&s[..f.span.start], Some(&s[f.span.start..])),
+        None => (s, None),
+    }
+}
+
+/// Body and date of a decision heading; the meeting's body and date fill what is not written.
+/// Returns whether the written date could not be read.
+pub fn decision_of(heading: &str, meeting_body: &str, meeting_date: NaiveDate) -> (String, NaiveDate, bool) {
+    let (body, date) = split_decision(heading.trim()).unwrap_or(("", None));
+    let body = if body.is_empty() { meeting_body.to_string() } else { body.to_string() };
+    match date {
+        Some(d) => match dates::find_date(d, Some(meeting_date.year())) {
+            Some(f) => (body, f.date, false),
+            None => (body, meeting_date, true),
+        },
+        None => (body, meeting_date, false),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn known_headings() {
+        use SectionKind::*;
+        for (h, k) in [
+            ("Baggrund", Background),
+            ("Sagsfremstilling", Presentation),
+            ("Indstilling", Recommendation),
+            ("Bilag", Attachments),
+            ("Økonomi", Economy),
+            ("Retsgrundlag", LegalBasis),
+            ("Næste skridt", NextSteps),
+            ("Politik/Plan", Policy),
+            ("Information", Information),
+            ("Høring", Consultation),
+            ("Vurdering", Assessment),
+            ("Andre relevante dokumenter", RelatedDocuments),
+            ("Oversigt", Overview),
+            ("BAGGRUND:", Background),
+            ("Personalemæssige konsekvenser", Other),
+        ] {
+            assert_eq!(kind_of(h), Some(k), "{h}");
+        }
+        for h in ["Bilag - høringssvar til politikker fra centre", "Styregruppe", "Opening Up – en paraply", ""] {
+            assert_eq!(kind_of(h), None, "{h}");
+        }
+    }
+
+    #[test]
+    fn decision_headings() {
+        for h in [
+            "Beslutning",
+            "Beslutning Direktionen den 20-03-2017",
+            "Beslutning i Direktionen den 06-11-2012",
+            "Beslutning i Byrådet d. 12. april 2017",
+            "Direktionens beslutning den 20-03-2017",
+            "Beslutning:",
+        ] {
+            assert_eq!(kind_of(h), Some(SectionKind::Decision), "{h}");
+        }
+        for h in
+            ["Beslutningen blev udsat.", "Beslutning om nedlæggelse af skolen træffes i maj", "Beslutningsgrundlag"]
+        {
+            assert_eq!(kind_of(h), None, "{h}");
+        }
+    }
+
+    #[test]
+    fn decision_body_and_date() {
+        let m = d(2012, 11, 20);
+        assert_eq!(
+            decision_of("Beslutning i Direktionen den 06-11-2012", "X", m),
+            ("Direktionen".into(), d(2012, 11, 6), false)
+        );
+        assert_eq!(decision_of("Beslutning", "Direktionen", m), ("Direktionen".into(), m, false));
+        assert_eq!(
+            decision_of("Beslutning i Byrådet den 3. december", "X", m),
+            ("Byrådet".into(), d(2012, 12, 3), false)
+        );
+        assert_eq!(decision_of("Økonomiudvalgets beslutning den 1-2-2013", "X", m).0, "Økonomiudvalget");
+        assert_eq!(decision_of("Beslutning Direktionen den 45-45-2017", "X", m), ("Direktionen".into(), m, true));
+    }
+}

@@ -1,0 +1,172 @@
+//! The table of contents ("Indholdsfortegnelse"): entries with dotted leaders and page numbers,
+//! and the cross-check of its titles against the agenda items.
+
+use super::inline::to_plain;
+use super::normalize::Line;
+use super::Ctx;
+use crate::model::AgendaItem;
+
+/// One entry as written, with its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub title: String,
+    pub line: usize,
+}
+
+/// "Indholdsfortegnelse" (also as a heading, in bold or with a colon).
+pub fn is_heading(plain: &str) -> bool {
+    let t = plain.trim().trim_end_matches(':');
+    t.eq_ignore_ascii_case("indholdsfortegnelse") || t.eq_ignore_ascii_case("indhold")
+}
+
+/// "Økonomiopfølgning - 20-03-2017.....\t3" → "Økonomiopfølgning - 20-03-2017".
+/// An entry needs a page number after a dotted leader or a tab.
+pub fn entry_title(text: &str) -> Option<&str> {
+    let t = text.trim_end();
+    let digits = t.bytes().rev().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 4 {
+        return None;
+    }
+    let before = &t[..t.len() - digits];
+    let trimmed = before.trim_end_matches([' ', '\u{a0}']);
+    let has_tab = trimmed.ends_with('\t');
+    let leader = trimmed.trim_end_matches(['.', '…', ' ', '\t', '_', '\\', '\u{a0}']);
+    let leader_len = trimmed.len() - leader.len();
+    let dots = trimmed[leader.len()..].bytes().filter(|b| *b == b'.').count();
+    let has_dots = dots >= 3 || trimmed.ends_with('…');
+    if leader.is_empty() || !(has_tab || has_dots) || leader_len == 0 {
+        return None;
+    }
+    Some(leader.trim())
+}
+
+/// Entries of the table-of-contents lines. A title that wrapped onto two lines (the first
+/// without a page number) is joined.
+pub fn parse(lines: &[Line], cx: &mut Ctx) -> Vec<Entry> {
+    let mut entries = Vec::new();
+    let mut pending: Option<(String, usize)> = None;
+    for line in lines.iter().filter(|l| !l.is_blank()) {
+        let plain = to_plain(line.text);
+        if is_heading(&plain) {
+            continue;
+        }
+        match entry_title(line.text) {
+            Some(title) => {
+                let title = strip_item_prefix(&to_plain(title)).to_string();
+                let (title, no) = match pending.take() {
+                    Some((mut first, no)) => {
+                        first.push(' ');
+                        first.push_str(&title);
+                        (first, no)
+                    }
+                    None => (title, line.no),
+                };
+                entries.push(Entry { title, line: no });
+            }
+            None => match &mut pending {
+                Some((t, _)) => {
+                    t.push(' ');
+                    t.push_str(&plain);
+                }
+                None => pending = Some((strip_item_prefix(&plain).to_string(), line.no)),
+            },
+        }
+    }
+    if let Some((t, no)) = pending {
+        cx.warn(no, format!("table of contents: line without a page number ignored: \"{}\"", clip(&t)));
+    }
+    entries
+}
+
+/// "Punkt 3: Titel" → "Titel".
+fn strip_item_prefix(title: &str) -> &str {
+    match super::items::item_heading(title) {
+        Some((_, t)) if !t.is_empty() => t,
+        _ => title,
+    }
+}
+
+/// Compares titles loosely: case, spacing, dashes and trailing punctuation do not matter.
+fn same_title(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        s.chars()
+            .map(|c| if matches!(c, '–' | '—' | '‐') { '-' } else { c })
+            .filter(|c| !c.is_whitespace() && !matches!(c, '.' | ':' | '"' | '”' | '“'))
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+    };
+    norm(a) == norm(b)
+}
+
+/// Warns where the table of contents and the agenda items disagree, and blanks the entry of a
+/// closed item so that a title the clerk forgot to hide is not published.
+pub fn cross_check(entries: &mut [Entry], items: &[AgendaItem], toc_line: usize, cx: &mut Ctx) {
+    if entries.is_empty() {
+        return;
+    }
+    if entries.len() != items.len() {
+        cx.warn(
+            toc_line,
+            format!(
+                "table of contents lists {} item(s) but the minutes have {} agenda item(s)",
+                entries.len(),
+                items.len()
+            ),
+        );
+    }
+    for (i, (entry, item)) in entries.iter_mut().zip(items).enumerate() {
+        if item.closed {
+            if !same_title(&entry.title, "Lukket") {
+                cx.warn(entry.line, format!("table of contents entry {} names a closed item; not published", i + 1));
+                entry.title = "Lukket".to_string();
+            }
+            continue;
+        }
+        if !same_title(&entry.title, &item.title) {
+            cx.warn(
+                entry.line,
+                format!(
+                    "table of contents entry {} \"{}\" does not match item {} \"{}\" on line {}",
+                    i + 1,
+                    clip(&entry.title),
+                    item.number,
+                    clip(&item.title),
+                    item.line
+                ),
+            );
+        }
+    }
+}
+
+/// Shortens text quoted in messages.
+pub fn clip(s: &str) -> String {
+    if s.chars().count() <= 60 {
+        return s.to_string();
+    }
+    let mut t: String = s.chars().take(57).collect();
+    t.push('…');
+    t
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_with_leaders() {
+        assert_eq!(entry_title("Økonomiopfølgning - 20-03-2017.....\t3"), Some("Økonomiopfølgning - 20-03-2017"));
+        assert_eq!(entry_title("Lukket.....\t4"), Some("Lukket"));
+        assert_eq!(entry_title("Huskeliste 20-11-2012 . . . . . 18"), Some("Huskeliste 20-11-2012"));
+        assert_eq!(entry_title("Titel\\.\\.\\.\\. 9"), Some("Titel"));
+        assert_eq!(entry_title("Eventuelt\t19"), Some("Eventuelt"));
+        assert_eq!(entry_title("4. budgetopfølgning 2012"), None);
+        assert_eq!(entry_title("Udskudt fra direktionmødet 13-03-2017"), None);
+        assert_eq!(entry_title(".....3"), None);
+    }
+
+    #[test]
+    fn titles_compare_loosely() {
+        assert!(same_title("KOMBIT -Tilslutning", "kombit – tilslutning"));
+        assert!(!same_title("Lukket", "Økonomi"));
+    }
+}
