@@ -336,9 +336,9 @@
   const dmy = (iso) => iso.split('-').reverse().join('-');
 
   function resultItem(record, groups) {
-    const [title, body, date, number, caseNo, , snippet] = record;
+    const [title, body, date, number, caseNo, , snippet, folder] = record;
     const [bodyName, bodySlug] = manifest.bodies[body];
-    const url = `${base}${bodySlug}/${date}/${number ? `#punkt-${number}` : ''}`;
+    const url = `${base}${folder || `${bodySlug}/${date}/`}${number ? `#punkt-${number}` : ''}`;
     const meta = [bodyName, dmy(date), number ? `punkt ${number}` : 'møde', caseNo && `sag ${caseNo}`].filter(Boolean).join(' · ');
     return el('li', { class: 'search-result' },
       el('h2', {}, el('a', { href: url }, marked(title, groups))),
