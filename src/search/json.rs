@@ -188,6 +188,11 @@ pub fn front_decode(coded: &str) -> Vec<String> {
     keys
 }
 
+/// The index folder below the site output.
+pub fn index_dir(out: &Path) -> PathBuf {
+    out.join("soeg")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -199,9 +204,4 @@ mod tests {
         assert_eq!(coded, "A0 B0 A20 C10 D1 Alo Ck Dalp Aoe A_x");
         assert_eq!(front_decode(&coded), keys);
     }
-}
-
-/// The index folder below the site output.
-pub fn index_dir(out: &Path) -> PathBuf {
-    out.join("soeg")
 }
