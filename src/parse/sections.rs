@@ -2,7 +2,7 @@
 //! decision headings ("Beslutning i Direktionen den 20-11-2012") with body and date.
 
 use super::dates;
-use super::inline::{find_ci, strip_prefix_ci};
+use super::inline::{find_ci, lower_short, strip_prefix_ci};
 use crate::model::SectionKind;
 use chrono::{Datelike, NaiveDate};
 
@@ -15,12 +15,12 @@ pub fn kind_of(heading: &str) -> Option<SectionKind> {
     if h.is_empty() || h.len() > MAX_HEADING {
         return None;
     }
-    if h.len() <= 60 {
-        if let Some(kind) = fixed_kind(&h.to_lowercase()) {
-            return Some(kind);
-        }
+    let mut buf = [0u8; 64];
+    if let Some(kind) = lower_short(h, &mut buf).and_then(fixed_kind) {
+        return Some(kind);
     }
-    is_decision_heading(h).then_some(SectionKind::Decision)
+    // Every decision heading contains "beslutning"; skip the parse for other lines.
+    (find_ci(h, "beslutning").is_some() && is_decision_heading(h)).then_some(SectionKind::Decision)
 }
 
 fn fixed_kind(h: &str) -> Option<SectionKind> {
