@@ -1,15 +1,17 @@
 //! The build pipeline, in order: load → parse → link → render and search → write.
 //! `build`, `check` and `serve` all go through here.
 
+use crate::case::CaseNumber;
 use crate::config::{Config, ConfigError};
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::link::Site;
 use crate::load;
 use crate::model::Meeting;
-use crate::render::{self, RenderOptions, RenderStats};
+use crate::render::{self, RenderOptions, RenderStats, Selection};
 use crate::search::{self, IndexStats};
 use crate::write::Staging;
 use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -144,12 +146,394 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     staging.publish().map_err(publish_err)?;
     tick("write", &mut timings);
 
-    Ok(BuildReport {
-        diagnostics,
-        meetings: site.meetings.len(),
-        items: site.meetings.iter().map(|m| m.items.len()).sum(),
-        render,
-        search,
-        timings,
-    })
+    let (meetings, items) = (site.meetings.len(), site.meetings.iter().map(|m| m.items.len()).sum());
+    drop_in_background(site);
+    Ok(BuildReport { diagnostics, meetings, items, render, search, timings })
+}
+
+/// Freeing the whole model (millions of small strings) is a measurable share of a build; nobody
+/// needs to wait for it, and `referat build` exits without waiting at all.
+fn drop_in_background<T: Send + 'static>(value: T) {
+    // If no thread can be started the value comes back inside the error and is dropped here.
+    let _ = std::thread::Builder::new().name("drop".into()).spawn(move || drop(value));
+}
+
+/// One change a [`Session`] is told about; paths are relative to the content folder.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Change {
+    /// A minutes file was written, created or removed.
+    Content(PathBuf),
+    /// Folders below `content/` appeared, vanished or moved: compare the file set with the disk.
+    ContentTree,
+    /// A template or static asset changed: every page is rendered again.
+    Templates,
+    /// `config.toml` changed: read it again and render every page.
+    Config,
+}
+
+/// What one successful [`Session`] rebuild did.
+#[derive(Debug, Default)]
+pub struct RebuildReport {
+    /// Warnings of the whole site.
+    pub diagnostics: Diagnostics,
+    /// True if every page was rendered; false for an incremental rebuild.
+    pub full: bool,
+    /// Files parsed for this rebuild.
+    pub parsed: usize,
+    /// Meeting pages selected for an incremental rebuild (0 for a full one).
+    pub selected: usize,
+    pub render: RenderStats,
+    pub search: IndexStats,
+    /// Files moved into the output folder.
+    pub published: usize,
+    pub timings: Vec<(&'static str, Duration)>,
+}
+
+impl RebuildReport {
+    pub fn total(&self) -> Duration {
+        self.timings.iter().map(|(_, d)| *d).sum()
+    }
+}
+
+/// Pages that must be rendered again at the next successful rebuild.
+#[derive(Debug, Default)]
+struct Dirty {
+    full: bool,
+    meetings: BTreeSet<PathBuf>,
+    cases: BTreeSet<CaseNumber>,
+}
+
+/// What the output folder holds now, to see whether an incremental rebuild would leave stale pages.
+#[derive(Debug, Default)]
+struct Published {
+    /// Source path → (body, date), the parts a meeting's page address may depend on.
+    meetings: BTreeMap<PathBuf, (String, chrono::NaiveDate)>,
+    cases: BTreeSet<CaseNumber>,
+}
+
+/// A long-lived build for `serve`: keeps the parsed meetings by source path, re-parses only changed
+/// files and renders only the pages they affect. Pages are moved into the output folder one by one
+/// with `rename`, so a reader always gets a whole old or a whole new file, and a failed rebuild
+/// leaves the output as it was.
+pub struct Session {
+    opts: BuildOptions,
+    inject: String,
+    config: Option<Config>,
+    meetings: BTreeMap<PathBuf, Meeting>,
+    /// Diagnostics by source path; "" holds those about the content folder itself.
+    diagnostics: BTreeMap<PathBuf, Vec<Diagnostic>>,
+    dirty: Dirty,
+    published: Published,
+}
+
+impl Session {
+    /// A session writing to `opts.output` with `inject` before `</body>` of every page. Builds nothing yet.
+    pub fn new(opts: BuildOptions, inject: String) -> Session {
+        Session {
+            opts,
+            inject,
+            config: None,
+            meetings: BTreeMap::new(),
+            diagnostics: BTreeMap::new(),
+            dirty: Dirty { full: true, ..Dirty::default() },
+            published: Published::default(),
+        }
+    }
+
+    pub fn options(&self) -> &BuildOptions {
+        &self.opts
+    }
+
+    /// True if `rel` (relative to the content folder) is a minutes file the session has seen.
+    pub fn knows(&self, rel: &Path) -> bool {
+        self.meetings.contains_key(rel) || self.diagnostics.contains_key(rel)
+    }
+
+    /// Parses everything and renders every page.
+    pub fn rebuild_all(&mut self) -> Result<RebuildReport, BuildError> {
+        let start = Instant::now();
+        self.config = None;
+        self.meetings.clear();
+        self.diagnostics.clear();
+        self.dirty.full = true;
+        let files = self.find_files();
+        let parsed = files.len();
+        let results: Vec<_> = files.par_iter().map(|f| (f.clone(), self.parse(f))).collect();
+        for (rel, result) in results {
+            self.store(rel, result);
+        }
+        self.flush(parsed, start)
+    }
+
+    /// Applies `changes` and renders what they affect. On error the output is left as it was and
+    /// the affected pages stay pending, so fixing the error renders them.
+    pub fn update(&mut self, changes: &[Change]) -> Result<RebuildReport, BuildError> {
+        let start = Instant::now();
+        let mut files = BTreeSet::new();
+        for change in changes {
+            match change {
+                Change::Content(rel) => {
+                    files.insert(rel.clone());
+                }
+                Change::ContentTree => files.extend(self.rescan()),
+                Change::Templates => self.dirty.full = true,
+                Change::Config => {
+                    self.config = None;
+                    self.dirty.full = true;
+                }
+            }
+        }
+        let parsed = files.len();
+        let results: Vec<_> = files.into_par_iter().map(|rel| (rel.clone(), self.reparse(&rel))).collect();
+        for (rel, result) in results {
+            self.apply(rel, result);
+        }
+        self.flush(parsed, start)
+    }
+
+    /// Every minutes file on disk, relative to the content folder; a missing folder is a diagnostic.
+    fn find_files(&mut self) -> Vec<PathBuf> {
+        self.diagnostics.remove(Path::new(""));
+        let mut problems = Vec::new();
+        let files = match load::find_files(&self.opts.content) {
+            Ok(files) if files.is_empty() => {
+                problems.push(Diagnostic::error(&self.opts.content, 0, "no minutes files (*.txt, *.md) found"));
+                files
+            }
+            Ok(files) => files,
+            Err(e) => {
+                problems.push(e);
+                Vec::new()
+            }
+        };
+        if !problems.is_empty() {
+            self.diagnostics.insert(PathBuf::new(), problems);
+        }
+        files.iter().map(|f| f.strip_prefix(&self.opts.content).unwrap_or(f).to_path_buf()).collect()
+    }
+
+    /// Files that appeared or vanished since the session last looked.
+    fn rescan(&mut self) -> Vec<PathBuf> {
+        let on_disk: BTreeSet<PathBuf> = self.find_files().into_iter().collect();
+        let known: BTreeSet<PathBuf> = self.meetings.keys().chain(self.diagnostics.keys()).cloned().collect();
+        let known: BTreeSet<PathBuf> = known.into_iter().filter(|p| !p.as_os_str().is_empty()).collect();
+        on_disk.symmetric_difference(&known).cloned().collect()
+    }
+
+    fn parse(&self, rel: &Path) -> (Option<Meeting>, Vec<Diagnostic>) {
+        parse_file(&self.opts.content, &self.opts.content.join(rel))
+    }
+
+    /// Parses `rel` again; `None` if the file is gone.
+    fn reparse(&self, rel: &Path) -> Option<(Option<Meeting>, Vec<Diagnostic>)> {
+        let path = self.opts.content.join(rel);
+        (path.is_file() && load::is_minutes_file(&path)).then(|| self.parse(rel))
+    }
+
+    fn store(&mut self, rel: PathBuf, (meeting, diags): (Option<Meeting>, Vec<Diagnostic>)) {
+        if diags.is_empty() {
+            self.diagnostics.remove(&rel);
+        } else {
+            self.diagnostics.insert(rel.clone(), diags);
+        }
+        // A file that no longer parses keeps its last good meeting; the errors block publishing anyway.
+        if let Some(m) = meeting {
+            self.meetings.insert(rel, m);
+        }
+    }
+
+    /// Records a re-parsed (or removed) file and marks the pages it affects, before and after.
+    fn apply(&mut self, rel: PathBuf, result: Option<(Option<Meeting>, Vec<Diagnostic>)>) {
+        if let Some(old) = self.meetings.get(&rel) {
+            self.dirty.cases.extend(old.items.iter().filter_map(|i| i.case.clone()));
+        }
+        match result {
+            Some(result) => {
+                if let Some(new) = &result.0 {
+                    self.dirty.cases.extend(new.items.iter().filter_map(|i| i.case.clone()));
+                }
+                self.store(rel.clone(), result);
+                self.dirty.meetings.insert(rel);
+            }
+            None => {
+                self.meetings.remove(&rel);
+                self.diagnostics.remove(&rel);
+            }
+        }
+    }
+
+    fn all_diagnostics(&self) -> Diagnostics {
+        let mut all = Diagnostics(self.diagnostics.values().flatten().cloned().collect());
+        all.sort();
+        all
+    }
+
+    /// Renders the pending pages into a staging folder and moves them into the output.
+    fn flush(&mut self, parsed: usize, start: Instant) -> Result<RebuildReport, BuildError> {
+        let mut timings = vec![("parse", start.elapsed())];
+        let mut lap = Instant::now();
+        let config = match &self.config {
+            Some(c) => c.clone(),
+            None => load_config(&self.opts)?,
+        };
+        self.config = Some(config.clone());
+        let diagnostics = self.all_diagnostics();
+        if diagnostics.has_errors() {
+            return Err(BuildError::Input(diagnostics));
+        }
+        let full = self.dirty.full || self.would_leave_stale_pages();
+        let meetings: Vec<Meeting> = std::mem::take(&mut self.meetings).into_values().collect();
+        let site = Site::new(config, meetings);
+        let selection = if full { Selection::All } else { self.selection(&site) };
+        let selected = match &selection {
+            Selection::Only { meetings, .. } => meetings.len(),
+            Selection::All => 0,
+        };
+        timings.push(("link", lap.elapsed()));
+        lap = Instant::now();
+        let result = self.render_and_publish(&site, selection, full);
+        let published = Published {
+            meetings: site.meetings.iter().map(|m| (m.source.clone(), (m.body.clone(), m.date))).collect(),
+            cases: site.cases.keys().cloned().collect(),
+        };
+        self.meetings = site.meetings.into_iter().map(|m| (m.source.clone(), m)).collect();
+        let (render, search, moved) = result?;
+        timings.push(("render+search+publish", lap.elapsed()));
+        self.published = published;
+        self.dirty = Dirty::default();
+        Ok(RebuildReport { diagnostics, full, parsed, selected, render, search, published: moved, timings })
+    }
+
+    /// An incremental rebuild only adds and replaces files; a removed meeting, a meeting whose page
+    /// address may have moved, or a case with no items left would leave a stale page behind.
+    fn would_leave_stale_pages(&self) -> bool {
+        let moved = self.published.meetings.iter().any(|(rel, key)| match self.meetings.get(rel) {
+            Some(m) => (&m.body, m.date) != (&key.0, key.1),
+            None => true,
+        });
+        let cases: BTreeSet<&CaseNumber> =
+            self.meetings.values().flat_map(|m| m.items.iter().filter_map(|i| i.case.as_ref())).collect();
+        moved || self.published.cases.iter().any(|c| !cases.contains(c))
+    }
+
+    /// The dirty meetings, their neighbours in the same body (previous/next links) and every meeting
+    /// sharing a dirty case (pages that list the case's other meetings).
+    fn selection(&self, site: &Site) -> Selection {
+        let mut meetings = BTreeSet::new();
+        for (i, m) in site.meetings.iter().enumerate() {
+            if !self.dirty.meetings.contains(&m.source) {
+                continue;
+            }
+            meetings.insert(m.source.clone());
+            let neighbours = [i.checked_sub(1), Some(i + 1)];
+            for n in neighbours.into_iter().flatten().filter_map(|n| site.meetings.get(n)) {
+                if n.body == m.body {
+                    meetings.insert(n.source.clone());
+                }
+            }
+        }
+        let mut cases = BTreeSet::new();
+        for case in &self.dirty.cases {
+            for r in site.cases.get(case).into_iter().flatten() {
+                meetings.insert(site.meetings[r.meeting].source.clone());
+            }
+            // Both spellings, so the renderer finds the case whichever key it compares against.
+            cases.insert(case.slug());
+            cases.insert(case.canonical());
+        }
+        Selection::Only { meetings, cases }
+    }
+
+    fn render_and_publish(
+        &self,
+        site: &Site,
+        selection: Selection,
+        prune: bool,
+    ) -> Result<(RenderStats, IndexStats, usize), BuildError> {
+        let publish_err = |source| BuildError::Publish { path: self.opts.output.clone(), source };
+        std::fs::create_dir_all(&self.opts.output).map_err(publish_err)?;
+        let staging = Staging::new(&self.opts.output).map_err(publish_err)?;
+        let render_opts =
+            RenderOptions { templates: Some(self.opts.templates.clone()), inject: self.inject.clone(), selection };
+        let (rendered, indexed) = rayon::join(
+            || render::render(site, staging.path(), &render_opts),
+            || search::write_index(site, staging.path()),
+        );
+        let render = rendered?;
+        let search = indexed.map_err(BuildError::Search)?;
+        let moved = overlay(staging.path(), &self.opts.output, prune).map_err(publish_err)?;
+        Ok((render, search, moved))
+    }
+}
+
+/// Moves every file below `staged` to the same place below `output` with `rename` (atomic per file,
+/// so concurrent readers see the old or the new file, never a half-written one). With `prune`,
+/// files and folders in `output` that `staged` does not have are removed afterwards.
+fn overlay(staged: &Path, output: &Path, prune: bool) -> std::io::Result<usize> {
+    let mut keep = BTreeSet::new();
+    let mut moved = 0;
+    for entry in walkdir::WalkDir::new(staged).min_depth(1) {
+        let entry = entry.map_err(std::io::Error::other)?;
+        let rel = entry.path().strip_prefix(staged).map_err(std::io::Error::other)?.to_path_buf();
+        let target = output.join(&rel);
+        if entry.file_type().is_dir() {
+            if target.exists() && !target.is_dir() {
+                std::fs::remove_file(&target)?;
+            }
+            std::fs::create_dir_all(&target)?;
+        } else {
+            if target.is_dir() {
+                std::fs::remove_dir_all(&target)?;
+            }
+            std::fs::rename(entry.path(), &target)?;
+            moved += 1;
+        }
+        keep.insert(rel);
+    }
+    if prune {
+        for entry in walkdir::WalkDir::new(output).min_depth(1).contents_first(true) {
+            let entry = entry.map_err(std::io::Error::other)?;
+            let rel = entry.path().strip_prefix(output).map_err(std::io::Error::other)?;
+            if keep.contains(rel) {
+                continue;
+            }
+            if entry.file_type().is_dir() {
+                std::fs::remove_dir_all(entry.path())?;
+            } else {
+                std::fs::remove_file(entry.path())?;
+            }
+        }
+    }
+    Ok(moved)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn write(path: &Path, text: &str) {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    #[test]
+    fn overlay_replaces_files_and_prunes_only_when_asked() {
+        let root = tempfile::tempdir().unwrap();
+        let (staged, out) = (root.path().join("staged"), root.path().join("out"));
+        write(&out.join("index.html"), "old");
+        write(&out.join("stale/index.html"), "stale");
+        write(&out.join("x"), "a file where a folder comes");
+        write(&staged.join("index.html"), "new");
+        write(&staged.join("x/index.html"), "folder now");
+        assert_eq!(overlay(&staged, &out, false).unwrap(), 2);
+        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "new");
+        assert_eq!(std::fs::read_to_string(out.join("x/index.html")).unwrap(), "folder now");
+        assert!(out.join("stale/index.html").exists(), "an incremental overlay keeps pages it did not render");
+
+        write(&staged.join("index.html"), "newer");
+        write(&staged.join("x/index.html"), "again");
+        overlay(&staged, &out, true).unwrap();
+        assert!(!out.join("stale").exists(), "a full overlay removes pages the site no longer has");
+        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "newer");
+    }
 }

@@ -1,11 +1,13 @@
-//! The whole site as one linked model: meetings by body and date, agenda items by case number.
+//! The whole site as one linked model: meetings by body and date, agenda items by case number,
+//! and the stable URL of every page (relative to the base path, so the site works under a sub-path).
 //!
 //! OWNER: site work (issue 3).
 
 use crate::case::CaseNumber;
 use crate::config::Config;
 use crate::model::Meeting;
-use std::collections::BTreeMap;
+use chrono::NaiveDate;
+use std::collections::{BTreeMap, HashMap};
 
 /// Owner of all parsed meetings and the cross-references between them.
 #[derive(Debug)]
@@ -15,6 +17,21 @@ pub struct Site {
     pub meetings: Vec<Meeting>,
     /// Every agenda item that carries a case number, by case, in date order.
     pub cases: BTreeMap<CaseNumber, Vec<ItemRef>>,
+    /// The bodies, sorted by name, each with its meetings (indexes into `meetings`, in date order).
+    pub bodies: Vec<Body>,
+    /// Per meeting (same index as `meetings`): its folder relative to the base, e.g. "direktionen/2017-03-20/".
+    paths: Vec<String>,
+    /// Meetings by date, for linking date mentions ("Udskudt fra direktionsmødet 13-03-2017").
+    by_date: HashMap<NaiveDate, Vec<usize>>,
+}
+
+/// One body (Direktionen, Byrådet, …) and its meetings.
+#[derive(Debug, Clone)]
+pub struct Body {
+    pub name: String,
+    /// URL folder name, e.g. "direktionen".
+    pub slug: String,
+    pub meetings: Vec<usize>,
 }
 
 /// A stable reference to one agenda item: index into `Site::meetings` and into that meeting's items.
@@ -23,6 +40,9 @@ pub struct ItemRef {
     pub meeting: usize,
     pub item: usize,
 }
+
+/// Top-level folders the site itself uses; a body whose slug would clash gets a suffix.
+const RESERVED: &[&str] = &["sager", "soeg", "static", "data", "feed", "sitemap", "404"];
 
 impl Site {
     pub fn new(config: Config, mut meetings: Vec<Meeting>) -> Site {
@@ -38,6 +58,218 @@ impl Site {
         for refs in cases.values_mut() {
             refs.sort_by_key(|r| (meetings[r.meeting].date, r.meeting, r.item));
         }
-        Site { config, meetings, cases }
+        let bodies = group_bodies(&meetings);
+        let paths = meeting_paths(&meetings, &bodies);
+        let mut by_date: HashMap<NaiveDate, Vec<usize>> = HashMap::new();
+        for (i, m) in meetings.iter().enumerate() {
+            by_date.entry(m.date).or_default().push(i);
+        }
+        Site { config, meetings, cases, bodies, paths, by_date }
+    }
+
+    /// Folder of meeting `i` relative to the base path: "direktionen/2017-03-20/". Two meetings of
+    /// one body on one day get "…/2017-03-20-2/" for the second (in source order).
+    pub fn meeting_path(&self, i: usize) -> &str {
+        &self.paths[i]
+    }
+
+    /// The item's anchor on its meeting page: "punkt-3".
+    pub fn item_anchor(number: u32) -> String {
+        format!("punkt-{number}")
+    }
+
+    /// Link to one agenda item relative to the base path: "direktionen/2017-03-20/#punkt-3".
+    pub fn item_path(&self, r: ItemRef) -> String {
+        let number = self.meetings[r.meeting].items[r.item].number;
+        format!("{}#{}", self.meeting_path(r.meeting), Site::item_anchor(number))
+    }
+
+    /// A case's page relative to the base path: "sager/16-26813/".
+    pub fn case_path(case: &CaseNumber) -> String {
+        format!("sager/{}/", case.slug())
+    }
+
+    /// The body's index page relative to the base path: "direktionen/".
+    pub fn body_path(&self, body: &Body) -> String {
+        format!("{}/", body.slug)
+    }
+
+    /// The body a meeting belongs to.
+    pub fn body_of(&self, meeting: usize) -> Option<&Body> {
+        let name = &self.meetings.get(meeting)?.body;
+        self.bodies.iter().find(|b| &b.name == name)
+    }
+
+    /// The meeting a date mention refers to: a meeting of `body` on `date` if there is one,
+    /// otherwise the only meeting of any body on that date. Never `exclude` (the page itself).
+    pub fn find_meeting(&self, body: &str, date: NaiveDate, exclude: Option<usize>) -> Option<usize> {
+        let on_day: Vec<usize> = self.by_date.get(&date)?.iter().copied().filter(|&i| Some(i) != exclude).collect();
+        let same_body = on_day.iter().copied().find(|&i| self.meetings[i].body.eq_ignore_ascii_case(body));
+        same_body.or(if on_day.len() == 1 { Some(on_day[0]) } else { None })
+    }
+
+    /// The other items that carry the same case number as `r`, in date order.
+    pub fn same_case(&self, r: ItemRef) -> impl Iterator<Item = ItemRef> + '_ {
+        self.case_refs(r).iter().copied().filter(move |&o| o != r)
+    }
+
+    /// Up to `around` items before and after `r` in its case's timeline (not `r` itself), and how
+    /// many other items the case has in all. A standing case ("Økonomiopfølgning") recurs at every
+    /// meeting, so listing all of them on every item would grow the site quadratically.
+    pub fn same_case_near(&self, r: ItemRef, around: usize) -> (Vec<ItemRef>, usize) {
+        let refs = self.case_refs(r);
+        let Some(pos) = refs.iter().position(|&o| o == r) else { return (Vec::new(), 0) };
+        let from = pos.saturating_sub(around);
+        let to = (pos + around + 1).min(refs.len());
+        let near = refs[from..to].iter().copied().filter(|&o| o != r).collect();
+        (near, refs.len() - 1)
+    }
+
+    fn case_refs(&self, r: ItemRef) -> &[ItemRef] {
+        let case = self.meetings[r.meeting].items[r.item].case.as_ref();
+        case.and_then(|c| self.cases.get(c)).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// URL-safe folder name of a body: "Byrådet" → "byradet"; never empty, never a reserved name.
+pub fn body_slug(body: &str) -> String {
+    let s = slug::slugify(body);
+    if s.is_empty() {
+        "moeder".to_string()
+    } else if RESERVED.contains(&s.as_str()) {
+        format!("{s}-moeder")
+    } else {
+        s
+    }
+}
+
+/// Groups meetings by body slug (bodies whose names slug alike share one page, under the first name).
+fn group_bodies(meetings: &[Meeting]) -> Vec<Body> {
+    let mut by_slug: BTreeMap<String, Body> = BTreeMap::new();
+    for (i, m) in meetings.iter().enumerate() {
+        let slug = body_slug(&m.body);
+        by_slug
+            .entry(slug.clone())
+            .or_insert_with(|| Body { name: m.body.clone(), slug, meetings: Vec::new() })
+            .meetings
+            .push(i);
+    }
+    let mut bodies: Vec<Body> = by_slug.into_values().collect();
+    for b in &mut bodies {
+        b.meetings.sort_by_key(|&i| (meetings[i].date, i));
+    }
+    bodies.sort_by(|a, b| a.name.cmp(&b.name));
+    bodies
+}
+
+fn meeting_paths(meetings: &[Meeting], bodies: &[Body]) -> Vec<String> {
+    let mut paths = vec![String::new(); meetings.len()];
+    for body in bodies {
+        let mut seen: HashMap<NaiveDate, usize> = HashMap::new();
+        for &i in &body.meetings {
+            let date = meetings[i].date;
+            let n = seen.entry(date).or_insert(0);
+            *n += 1;
+            paths[i] = match *n {
+                1 => format!("{}/{}/", body.slug, date.format("%Y-%m-%d")),
+                n => format!("{}/{}-{n}/", body.slug, date.format("%Y-%m-%d")),
+            };
+        }
+    }
+    paths
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::AgendaItem;
+
+    fn meeting(body: &str, date: &str, source: &str, cases: &[&str]) -> Meeting {
+        Meeting {
+            source: source.into(),
+            body: body.into(),
+            date: date.parse().unwrap(),
+            start: None,
+            end: None,
+            absent: vec![],
+            location: None,
+            participants: vec![],
+            toc: vec![],
+            items: cases
+                .iter()
+                .enumerate()
+                .map(|(i, c)| AgendaItem {
+                    number: i as u32 + 1,
+                    title: format!("Punkt {}", i + 1),
+                    case: Some(c.parse().unwrap()),
+                    closed: false,
+                    line: i + 1,
+                    sections: vec![],
+                    decisions: vec![],
+                    attachments: vec![],
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn two_meetings_of_one_body_on_one_day_do_not_collide() {
+        let site = Site::new(
+            Config::default(),
+            vec![
+                meeting("Direktionen", "2017-03-20", "b.txt", &["16/1"]),
+                meeting("Direktionen", "2017-03-20", "a.txt", &["16/1"]),
+                meeting("Byrådet", "2017-03-20", "c.txt", &[]),
+            ],
+        );
+        let paths: Vec<&str> = (0..3).map(|i| site.meeting_path(i)).collect();
+        assert_eq!(paths, ["byradet/2017-03-20/", "direktionen/2017-03-20/", "direktionen/2017-03-20-2/"]);
+        assert_eq!(site.meetings[1].source.to_str(), Some("a.txt"));
+        assert_eq!(site.bodies.iter().map(|b| b.slug.as_str()).collect::<Vec<_>>(), ["byradet", "direktionen"]);
+    }
+
+    #[test]
+    fn cases_link_items_across_meetings() {
+        let site = Site::new(
+            Config::default(),
+            vec![
+                meeting("Direktionen", "2017-03-20", "b.txt", &["16/26813", "16/26813"]),
+                meeting("Direktionen", "2017-03-13", "a.txt", &["16/26813"]),
+            ],
+        );
+        let r = ItemRef { meeting: 1, item: 0 };
+        let others: Vec<String> = site.same_case(r).map(|o| site.item_path(o)).collect();
+        assert_eq!(others, ["direktionen/2017-03-13/#punkt-1", "direktionen/2017-03-20/#punkt-2"]);
+        assert_eq!(Site::case_path(&"16/26813".parse().unwrap()), "sager/16-26813/");
+        let (near, total) = site.same_case_near(ItemRef { meeting: 0, item: 0 }, 1);
+        assert_eq!(
+            (near, total),
+            (vec![ItemRef { meeting: 1, item: 0 }], 2),
+            "one on each side: only a later one exists"
+        );
+        let (near, total) = site.same_case_near(ItemRef { meeting: 1, item: 1 }, 1);
+        assert_eq!((near, total), (vec![ItemRef { meeting: 1, item: 0 }], 2));
+    }
+
+    #[test]
+    fn date_mentions_find_the_meeting_of_the_same_body_first() {
+        let site = Site::new(
+            Config::default(),
+            vec![meeting("Direktionen", "2017-03-13", "a.txt", &[]), meeting("Byrådet", "2017-03-13", "b.txt", &[])],
+        );
+        let d = "2017-03-13".parse().unwrap();
+        assert_eq!(
+            site.find_meeting("direktionen", d, None).map(|i| site.meetings[i].body.as_str()),
+            Some("Direktionen")
+        );
+        assert_eq!(site.find_meeting("Socialudvalget", d, None), None, "ambiguous date is not linked");
+        assert_eq!(site.find_meeting("Direktionen", "2017-03-14".parse().unwrap(), None), None);
+    }
+
+    #[test]
+    fn body_slugs_are_safe_folder_names() {
+        assert_eq!(body_slug("Børne- og Skoleudvalget"), "borne-og-skoleudvalget");
+        assert_eq!(body_slug("Sager"), "sager-moeder");
+        assert_eq!(body_slug("!!"), "moeder");
     }
 }

@@ -19,16 +19,7 @@ enum Command {
     /// Build the site from the content folder into the output folder.
     Build(SiteArgs),
     /// Build, serve on http://127.0.0.1:1111/ and rebuild and reload on change.
-    Serve {
-        #[command(flatten)]
-        site: SiteArgs,
-        /// Address to listen on.
-        #[arg(long, default_value = "127.0.0.1")]
-        bind: String,
-        /// Port to listen on.
-        #[arg(long, default_value_t = 1111)]
-        port: u16,
-    },
+    Serve(ServeArgs),
     /// Parse every minutes file and print all errors and warnings; exit non-zero on errors.
     Check {
         #[arg(long, default_value = "content")]
@@ -55,6 +46,46 @@ struct SiteArgs {
     /// Public URL of the site; overrides `base_url` in config.toml.
     #[arg(long)]
     base_url: Option<String>,
+}
+
+#[derive(Args)]
+struct ServeArgs {
+    /// Folder with the minutes (any depth).
+    #[arg(long, default_value = "content")]
+    content: PathBuf,
+    /// Folder to write the preview to. Default: a temporary folder removed on exit, so the
+    /// live-reload script never lands in a folder that gets published.
+    #[arg(long)]
+    output: Option<PathBuf>,
+    /// Site settings.
+    #[arg(long, default_value = "config.toml")]
+    config: PathBuf,
+    /// Folder with Tera templates that override the built-in theme.
+    #[arg(long, default_value = "templates")]
+    templates: PathBuf,
+    /// Base URL whose path the preview is served under; the host is always http://BIND:PORT.
+    #[arg(long)]
+    base_url: Option<String>,
+    /// Address to listen on.
+    #[arg(long, default_value = "127.0.0.1")]
+    bind: String,
+    /// Port to listen on (0: any free port).
+    #[arg(long, default_value_t = 1111)]
+    port: u16,
+}
+
+impl From<ServeArgs> for ServeOptions {
+    fn from(a: ServeArgs) -> Self {
+        let keep_output = a.output.is_some();
+        let build = BuildOptions {
+            content: a.content,
+            output: a.output.unwrap_or_default(),
+            config: a.config,
+            templates: a.templates,
+            base_url: a.base_url,
+        };
+        ServeOptions { build, bind: a.bind, port: a.port, keep_output }
+    }
 }
 
 impl From<SiteArgs> for BuildOptions {
@@ -112,8 +143,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Err(e) => Err(e).context("build failed"),
             }
         }
-        Command::Serve { site, bind, port } => {
-            serve::serve(ServeOptions { build: site.into(), bind, port })?;
+        Command::Serve(args) => {
+            serve::serve(args.into())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { content } => {

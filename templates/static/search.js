@@ -1,1 +1,461 @@
-// OWNER: search work (issue 4). Placeholder for the in-browser search.
+// The search page (soeg/): reads the sharded index written by src/search/ and shows results.
+// No framework, no external script. Text analysis is a port of src/search/text.rs (Snowball Danish
+// stemmer, folding) and must stay in step with it: tests/browser/search.test.mjs checks parity.
+(function () {
+  'use strict';
+
+  // ---- text analysis (port of src/search/text.rs) ----
+
+  const VOWELS = 'aeiouyæåø';
+  const S_ENDING = 'abcdfghjklmnoprtvyzå';
+  const byLength = (a, b) => b.length - a.length;
+  const MAIN = ['hed', 'ethed', 'ered', 'e', 'erede', 'ende', 'erende', 'ene', 'erne', 'ere', 'en', 'heden',
+    'eren', 'er', 'heder', 'erer', 's', 'heds', 'es', 'endes', 'erendes', 'enes', 'ernes', 'eres', 'ens',
+    'hedens', 'erens', 'ers', 'ets', 'erets', 'et', 'eret'].map((s) => Array.from(s)).sort(byLength);
+  const OTHER = ['ig', 'lig', 'elig', 'els', 'løst'].map((s) => Array.from(s)).sort(byLength);
+  const PAIRS = ['gd', 'dt', 'gt', 'kt'].map((s) => Array.from(s));
+  const isVowel = (c) => VOWELS.includes(c);
+  const MAX_WORD_CHARS = 40;
+
+  /** True if the char array `w` ends with `suffix` lying wholly at or after position `from`. */
+  function endsIn(w, suffix, from) {
+    const start = w.length - suffix.length;
+    if (start < from) return false;
+    for (let i = 0; i < suffix.length; i++) if (w[start + i] !== suffix[i]) return false;
+    return true;
+  }
+
+  function consonantPair(w, p1) {
+    if (PAIRS.some((p) => endsIn(w, p, p1))) w.length -= 1;
+  }
+
+  /** The Snowball Danish stemmer on a lower-cased word. */
+  function stem(word) {
+    const w = Array.from(word);
+    let p1 = w.length;
+    if (w.length >= 3) {
+      let i = 0;
+      while (i < w.length && !isVowel(w[i])) i++;
+      while (i < w.length && isVowel(w[i])) i++;
+      if (i < w.length) p1 = Math.max(i + 1, 3);
+    }
+    const main = MAIN.find((s) => endsIn(w, s, p1));
+    if (main && main.length === 1 && main[0] === 's') {
+      if (w.length >= 2 && S_ENDING.includes(w[w.length - 2])) w.length -= 1;
+    } else if (main) {
+      w.length -= main.length;
+    }
+    consonantPair(w, p1);
+    if (endsIn(w, ['i', 'g', 's', 't'], 0)) w.length -= 2;
+    const other = OTHER.find((s) => endsIn(w, s, p1));
+    if (other && other[1] === 'ø') {
+      w.length -= 1;
+    } else if (other) {
+      w.length -= other.length;
+      consonantPair(w, p1);
+    }
+    const n = w.length;
+    if (n - 1 >= p1 && n >= 2 && !isVowel(w[n - 1]) && w[n - 2] === w[n - 1]) w.length -= 1;
+    return w.join('');
+  }
+
+  /** Lower-cases and folds: æ→ae, ø→oe, å→aa, accents dropped. */
+  function fold(s) {
+    let out = '';
+    for (const c of s.toLowerCase()) {
+      if (c === 'æ') out += 'ae';
+      else if (c === 'ø') out += 'oe';
+      else if (c === 'å') out += 'aa';
+      else if (c < '\u0080') out += c;
+      else out += c.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
+    }
+    return out;
+  }
+
+  const WORD = /[\p{Alphabetic}\p{N}]+/gu;
+
+  /** Words of `text` with their offsets. */
+  function words(text) {
+    return Array.from(text.matchAll(WORD), (m) => ({ word: m[0], start: m.index, end: m.index + m[0].length }));
+  }
+
+  let stopWords = new Set();
+
+  /** The index term of a word, or null (stop word, too long). */
+  function term(word) {
+    if (Array.from(word).length > MAX_WORD_CHARS) return null;
+    const lower = word.toLowerCase();
+    if (stopWords.has(fold(lower))) return null;
+    return fold(stem(lower)) || null;
+  }
+
+  /** First `len` characters of a term, anything outside [a-z0-9] as "_" (src/search/text.rs shard_key). */
+  function shardKey(t, len) {
+    return Array.from(t).slice(0, len).map((c) => (/[a-z0-9]/.test(c) ? c : '_')).join('');
+  }
+
+  // ---- exact tokens (port of src/search/exact.rs) ----
+
+  function dateKey(y, m, d) {
+    const date = new Date(Date.UTC(y, m - 1, d));
+    if (y < 1 || date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+    return `d:${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  }
+
+  /** The exact key of a query word that is a case number or a date, else null. */
+  function exactKey(token) {
+    const t = token.replace(/^[("']+|[)"'.,;:!?]+$/g, '');
+    let m = /^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$/.exec(t);
+    if (m) return dateKey(+m[3], +m[2], +m[1]);
+    m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+    if (m) return dateKey(+m[1], +m[2], +m[3]);
+    if (/^\d{2}\.\d{2}\.\d{2}-[A-Za-z]\d{2}-\d{1,7}-(\d{4}|\d{2})$/.test(t)) return `c:${t.toUpperCase()}`;
+    m = /^(\d{2})\/(\d{1,7})$/.exec(t);
+    if (m) return `c:${m[1]}/${parseInt(m[2], 10)}`;
+    return null;
+  }
+
+  /** FNV-1a over the key's bytes, modulo the shard count (src/search/exact.rs shard_of). */
+  function shardOf(key, shards) {
+    let h = 0x811c9dc5;
+    for (const b of new TextEncoder().encode(key)) {
+      h ^= b;
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h % Math.max(1, shards);
+  }
+
+  // ---- postings (port of src/search/encode.rs) ----
+
+  const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  const VALUE = new Map(Array.from(ALPHABET, (c, i) => [c.charCodeAt(0), i]));
+
+  /** Calls `f(id)` for every doc id in an encoded postings string. */
+  function eachId(s, f) {
+    if (s.charCodeAt(0) === 126) { // '~': bitmap
+      for (let i = 1; i < s.length; i++) {
+        const v = VALUE.get(s.charCodeAt(i)) || 0;
+        if (v) for (let k = 0; k < 6; k++) if (v & (1 << k)) f((i - 1) * 6 + k);
+      }
+      return;
+    }
+    let n = 0; let shift = 0; let prev = -1;
+    for (let i = 0; i < s.length; i++) {
+      const v = VALUE.get(s.charCodeAt(i)) || 0;
+      n += (v & 31) * 2 ** shift;
+      shift += 5;
+      if (!(v & 32)) { prev = prev + 1 + n; f(prev); n = 0; shift = 0; }
+    }
+  }
+
+  function decode(s) {
+    const ids = [];
+    eachId(s, (id) => ids.push(id));
+    return ids;
+  }
+
+  const api = { stem, fold, term, words, exactKey, shardOf, shardKey, decode, setStopWords: (w) => { stopWords = new Set(w); } };
+  globalThis.referatSearch = api;
+  if (typeof document === 'undefined') return;
+
+  // ---- the index, fetched lazily ----
+
+  const root = document.getElementById('search');
+  if (!root) return;
+  const base = root.dataset.base || '/';
+  const COLD_REQUESTS = 4;
+  const PAGE = 10;
+  let manifest = null;
+  const files = new Map();
+  let requests = 0;
+
+  function fetchJSON(path) {
+    if (!files.has(path)) {
+      const v = manifest ? `?v=${manifest.v}` : '';
+      requests += 1;
+      files.set(path, fetch(`${base}soeg/${path}${v}`).then((r) => {
+        if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
+        return r.json();
+      }).catch((e) => { files.delete(path); throw e; }));
+    }
+    return files.get(path);
+  }
+
+  async function loadManifest() {
+    if (manifest) return manifest;
+    const m = await fetchJSON('index.json');
+    if (manifest) return manifest;
+    m.keySet = new Set(m.keys.split(' '));
+    m.docBody = new Uint16Array(m.docs);
+    m.docYear = new Uint16Array(m.docs);
+    let id = 0;
+    for (const [b, y, n] of m.runs) {
+      m.docBody.fill(b, id, id + n);
+      m.docYear.fill(y, id, id + n);
+      id += n;
+    }
+    api.setStopWords(m.stop);
+    manifest = m;
+    return m;
+  }
+
+  /** The longest shard key that is a prefix of `t`, or null. */
+  function shardFor(t) {
+    for (let len = Math.min(manifest.maxkey, Array.from(t).length); len >= 1; len--) {
+      const k = shardKey(t, len);
+      if (manifest.keySet.has(k)) return k;
+    }
+    return null;
+  }
+
+  // ---- queries ----
+
+  /** Query text to groups: every group must match (AND); a group is an exact key or a term (+ prefix). */
+  function parse(q) {
+    const tokens = q.trim().split(/\s+/).filter(Boolean);
+    const open = !/\s$/.test(q);
+    const groups = [];
+    tokens.forEach((tok, i) => {
+      const key = exactKey(tok);
+      if (key) { groups.push({ key }); return; }
+      const ws = words(tok);
+      ws.forEach(({ word }, j) => {
+        const t = term(word);
+        if (!t) return;
+        const typing = open && i === tokens.length - 1 && j === ws.length - 1;
+        const prefix = typing ? fold(word.toLowerCase()) : null;
+        groups.push({ term: t, prefix: prefix && prefix.length >= 2 ? prefix : null });
+      });
+    });
+    return groups;
+  }
+
+  function raise(scores, s, value) {
+    eachId(s, (id) => { if (scores[id] < value) scores[id] = value; });
+  }
+
+  /** Scores of one group: max over its exact term (2, title 8) and prefix expansions (1, title 4). */
+  async function groupScores(g, m) {
+    const scores = new Float32Array(m.docs);
+    if (g.key) {
+      const shard = await fetchJSON(`x/${shardOf(g.key, m.xs)}.json`);
+      const e = shard[g.key];
+      if (e) { raise(scores, e[0], 2); raise(scores, e[1], 8); g.page = e[2]; g.records = e[3]; }
+      return scores;
+    }
+    const keys = new Set([shardFor(g.term), g.prefix && shardFor(g.prefix)].filter(Boolean));
+    const shards = await Promise.all(Array.from(keys, (k) => fetchJSON(`t/${k}.json`)));
+    const expansions = [];
+    for (const shard of shards) {
+      const e = shard[g.term];
+      if (e) { raise(scores, e[0], 2); raise(scores, e[1], 8); }
+      if (!g.prefix) continue;
+      for (const t in shard) if (t !== g.term && t.startsWith(g.prefix)) expansions.push(shard[t]);
+    }
+    expansions.sort((a, b) => b[2] - a[2]).slice(0, 60).forEach((e) => { raise(scores, e[0], 1); raise(scores, e[1], 4); });
+    return scores;
+  }
+
+  /** All matching docs, ranked: score, then newer year, then docs whose chunk holds more equal hits, then id. */
+  async function run(q) {
+    const m = await loadManifest();
+    const groups = parse(q);
+    if (!groups.length) return { groups, hits: [] };
+    const all = await Promise.all(groups.map((g) => groupScores(g, m)));
+    const total = all[0];
+    for (let k = 1; k < all.length; k++) {
+      const g = all[k];
+      for (let d = 0; d < m.docs; d++) total[d] = total[d] > 0 && g[d] > 0 ? total[d] + g[d] : 0;
+    }
+    const hits = [];
+    for (let d = 0; d < m.docs; d++) if (total[d] > 0) hits.push(d);
+    const tier = new Map();
+    const tierKey = (d) => `${total[d]}/${m.docYear[d]}/${Math.floor(d / m.chunk)}`;
+    for (const d of hits) tier.set(tierKey(d), (tier.get(tierKey(d)) || 0) + 1);
+    hits.sort((a, b) => total[b] - total[a] || m.docYear[b] - m.docYear[a]
+      || tier.get(tierKey(b)) - tier.get(tierKey(a)) || a - b);
+    return { groups, hits };
+  }
+
+  // ---- the page ----
+
+  const form = root.querySelector('form');
+  const input = form.querySelector('input[name="q"]');
+  const status = root.querySelector('#search-status');
+  const list = root.querySelector('#search-results');
+  const casePage = root.querySelector('#search-case');
+  const facets = root.querySelector('#search-facets');
+  const more = root.querySelector('#search-more');
+  const state = { q: '', organ: '', aar: '', visible: PAGE };
+  let current = null;
+  let seq = 0;
+
+  function el(tag, attrs, ...children) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
+    for (const c of children) if (c != null) e.append(c);
+    return e;
+  }
+
+  /** Text with the words that match the query wrapped in <mark> (built as DOM nodes, never HTML). */
+  function marked(text, groups) {
+    const frag = document.createDocumentFragment();
+    let at = 0;
+    for (const { word, start, end } of words(text)) {
+      const t = term(word);
+      const f = fold(word.toLowerCase());
+      const hit = groups.some((g) => g.term && ((t && t === g.term) || (g.prefix && f.startsWith(g.prefix))));
+      if (!hit) continue;
+      frag.append(text.slice(at, start), el('mark', {}, text.slice(start, end)));
+      at = end;
+    }
+    frag.append(text.slice(at));
+    return frag;
+  }
+
+  const dmy = (iso) => iso.split('-').reverse().join('-');
+
+  function resultItem(record, groups) {
+    const [title, body, date, number, caseNo, , snippet] = record;
+    const [bodyName, bodySlug] = manifest.bodies[body];
+    const url = `${base}${bodySlug}/${date}/${number ? `#punkt-${number}` : ''}`;
+    const meta = [bodyName, dmy(date), number ? `punkt ${number}` : 'møde', caseNo && `sag ${caseNo}`].filter(Boolean).join(' · ');
+    return el('li', { class: 'search-result' },
+      el('h2', {}, el('a', { href: url }, marked(title, groups))),
+      el('p', { class: 'search-meta' }, meta),
+      snippet ? el('p', { class: 'search-snippet' }, marked(snippet, groups)) : null);
+  }
+
+  function paramsURL(over) {
+    const s = { ...state, ...over };
+    const p = new URLSearchParams();
+    if (s.q) p.set('q', s.q);
+    if (s.organ) p.set('organ', s.organ);
+    if (s.aar) p.set('aar', s.aar);
+    const qs = p.toString();
+    return `${location.pathname}${qs ? `?${qs}` : ''}`;
+  }
+
+  function facetList(label, entries, param) {
+    const ul = el('ul', {});
+    const item = (value, text, count) => {
+      const a = el('a', { href: paramsURL({ [param]: value }), 'data-param': param, 'data-value': value }, text);
+      if (state[param] === value) a.setAttribute('aria-current', 'true');
+      return el('li', {}, a, count == null ? null : ` (${count})`);
+    };
+    ul.append(item('', 'Alle', null));
+    for (const [value, text, count] of entries) ul.append(item(value, text, count));
+    return el('nav', { 'aria-label': label }, el('h2', {}, label), ul);
+  }
+
+  function renderFacets(hits) {
+    const m = manifest;
+    const bodyIndex = state.organ ? m.bodies.findIndex((b) => b[1] === state.organ) : -1;
+    const year = +state.aar || 0;
+    const byBody = new Map(); const byYear = new Map();
+    for (const d of hits) {
+      if (!year || m.docYear[d] === year) byBody.set(m.docBody[d], (byBody.get(m.docBody[d]) || 0) + 1);
+      if (bodyIndex < 0 || m.docBody[d] === bodyIndex) byYear.set(m.docYear[d], (byYear.get(m.docYear[d]) || 0) + 1);
+    }
+    const bodies = Array.from(byBody, ([b, n]) => [m.bodies[b][1], m.bodies[b][0], n]).sort((a, b) => b[2] - a[2] || a[1].localeCompare(b[1], 'da'));
+    const years = Array.from(byYear, ([y, n]) => [String(y), String(y), n]).sort((a, b) => b[0] - a[0]);
+    facets.replaceChildren(...(hits.length ? [facetList('Udvalg', bodies, 'organ'), facetList('År', years, 'aar')] : []));
+    return hits.filter((d) => (bodyIndex < 0 || m.docBody[d] === bodyIndex) && (!year || m.docYear[d] === year));
+  }
+
+  /** Shows results in rank order as far as their doc chunks are loaded, fetching at most `budget` chunks. */
+  async function renderResults(mine, shown, groups, budget) {
+    const m = manifest;
+    const records = [];
+    const inline = Object.assign({}, ...groups.map((g) => g.records || {}));
+    let fetched = 0;
+    for (const d of shown.slice(0, state.visible)) {
+      const path = `d/${Math.floor(d / m.chunk)}.json`;
+      if (!files.has(path) && inline[d]) {
+        records.push(inline[d]);
+        continue;
+      }
+      if (!files.has(path)) {
+        if (fetched >= budget) break;
+        fetched += 1;
+      }
+      records.push(fetchJSON(path).then((chunk) => chunk[d % m.chunk]));
+    }
+    const rows = await Promise.all(records);
+    if (mine !== seq) return;
+    list.replaceChildren(...rows.map((r) => resultItem(r, groups)));
+    more.hidden = rows.length >= shown.length;
+    return rows.length;
+  }
+
+  function renderCasePage(groups) {
+    const g = groups.find((x) => x.page);
+    casePage.replaceChildren(...(g ? [el('a', { href: `${base}sager/${g.page}/` }, `Sagen ${g.key.slice(2)}: alle punkter`)] : []));
+  }
+
+  function say(text) {
+    if (status.textContent !== text) status.textContent = text;
+  }
+
+  async function update({ push = true, keepVisible = false } = {}) {
+    const mine = ++seq;
+    const started = performance.now();
+    const cold = !manifest;
+    const before = requests;
+    if (!keepVisible) state.visible = PAGE;
+    if (push) history.replaceState(null, '', paramsURL({}));
+    if (!state.q.trim()) {
+      list.replaceChildren(); facets.replaceChildren(); casePage.replaceChildren(); more.hidden = true;
+      say('');
+      root.dataset.query = '';
+      return;
+    }
+    try {
+      const result = current && current.q === state.q ? current : { q: state.q, ...(await run(state.q)) };
+      if (mine !== seq) return;
+      current = result;
+      renderCasePage(result.groups);
+      const shown = renderFacets(result.hits);
+      const budget = cold ? Math.max(1, COLD_REQUESTS - (requests - before)) : 4;
+      const count = await renderResults(mine, shown, result.groups, budget);
+      if (mine !== seq) return;
+      say(shown.length ? `${shown.length} ${shown.length === 1 ? 'resultat' : 'resultater'}` + (count < shown.length ? `, viser ${count}` : '') : 'Ingen resultater');
+      root.dataset.ms = (performance.now() - started).toFixed(1);
+      root.dataset.requests = String(requests - before);
+    } catch (e) {
+      if (mine === seq) say('Søgningen kunne ikke hentes. Prøv igen.');
+    }
+    if (mine === seq) root.dataset.query = state.q;
+  }
+
+  let timer = 0;
+  input.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => { state.q = input.value; state.organ = ''; state.aar = ''; update(); }, 60);
+  });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    clearTimeout(timer);
+    state.q = input.value;
+    update();
+  });
+  facets.addEventListener('click', (e) => {
+    const a = e.target.closest('a[data-param]');
+    if (!a) return;
+    e.preventDefault();
+    state[a.dataset.param] = a.dataset.value;
+    update().then(() => facets.querySelector(`a[data-param="${a.dataset.param}"][aria-current]`)?.focus());
+  });
+  more.addEventListener('click', () => {
+    state.visible = list.children.length + PAGE;
+    update({ keepVisible: true });
+  });
+
+  const params = new URLSearchParams(location.search);
+  state.q = params.get('q') || '';
+  state.organ = params.get('organ') || '';
+  state.aar = params.get('aar') || '';
+  input.value = state.q;
+  root.dataset.ready = 'true';
+  if (state.q) update({ push: false });
+})();

@@ -1,0 +1,286 @@
+//! Search benchmark: builds the index of a generated corpus (default 50,000 agenda items) and prints
+//! build time, index size, shard sizes, and the bytes and requests a fixed query set downloads.
+//!
+//! `cargo run --release --example search-bench -- [--items N] [--out DIR] [--small]`
+//! With `--out`, the index is left in DIR/soeg/ (the browser tests serve it); `--small` writes the
+//! hand-built test site instead of the generated one.
+//!
+//! Requests per query are computed the way `search.js` fetches: the manifest, one term shard per
+//! distinct shard key (or the exact shard), then doc store chunks in rank order until the cold budget
+//! of 4 requests is spent (at least one chunk).
+
+#[path = "../tests/search_support/mod.rs"]
+mod support;
+
+use referat::search::encode::decode;
+use referat::search::exact::shard_of;
+use referat::search::json::CHUNK_DOCS;
+use referat::search::text::{fold, shard_key, Analyzer};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+const QUERIES: &[&str] = &[
+    "lokalplan",
+    "handicappolitikken",
+    "budgetopfølgning",
+    "økonomi",
+    "Århus",
+    "office 365",
+    "bomiljøer sønderby",
+    "effektiviseringsstrategi",
+    "lokalp",
+    "16/26813",
+    "20-03-2017",
+];
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let flag = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
+    let items: usize = flag("--items").map(|s| s.parse()).transpose()?.unwrap_or(50_000);
+    let small = args.iter().any(|a| a == "--small");
+    let keep = flag("--out").map(PathBuf::from);
+    if let Some(path) = flag("--vocab") {
+        return write_vocab(Path::new(&path));
+    }
+    let tmp = tempfile::tempdir()?;
+    let out = keep.clone().unwrap_or_else(|| tmp.path().to_path_buf());
+
+    let t = Instant::now();
+    let site = if small { support::small_site() } else { support::synthetic_site(items, 42) };
+    let open: usize = site.meetings.iter().map(|m| m.open_items().count()).sum();
+    println!("corpus: {} meetings, {open} open agenda items (generated in {:.2?})", site.meetings.len(), t.elapsed());
+
+    let _ = std::fs::remove_dir_all(out.join("soeg"));
+    let t = Instant::now();
+    let stats = referat::search::write_index(&site, &out)?;
+    println!(
+        "index: built in {:.2?}; {} docs, {} terms, {} files, {:.1} MB",
+        t.elapsed(),
+        stats.documents,
+        stats.terms,
+        stats.shards,
+        stats.bytes as f64 / 1e6
+    );
+    let dir = out.join("soeg");
+    print_sizes(&dir)?;
+    if !small {
+        print_queries(&dir)?;
+    }
+    if let Some(k) = keep {
+        println!("index kept in {}", k.join("soeg").display());
+    }
+    Ok(())
+}
+
+fn sizes(dir: &Path) -> std::io::Result<Vec<u64>> {
+    let mut v = Vec::new();
+    if dir.exists() {
+        for e in std::fs::read_dir(dir)? {
+            v.push(e?.metadata()?.len());
+        }
+    }
+    v.sort();
+    Ok(v)
+}
+
+fn print_sizes(dir: &Path) -> std::io::Result<()> {
+    println!("manifest index.json: {} B", std::fs::metadata(dir.join("index.json"))?.len());
+    for (sub, what) in [("t", "term shards"), ("x", "exact shards"), ("d", "doc chunks")] {
+        let s = sizes(&dir.join(sub))?;
+        if s.is_empty() {
+            continue;
+        }
+        let pct = |p: usize| s[(s.len() - 1) * p / 100];
+        println!(
+            "{what}: {} files, total {:.1} MB, median {} B, p90 {} B, p99 {} B, max {} B",
+            s.len(),
+            s.iter().sum::<u64>() as f64 / 1e6,
+            pct(50),
+            pct(90),
+            pct(99),
+            pct(100)
+        );
+    }
+    Ok(())
+}
+
+/// The on-disk index, read back the way the browser reads it.
+struct Reader {
+    dir: PathBuf,
+    manifest: serde_json::Value,
+    keys: BTreeSet<String>,
+    docs: usize,
+}
+
+/// `[postings, flagged postings, ...]`; exact entries add the case page and inline records.
+type Entry = Vec<serde_json::Value>;
+
+fn text(e: &Entry, i: usize) -> &str {
+    e.get(i).and_then(|v| v.as_str()).unwrap_or("")
+}
+
+impl Reader {
+    fn open(dir: &Path) -> Result<Reader, Box<dyn std::error::Error>> {
+        let manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join("index.json"))?)?;
+        let keys = manifest["keys"].as_str().unwrap_or("").split(' ').map(String::from).collect();
+        let docs = manifest["docs"].as_u64().unwrap_or(0) as usize;
+        Ok(Reader { dir: dir.to_path_buf(), manifest, keys, docs })
+    }
+
+    /// Year of every doc, from the facet runs.
+    fn years(&self) -> Vec<i64> {
+        let mut v = Vec::with_capacity(self.docs);
+        for run in self.manifest["runs"].as_array().into_iter().flatten() {
+            let (y, n) = (run[1].as_i64().unwrap_or(0), run[2].as_u64().unwrap_or(0));
+            v.extend(std::iter::repeat_n(y, n as usize));
+        }
+        v
+    }
+
+    fn key_for(&self, term: &str) -> Option<String> {
+        (1..=referat::search::index::MAX_KEY_CHARS)
+            .rev()
+            .filter(|&l| term.chars().count() >= l)
+            .map(|l| shard_key(term, l))
+            .find(|k| self.keys.contains(k))
+    }
+
+    fn load(&self, rel: &str, bytes: &mut u64) -> Result<BTreeMap<String, Entry>, Box<dyn std::error::Error>> {
+        let data = std::fs::read(self.dir.join(rel))?;
+        *bytes += data.len() as u64;
+        Ok(serde_json::from_slice(&data)?)
+    }
+}
+
+fn print_queries(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
+    let r = Reader::open(dir)?;
+    let analyzer = Analyzer::default();
+    let manifest_bytes = std::fs::metadata(dir.join("index.json"))?.len();
+    println!("\nquery                         results  shown  requests  bytes   (cold: manifest + shards + chunks)");
+    for q in QUERIES {
+        let mut bytes = manifest_bytes;
+        let mut requests = 1;
+        let mut groups: Vec<Vec<f32>> = Vec::new();
+        let mut inline = BTreeSet::new();
+        let words: Vec<&str> = q.split_whitespace().collect();
+        for (i, w) in words.iter().enumerate() {
+            let mut scores = vec![0f32; r.docs];
+            if let Some(key) = exact_key(w) {
+                let n = shard_of(&key, r.manifest["xs"].as_u64().unwrap_or(1) as u32);
+                let shard = r.load(&format!("x/{n}.json"), &mut bytes)?;
+                requests += 1;
+                if let Some(e) = shard.get(&key) {
+                    add(&mut scores, text(e, 0), text(e, 1), 2.0, 8.0);
+                    let records = e.get(3).and_then(|r| r.as_object());
+                    inline.extend(records.into_iter().flat_map(|r| r.keys()).filter_map(|k| k.parse::<usize>().ok()));
+                }
+                groups.push(scores);
+                continue;
+            }
+            let last = i + 1 == words.len();
+            let lower = w.to_lowercase();
+            let Some(term) = analyzer.term(w) else { continue };
+            let prefix = fold(&lower);
+            let mut seen = BTreeSet::new();
+            for k in [r.key_for(&term), last.then(|| r.key_for(&prefix)).flatten()].into_iter().flatten() {
+                if !seen.insert(k.clone()) {
+                    continue;
+                }
+                let shard = r.load(&format!("t/{k}.json"), &mut bytes)?;
+                requests += 1;
+                let mut expansions = Vec::new();
+                for (t, e) in &shard {
+                    if *t == term {
+                        add(&mut scores, text(e, 0), text(e, 1), 2.0, 8.0);
+                    } else if last && prefix.len() >= 2 && t.starts_with(&prefix) {
+                        expansions.push(e.clone());
+                    }
+                }
+                expansions.sort_by_key(|e| std::cmp::Reverse(e.get(2).and_then(|v| v.as_u64()).unwrap_or(0)));
+                for e in expansions.iter().take(60) {
+                    add(&mut scores, text(e, 0), text(e, 1), 1.0, 4.0);
+                }
+            }
+            groups.push(scores);
+        }
+        let mut hits: Vec<(usize, f32)> = (0..r.docs)
+            .filter(|&d| !groups.is_empty() && groups.iter().all(|g| g[d] > 0.0))
+            .map(|d| (d, groups.iter().map(|g| g[d]).sum()))
+            .collect();
+        let year = r.years();
+        let tier_key = |d: usize, score: f32| (score.to_bits(), year[d], d / CHUNK_DOCS);
+        let mut tiers: BTreeMap<(u32, i64, usize), usize> = BTreeMap::new();
+        for &(d, s) in &hits {
+            *tiers.entry(tier_key(d, s)).or_default() += 1;
+        }
+        hits.sort_by(|a, b| {
+            b.1.total_cmp(&a.1)
+                .then(year[b.0].cmp(&year[a.0]))
+                .then(tiers[&tier_key(b.0, b.1)].cmp(&tiers[&tier_key(a.0, a.1)]))
+                .then(a.0.cmp(&b.0))
+        });
+        let mut chunks = BTreeSet::new();
+        let mut shown = 0;
+        for (d, _) in hits.iter().take(10) {
+            let c = d / CHUNK_DOCS;
+            if !chunks.contains(&c) && !inline.contains(d) {
+                if requests >= 4 && !chunks.is_empty() {
+                    break;
+                }
+                chunks.insert(c);
+                requests += 1;
+                bytes += std::fs::metadata(dir.join(format!("d/{c}.json")))?.len();
+            }
+            shown += 1;
+        }
+        println!("{:<30}{:>7}{:>7}{:>10}{:>8}", q, hits.len(), shown, requests, bytes);
+    }
+    Ok(())
+}
+
+/// Every distinct word of the seed minutes plus edge cases, with its Snowball stem and index term, for
+/// the browser parity test (tests/browser/search.test.mjs).
+fn write_vocab(path: &Path) -> Result<(), Box<dyn std::error::Error>> {
+    let analyzer = Analyzer::default();
+    let site = support::synthetic_site(2_000, 7);
+    let mut seen = BTreeSet::new();
+    let extra =
+        ["Århus", "AARHUS", "lokalplanerne", "løst", "uheldigst", "kaffe", "ÆBLER", "Øerne", "café", "aa11", "x", "og"];
+    let docs = referat::search::docs::collect(&site).0;
+    let texts = docs.iter().flat_map(|d| std::iter::once(d.title()).chain(d.text()));
+    for t in texts.chain(extra.iter().map(|s| s.to_string())) {
+        for w in referat::search::text::words(&t) {
+            seen.insert(w.to_string());
+        }
+    }
+    let words: Vec<(String, String, Option<String>)> = seen
+        .into_iter()
+        .map(|w| (analyzer.stem(&w.to_lowercase()), analyzer.term(&w), w))
+        .map(|(s, t, w)| (w, s, t))
+        .collect();
+    let json = serde_json::json!({ "stop": analyzer.stop_words(), "words": words });
+    std::fs::write(path, serde_json::to_string(&json)?)?;
+    println!("{} words written to {}", words.len(), path.display());
+    Ok(())
+}
+
+/// Max score per doc within one query word (expansions do not add up), as search.js does.
+fn add(scores: &mut [f32], all: &str, flagged: &str, body: f32, title: f32) {
+    for d in decode(all) {
+        if let Some(s) = scores.get_mut(d as usize) {
+            *s = s.max(body);
+        }
+    }
+    for d in decode(flagged) {
+        if let Some(s) = scores.get_mut(d as usize) {
+            *s = s.max(title);
+        }
+    }
+}
+
+/// The exact key of a case number or date query word, as search.js parses it.
+fn exact_key(w: &str) -> Option<String> {
+    let keys = referat::search::exact::exact_keys(w);
+    (keys.len() == 1).then(|| keys[0].clone())
+}

@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Benchmark: builds generated corpora (default 2,000 and 20,000 meetings) with `referat build` and
+# prints meetings/s, pages/s, output size, peak memory (max RSS), wall time, the rebuild time after
+# editing one meeting, and `cp -r` of the input as a floor for reference.
+#
+#   scripts/bench.sh [N ...]          e.g. scripts/bench.sh 2000 20000
+#   RUNS=3        builds per corpus; the median wall time and the largest max RSS are reported
+#   KEEP=1        keep the temporary corpora and sites (printed at the end)
+#   BENCH_TMP=dir where the temporary folder goes (default /tmp; use a local disk, not a network one)
+#   RESULTS=file  also append the summary table (markdown) to this file
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(2000 20000)
+runs=${RUNS:-3}
+
+if [ ! -x /usr/bin/time ]; then
+  echo "== installing GNU time (Debian package 'time') for peak-memory figures"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null
+fi
+
+echo "== building release binaries"
+cargo build --release --quiet --bin referat --example gen-corpus
+referat=$PWD/target/release/referat
+gen=$PWD/target/release/examples/gen-corpus
+
+tmp=$(mktemp -d "${BENCH_TMP:-/tmp}/referat-bench.XXXXXX")
+cleanup() { if [ "${KEEP:-0}" = 1 ]; then echo "kept $tmp"; else rm -rf "$tmp"; fi; }
+trap cleanup EXIT
+
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
+ram=$(awk '/MemTotal/ {printf "%.1f GB", $2 / 1048576}' /proc/meminfo)
+echo "== machine: $(nproc) cores, $cpu, $ram RAM; $(uname -sr); $(rustc --version)"
+echo "== referat $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $runs run(s) per corpus"
+
+# Runs a command under GNU time; sets $wall (seconds), $rss (MB), $cpu_pct and $out (its stdout).
+timed() {
+  local log=$tmp/time.log t0
+  t0=$(date +%s%N)
+  out=$(/usr/bin/time -v -o "$log" "$@") || {
+    echo "FAILED ($(grep -m1 -E 'exited with|terminated by' "$log" || echo 'no status')): $*" >&2
+    return 1
+  }
+  # GNU time rounds wall time to 10 ms; the clock around it is precise enough for sub-second builds.
+  wall=$(awk -v t0="$t0" -v t1="$(date +%s%N)" 'BEGIN {printf "%.3f", (t1 - t0) / 1e9}')
+  rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$log")
+  cpu_pct=$(awk -F': ' '/Percent of CPU/ {print $2}' "$log")
+}
+
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
+max() { printf '%s\n' "$@" | sort -g | tail -1; }
+mb() { awk -v b="$1" 'BEGIN {printf "%.1f", b / 1e6}'; }
+per_s() { awk -v n="$1" -v s="$2" 'BEGIN {printf "%.0f", (s > 0 ? n / s : 0)}'; }
+
+# Edits one meeting the way a clerk would: a sentence added to the last decision of a mid-corpus file.
+edit_one() {
+  local f
+  f=$(find "$1" -type f -name '*.txt' | sort | awk 'NR == 100 || NR == 1 {f = $0} END {print f}')
+  printf '\nTilføjet ved rettelse af referatet %s.\n' "$(date +%s%N)" >>"$f"
+  echo "$f"
+}
+
+table=("| meetings | items | input MB | build s (wall) | CPU | meetings/s | pages | pages/s | output MB | max RSS MB | rebuild after 1 edit s | cp -r s |"
+  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+
+for n in "${sizes[@]}"; do
+  content=$tmp/content-$n
+  site=$tmp/site-$n
+  echo
+  echo "== corpus of $n meetings"
+  "$gen" "$n" "$content" --seed 1
+  input=$(du -sb "$content" | cut -f1)
+
+  timed cp -r "$content" "$tmp/copy-$n"
+  cp_wall=$wall
+  rm -rf "$tmp/copy-$n"
+
+  walls=() rsss=() cpus=()
+  for r in $(seq "$runs"); do
+    rm -rf "$site"
+    sync
+    timed "$referat" build --content "$content" --output "$site"
+    echo "   run $r: ${wall}s wall, ${rss} MB max RSS, $cpu_pct CPU: $out"
+    walls+=("$wall") rsss+=("$rss") cpus+=("${cpu_pct%\%}")
+  done
+  wall=$(median "${walls[@]}") rss=$(max "${rsss[@]}") cpu_pct=$(median "${cpus[@]}")%
+  items=$(sed -n 's/.*(\([0-9]*\) agenda items).*/\1/p' <<<"$out")
+  pages=$(find "$site" -name '*.html' | wc -l)
+  output=$(du -sb "$site" | cut -f1)
+
+  # serve's path: one meeting changes and the site is rebuilt over the previous one.
+  edited=$(edit_one "$content")
+  build_wall=$wall build_rss=$rss
+  timed "$referat" build --content "$content" --output "$site"
+  rebuild=$wall
+  echo "   rebuild after editing ${edited#"$content"/}: ${rebuild}s wall, ${rss} MB max RSS (full rebuild through the CLI)"
+  wall=$build_wall rss=$build_rss
+
+  echo "   => $n meetings, $items items, $(mb "$input") MB input: ${wall}s, $(per_s "$n" "$wall") meetings/s," \
+    "$pages pages, $(per_s "$pages" "$wall") pages/s, $(mb "$output") MB output, ${rss} MB max RSS; cp -r ${cp_wall}s"
+  table+=("| $n | $items | $(mb "$input") | $wall | $cpu_pct | $(per_s "$n" "$wall") | $pages | $(per_s "$pages" "$wall") | $(mb "$output") | ${rss} | $rebuild | $cp_wall |")
+done
+
+echo
+echo "== summary ($(nproc) cores, $cpu, $ram RAM)"
+printf '%s\n' "${table[@]}"
+if [ -n "${RESULTS:-}" ]; then
+  {
+    echo "$(date -u +%Y-%m-%dT%H:%MZ), referat $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $(nproc) cores, $cpu, $ram RAM"
+    echo
+    printf '%s\n' "${table[@]}"
+    echo
+  } >>"$RESULTS"
+fi

@@ -1,0 +1,137 @@
+//! Open data: one JSON file per meeting with the parsed model (closed items reduced to number,
+//! "Lukket punkt" and case number), an index of meetings and `cases.json`.
+
+use crate::case::CaseNumber;
+use crate::link::{ItemRef, Site};
+use crate::model::{AgendaItem, Decision, Meeting, Participant, Section};
+use crate::render::view::{item_title, CLOSED_TITLE};
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct MeetingData<'a> {
+    body: &'a str,
+    date: String,
+    start: Option<String>,
+    end: Option<String>,
+    location: Option<&'a str>,
+    url: String,
+    participants: &'a [Participant],
+    absent: &'a [Participant],
+    items: Vec<ItemData<'a>>,
+}
+
+#[derive(Serialize)]
+struct ItemData<'a> {
+    number: u32,
+    title: &'a str,
+    case: Option<&'a CaseNumber>,
+    closed: bool,
+    url: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sections: Option<&'a [Section]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    decisions: Option<&'a [Decision]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    attachments: Option<&'a [String]>,
+}
+
+/// The open-data JSON of meeting `i`.
+pub fn meeting_json(site: &Site, i: usize) -> Result<String, serde_json::Error> {
+    let m: &Meeting = &site.meetings[i];
+    let base_url = &site.config.base_url;
+    let open = |item: &AgendaItem| !item.closed;
+    let data = MeetingData {
+        body: &m.body,
+        date: m.date.to_string(),
+        start: m.start.map(|t| t.format("%H:%M").to_string()),
+        end: m.end.map(|t| t.format("%H:%M").to_string()),
+        location: m.location.as_deref(),
+        url: format!("{base_url}{}", site.meeting_path(i)),
+        participants: &m.participants,
+        absent: &m.absent,
+        items: m
+            .items
+            .iter()
+            .enumerate()
+            .map(|(ii, item)| ItemData {
+                number: item.number,
+                title: item_title(item),
+                case: item.case.as_ref(),
+                closed: item.closed,
+                url: format!("{base_url}{}", site.item_path(ItemRef { meeting: i, item: ii })),
+                sections: open(item).then_some(item.sections.as_slice()),
+                decisions: open(item).then_some(item.decisions.as_slice()),
+                attachments: open(item).then_some(item.attachments.as_slice()),
+            })
+            .collect(),
+    };
+    serde_json::to_string_pretty(&data)
+}
+
+#[derive(Serialize)]
+struct MeetingIndexEntry<'a> {
+    body: &'a str,
+    date: String,
+    url: String,
+    data: String,
+}
+
+/// `data/meetings.json`: every meeting with its page and its JSON file.
+pub fn meetings_json(site: &Site) -> Result<String, serde_json::Error> {
+    let base_url = &site.config.base_url;
+    let entries: Vec<MeetingIndexEntry> = (0..site.meetings.len())
+        .map(|i| MeetingIndexEntry {
+            body: &site.meetings[i].body,
+            date: site.meetings[i].date.to_string(),
+            url: format!("{base_url}{}", site.meeting_path(i)),
+            data: format!("{base_url}{}", crate::render::view::data_path(site, i)),
+        })
+        .collect();
+    serde_json::to_string_pretty(&entries)
+}
+
+#[derive(Serialize)]
+struct CaseData<'a> {
+    case: &'a str,
+    url: String,
+    items: Vec<CaseItemData<'a>>,
+}
+
+#[derive(Serialize)]
+struct CaseItemData<'a> {
+    body: &'a str,
+    date: String,
+    number: u32,
+    title: &'a str,
+    closed: bool,
+    url: String,
+}
+
+/// `data/cases.json`: every case number with the items that carried it, in date order.
+pub fn cases_json(site: &Site) -> Result<String, serde_json::Error> {
+    let base_url = &site.config.base_url;
+    let cases: Vec<CaseData> = site
+        .cases
+        .iter()
+        .map(|(case, refs)| CaseData {
+            case: case.as_written(),
+            url: format!("{base_url}{}", Site::case_path(case)),
+            items: refs
+                .iter()
+                .map(|&r| {
+                    let m = &site.meetings[r.meeting];
+                    let item = &m.items[r.item];
+                    CaseItemData {
+                        body: &m.body,
+                        date: m.date.to_string(),
+                        number: item.number,
+                        title: if item.closed { CLOSED_TITLE } else { &item.title },
+                        closed: item.closed,
+                        url: format!("{base_url}{}", site.item_path(r)),
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    serde_json::to_string_pretty(&cases)
+}

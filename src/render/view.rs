@@ -1,0 +1,520 @@
+//! Typed, borrowed views that the templates receive (never hand-built maps), and the per-item HTML
+//! rendered once from the minutes' text and shared by the meeting page, the case pages and feeds.
+//!
+//! Closed items have no view of their content: only number, "Lukket punkt" and case number.
+
+use crate::link::{Body, ItemRef, Site};
+use crate::model::{AgendaItem, Block, Decision, Meeting, SectionKind, Table};
+use crate::render::danish;
+use crate::render::text::{inline, linkify, Links};
+use serde::Serialize;
+
+/// The title every closed item gets, whatever the minutes called it.
+pub const CLOSED_TITLE: &str = "Lukket punkt";
+
+/// Site settings every page receives as `site`.
+#[derive(Serialize)]
+pub struct SiteInfo<'a> {
+    pub title: &'a str,
+    pub municipality: &'a str,
+    pub description: &'a str,
+    pub base_url: &'a str,
+}
+
+/// The published text of one open item, rendered to safe HTML once.
+#[derive(Serialize, Default)]
+pub struct ItemHtml {
+    /// Sections in document order, without the "Bilag" sections (attachments are listed once).
+    pub sections: Vec<SectionHtml>,
+    /// Decisions not already shown as a decision section (when the parser kept them apart).
+    pub extra_decisions: Vec<DecisionHtml>,
+    /// All decisions, for the case page timeline.
+    pub decisions: Vec<DecisionHtml>,
+}
+
+#[derive(Serialize)]
+pub struct SectionHtml {
+    pub heading: String,
+    pub kind: SectionKind,
+    pub decision: bool,
+    pub blocks: Vec<BlockHtml>,
+}
+
+#[derive(Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum BlockHtml {
+    Paragraph {
+        html: String,
+    },
+    Subheading {
+        html: String,
+    },
+    List {
+        ordered: bool,
+        items: Vec<String>,
+    },
+    Table {
+        caption: Option<String>,
+        /// The caption as plain text, for the table's accessible name.
+        caption_text: Option<String>,
+        head: Vec<Vec<CellHtml>>,
+        rows: Vec<Vec<CellHtml>>,
+    },
+}
+
+#[derive(Serialize)]
+pub struct CellHtml {
+    pub html: String,
+    pub strong: bool,
+}
+
+#[derive(Serialize)]
+pub struct DecisionHtml {
+    /// "Beslutning i Direktionen den 20-11-2012", with the date linked if that meeting exists.
+    pub heading: String,
+    pub body: String,
+    pub date: String,
+    pub date_text: String,
+    pub blocks: Vec<BlockHtml>,
+}
+
+impl ItemHtml {
+    pub fn new(item: &AgendaItem, links: &Links) -> ItemHtml {
+        if item.closed {
+            return ItemHtml::default();
+        }
+        let sections: Vec<SectionHtml> = item
+            .sections
+            .iter()
+            .filter(|s| s.kind != SectionKind::Attachments)
+            .map(|s| SectionHtml {
+                heading: inline(&s.heading, links),
+                kind: s.kind,
+                decision: s.kind == SectionKind::Decision,
+                blocks: s.blocks.iter().map(|b| block_html(b, links)).collect(),
+            })
+            .collect();
+        let decisions: Vec<DecisionHtml> = item.decisions.iter().map(|d| decision_html(d, links)).collect();
+        let shown_as_section = sections.iter().any(|s| s.decision);
+        let extra_decisions = if shown_as_section {
+            Vec::new()
+        } else {
+            item.decisions.iter().map(|d| decision_html(d, links)).collect()
+        };
+        ItemHtml { sections, extra_decisions, decisions }
+    }
+}
+
+fn block_html(block: &Block, links: &Links) -> BlockHtml {
+    match block {
+        Block::Paragraph { text } => BlockHtml::Paragraph { html: inline(text, links) },
+        Block::Subheading { text } => BlockHtml::Subheading { html: inline(text, links) },
+        Block::List { ordered, items } => {
+            BlockHtml::List { ordered: *ordered, items: items.iter().map(|t| inline(t, links)).collect() }
+        }
+        Block::Table(t) => table_html(t, links),
+    }
+}
+
+/// Rows are padded to the widest row (PDF exports break rows unevenly) and empty rows dropped,
+/// so every table is a valid, rectangular HTML table.
+fn table_html(t: &Table, links: &Links) -> BlockHtml {
+    let width = t.rows.iter().map(Vec::len).max().unwrap_or(0);
+    let row = |r: &Vec<crate::model::Cell>| -> Vec<CellHtml> {
+        let mut cells: Vec<CellHtml> =
+            r.iter().map(|c| CellHtml { html: inline(&c.text, links), strong: c.strong }).collect();
+        cells.resize_with(width, || CellHtml { html: String::new(), strong: false });
+        cells
+    };
+    let split = t.header_rows.min(t.rows.len());
+    let keep = |r: &&Vec<crate::model::Cell>| !r.is_empty();
+    BlockHtml::Table {
+        caption: t.caption.as_deref().map(|c| inline(c, links)),
+        caption_text: t.caption.clone(),
+        head: t.rows[..split].iter().filter(keep).map(row).collect(),
+        rows: t.rows[split..].iter().filter(keep).map(row).collect(),
+    }
+}
+
+fn decision_html(d: &Decision, links: &Links) -> DecisionHtml {
+    let heading_text = format!("Beslutning i {} den {}", d.body, d.date.format("%d-%m-%Y"));
+    DecisionHtml {
+        heading: inline(&heading_text, links),
+        body: d.body.clone(),
+        date: d.date.to_string(),
+        date_text: danish::date(d.date),
+        blocks: decision_blocks(&d.text, links),
+    }
+}
+
+/// Decision text is plain text (not markup) with blank lines between paragraphs; a paragraph
+/// whose every line starts with "- " (or "1. ", "2. " …) is a list.
+fn decision_blocks(text: &str, links: &Links) -> Vec<BlockHtml> {
+    let normalized = text.replace("\r\n", "\n");
+    normalized
+        .split("\n\n")
+        .map(|p| p.trim_matches('\n'))
+        .filter(|p| !p.trim().is_empty())
+        .map(|p| plain_block(p, links))
+        .collect()
+}
+
+fn plain_block(p: &str, links: &Links) -> BlockHtml {
+    let plain = |t: &str| {
+        let mut html = String::new();
+        linkify(t.trim(), links, &mut html);
+        html
+    };
+    if let Some(items) = p.lines().map(bullet).collect::<Option<Vec<&str>>>() {
+        return BlockHtml::List { ordered: false, items: items.into_iter().map(plain).collect() };
+    }
+    if let Some(items) = p.lines().map(numbered).collect::<Option<Vec<&str>>>() {
+        return BlockHtml::List { ordered: true, items: items.into_iter().map(plain).collect() };
+    }
+    BlockHtml::Paragraph { html: p.lines().map(plain).collect::<Vec<_>>().join("<br>\n") }
+}
+
+fn bullet(line: &str) -> Option<&str> {
+    let l = line.trim_start();
+    l.strip_prefix("- ").or_else(|| l.strip_prefix("• "))
+}
+
+fn numbered(line: &str) -> Option<&str> {
+    let l = line.trim_start();
+    let digits = l.bytes().take_while(u8::is_ascii_digit).count();
+    (digits > 0).then(|| l[digits..].strip_prefix(". ")).flatten()
+}
+
+/// A case number shown on a page, linking to its case page.
+#[derive(Serialize)]
+pub struct CaseLink<'a> {
+    pub text: &'a str,
+    pub url: String,
+}
+
+impl<'a> CaseLink<'a> {
+    pub fn new(item: &'a AgendaItem, base: &str) -> Option<CaseLink<'a>> {
+        item.case.as_ref().map(|c| CaseLink { text: c.as_written(), url: format!("{base}{}", Site::case_path(c)) })
+    }
+}
+
+/// A link to one agenda item on its meeting page.
+#[derive(Serialize)]
+pub struct ItemLink<'a> {
+    pub url: String,
+    pub meeting_url: String,
+    pub body: &'a str,
+    pub date: String,
+    pub date_text: String,
+    pub number: u32,
+    pub title: &'a str,
+    pub closed: bool,
+}
+
+impl<'a> ItemLink<'a> {
+    pub fn new(site: &'a Site, base: &str, r: ItemRef) -> ItemLink<'a> {
+        let m = &site.meetings[r.meeting];
+        let item = &m.items[r.item];
+        ItemLink {
+            url: format!("{base}{}", site.item_path(r)),
+            meeting_url: format!("{base}{}", site.meeting_path(r.meeting)),
+            body: &m.body,
+            date: m.date.to_string(),
+            date_text: danish::date(m.date),
+            number: item.number,
+            title: item_title(item),
+            closed: item.closed,
+        }
+    }
+}
+
+pub fn item_title(item: &AgendaItem) -> &str {
+    if item.closed {
+        CLOSED_TITLE
+    } else {
+        &item.title
+    }
+}
+
+/// One agenda item on the meeting page.
+#[derive(Serialize)]
+pub struct ItemView<'a> {
+    pub number: u32,
+    pub anchor: String,
+    pub title: &'a str,
+    pub closed: bool,
+    pub case: Option<CaseLink<'a>>,
+    /// None for closed items.
+    pub html: Option<&'a ItemHtml>,
+    pub attachments: &'a [String],
+    /// Other items with the same case number nearest in time ("Sagen er også behandlet på").
+    pub also: Vec<ItemLink<'a>>,
+    /// How many other items carry the case in all; more than `also` shows means "see the case page".
+    pub also_total: usize,
+}
+
+/// How many items before and after an item its "Sagen er også behandlet på" list shows.
+pub const ALSO_AROUND: usize = 5;
+
+/// A meeting in lists (front page, body page, prev/next links).
+#[derive(Serialize)]
+pub struct MeetingLink<'a> {
+    pub url: String,
+    pub body: &'a str,
+    pub title: String,
+    pub date: String,
+    pub date_text: String,
+    pub when: String,
+    pub year: i32,
+    pub items: usize,
+}
+
+impl<'a> MeetingLink<'a> {
+    pub fn new(site: &'a Site, base: &str, i: usize) -> MeetingLink<'a> {
+        let m = &site.meetings[i];
+        MeetingLink {
+            url: format!("{base}{}", site.meeting_path(i)),
+            body: &m.body,
+            title: meeting_title(m),
+            date: m.date.to_string(),
+            date_text: danish::date(m.date),
+            when: danish::when(m.date, m.start),
+            year: chrono::Datelike::year(&m.date),
+            items: m.items.len(),
+        }
+    }
+}
+
+pub fn meeting_title(m: &Meeting) -> String {
+    format!("{} {}", m.body, danish::date(m.date))
+}
+
+/// The meeting page.
+#[derive(Serialize)]
+pub struct MeetingView<'a> {
+    pub title: String,
+    pub body: &'a str,
+    pub body_url: String,
+    pub date: String,
+    pub when: String,
+    pub location: Option<&'a str>,
+    pub participants: &'a [crate::model::Participant],
+    /// Members who sent apologies ("Afbud").
+    pub absent: &'a [crate::model::Participant],
+    pub items: Vec<ItemView<'a>>,
+    pub data_url: String,
+    pub previous: Option<MeetingLink<'a>>,
+    pub next: Option<MeetingLink<'a>>,
+}
+
+impl<'a> MeetingView<'a> {
+    pub fn new(site: &'a Site, base: &str, i: usize, html: &'a [ItemHtml]) -> MeetingView<'a> {
+        let m = &site.meetings[i];
+        let body = site.body_of(i);
+        let (previous, next) = body.map_or((None, None), |b| neighbours(b, i));
+        let items = m
+            .items
+            .iter()
+            .enumerate()
+            .map(|(ii, item)| {
+                let r = ItemRef { meeting: i, item: ii };
+                let (also, also_total) =
+                    if item.closed { (Vec::new(), 0) } else { site.same_case_near(r, ALSO_AROUND) };
+                ItemView {
+                    number: item.number,
+                    anchor: Site::item_anchor(item.number),
+                    title: item_title(item),
+                    closed: item.closed,
+                    case: CaseLink::new(item, base),
+                    html: if item.closed { None } else { html.get(ii) },
+                    attachments: if item.closed { &[] } else { &item.attachments },
+                    also: also.into_iter().map(|o| ItemLink::new(site, base, o)).collect(),
+                    also_total,
+                }
+            })
+            .collect();
+        MeetingView {
+            title: meeting_title(m),
+            body: &m.body,
+            body_url: body.map_or_else(|| base.to_string(), |b| format!("{base}{}", site.body_path(b))),
+            date: m.date.to_string(),
+            when: danish::when_until(m.date, m.start, m.end),
+            location: m.location.as_deref(),
+            participants: &m.participants,
+            absent: &m.absent,
+            items,
+            data_url: format!("{base}{}", data_path(site, i)),
+            previous: previous.map(|p| MeetingLink::new(site, base, p)),
+            next: next.map(|n| MeetingLink::new(site, base, n)),
+        }
+    }
+}
+
+/// The body's meetings just before and after meeting `i`.
+fn neighbours(body: &Body, i: usize) -> (Option<usize>, Option<usize>) {
+    let pos = body.meetings.iter().position(|&m| m == i);
+    match pos {
+        Some(p) => (p.checked_sub(1).map(|q| body.meetings[q]), body.meetings.get(p + 1).copied()),
+        None => (None, None),
+    }
+}
+
+/// The open-data file of meeting `i`, relative to the base: "data/direktionen/2017-03-20.json".
+pub fn data_path(site: &Site, i: usize) -> String {
+    format!("data/{}.json", site.meeting_path(i).trim_end_matches('/'))
+}
+
+/// One step of a case's timeline.
+#[derive(Serialize)]
+pub struct CaseEntry<'a> {
+    #[serde(flatten)]
+    pub item: ItemLink<'a>,
+    pub body_url: String,
+    pub decisions: &'a [DecisionHtml],
+}
+
+/// The case page.
+#[derive(Serialize)]
+pub struct CaseView<'a> {
+    pub case: &'a str,
+    /// The newest open item's title, if any item is open.
+    pub title: Option<&'a str>,
+    pub entries: Vec<CaseEntry<'a>>,
+}
+
+impl<'a> CaseView<'a> {
+    pub fn new(
+        site: &'a Site,
+        base: &str,
+        case: &'a crate::case::CaseNumber,
+        refs: &[ItemRef],
+        html: &'a [Vec<ItemHtml>],
+    ) -> CaseView<'a> {
+        let entries = refs
+            .iter()
+            .map(|&r| {
+                let item = &site.meetings[r.meeting].items[r.item];
+                let decisions = match (item.closed, html.get(r.meeting).and_then(|h| h.get(r.item))) {
+                    (false, Some(h)) => h.decisions.as_slice(),
+                    _ => &[],
+                };
+                let body_url =
+                    site.body_of(r.meeting).map_or_else(String::new, |b| format!("{base}{}", site.body_path(b)));
+                CaseEntry { item: ItemLink::new(site, base, r), body_url, decisions }
+            })
+            .collect();
+        let title = refs.iter().rev().map(|r| &site.meetings[r.meeting].items[r.item]).find(|i| !i.closed);
+        CaseView { case: case.as_written(), title: title.map(|i| i.title.as_str()), entries }
+    }
+}
+
+/// A row of the case index.
+#[derive(Serialize)]
+pub struct CaseSummary<'a> {
+    pub case: &'a str,
+    pub url: String,
+    pub title: &'a str,
+    pub count: usize,
+    pub last_date: String,
+    pub last_date_text: String,
+}
+
+impl<'a> CaseSummary<'a> {
+    pub fn new(site: &'a Site, base: &str, case: &'a crate::case::CaseNumber, refs: &[ItemRef]) -> CaseSummary<'a> {
+        let title = refs.iter().rev().map(|r| &site.meetings[r.meeting].items[r.item]).find(|i| !i.closed);
+        let last = refs.last().map(|r| site.meetings[r.meeting].date);
+        CaseSummary {
+            case: case.as_written(),
+            url: format!("{base}{}", Site::case_path(case)),
+            title: title.map_or(CLOSED_TITLE, |i| i.title.as_str()),
+            count: refs.len(),
+            last_date: last.map(|d| d.to_string()).unwrap_or_default(),
+            last_date_text: last.map(danish::date).unwrap_or_default(),
+        }
+    }
+}
+
+/// A body with its meetings grouped by year, newest first.
+#[derive(Serialize)]
+pub struct BodyView<'a> {
+    pub name: &'a str,
+    pub url: String,
+    pub feed_url: String,
+    pub count: usize,
+    pub years: Vec<YearView<'a>>,
+}
+
+#[derive(Serialize)]
+pub struct YearView<'a> {
+    pub year: i32,
+    pub meetings: Vec<MeetingLink<'a>>,
+}
+
+impl<'a> BodyView<'a> {
+    pub fn new(site: &'a Site, base: &str, body: &'a Body) -> BodyView<'a> {
+        let mut years: Vec<YearView> = Vec::new();
+        for &i in body.meetings.iter().rev() {
+            let link = MeetingLink::new(site, base, i);
+            match years.last_mut() {
+                Some(y) if y.year == link.year => y.meetings.push(link),
+                _ => years.push(YearView { year: link.year, meetings: vec![link] }),
+            }
+        }
+        BodyView {
+            name: &body.name,
+            url: format!("{base}{}", site.body_path(body)),
+            feed_url: format!("{base}{}feed.xml", site.body_path(body)),
+            count: body.meetings.len(),
+            years,
+        }
+    }
+}
+
+/// A body on the front page: its latest meetings.
+#[derive(Serialize)]
+pub struct BodySummary<'a> {
+    pub name: &'a str,
+    pub url: String,
+    pub feed_url: String,
+    pub count: usize,
+    pub latest: Vec<MeetingLink<'a>>,
+}
+
+/// How many meetings per body the front page lists.
+pub const LATEST_PER_BODY: usize = 5;
+
+impl<'a> BodySummary<'a> {
+    pub fn new(site: &'a Site, base: &str, body: &'a Body) -> BodySummary<'a> {
+        BodySummary {
+            name: &body.name,
+            url: format!("{base}{}", site.body_path(body)),
+            feed_url: format!("{base}{}feed.xml", site.body_path(body)),
+            count: body.meetings.len(),
+            latest: body
+                .meetings
+                .iter()
+                .rev()
+                .take(LATEST_PER_BODY)
+                .map(|&i| MeetingLink::new(site, base, i))
+                .collect(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Config;
+
+    #[test]
+    fn decision_text_is_plain_text_with_lists() {
+        let site = Site::new(Config::default(), Vec::new());
+        let links = Links { site: &site, base: "/", body: "Direktionen", current: None };
+        let blocks = decision_blocks("Godkendt med *bemærkninger*:\n\n- styregruppen <b>skal</b>\n- status\n\n1. én\n2. to\n\nPer Aalbæk.\nStatus.", &links);
+        let html = serde_json::to_string(&blocks).unwrap();
+        assert_eq!(
+            html,
+            r#"[{"type":"paragraph","html":"Godkendt med *bemærkninger*:"},{"type":"list","ordered":false,"items":["styregruppen &lt;b&gt;skal&lt;/b&gt;","status"]},{"type":"list","ordered":true,"items":["én","to"]},{"type":"paragraph","html":"Per Aalbæk.<br>\nStatus."}]"#
+        );
+    }
+}

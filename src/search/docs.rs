@@ -1,0 +1,206 @@
+//! The searchable documents: every open agenda item and every meeting, in doc-id order, with the
+//! plain text, terms and exact keys each contributes. Closed items are skipped entirely.
+//!
+//! Doc ids follow (year descending, body, date descending, meeting before its items), so that
+//! (body, year) facets are a short list of id runs and ties in ranking favour recent minutes.
+
+use super::exact::{case_key, date_key, exact_keys};
+use super::text::{words, Analyzer};
+use crate::link::Site;
+use crate::model::{AgendaItem, Block, Meeting};
+use chrono::Datelike;
+use pulldown_cmark::{Event, Parser, TagEnd};
+use std::collections::BTreeMap;
+
+/// How much plain text each result keeps for its snippet (characters).
+pub const SNIPPET_CHARS: usize = 160;
+
+/// One search result candidate.
+#[derive(Debug, Clone)]
+pub struct Doc<'a> {
+    pub meeting: &'a Meeting,
+    /// `None` for the meeting itself.
+    pub item: Option<&'a AgendaItem>,
+    /// Index into [`Bodies`].
+    pub body: usize,
+    pub year: i32,
+}
+
+/// The bodies (udvalg) of the site, sorted by name, with their URL slugs.
+#[derive(Debug, Clone, Default)]
+pub struct Bodies {
+    pub names: Vec<String>,
+    pub slugs: Vec<String>,
+}
+
+/// What one document puts into the index.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Analysis {
+    /// Distinct terms, with whether the term occurs in the title.
+    pub terms: Vec<(String, bool)>,
+    /// Distinct exact keys, with whether the document carries it (its case number or meeting/decision date)
+    /// rather than merely mentioning it.
+    pub exact: Vec<(String, bool)>,
+    /// The start of the plain text, for the snippet.
+    pub snippet: String,
+}
+
+/// All documents of `site` in doc-id order, and the bodies.
+pub fn collect(site: &Site) -> (Vec<Doc<'_>>, Bodies) {
+    let mut names: Vec<String> = site.meetings.iter().map(|m| m.body.clone()).collect();
+    names.sort();
+    names.dedup();
+    let index: BTreeMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect();
+    let mut meetings: Vec<&Meeting> = site.meetings.iter().collect();
+    meetings
+        .sort_by(|a, b| (b.date.year(), &a.body, b.date, &a.source).cmp(&(a.date.year(), &b.body, a.date, &b.source)));
+    let mut docs = Vec::new();
+    for m in meetings {
+        let body = index.get(m.body.as_str()).copied().unwrap_or(0);
+        let year = m.date.year();
+        docs.push(Doc { meeting: m, item: None, body, year });
+        docs.extend(m.open_items().map(|item| Doc { meeting: m, item: Some(item), body, year }));
+    }
+    let slugs = names.iter().map(slug::slugify).collect();
+    (docs, Bodies { names, slugs })
+}
+
+impl Doc<'_> {
+    /// The result title: the item's title, or "Body dd-mm-yyyy" for a meeting.
+    pub fn title(&self) -> String {
+        match self.item {
+            Some(item) => item.title.clone(),
+            None => format!("{} {}", self.meeting.body, self.meeting.date.format("%d-%m-%Y")),
+        }
+    }
+
+    /// The searchable text beside the title, as plain-text pieces.
+    pub fn text(&self) -> Vec<String> {
+        match self.item {
+            Some(item) => item_text(item),
+            None => meeting_text(self.meeting),
+        }
+    }
+
+    /// Terms, exact keys and snippet of this document.
+    pub fn analyze(&self, analyzer: &Analyzer) -> Analysis {
+        let title = self.title();
+        let text = self.text();
+        let mut terms: BTreeMap<String, bool> = BTreeMap::new();
+        for w in words(&title) {
+            if let Some(t) = analyzer.term(w) {
+                terms.insert(t, true);
+            }
+        }
+        for w in text.iter().flat_map(|p| words(p)) {
+            if let Some(t) = analyzer.term(w) {
+                terms.entry(t).or_insert(false);
+            }
+        }
+        let mut exact: BTreeMap<String, bool> = BTreeMap::new();
+        exact.insert(date_key(self.meeting.date), true);
+        if let Some(item) = self.item {
+            if let Some(case) = &item.case {
+                exact.insert(case_key(case), true);
+            }
+            for d in &item.decisions {
+                exact.insert(date_key(d.date), true);
+            }
+        }
+        for key in std::iter::once(&title).chain(&text).flat_map(|p| exact_keys(p)) {
+            exact.entry(key).or_insert(false);
+        }
+        Analysis { terms: terms.into_iter().collect(), exact: exact.into_iter().collect(), snippet: snippet(&text) }
+    }
+}
+
+/// The first [`SNIPPET_CHARS`] characters of the text, cut at a word boundary.
+fn snippet(text: &[String]) -> String {
+    let mut out = String::new();
+    for piece in text {
+        if out.chars().count() >= SNIPPET_CHARS {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(piece.split_whitespace().collect::<Vec<_>>().join(" ").as_str());
+    }
+    if out.chars().count() <= SNIPPET_CHARS {
+        return out;
+    }
+    let cut: String = out.chars().take(SNIPPET_CHARS).collect();
+    match cut.rfind(' ') {
+        Some(i) if i > SNIPPET_CHARS / 2 => format!("{} …", &cut[..i]),
+        _ => format!("{cut}…"),
+    }
+}
+
+/// CommonMark inline markup to plain text (emphasis and link syntax dropped, link text kept).
+pub fn plain(markup: &str) -> String {
+    let mut out = String::with_capacity(markup.len());
+    for event in Parser::new(markup) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image) => {}
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn item_text(item: &AgendaItem) -> Vec<String> {
+    let mut out = Vec::new();
+    for section in &item.sections {
+        for block in &section.blocks {
+            match block {
+                Block::Paragraph { text } | Block::Subheading { text } => out.push(plain(text)),
+                Block::List { items, .. } => out.extend(items.iter().map(|t| plain(t))),
+                Block::Table(table) => {
+                    out.extend(table.caption.iter().map(|c| plain(c)));
+                    out.extend(table.rows.iter().flatten().map(|cell| plain(&cell.text)));
+                }
+            }
+        }
+    }
+    let has_decision_section = item.sections.iter().any(|s| s.kind == crate::model::SectionKind::Decision);
+    if !has_decision_section {
+        out.extend(item.decisions.iter().map(|d| plain(&d.text)));
+    }
+    out.extend(item.attachments.iter().map(|a| plain(a)));
+    out.retain(|p| !p.is_empty());
+    out
+}
+
+fn meeting_text(m: &Meeting) -> Vec<String> {
+    let mut out = Vec::new();
+    if let Some(place) = &m.location {
+        out.push(format!("Mødested: {place}."));
+    }
+    if !m.participants.is_empty() {
+        let names: Vec<&str> = m.participants.iter().map(|p| p.name.as_str()).collect();
+        out.push(format!("Deltagere: {}.", names.join(", ")));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_drops_inline_markup_without_adding_spaces() {
+        assert_eq!(plain("en *revision* af [politikken](https://x.dk)."), "en revision af politikken.");
+        assert_eq!(plain("a <b>fed</b> tekst"), "a fed tekst", "tags dropped, their text kept");
+        assert_eq!(plain("<script>alert(1)</script>"), "", "an HTML block is not text");
+    }
+
+    #[test]
+    fn snippet_is_cut_at_a_word_boundary() {
+        let long = vec!["ord ".repeat(100)];
+        let s = snippet(&long);
+        assert!(s.ends_with(" …") && s.chars().count() <= SNIPPET_CHARS + 2, "{s}");
+        assert_eq!(snippet(&["a  b".to_string(), "c".to_string()]), "a b c");
+    }
+}

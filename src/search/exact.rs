@@ -1,0 +1,110 @@
+//! Exact tokens: case numbers (short `16/26813` and KLE `00.01.00-A00-1-21`) and dates (`20-03-2017`).
+//!
+//! They are matched whole, never stemmed or prefix-expanded, and live in their own small shards.
+//! Keys are canonical so every way of writing the same case or date finds it:
+//! `c:16/26813`, `c:00.01.00-A00-1-21`, `d:2017-03-20`.
+
+use crate::case::CaseNumber;
+use chrono::NaiveDate;
+use regex::Regex;
+use std::sync::OnceLock;
+
+/// The exact-index key of a case number.
+pub fn case_key(case: &CaseNumber) -> String {
+    format!("c:{}", case.canonical())
+}
+
+/// The exact-index key of a date.
+pub fn date_key(date: NaiveDate) -> String {
+    format!("d:{}", date.format("%Y-%m-%d"))
+}
+
+fn patterns() -> &'static (Regex, Regex, Regex) {
+    static P: OnceLock<(Regex, Regex, Regex)> = OnceLock::new();
+    P.get_or_init(|| {
+        let build = |p: &str| Regex::new(p).unwrap_or_else(|e| unreachable!("constant pattern {p}: {e}"));
+        (
+            // dd-mm-yyyy, dd.mm.yyyy, dd/mm/yyyy and ISO yyyy-mm-dd
+            build(r"\b(?:(\d{1,2})[-./](\d{1,2})[-./](\d{4})|(\d{4})-(\d{2})-(\d{2}))\b"),
+            // KLE journal numbers
+            build(r"\b\d{2}\.\d{2}\.\d{2}-[A-Za-z]\d{2}-\d{1,7}-(?:\d{4}|\d{2})\b"),
+            // short case numbers; a following "/" or digit means it was part of something longer (a date)
+            build(r"\b\d{2}/\d{1,7}\b"),
+        )
+    })
+}
+
+/// Every exact key in `text`, in order of appearance (duplicates kept).
+pub fn exact_keys(text: &str) -> Vec<String> {
+    let (dates, kle, short) = patterns();
+    let mut keys = Vec::new();
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    for c in dates.captures_iter(text) {
+        let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
+        let ymd = match (num(1), num(2), num(3)) {
+            (Some(d), Some(m), Some(y)) => (y, m, d),
+            _ => (num(4).unwrap_or(0), num(5).unwrap_or(0), num(6).unwrap_or(0)),
+        };
+        if let Some(date) = NaiveDate::from_ymd_opt(ymd.0 as i32, ymd.1, ymd.2) {
+            keys.push(date_key(date));
+        }
+        if let Some(m) = c.get(0) {
+            taken.push((m.start(), m.end()));
+        }
+    }
+    let overlaps = |s: usize, e: usize| taken.iter().any(|&(ts, te)| s < te && ts < e);
+    for m in kle.find_iter(text) {
+        if let Ok(case) = m.as_str().parse::<CaseNumber>() {
+            keys.push(case_key(&case));
+        }
+    }
+    for m in short.find_iter(text) {
+        let next = text[m.end()..].chars().next();
+        if overlaps(m.start(), m.end()) || matches!(next, Some('/')) {
+            continue;
+        }
+        if let Ok(case) = m.as_str().parse::<CaseNumber>() {
+            keys.push(case_key(&case));
+        }
+    }
+    keys
+}
+
+/// FNV-1a over the key's bytes: which exact shard holds `key`. The browser computes the same.
+pub fn shard_of(key: &str, shards: u32) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in key.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h % shards.max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_dates_in_all_written_forms() {
+        assert_eq!(exact_keys("mødet 13-03-2017 og 1.2.2016"), ["d:2017-03-13", "d:2016-02-01"]);
+        assert_eq!(exact_keys("den 2017-03-20"), ["d:2017-03-20"]);
+        assert_eq!(exact_keys("20/03/2017"), ["d:2017-03-20"], "a slashed date is not case 20/03");
+        assert!(exact_keys("31-02-2017").is_empty(), "no such date");
+    }
+
+    #[test]
+    fn finds_short_and_kle_case_numbers() {
+        assert_eq!(exact_keys("se sag 16/26813."), ["c:16/26813"]);
+        assert_eq!(exact_keys("journal 00.01.00-a00-1-21"), ["c:00.01.00-A00-1-21"]);
+        assert_eq!(exact_keys("16/026813"), ["c:16/26813"], "serials compare as numbers");
+        assert!(exact_keys("1/2 og 123/4").is_empty());
+    }
+
+    #[test]
+    fn shard_of_is_fnv1a() {
+        // Reference value of FNV-1a 32 for "a".
+        assert_eq!(shard_of("a", u32::MAX), 0xe40c_292c);
+        assert!(shard_of("c:16/26813", 7) < 7);
+        assert_eq!(shard_of("x", 0), 0);
+    }
+}

@@ -1,0 +1,129 @@
+//! Text analysis shared by the index and (ported to `templates/static/search.js`) the browser:
+//! tokenizing, Danish Snowball stemming, folding (case, å/aa, æ/ae, ø/oe, accents) and stop words.
+//!
+//! A word's index term is `fold(stem(lowercase(word)))`: stemming runs on the real Danish letters
+//! (the Snowball rules know æ/ø/å), folding afterwards makes "Århus" and "Aarhus" the same term.
+
+use rust_stemmers::{Algorithm, Stemmer};
+use std::collections::HashSet;
+use unicode_normalization::UnicodeNormalization;
+
+/// Words longer than this are not indexed (hashes, URLs glued together, export garbage).
+pub const MAX_WORD_CHARS: usize = 40;
+
+/// The Snowball Danish stop word list: too common to help a search, too large to index.
+pub const STOP_WORDS: &[&str] = &[
+    "og", "i", "jeg", "det", "at", "en", "den", "til", "er", "som", "på", "de", "med", "han", "af", "for", "ikke",
+    "der", "var", "mig", "sig", "men", "et", "har", "om", "vi", "min", "havde", "ham", "hun", "nu", "over", "da",
+    "fra", "du", "ud", "sin", "dem", "os", "op", "man", "hans", "hvor", "eller", "hvad", "skal", "selv", "her", "alle",
+    "vil", "blev", "kunne", "ind", "når", "være", "dog", "noget", "ville", "jo", "deres", "efter", "ned", "skulle",
+    "denne", "end", "dette", "mit", "også", "under", "have", "dig", "anden", "hende", "mine", "alt", "meget", "sit",
+    "sine", "vor", "mod", "disse", "hvis", "din", "nogle", "hos", "blive", "mange", "ad", "bliver", "hendes", "været",
+    "thi", "jer", "sådan",
+];
+
+/// Lower-cases and folds a string: æ→ae, ø→oe, å→aa, accents removed ("é"→"e").
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 4);
+    for c in s.chars().flat_map(char::to_lowercase) {
+        match c {
+            'æ' => out.push_str("ae"),
+            'ø' => out.push_str("oe"),
+            'å' => out.push_str("aa"),
+            c if c.is_ascii() => out.push(c),
+            c => out.extend(c.nfkd().filter(|d| !is_combining_mark(*d))),
+        }
+    }
+    out
+}
+
+/// Combining diacritical marks (U+0300–U+036F), dropped after decomposition; the JS port drops the same range.
+fn is_combining_mark(c: char) -> bool {
+    ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// Splits text into words: maximal runs of alphanumeric characters (Unicode `Alphabetic` or `Numeric`).
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+}
+
+/// Turns words into index terms. Holds the stemmer and the folded stop words.
+pub struct Analyzer {
+    stemmer: Stemmer,
+    stop: HashSet<String>,
+}
+
+impl Default for Analyzer {
+    fn default() -> Self {
+        Analyzer { stemmer: Stemmer::create(Algorithm::Danish), stop: STOP_WORDS.iter().map(|w| fold(w)).collect() }
+    }
+}
+
+impl Analyzer {
+    /// The index term for one word, or `None` for stop words and over-long words.
+    pub fn term(&self, word: &str) -> Option<String> {
+        if word.chars().count() > MAX_WORD_CHARS {
+            return None;
+        }
+        let lower = word.to_lowercase();
+        if self.stop.contains(&fold(&lower)) {
+            return None;
+        }
+        let term = fold(&self.stemmer.stem(&lower));
+        (!term.is_empty()).then_some(term)
+    }
+
+    /// The Snowball stem of a lower-cased word, before folding (exposed for the parity vocabulary).
+    pub fn stem(&self, lower: &str) -> String {
+        self.stemmer.stem(lower).into_owned()
+    }
+
+    /// The stop words, folded, sorted (written to the manifest so the browser uses the same list).
+    pub fn stop_words(&self) -> Vec<String> {
+        let mut v: Vec<String> = self.stop.iter().cloned().collect();
+        v.sort();
+        v
+    }
+}
+
+/// The shard key of a term: its first `len` characters, with anything outside `[a-z0-9]` as `_`
+/// so every key is a safe file name.
+pub fn shard_key(term: &str, len: usize) -> String {
+    term.chars().take(len).map(|c| if c.is_ascii_lowercase() || c.is_ascii_digit() { c } else { '_' }).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_danish_letters_case_and_accents() {
+        assert_eq!(fold("Århus"), "aarhus");
+        assert_eq!(fold("AARHUS"), "aarhus");
+        assert_eq!(fold("Æble Øst"), "aeble oest");
+        assert_eq!(fold("café"), "cafe");
+    }
+
+    #[test]
+    fn words_split_on_punctuation_and_keep_digits() {
+        let w: Vec<&str> = words("Status på Office 365: børne- og unge(politik)").collect();
+        assert_eq!(w, ["Status", "på", "Office", "365", "børne", "og", "unge", "politik"]);
+    }
+
+    #[test]
+    fn terms_are_stemmed_folded_and_skip_stop_words() {
+        let a = Analyzer::default();
+        assert_eq!(a.term("lokalplanerne"), a.term("lokalplan"));
+        assert_eq!(a.term("Århus"), a.term("Aarhus"));
+        assert_eq!(a.term("og"), None);
+        assert_eq!(a.term("Også"), None);
+        assert_eq!(a.term(&"x".repeat(41)), None);
+    }
+
+    #[test]
+    fn shard_keys_are_file_name_safe() {
+        assert_eq!(shard_key("lokalplan", 2), "lo");
+        assert_eq!(shard_key("ßx", 2), "_x");
+        assert_eq!(shard_key("a", 2), "a");
+    }
+}

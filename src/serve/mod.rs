@@ -1,0 +1,189 @@
+//! `referat serve`: builds the site, serves it over HTTP, rebuilds what changed when files under
+//! `content/`, `templates/` or `config.toml` change, and reloads the open browser tabs.
+//!
+//! [`change`] sorts file events, [`watch`] debounces them into rebuilds, [`reload`] tells the tabs,
+//! [`http`] serves the output folder like a static host.
+
+pub mod change;
+pub mod http;
+pub mod reload;
+pub mod watch;
+
+use crate::build::{self, BuildOptions, Session};
+use change::Roots;
+use reload::Hub;
+use std::future::IntoFuture;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+use tokio::sync::watch as signal_watch;
+
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// `build.output` is used only with `keep_output`; otherwise the preview goes to a temporary
+    /// folder, so the reload script can never end up in a folder that gets published.
+    pub build: BuildOptions,
+    pub bind: String,
+    pub port: u16,
+    pub keep_output: bool,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error(transparent)]
+    Config(#[from] crate::config::ConfigError),
+    #[error("cannot listen on {addr}")]
+    Bind { addr: String, source: std::io::Error },
+    #[error("cannot prepare the output folder {path}")]
+    Output { path: PathBuf, source: std::io::Error },
+    #[error(transparent)]
+    Watch(#[from] watch::WatchError),
+    #[error("cannot start the async runtime")]
+    Runtime(#[source] std::io::Error),
+    #[error("HTTP server failed")]
+    Server(#[source] std::io::Error),
+}
+
+/// How long open connections get to finish after Ctrl-C.
+const SHUTDOWN_GRACE: Duration = Duration::from_secs(3);
+
+/// Runs until Ctrl-C (or SIGTERM).
+pub fn serve(mut opts: ServeOptions) -> Result<(), ServeError> {
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(ServeError::Runtime)?;
+    let base_path = build::load_config(&opts.build)?.base_path();
+    let addr = format!("{}:{}", host_for_url(&opts.bind), opts.port);
+    let listener = runtime
+        .block_on(tokio::net::TcpListener::bind((opts.bind.as_str(), opts.port)))
+        .map_err(|source| ServeError::Bind { addr: addr.clone(), source })?;
+    let local = listener.local_addr().map_err(|source| ServeError::Bind { addr, source })?;
+    let url = site_url(&opts.bind, local, &base_path);
+    opts.build.base_url = Some(url.clone());
+
+    let temp = prepare_output(&mut opts)?;
+    let hub = Hub::new();
+    let mut session = Session::new(opts.build.clone(), reload::inject_html());
+    watch::report(session.rebuild_all(), &hub);
+
+    let roots = roots(&opts.build);
+    let (watcher, events) = watch::start(&roots)?;
+    let builder = {
+        let hub = hub.clone();
+        std::thread::spawn(move || watch::rebuild_loop(events, session, roots, hub))
+    };
+
+    let (stop, stopped) = signal_watch::channel(false);
+    let app = http::App::new(&opts.build.output, &base_path, hub, stopped.clone())
+        .map_err(|source| ServeError::Output { path: opts.build.output.clone(), source })?;
+    println!("Serving {} at {url}", opts.build.output.display());
+    println!("Press Ctrl-C to stop.");
+    let served = runtime.block_on(run_server(listener, http::router(app), stop, stopped));
+
+    drop(watcher);
+    // The builder ends when the watcher's channel closes; a rebuild in progress finishes first.
+    let _ = builder.join();
+    drop(temp);
+    println!("Stopped.");
+    served
+}
+
+async fn run_server(
+    listener: tokio::net::TcpListener,
+    router: axum::Router,
+    stop: signal_watch::Sender<bool>,
+    mut stopped: signal_watch::Receiver<bool>,
+) -> Result<(), ServeError> {
+    let graceful = async move {
+        let _ = stopped.wait_for(|s| *s).await;
+    };
+    let server = tokio::spawn(axum::serve(listener, router).with_graceful_shutdown(graceful).into_future());
+    wait_for_signal().await;
+    println!("Stopping…");
+    let _ = stop.send(true);
+    match tokio::time::timeout(SHUTDOWN_GRACE, server).await {
+        Ok(Ok(result)) => result.map_err(ServeError::Server),
+        // Panicked or still busy after the grace period: stop anyway, nothing is half-written.
+        Ok(Err(_)) | Err(_) => Ok(()),
+    }
+}
+
+async fn wait_for_signal() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+        Ok(mut term) => {
+            tokio::select! {
+                _ = ctrl_c => {}
+                _ = term.recv() => {}
+            }
+        }
+        Err(_) => {
+            let _ = ctrl_c.await;
+        }
+    }
+}
+
+/// Points `opts.build.output` at a fresh temporary folder unless the user asked for one.
+fn prepare_output(opts: &mut ServeOptions) -> Result<Option<tempfile::TempDir>, ServeError> {
+    let err = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| ServeError::Output { path, source }
+    };
+    let temp = if opts.keep_output {
+        None
+    } else {
+        let dir = tempfile::Builder::new().prefix("referat-serve-").tempdir().map_err(err(&std::env::temp_dir()))?;
+        opts.build.output = dir.path().join("public");
+        Some(dir)
+    };
+    std::fs::create_dir_all(&opts.build.output).map_err(err(&opts.build.output))?;
+    Ok(temp)
+}
+
+/// The watched places as absolute paths, to compare with the paths in file events.
+fn roots(opts: &BuildOptions) -> Roots {
+    Roots {
+        content: absolute(&opts.content),
+        templates: absolute(&opts.templates),
+        config: absolute(&opts.config),
+        output: absolute(&opts.output),
+    }
+}
+
+/// Canonical if it exists; otherwise its folder made canonical, so a file created later matches.
+fn absolute(path: &Path) -> PathBuf {
+    if let Ok(p) = std::fs::canonicalize(path) {
+        return p;
+    }
+    let parent = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    match (std::fs::canonicalize(parent), path.file_name()) {
+        (Ok(dir), Some(name)) => dir.join(name),
+        _ => std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()),
+    }
+}
+
+/// An IPv6 address needs brackets in a URL.
+fn host_for_url(bind: &str) -> String {
+    if bind.contains(':') && !bind.starts_with('[') {
+        format!("[{bind}]")
+    } else {
+        bind.to_string()
+    }
+}
+
+/// `http://BIND:PORT/base/path/`: the site's base path, on the address actually listened on.
+fn site_url(bind: &str, local: SocketAddr, base_path: &str) -> String {
+    let base = format!("/{}/", base_path.trim_matches('/')).replace("//", "/");
+    format!("http://{}:{}{}", host_for_url(bind), local.port(), base)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn url_uses_bind_port_and_base_path() {
+        let local: SocketAddr = "127.0.0.1:4321".parse().unwrap();
+        assert_eq!(site_url("127.0.0.1", local, "/"), "http://127.0.0.1:4321/");
+        assert_eq!(site_url("localhost", local, "/referater/"), "http://localhost:4321/referater/");
+        assert_eq!(site_url("::1", local, "/a/b/"), "http://[::1]:4321/a/b/");
+    }
+}

@@ -1,0 +1,225 @@
+//! Watching `content/`, `templates/` and `config.toml`, and the rebuild loop: a burst of file events
+//! (an editor saving several files) is debounced into one batch, sorted, and becomes one rebuild.
+//!
+//! The debounce is done here rather than with notify-debouncer-mini: that crate drops the event
+//! kind, and inotify reports every `open` of a watched file or folder, so the rebuild's own reading
+//! of the minutes and templates would trigger the next rebuild, forever.
+
+use super::change::{ChangeKind, OnDisk, Roots};
+use super::reload::Hub;
+use crate::build::{BuildError, Change, RebuildReport, Session};
+use notify::event::{AccessKind, AccessMode};
+use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
+use std::collections::BTreeSet;
+use std::path::Path;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// How long the file system must stay quiet before a batch of events becomes a rebuild.
+pub const DEBOUNCE: Duration = Duration::from_millis(150);
+/// A steady stream of events (a long copy) still gets a rebuild this often.
+pub const MAX_WAIT: Duration = Duration::from_secs(2);
+
+pub type WatchEvent = notify::Result<Event>;
+
+#[derive(Debug, thiserror::Error)]
+#[error("cannot watch {path} for changes")]
+pub struct WatchError {
+    path: String,
+    #[source]
+    source: notify::Error,
+}
+
+/// Starts watching; events arrive on the returned receiver until the watcher is dropped.
+pub fn start(roots: &Roots) -> Result<(RecommendedWatcher, Receiver<WatchEvent>), WatchError> {
+    let (tx, rx) = mpsc::channel();
+    let err = |path: &Path| {
+        let path = path.display().to_string();
+        move |source| WatchError { path, source }
+    };
+    let mut watcher = notify::recommended_watcher(move |event: WatchEvent| {
+        // The receiver is gone only while shutting down.
+        let _ = tx.send(event);
+    })
+    .map_err(err(&roots.content))?;
+    watcher.watch(&roots.content, RecursiveMode::Recursive).map_err(err(&roots.content))?;
+    if roots.templates.is_dir() {
+        watcher.watch(&roots.templates, RecursiveMode::Recursive).map_err(err(&roots.templates))?;
+    }
+    // The folder, not the file: editors save by writing a new file and renaming it over the old one,
+    // which would end a watch on the file itself.
+    if let Some(dir) = roots.config.parent().filter(|d| d.is_dir()) {
+        watcher.watch(dir, RecursiveMode::NonRecursive).map_err(err(dir))?;
+    }
+    Ok((watcher, rx))
+}
+
+/// Reading a file or listing a folder changes nothing; closing a file opened for writing does.
+fn is_relevant(event: &WatchEvent) -> bool {
+    match event {
+        Ok(e) => match e.kind {
+            EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
+            EventKind::Access(_) => false,
+            _ => true,
+        },
+        Err(_) => true,
+    }
+}
+
+/// Waits for the first relevant event, then collects until the events stop for `quiet` (or
+/// `max_wait` has passed). `None` once the watcher is gone.
+pub fn next_batch(events: &Receiver<WatchEvent>, quiet: Duration, max_wait: Duration) -> Option<Vec<WatchEvent>> {
+    let first = events.iter().find(is_relevant)?;
+    let mut batch = vec![first];
+    let deadline = Instant::now() + max_wait;
+    let mut quiet_until = Instant::now() + quiet;
+    loop {
+        let now = Instant::now();
+        let wait = quiet_until.min(deadline).saturating_duration_since(now);
+        match events.recv_timeout(wait) {
+            Ok(event) if is_relevant(&event) => {
+                batch.push(event);
+                quiet_until = Instant::now() + quiet;
+            }
+            Ok(_) => {}
+            Err(RecvTimeoutError::Timeout) if Instant::now() >= quiet_until.min(deadline) => return Some(batch),
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => return Some(batch),
+        }
+    }
+}
+
+/// Rebuilds on every batch of events until the watcher is dropped. Runs on its own thread.
+pub fn rebuild_loop(events: Receiver<WatchEvent>, mut session: Session, roots: Roots, hub: Arc<Hub>) {
+    while let Some(batch) = next_batch(&events, DEBOUNCE, MAX_WAIT) {
+        let changes = sort_events(batch, &roots, &session);
+        if changes.is_empty() {
+            continue;
+        }
+        let result = session.update(&changes.into_iter().collect::<Vec<_>>());
+        report(result, &hub);
+    }
+}
+
+fn sort_events(batch: Vec<WatchEvent>, roots: &Roots, session: &Session) -> BTreeSet<Change> {
+    let mut changes = BTreeSet::new();
+    let mut paths = BTreeSet::new();
+    for event in batch {
+        match event {
+            Ok(event) => paths.extend(event.paths),
+            // Lost events (e.g. the kernel queue overflowed): look at everything again.
+            Err(e) => {
+                eprintln!("warning: file watching: {e}; rebuilding everything");
+                changes.extend([Change::ContentTree, Change::Templates]);
+            }
+        }
+    }
+    for path in paths {
+        let kind = roots.classify(&path, OnDisk::probe(&path), |rel| session.knows(rel));
+        if kind != ChangeKind::Ignored {
+            println!("Changed: {}", path.display());
+        }
+        changes.extend(kind.to_change());
+    }
+    changes
+}
+
+/// Tells the terminal and the open tabs how a (re)build went.
+pub fn report(result: Result<RebuildReport, BuildError>, hub: &Hub) {
+    match result {
+        Ok(report) => {
+            eprint!("{}", report.diagnostics);
+            println!("{}", summary(&report));
+            hub.built();
+        }
+        Err(e) => {
+            let message = describe(&e);
+            eprintln!("error: rebuild failed; still serving the last good site\n{message}");
+            hub.failed(message);
+        }
+    }
+}
+
+fn summary(report: &RebuildReport) -> String {
+    let ms = report.total().as_secs_f64() * 1000.0;
+    let what = if report.full {
+        format!("full: {} files parsed, {} pages", report.parsed, report.render.pages)
+    } else {
+        format!(
+            "incremental: {} file(s) parsed, {} meeting page(s) selected, {} pages",
+            report.parsed, report.selected, report.render.pages
+        )
+    };
+    let steps: Vec<String> =
+        report.timings.iter().map(|(name, d)| format!("{name} {:.1} ms", d.as_secs_f64() * 1000.0)).collect();
+    format!("Rebuilt in {ms:.1} ms ({what}; {})", steps.join(", "))
+}
+
+/// The error and its causes, one per line, as shown in the terminal and the browser overlay.
+pub fn describe(e: &BuildError) -> String {
+    let mut text = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(cause) = source {
+        text.push_str(&format!("\n  caused by: {cause}"));
+        source = cause.source();
+    }
+    text.trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use notify::event::{CreateKind, ModifyKind};
+
+    fn event(kind: EventKind, path: &str) -> WatchEvent {
+        Ok(Event::new(kind).add_path(path.into()))
+    }
+
+    #[test]
+    fn a_burst_of_saves_is_one_batch() {
+        let (tx, rx) = mpsc::channel();
+        let sender = std::thread::spawn(move || {
+            for i in 0..5 {
+                tx.send(event(EventKind::Modify(ModifyKind::Any), &format!("/c/{i}.txt"))).unwrap();
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            std::thread::sleep(Duration::from_millis(300));
+            tx.send(event(EventKind::Create(CreateKind::File), "/c/late.txt")).unwrap();
+        });
+        let first = next_batch(&rx, Duration::from_millis(100), MAX_WAIT).unwrap();
+        assert_eq!(first.len(), 5);
+        let second = next_batch(&rx, Duration::from_millis(100), MAX_WAIT).unwrap();
+        assert_eq!(second.len(), 1);
+        sender.join().unwrap();
+        assert!(next_batch(&rx, Duration::from_millis(100), MAX_WAIT).is_none(), "ends when the watcher is gone");
+    }
+
+    #[test]
+    fn reading_files_does_not_trigger_rebuilds() {
+        let (tx, rx) = mpsc::channel();
+        tx.send(event(EventKind::Access(AccessKind::Open(AccessMode::Any)), "/c/a.txt")).unwrap();
+        tx.send(event(EventKind::Access(AccessKind::Close(AccessMode::Read)), "/c")).unwrap();
+        drop(tx);
+        assert!(next_batch(&rx, Duration::from_millis(50), MAX_WAIT).is_none());
+    }
+
+    #[test]
+    fn a_steady_stream_still_gets_a_rebuild() {
+        let (tx, rx) = mpsc::channel();
+        let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let flag = stop.clone();
+        let sender = std::thread::spawn(move || {
+            while !flag.load(std::sync::atomic::Ordering::Relaxed) {
+                let _ = tx.send(event(EventKind::Modify(ModifyKind::Any), "/c/a.txt"));
+                std::thread::sleep(Duration::from_millis(10));
+            }
+        });
+        let started = Instant::now();
+        let batch = next_batch(&rx, Duration::from_millis(100), Duration::from_millis(300)).unwrap();
+        assert!(started.elapsed() < Duration::from_secs(2));
+        assert!(batch.len() > 1);
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        sender.join().unwrap();
+    }
+}

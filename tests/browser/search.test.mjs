@@ -1,0 +1,259 @@
+// Browser tests of the search page (soeg/) in headless Chromium: queries, Danish matching, exact
+// tokens, facets, URL state, result links landing on their item, accessibility, and the download
+// budgets at 50,000 agenda items, counted on the server.
+//
+// The index comes from `examples/search-bench.rs` (hand-built site with --small, a generated corpus
+// otherwise). Pages the site renderer has not written yet (the search page, meeting pages with item
+// anchors) are filled in from templates/search.html and the doc store, so the script is tested as served.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import vm from 'node:vm';
+import { execFileSync } from 'node:child_process';
+import { repo, serveDir, launchBrowser, axe } from './lib.mjs';
+
+const PREFIX = '/referater/';
+
+function bench(args) {
+  execFileSync('cargo', ['run', '--quiet', '--example', 'search-bench', '--', ...args], { cwd: repo, stdio: 'pipe' });
+}
+
+/** Writes whatever the site renderer would have: the search page, static/search.js, meeting pages with item anchors. */
+function completeSite(dir, base) {
+  const soeg = path.join(dir, 'soeg', 'index.html');
+  if (!fs.existsSync(soeg)) {
+    const tpl = fs.readFileSync(path.join(repo, 'templates/search.html'), 'utf8');
+    const block = (name) => (tpl.match(new RegExp(`{% block ${name} %}([\\s\\S]*?){% endblock %}`)) || [, ''])[1]
+      .replaceAll('{{ base }}', base);
+    fs.writeFileSync(soeg, `<!doctype html><html lang="da"><head><meta charset="utf-8"><title>${block('title')}</title>`
+      + '<meta name="viewport" content="width=device-width, initial-scale=1"></head>'
+      + `<body><main>${block('content')}</main>${block('scripts')}</body></html>`);
+  }
+  fs.mkdirSync(path.join(dir, 'static'), { recursive: true });
+  for (const f of fs.readdirSync(path.join(repo, 'templates/static')).filter((n) => n.startsWith('search'))) {
+    fs.copyFileSync(path.join(repo, 'templates/static', f), path.join(dir, 'static', f));
+  }
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'soeg/index.json'), 'utf8'));
+  const pages = new Map();
+  for (const f of fs.readdirSync(path.join(dir, 'soeg/d'))) {
+    for (const [title, body, date, number] of JSON.parse(fs.readFileSync(path.join(dir, 'soeg/d', f), 'utf8'))) {
+      const page = `${manifest.bodies[body][1]}/${date}`;
+      if (!pages.has(page)) pages.set(page, []);
+      if (number) pages.get(page).push(`<h2 id="punkt-${number}">Punkt ${number}: ${title.replace(/</g, '&lt;')}</h2><p style="height:120vh">…</p>`);
+    }
+  }
+  for (const [page, items] of pages) {
+    const file = path.join(dir, page, 'index.html');
+    if (fs.existsSync(file)) continue;
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, `<!doctype html><html lang="da"><head><meta charset="utf-8"><title>${page}</title></head><body><main>${items.join('')}</main></body></html>`);
+  }
+}
+
+function makeSite(args) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-search-'));
+  bench([...args, '--out', dir]);
+  completeSite(dir, PREFIX);
+  return dir;
+}
+
+let browser; let small; let server;
+
+before(async () => {
+  small = makeSite(['--small']);
+  server = await serveDir(small, PREFIX);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (small) fs.rmSync(small, { recursive: true, force: true });
+});
+
+/** Types `q` into the search box and waits until the page has answered it. */
+async function search(page, q) {
+  await page.evaluate(() => { delete document.getElementById('search').dataset.query; });
+  await page.fill('#search-q', q);
+  await page.waitForFunction((want) => document.getElementById('search').dataset.query === want, q);
+}
+
+async function open(srv, query = '') {
+  const page = await browser.newPage();
+  await page.goto(`${srv.url}soeg/${query}`);
+  await page.waitForFunction(() => document.getElementById('search')?.dataset.ready === 'true');
+  if (query.includes('q=')) await page.waitForFunction(() => document.getElementById('search').dataset.query !== undefined);
+  return page;
+}
+
+const titles = (page) => page.$$eval('#search-results .search-result h2', (hs) => hs.map((h) => h.textContent));
+
+test('the JS stemmer and folding give exactly the terms of the Rust index', () => {
+  const vocab = path.join(small, 'vocab.json');
+  bench(['--vocab', vocab]);
+  const { stop, words } = JSON.parse(fs.readFileSync(vocab, 'utf8'));
+  const ctx = { TextEncoder };
+  vm.createContext(ctx);
+  vm.runInContext(fs.readFileSync(path.join(repo, 'templates/static/search.js'), 'utf8'), ctx);
+  const s = ctx.referatSearch;
+  s.setStopWords(stop);
+  assert.ok(words.length > 3000, 'a real vocabulary');
+  const wrong = words.filter(([w, st, t]) => s.stem(w.toLowerCase()) !== st || s.term(w) !== t);
+  assert.deepEqual(wrong.slice(0, 10), []);
+  assert.equal(s.exactKey('16/026813'), 'c:16/26813');
+  assert.equal(s.exactKey('00.01.00-a00-1-21'), 'c:00.01.00-A00-1-21');
+  assert.equal(s.exactKey('20.3.2017'), 'd:2017-03-20');
+  assert.equal(s.exactKey('31-02-2017'), null);
+});
+
+test('a stemmed word query ranks title hits first and marks the hits', async () => {
+  const page = await open(server);
+  await search(page, 'lokalplanerne');
+  const t = await titles(page);
+  assert.deepEqual(t.slice(0, 2).sort(), ['Lokalplan for Århus Bygade', 'Ny lokalplan for Taastrup Hovedgade']);
+  assert.match(await page.textContent('#search-status'), /^2 resultater/);
+  assert.deepEqual(await page.$$eval('#search-results mark', (ms) => [...new Set(ms.map((m) => m.textContent.toLowerCase()))].sort()),
+    ['lokalplan', 'lokalplanerne']);
+  await page.close();
+});
+
+test('aa and å, ae and æ, oe and ø match each other', async () => {
+  const page = await open(server);
+  for (const q of ['Aarhus', 'århus', 'Oerstedsvej']) {
+    await search(page, q);
+    assert.deepEqual(await titles(page), ['Lokalplan for Århus Bygade'], q);
+  }
+  await page.close();
+});
+
+test('prefix search while typing, and no results for closed items', async () => {
+  const page = await open(server);
+  await search(page, 'handicappol');
+  assert.deepEqual(await titles(page), ['Godkendelse af handicappolitik og udsattepolitik']);
+  await search(page, 'Lukket');
+  assert.equal(await page.textContent('#search-status'), 'Ingen resultater');
+  await search(page, '17/171');
+  assert.equal(await page.textContent('#search-status'), 'Ingen resultater', 'the closed item carries 17/171');
+  await page.close();
+});
+
+test('a case number finds exactly its items and offers the case page first', async () => {
+  const page = await open(server);
+  await search(page, '16/26813');
+  assert.equal(await page.getAttribute('#search-case a', 'href'), `${PREFIX}sager/16-26813/`);
+  const t = await titles(page);
+  assert.deepEqual(t.slice(0, 2).sort(), ['Ny lokalplan for Taastrup Hovedgade', 'Økonomiopfølgning - 20-03-2017']);
+  assert.deepEqual(t.slice(2), ['Budget 2019'], 'the item that only mentions it comes last');
+  await search(page, '16/2681');
+  assert.equal(await page.textContent('#search-status'), 'Ingen resultater', 'no near misses');
+  await search(page, '00.01.00-A00-1-21');
+  assert.deepEqual(await titles(page), ['Lokalplan for Århus Bygade']);
+  await search(page, '20-03-2017');
+  assert.equal((await titles(page)).length, 4, 'the meeting and its three open items');
+  await search(page, '13.03.2017');
+  assert.deepEqual(await titles(page), ['Økonomiopfølgning - 20-03-2017']);
+  await page.close();
+});
+
+test('facets filter by body and year with counts, and the URL keeps the state', async () => {
+  const page = await open(server);
+  await search(page, 'lokalplan');
+  const facet = (label) => page.$$eval(`nav[aria-label="${label}"] li`, (lis) => lis.map((l) => l.textContent));
+  assert.deepEqual(await facet('Udvalg'), ['Alle', 'Byrådet (1)', 'Direktionen (1)']);
+  assert.deepEqual(await facet('År'), ['Alle', '2018 (1)', '2017 (1)']);
+  await page.click('nav[aria-label="Udvalg"] a:text("Byrådet")');
+  await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 1);
+  assert.deepEqual(await titles(page), ['Ny lokalplan for Taastrup Hovedgade']);
+  assert.deepEqual(await facet('År'), ['Alle', '2018 (1)']);
+  assert.equal(new URL(page.url()).search, '?q=lokalplan&organ=byradet');
+  const linked = await open(server, '?q=lokalplan&aar=2017');
+  assert.equal(await linked.inputValue('#search-q'), 'lokalplan');
+  assert.deepEqual(await titles(linked), ['Lokalplan for Århus Bygade']);
+  assert.equal(await linked.getAttribute('nav[aria-label="År"] a[aria-current]', 'data-value'), '2017');
+  await linked.close();
+  await page.close();
+});
+
+test('a result link lands on its agenda item', async () => {
+  const page = await open(server, '?q=handicappolitik');
+  const href = await page.getAttribute('#search-results a', 'href');
+  assert.equal(href, `${PREFIX}direktionen/2017-03-20/#punkt-3`);
+  await page.click('#search-results a');
+  await page.waitForURL(/#punkt-3$/);
+  assert.match(await page.textContent(':target'), /Punkt 3: Godkendelse af handicappolitik/);
+  await page.close();
+});
+
+test('keyboard only: type, reach the results, follow one', async () => {
+  const page = await open(server);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'search-q');
+  await page.keyboard.type('budget');
+  await page.waitForFunction(() => document.getElementById('search').dataset.query === 'budget');
+  await page.keyboard.press('Tab'); // submit button
+  await page.keyboard.press('Tab'); // first facet link
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Alle');
+  await page.focus('#search-results a');
+  await Promise.all([page.waitForURL(/#punkt-1$/), page.keyboard.press('Enter')]);
+  await page.close();
+});
+
+test('the search page with results passes axe-core', async () => {
+  const page = await open(server, '?q=lokalplan');
+  assert.deepEqual(await axe(page), []);
+  await page.close();
+});
+
+test('minutes text cannot inject markup through results', async () => {
+  const page = await open(server, '?q=handicappolitikken');
+  assert.equal(await page.$$eval('#search-results script, #search-results em', (e) => e.length), 0);
+  assert.match(await page.textContent('#search-results .search-snippet'), /revision af handicappolitikken/);
+  await page.close();
+});
+
+test('budgets at 50,000 agenda items: bytes and requests per cold query, case number, warm query time', { timeout: 900_000 }, async () => {
+  const big = makeSite(['--items', '50000']);
+  const srv = await serveDir(big, PREFIX);
+  const report = [];
+  try {
+    const cold = async (q) => {
+      const page = await open(srv);
+      srv.reset();
+      await search(page, q);
+      const index = srv.stats.paths.filter((p) => p.includes('/soeg/'));
+      const shown = await page.$$eval('#search-results li', (l) => l.length);
+      report.push(`${q}: ${index.length} requests, ${srv.stats.bytes} B, ${shown} shown`);
+      return { page, requests: index.length, bytes: srv.stats.bytes, shown };
+    };
+    for (const q of ['lokalplan', 'handicappolitikken', 'økonomi', 'Århus', 'budgetopf']) {
+      const r = await cold(q);
+      assert.ok(r.requests <= 4, `${q}: ${r.requests} requests`);
+      assert.ok(r.bytes <= 100_000, `${q}: ${r.bytes} bytes`);
+      assert.ok(r.shown >= 1);
+      await r.page.close();
+    }
+    const c = await cold('16/26813');
+    assert.ok(c.bytes <= 40_000, `case number query: ${c.bytes} bytes`);
+    assert.equal(await c.page.getAttribute('#search-case a', 'href'), `${PREFIX}sager/16-26813/`);
+    // Warm: the same page answers queries whose shards and chunks it has fetched before
+    // (the first pass fetches them); time from input to rendered results, measured in the page.
+    const queries = ['lokalplaner', 'lokalplan budget', 'økonomi', '16/26813', 'handicappol'];
+    for (const q of queries) await search(c.page, q);
+    const times = [];
+    for (const q of queries) {
+      srv.reset();
+      await search(c.page, q);
+      assert.equal(srv.stats.requests, 0, `${q} is warm`);
+      times.push(+(await c.page.getAttribute('#search', 'data-ms')));
+    }
+    report.push(`warm ms: ${times.join(', ')}`);
+    assert.ok(Math.max(...times) < 50, `warm queries took ${times.join(', ')} ms`);
+    await c.page.close();
+  } finally {
+    console.log(report.join('\n'));
+    await srv.close();
+    fs.rmSync(big, { recursive: true, force: true });
+  }
+});

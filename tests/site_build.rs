@@ -1,0 +1,40 @@
+//! The build as a whole: a failed build leaves the previously published site exactly as it was.
+
+mod site_support;
+use referat::build::{self, BuildError, BuildOptions};
+use site_support::*;
+use std::path::Path;
+
+fn options(root: &Path) -> BuildOptions {
+    BuildOptions {
+        content: root.join("content"),
+        output: root.join("public"),
+        config: repo().join("config.toml"),
+        templates: repo().join("templates"),
+        base_url: None,
+    }
+}
+
+#[test]
+fn failed_build_leaves_previous_public_untouched() {
+    let root = tempfile::tempdir().unwrap();
+    let opts = options(root.path());
+    std::fs::create_dir_all(opts.output.join("direktionen")).unwrap();
+    std::fs::write(opts.output.join("index.html"), "previous site").unwrap();
+    std::fs::write(opts.output.join("direktionen/old.html"), "previous page").unwrap();
+    std::fs::create_dir_all(&opts.content).unwrap();
+    std::fs::write(opts.content.join("broken.txt"), b"Punkt 1\0binary").unwrap();
+
+    let err = build::build(&opts).unwrap_err();
+    assert!(matches!(err, BuildError::Input(_)), "{err}");
+    let after = files(&opts.output);
+    assert_eq!(
+        after,
+        vec![
+            ("direktionen/old.html".to_string(), b"previous page".to_vec()),
+            ("index.html".to_string(), b"previous site".to_vec())
+        ]
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(root.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(leftovers.len(), 2, "no staging folder left behind: {leftovers:?}");
+}

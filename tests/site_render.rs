@@ -1,0 +1,128 @@
+//! Golden snapshots of every page type, rendered from a realistic hand-made site, plus the
+//! rendering options: template overrides, the serve script injection and partial rendering.
+
+mod site_support;
+use referat::render::{self, RenderOptions, Selection};
+use site_support::*;
+use std::collections::BTreeSet;
+
+#[test]
+fn golden_pages_of_a_hand_made_site() {
+    let (_dir, out) = render_site(&site("https://example.dk/referater/"));
+    for page in [
+        "index.html",
+        "direktionen/index.html",
+        "direktionen/2017-03-20/index.html",
+        "sager/index.html",
+        "sager/15-14789/index.html",
+        "sager/17-171/index.html",
+        "404.html",
+        "feed.xml",
+        "direktionen/feed.xml",
+        "sitemap.xml",
+        "data/direktionen/2017-03-20.json",
+        "data/cases.json",
+    ] {
+        insta::assert_snapshot!(format!("handmade__{}", page.replace('/', "__")), read(&out, page));
+    }
+}
+
+#[test]
+fn every_page_is_danish_and_has_the_common_context() {
+    let (_dir, out) = render_site(&site("https://example.dk/referater/"));
+    for (rel, bytes) in files(&out) {
+        if rel.ends_with(".html") {
+            let html = String::from_utf8(bytes).unwrap();
+            assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"da\">"), "{rel}");
+            assert!(
+                html.contains(r#"<form class="header-search" role="search" action="/referater/soeg/" method="get">"#),
+                "{rel}"
+            );
+            assert!(html.contains(r##"<a class="skip-link" href="#indhold">"##), "{rel}");
+            assert!(!html.contains("</script>") || rel == "soeg/index.html", "no scripts outside search: {rel}");
+        }
+    }
+    assert!(out.join("static/style.css").is_file());
+    assert!(out.join("soeg/index.html").is_file());
+}
+
+#[test]
+fn a_web_team_restyles_with_template_and_css_overrides() {
+    let theme = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(theme.path().join("static")).unwrap();
+    std::fs::write(theme.path().join("static/style.css"), "body { color: rebeccapurple }").unwrap();
+    std::fs::write(theme.path().join("static/logo.svg"), "<svg/>").unwrap();
+    std::fs::write(
+        theme.path().join("case.html"),
+        r#"{% extends "base.html" %}{% block content %}<h1>Egen sag {{ case.case }}</h1>{% endblock content %}"#,
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let opts = RenderOptions { templates: Some(theme.path().to_path_buf()), ..Default::default() };
+    render::render(&site("http://localhost/"), out.path(), &opts).unwrap();
+    assert!(read(out.path(), "sager/16-26813/index.html").contains("<h1>Egen sag 16/26813</h1>"));
+    assert_eq!(read(out.path(), "static/style.css"), "body { color: rebeccapurple }");
+    assert!(out.path().join("static/logo.svg").is_file());
+    assert!(
+        read(out.path(), "direktionen/2017-03-20/index.html").contains("Punkt 3:"),
+        "built-in meeting.html still used"
+    );
+}
+
+#[test]
+fn a_broken_template_is_a_clear_error() {
+    let theme = tempfile::tempdir().unwrap();
+    std::fs::write(
+        theme.path().join("meeting.html"),
+        "{% extends \"base.html\" %}{% block content %}{{ meeting.nope | upper }}{% endblock content %}",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let opts = RenderOptions { templates: Some(theme.path().to_path_buf()), ..Default::default() };
+    let err = render::render(&site("http://localhost/"), out.path(), &opts).unwrap_err();
+    assert!(err.to_string().contains("meeting.html"), "{err}");
+}
+
+#[test]
+fn serve_script_is_injected_before_body_end_and_only_when_asked() {
+    let s = site("http://localhost/");
+    let out = tempfile::tempdir().unwrap();
+    let opts = RenderOptions { inject: "<script src=\"/__reload.js\"></script>".into(), ..Default::default() };
+    render::render(&s, out.path(), &opts).unwrap();
+    for (rel, bytes) in files(out.path()) {
+        if rel.ends_with(".html") {
+            let html = String::from_utf8(bytes).unwrap();
+            assert!(html.contains("<script src=\"/__reload.js\"></script></body>"), "{rel}");
+        }
+    }
+    let (_dir, plain) = render_site(&s);
+    assert!(!read(&plain, "index.html").contains("__reload"));
+}
+
+#[test]
+fn selection_renders_only_the_changed_meeting_and_its_cases() {
+    let s = site("http://localhost/");
+    let out = tempfile::tempdir().unwrap();
+    let opts = RenderOptions {
+        selection: Selection::Only {
+            meetings: BTreeSet::from(["direktionen/2012-11-20.md".into()]),
+            cases: BTreeSet::from(["16-6952".to_string()]),
+        },
+        ..Default::default()
+    };
+    let stats = render::render(&s, out.path(), &opts).unwrap();
+    let o = out.path();
+    assert!(o.join("direktionen/2012-11-20/index.html").is_file());
+    assert!(o.join("sager/11-34493/index.html").is_file());
+    assert!(o.join("sager/16-6952/index.html").is_file());
+    assert!(!o.join("direktionen/2017-03-20/index.html").exists());
+    assert!(!o.join("sager/16-26813/index.html").exists());
+    for always in
+        ["index.html", "direktionen/index.html", "sager/index.html", "feed.xml", "sitemap.xml", "data/cases.json"]
+    {
+        assert!(o.join(always).is_file(), "{always}");
+    }
+    let (_dir, full) = render_site(&s);
+    assert_eq!(read(o, "sager/16-6952/index.html"), read(&full, "sager/16-6952/index.html"));
+    assert!(stats.pages < files(&full).len());
+}

@@ -1,0 +1,129 @@
+//! Publishing real minutes safely: closed items leak nothing, text from the minutes never becomes
+//! markup or script.
+
+mod site_support;
+use referat::config::Config;
+use referat::link::Site;
+use referat::model::*;
+use site_support::*;
+use std::path::Path;
+
+/// Markup from the minutes as it could arrive in every text field of the model.
+const XSS: &[&str] = &[
+    "<script>alert('xss')</script>",
+    "<img src=x onerror=alert(1)>",
+    "[klik her](javascript:alert(1))",
+    "<a href=\"javascript:alert(2)\" onclick=\"alert(3)\">link</a>",
+    "<svg onload=alert(4)>",
+    "<iframe src=\"javascript:alert(5)\"></iframe>",
+];
+
+fn hostile_meeting() -> Meeting {
+    let all = XSS.join(" ");
+    let para = |t: &str| Block::Paragraph { text: t.into() };
+    Meeting {
+        source: "hostile.txt".into(),
+        body: format!("Direktionen {}", XSS[0]),
+        date: "2017-03-20".parse().unwrap(),
+        start: None,
+        end: None,
+        absent: vec![],
+        location: Some(XSS[1].into()),
+        participants: vec![Participant { name: XSS[4].into(), role: Some(XSS[0].into()) }],
+        toc: vec![],
+        items: vec![AgendaItem {
+            number: 1,
+            title: format!("Titel {all}"),
+            case: Some("16/26813".parse().unwrap()),
+            closed: false,
+            line: 1,
+            sections: vec![Section {
+                heading: format!("Baggrund {}", XSS[2]),
+                kind: SectionKind::Background,
+                blocks: XSS
+                    .iter()
+                    .map(|x| para(x))
+                    .chain([
+                        Block::Subheading { text: all.clone() },
+                        Block::List { ordered: false, items: XSS.iter().map(|x| x.to_string()).collect() },
+                        Block::Table(Table {
+                            caption: Some(all.clone()),
+                            header_rows: 1,
+                            rows: vec![XSS.iter().map(|x| Cell { text: x.to_string(), strong: true }).collect()],
+                        }),
+                    ])
+                    .collect(),
+            }],
+            decisions: vec![Decision {
+                body: "Direktionen".into(),
+                date: "2017-03-20".parse().unwrap(),
+                text: all.clone(),
+            }],
+            attachments: XSS.iter().map(|x| x.to_string()).collect(),
+        }],
+    }
+}
+
+fn check_tree(out: &Path) {
+    let mut checked = 0;
+    for (rel, bytes) in files(out) {
+        let text = String::from_utf8_lossy(&bytes);
+        if rel.ends_with(".html") || rel.ends_with(".xml") {
+            let bad = unsafe_markup(&text);
+            assert!(bad.is_empty(), "{rel}: {bad:?}");
+            checked += 1;
+        }
+        if rel.ends_with(".json") || rel.ends_with(".xml") {
+            assert!(!text.contains("<script"), "{rel} carries raw markup");
+        }
+    }
+    assert!(checked > 5);
+}
+
+#[test]
+fn markup_from_the_minutes_never_becomes_script() {
+    let mut meetings = meetings();
+    meetings.push(hostile_meeting());
+    let (_dir, out) = render_site(&Site::new(Config::default(), meetings));
+    check_tree(&out);
+    let page = files(&out)
+        .into_iter()
+        .find(|(rel, _)| rel.ends_with("2017-03-20/index.html") && !rel.starts_with("direktionen/"))
+        .map(|(_, b)| String::from_utf8(b).unwrap())
+        .unwrap();
+    assert!(page.contains("&lt;script&gt;alert(&#39;xss&#39;)&lt;/script&gt;"), "shown as text, not dropped");
+    assert!(page.contains("klik her"), "the unsafe link keeps its text");
+}
+
+#[test]
+fn unsafe_markup_detector_finds_script() {
+    assert_eq!(unsafe_markup("<p onclick=\"x()\">a</p><a href=\"JavaScript:x\">b</a><script>x</script>").len(), 3);
+    assert!(unsafe_markup(
+        "<p title=\"x onerror=y\">&lt;script&gt; onerror=x</p><script src=\"/static/search.js\"></script>"
+    )
+    .is_empty());
+    assert_eq!(unsafe_markup("<img src=x><svg onload=y><a href=' javascript:x'>").len(), 3);
+}
+
+#[test]
+fn closed_items_leak_nothing_into_any_output() {
+    let (_dir, out) = render_site(&site("https://example.dk/referater/"));
+    let mut seen_closed = false;
+    for (rel, bytes) in files(&out) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(!text.contains(CLOSED_MARKER), "{rel} leaks a closed item");
+        seen_closed |= text.contains("Lukket punkt");
+    }
+    assert!(seen_closed, "closed items are listed as 'Lukket punkt'");
+    let page = read(&out, "direktionen/2017-03-20/index.html");
+    assert!(page.contains(r#"<h2 id="punkt-2-titel"><span class="num">Punkt 2:</span> Lukket punkt</h2>"#));
+    assert!(page.contains(r#"Sagsnr. <a href="/referater/sager/17-171/">17/171</a>"#));
+    let json = read(&out, "data/direktionen/2017-03-20.json");
+    let data: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let closed = &data["items"][1];
+    assert_eq!(closed["closed"], true);
+    assert_eq!(closed["title"], "Lukket punkt");
+    assert!(
+        closed.get("sections").is_none() && closed.get("decisions").is_none() && closed.get("attachments").is_none()
+    );
+}
