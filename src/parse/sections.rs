@@ -11,7 +11,14 @@ const MAX_HEADING: usize = 120;
 
 /// The kind of a known section heading (plain text, markup removed), or `None` for any other text.
 pub fn kind_of(heading: &str) -> Option<SectionKind> {
-    let h = heading.trim().trim_end_matches([':', '.']).trim();
+    let raw = heading.trim();
+    // "Beslutningen blev udsat." is a sentence; "Beslutning den 20.03.2017." is not.
+    let sentence = raw.strip_suffix('.').is_some_and(|r| !r.ends_with(|c: char| c.is_ascii_digit()));
+    let h = raw.trim_end_matches([':', '.']).trim();
+    // "Beslutning …: Godkendt." is a heading run into its text, handled by the caller.
+    if h.split_once(": ").is_some_and(|(_, rest)| !rest.trim().is_empty()) {
+        return None;
+    }
     if h.is_empty() || h.len() > MAX_HEADING {
         return None;
     }
@@ -20,7 +27,7 @@ pub fn kind_of(heading: &str) -> Option<SectionKind> {
         return Some(kind);
     }
     // Every decision heading contains "beslutning"; skip the parse for other lines.
-    (find_ci(h, "beslutning").is_some() && is_decision_heading(h)).then_some(SectionKind::Decision)
+    (!sentence && find_ci(h, "beslutning").is_some() && is_decision_heading(h)).then_some(SectionKind::Decision)
 }
 
 fn fixed_kind(h: &str) -> Option<SectionKind> {
@@ -72,6 +79,9 @@ fn split_decision(h: &str) -> Option<(&str, Option<&str>)> {
     let (body, rest) = if let Some(rest) = strip_prefix_ci(h, "beslutning") {
         if rest.starts_with(|c: char| c.is_alphanumeric()) {
             return None; // "Beslutningen", "Beslutningsgrundlag"
+        }
+        if rest.trim_start().strip_prefix(':').is_some_and(|r| !r.trim().is_empty()) {
+            return None; // "Beslutning: Godkendt" is a heading run into its text
         }
         let rest = rest.trim_start_matches([':', ' ']);
         let rest = ["i ", "fra ", "af ", "truffet i ", "truffet af "]
@@ -164,6 +174,7 @@ mod tests {
             "Beslutning i Byrådet d. 12. april 2017",
             "Direktionens beslutning den 20-03-2017",
             "Beslutning:",
+            "Beslutning i Direktionen den 20.03.2017.",
         ] {
             assert_eq!(kind_of(h), Some(SectionKind::Decision), "{h}");
         }
