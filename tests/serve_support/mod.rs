@@ -55,12 +55,14 @@ impl Project {
         self.save(rel, &text.replace(from, to));
     }
 
-    /// The page below the output folder (relative path) whose text contains `needle`.
-    pub fn page_with(&self, needle: &str) -> Option<String> {
+    /// The page below the output folder (relative path) whose address contains `hint` and whose
+    /// text contains `needle` (case pages quote decisions too, so the hint picks the meeting page).
+    pub fn page_with(&self, hint: &str, needle: &str) -> Option<String> {
         walkdir::WalkDir::new(self.output())
             .into_iter()
             .filter_map(Result::ok)
             .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+            .filter(|e| e.path().to_string_lossy().contains(hint))
             .find(|e| std::fs::read_to_string(e.path()).is_ok_and(|t| t.contains(needle)))
             .map(|e| {
                 let rel = e.path().strip_prefix(self.output()).unwrap().to_string_lossy().to_string();
