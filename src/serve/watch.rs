@@ -100,22 +100,67 @@ pub fn rebuild_loop(events: Receiver<WatchEvent>, mut session: Session, roots: R
             continue;
         }
         let all = std::mem::take(&mut start_over);
-        start_over = !run_and_report(&hub, || if all { session.rebuild_all() } else { session.update(&changes) });
+        match run_and_report(&hub, || if all { session.rebuild_all() } else { session.update(&changes) }) {
+            Outcome::Built => start_over = !refresh_search(&mut session, &hub),
+            Outcome::Failed => {}
+            Outcome::Panicked => start_over = true,
+        }
     }
 }
 
-/// Runs one (re)build and reports it. A bug in a later stage must not end the preview: a panic is
-/// reported like a build error and `false` returned, since the session may be half-updated and
-/// should parse everything again.
-pub fn run_and_report(hub: &Hub, build: impl FnOnce() -> Result<RebuildReport, BuildError>) -> bool {
+/// How a (re)build went.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Built,
+    /// An error in the input or templates, reported; the last good site stays.
+    Failed,
+    /// A bug: reported like an error; the session may be half-updated and should start over.
+    Panicked,
+}
+
+/// Runs one (re)build and reports it. A bug in a later stage must not end the preview, so a panic
+/// is caught and reported like a build error.
+pub fn run_and_report(hub: &Hub, build: impl FnOnce() -> Result<RebuildReport, BuildError>) -> Outcome {
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(build)) {
-        Ok(result) => {
-            report(result, hub);
-            true
+        Ok(Ok(report)) => {
+            eprint!("{}", report.diagnostics);
+            println!("{}", summary(&report));
+            hub.built();
+            Outcome::Built
+        }
+        Ok(Err(e)) => {
+            let message = describe(&e);
+            eprintln!("error: rebuild failed; still serving the last good site\n{message}");
+            hub.failed(message);
+            Outcome::Failed
         }
         Err(panic) => {
             let message = format!("internal error while rebuilding (a bug in referat): {}", panic_text(&panic));
             eprintln!("error: {message}; still serving the last good site");
+            hub.failed(message);
+            Outcome::Panicked
+        }
+    }
+}
+
+/// Brings the search index up to date after the pages; false if that panicked.
+fn refresh_search(session: &mut Session, hub: &Hub) -> bool {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| session.refresh_search())) {
+        Ok(Ok(Some(r))) => {
+            let ms = r.elapsed.as_secs_f64() * 1000.0;
+            println!("Search index updated in {ms:.1} ms ({} files changed)", r.published);
+            true
+        }
+        Ok(Ok(None)) => true,
+        Ok(Err(e)) => {
+            let message = describe(&e);
+            eprintln!("error: the search index could not be updated\n{message}");
+            hub.failed(message);
+            true
+        }
+        Err(panic) => {
+            let message = format!("internal error while indexing (a bug in referat): {}", panic_text(&panic));
+            eprintln!("error: {message}");
             hub.failed(message);
             false
         }
@@ -151,22 +196,6 @@ fn sort_events(batch: Vec<WatchEvent>, roots: &Roots, session: &Session) -> BTre
         changes.extend(kind.to_change());
     }
     changes
-}
-
-/// Tells the terminal and the open tabs how a (re)build went.
-pub fn report(result: Result<RebuildReport, BuildError>, hub: &Hub) {
-    match result {
-        Ok(report) => {
-            eprint!("{}", report.diagnostics);
-            println!("{}", summary(&report));
-            hub.built();
-        }
-        Err(e) => {
-            let message = describe(&e);
-            eprintln!("error: rebuild failed; still serving the last good site\n{message}");
-            hub.failed(message);
-        }
-    }
 }
 
 fn summary(report: &RebuildReport) -> String {
@@ -259,7 +288,7 @@ mod panic_tests {
     #[test]
     fn a_panicking_build_is_reported_not_fatal() {
         let hub = Hub::new();
-        assert!(!run_and_report(&hub, || panic!("index out of bounds")));
+        assert_eq!(run_and_report(&hub, || panic!("index out of bounds")), Outcome::Panicked);
         let status = hub.current();
         assert_eq!(status.version, 0);
         assert!(status.error.unwrap().contains("index out of bounds"));
