@@ -201,7 +201,49 @@ struct Seeds {
     other_sections: Vec<SeedSection>,
     chain: Chain,
     stems: Vec<String>,
+    /// Seed words that look like nouns (by ending), for titles.
+    nouns: Vec<String>,
 }
+
+/// Endings of Danish nouns common in agenda titles ("handleplan", "udviklingen", "strategi").
+const NOUN_ENDINGS: &[&str] = &[
+    "ning", "else", "plan", "politik", "strategi", "tilbud", "område", "center", "projekt", "hed", "tion", "udvalg",
+    "budget", "miljø", "aftale", "løsning", "system", "side", "råd", "gruppe", "sag", "sager", "proces", "indsats",
+];
+
+/// First parts of Danish compounds, so titles and text coin new words as real minutes do.
+const COMPOUND_HEADS: &[&str] = &[
+    "skole",
+    "bolig",
+    "ældre",
+    "børne",
+    "sundheds",
+    "trafik",
+    "klima",
+    "kultur",
+    "idræts",
+    "erhvervs",
+    "borger",
+    "social",
+    "handicap",
+    "miljø",
+    "budget",
+    "it-",
+    "digitaliserings",
+    "ungdoms",
+    "beskæftigelses",
+    "dagtilbuds",
+    "vej",
+    "affalds",
+    "vand",
+    "natur",
+    "biblioteks",
+    "integrations",
+    "lokal",
+    "anlægs",
+    "drifts",
+    "kvalitets",
+];
 
 impl Seeds {
     fn load(content: &Path) -> Result<Seeds, String> {
@@ -265,7 +307,16 @@ impl Seeds {
             .collect();
         stems.sort();
         stems.dedup();
-        Seeds { items, titles, paras, decisions, attachments, other_sections, chain, stems }
+        let mut nouns: Vec<String> = chain
+            .words
+            .iter()
+            .map(|w| w.trim_end_matches([',', '.', ')', ':']).to_lowercase())
+            .filter(|w| w.chars().count() >= 6 && w.chars().all(char::is_alphabetic))
+            .filter(|w| NOUN_ENDINGS.iter().any(|e| w.ends_with(e)))
+            .collect();
+        nouns.sort();
+        nouns.dedup();
+        Seeds { items, titles, paras, decisions, attachments, other_sections, chain, stems, nouns }
     }
 }
 
@@ -876,23 +927,25 @@ fn case_title(case: &Case, seeds: &Seeds, date: NaiveDate) -> String {
         let t = t.trim_end_matches(|c: char| c.is_ascii_digit() || c == '-' || c == ' ');
         return if rng.chance(0.5) { format!("{t} - {}", dmy(date)) } else { t.to_string() };
     }
-    let topic = topic_word(&mut rng, &seeds.stems);
+    let topic = topic_word(&mut rng, &seeds.nouns);
     let mut t = format!("{} {topic}", rng.pick(TITLE_PREFIXES));
     match rng.range(0, 5) {
         0 => write!(t, " i {}", rng.pick(TITLE_PLACES)).ok(),
         1 => write!(t, " {}", date.year() + rng.range(0, 1) as i32).ok(),
-        2 => write!(t, " og {}", topic_word(&mut rng, &seeds.stems)).ok(),
+        2 => write!(t, " og {}", topic_word(&mut rng, &seeds.nouns)).ok(),
         _ => None,
     };
     t
 }
 
-fn topic_word(rng: &mut Rng, stems: &[String]) -> String {
-    let mut w = rng.pick(stems).clone();
+/// A noun from the seeds, often made a compound ("skole" + "udvikling").
+fn topic_word(rng: &mut Rng, nouns: &[String]) -> String {
+    let noun = rng.pick(nouns);
     if rng.chance(0.6) {
-        w.push_str(rng.pick::<String>(stems));
+        format!("{}{noun}", rng.pick(COMPOUND_HEADS))
+    } else {
+        noun.clone()
     }
-    w
 }
 
 struct Out {
@@ -1039,9 +1092,15 @@ fn write_item(
     // The case's own text is the same at every handling; the decision is this meeting's.
     let mut text_rng = Rng::new(case.text_seed);
     let template = &seeds.items[case.template % seeds.items.len()];
+    let mut decided = false;
     for s in &template.sections {
         match s.kind {
-            Kind::Decision => write_decisions(out, plan, it, seeds, body, date, rng),
+            // Earlier decisions come from the case's previous handling, not from the template.
+            Kind::Decision if decided => {}
+            Kind::Decision => {
+                write_decisions(out, plan, it, seeds, body, date, rng);
+                decided = true;
+            }
             Kind::Attachments => write_attachments(out, s, seeds, &mut text_rng),
             Kind::Other if text_rng.chance(0.3) => {
                 let other = text_rng.pick(&seeds.other_sections).clone();

@@ -146,14 +146,16 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     staging.publish().map_err(publish_err)?;
     tick("write", &mut timings);
 
-    Ok(BuildReport {
-        diagnostics,
-        meetings: site.meetings.len(),
-        items: site.meetings.iter().map(|m| m.items.len()).sum(),
-        render,
-        search,
-        timings,
-    })
+    let (meetings, items) = (site.meetings.len(), site.meetings.iter().map(|m| m.items.len()).sum());
+    drop_in_background(site);
+    Ok(BuildReport { diagnostics, meetings, items, render, search, timings })
+}
+
+/// Freeing the whole model (millions of small strings) is a measurable share of a build; nobody
+/// needs to wait for it, and `referat build` exits without waiting at all.
+fn drop_in_background<T: Send + 'static>(value: T) {
+    // If no thread can be started the value comes back inside the error and is dropped here.
+    let _ = std::thread::Builder::new().name("drop".into()).spawn(move || drop(value));
 }
 
 /// One change a [`Session`] is told about; paths are relative to the content folder.

@@ -48,18 +48,43 @@ pub fn find_files(content: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
 /// Reads and decodes one file. `rel` is the path shown in messages.
 pub fn load_file(path: &Path, rel: &Path) -> Result<(Source, Vec<Diagnostic>), Diagnostic> {
     let bytes = std::fs::read(path).map_err(|e| Diagnostic::error(rel, 0, format!("cannot read file: {e}")))?;
-    let (text, warnings) = decode(rel, &bytes)?;
+    let (text, warnings) = decode_owned(rel, bytes)?;
     Ok((Source { rel: rel.to_path_buf(), path: path.to_path_buf(), text }, warnings))
+}
+
+/// Like [`decode`], but takes the bytes: valid UTF-8 (the common case) becomes the text without a copy.
+fn decode_owned(rel: &Path, mut bytes: Vec<u8>) -> Result<(String, Vec<Diagnostic>), Diagnostic> {
+    if bytes.starts_with(BOM) {
+        bytes.drain(..BOM.len());
+    }
+    check_not_binary(rel, &bytes)?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((text, Vec::new())),
+        Err(e) => decode_unmarked(rel, e.as_bytes()),
+    }
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// A NUL byte means binary data. (`contains` on bytes is a vectorized memchr.)
+fn check_not_binary(rel: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
+    if !bytes.contains(&0) {
+        return Ok(());
+    }
+    let pos = bytes.iter().position(|&b| b == 0).unwrap_or(0);
+    let line = 1 + bytes[..pos].iter().filter(|&&b| b == b'\n').count();
+    Err(Diagnostic::error(rel, line, "binary data (NUL byte): not a text file"))
 }
 
 /// Decodes minutes bytes: UTF-8 (with or without byte-order mark), or Windows-1252 with a warning,
 /// as older case systems export. Binary data is an error.
 pub fn decode(rel: &Path, bytes: &[u8]) -> Result<(String, Vec<Diagnostic>), Diagnostic> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
-        let line = 1 + bytes[..pos].iter().filter(|&&b| b == b'\n').count();
-        return Err(Diagnostic::error(rel, line, "binary data (NUL byte): not a text file"));
-    }
+    decode_unmarked(rel, bytes.strip_prefix(BOM).unwrap_or(bytes))
+}
+
+/// [`decode`] after the byte-order mark is gone.
+fn decode_unmarked(rel: &Path, bytes: &[u8]) -> Result<(String, Vec<Diagnostic>), Diagnostic> {
+    check_not_binary(rel, bytes)?;
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok((s.to_string(), Vec::new())),
         Err(e) => {
@@ -87,6 +112,17 @@ mod tests {
         assert_eq!(text, "Mødedato\nÆble");
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].line, 1);
+    }
+
+    #[test]
+    fn owned_decoding_matches_borrowed_decoding() {
+        let p = Path::new("x.txt");
+        for bytes in [&b"\xEF\xBB\xBFPunkt 1"[..], b"M\xf8dedato\n\xc6ble", b"plain", b""] {
+            let (a, wa) = decode(p, bytes).unwrap();
+            let (b, wb) = decode_owned(p, bytes.to_vec()).unwrap();
+            assert_eq!((a, wa.len()), (b, wb.len()));
+        }
+        assert_eq!(decode_owned(p, b"\xEF\xBB\xBFa\nb\0".to_vec()).unwrap_err().line, 2);
     }
 
     #[test]

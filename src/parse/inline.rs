@@ -116,6 +116,28 @@ fn looks_like_entity(s: &str) -> bool {
     len > 0 && len <= 10 && body[len..].starts_with(';')
 }
 
+/// `s` without `prefix`, ignoring case ("REFERAT …" with "referat"). Slices only at char boundaries.
+pub fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = s.get(..prefix.len())?;
+    (head.eq_ignore_ascii_case(prefix) || head.to_lowercase() == prefix).then(|| &s[prefix.len()..])
+}
+
+/// `s` without `suffix`, ignoring case. Slices only at char boundaries.
+pub fn strip_suffix_ci<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
+    let at = s.len().checked_sub(suffix.len())?;
+    let tail = s.get(at..)?;
+    (tail.eq_ignore_ascii_case(suffix) || tail.to_lowercase() == suffix).then(|| &s[..at])
+}
+
+/// Byte position of the first case-insensitive occurrence of the ASCII `needle` in `s`.
+pub fn find_ci(s: &str, needle: &str) -> Option<usize> {
+    let (h, n) = (s.as_bytes(), needle.as_bytes());
+    if n.is_empty() || h.len() < n.len() {
+        return None;
+    }
+    (0..=h.len() - n.len()).find(|&i| s.is_char_boundary(i) && h[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
 /// `**X**` or `__X__` spanning the whole text → `X`; anything else unchanged.
 pub fn strip_bold_wrapper(s: &str) -> &str {
     let t = s.trim();
@@ -267,7 +289,7 @@ fn autolink(s: &str) -> Option<(&str, usize)> {
 }
 
 fn entity(s: &str) -> Option<(char, usize)> {
-    let end = s[..s.len().min(12)].find(';')?;
+    let end = s.bytes().take(12).position(|b| b == b';')?;
     let name = &s[1..end];
     let ch = match name {
         "amp" => '&',
@@ -364,6 +386,17 @@ mod tests {
         assert_eq!(strip_b_tag("<b>8</b>"), Some("8"));
         assert!(is_bold("<b>x</b>"));
         assert!(!is_bold("x"));
+    }
+
+    #[test]
+    fn case_insensitive_helpers_respect_char_boundaries() {
+        assert_eq!(strip_prefix_ci("REFERAT Byrådet", "referat"), Some(" Byrådet"));
+        assert_eq!(strip_prefix_ci("Byrådet d.", "for "), None);
+        assert_eq!(strip_prefix_ci("Mødet i X", "mødet i "), Some("X"));
+        assert_eq!(strip_suffix_ci("Byrådet, Lørdag", " lørdag"), Some("Byrådet,"));
+        assert_eq!(strip_suffix_ci("å", " d"), None);
+        assert_eq!(find_ci("Økonomiudvalgets Beslutning", "s beslutning"), Some(16));
+        assert_eq!(find_ci("\u{212a}ab", "kab"), None);
     }
 
     #[test]

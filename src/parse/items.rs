@@ -2,7 +2,7 @@
 //! dropped here, unread), and the sections, decisions and attachments of open items.
 
 use super::blocks::Blocks;
-use super::inline::{strip_bold_wrapper, to_plain};
+use super::inline::{strip_bold_wrapper, strip_prefix_ci, to_plain};
 use super::normalize::{Kind, Line};
 use super::sections;
 use super::toc::{self, clip};
@@ -22,10 +22,7 @@ pub struct Meta<'a> {
 /// "Punkt 3: Title" (also "Pkt. 3 - Title", "PUNKT 3.") → (3, "Title"). `plain` has no markup.
 pub fn item_heading(plain: &str) -> Option<(u32, &str)> {
     let t = plain.trim_start();
-    let rest = ["punkt", "pkt."].iter().find_map(|p| {
-        let head = t.get(..p.len())?;
-        head.eq_ignore_ascii_case(p).then(|| &t[p.len()..])
-    })?;
+    let rest = ["punkt", "pkt."].iter().find_map(|p| strip_prefix_ci(t, p))?;
     if !rest.starts_with([' ', '\t', '\u{a0}']) && !rest.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }

@@ -9,7 +9,7 @@ use super::text::{words, Analyzer};
 use crate::link::Site;
 use crate::model::{AgendaItem, Block, Meeting};
 use chrono::Datelike;
-use pulldown_cmark::{Event, Parser};
+use pulldown_cmark::{Event, Parser, TagEnd};
 use std::collections::BTreeMap;
 
 /// How much plain text each result keeps for its snippet (characters).
@@ -142,11 +142,12 @@ pub fn plain(markup: &str) -> String {
     for event in Parser::new(markup) {
         match event {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image) => {}
             Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push(' '),
             _ => {}
         }
     }
-    out.trim().to_string()
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn item_text(item: &AgendaItem) -> Vec<String> {
@@ -182,4 +183,24 @@ fn meeting_text(m: &Meeting) -> Vec<String> {
         out.push(format!("Deltagere: {}.", names.join(", ")));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_drops_inline_markup_without_adding_spaces() {
+        assert_eq!(plain("en *revision* af [politikken](https://x.dk)."), "en revision af politikken.");
+        assert_eq!(plain("a <b>fed</b> tekst"), "a fed tekst", "tags dropped, their text kept");
+        assert_eq!(plain("<script>alert(1)</script>"), "", "an HTML block is not text");
+    }
+
+    #[test]
+    fn snippet_is_cut_at_a_word_boundary() {
+        let long = vec!["ord ".repeat(100)];
+        let s = snippet(&long);
+        assert!(s.ends_with(" …") && s.chars().count() <= SNIPPET_CHARS + 2, "{s}");
+        assert_eq!(snippet(&["a  b".to_string(), "c".to_string()]), "a b c");
+    }
 }

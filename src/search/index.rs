@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, HashMap};
 /// A term shard above this many bytes is split by one more character of the prefix.
 pub const SHARD_TARGET: usize = 24_000;
 /// Prefix shards never get keys longer than this.
-pub const MAX_KEY_CHARS: usize = 4;
+pub const MAX_KEY_CHARS: usize = 6;
 /// Shortest shard key: a prefix query needs at least this many characters.
 pub const MIN_KEY_CHARS: usize = 2;
 
@@ -65,7 +65,7 @@ pub fn build(site: &Site) -> Index {
     let analyzer = Analyzer::default();
     let analyses: Vec<Analysis> = docs.par_iter().map(|d| d.analyze(&analyzer)).collect();
     let mut index = Index { bodies, runs: runs(&docs), ..Default::default() };
-    for (case, _) in &site.cases {
+    for case in site.cases.keys() {
         index.case_pages.insert(case_key(case), case.slug());
     }
     index.records = docs.iter().zip(&analyses).map(|(d, a)| record(d, a)).collect();
@@ -141,7 +141,7 @@ pub fn shard<'a>(terms: &BTreeMap<&'a str, Encoded>) -> BTreeMap<String, Vec<&'a
         let len = key.chars().count();
         let bytes: usize = members.iter().map(|t| entry_bytes(t, &terms[t])).sum();
         let splittable = members.iter().any(|t| t.chars().count() > len);
-        if bytes <= SHARD_TARGET || len >= MAX_KEY_CHARS || len < MIN_KEY_CHARS || !splittable {
+        if bytes <= SHARD_TARGET || !(MIN_KEY_CHARS..MAX_KEY_CHARS).contains(&len) || !splittable {
             done.insert(key, members);
             continue;
         }

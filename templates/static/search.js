@@ -201,7 +201,7 @@
 
   /** The longest shard key that is a prefix of `t`, or null. */
   function shardFor(t) {
-    for (let len = Math.min(4, Array.from(t).length); len >= 1; len--) {
+    for (let len = Math.min(manifest.maxkey, Array.from(t).length); len >= 1; len--) {
       const k = shardKey(t, len);
       if (manifest.keySet.has(k)) return k;
     }
@@ -240,7 +240,7 @@
     if (g.key) {
       const shard = await fetchJSON(`x/${shardOf(g.key, m.xs)}.json`);
       const e = shard[g.key];
-      if (e) { raise(scores, e[0], 2); raise(scores, e[1], 8); g.page = e[2]; }
+      if (e) { raise(scores, e[0], 2); raise(scores, e[1], 8); g.page = e[2]; g.records = e[3]; }
       return scores;
     }
     const keys = new Set([shardFor(g.term), g.prefix && shardFor(g.prefix)].filter(Boolean));
@@ -367,9 +367,14 @@
   async function renderResults(mine, shown, groups, budget) {
     const m = manifest;
     const records = [];
+    const inline = Object.assign({}, ...groups.map((g) => g.records || {}));
     let fetched = 0;
     for (const d of shown.slice(0, state.visible)) {
       const path = `d/${Math.floor(d / m.chunk)}.json`;
+      if (!files.has(path) && inline[d]) {
+        records.push(inline[d]);
+        continue;
+      }
       if (!files.has(path)) {
         if (fetched >= budget) break;
         fetched += 1;

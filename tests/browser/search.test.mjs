@@ -70,6 +70,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
+  if (small) fs.rmSync(small, { recursive: true, force: true });
 });
 
 /** Types `q` into the search box and waits until the page has answered it. */
@@ -236,17 +237,23 @@ test('budgets at 50,000 agenda items: bytes and requests per cold query, case nu
     const c = await cold('16/26813');
     assert.ok(c.bytes <= 40_000, `case number query: ${c.bytes} bytes`);
     assert.equal(await c.page.getAttribute('#search-case a', 'href'), `${PREFIX}sager/16-26813/`);
-    // Warm: same page, index parts cached; a query over already-fetched shards.
+    // Warm: the same page answers queries whose shards and chunks it has fetched before
+    // (the first pass fetches them); time from input to rendered results, measured in the page.
+    const queries = ['lokalplaner', 'lokalplan budget', 'økonomi', '16/26813', 'handicappol'];
+    for (const q of queries) await search(c.page, q);
     const times = [];
-    for (const q of ['lokalplaner', 'lokalplan budget', '16/26813', 'lokalplan']) {
+    for (const q of queries) {
+      srv.reset();
       await search(c.page, q);
+      assert.equal(srv.stats.requests, 0, `${q} is warm`);
       times.push(+(await c.page.getAttribute('#search', 'data-ms')));
     }
     report.push(`warm ms: ${times.join(', ')}`);
-    assert.ok(Math.min(...times.slice(-1)) < 50, `warm query took ${times.at(-1)} ms`);
+    assert.ok(Math.max(...times) < 50, `warm queries took ${times.join(', ')} ms`);
     await c.page.close();
   } finally {
     console.log(report.join('\n'));
     await srv.close();
+    fs.rmSync(big, { recursive: true, force: true });
   }
 });

@@ -233,7 +233,7 @@ pub fn synthetic_site(items: usize, seed: u64) -> Site {
             };
             let place = rng.pick(&rare).clone();
             let title = format!("{} - {}", rng.pick(&titles), capitalize(&place));
-            let mut blocks: Vec<Block> = (0..2 + rng.below(3)).map(|_| para(*rng.pick(&paragraphs))).collect();
+            let mut blocks: Vec<Block> = (0..2 + rng.below(3)).map(|_| para(rng.pick::<&str>(&paragraphs))).collect();
             let names: Vec<String> = (0..4).map(|_| capitalize(&rare[rng.skewed(rare.len())])).collect();
             let city =
                 if rng.below(20) == 0 { *rng.pick(&["Aarhus", "Århus", "Ålborg", "Aalborg"]) } else { "Taastrup" };
