@@ -2,8 +2,8 @@
 //! build time, index size, shard sizes, and the bytes and requests a fixed query set downloads.
 //!
 //! `cargo run --release --example search-bench -- [--items N] [--out DIR] [--small]`
-//! With `--out`, the index is left in DIR/soeg/ (the browser tests serve it); `--small` writes the
-//! hand-built test site instead of the generated one.
+//! With `--out`, the index is left in DIR/soeg/ (the browser tests put it into a built site);
+//! `--small` indexes the hand-built test site instead of the generated one.
 //!
 //! Requests per query are computed the way `search.js` fetches: the manifest, one term shard per
 //! distinct shard key (or the exact shard), then doc store chunks in rank order until the cold budget
@@ -51,6 +51,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let open: usize = site.meetings.iter().map(|m| m.open_items().count()).sum();
     println!("corpus: {} meetings, {open} open agenda items (generated in {:.2?})", site.meetings.len(), t.elapsed());
 
+    for old in ["t", "x", "d", "index.json"].map(|f| out.join("soeg").join(f)) {
+        let _ = std::fs::remove_dir_all(&old).or_else(|_| std::fs::remove_file(&old));
+    }
     let t = Instant::now();
     let stats = referat::search::write_index(&site, &out)?;
     println!(
@@ -112,7 +115,12 @@ struct Reader {
     docs: usize,
 }
 
-type Entry = (String, String, serde_json::Value);
+/// `[postings, flagged postings, ...]`; exact entries add the case page and inline records.
+type Entry = Vec<serde_json::Value>;
+
+fn text(e: &Entry, i: usize) -> &str {
+    e.get(i).and_then(|v| v.as_str()).unwrap_or("")
+}
 
 impl Reader {
     fn open(dir: &Path) -> Result<Reader, Box<dyn std::error::Error>> {
@@ -133,7 +141,11 @@ impl Reader {
     }
 
     fn key_for(&self, term: &str) -> Option<String> {
-        (1..=4).rev().filter(|&l| term.chars().count() >= l).map(|l| shard_key(term, l)).find(|k| self.keys.contains(k))
+        (1..=referat::search::index::MAX_KEY_CHARS)
+            .rev()
+            .filter(|&l| term.chars().count() >= l)
+            .map(|l| shard_key(term, l))
+            .find(|k| self.keys.contains(k))
     }
 
     fn load(&self, rel: &str, bytes: &mut u64) -> Result<BTreeMap<String, Entry>, Box<dyn std::error::Error>> {
@@ -152,6 +164,7 @@ fn print_queries(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
         let mut bytes = manifest_bytes;
         let mut requests = 1;
         let mut groups: Vec<Vec<f32>> = Vec::new();
+        let mut inline = BTreeSet::new();
         let words: Vec<&str> = q.split_whitespace().collect();
         for (i, w) in words.iter().enumerate() {
             let mut scores = vec![0f32; r.docs];
@@ -159,8 +172,10 @@ fn print_queries(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
                 let n = shard_of(&key, r.manifest["xs"].as_u64().unwrap_or(1) as u32);
                 let shard = r.load(&format!("x/{n}.json"), &mut bytes)?;
                 requests += 1;
-                if let Some((all, flagged, _)) = shard.get(&key) {
-                    add(&mut scores, all, flagged, 1.0, 4.0);
+                if let Some(e) = shard.get(&key) {
+                    add(&mut scores, text(e, 0), text(e, 1), 2.0, 8.0);
+                    let records = e.get(3).and_then(|r| r.as_object());
+                    inline.extend(records.into_iter().flat_map(|r| r.keys()).filter_map(|k| k.parse::<usize>().ok()));
                 }
                 groups.push(scores);
                 continue;
@@ -176,12 +191,17 @@ fn print_queries(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
                 }
                 let shard = r.load(&format!("t/{k}.json"), &mut bytes)?;
                 requests += 1;
-                for (t, (all, title, _)) in &shard {
+                let mut expansions = Vec::new();
+                for (t, e) in &shard {
                     if *t == term {
-                        add(&mut scores, all, title, 2.0, 8.0);
-                    } else if last && t.starts_with(&prefix) {
-                        add(&mut scores, all, title, 1.0, 4.0);
+                        add(&mut scores, text(e, 0), text(e, 1), 2.0, 8.0);
+                    } else if last && prefix.len() >= 2 && t.starts_with(&prefix) {
+                        expansions.push(e.clone());
                     }
+                }
+                expansions.sort_by_key(|e| std::cmp::Reverse(e.get(2).and_then(|v| v.as_u64()).unwrap_or(0)));
+                for e in expansions.iter().take(60) {
+                    add(&mut scores, text(e, 0), text(e, 1), 1.0, 4.0);
                 }
             }
             groups.push(scores);
@@ -206,7 +226,7 @@ fn print_queries(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
         let mut shown = 0;
         for (d, _) in hits.iter().take(10) {
             let c = d / CHUNK_DOCS;
-            if !chunks.contains(&c) {
+            if !chunks.contains(&c) && !inline.contains(d) {
                 if requests >= 4 && !chunks.is_empty() {
                     break;
                 }

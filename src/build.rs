@@ -406,14 +406,26 @@ impl Session {
 
     /// An incremental rebuild only adds and replaces files; a removed meeting, a meeting whose page
     /// address may have moved, or a case with no items left would leave a stale page behind.
+    /// Two meetings of one body on one day share an address stem ("…/2017-03-20-2/"), so a dirty
+    /// meeting with a same-day twin may move its twin too.
     fn would_leave_stale_pages(&self) -> bool {
         let moved = self.published.meetings.iter().any(|(rel, key)| match self.meetings.get(rel) {
             Some(m) => (&m.body, m.date) != (&key.0, key.1),
             None => true,
         });
+        let mut same_day: BTreeMap<(&str, chrono::NaiveDate), usize> = BTreeMap::new();
+        for m in self.meetings.values() {
+            *same_day.entry((m.body.as_str(), m.date)).or_default() += 1;
+        }
+        let twins = self
+            .dirty
+            .meetings
+            .iter()
+            .filter_map(|rel| self.meetings.get(rel))
+            .any(|m| same_day.get(&(m.body.as_str(), m.date)).is_some_and(|&n| n > 1));
         let cases: BTreeSet<&CaseNumber> =
             self.meetings.values().flat_map(|m| m.items.iter().filter_map(|i| i.case.as_ref())).collect();
-        moved || self.published.cases.iter().any(|c| !cases.contains(c))
+        moved || twins || self.published.cases.iter().any(|c| !cases.contains(c))
     }
 
     /// The dirty meetings, their neighbours in the same body (previous/next links) and every meeting

@@ -190,6 +190,8 @@ mod tests {
             body: body.into(),
             date: date.parse().unwrap(),
             start: None,
+            end: None,
+            absent: vec![],
             location: None,
             participants: vec![],
             toc: vec![],

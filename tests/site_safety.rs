@@ -26,6 +26,8 @@ fn hostile_meeting() -> Meeting {
         body: format!("Direktionen {}", XSS[0]),
         date: "2017-03-20".parse().unwrap(),
         start: None,
+        end: None,
+        absent: vec![],
         location: Some(XSS[1].into()),
         participants: vec![Participant { name: XSS[4].into(), role: Some(XSS[0].into()) }],
         toc: vec![],

@@ -219,7 +219,8 @@ pub fn should_join(prev: &str, next: &str) -> bool {
 }
 
 fn last_word(s: &str) -> &str {
-    let start = s.rfind(|c: char| c.is_whitespace() || c == '(' || c == '/').map_or(0, |i| i + 1);
+    let is_break = |c: char| c.is_whitespace() || c == '(' || c == '/';
+    let start = s.char_indices().rev().find(|(_, c)| is_break(*c)).map_or(0, |(i, c)| i + c.len_utf8());
     &s[start..]
 }
 

@@ -2,7 +2,7 @@
 //! body and date, and the fields Mødedato, Mødested, Mødedeltagere, Afbud.
 
 use super::dates;
-use super::inline::to_plain;
+use super::inline::{strip_prefix_ci, strip_suffix_ci, to_plain};
 use super::normalize::{Kind, Line};
 use super::toc::clip;
 use super::Ctx;
@@ -153,22 +153,21 @@ fn list_open(value: &str) -> bool {
 }
 
 fn is_title(line: &Line, plain: &str) -> bool {
-    let lower = plain.trim_start().to_lowercase();
-    line.kind == Kind::Heading(1) || TITLE_WORDS.iter().any(|w| lower.starts_with(w))
+    let t = plain.trim_start();
+    line.kind == Kind::Heading(1) || TITLE_WORDS.iter().any(|w| strip_prefix_ci(t, w).is_some())
 }
 
 /// "REFERAT Direktionen d. 20-03-2017" → body "Direktionen", date 2017-03-20.
 fn title(h: &mut Header, plain: &str, no: usize) {
     let mut rest = plain.trim();
-    let lower = rest.to_lowercase();
-    if let Some(w) = TITLE_WORDS.iter().find(|w| lower.starts_with(**w)) {
-        rest = rest[w.len()..].trim_start_matches([':', ' ', '-', '–']);
+    if let Some(r) = TITLE_WORDS.iter().find_map(|w| strip_prefix_ci(rest, w)) {
+        rest = r.trim_start_matches([':', ' ', '-', '–']);
     }
-    for p in ["fra mødet i ", "for mødet i ", "fra ", "for ", "af ", "mødet i "] {
-        if rest.len() > p.len() && rest[..p.len()].eq_ignore_ascii_case(p) {
-            rest = &rest[p.len()..];
-            break;
-        }
+    if let Some(r) = ["fra mødet i ", "for mødet i ", "fra ", "for ", "af ", "mødet i "]
+        .iter()
+        .find_map(|p| strip_prefix_ci(rest, p).filter(|r| !r.is_empty()))
+    {
+        rest = r;
     }
     let body = match dates::find_date(rest, None) {
         Some(f) => {
@@ -187,13 +186,11 @@ fn title(h: &mut Header, plain: &str, no: usize) {
 fn strip_date_words(mut s: &str) -> &str {
     loop {
         let t = s.trim_end_matches([' ', ',', '-', '–']);
-        let lower = t.to_lowercase();
         let cut = [" d.", " den", " d", " mandag", " tirsdag", " onsdag", " torsdag", " fredag", " lørdag", " søndag"]
             .iter()
-            .find(|w| lower.ends_with(**w))
-            .map(|w| t.len() - w.len());
+            .find_map(|w| strip_suffix_ci(t, w));
         match cut {
-            Some(c) => s = &t[..c],
+            Some(c) => s = c,
             None => return t,
         }
     }

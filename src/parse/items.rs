@@ -2,7 +2,7 @@
 //! dropped here, unread), and the sections, decisions and attachments of open items.
 
 use super::blocks::Blocks;
-use super::inline::{strip_bold_wrapper, to_plain};
+use super::inline::{plain, strip_bold_wrapper, strip_prefix_ci, to_plain};
 use super::normalize::{Kind, Line};
 use super::sections;
 use super::toc::{self, clip};
@@ -22,10 +22,7 @@ pub struct Meta<'a> {
 /// "Punkt 3: Title" (also "Pkt. 3 - Title", "PUNKT 3.") → (3, "Title"). `plain` has no markup.
 pub fn item_heading(plain: &str) -> Option<(u32, &str)> {
     let t = plain.trim_start();
-    let rest = ["punkt", "pkt."].iter().find_map(|p| {
-        let head = t.get(..p.len())?;
-        head.eq_ignore_ascii_case(p).then(|| &t[p.len()..])
-    })?;
+    let rest = ["punkt", "pkt."].iter().find_map(|p| strip_prefix_ci(t, p))?;
     if !rest.starts_with([' ', '\t', '\u{a0}']) && !rest.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
@@ -51,10 +48,11 @@ pub fn heading_of(line: &Line) -> Option<(u32, String)> {
     }
     let t = line.text.trim_start_matches(['*', '_']);
     let t = t.strip_prefix("<b>").unwrap_or(t);
-    if !t.starts_with(['P', 'p']) || toc::entry_title(line.text).is_some() {
+    let word = strip_prefix_ci(t, "punkt").or_else(|| strip_prefix_ci(t, "pkt"));
+    if word.is_none() || toc::entry_title(line.text).is_some() {
         return None;
     }
-    let plain = to_plain(line.text);
+    let plain = plain(line.text);
     item_heading(&plain).map(|(n, title)| (n, title.to_string()))
 }
 
@@ -168,7 +166,7 @@ fn case_of(line: &Line) -> Option<CaseNumber> {
     if line.is_blank() || line.text.len() > 60 {
         return None;
     }
-    let plain = to_plain(line.text);
+    let plain = plain(line.text);
     let mut t = plain.trim();
     let lower = t.to_lowercase();
     for label in
@@ -213,7 +211,7 @@ fn sections_of(item: &mut AgendaItem, lines: &[Line], meta: &Meta, cx: &mut Ctx)
                 continue;
             }
             Kind::Heading(_) => {
-                let plain = to_plain(strip_bold_wrapper(line.text));
+                let plain = plain(strip_bold_wrapper(line.text)).into_owned();
                 match sections::kind_of(&plain) {
                     Some(kind) => start(item, &mut open, plain, kind, line.no, meta, cx),
                     None => match &mut open {
@@ -223,9 +221,14 @@ fn sections_of(item: &mut AgendaItem, lines: &[Line], meta: &Meta, cx: &mut Ctx)
                 }
             }
             Kind::Text => {
-                let kind = (prev_blank && line.text.len() <= 130 && !line.text.contains('\t'))
-                    .then(|| to_plain(strip_bold_wrapper(line.text)))
-                    .and_then(|plain| sections::kind_of(&plain).map(|k| (plain, k)));
+                // Section headings stand alone, are short and start with a capital (or markup).
+                let candidate = prev_blank
+                    && line.text.len() <= 130
+                    && line.text.starts_with(|c: char| c.is_uppercase() || matches!(c, '*' | '_' | '<'))
+                    && !line.text.contains('\t');
+                let kind = candidate
+                    .then(|| plain(strip_bold_wrapper(line.text)))
+                    .and_then(|p| sections::kind_of(&p).map(|k| (p.into_owned(), k)));
                 match kind {
                     Some((plain, kind)) => start(item, &mut open, plain, kind, line.no, meta, cx),
                     None => {

@@ -65,11 +65,12 @@ pub fn document(text: &str) -> Document<'_> {
             lines.push(blank(no));
         }
         let line = classify(no, raw);
-        markdown |= match line.kind {
-            Kind::Heading(_) => true,
-            Kind::Text => line.text.contains("**") || line.text.contains("<b>"),
-            Kind::Blank => false,
-        };
+        markdown = markdown
+            || match line.kind {
+                Kind::Heading(_) => true,
+                Kind::Text => line.text.contains("**") || line.text.contains("<b>"),
+                Kind::Blank => false,
+            };
         if line.kind == Kind::Text && is_setext_underline(line.text) {
             if let Some(level) = setext_level(&lines, line.text) {
                 if let Some(prev) = lines.last_mut() {

@@ -2,6 +2,7 @@
 //! decision headings ("Beslutning i Direktionen den 20-11-2012") with body and date.
 
 use super::dates;
+use super::inline::{find_ci, lower_short, strip_prefix_ci};
 use crate::model::SectionKind;
 use chrono::{Datelike, NaiveDate};
 
@@ -14,12 +15,12 @@ pub fn kind_of(heading: &str) -> Option<SectionKind> {
     if h.is_empty() || h.len() > MAX_HEADING {
         return None;
     }
-    if h.len() <= 60 {
-        if let Some(kind) = fixed_kind(&h.to_lowercase()) {
-            return Some(kind);
-        }
+    let mut buf = [0u8; 64];
+    if let Some(kind) = lower_short(h, &mut buf).and_then(fixed_kind) {
+        return Some(kind);
     }
-    is_decision_heading(h).then_some(SectionKind::Decision)
+    // Every decision heading contains "beslutning"; skip the parse for other lines.
+    (find_ci(h, "beslutning").is_some() && is_decision_heading(h)).then_some(SectionKind::Decision)
 }
 
 fn fixed_kind(h: &str) -> Option<SectionKind> {
@@ -79,7 +80,7 @@ fn split_decision(h: &str) -> Option<(&str, Option<&str>)> {
             .unwrap_or(rest);
         split_date(rest)
     } else {
-        let pos = h.to_lowercase().find("s beslutning")?;
+        let pos = find_ci(h, "s beslutning")?;
         let (body, rest) = (&h[..pos], &h[pos + "s beslutning".len()..]);
         if rest.starts_with(|c: char| c.is_alphanumeric()) || body.contains(' ') && body.split(' ').count() > 3 {
             return None;
@@ -92,9 +93,8 @@ fn split_decision(h: &str) -> Option<(&str, Option<&str>)> {
 
 /// "Direktionen den 20-03-2017" → ("Direktionen", Some("20-03-2017")).
 fn split_date(s: &str) -> (&str, Option<&str>) {
-    let lower = s.to_lowercase();
     for sep in [" den ", " d. ", " d ", "den ", "d. "] {
-        if let Some(pos) = lower.find(sep) {
+        if let Some(pos) = find_ci(s, sep) {
             if sep.starts_with(' ') || pos == 0 {
                 return (&s[..pos], Some(&s[pos + sep.len()..]));
             }
@@ -104,11 +104,6 @@ fn split_date(s: &str) -> (&str, Option<&str>) {
         Some(f) => (&s[..f.span.start], Some(&s[f.span.start..])),
         None => (s, None),
     }
-}
-
-fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
-    let head = s.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix).then(|| &s[prefix.len()..])
 }
 
 /// Body and date of a decision heading; the meeting's body and date fill what is not written.

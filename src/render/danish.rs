@@ -41,6 +41,14 @@ pub fn when(d: NaiveDate, t: Option<NaiveTime>) -> String {
     }
 }
 
+/// `when`, with the end time if the minutes give one: "… kl. 10.00–12.00".
+pub fn when_until(d: NaiveDate, start: Option<NaiveTime>, end: Option<NaiveTime>) -> String {
+    match (start, end) {
+        (Some(_), Some(e)) => format!("{}–{}", when(d, start), time(e)),
+        _ => when(d, start),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -51,5 +59,9 @@ mod tests {
         assert_eq!(when(d, NaiveTime::from_hms_opt(10, 0, 0)), "mandag d. 20. marts 2017 kl. 10.00");
         assert_eq!(date_long(NaiveDate::from_ymd_opt(2012, 11, 20).unwrap()), "tirsdag d. 20. november 2012");
         assert_eq!(date(NaiveDate::from_ymd_opt(2013, 1, 6).unwrap()), "6. januar 2013");
+        assert_eq!(
+            when_until(d, NaiveTime::from_hms_opt(10, 0, 0), NaiveTime::from_hms_opt(12, 30, 0)),
+            "mandag d. 20. marts 2017 kl. 10.00–12.30"
+        );
     }
 }

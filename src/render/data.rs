@@ -12,9 +12,11 @@ struct MeetingData<'a> {
     body: &'a str,
     date: String,
     start: Option<String>,
+    end: Option<String>,
     location: Option<&'a str>,
     url: String,
     participants: &'a [Participant],
+    absent: &'a [Participant],
     items: Vec<ItemData<'a>>,
 }
 
@@ -42,9 +44,11 @@ pub fn meeting_json(site: &Site, i: usize) -> Result<String, serde_json::Error> 
         body: &m.body,
         date: m.date.to_string(),
         start: m.start.map(|t| t.format("%H:%M").to_string()),
+        end: m.end.map(|t| t.format("%H:%M").to_string()),
         location: m.location.as_deref(),
         url: format!("{base_url}{}", site.meeting_path(i)),
         participants: &m.participants,
+        absent: &m.absent,
         items: m
             .items
             .iter()

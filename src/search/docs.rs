@@ -9,7 +9,7 @@ use super::text::{words, Analyzer};
 use crate::link::Site;
 use crate::model::{AgendaItem, Block, Meeting};
 use chrono::Datelike;
-use pulldown_cmark::{Event, Parser};
+use pulldown_cmark::{Event, Parser, TagEnd};
 use std::collections::BTreeMap;
 
 /// How much plain text each result keeps for its snippet (characters).
@@ -19,6 +19,8 @@ pub const SNIPPET_CHARS: usize = 160;
 #[derive(Debug, Clone)]
 pub struct Doc<'a> {
     pub meeting: &'a Meeting,
+    /// Index of the meeting in `Site::meetings`.
+    pub meeting_index: usize,
     /// `None` for the meeting itself.
     pub item: Option<&'a AgendaItem>,
     /// Index into [`Bodies`].
@@ -45,24 +47,24 @@ pub struct Analysis {
     pub snippet: String,
 }
 
-/// All documents of `site` in doc-id order, and the bodies.
+/// All documents of `site` in doc-id order, and the bodies (as the site names and slugs them).
 pub fn collect(site: &Site) -> (Vec<Doc<'_>>, Bodies) {
-    let mut names: Vec<String> = site.meetings.iter().map(|m| m.body.clone()).collect();
-    names.sort();
-    names.dedup();
-    let index: BTreeMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect();
-    let mut meetings: Vec<&Meeting> = site.meetings.iter().collect();
+    let bodies = Bodies {
+        names: site.bodies.iter().map(|b| b.name.clone()).collect(),
+        slugs: site.bodies.iter().map(|b| b.slug.clone()).collect(),
+    };
+    let index: BTreeMap<&str, usize> = bodies.names.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect();
+    let mut meetings: Vec<(usize, &Meeting)> = site.meetings.iter().enumerate().collect();
     meetings
-        .sort_by(|a, b| (b.date.year(), &a.body, b.date, &a.source).cmp(&(a.date.year(), &b.body, a.date, &b.source)));
+        .sort_by(|(ai, a), (bi, b)| (b.date.year(), &a.body, b.date, bi).cmp(&(a.date.year(), &b.body, a.date, ai)));
     let mut docs = Vec::new();
-    for m in meetings {
+    for (meeting_index, m) in meetings {
         let body = index.get(m.body.as_str()).copied().unwrap_or(0);
         let year = m.date.year();
-        docs.push(Doc { meeting: m, item: None, body, year });
-        docs.extend(m.open_items().map(|item| Doc { meeting: m, item: Some(item), body, year }));
+        docs.push(Doc { meeting: m, meeting_index, item: None, body, year });
+        docs.extend(m.open_items().map(|item| Doc { meeting: m, meeting_index, item: Some(item), body, year }));
     }
-    let slugs = names.iter().map(slug::slugify).collect();
-    (docs, Bodies { names, slugs })
+    (docs, bodies)
 }
 
 impl Doc<'_> {
@@ -142,11 +144,12 @@ pub fn plain(markup: &str) -> String {
     for event in Parser::new(markup) {
         match event {
             Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::End(TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image) => {}
             Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push(' '),
             _ => {}
         }
     }
-    out.trim().to_string()
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn item_text(item: &AgendaItem) -> Vec<String> {
@@ -182,4 +185,24 @@ fn meeting_text(m: &Meeting) -> Vec<String> {
         out.push(format!("Deltagere: {}.", names.join(", ")));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_drops_inline_markup_without_adding_spaces() {
+        assert_eq!(plain("en *revision* af [politikken](https://x.dk)."), "en revision af politikken.");
+        assert_eq!(plain("a <b>fed</b> tekst"), "a fed tekst", "tags dropped, their text kept");
+        assert_eq!(plain("<script>alert(1)</script>"), "", "an HTML block is not text");
+    }
+
+    #[test]
+    fn snippet_is_cut_at_a_word_boundary() {
+        let long = vec!["ord ".repeat(100)];
+        let s = snippet(&long);
+        assert!(s.ends_with(" …") && s.chars().count() <= SNIPPET_CHARS + 2, "{s}");
+        assert_eq!(snippet(&["a  b".to_string(), "c".to_string()]), "a b c");
+    }
 }

@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, HashMap};
 /// A term shard above this many bytes is split by one more character of the prefix.
 pub const SHARD_TARGET: usize = 24_000;
 /// Prefix shards never get keys longer than this.
-pub const MAX_KEY_CHARS: usize = 4;
+pub const MAX_KEY_CHARS: usize = 6;
 /// Shortest shard key: a prefix query needs at least this many characters.
 pub const MIN_KEY_CHARS: usize = 2;
 
@@ -38,6 +38,8 @@ pub struct Record {
     /// Case page slug, or "".
     pub case_slug: String,
     pub snippet: String,
+    /// The meeting's folder when it is not "<body slug>/<date>/" (a second meeting that day), else "".
+    pub path: String,
 }
 
 /// The whole index before it is written.
@@ -65,10 +67,10 @@ pub fn build(site: &Site) -> Index {
     let analyzer = Analyzer::default();
     let analyses: Vec<Analysis> = docs.par_iter().map(|d| d.analyze(&analyzer)).collect();
     let mut index = Index { bodies, runs: runs(&docs), ..Default::default() };
-    for (case, _) in &site.cases {
+    for case in site.cases.keys() {
         index.case_pages.insert(case_key(case), case.slug());
     }
-    index.records = docs.iter().zip(&analyses).map(|(d, a)| record(d, a)).collect();
+    index.records = docs.iter().zip(&analyses).map(|(d, a)| record(site, &index.bodies, d, a)).collect();
     let (terms, exact) = rayon::join(
         || merge(analyses.iter().map(|a| a.terms.as_slice())),
         || merge(analyses.iter().map(|a| a.exact.as_slice())),
@@ -78,12 +80,16 @@ pub fn build(site: &Site) -> Index {
     index
 }
 
-fn record(doc: &Doc<'_>, analysis: &Analysis) -> Record {
+fn record(site: &Site, bodies: &Bodies, doc: &Doc<'_>, analysis: &Analysis) -> Record {
     let case = doc.item.and_then(|i| i.case.as_ref());
+    let date = doc.meeting.date.format("%Y-%m-%d").to_string();
+    let path = site.meeting_path(doc.meeting_index);
+    let usual = format!("{}/{date}/", bodies.slugs.get(doc.body).map_or("", String::as_str));
     Record {
+        path: if path == usual { String::new() } else { path.to_string() },
         title: doc.title(),
         body: doc.body,
-        date: doc.meeting.date.format("%Y-%m-%d").to_string(),
+        date,
         number: doc.item.map_or(0, |i| i.number),
         case: case.map(|c| c.as_written().to_string()).unwrap_or_default(),
         case_slug: case.map(|c| c.slug()).unwrap_or_default(),
@@ -141,7 +147,7 @@ pub fn shard<'a>(terms: &BTreeMap<&'a str, Encoded>) -> BTreeMap<String, Vec<&'a
         let len = key.chars().count();
         let bytes: usize = members.iter().map(|t| entry_bytes(t, &terms[t])).sum();
         let splittable = members.iter().any(|t| t.chars().count() > len);
-        if bytes <= SHARD_TARGET || len >= MAX_KEY_CHARS || len < MIN_KEY_CHARS || !splittable {
+        if bytes <= SHARD_TARGET || !(MIN_KEY_CHARS..MAX_KEY_CHARS).contains(&len) || !splittable {
             done.insert(key, members);
             continue;
         }

@@ -2,16 +2,18 @@
 //!
 //! - `index.json`: the manifest (bodies, facet runs, shard keys, stop words, version), fetched first;
 //! - `t/<prefix>.json`: term shards, `{"term": ["postings", "title postings", df]}`;
-//! - `x/<n>.json`: exact-token shards, `{"c:16/26813": ["postings", "carriers", "case-page-slug"|null]}`;
+//! - `x/<n>.json`: exact-token shards, `{"c:16/26813": ["postings", "carriers", "case-page-slug"|null, {id: record}]}`;
+//!   a case number's entry carries the records (without snippet) of the items that carry it, because
+//!   those items are spread over years of minutes and would otherwise cost one doc store chunk each;
 //! - `d/<n>.json`: doc store chunks of [`CHUNK_DOCS`] records
-//!   `[title, body, "yyyy-mm-dd", item number, case, case slug, snippet]`.
+//!   `[title, body, "yyyy-mm-dd", item number, case, case slug, snippet, meeting folder if unusual]`.
 //!
 //! File names carry no version; the browser appends `?v=<manifest version>` so a rebuilt site is
 //! never mixed with cached shards.
 
 use super::encode;
 use super::exact::shard_of;
-use super::index::{encode_terms, shard, Index};
+use super::index::{encode_terms, shard, Index, Record, MAX_KEY_CHARS};
 use super::text::Analyzer;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -36,6 +38,7 @@ struct Manifest<'a> {
     bodies: Vec<(&'a str, &'a str)>,
     runs: &'a [(usize, i32, u32)],
     keys: String,
+    maxkey: usize,
     xs: u32,
     stop: Vec<String>,
 }
@@ -72,6 +75,7 @@ pub fn write(index: &Index, dir: &Path) -> io::Result<Written> {
         bodies: index.bodies.names.iter().zip(&index.bodies.slugs).map(|(n, s)| (n.as_str(), s.as_str())).collect(),
         runs: &index.runs,
         keys: keys.join(" "),
+        maxkey: MAX_KEY_CHARS,
         xs,
         stop: Analyzer::default().stop_words(),
     };
@@ -92,21 +96,26 @@ fn to_json<T: Serialize>(value: &T) -> io::Result<String> {
     serde_json::to_string(value).map_err(io::Error::other)
 }
 
+type ExactEntry<'a> = (String, String, Option<&'a str>, BTreeMap<u32, RecordRow<'a>>);
+
 /// Spreads the exact keys over hash shards of about [`EXACT_TARGET`] bytes; returns the shard count.
 fn exact_shards(index: &Index, files: &mut Vec<(String, String)>) -> io::Result<u32> {
     let docs = index.docs();
-    let entries: Vec<(&str, (String, String, Option<&str>))> = index
-        .exact
-        .iter()
-        .map(|(k, p)| {
-            let page = index.case_pages.get(k).map(String::as_str);
-            (k.as_str(), (encode::postings(&p.all, docs), encode::deltas(&p.flagged), page))
-        })
-        .collect();
-    let total: usize = entries.iter().map(|(k, e)| k.len() + e.0.len() + e.1.len() + 30).sum();
+    let mut entries: Vec<(&str, ExactEntry<'_>, usize)> = Vec::with_capacity(index.exact.len());
+    for (k, p) in &index.exact {
+        let page = index.case_pages.get(k).map(String::as_str);
+        let records: BTreeMap<u32, RecordRow<'_>> = match k.starts_with("c:") {
+            true => p.flagged.iter().map(|&d| (d, without_snippet(row(&index.records[d as usize])))).collect(),
+            false => BTreeMap::new(),
+        };
+        let entry = (encode::postings(&p.all, docs), encode::deltas(&p.flagged), page, records);
+        let bytes = to_json(&entry)?.len() + k.len() + 4;
+        entries.push((k.as_str(), entry, bytes));
+    }
+    let total: usize = entries.iter().map(|e| e.2).sum();
     let count = total.div_ceil(EXACT_TARGET).max(1) as u32;
-    let mut shards: Vec<BTreeMap<&str, &(String, String, Option<&str>)>> = vec![BTreeMap::new(); count as usize];
-    for (key, entry) in &entries {
+    let mut shards: Vec<BTreeMap<&str, &ExactEntry<'_>>> = vec![BTreeMap::new(); count as usize];
+    for (key, entry, _) in &entries {
         shards[shard_of(key, count) as usize].insert(key, entry);
     }
     for (n, shard) in shards.iter().enumerate() {
@@ -115,26 +124,33 @@ fn exact_shards(index: &Index, files: &mut Vec<(String, String)>) -> io::Result<
     Ok(count)
 }
 
-type RecordRow<'a> = (&'a str, usize, &'a str, u32, &'a str, &'a str, &'a str);
+type RecordRow<'a> = (&'a str, usize, &'a str, u32, &'a str, &'a str, &'a str, &'a str);
+
+/// Inline records leave out the snippet: a case-number hit is in the metadata, and the doc store
+/// has the full record when its chunk is loaded anyway.
+fn without_snippet(r: RecordRow<'_>) -> RecordRow<'_> {
+    (r.0, r.1, r.2, r.3, r.4, r.5, "", r.7)
+}
+
+fn row(r: &Record) -> RecordRow<'_> {
+    let path = r.path.as_str();
+    (
+        r.title.as_str(),
+        r.body,
+        r.date.as_str(),
+        r.number,
+        r.case.as_str(),
+        r.case_slug.as_str(),
+        r.snippet.as_str(),
+        path,
+    )
+}
 
 /// Writes the result records in chunks of [`CHUNK_DOCS`]; returns the chunk count.
 fn doc_chunks(index: &Index, files: &mut Vec<(String, String)>) -> io::Result<usize> {
-    let chunks: Vec<&[super::index::Record]> = index.records.chunks(CHUNK_DOCS).collect();
+    let chunks: Vec<&[Record]> = index.records.chunks(CHUNK_DOCS).collect();
     for (n, chunk) in chunks.iter().enumerate() {
-        let rows: Vec<RecordRow<'_>> = chunk
-            .iter()
-            .map(|r| {
-                (
-                    r.title.as_str(),
-                    r.body,
-                    r.date.as_str(),
-                    r.number,
-                    r.case.as_str(),
-                    r.case_slug.as_str(),
-                    r.snippet.as_str(),
-                )
-            })
-            .collect();
+        let rows: Vec<RecordRow<'_>> = chunk.iter().map(row).collect();
         files.push((format!("d/{n}.json"), to_json(&rows)?));
     }
     Ok(chunks.len())

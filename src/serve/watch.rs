@@ -91,14 +91,42 @@ pub fn next_batch(events: &Receiver<WatchEvent>, quiet: Duration, max_wait: Dura
 }
 
 /// Rebuilds on every batch of events until the watcher is dropped. Runs on its own thread.
-pub fn rebuild_loop(events: Receiver<WatchEvent>, mut session: Session, roots: Roots, hub: Arc<Hub>) {
+/// `start_over`: parse everything at the first change (the first build panicked).
+pub fn rebuild_loop(events: Receiver<WatchEvent>, mut session: Session, roots: Roots, hub: Arc<Hub>, start_over: bool) {
+    let mut start_over = start_over;
     while let Some(batch) = next_batch(&events, DEBOUNCE, MAX_WAIT) {
-        let changes = sort_events(batch, &roots, &session);
+        let changes: Vec<Change> = sort_events(batch, &roots, &session).into_iter().collect();
         if changes.is_empty() {
             continue;
         }
-        let result = session.update(&changes.into_iter().collect::<Vec<_>>());
-        report(result, &hub);
+        let all = std::mem::take(&mut start_over);
+        start_over = !run_and_report(&hub, || if all { session.rebuild_all() } else { session.update(&changes) });
+    }
+}
+
+/// Runs one (re)build and reports it. A bug in a later stage must not end the preview: a panic is
+/// reported like a build error and `false` returned, since the session may be half-updated and
+/// should parse everything again.
+pub fn run_and_report(hub: &Hub, build: impl FnOnce() -> Result<RebuildReport, BuildError>) -> bool {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(build)) {
+        Ok(result) => {
+            report(result, hub);
+            true
+        }
+        Err(panic) => {
+            let message = format!("internal error while rebuilding (a bug in referat): {}", panic_text(&panic));
+            eprintln!("error: {message}; still serving the last good site");
+            hub.failed(message);
+            false
+        }
+    }
+}
+
+fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> String {
+    match (panic.downcast_ref::<&str>(), panic.downcast_ref::<String>()) {
+        (Some(s), _) => s.to_string(),
+        (_, Some(s)) => s.clone(),
+        _ => "unknown panic".into(),
     }
 }
 
@@ -221,5 +249,19 @@ mod tests {
         assert!(batch.len() > 1);
         stop.store(true, std::sync::atomic::Ordering::Relaxed);
         sender.join().unwrap();
+    }
+}
+
+#[cfg(test)]
+mod panic_tests {
+    use super::*;
+
+    #[test]
+    fn a_panicking_build_is_reported_not_fatal() {
+        let hub = Hub::new();
+        assert!(!run_and_report(&hub, || panic!("index out of bounds")));
+        let status = hub.current();
+        assert_eq!(status.version, 0);
+        assert!(status.error.unwrap().contains("index out of bounds"));
     }
 }

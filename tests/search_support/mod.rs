@@ -72,6 +72,8 @@ pub fn meeting(body: &str, day: &str, items: Vec<AgendaItem>) -> Meeting {
         body: body.to_string(),
         date: date(day),
         start: None,
+        end: None,
+        absent: Vec::new(),
         location: Some("B204".to_string()),
         participants: vec![Participant { name: "Lars Holte".into(), role: None }],
         toc: Vec::new(),
@@ -233,7 +235,7 @@ pub fn synthetic_site(items: usize, seed: u64) -> Site {
             };
             let place = rng.pick(&rare).clone();
             let title = format!("{} - {}", rng.pick(&titles), capitalize(&place));
-            let mut blocks: Vec<Block> = (0..2 + rng.below(3)).map(|_| para(*rng.pick(&paragraphs))).collect();
+            let mut blocks: Vec<Block> = (0..2 + rng.below(3)).map(|_| para(rng.pick::<&str>(&paragraphs))).collect();
             let names: Vec<String> = (0..4).map(|_| capitalize(&rare[rng.skewed(rare.len())])).collect();
             let city =
                 if rng.below(20) == 0 { *rng.pick(&["Aarhus", "Århus", "Ålborg", "Aalborg"]) } else { "Taastrup" };

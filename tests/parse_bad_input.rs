@@ -1,0 +1,181 @@
+//! Bad and unusual input: every problem is an error or warning that names the file and line,
+//! never a panic; closed items never leak; KLE case numbers are read.
+
+use referat::diag::{Diagnostic, Severity};
+use referat::model::Meeting;
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> (PathBuf, String) {
+    let rel = PathBuf::from("tests/fixtures/parse").join(name);
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(&rel)).unwrap();
+    (rel, text)
+}
+
+fn ok(name: &str) -> (Meeting, Vec<Diagnostic>) {
+    let (rel, text) = fixture(name);
+    referat::parse::parse(&rel, &text).unwrap()
+}
+
+fn err(name: &str, text: &str) -> Vec<Diagnostic> {
+    let diags = referat::parse::parse(Path::new(name), text).unwrap_err();
+    assert!(diags.iter().any(Diagnostic::is_error));
+    assert!(diags.iter().all(|d| d.file == Path::new(name)));
+    diags
+}
+
+fn has(diags: &[Diagnostic], severity: Severity, line: usize, needle: &str) -> bool {
+    diags.iter().any(|d| d.severity == severity && d.line == line && d.message.contains(needle))
+}
+
+#[test]
+fn empty_file_is_an_error() {
+    for text in ["", "\n\n  \n", "\u{feff}", "\r\n\x0c\r\n"] {
+        let d = err("tom.txt", text);
+        assert!(d[0].message.contains("empty"), "{d:?}");
+        assert_eq!(d[0].to_string(), "tom.txt: error: the file is empty");
+    }
+}
+
+#[test]
+fn binary_file_is_an_error_naming_file_and_line() {
+    let e = referat::load::decode(Path::new("billede.txt"), b"REFERAT\n\x89PNG\r\n\x1a\n\0\0\0").unwrap_err();
+    assert!(e.is_error());
+    assert_eq!(e.line, 4);
+    assert!(e.to_string().starts_with("billede.txt:4:1: error: binary data"));
+    let noise: Vec<u8> = (0u8..=255).cycle().take(4096).filter(|b| *b != 0).collect();
+    let e = referat::load::decode(Path::new("støj.md"), &noise).unwrap_err();
+    assert!(e.message.contains("binary"));
+}
+
+#[test]
+fn text_that_is_not_minutes_is_an_error() {
+    let (rel, text) = fixture("not_minutes.txt");
+    let d = err(rel.to_str().unwrap(), &text);
+    assert!(d.iter().any(|d| d.message.contains("does not look like minutes")), "{d:?}");
+}
+
+#[test]
+fn item_without_case_number_warns_with_its_line() {
+    let (m, d) = ok("no_case.txt");
+    assert_eq!(m.items.len(), 2);
+    assert!(m.items[0].case.is_none());
+    assert!(has(&d, Severity::Warning, 5, "item 1 has no case number"), "{d:#?}");
+    assert!(has(&d, Severity::Warning, 13, "\"16/2681x\" is not a valid case number"), "{d:#?}");
+    assert!(d.iter().all(|d| d.file.ends_with("no_case.txt")));
+    // The typo line is not taken as content.
+    assert_eq!(m.items[1].sections[0].heading, "Baggrund");
+}
+
+#[test]
+fn duplicate_item_numbers_are_an_error() {
+    let (rel, text) = fixture("duplicate.txt");
+    let d = err(rel.to_str().unwrap(), &text);
+    assert!(has(&d, Severity::Error, 9, "item number 1 is used twice (first on line 5)"), "{d:#?}");
+    assert!(d[0].to_string().contains("duplicate.txt:9:1: error"));
+}
+
+#[test]
+fn toc_mismatch_is_a_warning() {
+    let (m, d) = ok("toc_mismatch.txt");
+    assert_eq!(m.items.len(), 2);
+    assert!(has(&d, Severity::Warning, 5, "lists 3 item(s) but the minutes have 2"), "{d:#?}");
+    assert!(has(&d, Severity::Warning, 8, "entry 2 \"Noget helt andet\" does not match item 2 \"Budget\""), "{d:#?}");
+    assert_eq!(m.toc, ["Orientering", "Noget helt andet", "Eventuelt"]);
+}
+
+#[test]
+fn closed_item_content_is_never_stored() {
+    let (m, d) = ok("closed_marker.txt");
+    let numbers: Vec<u32> = m.items.iter().map(|i| i.number).collect();
+    assert_eq!(numbers, [1, 2, 3], "a \"Punkt 1\" inside the closed item is not an item");
+    let closed = &m.items[1];
+    assert!(closed.closed);
+    assert_eq!(closed.title, "Lukket");
+    assert_eq!(closed.case.as_ref().unwrap().as_written(), "17/171");
+    assert_eq!(closed.line, 19);
+    assert!(closed.sections.is_empty() && closed.decisions.is_empty() && closed.attachments.is_empty());
+    // The table of contents named the closed item: the title is replaced and reported.
+    assert_eq!(m.toc[1], "Lukket");
+    assert!(has(&d, Severity::Warning, 8, "names a closed item"), "{d:#?}");
+    let everything = format!("{}{d:?}", serde_json::to_string(&m).unwrap());
+    for secret in ["HEMMELIG", "medarbejder"] {
+        assert!(!everything.contains(secret), "{secret} leaked");
+    }
+}
+
+#[test]
+fn kle_case_numbers_and_other_header_forms() {
+    let (m, d) = ok("kle.md");
+    assert!(d.is_empty(), "{d:#?}");
+    assert_eq!(m.body, "Økonomiudvalget");
+    assert_eq!(m.start.unwrap().to_string(), "16:00:00");
+    assert_eq!(m.end.unwrap().to_string(), "18:30:00");
+    assert_eq!(m.participants.len(), 3);
+    assert_eq!(m.participants[0].role.as_deref(), Some("formand"));
+    assert_eq!(m.absent[0].name, "Dorthe Madsen");
+    let case = m.items[0].case.as_ref().unwrap();
+    assert!(!case.is_short());
+    assert_eq!(case.as_written(), "00.01.00-A00-1-21");
+    assert_eq!(case.slug(), "00-01-00-a00-1-21");
+    assert_eq!(case, &"00.01.00-a00-1-21".parse().unwrap());
+    assert_eq!(m.items[1].case.as_ref().unwrap().canonical(), "27.69.48-G01-3-2017");
+    assert_eq!(m.items[0].decisions[0].body, "Økonomiudvalget");
+    // "Beslutning" without body or date takes the meeting's.
+    assert_eq!(m.items[1].decisions[0].body, "Økonomiudvalget");
+    assert_eq!(m.items[1].decisions[0].date, m.date);
+}
+
+#[test]
+fn out_of_sequence_items_and_date_problems_warn() {
+    let text = "REFERAT Byrådet d. 20-03-2017\n\nMødedato Tirsdag d. 21. marts 2017\n\nPunkt 1: A\n\n16/1\n\nPunkt 3: B\n\n16/2\n\nBeslutning Byrådet den 45-45-2017\n\nOk.\n";
+    let (m, d) = referat::parse::parse(Path::new("b.txt"), text).unwrap();
+    assert_eq!(m.date.to_string(), "2017-03-21");
+    assert!(has(&d, Severity::Warning, 1, "the title says 2017-03-20 but \"Mødedato\" says 2017-03-21"), "{d:#?}");
+    assert!(has(&d, Severity::Warning, 9, "item 3 follows item 1; expected item 2"), "{d:#?}");
+    assert!(has(&d, Severity::Warning, 13, "cannot read the date"), "{d:#?}");
+}
+
+#[test]
+fn missing_date_uses_the_file_name_or_fails() {
+    let text = "Punkt 1: A\n\n16/1\n";
+    let (m, d) = referat::parse::parse(Path::new("byraadet/2017-03-20.txt"), text).unwrap();
+    assert_eq!(m.date.to_string(), "2017-03-20");
+    assert_eq!(m.body, "Byraadet");
+    assert_eq!(d.len(), 2, "{d:#?}");
+    let d = err("byraadet/referat.txt", text);
+    assert!(d.iter().any(|d| d.is_error() && d.message.contains("no meeting date")));
+}
+
+#[test]
+fn check_command_reports_every_problem_and_fails_on_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let content = dir.path().join("content/direktionen");
+    std::fs::create_dir_all(&content).unwrap();
+    for name in ["duplicate.txt", "no_case.txt"] {
+        std::fs::write(content.join(name), fixture(name).1).unwrap();
+    }
+    std::fs::write(content.join("tom.md"), "").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_referat"))
+        .args(["check", "--content"])
+        .arg(dir.path().join("content"))
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("direktionen/duplicate.txt:9:1: error: item number 1 is used twice"), "{stderr}");
+    assert!(stderr.contains("direktionen/no_case.txt:5:1: warning: item 1 has no case number"), "{stderr}");
+    assert!(stderr.contains("direktionen/tom.md: error: the file is empty"), "{stderr}");
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("1 meetings parsed, 2 error(s)"), "{stdout}");
+}
+
+#[test]
+fn check_command_passes_on_the_seeds() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_referat"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["check"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("2 meetings parsed, 0 error(s), 0 warning(s)"));
+}

@@ -1,0 +1,125 @@
+//! The written search index of a hand-built site: layout, doc order, facets, exact tokens, and that
+//! closed items contribute nothing.
+
+mod search_support;
+
+use referat::search::encode::decode;
+use referat::search::exact::shard_of;
+use referat::search::text::Analyzer;
+use serde_json::Value;
+use std::path::Path;
+
+fn read(dir: &Path, rel: &str) -> Value {
+    serde_json::from_slice(&std::fs::read(dir.join(rel)).unwrap()).unwrap()
+}
+
+fn written() -> (tempfile::TempDir, std::path::PathBuf, referat::search::IndexStats) {
+    let out = tempfile::tempdir().unwrap();
+    let stats = referat::search::write_index(&search_support::small_site(), out.path()).unwrap();
+    let dir = out.path().join("soeg");
+    (out, dir, stats)
+}
+
+/// All records in doc-id order.
+fn records(dir: &Path, manifest: &Value) -> Vec<Value> {
+    let chunk = manifest["chunk"].as_u64().unwrap() as usize;
+    let docs = manifest["docs"].as_u64().unwrap() as usize;
+    (0..docs.div_ceil(chunk)).flat_map(|n| read(dir, &format!("d/{n}.json")).as_array().unwrap().clone()).collect()
+}
+
+fn term_entry(dir: &Path, manifest: &Value, term: &str) -> Value {
+    let keys: Vec<&str> = manifest["keys"].as_str().unwrap().split(' ').collect();
+    let key = (1..=term.len()).rev().map(|l| &term[..l]).find(|k| keys.contains(k)).unwrap();
+    read(dir, &format!("t/{key}.json"))[term].clone()
+}
+
+fn exact_entry(dir: &Path, manifest: &Value, key: &str) -> Value {
+    let n = shard_of(key, manifest["xs"].as_u64().unwrap() as u32);
+    read(dir, &format!("x/{n}.json"))[key].clone()
+}
+
+#[test]
+fn docs_are_ordered_newest_year_first_with_facet_runs() {
+    let (_out, dir, stats) = written();
+    let manifest = read(&dir, "index.json");
+    assert_eq!(stats.documents, 7, "2 meetings + 5 open items; the closed item is not a document");
+    assert_eq!(manifest["bodies"], serde_json::json!([["Byrådet", "byradet"], ["Direktionen", "direktionen"]]));
+    assert_eq!(manifest["runs"], serde_json::json!([[0, 2018, 3], [1, 2017, 4]]));
+    let titles: Vec<String> = records(&dir, &manifest).iter().map(|r| r[0].as_str().unwrap().to_string()).collect();
+    assert_eq!(
+        titles,
+        [
+            "Byrådet 12-06-2018",
+            "Budget 2019",
+            "Ny lokalplan for Taastrup Hovedgade",
+            "Direktionen 20-03-2017",
+            "Økonomiopfølgning - 20-03-2017",
+            "Godkendelse af handicappolitik og udsattepolitik",
+            "Lokalplan for Århus Bygade",
+        ]
+    );
+}
+
+#[test]
+fn stemmed_terms_have_title_flags() {
+    let (_out, dir, _) = written();
+    let manifest = read(&dir, "index.json");
+    let term = Analyzer::default().term("lokalplanerne").unwrap();
+    let e = term_entry(&dir, &manifest, &term);
+    assert_eq!(decode(e[0].as_str().unwrap()), [2, 6], "both lokalplan items");
+    assert_eq!(decode(e[1].as_str().unwrap()), [2, 6], "both have it in the title");
+    assert_eq!(e[2], 2);
+    let aarhus = term_entry(&dir, &manifest, "aarhus");
+    assert_eq!(decode(aarhus[0].as_str().unwrap()), [6], "Århus in the title and Aarhus in the text are one term");
+}
+
+#[test]
+fn case_numbers_and_dates_are_exact_keys_with_carriers_first() {
+    let (_out, dir, _) = written();
+    let manifest = read(&dir, "index.json");
+    let case = exact_entry(&dir, &manifest, "c:16/26813");
+    assert_eq!(decode(case[0].as_str().unwrap()), [1, 2, 4], "two carriers and one mention");
+    assert_eq!(decode(case[1].as_str().unwrap()), [2, 4]);
+    assert_eq!(case[2], "16-26813", "the case page slug");
+    assert_eq!(case[3]["2"][0], "Ny lokalplan for Taastrup Hovedgade", "carriers' records are inline");
+    let kle = exact_entry(&dir, &manifest, "c:00.01.00-A00-1-21");
+    assert_eq!(decode(kle[1].as_str().unwrap()), [6]);
+    let date = exact_entry(&dir, &manifest, "d:2017-03-13");
+    assert_eq!(decode(date[0].as_str().unwrap()), [4], "a date mentioned in the text");
+    let meeting = exact_entry(&dir, &manifest, "d:2017-03-20");
+    assert_eq!(decode(meeting[1].as_str().unwrap()), [3, 4, 5, 6], "the meeting and its open items carry its date");
+}
+
+#[test]
+fn closed_items_contribute_nothing() {
+    let (out, _dir, _) = written();
+    for entry in walkdir::WalkDir::new(out.path()).into_iter().flatten().filter(|e| e.file_type().is_file()) {
+        let text = std::fs::read_to_string(entry.path()).unwrap();
+        assert!(!text.contains("17/171"), "{} has the closed item's case number", entry.path().display());
+        assert!(!text.contains("Lukket"), "{} has the closed item's title", entry.path().display());
+    }
+}
+
+#[test]
+fn records_carry_what_a_result_shows() {
+    let (_out, dir, _) = written();
+    let manifest = read(&dir, "index.json");
+    let r = &records(&dir, &manifest)[5];
+    assert_eq!(r[1], 1, "body index of Direktionen");
+    assert_eq!(r[2], "2017-03-20");
+    assert_eq!(r[3], 3, "item number for the #punkt-3 anchor");
+    assert_eq!(r[4], "15/14789");
+    assert_eq!(r[5], "15-14789");
+    assert_eq!(r[6], "Socialudvalget godkendte i januar 2016 en revision af handicappolitikken.", "markup stripped");
+}
+
+#[test]
+fn manifest_carries_the_stop_words_and_a_version() {
+    let (_out, dir, _) = written();
+    let manifest = read(&dir, "index.json");
+    let stop: Vec<&str> = manifest["stop"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    assert!(stop.contains(&"og") && stop.contains(&"naar"), "folded stop words");
+    assert!(manifest["v"].as_str().unwrap().len() >= 8);
+    let (_o2, dir2, _) = written();
+    assert_eq!(read(&dir2, "index.json")["v"], manifest["v"], "the same site gives the same version");
+}
