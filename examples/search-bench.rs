@@ -185,7 +185,10 @@ fn print_queries(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
     let analyzer = Analyzer::default();
     let manifest_bytes = std::fs::metadata(dir.join("index.json"))?.len();
     println!("\nquery                         results  shown  requests  bytes   (cold: manifest + shards + chunks)");
-    for q in QUERIES {
+    let mut queries: Vec<String> = QUERIES.iter().map(|q| q.to_string()).collect();
+    queries.extend(busiest_case(dir)?);
+    for q in &queries {
+        let q = q.as_str();
         let mut bytes = manifest_bytes;
         let mut requests = 1;
         let mut groups: Vec<Vec<f32>> = Vec::new();
@@ -299,6 +302,21 @@ fn write_vocab(path: &Path) -> Result<(), Box<dyn std::error::Error>> {
     std::fs::write(path, serde_json::to_string(&json)?)?;
     println!("{} words written to {}", words.len(), path.display());
     Ok(())
+}
+
+/// The case number carried by the most items (a worst case for the case-number budget), as a query.
+fn busiest_case(dir: &Path) -> Result<Option<String>, Box<dyn std::error::Error>> {
+    let mut best: Option<(usize, String)> = None;
+    for e in std::fs::read_dir(dir.join("x"))? {
+        let shard: BTreeMap<String, Entry> = serde_json::from_slice(&std::fs::read(e?.path())?)?;
+        for (key, entry) in shard {
+            let carriers = decode(text(&entry, 1)).len();
+            if key.starts_with("c:") && best.as_ref().is_none_or(|(n, _)| carriers > *n) {
+                best = Some((carriers, key[2..].to_string()));
+            }
+        }
+    }
+    Ok(best.map(|(_, q)| q))
 }
 
 /// Max score per doc within one query word (expansions do not add up), as search.js does.
