@@ -115,7 +115,11 @@ pub struct Found {
 
 /// The first valid date in `s`. A textual date without a year ("13.november") takes `default_year`.
 pub fn find_date(s: &str, default_year: Option<i32>) -> Option<Found> {
-    let numeric = NUMERIC.captures_iter(s).find_map(|c| {
+    if !s.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // `is_match` runs a fast automaton; captures are only taken where a date can be.
+    let numeric = NUMERIC.is_match(s).then(|| NUMERIC.captures_iter(s)).into_iter().flatten().find_map(|c| {
         let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<i32>().ok());
         let (y, m, d) = match (n(1), n(4)) {
             (Some(y), _) => (y, n(2)?, n(3)?),
@@ -126,7 +130,7 @@ pub fn find_date(s: &str, default_year: Option<i32>) -> Option<Found> {
         let span = c.get(1).or_else(|| c.get(4))?.start()..c.get(3).or_else(|| c.get(6))?.end();
         Some(Found { date, span, year_assumed: false })
     });
-    let textual = TEXTUAL.captures_iter(s).find_map(|c| {
+    let textual = TEXTUAL.is_match(s).then(|| TEXTUAL.captures_iter(s)).into_iter().flatten().find_map(|c| {
         let d: u32 = c.get(1)?.as_str().parse().ok()?;
         let m = month(c.get(2)?.as_str())?;
         let (y, assumed) = match c.get(3) {

@@ -65,6 +65,9 @@ fn heading_of(line: &Line, strict: bool) -> Option<(u32, String)> {
     }
     let t = line.text.trim_start_matches(['*', '_']);
     let t = t.strip_prefix("<b>").unwrap_or(t);
+    if !t.starts_with(['P', 'p']) {
+        return None; // the common case, decided on one byte
+    }
     let word = strip_prefix_ci(t, "punkt").or_else(|| strip_prefix_ci(t, "pkt"));
     if word.is_none() || toc::entry_title(line.text).is_some() {
         return None;
