@@ -71,7 +71,7 @@ fn seed_pages_carry_the_required_content() {
     assert_eq!(m.matches("> Lukket punkt</h2>").count(), 3, "items 2, 6 and 8 are closed");
     assert!(m.contains("Sagen er også behandlet på"));
     let old = read(&out, "direktionen/2012-11-20/index.html");
-    assert!(old.contains("<caption>"), "the tables of item 3");
+    assert!(old.contains(r#"<figcaption id="punkt-3-tabel-2">Tabel 2. Økonomisk status"#), "the tables of item 3");
     assert!(old.contains("Beslutning i Direktionen den 06-11-2012"));
     let case = read(&out, "sager/11-34493/index.html");
     assert_eq!(case.matches("<li>\n    <h3>").count() + case.matches("<li class=\"item-closed\">").count(), 4);
