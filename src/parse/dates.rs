@@ -44,27 +44,6 @@ const WEEKDAYS: [(&str, Weekday); 7] = [
     ("søndag", Weekday::Sun),
 ];
 
-/// Danish month name or abbreviation → month number.
-fn month(name: &str) -> Option<u32> {
-    let n = name.to_lowercase();
-    let m = match n.get(..3)? {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "maj" => 5,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" => 9,
-        "okt" => 10,
-        "nov" => 11,
-        "dec" => 12,
-        _ => return None,
-    };
-    Some(m)
-}
-
 /// True if `s` starts with a Danish month name ("november: …", "marts 2017").
 pub fn starts_with_month(s: &str) -> bool {
     let end = s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
