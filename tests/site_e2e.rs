@@ -54,7 +54,7 @@ fn golden_pages_of_the_seed_minutes() {
         "data/direktionen/2017-03-20.json",
         "data/cases.json",
     ] {
-        insta::assert_snapshot!(format!("seeds__{}", page.replace('/', "__")), read(&out, page));
+        insta::assert_snapshot!(format!("seeds__{}", page.replace('/', "__")), readable(&read(&out, page), page));
     }
 }
 
