@@ -2,8 +2,8 @@
 //! build time, index size, shard sizes, and the bytes and requests a fixed query set downloads.
 //!
 //! `cargo run --release --example search-bench -- [--items N] [--out DIR] [--small]`
-//! With `--out`, the index is left in DIR/soeg/ (the browser tests serve it); `--small` writes the
-//! hand-built test site instead of the generated one.
+//! With `--out`, the index is left in DIR/soeg/ (the browser tests put it into a built site);
+//! `--small` indexes the hand-built test site instead of the generated one.
 //!
 //! Requests per query are computed the way `search.js` fetches: the manifest, one term shard per
 //! distinct shard key (or the exact shard), then doc store chunks in rank order until the cold budget
@@ -51,7 +51,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let open: usize = site.meetings.iter().map(|m| m.open_items().count()).sum();
     println!("corpus: {} meetings, {open} open agenda items (generated in {:.2?})", site.meetings.len(), t.elapsed());
 
-    let _ = std::fs::remove_dir_all(out.join("soeg"));
+    for old in ["t", "x", "d", "index.json"].map(|f| out.join("soeg").join(f)) {
+        let _ = std::fs::remove_dir_all(&old).or_else(|_| std::fs::remove_file(&old));
+    }
     let t = Instant::now();
     let stats = referat::search::write_index(&site, &out)?;
     println!(

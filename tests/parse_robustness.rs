@@ -134,6 +134,18 @@ fn windows_1252_decodes_with_a_warning() {
 }
 
 #[test]
+fn utf16_exports_decode_to_the_same_model() {
+    for rel in SEEDS {
+        let text = read(rel);
+        let mut bytes = b"\xFF\xFE".to_vec();
+        bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let (m, diags) = parse_bytes(rel, &bytes);
+        assert_eq!(m, clean(rel), "{rel}");
+        assert!(diags.is_empty(), "{diags:?}");
+    }
+}
+
+#[test]
 fn everything_at_once_through_the_file_loader() {
     let dir = tempfile::tempdir().unwrap();
     for rel in SEEDS {

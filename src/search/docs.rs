@@ -19,6 +19,8 @@ pub const SNIPPET_CHARS: usize = 160;
 #[derive(Debug, Clone)]
 pub struct Doc<'a> {
     pub meeting: &'a Meeting,
+    /// Index of the meeting in `Site::meetings`.
+    pub meeting_index: usize,
     /// `None` for the meeting itself.
     pub item: Option<&'a AgendaItem>,
     /// Index into [`Bodies`].
@@ -45,24 +47,24 @@ pub struct Analysis {
     pub snippet: String,
 }
 
-/// All documents of `site` in doc-id order, and the bodies.
+/// All documents of `site` in doc-id order, and the bodies (as the site names and slugs them).
 pub fn collect(site: &Site) -> (Vec<Doc<'_>>, Bodies) {
-    let mut names: Vec<String> = site.meetings.iter().map(|m| m.body.clone()).collect();
-    names.sort();
-    names.dedup();
-    let index: BTreeMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect();
-    let mut meetings: Vec<&Meeting> = site.meetings.iter().collect();
+    let bodies = Bodies {
+        names: site.bodies.iter().map(|b| b.name.clone()).collect(),
+        slugs: site.bodies.iter().map(|b| b.slug.clone()).collect(),
+    };
+    let index: BTreeMap<&str, usize> = bodies.names.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect();
+    let mut meetings: Vec<(usize, &Meeting)> = site.meetings.iter().enumerate().collect();
     meetings
-        .sort_by(|a, b| (b.date.year(), &a.body, b.date, &a.source).cmp(&(a.date.year(), &b.body, a.date, &b.source)));
+        .sort_by(|(ai, a), (bi, b)| (b.date.year(), &a.body, b.date, bi).cmp(&(a.date.year(), &b.body, a.date, ai)));
     let mut docs = Vec::new();
-    for m in meetings {
+    for (meeting_index, m) in meetings {
         let body = index.get(m.body.as_str()).copied().unwrap_or(0);
         let year = m.date.year();
-        docs.push(Doc { meeting: m, item: None, body, year });
-        docs.extend(m.open_items().map(|item| Doc { meeting: m, item: Some(item), body, year }));
+        docs.push(Doc { meeting: m, meeting_index, item: None, body, year });
+        docs.extend(m.open_items().map(|item| Doc { meeting: m, meeting_index, item: Some(item), body, year }));
     }
-    let slugs = names.iter().map(slug::slugify).collect();
-    (docs, Bodies { names, slugs })
+    (docs, bodies)
 }
 
 impl Doc<'_> {

@@ -38,6 +38,8 @@ pub struct Record {
     /// Case page slug, or "".
     pub case_slug: String,
     pub snippet: String,
+    /// The meeting's folder when it is not "<body slug>/<date>/" (a second meeting that day), else "".
+    pub path: String,
 }
 
 /// The whole index before it is written.
@@ -68,7 +70,7 @@ pub fn build(site: &Site) -> Index {
     for case in site.cases.keys() {
         index.case_pages.insert(case_key(case), case.slug());
     }
-    index.records = docs.iter().zip(&analyses).map(|(d, a)| record(d, a)).collect();
+    index.records = docs.iter().zip(&analyses).map(|(d, a)| record(site, &index.bodies, d, a)).collect();
     let (terms, exact) = rayon::join(
         || merge(analyses.iter().map(|a| a.terms.as_slice())),
         || merge(analyses.iter().map(|a| a.exact.as_slice())),
@@ -78,12 +80,16 @@ pub fn build(site: &Site) -> Index {
     index
 }
 
-fn record(doc: &Doc<'_>, analysis: &Analysis) -> Record {
+fn record(site: &Site, bodies: &Bodies, doc: &Doc<'_>, analysis: &Analysis) -> Record {
     let case = doc.item.and_then(|i| i.case.as_ref());
+    let date = doc.meeting.date.format("%Y-%m-%d").to_string();
+    let path = site.meeting_path(doc.meeting_index);
+    let usual = format!("{}/{date}/", bodies.slugs.get(doc.body).map_or("", String::as_str));
     Record {
+        path: if path == usual { String::new() } else { path.to_string() },
         title: doc.title(),
         body: doc.body,
-        date: doc.meeting.date.format("%Y-%m-%d").to_string(),
+        date,
         number: doc.item.map_or(0, |i| i.number),
         case: case.map(|c| c.as_written().to_string()).unwrap_or_default(),
         case_slug: case.map(|c| c.slug()).unwrap_or_default(),

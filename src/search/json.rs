@@ -6,7 +6,7 @@
 //!   a case number's entry carries the records (without snippet) of the items that carry it, because
 //!   those items are spread over years of minutes and would otherwise cost one doc store chunk each;
 //! - `d/<n>.json`: doc store chunks of [`CHUNK_DOCS`] records
-//!   `[title, body, "yyyy-mm-dd", item number, case, case slug, snippet]`.
+//!   `[title, body, "yyyy-mm-dd", item number, case, case slug, snippet, meeting folder if unusual]`.
 //!
 //! File names carry no version; the browser appends `?v=<manifest version>` so a rebuilt site is
 //! never mixed with cached shards.
@@ -124,36 +124,33 @@ fn exact_shards(index: &Index, files: &mut Vec<(String, String)>) -> io::Result<
     Ok(count)
 }
 
-type RecordRow<'a> = (&'a str, usize, &'a str, u32, &'a str, &'a str, &'a str);
+type RecordRow<'a> = (&'a str, usize, &'a str, u32, &'a str, &'a str, &'a str, &'a str);
 
 /// Inline records leave out the snippet: a case-number hit is in the metadata, and the doc store
 /// has the full record when its chunk is loaded anyway.
 fn without_snippet(r: RecordRow<'_>) -> RecordRow<'_> {
-    (r.0, r.1, r.2, r.3, r.4, r.5, "")
+    (r.0, r.1, r.2, r.3, r.4, r.5, "", r.7)
 }
 
 fn row(r: &Record) -> RecordRow<'_> {
-    (r.title.as_str(), r.body, r.date.as_str(), r.number, r.case.as_str(), r.case_slug.as_str(), r.snippet.as_str())
+    let path = r.path.as_str();
+    (
+        r.title.as_str(),
+        r.body,
+        r.date.as_str(),
+        r.number,
+        r.case.as_str(),
+        r.case_slug.as_str(),
+        r.snippet.as_str(),
+        path,
+    )
 }
 
 /// Writes the result records in chunks of [`CHUNK_DOCS`]; returns the chunk count.
 fn doc_chunks(index: &Index, files: &mut Vec<(String, String)>) -> io::Result<usize> {
-    let chunks: Vec<&[super::index::Record]> = index.records.chunks(CHUNK_DOCS).collect();
+    let chunks: Vec<&[Record]> = index.records.chunks(CHUNK_DOCS).collect();
     for (n, chunk) in chunks.iter().enumerate() {
-        let rows: Vec<RecordRow<'_>> = chunk
-            .iter()
-            .map(|r| {
-                (
-                    r.title.as_str(),
-                    r.body,
-                    r.date.as_str(),
-                    r.number,
-                    r.case.as_str(),
-                    r.case_slug.as_str(),
-                    r.snippet.as_str(),
-                )
-            })
-            .collect();
+        let rows: Vec<RecordRow<'_>> = chunk.iter().map(row).collect();
         files.push((format!("d/{n}.json"), to_json(&rows)?));
     }
     Ok(chunks.len())

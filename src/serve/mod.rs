@@ -59,16 +59,18 @@ pub fn serve(mut opts: ServeOptions) -> Result<(), ServeError> {
     let url = site_url(&opts.bind, local, &base_path);
     opts.build.base_url = Some(url.clone());
 
+    // Listen for Ctrl-C from here on, so it stops cleanly even during the first build.
+    let signal = runtime.spawn(wait_for_signal());
     let temp = prepare_output(&mut opts)?;
     let hub = Hub::new();
     let mut session = Session::new(opts.build.clone(), reload::inject_html());
-    watch::report(session.rebuild_all(), &hub);
+    let first = watch::run_and_report(&hub, || session.rebuild_all());
 
     let roots = roots(&opts.build);
     let (watcher, events) = watch::start(&roots)?;
     let builder = {
         let hub = hub.clone();
-        std::thread::spawn(move || watch::rebuild_loop(events, session, roots, hub))
+        std::thread::spawn(move || watch::rebuild_loop(events, session, roots, hub, first == watch::Outcome::Panicked))
     };
 
     let (stop, stopped) = signal_watch::channel(false);
@@ -76,7 +78,7 @@ pub fn serve(mut opts: ServeOptions) -> Result<(), ServeError> {
         .map_err(|source| ServeError::Output { path: opts.build.output.clone(), source })?;
     println!("Serving {} at {url}", opts.build.output.display());
     println!("Press Ctrl-C to stop.");
-    let served = runtime.block_on(run_server(listener, http::router(app), stop, stopped));
+    let served = runtime.block_on(run_server(listener, http::router(app), signal, stop, stopped));
 
     drop(watcher);
     // The builder ends when the watcher's channel closes; a rebuild in progress finishes first.
@@ -89,6 +91,7 @@ pub fn serve(mut opts: ServeOptions) -> Result<(), ServeError> {
 async fn run_server(
     listener: tokio::net::TcpListener,
     router: axum::Router,
+    signal: tokio::task::JoinHandle<()>,
     stop: signal_watch::Sender<bool>,
     mut stopped: signal_watch::Receiver<bool>,
 ) -> Result<(), ServeError> {
@@ -96,7 +99,7 @@ async fn run_server(
         let _ = stopped.wait_for(|s| *s).await;
     };
     let server = tokio::spawn(axum::serve(listener, router).with_graceful_shutdown(graceful).into_future());
-    wait_for_signal().await;
+    let _ = signal.await;
     println!("Stopping…");
     let _ = stop.send(true);
     match tokio::time::timeout(SHUTDOWN_GRACE, server).await {

@@ -115,7 +115,10 @@ const SCRIPT: &str = r#"// referat serve: live reload (only in `referat serve`, 
       title.textContent = 'Ændringen kunne ikke bygges. Siden viser den sidste gode version.';
       const pre = document.createElement('pre');
       Object.assign(pre.style, { whiteSpace: 'pre-wrap', font: '14px/1.4 ui-monospace, monospace', margin: '.5rem 0 0' });
-      box.append(title, pre);
+      const hint = document.createElement('p');
+      hint.textContent = 'Ret filen og gem den; siden genindlæses af sig selv.';
+      hint.style.margin = '.5rem 0 0';
+      box.append(title, pre, hint);
       document.body.append(box);
     }
     box.querySelector('pre').textContent = message;

@@ -91,14 +91,87 @@ pub fn next_batch(events: &Receiver<WatchEvent>, quiet: Duration, max_wait: Dura
 }
 
 /// Rebuilds on every batch of events until the watcher is dropped. Runs on its own thread.
-pub fn rebuild_loop(events: Receiver<WatchEvent>, mut session: Session, roots: Roots, hub: Arc<Hub>) {
+/// `start_over`: parse everything at the first change (the first build panicked).
+pub fn rebuild_loop(events: Receiver<WatchEvent>, mut session: Session, roots: Roots, hub: Arc<Hub>, start_over: bool) {
+    let mut start_over = start_over;
     while let Some(batch) = next_batch(&events, DEBOUNCE, MAX_WAIT) {
-        let changes = sort_events(batch, &roots, &session);
+        let changes: Vec<Change> = sort_events(batch, &roots, &session).into_iter().collect();
         if changes.is_empty() {
             continue;
         }
-        let result = session.update(&changes.into_iter().collect::<Vec<_>>());
-        report(result, &hub);
+        let all = std::mem::take(&mut start_over);
+        match run_and_report(&hub, || if all { session.rebuild_all() } else { session.update(&changes) }) {
+            Outcome::Built => start_over = !refresh_search(&mut session, &hub),
+            Outcome::Failed => {}
+            Outcome::Panicked => start_over = true,
+        }
+    }
+}
+
+/// How a (re)build went.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Built,
+    /// An error in the input or templates, reported; the last good site stays.
+    Failed,
+    /// A bug: reported like an error; the session may be half-updated and should start over.
+    Panicked,
+}
+
+/// Runs one (re)build and reports it. A bug in a later stage must not end the preview, so a panic
+/// is caught and reported like a build error.
+pub fn run_and_report(hub: &Hub, build: impl FnOnce() -> Result<RebuildReport, BuildError>) -> Outcome {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(build)) {
+        Ok(Ok(report)) => {
+            eprint!("{}", report.diagnostics);
+            println!("{}", summary(&report));
+            hub.built();
+            Outcome::Built
+        }
+        Ok(Err(e)) => {
+            let message = describe(&e);
+            eprintln!("error: rebuild failed; still serving the last good site\n{message}");
+            hub.failed(message);
+            Outcome::Failed
+        }
+        Err(panic) => {
+            let message = format!("internal error while rebuilding (a bug in referat): {}", panic_text(&panic));
+            eprintln!("error: {message}; still serving the last good site");
+            hub.failed(message);
+            Outcome::Panicked
+        }
+    }
+}
+
+/// Brings the search index up to date after the pages; false if that panicked.
+fn refresh_search(session: &mut Session, hub: &Hub) -> bool {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| session.refresh_search())) {
+        Ok(Ok(Some(r))) => {
+            let ms = r.elapsed.as_secs_f64() * 1000.0;
+            println!("Search index updated in {ms:.1} ms ({} files changed)", r.published);
+            true
+        }
+        Ok(Ok(None)) => true,
+        Ok(Err(e)) => {
+            let message = describe(&e);
+            eprintln!("error: the search index could not be updated\n{message}");
+            hub.failed(message);
+            true
+        }
+        Err(panic) => {
+            let message = format!("internal error while indexing (a bug in referat): {}", panic_text(&panic));
+            eprintln!("error: {message}");
+            hub.failed(message);
+            false
+        }
+    }
+}
+
+fn panic_text(panic: &Box<dyn std::any::Any + Send>) -> String {
+    match (panic.downcast_ref::<&str>(), panic.downcast_ref::<String>()) {
+        (Some(s), _) => s.to_string(),
+        (_, Some(s)) => s.clone(),
+        _ => "unknown panic".into(),
     }
 }
 
@@ -123,22 +196,6 @@ fn sort_events(batch: Vec<WatchEvent>, roots: &Roots, session: &Session) -> BTre
         changes.extend(kind.to_change());
     }
     changes
-}
-
-/// Tells the terminal and the open tabs how a (re)build went.
-pub fn report(result: Result<RebuildReport, BuildError>, hub: &Hub) {
-    match result {
-        Ok(report) => {
-            eprint!("{}", report.diagnostics);
-            println!("{}", summary(&report));
-            hub.built();
-        }
-        Err(e) => {
-            let message = describe(&e);
-            eprintln!("error: rebuild failed; still serving the last good site\n{message}");
-            hub.failed(message);
-        }
-    }
 }
 
 fn summary(report: &RebuildReport) -> String {
@@ -221,5 +278,19 @@ mod tests {
         assert!(batch.len() > 1);
         stop.store(true, std::sync::atomic::Ordering::Relaxed);
         sender.join().unwrap();
+    }
+}
+
+#[cfg(test)]
+mod panic_tests {
+    use super::*;
+
+    #[test]
+    fn a_panicking_build_is_reported_not_fatal() {
+        let hub = Hub::new();
+        assert_eq!(run_and_report(&hub, || panic!("index out of bounds")), Outcome::Panicked);
+        let status = hub.current();
+        assert_eq!(status.version, 0);
+        assert!(status.error.unwrap().contains("index out of bounds"));
     }
 }

@@ -1,0 +1,105 @@
+// Live reload in headless Chromium: a page open in a tab reloads itself after an edit to its minutes
+// file, shows an error overlay while the file is broken (keeping the last good page), and clears it
+// when the file is fixed. Runs `referat serve` (target/debug/referat; `cargo build` first).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import { repo, referatBin, launchBrowser } from './lib.mjs';
+
+const MEETING = 'direktionen/2017-03-20.txt';
+const DECISION = 'Direktionen godkendte, at politikkerne sendes videre til politisk behandling';
+let dir, serve, url, browser;
+
+/** Writes like an editor: a temp file renamed over the original. */
+function save(file, data) {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.saving`);
+  fs.writeFileSync(tmp, data);
+  fs.renameSync(tmp, file);
+}
+
+/** The output page (relative URL) whose path contains `hint` and whose text contains `needle`. */
+function pageWith(root, hint, needle) {
+  for (const entry of fs.readdirSync(root, { recursive: true })) {
+    const file = path.join(root, entry);
+    if (file.endsWith('.html') && file.includes(hint) && fs.readFileSync(file, 'utf8').includes(needle)) {
+      return entry.replace(/index\.html$/, '');
+    }
+  }
+  return null;
+}
+
+before(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-reload-'));
+  fs.cpSync(path.join(repo, 'content'), path.join(dir, 'content'), { recursive: true });
+  fs.cpSync(path.join(repo, 'templates'), path.join(dir, 'templates'), { recursive: true });
+  fs.copyFileSync(path.join(repo, 'config.toml'), path.join(dir, 'config.toml'));
+  serve = spawn(referatBin(), ['serve', '--port', '0', '--output', 'public'], { cwd: dir });
+  let stderr = '';
+  serve.stderr.on('data', (d) => { stderr += d; });
+  url = await new Promise((resolve, reject) => {
+    let out = '';
+    serve.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/^Serving .* at (http:\/\/\S+)$/m);
+      if (m) resolve(m[1]);
+    });
+    serve.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
+  });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  if (serve && serve.exitCode === null) {
+    const exited = new Promise((r) => serve.on('exit', r));
+    serve.kill('SIGINT');
+    await exited;
+  }
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+test('an open tab reloads after an edit, shows build errors over the last good page, and clears them', async () => {
+  const rel = pageWith(path.join(dir, 'public'), '2017-03-20', DECISION);
+  assert.ok(rel, 'the meeting page was built');
+  const page = await browser.newPage();
+  const problems = [];
+  page.on('pageerror', (e) => problems.push(String(e)));
+  const following = page.waitForResponse((r) => r.url().endsWith('/__referat/events'));
+  await page.goto(url + rel);
+  assert.ok((await page.textContent('body')).includes(DECISION));
+  await following;
+
+  // Edit: the tab reloads by itself (the marker set on the old document is gone) and shows the text.
+  await page.evaluate(() => { window.__beforeEdit = true; });
+  const file = path.join(dir, 'content', MEETING);
+  const good = fs.readFileSync(file, 'utf8');
+  save(file, good.replace(DECISION, 'Direktionen godkendte LIVE-RELOAD-VIRKER'));
+  await page.waitForFunction(() => document.body.innerText.includes('LIVE-RELOAD-VIRKER'), null, { timeout: 30000 });
+  assert.equal(await page.evaluate(() => window.__beforeEdit), undefined, 'the page was reloaded');
+
+  // Break the file: an overlay names the file, the last good text stays visible underneath.
+  save(file, Buffer.concat([Buffer.from(good), Buffer.from([0]), Buffer.from('broken')]));
+  const overlay = page.locator('#referat-build-error');
+  await overlay.waitFor({ state: 'visible', timeout: 30000 });
+  assert.match(await overlay.textContent(), /direktionen\/2017-03-20\.txt/);
+  assert.equal(await overlay.getAttribute('role'), 'alert');
+  assert.ok((await page.textContent('main')).includes('LIVE-RELOAD-VIRKER'), 'the last good page stays');
+  fs.mkdirSync(path.join(repo, 'target/screenshots'), { recursive: true });
+  await page.screenshot({ path: path.join(repo, 'target/screenshots/serve-error-overlay.png') });
+
+  // A new tab opened while the file is broken shows the overlay too.
+  const second = await browser.newPage();
+  await second.goto(url + rel);
+  await second.locator('#referat-build-error').waitFor({ state: 'visible', timeout: 30000 });
+  await second.close();
+
+  // Fix it: the tab reloads, the overlay is gone, the fixed text shows.
+  save(file, good.replace(DECISION, 'Direktionen godkendte RETTET'));
+  await page.waitForFunction(() => document.body.innerText.includes('RETTET'), null, { timeout: 30000 });
+  assert.equal(await overlay.count(), 0, 'fixing the file clears the overlay');
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -1,0 +1,216 @@
+//! `referat serve` end to end: the real binary on a free port with a temp copy of the project.
+//! Edits, broken files and templates, bursts of saves, new and removed files, Ctrl-C.
+
+mod serve_support;
+
+use serve_support::*;
+use std::time::Duration;
+
+const WAIT: Duration = Duration::from_secs(60);
+
+/// The served path of the page whose address contains `hint` and that shows `needle`.
+fn page_with(project: &Project, serve: &Serve, hint: &str, needle: &str) -> String {
+    let rel = eventually(WAIT, needle, || project.page_with(hint, needle));
+    let base = serve.url.trim_start_matches(&serve.origin);
+    format!("{base}{rel}")
+}
+
+#[test]
+fn serves_the_site_with_the_reload_script_and_stops_on_ctrl_c() {
+    let project = Project::new();
+    let mut serve = Serve::start(&project, &[]);
+    assert!(serve.url.starts_with("http://127.0.0.1:"), "{}", serve.url);
+    let (status, front) = serve.get("/");
+    assert_eq!(status, 200);
+    assert!(front.contains("<script src=\"/__referat/reload.js\""), "serve injects the reload script");
+    assert!(!serve.out().contains("open"), "serve opens nothing");
+    let status = serve.interrupt();
+    assert!(status.success(), "Ctrl-C stops cleanly: {status}");
+    assert!(serve.out().contains("Stopped."));
+}
+
+#[test]
+fn the_preview_goes_to_a_temporary_folder_removed_on_exit() {
+    let project = Project::new();
+    let args: Vec<String> = ["serve", "--port", "0"].iter().map(|s| s.to_string()).collect();
+    let mut serve = Serve::spawn(project.dir.path(), &args);
+    let line = serve.out().lines().find(|l| l.starts_with("Serving ")).unwrap().to_string();
+    let folder = line.trim_start_matches("Serving ").split(" at ").next().unwrap().to_string();
+    assert!(std::path::Path::new(&folder).join("index.html").is_file(), "{folder}");
+    assert!(!project.output().exists(), "public/ is never written by serve");
+    assert!(serve.interrupt().success());
+    assert!(!std::path::Path::new(&folder).exists(), "the temporary preview is removed");
+}
+
+#[test]
+fn build_output_has_no_reload_code() {
+    let project = Project::new();
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_referat"))
+        .args(["build", "--content", "content", "--output", "public"])
+        .current_dir(project.dir.path())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    for entry in walkdir::WalkDir::new(project.output()).into_iter().filter_map(Result::ok) {
+        if entry.file_type().is_file() {
+            let text = String::from_utf8_lossy(&std::fs::read(entry.path()).unwrap()).to_string();
+            assert!(!text.contains("__referat"), "{} has reload code", entry.path().display());
+        }
+    }
+}
+
+#[test]
+fn the_base_url_path_is_honoured_on_bind_and_port() {
+    let project = Project::new();
+    let serve = Serve::start(&project, &["--base-url", "https://example.dk/referater/"]);
+    assert!(serve.url.ends_with("/referater/"), "{}", serve.url);
+    assert!(serve.url.starts_with("http://127.0.0.1:"), "the host is the preview's own: {}", serve.url);
+    let (status, front) = serve.get("/referater/");
+    assert_eq!(status, 200);
+    assert!(front.contains("href=\"/referater/"), "links carry the base path");
+    let page = page_with(&project, &serve, "2017-03-20", DECISION);
+    assert!(page.starts_with("/referater/"));
+    assert_eq!(serve.get(&page).0, 200);
+    assert_eq!(serve.get("/direktionen/").0, 404, "nothing is served outside the base path");
+}
+
+#[test]
+fn missing_pages_get_404_with_the_site_404_page() {
+    let project = Project::new();
+    let serve = Serve::start(&project, &[]);
+    let (status, body) = serve.get("/findes/ikke/");
+    assert_eq!(status, 404);
+    let site_404 = std::fs::read_to_string(project.output().join("404.html")).unwrap();
+    assert_eq!(body, site_404);
+}
+
+#[test]
+fn editing_a_minutes_file_changes_its_page() {
+    let project = Project::new();
+    let mut serve = Serve::start(&project, &[]);
+    let page = page_with(&project, &serve, "2017-03-20", DECISION);
+    assert!(serve.get(&page).1.contains(DECISION));
+    let before = serve.rebuilds();
+
+    project.replace(MEETING, DECISION, "Direktionen godkendte ÆNDRET-TEKST-1");
+    eventually(WAIT, "the edited text on the page", || serve.get(&page).1.contains("ÆNDRET-TEKST-1").then_some(()));
+    let line = serve.wait_for_line(|l| l.starts_with("Rebuilt in") && l.contains("incremental"), WAIT);
+    assert!(line.contains("1 file(s) parsed"), "only the changed file is parsed again: {line}");
+    assert_eq!(serve.rebuilds(), before + 1);
+    let (event, data) = serve.status();
+    assert_eq!(event, "built");
+    assert!(!data.contains("error"), "{data}");
+}
+
+#[test]
+fn a_broken_file_is_reported_while_the_last_good_page_stays_then_fixing_clears_it() {
+    let project = Project::new();
+    let serve = Serve::start(&project, &[]);
+    let page = page_with(&project, &serve, "2017-03-20", DECISION);
+    let good = project.read(MEETING);
+
+    // A NUL byte makes the file binary: an input error whatever the parser thinks of the text.
+    save(&project.content(MEETING), format!("{good}\n\0broken").as_bytes());
+    eventually(WAIT, "the failure in the terminal", || (serve.failures() > 0).then_some(()));
+    assert!(serve.err().contains("direktionen/2017-03-20.txt"), "{}", serve.err());
+    let (event, data) = serve.status();
+    assert_eq!(event, "failed");
+    assert!(data.contains("direktionen/2017-03-20.txt"), "the overlay names the file: {data}");
+    let (status, body) = serve.get(&page);
+    assert_eq!(status, 200, "the last good site stays served");
+    assert!(body.contains(DECISION));
+
+    project.save(MEETING, &good.replace(DECISION, "Direktionen godkendte RETTET-IGEN"));
+    eventually(WAIT, "the fixed page", || serve.get(&page).1.contains("RETTET-IGEN").then_some(()));
+    // The page is in place a moment before the tabs are told.
+    eventually(WAIT, "fixing the file clears the error", || (serve.status().0 == "built").then_some(()));
+}
+
+#[test]
+fn a_template_error_is_reported_and_fixing_the_template_clears_it() {
+    let project = Project::new();
+    let serve = Serve::start(&project, &[]);
+    let page = page_with(&project, &serve, "2017-03-20", DECISION);
+    let template = project.path("templates/meeting.html");
+    let original = std::fs::read_to_string(&template).ok();
+
+    save(&template, b"{% extends \"base.html\" %}{% block content %}{{ broken }{% endblock %}");
+    eventually(WAIT, "the template failure", || (serve.failures() > 0).then_some(()));
+    let (event, data) = serve.status();
+    assert_eq!(event, "failed");
+    assert!(data.contains("template"), "{data}");
+    assert!(serve.get(&page).1.contains(DECISION), "the last good page stays served");
+
+    match original {
+        Some(text) => save(&template, text.as_bytes()),
+        None => std::fs::remove_file(&template).unwrap(),
+    }
+    eventually(WAIT, "the rebuild after the fix", || (serve.status().0 == "built").then_some(()));
+    assert!(serve.get(&page).1.contains(DECISION));
+}
+
+#[test]
+fn a_burst_of_saves_gives_one_rebuild() {
+    let project = Project::new();
+    let mut serve = Serve::start(&project, &[]);
+    let page = page_with(&project, &serve, "2017-03-20", DECISION);
+    let before = serve.rebuilds();
+    for i in 1..=5 {
+        project.replace(MEETING, if i == 1 { DECISION } else { "BURST" }, "BURST");
+        std::fs::write(project.content("direktionen/.2017-03-20.txt.swp"), format!("swap {i}")).unwrap();
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    eventually(WAIT, "the burst's page", || serve.get(&page).1.contains("BURST").then_some(()));
+    serve.wait_for_line(|l| l.starts_with("Rebuilt in") && l.contains("incremental"), WAIT);
+    std::thread::sleep(Duration::from_millis(800));
+    assert_eq!(serve.rebuilds(), before + 1, "{}", serve.out());
+}
+
+#[test]
+fn added_and_removed_files_add_and_remove_their_pages() {
+    let project = Project::new();
+    let serve = Serve::start(&project, &[]);
+    page_with(&project, &serve, "2017-03-20", DECISION);
+    let copy = project.read(MEETING).replace("20-03-2017", "27-03-2017").replace("20. marts", "27. marts");
+    let copy = copy.replace(DECISION, "Direktionen godkendte NYT-MØDE");
+    project.save("direktionen/2017-03-27.txt", &copy);
+    let page = page_with(&project, &serve, "2017-03-27", "NYT-MØDE");
+    eventually(WAIT, "the new page served", || (serve.get(&page).0 == 200).then_some(()));
+
+    std::fs::remove_file(project.content("direktionen/2017-03-27.txt")).unwrap();
+    eventually(WAIT, "the removed page gone", || (serve.get(&page).0 == 404).then_some(()));
+    assert!(project.page_with("", "NYT-MØDE").is_none(), "no stale page left in the output");
+}
+
+/// Any file below the output's search folder that contains `needle`.
+fn index_has(project: &Project, needle: &str) -> bool {
+    walkdir::WalkDir::new(project.output().join("soeg"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "json"))
+        .any(|e| std::fs::read_to_string(e.path()).is_ok_and(|t| t.contains(needle)))
+}
+
+#[test]
+fn the_search_index_follows_an_edit_after_the_pages() {
+    let project = Project::new();
+    let mut serve = Serve::start(&project, &[]);
+    assert!(!index_has(&project, "zebrafant"));
+    project.replace(MEETING, DECISION, "Direktionen godkendte zebrafantomet");
+    serve.wait_for_line(|l| l.starts_with("Search index updated"), WAIT);
+    assert!(index_has(&project, "zebrafant"), "the new word is searchable");
+}
+
+#[test]
+fn a_full_page_rebuild_keeps_the_search_index() {
+    let project = Project::new();
+    let mut serve = Serve::start(&project, &[]);
+    let index_files = || walkdir::WalkDir::new(project.output().join("soeg")).into_iter().count();
+    let before = index_files();
+    assert!(before > 2, "the first build writes the index");
+    let template = project.path("templates/search.html");
+    let text = std::fs::read_to_string(&template).unwrap();
+    save(&template, format!("{text}\n").as_bytes());
+    serve.wait_for_line(|l| l.starts_with("Rebuilt in") && l.contains("full"), WAIT);
+    assert_eq!(index_files(), before, "pruning stale pages must not remove the index");
+}
