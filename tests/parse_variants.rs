@@ -53,3 +53,16 @@ fn variant_minutes_parse_fully() {
     assert_eq!(three.title, "Lukket");
     assert!(!serde_json::to_string(&m).unwrap().contains("HEMMELIG"));
 }
+
+#[test]
+fn case_number_in_the_heading_line() {
+    let text = "REFERAT Direktionen d. 20-03-2017\n\nPunkt 1: Økonomiopfølgning (16/26813)\n\nBaggrund\n\nTekst.\n\nPunkt 2: Lukket (17/171)\n\nHemmelig tekst.\n";
+    let (m, diags) = referat::parse::parse(Path::new("a.txt"), text).unwrap();
+    assert!(diags.is_empty(), "{diags:#?}");
+    assert_eq!(m.items[0].title, "Økonomiopfølgning");
+    assert_eq!(m.items[0].case.as_ref().unwrap().as_written(), "16/26813");
+    assert_eq!(m.items[0].sections[0].heading, "Baggrund");
+    assert_eq!(m.items[1].case.as_ref().unwrap().as_written(), "17/171");
+    assert!(m.items[1].closed && m.items[1].sections.is_empty());
+    assert!(!serde_json::to_string(&m).unwrap().contains("Hemmelig"));
+}

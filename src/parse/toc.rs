@@ -88,7 +88,7 @@ fn strip_item_prefix(title: &str) -> &str {
 
 /// Compares titles loosely: case, spacing, dashes and trailing punctuation do not matter.
 fn same_title(a: &str, b: &str) -> bool {
-    title_chars(a).eq(title_chars(b))
+    a == b || title_chars(a).eq(title_chars(b))
 }
 
 fn title_chars(s: &str) -> impl Iterator<Item = char> + '_ {
