@@ -304,7 +304,7 @@ mod tests {
     }
 
     #[test]
-    fn every_month_name_and_abbreviation() {
+    fn month_abbreviations_jun_to_sep_not_one_month_early() {
         let names = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober"];
         let names = names.iter().chain(&["november", "december"]);
         let abbr = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
