@@ -85,3 +85,22 @@ fn text_without_blank_lines_between_paragraphs() {
     assert_eq!(s[1].blocks, [Block::Paragraph { text: "Det indstilles, at Byrådet godkender.".into() }]);
     assert_eq!(m.items[0].decisions[0].text, "Godkendt.");
 }
+
+#[test]
+fn agenda_listed_before_the_items_is_a_table_of_contents() {
+    let text =
+        "DAGSORDEN Byrådet d. 20-03-2017\n\nPunkt 1: Godkendelse af dagsorden\nPunkt 2: Budget\nPunkt 3: Lukket\n\n\
+                Punkt 1: Godkendelse af dagsorden\n\n17/1\n\nBeslutning\n\nGodkendt.\n\n\
+                Punkt 2: Budget\n\n17/2\n\nBeslutning\n\nGodkendt.\n\nPunkt 3: Lukket\n\n17/3\n";
+    let (m, diags) = referat::parse::parse(Path::new("a.txt"), text).unwrap();
+    assert!(diags.is_empty(), "{diags:#?}");
+    assert_eq!(m.toc, ["Godkendelse af dagsorden", "Budget", "Lukket"]);
+    let numbers: Vec<u32> = m.items.iter().map(|i| i.number).collect();
+    assert_eq!(numbers, [1, 2, 3]);
+    assert_eq!(m.items[1].case.as_ref().unwrap().as_written(), "17/2");
+    // An item without content followed by the next one is still an item.
+    let text = "REFERAT Byrådet d. 20-03-2017\n\nPunkt 1: Godkendelse af dagsorden\n\nPunkt 2: Budget\n\n17/2\n";
+    let (m, _) = referat::parse::parse(Path::new("a.txt"), text).unwrap();
+    assert_eq!(m.items.len(), 2);
+    assert!(m.toc.is_empty());
+}
