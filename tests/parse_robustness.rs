@@ -167,3 +167,18 @@ fn everything_at_once_through_the_file_loader() {
         assert_eq!(m, clean(rel), "{rel}");
     }
 }
+
+#[test]
+fn huge_inputs_stay_linear() {
+    let header = "REFERAT Direktionen d. 20-03-2017\n\nPunkt 1: Stor sag\n\n16/1\n\nBaggrund\n\n";
+    let broken = format!("{header}{}", "(og en linje der fortsætter\n\n".repeat(40_000));
+    let long_line = format!("{header}{}", "ord (og) ".repeat(400_000));
+    let many_items: String =
+        (2..=5_000).map(|n| format!("Punkt {n}: Sag {n}\n\n16/{n}\n\nBeslutning\n\nGodkendt.\n\n")).collect();
+    for text in [broken, long_line, format!("{header}{many_items}")] {
+        let started = std::time::Instant::now();
+        let (m, _) = referat::parse::parse(Path::new("stor.txt"), &text).unwrap();
+        assert!(!m.items.is_empty());
+        assert!(started.elapsed().as_secs() < 10, "{:?} for {} bytes", started.elapsed(), text.len());
+    }
+}

@@ -256,9 +256,12 @@ fn ends_with_abbreviation(s: &str) -> bool {
     ABBR.iter().any(|a| w.eq_ignore_ascii_case(a))
 }
 
-/// More "(" than ")": the PDF broke the line inside a parenthesis.
+/// More "(" than ")" near the end: the PDF broke the line inside a parenthesis. Only the tail is
+/// looked at, so joining many broken lines stays linear.
 fn unbalanced(s: &str) -> bool {
-    let (open, close) = s.bytes().fold((0usize, 0usize), |(o, c), b| match b {
+    let start = s.len().saturating_sub(300);
+    let start = (start..s.len()).find(|&i| s.is_char_boundary(i)).unwrap_or(s.len());
+    let (open, close) = s[start..].bytes().fold((0usize, 0usize), |(o, c), b| match b {
         b'(' => (o + 1, c),
         b')' => (o, c + 1),
         _ => (o, c),

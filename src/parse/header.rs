@@ -101,6 +101,13 @@ pub fn parse(lines: &[Line], cx: &mut Ctx) -> Header {
             title(&mut h, &plain, line.no);
             continue;
         }
+        // "REFERAT" alone, the body on the next line.
+        if seen_title && h.title_body.is_none() && plain.len() <= 80 && !plain.ends_with('.') {
+            title(&mut h, &plain, line.no);
+            if h.title_body.is_some() {
+                continue;
+            }
+        }
         cx.warn(line.no, format!("text before the first agenda item not understood, ignored: \"{}\"", clip(&plain)));
     }
     h.participants = participants(&present);
@@ -300,6 +307,13 @@ mod tests {
         let (_, d) = header("Mødedato Tirsdag d. 20. marts 2017");
         assert_eq!(d.len(), 1);
         assert!(d[0].message.contains("tirsdag"));
+    }
+
+    #[test]
+    fn body_on_the_line_after_the_title_word() {
+        let (h, d) = header("REFERAT\n\nØkonomiudvalget\n\nMødedato 3. april 2017");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(h.title_body.as_deref(), Some("Økonomiudvalget"));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! dropped here, unread), and the sections, decisions and attachments of open items.
 
 use super::blocks::Blocks;
-use super::inline::{plain, strip_bold_wrapper, strip_prefix_ci, to_plain};
+use super::inline::{find_ci, plain, strip_bold_wrapper, strip_prefix_ci, to_plain};
 use super::normalize::{Kind, Line};
 use super::sections;
 use super::toc::{self, clip};
@@ -65,6 +65,9 @@ fn heading_of(line: &Line, strict: bool) -> Option<(u32, String)> {
     }
     let t = line.text.trim_start_matches(['*', '_']);
     let t = t.strip_prefix("<b>").unwrap_or(t);
+    if !t.starts_with(['P', 'p']) {
+        return None; // the common case, decided on one byte
+    }
     let word = strip_prefix_ci(t, "punkt").or_else(|| strip_prefix_ci(t, "pkt"));
     if word.is_none() || toc::entry_title(line.text).is_some() {
         return None;
@@ -123,10 +126,14 @@ fn check_sequence(items: &[AgendaItem], cx: &mut Ctx) {
 
 fn item(heading: &Line, number: u32, title: String, body: &[Line], meta: &Meta, cx: &mut Ctx) -> AgendaItem {
     let closed = is_closed(&title);
+    let (title, case_in_title) = match case_in_title(&title) {
+        Some((rest, case)) => (rest.to_string(), Some(case)),
+        None => (title, None),
+    };
     let mut item = AgendaItem {
         number,
         title: if closed { "Lukket".to_string() } else { title },
-        case: None,
+        case: case_in_title,
         closed,
         line: heading.no,
         sections: Vec::new(),
@@ -174,8 +181,31 @@ fn case_number<'l, 'a>(item: &mut AgendaItem, body: &'l [Line<'a>], cx: &mut Ctx
             return &body[i + 1..];
         }
     }
-    cx.warn(item.line, format!("item {} has no case number (expected a line like \"16/26813\")", item.number));
+    if item.case.is_none() {
+        cx.warn(item.line, format!("item {} has no case number (expected a line like \"16/26813\")", item.number));
+    }
     body
+}
+
+/// A case number written into the heading: "Title (16/26813)", "Title - Sagsnr. 16/26813".
+/// Returns the title without it.
+fn case_in_title(title: &str) -> Option<(&str, CaseNumber)> {
+    let t = title.trim_end();
+    let (rest, tail) = match t.strip_suffix(')') {
+        Some(inner) => inner.rsplit_once('(')?,
+        None => {
+            let at = find_ci(t, "sagsnr")?;
+            (&t[..at], &t[at..])
+        }
+    };
+    let tail = tail.trim();
+    let number = ["sagsnr.", "sagsnr", "sag nr."]
+        .iter()
+        .find_map(|l| strip_prefix_ci(tail, l))
+        .unwrap_or(tail)
+        .trim_start_matches([':', ' ']);
+    let case = number.parse().ok()?;
+    Some((rest.trim_end().trim_end_matches([',', '-', '–', ' ']), case))
 }
 
 /// "16/26813", "Sagsnr.: 16/26813", "00.01.00-A00-1-21".
@@ -217,6 +247,7 @@ struct Open {
 
 fn sections_of(item: &mut AgendaItem, lines: &[Line], meta: &Meta, cx: &mut Ctx) {
     let mut open: Option<Open> = None;
+    // The previous line leaves room for a heading: blank, a heading, or the end of a sentence.
     let mut prev_blank = true;
     for line in lines {
         match line.kind {
@@ -267,7 +298,8 @@ fn sections_of(item: &mut AgendaItem, lines: &[Line], meta: &Meta, cx: &mut Ctx)
                 }
             }
         }
-        prev_blank = line.kind != Kind::Text;
+        // Text without blank lines (pdftotext): a heading may follow a line that ends a sentence.
+        prev_blank = line.kind != Kind::Text || line.text.ends_with(['.', ':', '!', '?']);
     }
     if let Some(o) = open.take() {
         finish(item, o, meta, cx);
@@ -405,6 +437,16 @@ mod tests {
         assert_eq!(inline_heading("Tidsplan: Projektet slutter i maj."), None);
         assert_eq!(inline_heading("Beslutning:"), None);
         assert_eq!(inline_heading("Status på revisionsanbefalinger:"), None);
+    }
+
+    #[test]
+    fn case_number_in_the_heading() {
+        let c = |s: &str| s.parse::<CaseNumber>().unwrap();
+        assert_eq!(case_in_title("Økonomi (16/26813)"), Some(("Økonomi", c("16/26813"))));
+        assert_eq!(case_in_title("Budget 2018 - Sagsnr.: 17/171"), Some(("Budget 2018", c("17/171"))));
+        assert_eq!(case_in_title("Salg, sagsnr. 00.01.00-A00-1-21"), Some(("Salg", c("00.01.00-A00-1-21"))));
+        assert_eq!(case_in_title("Lov om Social Service (§ 107)"), None);
+        assert_eq!(case_in_title("Status på Office 365"), None);
     }
 
     #[test]

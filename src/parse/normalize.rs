@@ -55,7 +55,8 @@ pub fn unify_newlines(text: &str) -> Cow<'_, str> {
 /// Splits and classifies the lines of `text` (already passed through [`unify_newlines`]).
 pub fn document(text: &str) -> Document<'_> {
     let mut lines: Vec<Line> = Vec::with_capacity(text.len() / 40 + 1);
-    let mut markdown = false;
+    // One search over the whole text is cheaper than two per line.
+    let mut markdown = text.contains("**") || text.contains("<b>");
     let mut raws = text.split('\n').enumerate().peekable();
     while let Some((i, raw)) = raws.next() {
         let no = i + 1;
@@ -73,12 +74,7 @@ pub fn document(text: &str) -> Document<'_> {
             continue;
         }
         let line = classify(no, raw);
-        markdown = markdown
-            || match line.kind {
-                Kind::Heading(_) => true,
-                Kind::Text => line.text.contains("**") || line.text.contains("<b>"),
-                Kind::Blank => false,
-            };
+        markdown |= matches!(line.kind, Kind::Heading(_));
         if line.kind == Kind::Text && is_setext_underline(line.text) {
             if let Some(level) = setext_level(&lines, line.text) {
                 if let Some(prev) = lines.last_mut() {
@@ -114,7 +110,7 @@ fn classify(no: usize, raw: &str) -> Line<'_> {
         text.trim_start_matches(is_space)
     };
     let text = text.strip_suffix('\\').filter(|_| hard_break).map(str::trim_end).unwrap_or(text);
-    if text.trim().is_empty() || is_page_footer(text) || is_rule(text) {
+    if text.bytes().all(|b| b == b'\t') || is_page_footer(text) || is_rule(text) {
         return blank(no);
     }
     if let Some((level, content)) = atx_heading(text) {
@@ -128,7 +124,11 @@ fn classify(no: usize, raw: &str) -> Line<'_> {
 
 /// Whitespace that may surround a line: spaces, NBSP, form feeds, but not tabs (cell separators).
 fn is_space(c: char) -> bool {
-    c != '\t' && c.is_whitespace()
+    if c.is_ascii() {
+        matches!(c, ' ' | '\x0b' | '\x0c' | '\r')
+    } else {
+        c.is_whitespace()
+    }
 }
 
 /// `## Title ##` → (2, "Title").
@@ -186,6 +186,9 @@ fn is_page_number(text: &str) -> bool {
 /// pdftotext page footers and headers: "Direktionen 03-04-2017 - Side 2 af 9", "Side 2 af 9",
 /// "Page 2 of 9", "- 2 -".
 pub fn is_page_footer(text: &str) -> bool {
+    if !text.ends_with(|c: char| c.is_ascii_digit() || c == '-' || c == '–' || c.is_whitespace()) {
+        return false;
+    }
     let t = text.trim();
     if t.starts_with(['-', '–']) && t.ends_with(['-', '–']) && t.len() > 2 {
         return is_page_number(t);

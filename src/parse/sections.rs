@@ -14,6 +14,9 @@ pub fn kind_of(heading: &str) -> Option<SectionKind> {
     let raw = heading.trim();
     // "Beslutningen blev udsat." is a sentence; "Beslutning den 20.03.2017." is not.
     let sentence = raw.strip_suffix('.').is_some_and(|r| !r.ends_with(|c: char| c.is_ascii_digit()));
+    if sentence && !raw.contains("eslutning") {
+        return None; // "Ingen bemærkninger."
+    }
     let h = raw.trim_end_matches([':', '.']).trim();
     // "Beslutning …: Godkendt." is a heading run into its text, handled by the caller.
     if h.split_once(": ").is_some_and(|(_, rest)| !rest.trim().is_empty()) {
@@ -67,7 +70,8 @@ fn is_decision_heading(h: &str) -> bool {
     match split_decision(h) {
         Some((body, date)) => {
             let body_words = body.split_whitespace().count();
-            date.is_some_and(|d| dates::find_date(d, Some(2000)).is_some())
+            // A written date only needs digits here; `decision_of` reads it (and warns).
+            date.is_some_and(|d| d.bytes().any(|b| b.is_ascii_digit()))
                 || (body_words <= 4 && body.chars().next().is_none_or(char::is_uppercase))
         }
         None => false,
@@ -110,8 +114,9 @@ fn split_date(s: &str) -> (&str, Option<&str>) {
             }
         }
     }
-    match dates::find_date(s, Some(2000)) {
-        Some(f) => (&s[..f.span.start], Some(&s[f.span.start..])),
+    // "Beslutning Direktionen 20-03-2017": the date starts at the first digit.
+    match s.find(|c: char| c.is_ascii_digit()) {
+        Some(at) => (&s[..at], Some(&s[at..])),
         None => (s, None),
     }
 }

@@ -70,7 +70,20 @@ fn is_relevant(event: &WatchEvent) -> bool {
 /// Waits for the first relevant event, then collects until the events stop for `quiet` (or
 /// `max_wait` has passed). `None` once the watcher is gone.
 pub fn next_batch(events: &Receiver<WatchEvent>, quiet: Duration, max_wait: Duration) -> Option<Vec<WatchEvent>> {
-    let first = events.iter().find(is_relevant)?;
+    next_batch_after(events, None, quiet, max_wait)
+}
+
+/// [`next_batch`] starting with an event already taken from the channel.
+fn next_batch_after(
+    events: &Receiver<WatchEvent>,
+    first: Option<WatchEvent>,
+    quiet: Duration,
+    max_wait: Duration,
+) -> Option<Vec<WatchEvent>> {
+    let first = match first {
+        Some(event) => event,
+        None => events.iter().find(is_relevant)?,
+    };
     let mut batch = vec![first];
     let deadline = Instant::now() + max_wait;
     let mut quiet_until = Instant::now() + quiet;
@@ -94,16 +107,21 @@ pub fn next_batch(events: &Receiver<WatchEvent>, quiet: Duration, max_wait: Dura
 /// `start_over`: parse everything at the first change (the first build panicked).
 pub fn rebuild_loop(events: Receiver<WatchEvent>, mut session: Session, roots: Roots, hub: Arc<Hub>, start_over: bool) {
     let mut start_over = start_over;
-    while let Some(batch) = next_batch(&events, DEBOUNCE, MAX_WAIT) {
+    let mut early = None;
+    while let Some(batch) = next_batch_after(&events, early.take(), DEBOUNCE, MAX_WAIT) {
         let changes: Vec<Change> = sort_events(batch, &roots, &session).into_iter().collect();
-        if changes.is_empty() {
-            continue;
+        if !changes.is_empty() {
+            let all = std::mem::take(&mut start_over);
+            let outcome = run_and_report(&hub, || if all { session.rebuild_all() } else { session.update(&changes) });
+            if outcome == Outcome::Panicked {
+                start_over = true;
+                continue;
+            }
         }
-        let all = std::mem::take(&mut start_over);
-        match run_and_report(&hub, || if all { session.rebuild_all() } else { session.update(&changes) }) {
-            Outcome::Built => start_over = !refresh_search(&mut session, &hub),
-            Outcome::Failed => {}
-            Outcome::Panicked => start_over = true,
+        // Edits that came in meanwhile go first; the index catches up once the files are quiet.
+        early = events.try_iter().find(is_relevant);
+        if early.is_none() && !start_over {
+            start_over = !refresh_search(&mut session, &hub);
         }
     }
 }
