@@ -5,14 +5,12 @@
 //! (body, year) facets are a short list of id runs and ties in ranking favour recent minutes.
 
 use super::exact::{case_key, date_key, exact_keys};
-use super::text::{words, Analyzer, FxBuild, TermCache};
 use crate::link::Site;
 use crate::model::{AgendaItem, Block, Meeting};
 use chrono::Datelike;
 use pulldown_cmark::{Event, Parser, TagEnd};
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashSet};
-use std::sync::Arc;
+use std::collections::BTreeMap;
 
 /// How much plain text each result keeps for its snippet (characters).
 pub const SNIPPET_CHARS: usize = 160;
@@ -35,18 +33,6 @@ pub struct Doc<'a> {
 pub struct Bodies {
     pub names: Vec<String>,
     pub slugs: Vec<String>,
-}
-
-/// What one document puts into the index.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Analysis {
-    /// Distinct terms, with whether the term occurs in the title.
-    pub terms: Vec<(Arc<str>, bool)>,
-    /// Distinct exact keys, with whether the document carries it (its case number or meeting/decision date)
-    /// rather than merely mentioning it.
-    pub exact: Vec<(String, bool)>,
-    /// The start of the plain text, for the snippet.
-    pub snippet: String,
 }
 
 /// All documents of `site` in doc-id order, and the bodies (as the site names and slugs them).
@@ -87,22 +73,8 @@ impl<'a> Doc<'a> {
         }
     }
 
-    /// Terms, exact keys and snippet of this document.
-    pub fn analyze(&self, analyzer: &Analyzer, cache: &mut TermCache) -> Analysis {
-        let title = self.title();
-        let text = self.text();
-        // Each distinct word once: the text repeats words, and each term lookup clones a string.
-        let mut seen: HashSet<&str, FxBuild> = HashSet::with_capacity_and_hasher(1024, FxBuild::default());
-        let mut terms: Vec<(Arc<str>, bool)> = Vec::new();
-        let in_title = words(&title).map(|w| (w, true));
-        for (w, flag) in in_title.chain(text.iter().flat_map(|p| words(p)).map(|w| (w, false))) {
-            if seen.insert(w) {
-                terms.extend(analyzer.term_cached(w, cache).map(|t| (t, flag)));
-            }
-        }
-        // Interned: equal terms are the same allocation, so sorting by address groups them.
-        terms.sort_unstable_by_key(|(t, flag)| (Arc::as_ptr(t) as *const u8 as usize, !flag));
-        terms.dedup_by(|later, kept| Arc::ptr_eq(&later.0, &kept.0));
+    /// Exact keys of this document (given its title and text), with whether it carries each one.
+    pub fn exact(&self, title: &str, text: &[Cow<'_, str>]) -> Vec<(String, bool)> {
         let mut exact: BTreeMap<String, bool> = BTreeMap::new();
         exact.insert(date_key(self.meeting.date), true);
         if let Some(item) = self.item {
@@ -113,15 +85,15 @@ impl<'a> Doc<'a> {
                 exact.insert(date_key(d.date), true);
             }
         }
-        for key in std::iter::once(&title).chain(&text).flat_map(|p| exact_keys(p.as_ref())) {
+        for key in std::iter::once(title).chain(text.iter().map(AsRef::as_ref)).flat_map(exact_keys) {
             exact.entry(key).or_insert(false);
         }
-        Analysis { terms, exact: exact.into_iter().collect(), snippet: snippet(&text) }
+        exact.into_iter().collect()
     }
 }
 
 /// The first [`SNIPPET_CHARS`] characters of the plain text, cut at a word boundary.
-fn snippet<S: AsRef<str>>(text: &[S]) -> String {
+pub fn snippet<S: AsRef<str>>(text: &[S]) -> String {
     let mut out = String::new();
     for piece in text {
         if out.chars().count() >= SNIPPET_CHARS {

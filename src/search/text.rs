@@ -5,15 +5,11 @@
 //! (the Snowball rules know æ/ø/å), folding afterwards makes "Århus" and "Aarhus" the same term.
 
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::{HashMap, HashSet};
-use std::sync::Arc;
+use std::collections::HashSet;
 use unicode_normalization::UnicodeNormalization;
 
 /// Words longer than this are not indexed (hashes, URLs glued together, export garbage).
 pub const MAX_WORD_CHARS: usize = 40;
-
-/// Bound on a term cache, so a corpus of unique words cannot grow it without limit.
-const CACHE_WORDS: usize = 200_000;
 
 /// The Snowball Danish stop word list: too common to help a search, too large to index.
 pub const STOP_WORDS: &[&str] = &[
@@ -87,14 +83,6 @@ impl<'a> Iterator for Words<'a> {
     }
 }
 
-/// Per-thread memo of word → term, with every term interned once so a document's terms can be
-/// de-duplicated by pointer and cloned without allocating.
-#[derive(Default)]
-pub struct TermCache {
-    words: HashMap<String, Option<Arc<str>>, FxBuild>,
-    terms: HashMap<String, Arc<str>, FxBuild>,
-}
-
 /// A fast non-cryptographic hasher (the FxHash scheme) for the index's word and term tables: the
 /// keys come from the minutes, not from an attacker, and SipHash dominated the index build profile.
 #[derive(Default, Clone, Copy)]
@@ -148,27 +136,6 @@ impl Analyzer {
         }
         let term = fold(&self.stemmer.stem(&lower));
         (!term.is_empty()).then_some(term)
-    }
-
-    /// [`Analyzer::term`] through a per-thread cache: most words of minutes repeat, stemming is the cost.
-    /// The same term always comes back as the same `Arc` from one cache.
-    pub fn term_cached(&self, word: &str, cache: &mut TermCache) -> Option<Arc<str>> {
-        if let Some(t) = cache.words.get(word) {
-            return t.clone();
-        }
-        let term = self.term(word)?;
-        let interned = match cache.terms.get(&term) {
-            Some(t) => t.clone(),
-            None => {
-                let t: Arc<str> = Arc::from(term.as_str());
-                cache.terms.insert(term, t.clone());
-                t
-            }
-        };
-        if cache.words.len() < CACHE_WORDS {
-            cache.words.insert(word.to_string(), Some(interned.clone()));
-        }
-        Some(interned)
     }
 
     /// The Snowball stem of a lower-cased word, before folding (exposed for the parity vocabulary).
