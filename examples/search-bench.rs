@@ -1,10 +1,11 @@
 //! Search benchmark: builds the index of a generated corpus (default 50,000 agenda items) and prints
 //! build time, index size, shard sizes, and the bytes and requests a fixed query set downloads.
 //!
-//! `cargo run --release --example search-bench -- [--items N | --content DIR | --small] [--out DIR]`
+//! `cargo run --release --example search-bench -- [--items N | --content DIR | --small] [--out DIR] [--repeat N]`
 //!
 //! `--content DIR` parses minutes files (e.g. written by `examples/gen-corpus.rs`) with the real
 //! parser instead of generating meetings in-process.
+//! `--repeat N` builds the index N times and reports the run with the least CPU time.
 //! With `--out`, the index is left in DIR/soeg/ (the browser tests put it into a built site);
 //! `--small` indexes the hand-built test site instead of the generated one.
 //!
@@ -64,15 +65,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let open: usize = site.meetings.iter().map(|m| m.open_items().count()).sum();
     println!("corpus: {} meetings, {open} open agenda items (generated in {:.2?})", site.meetings.len(), t.elapsed());
 
-    for old in ["t", "x", "d", "index.json"].map(|f| out.join("soeg").join(f)) {
-        let _ = std::fs::remove_dir_all(&old).or_else(|_| std::fs::remove_file(&old));
+    let repeat: usize = flag("--repeat").map(|s| s.parse()).transpose()?.unwrap_or(1).max(1);
+    let mut runs = Vec::new();
+    for _ in 0..repeat {
+        for old in ["t", "x", "d", "index.json"].map(|f| out.join("soeg").join(f)) {
+            let _ = std::fs::remove_dir_all(&old).or_else(|_| std::fs::remove_file(&old));
+        }
+        let (t, (user, sys)) = (Instant::now(), cpu_seconds());
+        let stats = referat::search::write_index(&site, &out)?;
+        let (user_end, sys_end) = cpu_seconds();
+        runs.push((t.elapsed().as_secs_f64(), user_end - user, sys_end - sys, stats));
     }
-    let (t, cpu) = (Instant::now(), cpu_seconds());
-    let stats = referat::search::write_index(&site, &out)?;
+    // The fastest run: the machine is shared, and other load only ever adds time.
+    runs.sort_by(|a, b| (a.1 + a.2).total_cmp(&(b.1 + b.2)));
+    let (wall, user, sys, stats) = runs.swap_remove(0);
     println!(
-        "index: built in {:.2?} ({:.2} s CPU); {} docs, {} terms, {} files, {:.1} MB",
-        t.elapsed(),
-        cpu_seconds() - cpu,
+        "index: built in {:.0} ms ({:.2} s CPU: {user:.2} user + {sys:.2} system; best of {repeat}); {} docs, {} terms, {} files, {:.1} MB",
+        wall * 1e3,
+        user + sys,
         stats.documents,
         stats.terms,
         stats.shards,
@@ -89,13 +99,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-/// User + system CPU time of this process so far (Linux /proc), so the figure does not depend on
-/// what else the machine is doing; 0 where /proc is missing.
-fn cpu_seconds() -> f64 {
+/// (user, system) CPU seconds of this process so far, from /proc/self/stat fields 14 and 15 (clock
+/// ticks of 1/100 s); 0 where /proc is missing. CPU rather than wall time keeps the figure
+/// independent of what else the machine is doing.
+fn cpu_seconds() -> (f64, f64) {
     let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    // Fields after the command name start at field 3.
     let fields: Vec<&str> = stat.rsplit(')').next().unwrap_or("").split_whitespace().collect();
-    let ticks = |i: usize| fields.get(i).and_then(|f| f.parse::<f64>().ok()).unwrap_or(0.0);
-    (ticks(11) + ticks(12)) / 100.0
+    let ticks = |field: usize| fields.get(field - 3).and_then(|f| f.parse::<f64>().ok()).unwrap_or(0.0);
+    (ticks(14) / 100.0, ticks(15) / 100.0)
 }
 
 fn sizes(dir: &Path) -> std::io::Result<Vec<u64>> {
