@@ -167,7 +167,8 @@ fn item_text(item: &AgendaItem) -> Vec<Cow<'_, str>> {
         out.extend(item.decisions.iter().map(|d| d.text.as_str()));
     }
     out.extend(item.attachments.iter().map(String::as_str));
-    out.into_iter().filter(|p| !p.trim().is_empty()).map(Cow::Borrowed).collect()
+    // Blank pieces need no filtering: they hold no words, no exact tokens and no snippet text.
+    out.into_iter().map(Cow::Borrowed).collect()
 }
 
 fn meeting_text(m: &Meeting) -> Vec<Cow<'_, str>> {
