@@ -16,7 +16,17 @@ pub fn case_key(case: &CaseNumber) -> String {
 
 /// The exact-index key of a date.
 pub fn date_key(date: NaiveDate) -> String {
-    format!("d:{}", date.format("%Y-%m-%d"))
+    format!("d:{}", iso_date(date))
+}
+
+/// `yyyy-mm-dd`, as chrono's `%Y-%m-%d` writes it, without parsing a format string per call
+/// (every document has a date, and that parsing showed in the index build profile).
+pub fn iso_date(date: NaiveDate) -> String {
+    use chrono::Datelike;
+    match date.year() {
+        y @ 0..=9999 => format!("{y:04}-{:02}-{:02}", date.month(), date.day()),
+        _ => date.format("%Y-%m-%d").to_string(),
+    }
 }
 
 /// The patterns use ASCII word boundaries: the tokens are ASCII, and Unicode `\b` is several times slower.
@@ -79,7 +89,8 @@ pub fn exact_keys(text: &str) -> Vec<String> {
 fn may_hold_token(text: &str) -> bool {
     text.as_bytes()
         .windows(3)
-        .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'-' | b'.' | b'/') && w[2].is_ascii_digit())
+        // The separator first: it is the rarer byte, so most windows fail on one comparison.
+        .any(|w| matches!(w[1], b'-' | b'.' | b'/') && w[0].is_ascii_digit() && w[2].is_ascii_digit())
 }
 
 /// FNV-1a over the key's bytes: which exact shard holds `key`. The browser computes the same.
@@ -118,6 +129,14 @@ mod tests {
         assert!(may_hold_token("1/2"));
         assert!(may_hold_token("0.1"));
         assert!(may_hold_token("x 2-3"));
+    }
+
+    #[test]
+    fn iso_dates_match_chrono() {
+        for (y, m, d) in [(2017, 3, 20), (1999, 12, 1), (5, 1, 9), (-44, 3, 15), (12345, 6, 7)] {
+            let date = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+            assert_eq!(iso_date(date), date.format("%Y-%m-%d").to_string());
+        }
     }
 
     #[test]

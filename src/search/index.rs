@@ -3,7 +3,7 @@
 
 use super::docs::{collect, Bodies, Doc};
 use super::encode;
-use super::exact::case_key;
+use super::exact::{case_key, iso_date};
 use super::terms;
 use super::text::{shard_key, Analyzer, FxBuild};
 use crate::link::Site;
@@ -78,7 +78,7 @@ pub fn build(site: &Site) -> Index {
 
 fn record(site: &Site, bodies: &Bodies, doc: &Doc<'_>, snippet: String) -> Record {
     let case = doc.item.and_then(|i| i.case.as_ref());
-    let date = doc.meeting.date.format("%Y-%m-%d").to_string();
+    let date = iso_date(doc.meeting.date);
     let path = site.meeting_path(doc.meeting_index);
     let usual = format!("{}/{date}/", bodies.slugs.get(doc.body).map_or("", String::as_str));
     Record {
