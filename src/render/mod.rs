@@ -8,6 +8,7 @@
 mod danish;
 mod data;
 mod feed;
+mod markup;
 mod sitemap;
 mod templates;
 pub mod text;

@@ -6,6 +6,7 @@
 use crate::link::{Body, ItemRef, Site};
 use crate::model::{AgendaItem, Block, Decision, Meeting, SectionKind, Table};
 use crate::render::danish;
+use crate::render::markup;
 use crate::render::text::{inline, linkify, Links};
 use serde::Serialize;
 
@@ -21,15 +22,14 @@ pub struct SiteInfo<'a> {
     pub base_url: &'a str,
 }
 
-/// The published text of one open item, rendered to safe HTML once.
+/// The published text of one open item, rendered to safe HTML once and shown with `safe`.
 #[derive(Serialize, Default)]
 pub struct ItemHtml {
-    /// Sections in document order, without the "Bilag" sections (attachments are listed once).
-    pub sections: Vec<SectionHtml>,
-    /// Decisions not already shown as a decision section (when the parser kept them apart).
-    pub extra_decisions: Vec<DecisionHtml>,
-    /// All decisions, for the case page timeline.
-    pub decisions: Vec<DecisionHtml>,
+    /// The meeting page's text of the item: its sections in document order without the "Bilag"
+    /// sections (attachments are listed once), then any decisions not already shown as a section.
+    pub body: String,
+    /// All decisions, for the case page's timeline.
+    pub decisions: String,
 }
 
 #[derive(Serialize)]
@@ -84,25 +84,27 @@ impl ItemHtml {
             return ItemHtml::default();
         }
         let mut tables = TableIds { item: item.number, count: 0 };
-        let sections: Vec<SectionHtml> = item
-            .sections
-            .iter()
-            .filter(|s| s.kind != SectionKind::Attachments)
-            .map(|s| SectionHtml {
+        let mut body = String::with_capacity(4096);
+        let mut shown_as_section = false;
+        for s in item.sections.iter().filter(|s| s.kind != SectionKind::Attachments) {
+            let section = SectionHtml {
                 heading: inline(&s.heading, links),
                 kind: s.kind,
                 decision: s.kind == SectionKind::Decision,
                 blocks: s.blocks.iter().map(|b| block_html(b, links, &mut tables)).collect(),
-            })
-            .collect();
-        let decisions: Vec<DecisionHtml> = item.decisions.iter().map(|d| decision_html(d, links)).collect();
-        let shown_as_section = sections.iter().any(|s| s.decision);
-        let extra_decisions = if shown_as_section {
-            Vec::new()
-        } else {
-            item.decisions.iter().map(|d| decision_html(d, links)).collect()
-        };
-        ItemHtml { sections, extra_decisions, decisions }
+            };
+            shown_as_section |= section.decision;
+            markup::section(&section, &mut body);
+        }
+        body.push_str("\n  ");
+        let mut decisions = String::new();
+        for d in item.decisions.iter().map(|d| decision_html(d, links)) {
+            if !shown_as_section {
+                markup::decision(&d, 3, &mut body);
+            }
+            markup::decision(&d, 4, &mut decisions);
+        }
+        ItemHtml { body, decisions }
     }
 }
 
@@ -381,7 +383,8 @@ pub struct CaseEntry<'a> {
     #[serde(flatten)]
     pub item: ItemLink<'a>,
     pub body_url: String,
-    pub decisions: &'a [DecisionHtml],
+    /// The decisions' HTML (empty for closed items).
+    pub decisions: &'a str,
 }
 
 /// The case page.
@@ -406,8 +409,8 @@ impl<'a> CaseView<'a> {
             .map(|&r| {
                 let item = &site.meetings[r.meeting].items[r.item];
                 let decisions = match (item.closed, html.get(r.meeting).and_then(|h| h.get(r.item))) {
-                    (false, Some(h)) => h.decisions.as_slice(),
-                    _ => &[],
+                    (false, Some(h)) => h.decisions.as_str(),
+                    _ => "",
                 };
                 let body_url =
                     site.body_of(r.meeting).map_or_else(String::new, |b| format!("{base}{}", site.body_path(b)));
