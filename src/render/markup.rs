@@ -29,7 +29,7 @@ pub fn section(s: &SectionHtml, out: &mut String) {
 /// A decision with its heading at level `h` and its paragraphs' subheadings one level below.
 pub fn decision(d: &DecisionHtml, h: u8, out: &mut String) {
     out.push_str("\n<div class=\"decision\">\n");
-    let _ = write!(out, "<h{h}>{}</h{h}>\n", d.heading);
+    let _ = writeln!(out, "<h{h}>{}</h{h}>", d.heading);
     blocks(&d.blocks, h + 1, out);
     out.push_str("\n</div>\n");
 }
@@ -44,7 +44,7 @@ pub fn blocks(list: &[BlockHtml], h: u8, out: &mut String) {
                 out.push_str("</p>\n");
             }
             BlockHtml::Subheading { html } => {
-                let _ = write!(out, "<h{h} class=\"subheading\">{html}</h{h}>\n");
+                let _ = writeln!(out, "<h{h} class=\"subheading\">{html}</h{h}>");
             }
             BlockHtml::List { ordered, items } => {
                 let tag = if *ordered { "ol" } else { "ul" };
