@@ -249,9 +249,9 @@ impl Renderer<'_> {
         self.write(file, &html)
     }
 
-    fn json(&self, path: &str, json: Result<String, serde_json::Error>) -> Result<u64, RenderError> {
+    fn json(&self, path: &str, json: Result<Vec<u8>, serde_json::Error>) -> Result<u64, RenderError> {
         let json = json.map_err(|source| RenderError::Json { path: path.into(), source })?;
-        self.write(path, html_safe_json(&json).as_bytes())
+        self.write(path, &json)
     }
 
     fn write(&self, rel: &str, data: &[u8]) -> Result<u64, RenderError> {
@@ -272,27 +272,6 @@ impl Renderer<'_> {
     }
 }
 
-/// JSON with `<`, `>` and `&` as `\u003c`-style escapes: the same data, but markup from the minutes
-/// cannot become live HTML even if a host serves the file with the wrong content type. Those
-/// characters only ever occur inside JSON strings, where the escape is equivalent.
-fn html_safe_json(json: &str) -> String {
-    let mut out = String::with_capacity(json.len() + 64);
-    let mut last = 0;
-    for (i, b) in json.bytes().enumerate() {
-        let escape = match b {
-            b'<' => "\\u003c",
-            b'>' => "\\u003e",
-            b'&' => "\\u0026",
-            _ => continue,
-        };
-        out.push_str(&json[last..i]);
-        out.push_str(escape);
-        last = i + 1;
-    }
-    out.push_str(&json[last..]);
-    out
-}
-
 /// Writes `data` to `path`, creating folders only when missing (a `mkdir` per file is a large
 /// part of a build's system time with thousands of pages); returns the size.
 fn write_file(path: &Path, data: &[u8]) -> Result<u64, RenderError> {
@@ -307,15 +286,4 @@ fn write_file(path: &Path, data: &[u8]) -> Result<u64, RenderError> {
         other => other.map_err(io)?,
     }
     Ok(data.len() as u64)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn open_data_json_escapes_markup_characters() {
-        let json = super::html_safe_json(r#"{"t":"<b>R&D</b>"}"#);
-        assert_eq!(json, r#"{"t":"\u003cb\u003eR\u0026D\u003c/b\u003e"}"#);
-        let back: serde_json::Value = serde_json::from_str(&json).unwrap();
-        assert_eq!(back["t"], "<b>R&D</b>");
-    }
 }
