@@ -224,6 +224,20 @@ pub struct Session {
     diagnostics: BTreeMap<PathBuf, Vec<Diagnostic>>,
     dirty: Dirty,
     published: Published,
+    /// Pages changed since the search index was last written.
+    search_stale: bool,
+    /// Everything the search index last put in the output (relative paths), which a full render
+    /// of the pages must not prune.
+    search_files: BTreeSet<PathBuf>,
+}
+
+/// What [`Session::refresh_search`] did.
+#[derive(Debug, Default)]
+pub struct SearchReport {
+    pub search: IndexStats,
+    /// Index files that changed and were moved into the output folder.
+    pub published: usize,
+    pub elapsed: Duration,
 }
 
 impl Session {
@@ -237,6 +251,8 @@ impl Session {
             diagnostics: BTreeMap::new(),
             dirty: Dirty { full: true, ..Dirty::default() },
             published: Published::default(),
+            search_stale: false,
+            search_files: BTreeSet::new(),
         }
     }
 
@@ -249,7 +265,7 @@ impl Session {
         self.meetings.contains_key(rel) || self.diagnostics.contains_key(rel)
     }
 
-    /// Parses everything and renders every page.
+    /// Parses everything and renders every page and the search index.
     pub fn rebuild_all(&mut self) -> Result<RebuildReport, BuildError> {
         let start = Instant::now();
         self.config = None;
@@ -262,11 +278,13 @@ impl Session {
         for (rel, result) in results {
             self.store(rel, result);
         }
-        self.flush(parsed, start)
+        self.flush(parsed, start, true)
     }
 
-    /// Applies `changes` and renders what they affect. On error the output is left as it was and
-    /// the affected pages stay pending, so fixing the error renders them.
+    /// Applies `changes` and renders the pages they affect. On error the output is left as it was
+    /// and the affected pages stay pending, so fixing the error renders them. The search index is
+    /// left to [`Session::refresh_search`]: it is rebuilt whole, which on a large site takes many
+    /// times longer than the pages, and the edited page should not wait for it.
     pub fn update(&mut self, changes: &[Change]) -> Result<RebuildReport, BuildError> {
         let start = Instant::now();
         let mut files = BTreeSet::new();
@@ -288,7 +306,26 @@ impl Session {
         for (rel, result) in results {
             self.apply(rel, result);
         }
-        self.flush(parsed, start)
+        self.flush(parsed, start, false)
+    }
+
+    /// Writes the search index again if pages changed since it was last written.
+    pub fn refresh_search(&mut self) -> Result<Option<SearchReport>, BuildError> {
+        if !self.search_stale {
+            return Ok(None);
+        }
+        let start = Instant::now();
+        let config = match &self.config {
+            Some(c) => c.clone(),
+            None => load_config(&self.opts)?,
+        };
+        let site = Site::new(config, std::mem::take(&mut self.meetings).into_values().collect());
+        let written = self.stage_search(&site);
+        self.meetings = site.meetings.into_iter().map(|m| (m.source.clone(), m)).collect();
+        let (staging, search, files) = written?;
+        let published = self.publish_search(&staging, files)?;
+        self.search_stale = false;
+        Ok(Some(SearchReport { search, published, elapsed: start.elapsed() }))
     }
 
     /// Every minutes file on disk, relative to the content folder; a missing folder is a diagnostic.
@@ -368,10 +405,11 @@ impl Session {
         all
     }
 
-    /// Renders the pending pages into a staging folder and moves them into the output.
-    fn flush(&mut self, parsed: usize, start: Instant) -> Result<RebuildReport, BuildError> {
+    /// Renders the pending pages (and with `with_search` the search index) into a staging folder and
+    /// moves them into the output.
+    fn flush(&mut self, parsed: usize, start: Instant, with_search: bool) -> Result<RebuildReport, BuildError> {
         let mut timings = vec![("parse", start.elapsed())];
-        let mut lap = Instant::now();
+        let lap = Instant::now();
         let config = match &self.config {
             Some(c) => c.clone(),
             None => load_config(&self.opts)?,
@@ -390,17 +428,16 @@ impl Session {
             Selection::All => 0,
         };
         timings.push(("link", lap.elapsed()));
-        lap = Instant::now();
-        let result = self.render_and_publish(&site, selection, full);
+        let result = self.render_and_publish(&site, selection, full, with_search, &mut timings);
         let published = Published {
             meetings: site.meetings.iter().map(|m| (m.source.clone(), (m.body.clone(), m.date))).collect(),
             cases: site.cases.keys().cloned().collect(),
         };
         self.meetings = site.meetings.into_iter().map(|m| (m.source.clone(), m)).collect();
         let (render, search, moved) = result?;
-        timings.push(("render+search+publish", lap.elapsed()));
         self.published = published;
         self.dirty = Dirty::default();
+        self.search_stale = !with_search;
         Ok(RebuildReport { diagnostics, full, parsed, selected, render, search, published: moved, timings })
     }
 
@@ -457,31 +494,103 @@ impl Session {
     }
 
     fn render_and_publish(
-        &self,
+        &mut self,
         site: &Site,
         selection: Selection,
-        prune: bool,
+        full: bool,
+        with_search: bool,
+        timings: &mut Vec<(&'static str, Duration)>,
     ) -> Result<(RenderStats, IndexStats, usize), BuildError> {
+        let lap = Instant::now();
         let publish_err = |source| BuildError::Publish { path: self.opts.output.clone(), source };
         std::fs::create_dir_all(&self.opts.output).map_err(publish_err)?;
-        let staging = Staging::new(&self.opts.output).map_err(publish_err)?;
+        let pages = Staging::new(&self.opts.output).map_err(publish_err)?;
         let render_opts =
             RenderOptions { templates: Some(self.opts.templates.clone()), inject: self.inject.clone(), selection };
         let (rendered, indexed) = rayon::join(
-            || render::render(site, staging.path(), &render_opts),
-            || search::write_index(site, staging.path()),
+            || render::render(site, pages.path(), &render_opts),
+            || with_search.then(|| self.stage_search(site)).transpose(),
         );
         let render = rendered?;
-        let search = indexed.map_err(BuildError::Search)?;
-        let moved = overlay(staging.path(), &self.opts.output, prune).map_err(publish_err)?;
-        Ok((render, search, moved))
+        let search = indexed?;
+        timings.push((if with_search { "render+search" } else { "render" }, lap.elapsed()));
+        let lap = Instant::now();
+        // A full render replaces the site: remove pages it no longer has, but never the index files.
+        let mut index_files = self.search_files.clone();
+        if let Some((_, _, files)) = &search {
+            index_files.extend(files.iter().cloned());
+        }
+        let prune = if full { Prune::AllBut(index_files) } else { Prune::Nothing };
+        let mut moved = overlay(pages.path(), &self.opts.output, prune).map_err(publish_err)?;
+        let stats = match search {
+            Some((staging, stats, files)) => {
+                moved += self.publish_search(&staging, files)?;
+                stats
+            }
+            None => IndexStats::default(),
+        };
+        timings.push(("publish", lap.elapsed()));
+        Ok((render, stats, moved))
+    }
+
+    /// Writes the search index into its own staging folder; returns it with the files it holds.
+    fn stage_search(&self, site: &Site) -> Result<(Staging, IndexStats, BTreeSet<PathBuf>), BuildError> {
+        let publish_err = |source| BuildError::Publish { path: self.opts.output.clone(), source };
+        let staging = Staging::new(&self.opts.output).map_err(publish_err)?;
+        let stats = search::write_index(site, staging.path()).map_err(BuildError::Search)?;
+        let files = relative_paths(staging.path()).map_err(publish_err)?;
+        Ok((staging, stats, files))
+    }
+
+    /// Moves a staged search index into the output; its shard folders are replaced whole (its top
+    /// folder also holds the search page, which the renderer owns).
+    fn publish_search(&mut self, staging: &Staging, files: BTreeSet<PathBuf>) -> Result<usize, BuildError> {
+        let publish_err = |source| BuildError::Publish { path: self.opts.output.clone(), source };
+        let owned = index_folders(staging.path()).map_err(publish_err)?;
+        let moved = overlay(staging.path(), &self.opts.output, Prune::Within(owned)).map_err(publish_err)?;
+        self.search_files = files;
+        Ok(moved)
     }
 }
 
+/// Which files of the output an overlay may remove: those the staged tree does not have.
+#[derive(Debug)]
+enum Prune {
+    Nothing,
+    /// Everything except these (relative to the output).
+    AllBut(BTreeSet<PathBuf>),
+    /// Only below these folders (relative to the output).
+    Within(Vec<PathBuf>),
+}
+
+/// Every file and folder below `dir`, relative to it.
+fn relative_paths(dir: &Path) -> std::io::Result<BTreeSet<PathBuf>> {
+    let mut paths = BTreeSet::new();
+    for entry in walkdir::WalkDir::new(dir).min_depth(1) {
+        let entry = entry.map_err(std::io::Error::other)?;
+        paths.insert(entry.path().strip_prefix(dir).map_err(std::io::Error::other)?.to_path_buf());
+    }
+    Ok(paths)
+}
+
+/// The folders below the top folder of a staged search index (its shards), relative to `staged`.
+fn index_folders(staged: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut folders = Vec::new();
+    for entry in walkdir::WalkDir::new(staged).min_depth(2).max_depth(2) {
+        let entry = entry.map_err(std::io::Error::other)?;
+        if entry.file_type().is_dir() {
+            folders.push(entry.path().strip_prefix(staged).map_err(std::io::Error::other)?.to_path_buf());
+        }
+    }
+    Ok(folders)
+}
+
 /// Moves every file below `staged` to the same place below `output` with `rename` (atomic per file,
-/// so concurrent readers see the old or the new file, never a half-written one). With `prune`,
-/// files and folders in `output` that `staged` does not have are removed afterwards.
-fn overlay(staged: &Path, output: &Path, prune: bool) -> std::io::Result<usize> {
+/// so concurrent readers see the old or the new file, never a half-written one). Files whose bytes
+/// did not change are left alone: fewer writes, and their ETags stay valid for the browsers.
+/// Afterwards, files and folders that `staged` does not have are removed as `prune` allows.
+/// Returns the number of files moved.
+fn overlay(staged: &Path, output: &Path, prune: Prune) -> std::io::Result<usize> {
     let mut keep = BTreeSet::new();
     let mut moved = 0;
     for entry in walkdir::WalkDir::new(staged).min_depth(1) {
@@ -493,7 +602,7 @@ fn overlay(staged: &Path, output: &Path, prune: bool) -> std::io::Result<usize> 
                 std::fs::remove_file(&target)?;
             }
             std::fs::create_dir_all(&target)?;
-        } else {
+        } else if !same_bytes(entry.path(), &target) {
             if target.is_dir() {
                 std::fs::remove_dir_all(&target)?;
             }
@@ -502,21 +611,50 @@ fn overlay(staged: &Path, output: &Path, prune: bool) -> std::io::Result<usize> 
         }
         keep.insert(rel);
     }
-    if prune {
-        for entry in walkdir::WalkDir::new(output).min_depth(1).contents_first(true) {
-            let entry = entry.map_err(std::io::Error::other)?;
-            let rel = entry.path().strip_prefix(output).map_err(std::io::Error::other)?;
-            if keep.contains(rel) {
-                continue;
-            }
-            if entry.file_type().is_dir() {
-                std::fs::remove_dir_all(entry.path())?;
-            } else {
-                std::fs::remove_file(entry.path())?;
+    match prune {
+        Prune::Nothing => {}
+        Prune::AllBut(also) => {
+            keep.extend(also);
+            remove_unkept(output, Path::new(""), &keep)?;
+        }
+        Prune::Within(folders) => {
+            for folder in folders {
+                remove_unkept(output, &folder, &keep)?;
             }
         }
     }
     Ok(moved)
+}
+
+/// Removes what `keep` lacks below `output/scope`.
+fn remove_unkept(output: &Path, scope: &Path, keep: &BTreeSet<PathBuf>) -> std::io::Result<()> {
+    let root = output.join(scope);
+    if !root.is_dir() {
+        return Ok(());
+    }
+    for entry in walkdir::WalkDir::new(&root).min_depth(1).contents_first(true) {
+        let entry = entry.map_err(std::io::Error::other)?;
+        let rel = entry.path().strip_prefix(output).map_err(std::io::Error::other)?;
+        if keep.contains(rel) {
+            continue;
+        }
+        if entry.file_type().is_dir() {
+            std::fs::remove_dir_all(entry.path())?;
+        } else {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
+}
+
+/// True if both files exist with the same bytes (sizes first, so changed pages are rarely read).
+fn same_bytes(a: &Path, b: &Path) -> bool {
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(ma), Ok(mb)) if ma.is_file() && mb.is_file() && ma.len() == mb.len() => {
+            matches!((std::fs::read(a), std::fs::read(b)), (Ok(x), Ok(y)) if x == y)
+        }
+        _ => false,
+    }
 }
 
 #[cfg(test)]
@@ -537,15 +675,47 @@ mod tests {
         write(&out.join("x"), "a file where a folder comes");
         write(&staged.join("index.html"), "new");
         write(&staged.join("x/index.html"), "folder now");
-        assert_eq!(overlay(&staged, &out, false).unwrap(), 2);
+        assert_eq!(overlay(&staged, &out, Prune::Nothing).unwrap(), 2);
         assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "new");
         assert_eq!(std::fs::read_to_string(out.join("x/index.html")).unwrap(), "folder now");
         assert!(out.join("stale/index.html").exists(), "an incremental overlay keeps pages it did not render");
 
         write(&staged.join("index.html"), "newer");
         write(&staged.join("x/index.html"), "again");
-        overlay(&staged, &out, true).unwrap();
+        overlay(&staged, &out, Prune::AllBut(BTreeSet::new())).unwrap();
         assert!(!out.join("stale").exists(), "a full overlay removes pages the site no longer has");
         assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "newer");
+    }
+
+    #[test]
+    fn overlay_leaves_unchanged_files_alone() {
+        let root = tempfile::tempdir().unwrap();
+        let (staged, out) = (root.path().join("staged"), root.path().join("out"));
+        write(&out.join("same.html"), "same");
+        write(&out.join("changed.html"), "old!");
+        write(&staged.join("same.html"), "same");
+        write(&staged.join("changed.html"), "new!");
+        let before = std::fs::metadata(out.join("same.html")).unwrap().modified().unwrap();
+        assert_eq!(overlay(&staged, &out, Prune::Nothing).unwrap(), 1);
+        assert_eq!(std::fs::metadata(out.join("same.html")).unwrap().modified().unwrap(), before);
+        assert_eq!(std::fs::read_to_string(out.join("changed.html")).unwrap(), "new!");
+    }
+
+    #[test]
+    fn search_overlay_prunes_only_its_own_folders() {
+        let root = tempfile::tempdir().unwrap();
+        let (staged, out) = (root.path().join("staged"), root.path().join("out"));
+        write(&out.join("soeg/index.html"), "search page, rendered by the site");
+        write(&out.join("soeg/t/old-shard.json"), "gone");
+        write(&out.join("direktionen/index.html"), "a page");
+        write(&staged.join("soeg/index.json"), "{}");
+        write(&staged.join("soeg/t/new-shard.json"), "[]");
+        let owned = index_folders(&staged).unwrap();
+        assert_eq!(owned, vec![PathBuf::from("soeg/t")]);
+        overlay(&staged, &out, Prune::Within(owned)).unwrap();
+        assert!(out.join("soeg/index.html").exists());
+        assert!(out.join("direktionen/index.html").exists());
+        assert!(out.join("soeg/t/new-shard.json").exists());
+        assert!(!out.join("soeg/t/old-shard.json").exists());
     }
 }

@@ -181,3 +181,36 @@ fn added_and_removed_files_add_and_remove_their_pages() {
     eventually(WAIT, "the removed page gone", || (serve.get(&page).0 == 404).then_some(()));
     assert!(project.page_with("", "NYT-MØDE").is_none(), "no stale page left in the output");
 }
+
+/// Any file below the output's search folder that contains `needle`.
+fn index_has(project: &Project, needle: &str) -> bool {
+    walkdir::WalkDir::new(project.output().join("soeg"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "json"))
+        .any(|e| std::fs::read_to_string(e.path()).is_ok_and(|t| t.contains(needle)))
+}
+
+#[test]
+fn the_search_index_follows_an_edit_after_the_pages() {
+    let project = Project::new();
+    let mut serve = Serve::start(&project, &[]);
+    assert!(!index_has(&project, "zebrafant"));
+    project.replace(MEETING, DECISION, "Direktionen godkendte zebrafantomet");
+    serve.wait_for_line(|l| l.starts_with("Search index updated"), WAIT);
+    assert!(index_has(&project, "zebrafant"), "the new word is searchable");
+}
+
+#[test]
+fn a_full_page_rebuild_keeps_the_search_index() {
+    let project = Project::new();
+    let mut serve = Serve::start(&project, &[]);
+    let index_files = || walkdir::WalkDir::new(project.output().join("soeg")).into_iter().count();
+    let before = index_files();
+    assert!(before > 2, "the first build writes the index");
+    let template = project.path("templates/search.html");
+    let text = std::fs::read_to_string(&template).unwrap();
+    save(&template, format!("{text}\n").as_bytes());
+    serve.wait_for_line(|l| l.starts_with("Rebuilt in") && l.contains("full"), WAIT);
+    assert_eq!(index_files(), before, "pruning stale pages must not remove the index");
+}

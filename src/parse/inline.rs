@@ -13,6 +13,26 @@ const SPECIAL_PLAIN: [bool; 256] = byte_set(b"<\xC2\\*_`[]&");
 /// Bytes after which [`plain`] has work to do.
 const SPECIAL_MARKUP: [bool; 256] = byte_set(b"<\xC2\\*_`[!&");
 
+/// Position of the first byte in `table`: eight bytes per step, most text has none.
+fn find_byte(bytes: &[u8], table: &[bool; 256]) -> Option<usize> {
+    let mut chunks = bytes.chunks_exact(8);
+    for (n, c) in chunks.by_ref().enumerate() {
+        let hit = table[c[0] as usize]
+            | table[c[1] as usize]
+            | table[c[2] as usize]
+            | table[c[3] as usize]
+            | table[c[4] as usize]
+            | table[c[5] as usize]
+            | table[c[6] as usize]
+            | table[c[7] as usize];
+        if hit {
+            return c.iter().position(|b| table[*b as usize]).map(|i| n * 8 + i);
+        }
+    }
+    let tail = bytes.len() - chunks.remainder().len();
+    chunks.remainder().iter().position(|b| table[*b as usize]).map(|i| tail + i)
+}
+
 /// A lookup table of `bytes` plus every control byte.
 const fn byte_set(bytes: &[u8]) -> [bool; 256] {
     let mut t = [false; 256];
@@ -33,12 +53,11 @@ const fn byte_set(bytes: &[u8]) -> [bool; 256] {
 /// markdown (then only HTML is converted) or plain text (then markdown syntax is escaped).
 pub fn push_inline(buf: &mut String, s: &str, markdown: bool) {
     let table = if markdown { &SPECIAL_MARKDOWN } else { &SPECIAL_PLAIN };
-    let special = |b: u8| table[b as usize];
     let mut rest = s;
     loop {
         // Copy the ordinary run in one go; special bytes are ASCII or a lead byte, so `i` is a
         // char boundary.
-        match rest.bytes().position(special) {
+        match find_byte(rest.as_bytes(), table) {
             None => {
                 buf.push_str(rest);
                 return;
@@ -227,7 +246,7 @@ pub fn to_plain(s: &str) -> String {
 
 /// [`to_plain`] without copying when `s` has no markup, entities or odd whitespace (most lines).
 pub fn plain(s: &str) -> Cow<'_, str> {
-    if !s.bytes().any(|b| SPECIAL_MARKUP[b as usize]) && !s.contains("  ") && s.trim().len() == s.len() {
+    if find_byte(s.as_bytes(), &SPECIAL_MARKUP).is_none() && !s.contains("  ") && s.trim().len() == s.len() {
         return Cow::Borrowed(s);
     }
     Cow::Owned(plain_owned(s))
@@ -464,6 +483,16 @@ mod tests {
         assert_eq!(strip_suffix_ci("å", " d"), None);
         assert_eq!(find_ci("Økonomiudvalgets Beslutning", "s beslutning"), Some(16));
         assert_eq!(find_ci("\u{212a}ab", "kab"), None);
+    }
+
+    #[test]
+    fn find_byte_in_chunks_and_tail() {
+        for (s, want) in
+            [("", None), ("abc", None), ("abcdefgh<", Some(8)), ("ab<", Some(2)), ("abcdefghijklmnop", None)]
+        {
+            assert_eq!(find_byte(s.as_bytes(), &SPECIAL_MARKDOWN), want, "{s}");
+        }
+        assert_eq!(find_byte("abcdefg\u{a0}".as_bytes(), &SPECIAL_MARKDOWN), Some(7));
     }
 
     #[test]

@@ -160,7 +160,8 @@ fn decision_html(d: &Decision, links: &Links) -> DecisionHtml {
 /// Decision text is plain text (not markup) with blank lines between paragraphs; a paragraph
 /// whose every line starts with "- " (or "1. ", "2. " …) is a list.
 fn decision_blocks(text: &str, links: &Links) -> Vec<BlockHtml> {
-    let normalized = text.replace("\r\n", "\n");
+    let normalized: std::borrow::Cow<str> =
+        if text.contains('\r') { text.replace("\r\n", "\n").into() } else { text.into() };
     normalized
         .split("\n\n")
         .map(|p| p.trim_matches('\n'))

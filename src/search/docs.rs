@@ -15,6 +15,9 @@ use std::collections::BTreeMap;
 /// How much plain text each result keeps for its snippet (characters).
 pub const SNIPPET_CHARS: usize = 160;
 
+/// Word → term, per worker thread.
+pub type TermCache = std::collections::HashMap<String, Option<String>>;
+
 /// One search result candidate.
 #[derive(Debug, Clone)]
 pub struct Doc<'a> {
@@ -85,17 +88,17 @@ impl Doc<'_> {
     }
 
     /// Terms, exact keys and snippet of this document.
-    pub fn analyze(&self, analyzer: &Analyzer) -> Analysis {
+    pub fn analyze(&self, analyzer: &Analyzer, cache: &mut TermCache) -> Analysis {
         let title = self.title();
         let text = self.text();
         let mut terms: BTreeMap<String, bool> = BTreeMap::new();
         for w in words(&title) {
-            if let Some(t) = analyzer.term(w) {
+            if let Some(t) = analyzer.term_cached(w, cache) {
                 terms.insert(t, true);
             }
         }
         for w in text.iter().flat_map(|p| words(p)) {
-            if let Some(t) = analyzer.term(w) {
+            if let Some(t) = analyzer.term_cached(w, cache) {
                 terms.entry(t).or_insert(false);
             }
         }

@@ -1,7 +1,7 @@
 //! Building the in-memory index: postings per term and per exact key, result records, facet runs,
 //! and the split of terms into prefix shards small enough for one download each.
 
-use super::docs::{collect, Analysis, Bodies, Doc};
+use super::docs::{collect, Analysis, Bodies, Doc, TermCache};
 use super::encode;
 use super::exact::case_key;
 use super::text::{shard_key, Analyzer};
@@ -10,9 +10,9 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 
 /// A term shard above this many bytes is split by one more character of the prefix.
-pub const SHARD_TARGET: usize = 24_000;
+pub const SHARD_TARGET: usize = 20_000;
 /// Prefix shards never get keys longer than this.
-pub const MAX_KEY_CHARS: usize = 6;
+pub const MAX_KEY_CHARS: usize = 12;
 /// Shortest shard key: a prefix query needs at least this many characters.
 pub const MIN_KEY_CHARS: usize = 2;
 
@@ -65,7 +65,8 @@ impl Index {
 pub fn build(site: &Site) -> Index {
     let (docs, bodies) = collect(site);
     let analyzer = Analyzer::default();
-    let analyses: Vec<Analysis> = docs.par_iter().map(|d| d.analyze(&analyzer)).collect();
+    let analyses: Vec<Analysis> =
+        docs.par_iter().map_init(TermCache::new, |cache, d| d.analyze(&analyzer, cache)).collect();
     let mut index = Index { bodies, runs: runs(&docs), ..Default::default() };
     for case in site.cases.keys() {
         index.case_pages.insert(case_key(case), case.slug());

@@ -36,7 +36,8 @@ struct Manifest<'a> {
     docs: u32,
     chunk: usize,
     bodies: Vec<(&'a str, &'a str)>,
-    runs: &'a [(usize, i32, u32)],
+    /// Flat `[body, year, count, body, year, count, …]`.
+    runs: Vec<i64>,
     keys: String,
     maxkey: usize,
     xs: u32,
@@ -73,8 +74,8 @@ pub fn write(index: &Index, dir: &Path) -> io::Result<Written> {
         docs: index.docs(),
         chunk: CHUNK_DOCS,
         bodies: index.bodies.names.iter().zip(&index.bodies.slugs).map(|(n, s)| (n.as_str(), s.as_str())).collect(),
-        runs: &index.runs,
-        keys: keys.join(" "),
+        runs: index.runs.iter().flat_map(|&(b, y, n)| [b as i64, i64::from(y), i64::from(n)]).collect(),
+        keys: front_code(&keys),
         maxkey: MAX_KEY_CHARS,
         xs,
         stop: Analyzer::default().stop_words(),
@@ -156,7 +157,51 @@ fn doc_chunks(index: &Index, files: &mut Vec<(String, String)>) -> io::Result<us
     Ok(chunks.len())
 }
 
+/// Sorted shard keys, front-coded: each key is a letter giving how many leading characters it shares
+/// with the previous key (`A` = 0, `B` = 1, …) and the rest of the key; keys are separated by spaces.
+/// Keys are `[a-z0-9_]`, so the letter is unambiguous.
+pub fn front_code(keys: &[&str]) -> String {
+    let mut out = String::new();
+    let mut prev = "";
+    for key in keys {
+        let shared = prev.bytes().zip(key.bytes()).take_while(|(a, b)| a == b).count().min(25);
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push((b'A' + shared as u8) as char);
+        out.push_str(&key[shared..]);
+        prev = key;
+    }
+    out
+}
+
+/// Reverses [`front_code`].
+pub fn front_decode(coded: &str) -> Vec<String> {
+    let mut keys: Vec<String> = Vec::new();
+    for part in coded.split(' ').filter(|p| !p.is_empty()) {
+        let shared = part.bytes().next().map_or(0, |b| b.saturating_sub(b'A') as usize);
+        let prev = keys.last().map_or("", String::as_str);
+        let mut key: String = prev.chars().take(shared).collect();
+        key.push_str(part.get(1..).unwrap_or(""));
+        keys.push(key);
+    }
+    keys
+}
+
 /// The index folder below the site output.
 pub fn index_dir(out: &Path) -> PathBuf {
     out.join("soeg")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_coding_round_trips() {
+        let keys = ["0", "00", "20", "2010", "2011", "lo", "lok", "lokalp", "oe", "_x"];
+        let coded = front_code(&keys);
+        assert_eq!(coded, "A0 B0 A20 C10 D1 Alo Ck Dalp Aoe A_x");
+        assert_eq!(front_decode(&coded), keys);
+    }
 }

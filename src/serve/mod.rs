@@ -64,13 +64,13 @@ pub fn serve(mut opts: ServeOptions) -> Result<(), ServeError> {
     let temp = prepare_output(&mut opts)?;
     let hub = Hub::new();
     let mut session = Session::new(opts.build.clone(), reload::inject_html());
-    let built = watch::run_and_report(&hub, || session.rebuild_all());
+    let first = watch::run_and_report(&hub, || session.rebuild_all());
 
     let roots = roots(&opts.build);
     let (watcher, events) = watch::start(&roots)?;
     let builder = {
         let hub = hub.clone();
-        std::thread::spawn(move || watch::rebuild_loop(events, session, roots, hub, !built))
+        std::thread::spawn(move || watch::rebuild_loop(events, session, roots, hub, first == watch::Outcome::Panicked))
     };
 
     let (stop, stopped) = signal_watch::channel(false);

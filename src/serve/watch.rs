@@ -70,7 +70,20 @@ fn is_relevant(event: &WatchEvent) -> bool {
 /// Waits for the first relevant event, then collects until the events stop for `quiet` (or
 /// `max_wait` has passed). `None` once the watcher is gone.
 pub fn next_batch(events: &Receiver<WatchEvent>, quiet: Duration, max_wait: Duration) -> Option<Vec<WatchEvent>> {
-    let first = events.iter().find(is_relevant)?;
+    next_batch_after(events, None, quiet, max_wait)
+}
+
+/// [`next_batch`] starting with an event already taken from the channel.
+fn next_batch_after(
+    events: &Receiver<WatchEvent>,
+    first: Option<WatchEvent>,
+    quiet: Duration,
+    max_wait: Duration,
+) -> Option<Vec<WatchEvent>> {
+    let first = match first {
+        Some(event) => event,
+        None => events.iter().find(is_relevant)?,
+    };
     let mut batch = vec![first];
     let deadline = Instant::now() + max_wait;
     let mut quiet_until = Instant::now() + quiet;
@@ -94,28 +107,78 @@ pub fn next_batch(events: &Receiver<WatchEvent>, quiet: Duration, max_wait: Dura
 /// `start_over`: parse everything at the first change (the first build panicked).
 pub fn rebuild_loop(events: Receiver<WatchEvent>, mut session: Session, roots: Roots, hub: Arc<Hub>, start_over: bool) {
     let mut start_over = start_over;
-    while let Some(batch) = next_batch(&events, DEBOUNCE, MAX_WAIT) {
+    let mut early = None;
+    while let Some(batch) = next_batch_after(&events, early.take(), DEBOUNCE, MAX_WAIT) {
         let changes: Vec<Change> = sort_events(batch, &roots, &session).into_iter().collect();
-        if changes.is_empty() {
-            continue;
+        if !changes.is_empty() {
+            let all = std::mem::take(&mut start_over);
+            let outcome = run_and_report(&hub, || if all { session.rebuild_all() } else { session.update(&changes) });
+            if outcome == Outcome::Panicked {
+                start_over = true;
+                continue;
+            }
         }
-        let all = std::mem::take(&mut start_over);
-        start_over = !run_and_report(&hub, || if all { session.rebuild_all() } else { session.update(&changes) });
+        // Edits that came in meanwhile go first; the index catches up once the files are quiet.
+        early = events.try_iter().find(is_relevant);
+        if early.is_none() && !start_over {
+            start_over = !refresh_search(&mut session, &hub);
+        }
     }
 }
 
-/// Runs one (re)build and reports it. A bug in a later stage must not end the preview: a panic is
-/// reported like a build error and `false` returned, since the session may be half-updated and
-/// should parse everything again.
-pub fn run_and_report(hub: &Hub, build: impl FnOnce() -> Result<RebuildReport, BuildError>) -> bool {
+/// How a (re)build went.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Built,
+    /// An error in the input or templates, reported; the last good site stays.
+    Failed,
+    /// A bug: reported like an error; the session may be half-updated and should start over.
+    Panicked,
+}
+
+/// Runs one (re)build and reports it. A bug in a later stage must not end the preview, so a panic
+/// is caught and reported like a build error.
+pub fn run_and_report(hub: &Hub, build: impl FnOnce() -> Result<RebuildReport, BuildError>) -> Outcome {
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(build)) {
-        Ok(result) => {
-            report(result, hub);
-            true
+        Ok(Ok(report)) => {
+            eprint!("{}", report.diagnostics);
+            println!("{}", summary(&report));
+            hub.built();
+            Outcome::Built
+        }
+        Ok(Err(e)) => {
+            let message = describe(&e);
+            eprintln!("error: rebuild failed; still serving the last good site\n{message}");
+            hub.failed(message);
+            Outcome::Failed
         }
         Err(panic) => {
             let message = format!("internal error while rebuilding (a bug in referat): {}", panic_text(&panic));
             eprintln!("error: {message}; still serving the last good site");
+            hub.failed(message);
+            Outcome::Panicked
+        }
+    }
+}
+
+/// Brings the search index up to date after the pages; false if that panicked.
+fn refresh_search(session: &mut Session, hub: &Hub) -> bool {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| session.refresh_search())) {
+        Ok(Ok(Some(r))) => {
+            let ms = r.elapsed.as_secs_f64() * 1000.0;
+            println!("Search index updated in {ms:.1} ms ({} files changed)", r.published);
+            true
+        }
+        Ok(Ok(None)) => true,
+        Ok(Err(e)) => {
+            let message = describe(&e);
+            eprintln!("error: the search index could not be updated\n{message}");
+            hub.failed(message);
+            true
+        }
+        Err(panic) => {
+            let message = format!("internal error while indexing (a bug in referat): {}", panic_text(&panic));
+            eprintln!("error: {message}");
             hub.failed(message);
             false
         }
@@ -151,22 +214,6 @@ fn sort_events(batch: Vec<WatchEvent>, roots: &Roots, session: &Session) -> BTre
         changes.extend(kind.to_change());
     }
     changes
-}
-
-/// Tells the terminal and the open tabs how a (re)build went.
-pub fn report(result: Result<RebuildReport, BuildError>, hub: &Hub) {
-    match result {
-        Ok(report) => {
-            eprint!("{}", report.diagnostics);
-            println!("{}", summary(&report));
-            hub.built();
-        }
-        Err(e) => {
-            let message = describe(&e);
-            eprintln!("error: rebuild failed; still serving the last good site\n{message}");
-            hub.failed(message);
-        }
-    }
 }
 
 fn summary(report: &RebuildReport) -> String {
@@ -259,7 +306,7 @@ mod panic_tests {
     #[test]
     fn a_panicking_build_is_reported_not_fatal() {
         let hub = Hub::new();
-        assert!(!run_and_report(&hub, || panic!("index out of bounds")));
+        assert_eq!(run_and_report(&hub, || panic!("index out of bounds")), Outcome::Panicked);
         let status = hub.current();
         assert_eq!(status.version, 0);
         assert!(status.error.unwrap().contains("index out of bounds"));

@@ -148,13 +148,24 @@
     }
   }
 
+  /** Shard keys from the manifest's front-coded list (src/search/json.rs front_code). */
+  function frontDecode(coded) {
+    const keys = [];
+    for (const part of coded.split(' ')) {
+      if (!part) continue;
+      const prev = keys.length ? keys[keys.length - 1] : '';
+      keys.push(prev.slice(0, part.charCodeAt(0) - 65) + part.slice(1));
+    }
+    return keys;
+  }
+
   function decode(s) {
     const ids = [];
     eachId(s, (id) => ids.push(id));
     return ids;
   }
 
-  const api = { stem, fold, term, words, exactKey, shardOf, shardKey, decode, setStopWords: (w) => { stopWords = new Set(w); } };
+  const api = { stem, fold, term, words, exactKey, shardOf, shardKey, decode, frontDecode, setStopWords: (w) => { stopWords = new Set(w); } };
   globalThis.referatSearch = api;
   if (typeof document === 'undefined') return;
 
@@ -166,6 +177,7 @@
   const COLD_REQUESTS = 4;
   const PAGE = 10;
   const TYPING_PAUSE_MS = 150;
+  const MAX_GROUP_SHARDS = 2;
   let manifest = null;
   const files = new Map();
   let requests = 0;
@@ -186,11 +198,12 @@
     if (manifest) return manifest;
     const m = await fetchJSON('index.json');
     if (manifest) return manifest;
-    m.keySet = new Set(m.keys.split(' '));
+    m.keySet = new Set(frontDecode(m.keys));
     m.docBody = new Uint16Array(m.docs);
     m.docYear = new Uint16Array(m.docs);
     let id = 0;
-    for (const [b, y, n] of m.runs) {
+    for (let r = 0; r < m.runs.length; r += 3) {
+      const [b, y, n] = m.runs.slice(r, r + 3);
       m.docBody.fill(b, id, id + n);
       m.docYear.fill(y, id, id + n);
       id += n;
@@ -245,6 +258,13 @@
       return scores;
     }
     const keys = new Set([shardFor(g.term), g.prefix && shardFor(g.prefix)].filter(Boolean));
+    // A prefix shorter than the shards it spans (e.g. "økon" when "oekonomi…" terms fill shards of
+    // their own): fetch those shards too when they are few, else wait for more letters.
+    if (g.prefix) {
+      const deeper = [];
+      for (const k of m.keySet) if (k.length > g.prefix.length && k.startsWith(g.prefix)) deeper.push(k);
+      if (keys.size + deeper.length <= MAX_GROUP_SHARDS) deeper.forEach((k) => keys.add(k));
+    }
     const shards = await Promise.all(Array.from(keys, (k) => fetchJSON(`t/${k}.json`)));
     const expansions = [];
     for (const shard of shards) {
@@ -271,7 +291,7 @@
     const hits = [];
     for (let d = 0; d < m.docs; d++) if (total[d] > 0) hits.push(d);
     // Equal-score hits sharing a doc store chunk: ranking them together shows a page from fewer chunks.
-    const tierOf = (d) => `${total[d]}/${m.docYear[d]}/${Math.floor(d / m.chunk)}`;
+    const tierOf = (d) => total[d] * 2 ** 32 + m.docYear[d] * 2 ** 16 + Math.floor(d / m.chunk);
     const tiers = new Map();
     for (const d of hits) { const k = tierOf(d); tiers.set(k, (tiers.get(k) || 0) + 1); }
     const together = new Float32Array(m.docs);
@@ -459,12 +479,13 @@
   let timer = 0;
   input.addEventListener('input', () => {
     clearTimeout(timer);
-    timer = setTimeout(() => { state.q = input.value; state.organ = ''; state.aar = ''; update(); }, 60);
+    timer = setTimeout(() => { state.q = input.value; state.organ = ''; state.aar = ''; current = null; update(); }, 60);
   });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     clearTimeout(timer);
     state.q = input.value;
+    current = null;
     update();
   });
   facets.addEventListener('click', (e) => {

@@ -304,6 +304,13 @@ test('budgets at 50,000 agenda items: bytes and requests per cold query, case nu
       assert.ok(r.requests <= 4, `${q}: ${r.requests} requests`);
       assert.ok(r.bytes <= 100_000, `${q}: ${r.bytes} bytes`);
       assert.ok(r.shown >= 1);
+      if (r.shown < 10) {
+        // The rest of the first page comes with "Vis flere resultater", within the rank order.
+        assert.match(await r.page.textContent('#search-status'), new RegExp(`viser ${r.shown}$`));
+        await r.page.click('#search-more');
+        await r.page.waitForFunction((n) => document.querySelectorAll('#search-results li').length > n, r.shown);
+        assert.equal(await r.page.$$eval('#search-results li', (l) => l.length), r.shown + 10);
+      }
       await r.page.close();
     }
     const c = await cold('16/26813');
@@ -313,14 +320,20 @@ test('budgets at 50,000 agenda items: bytes and requests per cold query, case nu
     // (the first pass fetches them); time from input to rendered results, measured in the page.
     const queries = ['lokalplaner', 'lokalplan budget', 'økonomi', '16/26813', 'handicappol'];
     for (const q of queries) await search(c.page, q);
+    // Median of three runs per query, so one scheduling hiccup on the shared machine does not decide.
     const times = [];
     for (const q of queries) {
-      srv.reset();
-      await search(c.page, q);
-      assert.equal(srv.stats.requests, 0, `${q} is warm`);
-      times.push(+(await c.page.getAttribute('#search', 'data-ms')));
+      const runs = [];
+      for (let i = 0; i < 3; i++) {
+        srv.reset();
+        await search(c.page, '');
+        await search(c.page, q);
+        assert.equal(srv.stats.requests, 0, `${q} is warm`);
+        runs.push(+(await c.page.getAttribute('#search', 'data-ms')));
+      }
+      times.push(runs.sort((a, b) => a - b)[1]);
     }
-    report.push(`warm ms: ${times.join(', ')}`);
+    report.push(`warm ms (median of 3): ${times.join(', ')}`);
     assert.ok(Math.max(...times) < 50, `warm queries took ${times.join(', ')} ms`);
     await c.page.close();
   } finally {
