@@ -59,7 +59,7 @@ fn incremental(opts: &BuildOptions) -> Result<(), String> {
     let rel = pick_meeting(&opts.content)?;
     let path = opts.content.join(&rel);
     let original = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let edited = format!("{original}\nTilføjet ved rettelse af referatet.\n");
+    let edited = edit(&original);
     std::fs::write(&path, edited).map_err(|e| format!("cannot edit {}: {e}", path.display()))?;
     let start = Instant::now();
     let result = session.update(&[Change::Content(rel.clone())]);
@@ -77,6 +77,27 @@ fn incremental(opts: &BuildOptions) -> Result<(), String> {
         report.published
     );
     Ok(())
+}
+
+/// The clerk's correction: a sentence added below the case number of item 1 (an open item, since
+/// the generator puts closed items last), so the meeting's page and index entries really change.
+fn edit(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut state = 0; // 0: before item 1, 1: looking for its case number, 2: done
+    for line in text.lines() {
+        out.push_str(line);
+        out.push('\n');
+        if state == 0 && line.contains("Punkt 1:") {
+            state = 1;
+        } else if state == 1 && !line.trim().is_empty() {
+            out.push_str("\nRettelse: tilføjet efter mødet.\n");
+            state = 2;
+        }
+    }
+    if state < 2 {
+        out.push_str("\nRettelse: tilføjet efter mødet.\n");
+    }
+    out
 }
 
 /// A plain-text meeting from the middle of the corpus (sorted, so the choice is stable).

@@ -58,11 +58,15 @@ max() { printf '%s\n' "$@" | sort -g | tail -1; }
 mb() { awk -v b="$1" 'BEGIN {printf "%.1f", b / 1e6}'; }
 per_s() { awk -v n="$1" -v s="$2" 'BEGIN {printf "%.0f", (s > 0 ? n / s : 0)}'; }
 
-# Edits one meeting the way a clerk would: a sentence added to the last decision of a mid-corpus file.
+# Edits one meeting the way a clerk would: a sentence added below the case number of item 1 (open,
+# since the generator puts closed items last), so the meeting's page and index really change.
 edit_one() {
   local f
   f=$(find "$1" -type f -name '*.txt' | sort | awk 'NR == 100 || NR == 1 {f = $0} END {print f}')
-  printf '\nTilføjet ved rettelse af referatet %s.\n' "$(date +%s%N)" >>"$f"
+  awk -v note="Rettelse tilføjet $(date +%s%N)." '
+    {print}
+    state == 0 && /Punkt 1:/ {state = 1; next}
+    state == 1 && NF {print ""; print note; state = 2}' "$f" >"$f.edit" && mv "$f.edit" "$f"
   echo "$f"
 }
 
