@@ -64,6 +64,10 @@ fn incremental(opts: &BuildOptions) -> Result<(), String> {
     let start = Instant::now();
     let result = session.update(&[Change::Content(rel.clone())]);
     let elapsed = start.elapsed();
+    // serve writes the search index again after the pages, so the edited page need not wait.
+    let search_start = Instant::now();
+    let search = if result.is_ok() { Some(session.refresh_search()) } else { None };
+    let search_elapsed = search_start.elapsed();
     // Put the corpus back before reporting, whatever happened.
     std::fs::write(&path, original).map_err(|e| format!("cannot restore {}: {e}", path.display()))?;
     let report = result.map_err(|e| format!("incremental rebuild failed: {e}"))?;
@@ -76,6 +80,12 @@ fn incremental(opts: &BuildOptions) -> Result<(), String> {
         report.selected,
         report.published
     );
+    match search.transpose().map_err(|e| format!("search refresh failed: {e}"))? {
+        Some(Some(r)) => {
+            println!("session, search index refresh: {} ({} files published)", ms(search_elapsed), r.published)
+        }
+        _ => println!("session, search index refresh: none needed"),
+    }
     Ok(())
 }
 

@@ -70,8 +70,8 @@ edit_one() {
   echo "$f"
 }
 
-table=("| meetings | items | input MB | build s (wall) | CPU s (user+sys) | meetings/s | pages | pages/s | output MB | max RSS MB | serve: rebuild after 1 edit s | build again after 1 edit s | cp -r s | load avg |"
-  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+table=("| meetings | items | input MB | build s (wall) | CPU s (user+sys) | meetings/s | pages | pages/s | output MB | max RSS MB | serve: pages after 1 edit s | serve: search index after it s | build again after 1 edit s | cp -r s | load avg |"
+  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 
 for n in "${sizes[@]}"; do
   content=$tmp/content-$n
@@ -115,10 +115,12 @@ for n in "${sizes[@]}"; do
   echo "$session" | sed 's/^/   /'
   incremental=$(sed -n 's/^session, rebuild after editing [^:]*: \([0-9]*\) ms.*/\1/p' <<<"$session")
   incremental=$(awk -v ms="$incremental" 'BEGIN {printf "%.3f", ms / 1000}')
+  refresh=$(sed -n 's/^session, search index refresh: \([0-9]*\) ms.*/\1/p' <<<"$session")
+  refresh=$(awk -v ms="${refresh:-0}" 'BEGIN {printf "%.3f", ms / 1000}')
 
   echo "   => $n meetings, $items items, $(mb "$input") MB input: ${wall}s, $(per_s "$n" "$wall") meetings/s," \
     "$pages HTML pages ($files files), $(per_s "$pages" "$wall") pages/s, $(mb "$output") MB output, ${rss} MB max RSS; cp -r ${cp_wall}s"
-  table+=("| $n | $items | $(mb "$input") | $wall | $cpu_s | $(per_s "$n" "$wall") | $pages | $(per_s "$pages" "$wall") | $(mb "$output") | ${rss} | $incremental | $rebuild | $cp_wall | $load |")
+  table+=("| $n | $items | $(mb "$input") | $wall | $cpu_s | $(per_s "$n" "$wall") | $pages | $(per_s "$pages" "$wall") | $(mb "$output") | ${rss} | $incremental | $refresh | $rebuild | $cp_wall | $load |")
 done
 
 echo
