@@ -174,7 +174,7 @@ pub enum Change {
 /// What one successful [`Session`] rebuild did.
 #[derive(Debug, Default)]
 pub struct RebuildReport {
-    /// Warnings of the whole site.
+    /// Warnings about the files parsed for this rebuild.
     pub diagnostics: Diagnostics,
     /// True if every page was rendered; false for an incremental rebuild.
     pub full: bool,
@@ -201,6 +201,8 @@ struct Dirty {
     full: bool,
     meetings: BTreeSet<PathBuf>,
     cases: BTreeSet<CaseNumber>,
+    /// Files parsed since the last successful rebuild, whose warnings are news.
+    parsed: BTreeSet<PathBuf>,
 }
 
 /// What the output folder holds now, to see whether an incremental rebuild would leave stale pages.
@@ -368,6 +370,7 @@ impl Session {
     }
 
     fn store(&mut self, rel: PathBuf, (meeting, diags): (Option<Meeting>, Vec<Diagnostic>)) {
+        self.dirty.parsed.insert(rel.clone());
         if diags.is_empty() {
             self.diagnostics.remove(&rel);
         } else {
@@ -399,10 +402,20 @@ impl Session {
         }
     }
 
-    fn all_diagnostics(&self) -> Diagnostics {
-        let mut all = Diagnostics(self.diagnostics.values().flatten().cloned().collect());
-        all.sort();
-        all
+    /// Every error in the site: one broken file blocks publishing, so all of them are news.
+    fn errors(&self) -> Diagnostics {
+        let mut errors = Diagnostics(self.diagnostics.values().flatten().filter(|d| d.is_error()).cloned().collect());
+        errors.sort();
+        errors
+    }
+
+    /// Warnings about the files parsed since the last successful rebuild (and the content folder).
+    fn fresh_warnings(&self) -> Diagnostics {
+        let fresh =
+            |(rel, _): &(&PathBuf, &Vec<Diagnostic>)| rel.as_os_str().is_empty() || self.dirty.parsed.contains(*rel);
+        let mut warnings = Diagnostics(self.diagnostics.iter().filter(fresh).flat_map(|(_, d)| d.clone()).collect());
+        warnings.sort();
+        warnings
     }
 
     /// Renders the pending pages (and with `with_search` the search index) into a staging folder and
@@ -415,10 +428,11 @@ impl Session {
             None => load_config(&self.opts)?,
         };
         self.config = Some(config.clone());
-        let diagnostics = self.all_diagnostics();
-        if diagnostics.has_errors() {
-            return Err(BuildError::Input(diagnostics));
+        let errors = self.errors();
+        if errors.has_errors() {
+            return Err(BuildError::Input(errors));
         }
+        let diagnostics = self.fresh_warnings();
         let full = self.dirty.full || self.would_leave_stale_pages();
         let meetings: Vec<Meeting> = std::mem::take(&mut self.meetings).into_values().collect();
         let site = Site::new(config, meetings);
@@ -465,8 +479,8 @@ impl Session {
         moved || twins || self.published.cases.iter().any(|c| !cases.contains(c))
     }
 
-    /// The dirty meetings, their neighbours in the same body (previous/next links) and every meeting
-    /// sharing a dirty case (pages that list the case's other meetings).
+    /// The dirty meetings, the neighbours of new ones in the same body (their previous/next links
+    /// change) and every meeting sharing a dirty case (pages that list the case's other meetings).
     fn selection(&self, site: &Site) -> Selection {
         let mut meetings = BTreeSet::new();
         for (i, m) in site.meetings.iter().enumerate() {
@@ -474,6 +488,9 @@ impl Session {
                 continue;
             }
             meetings.insert(m.source.clone());
+            if self.published.meetings.contains_key(&m.source) {
+                continue;
+            }
             let neighbours = [i.checked_sub(1), Some(i + 1)];
             for n in neighbours.into_iter().flatten().filter_map(|n| site.meetings.get(n)) {
                 if n.body == m.body {
