@@ -1,12 +1,14 @@
-//! Phase timings of a full build through the library: `cargo bench --bench build -- CONTENT [RUNS]`.
+//! Build timings through the library: `cargo bench --bench build -- CONTENT [RUNS]`.
 //!
-//! Prints, for each run, the time of every phase the pipeline reports (parse, link, render+search,
-//! write), so a profile can be read against them. Generate CONTENT with `examples/gen-corpus.rs`.
+//! Prints, for each full build, the time of every phase the pipeline reports (parse, link,
+//! render+search, write), so a profile can be read against them; then serve's path: a
+//! [`Session`] builds everything once, one meeting file is edited, and the incremental rebuild
+//! is timed. Generate CONTENT with `examples/gen-corpus.rs`. The edit is undone at the end.
 
-use referat::build::{self, BuildOptions};
-use std::path::PathBuf;
+use referat::build::{self, BuildOptions, Change, Session};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 fn main() -> ExitCode {
     // `cargo bench` passes `--bench`; everything else is ours.
@@ -16,35 +18,79 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     };
     let runs: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(3);
-    let out = match tempfile::tempdir() {
-        Ok(d) => d,
+    match run(&content, runs) {
+        Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("cannot create a temporary folder: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let opts = BuildOptions { content, output: out.path().join("site"), ..Default::default() };
-    for run in 1..=runs {
-        let start = Instant::now();
-        match build::build(&opts) {
-            Ok(report) => {
-                let phases: Vec<String> =
-                    report.timings.iter().map(|(name, d)| format!("{name} {:.0} ms", d.as_secs_f64() * 1e3)).collect();
-                println!(
-                    "run {run}: {:.0} ms total ({}); {} meetings, {} items, {} pages, {} index shards",
-                    start.elapsed().as_secs_f64() * 1e3,
-                    phases.join(", "),
-                    report.meetings,
-                    report.items,
-                    report.render.pages,
-                    report.search.shards
-                );
-            }
-            Err(e) => {
-                eprintln!("build failed: {e}");
-                return ExitCode::FAILURE;
-            }
+            eprintln!("bench: {e}");
+            ExitCode::FAILURE
         }
     }
-    ExitCode::SUCCESS
+}
+
+fn run(content: &Path, runs: usize) -> Result<(), String> {
+    let out = tempfile::tempdir().map_err(|e| format!("cannot create a temporary folder: {e}"))?;
+    let opts = BuildOptions { content: content.to_path_buf(), output: out.path().join("site"), ..Default::default() };
+    for run in 1..=runs {
+        // A fresh output each time, as `bench.sh` measures: no old site to replace.
+        let _ = std::fs::remove_dir_all(&opts.output);
+        let start = Instant::now();
+        let report = build::build(&opts).map_err(|e| format!("build failed: {e}"))?;
+        println!(
+            "full build {run}: {} ({}); {} meetings, {} items, {} pages, {} index shards",
+            ms(start.elapsed()),
+            phases(&report.timings),
+            report.meetings,
+            report.items,
+            report.render.pages,
+            report.search.shards
+        );
+    }
+    incremental(&opts)
+}
+
+/// serve's path: a long-lived session, one meeting edited, the affected pages rebuilt.
+fn incremental(opts: &BuildOptions) -> Result<(), String> {
+    let opts = BuildOptions { output: opts.output.with_file_name("serve"), ..opts.clone() };
+    let mut session = Session::new(opts.clone(), String::new());
+    let start = Instant::now();
+    let first = session.rebuild_all().map_err(|e| format!("session build failed: {e}"))?;
+    println!("session, first build: {} ({})", ms(start.elapsed()), phases(&first.timings));
+
+    let rel = pick_meeting(&opts.content)?;
+    let path = opts.content.join(&rel);
+    let original = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let edited = format!("{original}\nTilføjet ved rettelse af referatet.\n");
+    std::fs::write(&path, edited).map_err(|e| format!("cannot edit {}: {e}", path.display()))?;
+    let start = Instant::now();
+    let result = session.update(&[Change::Content(rel.clone())]);
+    let elapsed = start.elapsed();
+    // Put the corpus back before reporting, whatever happened.
+    std::fs::write(&path, original).map_err(|e| format!("cannot restore {}: {e}", path.display()))?;
+    let report = result.map_err(|e| format!("incremental rebuild failed: {e}"))?;
+    println!(
+        "session, rebuild after editing {}: {} ({}); {} file(s) parsed, {} meeting page(s) selected, {} files published",
+        rel.display(),
+        ms(elapsed),
+        phases(&report.timings),
+        report.parsed,
+        report.selected,
+        report.published
+    );
+    Ok(())
+}
+
+/// A plain-text meeting from the middle of the corpus (sorted, so the choice is stable).
+fn pick_meeting(content: &Path) -> Result<PathBuf, String> {
+    let files = referat::load::find_files(content).map_err(|e| e.to_string())?;
+    let txt: Vec<&PathBuf> = files.iter().filter(|p| p.extension().is_some_and(|e| e == "txt")).collect();
+    let path = txt.get(txt.len() / 2).ok_or("no .txt meeting in the corpus")?;
+    Ok(path.strip_prefix(content).unwrap_or(path).to_path_buf())
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.0} ms", d.as_secs_f64() * 1e3)
+}
+
+fn phases(timings: &[(&'static str, Duration)]) -> String {
+    timings.iter().map(|(name, d)| format!("{name} {}", ms(*d))).collect::<Vec<_>>().join(", ")
 }

@@ -1,9 +1,12 @@
 //! Search benchmark: builds the index of a generated corpus (default 50,000 agenda items) and prints
 //! build time, index size, shard sizes, and the bytes and requests a fixed query set downloads.
 //!
-//! `cargo run --release --example search-bench -- [--items N] [--out DIR] [--small]`
-//! With `--out`, the index is left in DIR/soeg/ (the browser tests serve it); `--small` writes the
-//! hand-built test site instead of the generated one.
+//! `cargo run --release --example search-bench -- [--items N | --content DIR | --small] [--out DIR]`
+//!
+//! `--content DIR` parses minutes files (e.g. written by `examples/gen-corpus.rs`) with the real
+//! parser instead of generating meetings in-process.
+//! With `--out`, the index is left in DIR/soeg/ (the browser tests put it into a built site);
+//! `--small` indexes the hand-built test site instead of the generated one.
 //!
 //! Requests per query are computed the way `search.js` fetches: the manifest, one term shard per
 //! distinct shard key (or the exact shard), then doc store chunks in rank order until the cold budget
@@ -47,11 +50,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let out = keep.clone().unwrap_or_else(|| tmp.path().to_path_buf());
 
     let t = Instant::now();
-    let site = if small { support::small_site() } else { support::synthetic_site(items, 42) };
+    let site = match (small, flag("--content")) {
+        (true, _) => support::small_site(),
+        (false, Some(dir)) => {
+            let (meetings, diagnostics) = referat::build::parse_all(Path::new(&dir));
+            if diagnostics.has_errors() {
+                return Err(format!("{dir}: {} parse errors", diagnostics.errors().count()).into());
+            }
+            referat::link::Site::new(referat::config::Config::default(), meetings)
+        }
+        (false, None) => support::synthetic_site(items, 42),
+    };
     let open: usize = site.meetings.iter().map(|m| m.open_items().count()).sum();
     println!("corpus: {} meetings, {open} open agenda items (generated in {:.2?})", site.meetings.len(), t.elapsed());
 
-    let _ = std::fs::remove_dir_all(out.join("soeg"));
+    for old in ["t", "x", "d", "index.json"].map(|f| out.join("soeg").join(f)) {
+        let _ = std::fs::remove_dir_all(&old).or_else(|_| std::fs::remove_file(&old));
+    }
     let t = Instant::now();
     let stats = referat::search::write_index(&site, &out)?;
     println!(
@@ -123,7 +138,7 @@ fn text(e: &Entry, i: usize) -> &str {
 impl Reader {
     fn open(dir: &Path) -> Result<Reader, Box<dyn std::error::Error>> {
         let manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join("index.json"))?)?;
-        let keys = manifest["keys"].as_str().unwrap_or("").split(' ').map(String::from).collect();
+        let keys = referat::search::json::front_decode(manifest["keys"].as_str().unwrap_or("")).into_iter().collect();
         let docs = manifest["docs"].as_u64().unwrap_or(0) as usize;
         Ok(Reader { dir: dir.to_path_buf(), manifest, keys, docs })
     }
@@ -131,8 +146,10 @@ impl Reader {
     /// Year of every doc, from the facet runs.
     fn years(&self) -> Vec<i64> {
         let mut v = Vec::with_capacity(self.docs);
-        for run in self.manifest["runs"].as_array().into_iter().flatten() {
-            let (y, n) = (run[1].as_i64().unwrap_or(0), run[2].as_u64().unwrap_or(0));
+        let runs: Vec<i64> =
+            self.manifest["runs"].as_array().into_iter().flatten().filter_map(|v| v.as_i64()).collect();
+        for run in runs.chunks(3) {
+            let (y, n) = (run[1], run[2]);
             v.extend(std::iter::repeat_n(y, n as usize));
         }
         v
@@ -183,7 +200,16 @@ fn print_queries(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
             let Some(term) = analyzer.term(w) else { continue };
             let prefix = fold(&lower);
             let mut seen = BTreeSet::new();
-            for k in [r.key_for(&term), last.then(|| r.key_for(&prefix)).flatten()].into_iter().flatten() {
+            let mut keys: BTreeSet<String> =
+                [r.key_for(&term), last.then(|| r.key_for(&prefix)).flatten()].into_iter().flatten().collect();
+            if last && prefix.len() >= 2 {
+                let deeper: Vec<&String> =
+                    r.keys.iter().filter(|k| k.len() > prefix.len() && k.starts_with(&prefix)).collect();
+                if keys.len() + deeper.len() <= 2 {
+                    keys.extend(deeper.into_iter().cloned());
+                }
+            }
+            for k in keys {
                 if !seen.insert(k.clone()) {
                     continue;
                 }

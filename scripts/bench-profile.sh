@@ -44,7 +44,7 @@ echo
 echo "== massif: heap peak on $small meetings"
 valgrind -q --tool=massif --massif-out-file="$tmp/massif.out" \
   "$referat" build --content "$tmp/content-small" --output "$tmp/site-small" >/dev/null
-ms_print "$tmp/massif.out" >"$tmp/massif.txt"
+ms_print "$tmp/massif.out" >"$tmp/massif.txt" 2>/dev/null
 sed -n '8,33p' "$tmp/massif.txt"
 peak=$(grep -o '[0-9]* (peak)' "$tmp/massif.txt" | cut -d' ' -f1)
 echo "-- heap at the peak (snapshot $peak), inclusive, by function of the project and its main libraries"

@@ -22,6 +22,7 @@ fi
 
 echo "== building release binaries"
 cargo build --release --quiet --bin referat --example gen-corpus
+cargo bench --quiet --no-run --bench build 2>/dev/null
 referat=$PWD/target/release/referat
 gen=$PWD/target/release/examples/gen-corpus
 
@@ -32,9 +33,10 @@ trap cleanup EXIT
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')
 ram=$(awk '/MemTotal/ {printf "%.1f GB", $2 / 1048576}' /proc/meminfo)
 echo "== machine: $(nproc) cores, $cpu, $ram RAM; $(uname -sr); $(rustc --version)"
-echo "== referat $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $runs run(s) per corpus"
+echo "== referat $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $runs run(s) per corpus, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "   (wall times are only meaningful on an otherwise idle machine; CPU seconds are steadier)"
 
-# Runs a command under GNU time; sets $wall (seconds), $rss (MB), $cpu_pct and $out (its stdout).
+# Runs a command under GNU time; sets $wall (seconds), $rss (MB), $cpu_pct, $cpu_s and $out (its stdout).
 timed() {
   local log=$tmp/time.log t0
   t0=$(date +%s%N)
@@ -46,6 +48,9 @@ timed() {
   wall=$(awk -v t0="$t0" -v t1="$(date +%s%N)" 'BEGIN {printf "%.3f", (t1 - t0) / 1e9}')
   rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$log")
   cpu_pct=$(awk -F': ' '/Percent of CPU/ {print $2}' "$log")
+  # CPU seconds (user + system): on a busy machine this is the steadier figure; on an idle one
+  # with N cores the wall time cannot be below cpu_s / N.
+  cpu_s=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$log")
 }
 
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
@@ -61,8 +66,8 @@ edit_one() {
   echo "$f"
 }
 
-table=("| meetings | items | input MB | build s (wall) | CPU | meetings/s | pages | pages/s | output MB | max RSS MB | rebuild after 1 edit s | cp -r s |"
-  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+table=("| meetings | items | input MB | build s (wall) | CPU s (user+sys) | meetings/s | pages | pages/s | output MB | max RSS MB | serve: rebuild after 1 edit s | build again after 1 edit s | cp -r s | load avg |"
+  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 
 for n in "${sizes[@]}"; do
   content=$tmp/content-$n
@@ -77,29 +82,37 @@ for n in "${sizes[@]}"; do
   rm -rf "$tmp/copy-$n"
 
   walls=() rsss=() cpus=()
+  load=$(cut -d' ' -f1 /proc/loadavg)
   for r in $(seq "$runs"); do
     rm -rf "$site"
     sync
     timed "$referat" build --content "$content" --output "$site"
-    echo "   run $r: ${wall}s wall, ${rss} MB max RSS, $cpu_pct CPU: $out"
-    walls+=("$wall") rsss+=("$rss") cpus+=("${cpu_pct%\%}")
+    echo "   run $r: ${wall}s wall, ${cpu_s}s CPU ($cpu_pct), ${rss} MB max RSS: $out"
+    walls+=("$wall") rsss+=("$rss") cpus+=("$cpu_s")
   done
-  wall=$(median "${walls[@]}") rss=$(max "${rsss[@]}") cpu_pct=$(median "${cpus[@]}")%
+  wall=$(median "${walls[@]}") rss=$(max "${rsss[@]}") cpu_s=$(median "${cpus[@]}")
   items=$(sed -n 's/.*(\([0-9]*\) agenda items).*/\1/p' <<<"$out")
   pages=$(find "$site" -name '*.html' | wc -l)
+  files=$(find "$site" -type f | wc -l)
   output=$(du -sb "$site" | cut -f1)
 
-  # serve's path: one meeting changes and the site is rebuilt over the previous one.
+  # `referat build` again after one meeting changed: the full rebuild a clerk runs.
+  build_wall=$wall build_rss=$rss build_cpu=$cpu_s
   edited=$(edit_one "$content")
-  build_wall=$wall build_rss=$rss
   timed "$referat" build --content "$content" --output "$site"
   rebuild=$wall
-  echo "   rebuild after editing ${edited#"$content"/}: ${rebuild}s wall, ${rss} MB max RSS (full rebuild through the CLI)"
-  wall=$build_wall rss=$build_rss
+  echo "   referat build again after editing ${edited#"$content"/}: ${rebuild}s wall, ${cpu_s}s CPU, ${rss} MB max RSS"
+  wall=$build_wall rss=$build_rss cpu_s=$build_cpu
+
+  # serve's path: a long-lived Session rebuilds only what one edited meeting affects.
+  session=$(cargo bench --quiet --bench build -- "$content" 0 2>&1) || { echo "$session" >&2; exit 1; }
+  echo "$session" | sed 's/^/   /'
+  incremental=$(sed -n 's/^session, rebuild after editing [^:]*: \([0-9]*\) ms.*/\1/p' <<<"$session")
+  incremental=$(awk -v ms="$incremental" 'BEGIN {printf "%.3f", ms / 1000}')
 
   echo "   => $n meetings, $items items, $(mb "$input") MB input: ${wall}s, $(per_s "$n" "$wall") meetings/s," \
-    "$pages pages, $(per_s "$pages" "$wall") pages/s, $(mb "$output") MB output, ${rss} MB max RSS; cp -r ${cp_wall}s"
-  table+=("| $n | $items | $(mb "$input") | $wall | $cpu_pct | $(per_s "$n" "$wall") | $pages | $(per_s "$pages" "$wall") | $(mb "$output") | ${rss} | $rebuild | $cp_wall |")
+    "$pages HTML pages ($files files), $(per_s "$pages" "$wall") pages/s, $(mb "$output") MB output, ${rss} MB max RSS; cp -r ${cp_wall}s"
+  table+=("| $n | $items | $(mb "$input") | $wall | $cpu_s | $(per_s "$n" "$wall") | $pages | $(per_s "$pages" "$wall") | $(mb "$output") | ${rss} | $incremental | $rebuild | $cp_wall | $load |")
 done
 
 echo

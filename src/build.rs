@@ -136,13 +136,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let publish_err = |source| BuildError::Publish { path: opts.output.clone(), source };
     let staging = Staging::new(&opts.output).map_err(publish_err)?;
     let render_opts = RenderOptions { templates: Some(opts.templates.clone()), ..Default::default() };
-    let (rendered, indexed) = rayon::join(
-        || render::render(&site, staging.path(), &render_opts),
-        || search::write_index(&site, staging.path()),
-    );
-    let render = rendered?;
-    let search = indexed.map_err(BuildError::Search)?;
-    tick("render+search", &mut timings);
+    // One after the other, each parallel inside: running them side by side saved no CPU time and
+    // held the index's and the pages' working memory at once (445 MB instead of 337 MB peak for
+    // 2,000 meetings).
+    let search = search::write_index(&site, staging.path()).map_err(BuildError::Search)?;
+    tick("search", &mut timings);
+    let render = render::render(&site, staging.path(), &render_opts)?;
+    tick("render", &mut timings);
     staging.publish().map_err(publish_err)?;
     tick("write", &mut timings);
 

@@ -54,6 +54,9 @@ pub fn load_file(path: &Path, rel: &Path) -> Result<(Source, Vec<Diagnostic>), D
 
 /// Like [`decode`], but takes the bytes: valid UTF-8 (the common case) becomes the text without a copy.
 fn decode_owned(rel: &Path, mut bytes: Vec<u8>) -> Result<(String, Vec<Diagnostic>), Diagnostic> {
+    if utf16(&bytes).is_some() {
+        return decode(rel, &bytes);
+    }
     if bytes.starts_with(BOM) {
         bytes.drain(..BOM.len());
     }
@@ -79,7 +82,46 @@ fn check_not_binary(rel: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
 /// Decodes minutes bytes: UTF-8 (with or without byte-order mark), or Windows-1252 with a warning,
 /// as older case systems export. Binary data is an error.
 pub fn decode(rel: &Path, bytes: &[u8]) -> Result<(String, Vec<Diagnostic>), Diagnostic> {
+    if let Some((encoding, bom, guessed)) = utf16(bytes) {
+        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        if let Some(pos) = text.find('\0') {
+            let line = 1 + text[..pos].matches('\n').count();
+            return Err(Diagnostic::error(rel, line, "binary data (NUL character): not a text file"));
+        }
+        let mut warnings = Vec::new();
+        if guessed {
+            warnings.push(Diagnostic::warning(rel, 0, format!("no byte-order mark; decoded as {}", encoding.name())));
+        }
+        return Ok((text.into_owned(), warnings));
+    }
     decode_unmarked(rel, bytes.strip_prefix(BOM).unwrap_or(bytes))
+}
+
+/// UTF-16 as Windows tools export it: by byte-order mark, or, without one, by the NUL byte that
+/// every ASCII character carries. Returns the encoding, the length of the mark, and whether it was
+/// guessed.
+fn utf16(bytes: &[u8]) -> Option<(&'static encoding_rs::Encoding, usize, bool)> {
+    if bytes.starts_with(b"\xFF\xFE") {
+        return Some((encoding_rs::UTF_16LE, 2, false));
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        return Some((encoding_rs::UTF_16BE, 2, false));
+    }
+    let sample = &bytes[..bytes.len().min(4096) & !1];
+    if sample.len() < 8 {
+        return None;
+    }
+    let pairs = sample.len() / 2;
+    let nul_at = |parity: usize| sample.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
+    let (even, odd) = (nul_at(0), nul_at(1));
+    // Text in UTF-16 has a NUL in nearly every pair, always on the same side; binary data does not.
+    if odd * 10 >= pairs * 7 && even * 10 < pairs {
+        Some((encoding_rs::UTF_16LE, 0, true))
+    } else if even * 10 >= pairs * 7 && odd * 10 < pairs {
+        Some((encoding_rs::UTF_16BE, 0, true))
+    } else {
+        None
+    }
 }
 
 /// [`decode`] after the byte-order mark is gone.
@@ -123,6 +165,26 @@ mod tests {
             assert_eq!((a, wa.len()), (b, wb.len()));
         }
         assert_eq!(decode_owned(p, b"\xEF\xBB\xBFa\nb\0".to_vec()).unwrap_err().line, 2);
+    }
+
+    #[test]
+    fn utf16_with_and_without_byte_order_mark() {
+        let p = Path::new("x.txt");
+        let text = "Mødedato Mandag\nPunkt 1: Økonomi\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for (bytes, warned) in
+            [([&b"\xFF\xFE"[..], &le].concat(), 0), ([&b"\xFE\xFF"[..], &be].concat(), 0), (le, 1), (be, 1)]
+        {
+            let (t, w) = decode(p, &bytes).unwrap();
+            assert_eq!(t, text);
+            assert_eq!(w.len(), warned);
+            assert_eq!(decode_owned(p, bytes).unwrap().0, text);
+        }
+        let mut bad: Vec<u8> = "a\nb".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        bad.splice(0..0, [0xFF, 0xFE]);
+        bad.extend([0, 0]);
+        assert_eq!(decode(p, &bad).unwrap_err().line, 2);
     }
 
     #[test]

@@ -113,6 +113,20 @@ fn main() -> ExitCode {
     }
 }
 
+/// Pretty JSON on stdout; a reader that stops early (`referat parse x | head`) is not an error.
+fn print_json(value: &impl serde::Serialize) -> Result<()> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let written = serde_json::to_writer_pretty(&mut out, value)
+        .map_err(std::io::Error::from)
+        .and_then(|()| writeln!(out))
+        .and_then(|()| out.flush());
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other.context("cannot write to stdout"),
+    }
+}
+
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Build(args) => {
@@ -160,12 +174,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
         }
         Command::Parse { file } => {
-            let dir = file.parent().unwrap_or(std::path::Path::new(""));
-            let (meeting, diags) = build::parse_file(dir, &file);
+            // Messages name the file as given on the command line.
+            let (meeting, diags) = build::parse_file(std::path::Path::new(""), &file);
             eprint!("{}", referat::diag::Diagnostics(diags));
             match meeting {
                 Some(m) => {
-                    println!("{}", serde_json::to_string_pretty(&m)?);
+                    print_json(&m)?;
                     Ok(ExitCode::SUCCESS)
                 }
                 None => Ok(ExitCode::FAILURE),

@@ -134,6 +134,18 @@ fn windows_1252_decodes_with_a_warning() {
 }
 
 #[test]
+fn utf16_exports_decode_to_the_same_model() {
+    for rel in SEEDS {
+        let text = read(rel);
+        let mut bytes = b"\xFF\xFE".to_vec();
+        bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        let (m, diags) = parse_bytes(rel, &bytes);
+        assert_eq!(m, clean(rel), "{rel}");
+        assert!(diags.is_empty(), "{diags:?}");
+    }
+}
+
+#[test]
 fn everything_at_once_through_the_file_loader() {
     let dir = tempfile::tempdir().unwrap();
     for rel in SEEDS {
@@ -153,5 +165,20 @@ fn everything_at_once_through_the_file_loader() {
         assert!(diags.iter().all(|d| !d.is_error()));
         m.source = rel.into();
         assert_eq!(m, clean(rel), "{rel}");
+    }
+}
+
+#[test]
+fn huge_inputs_stay_linear() {
+    let header = "REFERAT Direktionen d. 20-03-2017\n\nPunkt 1: Stor sag\n\n16/1\n\nBaggrund\n\n";
+    let broken = format!("{header}{}", "(og en linje der fortsætter\n\n".repeat(40_000));
+    let long_line = format!("{header}{}", "ord (og) ".repeat(400_000));
+    let many_items: String =
+        (2..=5_000).map(|n| format!("Punkt {n}: Sag {n}\n\n16/{n}\n\nBeslutning\n\nGodkendt.\n\n")).collect();
+    for text in [broken, long_line, format!("{header}{many_items}")] {
+        let started = std::time::Instant::now();
+        let (m, _) = referat::parse::parse(Path::new("stor.txt"), &text).unwrap();
+        assert!(!m.items.is_empty());
+        assert!(started.elapsed().as_secs() < 10, "{:?} for {} bytes", started.elapsed(), text.len());
     }
 }

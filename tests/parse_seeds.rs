@@ -321,3 +321,19 @@ fn cli_parse_prints_the_json_shape() {
     assert!(five["decisions"][0]["text"].is_string());
     assert_eq!(v["items"][1]["closed"], true);
 }
+
+#[test]
+fn cli_parse_survives_a_reader_that_stops_early() {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_referat"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["parse", SEED_2012])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(out.status.success());
+}

@@ -23,7 +23,7 @@ fn golden_pages_of_a_hand_made_site() {
         "data/direktionen/2017-03-20.json",
         "data/cases.json",
     ] {
-        insta::assert_snapshot!(format!("handmade__{}", page.replace('/', "__")), read(&out, page));
+        insta::assert_snapshot!(format!("handmade__{}", page.replace('/', "__")), readable(&read(&out, page), page));
     }
 }
 
@@ -125,4 +125,28 @@ fn selection_renders_only_the_changed_meeting_and_its_cases() {
     let (_dir, full) = render_site(&s);
     assert_eq!(read(o, "sager/16-6952/index.html"), read(&full, "sager/16-6952/index.html"));
     assert!(stats.pages < files(&full).len());
+}
+
+#[test]
+fn regression_a_standing_case_does_not_list_every_meeting_on_every_page() {
+    // "Økonomiopfølgning" carries the same case number at every meeting; listing all other
+    // meetings on each item made the site grow quadratically (1.5 GB for 2,000 meetings).
+    let base = meetings().remove(1); // 2017-03-13, one item with case 16/26813
+    let many: Vec<_> = (0..60)
+        .map(|n| {
+            let mut m = base.clone();
+            m.date += chrono::Duration::days(7 * n);
+            m.source = format!("direktionen/{n}.txt").into();
+            m
+        })
+        .collect();
+    let s = referat::link::Site::new(referat::config::Config::default(), many);
+    let (_dir, out) = render_site(&s);
+    let middle = read(&out, &format!("{}index.html", s.meeting_path(30)));
+    let listed = middle.split("Sagen er også behandlet på").nth(1).unwrap().split("</ul>").next().unwrap();
+    assert_eq!(listed.matches("<li>").count(), 10, "five before and five after");
+    assert!(
+        middle.contains(r#"<a href="/sager/16-26813/">Se hele sagsforløbet for sag 16/26813 (60 behandlinger)</a>"#)
+    );
+    assert_eq!(read(&out, "sager/16-26813/index.html").matches("punkt 1: Økonomiopfølgning").count(), 60);
 }

@@ -110,15 +110,15 @@ impl Blocks {
             }
             _ => false,
         };
-        let sep = if self.hard_break && !self.gap { "\\\n" } else { " " };
+        let hard_break = self.hard_break && !self.gap;
         match self.blocks.last_mut() {
             Some(Block::Paragraph { text }) if join => {
-                text.push_str(sep);
+                text.push_str(if hard_break { "\\\n" } else { separator(text, line.text) });
                 push_inline(text, line.text, self.markdown);
             }
             Some(Block::List { items, .. }) if join => {
                 if let Some(item) = items.last_mut() {
-                    item.push_str(sep);
+                    item.push_str(if hard_break { "\\\n" } else { separator(item, line.text) });
                     push_inline(item, line.text, self.markdown);
                 }
             }
@@ -150,7 +150,7 @@ impl Blocks {
         if let Some(Block::List { items, .. }) = self.blocks.last_mut() {
             if let Some(last) = items.last_mut() {
                 if should_join(last, rest) {
-                    last.push(' ');
+                    last.push_str(separator(last, rest));
                     push_inline(last, rest, self.markdown);
                     return;
                 }
@@ -218,6 +218,19 @@ pub fn should_join(prev: &str, next: &str) -> bool {
     next_lower || matches!(last, ',' | '-' | '–' | '/' | '&' | '+') || ends_with_function_word(core) || unbalanced(p)
 }
 
+/// How two parts of a broken line meet: a word hyphenated at the line end ("it-" / "systemer")
+/// is closed up; "børne-" / "og ungepolitik" keeps its space; anything else gets a space.
+fn separator(prev: &str, next: &str) -> &'static str {
+    let hyphenated = prev.strip_suffix('-').is_some_and(|p| p.ends_with(char::is_alphabetic));
+    let next_word = next.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let conjunction = ["og", "eller", "samt", "til", "som", "and", "or"].contains(&next_word);
+    if hyphenated && next.starts_with(char::is_lowercase) && !conjunction {
+        ""
+    } else {
+        " "
+    }
+}
+
 fn last_word(s: &str) -> &str {
     let is_break = |c: char| c.is_whitespace() || c == '(' || c == '/';
     let start = s.char_indices().rev().find(|(_, c)| is_break(*c)).map_or(0, |(i, c)| i + c.len_utf8());
@@ -243,9 +256,12 @@ fn ends_with_abbreviation(s: &str) -> bool {
     ABBR.iter().any(|a| w.eq_ignore_ascii_case(a))
 }
 
-/// More "(" than ")": the PDF broke the line inside a parenthesis.
+/// More "(" than ")" near the end: the PDF broke the line inside a parenthesis. Only the tail is
+/// looked at, so joining many broken lines stays linear.
 fn unbalanced(s: &str) -> bool {
-    let (open, close) = s.bytes().fold((0usize, 0usize), |(o, c), b| match b {
+    let start = s.len().saturating_sub(300);
+    let start = (start..s.len()).find(|&i| s.is_char_boundary(i)).unwrap_or(s.len());
+    let (open, close) = s[start..].bytes().fold((0usize, 0usize), |(o, c), b| match b {
         b'(' => (o + 1, c),
         b')' => (o, c + 1),
         _ => (o, c),
@@ -326,6 +342,12 @@ mod tests {
     fn hard_break_and_pseudo_heading() {
         let b = blocks("**Chefforum**\n\nGodkendt.  \nDirektionen ønskede.", true);
         assert_eq!(b, vec![Block::Subheading { text: "Chefforum".into() }, para("Godkendt.\\\nDirektionen ønskede.")]);
+    }
+
+    #[test]
+    fn hyphenated_line_ends() {
+        let b = blocks("de kritiske it-\n\nsystemer og børne-\n\nog ungepolitik", false);
+        assert_eq!(b, vec![para("de kritiske it-systemer og børne- og ungepolitik")]);
     }
 
     #[test]

@@ -2,30 +2,10 @@
 //! "20-03-2017", "20.03.17", "2017-03-20", "tirsdag den 13.november" (year from context).
 
 use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
-use regex::Regex;
 use std::ops::Range;
-use std::sync::LazyLock;
 
-static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^\d])(?:(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})[-./](\d{1,2})[-./](\d{4}|\d{2}))(?:$|[^\d])")
-        .expect("static regex")
-});
-
-static TEXTUAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?:^|[^\d])(\d{1,2})\.?\s*(januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|okt|nov|dec)\b\.?(?:\s*(\d{4}))?",
-    )
-    .expect("static regex")
-});
-
-static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bkl\.?\s*(\d{1,2})(?:[:.](\d{2}))?(?:\s*(?:-|–|til)\s*(?:kl\.?\s*)?(\d{1,2})(?:[:.](\d{2}))?)?")
-        .expect("static regex")
-});
-
-static BARE_TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|\s)(\d{1,2})[:.](\d{2})(?:\s*(?:-|–)\s*(\d{1,2})[:.](\d{2}))?(?:$|\s)").expect("static regex")
-});
+// Hand-written scanners rather than regexes: dates are read for every decision heading, and
+// a capturing regex with case-insensitive alternatives costs tens of thousands of instructions.
 
 const MONTH_WORDS: [&str; 24] = [
     "januar",
@@ -64,27 +44,6 @@ const WEEKDAYS: [(&str, Weekday); 7] = [
     ("søndag", Weekday::Sun),
 ];
 
-/// Danish month name or abbreviation → month number.
-fn month(name: &str) -> Option<u32> {
-    let n = name.to_lowercase();
-    let m = match n.get(..3)? {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "maj" => 5,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" => 9,
-        "okt" => 10,
-        "nov" => 11,
-        "dec" => 12,
-        _ => return None,
-    };
-    Some(m)
-}
-
 /// True if `s` starts with a Danish month name ("november: …", "marts 2017").
 pub fn starts_with_month(s: &str) -> bool {
     let end = s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
@@ -115,48 +74,161 @@ pub struct Found {
 
 /// The first valid date in `s`. A textual date without a year ("13.november") takes `default_year`.
 pub fn find_date(s: &str, default_year: Option<i32>) -> Option<Found> {
-    let numeric = NUMERIC.captures_iter(s).find_map(|c| {
-        let n = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<i32>().ok());
-        let (y, m, d) = match (n(1), n(4)) {
-            (Some(y), _) => (y, n(2)?, n(3)?),
-            (None, Some(d)) => (two_digit_year(n(6)?), n(5)?, d),
-            _ => return None,
-        };
-        let date = NaiveDate::from_ymd_opt(y, u32::try_from(m).ok()?, u32::try_from(d).ok()?)?;
-        let span = c.get(1).or_else(|| c.get(4))?.start()..c.get(3).or_else(|| c.get(6))?.end();
-        Some(Found { date, span, year_assumed: false })
-    });
-    let textual = TEXTUAL.captures_iter(s).find_map(|c| {
-        let d: u32 = c.get(1)?.as_str().parse().ok()?;
-        let m = month(c.get(2)?.as_str())?;
-        let (y, assumed) = match c.get(3) {
-            Some(y) => (y.as_str().parse().ok()?, false),
-            None => (default_year?, true),
-        };
-        let date = NaiveDate::from_ymd_opt(y, m, d)?;
-        let end = c.get(3).or_else(|| c.get(2))?.end();
-        Some(Found { date, span: c.get(1)?.start()..end, year_assumed: assumed })
-    });
-    match (numeric, textual) {
-        (Some(a), Some(b)) => Some(if b.span.start < a.span.start { b } else { a }),
-        (a, b) => a.or(b),
+    let b = s.as_bytes();
+    (0..b.len())
+        .filter(|&i| b[i].is_ascii_digit() && (i == 0 || !b[i - 1].is_ascii_digit()))
+        .find_map(|i| numeric_at(s, i).or_else(|| textual_at(s, i, default_year)))
+}
+
+/// Length of the run of ASCII digits at `at`.
+fn digits(b: &[u8], at: usize) -> usize {
+    b.get(at..).map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count())
+}
+
+fn number(s: &str, at: usize, len: usize) -> Option<u32> {
+    s.get(at..at + len)?.parse().ok()
+}
+
+/// "20-03-2017", "20.03.17", "20/3/2017" or "2017-03-20" starting at `i`.
+fn numeric_at(s: &str, i: usize) -> Option<Found> {
+    let b = s.as_bytes();
+    let n1 = digits(b, i);
+    let is_sep = |p: usize| b.get(p).is_some_and(|c| matches!(c, b'-' | b'.' | b'/'));
+    let (y, m, d, end) = if n1 == 4 && b.get(i + 4) == Some(&b'-') {
+        let n2 = digits(b, i + 5);
+        let at3 = i + 5 + n2 + 1;
+        let n3 = digits(b, at3);
+        if !(1..=2).contains(&n2) || b.get(at3 - 1) != Some(&b'-') || !(1..=2).contains(&n3) {
+            return None;
+        }
+        (number(s, i, 4)? as i32, number(s, i + 5, n2)?, number(s, at3, n3)?, at3 + n3)
+    } else if (1..=2).contains(&n1) && is_sep(i + n1) {
+        let at2 = i + n1 + 1;
+        let n2 = digits(b, at2);
+        let at3 = at2 + n2 + 1;
+        let n3 = digits(b, at3);
+        if !(1..=2).contains(&n2) || !is_sep(at2 + n2) || !(n3 == 2 || n3 == 4) {
+            return None;
+        }
+        let year = number(s, at3, n3)? as i32;
+        (two_digit_year(year), number(s, at2, n2)?, number(s, i, n1)?, at3 + n3)
+    } else {
+        return None;
+    };
+    let date = NaiveDate::from_ymd_opt(y, m, d)?;
+    Some(Found { date, span: i..end, year_assumed: false })
+}
+
+/// "20. marts 2017", "13.november", "1. okt. 2011" starting at `i`.
+fn textual_at(s: &str, i: usize, default_year: Option<i32>) -> Option<Found> {
+    let b = s.as_bytes();
+    let n1 = digits(b, i);
+    if !(1..=2).contains(&n1) {
+        return None;
     }
+    let day = number(s, i, n1)?;
+    let mut p = i + n1;
+    if b.get(p) == Some(&b'.') {
+        p += 1;
+    }
+    p = skip_space(s, p);
+    let word_len = s.get(p..)?.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len() - p);
+    let month = MONTH_WORDS.iter().position(|w| s[p..p + word_len].eq_ignore_ascii_case(w)).map(|k| k % 12 + 1)?;
+    let month_end = p + word_len;
+    let mut q = month_end;
+    if b.get(q) == Some(&b'.') {
+        q += 1;
+    }
+    let q = skip_space(s, q);
+    let (year, end, assumed) = match digits(b, q) {
+        4 => (number(s, q, 4)? as i32, q + 4, false),
+        _ => (default_year?, month_end, true),
+    };
+    let date = NaiveDate::from_ymd_opt(year, month as u32, day)?;
+    Some(Found { date, span: i..end, year_assumed: assumed })
+}
+
+fn skip_space(s: &str, at: usize) -> usize {
+    s.get(at..).map_or(at, |r| at + (r.len() - r.trim_start().len()))
 }
 
 /// Start time and optional end time: "kl. 10:00", "kl. 10.00-12.00", "kl 9", or a bare "10:00".
 pub fn find_time(s: &str) -> Option<(NaiveTime, Option<NaiveTime>)> {
-    let hm = |h: Option<regex::Match>, m: Option<regex::Match>| {
-        let h: u32 = h?.as_str().parse().ok()?;
-        let m: u32 = m.map_or(Some(0), |m| m.as_str().parse().ok())?;
-        NaiveTime::from_hms_opt(h, m, 0)
-    };
-    if let Some(c) = TIME.captures(s) {
-        if let Some(start) = hm(c.get(1), c.get(2)) {
-            return Some((start, hm(c.get(3), c.get(4))));
+    let b = s.as_bytes();
+    // "kl" starting a word, then an hour.
+    let after_kl = (0..b.len().saturating_sub(1)).find_map(|i| {
+        // "kl" is ASCII, so a match starts on a char boundary.
+        if !b[i..i + 2].eq_ignore_ascii_case(b"kl") || s[..i].ends_with(char::is_alphanumeric) {
+            return None;
+        }
+        let mut p = i + 2;
+        if b.get(p) == Some(&b'.') {
+            p += 1;
+        }
+        let p = skip_space(s, p);
+        (digits(b, p) > 0).then_some(p)
+    });
+    if let Some(p) = after_kl {
+        if let Some((start, p)) = clock(s, p, true) {
+            return Some((start, range_end(s, p, true).map(|(t, _)| t)));
         }
     }
-    let c = BARE_TIME.captures(s)?;
-    Some((hm(c.get(1), c.get(2))?, hm(c.get(3), c.get(4))))
+    // A bare "10:00" or "10.00-12.00" standing as its own word.
+    (0..b.len()).find_map(|i| {
+        // Digits are ASCII, so `i` is on a char boundary once `b[i]` is one.
+        if !b[i].is_ascii_digit() || !(i == 0 || s[..i].ends_with(char::is_whitespace)) {
+            return None;
+        }
+        let (start, p) = clock(s, i, false)?;
+        let ends = |p: usize| p == s.len() || s[p..].starts_with(char::is_whitespace);
+        match range_end(s, p, false) {
+            Some((end, q)) if ends(q) => Some((start, Some(end))),
+            _ => ends(p).then_some((start, None)),
+        }
+    })
+}
+
+/// "10", "10:00", "9.30" at `at` (minutes required unless `bare_hour`); returns the time and the
+/// position after it.
+fn clock(s: &str, at: usize, bare_hour: bool) -> Option<(NaiveTime, usize)> {
+    let b = s.as_bytes();
+    let n = digits(b, at).min(2);
+    if n == 0 {
+        return None;
+    }
+    let hour = number(s, at, n)?;
+    let p = at + n;
+    let minutes = matches!(b.get(p), Some(b':' | b'.')) && digits(b, p + 1) >= 2;
+    let (minute, end) = match (minutes, bare_hour) {
+        (true, _) => (number(s, p + 1, 2)?, p + 3),
+        (false, true) => (0, p),
+        (false, false) => return None,
+    };
+    Some((NaiveTime::from_hms_opt(hour, minute, 0)?, end))
+}
+
+/// "-12.00", " – kl. 12", " til 12:30" after a start time.
+fn range_end(s: &str, at: usize, kl: bool) -> Option<(NaiveTime, usize)> {
+    let mut p = skip_space(s, at);
+    let rest = s.get(p..)?;
+    p += if rest.starts_with('-') {
+        1
+    } else if rest.starts_with('–') {
+        '–'.len_utf8()
+    } else if kl && rest.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("til")) {
+        3
+    } else {
+        return None;
+    };
+    p = skip_space(s, p);
+    if kl && s.get(p..p + 2).is_some_and(|w| w.eq_ignore_ascii_case("kl")) {
+        p += 2;
+        if s.as_bytes().get(p) == Some(&b'.') {
+            p += 1;
+        }
+        p = skip_space(s, p);
+    }
+    clock(s, p, kl)
 }
 
 /// If `s` names a weekday ("Mandag d. …") that is not `date`'s weekday, returns the name written.
@@ -211,6 +283,22 @@ mod tests {
         assert_eq!(find_time("kl 9"), Some((t(9), None)));
         assert_eq!(find_time("20. marts 2017 14:00"), Some((t(14), None)));
         assert_eq!(find_time("kl. 25"), None);
+    }
+
+    #[test]
+    fn odd_dates_and_times() {
+        assert_eq!(find_date("2017-3-20", None).unwrap().date, d(2017, 3, 20));
+        assert_eq!(find_date("120-03-2017", None), None);
+        assert_eq!(find_date("20-03-20170", None), None);
+        assert_eq!(find_date("20. martsmøde 2017", None), None);
+        assert_eq!(find_date("Bilag 3 og 20. MARTS 2017", None).unwrap().date, d(2017, 3, 20));
+        assert_eq!(find_date("31. februar 2017, 1. marts 2017", None).unwrap().date, d(2017, 3, 1));
+        let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        assert_eq!(find_time("Klub kl. 9.30 til kl. 11"), Some((t(9, 30), Some(t(11, 0)))));
+        assert_eq!(find_time("20.03.2017"), None);
+        assert_eq!(find_time("kl."), None);
+        assert_eq!(find_time("æ kl 8 – 9:15"), Some((t(8, 0), Some(t(9, 15)))));
+        assert_eq!(find_time("10:00 - 12:00 i B204"), Some((t(10, 0), Some(t(12, 0)))));
     }
 
     #[test]

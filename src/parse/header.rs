@@ -66,22 +66,32 @@ const TITLE_WORDS: &[&str] = &["referat", "dagsorden", "beslutningsprotokol", "p
 /// Reads the header lines (everything before the table of contents and the first item).
 pub fn parse(lines: &[Line], cx: &mut Ctx) -> Header {
     let mut h = Header::default();
-    // The last field, and whether its list was left open ("…, Charlotte," / "Markussen").
-    let mut last: Option<(Field, bool)> = None;
+    // Participant lists as written, read once complete: the PDF may wrap them mid-name.
+    let (mut present, mut absent) = (String::new(), String::new());
+    // The last field, its line, and whether its list was left open ("…, Charlotte," / "Markussen").
+    let mut last: Option<(Field, usize, bool)> = None;
     let mut seen_title = false;
     for line in lines.iter().filter(|l| !l.is_blank()) {
         let plain = to_plain(line.text);
         if let Some((field, value)) = field_of(&plain) {
-            set_field(&mut h, field, value, line.no, cx);
-            last = Some((field, list_open(value)));
+            match field {
+                Field::Participants => push_list(&mut present, value, ", "),
+                Field::Absent => push_list(&mut absent, value, ", "),
+                _ => set_field(&mut h, field, value, line.no, cx),
+            }
+            last = Some((field, line.no, list_open(value)));
             continue;
         }
-        if let Some((field, open)) = last {
-            let is_list = matches!(field, Field::Participants | Field::Absent);
-            if is_list && (open || plain.starts_with("og ")) {
-                let list = if field == Field::Participants { &mut h.participants } else { &mut h.absent };
-                list.extend(participants(&plain));
-                last = Some((field, list_open(&plain)));
+        if let Some((field, no, open)) = last {
+            let list = match field {
+                Field::Participants => Some(&mut present),
+                Field::Absent => Some(&mut absent),
+                _ => None,
+            };
+            // A wrapped list continues on the very next line, or after a comma or "og".
+            if let Some(list) = list.filter(|_| open || no + 1 == line.no || plain.starts_with("og ")) {
+                push_list(list, &plain, " ");
+                last = Some((field, line.no, list_open(&plain)));
                 continue;
             }
         }
@@ -91,9 +101,25 @@ pub fn parse(lines: &[Line], cx: &mut Ctx) -> Header {
             title(&mut h, &plain, line.no);
             continue;
         }
+        // "REFERAT" alone, the body on the next line.
+        if seen_title && h.title_body.is_none() && plain.len() <= 80 && !plain.ends_with('.') {
+            title(&mut h, &plain, line.no);
+            if h.title_body.is_some() {
+                continue;
+            }
+        }
         cx.warn(line.no, format!("text before the first agenda item not understood, ignored: \"{}\"", clip(&plain)));
     }
+    h.participants = participants(&present);
+    h.absent = participants(&absent);
     h
+}
+
+fn push_list(list: &mut String, text: &str, sep: &str) {
+    if !list.is_empty() && !text.is_empty() {
+        list.push_str(sep);
+    }
+    list.push_str(text);
 }
 
 /// "Mødedato: Mandag …" → (Date, "Mandag …").
@@ -141,8 +167,7 @@ fn set_field(h: &mut Header, field: Field, value: &str, no: usize, cx: &mut Ctx)
                 h.location = Some(value.to_string());
             }
         }
-        Field::Participants => h.participants.extend(participants(value)),
-        Field::Absent => h.absent.extend(participants(value)),
+        Field::Participants | Field::Absent => {} // collected by `parse`
     }
 }
 
@@ -268,10 +293,27 @@ mod tests {
     }
 
     #[test]
+    fn participant_list_wrapped_mid_name() {
+        let (h, d) = header("Mødedeltagere Lars Holte, Kathrine Seier\nSkastrup (sekretær)\n\nAfbud: Per\n\nog Ole");
+        assert!(d.is_empty(), "{d:?}");
+        let names: Vec<_> = h.participants.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Lars Holte", "Kathrine Seier Skastrup"]);
+        assert_eq!(h.participants[1].role.as_deref(), Some("sekretær"));
+        assert_eq!(h.absent.len(), 2);
+    }
+
+    #[test]
     fn weekday_mismatch_warns() {
         let (_, d) = header("Mødedato Tirsdag d. 20. marts 2017");
         assert_eq!(d.len(), 1);
         assert!(d[0].message.contains("tirsdag"));
+    }
+
+    #[test]
+    fn body_on_the_line_after_the_title_word() {
+        let (h, d) = header("REFERAT\n\nØkonomiudvalget\n\nMødedato 3. april 2017");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(h.title_body.as_deref(), Some("Økonomiudvalget"));
     }
 
     #[test]

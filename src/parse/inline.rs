@@ -4,21 +4,70 @@
 //! Raw HTML never survives: the `<b>`/`<i>`/`<br>` that exports contain become markdown, every
 //! other tag is dropped. Plain text from PDFs is escaped so that its `*`, `_` or `[` stay literal.
 
+use std::borrow::Cow;
+
+/// Bytes that need more than a copy: controls, `<`, and 0xC2 (lead byte of NBSP and soft hyphen).
+const SPECIAL_MARKDOWN: [bool; 256] = byte_set(b"<\xC2");
+/// In plain text also the characters that are markdown syntax.
+const SPECIAL_PLAIN: [bool; 256] = byte_set(b"<\xC2\\*_`[]&");
+/// Bytes after which [`plain`] has work to do.
+const SPECIAL_MARKUP: [bool; 256] = byte_set(b"<\xC2\\*_`[!&");
+
+/// Position of the first byte in `table`: eight bytes per step, most text has none.
+fn find_byte(bytes: &[u8], table: &[bool; 256]) -> Option<usize> {
+    let mut chunks = bytes.chunks_exact(8);
+    for (n, c) in chunks.by_ref().enumerate() {
+        let hit = table[c[0] as usize]
+            | table[c[1] as usize]
+            | table[c[2] as usize]
+            | table[c[3] as usize]
+            | table[c[4] as usize]
+            | table[c[5] as usize]
+            | table[c[6] as usize]
+            | table[c[7] as usize];
+        if hit {
+            return c.iter().position(|b| table[*b as usize]).map(|i| n * 8 + i);
+        }
+    }
+    let tail = bytes.len() - chunks.remainder().len();
+    chunks.remainder().iter().position(|b| table[*b as usize]).map(|i| tail + i)
+}
+
+/// A lookup table of `bytes` plus every control byte.
+const fn byte_set(bytes: &[u8]) -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 0x20 {
+        t[i] = true;
+        i += 1;
+    }
+    let mut j = 0;
+    while j < bytes.len() {
+        t[bytes[j] as usize] = true;
+        j += 1;
+    }
+    t
+}
+
 /// Appends `s` to `buf` as CommonMark inline markup. `markdown` says whether the source already is
 /// markdown (then only HTML is converted) or plain text (then markdown syntax is escaped).
 pub fn push_inline(buf: &mut String, s: &str, markdown: bool) {
-    let special = |b: u8| {
-        b < 0x20
-            || b == 0xC2
-            || b == b'<'
-            || (!markdown && matches!(b, b'\\' | b'*' | b'_' | b'`' | b'[' | b']' | b'&'))
-    };
-    if !s.bytes().any(special) {
-        buf.push_str(s);
-        return;
-    }
+    let table = if markdown { &SPECIAL_MARKDOWN } else { &SPECIAL_PLAIN };
     let mut rest = s;
-    while let Some(c) = rest.chars().next() {
+    loop {
+        // Copy the ordinary run in one go; special bytes are ASCII or a lead byte, so `i` is a
+        // char boundary.
+        match find_byte(rest.as_bytes(), table) {
+            None => {
+                buf.push_str(rest);
+                return;
+            }
+            Some(i) => {
+                buf.push_str(&rest[..i]);
+                rest = &rest[i..];
+            }
+        }
+        let Some(c) = rest.chars().next() else { return };
         let len = c.len_utf8();
         match c {
             '<' if markdown => {
@@ -119,14 +168,16 @@ fn looks_like_entity(s: &str) -> bool {
 /// `s` without `prefix`, ignoring case ("REFERAT …" with "referat"). Slices only at char boundaries.
 pub fn strip_prefix_ci<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
     let head = s.get(..prefix.len())?;
-    (head.eq_ignore_ascii_case(prefix) || head.to_lowercase() == prefix).then(|| &s[prefix.len()..])
+    let same = head.eq_ignore_ascii_case(prefix) || (!prefix.is_ascii() && head.to_lowercase() == prefix);
+    same.then(|| &s[prefix.len()..])
 }
 
 /// `s` without `suffix`, ignoring case. Slices only at char boundaries.
 pub fn strip_suffix_ci<'a>(s: &'a str, suffix: &str) -> Option<&'a str> {
     let at = s.len().checked_sub(suffix.len())?;
     let tail = s.get(at..)?;
-    (tail.eq_ignore_ascii_case(suffix) || tail.to_lowercase() == suffix).then(|| &s[..at])
+    let same = tail.eq_ignore_ascii_case(suffix) || (!suffix.is_ascii() && tail.to_lowercase() == suffix);
+    same.then(|| &s[..at])
 }
 
 /// Byte position of the first case-insensitive occurrence of the ASCII `needle` in `s`.
@@ -135,7 +186,30 @@ pub fn find_ci(s: &str, needle: &str) -> Option<usize> {
     if n.is_empty() || h.len() < n.len() {
         return None;
     }
-    (0..=h.len() - n.len()).find(|&i| s.is_char_boundary(i) && h[i..i + n.len()].eq_ignore_ascii_case(n))
+    let first = n[0].to_ascii_lowercase();
+    (0..=h.len() - n.len()).find(|&i| {
+        h[i].to_ascii_lowercase() == first && s.is_char_boundary(i) && h[i..i + n.len()].eq_ignore_ascii_case(n)
+    })
+}
+
+/// Lower-cases a short text into `buf` without allocating: ASCII and the Latin-1 capitals
+/// (Æ, Ø, Å, É, …) are folded, anything else is kept. `None` if it does not fit.
+pub fn lower_short<'b>(s: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
+    let b = s.as_bytes();
+    if b.len() > buf.len() {
+        return None;
+    }
+    let mut prev = 0u8;
+    for (i, &c) in b.iter().enumerate() {
+        buf[i] = match c {
+            b'A'..=b'Z' => c + 32,
+            // Second byte of U+00C0..U+00DE (capitals, except × at 0x97).
+            0x80..=0x9E if prev == 0xC3 && c != 0x97 => c + 0x20,
+            _ => c,
+        };
+        prev = c;
+    }
+    std::str::from_utf8(&buf[..b.len()]).ok()
 }
 
 /// `**X**` or `__X__` spanning the whole text → `X`; anything else unchanged.
@@ -167,6 +241,18 @@ pub fn strip_b_tag(s: &str) -> Option<&str> {
 /// Plain text of a line or inline-markdown string: markup removed, escapes resolved, entities
 /// decoded, runs of spaces collapsed. Hard breaks become newlines.
 pub fn to_plain(s: &str) -> String {
+    plain(s).into_owned()
+}
+
+/// [`to_plain`] without copying when `s` has no markup, entities or odd whitespace (most lines).
+pub fn plain(s: &str) -> Cow<'_, str> {
+    if find_byte(s.as_bytes(), &SPECIAL_MARKUP).is_none() && !s.contains("  ") && s.trim().len() == s.len() {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(plain_owned(s))
+}
+
+fn plain_owned(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     plain_into(&mut out, s);
     collapse_spaces(out)
@@ -397,6 +483,23 @@ mod tests {
         assert_eq!(strip_suffix_ci("å", " d"), None);
         assert_eq!(find_ci("Økonomiudvalgets Beslutning", "s beslutning"), Some(16));
         assert_eq!(find_ci("\u{212a}ab", "kab"), None);
+    }
+
+    #[test]
+    fn find_byte_in_chunks_and_tail() {
+        for (s, want) in
+            [("", None), ("abc", None), ("abcdefgh<", Some(8)), ("ab<", Some(2)), ("abcdefghijklmnop", None)]
+        {
+            assert_eq!(find_byte(s.as_bytes(), &SPECIAL_MARKDOWN), want, "{s}");
+        }
+        assert_eq!(find_byte("abcdefg\u{a0}".as_bytes(), &SPECIAL_MARKDOWN), Some(7));
+    }
+
+    #[test]
+    fn lower_short_folds_danish_capitals() {
+        let mut buf = [0u8; 64];
+        assert_eq!(lower_short("ØKONOMI og Bilag ÆØÅ × É", &mut buf), Some("økonomi og bilag æøå × é"));
+        assert_eq!(lower_short(&"x".repeat(65), &mut buf), None);
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! dropped here, unread), and the sections, decisions and attachments of open items.
 
 use super::blocks::Blocks;
-use super::inline::{strip_bold_wrapper, strip_prefix_ci, to_plain};
+use super::inline::{find_ci, plain, strip_bold_wrapper, strip_prefix_ci, to_plain};
 use super::normalize::{Kind, Line};
 use super::sections;
 use super::toc::{self, clip};
@@ -21,6 +21,11 @@ pub struct Meta<'a> {
 
 /// "Punkt 3: Title" (also "Pkt. 3 - Title", "PUNKT 3.") → (3, "Title"). `plain` has no markup.
 pub fn item_heading(plain: &str) -> Option<(u32, &str)> {
+    item_heading_with(plain, true)
+}
+
+/// Like [`item_heading`]; unless `strict`, also "Punkt 3 Title" without a separator.
+fn item_heading_with(plain: &str, strict: bool) -> Option<(u32, &str)> {
     let t = plain.trim_start();
     let rest = ["punkt", "pkt."].iter().find_map(|p| strip_prefix_ci(t, p))?;
     if !rest.starts_with([' ', '\t', '\u{a0}']) && !rest.starts_with(|c: char| c.is_ascii_digit()) {
@@ -35,24 +40,40 @@ pub fn item_heading(plain: &str) -> Option<(u32, &str)> {
     let after = rest[digits..].trim_start();
     let title = match after.strip_prefix([':', '.', '-', '–']) {
         Some(t) => t.trim(),
-        None if after.is_empty() => "",
+        None if after.is_empty() || !strict => after,
         None => return None,
     };
     Some((number, title))
 }
 
+/// The item heading at `lines[i]`, if it is one. "Punkt 3 Title" without a colon counts when it
+/// is a markdown heading or a case number follows.
+pub fn heading_at(lines: &[Line], i: usize) -> Option<(u32, String)> {
+    let line = lines.get(i)?;
+    if let Some(h) = heading_of(line, true) {
+        return Some(h);
+    }
+    let (number, title) = heading_of(line, false)?;
+    let case_follows = || lines[i + 1..].iter().find(|l| !l.is_blank()).is_some_and(|l| case_of(l).is_some());
+    (matches!(line.kind, Kind::Heading(_)) || case_follows()).then_some((number, title))
+}
+
 /// The item heading on `line`, if it is one (a table-of-contents entry is not).
-pub fn heading_of(line: &Line) -> Option<(u32, String)> {
+fn heading_of(line: &Line, strict: bool) -> Option<(u32, String)> {
     if line.is_blank() || line.text.len() > 300 {
         return None;
     }
     let t = line.text.trim_start_matches(['*', '_']);
     let t = t.strip_prefix("<b>").unwrap_or(t);
-    if !t.starts_with(['P', 'p']) || toc::entry_title(line.text).is_some() {
+    if !t.starts_with(['P', 'p']) {
+        return None; // the common case, decided on one byte
+    }
+    let word = strip_prefix_ci(t, "punkt").or_else(|| strip_prefix_ci(t, "pkt"));
+    if word.is_none() || toc::entry_title(line.text).is_some() {
         return None;
     }
-    let plain = to_plain(line.text);
-    item_heading(&plain).map(|(n, title)| (n, title.to_string()))
+    let plain = plain(line.text);
+    item_heading_with(&plain, strict).map(|(n, title)| (n, title.to_string()))
 }
 
 /// True if an item with this title is closed to the public.
@@ -73,7 +94,7 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
     let mut first_line: HashMap<u32, usize> = HashMap::new();
     let mut start: Option<(usize, u32, String)> = None;
     for (i, line) in lines.iter().enumerate() {
-        let Some((number, title)) = heading_of(line) else { continue };
+        let Some((number, title)) = heading_at(lines, i) else { continue };
         if let Some((s, n, t)) = start.take() {
             // Inside a closed item a lower or equal "Punkt N" is its own (unpublished) text.
             if is_closed(&t) && number <= n {
@@ -105,10 +126,14 @@ fn check_sequence(items: &[AgendaItem], cx: &mut Ctx) {
 
 fn item(heading: &Line, number: u32, title: String, body: &[Line], meta: &Meta, cx: &mut Ctx) -> AgendaItem {
     let closed = is_closed(&title);
+    let (title, case_in_title) = match case_in_title(&title) {
+        Some((rest, case)) => (rest.to_string(), Some(case)),
+        None => (title, None),
+    };
     let mut item = AgendaItem {
         number,
         title: if closed { "Lukket".to_string() } else { title },
-        case: None,
+        case: case_in_title,
         closed,
         line: heading.no,
         sections: Vec::new(),
@@ -156,8 +181,31 @@ fn case_number<'l, 'a>(item: &mut AgendaItem, body: &'l [Line<'a>], cx: &mut Ctx
             return &body[i + 1..];
         }
     }
-    cx.warn(item.line, format!("item {} has no case number (expected a line like \"16/26813\")", item.number));
+    if item.case.is_none() {
+        cx.warn(item.line, format!("item {} has no case number (expected a line like \"16/26813\")", item.number));
+    }
     body
+}
+
+/// A case number written into the heading: "Title (16/26813)", "Title - Sagsnr. 16/26813".
+/// Returns the title without it.
+fn case_in_title(title: &str) -> Option<(&str, CaseNumber)> {
+    let t = title.trim_end();
+    let (rest, tail) = match t.strip_suffix(')') {
+        Some(inner) => inner.rsplit_once('(')?,
+        None => {
+            let at = find_ci(t, "sagsnr")?;
+            (&t[..at], &t[at..])
+        }
+    };
+    let tail = tail.trim();
+    let number = ["sagsnr.", "sagsnr", "sag nr."]
+        .iter()
+        .find_map(|l| strip_prefix_ci(tail, l))
+        .unwrap_or(tail)
+        .trim_start_matches([':', ' ']);
+    let case = number.parse().ok()?;
+    Some((rest.trim_end().trim_end_matches([',', '-', '–', ' ']), case))
 }
 
 /// "16/26813", "Sagsnr.: 16/26813", "00.01.00-A00-1-21".
@@ -165,7 +213,7 @@ fn case_of(line: &Line) -> Option<CaseNumber> {
     if line.is_blank() || line.text.len() > 60 {
         return None;
     }
-    let plain = to_plain(line.text);
+    let plain = plain(line.text);
     let mut t = plain.trim();
     let lower = t.to_lowercase();
     for label in
@@ -210,7 +258,7 @@ fn sections_of(item: &mut AgendaItem, lines: &[Line], meta: &Meta, cx: &mut Ctx)
                 continue;
             }
             Kind::Heading(_) => {
-                let plain = to_plain(strip_bold_wrapper(line.text));
+                let plain = plain(strip_bold_wrapper(line.text)).into_owned();
                 match sections::kind_of(&plain) {
                     Some(kind) => start(item, &mut open, plain, kind, line.no, meta, cx),
                     None => match &mut open {
@@ -220,12 +268,24 @@ fn sections_of(item: &mut AgendaItem, lines: &[Line], meta: &Meta, cx: &mut Ctx)
                 }
             }
             Kind::Text => {
-                let kind = (prev_blank && line.text.len() <= 130 && !line.text.contains('\t'))
-                    .then(|| to_plain(strip_bold_wrapper(line.text)))
-                    .and_then(|plain| sections::kind_of(&plain).map(|k| (plain, k)));
-                match kind {
-                    Some((plain, kind)) => start(item, &mut open, plain, kind, line.no, meta, cx),
-                    None => {
+                // Section headings stand alone, are short and start with a capital (or markup).
+                let candidate = prev_blank
+                    && line.text.len() <= 130
+                    && line.text.starts_with(|c: char| c.is_uppercase() || matches!(c, '*' | '_' | '<'))
+                    && !line.text.contains('\t');
+                let kind = candidate
+                    .then(|| plain(strip_bold_wrapper(line.text)))
+                    .and_then(|p| sections::kind_of(&p).map(|k| (p.into_owned(), k)));
+                let inline = if kind.is_none() && prev_blank { inline_heading(line.text) } else { None };
+                match (kind, inline) {
+                    (Some((plain, kind)), _) => start(item, &mut open, plain, kind, line.no, meta, cx),
+                    (None, Some((heading, kind, rest))) => {
+                        start(item, &mut open, heading, kind, line.no, meta, cx);
+                        if let Some(o) = &mut open {
+                            o.blocks.line(&Line { text: rest, ..*line });
+                        }
+                    }
+                    (None, None) => {
                         let o = open.get_or_insert_with(|| Open {
                             heading: String::new(),
                             kind: SectionKind::Other,
@@ -242,6 +302,17 @@ fn sections_of(item: &mut AgendaItem, lines: &[Line], meta: &Meta, cx: &mut Ctx)
     if let Some(o) = open.take() {
         finish(item, o, meta, cx);
     }
+}
+
+/// "Beslutning: Godkendt.", "**Indstilling:** Det indstilles …", "Bilag: Tidsplan": a decision,
+/// recommendation or attachments heading run into its first line. Returns heading, kind and text.
+fn inline_heading(text: &str) -> Option<(String, SectionKind, &str)> {
+    let colon = text.get(..text.len().min(100))?.find(':')?;
+    let head = plain(text[..colon].trim_end_matches(['*', '_'])).into_owned();
+    let kind = sections::kind_of(&head)?;
+    let rest = text[colon + 1..].trim_start_matches(['*', '_']).trim();
+    let carries_fields = matches!(kind, SectionKind::Decision | SectionKind::Recommendation | SectionKind::Attachments);
+    (carries_fields && !rest.is_empty()).then_some((head, kind, rest))
 }
 
 fn start(
@@ -336,6 +407,7 @@ mod tests {
         assert_eq!(item_heading("PKT. 12 - Eventuelt"), Some((12, "Eventuelt")));
         assert_eq!(item_heading("Punkt 2"), Some((2, "")));
         assert_eq!(item_heading("Punkt 1 og 2 blev behandlet samlet"), None);
+        assert_eq!(item_heading_with("Punkt 1 Godkendelse af dagsorden", false), Some((1, "Godkendelse af dagsorden")));
         assert_eq!(item_heading("Punktet blev udsat"), None);
     }
 
@@ -347,6 +419,32 @@ mod tests {
         for t in ["Lukkeloven", "Status på lukkede sager", "Office 365"] {
             assert!(!is_closed(t), "{t}");
         }
+    }
+
+    #[test]
+    fn headings_run_into_their_text() {
+        assert_eq!(
+            inline_heading("Beslutning: Godkendt."),
+            Some(("Beslutning".into(), SectionKind::Decision, "Godkendt."))
+        );
+        assert_eq!(
+            inline_heading("**Beslutning i Byrådet den 3. april 2017:** Udsat til 10:00."),
+            Some(("Beslutning i Byrådet den 3. april 2017".into(), SectionKind::Decision, "Udsat til 10:00."))
+        );
+        assert_eq!(inline_heading("Bilag: Tidsplan").map(|h| h.1), Some(SectionKind::Attachments));
+        assert_eq!(inline_heading("Tidsplan: Projektet slutter i maj."), None);
+        assert_eq!(inline_heading("Beslutning:"), None);
+        assert_eq!(inline_heading("Status på revisionsanbefalinger:"), None);
+    }
+
+    #[test]
+    fn case_number_in_the_heading() {
+        let c = |s: &str| s.parse::<CaseNumber>().unwrap();
+        assert_eq!(case_in_title("Økonomi (16/26813)"), Some(("Økonomi", c("16/26813"))));
+        assert_eq!(case_in_title("Budget 2018 - Sagsnr.: 17/171"), Some(("Budget 2018", c("17/171"))));
+        assert_eq!(case_in_title("Salg, sagsnr. 00.01.00-A00-1-21"), Some(("Salg", c("00.01.00-A00-1-21"))));
+        assert_eq!(case_in_title("Lov om Social Service (§ 107)"), None);
+        assert_eq!(case_in_title("Status på Office 365"), None);
     }
 
     #[test]

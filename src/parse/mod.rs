@@ -58,7 +58,7 @@ pub fn parse(file: &Path, text: &str) -> Result<(Meeting, Vec<Diagnostic>), Vec<
     }
     let doc = normalize::document(&text);
     let lines = &doc.lines;
-    let first_item = lines.iter().position(|l| items::heading_of(l).is_some()).unwrap_or(lines.len());
+    let first_item = (0..lines.len()).find(|&i| items::heading_at(lines, i).is_some()).unwrap_or(lines.len());
     let (pre, agenda) = lines.split_at(first_item);
     let toc_start = pre
         .iter()

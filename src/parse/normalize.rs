@@ -55,21 +55,26 @@ pub fn unify_newlines(text: &str) -> Cow<'_, str> {
 /// Splits and classifies the lines of `text` (already passed through [`unify_newlines`]).
 pub fn document(text: &str) -> Document<'_> {
     let mut lines: Vec<Line> = Vec::with_capacity(text.len() / 40 + 1);
-    let mut markdown = false;
-    for (i, raw) in text.split('\n').enumerate() {
+    // One search over the whole text is cheaper than two per line.
+    let mut markdown = text.contains("**") || text.contains("<b>");
+    let mut raws = text.split('\n').enumerate().peekable();
+    while let Some((i, raw)) = raws.next() {
         let no = i + 1;
         let mut raw = raw;
         // pdftotext starts each page with a form feed: a page break is a paragraph break.
-        if raw.starts_with('\x0c') {
+        let after_break = raw.starts_with('\x0c');
+        if after_break {
             raw = raw.trim_start_matches('\x0c');
             lines.push(blank(no));
         }
+        // A bare page number right before or after a page break.
+        let before_break = raws.peek().is_some_and(|(_, next)| next.starts_with('\x0c'));
+        if (after_break || before_break) && is_page_number(raw) {
+            lines.push(blank(no));
+            continue;
+        }
         let line = classify(no, raw);
-        markdown |= match line.kind {
-            Kind::Heading(_) => true,
-            Kind::Text => line.text.contains("**") || line.text.contains("<b>"),
-            Kind::Blank => false,
-        };
+        markdown |= matches!(line.kind, Kind::Heading(_));
         if line.kind == Kind::Text && is_setext_underline(line.text) {
             if let Some(level) = setext_level(&lines, line.text) {
                 if let Some(prev) = lines.last_mut() {
@@ -105,7 +110,7 @@ fn classify(no: usize, raw: &str) -> Line<'_> {
         text.trim_start_matches(is_space)
     };
     let text = text.strip_suffix('\\').filter(|_| hard_break).map(str::trim_end).unwrap_or(text);
-    if text.trim().is_empty() || is_page_footer(text) || is_rule(text) {
+    if text.bytes().all(|b| b == b'\t') || is_page_footer(text) || is_rule(text) {
         return blank(no);
     }
     if let Some((level, content)) = atx_heading(text) {
@@ -119,7 +124,11 @@ fn classify(no: usize, raw: &str) -> Line<'_> {
 
 /// Whitespace that may surround a line: spaces, NBSP, form feeds, but not tabs (cell separators).
 fn is_space(c: char) -> bool {
-    c != '\t' && c.is_whitespace()
+    if c.is_ascii() {
+        matches!(c, ' ' | '\x0b' | '\x0c' | '\r')
+    } else {
+        c.is_whitespace()
+    }
 }
 
 /// `## Title ##` → (2, "Title").
@@ -168,10 +177,22 @@ fn setext_level(lines: &[Line], underline: &str) -> Option<u8> {
     })
 }
 
+/// "12", "- 12 -": a page number on a line of its own.
+fn is_page_number(text: &str) -> bool {
+    let t = text.trim().trim_start_matches(['-', '–']).trim_end_matches(['-', '–']).trim();
+    (1..=4).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// pdftotext page footers and headers: "Direktionen 03-04-2017 - Side 2 af 9", "Side 2 af 9",
-/// "Page 2 of 9".
+/// "Page 2 of 9", "- 2 -".
 pub fn is_page_footer(text: &str) -> bool {
+    if !text.ends_with(|c: char| c.is_ascii_digit() || c == '-' || c == '–' || c.is_whitespace()) {
+        return false;
+    }
     let t = text.trim();
+    if t.starts_with(['-', '–']) && t.ends_with(['-', '–']) && t.len() > 2 {
+        return is_page_number(t);
+    }
     if t.len() > 120 || !t.ends_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
@@ -214,7 +235,17 @@ mod tests {
         assert!(is_page_footer("Side 10 af 12"));
         assert!(!is_page_footer("Se side 2 af bilaget"));
         assert!(!is_page_footer("Side"));
+        assert!(is_page_footer("- 12 -"));
+        assert!(!is_page_footer("- a -"));
+        assert!(!is_page_footer("-"));
         assert_eq!(kinds("x\nDirektionen 03-04-2017 - Side 2 af 9\ny")[1].1, Kind::Blank);
+    }
+
+    #[test]
+    fn bare_page_numbers_next_to_a_page_break() {
+        let k = kinds("tekst\n3\n\x0cmere\n\x0c4\nslut\n12\nslut");
+        let texts: Vec<&str> = k.iter().filter(|l| l.1 == Kind::Text).map(|l| l.2.as_str()).collect();
+        assert_eq!(texts, ["tekst", "mere", "slut", "12", "slut"]);
     }
 
     #[test]

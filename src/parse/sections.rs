@@ -2,7 +2,7 @@
 //! decision headings ("Beslutning i Direktionen den 20-11-2012") with body and date.
 
 use super::dates;
-use super::inline::{find_ci, strip_prefix_ci};
+use super::inline::{find_ci, lower_short, strip_prefix_ci};
 use crate::model::SectionKind;
 use chrono::{Datelike, NaiveDate};
 
@@ -11,16 +11,26 @@ const MAX_HEADING: usize = 120;
 
 /// The kind of a known section heading (plain text, markup removed), or `None` for any other text.
 pub fn kind_of(heading: &str) -> Option<SectionKind> {
-    let h = heading.trim().trim_end_matches([':', '.']).trim();
+    let raw = heading.trim();
+    // "Beslutningen blev udsat." is a sentence; "Beslutning den 20.03.2017." is not.
+    let sentence = raw.strip_suffix('.').is_some_and(|r| !r.ends_with(|c: char| c.is_ascii_digit()));
+    if sentence && !raw.contains("eslutning") {
+        return None; // "Ingen bemærkninger."
+    }
+    let h = raw.trim_end_matches([':', '.']).trim();
+    // "Beslutning …: Godkendt." is a heading run into its text, handled by the caller.
+    if h.split_once(": ").is_some_and(|(_, rest)| !rest.trim().is_empty()) {
+        return None;
+    }
     if h.is_empty() || h.len() > MAX_HEADING {
         return None;
     }
-    if h.len() <= 60 {
-        if let Some(kind) = fixed_kind(&h.to_lowercase()) {
-            return Some(kind);
-        }
+    let mut buf = [0u8; 64];
+    if let Some(kind) = lower_short(h, &mut buf).and_then(fixed_kind) {
+        return Some(kind);
     }
-    is_decision_heading(h).then_some(SectionKind::Decision)
+    // Every decision heading contains "beslutning"; skip the parse for other lines.
+    (!sentence && find_ci(h, "beslutning").is_some() && is_decision_heading(h)).then_some(SectionKind::Decision)
 }
 
 fn fixed_kind(h: &str) -> Option<SectionKind> {
@@ -60,7 +70,8 @@ fn is_decision_heading(h: &str) -> bool {
     match split_decision(h) {
         Some((body, date)) => {
             let body_words = body.split_whitespace().count();
-            date.is_some_and(|d| dates::find_date(d, Some(2000)).is_some())
+            // A written date only needs digits here; `decision_of` reads it (and warns).
+            date.is_some_and(|d| d.bytes().any(|b| b.is_ascii_digit()))
                 || (body_words <= 4 && body.chars().next().is_none_or(char::is_uppercase))
         }
         None => false,
@@ -72,6 +83,9 @@ fn split_decision(h: &str) -> Option<(&str, Option<&str>)> {
     let (body, rest) = if let Some(rest) = strip_prefix_ci(h, "beslutning") {
         if rest.starts_with(|c: char| c.is_alphanumeric()) {
             return None; // "Beslutningen", "Beslutningsgrundlag"
+        }
+        if rest.trim_start().strip_prefix(':').is_some_and(|r| !r.trim().is_empty()) {
+            return None; // "Beslutning: Godkendt" is a heading run into its text
         }
         let rest = rest.trim_start_matches([':', ' ']);
         let rest = ["i ", "fra ", "af ", "truffet i ", "truffet af "]
@@ -100,8 +114,9 @@ fn split_date(s: &str) -> (&str, Option<&str>) {
             }
         }
     }
-    match dates::find_date(s, Some(2000)) {
-        Some(f) => (&s[..f.span.start], Some(&s[f.span.start..])),
+    // "Beslutning Direktionen 20-03-2017": the date starts at the first digit.
+    match s.find(|c: char| c.is_ascii_digit()) {
+        Some(at) => (&s[..at], Some(&s[at..])),
         None => (s, None),
     }
 }
@@ -164,6 +179,7 @@ mod tests {
             "Beslutning i Byrådet d. 12. april 2017",
             "Direktionens beslutning den 20-03-2017",
             "Beslutning:",
+            "Beslutning i Direktionen den 20.03.2017.",
         ] {
             assert_eq!(kind_of(h), Some(SectionKind::Decision), "{h}");
         }

@@ -88,14 +88,14 @@ fn strip_item_prefix(title: &str) -> &str {
 
 /// Compares titles loosely: case, spacing, dashes and trailing punctuation do not matter.
 fn same_title(a: &str, b: &str) -> bool {
-    let norm = |s: &str| {
-        s.chars()
-            .map(|c| if matches!(c, '–' | '—' | '‐') { '-' } else { c })
-            .filter(|c| !c.is_whitespace() && !matches!(c, '.' | ':' | '"' | '”' | '“'))
-            .flat_map(char::to_lowercase)
-            .collect::<String>()
-    };
-    norm(a) == norm(b)
+    a == b || title_chars(a).eq(title_chars(b))
+}
+
+fn title_chars(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars()
+        .map(|c| if matches!(c, '–' | '—' | '‐') { '-' } else { c })
+        .filter(|c| !c.is_whitespace() && !matches!(c, '.' | ':' | '"' | '”' | '“'))
+        .flat_map(char::to_lowercase)
 }
 
 /// Warns where the table of contents and the agenda items disagree, and blanks the entry of a

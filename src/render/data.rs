@@ -1,4 +1,4 @@
-//! Open data: one JSON file per meeting with the parsed model (closed items reduced to number,
+//! Open data (compact JSON): one file per meeting with the parsed model (closed items reduced to number,
 //! "Lukket punkt" and case number), an index of meetings and `cases.json`.
 
 use crate::case::CaseNumber;
@@ -65,7 +65,7 @@ pub fn meeting_json(site: &Site, i: usize) -> Result<String, serde_json::Error> 
             })
             .collect(),
     };
-    serde_json::to_string_pretty(&data)
+    serde_json::to_string(&data)
 }
 
 #[derive(Serialize)]
@@ -87,7 +87,7 @@ pub fn meetings_json(site: &Site) -> Result<String, serde_json::Error> {
             data: format!("{base_url}{}", crate::render::view::data_path(site, i)),
         })
         .collect();
-    serde_json::to_string_pretty(&entries)
+    serde_json::to_string(&entries)
 }
 
 #[derive(Serialize)]
@@ -133,5 +133,5 @@ pub fn cases_json(site: &Site) -> Result<String, serde_json::Error> {
                 .collect(),
         })
         .collect();
-    serde_json::to_string_pretty(&cases)
+    serde_json::to_string(&cases)
 }

@@ -238,12 +238,14 @@ impl Renderer<'_> {
         let mut ctx = self.common.clone();
         ctx.insert("path", path);
         fill(&mut ctx);
-        let mut html = self.tera.render(template, &ctx).map_err(templates::template_error)?;
+        // Rendered into bytes: Tera's `render` would validate the whole page as UTF-8 once more.
+        let mut html = Vec::with_capacity(16 * 1024);
+        self.tera.render_to(template, &ctx, &mut html).map_err(templates::template_error)?;
         if !self.opts.inject.is_empty() {
-            let at = html.rfind("</body>").unwrap_or(html.len());
-            html.insert_str(at, &self.opts.inject);
+            let at = html.windows(7).rposition(|w| w == b"</body>").unwrap_or(html.len());
+            html.splice(at..at, self.opts.inject.bytes());
         }
-        self.write(file, html.as_bytes())
+        self.write(file, &html)
     }
 
     fn json(&self, path: &str, json: Result<String, serde_json::Error>) -> Result<u64, RenderError> {
@@ -273,24 +275,46 @@ impl Renderer<'_> {
 /// cannot become live HTML even if a host serves the file with the wrong content type. Those
 /// characters only ever occur inside JSON strings, where the escape is equivalent.
 fn html_safe_json(json: &str) -> String {
-    let mut out = String::with_capacity(json.len());
-    for c in json.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            c => out.push(c),
-        }
+    let mut out = String::with_capacity(json.len() + 64);
+    let mut last = 0;
+    for (i, b) in json.bytes().enumerate() {
+        let escape = match b {
+            b'<' => "\\u003c",
+            b'>' => "\\u003e",
+            b'&' => "\\u0026",
+            _ => continue,
+        };
+        out.push_str(&json[last..i]);
+        out.push_str(escape);
+        last = i + 1;
     }
+    out.push_str(&json[last..]);
     out
 }
 
-/// Writes `data` to `path`, creating folders; returns the size.
+/// Writes `data` to `path`, creating folders only when missing (a `mkdir` per file is a large
+/// part of a build's system time with thousands of pages); returns the size.
 fn write_file(path: &Path, data: &[u8]) -> Result<u64, RenderError> {
     let io = |source| RenderError::Io { path: path.to_path_buf(), source };
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(io)?;
+    match std::fs::write(path, data) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir).map_err(io)?;
+            }
+            std::fs::write(path, data).map_err(io)?;
+        }
+        other => other.map_err(io)?,
     }
-    std::fs::write(path, data).map_err(io)?;
     Ok(data.len() as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn open_data_json_escapes_markup_characters() {
+        let json = super::html_safe_json(r#"{"t":"<b>R&D</b>"}"#);
+        assert_eq!(json, r#"{"t":"\u003cb\u003eR\u0026D\u003c/b\u003e"}"#);
+        let back: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(back["t"], "<b>R&D</b>");
+    }
 }

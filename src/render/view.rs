@@ -55,8 +55,8 @@ pub enum BlockHtml {
     },
     Table {
         caption: Option<String>,
-        /// The caption as plain text, for the table's accessible name.
-        caption_text: Option<String>,
+        /// Page-unique id ("punkt-3-tabel-1") naming the table by its caption.
+        id: String,
         head: Vec<Vec<CellHtml>>,
         rows: Vec<Vec<CellHtml>>,
     },
@@ -83,6 +83,7 @@ impl ItemHtml {
         if item.closed {
             return ItemHtml::default();
         }
+        let mut tables = TableIds { item: item.number, count: 0 };
         let sections: Vec<SectionHtml> = item
             .sections
             .iter()
@@ -91,7 +92,7 @@ impl ItemHtml {
                 heading: inline(&s.heading, links),
                 kind: s.kind,
                 decision: s.kind == SectionKind::Decision,
-                blocks: s.blocks.iter().map(|b| block_html(b, links)).collect(),
+                blocks: s.blocks.iter().map(|b| block_html(b, links, &mut tables)).collect(),
             })
             .collect();
         let decisions: Vec<DecisionHtml> = item.decisions.iter().map(|d| decision_html(d, links)).collect();
@@ -105,20 +106,29 @@ impl ItemHtml {
     }
 }
 
-fn block_html(block: &Block, links: &Links) -> BlockHtml {
+/// Tables seen so far in an item, for page-unique table ids.
+struct TableIds {
+    item: u32,
+    count: usize,
+}
+
+fn block_html(block: &Block, links: &Links, tables: &mut TableIds) -> BlockHtml {
     match block {
         Block::Paragraph { text } => BlockHtml::Paragraph { html: inline(text, links) },
         Block::Subheading { text } => BlockHtml::Subheading { html: inline(text, links) },
         Block::List { ordered, items } => {
             BlockHtml::List { ordered: *ordered, items: items.iter().map(|t| inline(t, links)).collect() }
         }
-        Block::Table(t) => table_html(t, links),
+        Block::Table(t) => {
+            tables.count += 1;
+            table_html(t, links, format!("punkt-{}-tabel-{}", tables.item, tables.count))
+        }
     }
 }
 
 /// Rows are padded to the widest row (PDF exports break rows unevenly) and empty rows dropped,
 /// so every table is a valid, rectangular HTML table.
-fn table_html(t: &Table, links: &Links) -> BlockHtml {
+fn table_html(t: &Table, links: &Links, id: String) -> BlockHtml {
     let width = t.rows.iter().map(Vec::len).max().unwrap_or(0);
     let row = |r: &Vec<crate::model::Cell>| -> Vec<CellHtml> {
         let mut cells: Vec<CellHtml> =
@@ -130,7 +140,7 @@ fn table_html(t: &Table, links: &Links) -> BlockHtml {
     let keep = |r: &&Vec<crate::model::Cell>| !r.is_empty();
     BlockHtml::Table {
         caption: t.caption.as_deref().map(|c| inline(c, links)),
-        caption_text: t.caption.clone(),
+        id,
         head: t.rows[..split].iter().filter(keep).map(row).collect(),
         rows: t.rows[split..].iter().filter(keep).map(row).collect(),
     }
@@ -150,7 +160,8 @@ fn decision_html(d: &Decision, links: &Links) -> DecisionHtml {
 /// Decision text is plain text (not markup) with blank lines between paragraphs; a paragraph
 /// whose every line starts with "- " (or "1. ", "2. " …) is a list.
 fn decision_blocks(text: &str, links: &Links) -> Vec<BlockHtml> {
-    let normalized = text.replace("\r\n", "\n");
+    let normalized: std::borrow::Cow<str> =
+        if text.contains('\r') { text.replace("\r\n", "\n").into() } else { text.into() };
     normalized
         .split("\n\n")
         .map(|p| p.trim_matches('\n'))

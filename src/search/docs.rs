@@ -15,10 +15,15 @@ use std::collections::BTreeMap;
 /// How much plain text each result keeps for its snippet (characters).
 pub const SNIPPET_CHARS: usize = 160;
 
+/// Word → term, per worker thread.
+pub type TermCache = std::collections::HashMap<String, Option<String>>;
+
 /// One search result candidate.
 #[derive(Debug, Clone)]
 pub struct Doc<'a> {
     pub meeting: &'a Meeting,
+    /// Index of the meeting in `Site::meetings`.
+    pub meeting_index: usize,
     /// `None` for the meeting itself.
     pub item: Option<&'a AgendaItem>,
     /// Index into [`Bodies`].
@@ -45,24 +50,24 @@ pub struct Analysis {
     pub snippet: String,
 }
 
-/// All documents of `site` in doc-id order, and the bodies.
+/// All documents of `site` in doc-id order, and the bodies (as the site names and slugs them).
 pub fn collect(site: &Site) -> (Vec<Doc<'_>>, Bodies) {
-    let mut names: Vec<String> = site.meetings.iter().map(|m| m.body.clone()).collect();
-    names.sort();
-    names.dedup();
-    let index: BTreeMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect();
-    let mut meetings: Vec<&Meeting> = site.meetings.iter().collect();
+    let bodies = Bodies {
+        names: site.bodies.iter().map(|b| b.name.clone()).collect(),
+        slugs: site.bodies.iter().map(|b| b.slug.clone()).collect(),
+    };
+    let index: BTreeMap<&str, usize> = bodies.names.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect();
+    let mut meetings: Vec<(usize, &Meeting)> = site.meetings.iter().enumerate().collect();
     meetings
-        .sort_by(|a, b| (b.date.year(), &a.body, b.date, &a.source).cmp(&(a.date.year(), &b.body, a.date, &b.source)));
+        .sort_by(|(ai, a), (bi, b)| (b.date.year(), &a.body, b.date, bi).cmp(&(a.date.year(), &b.body, a.date, ai)));
     let mut docs = Vec::new();
-    for m in meetings {
+    for (meeting_index, m) in meetings {
         let body = index.get(m.body.as_str()).copied().unwrap_or(0);
         let year = m.date.year();
-        docs.push(Doc { meeting: m, item: None, body, year });
-        docs.extend(m.open_items().map(|item| Doc { meeting: m, item: Some(item), body, year }));
+        docs.push(Doc { meeting: m, meeting_index, item: None, body, year });
+        docs.extend(m.open_items().map(|item| Doc { meeting: m, meeting_index, item: Some(item), body, year }));
     }
-    let slugs = names.iter().map(slug::slugify).collect();
-    (docs, Bodies { names, slugs })
+    (docs, bodies)
 }
 
 impl Doc<'_> {
@@ -83,17 +88,17 @@ impl Doc<'_> {
     }
 
     /// Terms, exact keys and snippet of this document.
-    pub fn analyze(&self, analyzer: &Analyzer) -> Analysis {
+    pub fn analyze(&self, analyzer: &Analyzer, cache: &mut TermCache) -> Analysis {
         let title = self.title();
         let text = self.text();
         let mut terms: BTreeMap<String, bool> = BTreeMap::new();
         for w in words(&title) {
-            if let Some(t) = analyzer.term(w) {
+            if let Some(t) = analyzer.term_cached(w, cache) {
                 terms.insert(t, true);
             }
         }
         for w in text.iter().flat_map(|p| words(p)) {
-            if let Some(t) = analyzer.term(w) {
+            if let Some(t) = analyzer.term_cached(w, cache) {
                 terms.entry(t).or_insert(false);
             }
         }

@@ -1,7 +1,7 @@
 //! Building the in-memory index: postings per term and per exact key, result records, facet runs,
 //! and the split of terms into prefix shards small enough for one download each.
 
-use super::docs::{collect, Analysis, Bodies, Doc};
+use super::docs::{collect, Analysis, Bodies, Doc, TermCache};
 use super::encode;
 use super::exact::case_key;
 use super::text::{shard_key, Analyzer};
@@ -10,9 +10,9 @@ use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
 
 /// A term shard above this many bytes is split by one more character of the prefix.
-pub const SHARD_TARGET: usize = 24_000;
+pub const SHARD_TARGET: usize = 20_000;
 /// Prefix shards never get keys longer than this.
-pub const MAX_KEY_CHARS: usize = 6;
+pub const MAX_KEY_CHARS: usize = 12;
 /// Shortest shard key: a prefix query needs at least this many characters.
 pub const MIN_KEY_CHARS: usize = 2;
 
@@ -38,6 +38,8 @@ pub struct Record {
     /// Case page slug, or "".
     pub case_slug: String,
     pub snippet: String,
+    /// The meeting's folder when it is not "<body slug>/<date>/" (a second meeting that day), else "".
+    pub path: String,
 }
 
 /// The whole index before it is written.
@@ -63,12 +65,13 @@ impl Index {
 pub fn build(site: &Site) -> Index {
     let (docs, bodies) = collect(site);
     let analyzer = Analyzer::default();
-    let analyses: Vec<Analysis> = docs.par_iter().map(|d| d.analyze(&analyzer)).collect();
+    let analyses: Vec<Analysis> =
+        docs.par_iter().map_init(TermCache::new, |cache, d| d.analyze(&analyzer, cache)).collect();
     let mut index = Index { bodies, runs: runs(&docs), ..Default::default() };
     for case in site.cases.keys() {
         index.case_pages.insert(case_key(case), case.slug());
     }
-    index.records = docs.iter().zip(&analyses).map(|(d, a)| record(d, a)).collect();
+    index.records = docs.iter().zip(&analyses).map(|(d, a)| record(site, &index.bodies, d, a)).collect();
     let (terms, exact) = rayon::join(
         || merge(analyses.iter().map(|a| a.terms.as_slice())),
         || merge(analyses.iter().map(|a| a.exact.as_slice())),
@@ -78,12 +81,16 @@ pub fn build(site: &Site) -> Index {
     index
 }
 
-fn record(doc: &Doc<'_>, analysis: &Analysis) -> Record {
+fn record(site: &Site, bodies: &Bodies, doc: &Doc<'_>, analysis: &Analysis) -> Record {
     let case = doc.item.and_then(|i| i.case.as_ref());
+    let date = doc.meeting.date.format("%Y-%m-%d").to_string();
+    let path = site.meeting_path(doc.meeting_index);
+    let usual = format!("{}/{date}/", bodies.slugs.get(doc.body).map_or("", String::as_str));
     Record {
+        path: if path == usual { String::new() } else { path.to_string() },
         title: doc.title(),
         body: doc.body,
-        date: doc.meeting.date.format("%Y-%m-%d").to_string(),
+        date,
         number: doc.item.map_or(0, |i| i.number),
         case: case.map(|c| c.as_written().to_string()).unwrap_or_default(),
         case_slug: case.map(|c| c.slug()).unwrap_or_default(),

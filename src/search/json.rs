@@ -6,7 +6,7 @@
 //!   a case number's entry carries the records (without snippet) of the items that carry it, because
 //!   those items are spread over years of minutes and would otherwise cost one doc store chunk each;
 //! - `d/<n>.json`: doc store chunks of [`CHUNK_DOCS`] records
-//!   `[title, body, "yyyy-mm-dd", item number, case, case slug, snippet]`.
+//!   `[title, body, "yyyy-mm-dd", item number, case, case slug, snippet, meeting folder if unusual]`.
 //!
 //! File names carry no version; the browser appends `?v=<manifest version>` so a rebuilt site is
 //! never mixed with cached shards.
@@ -36,7 +36,8 @@ struct Manifest<'a> {
     docs: u32,
     chunk: usize,
     bodies: Vec<(&'a str, &'a str)>,
-    runs: &'a [(usize, i32, u32)],
+    /// Flat `[body, year, count, body, year, count, …]`.
+    runs: Vec<i64>,
     keys: String,
     maxkey: usize,
     xs: u32,
@@ -73,8 +74,8 @@ pub fn write(index: &Index, dir: &Path) -> io::Result<Written> {
         docs: index.docs(),
         chunk: CHUNK_DOCS,
         bodies: index.bodies.names.iter().zip(&index.bodies.slugs).map(|(n, s)| (n.as_str(), s.as_str())).collect(),
-        runs: &index.runs,
-        keys: keys.join(" "),
+        runs: index.runs.iter().flat_map(|&(b, y, n)| [b as i64, i64::from(y), i64::from(n)]).collect(),
+        keys: front_code(&keys),
         maxkey: MAX_KEY_CHARS,
         xs,
         stop: Analyzer::default().stop_words(),
@@ -124,42 +125,83 @@ fn exact_shards(index: &Index, files: &mut Vec<(String, String)>) -> io::Result<
     Ok(count)
 }
 
-type RecordRow<'a> = (&'a str, usize, &'a str, u32, &'a str, &'a str, &'a str);
+type RecordRow<'a> = (&'a str, usize, &'a str, u32, &'a str, &'a str, &'a str, &'a str);
 
 /// Inline records leave out the snippet: a case-number hit is in the metadata, and the doc store
 /// has the full record when its chunk is loaded anyway.
 fn without_snippet(r: RecordRow<'_>) -> RecordRow<'_> {
-    (r.0, r.1, r.2, r.3, r.4, r.5, "")
+    (r.0, r.1, r.2, r.3, r.4, r.5, "", r.7)
 }
 
 fn row(r: &Record) -> RecordRow<'_> {
-    (r.title.as_str(), r.body, r.date.as_str(), r.number, r.case.as_str(), r.case_slug.as_str(), r.snippet.as_str())
+    let path = r.path.as_str();
+    (
+        r.title.as_str(),
+        r.body,
+        r.date.as_str(),
+        r.number,
+        r.case.as_str(),
+        r.case_slug.as_str(),
+        r.snippet.as_str(),
+        path,
+    )
 }
 
 /// Writes the result records in chunks of [`CHUNK_DOCS`]; returns the chunk count.
 fn doc_chunks(index: &Index, files: &mut Vec<(String, String)>) -> io::Result<usize> {
-    let chunks: Vec<&[super::index::Record]> = index.records.chunks(CHUNK_DOCS).collect();
+    let chunks: Vec<&[Record]> = index.records.chunks(CHUNK_DOCS).collect();
     for (n, chunk) in chunks.iter().enumerate() {
-        let rows: Vec<RecordRow<'_>> = chunk
-            .iter()
-            .map(|r| {
-                (
-                    r.title.as_str(),
-                    r.body,
-                    r.date.as_str(),
-                    r.number,
-                    r.case.as_str(),
-                    r.case_slug.as_str(),
-                    r.snippet.as_str(),
-                )
-            })
-            .collect();
+        let rows: Vec<RecordRow<'_>> = chunk.iter().map(row).collect();
         files.push((format!("d/{n}.json"), to_json(&rows)?));
     }
     Ok(chunks.len())
 }
 
+/// Sorted shard keys, front-coded: each key is a letter giving how many leading characters it shares
+/// with the previous key (`A` = 0, `B` = 1, …) and the rest of the key; keys are separated by spaces.
+/// Keys are `[a-z0-9_]`, so the letter is unambiguous.
+pub fn front_code(keys: &[&str]) -> String {
+    let mut out = String::new();
+    let mut prev = "";
+    for key in keys {
+        let shared = prev.bytes().zip(key.bytes()).take_while(|(a, b)| a == b).count().min(25);
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push((b'A' + shared as u8) as char);
+        out.push_str(&key[shared..]);
+        prev = key;
+    }
+    out
+}
+
+/// Reverses [`front_code`].
+pub fn front_decode(coded: &str) -> Vec<String> {
+    let mut keys: Vec<String> = Vec::new();
+    for part in coded.split(' ').filter(|p| !p.is_empty()) {
+        let shared = part.bytes().next().map_or(0, |b| b.saturating_sub(b'A') as usize);
+        let prev = keys.last().map_or("", String::as_str);
+        let mut key: String = prev.chars().take(shared).collect();
+        key.push_str(part.get(1..).unwrap_or(""));
+        keys.push(key);
+    }
+    keys
+}
+
 /// The index folder below the site output.
 pub fn index_dir(out: &Path) -> PathBuf {
     out.join("soeg")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_coding_round_trips() {
+        let keys = ["0", "00", "20", "2010", "2011", "lo", "lok", "lokalp", "oe", "_x"];
+        let coded = front_code(&keys);
+        assert_eq!(coded, "A0 B0 A20 C10 D1 Alo Ck Dalp Aoe A_x");
+        assert_eq!(front_decode(&coded), keys);
+    }
 }

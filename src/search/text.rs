@@ -5,11 +5,14 @@
 //! (the Snowball rules know æ/ø/å), folding afterwards makes "Århus" and "Aarhus" the same term.
 
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use unicode_normalization::UnicodeNormalization;
 
 /// Words longer than this are not indexed (hashes, URLs glued together, export garbage).
 pub const MAX_WORD_CHARS: usize = 40;
+
+/// Bound on a term cache, so a corpus of unique words cannot grow it without limit.
+const CACHE_WORDS: usize = 200_000;
 
 /// The Snowball Danish stop word list: too common to help a search, too large to index.
 pub const STOP_WORDS: &[&str] = &[
@@ -71,6 +74,18 @@ impl Analyzer {
         }
         let term = fold(&self.stemmer.stem(&lower));
         (!term.is_empty()).then_some(term)
+    }
+
+    /// [`Analyzer::term`] through a per-thread cache: most words of minutes repeat, stemming is the cost.
+    pub fn term_cached(&self, word: &str, cache: &mut HashMap<String, Option<String>>) -> Option<String> {
+        if let Some(t) = cache.get(word) {
+            return t.clone();
+        }
+        let t = self.term(word);
+        if cache.len() < CACHE_WORDS {
+            cache.insert(word.to_string(), t.clone());
+        }
+        t
     }
 
     /// The Snowball stem of a lower-cased word, before folding (exposed for the parity vocabulary).

@@ -148,13 +148,24 @@
     }
   }
 
+  /** Shard keys from the manifest's front-coded list (src/search/json.rs front_code). */
+  function frontDecode(coded) {
+    const keys = [];
+    for (const part of coded.split(' ')) {
+      if (!part) continue;
+      const prev = keys.length ? keys[keys.length - 1] : '';
+      keys.push(prev.slice(0, part.charCodeAt(0) - 65) + part.slice(1));
+    }
+    return keys;
+  }
+
   function decode(s) {
     const ids = [];
     eachId(s, (id) => ids.push(id));
     return ids;
   }
 
-  const api = { stem, fold, term, words, exactKey, shardOf, shardKey, decode, setStopWords: (w) => { stopWords = new Set(w); } };
+  const api = { stem, fold, term, words, exactKey, shardOf, shardKey, decode, frontDecode, setStopWords: (w) => { stopWords = new Set(w); } };
   globalThis.referatSearch = api;
   if (typeof document === 'undefined') return;
 
@@ -165,6 +176,8 @@
   const base = root.dataset.base || '/';
   const COLD_REQUESTS = 4;
   const PAGE = 10;
+  const TYPING_PAUSE_MS = 150;
+  const MAX_GROUP_SHARDS = 2;
   let manifest = null;
   const files = new Map();
   let requests = 0;
@@ -185,11 +198,12 @@
     if (manifest) return manifest;
     const m = await fetchJSON('index.json');
     if (manifest) return manifest;
-    m.keySet = new Set(m.keys.split(' '));
+    m.keySet = new Set(frontDecode(m.keys));
     m.docBody = new Uint16Array(m.docs);
     m.docYear = new Uint16Array(m.docs);
     let id = 0;
-    for (const [b, y, n] of m.runs) {
+    for (let r = 0; r < m.runs.length; r += 3) {
+      const [b, y, n] = m.runs.slice(r, r + 3);
       m.docBody.fill(b, id, id + n);
       m.docYear.fill(y, id, id + n);
       id += n;
@@ -244,6 +258,13 @@
       return scores;
     }
     const keys = new Set([shardFor(g.term), g.prefix && shardFor(g.prefix)].filter(Boolean));
+    // A prefix shorter than the shards it spans (e.g. "økon" when "oekonomi…" terms fill shards of
+    // their own): fetch those shards too when they are few, else wait for more letters.
+    if (g.prefix) {
+      const deeper = [];
+      for (const k of m.keySet) if (k.length > g.prefix.length && k.startsWith(g.prefix)) deeper.push(k);
+      if (keys.size + deeper.length <= MAX_GROUP_SHARDS) deeper.forEach((k) => keys.add(k));
+    }
     const shards = await Promise.all(Array.from(keys, (k) => fetchJSON(`t/${k}.json`)));
     const expansions = [];
     for (const shard of shards) {
@@ -269,11 +290,13 @@
     }
     const hits = [];
     for (let d = 0; d < m.docs; d++) if (total[d] > 0) hits.push(d);
-    const tier = new Map();
-    const tierKey = (d) => `${total[d]}/${m.docYear[d]}/${Math.floor(d / m.chunk)}`;
-    for (const d of hits) tier.set(tierKey(d), (tier.get(tierKey(d)) || 0) + 1);
-    hits.sort((a, b) => total[b] - total[a] || m.docYear[b] - m.docYear[a]
-      || tier.get(tierKey(b)) - tier.get(tierKey(a)) || a - b);
+    // Equal-score hits sharing a doc store chunk: ranking them together shows a page from fewer chunks.
+    const tierOf = (d) => total[d] * 2 ** 32 + m.docYear[d] * 2 ** 16 + Math.floor(d / m.chunk);
+    const tiers = new Map();
+    for (const d of hits) { const k = tierOf(d); tiers.set(k, (tiers.get(k) || 0) + 1); }
+    const together = new Float32Array(m.docs);
+    for (const d of hits) together[d] = tiers.get(tierOf(d));
+    hits.sort((a, b) => total[b] - total[a] || m.docYear[b] - m.docYear[a] || together[b] - together[a] || a - b);
     return { groups, hits };
   }
 
@@ -297,15 +320,32 @@
     return e;
   }
 
-  /** Text with the words that match the query wrapped in <mark> (built as DOM nodes, never HTML). */
+  const EXACT = /\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{4}-\d{2}-\d{2}|\d{2}\.\d{2}\.\d{2}-[A-Za-z]\d{2}-\d{1,7}-\d{2,4}|\d{2}\/\d{1,7}/g;
+
+  /** Where `text` matches the query: words by term or typed prefix, case numbers and dates by exact key. */
+  function hitRanges(text, groups) {
+    const ranges = [];
+    const keys = new Set(groups.filter((g) => g.key).map((g) => g.key));
+    if (keys.size) {
+      for (const m of text.matchAll(EXACT)) if (keys.has(exactKey(m[0]))) ranges.push([m.index, m.index + m[0].length]);
+    }
+    const terms = groups.filter((g) => g.term);
+    if (terms.length) {
+      for (const { word, start, end } of words(text)) {
+        const t = term(word);
+        const f = fold(word.toLowerCase());
+        if (terms.some((g) => (t && t === g.term) || (g.prefix && f.startsWith(g.prefix)))) ranges.push([start, end]);
+      }
+    }
+    return ranges.sort((a, b) => a[0] - b[0]);
+  }
+
+  /** Text with the hits wrapped in <mark> (built as DOM nodes, never parsed as HTML). */
   function marked(text, groups) {
     const frag = document.createDocumentFragment();
     let at = 0;
-    for (const { word, start, end } of words(text)) {
-      const t = term(word);
-      const f = fold(word.toLowerCase());
-      const hit = groups.some((g) => g.term && ((t && t === g.term) || (g.prefix && f.startsWith(g.prefix))));
-      if (!hit) continue;
+    for (const [start, end] of hitRanges(text, groups)) {
+      if (start < at) continue;
       frag.append(text.slice(at, start), el('mark', {}, text.slice(start, end)));
       at = end;
     }
@@ -316,13 +356,13 @@
   const dmy = (iso) => iso.split('-').reverse().join('-');
 
   function resultItem(record, groups) {
-    const [title, body, date, number, caseNo, , snippet] = record;
+    const [title, body, date, number, caseNo, , snippet, folder] = record;
     const [bodyName, bodySlug] = manifest.bodies[body];
-    const url = `${base}${bodySlug}/${date}/${number ? `#punkt-${number}` : ''}`;
+    const url = `${base}${folder || `${bodySlug}/${date}/`}${number ? `#punkt-${number}` : ''}`;
     const meta = [bodyName, dmy(date), number ? `punkt ${number}` : 'møde', caseNo && `sag ${caseNo}`].filter(Boolean).join(' · ');
     return el('li', { class: 'search-result' },
       el('h2', {}, el('a', { href: url }, marked(title, groups))),
-      el('p', { class: 'search-meta' }, meta),
+      el('p', { class: 'search-meta' }, marked(meta, groups)),
       snippet ? el('p', { class: 'search-snippet' }, marked(snippet, groups)) : null);
   }
 
@@ -363,13 +403,21 @@
     return hits.filter((d) => (bodyIndex < 0 || m.docBody[d] === bodyIndex) && (!year || m.docYear[d] === year));
   }
 
-  /** Shows results in rank order as far as their doc chunks are loaded, fetching at most `budget` chunks. */
+  /** Shows results in rank order as far as their doc chunks are loaded, fetching at most `budget` chunks
+   * (the first query of a visit keeps within 4 requests in all; later ones fetch what a page needs,
+   * once typing has paused, so every keystroke does not download result chunks). */
   async function renderResults(mine, shown, groups, budget) {
     const m = manifest;
     const records = [];
     const inline = Object.assign({}, ...groups.map((g) => g.records || {}));
+    const page = shown.slice(0, state.visible);
+    const missing = page.some((d) => !inline[d] && !files.has(`d/${Math.floor(d / m.chunk)}.json`));
+    if (missing && budget === Infinity) {
+      await new Promise((r) => setTimeout(r, TYPING_PAUSE_MS));
+      if (mine !== seq) return;
+    }
     let fetched = 0;
-    for (const d of shown.slice(0, state.visible)) {
+    for (const d of page) {
       const path = `d/${Math.floor(d / m.chunk)}.json`;
       if (!files.has(path) && inline[d]) {
         records.push(inline[d]);
@@ -416,7 +464,7 @@
       current = result;
       renderCasePage(result.groups);
       const shown = renderFacets(result.hits);
-      const budget = cold ? Math.max(1, COLD_REQUESTS - (requests - before)) : 4;
+      const budget = cold ? Math.max(1, COLD_REQUESTS - (requests - before)) : Infinity;
       const count = await renderResults(mine, shown, result.groups, budget);
       if (mine !== seq) return;
       say(shown.length ? `${shown.length} ${shown.length === 1 ? 'resultat' : 'resultater'}` + (count < shown.length ? `, viser ${count}` : '') : 'Ingen resultater');
@@ -431,12 +479,13 @@
   let timer = 0;
   input.addEventListener('input', () => {
     clearTimeout(timer);
-    timer = setTimeout(() => { state.q = input.value; state.organ = ''; state.aar = ''; update(); }, 60);
+    timer = setTimeout(() => { state.q = input.value; state.organ = ''; state.aar = ''; current = null; update(); }, 60);
   });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     clearTimeout(timer);
     state.q = input.value;
+    current = null;
     update();
   });
   facets.addEventListener('click', (e) => {

@@ -2,9 +2,9 @@
 // tokens, facets, URL state, result links landing on their item, accessibility, and the download
 // budgets at 50,000 agenda items, counted on the server.
 //
-// The index comes from `examples/search-bench.rs` (hand-built site with --small, a generated corpus
-// otherwise). Pages the site renderer has not written yet (the search page, meeting pages with item
-// anchors) are filled in from templates/search.html and the doc store, so the script is tested as served.
+// The functional tests build a real site (`referat build`) from minutes written below. The budget
+// test puts the index of a generated 50,000-item corpus (`examples/search-bench.rs`) into a copy of
+// that site, so the page and script are the real ones and only the index is big.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import vm from 'node:vm';
 import { execFileSync } from 'node:child_process';
-import { repo, serveDir, launchBrowser, axe } from './lib.mjs';
+import { repo, buildSite, serveDir, launchBrowser, axe } from './lib.mjs';
 
 const PREFIX = '/referater/';
 
@@ -20,49 +20,97 @@ function bench(args) {
   execFileSync('cargo', ['run', '--quiet', '--example', 'search-bench', '--', ...args], { cwd: repo, stdio: 'pipe' });
 }
 
-/** Writes whatever the site renderer would have: the search page, static/search.js, meeting pages with item anchors. */
-function completeSite(dir, base) {
-  const soeg = path.join(dir, 'soeg', 'index.html');
-  if (!fs.existsSync(soeg)) {
-    const tpl = fs.readFileSync(path.join(repo, 'templates/search.html'), 'utf8');
-    const block = (name) => (tpl.match(new RegExp(`{% block ${name} %}([\\s\\S]*?){% endblock %}`)) || [, ''])[1]
-      .replaceAll('{{ base }}', base);
-    fs.writeFileSync(soeg, `<!doctype html><html lang="da"><head><meta charset="utf-8"><title>${block('title')}</title>`
-      + '<meta name="viewport" content="width=device-width, initial-scale=1"></head>'
-      + `<body><main>${block('content')}</main>${block('scripts')}</body></html>`);
-  }
-  fs.mkdirSync(path.join(dir, 'static'), { recursive: true });
-  for (const f of fs.readdirSync(path.join(repo, 'templates/static')).filter((n) => n.startsWith('search'))) {
-    fs.copyFileSync(path.join(repo, 'templates/static', f), path.join(dir, 'static', f));
-  }
-  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'soeg/index.json'), 'utf8'));
-  const pages = new Map();
-  for (const f of fs.readdirSync(path.join(dir, 'soeg/d'))) {
-    for (const [title, body, date, number] of JSON.parse(fs.readFileSync(path.join(dir, 'soeg/d', f), 'utf8'))) {
-      const page = `${manifest.bodies[body][1]}/${date}`;
-      if (!pages.has(page)) pages.set(page, []);
-      if (number) pages.get(page).push(`<h2 id="punkt-${number}">Punkt ${number}: ${title.replace(/</g, '&lt;')}</h2><p style="height:120vh">…</p>`);
-    }
-  }
-  for (const [page, items] of pages) {
-    const file = path.join(dir, page, 'index.html');
-    if (fs.existsSync(file)) continue;
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, `<!doctype html><html lang="da"><head><meta charset="utf-8"><title>${page}</title></head><body><main>${items.join('')}</main></body></html>`);
-  }
-}
+const MINUTES = {
+  'direktionen/2017-03-20.md': `# **REFERAT Direktionen d. 20-03-2017**
 
-function makeSite(args) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-search-'));
-  bench([...args, '--out', dir]);
-  completeSite(dir, PREFIX);
-  return dir;
+**Mødedato** Mandag d. 20. marts 2017 kl. 10:00
+
+**Mødested** B204
+
+**Mødedeltagere** Lars Holte, Jørgen Lerhard
+
+## **Punkt 1: Økonomiopfølgning - 20-03-2017**
+
+16/26813
+
+### **Baggrund**
+
+Udskudt fra direktionmødet 13-03-2017
+
+## **Punkt 2: Lukket**
+
+17/171
+
+### **Baggrund**
+
+HEMMELIGLUKKET lokalplan for en personalesag.
+
+## **Punkt 3: Godkendelse af handicappolitik og udsattepolitik**
+
+15/14789
+
+### **Baggrund**
+
+Socialudvalget godkendte i januar 2016 en revision af *handicappolitikken*.
+
+## **Punkt 4: Lokalplan for Århus Bygade**
+
+00.01.00-A00-1-21
+
+### **Sagsfremstilling**
+
+Lokalplanerne for området ved Aarhus Bygade og Ørstedsvej skal revideres. <script>window.hacked = 1</script><img src=x onerror="window.hacked = 2">
+`,
+  'byraadet/2018-06-12.md': `# **REFERAT Byrådet d. 12-06-2018**
+
+**Mødedato** Tirsdag d. 12. juni 2018 kl. 17:00
+
+**Mødested** Byrådssalen
+
+**Mødedeltagere** Anna Hansen, Bo Jensen
+
+## **Punkt 1: Budget 2019**
+
+18/1000
+
+### **Baggrund**
+
+Første behandling af budgettet, jf. sag 16/26813.
+
+## **Punkt 2: Ny lokalplan for Taastrup Hovedgade**
+
+16/26813
+
+### **Baggrund**
+
+Forslag til lokalplan vedtages.
+
+### **Beslutning i Byrådet den 12-06-2018**
+
+Godkendt, dog ikke arkitektkonkurrencen.
+`,
+};
+
+const temps = [];
+
+/** Builds the site of MINUTES with `referat build`, served under PREFIX. */
+function realSite() {
+  const content = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-search-content-'));
+  temps.push(content);
+  for (const [file, text] of Object.entries(MINUTES)) {
+    fs.mkdirSync(path.dirname(path.join(content, file)), { recursive: true });
+    fs.writeFileSync(path.join(content, file), text);
+  }
+  const out = buildSite({ content, baseUrl: `http://127.0.0.1${PREFIX}` });
+  temps.push(path.dirname(out));
+  return out;
 }
 
 let browser; let small; let server;
 
 before(async () => {
-  small = makeSite(['--small']);
+  execFileSync('cargo', ['build', '--quiet'], { cwd: repo, stdio: 'pipe' });
+  small = realSite();
   server = await serveDir(small, PREFIX);
   browser = await launchBrowser();
 });
@@ -70,7 +118,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
-  if (small) fs.rmSync(small, { recursive: true, force: true });
+  for (const dir of temps) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 /** Types `q` into the search box and waits until the page has answered it. */
@@ -91,7 +139,7 @@ async function open(srv, query = '') {
 const titles = (page) => page.$$eval('#search-results .search-result h2', (hs) => hs.map((h) => h.textContent));
 
 test('the JS stemmer and folding give exactly the terms of the Rust index', () => {
-  const vocab = path.join(small, 'vocab.json');
+  const vocab = path.join(path.dirname(small), 'vocab.json');
   bench(['--vocab', vocab]);
   const { stop, words } = JSON.parse(fs.readFileSync(vocab, 'utf8'));
   const ctx = { TextEncoder };
@@ -134,6 +182,8 @@ test('prefix search while typing, and no results for closed items', async () => 
   assert.deepEqual(await titles(page), ['Godkendelse af handicappolitik og udsattepolitik']);
   await search(page, 'Lukket');
   assert.equal(await page.textContent('#search-status'), 'Ingen resultater');
+  await search(page, 'HEMMELIGLUKKET');
+  assert.equal(await page.textContent('#search-status'), 'Ingen resultater', 'closed content is not indexed');
   await search(page, '17/171');
   assert.equal(await page.textContent('#search-status'), 'Ingen resultater', 'the closed item carries 17/171');
   await page.close();
@@ -146,6 +196,7 @@ test('a case number finds exactly its items and offers the case page first', asy
   const t = await titles(page);
   assert.deepEqual(t.slice(0, 2).sort(), ['Ny lokalplan for Taastrup Hovedgade', 'Økonomiopfølgning - 20-03-2017']);
   assert.deepEqual(t.slice(2), ['Budget 2019'], 'the item that only mentions it comes last');
+  assert.deepEqual(await page.$$eval('#search-results mark', (ms) => ms.map((m) => m.textContent)), ['16/26813', '16/26813', '16/26813']);
   await search(page, '16/2681');
   assert.equal(await page.textContent('#search-status'), 'Ingen resultater', 'no near misses');
   await search(page, '00.01.00-A00-1-21');
@@ -182,21 +233,35 @@ test('a result link lands on its agenda item', async () => {
   assert.equal(href, `${PREFIX}direktionen/2017-03-20/#punkt-3`);
   await page.click('#search-results a');
   await page.waitForURL(/#punkt-3$/);
-  assert.match(await page.textContent(':target'), /Punkt 3: Godkendelse af handicappolitik/);
+  assert.match(await page.textContent(':target h2'), /Punkt 3:\s+Godkendelse af handicappolitik/);
   await page.close();
 });
 
-test('keyboard only: type, reach the results, follow one', async () => {
+test('keyboard only: reach the box, type, reach the results, follow one', async () => {
   const page = await open(server);
-  await page.keyboard.press('Tab');
+  for (let i = 0; i < 20 && await page.evaluate(() => document.activeElement.id) !== 'search-q'; i++) {
+    await page.keyboard.press('Tab');
+  }
   assert.equal(await page.evaluate(() => document.activeElement.id), 'search-q');
   await page.keyboard.type('budget');
   await page.waitForFunction(() => document.getElementById('search').dataset.query === 'budget');
   await page.keyboard.press('Tab'); // submit button
   await page.keyboard.press('Tab'); // first facet link
   assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Alle');
-  await page.focus('#search-results a');
-  await Promise.all([page.waitForURL(/#punkt-1$/), page.keyboard.press('Enter')]);
+  for (let i = 0; i < 20 && !await page.evaluate(() => document.activeElement.closest('#search-results')); i++) {
+    await page.keyboard.press('Tab');
+  }
+  await Promise.all([page.waitForURL(/2018-06-12\/#punkt-1$/), page.keyboard.press('Enter')]);
+  await page.close();
+});
+
+test('the search box in the site header leads to results', async () => {
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  await page.fill('#sidehoved-soeg', 'handicappolitik');
+  await Promise.all([page.waitForURL(/soeg\/\?q=handicappolitik$/), page.press('#sidehoved-soeg', 'Enter')]);
+  await page.waitForFunction(() => document.getElementById('search').dataset.query === 'handicappolitik');
+  assert.deepEqual(await titles(page), ['Godkendelse af handicappolitik og udsattepolitik']);
   await page.close();
 });
 
@@ -206,15 +271,22 @@ test('the search page with results passes axe-core', async () => {
   await page.close();
 });
 
-test('minutes text cannot inject markup through results', async () => {
+test('minutes text cannot inject markup or script through results', async () => {
   const page = await open(server, '?q=handicappolitikken');
-  assert.equal(await page.$$eval('#search-results script, #search-results em', (e) => e.length), 0);
+  assert.equal(await page.$$eval('#search-results script, #search-results em, #search-results img', (e) => e.length), 0);
   assert.match(await page.textContent('#search-results .search-snippet'), /revision af handicappolitikken/);
+  await search(page, 'Aarhus');
+  await search(page, 'hacked');
+  assert.equal(await page.evaluate(() => window.hacked), undefined);
+  assert.equal(await page.$$eval('#search-results script, #search-results img', (e) => e.length), 0);
   await page.close();
 });
 
 test('budgets at 50,000 agenda items: bytes and requests per cold query, case number, warm query time', { timeout: 900_000 }, async () => {
-  const big = makeSite(['--items', '50000']);
+  const big = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-search-50k-'));
+  temps.push(big);
+  fs.cpSync(small, big, { recursive: true });
+  bench(['--items', '50000', '--out', big]);
   const srv = await serveDir(big, PREFIX);
   const report = [];
   try {
@@ -232,6 +304,13 @@ test('budgets at 50,000 agenda items: bytes and requests per cold query, case nu
       assert.ok(r.requests <= 4, `${q}: ${r.requests} requests`);
       assert.ok(r.bytes <= 100_000, `${q}: ${r.bytes} bytes`);
       assert.ok(r.shown >= 1);
+      if (r.shown < 10) {
+        // The rest of the first page comes with "Vis flere resultater", within the rank order.
+        assert.match(await r.page.textContent('#search-status'), new RegExp(`viser ${r.shown}$`));
+        await r.page.click('#search-more');
+        await r.page.waitForFunction((n) => document.querySelectorAll('#search-results li').length > n, r.shown);
+        assert.equal(await r.page.$$eval('#search-results li', (l) => l.length), r.shown + 10);
+      }
       await r.page.close();
     }
     const c = await cold('16/26813');
@@ -241,19 +320,24 @@ test('budgets at 50,000 agenda items: bytes and requests per cold query, case nu
     // (the first pass fetches them); time from input to rendered results, measured in the page.
     const queries = ['lokalplaner', 'lokalplan budget', 'økonomi', '16/26813', 'handicappol'];
     for (const q of queries) await search(c.page, q);
+    // Median of three runs per query, so one scheduling hiccup on the shared machine does not decide.
     const times = [];
     for (const q of queries) {
-      srv.reset();
-      await search(c.page, q);
-      assert.equal(srv.stats.requests, 0, `${q} is warm`);
-      times.push(+(await c.page.getAttribute('#search', 'data-ms')));
+      const runs = [];
+      for (let i = 0; i < 3; i++) {
+        srv.reset();
+        await search(c.page, '');
+        await search(c.page, q);
+        assert.equal(srv.stats.requests, 0, `${q} is warm`);
+        runs.push(+(await c.page.getAttribute('#search', 'data-ms')));
+      }
+      times.push(runs.sort((a, b) => a - b)[1]);
     }
-    report.push(`warm ms: ${times.join(', ')}`);
+    report.push(`warm ms (median of 3): ${times.join(', ')}`);
     assert.ok(Math.max(...times) < 50, `warm queries took ${times.join(', ')} ms`);
     await c.page.close();
   } finally {
     console.log(report.join('\n'));
     await srv.close();
-    fs.rmSync(big, { recursive: true, force: true });
   }
 });

@@ -72,6 +72,8 @@ pub fn meeting(body: &str, day: &str, items: Vec<AgendaItem>) -> Meeting {
         body: body.to_string(),
         date: date(day),
         start: None,
+        end: None,
+        absent: Vec::new(),
         location: Some("B204".to_string()),
         participants: vec![Participant { name: "Lars Holte".into(), role: None }],
         toc: Vec::new(),

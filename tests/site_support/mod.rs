@@ -323,3 +323,13 @@ pub fn unsafe_markup(html: &str) -> Vec<String> {
     }
     found
 }
+
+/// Open data is compact JSON; snapshots show it pretty-printed so reviews can read the diff.
+pub fn readable(text: &str, page: &str) -> String {
+    if page.ends_with(".json") {
+        let value: serde_json::Value = serde_json::from_str(text).unwrap();
+        serde_json::to_string_pretty(&value).unwrap()
+    } else {
+        text.to_string()
+    }
+}

@@ -1,0 +1,68 @@
+//! Other shapes of real minutes: a title with "fra mødet i", header fields with colons and a
+//! wrapped participant list, a wrapped table-of-contents entry and item title, "Punkt 1" without a
+//! colon, headings in capitals or run into their text, hyphenated line ends, bare page numbers.
+
+use referat::model::{Block, SectionKind};
+use std::path::Path;
+
+#[test]
+fn variant_minutes_parse_fully() {
+    let rel = Path::new("tests/fixtures/parse/variants.txt");
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)).unwrap();
+    let (m, diags) = referat::parse::parse(rel, &text).unwrap();
+    assert!(diags.is_empty(), "{diags:#?}");
+    assert_eq!(m.body, "Byrådet");
+    assert_eq!(m.date.to_string(), "2017-04-04");
+    assert_eq!((m.start.unwrap().to_string(), m.end.unwrap().to_string()), ("17:00:00".into(), "19:30:00".into()));
+    assert_eq!(m.location.as_deref(), Some("Byrådssalen"));
+    let names: Vec<_> = m.participants.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Anna Hansen", "Bo Jensen", "Carl Nielsen", "Dorthe Madsen"]);
+    assert_eq!(m.participants[0].role.as_deref(), Some("borgmester"));
+    assert_eq!(m.absent[0].name, "Erik Olsen");
+
+    let title = "Anlægsbevilling til renovering af Taastrup Svømmehal og tilhørende udearealer";
+    assert_eq!(m.toc, ["Godkendelse af dagsorden", title, "Lukket"]);
+    assert_eq!(m.items.len(), 3);
+    let one = &m.items[0];
+    assert_eq!((one.number, one.title.as_str()), (1, "Godkendelse af dagsorden"));
+    assert_eq!(one.case.as_ref().unwrap().as_written(), "17/1001");
+    assert_eq!(one.decisions[0].text, "Godkendt.");
+    assert_eq!(one.decisions[0].body, "Byrådet");
+
+    let two = &m.items[1];
+    assert_eq!(two.title, title);
+    assert_eq!(two.case.as_ref().unwrap().as_written(), "16/4711");
+    let kinds: Vec<SectionKind> = two.sections.iter().map(|s| s.kind).collect();
+    use SectionKind::*;
+    assert_eq!(kinds, [Background, Recommendation, Decision, Attachments]);
+    assert_eq!(
+        two.sections[0].blocks,
+        [Block::Paragraph {
+            text: "Svømmehallen er fra 1975, og de tekniske anlæg er nedslidte. Anlægget omfatter de kritiske \
+                   it-systemer, ventilation og børne- og ungeområdet."
+                .into()
+        }]
+    );
+    assert!(matches!(&two.sections[1].blocks[1], Block::List { ordered: false, items } if items.len() == 2));
+    assert_eq!(two.decisions[0].date.to_string(), "2017-04-04");
+    assert_eq!(two.decisions[0].text, "Godkendt med 19 stemmer mod 2.");
+    assert_eq!(two.attachments, ["Tidsplan for renoveringen"]);
+
+    let three = &m.items[2];
+    assert!(three.closed);
+    assert_eq!(three.title, "Lukket");
+    assert!(!serde_json::to_string(&m).unwrap().contains("HEMMELIG"));
+}
+
+#[test]
+fn case_number_in_the_heading_line() {
+    let text = "REFERAT Direktionen d. 20-03-2017\n\nPunkt 1: Økonomiopfølgning (16/26813)\n\nBaggrund\n\nTekst.\n\nPunkt 2: Lukket (17/171)\n\nHemmelig tekst.\n";
+    let (m, diags) = referat::parse::parse(Path::new("a.txt"), text).unwrap();
+    assert!(diags.is_empty(), "{diags:#?}");
+    assert_eq!(m.items[0].title, "Økonomiopfølgning");
+    assert_eq!(m.items[0].case.as_ref().unwrap().as_written(), "16/26813");
+    assert_eq!(m.items[0].sections[0].heading, "Baggrund");
+    assert_eq!(m.items[1].case.as_ref().unwrap().as_written(), "17/171");
+    assert!(m.items[1].closed && m.items[1].sections.is_empty());
+    assert!(!serde_json::to_string(&m).unwrap().contains("Hemmelig"));
+}
