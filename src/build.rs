@@ -231,6 +231,8 @@ pub struct Session {
     /// Everything the search index last put in the output (relative paths), which a full render
     /// of the pages must not prune.
     search_files: BTreeSet<PathBuf>,
+    /// The search index being written, and since when.
+    search_job: Option<(std::thread::JoinHandle<Result<StagedSearch, BuildError>>, Instant)>,
 }
 
 /// What [`Session::refresh_search`] did.
@@ -255,6 +257,7 @@ impl Session {
             published: Published::default(),
             search_stale: false,
             search_files: BTreeSet::new(),
+            search_job: None,
         }
     }
 
@@ -311,23 +314,61 @@ impl Session {
         self.flush(parsed, start, false)
     }
 
-    /// Writes the search index again if pages changed since it was last written.
+    /// Writes the search index again if pages changed since it was last written, and waits for it.
     pub fn refresh_search(&mut self) -> Result<Option<SearchReport>, BuildError> {
-        if !self.search_stale {
-            return Ok(None);
+        self.start_search()?;
+        self.finish_search(true).transpose()
+    }
+
+    /// Starts writing the search index on a thread of its own (over a copy of the meetings) if pages
+    /// changed since it was last written and no index is being written. The pages of later edits
+    /// need not wait for it; [`Session::finish_search`] publishes it.
+    pub fn start_search(&mut self) -> Result<bool, BuildError> {
+        if !self.search_stale || self.search_job.is_some() {
+            return Ok(false);
         }
-        let start = Instant::now();
         let config = match &self.config {
             Some(c) => c.clone(),
             None => load_config(&self.opts)?,
         };
-        let site = Site::new(config, std::mem::take(&mut self.meetings).into_values().collect());
-        let written = self.stage_search(&site);
-        self.meetings = site.meetings.into_iter().map(|m| (m.source.clone(), m)).collect();
-        let (staging, search, files) = written?;
-        let published = self.publish_search(&staging, files)?;
+        let meetings: Vec<Meeting> = self.meetings.values().cloned().collect();
+        let output = self.opts.output.clone();
+        let started = Instant::now();
+        let job = std::thread::Builder::new()
+            .name("search-index".into())
+            .spawn(move || stage_search(&Site::new(config, meetings), &output))
+            .map_err(BuildError::Search)?;
+        self.search_job = Some((job, started));
         self.search_stale = false;
-        Ok(Some(SearchReport { search, published, elapsed: start.elapsed() }))
+        Ok(true)
+    }
+
+    /// True while a search index is being written.
+    pub fn search_running(&self) -> bool {
+        self.search_job.is_some()
+    }
+
+    /// Publishes the search index once it is written (with `wait`, waits for it). `None` if no
+    /// index is being written, or without `wait` if it is not finished yet.
+    pub fn finish_search(&mut self, wait: bool) -> Option<Result<SearchReport, BuildError>> {
+        let finished = self.search_job.as_ref().is_some_and(|(job, _)| job.is_finished());
+        if !(finished || wait) {
+            return None;
+        }
+        let (job, started) = self.search_job.take()?;
+        let staged = job.join().unwrap_or_else(|panic| {
+            let text = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(BuildError::Search(std::io::Error::other(format!("the search index panicked: {text}"))))
+        });
+        let result = staged.and_then(|(staging, search, files)| {
+            let published = self.publish_search(&staging, files)?;
+            Ok(SearchReport { search, published, elapsed: started.elapsed() })
+        });
+        Some(result)
     }
 
     /// Every minutes file on disk, relative to the content folder; a missing folder is a diagnostic.
@@ -433,6 +474,10 @@ impl Session {
             return Err(BuildError::Input(errors));
         }
         let diagnostics = self.fresh_warnings();
+        if with_search {
+            // An index still being written would be older than this one: let it finish unseen.
+            self.search_job = None;
+        }
         let full = self.dirty.full || self.would_leave_stale_pages();
         let meetings: Vec<Meeting> = std::mem::take(&mut self.meetings).into_values().collect();
         let site = Site::new(config, meetings);
@@ -526,7 +571,7 @@ impl Session {
             RenderOptions { templates: Some(self.opts.templates.clone()), inject: self.inject.clone(), selection };
         let (rendered, indexed) = rayon::join(
             || render::render(site, pages.path(), &render_opts),
-            || with_search.then(|| self.stage_search(site)).transpose(),
+            || with_search.then(|| stage_search(site, &self.opts.output)).transpose(),
         );
         let render = rendered?;
         let search = indexed?;
@@ -550,15 +595,6 @@ impl Session {
         Ok((render, stats, moved))
     }
 
-    /// Writes the search index into its own staging folder; returns it with the files it holds.
-    fn stage_search(&self, site: &Site) -> Result<(Staging, IndexStats, BTreeSet<PathBuf>), BuildError> {
-        let publish_err = |source| BuildError::Publish { path: self.opts.output.clone(), source };
-        let staging = Staging::new(&self.opts.output).map_err(publish_err)?;
-        let stats = search::write_index(site, staging.path()).map_err(BuildError::Search)?;
-        let files = relative_paths(staging.path()).map_err(publish_err)?;
-        Ok((staging, stats, files))
-    }
-
     /// Moves a staged search index into the output; its shard folders are replaced whole (its top
     /// folder also holds the search page, which the renderer owns).
     fn publish_search(&mut self, staging: &Staging, files: BTreeSet<PathBuf>) -> Result<usize, BuildError> {
@@ -568,6 +604,18 @@ impl Session {
         self.search_files = files;
         Ok(moved)
     }
+}
+
+/// A search index written into its own staging folder, with the files it holds.
+type StagedSearch = (Staging, IndexStats, BTreeSet<PathBuf>);
+
+/// Writes the search index of `site` into a staging folder beside `output`.
+fn stage_search(site: &Site, output: &Path) -> Result<StagedSearch, BuildError> {
+    let publish_err = |source| BuildError::Publish { path: output.to_path_buf(), source };
+    let staging = Staging::new(output).map_err(publish_err)?;
+    let stats = search::write_index(site, staging.path()).map_err(BuildError::Search)?;
+    let files = relative_paths(staging.path()).map_err(publish_err)?;
+    Ok((staging, stats, files))
 }
 
 /// Which files of the output an overlay may remove: those the staged tree does not have.
