@@ -256,3 +256,21 @@ fn served_like_a_static_host_and_nothing_outside_the_output() {
         assert!(!response.contains("base_url"), "{target} leaked config.toml");
     }
 }
+
+#[test]
+fn a_site_that_is_broken_from_the_start_is_served_once_fixed() {
+    let project = Project::new();
+    let good = project.read(MEETING);
+    save(&project.content(MEETING), format!("{good}\0").as_bytes());
+    let serve = Serve::start(&project, &[]);
+    let (status, body) = serve.get("/");
+    assert_eq!(status, 404, "no good build yet");
+    assert!(body.contains("/__referat/reload.js"), "the fallback page still shows the overlay and reloads");
+    let (event, data) = serve.status();
+    assert_eq!(event, "failed");
+    assert!(data.contains(MEETING), "{data}");
+
+    project.save(MEETING, &good);
+    eventually(WAIT, "the first good build", || (serve.get("/").0 == 200).then_some(()));
+    eventually(WAIT, "the status", || (serve.status().0 == "built").then_some(()));
+}
