@@ -208,8 +208,8 @@ struct Dirty {
 /// What the output folder holds now, to see whether an incremental rebuild would leave stale pages.
 #[derive(Debug, Default)]
 struct Published {
-    /// Source path → (body, date), the parts a meeting's page address may depend on.
-    meetings: BTreeMap<PathBuf, (String, chrono::NaiveDate)>,
+    /// Source path → the address of the meeting's page (relative to the base path).
+    meetings: BTreeMap<PathBuf, String>,
     cases: BTreeSet<CaseNumber>,
 }
 
@@ -478,9 +478,9 @@ impl Session {
             // An index still being written would be older than this one: let it finish unseen.
             self.search_job = None;
         }
-        let full = self.dirty.full || self.would_leave_stale_pages();
         let meetings: Vec<Meeting> = std::mem::take(&mut self.meetings).into_values().collect();
         let site = Site::new(config, meetings);
+        let full = self.dirty.full || self.would_leave_stale_pages(&site);
         let selection = if full { Selection::All } else { self.selection(&site) };
         let selected = match &selection {
             Selection::Only { meetings, .. } => meetings.len(),
@@ -489,7 +489,9 @@ impl Session {
         timings.push(("link", lap.elapsed()));
         let result = self.render_and_publish(&site, selection, full, with_search, &mut timings);
         let published = Published {
-            meetings: site.meetings.iter().map(|m| (m.source.clone(), (m.body.clone(), m.date))).collect(),
+            meetings: (0..site.meetings.len())
+                .map(|i| (site.meetings[i].source.clone(), site.meeting_path(i).to_string()))
+                .collect(),
             cases: site.cases.keys().cloned().collect(),
         };
         self.meetings = site.meetings.into_iter().map(|m| (m.source.clone(), m)).collect();
@@ -501,27 +503,13 @@ impl Session {
     }
 
     /// An incremental rebuild only adds and replaces files; a removed meeting, a meeting whose page
-    /// address may have moved, or a case with no items left would leave a stale page behind.
-    /// Two meetings of one body on one day share an address stem ("…/2017-03-20-2/"), so a dirty
-    /// meeting with a same-day twin may move its twin too.
-    fn would_leave_stale_pages(&self) -> bool {
-        let moved = self.published.meetings.iter().any(|(rel, key)| match self.meetings.get(rel) {
-            Some(m) => (&m.body, m.date) != (&key.0, key.1),
-            None => true,
-        });
-        let mut same_day: BTreeMap<(&str, chrono::NaiveDate), usize> = BTreeMap::new();
-        for m in self.meetings.values() {
-            *same_day.entry((m.body.as_str(), m.date)).or_default() += 1;
-        }
-        let twins = self
-            .dirty
-            .meetings
-            .iter()
-            .filter_map(|rel| self.meetings.get(rel))
-            .any(|m| same_day.get(&(m.body.as_str(), m.date)).is_some_and(|&n| n > 1));
-        let cases: BTreeSet<&CaseNumber> =
-            self.meetings.values().flat_map(|m| m.items.iter().filter_map(|i| i.case.as_ref())).collect();
-        moved || twins || self.published.cases.iter().any(|c| !cases.contains(c))
+    /// moved (a new date, or a same-day twin of its body that took its address) or a case with no
+    /// items left would leave a stale page behind.
+    fn would_leave_stale_pages(&self, site: &Site) -> bool {
+        let now: BTreeMap<&Path, &str> =
+            site.meetings.iter().enumerate().map(|(i, m)| (m.source.as_path(), site.meeting_path(i))).collect();
+        let moved = self.published.meetings.iter().any(|(rel, path)| now.get(rel.as_path()) != Some(&path.as_str()));
+        moved || self.published.cases.iter().any(|c| !site.cases.contains_key(c))
     }
 
     /// The dirty meetings, the neighbours of new ones in the same body (their previous/next links

@@ -166,3 +166,17 @@ fn pages_do_not_wait_for_the_search_index_and_the_index_catches_up() {
     assert!(index_has(&project, "krokodil"));
     assert!(!s.search_running());
 }
+
+#[test]
+fn a_same_day_twin_that_takes_a_meetings_address_rebuilds_fully() {
+    let project = Project::new();
+    let mut s = session(&project);
+    s.rebuild_all().unwrap();
+    let twin = project.read(MEETING).replace(DECISION, "Direktionen godkendte TVILLING");
+    project.save("direktionen/2017-03-20-a.txt", &twin);
+    let report = s.update(&[Change::Content("direktionen/2017-03-20-a.txt".into())]).unwrap();
+    assert!(report.full, "the first meeting's page moved to a new address");
+    let pages: Vec<String> =
+        ["TVILLING", DECISION].iter().map(|t| project.page_with("2017-03-20", t).unwrap()).collect();
+    assert_ne!(pages[0], pages[1], "each meeting has its own page: {pages:?}");
+}
