@@ -5,18 +5,17 @@
 //! (body, year) facets are a short list of id runs and ties in ranking favour recent minutes.
 
 use super::exact::{case_key, date_key, exact_keys};
-use super::text::{words, Analyzer};
+use super::text::{words, Analyzer, FxBuild, TermCache};
 use crate::link::Site;
 use crate::model::{AgendaItem, Block, Meeting};
 use chrono::Datelike;
 use pulldown_cmark::{Event, Parser, TagEnd};
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashSet};
+use std::sync::Arc;
 
 /// How much plain text each result keeps for its snippet (characters).
 pub const SNIPPET_CHARS: usize = 160;
-
-/// Word → term, per worker thread.
-pub type TermCache = std::collections::HashMap<String, Option<String>>;
 
 /// One search result candidate.
 #[derive(Debug, Clone)]
@@ -42,7 +41,7 @@ pub struct Bodies {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Analysis {
     /// Distinct terms, with whether the term occurs in the title.
-    pub terms: Vec<(String, bool)>,
+    pub terms: Vec<(Arc<str>, bool)>,
     /// Distinct exact keys, with whether the document carries it (its case number or meeting/decision date)
     /// rather than merely mentioning it.
     pub exact: Vec<(String, bool)>,
@@ -70,17 +69,18 @@ pub fn collect(site: &Site) -> (Vec<Doc<'_>>, Bodies) {
     (docs, bodies)
 }
 
-impl Doc<'_> {
+impl<'a> Doc<'a> {
     /// The result title: the item's title, or "Body dd-mm-yyyy" for a meeting.
-    pub fn title(&self) -> String {
+    pub fn title(&self) -> Cow<'a, str> {
         match self.item {
-            Some(item) => item.title.clone(),
-            None => format!("{} {}", self.meeting.body, self.meeting.date.format("%d-%m-%Y")),
+            Some(item) => Cow::Borrowed(item.title.as_str()),
+            None => Cow::Owned(format!("{} {}", self.meeting.body, self.meeting.date.format("%d-%m-%Y"))),
         }
     }
 
-    /// The searchable text beside the title, as plain-text pieces.
-    pub fn text(&self) -> Vec<String> {
+    /// The searchable text beside the title, in pieces as written (inline markup included: its
+    /// punctuation falls away in tokenizing, and only the snippet needs [`plain`] text).
+    pub fn text(&self) -> Vec<Cow<'a, str>> {
         match self.item {
             Some(item) => item_text(item),
             None => meeting_text(self.meeting),
@@ -91,17 +91,18 @@ impl Doc<'_> {
     pub fn analyze(&self, analyzer: &Analyzer, cache: &mut TermCache) -> Analysis {
         let title = self.title();
         let text = self.text();
-        let mut terms: BTreeMap<String, bool> = BTreeMap::new();
-        for w in words(&title) {
-            if let Some(t) = analyzer.term_cached(w, cache) {
-                terms.insert(t, true);
+        // Each distinct word once: the text repeats words, and each term lookup clones a string.
+        let mut seen: HashSet<&str, FxBuild> = HashSet::with_capacity_and_hasher(1024, FxBuild::default());
+        let mut terms: Vec<(Arc<str>, bool)> = Vec::new();
+        let in_title = words(&title).map(|w| (w, true));
+        for (w, flag) in in_title.chain(text.iter().flat_map(|p| words(p)).map(|w| (w, false))) {
+            if seen.insert(w) {
+                terms.extend(analyzer.term_cached(w, cache).map(|t| (t, flag)));
             }
         }
-        for w in text.iter().flat_map(|p| words(p)) {
-            if let Some(t) = analyzer.term_cached(w, cache) {
-                terms.entry(t).or_insert(false);
-            }
-        }
+        // Interned: equal terms are the same allocation, so sorting by address groups them.
+        terms.sort_unstable_by_key(|(t, flag)| (Arc::as_ptr(t) as *const u8 as usize, !flag));
+        terms.dedup_by(|later, kept| Arc::ptr_eq(&later.0, &kept.0));
         let mut exact: BTreeMap<String, bool> = BTreeMap::new();
         exact.insert(date_key(self.meeting.date), true);
         if let Some(item) = self.item {
@@ -112,24 +113,28 @@ impl Doc<'_> {
                 exact.insert(date_key(d.date), true);
             }
         }
-        for key in std::iter::once(&title).chain(&text).flat_map(|p| exact_keys(p)) {
+        for key in std::iter::once(&title).chain(&text).flat_map(|p| exact_keys(p.as_ref())) {
             exact.entry(key).or_insert(false);
         }
-        Analysis { terms: terms.into_iter().collect(), exact: exact.into_iter().collect(), snippet: snippet(&text) }
+        Analysis { terms, exact: exact.into_iter().collect(), snippet: snippet(&text) }
     }
 }
 
-/// The first [`SNIPPET_CHARS`] characters of the text, cut at a word boundary.
-fn snippet(text: &[String]) -> String {
+/// The first [`SNIPPET_CHARS`] characters of the plain text, cut at a word boundary.
+fn snippet<S: AsRef<str>>(text: &[S]) -> String {
     let mut out = String::new();
     for piece in text {
         if out.chars().count() >= SNIPPET_CHARS {
             break;
         }
+        let piece = plain(piece.as_ref());
+        if piece.is_empty() {
+            continue;
+        }
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(piece.split_whitespace().collect::<Vec<_>>().join(" ").as_str());
+        out.push_str(&piece);
     }
     if out.chars().count() <= SNIPPET_CHARS {
         return out;
@@ -143,6 +148,10 @@ fn snippet(text: &[String]) -> String {
 
 /// CommonMark inline markup to plain text (emphasis and link syntax dropped, link text kept).
 pub fn plain(markup: &str) -> String {
+    // Most paragraphs have no markup at all; parsing them would only cost time.
+    if !markup.contains(['*', '_', '[', '<', '`', '\\', '&', '!', '#', '>', '|', '~']) {
+        return collapse_spaces(markup);
+    }
     let mut out = String::with_capacity(markup.len());
     for event in Parser::new(markup) {
         match event {
@@ -152,40 +161,51 @@ pub fn plain(markup: &str) -> String {
             _ => {}
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    collapse_spaces(&out)
 }
 
-fn item_text(item: &AgendaItem) -> Vec<String> {
-    let mut out = Vec::new();
+/// Runs of whitespace to one space, trimmed.
+fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for part in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+fn item_text(item: &AgendaItem) -> Vec<Cow<'_, str>> {
+    let mut out: Vec<&str> = Vec::new();
     for section in &item.sections {
         for block in &section.blocks {
             match block {
-                Block::Paragraph { text } | Block::Subheading { text } => out.push(plain(text)),
-                Block::List { items, .. } => out.extend(items.iter().map(|t| plain(t))),
+                Block::Paragraph { text } | Block::Subheading { text } => out.push(text),
+                Block::List { items, .. } => out.extend(items.iter().map(String::as_str)),
                 Block::Table(table) => {
-                    out.extend(table.caption.iter().map(|c| plain(c)));
-                    out.extend(table.rows.iter().flatten().map(|cell| plain(&cell.text)));
+                    out.extend(table.caption.as_deref());
+                    out.extend(table.rows.iter().flatten().map(|cell| cell.text.as_str()));
                 }
             }
         }
     }
     let has_decision_section = item.sections.iter().any(|s| s.kind == crate::model::SectionKind::Decision);
     if !has_decision_section {
-        out.extend(item.decisions.iter().map(|d| plain(&d.text)));
+        out.extend(item.decisions.iter().map(|d| d.text.as_str()));
     }
-    out.extend(item.attachments.iter().map(|a| plain(a)));
-    out.retain(|p| !p.is_empty());
-    out
+    out.extend(item.attachments.iter().map(String::as_str));
+    out.into_iter().filter(|p| !p.trim().is_empty()).map(Cow::Borrowed).collect()
 }
 
-fn meeting_text(m: &Meeting) -> Vec<String> {
+fn meeting_text(m: &Meeting) -> Vec<Cow<'_, str>> {
     let mut out = Vec::new();
     if let Some(place) = &m.location {
-        out.push(format!("Mødested: {place}."));
+        out.push(Cow::Owned(format!("Mødested: {place}.")));
     }
     if !m.participants.is_empty() {
         let names: Vec<&str> = m.participants.iter().map(|p| p.name.as_str()).collect();
-        out.push(format!("Deltagere: {}.", names.join(", ")));
+        out.push(Cow::Owned(format!("Deltagere: {}.", names.join(", "))));
     }
     out
 }
@@ -203,7 +223,7 @@ mod tests {
 
     #[test]
     fn snippet_is_cut_at_a_word_boundary() {
-        let long = vec!["ord ".repeat(100)];
+        let long = ["ord ".repeat(100)];
         let s = snippet(&long);
         assert!(s.ends_with(" …") && s.chars().count() <= SNIPPET_CHARS + 2, "{s}");
         assert_eq!(snippet(&["a  b".to_string(), "c".to_string()]), "a b c");

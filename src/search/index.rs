@@ -1,10 +1,10 @@
 //! Building the in-memory index: postings per term and per exact key, result records, facet runs,
 //! and the split of terms into prefix shards small enough for one download each.
 
-use super::docs::{collect, Analysis, Bodies, Doc, TermCache};
+use super::docs::{collect, Analysis, Bodies, Doc};
 use super::encode;
 use super::exact::case_key;
-use super::text::{shard_key, Analyzer};
+use super::text::{shard_key, Analyzer, FxBuild, TermCache};
 use crate::link::Site;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
@@ -66,7 +66,7 @@ pub fn build(site: &Site) -> Index {
     let (docs, bodies) = collect(site);
     let analyzer = Analyzer::default();
     let analyses: Vec<Analysis> =
-        docs.par_iter().map_init(TermCache::new, |cache, d| d.analyze(&analyzer, cache)).collect();
+        docs.par_iter().map_init(TermCache::default, |cache, d| d.analyze(&analyzer, cache)).collect();
     let mut index = Index { bodies, runs: runs(&docs), ..Default::default() };
     for case in site.cases.keys() {
         index.case_pages.insert(case_key(case), case.slug());
@@ -88,7 +88,7 @@ fn record(site: &Site, bodies: &Bodies, doc: &Doc<'_>, analysis: &Analysis) -> R
     let usual = format!("{}/{date}/", bodies.slugs.get(doc.body).map_or("", String::as_str));
     Record {
         path: if path == usual { String::new() } else { path.to_string() },
-        title: doc.title(),
+        title: doc.title().into_owned(),
         body: doc.body,
         date,
         number: doc.item.map_or(0, |i| i.number),
@@ -98,15 +98,19 @@ fn record(site: &Site, bodies: &Bodies, doc: &Doc<'_>, analysis: &Analysis) -> R
     }
 }
 
-/// Postings from per-document (key, flag) lists given in doc-id order.
-fn merge<'a>(per_doc: impl Iterator<Item = &'a [(String, bool)]>) -> BTreeMap<String, Postings> {
-    let mut map: HashMap<&'a str, Postings> = HashMap::new();
+/// Postings from per-document (key, flag) lists given in doc-id order. A key repeated within one
+/// document counts once (flagged if any occurrence is), so the lists stay strictly increasing.
+fn merge<'a, K: AsRef<str> + 'a>(per_doc: impl Iterator<Item = &'a [(K, bool)]>) -> BTreeMap<String, Postings> {
+    let mut map: HashMap<&'a str, Postings, FxBuild> = HashMap::default();
     for (id, keys) in per_doc.enumerate() {
+        let id = id as u32;
         for (key, flag) in keys {
-            let p = map.entry(key.as_str()).or_default();
-            p.all.push(id as u32);
-            if *flag {
-                p.flagged.push(id as u32);
+            let p = map.entry(key.as_ref()).or_default();
+            if p.all.last() != Some(&id) {
+                p.all.push(id);
+            }
+            if *flag && p.flagged.last() != Some(&id) {
+                p.flagged.push(id);
             }
         }
     }
