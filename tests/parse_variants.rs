@@ -66,3 +66,41 @@ fn case_number_in_the_heading_line() {
     assert!(m.items[1].closed && m.items[1].sections.is_empty());
     assert!(!serde_json::to_string(&m).unwrap().contains("Hemmelig"));
 }
+
+#[test]
+fn text_without_blank_lines_between_paragraphs() {
+    let text =
+        "REFERAT Byrådet d. 20-03-2017\nMødedato Mandag d. 20. marts 2017 kl. 10:00\nPunkt 1: Orientering\n16/1\n\
+                Baggrund\nLinje et af afsnittet, der fortsætter\npå næste linje.\nIndstilling\nDet indstilles, at\n\
+                Byrådet godkender.\nBeslutning Byrådet den 20-03-2017\nGodkendt.\n";
+    let (m, diags) = referat::parse::parse(Path::new("a.txt"), text).unwrap();
+    assert!(diags.is_empty(), "{diags:#?}");
+    let s = &m.items[0].sections;
+    let headings: Vec<&str> = s.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(headings, ["Baggrund", "Indstilling", "Beslutning Byrådet den 20-03-2017"]);
+    assert_eq!(
+        s[0].blocks,
+        [Block::Paragraph { text: "Linje et af afsnittet, der fortsætter på næste linje.".into() }]
+    );
+    assert_eq!(s[1].blocks, [Block::Paragraph { text: "Det indstilles, at Byrådet godkender.".into() }]);
+    assert_eq!(m.items[0].decisions[0].text, "Godkendt.");
+}
+
+#[test]
+fn agenda_listed_before_the_items_is_a_table_of_contents() {
+    let text =
+        "DAGSORDEN Byrådet d. 20-03-2017\n\nPunkt 1: Godkendelse af dagsorden\nPunkt 2: Budget\nPunkt 3: Lukket\n\n\
+                Punkt 1: Godkendelse af dagsorden\n\n17/1\n\nBeslutning\n\nGodkendt.\n\n\
+                Punkt 2: Budget\n\n17/2\n\nBeslutning\n\nGodkendt.\n\nPunkt 3: Lukket\n\n17/3\n";
+    let (m, diags) = referat::parse::parse(Path::new("a.txt"), text).unwrap();
+    assert!(diags.is_empty(), "{diags:#?}");
+    assert_eq!(m.toc, ["Godkendelse af dagsorden", "Budget", "Lukket"]);
+    let numbers: Vec<u32> = m.items.iter().map(|i| i.number).collect();
+    assert_eq!(numbers, [1, 2, 3]);
+    assert_eq!(m.items[1].case.as_ref().unwrap().as_written(), "17/2");
+    // An item without content followed by the next one is still an item.
+    let text = "REFERAT Byrådet d. 20-03-2017\n\nPunkt 1: Godkendelse af dagsorden\n\nPunkt 2: Budget\n\n17/2\n";
+    let (m, _) = referat::parse::parse(Path::new("a.txt"), text).unwrap();
+    assert_eq!(m.items.len(), 2);
+    assert!(m.toc.is_empty());
+}

@@ -7,31 +7,32 @@ use std::ops::Range;
 // Hand-written scanners rather than regexes: dates are read for every decision heading, and
 // a capturing regex with case-insensitive alternatives costs tens of thousands of instructions.
 
-const MONTH_WORDS: [&str; 24] = [
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "okt",
-    "nov",
-    "dec",
+/// Danish month names and their abbreviations.
+const MONTHS: [(&str, u32); 24] = [
+    ("januar", 1),
+    ("februar", 2),
+    ("marts", 3),
+    ("april", 4),
+    ("maj", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("august", 8),
+    ("september", 9),
+    ("oktober", 10),
+    ("november", 11),
+    ("december", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sep", 9),
+    ("sept", 9),
+    ("okt", 10),
+    ("nov", 11),
+    ("dec", 12),
 ];
 
 const WEEKDAYS: [(&str, Weekday); 7] = [
@@ -48,7 +49,7 @@ const WEEKDAYS: [(&str, Weekday); 7] = [
 pub fn starts_with_month(s: &str) -> bool {
     let end = s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
     let word = s[..end].to_lowercase();
-    MONTH_WORDS.contains(&word.as_str())
+    MONTHS.iter().any(|(w, _)| *w == word)
 }
 
 fn two_digit_year(y: i32) -> i32 {
@@ -133,7 +134,8 @@ fn textual_at(s: &str, i: usize, default_year: Option<i32>) -> Option<Found> {
     }
     p = skip_space(s, p);
     let word_len = s.get(p..)?.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len() - p);
-    let month = MONTH_WORDS.iter().position(|w| s[p..p + word_len].eq_ignore_ascii_case(w)).map(|k| k % 12 + 1)?;
+    let word = &s[p..p + word_len];
+    let month = MONTHS.iter().find(|(w, _)| word.eq_ignore_ascii_case(w)).map(|(_, m)| *m)?;
     let month_end = p + word_len;
     let mut q = month_end;
     if b.get(q) == Some(&b'.') {
@@ -144,7 +146,7 @@ fn textual_at(s: &str, i: usize, default_year: Option<i32>) -> Option<Found> {
         4 => (number(s, q, 4)? as i32, q + 4, false),
         _ => (default_year?, month_end, true),
     };
-    let date = NaiveDate::from_ymd_opt(year, month as u32, day)?;
+    let date = NaiveDate::from_ymd_opt(year, month, day)?;
     Some(Found { date, span: i..end, year_assumed: assumed })
 }
 
@@ -299,6 +301,19 @@ mod tests {
         assert_eq!(find_time("kl."), None);
         assert_eq!(find_time("æ kl 8 – 9:15"), Some((t(8, 0), Some(t(9, 15)))));
         assert_eq!(find_time("10:00 - 12:00 i B204"), Some((t(10, 0), Some(t(12, 0)))));
+    }
+
+    #[test]
+    fn month_abbreviations_jun_to_sep_not_one_month_early() {
+        let names = ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober"];
+        let names = names.iter().chain(&["november", "december"]);
+        let abbr = ["jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"];
+        for (m, (name, ab)) in names.zip(abbr).enumerate() {
+            let m = m as u32 + 1;
+            assert_eq!(find_date(&format!("1. {name} 2017"), None).unwrap().date, d(2017, m, 1), "{name}");
+            assert_eq!(find_date(&format!("1. {ab}. 2017"), None).unwrap().date, d(2017, m, 1), "{ab}");
+        }
+        assert_eq!(find_date("1. sept. 2017", None).unwrap().date, d(2017, 9, 1));
     }
 
     #[test]

@@ -247,6 +247,7 @@ struct Open {
 
 fn sections_of(item: &mut AgendaItem, lines: &[Line], meta: &Meta, cx: &mut Ctx) {
     let mut open: Option<Open> = None;
+    // The previous line leaves room for a heading: blank, a heading, or the end of a sentence.
     let mut prev_blank = true;
     for line in lines {
         match line.kind {
@@ -297,7 +298,8 @@ fn sections_of(item: &mut AgendaItem, lines: &[Line], meta: &Meta, cx: &mut Ctx)
                 }
             }
         }
-        prev_blank = line.kind != Kind::Text;
+        // Text without blank lines (pdftotext): a heading may follow a line that ends a sentence.
+        prev_blank = line.kind != Kind::Text || line.text.ends_with(['.', ':', '!', '?']);
     }
     if let Some(o) = open.take() {
         finish(item, o, meta, cx);

@@ -59,10 +59,17 @@ pub fn parse(file: &Path, text: &str) -> Result<(Meeting, Vec<Diagnostic>), Vec<
     let doc = normalize::document(&text);
     let lines = &doc.lines;
     let first_item = (0..lines.len()).find(|&i| items::heading_at(lines, i).is_some()).unwrap_or(lines.len());
+    let first_item = skip_listed_agenda(lines, first_item);
     let (pre, agenda) = lines.split_at(first_item);
     let toc_start = pre
         .iter()
-        .position(|l| !l.is_blank() && (toc::is_heading(&to_plain(l.text)) || toc::entry_title(l.text).is_some()))
+        .enumerate()
+        .position(|(i, l)| {
+            !l.is_blank()
+                && (toc::is_heading(&to_plain(l.text))
+                    || toc::entry_title(l.text).is_some()
+                    || items::heading_at(pre, i).is_some())
+        })
         .unwrap_or(pre.len());
     let head = header::parse(&pre[..toc_start], &mut cx);
     let mut toc_entries = toc::parse(&pre[toc_start..], &mut cx);
@@ -99,6 +106,35 @@ pub fn parse(file: &Path, text: &str) -> Result<(Meeting, Vec<Diagnostic>), Vec<
         items: agenda_items,
     };
     Ok((meeting, cx.diags))
+}
+
+/// A dagsorden may list its items as bare "Punkt N: Title" lines before the items themselves.
+/// Heading lines directly followed by another heading, whose number comes again later, are that
+/// list (read as the table of contents), not items.
+fn skip_listed_agenda(lines: &[normalize::Line], first: usize) -> usize {
+    let next_non_blank = |i: usize| (i + 1..lines.len()).find(|&j| !lines[j].is_blank());
+    let mut at = first;
+    let mut last_listed = None;
+    while let Some((number, _)) = items::heading_at(lines, at) {
+        let Some((next, (next_number, _))) =
+            next_non_blank(at).and_then(|j| items::heading_at(lines, j).map(|h| (j, h)))
+        else {
+            break;
+        };
+        let repeated = (next..lines.len()).any(|j| items::heading_at(lines, j).is_some_and(|(n, _)| n == number));
+        if !repeated {
+            break;
+        }
+        last_listed = Some(at);
+        if next_number <= number {
+            break; // the numbering starts again: the items themselves begin
+        }
+        at = next;
+    }
+    match last_listed {
+        Some(last) => (last + 1..lines.len()).find(|&i| items::heading_at(lines, i).is_some()).unwrap_or(lines.len()),
+        None => first,
+    }
 }
 
 /// The "Mødedato" field, else the title's date, else an ISO date in the file name.

@@ -50,7 +50,9 @@ pub fn parse(lines: &[Line], cx: &mut Ctx) -> Vec<Entry> {
         if is_heading(&plain) {
             continue;
         }
-        match entry_title(line.text) {
+        // A listed agenda line "Punkt 3: Title" has no page number.
+        let listed = super::items::item_heading(&plain).map(|(_, t)| t).filter(|t| !t.is_empty());
+        match entry_title(line.text).or(listed) {
             Some(title) => {
                 let title = strip_item_prefix(&to_plain(title)).to_string();
                 let (title, no) = match pending.take() {

@@ -5,18 +5,15 @@
 //! (body, year) facets are a short list of id runs and ties in ranking favour recent minutes.
 
 use super::exact::{case_key, date_key, exact_keys};
-use super::text::{words, Analyzer};
 use crate::link::Site;
 use crate::model::{AgendaItem, Block, Meeting};
 use chrono::Datelike;
 use pulldown_cmark::{Event, Parser, TagEnd};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 /// How much plain text each result keeps for its snippet (characters).
 pub const SNIPPET_CHARS: usize = 160;
-
-/// Word → term, per worker thread.
-pub type TermCache = std::collections::HashMap<String, Option<String>>;
 
 /// One search result candidate.
 #[derive(Debug, Clone)]
@@ -36,18 +33,6 @@ pub struct Doc<'a> {
 pub struct Bodies {
     pub names: Vec<String>,
     pub slugs: Vec<String>,
-}
-
-/// What one document puts into the index.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Analysis {
-    /// Distinct terms, with whether the term occurs in the title.
-    pub terms: Vec<(String, bool)>,
-    /// Distinct exact keys, with whether the document carries it (its case number or meeting/decision date)
-    /// rather than merely mentioning it.
-    pub exact: Vec<(String, bool)>,
-    /// The start of the plain text, for the snippet.
-    pub snippet: String,
 }
 
 /// All documents of `site` in doc-id order, and the bodies (as the site names and slugs them).
@@ -70,38 +55,26 @@ pub fn collect(site: &Site) -> (Vec<Doc<'_>>, Bodies) {
     (docs, bodies)
 }
 
-impl Doc<'_> {
+impl<'a> Doc<'a> {
     /// The result title: the item's title, or "Body dd-mm-yyyy" for a meeting.
-    pub fn title(&self) -> String {
+    pub fn title(&self) -> Cow<'a, str> {
         match self.item {
-            Some(item) => item.title.clone(),
-            None => format!("{} {}", self.meeting.body, self.meeting.date.format("%d-%m-%Y")),
+            Some(item) => Cow::Borrowed(item.title.as_str()),
+            None => Cow::Owned(format!("{} {}", self.meeting.body, self.meeting.date.format("%d-%m-%Y"))),
         }
     }
 
-    /// The searchable text beside the title, as plain-text pieces.
-    pub fn text(&self) -> Vec<String> {
+    /// The searchable text beside the title, in pieces as written (inline markup included: its
+    /// punctuation falls away in tokenizing, and only the snippet needs [`plain`] text).
+    pub fn text(&self) -> Vec<Cow<'a, str>> {
         match self.item {
             Some(item) => item_text(item),
             None => meeting_text(self.meeting),
         }
     }
 
-    /// Terms, exact keys and snippet of this document.
-    pub fn analyze(&self, analyzer: &Analyzer, cache: &mut TermCache) -> Analysis {
-        let title = self.title();
-        let text = self.text();
-        let mut terms: BTreeMap<String, bool> = BTreeMap::new();
-        for w in words(&title) {
-            if let Some(t) = analyzer.term_cached(w, cache) {
-                terms.insert(t, true);
-            }
-        }
-        for w in text.iter().flat_map(|p| words(p)) {
-            if let Some(t) = analyzer.term_cached(w, cache) {
-                terms.entry(t).or_insert(false);
-            }
-        }
+    /// Exact keys of this document (given its title and text), with whether it carries each one.
+    pub fn exact(&self, title: &str, text: &[Cow<'_, str>]) -> Vec<(String, bool)> {
         let mut exact: BTreeMap<String, bool> = BTreeMap::new();
         exact.insert(date_key(self.meeting.date), true);
         if let Some(item) = self.item {
@@ -112,24 +85,28 @@ impl Doc<'_> {
                 exact.insert(date_key(d.date), true);
             }
         }
-        for key in std::iter::once(&title).chain(&text).flat_map(|p| exact_keys(p)) {
+        for key in std::iter::once(title).chain(text.iter().map(AsRef::as_ref)).flat_map(exact_keys) {
             exact.entry(key).or_insert(false);
         }
-        Analysis { terms: terms.into_iter().collect(), exact: exact.into_iter().collect(), snippet: snippet(&text) }
+        exact.into_iter().collect()
     }
 }
 
-/// The first [`SNIPPET_CHARS`] characters of the text, cut at a word boundary.
-fn snippet(text: &[String]) -> String {
+/// The first [`SNIPPET_CHARS`] characters of the plain text, cut at a word boundary.
+pub fn snippet<S: AsRef<str>>(text: &[S]) -> String {
     let mut out = String::new();
     for piece in text {
         if out.chars().count() >= SNIPPET_CHARS {
             break;
         }
+        let piece = plain(piece.as_ref());
+        if piece.is_empty() {
+            continue;
+        }
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(piece.split_whitespace().collect::<Vec<_>>().join(" ").as_str());
+        out.push_str(&piece);
     }
     if out.chars().count() <= SNIPPET_CHARS {
         return out;
@@ -143,6 +120,10 @@ fn snippet(text: &[String]) -> String {
 
 /// CommonMark inline markup to plain text (emphasis and link syntax dropped, link text kept).
 pub fn plain(markup: &str) -> String {
+    // Most paragraphs have no markup at all; parsing them would only cost time.
+    if !markup.contains(['*', '_', '[', '<', '`', '\\', '&', '!', '#', '>', '|', '~']) {
+        return collapse_spaces(markup);
+    }
     let mut out = String::with_capacity(markup.len());
     for event in Parser::new(markup) {
         match event {
@@ -152,40 +133,51 @@ pub fn plain(markup: &str) -> String {
             _ => {}
         }
     }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    collapse_spaces(&out)
 }
 
-fn item_text(item: &AgendaItem) -> Vec<String> {
-    let mut out = Vec::new();
+/// Runs of whitespace to one space, trimmed.
+fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for part in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+fn item_text(item: &AgendaItem) -> Vec<Cow<'_, str>> {
+    let mut out: Vec<&str> = Vec::new();
     for section in &item.sections {
         for block in &section.blocks {
             match block {
-                Block::Paragraph { text } | Block::Subheading { text } => out.push(plain(text)),
-                Block::List { items, .. } => out.extend(items.iter().map(|t| plain(t))),
+                Block::Paragraph { text } | Block::Subheading { text } => out.push(text),
+                Block::List { items, .. } => out.extend(items.iter().map(String::as_str)),
                 Block::Table(table) => {
-                    out.extend(table.caption.iter().map(|c| plain(c)));
-                    out.extend(table.rows.iter().flatten().map(|cell| plain(&cell.text)));
+                    out.extend(table.caption.as_deref());
+                    out.extend(table.rows.iter().flatten().map(|cell| cell.text.as_str()));
                 }
             }
         }
     }
     let has_decision_section = item.sections.iter().any(|s| s.kind == crate::model::SectionKind::Decision);
     if !has_decision_section {
-        out.extend(item.decisions.iter().map(|d| plain(&d.text)));
+        out.extend(item.decisions.iter().map(|d| d.text.as_str()));
     }
-    out.extend(item.attachments.iter().map(|a| plain(a)));
-    out.retain(|p| !p.is_empty());
-    out
+    out.extend(item.attachments.iter().map(String::as_str));
+    out.into_iter().filter(|p| !p.trim().is_empty()).map(Cow::Borrowed).collect()
 }
 
-fn meeting_text(m: &Meeting) -> Vec<String> {
+fn meeting_text(m: &Meeting) -> Vec<Cow<'_, str>> {
     let mut out = Vec::new();
     if let Some(place) = &m.location {
-        out.push(format!("Mødested: {place}."));
+        out.push(Cow::Owned(format!("Mødested: {place}.")));
     }
     if !m.participants.is_empty() {
         let names: Vec<&str> = m.participants.iter().map(|p| p.name.as_str()).collect();
-        out.push(format!("Deltagere: {}.", names.join(", ")));
+        out.push(Cow::Owned(format!("Deltagere: {}.", names.join(", "))));
     }
     out
 }
@@ -203,7 +195,7 @@ mod tests {
 
     #[test]
     fn snippet_is_cut_at_a_word_boundary() {
-        let long = vec!["ord ".repeat(100)];
+        let long = ["ord ".repeat(100)];
         let s = snippet(&long);
         assert!(s.ends_with(" …") && s.chars().count() <= SNIPPET_CHARS + 2, "{s}");
         assert_eq!(snippet(&["a  b".to_string(), "c".to_string()]), "a b c");

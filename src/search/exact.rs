@@ -37,7 +37,7 @@ fn patterns() -> &'static (Regex, Regex, Regex) {
 
 /// Every exact key in `text`, in order of appearance (duplicates kept).
 pub fn exact_keys(text: &str) -> Vec<String> {
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
+    if !may_hold_token(text) {
         return Vec::new();
     }
     let (dates, kle, short) = patterns();
@@ -74,6 +74,14 @@ pub fn exact_keys(text: &str) -> Vec<String> {
     keys
 }
 
+/// Every date and case number has a digit, then `-`, `.` or `/`, then a digit; most text has none,
+/// and this scan is far cheaper than the patterns.
+fn may_hold_token(text: &str) -> bool {
+    text.as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'-' | b'.' | b'/') && w[2].is_ascii_digit())
+}
+
 /// FNV-1a over the key's bytes: which exact shard holds `key`. The browser computes the same.
 pub fn shard_of(key: &str, shards: u32) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
@@ -102,6 +110,14 @@ mod tests {
         assert_eq!(exact_keys("journal 00.01.00-a00-1-21"), ["c:00.01.00-A00-1-21"]);
         assert_eq!(exact_keys("16/026813"), ["c:16/26813"], "serials compare as numbers");
         assert!(exact_keys("1/2 og 123/4").is_empty());
+    }
+
+    #[test]
+    fn text_without_digit_separator_digit_is_not_scanned() {
+        assert!(!may_hold_token("mødet 2017 og 16 sager."));
+        assert!(may_hold_token("1/2"));
+        assert!(may_hold_token("0.1"));
+        assert!(may_hold_token("x 2-3"));
     }
 
     #[test]

@@ -1,10 +1,11 @@
 //! Building the in-memory index: postings per term and per exact key, result records, facet runs,
 //! and the split of terms into prefix shards small enough for one download each.
 
-use super::docs::{collect, Analysis, Bodies, Doc, TermCache};
+use super::docs::{collect, Bodies, Doc};
 use super::encode;
 use super::exact::case_key;
-use super::text::{shard_key, Analyzer};
+use super::terms;
+use super::text::{shard_key, Analyzer, FxBuild};
 use crate::link::Site;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
@@ -64,49 +65,47 @@ impl Index {
 /// Analyzes every document in parallel and merges the postings in doc-id order.
 pub fn build(site: &Site) -> Index {
     let (docs, bodies) = collect(site);
-    let analyzer = Analyzer::default();
-    let analyses: Vec<Analysis> =
-        docs.par_iter().map_init(TermCache::new, |cache, d| d.analyze(&analyzer, cache)).collect();
-    let mut index = Index { bodies, runs: runs(&docs), ..Default::default() };
+    let (terms, extras) = terms::analyze(&docs, &Analyzer::default());
+    let mut index = Index { bodies, runs: runs(&docs), terms, ..Default::default() };
     for case in site.cases.keys() {
         index.case_pages.insert(case_key(case), case.slug());
     }
-    index.records = docs.iter().zip(&analyses).map(|(d, a)| record(site, &index.bodies, d, a)).collect();
-    let (terms, exact) = rayon::join(
-        || merge(analyses.iter().map(|a| a.terms.as_slice())),
-        || merge(analyses.iter().map(|a| a.exact.as_slice())),
-    );
-    index.terms = terms;
-    index.exact = exact;
+    index.exact = merge(extras.iter().map(|(exact, _)| exact.as_slice()));
+    index.records =
+        docs.into_iter().zip(extras).map(|(d, (_, snippet))| record(site, &index.bodies, &d, snippet)).collect();
     index
 }
 
-fn record(site: &Site, bodies: &Bodies, doc: &Doc<'_>, analysis: &Analysis) -> Record {
+fn record(site: &Site, bodies: &Bodies, doc: &Doc<'_>, snippet: String) -> Record {
     let case = doc.item.and_then(|i| i.case.as_ref());
     let date = doc.meeting.date.format("%Y-%m-%d").to_string();
     let path = site.meeting_path(doc.meeting_index);
     let usual = format!("{}/{date}/", bodies.slugs.get(doc.body).map_or("", String::as_str));
     Record {
         path: if path == usual { String::new() } else { path.to_string() },
-        title: doc.title(),
+        title: doc.title().into_owned(),
         body: doc.body,
         date,
         number: doc.item.map_or(0, |i| i.number),
         case: case.map(|c| c.as_written().to_string()).unwrap_or_default(),
         case_slug: case.map(|c| c.slug()).unwrap_or_default(),
-        snippet: analysis.snippet.clone(),
+        snippet,
     }
 }
 
-/// Postings from per-document (key, flag) lists given in doc-id order.
+/// Postings from per-document (key, flag) lists given in doc-id order. A key repeated within one
+/// document counts once (flagged if any occurrence is), so the lists stay strictly increasing.
 fn merge<'a>(per_doc: impl Iterator<Item = &'a [(String, bool)]>) -> BTreeMap<String, Postings> {
-    let mut map: HashMap<&'a str, Postings> = HashMap::new();
+    let mut map: HashMap<&'a str, Postings, FxBuild> = HashMap::default();
     for (id, keys) in per_doc.enumerate() {
+        let id = id as u32;
         for (key, flag) in keys {
             let p = map.entry(key.as_str()).or_default();
-            p.all.push(id as u32);
-            if *flag {
-                p.flagged.push(id as u32);
+            if p.all.last() != Some(&id) {
+                p.all.push(id);
+            }
+            if *flag && p.flagged.last() != Some(&id) {
+                p.flagged.push(id);
             }
         }
     }

@@ -9,6 +9,7 @@ pub mod encode;
 pub mod exact;
 pub mod index;
 pub mod json;
+pub mod terms;
 pub mod text;
 
 use crate::link::Site;

@@ -282,6 +282,17 @@ test('minutes text cannot inject markup or script through results', async () => 
   await page.close();
 });
 
+test('without JavaScript the form still sends ?q= to the search page and says what it needs', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${server.url}soeg/`);
+  await page.fill('#search-q', 'lokalplan');
+  await Promise.all([page.waitForURL(/soeg\/\?q=lokalplan$/), page.press('#search-q', 'Enter')]);
+  assert.equal(await page.inputValue('#search-q'), '', 'no script fills the box');
+  assert.match(await page.textContent('noscript'), /kræver JavaScript/);
+  await context.close();
+});
+
 test('budgets at 50,000 agenda items: bytes and requests per cold query, case number, warm query time', { timeout: 900_000 }, async () => {
   const big = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-search-50k-'));
   temps.push(big);
