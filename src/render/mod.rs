@@ -21,7 +21,9 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use tera::{Context, Tera};
 use text::Links;
-use view::{BodySummary, BodyView, CaseSummary, CaseView, ItemHtml, MeetingLink, MeetingView, SiteInfo};
+use view::{
+    BodySummary, BodyView, CaseSummary, CaseView, ItemHtml, MeetingLink, MeetingStrings, MeetingView, SiteInfo,
+};
 
 /// Which pages to (re)render: everything, or the pages a set of changed meetings affects
 /// (their meeting pages and case pages; indexes, feeds and open data are always rendered).
@@ -84,6 +86,7 @@ struct Renderer<'a> {
     base: String,
     tera: Tera,
     common: Context,
+    strings: Vec<MeetingStrings>,
     html: Vec<Vec<ItemHtml>>,
     opts: &'a RenderOptions,
     out: &'a Path,
@@ -117,7 +120,8 @@ pub fn render(site: &Site, out: &Path, opts: &RenderOptions) -> Result<RenderSta
             base_url: &c.base_url,
         },
     );
-    let r = Renderer { site, base, tera, common, html, opts, out };
+    let strings = view::meeting_strings(site, &base);
+    let r = Renderer { site, base, tera, common, strings, html, opts, out };
 
     let mut jobs = vec![Job::Index, Job::Cases, Job::NotFound, Job::Search, Job::Feed(None), Job::Sitemap];
     jobs.extend([Job::MeetingsData, Job::CasesData]);
@@ -190,12 +194,12 @@ impl Renderer<'_> {
             Job::Meeting(i) => {
                 let empty = Vec::new();
                 let html = self.html.get(i).unwrap_or(&empty);
-                let view = MeetingView::new(site, base, i, html);
+                let view = MeetingView::new(site, base, &self.strings, i, html);
                 self.page("meeting.html", site.meeting_path(i), |ctx| ctx.insert("meeting", &view))
             }
             Job::Case(case) => {
                 let refs = site.cases.get(case).map_or(&[][..], Vec::as_slice);
-                let view = CaseView::new(site, base, case, refs, &self.html);
+                let view = CaseView::new(site, base, case, refs, &self.strings, &self.html);
                 self.page("case.html", &Site::case_path(case), |ctx| ctx.insert("case", &view))
             }
             Job::Cases => {

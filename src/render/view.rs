@@ -215,25 +215,49 @@ impl<'a> CaseLink<'a> {
 #[derive(Serialize)]
 pub struct ItemLink<'a> {
     pub url: String,
-    pub meeting_url: String,
+    pub meeting_url: &'a str,
     pub body: &'a str,
-    pub date: String,
-    pub date_text: String,
+    pub date: &'a str,
+    pub date_text: &'a str,
     pub number: u32,
     pub title: &'a str,
     pub closed: bool,
 }
 
+/// The strings of a meeting that every link to one of its items repeats (its URL and dates),
+/// made once per render instead of for each of the ~10 links per item.
+pub struct MeetingStrings {
+    pub url: String,
+    pub date: String,
+    pub date_text: String,
+}
+
+/// [`MeetingStrings`] of every meeting, by index.
+pub fn meeting_strings(site: &Site, base: &str) -> Vec<MeetingStrings> {
+    (0..site.meetings.len())
+        .map(|i| {
+            let date = site.meetings[i].date;
+            MeetingStrings {
+                url: format!("{base}{}", site.meeting_path(i)),
+                date: date.to_string(),
+                date_text: danish::date(date),
+            }
+        })
+        .collect()
+}
+
 impl<'a> ItemLink<'a> {
-    pub fn new(site: &'a Site, base: &str, r: ItemRef) -> ItemLink<'a> {
+    pub fn new(site: &'a Site, strings: &'a [MeetingStrings], r: ItemRef) -> ItemLink<'a> {
         let m = &site.meetings[r.meeting];
         let item = &m.items[r.item];
+        let ms = &strings[r.meeting];
         ItemLink {
-            url: format!("{base}{}", site.item_path(r)),
-            meeting_url: format!("{base}{}", site.meeting_path(r.meeting)),
+            // The same as `site.item_path(r)` under the base.
+            url: format!("{}#{}", ms.url, Site::item_anchor(item.number)),
+            meeting_url: &ms.url,
             body: &m.body,
-            date: m.date.to_string(),
-            date_text: danish::date(m.date),
+            date: &ms.date,
+            date_text: &ms.date_text,
             number: item.number,
             title: item_title(item),
             closed: item.closed,
@@ -321,7 +345,13 @@ pub struct MeetingView<'a> {
 }
 
 impl<'a> MeetingView<'a> {
-    pub fn new(site: &'a Site, base: &str, i: usize, html: &'a [ItemHtml]) -> MeetingView<'a> {
+    pub fn new(
+        site: &'a Site,
+        base: &str,
+        strings: &'a [MeetingStrings],
+        i: usize,
+        html: &'a [ItemHtml],
+    ) -> MeetingView<'a> {
         let m = &site.meetings[i];
         let body = site.body_of(i);
         let (previous, next) = body.map_or((None, None), |b| neighbours(b, i));
@@ -341,7 +371,7 @@ impl<'a> MeetingView<'a> {
                     case: CaseLink::new(item, base),
                     html: if item.closed { None } else { html.get(ii) },
                     attachments: if item.closed { &[] } else { &item.attachments },
-                    also: also.into_iter().map(|o| ItemLink::new(site, base, o)).collect(),
+                    also: also.into_iter().map(|o| ItemLink::new(site, strings, o)).collect(),
                     also_total,
                 }
             })
@@ -402,6 +432,7 @@ impl<'a> CaseView<'a> {
         base: &str,
         case: &'a crate::case::CaseNumber,
         refs: &[ItemRef],
+        strings: &'a [MeetingStrings],
         html: &'a [Vec<ItemHtml>],
     ) -> CaseView<'a> {
         let entries = refs
@@ -414,7 +445,7 @@ impl<'a> CaseView<'a> {
                 };
                 let body_url =
                     site.body_of(r.meeting).map_or_else(String::new, |b| format!("{base}{}", site.body_path(b)));
-                CaseEntry { item: ItemLink::new(site, base, r), body_url, decisions }
+                CaseEntry { item: ItemLink::new(site, strings, r), body_url, decisions }
             })
             .collect();
         let title = refs.iter().rev().map(|r| &site.meetings[r.meeting].items[r.item]).find(|i| !i.closed);
