@@ -59,11 +59,15 @@ fn incremental(opts: &BuildOptions) -> Result<(), String> {
     let rel = pick_meeting(&opts.content)?;
     let path = opts.content.join(&rel);
     let original = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let edited = format!("{original}\nTilføjet ved rettelse af referatet.\n");
+    let edited = edit(&original);
     std::fs::write(&path, edited).map_err(|e| format!("cannot edit {}: {e}", path.display()))?;
     let start = Instant::now();
     let result = session.update(&[Change::Content(rel.clone())]);
     let elapsed = start.elapsed();
+    // serve writes the search index again after the pages, so the edited page need not wait.
+    let search_start = Instant::now();
+    let search = if result.is_ok() { Some(session.refresh_search()) } else { None };
+    let search_elapsed = search_start.elapsed();
     // Put the corpus back before reporting, whatever happened.
     std::fs::write(&path, original).map_err(|e| format!("cannot restore {}: {e}", path.display()))?;
     let report = result.map_err(|e| format!("incremental rebuild failed: {e}"))?;
@@ -76,7 +80,34 @@ fn incremental(opts: &BuildOptions) -> Result<(), String> {
         report.selected,
         report.published
     );
+    match search.transpose().map_err(|e| format!("search refresh failed: {e}"))? {
+        Some(Some(r)) => {
+            println!("session, search index refresh: {} ({} files published)", ms(search_elapsed), r.published)
+        }
+        _ => println!("session, search index refresh: none needed"),
+    }
     Ok(())
+}
+
+/// The clerk's correction: a sentence added below the case number of item 1 (an open item, since
+/// the generator puts closed items last), so the meeting's page and index entries really change.
+fn edit(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut state = 0; // 0: before item 1, 1: looking for its case number, 2: done
+    for line in text.lines() {
+        out.push_str(line);
+        out.push('\n');
+        if state == 0 && line.contains("Punkt 1:") {
+            state = 1;
+        } else if state == 1 && !line.trim().is_empty() {
+            out.push_str("\nRettelse: tilføjet efter mødet.\n");
+            state = 2;
+        }
+    }
+    if state < 2 {
+        out.push_str("\nRettelse: tilføjet efter mødet.\n");
+    }
+    out
 }
 
 /// A plain-text meeting from the middle of the corpus (sorted, so the choice is stable).

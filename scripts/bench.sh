@@ -58,20 +58,23 @@ max() { printf '%s\n' "$@" | sort -g | tail -1; }
 mb() { awk -v b="$1" 'BEGIN {printf "%.1f", b / 1e6}'; }
 per_s() { awk -v n="$1" -v s="$2" 'BEGIN {printf "%.0f", (s > 0 ? n / s : 0)}'; }
 
-# Edits one meeting the way a clerk would: a sentence added to the last decision of a mid-corpus file.
+# Edits one meeting the way a clerk would: a sentence added below the case number of item 1 (open,
+# since the generator puts closed items last), so the meeting's page and index really change.
 edit_one() {
   local f
   f=$(find "$1" -type f -name '*.txt' | sort | awk 'NR == 100 || NR == 1 {f = $0} END {print f}')
-  printf '\nTilføjet ved rettelse af referatet %s.\n' "$(date +%s%N)" >>"$f"
+  awk -v note="Rettelse tilføjet $(date +%s%N)." '
+    {print}
+    state == 0 && /Punkt 1:/ {state = 1; next}
+    state == 1 && NF {print ""; print note; state = 2}' "$f" >"$f.edit" && mv "$f.edit" "$f"
   echo "$f"
 }
 
-table=("| meetings | items | input MB | build s (wall) | CPU s (user+sys) | meetings/s | pages | pages/s | output MB | max RSS MB | serve: rebuild after 1 edit s | build again after 1 edit s | cp -r s | load avg |"
-  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+table=("| meetings | items | input MB | build s (wall) | CPU s (user+sys) | meetings/s | pages | pages/s | output MB | max RSS MB | serve: pages after 1 edit s | serve: search index after it s | build again after 1 edit s | cp -r s | load avg |"
+  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 
 for n in "${sizes[@]}"; do
   content=$tmp/content-$n
-  site=$tmp/site-$n
   echo
   echo "== corpus of $n meetings"
   "$gen" "$n" "$content" --seed 1
@@ -84,7 +87,9 @@ for n in "${sizes[@]}"; do
   walls=() rsss=() cpus=()
   load=$(cut -d' ' -f1 /proc/loadavg)
   for r in $(seq "$runs"); do
-    rm -rf "$site"
+    # A new folder per run: ext4 skips inodes freed in the last ~35 s when it allocates new ones,
+    # so deleting the previous run's site right before a build would slow the build down.
+    site=$tmp/site-$n-$r
     sync
     timed "$referat" build --content "$content" --output "$site"
     echo "   run $r: ${wall}s wall, ${cpu_s}s CPU ($cpu_pct), ${rss} MB max RSS: $out"
@@ -95,6 +100,7 @@ for n in "${sizes[@]}"; do
   pages=$(find "$site" -name '*.html' | wc -l)
   files=$(find "$site" -type f | wc -l)
   output=$(du -sb "$site" | cut -f1)
+  for r in $(seq $((runs - 1))); do rm -rf "$tmp/site-$n-$r"; done
 
   # `referat build` again after one meeting changed: the full rebuild a clerk runs.
   build_wall=$wall build_rss=$rss build_cpu=$cpu_s
@@ -109,10 +115,12 @@ for n in "${sizes[@]}"; do
   echo "$session" | sed 's/^/   /'
   incremental=$(sed -n 's/^session, rebuild after editing [^:]*: \([0-9]*\) ms.*/\1/p' <<<"$session")
   incremental=$(awk -v ms="$incremental" 'BEGIN {printf "%.3f", ms / 1000}')
+  refresh=$(sed -n 's/^session, search index refresh: \([0-9]*\) ms.*/\1/p' <<<"$session")
+  refresh=$(awk -v ms="${refresh:-0}" 'BEGIN {printf "%.3f", ms / 1000}')
 
   echo "   => $n meetings, $items items, $(mb "$input") MB input: ${wall}s, $(per_s "$n" "$wall") meetings/s," \
     "$pages HTML pages ($files files), $(per_s "$pages" "$wall") pages/s, $(mb "$output") MB output, ${rss} MB max RSS; cp -r ${cp_wall}s"
-  table+=("| $n | $items | $(mb "$input") | $wall | $cpu_s | $(per_s "$n" "$wall") | $pages | $(per_s "$pages" "$wall") | $(mb "$output") | ${rss} | $incremental | $rebuild | $cp_wall | $load |")
+  table+=("| $n | $items | $(mb "$input") | $wall | $cpu_s | $(per_s "$n" "$wall") | $pages | $(per_s "$pages" "$wall") | $(mb "$output") | ${rss} | $incremental | $refresh | $rebuild | $cp_wall | $load |")
 done
 
 echo

@@ -174,7 +174,7 @@ pub enum Change {
 /// What one successful [`Session`] rebuild did.
 #[derive(Debug, Default)]
 pub struct RebuildReport {
-    /// Warnings of the whole site.
+    /// Warnings about the files parsed for this rebuild.
     pub diagnostics: Diagnostics,
     /// True if every page was rendered; false for an incremental rebuild.
     pub full: bool,
@@ -201,13 +201,15 @@ struct Dirty {
     full: bool,
     meetings: BTreeSet<PathBuf>,
     cases: BTreeSet<CaseNumber>,
+    /// Files parsed since the last successful rebuild, whose warnings are news.
+    parsed: BTreeSet<PathBuf>,
 }
 
 /// What the output folder holds now, to see whether an incremental rebuild would leave stale pages.
 #[derive(Debug, Default)]
 struct Published {
-    /// Source path → (body, date), the parts a meeting's page address may depend on.
-    meetings: BTreeMap<PathBuf, (String, chrono::NaiveDate)>,
+    /// Source path → the address of the meeting's page (relative to the base path).
+    meetings: BTreeMap<PathBuf, String>,
     cases: BTreeSet<CaseNumber>,
 }
 
@@ -229,6 +231,8 @@ pub struct Session {
     /// Everything the search index last put in the output (relative paths), which a full render
     /// of the pages must not prune.
     search_files: BTreeSet<PathBuf>,
+    /// The search index being written, and since when.
+    search_job: Option<(std::thread::JoinHandle<Result<StagedSearch, BuildError>>, Instant)>,
 }
 
 /// What [`Session::refresh_search`] did.
@@ -253,6 +257,7 @@ impl Session {
             published: Published::default(),
             search_stale: false,
             search_files: BTreeSet::new(),
+            search_job: None,
         }
     }
 
@@ -309,23 +314,61 @@ impl Session {
         self.flush(parsed, start, false)
     }
 
-    /// Writes the search index again if pages changed since it was last written.
+    /// Writes the search index again if pages changed since it was last written, and waits for it.
     pub fn refresh_search(&mut self) -> Result<Option<SearchReport>, BuildError> {
-        if !self.search_stale {
-            return Ok(None);
+        self.start_search()?;
+        self.finish_search(true).transpose()
+    }
+
+    /// Starts writing the search index on a thread of its own (over a copy of the meetings) if pages
+    /// changed since it was last written and no index is being written. The pages of later edits
+    /// need not wait for it; [`Session::finish_search`] publishes it.
+    pub fn start_search(&mut self) -> Result<bool, BuildError> {
+        if !self.search_stale || self.search_job.is_some() {
+            return Ok(false);
         }
-        let start = Instant::now();
         let config = match &self.config {
             Some(c) => c.clone(),
             None => load_config(&self.opts)?,
         };
-        let site = Site::new(config, std::mem::take(&mut self.meetings).into_values().collect());
-        let written = self.stage_search(&site);
-        self.meetings = site.meetings.into_iter().map(|m| (m.source.clone(), m)).collect();
-        let (staging, search, files) = written?;
-        let published = self.publish_search(&staging, files)?;
+        let meetings: Vec<Meeting> = self.meetings.values().cloned().collect();
+        let output = self.opts.output.clone();
+        let started = Instant::now();
+        let job = std::thread::Builder::new()
+            .name("search-index".into())
+            .spawn(move || stage_search(&Site::new(config, meetings), &output))
+            .map_err(BuildError::Search)?;
+        self.search_job = Some((job, started));
         self.search_stale = false;
-        Ok(Some(SearchReport { search, published, elapsed: start.elapsed() }))
+        Ok(true)
+    }
+
+    /// True while a search index is being written.
+    pub fn search_running(&self) -> bool {
+        self.search_job.is_some()
+    }
+
+    /// Publishes the search index once it is written (with `wait`, waits for it). `None` if no
+    /// index is being written, or without `wait` if it is not finished yet.
+    pub fn finish_search(&mut self, wait: bool) -> Option<Result<SearchReport, BuildError>> {
+        let finished = self.search_job.as_ref().is_some_and(|(job, _)| job.is_finished());
+        if !(finished || wait) {
+            return None;
+        }
+        let (job, started) = self.search_job.take()?;
+        let staged = job.join().unwrap_or_else(|panic| {
+            let text = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Err(BuildError::Search(std::io::Error::other(format!("the search index panicked: {text}"))))
+        });
+        let result = staged.and_then(|(staging, search, files)| {
+            let published = self.publish_search(&staging, files)?;
+            Ok(SearchReport { search, published, elapsed: started.elapsed() })
+        });
+        Some(result)
     }
 
     /// Every minutes file on disk, relative to the content folder; a missing folder is a diagnostic.
@@ -368,6 +411,7 @@ impl Session {
     }
 
     fn store(&mut self, rel: PathBuf, (meeting, diags): (Option<Meeting>, Vec<Diagnostic>)) {
+        self.dirty.parsed.insert(rel.clone());
         if diags.is_empty() {
             self.diagnostics.remove(&rel);
         } else {
@@ -399,10 +443,20 @@ impl Session {
         }
     }
 
-    fn all_diagnostics(&self) -> Diagnostics {
-        let mut all = Diagnostics(self.diagnostics.values().flatten().cloned().collect());
-        all.sort();
-        all
+    /// Every error in the site: one broken file blocks publishing, so all of them are news.
+    fn errors(&self) -> Diagnostics {
+        let mut errors = Diagnostics(self.diagnostics.values().flatten().filter(|d| d.is_error()).cloned().collect());
+        errors.sort();
+        errors
+    }
+
+    /// Warnings about the files parsed since the last successful rebuild (and the content folder).
+    fn fresh_warnings(&self) -> Diagnostics {
+        let fresh =
+            |(rel, _): &(&PathBuf, &Vec<Diagnostic>)| rel.as_os_str().is_empty() || self.dirty.parsed.contains(*rel);
+        let mut warnings = Diagnostics(self.diagnostics.iter().filter(fresh).flat_map(|(_, d)| d.clone()).collect());
+        warnings.sort();
+        warnings
     }
 
     /// Renders the pending pages (and with `with_search` the search index) into a staging folder and
@@ -415,13 +469,18 @@ impl Session {
             None => load_config(&self.opts)?,
         };
         self.config = Some(config.clone());
-        let diagnostics = self.all_diagnostics();
-        if diagnostics.has_errors() {
-            return Err(BuildError::Input(diagnostics));
+        let errors = self.errors();
+        if errors.has_errors() {
+            return Err(BuildError::Input(errors));
         }
-        let full = self.dirty.full || self.would_leave_stale_pages();
+        let diagnostics = self.fresh_warnings();
+        if with_search {
+            // An index still being written would be older than this one: let it finish unseen.
+            self.search_job = None;
+        }
         let meetings: Vec<Meeting> = std::mem::take(&mut self.meetings).into_values().collect();
         let site = Site::new(config, meetings);
+        let full = self.dirty.full || self.would_leave_stale_pages(&site);
         let selection = if full { Selection::All } else { self.selection(&site) };
         let selected = match &selection {
             Selection::Only { meetings, .. } => meetings.len(),
@@ -430,7 +489,9 @@ impl Session {
         timings.push(("link", lap.elapsed()));
         let result = self.render_and_publish(&site, selection, full, with_search, &mut timings);
         let published = Published {
-            meetings: site.meetings.iter().map(|m| (m.source.clone(), (m.body.clone(), m.date))).collect(),
+            meetings: (0..site.meetings.len())
+                .map(|i| (site.meetings[i].source.clone(), site.meeting_path(i).to_string()))
+                .collect(),
             cases: site.cases.keys().cloned().collect(),
         };
         self.meetings = site.meetings.into_iter().map(|m| (m.source.clone(), m)).collect();
@@ -442,31 +503,17 @@ impl Session {
     }
 
     /// An incremental rebuild only adds and replaces files; a removed meeting, a meeting whose page
-    /// address may have moved, or a case with no items left would leave a stale page behind.
-    /// Two meetings of one body on one day share an address stem ("…/2017-03-20-2/"), so a dirty
-    /// meeting with a same-day twin may move its twin too.
-    fn would_leave_stale_pages(&self) -> bool {
-        let moved = self.published.meetings.iter().any(|(rel, key)| match self.meetings.get(rel) {
-            Some(m) => (&m.body, m.date) != (&key.0, key.1),
-            None => true,
-        });
-        let mut same_day: BTreeMap<(&str, chrono::NaiveDate), usize> = BTreeMap::new();
-        for m in self.meetings.values() {
-            *same_day.entry((m.body.as_str(), m.date)).or_default() += 1;
-        }
-        let twins = self
-            .dirty
-            .meetings
-            .iter()
-            .filter_map(|rel| self.meetings.get(rel))
-            .any(|m| same_day.get(&(m.body.as_str(), m.date)).is_some_and(|&n| n > 1));
-        let cases: BTreeSet<&CaseNumber> =
-            self.meetings.values().flat_map(|m| m.items.iter().filter_map(|i| i.case.as_ref())).collect();
-        moved || twins || self.published.cases.iter().any(|c| !cases.contains(c))
+    /// moved (a new date, or a same-day twin of its body that took its address) or a case with no
+    /// items left would leave a stale page behind.
+    fn would_leave_stale_pages(&self, site: &Site) -> bool {
+        let now: BTreeMap<&Path, &str> =
+            site.meetings.iter().enumerate().map(|(i, m)| (m.source.as_path(), site.meeting_path(i))).collect();
+        let moved = self.published.meetings.iter().any(|(rel, path)| now.get(rel.as_path()) != Some(&path.as_str()));
+        moved || self.published.cases.iter().any(|c| !site.cases.contains_key(c))
     }
 
-    /// The dirty meetings, their neighbours in the same body (previous/next links) and every meeting
-    /// sharing a dirty case (pages that list the case's other meetings).
+    /// The dirty meetings, the neighbours of new ones in the same body (their previous/next links
+    /// change) and every meeting sharing a dirty case (pages that list the case's other meetings).
     fn selection(&self, site: &Site) -> Selection {
         let mut meetings = BTreeSet::new();
         for (i, m) in site.meetings.iter().enumerate() {
@@ -474,6 +521,9 @@ impl Session {
                 continue;
             }
             meetings.insert(m.source.clone());
+            if self.published.meetings.contains_key(&m.source) {
+                continue;
+            }
             let neighbours = [i.checked_sub(1), Some(i + 1)];
             for n in neighbours.into_iter().flatten().filter_map(|n| site.meetings.get(n)) {
                 if n.body == m.body {
@@ -509,7 +559,7 @@ impl Session {
             RenderOptions { templates: Some(self.opts.templates.clone()), inject: self.inject.clone(), selection };
         let (rendered, indexed) = rayon::join(
             || render::render(site, pages.path(), &render_opts),
-            || with_search.then(|| self.stage_search(site)).transpose(),
+            || with_search.then(|| stage_search(site, &self.opts.output)).transpose(),
         );
         let render = rendered?;
         let search = indexed?;
@@ -533,15 +583,6 @@ impl Session {
         Ok((render, stats, moved))
     }
 
-    /// Writes the search index into its own staging folder; returns it with the files it holds.
-    fn stage_search(&self, site: &Site) -> Result<(Staging, IndexStats, BTreeSet<PathBuf>), BuildError> {
-        let publish_err = |source| BuildError::Publish { path: self.opts.output.clone(), source };
-        let staging = Staging::new(&self.opts.output).map_err(publish_err)?;
-        let stats = search::write_index(site, staging.path()).map_err(BuildError::Search)?;
-        let files = relative_paths(staging.path()).map_err(publish_err)?;
-        Ok((staging, stats, files))
-    }
-
     /// Moves a staged search index into the output; its shard folders are replaced whole (its top
     /// folder also holds the search page, which the renderer owns).
     fn publish_search(&mut self, staging: &Staging, files: BTreeSet<PathBuf>) -> Result<usize, BuildError> {
@@ -551,6 +592,18 @@ impl Session {
         self.search_files = files;
         Ok(moved)
     }
+}
+
+/// A search index written into its own staging folder, with the files it holds.
+type StagedSearch = (Staging, IndexStats, BTreeSet<PathBuf>);
+
+/// Writes the search index of `site` into a staging folder beside `output`.
+fn stage_search(site: &Site, output: &Path) -> Result<StagedSearch, BuildError> {
+    let publish_err = |source| BuildError::Publish { path: output.to_path_buf(), source };
+    let staging = Staging::new(output).map_err(publish_err)?;
+    let stats = search::write_index(site, staging.path()).map_err(BuildError::Search)?;
+    let files = relative_paths(staging.path()).map_err(publish_err)?;
+    Ok((staging, stats, files))
 }
 
 /// Which files of the output an overlay may remove: those the staged tree does not have.

@@ -214,3 +214,63 @@ fn a_full_page_rebuild_keeps_the_search_index() {
     serve.wait_for_line(|l| l.starts_with("Rebuilt in") && l.contains("full"), WAIT);
     assert_eq!(index_files(), before, "pruning stale pages must not remove the index");
 }
+
+/// Sends the request line as is: HTTP clients normalize `..` away before sending.
+fn raw_get(serve: &Serve, target: &str) -> (u16, String) {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(serve.origin.trim_start_matches("http://")).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    write!(stream, "GET {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    (response.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0), response)
+}
+
+#[test]
+fn served_like_a_static_host_and_nothing_outside_the_output() {
+    let project = Project::new();
+    let serve = Serve::start(&project, &[]);
+    let page = page_with(&project, &serve, "2017-03-20", DECISION);
+    let client = client();
+    for (path, expected) in [(page.as_str(), "text/html"), ("/static/style.css", "text/css"), ("/sitemap.xml", "xml")] {
+        let r = client.get(format!("{}{path}", serve.origin)).send().unwrap();
+        assert_eq!(r.status(), 200, "{path}");
+        assert!(r.headers()["content-type"].to_str().unwrap().contains(expected), "{path}");
+    }
+    let folder = page.trim_end_matches('/');
+    let r = client.get(format!("{}{folder}", serve.origin)).send().unwrap();
+    assert_eq!(r.status(), 307, "a folder without its slash is redirected");
+    assert_eq!(r.headers()["location"], format!("{folder}/"));
+
+    let url = format!("{}{page}", serve.origin);
+    let etag = client.get(&url).send().unwrap().headers()["etag"].clone();
+    assert_eq!(client.get(&url).header("if-none-match", etag).send().unwrap().status(), 304);
+
+    // config.toml sits beside the output folder; a symlink in the output points at it.
+    std::os::unix::fs::symlink(project.path("config.toml"), project.output().join("leak.toml")).unwrap();
+    for target in
+        ["/../config.toml", "/%2e%2e/config.toml", "/sager%2f..%2f..%2fconfig.toml", "//etc/passwd", "/leak.toml"]
+    {
+        let (status, response) = raw_get(&serve, target);
+        assert!((400..500).contains(&status), "{target}: {status}");
+        assert!(!response.contains("base_url"), "{target} leaked config.toml");
+    }
+}
+
+#[test]
+fn a_site_that_is_broken_from_the_start_is_served_once_fixed() {
+    let project = Project::new();
+    let good = project.read(MEETING);
+    save(&project.content(MEETING), format!("{good}\0").as_bytes());
+    let serve = Serve::start(&project, &[]);
+    let (status, body) = serve.get("/");
+    assert_eq!(status, 404, "no good build yet");
+    assert!(body.contains("/__referat/reload.js"), "the fallback page still shows the overlay and reloads");
+    let (event, data) = serve.status();
+    assert_eq!(event, "failed");
+    assert!(data.contains(MEETING), "{data}");
+
+    project.save(MEETING, &good);
+    eventually(WAIT, "the first good build", || (serve.get("/").0 == 200).then_some(()));
+    eventually(WAIT, "the status", || (serve.status().0 == "built").then_some(()));
+}

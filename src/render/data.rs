@@ -6,6 +6,8 @@ use crate::link::{ItemRef, Site};
 use crate::model::{AgendaItem, Decision, Meeting, Participant, Section};
 use crate::render::view::{item_title, CLOSED_TITLE};
 use serde::Serialize;
+use serde_json::ser::{CompactFormatter, Formatter, Serializer};
+use std::io;
 
 #[derive(Serialize)]
 struct MeetingData<'a> {
@@ -36,7 +38,7 @@ struct ItemData<'a> {
 }
 
 /// The open-data JSON of meeting `i`.
-pub fn meeting_json(site: &Site, i: usize) -> Result<String, serde_json::Error> {
+pub fn meeting_json(site: &Site, i: usize) -> Result<Vec<u8>, serde_json::Error> {
     let m: &Meeting = &site.meetings[i];
     let base_url = &site.config.base_url;
     let open = |item: &AgendaItem| !item.closed;
@@ -65,7 +67,7 @@ pub fn meeting_json(site: &Site, i: usize) -> Result<String, serde_json::Error> 
             })
             .collect(),
     };
-    serde_json::to_string(&data)
+    to_json(&data)
 }
 
 #[derive(Serialize)]
@@ -77,7 +79,7 @@ struct MeetingIndexEntry<'a> {
 }
 
 /// `data/meetings.json`: every meeting with its page and its JSON file.
-pub fn meetings_json(site: &Site) -> Result<String, serde_json::Error> {
+pub fn meetings_json(site: &Site) -> Result<Vec<u8>, serde_json::Error> {
     let base_url = &site.config.base_url;
     let entries: Vec<MeetingIndexEntry> = (0..site.meetings.len())
         .map(|i| MeetingIndexEntry {
@@ -87,7 +89,7 @@ pub fn meetings_json(site: &Site) -> Result<String, serde_json::Error> {
             data: format!("{base_url}{}", crate::render::view::data_path(site, i)),
         })
         .collect();
-    serde_json::to_string(&entries)
+    to_json(&entries)
 }
 
 #[derive(Serialize)]
@@ -108,7 +110,7 @@ struct CaseItemData<'a> {
 }
 
 /// `data/cases.json`: every case number with the items that carried it, in date order.
-pub fn cases_json(site: &Site) -> Result<String, serde_json::Error> {
+pub fn cases_json(site: &Site) -> Result<Vec<u8>, serde_json::Error> {
     let base_url = &site.config.base_url;
     let cases: Vec<CaseData> = site
         .cases
@@ -133,5 +135,47 @@ pub fn cases_json(site: &Site) -> Result<String, serde_json::Error> {
                 .collect(),
         })
         .collect();
-    serde_json::to_string(&cases)
+    to_json(&cases)
+}
+
+/// Compact JSON with `<`, `>` and `&` written as `\u003c`-style escapes: the same data, but markup
+/// from the minutes cannot become live HTML even if a host serves the file with the wrong content
+/// type. Escaped while serializing, so the JSON is not copied and scanned a second time.
+pub fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, serde_json::Error> {
+    let mut out = Vec::with_capacity(32 * 1024);
+    value.serialize(&mut Serializer::with_formatter(&mut out, HtmlSafe))?;
+    Ok(out)
+}
+
+/// serde_json's compact format, with markup characters inside strings escaped.
+struct HtmlSafe;
+
+impl Formatter for HtmlSafe {
+    fn write_string_fragment<W: ?Sized + io::Write>(&mut self, w: &mut W, fragment: &str) -> io::Result<()> {
+        let mut last = 0;
+        for (i, b) in fragment.bytes().enumerate() {
+            let escape: &[u8] = match b {
+                b'<' => b"\\u003c",
+                b'>' => b"\\u003e",
+                b'&' => b"\\u0026",
+                _ => continue,
+            };
+            w.write_all(&fragment.as_bytes()[last..i])?;
+            w.write_all(escape)?;
+            last = i + 1;
+        }
+        CompactFormatter.write_string_fragment(w, &fragment[last..])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn open_data_json_escapes_markup_characters() {
+        let json = super::to_json(&serde_json::json!({"t": "<b>R&D</b>", "u": "a\"b"})).unwrap();
+        let json = String::from_utf8(json).unwrap();
+        assert_eq!(json, r#"{"t":"\u003cb\u003eR\u0026D\u003c/b\u003e","u":"a\"b"}"#);
+        let back: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(back["t"], "<b>R&D</b>");
+    }
 }

@@ -8,6 +8,7 @@
 mod danish;
 mod data;
 mod feed;
+mod markup;
 mod sitemap;
 mod templates;
 pub mod text;
@@ -20,7 +21,9 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use tera::{Context, Tera};
 use text::Links;
-use view::{BodySummary, BodyView, CaseSummary, CaseView, ItemHtml, MeetingLink, MeetingView, SiteInfo};
+use view::{
+    BodySummary, BodyView, CaseSummary, CaseView, ItemHtml, MeetingLink, MeetingStrings, MeetingView, SiteInfo,
+};
 
 /// Which pages to (re)render: everything, or the pages a set of changed meetings affects
 /// (their meeting pages and case pages; indexes, feeds and open data are always rendered).
@@ -83,6 +86,7 @@ struct Renderer<'a> {
     base: String,
     tera: Tera,
     common: Context,
+    strings: Vec<MeetingStrings>,
     html: Vec<Vec<ItemHtml>>,
     opts: &'a RenderOptions,
     out: &'a Path,
@@ -116,7 +120,8 @@ pub fn render(site: &Site, out: &Path, opts: &RenderOptions) -> Result<RenderSta
             base_url: &c.base_url,
         },
     );
-    let r = Renderer { site, base, tera, common, html, opts, out };
+    let strings = view::meeting_strings(site, &base);
+    let r = Renderer { site, base, tera, common, strings, html, opts, out };
 
     let mut jobs = vec![Job::Index, Job::Cases, Job::NotFound, Job::Search, Job::Feed(None), Job::Sitemap];
     jobs.extend([Job::MeetingsData, Job::CasesData]);
@@ -189,12 +194,12 @@ impl Renderer<'_> {
             Job::Meeting(i) => {
                 let empty = Vec::new();
                 let html = self.html.get(i).unwrap_or(&empty);
-                let view = MeetingView::new(site, base, i, html);
+                let view = MeetingView::new(site, base, &self.strings, i, html);
                 self.page("meeting.html", site.meeting_path(i), |ctx| ctx.insert("meeting", &view))
             }
             Job::Case(case) => {
                 let refs = site.cases.get(case).map_or(&[][..], Vec::as_slice);
-                let view = CaseView::new(site, base, case, refs, &self.html);
+                let view = CaseView::new(site, base, case, refs, &self.strings, &self.html);
                 self.page("case.html", &Site::case_path(case), |ctx| ctx.insert("case", &view))
             }
             Job::Cases => {
@@ -248,9 +253,9 @@ impl Renderer<'_> {
         self.write(file, &html)
     }
 
-    fn json(&self, path: &str, json: Result<String, serde_json::Error>) -> Result<u64, RenderError> {
+    fn json(&self, path: &str, json: Result<Vec<u8>, serde_json::Error>) -> Result<u64, RenderError> {
         let json = json.map_err(|source| RenderError::Json { path: path.into(), source })?;
-        self.write(path, html_safe_json(&json).as_bytes())
+        self.write(path, &json)
     }
 
     fn write(&self, rel: &str, data: &[u8]) -> Result<u64, RenderError> {
@@ -271,27 +276,6 @@ impl Renderer<'_> {
     }
 }
 
-/// JSON with `<`, `>` and `&` as `\u003c`-style escapes: the same data, but markup from the minutes
-/// cannot become live HTML even if a host serves the file with the wrong content type. Those
-/// characters only ever occur inside JSON strings, where the escape is equivalent.
-fn html_safe_json(json: &str) -> String {
-    let mut out = String::with_capacity(json.len() + 64);
-    let mut last = 0;
-    for (i, b) in json.bytes().enumerate() {
-        let escape = match b {
-            b'<' => "\\u003c",
-            b'>' => "\\u003e",
-            b'&' => "\\u0026",
-            _ => continue,
-        };
-        out.push_str(&json[last..i]);
-        out.push_str(escape);
-        last = i + 1;
-    }
-    out.push_str(&json[last..]);
-    out
-}
-
 /// Writes `data` to `path`, creating folders only when missing (a `mkdir` per file is a large
 /// part of a build's system time with thousands of pages); returns the size.
 fn write_file(path: &Path, data: &[u8]) -> Result<u64, RenderError> {
@@ -306,15 +290,4 @@ fn write_file(path: &Path, data: &[u8]) -> Result<u64, RenderError> {
         other => other.map_err(io)?,
     }
     Ok(data.len() as u64)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn open_data_json_escapes_markup_characters() {
-        let json = super::html_safe_json(r#"{"t":"<b>R&D</b>"}"#);
-        assert_eq!(json, r#"{"t":"\u003cb\u003eR\u0026D\u003c/b\u003e"}"#);
-        let back: serde_json::Value = serde_json::from_str(&json).unwrap();
-        assert_eq!(back["t"], "<b>R&D</b>");
-    }
 }

@@ -6,6 +6,7 @@
 use crate::link::{Body, ItemRef, Site};
 use crate::model::{AgendaItem, Block, Decision, Meeting, SectionKind, Table};
 use crate::render::danish;
+use crate::render::markup;
 use crate::render::text::{inline, linkify, Links};
 use serde::Serialize;
 
@@ -21,15 +22,14 @@ pub struct SiteInfo<'a> {
     pub base_url: &'a str,
 }
 
-/// The published text of one open item, rendered to safe HTML once.
+/// The published text of one open item, rendered to safe HTML once and shown with `safe`.
 #[derive(Serialize, Default)]
 pub struct ItemHtml {
-    /// Sections in document order, without the "Bilag" sections (attachments are listed once).
-    pub sections: Vec<SectionHtml>,
-    /// Decisions not already shown as a decision section (when the parser kept them apart).
-    pub extra_decisions: Vec<DecisionHtml>,
-    /// All decisions, for the case page timeline.
-    pub decisions: Vec<DecisionHtml>,
+    /// The meeting page's text of the item: its sections in document order without the "Bilag"
+    /// sections (attachments are listed once), then any decisions not already shown as a section.
+    pub body: String,
+    /// All decisions, for the case page's timeline.
+    pub decisions: String,
 }
 
 #[derive(Serialize)]
@@ -84,25 +84,27 @@ impl ItemHtml {
             return ItemHtml::default();
         }
         let mut tables = TableIds { item: item.number, count: 0 };
-        let sections: Vec<SectionHtml> = item
-            .sections
-            .iter()
-            .filter(|s| s.kind != SectionKind::Attachments)
-            .map(|s| SectionHtml {
+        let mut body = String::with_capacity(4096);
+        let mut shown_as_section = false;
+        for s in item.sections.iter().filter(|s| s.kind != SectionKind::Attachments) {
+            let section = SectionHtml {
                 heading: inline(&s.heading, links),
                 kind: s.kind,
                 decision: s.kind == SectionKind::Decision,
                 blocks: s.blocks.iter().map(|b| block_html(b, links, &mut tables)).collect(),
-            })
-            .collect();
-        let decisions: Vec<DecisionHtml> = item.decisions.iter().map(|d| decision_html(d, links)).collect();
-        let shown_as_section = sections.iter().any(|s| s.decision);
-        let extra_decisions = if shown_as_section {
-            Vec::new()
-        } else {
-            item.decisions.iter().map(|d| decision_html(d, links)).collect()
-        };
-        ItemHtml { sections, extra_decisions, decisions }
+            };
+            shown_as_section |= section.decision;
+            markup::section(&section, &mut body);
+        }
+        body.push_str("\n  ");
+        let mut decisions = String::new();
+        for d in item.decisions.iter().map(|d| decision_html(d, links)) {
+            if !shown_as_section {
+                markup::decision(&d, 3, &mut body);
+            }
+            markup::decision(&d, 4, &mut decisions);
+        }
+        ItemHtml { body, decisions }
     }
 }
 
@@ -213,25 +215,49 @@ impl<'a> CaseLink<'a> {
 #[derive(Serialize)]
 pub struct ItemLink<'a> {
     pub url: String,
-    pub meeting_url: String,
+    pub meeting_url: &'a str,
     pub body: &'a str,
-    pub date: String,
-    pub date_text: String,
+    pub date: &'a str,
+    pub date_text: &'a str,
     pub number: u32,
     pub title: &'a str,
     pub closed: bool,
 }
 
+/// The strings of a meeting that every link to one of its items repeats (its URL and dates),
+/// made once per render instead of for each of the ~10 links per item.
+pub struct MeetingStrings {
+    pub url: String,
+    pub date: String,
+    pub date_text: String,
+}
+
+/// [`MeetingStrings`] of every meeting, by index.
+pub fn meeting_strings(site: &Site, base: &str) -> Vec<MeetingStrings> {
+    (0..site.meetings.len())
+        .map(|i| {
+            let date = site.meetings[i].date;
+            MeetingStrings {
+                url: format!("{base}{}", site.meeting_path(i)),
+                date: date.to_string(),
+                date_text: danish::date(date),
+            }
+        })
+        .collect()
+}
+
 impl<'a> ItemLink<'a> {
-    pub fn new(site: &'a Site, base: &str, r: ItemRef) -> ItemLink<'a> {
+    pub fn new(site: &'a Site, strings: &'a [MeetingStrings], r: ItemRef) -> ItemLink<'a> {
         let m = &site.meetings[r.meeting];
         let item = &m.items[r.item];
+        let ms = &strings[r.meeting];
         ItemLink {
-            url: format!("{base}{}", site.item_path(r)),
-            meeting_url: format!("{base}{}", site.meeting_path(r.meeting)),
+            // The same as `site.item_path(r)` under the base.
+            url: format!("{}#{}", ms.url, Site::item_anchor(item.number)),
+            meeting_url: &ms.url,
             body: &m.body,
-            date: m.date.to_string(),
-            date_text: danish::date(m.date),
+            date: &ms.date,
+            date_text: &ms.date_text,
             number: item.number,
             title: item_title(item),
             closed: item.closed,
@@ -319,7 +345,13 @@ pub struct MeetingView<'a> {
 }
 
 impl<'a> MeetingView<'a> {
-    pub fn new(site: &'a Site, base: &str, i: usize, html: &'a [ItemHtml]) -> MeetingView<'a> {
+    pub fn new(
+        site: &'a Site,
+        base: &str,
+        strings: &'a [MeetingStrings],
+        i: usize,
+        html: &'a [ItemHtml],
+    ) -> MeetingView<'a> {
         let m = &site.meetings[i];
         let body = site.body_of(i);
         let (previous, next) = body.map_or((None, None), |b| neighbours(b, i));
@@ -339,7 +371,7 @@ impl<'a> MeetingView<'a> {
                     case: CaseLink::new(item, base),
                     html: if item.closed { None } else { html.get(ii) },
                     attachments: if item.closed { &[] } else { &item.attachments },
-                    also: also.into_iter().map(|o| ItemLink::new(site, base, o)).collect(),
+                    also: also.into_iter().map(|o| ItemLink::new(site, strings, o)).collect(),
                     also_total,
                 }
             })
@@ -381,7 +413,8 @@ pub struct CaseEntry<'a> {
     #[serde(flatten)]
     pub item: ItemLink<'a>,
     pub body_url: String,
-    pub decisions: &'a [DecisionHtml],
+    /// The decisions' HTML (empty for closed items).
+    pub decisions: &'a str,
 }
 
 /// The case page.
@@ -399,6 +432,7 @@ impl<'a> CaseView<'a> {
         base: &str,
         case: &'a crate::case::CaseNumber,
         refs: &[ItemRef],
+        strings: &'a [MeetingStrings],
         html: &'a [Vec<ItemHtml>],
     ) -> CaseView<'a> {
         let entries = refs
@@ -406,12 +440,12 @@ impl<'a> CaseView<'a> {
             .map(|&r| {
                 let item = &site.meetings[r.meeting].items[r.item];
                 let decisions = match (item.closed, html.get(r.meeting).and_then(|h| h.get(r.item))) {
-                    (false, Some(h)) => h.decisions.as_slice(),
-                    _ => &[],
+                    (false, Some(h)) => h.decisions.as_str(),
+                    _ => "",
                 };
                 let body_url =
                     site.body_of(r.meeting).map_or_else(String::new, |b| format!("{base}{}", site.body_path(b)));
-                CaseEntry { item: ItemLink::new(site, base, r), body_url, decisions }
+                CaseEntry { item: ItemLink::new(site, strings, r), body_url, decisions }
             })
             .collect();
         let title = refs.iter().rev().map(|r| &site.meetings[r.meeting].items[r.item]).find(|i| !i.closed);

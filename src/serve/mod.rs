@@ -84,6 +84,8 @@ pub fn serve(mut opts: ServeOptions) -> Result<(), ServeError> {
     // The builder ends when the watcher's channel closes; a rebuild in progress finishes first.
     let _ = builder.join();
     drop(temp);
+    // Do not wait for stray blocking tasks (name lookups) longer than the connections got.
+    runtime.shutdown_timeout(SHUTDOWN_GRACE);
     println!("Stopped.");
     served
 }

@@ -7,7 +7,7 @@
 
 use super::change::{ChangeKind, OnDisk, Roots};
 use super::reload::Hub;
-use crate::build::{BuildError, Change, RebuildReport, Session};
+use crate::build::{BuildError, Change, RebuildReport, SearchReport, Session};
 use notify::event::{AccessKind, AccessMode};
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 use std::collections::BTreeSet;
@@ -108,7 +108,15 @@ fn next_batch_after(
 pub fn rebuild_loop(events: Receiver<WatchEvent>, mut session: Session, roots: Roots, hub: Arc<Hub>, start_over: bool) {
     let mut start_over = start_over;
     let mut early = None;
-    while let Some(batch) = next_batch_after(&events, early.take(), DEBOUNCE, MAX_WAIT) {
+    loop {
+        let first = match early.take() {
+            Some(event) => event,
+            None => match wait_for_change(&events, &mut session, &hub) {
+                Some(event) => event,
+                None => break,
+            },
+        };
+        let Some(batch) = next_batch_after(&events, Some(first), DEBOUNCE, MAX_WAIT) else { break };
         let changes: Vec<Change> = sort_events(batch, &roots, &session).into_iter().collect();
         if !changes.is_empty() {
             let all = std::mem::take(&mut start_over);
@@ -118,10 +126,52 @@ pub fn rebuild_loop(events: Receiver<WatchEvent>, mut session: Session, roots: R
                 continue;
             }
         }
-        // Edits that came in meanwhile go first; the index catches up once the files are quiet.
+        // Edits that came in meanwhile go first; the index starts once the files are quiet.
         early = events.try_iter().find(is_relevant);
         if early.is_none() && !start_over {
-            start_over = !refresh_search(&mut session, &hub);
+            start_search(&mut session, &hub);
+        }
+    }
+}
+
+/// Waits for the next relevant file event; meanwhile publishes the search index when it is written
+/// and starts the next one if pages changed in the meantime. `None` once the watcher is gone.
+fn wait_for_change(events: &Receiver<WatchEvent>, session: &mut Session, hub: &Hub) -> Option<WatchEvent> {
+    const POLL: Duration = Duration::from_millis(100);
+    loop {
+        if !session.search_running() {
+            return events.iter().find(is_relevant);
+        }
+        match events.recv_timeout(POLL) {
+            Ok(event) if is_relevant(&event) => return Some(event),
+            Ok(_) => {}
+            Err(RecvTimeoutError::Timeout) => {
+                if let Some(result) = session.finish_search(false) {
+                    report_search(result, hub);
+                    start_search(session, hub);
+                }
+            }
+            Err(RecvTimeoutError::Disconnected) => return None,
+        }
+    }
+}
+
+fn start_search(session: &mut Session, hub: &Hub) {
+    if let Err(e) = session.start_search() {
+        report_search(Err(e), hub);
+    }
+}
+
+fn report_search(result: Result<SearchReport, BuildError>, hub: &Hub) {
+    match result {
+        Ok(r) => {
+            let ms = r.elapsed.as_secs_f64() * 1000.0;
+            println!("Search index updated in {ms:.1} ms ({} files changed)", r.published);
+        }
+        Err(e) => {
+            let message = describe(&e);
+            eprintln!("error: the search index could not be updated\n{message}");
+            hub.failed(message);
         }
     }
 }
@@ -157,30 +207,6 @@ pub fn run_and_report(hub: &Hub, build: impl FnOnce() -> Result<RebuildReport, B
             eprintln!("error: {message}; still serving the last good site");
             hub.failed(message);
             Outcome::Panicked
-        }
-    }
-}
-
-/// Brings the search index up to date after the pages; false if that panicked.
-fn refresh_search(session: &mut Session, hub: &Hub) -> bool {
-    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| session.refresh_search())) {
-        Ok(Ok(Some(r))) => {
-            let ms = r.elapsed.as_secs_f64() * 1000.0;
-            println!("Search index updated in {ms:.1} ms ({} files changed)", r.published);
-            true
-        }
-        Ok(Ok(None)) => true,
-        Ok(Err(e)) => {
-            let message = describe(&e);
-            eprintln!("error: the search index could not be updated\n{message}");
-            hub.failed(message);
-            true
-        }
-        Err(panic) => {
-            let message = format!("internal error while indexing (a bug in referat): {}", panic_text(&panic));
-            eprintln!("error: {message}");
-            hub.failed(message);
-            false
         }
     }
 }

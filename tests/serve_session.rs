@@ -1,0 +1,182 @@
+//! The incremental build behind `serve` (`build::Session`), without HTTP: what a change re-parses
+//! and re-renders, and that errors leave the published output alone.
+
+mod serve_support;
+
+use referat::build::{BuildError, BuildOptions, Change, Session};
+use serve_support::*;
+use std::path::PathBuf;
+
+fn session(project: &Project) -> Session {
+    let opts = BuildOptions {
+        content: project.path("content"),
+        output: project.output(),
+        config: project.path("config.toml"),
+        templates: project.path("templates"),
+        base_url: None,
+    };
+    Session::new(opts, "<!-- injected -->".into())
+}
+
+fn meeting_page(project: &Project) -> PathBuf {
+    project.output().join(project.page_with("2017-03-20", DECISION).unwrap()).join("index.html")
+}
+
+#[test]
+fn one_edited_file_is_parsed_and_rendered_incrementally() {
+    let project = Project::new();
+    let mut s = session(&project);
+    let first = s.rebuild_all().unwrap();
+    assert!(first.full);
+    assert_eq!(first.parsed, 2);
+    let page = meeting_page(&project);
+    assert!(std::fs::read_to_string(&page).unwrap().contains("<!-- injected -->"));
+    let untouched = project.output().join(project.page_with("2012-11-20", "").unwrap()).join("index.html");
+    let untouched_before = std::fs::metadata(&untouched).unwrap().modified().unwrap();
+
+    project.replace(MEETING, DECISION, "Direktionen godkendte INKREMENTELT");
+    let report = s.update(&[Change::Content(MEETING.into())]).unwrap();
+    assert!(!report.full);
+    assert_eq!(report.parsed, 1);
+    assert!(report.selected >= 1);
+    assert!(report.render.pages < first.render.pages, "{} of {}", report.render.pages, first.render.pages);
+    assert!(std::fs::read_to_string(&page).unwrap().contains("INKREMENTELT"));
+    assert_eq!(
+        std::fs::metadata(&untouched).unwrap().modified().unwrap(),
+        untouched_before,
+        "other meetings untouched"
+    );
+    assert!(
+        report.diagnostics.0.iter().all(|d| d.file == std::path::Path::new(MEETING)),
+        "only news: {}",
+        report.diagnostics
+    );
+
+    let search = s.refresh_search().unwrap().expect("the index was stale");
+    assert!(search.search.documents > 0);
+    assert!(s.refresh_search().unwrap().is_none(), "nothing to do twice");
+}
+
+#[test]
+fn an_error_keeps_the_output_and_the_pending_pages_render_after_the_fix() {
+    let project = Project::new();
+    let mut s = session(&project);
+    s.rebuild_all().unwrap();
+    let page = meeting_page(&project);
+    let good = project.read(MEETING);
+
+    save(&project.content(MEETING), format!("{good}\0").as_bytes());
+    match s.update(&[Change::Content(MEETING.into())]) {
+        Err(BuildError::Input(d)) => {
+            assert!(d.0.iter().all(|d| d.is_error()), "only errors block: {d}");
+            assert!(d.to_string().contains(MEETING));
+        }
+        other => panic!("expected an input error, got {other:?}"),
+    }
+    assert!(std::fs::read_to_string(&page).unwrap().contains(DECISION), "the last good page stays");
+
+    // Another file changes while the first is broken; the fix must publish both.
+    project.replace("direktionen/2012-11-20.md", "Direktionen", "Direktionen");
+    assert!(s.update(&[Change::Content("direktionen/2012-11-20.md".into())]).is_err());
+    project.save(MEETING, &good.replace(DECISION, "Direktionen godkendte RETTET"));
+    let report = s.update(&[Change::Content(MEETING.into())]).unwrap();
+    assert!(report.selected >= 2, "pages of both files: {}", report.selected);
+    assert!(std::fs::read_to_string(&page).unwrap().contains("RETTET"));
+}
+
+#[test]
+fn a_removed_file_rebuilds_fully_and_leaves_no_stale_page() {
+    let project = Project::new();
+    let mut s = session(&project);
+    s.rebuild_all().unwrap();
+    let page = meeting_page(&project);
+    std::fs::remove_file(project.content(MEETING)).unwrap();
+    let report = s.update(&[Change::Content(MEETING.into())]).unwrap();
+    assert!(report.full);
+    assert!(!page.exists());
+    assert!(project.output().join("index.html").exists());
+}
+
+#[test]
+fn a_template_change_renders_everything() {
+    let project = Project::new();
+    let mut s = session(&project);
+    let first = s.rebuild_all().unwrap();
+    let report = s.update(&[Change::Templates]).unwrap();
+    assert!(report.full);
+    assert_eq!(report.parsed, 0);
+    assert_eq!(report.render.pages, first.render.pages);
+    assert_eq!(report.published, 0, "identical pages are not rewritten");
+}
+
+#[test]
+fn a_moved_folder_is_found_by_a_rescan() {
+    let project = Project::new();
+    let mut s = session(&project);
+    s.rebuild_all().unwrap();
+    std::fs::rename(project.path("content/direktionen"), project.path("content/dir2")).unwrap();
+    let report = s.update(&[Change::ContentTree]).unwrap();
+    assert_eq!(report.parsed, 4, "two files gone, two new");
+    assert!(report.full, "the old source paths are gone");
+    assert!(s.knows(std::path::Path::new("dir2/2017-03-20.txt")));
+    assert!(!s.knows(std::path::Path::new(MEETING)));
+}
+
+#[test]
+fn a_new_meeting_updates_the_previous_and_next_links_of_its_neighbours() {
+    let project = Project::new();
+    let mut s = session(&project);
+    s.rebuild_all().unwrap();
+    let page = meeting_page(&project);
+    assert!(!std::fs::read_to_string(&page).unwrap().contains("Næste møde"));
+    let copy = project.read(MEETING).replace("20-03-2017", "27-03-2017").replace("20. marts", "27. marts");
+    project.save("direktionen/2017-03-27.txt", &copy);
+    let report = s.update(&[Change::Content("direktionen/2017-03-27.txt".into())]).unwrap();
+    assert!(!report.full);
+    assert!(std::fs::read_to_string(&page).unwrap().contains("Næste møde"), "the neighbour links the new meeting");
+}
+
+/// Any JSON file below the output's search folder that contains `needle`.
+fn index_has(project: &Project, needle: &str) -> bool {
+    walkdir::WalkDir::new(project.output().join("soeg"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "json"))
+        .any(|e| std::fs::read_to_string(e.path()).is_ok_and(|t| t.contains(needle)))
+}
+
+#[test]
+fn pages_do_not_wait_for_the_search_index_and_the_index_catches_up() {
+    let project = Project::new();
+    let mut s = session(&project);
+    s.rebuild_all().unwrap();
+    project.replace(MEETING, DECISION, "Direktionen godkendte giraffen");
+    s.update(&[Change::Content(MEETING.into())]).unwrap();
+    assert!(s.start_search().unwrap());
+    assert!(!s.start_search().unwrap(), "one index at a time");
+
+    // An edit while the index is written: its page is published at once.
+    project.replace(MEETING, "giraffen", "krokodillen");
+    s.update(&[Change::Content(MEETING.into())]).unwrap();
+    assert!(project.page_with("2017-03-20", "krokodillen").is_some());
+
+    s.finish_search(true).unwrap().unwrap();
+    assert!(s.start_search().unwrap(), "pages changed while indexing: index again");
+    s.finish_search(true).unwrap().unwrap();
+    assert!(index_has(&project, "krokodil"));
+    assert!(!s.search_running());
+}
+
+#[test]
+fn a_same_day_twin_that_takes_a_meetings_address_rebuilds_fully() {
+    let project = Project::new();
+    let mut s = session(&project);
+    s.rebuild_all().unwrap();
+    let twin = project.read(MEETING).replace(DECISION, "Direktionen godkendte TVILLING");
+    project.save("direktionen/2017-03-20-a.txt", &twin);
+    let report = s.update(&[Change::Content("direktionen/2017-03-20-a.txt".into())]).unwrap();
+    assert!(report.full, "the first meeting's page moved to a new address");
+    let pages: Vec<String> =
+        ["TVILLING", DECISION].iter().map(|t| project.page_with("2017-03-20", t).unwrap()).collect();
+    assert_ne!(pages[0], pages[1], "each meeting has its own page: {pages:?}");
+}
