@@ -129,8 +129,18 @@ pub fn render(site: &Site, out: &Path, opts: &RenderOptions) -> Result<RenderSta
     jobs.extend(meetings.iter().flat_map(|&i| [Job::Meeting(i), Job::MeetingData(i)]));
     jobs.extend(cases.into_iter().map(Job::Case));
 
+    // Every job's file is known before any runs, so each folder is made once, up front.
+    let jobs: Vec<(Job, String)> = jobs
+        .into_iter()
+        .map(|job| {
+            let file = r.file(&job);
+            (job, file)
+        })
+        .collect();
+    make_folders(out, jobs.iter().map(|(_, file)| file.as_str()))?;
+
     let static_bytes = templates::write_static(opts.templates.as_deref(), out)?;
-    let sizes: Vec<u64> = jobs.par_iter().map(|job| r.run(job)).collect::<Result<_, _>>()?;
+    let sizes: Vec<u64> = jobs.par_iter().map(|(job, file)| r.run(job, file)).collect::<Result<_, _>>()?;
     Ok(RenderStats { pages: sizes.len(), bytes: static_bytes + sizes.iter().sum::<u64>() })
 }
 
@@ -169,9 +179,57 @@ fn item_html(site: &Site, base: &str, needed: &[bool]) -> Vec<Vec<ItemHtml>> {
         .collect()
 }
 
+/// Creates every folder that `files` (relative to `out`) go into, each once and parents before
+/// children, so that the parallel jobs write with a plain `fs::write` (no failed open and
+/// `create_dir_all` per new folder). Folders that exist are kept, as incremental renders need.
+fn make_folders<'a>(out: &Path, files: impl Iterator<Item = &'a str>) -> Result<(), RenderError> {
+    let mut levels: Vec<BTreeSet<&str>> = Vec::new();
+    for file in files {
+        for (depth, (end, _)) in file.match_indices('/').enumerate() {
+            if levels.len() <= depth {
+                levels.push(BTreeSet::new());
+            }
+            levels[depth].insert(&file[..end]);
+        }
+    }
+    for level in levels {
+        let level: Vec<&str> = level.into_iter().collect();
+        level.par_iter().try_for_each(|dir| make_folder(&out.join(dir)))?;
+    }
+    Ok(())
+}
+
+/// Creates `dir` unless it already is a folder; its parent must exist.
+fn make_folder(dir: &Path) -> Result<(), RenderError> {
+    match std::fs::create_dir(dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && dir.is_dir() => Ok(()),
+        other => other.map_err(|source| RenderError::Io { path: dir.to_path_buf(), source }),
+    }
+}
+
 impl Renderer<'_> {
-    /// Produces one output file and returns its size in bytes.
-    fn run(&self, job: &Job) -> Result<u64, RenderError> {
+    /// The file a job writes, relative to the output folder; pages end in "index.html".
+    fn file(&self, job: &Job) -> String {
+        let site = self.site;
+        match *job {
+            Job::Index => "index.html".to_string(),
+            Job::Body(b) => format!("{}index.html", site.body_path(&site.bodies[b])),
+            Job::Meeting(i) => format!("{}index.html", site.meeting_path(i)),
+            Job::Case(case) => format!("{}index.html", Site::case_path(case)),
+            Job::Cases => "sager/index.html".to_string(),
+            Job::NotFound => "404.html".to_string(),
+            Job::Search => "soeg/index.html".to_string(),
+            Job::Feed(None) => "feed.xml".to_string(),
+            Job::Feed(Some(b)) => format!("{}feed.xml", site.body_path(&site.bodies[b])),
+            Job::Sitemap => "sitemap.xml".to_string(),
+            Job::MeetingData(i) => view::data_path(site, i),
+            Job::MeetingsData => "data/meetings.json".to_string(),
+            Job::CasesData => "data/cases.json".to_string(),
+        }
+    }
+
+    /// Produces the job's output `file` (from [`Renderer::file`]) and returns its size in bytes.
+    fn run(&self, job: &Job, file: &str) -> Result<u64, RenderError> {
         let (site, base) = (self.site, self.base.as_str());
         match *job {
             Job::Index => {
@@ -180,7 +238,7 @@ impl Renderer<'_> {
                 latest.sort_by_key(|&i| std::cmp::Reverse((site.meetings[i].date, i)));
                 let latest: Vec<MeetingLink> =
                     latest.into_iter().take(10).map(|i| MeetingLink::new(site, base, i)).collect();
-                self.page("index.html", "", |ctx| {
+                self.page("index.html", file, |ctx| {
                     ctx.insert("bodies", &bodies);
                     ctx.insert("latest", &latest);
                     ctx.insert("case_count", &site.cases.len());
@@ -189,48 +247,47 @@ impl Renderer<'_> {
             Job::Body(b) => {
                 let body = &site.bodies[b];
                 let view = BodyView::new(site, base, body);
-                self.page("body.html", &site.body_path(body), |ctx| ctx.insert("body", &view))
+                self.page("body.html", file, |ctx| ctx.insert("body", &view))
             }
             Job::Meeting(i) => {
                 let empty = Vec::new();
                 let html = self.html.get(i).unwrap_or(&empty);
                 let view = MeetingView::new(site, base, &self.strings, i, html);
-                self.page("meeting.html", site.meeting_path(i), |ctx| ctx.insert("meeting", &view))
+                self.page("meeting.html", file, |ctx| ctx.insert("meeting", &view))
             }
             Job::Case(case) => {
                 let refs = site.cases.get(case).map_or(&[][..], Vec::as_slice);
                 let view = CaseView::new(site, base, case, refs, &self.strings, &self.html);
-                self.page("case.html", &Site::case_path(case), |ctx| ctx.insert("case", &view))
+                self.page("case.html", file, |ctx| ctx.insert("case", &view))
             }
             Job::Cases => {
                 let rows: Vec<CaseSummary> =
                     site.cases.iter().map(|(c, r)| CaseSummary::new(site, base, c, r)).collect();
-                self.page("cases.html", "sager/", |ctx| ctx.insert("cases", &rows))
+                self.page("cases.html", file, |ctx| ctx.insert("cases", &rows))
             }
-            Job::NotFound => self.html_file("404.html", "404.html", "404.html", |_| {}),
-            Job::Search => self.page("search.html", "soeg/", |_| {}),
+            Job::NotFound => self.html_file("404.html", file, file, |_| {}),
+            Job::Search => self.page("search.html", file, |_| {}),
             Job::Feed(None) => {
                 let all: Vec<usize> = (0..site.meetings.len()).collect();
-                self.write("feed.xml", feed::atom(site, &site.config.title, "feed.xml", "", &all).as_bytes())
+                self.write(file, feed::atom(site, &site.config.title, file, "", &all).as_bytes())
             }
             Job::Feed(Some(b)) => {
                 let body = &site.bodies[b];
-                let path = format!("{}feed.xml", site.body_path(body));
                 let title = format!("{}: {}", site.config.title, body.name);
-                self.write(&path, feed::atom(site, &title, &path, &site.body_path(body), &body.meetings).as_bytes())
+                self.write(file, feed::atom(site, &title, file, &site.body_path(body), &body.meetings).as_bytes())
             }
-            Job::Sitemap => {
-                self.write("sitemap.xml", sitemap::sitemap(&site.config.base_url, &self.sitemap_pages()).as_bytes())
-            }
-            Job::MeetingData(i) => self.json(&view::data_path(site, i), data::meeting_json(site, i)),
-            Job::MeetingsData => self.json("data/meetings.json", data::meetings_json(site)),
-            Job::CasesData => self.json("data/cases.json", data::cases_json(site)),
+            Job::Sitemap => self.write(file, sitemap::sitemap(&site.config.base_url, &self.sitemap_pages()).as_bytes()),
+            Job::MeetingData(i) => self.json(file, data::meeting_json(site, i)),
+            Job::MeetingsData => self.json(file, data::meetings_json(site)),
+            Job::CasesData => self.json(file, data::cases_json(site)),
         }
     }
 
-    /// Renders `template` to `<path>index.html` (path relative to the base, ending in "/" or empty).
-    fn page(&self, template: &str, path: &str, fill: impl FnOnce(&mut Context)) -> Result<u64, RenderError> {
-        self.html_file(template, path, &format!("{path}index.html"), fill)
+    /// Renders `template` to `file` ("<path>index.html"); the page's `path` relative to the base ends
+    /// in "/" or is empty.
+    fn page(&self, template: &str, file: &str, fill: impl FnOnce(&mut Context)) -> Result<u64, RenderError> {
+        let path = file.strip_suffix("index.html").unwrap_or(file);
+        self.html_file(template, path, file, fill)
     }
 
     fn html_file(
@@ -258,8 +315,11 @@ impl Renderer<'_> {
         self.write(path, &json)
     }
 
+    /// Writes a job's file; its folder was made by [`make_folders`].
     fn write(&self, rel: &str, data: &[u8]) -> Result<u64, RenderError> {
-        write_file(&self.out.join(rel), data)
+        let path = self.out.join(rel);
+        std::fs::write(&path, data).map_err(|source| RenderError::Io { path, source })?;
+        Ok(data.len() as u64)
     }
 
     /// Every public page, with the meeting date as last modification where there is one.
@@ -276,8 +336,8 @@ impl Renderer<'_> {
     }
 }
 
-/// Writes `data` to `path`, creating folders only when missing (a `mkdir` per file is a large
-/// part of a build's system time with thousands of pages); returns the size.
+/// Writes `data` to `path`, creating its folders only when missing; returns the size. Used for the
+/// few static files, whose folders (from the templates' `static/`) the renderer does not plan.
 fn write_file(path: &Path, data: &[u8]) -> Result<u64, RenderError> {
     let io = |source| RenderError::Io { path: path.to_path_buf(), source };
     match std::fs::write(path, data) {
@@ -290,4 +350,40 @@ fn write_file(path: &Path, data: &[u8]) -> Result<u64, RenderError> {
         other => other.map_err(io)?,
     }
     Ok(data.len() as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn make_folders_creates_every_folder_once_parents_first() {
+        let out = tempfile::tempdir().unwrap();
+        let files = ["index.html", "a/b/index.html", "a/x.json", "a/b/c/index.html", "d/index.html"];
+        make_folders(out.path(), files.into_iter()).unwrap();
+        for dir in ["a", "a/b", "a/b/c", "d"] {
+            assert!(out.path().join(dir).is_dir(), "{dir}");
+        }
+        assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 2);
+    }
+
+    #[test]
+    fn make_folders_keeps_existing_folders_for_incremental_renders() {
+        let out = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(out.path().join("a/b")).unwrap();
+        std::fs::write(out.path().join("a/b/old.html"), "kept").unwrap();
+        make_folders(out.path(), ["a/b/index.html", "a/c/index.html"].into_iter()).unwrap();
+        assert_eq!(std::fs::read_to_string(out.path().join("a/b/old.html")).unwrap(), "kept");
+        assert!(out.path().join("a/c").is_dir());
+    }
+
+    #[test]
+    fn make_folders_reports_a_file_standing_where_a_folder_goes() {
+        let out = tempfile::tempdir().unwrap();
+        std::fs::write(out.path().join("a"), "not a folder").unwrap();
+        match make_folders(out.path(), ["a/index.html"].into_iter()) {
+            Err(RenderError::Io { path, .. }) => assert_eq!(path, out.path().join("a")),
+            other => panic!("expected an I/O error for the folder, got {other:?}"),
+        }
+    }
 }
