@@ -899,22 +899,6 @@ fn new_case(id: usize, date: NaiveDate, rng: &mut Rng, numbers: &mut HashSet<Str
 // ---------------------------------------------------------------------------------------------
 // Writing one meeting.
 
-const WEEKDAYS_DA: [&str; 7] = ["Mandag", "Tirsdag", "Onsdag", "Torsdag", "Fredag", "Lørdag", "Søndag"];
-const MONTHS_DA: [&str; 12] = [
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
 fn dmy(d: NaiveDate) -> String {
     d.format("%d-%m-%Y").to_string()
 }
@@ -1018,12 +1002,12 @@ fn item_title(c: &Case, it: &PlannedItem, seeds: &Seeds, date: NaiveDate) -> Str
 }
 
 fn write_header(out: &mut Out, body: &str, date: NaiveDate, rng: &mut Rng) {
-    let weekday = WEEKDAYS_DA[date.weekday().num_days_from_monday() as usize];
+    // The parser reads "Mandag d. 20. marts 2017 kl. 10:00", written as the renderer writes dates.
+    let long = referat::render::danish::date_long(date);
     let when = format!(
-        "{weekday} d. {}. {} {} kl. {}",
-        date.day(),
-        MONTHS_DA[date.month0() as usize],
-        date.year(),
+        "{}{} kl. {}",
+        long[..1].to_uppercase(),
+        &long[1..],
         rng.pick(&["08:00", "08:30", "09:00", "10:00", "13:00", "15:00", "16:00", "17:00", "19:00"])
     );
     let place = rng.pick(PLACES);

@@ -29,43 +29,52 @@ enum Command {
     Parse { file: PathBuf },
 }
 
+/// Where the site comes from: shared by `build` and `serve`.
 #[derive(Args)]
-struct SiteArgs {
+struct InputArgs {
     /// Folder with the minutes (any depth).
     #[arg(long, default_value = "content")]
     content: PathBuf,
-    /// Folder to write the site to.
-    #[arg(long, default_value = "public")]
-    output: PathBuf,
     /// Site settings.
     #[arg(long, default_value = "config.toml")]
     config: PathBuf,
     /// Folder with Tera templates that override the built-in theme.
     #[arg(long, default_value = "templates")]
     templates: PathBuf,
-    /// Public URL of the site; overrides `base_url` in config.toml.
+    /// Public URL of the site; overrides `base_url` in config.toml (serve uses only its path).
     #[arg(long)]
     base_url: Option<String>,
 }
 
+impl InputArgs {
+    fn into_options(self, output: PathBuf) -> BuildOptions {
+        BuildOptions {
+            content: self.content,
+            output,
+            config: self.config,
+            templates: self.templates,
+            base_url: self.base_url,
+        }
+    }
+}
+
+#[derive(Args)]
+struct SiteArgs {
+    #[command(flatten)]
+    input: InputArgs,
+    /// Folder to write the site to.
+    #[arg(long, default_value = "public")]
+    output: PathBuf,
+}
+
 #[derive(Args)]
 struct ServeArgs {
-    /// Folder with the minutes (any depth).
-    #[arg(long, default_value = "content")]
-    content: PathBuf,
+    #[command(flatten)]
+    input: InputArgs,
     /// Folder to write the preview to. Default: a temporary folder removed on exit, so the
     /// live-reload script never lands in a folder that gets published.
     #[arg(long)]
     output: Option<PathBuf>,
-    /// Site settings.
-    #[arg(long, default_value = "config.toml")]
-    config: PathBuf,
-    /// Folder with Tera templates that override the built-in theme.
-    #[arg(long, default_value = "templates")]
-    templates: PathBuf,
-    /// Base URL whose path the preview is served under; the host is always http://BIND:PORT.
-    #[arg(long)]
-    base_url: Option<String>,
     /// Address to listen on.
     #[arg(long, default_value = "127.0.0.1")]
     bind: String,
@@ -77,26 +86,14 @@ struct ServeArgs {
 impl From<ServeArgs> for ServeOptions {
     fn from(a: ServeArgs) -> Self {
         let keep_output = a.output.is_some();
-        let build = BuildOptions {
-            content: a.content,
-            output: a.output.unwrap_or_default(),
-            config: a.config,
-            templates: a.templates,
-            base_url: a.base_url,
-        };
+        let build = a.input.into_options(a.output.unwrap_or_default());
         ServeOptions { build, bind: a.bind, port: a.port, keep_output }
     }
 }
 
 impl From<SiteArgs> for BuildOptions {
     fn from(a: SiteArgs) -> Self {
-        BuildOptions {
-            content: a.content,
-            output: a.output,
-            config: a.config,
-            templates: a.templates,
-            base_url: a.base_url,
-        }
+        a.input.into_options(a.output)
     }
 }
 

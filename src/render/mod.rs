@@ -5,7 +5,7 @@
 //!
 //! OWNER: site work (issue 3).
 
-mod danish;
+pub mod danish;
 mod data;
 mod feed;
 mod markup;
