@@ -1,6 +1,7 @@
 //! Publishing a finished build: the new site is built in a staging folder beside the output and
 //! swapped in only when everything succeeded, so a failed build leaves the previous site as it was.
 
+use std::collections::BTreeSet;
 use std::io;
 use std::path::{Path, PathBuf};
 
@@ -84,6 +85,98 @@ fn remove_tree(dir: &Path) -> io::Result<()> {
     std::fs::remove_dir_all(dir)
 }
 
+/// Which files of the output an overlay may remove: those the staged tree does not have.
+#[derive(Debug)]
+pub(crate) enum Prune {
+    Nothing,
+    /// Everything except these (relative to the output).
+    AllBut(BTreeSet<PathBuf>),
+    /// Only below these folders (relative to the output).
+    Within(Vec<PathBuf>),
+}
+
+/// Every file and folder below `dir`, relative to it.
+pub(crate) fn relative_paths(dir: &Path) -> std::io::Result<BTreeSet<PathBuf>> {
+    let mut paths = BTreeSet::new();
+    for entry in walkdir::WalkDir::new(dir).min_depth(1) {
+        let entry = entry.map_err(std::io::Error::other)?;
+        paths.insert(entry.path().strip_prefix(dir).map_err(std::io::Error::other)?.to_path_buf());
+    }
+    Ok(paths)
+}
+
+/// Moves every file below `staged` to the same place below `output` with `rename` (atomic per file,
+/// so concurrent readers see the old or the new file, never a half-written one). Files whose bytes
+/// did not change are left alone: fewer writes, and their ETags stay valid for the browsers.
+/// Afterwards, files and folders that `staged` does not have are removed as `prune` allows.
+/// Returns the number of files moved.
+pub(crate) fn overlay(staged: &Path, output: &Path, prune: Prune) -> std::io::Result<usize> {
+    let mut keep = BTreeSet::new();
+    let mut moved = 0;
+    for entry in walkdir::WalkDir::new(staged).min_depth(1) {
+        let entry = entry.map_err(std::io::Error::other)?;
+        let rel = entry.path().strip_prefix(staged).map_err(std::io::Error::other)?.to_path_buf();
+        let target = output.join(&rel);
+        if entry.file_type().is_dir() {
+            if target.exists() && !target.is_dir() {
+                std::fs::remove_file(&target)?;
+            }
+            std::fs::create_dir_all(&target)?;
+        } else if !same_bytes(entry.path(), &target) {
+            if target.is_dir() {
+                std::fs::remove_dir_all(&target)?;
+            }
+            std::fs::rename(entry.path(), &target)?;
+            moved += 1;
+        }
+        keep.insert(rel);
+    }
+    match prune {
+        Prune::Nothing => {}
+        Prune::AllBut(also) => {
+            keep.extend(also);
+            remove_unkept(output, Path::new(""), &keep)?;
+        }
+        Prune::Within(folders) => {
+            for folder in folders {
+                remove_unkept(output, &folder, &keep)?;
+            }
+        }
+    }
+    Ok(moved)
+}
+
+/// Removes what `keep` lacks below `output/scope`.
+fn remove_unkept(output: &Path, scope: &Path, keep: &BTreeSet<PathBuf>) -> std::io::Result<()> {
+    let root = output.join(scope);
+    if !root.is_dir() {
+        return Ok(());
+    }
+    for entry in walkdir::WalkDir::new(&root).min_depth(1).contents_first(true) {
+        let entry = entry.map_err(std::io::Error::other)?;
+        let rel = entry.path().strip_prefix(output).map_err(std::io::Error::other)?;
+        if keep.contains(rel) {
+            continue;
+        }
+        if entry.file_type().is_dir() {
+            std::fs::remove_dir_all(entry.path())?;
+        } else {
+            std::fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
+}
+
+/// True if both files exist with the same bytes (sizes first, so changed pages are rarely read).
+fn same_bytes(a: &Path, b: &Path) -> bool {
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(ma), Ok(mb)) if ma.is_file() && mb.is_file() && ma.len() == mb.len() => {
+            matches!((std::fs::read(a), std::fs::read(b)), (Ok(x), Ok(y)) if x == y)
+        }
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,5 +219,45 @@ mod tests {
         remove_tree(&site).unwrap();
         assert!(!site.exists());
         assert!(outside.exists(), "a symlink is removed, not followed");
+    }
+
+    fn write(path: &Path, text: &str) {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    #[test]
+    fn overlay_replaces_files_and_prunes_only_when_asked() {
+        let root = tempfile::tempdir().unwrap();
+        let (staged, out) = (root.path().join("staged"), root.path().join("out"));
+        write(&out.join("index.html"), "old");
+        write(&out.join("stale/index.html"), "stale");
+        write(&out.join("x"), "a file where a folder comes");
+        write(&staged.join("index.html"), "new");
+        write(&staged.join("x/index.html"), "folder now");
+        assert_eq!(overlay(&staged, &out, Prune::Nothing).unwrap(), 2);
+        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "new");
+        assert_eq!(std::fs::read_to_string(out.join("x/index.html")).unwrap(), "folder now");
+        assert!(out.join("stale/index.html").exists(), "an incremental overlay keeps pages it did not render");
+
+        write(&staged.join("index.html"), "newer");
+        write(&staged.join("x/index.html"), "again");
+        overlay(&staged, &out, Prune::AllBut(BTreeSet::new())).unwrap();
+        assert!(!out.join("stale").exists(), "a full overlay removes pages the site no longer has");
+        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "newer");
+    }
+
+    #[test]
+    fn overlay_leaves_unchanged_files_alone() {
+        let root = tempfile::tempdir().unwrap();
+        let (staged, out) = (root.path().join("staged"), root.path().join("out"));
+        write(&out.join("same.html"), "same");
+        write(&out.join("changed.html"), "old!");
+        write(&staged.join("same.html"), "same");
+        write(&staged.join("changed.html"), "new!");
+        let before = std::fs::metadata(out.join("same.html")).unwrap().modified().unwrap();
+        assert_eq!(overlay(&staged, &out, Prune::Nothing).unwrap(), 1);
+        assert_eq!(std::fs::metadata(out.join("same.html")).unwrap().modified().unwrap(), before);
+        assert_eq!(std::fs::read_to_string(out.join("changed.html")).unwrap(), "new!");
     }
 }

@@ -1,8 +1,9 @@
-//! The build pipeline, in order: load → parse → link → render and search → write.
-//! `build`, `check` and `serve` all go through here.
+//! Incremental rebuilds for `serve`: re-parse only changed files, render only the pages they affect,
+//! and publish them into the live output file by file while the search index catches up.
 
+use super::{load_config, parse_file, BuildError, BuildOptions};
 use crate::case::CaseNumber;
-use crate::config::{Config, ConfigError};
+use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::link::Site;
 use crate::load;
@@ -10,153 +11,11 @@ use crate::model::Meeting;
 use crate::render::{self, RenderOptions, RenderStats, Selection};
 use crate::search::{self, IndexStats};
 use crate::write::Staging;
+use crate::write::{overlay, relative_paths, Prune};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-
-#[derive(Debug, Clone)]
-pub struct BuildOptions {
-    pub content: PathBuf,
-    pub output: PathBuf,
-    /// `config.toml`; missing means defaults.
-    pub config: PathBuf,
-    pub templates: PathBuf,
-    /// Overrides `base_url` from the config.
-    pub base_url: Option<String>,
-}
-
-impl Default for BuildOptions {
-    fn default() -> Self {
-        BuildOptions {
-            content: "content".into(),
-            output: "public".into(),
-            config: "config.toml".into(),
-            templates: "templates".into(),
-            base_url: None,
-        }
-    }
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum BuildError {
-    #[error(transparent)]
-    Config(#[from] ConfigError),
-    #[error("{} error(s) in the minutes:\n{}", .0.errors().count(), .0)]
-    Input(Diagnostics),
-    #[error(transparent)]
-    Render(#[from] render::RenderError),
-    #[error("cannot write the search index")]
-    Search(#[source] std::io::Error),
-    #[error("cannot publish the site to {path}")]
-    Publish { path: PathBuf, source: std::io::Error },
-}
-
-/// What a successful build did.
-#[derive(Debug, Default)]
-pub struct BuildReport {
-    pub diagnostics: Diagnostics,
-    pub meetings: usize,
-    pub items: usize,
-    pub render: RenderStats,
-    pub search: IndexStats,
-    pub timings: Vec<(&'static str, Duration)>,
-}
-
-/// Reads the config, applying the `--base-url` override.
-pub fn load_config(opts: &BuildOptions) -> Result<Config, ConfigError> {
-    let mut config = Config::load(&opts.config)?;
-    if let Some(url) = &opts.base_url {
-        config.set_base_url(url);
-    }
-    Ok(config)
-}
-
-/// Loads, decodes, masks and parses one file.
-pub fn parse_file(content: &Path, path: &Path) -> (Option<Meeting>, Vec<Diagnostic>) {
-    let rel = path.strip_prefix(content).unwrap_or(path);
-    let (mut source, mut diags) = match load::load_file(path, rel) {
-        Ok(ok) => ok,
-        Err(e) => return (None, vec![e]),
-    };
-    diags.extend(crate::privacy::mask_cpr(rel, &mut source.text));
-    match crate::parse::parse(rel, &source.text) {
-        Ok((mut meeting, warnings)) => {
-            meeting.source = rel.to_path_buf();
-            diags.extend(warnings);
-            (Some(meeting), diags)
-        }
-        Err(errors) => {
-            diags.extend(errors);
-            (None, diags)
-        }
-    }
-}
-
-/// Parses every minutes file below `content` in parallel. Errors in one file do not stop the others.
-pub fn parse_all(content: &Path) -> (Vec<Meeting>, Diagnostics) {
-    let mut diagnostics = Diagnostics::default();
-    let files = match load::find_files(content) {
-        Ok(f) => f,
-        Err(e) => {
-            diagnostics.push(e);
-            return (Vec::new(), diagnostics);
-        }
-    };
-    if files.is_empty() {
-        diagnostics.push(Diagnostic::error(content, 0, "no minutes files (*.txt, *.md) found"));
-    }
-    let results: Vec<_> = files.par_iter().map(|f| parse_file(content, f)).collect();
-    let mut meetings = Vec::with_capacity(results.len());
-    for (meeting, diags) in results {
-        meetings.extend(meeting);
-        diagnostics.extend(diags);
-    }
-    diagnostics.sort();
-    (meetings, diagnostics)
-}
-
-/// Builds the whole site into a staging folder and swaps it into `opts.output` on success.
-pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
-    let mut timings = Vec::new();
-    let mut lap = Instant::now();
-    let mut tick = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
-        timings.push((name, lap.elapsed()));
-        lap = Instant::now();
-    };
-    let config = load_config(opts)?;
-    let (meetings, diagnostics) = parse_all(&opts.content);
-    if diagnostics.has_errors() {
-        return Err(BuildError::Input(diagnostics));
-    }
-    tick("parse", &mut timings);
-    let site = Site::new(config, meetings);
-    tick("link", &mut timings);
-
-    let publish_err = |source| BuildError::Publish { path: opts.output.clone(), source };
-    let staging = Staging::new(&opts.output).map_err(publish_err)?;
-    let render_opts = RenderOptions { templates: Some(opts.templates.clone()), ..Default::default() };
-    // One after the other, each parallel inside: running them side by side saved no CPU time and
-    // held the index's and the pages' working memory at once (445 MB instead of 337 MB peak for
-    // 2,000 meetings).
-    let search = search::write_index(&site, staging.path()).map_err(BuildError::Search)?;
-    tick("search", &mut timings);
-    let render = render::render(&site, staging.path(), &render_opts)?;
-    tick("render", &mut timings);
-    staging.publish().map_err(publish_err)?;
-    tick("write", &mut timings);
-
-    let (meetings, items) = (site.meetings.len(), site.meetings.iter().map(|m| m.items.len()).sum());
-    drop_in_background(site);
-    Ok(BuildReport { diagnostics, meetings, items, render, search, timings })
-}
-
-/// Freeing the whole model (millions of small strings) is a measurable share of a build; nobody
-/// needs to wait for it, and `referat build` exits without waiting at all.
-fn drop_in_background<T: Send + 'static>(value: T) {
-    // If no thread can be started the value comes back inside the error and is dropped here.
-    let _ = std::thread::Builder::new().name("drop".into()).spawn(move || drop(value));
-}
 
 /// One change a [`Session`] is told about; paths are relative to the content folder.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -606,26 +465,6 @@ fn stage_search(site: &Site, output: &Path) -> Result<StagedSearch, BuildError> 
     Ok((staging, stats, files))
 }
 
-/// Which files of the output an overlay may remove: those the staged tree does not have.
-#[derive(Debug)]
-enum Prune {
-    Nothing,
-    /// Everything except these (relative to the output).
-    AllBut(BTreeSet<PathBuf>),
-    /// Only below these folders (relative to the output).
-    Within(Vec<PathBuf>),
-}
-
-/// Every file and folder below `dir`, relative to it.
-fn relative_paths(dir: &Path) -> std::io::Result<BTreeSet<PathBuf>> {
-    let mut paths = BTreeSet::new();
-    for entry in walkdir::WalkDir::new(dir).min_depth(1) {
-        let entry = entry.map_err(std::io::Error::other)?;
-        paths.insert(entry.path().strip_prefix(dir).map_err(std::io::Error::other)?.to_path_buf());
-    }
-    Ok(paths)
-}
-
 /// The folders below the top folder of a staged search index (its shards), relative to `staged`.
 fn index_folders(staged: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut folders = Vec::new();
@@ -638,78 +477,6 @@ fn index_folders(staged: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(folders)
 }
 
-/// Moves every file below `staged` to the same place below `output` with `rename` (atomic per file,
-/// so concurrent readers see the old or the new file, never a half-written one). Files whose bytes
-/// did not change are left alone: fewer writes, and their ETags stay valid for the browsers.
-/// Afterwards, files and folders that `staged` does not have are removed as `prune` allows.
-/// Returns the number of files moved.
-fn overlay(staged: &Path, output: &Path, prune: Prune) -> std::io::Result<usize> {
-    let mut keep = BTreeSet::new();
-    let mut moved = 0;
-    for entry in walkdir::WalkDir::new(staged).min_depth(1) {
-        let entry = entry.map_err(std::io::Error::other)?;
-        let rel = entry.path().strip_prefix(staged).map_err(std::io::Error::other)?.to_path_buf();
-        let target = output.join(&rel);
-        if entry.file_type().is_dir() {
-            if target.exists() && !target.is_dir() {
-                std::fs::remove_file(&target)?;
-            }
-            std::fs::create_dir_all(&target)?;
-        } else if !same_bytes(entry.path(), &target) {
-            if target.is_dir() {
-                std::fs::remove_dir_all(&target)?;
-            }
-            std::fs::rename(entry.path(), &target)?;
-            moved += 1;
-        }
-        keep.insert(rel);
-    }
-    match prune {
-        Prune::Nothing => {}
-        Prune::AllBut(also) => {
-            keep.extend(also);
-            remove_unkept(output, Path::new(""), &keep)?;
-        }
-        Prune::Within(folders) => {
-            for folder in folders {
-                remove_unkept(output, &folder, &keep)?;
-            }
-        }
-    }
-    Ok(moved)
-}
-
-/// Removes what `keep` lacks below `output/scope`.
-fn remove_unkept(output: &Path, scope: &Path, keep: &BTreeSet<PathBuf>) -> std::io::Result<()> {
-    let root = output.join(scope);
-    if !root.is_dir() {
-        return Ok(());
-    }
-    for entry in walkdir::WalkDir::new(&root).min_depth(1).contents_first(true) {
-        let entry = entry.map_err(std::io::Error::other)?;
-        let rel = entry.path().strip_prefix(output).map_err(std::io::Error::other)?;
-        if keep.contains(rel) {
-            continue;
-        }
-        if entry.file_type().is_dir() {
-            std::fs::remove_dir_all(entry.path())?;
-        } else {
-            std::fs::remove_file(entry.path())?;
-        }
-    }
-    Ok(())
-}
-
-/// True if both files exist with the same bytes (sizes first, so changed pages are rarely read).
-fn same_bytes(a: &Path, b: &Path) -> bool {
-    match (std::fs::metadata(a), std::fs::metadata(b)) {
-        (Ok(ma), Ok(mb)) if ma.is_file() && mb.is_file() && ma.len() == mb.len() => {
-            matches!((std::fs::read(a), std::fs::read(b)), (Ok(x), Ok(y)) if x == y)
-        }
-        _ => false,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -717,41 +484,6 @@ mod tests {
     fn write(path: &Path, text: &str) {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, text).unwrap();
-    }
-
-    #[test]
-    fn overlay_replaces_files_and_prunes_only_when_asked() {
-        let root = tempfile::tempdir().unwrap();
-        let (staged, out) = (root.path().join("staged"), root.path().join("out"));
-        write(&out.join("index.html"), "old");
-        write(&out.join("stale/index.html"), "stale");
-        write(&out.join("x"), "a file where a folder comes");
-        write(&staged.join("index.html"), "new");
-        write(&staged.join("x/index.html"), "folder now");
-        assert_eq!(overlay(&staged, &out, Prune::Nothing).unwrap(), 2);
-        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "new");
-        assert_eq!(std::fs::read_to_string(out.join("x/index.html")).unwrap(), "folder now");
-        assert!(out.join("stale/index.html").exists(), "an incremental overlay keeps pages it did not render");
-
-        write(&staged.join("index.html"), "newer");
-        write(&staged.join("x/index.html"), "again");
-        overlay(&staged, &out, Prune::AllBut(BTreeSet::new())).unwrap();
-        assert!(!out.join("stale").exists(), "a full overlay removes pages the site no longer has");
-        assert_eq!(std::fs::read_to_string(out.join("index.html")).unwrap(), "newer");
-    }
-
-    #[test]
-    fn overlay_leaves_unchanged_files_alone() {
-        let root = tempfile::tempdir().unwrap();
-        let (staged, out) = (root.path().join("staged"), root.path().join("out"));
-        write(&out.join("same.html"), "same");
-        write(&out.join("changed.html"), "old!");
-        write(&staged.join("same.html"), "same");
-        write(&staged.join("changed.html"), "new!");
-        let before = std::fs::metadata(out.join("same.html")).unwrap().modified().unwrap();
-        assert_eq!(overlay(&staged, &out, Prune::Nothing).unwrap(), 1);
-        assert_eq!(std::fs::metadata(out.join("same.html")).unwrap().modified().unwrap(), before);
-        assert_eq!(std::fs::read_to_string(out.join("changed.html")).unwrap(), "new!");
     }
 
     #[test]
