@@ -89,6 +89,10 @@ fn closed_items_hostile_markup_and_cpr_numbers_never_reach_the_output() {
         for cpr in ["010170-1234", "3112991234", "020280-4321", "0101701234"] {
             assert!(!text.contains(cpr), "{rel} publishes a CPR number");
         }
+        // Also in the open data and search shards, where a consumer might render the text as HTML.
+        for attribute in ["onerror=", "onclick=", "javascript:alert(2)"] {
+            assert!(!text.contains(attribute), "{rel} carries {attribute} from a raw tag");
+        }
         if rel.ends_with(".html") || rel.ends_with(".xml") {
             let bad = unsafe_markup(&text);
             assert!(bad.is_empty(), "{rel}: {bad:?}");

@@ -1,8 +1,9 @@
 //! Inline text: turning source lines into CommonMark inline markup (the model's text form),
 //! and CommonMark inline markup back into plain text (titles, headings, decisions, attachments).
 //!
-//! Raw HTML never survives: the `<b>`/`<i>`/`<br>` that exports contain become markdown, every
-//! other tag is dropped. Plain text from PDFs is escaped so that its `*`, `_` or `[` stay literal.
+//! Raw HTML never survives: in markdown exports the `<b>`/`<i>`/`<br>` become markdown and every
+//! other tag is dropped; in plain text from PDFs a tag stays visible as text without attributes,
+//! and `*`, `_`, `[` or `<` are escaped so that they stay literal.
 
 use std::borrow::Cow;
 
@@ -70,17 +71,25 @@ pub fn push_inline(buf: &mut String, s: &str, markdown: bool) {
         let Some(c) = rest.chars().next() else { return };
         let len = c.len_utf8();
         match c {
-            '<' if markdown => {
-                if let Some((tag, end)) = html_tag(rest) {
+            '<' => match html_tag(rest) {
+                Some((tag, end)) if markdown => {
                     push_tag_as_markdown(buf, tag);
                     rest = &rest[end..];
                     continue;
                 }
-                buf.push('<');
-            }
-            '<' => {
-                buf.push_str("\\<");
-            }
+                // Plain text shows a tag as text, but bare: its attributes (`onerror=…`, a
+                // `javascript:` href) would otherwise reach the model and the open data.
+                Some((tag, end)) => {
+                    if tag.name != "!--" {
+                        buf.push_str(if tag.closing { "\\</" } else { "\\<" });
+                        buf.push_str(tag.name);
+                        buf.push('>');
+                    }
+                    rest = &rest[end..];
+                    continue;
+                }
+                None => buf.push_str(if markdown { "<" } else { "\\<" }),
+            },
             '\\' | '*' | '_' | '`' | '[' | ']' if !markdown => {
                 buf.push('\\');
                 buf.push(c);
@@ -439,8 +448,19 @@ mod tests {
 
     #[test]
     fn plain_text_is_escaped() {
-        assert_eq!(inline("fil_navn *x* [1] <b> &amp; AT&T", false), "fil\\_navn \\*x\\* \\[1\\] \\<b> \\&amp; AT&T");
+        assert_eq!(
+            inline("fil_navn *x* [1] a < b <b>fed</b> &amp; AT&T", false),
+            "fil\\_navn \\*x\\* \\[1\\] a \\< b \\<b>fed\\</b> \\&amp; AT&T"
+        );
         assert_eq!(inline("a\u{a0}b\u{ad}c", false), "a bc");
+    }
+
+    /// Regression: plain-text minutes kept `<img src=x onerror=alert(1)>` as escaped text, so the
+    /// attribute reached the open-data JSON (the HTML pages showed the tag without attributes).
+    #[test]
+    fn plain_text_tags_lose_their_attributes() {
+        let text = inline("Se <img src=x onerror=alert(1)> og <a href=\"javascript:alert(2)\">dette</a>.", false);
+        assert_eq!(text, "Se \\<img> og \\<a>dette\\</a>.");
     }
 
     #[test]
