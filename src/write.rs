@@ -177,6 +177,18 @@ fn same_bytes(a: &Path, b: &Path) -> bool {
     }
 }
 
+/// The folders below the top folder of a staged search index (its shards), relative to `staged`.
+pub(crate) fn index_folders(staged: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut folders = Vec::new();
+    for entry in walkdir::WalkDir::new(staged).min_depth(2).max_depth(2) {
+        let entry = entry.map_err(std::io::Error::other)?;
+        if entry.file_type().is_dir() {
+            folders.push(entry.path().strip_prefix(staged).map_err(std::io::Error::other)?.to_path_buf());
+        }
+    }
+    Ok(folders)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -259,5 +271,23 @@ mod tests {
         assert_eq!(overlay(&staged, &out, Prune::Nothing).unwrap(), 1);
         assert_eq!(std::fs::metadata(out.join("same.html")).unwrap().modified().unwrap(), before);
         assert_eq!(std::fs::read_to_string(out.join("changed.html")).unwrap(), "new!");
+    }
+
+    #[test]
+    fn search_overlay_prunes_only_its_own_folders() {
+        let root = tempfile::tempdir().unwrap();
+        let (staged, out) = (root.path().join("staged"), root.path().join("out"));
+        write(&out.join("soeg/index.html"), "search page, rendered by the site");
+        write(&out.join("soeg/t/old-shard.json"), "gone");
+        write(&out.join("direktionen/index.html"), "a page");
+        write(&staged.join("soeg/index.json"), "{}");
+        write(&staged.join("soeg/t/new-shard.json"), "[]");
+        let owned = index_folders(&staged).unwrap();
+        assert_eq!(owned, vec![PathBuf::from("soeg/t")]);
+        overlay(&staged, &out, Prune::Within(owned)).unwrap();
+        assert!(out.join("soeg/index.html").exists());
+        assert!(out.join("direktionen/index.html").exists());
+        assert!(out.join("soeg/t/new-shard.json").exists());
+        assert!(!out.join("soeg/t/old-shard.json").exists());
     }
 }

@@ -136,15 +136,6 @@ fn a_new_meeting_updates_the_previous_and_next_links_of_its_neighbours() {
     assert!(std::fs::read_to_string(&page).unwrap().contains("Næste møde"), "the neighbour links the new meeting");
 }
 
-/// Any JSON file below the output's search folder that contains `needle`.
-fn index_has(project: &Project, needle: &str) -> bool {
-    walkdir::WalkDir::new(project.output().join("soeg"))
-        .into_iter()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "json"))
-        .any(|e| std::fs::read_to_string(e.path()).is_ok_and(|t| t.contains(needle)))
-}
-
 #[test]
 fn pages_do_not_wait_for_the_search_index_and_the_index_catches_up() {
     let project = Project::new();
@@ -163,7 +154,7 @@ fn pages_do_not_wait_for_the_search_index_and_the_index_catches_up() {
     s.finish_search(true).unwrap().unwrap();
     assert!(s.start_search().unwrap(), "pages changed while indexing: index again");
     s.finish_search(true).unwrap().unwrap();
-    assert!(index_has(&project, "krokodil"));
+    assert!(project.index_has("krokodil"));
     assert!(!s.search_running());
 }
 

@@ -11,7 +11,7 @@ use crate::model::Meeting;
 use crate::render::{self, RenderOptions, RenderStats, Selection};
 use crate::search::{self, IndexStats};
 use crate::write::Staging;
-use crate::write::{overlay, relative_paths, Prune};
+use crate::write::{index_folders, overlay, relative_paths, Prune};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -463,44 +463,4 @@ fn stage_search(site: &Site, output: &Path) -> Result<StagedSearch, BuildError> 
     let stats = search::write_index(site, staging.path()).map_err(BuildError::Search)?;
     let files = relative_paths(staging.path()).map_err(publish_err)?;
     Ok((staging, stats, files))
-}
-
-/// The folders below the top folder of a staged search index (its shards), relative to `staged`.
-fn index_folders(staged: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut folders = Vec::new();
-    for entry in walkdir::WalkDir::new(staged).min_depth(2).max_depth(2) {
-        let entry = entry.map_err(std::io::Error::other)?;
-        if entry.file_type().is_dir() {
-            folders.push(entry.path().strip_prefix(staged).map_err(std::io::Error::other)?.to_path_buf());
-        }
-    }
-    Ok(folders)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn write(path: &Path, text: &str) {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-
-    #[test]
-    fn search_overlay_prunes_only_its_own_folders() {
-        let root = tempfile::tempdir().unwrap();
-        let (staged, out) = (root.path().join("staged"), root.path().join("out"));
-        write(&out.join("soeg/index.html"), "search page, rendered by the site");
-        write(&out.join("soeg/t/old-shard.json"), "gone");
-        write(&out.join("direktionen/index.html"), "a page");
-        write(&staged.join("soeg/index.json"), "{}");
-        write(&staged.join("soeg/t/new-shard.json"), "[]");
-        let owned = index_folders(&staged).unwrap();
-        assert_eq!(owned, vec![PathBuf::from("soeg/t")]);
-        overlay(&staged, &out, Prune::Within(owned)).unwrap();
-        assert!(out.join("soeg/index.html").exists());
-        assert!(out.join("direktionen/index.html").exists());
-        assert!(out.join("soeg/t/new-shard.json").exists());
-        assert!(!out.join("soeg/t/old-shard.json").exists());
-    }
 }

@@ -55,6 +55,15 @@ impl Project {
         self.save(rel, &text.replace(from, to));
     }
 
+    /// True if any JSON file below the output's search folder contains `needle`.
+    pub fn index_has(&self, needle: &str) -> bool {
+        walkdir::WalkDir::new(self.output().join("soeg"))
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "json"))
+            .any(|e| std::fs::read_to_string(e.path()).is_ok_and(|t| t.contains(needle)))
+    }
+
     /// The page below the output folder (relative path) whose address contains `hint` and whose
     /// text contains `needle` (case pages quote decisions too, so the hint picks the meeting page).
     pub fn page_with(&self, hint: &str, needle: &str) -> Option<String> {
