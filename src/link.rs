@@ -46,7 +46,7 @@ const RESERVED: &[&str] = &["sager", "soeg", "static", "data", "feed", "sitemap"
 
 impl Site {
     pub fn new(config: Config, mut meetings: Vec<Meeting>) -> Site {
-        meetings.sort_by(|a, b| (&a.body, a.date, &a.source).cmp(&(&b.body, b.date, &b.source)));
+        sort_meetings(&mut meetings, |m| m);
         let mut cases: BTreeMap<CaseNumber, Vec<ItemRef>> = BTreeMap::new();
         for (mi, m) in meetings.iter().enumerate() {
             for (ii, item) in m.items.iter().enumerate() {
@@ -129,6 +129,15 @@ impl Site {
         let case = self.meetings[r.meeting].items[r.item].case.as_ref();
         case.and_then(|c| self.cases.get(c)).map_or(&[], Vec::as_slice)
     }
+}
+
+/// Sorts `list` into the order of [`Site::meetings`] (body, date, source), `meeting` giving each
+/// entry's meeting; so that things kept beside the meetings can share their indexes.
+pub fn sort_meetings<T>(list: &mut [T], meeting: impl Fn(&T) -> &Meeting) {
+    list.sort_by(|a, b| {
+        let (a, b) = (meeting(a), meeting(b));
+        (&a.body, a.date, &a.source).cmp(&(&b.body, b.date, &b.source))
+    });
 }
 
 /// URL-safe folder name of a body: "Byrådet" → "byradet"; never empty, never a reserved name.

@@ -54,6 +54,7 @@ impl InputArgs {
             config: self.config,
             templates: self.templates,
             base_url: self.base_url,
+            ..Default::default()
         }
     }
 }

@@ -151,6 +151,48 @@ impl Meeting {
     pub fn open_items(&self) -> impl Iterator<Item = &AgendaItem> {
         self.items.iter().filter(|i| !i.closed)
     }
+
+    /// The meeting without its items' sections, the bulk of its text: what the linked site keeps
+    /// of every meeting (header, titles, case numbers, decisions, attachments), so that a large
+    /// site's text need not be in memory all at once.
+    pub fn light(&self) -> Meeting {
+        let items = self.items.iter().map(|i| i.without_sections()).collect();
+        Meeting {
+            source: self.source.clone(),
+            body: self.body.clone(),
+            date: self.date,
+            start: self.start,
+            end: self.end,
+            location: self.location.clone(),
+            participants: self.participants.clone(),
+            absent: self.absent.clone(),
+            toc: self.toc.clone(),
+            items,
+        }
+    }
+
+    /// [`Meeting::light`] without copying.
+    pub fn into_light(mut self) -> Meeting {
+        for item in &mut self.items {
+            item.sections = Vec::new();
+        }
+        self
+    }
+}
+
+impl AgendaItem {
+    fn without_sections(&self) -> AgendaItem {
+        AgendaItem {
+            number: self.number,
+            title: self.title.clone(),
+            case: self.case.clone(),
+            closed: self.closed,
+            line: self.line,
+            sections: Vec::new(),
+            decisions: self.decisions.clone(),
+            attachments: self.attachments.clone(),
+        }
+    }
 }
 
 fn ser_time<S: serde::Serializer>(t: &Option<NaiveTime>, s: S) -> Result<S::Ok, S::Error> {

@@ -14,6 +14,7 @@ fn session(project: &Project) -> Session {
         config: project.path("config.toml"),
         templates: project.path("templates"),
         base_url: None,
+        ..Default::default()
     };
     Session::new(opts, "<!-- injected -->".into())
 }

@@ -1,4 +1,5 @@
-//! The build as a whole: a failed build leaves the previously published site exactly as it was.
+//! The build as a whole: a failed build leaves the previously published site exactly as it was, and
+//! meetings parsed a second time for their pages (beyond the memory budget) give the same site.
 
 mod site_support;
 use referat::build::{self, BuildError, BuildOptions};
@@ -12,6 +13,7 @@ fn options(root: &Path) -> BuildOptions {
         config: repo().join("config.toml"),
         templates: repo().join("templates"),
         base_url: None,
+        ..Default::default()
     }
 }
 
@@ -37,4 +39,17 @@ fn failed_build_leaves_previous_public_untouched() {
     );
     let leftovers: Vec<_> = std::fs::read_dir(root.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(leftovers.len(), 2, "no staging folder left behind: {leftovers:?}");
+}
+
+#[test]
+fn meetings_parsed_again_for_their_pages_give_the_same_site() {
+    let root = tempfile::tempdir().unwrap();
+    let mut kept = options(root.path());
+    kept.content = repo().join("content");
+    let reparsed = BuildOptions { output: root.path().join("reparsed"), keep_bytes: 0, ..kept.clone() };
+    build::build(&kept).unwrap();
+    build::build(&reparsed).unwrap();
+    let (a, b) = (files(&kept.output), files(&reparsed.output));
+    assert!(a.len() > 20, "{} files", a.len());
+    assert!(a == b, "the sites differ");
 }

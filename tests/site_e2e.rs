@@ -30,6 +30,7 @@ fn build_into(root: &Path, with_fixtures: bool, base_url: &str) -> (PathBuf, bui
         config: repo().join("config.toml"),
         templates: repo().join("templates"),
         base_url: Some(base_url.into()),
+        ..Default::default()
     };
     let report = build::build(&opts).unwrap_or_else(|e| panic!("build failed: {e}"));
     (opts.output, report)
@@ -158,6 +159,7 @@ fn a_template_error_leaves_the_published_site_untouched() {
         config: repo().join("config.toml"),
         templates: theme,
         base_url: None,
+        ..Default::default()
     };
     let err = build::build(&opts).unwrap_err();
     assert!(err.to_string().contains("template"), "{err}");

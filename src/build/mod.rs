@@ -1,6 +1,7 @@
 //! The build pipeline, in order: load → parse → link → render and search → write.
 //! `build`, `check` and `serve` all go through here; serve's incremental rebuilds are in [`session`].
 
+mod fulltext;
 mod session;
 
 pub use session::{Change, RebuildReport, SearchReport, Session};
@@ -10,9 +11,11 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::link::Site;
 use crate::load;
 use crate::model::Meeting;
-use crate::render::{self, RenderOptions, RenderStats};
+use crate::render::{self, RenderOptions, RenderStats, Renderer};
 use crate::search::{self, IndexStats};
 use crate::write::Staging;
+pub use fulltext::KEEP_BYTES;
+use fulltext::{Budget, FullText};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -26,6 +29,9 @@ pub struct BuildOptions {
     pub templates: PathBuf,
     /// Overrides `base_url` from the config.
     pub base_url: Option<String>,
+    /// Bytes of minutes text whose parsed model the build keeps from the parse to the render pass;
+    /// files beyond it are parsed a second time there. Bounds memory on large sites.
+    pub keep_bytes: usize,
 }
 
 impl Default for BuildOptions {
@@ -36,6 +42,7 @@ impl Default for BuildOptions {
             config: "config.toml".into(),
             templates: "templates".into(),
             base_url: None,
+            keep_bytes: fulltext::KEEP_BYTES,
         }
     }
 }
@@ -76,6 +83,12 @@ pub fn load_config(opts: &BuildOptions) -> Result<Config, ConfigError> {
 
 /// Loads, decodes, masks and parses one file.
 pub fn parse_file(content: &Path, path: &Path) -> (Option<Meeting>, Vec<Diagnostic>) {
+    let (parsed, diags) = parse_sized(content, path);
+    (parsed.map(|(meeting, _)| meeting), diags)
+}
+
+/// [`parse_file`], with the size of the decoded text.
+fn parse_sized(content: &Path, path: &Path) -> (Option<(Meeting, usize)>, Vec<Diagnostic>) {
     let rel = path.strip_prefix(content).unwrap_or(path);
     let (mut source, mut diags) = match load::load_file(path, rel) {
         Ok(ok) => ok,
@@ -86,7 +99,7 @@ pub fn parse_file(content: &Path, path: &Path) -> (Option<Meeting>, Vec<Diagnost
         Ok((mut meeting, warnings)) => {
             meeting.source = rel.to_path_buf();
             diags.extend(warnings);
-            (Some(meeting), diags)
+            (Some((meeting, source.text.len())), diags)
         }
         Err(errors) => {
             diags.extend(errors);
@@ -97,6 +110,12 @@ pub fn parse_file(content: &Path, path: &Path) -> (Option<Meeting>, Vec<Diagnost
 
 /// Parses every minutes file below `content` in parallel. Errors in one file do not stop the others.
 pub fn parse_all(content: &Path) -> (Vec<Meeting>, Diagnostics) {
+    parse_each(content, |meeting, _| meeting)
+}
+
+/// Parses every minutes file below `content` in parallel and passes each meeting (with the size of
+/// its text) through `keep` on the thread that parsed it, so what is not kept is freed at once.
+fn parse_each<T: Send>(content: &Path, keep: impl Fn(Meeting, usize) -> T + Sync) -> (Vec<T>, Diagnostics) {
     let mut diagnostics = Diagnostics::default();
     let files = match load::find_files(content) {
         Ok(f) => f,
@@ -108,17 +127,31 @@ pub fn parse_all(content: &Path) -> (Vec<Meeting>, Diagnostics) {
     if files.is_empty() {
         diagnostics.push(Diagnostic::error(content, 0, "no minutes files (*.txt, *.md) found"));
     }
-    let results: Vec<_> = files.par_iter().map(|f| parse_file(content, f)).collect();
-    let mut meetings = Vec::with_capacity(results.len());
+    let results: Vec<_> = files
+        .par_iter()
+        .map(|f| {
+            let (parsed, diags) = parse_sized(content, f);
+            (parsed.map(|(meeting, size)| keep(meeting, size)), diags)
+        })
+        .collect();
+    let mut kept = Vec::with_capacity(results.len());
     for (meeting, diags) in results {
-        meetings.extend(meeting);
+        kept.extend(meeting);
         diagnostics.extend(diags);
     }
     diagnostics.sort();
-    (meetings, diagnostics)
+    (kept, diagnostics)
 }
 
+/// Meetings handed to one parallel task of the render pass: enough for the search index's word
+/// tables to pay off, few enough that a task's full texts are a small share of memory.
+const PASS_MEETINGS: usize = 64;
+
 /// Builds the whole site into a staging folder and swaps it into `opts.output` on success.
+///
+/// The linked site keeps every meeting light (see [`Meeting::light`]); the full text goes from the
+/// parse to the render pass in a [`FullText`], which keeps what fits its budget and parses the rest
+/// again, so memory stays bounded however large the site.
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let mut timings = Vec::new();
     let mut lap = Instant::now();
@@ -127,30 +160,63 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         lap = Instant::now();
     };
     let config = load_config(opts)?;
-    let (meetings, diagnostics) = parse_all(&opts.content);
+    let budget = Budget::new(opts.keep_bytes);
+    let (parsed, diagnostics) =
+        parse_each(
+            &opts.content,
+            |m, size| {
+                if budget.take(size) {
+                    (m.light(), Some(m))
+                } else {
+                    (m.into_light(), None)
+                }
+            },
+        );
     if diagnostics.has_errors() {
         return Err(BuildError::Input(diagnostics));
     }
     tick("parse", &mut timings);
-    let site = Site::new(config, meetings);
+    let (site, full) = link(config, parsed, &opts.content);
     tick("link", &mut timings);
 
     let publish_err = |source| BuildError::Publish { path: opts.output.clone(), source };
     let staging = Staging::new(&opts.output).map_err(publish_err)?;
     let render_opts = RenderOptions { templates: Some(opts.templates.clone()), ..Default::default() };
-    // One after the other, each parallel inside: running them side by side saved no CPU time and
-    // held the index's and the pages' working memory at once (445 MB instead of 337 MB peak for
-    // 2,000 meetings).
-    let search = search::write_index(&site, staging.path()).map_err(BuildError::Search)?;
-    tick("search", &mut timings);
-    let render = render::render(&site, staging.path(), &render_opts)?;
+    let renderer = Renderer::new(&site, staging.path(), &render_opts)?;
+    let order = renderer.meetings().to_vec();
+    let bytes: Vec<u64> = order
+        .par_chunks(PASS_MEETINGS)
+        .map(|chunk| {
+            let mut bytes = 0;
+            for &i in chunk {
+                let meeting = full.take(&site, i)?;
+                bytes += renderer.meeting(i, &meeting)?;
+            }
+            Ok(bytes)
+        })
+        .collect::<Result<_, BuildError>>()?;
+    let mut render = renderer.site_pages()?;
+    render.pages += 2 * order.len();
+    render.bytes += bytes.iter().sum::<u64>();
     tick("render", &mut timings);
+    // TEMP until the search index takes meetings in parts: a full parse for it.
+    let (all, _) = parse_all(&opts.content);
+    let search =
+        search::write_index(&Site::new(site.config.clone(), all), staging.path()).map_err(BuildError::Search)?;
+    tick("search", &mut timings);
     staging.publish().map_err(publish_err)?;
     tick("write", &mut timings);
 
     let (meetings, items) = (site.meetings.len(), site.meetings.iter().map(|m| m.items.len()).sum());
     drop_in_background(site);
     Ok(BuildReport { diagnostics, meetings, items, render, search, timings })
+}
+
+/// Links the light meetings into a [`Site`] and keeps the full ones beside it, by the same index.
+fn link(config: Config, mut parsed: Vec<(Meeting, Option<Meeting>)>, content: &Path) -> (Site, FullText) {
+    crate::link::sort_meetings(&mut parsed, |(light, _)| light);
+    let (light, kept): (Vec<Meeting>, Vec<Option<Meeting>>) = parsed.into_iter().unzip();
+    (Site::new(config, light), FullText::new(content.to_path_buf(), kept))
 }
 
 /// Freeing the whole model (millions of small strings) is a measurable share of a build; nobody

@@ -37,9 +37,8 @@ struct ItemData<'a> {
     attachments: Option<&'a [String]>,
 }
 
-/// The open-data JSON of meeting `i`.
-pub fn meeting_json(site: &Site, i: usize) -> Result<Vec<u8>, serde_json::Error> {
-    let m: &Meeting = &site.meetings[i];
+/// The open-data JSON of meeting `i`, whose full text (with sections) is `m`.
+pub fn meeting_json(site: &Site, i: usize, m: &Meeting) -> Result<Vec<u8>, serde_json::Error> {
     let base_url = &site.config.base_url;
     let open = |item: &AgendaItem| !item.closed;
     let data = MeetingData {

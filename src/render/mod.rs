@@ -16,6 +16,7 @@ pub mod view;
 
 use crate::case::CaseNumber;
 use crate::link::Site;
+use crate::model::Meeting;
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -68,80 +69,116 @@ pub struct RenderStats {
 enum Job<'a> {
     Index,
     Body(usize),
-    Meeting(usize),
     Case(&'a CaseNumber),
     Cases,
     NotFound,
     Search,
     Feed(Option<usize>),
     Sitemap,
-    MeetingData(usize),
     MeetingsData,
     CasesData,
 }
 
-/// Everything a job needs, shared read-only between threads.
-struct Renderer<'a> {
+/// Everything a job needs, shared read-only between threads. Made by [`Renderer::new`], which also
+/// makes every folder; then [`Renderer::meeting`] renders each selected meeting from its full text
+/// (given by the caller, so a large site need not hold all of it at once) and
+/// [`Renderer::site_pages`] everything else.
+pub struct Renderer<'a> {
     site: &'a Site,
     base: String,
     tera: Tera,
     common: Context,
     strings: Vec<MeetingStrings>,
-    html: Vec<Vec<ItemHtml>>,
     opts: &'a RenderOptions,
     out: &'a Path,
+    /// The selected meetings, by index into `site.meetings`.
+    meetings: Vec<usize>,
+    /// Every job but the meetings' own, with its file.
+    jobs: Vec<(Job<'a>, String)>,
+    static_bytes: u64,
 }
 
-/// Renders `site` into `out`.
+/// Renders `site`, whose meetings carry their full text (as `serve` keeps them), into `out`.
 pub fn render(site: &Site, out: &Path, opts: &RenderOptions) -> Result<RenderStats, RenderError> {
-    std::fs::create_dir_all(out).map_err(|source| RenderError::Io { path: out.to_path_buf(), source })?;
-    let tera = templates::load(opts.templates.as_deref())?;
-    let base = site.config.base_path();
-    let (meetings, cases) = selected(site, &opts.selection);
-    let mut needed = vec![false; site.meetings.len()];
-    for &i in &meetings {
-        needed[i] = true;
+    let r = Renderer::new(site, out, opts)?;
+    let meetings: Vec<u64> =
+        r.meetings().par_iter().map(|&i| r.meeting(i, &site.meetings[i])).collect::<Result<_, _>>()?;
+    let mut stats = r.site_pages()?;
+    stats.pages += 2 * meetings.len();
+    stats.bytes += meetings.iter().sum::<u64>();
+    Ok(stats)
+}
+
+impl<'a> Renderer<'a> {
+    /// Compiles the templates, plans the selected pages, makes their folders and writes the static files.
+    pub fn new(site: &'a Site, out: &'a Path, opts: &'a RenderOptions) -> Result<Renderer<'a>, RenderError> {
+        std::fs::create_dir_all(out).map_err(|source| RenderError::Io { path: out.to_path_buf(), source })?;
+        let tera = templates::load(opts.templates.as_deref())?;
+        let base = site.config.base_path();
+        let (meetings, cases) = selected(site, &opts.selection);
+        let mut common = Context::new();
+        common.insert("base", &base);
+        let c = &site.config;
+        common.insert(
+            "site",
+            &SiteInfo {
+                title: &c.title,
+                municipality: &c.municipality,
+                description: &c.description,
+                base_url: &c.base_url,
+            },
+        );
+        let strings = view::meeting_strings(site, &base);
+        let mut r =
+            Renderer { site, base, tera, common, strings, opts, out, meetings, jobs: Vec::new(), static_bytes: 0 };
+
+        let mut jobs = vec![Job::Index, Job::Cases, Job::NotFound, Job::Search, Job::Feed(None), Job::Sitemap];
+        jobs.extend([Job::MeetingsData, Job::CasesData]);
+        jobs.extend((0..site.bodies.len()).flat_map(|b| [Job::Body(b), Job::Feed(Some(b))]));
+        jobs.extend(cases.into_iter().map(Job::Case));
+        r.jobs = jobs
+            .into_iter()
+            .map(|job| {
+                let file = r.file(&job);
+                (job, file)
+            })
+            .collect();
+        // Every file is known before any is written, so each folder is made once, up front.
+        let meeting_files: Vec<String> =
+            r.meetings.iter().flat_map(|&i| [meeting_file(site, i), view::data_path(site, i)]).collect();
+        make_folders(
+            out,
+            r.jobs.iter().map(|(_, file)| file.as_str()).chain(meeting_files.iter().map(String::as_str)),
+        )?;
+        r.static_bytes = templates::write_static(opts.templates.as_deref(), out)?;
+        Ok(r)
     }
-    for case in &cases {
-        for r in site.cases.get(*case).into_iter().flatten() {
-            needed[r.meeting] = true;
-        }
+
+    /// The meetings whose pages are selected, by index into `site.meetings`.
+    pub fn meetings(&self) -> &[usize] {
+        &self.meetings
     }
-    let html = item_html(site, &base, &needed);
-    let mut common = Context::new();
-    common.insert("base", &base);
-    let c = &site.config;
-    common.insert(
-        "site",
-        &SiteInfo {
-            title: &c.title,
-            municipality: &c.municipality,
-            description: &c.description,
-            base_url: &c.base_url,
-        },
-    );
-    let strings = view::meeting_strings(site, &base);
-    let r = Renderer { site, base, tera, common, strings, html, opts, out };
 
-    let mut jobs = vec![Job::Index, Job::Cases, Job::NotFound, Job::Search, Job::Feed(None), Job::Sitemap];
-    jobs.extend([Job::MeetingsData, Job::CasesData]);
-    jobs.extend((0..site.bodies.len()).flat_map(|b| [Job::Body(b), Job::Feed(Some(b))]));
-    jobs.extend(meetings.iter().flat_map(|&i| [Job::Meeting(i), Job::MeetingData(i)]));
-    jobs.extend(cases.into_iter().map(Job::Case));
+    /// Writes meeting `i`'s page and open-data file from `full`, its full text (the site's copy
+    /// may lack the items' sections); returns the bytes written.
+    pub fn meeting(&self, i: usize, full: &Meeting) -> Result<u64, RenderError> {
+        let (site, base) = (self.site, self.base.as_str());
+        let links = Links { site, base, body: &full.body, current: Some(i) };
+        let html: Vec<ItemHtml> = full.items.iter().map(|item| ItemHtml::new(item, &links)).collect();
+        let view = MeetingView::new(site, base, &self.strings, i, &html);
+        let page = self.page("meeting.html", &meeting_file(site, i), |ctx| ctx.insert("meeting", &view))?;
+        Ok(page + self.json(&view::data_path(site, i), data::meeting_json(site, i, full))?)
+    }
 
-    // Every job's file is known before any runs, so each folder is made once, up front.
-    let jobs: Vec<(Job, String)> = jobs
-        .into_iter()
-        .map(|job| {
-            let file = r.file(&job);
-            (job, file)
-        })
-        .collect();
-    make_folders(out, jobs.iter().map(|(_, file)| file.as_str()))?;
-
-    let static_bytes = templates::write_static(opts.templates.as_deref(), out)?;
-    let sizes: Vec<u64> = jobs.par_iter().map(|(job, file)| r.run(job, file)).collect::<Result<_, _>>()?;
-    Ok(RenderStats { pages: sizes.len(), bytes: static_bytes + sizes.iter().sum::<u64>() })
+    /// Renders every selected page but the meetings' own, in parallel.
+    pub fn site_pages(&self) -> Result<RenderStats, RenderError> {
+        let sizes: Vec<u64> = self.jobs.par_iter().map(|(job, file)| self.run(job, file)).collect::<Result<_, _>>()?;
+        Ok(RenderStats { pages: sizes.len(), bytes: self.static_bytes + sizes.iter().sum::<u64>() })
+    }
+}
+/// The page of meeting `i`, relative to the output folder.
+fn meeting_file(site: &Site, i: usize) -> String {
+    format!("{}index.html", site.meeting_path(i))
 }
 
 /// The meetings (indexes) and cases whose pages the selection asks for.
@@ -162,21 +199,6 @@ fn selected<'a>(site: &'a Site, selection: &Selection) -> (Vec<usize>, Vec<&'a C
             (chosen, case_keys)
         }
     }
-}
-
-/// Safe HTML of every item of the `needed` meetings, rendered in parallel.
-fn item_html(site: &Site, base: &str, needed: &[bool]) -> Vec<Vec<ItemHtml>> {
-    (0..site.meetings.len())
-        .into_par_iter()
-        .map(|i| {
-            if !needed[i] {
-                return Vec::new();
-            }
-            let m = &site.meetings[i];
-            let links = Links { site, base, body: &m.body, current: Some(i) };
-            m.items.iter().map(|item| ItemHtml::new(item, &links)).collect()
-        })
-        .collect()
 }
 
 /// Creates every folder that `files` (relative to `out`) go into, each once and parents before
@@ -214,7 +236,6 @@ impl Renderer<'_> {
         match *job {
             Job::Index => "index.html".to_string(),
             Job::Body(b) => format!("{}index.html", site.body_path(&site.bodies[b])),
-            Job::Meeting(i) => format!("{}index.html", site.meeting_path(i)),
             Job::Case(case) => format!("{}index.html", Site::case_path(case)),
             Job::Cases => "sager/index.html".to_string(),
             Job::NotFound => "404.html".to_string(),
@@ -222,7 +243,6 @@ impl Renderer<'_> {
             Job::Feed(None) => "feed.xml".to_string(),
             Job::Feed(Some(b)) => format!("{}feed.xml", site.body_path(&site.bodies[b])),
             Job::Sitemap => "sitemap.xml".to_string(),
-            Job::MeetingData(i) => view::data_path(site, i),
             Job::MeetingsData => "data/meetings.json".to_string(),
             Job::CasesData => "data/cases.json".to_string(),
         }
@@ -249,15 +269,9 @@ impl Renderer<'_> {
                 let view = BodyView::new(site, base, body);
                 self.page("body.html", file, |ctx| ctx.insert("body", &view))
             }
-            Job::Meeting(i) => {
-                let empty = Vec::new();
-                let html = self.html.get(i).unwrap_or(&empty);
-                let view = MeetingView::new(site, base, &self.strings, i, html);
-                self.page("meeting.html", file, |ctx| ctx.insert("meeting", &view))
-            }
             Job::Case(case) => {
                 let refs = site.cases.get(case).map_or(&[][..], Vec::as_slice);
-                let view = CaseView::new(site, base, case, refs, &self.strings, &self.html);
+                let view = CaseView::new(site, base, case, refs, &self.strings);
                 self.page("case.html", file, |ctx| ctx.insert("case", &view))
             }
             Job::Cases => {
@@ -277,7 +291,6 @@ impl Renderer<'_> {
                 self.write(file, feed::atom(site, &title, file, &site.body_path(body), &body.meetings).as_bytes())
             }
             Job::Sitemap => self.write(file, sitemap::sitemap(&site.config.base_url, &self.sitemap_pages()).as_bytes()),
-            Job::MeetingData(i) => self.json(file, data::meeting_json(site, i)),
             Job::MeetingsData => self.json(file, data::meetings_json(site)),
             Job::CasesData => self.json(file, data::cases_json(site)),
         }

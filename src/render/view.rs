@@ -22,14 +22,12 @@ pub struct SiteInfo<'a> {
     pub base_url: &'a str,
 }
 
-/// The published text of one open item, rendered to safe HTML once and shown with `safe`.
+/// The published text of one open item on its meeting page, rendered to safe HTML and shown with `safe`.
 #[derive(Serialize, Default)]
 pub struct ItemHtml {
-    /// The meeting page's text of the item: its sections in document order without the "Bilag"
-    /// sections (attachments are listed once), then any decisions not already shown as a section.
+    /// The item's sections in document order without the "Bilag" sections (attachments are listed
+    /// once), then any decisions not already shown as a section.
     pub body: String,
-    /// All decisions, for the case page's timeline.
-    pub decisions: String,
 }
 
 #[derive(Serialize)]
@@ -97,15 +95,25 @@ impl ItemHtml {
             markup::section(&section, &mut body);
         }
         body.push_str("\n  ");
-        let mut decisions = String::new();
-        for d in item.decisions.iter().map(|d| decision_html(d, links)) {
-            if !shown_as_section {
-                markup::decision(&d, 3, &mut body);
+        if !shown_as_section {
+            for d in &item.decisions {
+                markup::decision(&decision_html(d, links), 3, &mut body);
             }
-            markup::decision(&d, 4, &mut decisions);
         }
-        ItemHtml { body, decisions }
+        ItemHtml { body }
     }
+}
+
+/// The decisions of an open item as the case page's timeline shows them; empty for a closed item.
+/// Needs only what [`crate::model::Meeting::light`] keeps.
+pub fn decisions_html(item: &AgendaItem, links: &Links) -> String {
+    let mut html = String::new();
+    if !item.closed {
+        for d in &item.decisions {
+            markup::decision(&decision_html(d, links), 4, &mut html);
+        }
+    }
+    html
 }
 
 /// Tables seen so far in an item, for page-unique table ids.
@@ -414,7 +422,7 @@ pub struct CaseEntry<'a> {
     pub item: ItemLink<'a>,
     pub body_url: String,
     /// The decisions' HTML (empty for closed items).
-    pub decisions: &'a str,
+    pub decisions: String,
 }
 
 /// The case page.
@@ -433,16 +441,14 @@ impl<'a> CaseView<'a> {
         case: &'a crate::case::CaseNumber,
         refs: &[ItemRef],
         strings: &'a [MeetingStrings],
-        html: &'a [Vec<ItemHtml>],
     ) -> CaseView<'a> {
         let entries = refs
             .iter()
             .map(|&r| {
-                let item = &site.meetings[r.meeting].items[r.item];
-                let decisions = match (item.closed, html.get(r.meeting).and_then(|h| h.get(r.item))) {
-                    (false, Some(h)) => h.decisions.as_str(),
-                    _ => "",
-                };
+                let m = &site.meetings[r.meeting];
+                let item = &m.items[r.item];
+                let links = Links { site, base, body: &m.body, current: Some(r.meeting) };
+                let decisions = decisions_html(item, &links);
                 let body_url =
                     site.body_of(r.meeting).map_or_else(String::new, |b| format!("{base}{}", site.body_path(b)));
                 CaseEntry { item: ItemLink::new(site, strings, r), body_url, decisions }
