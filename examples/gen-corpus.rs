@@ -118,32 +118,11 @@ impl Rng {
 // ---------------------------------------------------------------------------------------------
 // The seed material: real agenda items split into sections and blocks.
 
-#[derive(Clone, Copy, PartialEq, Eq, Hash, Debug)]
-enum Kind {
-    Background,
-    Presentation,
-    Recommendation,
-    Decision,
-    Attachments,
-    Economy,
-    LegalBasis,
-    NextSteps,
-    Other,
-}
+/// Section kinds as the parser reads the headings, so generated minutes mean what real ones do.
+use referat::model::SectionKind as Kind;
 
 fn kind_of(heading: &str) -> Kind {
-    let h = heading.trim();
-    match () {
-        _ if h.starts_with("Beslutning") => Kind::Decision,
-        _ if h.starts_with("Baggrund") => Kind::Background,
-        _ if h.starts_with("Sagsfremstilling") => Kind::Presentation,
-        _ if h.starts_with("Indstilling") => Kind::Recommendation,
-        _ if h.starts_with("Bilag") => Kind::Attachments,
-        _ if h.starts_with("Økonomi") => Kind::Economy,
-        _ if h.starts_with("Retsgrundlag") => Kind::LegalBasis,
-        _ if h.starts_with("Næste skridt") => Kind::NextSteps,
-        _ => Kind::Other,
-    }
+    referat::parse::sections::kind_of(heading).unwrap_or(Kind::Other)
 }
 
 /// Headings the plain-text format writes as bare lines.
