@@ -183,6 +183,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let staging = Staging::new(&opts.output).map_err(publish_err)?;
     let render_opts = RenderOptions { templates: Some(opts.templates.clone()), ..Default::default() };
     let renderer = Renderer::new(&site, staging.path(), &render_opts)?;
+    tick("render setup", &mut timings);
     let order = renderer.meetings().to_vec();
     let bytes: Vec<u64> = order
         .par_chunks(PASS_MEETINGS)
@@ -195,10 +196,11 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
             Ok(bytes)
         })
         .collect::<Result<_, BuildError>>()?;
+    tick("meeting pages", &mut timings);
     let mut render = renderer.site_pages()?;
     render.pages += 2 * order.len();
     render.bytes += bytes.iter().sum::<u64>();
-    tick("render", &mut timings);
+    tick("site pages", &mut timings);
     // TEMP until the search index takes meetings in parts: a full parse for it.
     let (all, _) = parse_all(&opts.content);
     let search =
