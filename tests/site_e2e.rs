@@ -47,6 +47,7 @@ fn golden_pages_of_the_seed_minutes() {
         "direktionen/2017-03-20/index.html",
         "direktionen/2012-11-20/index.html",
         "sager/index.html",
+        "sager/2017/index.html",
         "sager/11-34493/index.html",
         "sager/16-26813/index.html",
         "sager/17-171/index.html",

@@ -15,15 +15,17 @@ pub mod text;
 pub mod view;
 
 use crate::case::CaseNumber;
-use crate::link::Site;
+use crate::link::{ItemRef, Site};
 use crate::model::Meeting;
+use chrono::Datelike;
 use rayon::prelude::*;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use tera::{Context, Tera};
 use text::Links;
 use view::{
-    BodySummary, BodyView, CaseSummary, CaseView, ItemHtml, MeetingLink, MeetingStrings, MeetingView, SiteInfo,
+    BodySummary, BodyView, CaseSummary, CaseView, CaseYearLink, ItemHtml, MeetingLink, MeetingStrings, MeetingView,
+    SiteInfo,
 };
 
 /// Which pages to (re)render: everything, or the pages a set of changed meetings affects
@@ -71,6 +73,8 @@ enum Job<'a> {
     Body(usize),
     Case(&'a CaseNumber),
     Cases,
+    /// The cases handled in one year.
+    CaseYear(i32),
     NotFound,
     Search,
     Feed(Option<usize>),
@@ -93,6 +97,9 @@ pub struct Renderer<'a> {
     out: &'a Path,
     /// The selected meetings, by index into `site.meetings`.
     meetings: Vec<usize>,
+    /// The cases handled in each year (by meeting date), for the case index's year pages; a case
+    /// handled in several years is listed in each. One page of every case would grow without bound.
+    case_years: BTreeMap<i32, Vec<(&'a CaseNumber, &'a [ItemRef])>>,
     /// Every job but the meetings' own, with its file.
     jobs: Vec<(Job<'a>, String)>,
     static_bytes: u64,
@@ -129,12 +136,24 @@ impl<'a> Renderer<'a> {
             },
         );
         let strings = view::meeting_strings(site, &base);
-        let mut r =
-            Renderer { site, base, tera, common, strings, opts, out, meetings, jobs: Vec::new(), static_bytes: 0 };
+        let mut r = Renderer {
+            site,
+            base,
+            tera,
+            common,
+            strings,
+            opts,
+            out,
+            meetings,
+            case_years: case_years(site),
+            jobs: Vec::new(),
+            static_bytes: 0,
+        };
 
         let mut jobs = vec![Job::Index, Job::Cases, Job::NotFound, Job::Search, Job::Feed(None), Job::Sitemap];
         jobs.extend([Job::MeetingsData, Job::CasesData]);
         jobs.extend((0..site.bodies.len()).flat_map(|b| [Job::Body(b), Job::Feed(Some(b))]));
+        jobs.extend(r.case_years.keys().map(|&year| Job::CaseYear(year)));
         jobs.extend(cases.into_iter().map(Job::Case));
         r.jobs = jobs
             .into_iter()
@@ -176,6 +195,19 @@ impl<'a> Renderer<'a> {
         Ok(RenderStats { pages: sizes.len(), bytes: self.static_bytes + sizes.iter().sum::<u64>() })
     }
 }
+/// The cases handled in each year, in case order.
+fn case_years(site: &Site) -> BTreeMap<i32, Vec<(&CaseNumber, &[ItemRef])>> {
+    let mut years: BTreeMap<i32, Vec<(&CaseNumber, &[ItemRef])>> = BTreeMap::new();
+    for (case, refs) in &site.cases {
+        let mut handled: Vec<i32> = refs.iter().map(|r| site.meetings[r.meeting].date.year()).collect();
+        handled.dedup(); // refs are in date order
+        for year in handled {
+            years.entry(year).or_default().push((case, refs));
+        }
+    }
+    years
+}
+
 /// The page of meeting `i`, relative to the output folder.
 fn meeting_file(site: &Site, i: usize) -> String {
     format!("{}index.html", site.meeting_path(i))
@@ -238,6 +270,7 @@ impl Renderer<'_> {
             Job::Body(b) => format!("{}index.html", site.body_path(&site.bodies[b])),
             Job::Case(case) => format!("{}index.html", Site::case_path(case)),
             Job::Cases => "sager/index.html".to_string(),
+            Job::CaseYear(year) => format!("{}index.html", view::case_year_path(year)),
             Job::NotFound => "404.html".to_string(),
             Job::Search => "soeg/index.html".to_string(),
             Job::Feed(None) => "feed.xml".to_string(),
@@ -275,9 +308,20 @@ impl Renderer<'_> {
                 self.page("case.html", file, |ctx| ctx.insert("case", &view))
             }
             Job::Cases => {
-                let rows: Vec<CaseSummary> =
-                    site.cases.iter().map(|(c, r)| CaseSummary::new(site, base, c, r)).collect();
-                self.page("cases.html", file, |ctx| ctx.insert("cases", &rows))
+                let years: Vec<CaseYearLink> =
+                    self.case_years.iter().rev().map(|(&y, cases)| CaseYearLink::new(base, y, cases.len())).collect();
+                self.page("cases.html", file, |ctx| {
+                    ctx.insert("years", &years);
+                    ctx.insert("case_count", &site.cases.len());
+                })
+            }
+            Job::CaseYear(year) => {
+                let cases = self.case_years.get(&year).map_or(&[][..], Vec::as_slice);
+                let rows: Vec<CaseSummary> = cases.iter().map(|(c, r)| CaseSummary::new(site, base, c, r)).collect();
+                self.page("cases_year.html", file, |ctx| {
+                    ctx.insert("year", &year);
+                    ctx.insert("cases", &rows);
+                })
             }
             Job::NotFound => self.html_file("404.html", file, file, |_| {}),
             Job::Search => self.page("search.html", file, |_| {}),
@@ -339,6 +383,7 @@ impl Renderer<'_> {
     fn sitemap_pages(&self) -> Vec<(String, Option<String>)> {
         let site = self.site;
         let mut pages = vec![(String::new(), None), ("sager/".to_string(), None), ("soeg/".to_string(), None)];
+        pages.extend(self.case_years.keys().map(|&y| (view::case_year_path(y), None)));
         pages.extend(site.bodies.iter().map(|b| (site.body_path(b), None)));
         pages.extend(
             (0..site.meetings.len())

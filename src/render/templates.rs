@@ -15,6 +15,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("meeting.html", include_str!("../../templates/meeting.html")),
     ("case.html", include_str!("../../templates/case.html")),
     ("cases.html", include_str!("../../templates/cases.html")),
+    ("cases_year.html", include_str!("../../templates/cases_year.html")),
     ("404.html", include_str!("../../templates/404.html")),
     ("search.html", include_str!("../../templates/search.html")),
 ];

@@ -485,6 +485,26 @@ impl<'a> CaseSummary<'a> {
     }
 }
 
+/// The case index page of one year, relative to the base: "sager/2017/". Case pages are
+/// "sager/<slug>/", and a case number's slug always has a "-", so the two never meet.
+pub fn case_year_path(year: i32) -> String {
+    format!("sager/{year}/")
+}
+
+/// A year on the case index, with how many cases were handled in it.
+#[derive(Serialize)]
+pub struct CaseYearLink {
+    pub year: i32,
+    pub url: String,
+    pub count: usize,
+}
+
+impl CaseYearLink {
+    pub fn new(base: &str, year: i32, count: usize) -> CaseYearLink {
+        CaseYearLink { year, url: format!("{base}{}", case_year_path(year)), count }
+    }
+}
+
 /// A body with its meetings grouped by year, newest first.
 #[derive(Serialize)]
 pub struct BodyView<'a> {

@@ -17,6 +17,7 @@ const PAGES = {
   meetingMarkdown: 'direktionen/2012-11-20/',
   case: 'sager/16-26813/',
   cases: 'sager/',
+  casesOfYear: 'sager/2017/',
   search: 'soeg/',
   notFound: 'findes-ikke/',
 };
