@@ -14,6 +14,7 @@ fn golden_pages_of_a_hand_made_site() {
         "direktionen/index.html",
         "direktionen/2017-03-20/index.html",
         "sager/index.html",
+        "sager/2017/index.html",
         "sager/15-14789/index.html",
         "sager/17-171/index.html",
         "404.html",
