@@ -151,15 +151,15 @@ struct HtmlSafe;
 
 impl Formatter for HtmlSafe {
     fn write_string_fragment<W: ?Sized + io::Write>(&mut self, w: &mut W, fragment: &str) -> io::Result<()> {
+        let bytes = fragment.as_bytes();
         let mut last = 0;
-        for (i, b) in fragment.bytes().enumerate() {
-            let escape: &[u8] = match b {
+        for i in memchr::memchr3_iter(b'<', b'>', b'&', bytes) {
+            let escape: &[u8] = match bytes[i] {
                 b'<' => b"\\u003c",
                 b'>' => b"\\u003e",
-                b'&' => b"\\u0026",
-                _ => continue,
+                _ => b"\\u0026",
             };
-            w.write_all(&fragment.as_bytes()[last..i])?;
+            w.write_all(&bytes[last..i])?;
             w.write_all(escape)?;
             last = i + 1;
         }
