@@ -1,7 +1,7 @@
 //! Other shapes of real minutes: a title with "fra mødet i", header fields with colons and a
 //! wrapped participant list, a wrapped table-of-contents entry and item title, "Punkt 1" without a
 //! colon, headings in capitals or run into their text, hyphenated line ends, bare page numbers;
-//! tables laid out with spaces (`pdftotext -layout`).
+//! tables laid out with spaces (`pdftotext -layout`) and items headed "1. Title" without "Punkt".
 
 use referat::diag::Diagnostic;
 use referat::model::{Block, Meeting, SectionKind, Table};
@@ -161,4 +161,52 @@ fn prose_with_double_spaces_stays_prose() {
         paragraphs[1],
         "Merforbruget på administrationen skyldes primært  udgifter til it-licenser og vikarer  i Borgerservice."
     );
+}
+
+#[test]
+fn numbered_item_headings_without_punkt() {
+    let (m, diags) = fixture("numbered_items.txt");
+    assert!(diags.is_empty(), "{diags:#?}");
+    let heads: Vec<(u32, &str, &str)> =
+        m.items.iter().map(|i| (i.number, i.title.as_str(), i.case.as_ref().map_or("", |c| c.as_written()))).collect();
+    assert_eq!(
+        heads,
+        [
+            (1, "Godkendelse af dagsorden", "17/1001"),
+            (2, "Økonomiopfølgning - 20-03-2017", "16/26813"),
+            (3, "Lukket", "17/171"),
+            (4, "Etablering af ungdomskulturelt makerspace", "16/6952"),
+        ]
+    );
+    // The numbered table of contents is checked against the items without its numbers.
+    assert_eq!(
+        m.toc,
+        ["Godkendelse af dagsorden", "Økonomiopfølgning - 20-03-2017", "Lukket", m.items[3].title.as_str()]
+    );
+    assert_eq!(m.participants.len(), 3);
+    assert_eq!(m.items[0].decisions[0].text, "Godkendt.");
+    // Ordered lists in an item's text stay lists.
+    let list = |b: &Block| matches!(b, Block::List { ordered: true, items } if items.len() == 2);
+    assert!(m.items[1].sections[0].blocks.iter().any(list), "{:#?}", m.items[1].sections);
+    assert!(m.items[3].sections[1].blocks.iter().any(list), "{:#?}", m.items[3].sections);
+    assert_eq!(m.items[3].decisions[0].text, "Udskudt.");
+    // A numbered line with a case number inside the closed item is its unpublished text.
+    assert!(m.items[2].closed && m.items[2].sections.is_empty());
+    assert!(!serde_json::to_string(&m).unwrap().contains("HEMMELIG"));
+}
+
+#[test]
+fn numbered_lines_that_do_not_run_one_two_three_are_not_items() {
+    let text = "REFERAT Direktionen d. 20-03-2017\n\n1. Godkendelse af dagsorden\n\nSagsnr.: 17/1\n\n\
+                Beslutning\n\nGodkendt.\n\n3. Budget 2018\n\nSagsnr.: 17/3\n";
+    let (m, diags) = referat::parse::parse(Path::new("a.txt"), text).unwrap();
+    assert!(m.items.is_empty());
+    assert!(diags.iter().any(|d| d.line == 11 && d.message.contains("item 2 was expected")), "{diags:#?}");
+    // Where "Punkt N" headings are used, a numbered line before a case number is text.
+    let text = "REFERAT Direktionen d. 20-03-2017\n\nPunkt 1: Orientering\n\n16/1\n\nBaggrund\n\n\
+                1. Tidligere sag\n\nSagsnr.: 15/100\n";
+    let (m, diags) = referat::parse::parse(Path::new("a.txt"), text).unwrap();
+    assert!(diags.is_empty(), "{diags:#?}");
+    assert_eq!(m.items.len(), 1);
+    assert_eq!(m.items[0].sections[0].blocks.len(), 2);
 }

@@ -38,7 +38,14 @@ struct HeldLine {
 
 impl HeldLine {
     fn line(&self) -> Line<'_> {
-        Line { no: self.no, text: &self.text, indent: self.indent, hard_break: self.hard_break, kind: Kind::Text }
+        Line {
+            no: self.no,
+            text: &self.text,
+            indent: self.indent,
+            hard_break: self.hard_break,
+            kind: Kind::Text,
+            numbered_item: false,
+        }
     }
 }
 

@@ -26,6 +26,9 @@ pub struct Line<'a> {
     /// Markdown hard line break at the end (two trailing spaces or a backslash).
     pub hard_break: bool,
     pub kind: Kind,
+    /// An item heading written "1. Title" without "Punkt": set for the whole file by
+    /// [`super::items::mark_numbered`] where that form is unambiguous, never from one line alone.
+    pub numbered_item: bool,
 }
 
 impl Line<'_> {
@@ -95,7 +98,7 @@ pub fn document(text: &str) -> Document<'_> {
 }
 
 fn blank(no: usize) -> Line<'static> {
-    Line { no, text: "", indent: 0, hard_break: false, kind: Kind::Blank }
+    Line { no, text: "", indent: 0, hard_break: false, kind: Kind::Blank, numbered_item: false }
 }
 
 fn classify(no: usize, raw: &str) -> Line<'_> {
@@ -117,9 +120,9 @@ fn classify(no: usize, raw: &str) -> Line<'_> {
         if content.is_empty() {
             return blank(no);
         }
-        return Line { no, text: content, indent, hard_break: false, kind: Kind::Heading(level) };
+        return Line { no, text: content, indent, hard_break: false, kind: Kind::Heading(level), numbered_item: false };
     }
-    Line { no, text, indent, hard_break, kind: Kind::Text }
+    Line { no, text, indent, hard_break, kind: Kind::Text, numbered_item: false }
 }
 
 /// Whitespace that may surround a line: spaces, NBSP, form feeds, but not tabs (cell separators).
