@@ -1,5 +1,6 @@
 //! The same minutes in the shapes they really arrive in (byte-order mark, CRLF, form feeds,
-//! pdftotext page footers, Windows-1252) parse to the same model as the clean file.
+//! pdftotext page footers, page headers repeated on every page, Windows-1252) parse to the same
+//! model as the clean file.
 
 use referat::diag::Diagnostic;
 use referat::model::Meeting;
@@ -100,6 +101,37 @@ fn repeated_page_footers_added_between_lines() {
                 out.push_str(&format!("\nDirektionen 03-04-2017 - Side {} af 9\n\x0c\n", i / 20 + 2));
             }
         }
+        let (m, diags) = parse_bytes(rel, out.as_bytes());
+        assert_eq!(without_lines(m), without_lines(clean(rel)), "{rel}");
+        assert!(diags.is_empty(), "{diags:?}");
+    }
+}
+
+#[test]
+fn repeated_page_headers_are_dropped() {
+    // The 2017 seed as a PDF export: every page opens with the same three header lines.
+    let rel = "tests/fixtures/parse/page_headers.txt";
+    let text = read(rel);
+    assert!(text.matches("\x0cHøje-Taastrup Kommune\nDirektionen 20-03-2017\nReferat\n").count() >= 10);
+    let (m, diags) = referat::parse::parse(Path::new(SEEDS[0]), &text).unwrap();
+    assert!(diags.is_empty(), "{diags:?}");
+    assert_eq!(without_lines(m), without_lines(clean(SEEDS[0])));
+}
+
+#[test]
+fn repeated_page_headers_after_page_footers_without_form_feeds() {
+    for rel in SEEDS {
+        let mut out = String::from("Høje-Taastrup Kommune\nReferat\n\n");
+        let mut page = 1;
+        for (i, line) in read(rel).split('\n').enumerate() {
+            out.push_str(line);
+            out.push('\n');
+            if i % 15 == 14 && line.trim().is_empty() {
+                page += 1;
+                out.push_str(&format!("Side {page} af 40\nHøje-Taastrup Kommune\nReferat\n\n"));
+            }
+        }
+        assert!(page > 5);
         let (m, diags) = parse_bytes(rel, out.as_bytes());
         assert_eq!(without_lines(m), without_lines(clean(rel)), "{rel}");
         assert!(diags.is_empty(), "{diags:?}");

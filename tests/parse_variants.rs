@@ -1,9 +1,21 @@
 //! Other shapes of real minutes: a title with "fra mødet i", header fields with colons and a
 //! wrapped participant list, a wrapped table-of-contents entry and item title, "Punkt 1" without a
-//! colon, headings in capitals or run into their text, hyphenated line ends, bare page numbers.
+//! colon, headings in capitals or run into their text, hyphenated line ends, bare page numbers;
+//! tables laid out with spaces (`pdftotext -layout`) and items headed "1. Title" without "Punkt".
 
-use referat::model::{Block, SectionKind};
+use referat::diag::Diagnostic;
+use referat::model::{Block, Meeting, SectionKind, Table};
 use std::path::Path;
+
+fn fixture(name: &str) -> (Meeting, Vec<Diagnostic>) {
+    let rel = Path::new("tests/fixtures/parse").join(name);
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(&rel)).unwrap();
+    referat::parse::parse(&rel, &text).unwrap()
+}
+
+fn cells(t: &Table) -> Vec<Vec<&str>> {
+    t.rows.iter().map(|r| r.iter().map(|c| c.text.as_str()).collect()).collect()
+}
 
 #[test]
 fn variant_minutes_parse_fully() {
@@ -103,4 +115,98 @@ fn agenda_listed_before_the_items_is_a_table_of_contents() {
     let (m, _) = referat::parse::parse(Path::new("a.txt"), text).unwrap();
     assert_eq!(m.items.len(), 2);
     assert!(m.toc.is_empty());
+}
+
+#[test]
+fn tables_laid_out_with_spaces_become_tables() {
+    let (m, diags) = fixture("layout_table.txt");
+    assert!(diags.is_empty(), "{diags:#?}");
+    let item = &m.items[0];
+    let background = &item.sections[0];
+    assert_eq!(background.kind, SectionKind::Background);
+    let Block::Table(t) = &background.blocks[1] else { panic!("{:#?}", background.blocks) };
+    assert_eq!(t.caption.as_deref(), Some("Tabel 1. Budgetopfølgning pr. 28. februar 2017 (1.000 kr.)"));
+    assert_eq!(t.header_rows, 1);
+    assert_eq!(
+        cells(t),
+        [
+            ["", "Oprindeligt budget", "Korrigeret budget", "Forventet regnskab"],
+            ["Politisk organisation", "12.450", "12.980", "12.700"],
+            ["Administration", "185.300", "187.125", "186.950"],
+            ["Tværgående udgifter", "-3.200", "-2.850", "-2.900"],
+            ["I alt", "194.550", "197.255", "196.750"],
+        ]
+    );
+    let economy = &item.sections[1];
+    assert_eq!(economy.kind, SectionKind::Economy);
+    let Block::Table(t) = &economy.blocks[0] else { panic!("{:#?}", economy.blocks) };
+    assert_eq!((t.header_rows, cells(t)), (0, vec![vec!["Anlæg", "4.500"], vec!["Drift", "1.200"]]));
+    assert_eq!(item.decisions[0].text, "Taget til efterretning.");
+}
+
+#[test]
+fn prose_with_double_spaces_stays_prose() {
+    let (m, _) = fixture("layout_table.txt");
+    let blocks = &m.items[0].sections[0].blocks;
+    let paragraphs: Vec<&str> = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph { text } => Some(text.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(blocks.len(), 3, "{blocks:#?}");
+    assert!(paragraphs[0].ends_with("bemærkede, at  forbruget på administrationen følger budgettet."));
+    assert_eq!(
+        paragraphs[1],
+        "Merforbruget på administrationen skyldes primært  udgifter til it-licenser og vikarer  i Borgerservice."
+    );
+}
+
+#[test]
+fn numbered_item_headings_without_punkt() {
+    let (m, diags) = fixture("numbered_items.txt");
+    assert!(diags.is_empty(), "{diags:#?}");
+    let heads: Vec<(u32, &str, &str)> =
+        m.items.iter().map(|i| (i.number, i.title.as_str(), i.case.as_ref().map_or("", |c| c.as_written()))).collect();
+    assert_eq!(
+        heads,
+        [
+            (1, "Godkendelse af dagsorden", "17/1001"),
+            (2, "Økonomiopfølgning - 20-03-2017", "16/26813"),
+            (3, "Lukket", "17/171"),
+            (4, "Etablering af ungdomskulturelt makerspace", "16/6952"),
+        ]
+    );
+    // The numbered table of contents is checked against the items without its numbers.
+    assert_eq!(
+        m.toc,
+        ["Godkendelse af dagsorden", "Økonomiopfølgning - 20-03-2017", "Lukket", m.items[3].title.as_str()]
+    );
+    assert_eq!(m.participants.len(), 3);
+    assert_eq!(m.items[0].decisions[0].text, "Godkendt.");
+    // Ordered lists in an item's text stay lists.
+    let list = |b: &Block| matches!(b, Block::List { ordered: true, items } if items.len() == 2);
+    assert!(m.items[1].sections[0].blocks.iter().any(list), "{:#?}", m.items[1].sections);
+    assert!(m.items[3].sections[1].blocks.iter().any(list), "{:#?}", m.items[3].sections);
+    assert_eq!(m.items[3].decisions[0].text, "Udskudt.");
+    // A numbered line with a case number inside the closed item is its unpublished text.
+    assert!(m.items[2].closed && m.items[2].sections.is_empty());
+    assert!(!serde_json::to_string(&m).unwrap().contains("HEMMELIG"));
+}
+
+#[test]
+fn numbered_lines_that_do_not_run_one_two_three_are_not_items() {
+    let text = "REFERAT Direktionen d. 20-03-2017\n\n1. Godkendelse af dagsorden\n\nSagsnr.: 17/1\n\n\
+                Beslutning\n\nGodkendt.\n\n3. Budget 2018\n\nSagsnr.: 17/3\n";
+    let (m, diags) = referat::parse::parse(Path::new("a.txt"), text).unwrap();
+    assert!(m.items.is_empty());
+    assert!(diags.iter().any(|d| d.line == 11 && d.message.contains("item 2 was expected")), "{diags:#?}");
+    // Where "Punkt N" headings are used, a numbered line before a case number is text.
+    let text = "REFERAT Direktionen d. 20-03-2017\n\nPunkt 1: Orientering\n\n16/1\n\nBaggrund\n\n\
+                1. Tidligere sag\n\nSagsnr.: 15/100\n";
+    let (m, diags) = referat::parse::parse(Path::new("a.txt"), text).unwrap();
+    assert!(diags.is_empty(), "{diags:#?}");
+    assert_eq!(m.items.len(), 1);
+    assert_eq!(m.items[0].sections[0].blocks.len(), 2);
 }

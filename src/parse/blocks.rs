@@ -1,12 +1,14 @@
 //! Body blocks of a section: paragraphs, lists, tables and subheadings, built line by line.
 //!
 //! Paragraphs that the PDF broke with a blank line in mid-sentence are joined again by
-//! [`should_join`], a general rule on how the first part ends and the second begins.
+//! [`should_join`], a general rule on how the first part ends and the second begins. Lines that
+//! may be rows of a table laid out with spaces are held back until their run ends, then become a
+//! table or, if they do not line up, are read as any other lines.
 
 use super::dates::starts_with_month;
 use super::inline::{self, escape_leading_marker, push_inline};
-use super::normalize::Line;
-use super::tables::TableBuilder;
+use super::normalize::{Kind, Line};
+use super::tables::{self, TableBuilder};
 use crate::model::Block;
 
 /// Collects the blocks of one section.
@@ -21,19 +23,53 @@ pub struct Blocks {
     /// The last text line ended with a markdown hard break.
     hard_break: bool,
     table: Option<TableBuilder>,
+    /// Consecutive lines that may be rows of a table laid out with spaces, not yet read.
+    layout: Vec<HeldLine>,
+}
+
+/// A line held back as a possible layout table row.
+#[derive(Debug)]
+struct HeldLine {
+    no: usize,
+    text: String,
+    indent: usize,
+    hard_break: bool,
+}
+
+impl HeldLine {
+    fn line(&self) -> Line<'_> {
+        Line {
+            no: self.no,
+            text: &self.text,
+            indent: self.indent,
+            hard_break: self.hard_break,
+            kind: Kind::Text,
+            numbered_item: false,
+        }
+    }
 }
 
 impl Blocks {
     pub fn new(markdown: bool, line_items: bool) -> Self {
-        Blocks { blocks: Vec::new(), markdown, line_items, gap: true, hard_break: false, table: None }
+        Blocks {
+            blocks: Vec::new(),
+            markdown,
+            line_items,
+            gap: true,
+            hard_break: false,
+            table: None,
+            layout: Vec::new(),
+        }
     }
 
     pub fn blank(&mut self) {
+        self.flush_layout();
         self.gap = true;
     }
 
     /// A heading below section level.
     pub fn subheading(&mut self, text: &str) {
+        self.flush_layout();
         self.flush_table();
         let mut t = String::with_capacity(text.len());
         push_inline(&mut t, inline::strip_bold_wrapper(text), self.markdown);
@@ -43,6 +79,49 @@ impl Blocks {
     }
 
     pub fn line(&mut self, line: &Line) {
+        let tab_row = self.table.as_ref().is_some_and(|t| t.accepts(line.text));
+        if !tab_row && self.may_be_layout_row(line) {
+            let held =
+                HeldLine { no: line.no, text: line.text.to_string(), indent: line.indent, hard_break: line.hard_break };
+            self.layout.push(held);
+            return;
+        }
+        self.flush_layout();
+        self.read(line);
+    }
+
+    /// Attachments are one per line, and a list item's text is no table row.
+    fn may_be_layout_row(&self, line: &Line) -> bool {
+        !self.line_items && tables::may_be_layout_row(line.text, line.indent) && list_marker(line.text).is_none()
+    }
+
+    /// Reads the held lines as a table laid out with spaces if they line up as one, else one by one.
+    fn flush_layout(&mut self) {
+        if self.layout.is_empty() {
+            return;
+        }
+        let held = std::mem::take(&mut self.layout);
+        let rows: Vec<(usize, &str)> = held.iter().map(|h| (h.indent, h.text.as_str())).collect();
+        match tables::layout_table(&rows) {
+            Some(cells) => {
+                self.flush_table();
+                let caption = self.take_caption();
+                let mut table = TableBuilder::new(caption, self.markdown);
+                for row in &cells {
+                    table.push_cells(row);
+                }
+                self.table = Some(table);
+                self.flush_table();
+            }
+            None => {
+                for h in &held {
+                    self.read(&h.line());
+                }
+            }
+        }
+    }
+
+    fn read(&mut self, line: &Line) {
         let text = line.text;
         if let Some(table) = &mut self.table {
             if table.accepts(text) {
@@ -74,6 +153,7 @@ impl Blocks {
     }
 
     pub fn finish(mut self) -> Vec<Block> {
+        self.flush_layout();
         self.flush_table();
         self.blocks
     }
@@ -348,6 +428,26 @@ mod tests {
     fn hyphenated_line_ends() {
         let b = blocks("de kritiske it-\n\nsystemer og børne-\n\nog ungepolitik", false);
         assert_eq!(b, vec![para("de kritiske it-systemer og børne- og ungepolitik")]);
+    }
+
+    #[test]
+    fn layout_tables_and_prose_with_double_spaces() {
+        let text = "Tabel 1. Budget (1.000 kr.)\n\n              2017    2018\nDrift       1.500   1.650\nAnlæg         300     450\nEfter tabellen.";
+        let b = blocks(text, false);
+        let Block::Table(t) = &b[0] else { panic!("{b:#?}") };
+        assert_eq!(t.caption.as_deref(), Some("Tabel 1. Budget (1.000 kr.)"));
+        assert_eq!(t.header_rows, 1);
+        assert_eq!(t.rows[2].iter().map(|c| c.text.as_str()).collect::<Vec<_>>(), ["Anlæg", "300", "450"]);
+        assert_eq!(b[1], para("Efter tabellen."));
+        let b =
+            blocks("Direktionen godkendte  forslaget, og\nbad  om en opgørelse.\n\n1.  Økonomi\n2.  Personale", false);
+        assert_eq!(
+            b,
+            vec![
+                para("Direktionen godkendte  forslaget, og bad  om en opgørelse."),
+                Block::List { ordered: true, items: vec!["Økonomi".into(), "Personale".into()] },
+            ]
+        );
     }
 
     #[test]

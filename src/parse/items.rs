@@ -1,7 +1,9 @@
-//! Agenda items: "Punkt N: Title" headings, their case number line, closed items (whose body is
-//! dropped here, unread), and the sections, decisions and attachments of open items.
+//! Agenda items: "Punkt N: Title" headings (or "N. Title" where a file uses that form throughout),
+//! their case number line, closed items (whose body is dropped here, unread), and the sections,
+//! decisions and attachments of open items.
 
 use super::blocks::Blocks;
+use super::dates::starts_with_month;
 use super::inline::{find_ci, plain, strip_bold_wrapper, strip_prefix_ci, to_plain};
 use super::normalize::{Kind, Line};
 use super::sections;
@@ -46,6 +48,86 @@ fn item_heading_with(plain: &str, strict: bool) -> Option<(u32, &str)> {
     Some((number, title))
 }
 
+/// "3. Title" → (3, "Title"): the item heading of exports that leave out "Punkt", read as one only
+/// where [`mark_numbered`] found the form unambiguous. "26. november: …" is a date.
+pub fn numbered_heading(plain: &str) -> Option<(u32, &str)> {
+    let t = plain.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let rest = t[digits..].strip_prefix('.')?;
+    if !rest.starts_with([' ', '\t', '\u{a0}']) {
+        return None;
+    }
+    let title = rest.trim();
+    if title.is_empty() || starts_with_month(title) {
+        return None;
+    }
+    Some((t[..digits].parse().ok()?, title))
+}
+
+/// How many non-blank lines may come between a "3. Title" heading and its case number line (the
+/// rest of a title the PDF wrapped, a date line).
+const CASE_WITHIN: usize = 3;
+
+/// Marks the "1. Title" lines of a file without any "Punkt N" heading as item headings, when that
+/// reading is unambiguous: each is followed within [`CASE_WITHIN`] lines by a case number line,
+/// before any other numbered line, and their numbers run 1, 2, 3… in file order. An ordered list
+/// in an item's text ("1. Økonomi", "2. Personale") has no case number line, so it stays a list.
+/// Returns whether any line was marked.
+pub fn mark_numbered(lines: &mut [Line], cx: &mut Ctx) -> bool {
+    if (0..lines.len()).any(|i| heading_at(lines, i).is_some()) {
+        return false;
+    }
+    let mut marked: Vec<usize> = Vec::new();
+    let mut closed: Option<u32> = None; // the number of the closed item being read
+    for i in 0..lines.len() {
+        let Some((number, is_closed)) = numbered_at(lines, i) else { continue };
+        // As with "Punkt N": inside a closed item a lower or equal number is its own text.
+        if closed.is_some_and(|c| number <= c) {
+            continue;
+        }
+        let expected = marked.len() + 1;
+        if number as usize != expected {
+            cx.warn(
+                lines[i].no,
+                format!(
+                    "\"{number}. …\" with a case number looks like an item heading, but item {expected} was \
+                     expected; numbered lines are not read as items"
+                ),
+            );
+            return false;
+        }
+        closed = is_closed.then_some(number);
+        marked.push(i);
+    }
+    for &i in &marked {
+        lines[i].numbered_item = true;
+    }
+    !marked.is_empty()
+}
+
+/// The number of the "3. Title" line at `lines[i]`, and whether the item is closed, if its case
+/// number line follows.
+fn numbered_at(lines: &[Line], i: usize) -> Option<(u32, bool)> {
+    let line = &lines[i];
+    if line.is_blank() || line.text.len() > 300 || line.text.contains('\t') || toc::entry_title(line.text).is_some() {
+        return None;
+    }
+    let heading = plain(line.text);
+    let (number, title) = numbered_heading(&heading)?;
+    for next in lines[i + 1..].iter().filter(|l| !l.is_blank()).take(CASE_WITHIN) {
+        if case_of(next).is_some() {
+            return Some((number, is_closed(title)));
+        }
+        if numbered_heading(&plain(next.text)).is_some() {
+            return None; // a list of numbered lines, or a heading without a case number
+        }
+    }
+    None
+}
+
 /// The item heading at `lines[i]`, if it is one. "Punkt 3 Title" without a colon counts when it
 /// is a markdown heading or a case number follows.
 pub fn heading_at(lines: &[Line], i: usize) -> Option<(u32, String)> {
@@ -62,6 +144,9 @@ pub fn heading_at(lines: &[Line], i: usize) -> Option<(u32, String)> {
 fn heading_of(line: &Line, strict: bool) -> Option<(u32, String)> {
     if line.is_blank() || line.text.len() > 300 {
         return None;
+    }
+    if line.numbered_item {
+        return numbered_heading(&plain(line.text)).map(|(n, title)| (n, title.to_string()));
     }
     let t = line.text.trim_start_matches(['*', '_']);
     let t = t.strip_prefix("<b>").unwrap_or(t);
@@ -411,6 +496,16 @@ mod tests {
         assert_eq!(item_heading("Punkt 1 og 2 blev behandlet samlet"), None);
         assert_eq!(item_heading_with("Punkt 1 Godkendelse af dagsorden", false), Some((1, "Godkendelse af dagsorden")));
         assert_eq!(item_heading("Punktet blev udsat"), None);
+    }
+
+    #[test]
+    fn numbered_headings() {
+        assert_eq!(numbered_heading("1. Godkendelse af dagsorden"), Some((1, "Godkendelse af dagsorden")));
+        assert_eq!(numbered_heading("12.  Eventuelt"), Some((12, "Eventuelt")));
+        assert_eq!(numbered_heading("26. november: Sammenhængskraft"), None);
+        assert_eq!(numbered_heading("1.200 kr."), None);
+        assert_eq!(numbered_heading("2017. Budget"), None);
+        assert_eq!(numbered_heading("3."), None);
     }
 
     #[test]

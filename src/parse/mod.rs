@@ -1,7 +1,7 @@
 //! Parsing minutes text (plain text from PDF or markdown-ish exports) into a `Meeting`.
 //!
 //! Steps: [`normalize`] the text into classified lines; the lines before the first
-//! "Punkt N" heading are the [`header`] and the [`toc`]; the rest are [`items`], whose
+//! "Punkt N" (or "N. Title") heading are the [`header`] and the [`toc`]; the rest are [`items`], whose
 //! [`sections`] hold [`blocks`] (paragraphs, lists, [`tables`], subheadings) of [`inline`] text.
 
 pub mod blocks;
@@ -56,7 +56,8 @@ pub fn parse(file: &Path, text: &str) -> Result<(Meeting, Vec<Diagnostic>), Vec<
         cx.error(0, "the file is empty");
         return Err(cx.diags);
     }
-    let doc = normalize::document(&text);
+    let mut doc = normalize::document(&text);
+    let numbered = items::mark_numbered(&mut doc.lines, &mut cx);
     let lines = &doc.lines;
     let first_item = (0..lines.len()).find(|&i| items::heading_at(lines, i).is_some()).unwrap_or(lines.len());
     let first_item = skip_listed_agenda(lines, first_item);
@@ -68,11 +69,12 @@ pub fn parse(file: &Path, text: &str) -> Result<(Meeting, Vec<Diagnostic>), Vec<
             !l.is_blank()
                 && (toc::is_heading(&to_plain(l.text))
                     || toc::entry_title(l.text).is_some()
-                    || items::heading_at(pre, i).is_some())
+                    || items::heading_at(pre, i).is_some()
+                    || (numbered && items::numbered_heading(&to_plain(l.text)).is_some()))
         })
         .unwrap_or(pre.len());
     let head = header::parse(&pre[..toc_start], &mut cx);
-    let mut toc_entries = toc::parse(&pre[toc_start..], &mut cx);
+    let mut toc_entries = toc::parse(&pre[toc_start..], numbered, &mut cx);
 
     if agenda.is_empty() && head.date.is_none() && head.title_date.is_none() {
         let mut cx = Ctx::new(file);

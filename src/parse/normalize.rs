@@ -1,10 +1,14 @@
 //! Normalizing raw minutes text into classified lines: byte-order mark, CRLF/CR, form feeds,
-//! pdftotext page footers, markdown headings and rules.
+//! pdftotext page footers, page headers repeated on every page, markdown headings and rules.
 //!
 //! Lines borrow from the text; nothing is copied here. Removed lines (footers, rules) become
 //! blank lines so that line numbers and paragraph breaks stay where they were.
 
+use super::inline::plain;
+use super::{items, sections};
+use crate::case::CaseNumber;
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 /// What a line is, before any meaning is given to its words.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,6 +30,9 @@ pub struct Line<'a> {
     /// Markdown hard line break at the end (two trailing spaces or a backslash).
     pub hard_break: bool,
     pub kind: Kind,
+    /// An item heading written "1. Title" without "Punkt": set for the whole file by
+    /// [`super::items::mark_numbered`] where that form is unambiguous, never from one line alone.
+    pub numbered_item: bool,
 }
 
 impl Line<'_> {
@@ -57,6 +64,7 @@ pub fn document(text: &str) -> Document<'_> {
     let mut lines: Vec<Line> = Vec::with_capacity(text.len() / 40 + 1);
     // One search over the whole text is cheaper than two per line.
     let mut markdown = text.contains("**") || text.contains("<b>");
+    let mut headers = repeated_headers(text).into_iter().peekable();
     let mut raws = text.split('\n').enumerate().peekable();
     while let Some((i, raw)) = raws.next() {
         let no = i + 1;
@@ -66,6 +74,10 @@ pub fn document(text: &str) -> Document<'_> {
         if after_break {
             raw = raw.trim_start_matches('\x0c');
             lines.push(blank(no));
+        }
+        if headers.next_if_eq(&i).is_some() {
+            lines.push(blank(no));
+            continue;
         }
         // A bare page number right before or after a page break.
         let before_break = raws.peek().is_some_and(|(_, next)| next.starts_with('\x0c'));
@@ -95,7 +107,7 @@ pub fn document(text: &str) -> Document<'_> {
 }
 
 fn blank(no: usize) -> Line<'static> {
-    Line { no, text: "", indent: 0, hard_break: false, kind: Kind::Blank }
+    Line { no, text: "", indent: 0, hard_break: false, kind: Kind::Blank, numbered_item: false }
 }
 
 fn classify(no: usize, raw: &str) -> Line<'_> {
@@ -117,9 +129,9 @@ fn classify(no: usize, raw: &str) -> Line<'_> {
         if content.is_empty() {
             return blank(no);
         }
-        return Line { no, text: content, indent, hard_break: false, kind: Kind::Heading(level) };
+        return Line { no, text: content, indent, hard_break: false, kind: Kind::Heading(level), numbered_item: false };
     }
-    Line { no, text, indent, hard_break, kind: Kind::Text }
+    Line { no, text, indent, hard_break, kind: Kind::Text, numbered_item: false }
 }
 
 /// Whitespace that may surround a line: spaces, NBSP, form feeds, but not tabs (cell separators).
@@ -181,6 +193,82 @@ fn setext_level(lines: &[Line], underline: &str) -> Option<u8> {
 fn is_page_number(text: &str) -> bool {
     let t = text.trim().trim_start_matches(['-', '–']).trim_end_matches(['-', '–']).trim();
     (1..=4).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// How many content lines at the top of a page may belong to its header ("Høje-Taastrup Kommune",
+/// "Direktionen 20-03-2017", "Referat").
+const HEADER_LINES: usize = 4;
+
+/// The lines at the top of one page: 0-based line index and trimmed text.
+type PageTop<'a> = Vec<(usize, &'a str)>;
+
+/// 0-based indexes, ascending, of the page header lines that a PDF export repeats at the top of
+/// each page. A header line is a short line among the first [`HEADER_LINES`] of more than half
+/// of the pages (and of at least two); only those occurrences are dropped, so a line that occurs
+/// once, or elsewhere in the text, stays. Lines that are structure (item and section headings,
+/// case numbers) or sentences are never headers: a "Bilag" heading that happens to open most
+/// pages is content.
+fn repeated_headers(text: &str) -> Vec<usize> {
+    let pages = page_tops(text);
+    if pages.len() < 2 {
+        return Vec::new();
+    }
+    let mut seen_on: HashMap<&str, usize> = HashMap::new();
+    for top in &pages {
+        let mut texts: Vec<&str> = top.iter().map(|(_, t)| *t).collect();
+        texts.sort_unstable();
+        texts.dedup();
+        for t in texts {
+            *seen_on.entry(t).or_default() += 1;
+        }
+    }
+    let is_header = |t: &str| seen_on[t] >= 2 && seen_on[t] * 2 > pages.len() && may_be_page_header(t);
+    let mut drop: Vec<usize> = pages.iter().flatten().filter(|(_, t)| is_header(t)).map(|(i, _)| *i).collect();
+    drop.sort_unstable();
+    drop
+}
+
+/// The first content lines of every page that has any. A page starts at a form feed, or after a
+/// page footer that ends a page (one below the page's top: a "Side 3 af 12" line among the header
+/// lines belongs to the header).
+fn page_tops(text: &str) -> Vec<PageTop<'_>> {
+    let mut pages: Vec<PageTop> = vec![Vec::new()];
+    let mut content = 0; // content lines on the current page
+    for (i, raw) in text.split('\n').enumerate() {
+        let t = raw.trim_matches(is_space);
+        // A bare number is a page number only next to a form feed: elsewhere it may be content.
+        let footer = !t.is_empty() && (is_page_footer(t) || (raw.starts_with('\x0c') && is_page_number(t)));
+        if raw.starts_with('\x0c') || (footer && content > HEADER_LINES) {
+            if pages.last().is_some_and(|p| !p.is_empty()) {
+                pages.push(Vec::new());
+            }
+            content = 0;
+        }
+        if t.is_empty() || footer {
+            continue;
+        }
+        content += 1;
+        if let Some(top) = pages.last_mut().filter(|_| content <= HEADER_LINES) {
+            top.push((i, t));
+        }
+    }
+    pages.retain(|p| !p.is_empty());
+    pages
+}
+
+/// A short line that is neither structure nor a sentence: what a page header can be.
+fn may_be_page_header(text: &str) -> bool {
+    let text = atx_heading(text).map_or(text, |(_, content)| content);
+    let plain = plain(text);
+    let plain = plain.trim_matches(['*', '_']);
+    !plain.is_empty()
+        && plain.chars().count() <= 80
+        && !text.contains('\t')
+        && !plain.ends_with(['.', ':', ',', ';'])
+        && sections::kind_of(plain).is_none()
+        && items::item_heading(plain).is_none()
+        && items::numbered_heading(plain).is_none()
+        && plain.parse::<CaseNumber>().is_err()
 }
 
 /// pdftotext page footers and headers: "Direktionen 03-04-2017 - Side 2 af 9", "Side 2 af 9",
@@ -246,6 +334,38 @@ mod tests {
         let k = kinds("tekst\n3\n\x0cmere\n\x0c4\nslut\n12\nslut");
         let texts: Vec<&str> = k.iter().filter(|l| l.1 == Kind::Text).map(|l| l.2.as_str()).collect();
         assert_eq!(texts, ["tekst", "mere", "slut", "12", "slut"]);
+    }
+
+    fn texts(text: &str) -> Vec<String> {
+        kinds(text).into_iter().filter(|l| l.1 != Kind::Blank).map(|l| l.2).collect()
+    }
+
+    #[test]
+    fn page_headers_repeated_after_form_feeds_are_dropped() {
+        let page = |n: usize, body: &str| format!("\x0cHøje-Taastrup Kommune\nReferat\n\n{body}\n\nSide {n} af 3\n");
+        let text = format!("{}{}{}", page(1, "REFERAT Direktionen"), page(2, "Baggrund\nTekst."), page(3, "Slut."));
+        assert_eq!(texts(&text), ["REFERAT Direktionen", "Baggrund", "Tekst.", "Slut."]);
+        // Without form feeds the page footer marks where the next page's header starts.
+        let text = "Høje-Taastrup Kommune\nREFERAT Direktionen\na\nb\nc\nd\nSide 1 af 3\n\
+                    Høje-Taastrup Kommune\ne\nf\ng\nh\ni\nSide 2 af 3\nHøje-Taastrup Kommune\nj";
+        assert_eq!(texts(text).join(""), "REFERAT Direktionenabcdefghij");
+    }
+
+    #[test]
+    fn page_tops_that_are_content_stay() {
+        // Once only, or on too few pages.
+        let text = "Direktionen 20-03-2017\nTekst.\n\x0cNoget andet\n\x0cTredje side\n\x0cFjerde side";
+        assert_eq!(texts(text).len(), 5);
+        let text = "Side et\n\x0cDirektionen\n\x0cDirektionen\n\x0cb\n\x0cc\n\x0cd";
+        assert_eq!(texts(text).len(), 6);
+        // Headings, case numbers and sentences that open most pages are content.
+        for line in ["Bilag", "## Bilag", "Punkt 2: Lukket", "16/26813", "Godkendt."] {
+            let text = format!("{line}\nTidsplan\n\x0c{line}\nBudget\n\x0c{line}\nKort");
+            assert_eq!(texts(&text).len(), 6, "{line}");
+        }
+        // Further down a page the header's text is content too.
+        let text = "Referat\nx\n\x0cReferat\ny\n\x0cReferat\na\nb\nc\nd\nReferat";
+        assert_eq!(texts(text), ["x", "y", "a", "b", "c", "d", "Referat"]);
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Tables: tab-separated rows (as the exports write them) and markdown pipe tables.
+//! Tables: tab-separated rows (as the exports write them), rows laid out with spaces (as
+//! `pdftotext -layout` writes them) and markdown pipe tables.
 //!
 //! A header that the PDF broke over several lines, with blank lines in between, is put together
 //! again: lines below the first one whose first cell is empty and that hold no figures are header
@@ -34,6 +35,12 @@ impl TableBuilder {
         } else {
             text.contains('\t')
         }
+    }
+
+    /// A row already cut into cells (a table laid out with spaces, see [`layout_table`]).
+    pub fn push_cells(&mut self, cells: &[String]) {
+        let cells = cells.iter().map(|c| self.cell(c)).collect();
+        self.rows.push(cells);
     }
 
     pub fn push(&mut self, text: &str) {
@@ -111,6 +118,104 @@ impl TableBuilder {
         }
         Some(Table { caption: self.caption, header_rows, rows: out })
     }
+}
+
+/// Lines longer than this are prose, never a row laid out with spaces.
+const MAX_LAYOUT_ROW: usize = 300;
+/// Cells longer than this (in characters) are prose that happens to contain a double space.
+const MAX_LAYOUT_CELL: usize = 60;
+
+/// True if a line may be a row of a table laid out with spaces: it has a run of two or more
+/// spaces inside, or is indented (a header row whose first cell is empty). Only [`layout_table`]
+/// decides, once the run of such lines is complete.
+pub fn may_be_layout_row(text: &str, indent: usize) -> bool {
+    text.len() <= MAX_LAYOUT_ROW && !text.contains('\t') && !is_pipe_row(text) && (indent >= 2 || text.contains("  "))
+}
+
+/// Rows laid out with spaces, given as (indent, text), cut into columns; `None` unless they are a
+/// table. A column is a stretch of character positions that some row writes in, so columns are
+/// separated by positions that are blank in every row. Every run of two or more spaces in a row
+/// must separate two columns, at least two rows must fill two cells, and no cell may be prose:
+/// a line with an accidental double space does not line up like that.
+pub fn layout_table(rows: &[(usize, &str)]) -> Option<Vec<Vec<String>>> {
+    if rows.len() < 2 {
+        return None;
+    }
+    let cells: Vec<Vec<LayoutCell>> = rows.iter().map(|&(indent, text)| layout_cells(text, indent)).collect();
+    if cells.iter().filter(|r| r.len() >= 2).count() < 2 {
+        return None;
+    }
+    if cells.iter().flatten().any(|c| c.text.chars().count() > MAX_LAYOUT_CELL) {
+        return None;
+    }
+    let column_at = columns(&cells);
+    let width = column_at.iter().copied().flatten().max()? + 1;
+    let mut out = Vec::with_capacity(cells.len());
+    for row in &cells {
+        let mut texts = vec![String::new(); width];
+        let mut last = None;
+        for c in row {
+            let column = column_at[c.start]?;
+            if last == Some(column) {
+                return None; // a run of spaces inside a column: not laid out as a table
+            }
+            texts[column] = c.text.to_string();
+            last = Some(column);
+        }
+        out.push(texts);
+    }
+    (width >= 2).then_some(out)
+}
+
+/// Text between runs of two or more spaces, with its first and past-the-end character column.
+#[derive(Debug)]
+struct LayoutCell<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+/// The cells of one row; columns count from the start of the line, indent included.
+fn layout_cells(text: &str, indent: usize) -> Vec<LayoutCell<'_>> {
+    let mut cells = Vec::new();
+    let mut start: Option<(usize, usize)> = None; // column and byte offset of the open cell
+    let mut end = (0, 0); // column and byte offset just past its last non-space character
+    let mut spaces = 0;
+    for (column, (at, c)) in (indent..).zip(text.char_indices()) {
+        if c == ' ' {
+            spaces += 1;
+            continue;
+        }
+        if let Some((s, b)) = start.filter(|_| spaces >= 2) {
+            cells.push(LayoutCell { start: s, end: end.0, text: &text[b..end.1] });
+            start = None;
+        }
+        start.get_or_insert((column, at));
+        spaces = 0;
+        end = (column + 1, at + c.len_utf8());
+    }
+    if let Some((s, b)) = start {
+        cells.push(LayoutCell { start: s, end: end.0, text: &text[b..end.1] });
+    }
+    cells
+}
+
+/// For every character position, the column that covers it (`None` where every row is blank).
+fn columns(rows: &[Vec<LayoutCell>]) -> Vec<Option<usize>> {
+    let width = rows.iter().flatten().map(|c| c.end).max().unwrap_or(0);
+    let mut used = vec![false; width];
+    for c in rows.iter().flatten() {
+        used[c.start..c.end].fill(true);
+    }
+    let mut column = None;
+    let mut out = Vec::with_capacity(width);
+    for (p, &u) in used.iter().enumerate() {
+        if u && (p == 0 || !used[p - 1]) {
+            column = Some(column.map_or(0, |c| c + 1));
+        }
+        out.push(column.filter(|_| u));
+    }
+    out
 }
 
 fn empty() -> Cell {
@@ -195,6 +300,38 @@ mod tests {
         let t = table(&["<b>Sag/emne</b>\t<b>Ansvarlig</b>", "Præsentation af HTKLIS\t4. december"]);
         assert_eq!(t.header_rows, 1);
         assert_eq!(t.rows[1][1].text, "4\\. december");
+    }
+
+    /// Rows as `pdftotext -layout` writes them: (indent, text) as the line normalizer gives them.
+    fn layout(lines: &[&str]) -> Option<Vec<Vec<String>>> {
+        let rows: Vec<(usize, &str)> = lines.iter().map(|l| (l.len() - l.trim_start().len(), l.trim())).collect();
+        layout_table(&rows)
+    }
+
+    #[test]
+    fn tables_laid_out_with_spaces() {
+        let row = |a: &str, b: &str, c: &str| format!("{a:<25}{b:>13}{c:>10}");
+        let lines = [
+            row("", "Budget 2017", "Forbrug"),
+            row("Administration", "185.300", "42.125"),
+            row("Tværgående udgifter i alt", "-3.200", "-850"),
+        ];
+        let t = layout(&lines.iter().map(String::as_str).collect::<Vec<_>>()).unwrap();
+        assert_eq!(t[0], ["", "Budget 2017", "Forbrug"]);
+        assert_eq!(t[2], ["Tværgående udgifter i alt", "-3.200", "-850"]);
+        let t = layout(&["Anlæg   4.500", "Drift   1.200"]).unwrap();
+        assert_eq!(t, [["Anlæg", "4.500"], ["Drift", "1.200"]]);
+    }
+
+    #[test]
+    fn prose_with_double_spaces_is_no_table() {
+        // One line only; runs of spaces that do not line up; a run inside a column.
+        assert_eq!(layout(&["Direktionen godkendte  forslaget."]), None);
+        assert_eq!(layout(&["Direktionen godkendte  forslaget og bad", "om en  opgørelse til næste møde."]), None);
+        assert_eq!(layout(&["Løn  i alt   100", "Drift og vedligehold   200"]), None);
+        assert_eq!(layout(&["  fortsat tekst i en liste", "  og mere tekst"]), None);
+        let long = "Byrådet godkendte i december 2016, at der skal igangsættes et langsigtet udviklingsarbejde";
+        assert_eq!(layout(&[&format!("{long}  x"), &format!("{long}  y")]), None);
     }
 
     #[test]

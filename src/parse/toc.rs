@@ -41,8 +41,9 @@ pub fn entry_title(text: &str) -> Option<&str> {
 }
 
 /// Entries of the table-of-contents lines. A title that wrapped onto two lines (the first
-/// without a page number) is joined.
-pub fn parse(lines: &[Line], cx: &mut Ctx) -> Vec<Entry> {
+/// without a page number) is joined. `numbered`: the items are headed "1. Title", so entries may
+/// be numbered the same way, with or without a page number.
+pub fn parse(lines: &[Line], numbered: bool, cx: &mut Ctx) -> Vec<Entry> {
     let mut entries = Vec::new();
     let mut pending: Option<(String, usize)> = None;
     for line in lines.iter().filter(|l| !l.is_blank()) {
@@ -51,10 +52,13 @@ pub fn parse(lines: &[Line], cx: &mut Ctx) -> Vec<Entry> {
             continue;
         }
         // A listed agenda line "Punkt 3: Title" has no page number.
-        let listed = super::items::item_heading(&plain).map(|(_, t)| t).filter(|t| !t.is_empty());
+        let listed = super::items::item_heading(&plain)
+            .or_else(|| numbered.then(|| super::items::numbered_heading(&plain)).flatten())
+            .map(|(_, t)| t)
+            .filter(|t| !t.is_empty());
         match entry_title(line.text).or(listed) {
             Some(title) => {
-                let title = strip_item_prefix(&to_plain(title)).to_string();
+                let title = strip_item_prefix(&to_plain(title), numbered).to_string();
                 let (title, no) = match pending.take() {
                     Some((mut first, no)) => {
                         first.push(' ');
@@ -70,7 +74,7 @@ pub fn parse(lines: &[Line], cx: &mut Ctx) -> Vec<Entry> {
                     t.push(' ');
                     t.push_str(&plain);
                 }
-                None => pending = Some((strip_item_prefix(&plain).to_string(), line.no)),
+                None => pending = Some((strip_item_prefix(&plain, numbered).to_string(), line.no)),
             },
         }
     }
@@ -80,9 +84,11 @@ pub fn parse(lines: &[Line], cx: &mut Ctx) -> Vec<Entry> {
     entries
 }
 
-/// "Punkt 3: Titel" → "Titel".
-fn strip_item_prefix(title: &str) -> &str {
-    match super::items::item_heading(title) {
+/// "Punkt 3: Titel" → "Titel"; also "3. Titel" where the items are numbered that way (elsewhere
+/// a title such as "4. budgetopfølgning 2012" keeps its number).
+fn strip_item_prefix(title: &str, numbered: bool) -> &str {
+    let numbered_title = || numbered.then(|| super::items::numbered_heading(title)).flatten();
+    match super::items::item_heading(title).or_else(numbered_title) {
         Some((_, t)) if !t.is_empty() => t,
         _ => title,
     }
