@@ -19,7 +19,7 @@ mod support;
 use referat::search::encode::decode;
 use referat::search::exact::shard_of;
 use referat::search::json::CHUNK_DOCS;
-use referat::search::text::{fold, shard_key, Analyzer};
+use referat::search::text::{fold, Analyzer};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -146,7 +146,8 @@ fn print_sizes(dir: &Path) -> std::io::Result<()> {
 struct Reader {
     dir: PathBuf,
     manifest: serde_json::Value,
-    keys: BTreeSet<String>,
+    /// First key of each term shard, sorted.
+    keys: Vec<String>,
     docs: usize,
 }
 
@@ -160,7 +161,7 @@ fn text(e: &Entry, i: usize) -> &str {
 impl Reader {
     fn open(dir: &Path) -> Result<Reader, Box<dyn std::error::Error>> {
         let manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join("index.json"))?)?;
-        let keys = referat::search::json::front_decode(manifest["keys"].as_str().unwrap_or("")).into_iter().collect();
+        let keys = referat::search::json::front_decode(manifest["keys"].as_str().unwrap_or(""));
         let docs = manifest["docs"].as_u64().unwrap_or(0) as usize;
         Ok(Reader { dir: dir.to_path_buf(), manifest, keys, docs })
     }
@@ -177,12 +178,15 @@ impl Reader {
         v
     }
 
-    fn key_for(&self, term: &str) -> Option<String> {
-        (1..=referat::search::index::MAX_KEY_CHARS)
-            .rev()
-            .filter(|&l| term.chars().count() >= l)
-            .map(|l| shard_key(term, l))
-            .find(|k| self.keys.contains(k))
+    /// The term shard holding `term`, if there are any.
+    fn shard_for(&self, term: &str) -> Option<usize> {
+        (!self.keys.is_empty()).then(|| referat::search::index::shard_of_term(&self.keys, term))
+    }
+
+    /// The shards after `shard_for(prefix)` that hold terms starting with `prefix`.
+    fn deeper(&self, prefix: &str) -> Vec<usize> {
+        let first = self.shard_for(prefix).map_or(0, |n| n + 1);
+        (first..self.keys.len()).take_while(|&n| self.keys[n].starts_with(prefix)).collect()
     }
 
     fn load(&self, rel: &str, bytes: &mut u64) -> Result<BTreeMap<String, Entry>, Box<dyn std::error::Error>> {
@@ -225,17 +229,16 @@ fn print_queries(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
             let Some(term) = analyzer.term(w) else { continue };
             let prefix = fold(&lower);
             let mut seen = BTreeSet::new();
-            let mut keys: BTreeSet<String> =
-                [r.key_for(&term), last.then(|| r.key_for(&prefix)).flatten()].into_iter().flatten().collect();
+            let mut keys: BTreeSet<usize> =
+                [r.shard_for(&term), last.then(|| r.shard_for(&prefix)).flatten()].into_iter().flatten().collect();
             if last && prefix.len() >= 2 {
-                let deeper: Vec<&String> =
-                    r.keys.iter().filter(|k| k.len() > prefix.len() && k.starts_with(&prefix)).collect();
+                let deeper = r.deeper(&prefix);
                 if keys.len() + deeper.len() <= 2 {
-                    keys.extend(deeper.into_iter().cloned());
+                    keys.extend(deeper);
                 }
             }
             for k in keys {
-                if !seen.insert(k.clone()) {
+                if !seen.insert(k) {
                     continue;
                 }
                 let shard = r.load(&format!("t/{k}.json"), &mut bytes)?;
@@ -298,8 +301,10 @@ fn write_vocab(path: &Path) -> Result<(), Box<dyn std::error::Error>> {
     let mut seen = BTreeSet::new();
     let extra =
         ["Århus", "AARHUS", "lokalplanerne", "løst", "uheldigst", "kaffe", "ÆBLER", "Øerne", "café", "aa11", "x", "og"];
-    let docs = referat::search::docs::collect(&site).0;
-    let texts = docs.iter().flat_map(|d| std::iter::once(d.title()).chain(d.text()));
+    use referat::search::docs::{text, title};
+    let docs =
+        site.meetings.iter().flat_map(|m| std::iter::once(None).chain(m.open_items().map(Some)).map(move |i| (m, i)));
+    let texts = docs.flat_map(|(m, i)| std::iter::once(title(m, i)).chain(text(m, i)));
     for t in texts.chain(extra.iter().map(|s| std::borrow::Cow::Borrowed(*s))) {
         for w in referat::search::text::words(&t) {
             seen.insert(w.to_string());
