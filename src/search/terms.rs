@@ -3,7 +3,7 @@
 //!
 //! Parts arrive in doc order and cover disjoint doc ranges, so appending their lists keeps postings
 //! sorted; only a term with two spellings in one part (e.g. "Lokalplan" and "lokalplanen") can
-//! interleave, and only such terms are sorted again.
+//! interleave, and only that part's stretch of it is sorted again.
 
 use super::intern::{Interner, Lists, FLAG};
 use super::part::Part;
@@ -91,36 +91,79 @@ fn merge(lists: &[&Lists], targets: &[Vec<u32>], count: usize) -> Vec<Postings> 
     }
     let mut flat = vec![0u32; starts[count]];
     let mut next = starts.clone();
-    let mut unsorted = vec![false; count];
-    for (l, t) in lists.iter().zip(targets) {
+    // Where each target's docs from the current list begin, and which targets got several of its
+    // entries (spellings): only those few segments need sorting, while they are in cache.
+    let mut segment = vec![(u32::MAX, 0usize, false); count];
+    let mut interleaved: Vec<u32> = Vec::new();
+    let mut bits = Vec::new();
+    for (n, (l, t)) in lists.iter().zip(targets).enumerate() {
         for (i, &target) in t.iter().enumerate().filter(|(_, &t)| t != NONE) {
             let (docs, at) = (l.docs(i), &mut next[target as usize]);
-            let before = (*at > starts[target as usize]).then(|| flat[*at - 1] & !FLAG);
-            unsorted[target as usize] |= matches!((before, docs.first()), (Some(b), Some(&d)) if b >= d & !FLAG);
+            match &mut segment[target as usize] {
+                (list, _, twice) if *list == n as u32 => {
+                    if !*twice {
+                        interleaved.push(target);
+                    }
+                    *twice = true;
+                }
+                seg => *seg = (n as u32, *at, false),
+            }
             flat[*at..*at + docs.len()].copy_from_slice(docs);
             *at += docs.len();
         }
+        for t in interleaved.drain(..) {
+            in_order(&mut flat[segment[t as usize].1..next[t as usize]], &mut bits);
+        }
     }
-    (0..count).into_par_iter().map(|t| postings(&flat[starts[t]..starts[t + 1]], unsorted[t])).collect()
+    (0..count).into_par_iter().map(|t| postings(&flat[starts[t]..starts[t + 1]])).collect()
 }
 
-/// Splits flagged doc ids off; sorts first (a doc listed twice counts once, flagged if either is)
-/// when the lists of two spellings interleaved.
-fn postings(ids: &[u32], unsorted: bool) -> Postings {
-    let mut sorted;
-    let ids = match unsorted {
-        true => {
-            sorted = ids.to_vec();
-            sorted.sort_unstable_by_key(|&d| (d & !FLAG, !d & FLAG));
-            sorted.dedup_by_key(|d| *d & !FLAG);
-            &sorted[..]
+/// Marks a doc id in `flat` that was listed twice; [`postings`] skips it.
+const HOLE: u32 = u32::MAX;
+
+/// Puts the docs of several sorted runs (one list's spellings of a term, all within one part's
+/// few hundred docs) in order through a bitmap of their range: linear, where sorting was most of
+/// the merge. Each doc is kept once, flagged if any was; the freed places at the end become holes.
+fn in_order(segment: &mut [u32], bits: &mut Vec<(u64, u64)>) {
+    let lo = segment.iter().map(|&d| d & !FLAG).min().unwrap_or(0);
+    let hi = segment.iter().map(|&d| d & !FLAG).max().unwrap_or(0);
+    bits.clear();
+    bits.resize(((hi - lo) / 64 + 1) as usize, (0, 0));
+    for &d in segment.iter() {
+        let (word, bit) = (((d & !FLAG) - lo) / 64, 1u64 << ((d & !FLAG) - lo) % 64);
+        let cell = &mut bits[word as usize];
+        cell.0 |= bit;
+        if d & FLAG != 0 {
+            cell.1 |= bit;
         }
-        false => ids,
-    };
-    Postings {
-        all: ids.iter().map(|&d| d & !FLAG).collect(),
-        flagged: ids.iter().filter(|&&d| d & FLAG != 0).map(|&d| d & !FLAG).collect(),
     }
+    let mut out = 0;
+    for (w, &(mut all, flagged)) in bits.iter().enumerate() {
+        while all != 0 {
+            let k = all.trailing_zeros();
+            all &= all - 1;
+            let flag = if flagged >> k & 1 != 0 { FLAG } else { 0 };
+            segment[out] = (lo + w as u32 * 64 + k) | flag;
+            out += 1;
+        }
+    }
+    segment[out..].fill(HOLE);
+}
+
+/// Splits flagged doc ids off sorted ones; a doc listed twice (two spellings) counts once, flagged
+/// if either is.
+fn postings(ids: &[u32]) -> Postings {
+    let mut p = Postings { all: Vec::with_capacity(ids.len()), flagged: Vec::new() };
+    for &d in ids.iter().filter(|&&d| d != HOLE) {
+        let id = d & !FLAG;
+        if p.all.last() != Some(&id) {
+            p.all.push(id);
+        }
+        if d & FLAG != 0 && p.flagged.last() != Some(&id) {
+            p.flagged.push(id);
+        }
+    }
+    p
 }
 
 #[cfg(test)]
@@ -148,6 +191,8 @@ mod tests {
             ("lokalplanerne", 1, true),
             ("lokalplanerne", 3, false),
             ("Lokalplan", 4, true),
+            ("lokalplanen", 2, false),
+            ("lokalplanen", 4, false),
         ]);
         let b = part(&[("lokalplan", 6, false), ("og", 6, false), ("og", 7, false), ("lokalplan", 9, false)]);
         let terms = gather_terms(&[a, b], &Analyzer::default());
@@ -155,7 +200,15 @@ mod tests {
         let all: Vec<(&str, &Postings)> = terms.iter().collect();
         assert_eq!(all.len(), 1, "stop words have no postings");
         assert_eq!(all[0].0, term);
-        assert_eq!(*all[0].1, Postings { all: vec![0, 1, 3, 4, 6, 9], flagged: vec![1, 4] });
+        assert_eq!(*all[0].1, Postings { all: vec![0, 1, 2, 3, 4, 6, 9], flagged: vec![1, 4] });
+    }
+
+    #[test]
+    fn interleaved_runs_come_out_in_order_once_each() {
+        let mut segment = [70 | FLAG, 300, 302, 3, 70, 301 | FLAG, 302 | FLAG];
+        in_order(&mut segment, &mut Vec::new());
+        assert_eq!(segment, [3, 70 | FLAG, 300, 301 | FLAG, 302 | FLAG, HOLE, HOLE]);
+        assert_eq!(postings(&segment), Postings { all: vec![3, 70, 300, 301, 302], flagged: vec![70, 301, 302] });
     }
 
     #[test]
