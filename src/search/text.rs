@@ -146,7 +146,7 @@ pub type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 /// Turns words into index terms. Holds the stemmer and the folded stop words.
 pub struct Analyzer {
     stemmer: Stemmer,
-    stop: HashSet<String>,
+    stop: HashSet<String, FxBuild>,
 }
 
 impl Default for Analyzer {
@@ -158,14 +158,27 @@ impl Default for Analyzer {
 impl Analyzer {
     /// The index term for one word, or `None` for stop words and over-long words.
     pub fn term(&self, word: &str) -> Option<String> {
-        if word.chars().count() > MAX_WORD_CHARS {
+        // A character is at most 4 bytes: only long words need counting.
+        if word.len() > MAX_WORD_CHARS && word.chars().count() > MAX_WORD_CHARS {
             return None;
         }
-        let lower = word.to_lowercase();
-        if self.stop.contains(&fold(&lower)) {
+        // Most words are ASCII, where lower-casing and folding are one byte-wise copy.
+        let lower = match word.is_ascii() {
+            true => word.to_ascii_lowercase(),
+            false => word.to_lowercase(),
+        };
+        let stop = match lower.is_ascii() {
+            true => self.stop.contains(&lower),
+            false => self.stop.contains(&fold(&lower)),
+        };
+        if stop {
             return None;
         }
-        let term = fold(&self.stemmer.stem(&lower));
+        let stem = self.stemmer.stem(&lower);
+        let term = match stem.is_ascii() {
+            true => stem.into_owned(),
+            false => fold(&stem),
+        };
         (!term.is_empty()).then_some(term)
     }
 
