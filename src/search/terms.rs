@@ -130,7 +130,8 @@ fn in_order(segment: &mut [u32], bits: &mut Vec<(u64, u64)>) {
     bits.clear();
     bits.resize(((hi - lo) / 64 + 1) as usize, (0, 0));
     for &d in segment.iter() {
-        let (word, bit) = (((d & !FLAG) - lo) / 64, 1u64 << ((d & !FLAG) - lo) % 64);
+        let offset = (d & !FLAG) - lo;
+        let (word, bit) = (offset / 64, 1u64 << (offset % 64));
         let cell = &mut bits[word as usize];
         cell.0 |= bit;
         if d & FLAG != 0 {
