@@ -29,8 +29,8 @@ fn records(dir: &Path, manifest: &Value) -> Vec<Value> {
 
 fn term_entry(dir: &Path, manifest: &Value, term: &str) -> Value {
     let keys = referat::search::json::front_decode(manifest["keys"].as_str().unwrap());
-    let key = (1..=term.len()).rev().map(|l| &term[..l]).find(|k| keys.iter().any(|x| x == k)).unwrap();
-    read(dir, &format!("t/{key}.json"))[term].clone()
+    let n = referat::search::index::shard_of_term(&keys, term);
+    read(dir, &format!("t/{n}.json"))[term].clone()
 }
 
 fn exact_entry(dir: &Path, manifest: &Value, key: &str) -> Value {
@@ -122,4 +122,51 @@ fn manifest_carries_the_stop_words_and_a_version() {
     assert!(manifest["v"].as_str().unwrap().len() >= 8);
     let (_o2, dir2, _) = written();
     assert_eq!(read(&dir2, "index.json")["v"], manifest["v"], "the same site gives the same version");
+}
+
+/// Every file below `dir`, by relative path.
+fn files(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let entries = walkdir::WalkDir::new(dir).into_iter().flatten().filter(|e| e.file_type().is_file());
+    entries
+        .map(|e| (e.path().strip_prefix(dir).unwrap().display().to_string(), std::fs::read(e.path()).unwrap()))
+        .collect()
+}
+
+/// Builds the index of `site` from parts of `size` meetings, handed to `finish` last part first.
+fn in_parts(site: &referat::link::Site, size: usize) -> std::collections::BTreeMap<String, Vec<u8>> {
+    let out = tempfile::tempdir().unwrap();
+    let plan = referat::search::Plan::new(site);
+    let mut parts: Vec<referat::search::Part> = plan
+        .meeting_order()
+        .chunks(size)
+        .map(|run| plan.part(&run.iter().map(|&i| (i, &site.meetings[i])).collect::<Vec<_>>()))
+        .collect();
+    parts.reverse();
+    plan.finish(parts, out.path()).unwrap();
+    files(out.path())
+}
+
+#[test]
+fn parts_of_any_size_give_the_same_files() {
+    let site = search_support::synthetic_site(600, 3);
+    let whole = in_parts(&site, site.meetings.len());
+    assert!(whole.len() > 5 && whole.contains_key("soeg/index.json"));
+    for size in [1, 7] {
+        let cut = in_parts(&site, size);
+        assert_eq!(cut.keys().collect::<Vec<_>>(), whole.keys().collect::<Vec<_>>(), "{size} meetings a part");
+        for (name, bytes) in &cut {
+            assert!(bytes == &whole[name], "{name} differs with {size} meetings a part");
+        }
+    }
+}
+
+#[test]
+fn parts_that_leave_a_gap_are_refused() {
+    let site = search_support::small_site();
+    let plan = referat::search::Plan::new(&site);
+    let first = plan.meeting_order()[0];
+    let part = plan.part(&[(first, &site.meetings[first])]);
+    let out = tempfile::tempdir().unwrap();
+    let err = plan.finish(vec![part], out.path()).unwrap_err();
+    assert_eq!(err.kind(), std::io::ErrorKind::InvalidInput);
 }

@@ -1,32 +1,16 @@
 //! The searchable documents: every open agenda item and every meeting, in doc-id order, with the
-//! plain text, terms and exact keys each contributes. Closed items are skipped entirely.
+//! title, text and snippet each contributes. Closed items are skipped entirely.
 //!
 //! Doc ids follow (year descending, body, date descending, meeting before its items), so that
 //! (body, year) facets are a short list of id runs and ties in ranking favour recent minutes.
 
-use super::exact::{case_key, date_key, exact_keys};
-use crate::link::Site;
 use crate::model::{AgendaItem, Block, Meeting};
 use chrono::Datelike;
 use pulldown_cmark::{Event, Parser, TagEnd};
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 
 /// How much plain text each result keeps for its snippet (characters).
 pub const SNIPPET_CHARS: usize = 160;
-
-/// One search result candidate.
-#[derive(Debug, Clone)]
-pub struct Doc<'a> {
-    pub meeting: &'a Meeting,
-    /// Index of the meeting in `Site::meetings`.
-    pub meeting_index: usize,
-    /// `None` for the meeting itself.
-    pub item: Option<&'a AgendaItem>,
-    /// Index into [`Bodies`].
-    pub body: usize,
-    pub year: i32,
-}
 
 /// The bodies (udvalg) of the site, sorted by name, with their URL slugs.
 #[derive(Debug, Clone, Default)]
@@ -35,80 +19,68 @@ pub struct Bodies {
     pub slugs: Vec<String>,
 }
 
-/// All documents of `site` in doc-id order, and the bodies (as the site names and slugs them).
-pub fn collect(site: &Site) -> (Vec<Doc<'_>>, Bodies) {
-    let bodies = Bodies {
-        names: site.bodies.iter().map(|b| b.name.clone()).collect(),
-        slugs: site.bodies.iter().map(|b| b.slug.clone()).collect(),
-    };
-    let index: BTreeMap<&str, usize> = bodies.names.iter().enumerate().map(|(i, n)| (n.as_str(), i)).collect();
-    let mut meetings: Vec<(usize, &Meeting)> = site.meetings.iter().enumerate().collect();
-    meetings
-        .sort_by(|(ai, a), (bi, b)| (b.date.year(), &a.body, b.date, bi).cmp(&(a.date.year(), &b.body, a.date, ai)));
-    let mut docs = Vec::new();
-    for (meeting_index, m) in meetings {
-        let body = index.get(m.body.as_str()).copied().unwrap_or(0);
-        let year = m.date.year();
-        docs.push(Doc { meeting: m, meeting_index, item: None, body, year });
-        docs.extend(m.open_items().map(|item| Doc { meeting: m, meeting_index, item: Some(item), body, year }));
-    }
-    (docs, bodies)
+/// Indexes into `meetings` in doc order: year descending, body, date descending (input order last).
+pub fn order(meetings: &[Meeting]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..meetings.len()).collect();
+    let key = |i: usize| (meetings[i].date.year(), &meetings[i].body, meetings[i].date);
+    order.sort_by(|&a, &b| {
+        let ((ya, ba, da), (yb, bb, db)) = (key(a), key(b));
+        (yb, ba, db, b).cmp(&(ya, bb, da, a))
+    });
+    order
 }
 
-impl<'a> Doc<'a> {
-    /// The result title: the item's title, or "Body dd-mm-yyyy" for a meeting.
-    pub fn title(&self) -> Cow<'a, str> {
-        match self.item {
-            Some(item) => Cow::Borrowed(item.title.as_str()),
-            None => Cow::Owned(format!("{} {}", self.meeting.body, self.meeting.date.format("%d-%m-%Y"))),
-        }
+/// The result title: the item's title, or "Body dd-mm-yyyy" for the meeting itself.
+pub fn title<'a>(meeting: &'a Meeting, item: Option<&'a AgendaItem>) -> Cow<'a, str> {
+    match item {
+        Some(item) => Cow::Borrowed(item.title.as_str()),
+        None => Cow::Owned(format!("{} {}", meeting.body, meeting.date.format("%d-%m-%Y"))),
     }
+}
 
-    /// The searchable text beside the title, in pieces as written (inline markup included: its
-    /// punctuation falls away in tokenizing, and only the snippet needs [`plain`] text).
-    pub fn text(&self) -> Vec<Cow<'a, str>> {
-        match self.item {
-            Some(item) => item_text(item),
-            None => meeting_text(self.meeting),
-        }
-    }
-
-    /// Exact keys of this document (given its title and text), with whether it carries each one.
-    pub fn exact(&self, title: &str, text: &[Cow<'_, str>]) -> Vec<(String, bool)> {
-        let mut exact: BTreeMap<String, bool> = BTreeMap::new();
-        exact.insert(date_key(self.meeting.date), true);
-        if let Some(item) = self.item {
-            if let Some(case) = &item.case {
-                exact.insert(case_key(case), true);
-            }
-            for d in &item.decisions {
-                exact.insert(date_key(d.date), true);
-            }
-        }
-        for key in std::iter::once(title).chain(text.iter().map(AsRef::as_ref)).flat_map(exact_keys) {
-            exact.entry(key).or_insert(false);
-        }
-        exact.into_iter().collect()
+/// The searchable text beside the title, in pieces as written (inline markup included: its
+/// punctuation falls away in tokenizing, and only the snippet needs [`plain`] text).
+pub fn text<'a>(meeting: &'a Meeting, item: Option<&'a AgendaItem>) -> Vec<Cow<'a, str>> {
+    match item {
+        Some(item) => item_text(item),
+        None => meeting_text(meeting),
     }
 }
 
 /// The first [`SNIPPET_CHARS`] characters of the plain text, cut at a word boundary.
+///
+/// Only the first `SNIPPET_CHARS + 1` characters matter (the cut, and whether there is more), so
+/// the pieces are collapsed straight into the snippet and no further: paragraphs run to thousands
+/// of characters.
 pub fn snippet<S: AsRef<str>>(text: &[S]) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(SNIPPET_CHARS + 16);
+    let mut chars = 0;
     for piece in text {
-        if out.chars().count() >= SNIPPET_CHARS {
+        if chars >= SNIPPET_CHARS {
             break;
         }
-        let piece = plain(piece.as_ref());
-        if piece.is_empty() {
-            continue;
+        let piece = piece.as_ref();
+        let plain_piece;
+        let piece = match has_markup(piece) {
+            true => {
+                plain_piece = plain(piece);
+                plain_piece.as_str()
+            }
+            false => piece,
+        };
+        for word in piece.split_whitespace() {
+            if chars > SNIPPET_CHARS {
+                break;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+                chars += 1;
+            }
+            out.push_str(word);
+            chars += word.chars().count();
         }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(&piece);
     }
-    if out.chars().count() <= SNIPPET_CHARS {
+    if chars <= SNIPPET_CHARS {
         return out;
     }
     let cut: String = out.chars().take(SNIPPET_CHARS).collect();
@@ -118,10 +90,15 @@ pub fn snippet<S: AsRef<str>>(text: &[S]) -> String {
     }
 }
 
+/// Whether `markup` may hold CommonMark inline markup; most paragraphs have none.
+fn has_markup(markup: &str) -> bool {
+    markup.contains(['*', '_', '[', '<', '`', '\\', '&', '!', '#', '>', '|', '~'])
+}
+
 /// CommonMark inline markup to plain text (emphasis and link syntax dropped, link text kept).
 pub fn plain(markup: &str) -> String {
     // Most paragraphs have no markup at all; parsing them would only cost time.
-    if !markup.contains(['*', '_', '[', '<', '`', '\\', '&', '!', '#', '>', '|', '~']) {
+    if !has_markup(markup) {
         return collapse_spaces(markup);
     }
     let mut out = String::with_capacity(markup.len());
@@ -200,5 +177,44 @@ mod tests {
         let s = snippet(&long);
         assert!(s.ends_with(" …") && s.chars().count() <= SNIPPET_CHARS + 2, "{s}");
         assert_eq!(snippet(&["a  b".to_string(), "c".to_string()]), "a b c");
+    }
+
+    /// The snippet as first written: each piece made plain whole and appended until 160 characters.
+    fn joined_then_cut(text: &[&str]) -> String {
+        let mut out = String::new();
+        for piece in text {
+            if out.chars().count() >= SNIPPET_CHARS {
+                break;
+            }
+            let piece = plain(piece);
+            if !piece.is_empty() && !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&piece);
+        }
+        if out.chars().count() <= SNIPPET_CHARS {
+            return out;
+        }
+        let cut: String = out.chars().take(SNIPPET_CHARS).collect();
+        match cut.rfind(' ') {
+            Some(i) if i > SNIPPET_CHARS / 2 => format!("{} …", &cut[..i]),
+            _ => format!("{cut}…"),
+        }
+    }
+
+    #[test]
+    fn snippet_stops_early_but_cuts_as_if_it_had_read_everything() {
+        let word = |n: usize| "æ".repeat(n % 13 + 1);
+        for len in [0, 1, 79, 80, 81, 159, 160, 161, 162, 400] {
+            let words: Vec<String> = (0..len).map(word).collect();
+            let text = words.join(" ");
+            let half: String = text.chars().take(len / 2).collect();
+            let long = "x".repeat(len);
+            let cases: [Vec<&str>; 4] =
+                [vec![&text], vec![&text, "  ", "*mere* tekst"], vec!["", &half, " \n ", &text], vec![&long, "efter"]];
+            for pieces in cases {
+                assert_eq!(snippet(&pieces), joined_then_cut(&pieces), "{pieces:?}");
+            }
+        }
     }
 }

@@ -16,27 +16,44 @@ pub fn case_key(case: &CaseNumber) -> String {
 
 /// The exact-index key of a date.
 pub fn date_key(date: NaiveDate) -> String {
-    format!("d:{}", iso_date(date))
+    let mut key = String::with_capacity(12);
+    push_date_key(&mut key, date);
+    key
+}
+
+/// Appends the exact-index key of `date` to `out`.
+pub fn push_date_key(out: &mut String, date: NaiveDate) {
+    out.push_str("d:");
+    push_iso_date(out, date);
 }
 
 /// `yyyy-mm-dd`, as chrono's `%Y-%m-%d` writes it, without parsing a format string per call
 /// (every document has a date, and that parsing showed in the index build profile).
 pub fn iso_date(date: NaiveDate) -> String {
-    use chrono::Datelike;
-    match date.year() {
-        y @ 0..=9999 => format!("{y:04}-{:02}-{:02}", date.month(), date.day()),
-        _ => date.format("%Y-%m-%d").to_string(),
-    }
+    let mut out = String::with_capacity(10);
+    push_iso_date(&mut out, date);
+    out
 }
 
-/// The patterns use ASCII word boundaries: the tokens are ASCII, and Unicode `\b` is several times slower.
+/// Appends [`iso_date`] to `out`.
+pub fn push_iso_date(out: &mut String, date: NaiveDate) {
+    use chrono::Datelike;
+    use std::fmt::Write;
+    let _ = match date.year() {
+        y @ 0..=9999 => write!(out, "{y:04}-{:02}-{:02}", date.month(), date.day()),
+        _ => write!(out, "{}", date.format("%Y-%m-%d")),
+    };
+}
+
+/// The patterns use ASCII word boundaries: the tokens are ASCII, and Unicode `\b` is several times
+/// slower. None has capture groups: `find_iter` runs the lazy DFA, captures need a slower engine.
 fn patterns() -> &'static (Regex, Regex, Regex) {
     static P: OnceLock<(Regex, Regex, Regex)> = OnceLock::new();
     P.get_or_init(|| {
         let build = |p: &str| Regex::new(p).unwrap_or_else(|e| unreachable!("constant pattern {p}: {e}"));
         (
             // dd-mm-yyyy, dd.mm.yyyy, dd/mm/yyyy and ISO yyyy-mm-dd
-            build(r"(?-u)\b(?:(\d{1,2})[-./](\d{1,2})[-./](\d{4})|(\d{4})-(\d{2})-(\d{2}))\b"),
+            build(r"(?-u)\b(?:\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{4}-\d{2}-\d{2})\b"),
             // KLE journal numbers
             build(r"(?-u)\b\d{2}\.\d{2}\.\d{2}-[A-Za-z]\d{2}-\d{1,7}-(?:\d{4}|\d{2})\b"),
             // short case numbers; a following "/" or digit means it was part of something longer (a date)
@@ -47,29 +64,31 @@ fn patterns() -> &'static (Regex, Regex, Regex) {
 
 /// Every exact key in `text`, in order of appearance (duplicates kept).
 pub fn exact_keys(text: &str) -> Vec<String> {
+    let mut keys = Vec::new();
+    each_key(text, &mut String::new(), |k| keys.push(k.to_string()));
+    keys
+}
+
+/// Calls `found` with every exact key in `text` (dates first, then case numbers), writing each
+/// into `buf` so that no key allocates.
+pub fn each_key(text: &str, buf: &mut String, mut found: impl FnMut(&str)) {
     if !may_hold_token(text) {
-        return Vec::new();
+        return;
     }
     let (dates, kle, short) = patterns();
-    let mut keys = Vec::new();
     let mut taken: Vec<(usize, usize)> = Vec::new();
-    for c in dates.captures_iter(text) {
-        let num = |i: usize| c.get(i).and_then(|m| m.as_str().parse::<u32>().ok());
-        let ymd = match (num(1), num(2), num(3)) {
-            (Some(d), Some(m), Some(y)) => (y, m, d),
-            _ => (num(4).unwrap_or(0), num(5).unwrap_or(0), num(6).unwrap_or(0)),
-        };
-        if let Some(date) = NaiveDate::from_ymd_opt(ymd.0 as i32, ymd.1, ymd.2) {
-            keys.push(date_key(date));
+    for m in dates.find_iter(text) {
+        if let Some(date) = written_date(m.as_str()) {
+            buf.clear();
+            push_date_key(buf, date);
+            found(buf);
         }
-        if let Some(m) = c.get(0) {
-            taken.push((m.start(), m.end()));
-        }
+        taken.push((m.start(), m.end()));
     }
     let overlaps = |s: usize, e: usize| taken.iter().any(|&(ts, te)| s < te && ts < e);
     for m in kle.find_iter(text) {
         if let Ok(case) = m.as_str().parse::<CaseNumber>() {
-            keys.push(case_key(&case));
+            found(&case_key(&case));
         }
     }
     for m in short.find_iter(text) {
@@ -78,10 +97,20 @@ pub fn exact_keys(text: &str) -> Vec<String> {
             continue;
         }
         if let Ok(case) = m.as_str().parse::<CaseNumber>() {
-            keys.push(case_key(&case));
+            found(&case_key(&case));
         }
     }
-    keys
+}
+
+/// The date of a match of the date pattern: three numbers, year first when it has four digits.
+fn written_date(matched: &str) -> Option<NaiveDate> {
+    let mut parts = matched.split(['-', '.', '/']).map(|p| (p.len(), p.parse::<u32>().ok()));
+    let (first, second, third) = (parts.next()?, parts.next()?, parts.next()?);
+    let (y, m, d) = match first.0 {
+        4 => (first.1?, second.1?, third.1?),
+        _ => (third.1?, second.1?, first.1?),
+    };
+    NaiveDate::from_ymd_opt(y as i32, m, d)
 }
 
 /// Every date and case number has a digit, then `-`, `.` or `/`, then a digit; most text has none,

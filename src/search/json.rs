@@ -1,7 +1,8 @@
 //! Writing the index as static JSON files below `soeg/`:
 //!
-//! - `index.json`: the manifest (bodies, facet runs, shard keys, stop words, version), fetched first;
-//! - `t/<prefix>.json`: term shards, `{"term": ["postings", "title postings", df]}`;
+//! - `index.json`: the manifest (bodies, facet runs, term shard keys, stop words, version), fetched first;
+//! - `t/<n>.json`: term shards, `{"term": ["postings", "title postings", df]}`; shard `n` holds the
+//!   terms from the manifest's key `n` (inclusive) to key `n + 1` (exclusive), see [`super::index`];
 //! - `x/<n>.json`: exact-token shards, `{"c:16/26813": ["postings", "carriers", "case-page-slug"|null, {id: record}]}`;
 //!   a case number's entry carries the records (without snippet) of the items that carry it, because
 //!   those items are spread over years of minutes and would otherwise cost one doc store chunk each;
@@ -9,25 +10,32 @@
 //!   `[title, body, "yyyy-mm-dd", item number, case, case slug, snippet, meeting folder if unusual]`.
 //!
 //! File names carry no version; the browser appends `?v=<manifest version>` so a rebuilt site is
-//! never mixed with cached shards.
+//! never mixed with cached shards. The shards are written by hand (they are only strings, numbers
+//! and the rows the parts already serialized) and in parallel.
 
+use super::docs::Bodies;
 use super::encode;
 use super::exact::shard_of;
-use super::index::{encode_terms, shard, Index, Record, MAX_KEY_CHARS};
+use super::index::pack;
+use super::part::Rows;
+use super::terms::{Merged, Postings};
 use super::text::Analyzer;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
+use std::fmt::Write;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::io;
 use std::path::{Path, PathBuf};
 
 /// Records per doc store chunk.
 pub const CHUNK_DOCS: usize = 64;
-/// Target size of an exact-token shard; the shard count follows from it.
-pub const EXACT_TARGET: usize = 6_000;
+/// Target size of an exact-token shard; the shard count follows from it. A case-number query
+/// fetches the manifest, one exact shard and at most one doc chunk, within 40 kB.
+pub const EXACT_TARGET: usize = 10_000;
 /// Format version, bumped when the browser must not read older files.
-pub const FORMAT: u32 = 1;
+/// 2: term shards are ranges of terms named by number, the manifest lists their first keys.
+pub const FORMAT: u32 = 2;
 
 #[derive(Serialize)]
 struct Manifest<'a> {
@@ -38,8 +46,8 @@ struct Manifest<'a> {
     bodies: Vec<(&'a str, &'a str)>,
     /// Flat `[body, year, count, body, year, count, …]`.
     runs: Vec<i64>,
+    /// The first key of every term shard, front-coded.
     keys: String,
-    maxkey: usize,
     xs: u32,
     stop: Vec<String>,
 }
@@ -54,122 +62,204 @@ pub struct Written {
     pub chunks: usize,
 }
 
-/// Serializes `index` and writes it into `dir` (the `soeg/` folder), files in parallel.
-pub fn write(index: &Index, dir: &Path) -> io::Result<Written> {
-    let encoded = encode_terms(index);
-    let shards = shard(&encoded);
-    let mut files: Vec<(String, String)> = Vec::new();
-    for (key, terms) in &shards {
-        let body: BTreeMap<&str, _> = terms.iter().map(|t| (*t, &encoded[t])).collect();
-        files.push((format!("t/{key}.json"), to_json(&body)?));
-    }
-    let xs = exact_shards(index, &mut files)?;
-    let chunks = doc_chunks(index, &mut files)?;
-    let mut hasher = DefaultHasher::new();
-    files.hash(&mut hasher);
-    let keys: Vec<&str> = shards.keys().map(String::as_str).collect();
+/// The merged index, ready to write.
+pub struct Index<'a> {
+    pub bodies: &'a Bodies,
+    /// (body, year, number of consecutive docs) in doc-id order.
+    pub runs: &'a [(usize, i32, u32)],
+    pub terms: &'a Merged,
+    pub exact: &'a Merged,
+    /// Case pages by exact key, so a case-number query can offer the case page first.
+    pub case_pages: &'a HashMap<String, String>,
+    /// Every doc's row: its part's rows and its index there.
+    pub rows: Vec<(&'a Rows, usize)>,
+}
+
+/// Serializes `index` and writes it into `dir` (the `soeg/` folder).
+pub fn write(index: &Index<'_>, dir: &Path) -> io::Result<Written> {
+    let docs = index.rows.len() as u32;
+    let (keys, mut files) = term_shards(index.terms, docs);
+    let term_count = files.len();
+    let (xs, exact) = exact_shards(index, docs);
+    files.extend(exact);
+    let chunks = doc_chunks(&index.rows);
+    let chunk_count = chunks.len();
+    files.extend(chunks);
+    let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
     let manifest = Manifest {
         format: FORMAT,
-        v: format!("{:x}", hasher.finish() & 0xffff_ffff_ffff),
-        docs: index.docs(),
+        v: version(&files),
+        docs,
         chunk: CHUNK_DOCS,
         bodies: index.bodies.names.iter().zip(&index.bodies.slugs).map(|(n, s)| (n.as_str(), s.as_str())).collect(),
         runs: index.runs.iter().flat_map(|&(b, y, n)| [b as i64, i64::from(y), i64::from(n)]).collect(),
         keys: front_code(&keys),
-        maxkey: MAX_KEY_CHARS,
         xs,
         stop: Analyzer::default().stop_words(),
     };
-    files.push(("index.json".to_string(), to_json(&manifest)?));
+    files.push(("index.json".to_string(), serde_json::to_string(&manifest).map_err(io::Error::other)?));
     for sub in ["t", "x", "d"] {
         std::fs::create_dir_all(dir.join(sub))?;
     }
     files.par_iter().try_for_each(|(name, text)| std::fs::write(dir.join(name), text))?;
     Ok(Written {
         files: files.iter().map(|(n, t)| (n.clone(), t.len() as u64)).collect(),
-        term_shards: shards.len(),
+        term_shards: term_count,
         exact_shards: xs as usize,
-        chunks,
+        chunks: chunk_count,
     })
 }
 
-fn to_json<T: Serialize>(value: &T) -> io::Result<String> {
-    serde_json::to_string(value).map_err(io::Error::other)
+/// A version for the manifest from every file's name and content (hashed in parallel).
+fn version(files: &[(String, String)]) -> String {
+    let hashes: Vec<u64> = files
+        .par_iter()
+        .map(|f| {
+            let mut h = DefaultHasher::new();
+            f.hash(&mut h);
+            h.finish()
+        })
+        .collect();
+    let mut h = DefaultHasher::new();
+    hashes.hash(&mut h);
+    format!("{:x}", h.finish() & 0xffff_ffff_ffff)
 }
 
-type ExactEntry<'a> = (String, String, Option<&'a str>, BTreeMap<u32, RecordRow<'a>>);
+/// The term shards' first keys and files.
+fn term_shards(terms: &Merged, docs: u32) -> (Vec<String>, Vec<(String, String)>) {
+    let entries: Vec<(&str, String)> =
+        terms.iter().collect::<Vec<_>>().par_iter().map(|&(t, p)| (t, term_entry(t, p, docs))).collect();
+    let names: Vec<&str> = entries.iter().map(|e| e.0).collect();
+    let bytes: Vec<usize> = entries.iter().map(|e| e.1.len() + 1).collect();
+    let shards = pack(&names, &bytes);
+    let files = shards
+        .par_iter()
+        .enumerate()
+        .map(|(n, (_, range))| (format!("t/{n}.json"), object(entries[range.clone()].iter().map(|e| e.1.as_str()))))
+        .collect();
+    (shards.into_iter().map(|(k, _)| k).collect(), files)
+}
 
-/// Spreads the exact keys over hash shards of about [`EXACT_TARGET`] bytes; returns the shard count.
-fn exact_shards(index: &Index, files: &mut Vec<(String, String)>) -> io::Result<u32> {
-    let docs = index.docs();
-    let mut entries: Vec<(&str, ExactEntry<'_>, usize)> = Vec::with_capacity(index.exact.len());
-    for (k, p) in &index.exact {
-        let page = index.case_pages.get(k).map(String::as_str);
-        let records: BTreeMap<u32, RecordRow<'_>> = match k.starts_with("c:") {
-            true => p.flagged.iter().map(|&d| (d, without_snippet(row(&index.records[d as usize])))).collect(),
-            false => BTreeMap::new(),
-        };
-        let entry = (encode::postings(&p.all, docs), encode::deltas(&p.flagged), page, records);
-        let bytes = to_json(&entry)?.len() + k.len() + 4;
-        entries.push((k.as_str(), entry, bytes));
+/// `"term":["all","title hits",df]`.
+fn term_entry(term: &str, p: &Postings, docs: u32) -> String {
+    let mut out = String::with_capacity(term.len() + p.all.len() + 16);
+    push_str(&mut out, term);
+    out.push_str(":[\"");
+    out.push_str(&encode::postings(&p.all, docs));
+    out.push_str("\",\"");
+    out.push_str(&encode::deltas(&p.flagged));
+    let _ = write!(out, "\",{}]", p.all.len());
+    out
+}
+
+/// `{entry,entry,…}`.
+fn object<'a>(entries: impl Iterator<Item = &'a str>) -> String {
+    let mut out = String::from("{");
+    for (i, e) in entries.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(e);
     }
-    let total: usize = entries.iter().map(|e| e.2).sum();
+    out.push('}');
+    out
+}
+
+/// Spreads the exact keys over hash shards of about [`EXACT_TARGET`] bytes: (count, files).
+fn exact_shards(index: &Index<'_>, docs: u32) -> (u32, Vec<(String, String)>) {
+    let keys: Vec<(&str, &Postings)> = index.exact.iter().collect();
+    let entries: Vec<String> = keys.par_iter().map(|&(k, p)| exact_entry(index, k, p, docs)).collect();
+    let total: usize = entries.iter().map(|e| e.len() + 1).sum();
     let count = total.div_ceil(EXACT_TARGET).max(1) as u32;
-    let mut shards: Vec<BTreeMap<&str, &ExactEntry<'_>>> = vec![BTreeMap::new(); count as usize];
-    for (key, entry, _) in &entries {
-        shards[shard_of(key, count) as usize].insert(key, entry);
+    let mut shards: Vec<Vec<&str>> = vec![Vec::new(); count as usize];
+    for ((key, _), entry) in keys.iter().zip(&entries) {
+        shards[shard_of(key, count) as usize].push(entry);
     }
-    for (n, shard) in shards.iter().enumerate() {
-        files.push((format!("x/{n}.json"), to_json(shard)?));
-    }
-    Ok(count)
+    let files =
+        shards.par_iter().enumerate().map(|(n, s)| (format!("x/{n}.json"), object(s.iter().copied()))).collect();
+    (count, files)
 }
 
-type RecordRow<'a> = (&'a str, usize, &'a str, u32, &'a str, &'a str, &'a str, &'a str);
-
-/// Inline records leave out the snippet: a case-number hit is in the metadata, and the doc store
-/// has the full record when its chunk is loaded anyway.
-fn without_snippet(r: RecordRow<'_>) -> RecordRow<'_> {
-    (r.0, r.1, r.2, r.3, r.4, r.5, "", r.7)
-}
-
-fn row(r: &Record) -> RecordRow<'_> {
-    let path = r.path.as_str();
-    (
-        r.title.as_str(),
-        r.body,
-        r.date.as_str(),
-        r.number,
-        r.case.as_str(),
-        r.case_slug.as_str(),
-        r.snippet.as_str(),
-        path,
-    )
-}
-
-/// Writes the result records in chunks of [`CHUNK_DOCS`]; returns the chunk count.
-fn doc_chunks(index: &Index, files: &mut Vec<(String, String)>) -> io::Result<usize> {
-    let chunks: Vec<&[Record]> = index.records.chunks(CHUNK_DOCS).collect();
-    for (n, chunk) in chunks.iter().enumerate() {
-        let rows: Vec<RecordRow<'_>> = chunk.iter().map(row).collect();
-        files.push((format!("d/{n}.json"), to_json(&rows)?));
+/// `"key":["all","carriers",page|null,{"id":record,…}]`; only case numbers inline their carriers.
+fn exact_entry(index: &Index<'_>, key: &str, p: &Postings, docs: u32) -> String {
+    let mut out = String::new();
+    push_str(&mut out, key);
+    let _ = write!(out, ":[\"{}\",\"{}\",", encode::postings(&p.all, docs), encode::deltas(&p.flagged));
+    match index.case_pages.get(key) {
+        Some(page) => push_str(&mut out, page),
+        None => out.push_str("null"),
     }
-    Ok(chunks.len())
+    out.push_str(",{");
+    if key.starts_with("c:") {
+        for (i, &d) in p.flagged.iter().enumerate() {
+            let (rows, n) = index.rows[d as usize];
+            let _ = write!(out, "{}\"{d}\":{}", if i > 0 { "," } else { "" }, rows.without_snippet(n));
+        }
+    }
+    out.push_str("}]");
+    out
+}
+
+/// The doc store chunks, [`CHUNK_DOCS`] rows each.
+fn doc_chunks(rows: &[(&Rows, usize)]) -> Vec<(String, String)> {
+    rows.par_chunks(CHUNK_DOCS)
+        .enumerate()
+        .map(|(n, chunk)| {
+            let mut out = String::from("[");
+            for (i, &(rows, r)) in chunk.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                out.push_str(rows.row(r));
+            }
+            out.push(']');
+            (format!("d/{n}.json"), out)
+        })
+        .collect()
+}
+
+/// Appends `s` as a JSON string, escaped as serde_json escapes it.
+pub fn push_str(out: &mut String, s: &str) {
+    out.push('"');
+    let mut plain = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..0x20 => "",
+            _ => continue,
+        };
+        out.push_str(&s[plain..i]);
+        plain = i + 1;
+        match escape {
+            "" => {
+                let _ = write!(out, "\\u{b:04x}");
+            }
+            e => out.push_str(e),
+        }
+    }
+    out.push_str(&s[plain..]);
+    out.push('"');
 }
 
 /// Sorted shard keys, front-coded: each key is a letter giving how many leading characters it shares
-/// with the previous key (`A` = 0, `B` = 1, …) and the rest of the key; keys are separated by spaces.
-/// Keys are `[a-z0-9_]`, so the letter is unambiguous.
+/// with the previous key (`A` = 0, `B` = 1, … at most `Z`) and the rest of the key; keys are
+/// separated by spaces (terms have none).
 pub fn front_code(keys: &[&str]) -> String {
     let mut out = String::new();
     let mut prev = "";
-    for key in keys {
-        let shared = prev.bytes().zip(key.bytes()).take_while(|(a, b)| a == b).count().min(25);
-        if !out.is_empty() {
+    for (i, key) in keys.iter().enumerate() {
+        let shared = prev.chars().zip(key.chars()).take_while(|(a, b)| a == b).count().min(25);
+        if i > 0 {
             out.push(' ');
         }
         out.push((b'A' + shared as u8) as char);
-        out.push_str(&key[shared..]);
+        out.extend(key.chars().skip(shared));
         prev = key;
     }
     out
@@ -199,9 +289,18 @@ mod tests {
 
     #[test]
     fn front_coding_round_trips() {
-        let keys = ["0", "00", "20", "2010", "2011", "lo", "lok", "lokalp", "oe", "_x"];
+        let keys = ["", "0", "00", "20", "2010", "2011", "lo", "lok", "lokalp", "oe", "ø", "øx"];
         let coded = front_code(&keys);
-        assert_eq!(coded, "A0 B0 A20 C10 D1 Alo Ck Dalp Aoe A_x");
+        assert_eq!(coded, "A A0 B0 A20 C10 D1 Alo Ck Dalp Aoe Aø Bx");
         assert_eq!(front_decode(&coded), keys);
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        for s in ["plain", "\"quoted\" \\ back", "tab\there\nline\r\u{8}\u{c}\u{1}\u{1f}", "æøå «»", ""] {
+            let mut out = String::new();
+            push_str(&mut out, s);
+            assert_eq!(out, serde_json::to_string(s).unwrap());
+        }
     }
 }

@@ -47,39 +47,70 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> {
     Words { text, pos: 0 }
 }
 
-/// The [`words`] iterator, with a fast path for ASCII bytes (most of Danish text).
+/// The [`words`] iterator, with fast paths for ASCII bytes and the Latin-1 letters (æ, ø, å, é:
+/// most of Danish text); other characters ask Unicode.
 struct Words<'a> {
     text: &'a str,
     pos: usize,
+}
+
+/// ASCII bytes that are part of words.
+const ASCII_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+impl Words<'_> {
+    /// Whether the character at byte `i` is part of a word, and its length in bytes.
+    #[inline(always)]
+    fn class(&self, i: usize) -> (bool, usize) {
+        let bytes = self.text.as_bytes();
+        match bytes[i] {
+            b if b < 0x80 => (ASCII_WORD[b as usize], 1),
+            // U+00C0..=U+00FF are letters but for × and ÷.
+            0xc3 if i + 1 < bytes.len() => (!matches!(bytes[i + 1], 0x97 | 0xb7), 2),
+            _ => self.wide(i),
+        }
+    }
+
+    #[inline(never)]
+    fn wide(&self, i: usize) -> (bool, usize) {
+        self.text[i..].chars().next().map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
+    }
 }
 
 impl<'a> Iterator for Words<'a> {
     type Item = &'a str;
 
     fn next(&mut self) -> Option<&'a str> {
-        let bytes = self.text.as_bytes();
-        let mut start = None;
+        let len = self.text.len();
         let mut i = self.pos;
-        while i < bytes.len() {
-            let (is_word, len) = match bytes[i] {
-                b if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
-                _ => match self.text[i..].chars().next() {
-                    Some(c) => (c.is_alphanumeric(), c.len_utf8()),
-                    None => break,
-                },
-            };
-            match (is_word, start) {
-                (true, None) => start = Some(i),
-                (false, Some(s)) => {
-                    self.pos = i + len;
-                    return Some(&self.text[s..i]);
-                }
-                _ => {}
+        let start = loop {
+            if i >= len {
+                self.pos = len;
+                return None;
             }
-            i += len;
+            match self.class(i) {
+                (true, _) => break i,
+                (false, n) => i += n,
+            }
+        };
+        while i < len {
+            match self.class(i) {
+                (true, n) => i += n,
+                (false, n) => {
+                    self.pos = i + n;
+                    return Some(&self.text[start..i]);
+                }
+            }
         }
-        self.pos = bytes.len();
-        start.map(|s| &self.text[s..])
+        self.pos = len;
+        Some(&self.text[start..])
     }
 }
 
@@ -115,7 +146,7 @@ pub type FxBuild = std::hash::BuildHasherDefault<FxHasher>;
 /// Turns words into index terms. Holds the stemmer and the folded stop words.
 pub struct Analyzer {
     stemmer: Stemmer,
-    stop: HashSet<String>,
+    stop: HashSet<String, FxBuild>,
 }
 
 impl Default for Analyzer {
@@ -127,14 +158,27 @@ impl Default for Analyzer {
 impl Analyzer {
     /// The index term for one word, or `None` for stop words and over-long words.
     pub fn term(&self, word: &str) -> Option<String> {
-        if word.chars().count() > MAX_WORD_CHARS {
+        // A character is at most 4 bytes: only long words need counting.
+        if word.len() > MAX_WORD_CHARS && word.chars().count() > MAX_WORD_CHARS {
             return None;
         }
-        let lower = word.to_lowercase();
-        if self.stop.contains(&fold(&lower)) {
+        // Most words are ASCII, where lower-casing and folding are one byte-wise copy.
+        let lower = match word.is_ascii() {
+            true => word.to_ascii_lowercase(),
+            false => word.to_lowercase(),
+        };
+        let stop = match lower.is_ascii() {
+            true => self.stop.contains(&lower),
+            false => self.stop.contains(&fold(&lower)),
+        };
+        if stop {
             return None;
         }
-        let term = fold(&self.stemmer.stem(&lower));
+        let stem = self.stemmer.stem(&lower);
+        let term = match stem.is_ascii() {
+            true => stem.into_owned(),
+            false => fold(&stem),
+        };
         (!term.is_empty()).then_some(term)
     }
 
@@ -176,6 +220,25 @@ mod tests {
         assert_eq!(words("«Århus»—ÆØÅ é1").collect::<Vec<_>>(), ["Århus", "ÆØÅ", "é1"]);
         assert_eq!(words("").count(), 0);
         assert_eq!(words(" , ").count(), 0);
+    }
+
+    #[test]
+    fn fast_paths_split_as_unicode_does() {
+        let chars = [
+            'a', 'Z', '0', ' ', '-', 'æ', 'Ø', 'å', 'é', '×', '÷', 'ÿ', 'À', '²', '½', 'ª', '«', 'ß', 'ŋ', '中', '😀',
+            '\u{300}',
+        ];
+        let mut rng = 7u64;
+        for _ in 0..2_000 {
+            let text: String = (0..12)
+                .map(|_| {
+                    rng = rng.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                    chars[(rng >> 33) as usize % chars.len()]
+                })
+                .collect();
+            let expected: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+            assert_eq!(words(&text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
     }
 
     #[test]

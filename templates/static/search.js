@@ -89,9 +89,24 @@
     return fold(stem(lower)) || null;
   }
 
-  /** First `len` characters of a term, anything outside [a-z0-9] as "_" (src/search/text.rs shard_key). */
-  function shardKey(t, len) {
-    return Array.from(t).slice(0, len).map((c) => (/[a-z0-9]/.test(c) ? c : '_')).join('');
+  /** Compares strings by code point, as Rust sorts them (UTF-16 order differs above U+FFFF). */
+  function cmpCodePoints(a, b) {
+    const n = Math.min(a.length, b.length);
+    for (let i = 0; i < n; i++) {
+      const x = a.codePointAt(i); const y = b.codePointAt(i);
+      if (x !== y) return x - y;
+    }
+    return a.length - b.length;
+  }
+
+  /** The term shard holding `t`: the last shard key ≤ `t` in the sorted `keys` (src/search/index.rs shard_of_term). */
+  function shardOfTerm(keys, t) {
+    let lo = 0; let hi = keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cmpCodePoints(keys[mid], t) <= 0) lo = mid + 1; else hi = mid;
+    }
+    return lo > 0 ? lo - 1 : (keys.length ? 0 : null);
   }
 
   // ---- exact tokens (port of src/search/exact.rs) ----
@@ -154,7 +169,8 @@
     for (const part of coded.split(' ')) {
       if (!part) continue;
       const prev = keys.length ? keys[keys.length - 1] : '';
-      keys.push(prev.slice(0, part.charCodeAt(0) - 65) + part.slice(1));
+      // The shared length counts characters (code points), as src/search/json.rs front_code does.
+      keys.push(Array.from(prev).slice(0, part.charCodeAt(0) - 65).join('') + part.slice(1));
     }
     return keys;
   }
@@ -165,7 +181,7 @@
     return ids;
   }
 
-  const api = { stem, fold, term, words, exactKey, shardOf, shardKey, decode, frontDecode, setStopWords: (w) => { stopWords = new Set(w); } };
+  const api = { stem, fold, term, words, exactKey, shardOf, shardOfTerm, decode, frontDecode, setStopWords: (w) => { stopWords = new Set(w); } };
   globalThis.referatSearch = api;
   if (typeof document === 'undefined') return;
 
@@ -198,7 +214,7 @@
     if (manifest) return manifest;
     const m = await fetchJSON('index.json');
     if (manifest) return manifest;
-    m.keySet = new Set(frontDecode(m.keys));
+    m.keyList = frontDecode(m.keys);
     m.docBody = new Uint16Array(m.docs);
     m.docYear = new Uint16Array(m.docs);
     let id = 0;
@@ -213,13 +229,17 @@
     return m;
   }
 
-  /** The longest shard key that is a prefix of `t`, or null. */
+  /** The term shard that holds `t` (or would), or null when there are none. */
   function shardFor(t) {
-    for (let len = Math.min(manifest.maxkey, Array.from(t).length); len >= 1; len--) {
-      const k = shardKey(t, len);
-      if (manifest.keySet.has(k)) return k;
-    }
-    return null;
+    return shardOfTerm(manifest.keyList, t);
+  }
+
+  /** The shards after the one `prefix` falls in that also hold terms starting with it. */
+  function deeperShards(prefix) {
+    const keys = manifest.keyList;
+    const out = [];
+    for (let n = shardFor(prefix) + 1; n < keys.length && keys[n].startsWith(prefix); n++) out.push(n);
+    return out;
   }
 
   // ---- queries ----
@@ -257,15 +277,14 @@
       if (e) { raise(scores, e[0], 2); raise(scores, e[1], 8); g.page = e[2]; g.records = e[3]; }
       return scores;
     }
-    const keys = new Set([shardFor(g.term), g.prefix && shardFor(g.prefix)].filter(Boolean));
-    // A prefix shorter than the shards it spans (e.g. "økon" when "oekonomi…" terms fill shards of
-    // their own): fetch those shards too when they are few, else wait for more letters.
+    const keys = new Set([shardFor(g.term), g.prefix ? shardFor(g.prefix) : null].filter((n) => n !== null));
+    // A prefix whose terms run on into the next shards (e.g. "økon" when "oekonomi…" terms fill
+    // shards of their own): fetch those shards too when they are few, else wait for more letters.
     if (g.prefix) {
-      const deeper = [];
-      for (const k of m.keySet) if (k.length > g.prefix.length && k.startsWith(g.prefix)) deeper.push(k);
-      if (keys.size + deeper.length <= MAX_GROUP_SHARDS) deeper.forEach((k) => keys.add(k));
+      const deeper = deeperShards(g.prefix);
+      if (keys.size + deeper.length <= MAX_GROUP_SHARDS) deeper.forEach((n) => keys.add(n));
     }
-    const shards = await Promise.all(Array.from(keys, (k) => fetchJSON(`t/${k}.json`)));
+    const shards = await Promise.all(Array.from(keys, (n) => fetchJSON(`t/${n}.json`)));
     const expansions = [];
     for (const shard of shards) {
       const e = shard[g.term];

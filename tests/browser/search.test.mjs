@@ -156,6 +156,24 @@ test('the JS stemmer and folding give exactly the terms of the Rust index', () =
   assert.equal(s.exactKey('31-02-2017'), null);
 });
 
+test('the JS reads range shard keys as the Rust index writes them', () => {
+  const ctx = { TextEncoder };
+  vm.createContext(ctx);
+  vm.runInContext(fs.readFileSync(path.join(repo, 'templates/static/search.js'), 'utf8'), ctx);
+  const s = ctx.referatSearch;
+  // src/search/json.rs front_coding_round_trips
+  const keys = Array.from(s.frontDecode('A A0 B0 A20 C10 D1 Alo Ck Dalp Aoe Aø Bx'));
+  assert.deepEqual(keys, ['', '0', '00', '20', '2010', '2011', 'lo', 'lok', 'lokalp', 'oe', 'ø', 'øx']);
+  const shard = (t) => keys[s.shardOfTerm(keys, t)];
+  assert.equal(shard('lokal'), 'lok');
+  assert.equal(shard('lokalplan'), 'lokalp');
+  assert.equal(shard('aeble'), '2011');
+  assert.equal(shard('zz'), 'oe');
+  assert.equal(shard('øz'), 'øx');
+  assert.equal(shard('\u{1F600}'), 'øx', 'astral characters sort after the BMP, as in Rust');
+  assert.equal(s.shardOfTerm([], 'x'), null);
+});
+
 test('a stemmed word query ranks title hits first and marks the hits', async () => {
   const page = await open(server);
   await search(page, 'lokalplanerne');

@@ -1,0 +1,185 @@
+//! One part of the index: a consecutive run of meetings in doc order, analyzed into the distinct
+//! words and exact keys it holds (with their docs) and the result rows of its docs. Parts are
+//! built in parallel from full meetings and kept until [`super::Plan::finish`] merges them, so they
+//! hold nothing borrowed and as little as they can: flat lists and one text buffer of JSON rows.
+
+use super::docs::{snippet, text, title};
+use super::exact::{case_key, each_key, push_date_key, push_iso_date};
+use super::intern::{Lists, ListsBuilder};
+use super::json::push_str;
+use super::text::words;
+use crate::model::{AgendaItem, Meeting};
+use std::fmt::Write;
+use std::ops::Range;
+
+/// Distinct words in a part of ~100 meetings, so its table rarely grows.
+const PART_WORDS: usize = 16_384;
+
+/// A compact, owned partial index of consecutive docs (see [`super::Plan::part`]).
+#[derive(Debug, Default)]
+pub struct Part {
+    /// Doc id of the part's first doc.
+    pub(super) first: u32,
+    pub(super) docs: u32,
+    /// Words as written (stemmed once for the whole site when merging), with title hits flagged.
+    pub(super) words: Lists,
+    /// Exact keys, with the docs that carry them flagged.
+    pub(super) exact: Lists,
+    pub(super) rows: Rows,
+}
+
+/// What the plan knows of a meeting that the meeting itself does not say.
+pub(super) struct Place<'a> {
+    pub body: usize,
+    /// The meeting's folder when it is not "<body slug>/<date>/", else "".
+    pub path: &'a str,
+}
+
+/// The result rows of a part's docs as JSON arrays
+/// `[title, body, "yyyy-mm-dd", item number, case, case slug, snippet, meeting folder]`, one text.
+#[derive(Debug, Default)]
+pub struct Rows {
+    text: String,
+    /// End of each row in `text`.
+    ends: Vec<u32>,
+    /// Where each row's snippet (a JSON string) lies, so a case entry can inline the row without it.
+    snippets: Vec<(u32, u32)>,
+}
+
+impl Rows {
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    pub fn row(&self, i: usize) -> &str {
+        &self.text[self.start(i)..self.ends[i] as usize]
+    }
+
+    /// The row with an empty snippet.
+    pub fn without_snippet(&self, i: usize) -> String {
+        let (a, b) = self.snippets[i];
+        format!("{}\"\"{}", &self.text[self.start(i)..a as usize], &self.text[b as usize..self.ends[i] as usize])
+    }
+
+    fn start(&self, i: usize) -> usize {
+        if i == 0 {
+            0
+        } else {
+            self.ends[i - 1] as usize
+        }
+    }
+}
+
+/// Builds a [`Part`] one meeting at a time.
+pub(super) struct Builder {
+    first: u32,
+    next: u32,
+    words: ListsBuilder,
+    exact: ListsBuilder,
+    rows: Rows,
+    /// Reused for exact keys and the meeting's date.
+    key: String,
+    date: String,
+}
+
+impl Builder {
+    pub fn new(first: u32) -> Builder {
+        Builder {
+            first,
+            next: first,
+            words: ListsBuilder::with_capacity(PART_WORDS),
+            exact: ListsBuilder::with_capacity(1024),
+            rows: Rows::default(),
+            key: String::new(),
+            date: String::new(),
+        }
+    }
+
+    /// Adds the meeting and its open items as the next docs.
+    pub fn meeting(&mut self, m: &Meeting, place: &Place<'_>) {
+        self.date.clear();
+        push_iso_date(&mut self.date, m.date);
+        self.doc(m, None, place);
+        for item in m.open_items() {
+            self.doc(m, Some(item), place);
+        }
+    }
+
+    fn doc(&mut self, m: &Meeting, item: Option<&AgendaItem>, place: &Place<'_>) {
+        let id = self.next;
+        self.next += 1;
+        let title = title(m, item);
+        let text = text(m, item);
+        for w in words(&title) {
+            self.words.add(w, id, true);
+        }
+        for w in text.iter().flat_map(|piece| words(piece)) {
+            self.words.add(w, id, false);
+        }
+        self.carried_keys(item, id);
+        let exact = &mut self.exact;
+        for piece in std::iter::once(&title).chain(&text) {
+            each_key(piece, &mut self.key, |k| exact.add(k, id, false));
+        }
+        self.row(item, place, &title, &snippet(&text));
+    }
+
+    /// The keys a doc carries (its meeting's date, its case, its decisions' dates), flagged, before
+    /// those its text only mentions.
+    fn carried_keys(&mut self, item: Option<&AgendaItem>, id: u32) {
+        self.key.clear();
+        self.key.push_str("d:");
+        self.key.push_str(&self.date);
+        self.exact.add(&self.key, id, true);
+        let Some(item) = item else { return };
+        if let Some(case) = &item.case {
+            self.exact.add(&case_key(case), id, true);
+        }
+        for d in &item.decisions {
+            self.key.clear();
+            push_date_key(&mut self.key, d.date);
+            self.exact.add(&self.key, id, true);
+        }
+    }
+
+    fn row(&mut self, item: Option<&AgendaItem>, place: &Place<'_>, title: &str, snippet: &str) {
+        let case = item.and_then(|i| i.case.as_ref());
+        let out = &mut self.rows.text;
+        out.push('[');
+        push_str(out, title);
+        let _ = write!(out, ",{},", place.body);
+        push_str(out, &self.date);
+        let _ = write!(out, ",{},", item.map_or(0, |i| i.number));
+        push_str(out, case.map_or("", |c| c.as_written()));
+        out.push(',');
+        push_str(out, &case.map(|c| c.slug()).unwrap_or_default());
+        out.push(',');
+        let start = out.len() as u32;
+        push_str(out, snippet);
+        let end = out.len() as u32;
+        out.push(',');
+        push_str(out, place.path);
+        out.push(']');
+        self.rows.snippets.push((start, end));
+        self.rows.ends.push(out.len() as u32);
+    }
+
+    /// Doc ids this builder has handed out so far.
+    pub fn docs(&self) -> Range<u32> {
+        self.first..self.next
+    }
+
+    pub fn finish(self) -> Part {
+        Part {
+            first: self.first,
+            docs: self.next - self.first,
+            words: self.words.finish(),
+            exact: self.exact.finish(),
+            rows: self.rows,
+        }
+    }
+}

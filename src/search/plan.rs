@@ -1,0 +1,166 @@
+//! The plan of an index build: which meeting's docs get which doc ids, computed from the light
+//! data every meeting keeps after linking (body, date, items' closed flags); then the parts made
+//! from full meetings, and their merge into the written index. See the contract in [`super`].
+
+use super::docs::{self, Bodies};
+use super::exact::case_key;
+use super::json::{self, index_dir};
+use super::part::{Builder, Part, Place};
+use super::terms::{gather_exact, gather_terms};
+use super::text::Analyzer;
+use super::IndexStats;
+use crate::link::Site;
+use crate::model::Meeting;
+use chrono::Datelike;
+use std::collections::HashMap;
+use std::io;
+use std::path::Path;
+
+/// Doc order, doc ids, bodies and facet runs of a site's index (see [`super`] for how to use it).
+#[derive(Debug, Clone)]
+pub struct Plan {
+    /// Indexes into `site.meetings`, in doc order.
+    order: Vec<usize>,
+    /// Position in `order` of each meeting (by index into `site.meetings`).
+    position: Vec<usize>,
+    /// Doc id of each meeting's own doc, by position, and the doc count at the end.
+    first_doc: Vec<u32>,
+    /// Body index of each meeting, by position.
+    body: Vec<usize>,
+    /// The meeting's folder when it is not "<body slug>/<date>/", else "", by position.
+    path: Vec<String>,
+    bodies: Bodies,
+    /// (body, year, number of consecutive docs) in doc-id order.
+    runs: Vec<(usize, i32, u32)>,
+    /// Case page slugs by exact key.
+    case_pages: HashMap<String, String>,
+}
+
+impl Plan {
+    /// The plan of `site`; reads no text (sections may already be gone).
+    pub fn new(site: &Site) -> Plan {
+        let bodies = Bodies {
+            names: site.bodies.iter().map(|b| b.name.clone()).collect(),
+            slugs: site.bodies.iter().map(|b| b.slug.clone()).collect(),
+        };
+        let body_index: HashMap<&str, usize> =
+            site.bodies.iter().enumerate().map(|(i, b)| (b.name.as_str(), i)).collect();
+        let order = docs::order(&site.meetings);
+        let mut plan = Plan {
+            position: vec![usize::MAX; site.meetings.len()],
+            first_doc: Vec::with_capacity(order.len() + 1),
+            body: Vec::with_capacity(order.len()),
+            path: Vec::with_capacity(order.len()),
+            runs: Vec::new(),
+            case_pages: site.cases.keys().map(|c| (case_key(c), c.slug())).collect(),
+            order: Vec::new(),
+            bodies,
+        };
+        let mut next = 0u32;
+        for (position, &i) in order.iter().enumerate() {
+            let m = &site.meetings[i];
+            let body = body_index.get(m.body.as_str()).copied().unwrap_or(0);
+            let docs = 1 + m.open_items().count() as u32;
+            plan.position[i] = position;
+            plan.first_doc.push(next);
+            plan.body.push(body);
+            plan.path.push(unusual_path(site, &plan.bodies, i, body));
+            plan.run(body, m.date.year(), docs);
+            next += docs;
+        }
+        plan.first_doc.push(next);
+        plan.order = order;
+        plan
+    }
+
+    /// Indexes into `site.meetings` in doc order: pass them to [`Plan::part`] in consecutive runs.
+    pub fn meeting_order(&self) -> &[usize] {
+        &self.order
+    }
+
+    /// Analyzes a consecutive run of [`Plan::meeting_order`] (each meeting with its index into
+    /// `site.meetings`, in full: sections included).
+    ///
+    /// # Panics
+    /// If the run is not consecutive in doc order, or a meeting has another number of open items
+    /// than the site the plan was made from: both are bugs in the caller.
+    pub fn part(&self, meetings: &[(usize, &Meeting)]) -> Part {
+        let Some(&(first, _)) = meetings.first() else { return Part::default() };
+        let start = self.position[first];
+        let mut builder = Builder::new(self.first_doc[start]);
+        for (k, &(i, m)) in meetings.iter().enumerate() {
+            let position = start + k;
+            assert_eq!(self.order.get(position), Some(&i), "search part: meeting {i} out of doc order");
+            builder.meeting(m, &Place { body: self.body[position], path: &self.path[position] });
+            assert_eq!(
+                builder.docs().end,
+                self.first_doc[position + 1],
+                "search part: meeting {i} differs from the plan"
+            );
+        }
+        builder.finish()
+    }
+
+    /// Merges the parts (in any order; together they must cover every meeting once) and writes the
+    /// index below `out` (into `out/soeg/`).
+    pub fn finish(self, mut parts: Vec<Part>, out: &Path) -> io::Result<IndexStats> {
+        parts.retain(|p| p.docs > 0);
+        parts.sort_by_key(|p| p.first);
+        self.check_cover(&parts)?;
+        let terms = gather_terms(&parts, &Analyzer::default());
+        let exact = gather_exact(&parts);
+        let rows = parts.iter().flat_map(|p| (0..p.rows.len()).map(move |r| (&p.rows, r))).collect();
+        let index = json::Index {
+            bodies: &self.bodies,
+            runs: &self.runs,
+            terms: &terms,
+            exact: &exact,
+            case_pages: &self.case_pages,
+            rows,
+        };
+        let written = json::write(&index, &index_dir(out))?;
+        Ok(IndexStats {
+            documents: index.rows.len(),
+            terms: terms.len(),
+            shards: written.term_shards + written.exact_shards + written.chunks,
+            bytes: written.files.iter().map(|(_, b)| b).sum(),
+        })
+    }
+
+    /// Sorted parts must follow each other without gap or overlap, from doc 0 to the last.
+    fn check_cover(&self, parts: &[Part]) -> io::Result<()> {
+        let mut next = 0;
+        for p in parts {
+            if p.first != next {
+                let msg = format!("search parts: docs from {next} expected, a part starts at {}", p.first);
+                return Err(io::Error::new(io::ErrorKind::InvalidInput, msg));
+            }
+            next += p.docs;
+        }
+        let total = self.first_doc.last().copied().unwrap_or(0);
+        if next != total {
+            let msg = format!("search parts cover {next} of {total} docs");
+            return Err(io::Error::new(io::ErrorKind::InvalidInput, msg));
+        }
+        Ok(())
+    }
+
+    /// Extends the facet runs by `docs` docs of `body` in `year`.
+    fn run(&mut self, body: usize, year: i32, docs: u32) {
+        match self.runs.last_mut() {
+            Some((b, y, n)) if *b == body && *y == year => *n += docs,
+            _ => self.runs.push((body, year, docs)),
+        }
+    }
+}
+
+/// Meeting `i`'s folder when it is not the usual "<body slug>/<date>/" (a second meeting that day).
+fn unusual_path(site: &Site, bodies: &Bodies, i: usize, body: usize) -> String {
+    let path = site.meeting_path(i);
+    let slug = bodies.slugs.get(body).map_or("", String::as_str);
+    let usual = path.strip_prefix(slug).and_then(|rest| rest.strip_prefix('/')).and_then(|rest| rest.strip_suffix('/'));
+    match usual {
+        Some(date) if date == super::exact::iso_date(site.meetings[i].date) => String::new(),
+        _ => path.to_string(),
+    }
+}
