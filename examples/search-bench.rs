@@ -118,7 +118,7 @@ fn build_in_parts(
         .meeting_order()
         .par_chunks(64)
         .map(|run| plan.part(&run.iter().map(|&i| (i, &site.meetings[i])).collect::<Vec<_>>()))
-        .collect();
+        .collect::<std::io::Result<_>>()?;
     let (user_end, sys_end) = cpu_seconds();
     let timing = (t.elapsed().as_secs_f64(), user_end - user + sys_end - sys);
     Ok((plan.finish(parts, out)?, timing))

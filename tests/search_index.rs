@@ -139,7 +139,7 @@ fn in_parts(site: &referat::link::Site, size: usize) -> std::collections::BTreeM
     let mut parts: Vec<referat::search::Part> = plan
         .meeting_order()
         .chunks(size)
-        .map(|run| plan.part(&run.iter().map(|&i| (i, &site.meetings[i])).collect::<Vec<_>>()))
+        .map(|run| plan.part(&run.iter().map(|&i| (i, &site.meetings[i])).collect::<Vec<_>>()).unwrap())
         .collect();
     parts.reverse();
     plan.finish(parts, out.path()).unwrap();
@@ -165,8 +165,22 @@ fn parts_that_leave_a_gap_are_refused() {
     let site = search_support::small_site();
     let plan = referat::search::Plan::new(&site);
     let first = plan.meeting_order()[0];
-    let part = plan.part(&[(first, &site.meetings[first])]);
+    let part = plan.part(&[(first, &site.meetings[first])]).unwrap();
     let out = tempfile::tempdir().unwrap();
     let err = plan.finish(vec![part], out.path()).unwrap_err();
     assert_eq!(err.kind(), std::io::ErrorKind::InvalidInput);
+}
+
+#[test]
+fn parts_out_of_doc_order_are_refused_not_a_panic() {
+    let site = search_support::small_site();
+    let plan = referat::search::Plan::new(&site);
+    let order = plan.meeting_order();
+    let (a, b) = (order[0], order[1]);
+    let err = plan.part(&[(b, &site.meetings[b]), (a, &site.meetings[a])]).unwrap_err();
+    assert_eq!(err.kind(), std::io::ErrorKind::InvalidInput);
+    let mut changed = site.meetings[a].clone();
+    changed.items.retain(|i| i.closed);
+    let err = plan.part(&[(a, &changed)]).unwrap_err();
+    assert!(err.to_string().contains("differs from the plan"), "{err}");
 }

@@ -53,7 +53,7 @@ impl FullText {
         let (meeting, diags) = parse_file(&self.content, &self.content.join(&light.source));
         match meeting {
             // The file is read twice; if it changed in between, its pages would disagree with the rest.
-            Some(m) if m.body == light.body && m.date == light.date && m.items.len() == light.items.len() => Ok(m),
+            Some(m) if m.light() == *light => Ok(m),
             Some(_) => Err(changed(light)),
             None if diags.iter().any(Diagnostic::is_error) => {
                 let mut all = Diagnostics::default();
@@ -74,6 +74,24 @@ fn changed(light: &Meeting) -> BuildError {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::Config;
+
+    #[test]
+    fn a_file_changed_between_the_passes_is_an_error_not_a_mismatched_page() {
+        let dir = tempfile::tempdir().unwrap();
+        let seed = std::fs::read_to_string("content/direktionen/2017-03-20.txt").unwrap();
+        std::fs::write(dir.path().join("m.txt"), &seed).unwrap();
+        let (meeting, _) = parse_file(dir.path(), &dir.path().join("m.txt"));
+        let site = Site::new(Config::default(), vec![meeting.unwrap().into_light()]);
+        let full = FullText::new(dir.path().to_path_buf(), vec![None]);
+        assert!(full.take(&site, 0).is_ok(), "parsed again, unchanged");
+        std::fs::write(dir.path().join("m.txt"), seed.replace("Status på Office 365", "Status på Office 2016"))
+            .unwrap();
+        match full.take(&site, 0) {
+            Err(BuildError::Input(d)) => assert!(d.to_string().contains("changed during the build"), "{d}"),
+            other => panic!("expected an input error, got {other:?}"),
+        }
+    }
 
     #[test]
     fn budget_gives_out_no_more_than_it_has() {

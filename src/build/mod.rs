@@ -143,8 +143,9 @@ fn parse_each<T: Send>(content: &Path, keep: impl Fn(Meeting, usize) -> T + Sync
     (kept, diagnostics)
 }
 
-/// Meetings handed to one parallel task of the render pass: enough for the search index's word
-/// tables to pay off, few enough that a task's full texts are a small share of memory.
+/// Meetings handed to one parallel task of the render pass: enough for a search part's word table
+/// to pay off, few enough that a task's full texts are a small share of memory and both cores
+/// stay busy to the end.
 const PASS_MEETINGS: usize = 64;
 
 /// Builds the whole site into a staging folder and swaps it into `opts.output` on success.
@@ -184,28 +185,32 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let render_opts = RenderOptions { templates: Some(opts.templates.clone()), ..Default::default() };
     let renderer = Renderer::new(&site, staging.path(), &render_opts)?;
     tick("render setup", &mut timings);
-    let order = renderer.meetings().to_vec();
-    let bytes: Vec<u64> = order
+    // One pass over the meetings in search order: each run's full text renders its pages and
+    // becomes a part of the search index, then is freed.
+    let plan = search::Plan::new(&site);
+    let runs: Vec<(u64, search::Part)> = plan
+        .meeting_order()
         .par_chunks(PASS_MEETINGS)
-        .map(|chunk| {
+        .map(|run| {
             let mut bytes = 0;
-            for &i in chunk {
+            let mut meetings = Vec::with_capacity(run.len());
+            for &i in run {
                 let meeting = full.take(&site, i)?;
                 bytes += renderer.meeting(i, &meeting)?;
+                meetings.push((i, meeting));
             }
-            Ok(bytes)
+            let meetings: Vec<(usize, &Meeting)> = meetings.iter().map(|(i, m)| (*i, m)).collect();
+            Ok((bytes, plan.part(&meetings).map_err(BuildError::Search)?))
         })
         .collect::<Result<_, BuildError>>()?;
-    tick("meeting pages", &mut timings);
-    let mut render = renderer.site_pages()?;
-    render.pages += 2 * order.len();
+    tick("meetings", &mut timings);
+    let (bytes, parts): (Vec<u64>, Vec<search::Part>) = runs.into_iter().unzip();
+    let (render, search) = rayon::join(|| renderer.site_pages(), || plan.finish(parts, staging.path()));
+    let mut render = render?;
+    let search = search.map_err(BuildError::Search)?;
+    render.pages += 2 * site.meetings.len();
     render.bytes += bytes.iter().sum::<u64>();
-    tick("site pages", &mut timings);
-    // TEMP until the search index takes meetings in parts: a full parse for it.
-    let (all, _) = parse_all(&opts.content);
-    let search =
-        search::write_index(&Site::new(site.config.clone(), all), staging.path()).map_err(BuildError::Search)?;
-    tick("search", &mut timings);
+    tick("site pages and search index", &mut timings);
     staging.publish().map_err(publish_err)?;
     tick("write", &mut timings);
 

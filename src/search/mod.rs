@@ -64,6 +64,6 @@ pub fn write_index(site: &Site, out: &Path) -> std::io::Result<IndexStats> {
             let meetings: Vec<(usize, &Meeting)> = run.iter().map(|&i| (i, &site.meetings[i])).collect();
             plan.part(&meetings)
         })
-        .collect();
+        .collect::<std::io::Result<_>>()?;
     plan.finish(parts, out)
 }

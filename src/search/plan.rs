@@ -81,24 +81,25 @@ impl Plan {
     /// Analyzes a consecutive run of [`Plan::meeting_order`] (each meeting with its index into
     /// `site.meetings`, in full: sections included).
     ///
-    /// # Panics
-    /// If the run is not consecutive in doc order, or a meeting has another number of open items
-    /// than the site the plan was made from: both are bugs in the caller.
-    pub fn part(&self, meetings: &[(usize, &Meeting)]) -> Part {
-        let Some(&(first, _)) = meetings.first() else { return Part::default() };
-        let start = self.position[first];
+    /// A run that is not consecutive in doc order, or a meeting with another number of open items
+    /// than the site the plan was made from, is an `InvalidInput` error (a bug in the caller).
+    pub fn part(&self, meetings: &[(usize, &Meeting)]) -> io::Result<Part> {
+        let Some(&(first, _)) = meetings.first() else { return Ok(Part::default()) };
+        let invalid = |msg: String| io::Error::new(io::ErrorKind::InvalidInput, msg);
+        let start = self.position.get(first).copied().filter(|&p| p != usize::MAX);
+        let start = start.ok_or_else(|| invalid(format!("search part: no meeting {first}")))?;
         let mut builder = Builder::new(self.first_doc[start]);
         for (k, &(i, m)) in meetings.iter().enumerate() {
             let position = start + k;
-            assert_eq!(self.order.get(position), Some(&i), "search part: meeting {i} out of doc order");
+            if self.order.get(position) != Some(&i) {
+                return Err(invalid(format!("search part: meeting {i} out of doc order")));
+            }
             builder.meeting(m, &Place { body: self.body[position], path: &self.path[position] });
-            assert_eq!(
-                builder.docs().end,
-                self.first_doc[position + 1],
-                "search part: meeting {i} differs from the plan"
-            );
+            if builder.docs().end != self.first_doc[position + 1] {
+                return Err(invalid(format!("search part: meeting {i} differs from the plan")));
+            }
         }
-        builder.finish()
+        Ok(builder.finish())
     }
 
     /// Merges the parts (in any order; together they must cover every meeting once) and writes the
