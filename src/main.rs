@@ -71,6 +71,9 @@ struct SiteArgs {
     /// Folder to write the site to.
     #[arg(long, default_value = "public")]
     output: PathBuf,
+    /// Also print how long each phase of the build took.
+    #[arg(long)]
+    timings: bool,
 }
 
 #[derive(Args)]
@@ -133,6 +136,7 @@ fn print_json(value: &impl serde::Serialize) -> Result<()> {
 fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Build(args) => {
+            let timings = args.timings;
             let opts: BuildOptions = args.into();
             match build::build(&opts) {
                 Ok(report) => {
@@ -146,6 +150,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         opts.output.display(),
                         total * 1000.0
                     );
+                    if timings {
+                        let phases: Vec<String> =
+                            report.timings.iter().map(|(name, d)| format!("{name} {} ms", d.as_millis())).collect();
+                        println!("Phases: {}", phases.join(", "));
+                    }
                     Ok(ExitCode::SUCCESS)
                 }
                 Err(BuildError::Input(diags)) => {
