@@ -152,9 +152,10 @@ impl Meeting {
         self.items.iter().filter(|i| !i.closed)
     }
 
-    /// The meeting without its items' sections, the bulk of its text: what the linked site keeps
-    /// of every meeting (header, titles, case numbers, decisions, attachments), so that a large
-    /// site's text need not be in memory all at once.
+    /// The meeting without its items' sections, the bulk of its text, and without its table of
+    /// contents (only the parser checks it): what the linked site keeps of every meeting (header,
+    /// titles, case numbers, decisions, attachments), so that a large site's text need not be in
+    /// memory all at once.
     pub fn light(&self) -> Meeting {
         let items = self.items.iter().map(|i| i.without_sections()).collect();
         Meeting {
@@ -166,13 +167,14 @@ impl Meeting {
             location: self.location.clone(),
             participants: self.participants.clone(),
             absent: self.absent.clone(),
-            toc: self.toc.clone(),
+            toc: Vec::new(),
             items,
         }
     }
 
     /// [`Meeting::light`] without copying.
     pub fn into_light(mut self) -> Meeting {
+        self.toc = Vec::new();
         for item in &mut self.items {
             item.sections = Vec::new();
         }
