@@ -1,7 +1,7 @@
 //! One part of the index: a consecutive run of meetings in doc order, analyzed into the distinct
 //! words and exact keys it holds (with their docs) and the result rows of its docs. Parts are
-//! built in parallel from full meetings and kept until [`super::Plan::finish`] merges them, so they
-//! hold nothing borrowed and as little as they can: flat lists and one text buffer of JSON rows.
+//! built in parallel from full meetings and absorbed into a [`super::Gathered`] as they are made, so
+//! they hold nothing borrowed: flat lists and one text buffer of JSON rows.
 
 use super::docs::{snippet, text, title};
 use super::exact::{case_key, each_key, push_date_key, push_iso_date};
@@ -53,6 +53,13 @@ impl Rows {
 
     pub fn is_empty(&self) -> bool {
         self.ends.is_empty()
+    }
+
+    /// Frees the slack of the buffers' growth: rows are kept until the index is written.
+    pub(super) fn shrink_to_fit(&mut self) {
+        self.text.shrink_to_fit();
+        self.ends.shrink_to_fit();
+        self.snippets.shrink_to_fit();
     }
 
     pub fn row(&self, i: usize) -> &str {
