@@ -196,9 +196,12 @@ mod tests {
         let text = "Sag 16/26813 (jf. 00.01.00-A00-1-21, mødet 13-03-2017/ 1.2.2016) og 20/03/2017 samt 16/5.\nØ12/345 x_16/7 16/8/9";
         let whole = {
             let (dates, kle, short) = patterns();
-            let mut keys: Vec<String> = dates.find_iter(text).filter_map(|m| written_date(m.as_str())).map(date_key).collect();
+            let mut keys: Vec<String> =
+                dates.find_iter(text).filter_map(|m| written_date(m.as_str())).map(date_key).collect();
             let taken: Vec<(usize, usize)> = dates.find_iter(text).map(|m| (m.start(), m.end())).collect();
-            keys.extend(kle.find_iter(text).filter_map(|m| m.as_str().parse::<CaseNumber>().ok()).map(|c| case_key(&c)));
+            keys.extend(
+                kle.find_iter(text).filter_map(|m| m.as_str().parse::<CaseNumber>().ok()).map(|c| case_key(&c)),
+            );
             for m in short.find_iter(text) {
                 let overlaps = taken.iter().any(|&(ts, te)| m.start() < te && ts < m.end());
                 if !overlaps && !text[m.end()..].starts_with('/') {

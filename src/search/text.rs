@@ -96,7 +96,7 @@ fn alnum_bytes(x: u64) -> u64 {
     let low = x & !HIGH;
     let at_least = |v: u64, k: u64| (v + (0x80 - k) * ONES) & HIGH;
     let digit = at_least(low, 0x30) & !at_least(low, 0x3a);
-    let folded = low | 0x20 * ONES;
+    let folded = low | (0x20 * ONES);
     let letter = at_least(folded, 0x61) & !at_least(folded, 0x7b);
     (digit | letter) & !x & HIGH
 }
