@@ -105,8 +105,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-/// Builds the index as the pipeline does: plan, parts of 64 meetings in parallel, finish. Returns
-/// the stats and the wall and CPU seconds of the plan and parts alone.
+/// Builds the index as the pipeline does: plan, parts of 64 meetings in parallel gathered as they
+/// are made, finish. Returns the stats and the wall and CPU seconds of the plan and parts alone.
 fn build_in_parts(
     site: &referat::link::Site,
     out: &Path,
@@ -114,7 +114,7 @@ fn build_in_parts(
     use rayon::prelude::*;
     let (t, (user, sys)) = (Instant::now(), cpu_seconds());
     let plan = referat::search::Plan::new(site);
-    let parts: Vec<referat::search::Part> = plan
+    let parts: referat::search::Gathered = plan
         .meeting_order()
         .par_chunks(64)
         .map(|run| plan.part(&run.iter().map(|&i| (i, &site.meetings[i])).collect::<Vec<_>>()))

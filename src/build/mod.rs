@@ -188,7 +188,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     // One pass over the meetings in search order: each run's full text renders its pages and
     // becomes a part of the search index, then is freed.
     let plan = search::Plan::new(&site);
-    let runs: Vec<(u64, search::Part)> = plan
+    let (bytes, parts): (Vec<u64>, search::Gathered) = plan
         .meeting_order()
         .par_chunks(PASS_MEETINGS)
         .map(|run| {
@@ -204,7 +204,6 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         })
         .collect::<Result<_, BuildError>>()?;
     tick("meetings", &mut timings);
-    let (bytes, parts): (Vec<u64>, Vec<search::Part>) = runs.into_iter().unzip();
     let (render, search) = rayon::join(|| renderer.site_pages(), || plan.finish(parts, staging.path()));
     let mut render = render?;
     let search = search.map_err(BuildError::Search)?;

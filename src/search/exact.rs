@@ -70,36 +70,73 @@ pub fn exact_keys(text: &str) -> Vec<String> {
 }
 
 /// Calls `found` with every exact key in `text` (dates first, then case numbers), writing each
-/// into `buf` so that no key allocates.
+/// into `buf` so that no key allocates. The patterns run only over the few stretches of `text`
+/// that may hold a token (see [`token_runs`]), not over whole paragraphs three times.
 pub fn each_key(text: &str, buf: &mut String, mut found: impl FnMut(&str)) {
-    if !may_hold_token(text) {
+    let runs = token_runs(text);
+    if runs.is_empty() {
         return;
     }
     let (dates, kle, short) = patterns();
+    let stretches = || runs.iter().filter_map(|&(s, e)| Some((s, text.get(s..e)?)));
     let mut taken: Vec<(usize, usize)> = Vec::new();
-    for m in dates.find_iter(text) {
-        if let Some(date) = written_date(m.as_str()) {
-            buf.clear();
-            push_date_key(buf, date);
-            found(buf);
+    for (at, t) in stretches() {
+        for m in dates.find_iter(t) {
+            if let Some(date) = written_date(m.as_str()) {
+                buf.clear();
+                push_date_key(buf, date);
+                found(buf);
+            }
+            taken.push((at + m.start(), at + m.end()));
         }
-        taken.push((m.start(), m.end()));
     }
     let overlaps = |s: usize, e: usize| taken.iter().any(|&(ts, te)| s < te && ts < e);
-    for m in kle.find_iter(text) {
-        if let Ok(case) = m.as_str().parse::<CaseNumber>() {
-            found(&case_key(&case));
+    for (_, t) in stretches() {
+        for m in kle.find_iter(t) {
+            if let Ok(case) = m.as_str().parse::<CaseNumber>() {
+                found(&case_key(&case));
+            }
         }
     }
-    for m in short.find_iter(text) {
-        let next = text[m.end()..].chars().next();
-        if overlaps(m.start(), m.end()) || matches!(next, Some('/')) {
+    for (at, t) in stretches() {
+        for m in short.find_iter(t) {
+            let next = t[m.end()..].chars().next();
+            if overlaps(at + m.start(), at + m.end()) || matches!(next, Some('/')) {
+                continue;
+            }
+            if let Ok(case) = m.as_str().parse::<CaseNumber>() {
+                found(&case_key(&case));
+            }
+        }
+    }
+}
+
+/// Bytes a token's match can contain (and `_`, an ASCII word character): a stretch of them, cut at
+/// any other ASCII byte, matches as it would within the whole text, since `\b` sees a non-word
+/// byte on both sides of the cut alike.
+fn in_token(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b'/') || !b.is_ascii()
+}
+
+/// The stretches (byte ranges, in order, disjoint) of `text` around every digit, `-`, `.` or `/`,
+/// digit: every date and case number has one, and most text has none.
+fn token_runs(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    // Separators are rare bytes: a vectorized search for them skips most of the text.
+    let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
+    let candidates = memchr::memchr3_iter(b'-', b'.', b'/', bytes)
+        .filter(|&q| q > 0 && digit_at(q - 1) && digit_at(q + 1))
+        .map(|q| q - 1);
+    for p in candidates {
+        if runs.last().is_some_and(|&(_, end)| p < end) {
             continue;
         }
-        if let Ok(case) = m.as_str().parse::<CaseNumber>() {
-            found(&case_key(&case));
-        }
+        let start = bytes[..p].iter().rposition(|&b| !in_token(b)).map_or(0, |i| i + 1);
+        let end = bytes[p..].iter().position(|&b| !in_token(b)).map_or(bytes.len(), |i| p + i);
+        runs.push((start, end));
     }
+    runs
 }
 
 /// The date of a match of the date pattern: three numbers, year first when it has four digits.
@@ -111,15 +148,6 @@ fn written_date(matched: &str) -> Option<NaiveDate> {
         _ => (third.1?, second.1?, first.1?),
     };
     NaiveDate::from_ymd_opt(y as i32, m, d)
-}
-
-/// Every date and case number has a digit, then `-`, `.` or `/`, then a digit; most text has none,
-/// and this scan is far cheaper than the patterns.
-fn may_hold_token(text: &str) -> bool {
-    text.as_bytes()
-        .windows(3)
-        // The separator first: it is the rarer byte, so most windows fail on one comparison.
-        .any(|w| matches!(w[1], b'-' | b'.' | b'/') && w[0].is_ascii_digit() && w[2].is_ascii_digit())
 }
 
 /// FNV-1a over the key's bytes: which exact shard holds `key`. The browser computes the same.
@@ -154,10 +182,36 @@ mod tests {
 
     #[test]
     fn text_without_digit_separator_digit_is_not_scanned() {
-        assert!(!may_hold_token("mødet 2017 og 16 sager."));
-        assert!(may_hold_token("1/2"));
-        assert!(may_hold_token("0.1"));
-        assert!(may_hold_token("x 2-3"));
+        assert!(token_runs("mødet 2017 og 16 sager.").is_empty());
+        assert_eq!(token_runs("1/2"), [(0, 3)]);
+        assert_eq!(token_runs("0.1"), [(0, 3)]);
+        assert_eq!(token_runs("x 2-3"), [(2, 5)]);
+        let text = "sag (16/26813, jf. 20-03-2017) og 1.2";
+        let runs: Vec<&str> = token_runs(text).iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(runs, ["16/26813", "20-03-2017", "1.2"]);
+    }
+
+    #[test]
+    fn stretches_find_what_the_whole_text_does() {
+        let text = "Sag 16/26813 (jf. 00.01.00-A00-1-21, mødet 13-03-2017/ 1.2.2016) og 20/03/2017 samt 16/5.\nØ12/345 x_16/7 16/8/9";
+        let whole = {
+            let (dates, kle, short) = patterns();
+            let mut keys: Vec<String> =
+                dates.find_iter(text).filter_map(|m| written_date(m.as_str())).map(date_key).collect();
+            let taken: Vec<(usize, usize)> = dates.find_iter(text).map(|m| (m.start(), m.end())).collect();
+            keys.extend(
+                kle.find_iter(text).filter_map(|m| m.as_str().parse::<CaseNumber>().ok()).map(|c| case_key(&c)),
+            );
+            for m in short.find_iter(text) {
+                let overlaps = taken.iter().any(|&(ts, te)| m.start() < te && ts < m.end());
+                if !overlaps && !text[m.end()..].starts_with('/') {
+                    keys.extend(m.as_str().parse::<CaseNumber>().ok().map(|c| case_key(&c)));
+                }
+            }
+            keys
+        };
+        assert!(whole.len() >= 6, "{whole:?}");
+        assert_eq!(exact_keys(text), whole);
     }
 
     #[test]

@@ -53,10 +53,17 @@ impl Interner {
 
     /// The id of `s`, adding it when new.
     pub fn intern(&mut self, s: &str) -> usize {
+        self.intern_head(s, load(s.as_bytes()))
+    }
+
+    /// [`Interner::intern`] with the head of `s` (its first 8 bytes, zero-padded, little-endian)
+    /// as the tokenizer read it already.
+    #[inline]
+    pub fn intern_head(&mut self, s: &str, head: u64) -> usize {
         if self.ends.len() * 2 >= self.slots.len() {
             self.grow();
         }
-        let (head, h) = head_and_hash(s.as_bytes());
+        let h = hash(s.as_bytes(), head);
         let h = h << 8 | s.len().min(255) as u32;
         let mask = self.slots.len() - 1;
         let mut i = (h >> 8) as usize & mask;
@@ -100,7 +107,7 @@ impl Interner {
 /// Up to the first 8 bytes of `b`, zero-padded, as one little-endian number; without the `memcpy`
 /// call a variable-length copy compiles to (it was a tenth of the tokenizing time).
 #[inline]
-fn load(b: &[u8]) -> u64 {
+pub(super) fn load(b: &[u8]) -> u64 {
     let n = b.len();
     let u32_at = |i: usize| u64::from(u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]));
     match n {
@@ -111,19 +118,18 @@ fn load(b: &[u8]) -> u64 {
     }
 }
 
-/// The head (first 8 bytes, zero-padded) of `bytes` and an FxHash-style hash over 8-byte words,
-/// the length mixed in first; the top half of the product is the well-mixed part.
+/// An FxHash-style hash over 8-byte words of `bytes` (whose first 8 are `head`), the length mixed
+/// in first; the top half of the product is the well-mixed part.
 #[inline]
-fn head_and_hash(bytes: &[u8]) -> (u64, u32) {
+fn hash(bytes: &[u8], head: u64) -> u32 {
     const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-    let head = load(bytes);
     let mut h = ((bytes.len() as u64).rotate_left(5) ^ head).wrapping_mul(SEED);
     let mut rest = bytes.get(8..).unwrap_or(&[]);
     while !rest.is_empty() {
         h = (h.rotate_left(5) ^ load(rest)).wrapping_mul(SEED);
         rest = rest.get(8..).unwrap_or(&[]);
     }
-    (head, (h >> 32) as u32)
+    (h >> 32) as u32
 }
 
 /// Distinct strings and, per string, its sorted doc ids (flagged ones with [`FLAG`] set), stored
@@ -166,7 +172,13 @@ impl ListsBuilder {
     }
 
     pub fn add(&mut self, s: &str, doc: u32, flag: bool) {
-        let id = self.names.intern(s);
+        self.add_head(s, load(s.as_bytes()), doc, flag);
+    }
+
+    /// [`ListsBuilder::add`] with the head of `s` (see [`Interner::intern_head`]).
+    #[inline]
+    pub fn add_head(&mut self, s: &str, head: u64, doc: u32, flag: bool) {
+        let id = self.names.intern_head(s, head);
         if id == self.last.len() {
             self.last.push(u32::MAX);
         }

@@ -67,8 +67,8 @@ pub struct Index<'a> {
     pub bodies: &'a Bodies,
     /// (body, year, number of consecutive docs) in doc-id order.
     pub runs: &'a [(usize, i32, u32)],
-    pub terms: &'a Merged,
-    pub exact: &'a Merged,
+    pub terms: &'a Merged<'a>,
+    pub exact: &'a Merged<'a>,
     /// Case pages by exact key, so a case-number query can offer the case page first.
     pub case_pages: &'a HashMap<String, String>,
     /// Every doc's row: its part's rows and its index there.
@@ -125,17 +125,20 @@ fn version(files: &[(String, String)]) -> String {
     format!("{:x}", h.finish() & 0xffff_ffff_ffff)
 }
 
-/// The term shards' first keys and files.
-fn term_shards(terms: &Merged, docs: u32) -> (Vec<String>, Vec<(String, String)>) {
-    let entries: Vec<(&str, String)> =
-        terms.iter().collect::<Vec<_>>().par_iter().map(|&(t, p)| (t, term_entry(t, p, docs))).collect();
+/// The term shards' first keys and files. Each entry is moved into its shard's text as the shard
+/// is written, so the entries and the files are not both held in full.
+fn term_shards(terms: &Merged<'_>, docs: u32) -> (Vec<String>, Vec<(String, String)>) {
+    let entries: Vec<(&str, String)> = terms.par_iter().map(|(t, p)| (t, term_entry(t, &p, docs))).collect();
     let names: Vec<&str> = entries.iter().map(|e| e.0).collect();
     let bytes: Vec<usize> = entries.iter().map(|e| e.1.len() + 1).collect();
     let shards = pack(&names, &bytes);
-    let files = shards
-        .par_iter()
+    let mut entries = entries.into_iter().map(|e| e.1);
+    let grouped: Vec<Vec<String>> =
+        shards.iter().map(|(_, range)| entries.by_ref().take(range.len()).collect()).collect();
+    let files = grouped
+        .into_par_iter()
         .enumerate()
-        .map(|(n, (_, range))| (format!("t/{n}.json"), object(entries[range.clone()].iter().map(|e| e.1.as_str()))))
+        .map(|(n, shard)| (format!("t/{n}.json"), object(shard.iter().map(String::as_str))))
         .collect();
     (shards.into_iter().map(|(k, _)| k).collect(), files)
 }
@@ -167,12 +170,12 @@ fn object<'a>(entries: impl Iterator<Item = &'a str>) -> String {
 
 /// Spreads the exact keys over hash shards of about [`EXACT_TARGET`] bytes: (count, files).
 fn exact_shards(index: &Index<'_>, docs: u32) -> (u32, Vec<(String, String)>) {
-    let keys: Vec<(&str, &Postings)> = index.exact.iter().collect();
-    let entries: Vec<String> = keys.par_iter().map(|&(k, p)| exact_entry(index, k, p, docs)).collect();
-    let total: usize = entries.iter().map(|e| e.len() + 1).sum();
+    let entries: Vec<(&str, String)> =
+        index.exact.par_iter().map(|(k, p)| (k, exact_entry(index, k, &p, docs))).collect();
+    let total: usize = entries.iter().map(|e| e.1.len() + 1).sum();
     let count = total.div_ceil(EXACT_TARGET).max(1) as u32;
     let mut shards: Vec<Vec<&str>> = vec![Vec::new(); count as usize];
-    for ((key, _), entry) in keys.iter().zip(&entries) {
+    for (key, entry) in &entries {
         shards[shard_of(key, count) as usize].push(entry);
     }
     let files =

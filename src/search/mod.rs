@@ -17,15 +17,20 @@
 //!    each run's *full* meetings, `&[(index, &Meeting)]`, from any thread (`&Plan` is `Sync`). A
 //!    [`Part`] owns everything it needs (words and exact keys with their docs, result rows with
 //!    snippets) and is `Send`; the meetings can be dropped once it is made. Closed items give nothing.
-//! 3. [`Plan::finish`]`(parts, out)` with all the parts, in any order: it stems each distinct word
-//!    of the site once, merges, and writes `out/soeg/`. The output does not depend on how the
+//! 3. Absorb the parts into a [`Gathered`] as they are made (it collects from a parallel iterator
+//!    of parts, each thread into its own table of the site's distinct words, or call
+//!    [`Gathered::absorb`]), so only the site's words and postings are held, not every part's word
+//!    table. Parts may arrive in any order.
+//! 4. [`Plan::finish`]`(gathered, out)` (or with a `Vec` of parts): it stems each distinct word of
+//!    the site once, merges, and writes `out/soeg/`. The output does not depend on how the
 //!    meetings were cut into parts. Parts that leave a gap or overlap are an `InvalidInput` error.
 //!
-//! [`write_index`] does all three over `site.meetings` for callers that hold the full site.
+//! [`write_index`] does all of it over `site.meetings` for callers that hold the full site.
 
 pub mod docs;
 pub mod encode;
 pub mod exact;
+pub mod gather;
 pub mod index;
 pub mod intern;
 pub mod json;
@@ -34,6 +39,7 @@ pub mod plan;
 pub mod terms;
 pub mod text;
 
+pub use gather::Gathered;
 pub use part::Part;
 pub use plan::Plan;
 
@@ -57,7 +63,7 @@ pub struct IndexStats {
 /// Writes the search index for `site` (whose meetings are complete) below `out` (into `out/soeg/`).
 pub fn write_index(site: &Site, out: &Path) -> std::io::Result<IndexStats> {
     let plan = Plan::new(site);
-    let parts = plan
+    let parts: Gathered = plan
         .meeting_order()
         .par_chunks(PART_MEETINGS)
         .map(|run| {

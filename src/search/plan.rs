@@ -4,8 +4,9 @@
 
 use super::docs::{self, Bodies};
 use super::exact::case_key;
+use super::gather::Gathered;
 use super::json::{self, index_dir};
-use super::part::{Builder, Part, Place};
+use super::part::{Builder, Part, Place, Rows};
 use super::terms::{gather_exact, gather_terms};
 use super::text::Analyzer;
 use super::IndexStats;
@@ -102,15 +103,15 @@ impl Plan {
         Ok(builder.finish())
     }
 
-    /// Merges the parts (in any order; together they must cover every meeting once) and writes the
-    /// index below `out` (into `out/soeg/`).
-    pub fn finish(self, mut parts: Vec<Part>, out: &Path) -> io::Result<IndexStats> {
-        parts.retain(|p| p.docs > 0);
-        parts.sort_by_key(|p| p.first);
-        self.check_cover(&parts)?;
-        let terms = gather_terms(&parts, &Analyzer::default());
-        let exact = gather_exact(&parts);
-        let rows = parts.iter().flat_map(|p| (0..p.rows.len()).map(move |r| (&p.rows, r))).collect();
+    /// Merges the parts (in any order; together they must cover every meeting once), gathered as
+    /// they were made or handed over in a `Vec`, and writes the index below `out` (into `out/soeg/`).
+    pub fn finish(self, parts: impl Into<Gathered>, out: &Path) -> io::Result<IndexStats> {
+        let Gathered { words, exact, mut rows } = parts.into();
+        rows.sort_by_key(|&(first, _, _)| first);
+        self.check_cover(&rows)?;
+        let terms = gather_terms(&words, &Analyzer::default());
+        let exact = gather_exact(&exact);
+        let rows = rows.iter().flat_map(|(_, _, r)| (0..r.len()).map(move |i| (r, i))).collect();
         let index = json::Index {
             bodies: &self.bodies,
             runs: &self.runs,
@@ -128,15 +129,16 @@ impl Plan {
         })
     }
 
-    /// Sorted parts must follow each other without gap or overlap, from doc 0 to the last.
-    fn check_cover(&self, parts: &[Part]) -> io::Result<()> {
+    /// Parts' (first doc, doc count), sorted, must follow each other without gap or overlap, from
+    /// doc 0 to the last.
+    fn check_cover(&self, parts: &[(u32, u32, Rows)]) -> io::Result<()> {
         let mut next = 0;
-        for p in parts {
-            if p.first != next {
-                let msg = format!("search parts: docs from {next} expected, a part starts at {}", p.first);
+        for &(first, docs, _) in parts {
+            if first != next {
+                let msg = format!("search parts: docs from {next} expected, a part starts at {first}");
                 return Err(io::Error::new(io::ErrorKind::InvalidInput, msg));
             }
-            next += p.docs;
+            next += docs;
         }
         let total = self.first_doc.last().copied().unwrap_or(0);
         if next != total {

@@ -1,12 +1,12 @@
-//! Merging the parts: every distinct word of the site is stemmed once (in parallel), the parts'
-//! word lists are gathered into term postings and their exact-key lists into exact postings.
+//! Merging the gathered parts: every distinct word of the site is stemmed once (in parallel), and
+//! each term's postings are decoded from its spellings' doc streams when its shard entry is
+//! written, so the merged postings of the whole site are never in memory at once.
 //!
-//! Parts arrive in doc order and cover disjoint doc ranges, so appending their lists keeps postings
-//! sorted; only a term with two spellings in one part (e.g. "Lokalplan" and "lokalplanen") can
-//! interleave, and only that part's stretch of it is sorted again.
+//! A term's spellings (e.g. "Lokalplan" and "lokalplanen") and parts that arrived out of order give
+//! several sorted runs; a dense term is put in order through a bitmap of its range, a sparse one sorted.
 
-use super::intern::{Interner, Lists, FLAG};
-use super::part::Part;
+use super::gather::Streams;
+use super::intern::{Interner, FLAG};
 use super::text::Analyzer;
 use rayon::prelude::*;
 
@@ -21,109 +21,104 @@ pub struct Postings {
     pub flagged: Vec<u32>,
 }
 
-/// Merged postings by name, and the names in sorted order.
-#[derive(Debug, Default)]
-pub struct Merged {
+/// Names (terms or exact keys) in sorted order, each with the doc streams it is made of.
+#[derive(Debug)]
+pub struct Merged<'a> {
     pub names: Interner,
-    pub postings: Vec<Postings>,
+    /// `sources[starts[i]..starts[i + 1]]` are the streams of name `i`.
+    starts: Vec<u32>,
+    sources: Vec<u32>,
+    streams: &'a Streams,
     /// Name ids sorted by name (byte order, which is code point order).
     pub sorted: Vec<u32>,
 }
 
-impl Merged {
-    /// (name, postings) in name order.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &Postings)> {
-        self.sorted.iter().map(|&i| (self.names.get(i as usize), &self.postings[i as usize]))
+impl Merged<'_> {
+    /// (name, postings) in name order, the postings decoded in parallel as they are asked for.
+    pub fn par_iter(&self) -> impl IndexedParallelIterator<Item = (&str, Postings)> + '_ {
+        self.sorted
+            .par_iter()
+            .map_init(Vec::new, |buf, &i| (self.names.get(i as usize), self.postings(i as usize, buf)))
     }
 
     pub fn len(&self) -> usize {
-        self.postings.len()
+        self.names.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.postings.is_empty()
+        self.names.is_empty()
+    }
+
+    /// The postings of name `i`, with `buf` as scratch.
+    fn postings(&self, i: usize, buf: &mut Vec<u32>) -> Postings {
+        buf.clear();
+        let sources = &self.sources[self.starts[i] as usize..self.starts[i + 1] as usize];
+        let mut in_order = sources.len() == 1;
+        for &s in sources {
+            in_order &= self.streams.docs(s as usize, buf);
+        }
+        if !in_order {
+            in_order_of_runs(buf);
+        }
+        postings(buf)
     }
 }
 
-/// Term postings of all parts: words stemmed and folded once each, stop words dropped.
-pub fn gather_terms(parts: &[Part], analyzer: &Analyzer) -> Merged {
-    let lists: Vec<&Lists> = parts.iter().map(|p| &p.words).collect();
-    let (words, local) = union(&lists);
-    let stems: Vec<Option<String>> = (0..words.len()).into_par_iter().map(|w| analyzer.term(words.get(w))).collect();
+/// Term postings of all gathered words: stemmed and folded once each, stop words dropped.
+pub fn gather_terms<'a>(words: &'a Streams, analyzer: &Analyzer) -> Merged<'a> {
+    let stems: Vec<Option<String>> =
+        (0..words.len()).into_par_iter().map(|w| analyzer.term(words.names.get(w))).collect();
     let mut names = Interner::with_capacity(words.len() / 2);
-    let word_term: Vec<u32> = stems.iter().map(|s| s.as_deref().map_or(NONE, |t| names.intern(t) as u32)).collect();
-    let targets: Vec<Vec<u32>> = local.iter().map(|l| l.iter().map(|&w| word_term[w as usize]).collect()).collect();
-    merged(names, &lists, &targets)
+    let targets: Vec<u32> = stems.iter().map(|s| s.as_deref().map_or(NONE, |t| names.intern(t) as u32)).collect();
+    merged(names, &targets, words)
 }
 
-/// Exact-key postings of all parts.
-pub fn gather_exact(parts: &[Part]) -> Merged {
-    let lists: Vec<&Lists> = parts.iter().map(|p| &p.exact).collect();
-    let (names, targets) = union(&lists);
-    merged(names, &lists, &targets)
+/// Exact-key postings of all gathered keys (each key its own name).
+pub fn gather_exact(keys: &Streams) -> Merged<'_> {
+    let names = keys.names.clone();
+    let targets: Vec<u32> = (0..keys.len() as u32).collect();
+    merged(names, &targets, keys)
 }
 
-/// The distinct names of all lists, and for each list the id of each of its names among them.
-fn union(lists: &[&Lists]) -> (Interner, Vec<Vec<u32>>) {
-    let mut names = Interner::with_capacity(lists.iter().map(|l| l.len()).max().unwrap_or(0) * 2);
-    let ids = lists.iter().map(|l| l.names.iter().map(|s| names.intern(s) as u32).collect()).collect();
-    (names, ids)
-}
-
-fn merged(names: Interner, lists: &[&Lists], targets: &[Vec<u32>]) -> Merged {
-    let postings = merge(lists, targets, names.len());
-    let mut sorted: Vec<u32> = (0..names.len() as u32).collect();
-    sorted.par_sort_unstable_by(|&a, &b| names.get(a as usize).cmp(names.get(b as usize)));
-    Merged { names, postings, sorted }
-}
-
-/// Appends every list entry `i` of list `l` to target `targets[l][i]` (in list order), then splits
-/// the flags off. Counted first, so the postings are filled in one flat buffer without regrowing.
-fn merge(lists: &[&Lists], targets: &[Vec<u32>], count: usize) -> Vec<Postings> {
-    let mut starts = vec![0usize; count + 1];
-    for (l, t) in lists.iter().zip(targets) {
-        for (i, &target) in t.iter().enumerate().filter(|(_, &t)| t != NONE) {
-            starts[target as usize + 1] += l.docs(i).len();
-        }
+/// Groups the streams by target name (a counting sort) and sorts the names.
+fn merged<'a>(names: Interner, targets: &[u32], streams: &'a Streams) -> Merged<'a> {
+    let count = names.len();
+    let mut starts = vec![0u32; count + 1];
+    for &t in targets.iter().filter(|&&t| t != NONE) {
+        starts[t as usize + 1] += 1;
     }
     for i in 1..starts.len() {
         starts[i] += starts[i - 1];
     }
-    let mut flat = vec![0u32; starts[count]];
     let mut next = starts.clone();
-    // Where each target's docs from the current list begin, and which targets got several of its
-    // entries (spellings): only those few segments need sorting, while they are in cache.
-    let mut segment = vec![(u32::MAX, 0usize, false); count];
-    let mut interleaved: Vec<u32> = Vec::new();
-    let mut bits = Vec::new();
-    for (n, (l, t)) in lists.iter().zip(targets).enumerate() {
-        for (i, &target) in t.iter().enumerate().filter(|(_, &t)| t != NONE) {
-            let (docs, at) = (l.docs(i), &mut next[target as usize]);
-            match &mut segment[target as usize] {
-                (list, _, twice) if *list == n as u32 => {
-                    if !*twice {
-                        interleaved.push(target);
-                    }
-                    *twice = true;
-                }
-                seg => *seg = (n as u32, *at, false),
-            }
-            flat[*at..*at + docs.len()].copy_from_slice(docs);
-            *at += docs.len();
-        }
-        for t in interleaved.drain(..) {
-            in_order(&mut flat[segment[t as usize].1..next[t as usize]], &mut bits);
-        }
+    let mut sources = vec![0u32; starts[count] as usize];
+    for (s, &t) in targets.iter().enumerate().filter(|(_, &t)| t != NONE) {
+        sources[next[t as usize] as usize] = s as u32;
+        next[t as usize] += 1;
     }
-    (0..count).into_par_iter().map(|t| postings(&flat[starts[t]..starts[t + 1]])).collect()
+    let mut sorted: Vec<u32> = (0..count as u32).collect();
+    sorted.par_sort_unstable_by(|&a, &b| names.get(a as usize).cmp(names.get(b as usize)));
+    Merged { names, starts, sources, streams, sorted }
 }
 
-/// Marks a doc id in `flat` that was listed twice; [`postings`] skips it.
+/// Puts several sorted runs of flagged doc ids in order (a doc may appear in more than one run):
+/// through a bitmap when they are dense in their range, else by sorting.
+fn in_order_of_runs(docs: &mut [u32]) {
+    let lo = docs.iter().map(|&d| d & !FLAG).min().unwrap_or(0);
+    let hi = docs.iter().map(|&d| d & !FLAG).max().unwrap_or(0);
+    if ((hi - lo) / 64) as usize <= docs.len() * 4 {
+        in_order(docs, &mut Vec::new());
+    } else {
+        docs.sort_unstable_by_key(|&d| d & !FLAG);
+    }
+}
+
+/// Marks a doc id that was listed twice; [`postings`] skips it.
 const HOLE: u32 = u32::MAX;
 
-/// Puts the docs of several sorted runs (one list's spellings of a term, all within one part's
-/// few hundred docs) in order through a bitmap of their range: linear, where sorting was most of
-/// the merge. Each doc is kept once, flagged if any was; the freed places at the end become holes.
+/// Puts the docs of several sorted runs in order through a bitmap of their range: linear, where
+/// sorting was most of the merge. Each doc is kept once, flagged if any was; the freed places at
+/// the end become holes.
 fn in_order(segment: &mut [u32], bits: &mut Vec<(u64, u64)>) {
     let lo = segment.iter().map(|&d| d & !FLAG).min().unwrap_or(0);
     let hi = segment.iter().map(|&d| d & !FLAG).max().unwrap_or(0);
@@ -172,21 +167,22 @@ mod tests {
     use super::*;
     use crate::search::intern::ListsBuilder;
 
-    fn lists(entries: &[(&str, u32, bool)]) -> Lists {
-        let mut b = ListsBuilder::with_capacity(4);
-        for &(w, d, f) in entries {
-            b.add(w, d, f);
+    /// The streams of parts, each a list of (string, doc, flag), absorbed in the order given.
+    fn streams(parts: &[&[(&str, u32, bool)]]) -> Streams {
+        let mut s = Streams::default();
+        for entries in parts {
+            let mut b = ListsBuilder::with_capacity(4);
+            for &(w, d, f) in entries.iter() {
+                b.add(w, d, f);
+            }
+            s.absorb(&b.finish());
         }
-        b.finish()
-    }
-
-    fn part(words: &[(&str, u32, bool)]) -> Part {
-        Part { words: lists(words), ..Part::default() }
+        s
     }
 
     #[test]
     fn spellings_of_one_term_merge_into_sorted_distinct_postings() {
-        let a = part(&[
+        let a: &[(&str, u32, bool)] = &[
             ("lokalplanerne", 0, false),
             ("Lokalplan", 1, false),
             ("lokalplanerne", 1, true),
@@ -194,14 +190,18 @@ mod tests {
             ("Lokalplan", 4, true),
             ("lokalplanen", 2, false),
             ("lokalplanen", 4, false),
-        ]);
-        let b = part(&[("lokalplan", 6, false), ("og", 6, false), ("og", 7, false), ("lokalplan", 9, false)]);
-        let terms = gather_terms(&[a, b], &Analyzer::default());
-        let term = Analyzer::default().term("lokalplan").unwrap();
-        let all: Vec<(&str, &Postings)> = terms.iter().collect();
-        assert_eq!(all.len(), 1, "stop words have no postings");
-        assert_eq!(all[0].0, term);
-        assert_eq!(*all[0].1, Postings { all: vec![0, 1, 2, 3, 4, 6, 9], flagged: vec![1, 4] });
+        ];
+        let b: &[(&str, u32, bool)] =
+            &[("lokalplan", 6, false), ("og", 6, false), ("og", 7, false), ("lokalplan", 9, false)];
+        let expected = Postings { all: vec![0, 1, 2, 3, 4, 6, 9], flagged: vec![1, 4] };
+        for words in [streams(&[a, b]), streams(&[b, a])] {
+            let terms = gather_terms(&words, &Analyzer::default());
+            let term = Analyzer::default().term("lokalplan").unwrap();
+            let all: Vec<(&str, Postings)> = terms.par_iter().collect();
+            assert_eq!(all.len(), 1, "stop words have no postings");
+            assert_eq!(all[0].0, term);
+            assert_eq!(all[0].1, expected);
+        }
     }
 
     #[test]
@@ -210,15 +210,19 @@ mod tests {
         in_order(&mut segment, &mut Vec::new());
         assert_eq!(segment, [3, 70 | FLAG, 300, 301 | FLAG, 302 | FLAG, HOLE, HOLE]);
         assert_eq!(postings(&segment), Postings { all: vec![3, 70, 300, 301, 302], flagged: vec![70, 301, 302] });
+        let mut sparse = [1_000_000, 5 | FLAG, 999_999, 5];
+        in_order_of_runs(&mut sparse);
+        assert_eq!(postings(&sparse), Postings { all: vec![5, 999_999, 1_000_000], flagged: vec![5] });
     }
 
     #[test]
     fn names_come_out_sorted() {
-        let a = Part { exact: lists(&[("d:2017", 0, true), ("c:16/1", 0, false)]), ..Part::default() };
-        let b = Part { exact: lists(&[("c:16/1", 1, true), ("c:15/2", 1, false)]), ..Part::default() };
-        let exact = gather_exact(&[a, b]);
-        let names: Vec<&str> = exact.iter().map(|(n, _)| n).collect();
+        let keys =
+            streams(&[&[("c:16/1", 1, true), ("c:15/2", 1, false)], &[("d:2017", 0, true), ("c:16/1", 0, false)]]);
+        let exact = gather_exact(&keys);
+        let all: Vec<(&str, Postings)> = exact.par_iter().collect();
+        let names: Vec<&str> = all.iter().map(|(n, _)| *n).collect();
         assert_eq!(names, ["c:15/2", "c:16/1", "d:2017"]);
-        assert_eq!(exact.iter().nth(1).unwrap().1, &Postings { all: vec![0, 1], flagged: vec![1] });
+        assert_eq!(all[1].1, Postings { all: vec![0, 1], flagged: vec![1] });
     }
 }

@@ -44,73 +44,147 @@ fn is_combining_mark(c: char) -> bool {
 
 /// Splits text into words: maximal runs of alphanumeric characters (Unicode `Alphabetic` or `Numeric`).
 pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    Words { text, pos: 0 }.map(|w| w.text)
+}
+
+/// [`words`] with each word's first 8 bytes (zero-padded, little-endian) as read while scanning,
+/// for [`super::intern::Interner::intern_head`].
+pub fn words_with_heads(text: &str) -> impl Iterator<Item = Word<'_>> {
     Words { text, pos: 0 }
 }
 
-/// The [`words`] iterator, with fast paths for ASCII bytes and the Latin-1 letters (æ, ø, å, é:
-/// most of Danish text); other characters ask Unicode.
+/// A word and its head: its first 8 bytes, zero-padded, as one little-endian number.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Word<'a> {
+    pub text: &'a str,
+    pub head: u64,
+}
+
+/// The word splitter: ASCII letters and digits 8 bytes at a time, the Latin-1 letters (æ, ø, å,
+/// é: most of Danish beyond ASCII) from their lead byte, other characters by asking Unicode.
 struct Words<'a> {
     text: &'a str,
     pos: usize,
 }
 
-/// ASCII bytes that are part of words.
-const ASCII_WORD: [bool; 128] = {
-    let mut t = [false; 128];
+/// What the byte at a character boundary says about the character: ASCII outside words, ASCII
+/// letter or digit, the lead byte 0xC3 of U+00C0..=U+00FF, or another lead byte.
+const OTHER: u8 = 0;
+const WORD: u8 = 1;
+const LATIN: u8 = 2;
+const WIDE: u8 = 3;
+
+const CLASS: [u8; 256] = {
+    let mut t = [WIDE; 256];
     let mut b = 0;
     while b < 128 {
-        t[b] = (b as u8).is_ascii_alphanumeric();
+        t[b] = if (b as u8).is_ascii_alphanumeric() { WORD } else { OTHER };
         b += 1;
     }
+    t[0xc3] = LATIN;
     t
 };
 
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `x` that is an ASCII letter or digit, computed for all 8 bytes at
+/// once: each comparison adds to the low 7 bits so that the high bit says "at least", with no
+/// carry into the next byte.
+#[inline(always)]
+fn alnum_bytes(x: u64) -> u64 {
+    let low = x & !HIGH;
+    let at_least = |v: u64, k: u64| (v + (0x80 - k) * ONES) & HIGH;
+    let digit = at_least(low, 0x30) & !at_least(low, 0x3a);
+    let folded = low | (0x20 * ONES);
+    let letter = at_least(folded, 0x61) & !at_least(folded, 0x7b);
+    (digit | letter) & !x & HIGH
+}
+
+/// 8 bytes of `bytes` from `i` as one little-endian number, if there are 8.
+#[inline(always)]
+fn block(bytes: &[u8], i: usize) -> Option<u64> {
+    let b: &[u8; 8] = bytes.get(i..i + 8)?.try_into().ok()?;
+    Some(u64::from_le_bytes(*b))
+}
+
 impl Words<'_> {
-    /// Whether the character at byte `i` is part of a word, and its length in bytes.
+    /// Whether the non-ASCII character at byte `i` is part of a word, and its length in bytes.
     #[inline(always)]
-    fn class(&self, i: usize) -> (bool, usize) {
+    fn class_wide(&self, i: usize, class: u8) -> (bool, usize) {
         let bytes = self.text.as_bytes();
-        match bytes[i] {
-            b if b < 0x80 => (ASCII_WORD[b as usize], 1),
+        match (class, bytes.get(i + 1)) {
             // U+00C0..=U+00FF are letters but for × and ÷.
-            0xc3 if i + 1 < bytes.len() => (!matches!(bytes[i + 1], 0x97 | 0xb7), 2),
+            (LATIN, Some(&next)) => (!matches!(next, 0x97 | 0xb7), 2),
             _ => self.wide(i),
         }
     }
 
     #[inline(never)]
     fn wide(&self, i: usize) -> (bool, usize) {
-        self.text[i..].chars().next().map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
+        self.text.get(i..).and_then(|t| t.chars().next()).map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8()))
+    }
+
+    /// The start of the next word at or after byte `i`, or `None` at the end.
+    #[inline(always)]
+    fn start(&self, mut i: usize) -> Option<usize> {
+        let bytes = self.text.as_bytes();
+        loop {
+            match CLASS[usize::from(*bytes.get(i)?)] {
+                WORD => return Some(i),
+                OTHER => i += 1,
+                class => match self.class_wide(i, class) {
+                    (true, _) => return Some(i),
+                    (false, n) => i += n,
+                },
+            }
+        }
+    }
+
+    /// The end of the word that goes on at byte `i`, and where the search for the next one starts.
+    #[inline(always)]
+    fn end(&self, mut i: usize) -> (usize, usize) {
+        let bytes = self.text.as_bytes();
+        loop {
+            if let Some(x) = block(bytes, i) {
+                let stop = !alnum_bytes(x) & HIGH;
+                if stop == 0 {
+                    i += 8;
+                    continue;
+                }
+                i += (stop.trailing_zeros() / 8) as usize;
+            }
+            let Some(&b) = bytes.get(i) else { return (i, i) };
+            match CLASS[usize::from(b)] {
+                WORD => i += 1,
+                OTHER => return (i, i + 1),
+                class => match self.class_wide(i, class) {
+                    (true, n) => i += n,
+                    (false, n) => return (i, i + n),
+                },
+            }
+        }
     }
 }
 
 impl<'a> Iterator for Words<'a> {
-    type Item = &'a str;
+    type Item = Word<'a>;
 
-    fn next(&mut self) -> Option<&'a str> {
-        let len = self.text.len();
-        let mut i = self.pos;
-        let start = loop {
-            if i >= len {
-                self.pos = len;
-                return None;
-            }
-            match self.class(i) {
-                (true, _) => break i,
-                (false, n) => i += n,
-            }
+    #[inline]
+    fn next(&mut self) -> Option<Word<'a>> {
+        let Some(start) = self.start(self.pos) else {
+            self.pos = self.text.len();
+            return None;
         };
-        while i < len {
-            match self.class(i) {
-                (true, n) => i += n,
-                (false, n) => {
-                    self.pos = i + n;
-                    return Some(&self.text[start..i]);
-                }
-            }
-        }
-        self.pos = len;
-        Some(&self.text[start..])
+        let (end, next) = self.end(start);
+        self.pos = next;
+        let text = self.text.get(start..end)?;
+        let head = match block(self.text.as_bytes(), start) {
+            Some(x) if text.len() >= 8 => x,
+            Some(x) => x & ((1u64 << (8 * text.len())) - 1),
+            None => super::intern::load(text.as_bytes()),
+        };
+        Some(Word { text, head })
     }
 }
 
@@ -230,7 +304,7 @@ mod tests {
         ];
         let mut rng = 7u64;
         for _ in 0..2_000 {
-            let text: String = (0..12)
+            let text: String = (0..30)
                 .map(|_| {
                     rng = rng.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
                     chars[(rng >> 33) as usize % chars.len()]
@@ -238,6 +312,28 @@ mod tests {
                 .collect();
             let expected: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
             assert_eq!(words(&text).collect::<Vec<_>>(), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn heads_are_the_first_8_bytes_zero_padded() {
+        let text = "a Lokalplanen 365 blå æbler ×7 ";
+        for w in words_with_heads(text) {
+            let mut padded = [0u8; 8];
+            let n = w.text.len().min(8);
+            padded[..n].copy_from_slice(&w.text.as_bytes()[..n]);
+            assert_eq!(w.head, u64::from_le_bytes(padded), "{:?}", w.text);
+        }
+        assert_eq!(words(text).collect::<Vec<_>>(), ["a", "Lokalplanen", "365", "blå", "æbler", "7"]);
+    }
+
+    #[test]
+    fn eight_byte_blocks_classify_as_bytes_do() {
+        for b in 0..=255u8 {
+            let x = u64::from_le_bytes([b' ', b, b'a', 0x80, b'Z', b'0', b'{', b]);
+            let expected: u64 =
+                (0..8).filter(|&k| x.to_le_bytes()[k].is_ascii_alphanumeric()).map(|k| 0x80u64 << (8 * k)).sum();
+            assert_eq!(alnum_bytes(x), expected, "byte {b:#x}");
         }
     }
 
