@@ -185,22 +185,21 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let render_opts = RenderOptions { templates: Some(opts.templates.clone()), ..Default::default() };
     let renderer = Renderer::new(&site, staging.path(), &render_opts)?;
     tick("render setup", &mut timings);
-    // One pass over the meetings in search order: each run's full text renders its pages and
-    // becomes a part of the search index, then is freed.
+    // One pass over the meetings in search order: each meeting's full text renders its pages and
+    // goes into its run's part of the search index while it is still in cache, then is freed.
     let plan = search::Plan::new(&site);
     let (bytes, parts): (Vec<u64>, search::Gathered) = plan
         .meeting_order()
         .par_chunks(PASS_MEETINGS)
         .map(|run| {
             let mut bytes = 0;
-            let mut meetings = Vec::with_capacity(run.len());
+            let mut part = plan.part_builder();
             for &i in run {
                 let meeting = full.take(&site, i)?;
                 bytes += renderer.meeting(i, &meeting)?;
-                meetings.push((i, meeting));
+                part.add(i, &meeting).map_err(BuildError::Search)?;
             }
-            let meetings: Vec<(usize, &Meeting)> = meetings.iter().map(|(i, m)| (*i, m)).collect();
-            Ok((bytes, plan.part(&meetings).map_err(BuildError::Search)?))
+            Ok((bytes, part.finish()))
         })
         .collect::<Result<_, BuildError>>()?;
     tick("meetings", &mut timings);

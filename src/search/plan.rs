@@ -85,22 +85,17 @@ impl Plan {
     /// A run that is not consecutive in doc order, or a meeting with another number of open items
     /// than the site the plan was made from, is an `InvalidInput` error (a bug in the caller).
     pub fn part(&self, meetings: &[(usize, &Meeting)]) -> io::Result<Part> {
-        let Some(&(first, _)) = meetings.first() else { return Ok(Part::default()) };
-        let invalid = |msg: String| io::Error::new(io::ErrorKind::InvalidInput, msg);
-        let start = self.position.get(first).copied().filter(|&p| p != usize::MAX);
-        let start = start.ok_or_else(|| invalid(format!("search part: no meeting {first}")))?;
-        let mut builder = Builder::new(self.first_doc[start]);
-        for (k, &(i, m)) in meetings.iter().enumerate() {
-            let position = start + k;
-            if self.order.get(position) != Some(&i) {
-                return Err(invalid(format!("search part: meeting {i} out of doc order")));
-            }
-            builder.meeting(m, &Place { body: self.body[position], path: &self.path[position] });
-            if builder.docs().end != self.first_doc[position + 1] {
-                return Err(invalid(format!("search part: meeting {i} differs from the plan")));
-            }
+        let mut part = self.part_builder();
+        for &(i, m) in meetings {
+            part.add(i, m)?;
         }
-        Ok(builder.finish())
+        Ok(part.finish())
+    }
+
+    /// A part made one meeting at a time, as [`Plan::part`] makes it from a slice: for a caller
+    /// that holds each meeting's text only briefly (and has it in cache right after using it).
+    pub fn part_builder(&self) -> PartBuilder<'_> {
+        PartBuilder { plan: self, next: 0, builder: None }
     }
 
     /// Merges the parts (in any order; together they must cover every meeting once), gathered as
@@ -165,5 +160,43 @@ fn unusual_path(site: &Site, bodies: &Bodies, i: usize, body: usize) -> String {
     match usual {
         Some(date) if date == super::exact::iso_date(site.meetings[i].date) => String::new(),
         _ => path.to_string(),
+    }
+}
+
+/// A part being made from consecutive meetings in doc order; see [`Plan::part_builder`].
+pub struct PartBuilder<'p> {
+    plan: &'p Plan,
+    /// Position in the doc order of the next meeting.
+    next: usize,
+    builder: Option<Builder>,
+}
+
+impl PartBuilder<'_> {
+    /// Adds meeting `i` (in full), which must follow the previous one in doc order.
+    pub fn add(&mut self, i: usize, m: &Meeting) -> io::Result<()> {
+        let plan = self.plan;
+        let invalid = |msg: String| io::Error::new(io::ErrorKind::InvalidInput, msg);
+        let builder = match &mut self.builder {
+            Some(b) => b,
+            None => {
+                let start = plan.position.get(i).copied().filter(|&p| p != usize::MAX);
+                self.next = start.ok_or_else(|| invalid(format!("search part: no meeting {i}")))?;
+                self.builder.insert(Builder::new(plan.first_doc[self.next]))
+            }
+        };
+        let position = self.next;
+        if plan.order.get(position) != Some(&i) {
+            return Err(invalid(format!("search part: meeting {i} out of doc order")));
+        }
+        builder.meeting(m, &Place { body: plan.body[position], path: &plan.path[position] });
+        if builder.docs().end != plan.first_doc[position + 1] {
+            return Err(invalid(format!("search part: meeting {i} differs from the plan")));
+        }
+        self.next += 1;
+        Ok(())
+    }
+
+    pub fn finish(self) -> Part {
+        self.builder.map_or_else(Part::default, Builder::finish)
     }
 }
