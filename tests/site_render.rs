@@ -151,3 +151,21 @@ fn regression_a_standing_case_does_not_list_every_meeting_on_every_page() {
     );
     assert_eq!(read(&out, "sager/16-26813/index.html").matches("punkt 1: Økonomiopfølgning").count(), 60);
 }
+
+#[test]
+fn a_case_handled_in_two_years_is_listed_under_both() {
+    let base = meetings().remove(1); // 2017-03-13, one item with case 16/26813
+    let mut later = base.clone();
+    later.date = "2018-01-15".parse().unwrap();
+    later.source = "direktionen/later.txt".into();
+    let s = referat::link::Site::new(referat::config::Config::default(), vec![base, later]);
+    let (_dir, out) = render_site(&s);
+    for year in ["2017", "2018"] {
+        let page = read(&out, &format!("sager/{year}/index.html"));
+        assert!(page.contains(r#"<a href="/sager/16-26813/">16/26813</a>"#), "{year}");
+        assert!(page.contains("<td class=\"num\">2</td>"), "both treatments counted on the {year} page");
+    }
+    let index = read(&out, "sager/index.html");
+    let years: Vec<&str> = index.match_indices(r#"<a href="/sager/20"#).map(|(i, _)| &index[i + 16..i + 20]).collect();
+    assert_eq!(years, ["2018", "2017"], "newest year first");
+}
