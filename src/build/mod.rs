@@ -14,7 +14,6 @@ use crate::model::Meeting;
 use crate::render::{self, RenderOptions, RenderStats, Renderer};
 use crate::search::{self, IndexStats};
 use crate::write::Staging;
-pub use fulltext::KEEP_BYTES;
 use fulltext::{Budget, FullText};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -162,17 +161,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     };
     let config = load_config(opts)?;
     let budget = Budget::new(opts.keep_bytes);
-    let (parsed, diagnostics) =
-        parse_each(
-            &opts.content,
-            |m, size| {
-                if budget.take(size) {
-                    (m.light(), Some(m))
-                } else {
-                    (m.into_light(), None)
-                }
-            },
-        );
+    // The site gets every meeting light; the full model is kept beside it while the budget lasts.
+    let split = |m: Meeting, size| if budget.take(size) { (m.light(), Some(m)) } else { (m.into_light(), None) };
+    let (parsed, diagnostics) = parse_each(&opts.content, split);
     if diagnostics.has_errors() {
         return Err(BuildError::Input(diagnostics));
     }
@@ -203,11 +194,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         })
         .collect::<Result<_, BuildError>>()?;
     tick("meetings", &mut timings);
-    let (render, search) = rayon::join(|| renderer.site_pages(), || plan.finish(parts, staging.path()));
-    let mut render = render?;
+    let meeting_bytes = bytes.iter().sum();
+    let (render, search) = rayon::join(|| renderer.site_pages(meeting_bytes), || plan.finish(parts, staging.path()));
+    let render = render?;
     let search = search.map_err(BuildError::Search)?;
-    render.pages += 2 * site.meetings.len();
-    render.bytes += bytes.iter().sum::<u64>();
     tick("site pages and search index", &mut timings);
     staging.publish().map_err(publish_err)?;
     tick("write", &mut timings);

@@ -110,10 +110,7 @@ pub fn render(site: &Site, out: &Path, opts: &RenderOptions) -> Result<RenderSta
     let r = Renderer::new(site, out, opts)?;
     let meetings: Vec<u64> =
         r.meetings().par_iter().map(|&i| r.meeting(i, &site.meetings[i])).collect::<Result<_, _>>()?;
-    let mut stats = r.site_pages()?;
-    stats.pages += 2 * meetings.len();
-    stats.bytes += meetings.iter().sum::<u64>();
-    Ok(stats)
+    r.site_pages(meetings.iter().sum())
 }
 
 impl<'a> Renderer<'a> {
@@ -189,12 +186,16 @@ impl<'a> Renderer<'a> {
         Ok(page + self.json(&view::data_path(site, i), data::meeting_json(site, i, full))?)
     }
 
-    /// Renders every selected page but the meetings' own, in parallel.
-    pub fn site_pages(&self) -> Result<RenderStats, RenderError> {
+    /// Renders every selected page but the meetings' own, in parallel; returns the stats of the
+    /// whole render, given the bytes [`Renderer::meeting`] wrote for the selected meetings.
+    pub fn site_pages(&self, meeting_bytes: u64) -> Result<RenderStats, RenderError> {
         let sizes: Vec<u64> = self.jobs.par_iter().map(|(job, file)| self.run(job, file)).collect::<Result<_, _>>()?;
-        Ok(RenderStats { pages: sizes.len(), bytes: self.static_bytes + sizes.iter().sum::<u64>() })
+        // Each meeting wrote its page and its open data.
+        let pages = sizes.len() + 2 * self.meetings.len();
+        Ok(RenderStats { pages, bytes: self.static_bytes + meeting_bytes + sizes.iter().sum::<u64>() })
     }
 }
+
 /// The cases handled in each year, in case order.
 fn case_years(site: &Site) -> BTreeMap<i32, Vec<(&CaseNumber, &[ItemRef])>> {
     let mut years: BTreeMap<i32, Vec<(&CaseNumber, &[ItemRef])>> = BTreeMap::new();
