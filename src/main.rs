@@ -49,6 +49,9 @@ struct InputArgs {
     /// Public URL of the site; overrides `base_url` in config.toml (serve uses only its path).
     #[arg(long)]
     base_url: Option<String>,
+    /// MB of minutes text whose parsed model is kept from the parse to the render pass (benchmarks).
+    #[arg(long, hide = true)]
+    keep_mb: Option<usize>,
 }
 
 impl InputArgs {
@@ -59,6 +62,7 @@ impl InputArgs {
             config: self.config,
             templates: self.templates,
             base_url: self.base_url,
+            keep_bytes: self.keep_mb.map_or(BuildOptions::default().keep_bytes, |mb| mb << 20),
             ..Default::default()
         }
     }
