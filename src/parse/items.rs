@@ -8,7 +8,7 @@ use super::inline::{find_ci, plain, strip_bold_wrapper, strip_prefix_ci, to_plai
 use super::normalize::{Kind, Line};
 use super::sections;
 use super::toc::{self, clip};
-use super::Ctx;
+use super::{has_byte, Ctx};
 use crate::case::CaseNumber;
 use crate::model::{AgendaItem, Block, Decision, Section, SectionKind};
 use chrono::NaiveDate;
@@ -112,7 +112,7 @@ pub fn mark_numbered(lines: &mut [Line], cx: &mut Ctx) -> bool {
 /// number line follows.
 fn numbered_at(lines: &[Line], i: usize) -> Option<(u32, bool)> {
     let line = &lines[i];
-    if line.is_blank() || line.text.len() > 300 || line.text.contains('\t') || toc::entry_title(line.text).is_some() {
+    if line.is_blank() || line.text.len() > 300 || has_byte(line.text, b'\t') || toc::entry_title(line.text).is_some() {
         return None;
     }
     let heading = plain(line.text);
@@ -250,7 +250,7 @@ fn case_number<'l, 'a>(item: &mut AgendaItem, body: &'l [Line<'a>], cx: &mut Ctx
         if let Some((j, l2)) = second {
             let wrapped_title = l.kind == Kind::Text
                 && l.text.len() < 200
-                && !l.text.contains('\t')
+                && !has_byte(l.text, b'\t')
                 && sections::kind_of(&to_plain(l.text)).is_none();
             if let (true, Some(case)) = (wrapped_title, case_of(l2)) {
                 if !item.closed {
@@ -358,7 +358,7 @@ fn sections_of(item: &mut AgendaItem, lines: &[Line], meta: &Meta, cx: &mut Ctx)
                 let candidate = prev_blank
                     && line.text.len() <= 130
                     && line.text.starts_with(|c: char| c.is_uppercase() || matches!(c, '*' | '_' | '<'))
-                    && !line.text.contains('\t');
+                    && !has_byte(line.text, b'\t');
                 let kind = candidate
                     .then(|| plain(strip_bold_wrapper(line.text)))
                     .and_then(|p| sections::kind_of(&p).map(|k| (p.into_owned(), k)));

@@ -5,7 +5,7 @@
 //! blank lines so that line numbers and paragraph breaks stay where they were.
 
 use super::inline::plain;
-use super::{items, sections};
+use super::{has_byte, items, sections};
 use crate::case::CaseNumber;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -53,7 +53,7 @@ pub struct Document<'a> {
 /// Removes a byte-order mark and turns CRLF and lone CR into LF, copying only when needed.
 pub fn unify_newlines(text: &str) -> Cow<'_, str> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if !text.contains('\r') {
+    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
         return Cow::Borrowed(text);
     }
     Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
@@ -65,7 +65,7 @@ pub fn document(text: &str) -> Document<'_> {
     // One search over the whole text is cheaper than two per line.
     let mut markdown = text.contains("**") || text.contains("<b>");
     let mut headers = repeated_headers(text).into_iter().peekable();
-    let mut raws = text.split('\n').enumerate().peekable();
+    let mut raws = super::lines(text).enumerate().peekable();
     while let Some((i, raw)) = raws.next() {
         let no = i + 1;
         let mut raw = raw;
@@ -116,7 +116,7 @@ fn classify(no: usize, raw: &str) -> Line<'_> {
     // Keep tabs inside the line (table cells) but not around it, except a leading tab that
     // marks an empty first cell.
     let text = raw.trim_end_matches(is_space);
-    let text = if text.trim_start_matches(' ').starts_with('\t') && text.trim().contains('\t') {
+    let text = if text.trim_start_matches(' ').starts_with('\t') && has_byte(text.trim(), b'\t') {
         text.trim_start_matches(' ')
     } else {
         text.trim_start_matches(is_space)
@@ -182,11 +182,8 @@ fn setext_level(lines: &[Line], underline: &str) -> Option<u8> {
     let n = lines.len();
     let prev = lines.last()?;
     let before_is_break = n < 2 || lines[n - 2].kind != Kind::Text;
-    (prev.kind == Kind::Text && before_is_break && !prev.text.contains('\t')).then_some(if underline.starts_with('=') {
-        1
-    } else {
-        2
-    })
+    (prev.kind == Kind::Text && before_is_break && !has_byte(prev.text, b'\t'))
+        .then_some(if underline.starts_with('=') { 1 } else { 2 })
 }
 
 /// "12", "- 12 -": a page number on a line of its own.
@@ -234,7 +231,7 @@ fn repeated_headers(text: &str) -> Vec<usize> {
 fn page_tops(text: &str) -> Vec<PageTop<'_>> {
     let mut pages: Vec<PageTop> = vec![Vec::new()];
     let mut content = 0; // content lines on the current page
-    for (i, raw) in text.split('\n').enumerate() {
+    for (i, raw) in super::lines(text).enumerate() {
         let t = raw.trim_matches(is_space);
         // A bare number is a page number only next to a form feed: elsewhere it may be content.
         let footer = !t.is_empty() && (is_page_footer(t) || (raw.starts_with('\x0c') && is_page_number(t)));
@@ -263,7 +260,7 @@ fn may_be_page_header(text: &str) -> bool {
     let plain = plain.trim_matches(['*', '_']);
     !plain.is_empty()
         && plain.chars().count() <= 80
-        && !text.contains('\t')
+        && !has_byte(text, b'\t')
         && !plain.ends_with(['.', ':', ',', ';'])
         && sections::kind_of(plain).is_none()
         && items::item_heading(plain).is_none()

@@ -5,6 +5,7 @@
 //! again: lines below the first one whose first cell is empty and that hold no figures are header
 //! lines; header lines whose filled cells do not overlap are one row broken apart.
 
+use super::has_byte;
 use super::inline::{self, escape_leading_marker, push_inline};
 use crate::model::{Cell, Table};
 
@@ -25,7 +26,7 @@ impl TableBuilder {
 
     /// True if `text` starts a table: it has a tab between cells, or is a pipe table row.
     pub fn starts(text: &str) -> bool {
-        text.contains('\t') || is_pipe_row(text)
+        has_byte(text, b'\t') || is_pipe_row(text)
     }
 
     /// True if `text` is a further row of this table.
@@ -33,7 +34,7 @@ impl TableBuilder {
         if self.pipe {
             is_pipe_row(text)
         } else {
-            text.contains('\t')
+            has_byte(text, b'\t')
         }
     }
 
@@ -129,7 +130,7 @@ const MAX_LAYOUT_CELL: usize = 60;
 /// spaces inside, or is indented (a header row whose first cell is empty). Only [`layout_table`]
 /// decides, once the run of such lines is complete.
 pub fn may_be_layout_row(text: &str, indent: usize) -> bool {
-    text.len() <= MAX_LAYOUT_ROW && !text.contains('\t') && !is_pipe_row(text) && (indent >= 2 || text.contains("  "))
+    text.len() <= MAX_LAYOUT_ROW && !has_byte(text, b'\t') && !is_pipe_row(text) && (indent >= 2 || text.contains("  "))
 }
 
 /// Rows laid out with spaces, given as (indent, text), cut into columns; `None` unless they are a
