@@ -217,7 +217,7 @@ mod tests {
     fn remove_tree_removes_nested_folders_files_and_symlinks() {
         let root = tempfile::tempdir().unwrap();
         let site = root.path().join("site");
-        for f in ["index.html", "sager/16-26813/index.html", "a/b/c/d.json", "empty/x/"] {
+        for f in ["index.html", "sager/16-26813.html", "a/b/c/d.json", "empty/x/"] {
             let p = site.join(f);
             std::fs::create_dir_all(if f.ends_with('/') { &p } else { p.parent().unwrap() }).unwrap();
             if !f.ends_with('/') {

@@ -48,9 +48,9 @@ fn golden_pages_of_the_seed_minutes() {
         "direktionen/2012-11-20/index.html",
         "sager/index.html",
         "sager/2017/index.html",
-        "sager/11-34493/index.html",
-        "sager/16-26813/index.html",
-        "sager/17-171/index.html",
+        "sager/11-34493.html",
+        "sager/16-26813.html",
+        "sager/17-171.html",
         "feed.xml",
         "sitemap.xml",
         "data/direktionen/2017-03-20.json",
@@ -75,7 +75,7 @@ fn seed_pages_carry_the_required_content() {
     let old = read(&out, "direktionen/2012-11-20/index.html");
     assert!(old.contains(r#"<figcaption id="punkt-3-tabel-2">Tabel 2. Økonomisk status"#), "the tables of item 3");
     assert!(old.contains("Beslutning i Direktionen den 06-11-2012"));
-    let case = read(&out, "sager/11-34493/index.html");
+    let case = read(&out, "sager/11-34493.html");
     assert_eq!(case.matches("<li>\n    <h3>").count() + case.matches("<li class=\"item-closed\">").count(), 4);
 }
 
@@ -118,7 +118,7 @@ fn closed_items_hostile_markup_and_cpr_numbers_never_reach_the_output() {
         assert!(!page.contains(attack), "{attack} from a raw tag");
     }
     assert!(page.contains(r#"Udskudt fra direktionsmødet <a href="/direktionen/2017-03-20/">20-03-2017</a>"#));
-    assert!(page.contains(r#"<a href="/sager/17-9002/">17/9002</a>"#), "closed items keep their case number");
+    assert!(page.contains(r#"<a href="/sager/17-9002.html">17/9002</a>"#), "closed items keep their case number");
 
     let fixture = Path::new("udvalg/2017/direktionen-2017-05-01.txt");
     let cpr: Vec<(usize, usize)> = report

@@ -15,8 +15,8 @@ fn golden_pages_of_a_hand_made_site() {
         "direktionen/2017-03-20/index.html",
         "sager/index.html",
         "sager/2017/index.html",
-        "sager/15-14789/index.html",
-        "sager/17-171/index.html",
+        "sager/15-14789.html",
+        "sager/17-171.html",
         "404.html",
         "feed.xml",
         "direktionen/feed.xml",
@@ -61,7 +61,7 @@ fn a_web_team_restyles_with_template_and_css_overrides() {
     let out = tempfile::tempdir().unwrap();
     let opts = RenderOptions { templates: Some(theme.path().to_path_buf()), ..Default::default() };
     render::render(&site("http://localhost/"), out.path(), &opts).unwrap();
-    assert!(read(out.path(), "sager/16-26813/index.html").contains("<h1>Egen sag 16/26813</h1>"));
+    assert!(read(out.path(), "sager/16-26813.html").contains("<h1>Egen sag 16/26813</h1>"));
     assert_eq!(read(out.path(), "static/style.css"), "body { color: rebeccapurple }");
     assert!(out.path().join("static/logo.svg").is_file());
     assert!(
@@ -114,17 +114,17 @@ fn selection_renders_only_the_changed_meeting_and_its_cases() {
     let stats = render::render(&s, out.path(), &opts).unwrap();
     let o = out.path();
     assert!(o.join("direktionen/2012-11-20/index.html").is_file());
-    assert!(o.join("sager/11-34493/index.html").is_file());
-    assert!(o.join("sager/16-6952/index.html").is_file());
+    assert!(o.join("sager/11-34493.html").is_file());
+    assert!(o.join("sager/16-6952.html").is_file());
     assert!(!o.join("direktionen/2017-03-20/index.html").exists());
-    assert!(!o.join("sager/16-26813/index.html").exists());
+    assert!(!o.join("sager/16-26813.html").exists());
     for always in
         ["index.html", "direktionen/index.html", "sager/index.html", "feed.xml", "sitemap.xml", "data/cases.json"]
     {
         assert!(o.join(always).is_file(), "{always}");
     }
     let (_dir, full) = render_site(&s);
-    assert_eq!(read(o, "sager/16-6952/index.html"), read(&full, "sager/16-6952/index.html"));
+    assert_eq!(read(o, "sager/16-6952.html"), read(&full, "sager/16-6952.html"));
     assert!(stats.pages < files(&full).len());
 }
 
@@ -146,10 +146,9 @@ fn regression_a_standing_case_does_not_list_every_meeting_on_every_page() {
     let middle = read(&out, &format!("{}index.html", s.meeting_path(30)));
     let listed = middle.split("Sagen er også behandlet på").nth(1).unwrap().split("</ul>").next().unwrap();
     assert_eq!(listed.matches("<li>").count(), 10, "five before and five after");
-    assert!(
-        middle.contains(r#"<a href="/sager/16-26813/">Se hele sagsforløbet for sag 16/26813 (60 behandlinger)</a>"#)
-    );
-    assert_eq!(read(&out, "sager/16-26813/index.html").matches("punkt 1: Økonomiopfølgning").count(), 60);
+    assert!(middle
+        .contains(r#"<a href="/sager/16-26813.html">Se hele sagsforløbet for sag 16/26813 (60 behandlinger)</a>"#));
+    assert_eq!(read(&out, "sager/16-26813.html").matches("punkt 1: Økonomiopfølgning").count(), 60);
 }
 
 #[test]
@@ -162,7 +161,7 @@ fn a_case_handled_in_two_years_is_listed_under_both() {
     let (_dir, out) = render_site(&s);
     for year in ["2017", "2018"] {
         let page = read(&out, &format!("sager/{year}/index.html"));
-        assert!(page.contains(r#"<a href="/sager/16-26813/">16/26813</a>"#), "{year}");
+        assert!(page.contains(r#"<a href="/sager/16-26813.html">16/26813</a>"#), "{year}");
         assert!(page.contains("<td class=\"num\">2</td>"), "both treatments counted on the {year} page");
     }
     let index = read(&out, "sager/index.html");

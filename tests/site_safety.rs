@@ -117,7 +117,7 @@ fn closed_items_leak_nothing_into_any_output() {
     assert!(seen_closed, "closed items are listed as 'Lukket punkt'");
     let page = read(&out, "direktionen/2017-03-20/index.html");
     assert!(page.contains(r#"<h2 id="punkt-2-titel"><span class="num">Punkt 2:</span> Lukket punkt</h2>"#));
-    assert!(page.contains(r#"Sagsnr. <a href="/referater/sager/17-171/">17/171</a>"#));
+    assert!(page.contains(r#"Sagsnr. <a href="/referater/sager/17-171.html">17/171</a>"#));
     let json = read(&out, "data/direktionen/2017-03-20.json");
     let data: serde_json::Value = serde_json::from_str(&json).unwrap();
     let closed = &data["items"][1];

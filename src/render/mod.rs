@@ -269,7 +269,7 @@ impl Renderer<'_> {
         match *job {
             Job::Index => "index.html".to_string(),
             Job::Body(b) => format!("{}index.html", site.body_path(&site.bodies[b])),
-            Job::Case(case) => format!("{}index.html", Site::case_path(case)),
+            Job::Case(case) => Site::case_path(case),
             Job::Cases => "sager/index.html".to_string(),
             Job::CaseYear(year) => format!("{}index.html", view::case_year_path(year)),
             Job::NotFound => "404.html".to_string(),
@@ -341,8 +341,8 @@ impl Renderer<'_> {
         }
     }
 
-    /// Renders `template` to `file` ("<path>index.html"); the page's `path` relative to the base ends
-    /// in "/" or is empty.
+    /// Renders `template` to `file`: "<path>index.html", whose page `path` relative to the base ends
+    /// in "/" or is empty, or a page that is a file of its own ("sager/16-26813.html").
     fn page(&self, template: &str, file: &str, fill: impl FnOnce(&mut Context)) -> Result<u64, RenderError> {
         let path = file.strip_suffix("index.html").unwrap_or(file);
         self.html_file(template, path, file, fill)

@@ -334,7 +334,7 @@ mod tests {
     fn plain_text_is_escaped_and_mentions_are_linked() {
         assert_eq!(
             render("Udskudt fra direktionmødet 13-03-2017 & sag 16/26813"),
-            "Udskudt fra direktionmødet <a href=\"/r/direktionen/2017-03-13/\">13-03-2017</a> &amp; sag <a href=\"/r/sager/16-26813/\">16/26813</a>"
+            "Udskudt fra direktionmødet <a href=\"/r/direktionen/2017-03-13/\">13-03-2017</a> &amp; sag <a href=\"/r/sager/16-26813.html\">16/26813</a>"
         );
         assert_eq!(
             render("Mødet 20-03-2017, tirsdag 20/11, 3.548.400 kr."),

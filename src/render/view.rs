@@ -486,7 +486,7 @@ impl<'a> CaseSummary<'a> {
 }
 
 /// The case index page of one year, relative to the base: "sager/2017/". Case pages are
-/// "sager/<slug>/", and a case number's slug always has a "-", so the two never meet.
+/// "sager/<slug>.html", so the two never meet.
 pub fn case_year_path(year: i32) -> String {
     format!("sager/{year}/")
 }

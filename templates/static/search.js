@@ -457,7 +457,7 @@
 
   function renderCasePage(groups) {
     const g = groups.find((x) => x.page);
-    casePage.replaceChildren(...(g ? [el('a', { href: `${base}sager/${g.page}/` }, `Sagen ${g.key.slice(2)}: alle punkter`)] : []));
+    casePage.replaceChildren(...(g ? [el('a', { href: `${base}sager/${g.page}.html` }, `Sagen ${g.key.slice(2)}: alle punkter`)] : []));
   }
 
   function say(text) {

@@ -210,7 +210,7 @@ test('prefix search while typing, and no results for closed items', async () => 
 test('a case number finds exactly its items and offers the case page first', async () => {
   const page = await open(server);
   await search(page, '16/26813');
-  assert.equal(await page.getAttribute('#search-case a', 'href'), `${PREFIX}sager/16-26813/`);
+  assert.equal(await page.getAttribute('#search-case a', 'href'), `${PREFIX}sager/16-26813.html`);
   const t = await titles(page);
   assert.deepEqual(t.slice(0, 2).sort(), ['Ny lokalplan for Taastrup Hovedgade', 'Økonomiopfølgning - 20-03-2017']);
   assert.deepEqual(t.slice(2), ['Budget 2019'], 'the item that only mentions it comes last');
@@ -344,7 +344,7 @@ test('budgets at 50,000 agenda items: bytes and requests per cold query, case nu
     }
     const c = await cold('16/26813');
     assert.ok(c.bytes <= 40_000, `case number query: ${c.bytes} bytes`);
-    assert.equal(await c.page.getAttribute('#search-case a', 'href'), `${PREFIX}sager/16-26813/`);
+    assert.equal(await c.page.getAttribute('#search-case a', 'href'), `${PREFIX}sager/16-26813.html`);
     // Warm: the same page answers queries whose shards and chunks it has fetched before
     // (the first pass fetches them); time from input to rendered results, measured in the page.
     const queries = ['lokalplaner', 'lokalplan budget', 'økonomi', '16/26813', 'handicappol'];

@@ -15,7 +15,7 @@ const PAGES = {
   body: 'direktionen/',
   meeting: 'direktionen/2017-03-20/',
   meetingMarkdown: 'direktionen/2012-11-20/',
-  case: 'sager/16-26813/',
+  case: 'sager/16-26813.html',
   cases: 'sager/',
   casesOfYear: 'sager/2017/',
   search: 'soeg/',
