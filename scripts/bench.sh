@@ -70,8 +70,8 @@ edit_one() {
   echo "$f"
 }
 
-table=("| meetings | items | input MB | build s (wall) | CPU s (user+sys) | meetings/s | pages | pages/s | output MB | max RSS MB | serve: pages after 1 edit s | serve: search index after it s | build again after 1 edit s | cp -r s | load avg |"
-  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+table=("| meetings | items | input MB | build s (wall) | CPU s (user+sys) | meetings/s | pages | pages/s | output MB | max RSS MB | without search index: s wall / s CPU | search index share of CPU | serve: pages after 1 edit s | serve: search index after it s | build again after 1 edit s | cp -r s | load avg |"
+  "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
 
 for n in "${sizes[@]}"; do
   content=$tmp/content-$n
@@ -104,6 +104,18 @@ for n in "${sizes[@]}"; do
   files=$(find "$site" -type f | wc -l)
   output=$(du -sb "$site" | cut -f1)
 
+  # The same build without the search index (a hidden flag for this): what the index costs.
+  nwalls=() ncpus=()
+  for r in $(seq "$runs"); do
+    sync
+    timed "$referat" build --content "$content" --output "$tmp/no-index-$n-$r" --no-search-index
+    nwalls+=("$wall") ncpus+=("$cpu_s")
+  done
+  no_index_wall=$(median "${nwalls[@]}") no_index_cpu=$(median "${ncpus[@]}")
+  wall=$(median "${walls[@]}") cpu_s=$(median "${cpus[@]}")
+  index_share=$(awk -v a="$cpu_s" -v b="$no_index_cpu" 'BEGIN {printf "%.0f%%", (a > 0 ? 100 * (a - b) / a : 0)}')
+  echo "   without the search index: ${no_index_wall}s wall, ${no_index_cpu}s CPU: the index is $index_share of the build's CPU"
+
   # `referat build` again after one meeting changed: the full rebuild a clerk runs.
   build_wall=$wall build_rss=$rss build_cpu=$cpu_s
   edited=$(edit_one "$content")
@@ -122,7 +134,7 @@ for n in "${sizes[@]}"; do
 
   echo "   => $n meetings, $items items, $(mb "$input") MB input: ${wall}s, $(per_s "$n" "$wall") meetings/s," \
     "$pages HTML pages ($files files), $(per_s "$pages" "$wall") pages/s, $(mb "$output") MB output, ${rss} MB max RSS; cp -r ${cp_wall}s"
-  table+=("| $n | $items | $(mb "$input") | $wall | $cpu_s | $(per_s "$n" "$wall") | $pages | $(per_s "$pages" "$wall") | $(mb "$output") | ${rss} | $incremental | $refresh | $rebuild | $cp_wall | $load |")
+  table+=("| $n | $items | $(mb "$input") | $wall | $cpu_s | $(per_s "$n" "$wall") | $pages | $(per_s "$pages" "$wall") | $(mb "$output") | ${rss} | $no_index_wall / $no_index_cpu | $index_share | $incremental | $refresh | $rebuild | $cp_wall | $load |")
 done
 
 echo

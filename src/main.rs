@@ -52,6 +52,9 @@ struct InputArgs {
     /// MB of minutes text whose parsed model is kept from the parse to the render pass (benchmarks).
     #[arg(long, hide = true)]
     keep_mb: Option<usize>,
+    /// Builds no search index: measures what the index costs a build (benchmarks).
+    #[arg(long, hide = true)]
+    no_search_index: bool,
 }
 
 impl InputArgs {
@@ -63,6 +66,7 @@ impl InputArgs {
             templates: self.templates,
             base_url: self.base_url,
             keep_bytes: self.keep_mb.map_or(BuildOptions::default().keep_bytes, |mb| mb << 20),
+            search_index: !self.no_search_index,
         }
     }
 }

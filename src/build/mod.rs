@@ -31,6 +31,8 @@ pub struct BuildOptions {
     /// Bytes of minutes text whose parsed model the build keeps from the parse to the render pass;
     /// files beyond it are parsed a second time there. Bounds memory on large sites.
     pub keep_bytes: usize,
+    /// Builds the search index; off only to measure what the index costs a build.
+    pub search_index: bool,
 }
 
 impl Default for BuildOptions {
@@ -42,6 +44,7 @@ impl Default for BuildOptions {
             templates: "templates".into(),
             base_url: None,
             keep_bytes: fulltext::KEEP_BYTES,
+            search_index: true,
         }
     }
 }
@@ -191,14 +194,17 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
             for &i in run {
                 let meeting = full.take(&site, i)?;
                 bytes += renderer.meeting(i, &meeting)?;
-                part.add(i, &meeting).map_err(BuildError::Search)?;
+                if opts.search_index {
+                    part.add(i, &meeting).map_err(BuildError::Search)?;
+                }
             }
             Ok((bytes, part.finish()))
         })
         .collect::<Result<_, BuildError>>()?;
     tick("meetings", &mut timings);
     let meeting_bytes = bytes.iter().sum();
-    let (render, search) = rayon::join(|| renderer.site_pages(meeting_bytes), || plan.finish(parts, staging.path()));
+    let index = || if opts.search_index { plan.finish(parts, staging.path()) } else { Ok(IndexStats::default()) };
+    let (render, search) = rayon::join(|| renderer.site_pages(meeting_bytes), index);
     let render = render?;
     let search = search.map_err(BuildError::Search)?;
     tick("site pages and search index", &mut timings);
