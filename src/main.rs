@@ -63,7 +63,6 @@ impl InputArgs {
             templates: self.templates,
             base_url: self.base_url,
             keep_bytes: self.keep_mb.map_or(BuildOptions::default().keep_bytes, |mb| mb << 20),
-            ..Default::default()
         }
     }
 }
