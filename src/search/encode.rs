@@ -20,7 +20,8 @@ pub fn postings(ids: &[u32], docs: u32) -> String {
 
 /// Delta + varint: each number as 5-bit groups, low group first, bit 5 set on all but the last.
 pub fn deltas(ids: &[u32]) -> String {
-    let mut out = String::with_capacity(ids.len() * 2);
+    // Bytes, not `char`s: pushing a `char` encodes it as UTF-8 each time, and these are all ASCII.
+    let mut out: Vec<u8> = Vec::with_capacity(ids.len() * 2);
     let mut prev: Option<u32> = None;
     for &id in ids {
         let mut n = match prev {
@@ -32,13 +33,18 @@ pub fn deltas(ids: &[u32]) -> String {
             let low = (n & 31) as usize;
             n >>= 5;
             if n == 0 {
-                out.push(ALPHABET[low] as char);
+                out.push(ALPHABET[low]);
                 break;
             }
-            out.push(ALPHABET[low | 32] as char);
+            out.push(ALPHABET[low | 32]);
         }
     }
-    out
+    ascii(out)
+}
+
+/// Bytes of [`ALPHABET`] (and `~`) as a `String`.
+fn ascii(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| unreachable!("the alphabet is ASCII: {e}"))
 }
 
 fn bitmap(ids: &[u32], docs: u32) -> String {
@@ -48,10 +54,10 @@ fn bitmap(ids: &[u32], docs: u32) -> String {
             *cell |= 1 << (id % 6);
         }
     }
-    let mut out = String::with_capacity(cells.len() + 1);
-    out.push('~');
-    out.extend(cells.iter().map(|&c| ALPHABET[c as usize] as char));
-    out
+    let mut out = Vec::with_capacity(cells.len() + 1);
+    out.push(b'~');
+    out.extend(cells.iter().map(|&c| ALPHABET[c as usize]));
+    ascii(out)
 }
 
 /// Decodes either form (used by tests and the benchmark to check what the browser will see).

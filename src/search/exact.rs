@@ -78,7 +78,7 @@ pub fn each_key(text: &str, buf: &mut String, mut found: impl FnMut(&str)) {
         return;
     }
     let (dates, kle, short) = patterns();
-    let stretches = || runs.iter().filter_map(|&(s, e)| Some((s, text.get(s..e)?)));
+    let stretches = || runs.iter().filter_map(|&(s, e)| Some((s, text.get(s..e)?))).filter(|(_, t)| may_hold(t));
     let mut taken: Vec<(usize, usize)> = Vec::new();
     for (at, t) in stretches() {
         for m in dates.find_iter(t) {
@@ -109,6 +109,17 @@ pub fn each_key(text: &str, buf: &mut String, mut found: impl FnMut(&str)) {
             }
         }
     }
+}
+
+/// Whether a stretch has a `/` or two separators, as every date and case number has: most
+/// stretches are a number like `1.500` or `2016-17`, where the patterns would only spend their setup.
+fn may_hold(stretch: &str) -> bool {
+    let weight = |b: &u8| match b {
+        b'/' => 2,
+        b'-' | b'.' => 1,
+        _ => 0,
+    };
+    stretch.as_bytes().iter().map(weight).sum::<usize>() >= 2
 }
 
 /// Bytes a token's match can contain (and `_`, an ASCII word character): a stretch of them, cut at
@@ -212,6 +223,30 @@ mod tests {
         };
         assert!(whole.len() >= 6, "{whole:?}");
         assert_eq!(exact_keys(text), whole);
+    }
+
+    #[test]
+    fn the_word_scan_sees_a_token_where_token_runs_do() {
+        let chars = ['1', '0', '-', '.', '/', ' ', 'a', 'ø', '_', ',', '9'];
+        let mut rng = 11u64;
+        for _ in 0..5_000 {
+            let text: String = (0..12)
+                .map(|_| {
+                    rng = rng.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                    chars[(rng >> 33) as usize % chars.len()]
+                })
+                .collect();
+            let seen = crate::search::text::each_word(&text, |_, _| {});
+            assert_eq!(seen, !token_runs(&text).is_empty(), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn stretches_without_a_slash_or_two_separators_hold_no_token() {
+        for s in ["1.500", "2016-17", "0.1", "a-1", "x.y.z"] {
+            assert_eq!(may_hold(s), s == "x.y.z", "{s}");
+        }
+        assert!(may_hold("16/2") && may_hold("1.2.2016") && may_hold("2017-03-20"));
     }
 
     #[test]

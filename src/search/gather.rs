@@ -98,11 +98,12 @@ impl Streams {
         self.streams.is_empty()
     }
 
-    /// Appends a part's lists (sorted, flagged docs per string).
+    /// Appends a part's lists (flagged docs in doc order): each of its strings is looked up once,
+    /// then each pair goes to its string's stream.
     pub fn absorb(&mut self, lists: &Lists) {
-        for i in 0..lists.len() {
-            let stream = self.stream(lists.names.get(i));
-            lists.docs(i).iter().for_each(|&d| stream.push(d));
+        let ids: Vec<u32> = lists.names.iter().map(|s| self.stream_id(s)).collect();
+        for &(s, doc) in lists.pairs() {
+            self.streams[ids[s as usize] as usize].push(doc);
         }
     }
 
@@ -131,7 +132,11 @@ impl Streams {
         let mut in_order = true;
         let mut last = 0u32;
         let mut bytes = self.streams[i].bytes.as_slice();
-        while let Some((v, n)) = read_varint(bytes) {
+        // Most varints are one byte: read those without the loop.
+        while let Some((v, n)) = match bytes.first() {
+            Some(&b) if b < 0x80 => Some((u64::from(b), 1)),
+            _ => read_varint(bytes),
+        } {
             bytes = &bytes[n..];
             if v == 0 {
                 in_order = false;
@@ -146,11 +151,17 @@ impl Streams {
 
     /// The stream of `s`, added empty when new.
     fn stream(&mut self, s: &str) -> &mut Stream {
+        let id = self.stream_id(s);
+        &mut self.streams[id as usize]
+    }
+
+    /// The index of the stream of `s`, added empty when new.
+    fn stream_id(&mut self, s: &str) -> u32 {
         let id = self.names.intern(s);
         if id == self.streams.len() {
             self.streams.push(Stream::default());
         }
-        &mut self.streams[id]
+        id as u32
     }
 }
 

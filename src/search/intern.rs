@@ -1,9 +1,10 @@
 //! Interning strings to dense ids, and flat per-string doc lists: the compact form a [`Part`]
 //! keeps its words and exact keys in, and the tables that merge them across parts.
 //!
-//! A plain open-addressing table over one text buffer: a lookup hashes the word once (8 bytes at a
-//! time), compares a stored 32-bit hash before any bytes, and allocates nothing; the std `HashMap`
-//! with `&str` keys spent most of the tokenizing time in probing and `memcmp` calls.
+//! A plain open-addressing table over one text buffer: a lookup hashes the word's first and last 8
+//! bytes, compares a stored 32-bit hash and those bytes, and allocates nothing; only strings over
+//! 16 bytes (few words) are compared in `text`. The std `HashMap` with `&str` keys spent most of the
+//! tokenizing time in probing and `memcmp` calls.
 //!
 //! [`Part`]: super::Part
 
@@ -11,7 +12,7 @@
 pub const FLAG: u32 = 1 << 31;
 
 /// Distinct strings, each with a dense id in order of first appearance.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Clone)]
 pub struct Interner {
     /// Length is a power of two, at most half full.
     slots: Vec<Slot>,
@@ -25,10 +26,20 @@ pub struct Interner {
 struct Slot {
     /// The first 8 bytes, zero-padded.
     head: u64,
-    /// 24 bits of hash, then the length (up to 255): equal heads and lengths under 8 are equal strings.
+    /// The last 8 bytes of a string over 8 bytes (overlapping the head), else 0: with the head and
+    /// the length they are the whole string up to 16 bytes.
+    tail: u64,
+    /// 24 bits of hash, then the length (up to 255).
     hash: u32,
     /// id + 1; 0 is an empty slot.
     id: u32,
+}
+
+/// An empty table has slots too: a lookup never checks for none.
+impl Default for Interner {
+    fn default() -> Interner {
+        Interner::with_capacity(0)
+    }
 }
 
 impl Interner {
@@ -58,30 +69,41 @@ impl Interner {
 
     /// [`Interner::intern`] with the head of `s` (its first 8 bytes, zero-padded, little-endian)
     /// as the tokenizer read it already.
-    #[inline]
+    #[inline(always)]
     pub fn intern_head(&mut self, s: &str, head: u64) -> usize {
-        if self.ends.len() * 2 >= self.slots.len() {
-            self.grow();
-        }
-        let h = hash(s.as_bytes(), head);
-        let h = h << 8 | s.len().min(255) as u32;
+        let bytes = s.as_bytes();
+        let tail = match bytes.len() {
+            9.. => load(&bytes[bytes.len() - 8..]),
+            _ => 0,
+        };
+        let h = hash(head, tail, bytes.len());
         let mask = self.slots.len() - 1;
         let mut i = (h >> 8) as usize & mask;
         loop {
             let slot = self.slots[i];
             if slot.id == 0 {
-                let id = self.ends.len();
-                self.text.push_str(s);
-                self.ends.push(self.text.len() as u32);
-                self.slots[i] = Slot { head, hash: h, id: id as u32 + 1 };
-                return id;
+                return self.insert(i, s, Slot { head, tail, hash: h, id: 0 });
             }
             let id = (slot.id - 1) as usize;
-            if slot.hash == h && slot.head == head && (s.len() < 8 || self.get(id) == s) {
+            if slot.hash == h && slot.head == head && slot.tail == tail && (bytes.len() <= 16 || self.get(id) == s) {
                 return id;
             }
             i = (i + 1) & mask;
         }
+    }
+
+    /// Adds `s` as the next id in the empty slot `i`; grows the table once it is half full, so a
+    /// lookup always meets an empty slot and needs no check before it probes.
+    #[inline(never)]
+    fn insert(&mut self, i: usize, s: &str, slot: Slot) -> usize {
+        let id = self.ends.len();
+        self.text.push_str(s);
+        self.ends.push(self.text.len() as u32);
+        self.slots[i] = Slot { id: id as u32 + 1, ..slot };
+        if self.ends.len() * 2 >= self.slots.len() {
+            self.grow();
+        }
+        id
     }
 
     /// Doubles the slots, placing every string again by its stored hash.
@@ -118,28 +140,25 @@ pub(super) fn load(b: &[u8]) -> u64 {
     }
 }
 
-/// An FxHash-style hash over 8-byte words of `bytes` (whose first 8 are `head`), the length mixed
-/// in first; the top half of the product is the well-mixed part.
-#[inline]
-fn hash(bytes: &[u8], head: u64) -> u32 {
+/// An FxHash-style hash of a string's length, head and tail (see [`Slot`]); the top half of the
+/// product is the well-mixed part. Longer strings that share all three share a hash, and are told
+/// apart by their text.
+#[inline(always)]
+fn hash(head: u64, tail: u64, len: usize) -> u32 {
     const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-    let mut h = ((bytes.len() as u64).rotate_left(5) ^ head).wrapping_mul(SEED);
-    let mut rest = bytes.get(8..).unwrap_or(&[]);
-    while !rest.is_empty() {
-        h = (h.rotate_left(5) ^ load(rest)).wrapping_mul(SEED);
-        rest = rest.get(8..).unwrap_or(&[]);
-    }
-    (h >> 32) as u32
+    let h = ((len as u64).rotate_left(5) ^ head).wrapping_mul(SEED);
+    let h = (h.rotate_left(5) ^ tail).wrapping_mul(SEED);
+    ((h >> 32) as u32) << 8 | len.min(255) as u32
 }
 
-/// Distinct strings and, per string, its sorted doc ids (flagged ones with [`FLAG`] set), stored
-/// flat: a part of 100 meetings holds some 15,000 words, and a `Vec` each would be as many allocations.
+/// Distinct strings and their (string, doc) pairs in doc order (flagged docs with [`FLAG`] set),
+/// stored flat: a part of 100 meetings holds some 15,000 words, and a `Vec` each would be as many
+/// allocations. They are not grouped by string: [`super::gather::Streams::absorb`] appends each
+/// pair to its string's stream as it comes, and a string's docs come in order.
 #[derive(Debug, Default, Clone)]
 pub struct Lists {
     pub names: Interner,
-    /// `ids[starts[i]..starts[i + 1]]` are the docs of string `i`.
-    starts: Vec<u32>,
-    ids: Vec<u32>,
+    pairs: Vec<(u32, u32)>,
 }
 
 impl Lists {
@@ -151,8 +170,14 @@ impl Lists {
         self.names.is_empty()
     }
 
-    pub fn docs(&self, i: usize) -> &[u32] {
-        &self.ids[self.starts[i] as usize..self.starts[i + 1] as usize]
+    /// (string id, doc) in doc order.
+    pub fn pairs(&self) -> &[(u32, u32)] {
+        &self.pairs
+    }
+
+    /// The docs of string `i`, in order (a scan of every pair: for tests).
+    pub fn docs(&self, i: usize) -> Vec<u32> {
+        self.pairs.iter().filter(|&&(s, _)| s as usize == i).map(|&(_, d)| d).collect()
     }
 }
 
@@ -176,7 +201,7 @@ impl ListsBuilder {
     }
 
     /// [`ListsBuilder::add`] with the head of `s` (see [`Interner::intern_head`]).
-    #[inline]
+    #[inline(always)]
     pub fn add_head(&mut self, s: &str, head: u64, doc: u32, flag: bool) {
         let id = self.names.intern_head(s, head);
         if id == self.last.len() {
@@ -188,22 +213,8 @@ impl ListsBuilder {
         }
     }
 
-    /// Groups the pairs by string with a counting sort, which keeps each string's docs in order.
     pub fn finish(self) -> Lists {
-        let mut starts = vec![0u32; self.names.len() + 1];
-        for &(id, _) in &self.pairs {
-            starts[id as usize + 1] += 1;
-        }
-        for i in 1..starts.len() {
-            starts[i] += starts[i - 1];
-        }
-        let mut next = starts.clone();
-        let mut ids = vec![0u32; self.pairs.len()];
-        for (id, doc) in self.pairs {
-            ids[next[id as usize] as usize] = doc;
-            next[id as usize] += 1;
-        }
-        Lists { names: self.names, starts, ids }
+        Lists { names: self.names, pairs: self.pairs }
     }
 }
 

@@ -7,7 +7,7 @@ use super::docs::{snippet, text, title};
 use super::exact::{case_key, each_key, push_date_key, push_iso_date};
 use super::intern::{Lists, ListsBuilder};
 use super::json::push_str;
-use super::text::words_with_heads;
+use super::text::each_word;
 use crate::model::{AgendaItem, Meeting};
 use std::fmt::Write;
 use std::ops::Range;
@@ -122,23 +122,25 @@ impl Builder {
         self.next += 1;
         let title = title(m, item);
         let text = text(m, item);
-        for w in words_with_heads(&title) {
-            self.words.add_head(w.text, w.head, id, true);
-        }
+        self.carried_keys(item, id);
+        self.piece(&title, id, true);
         for (k, piece) in text.iter().enumerate() {
             if let Some(next) = text.get(k + 1) {
                 prefetch(next);
             }
-            for w in words_with_heads(piece) {
-                self.words.add_head(w.text, w.head, id, false);
-            }
-        }
-        self.carried_keys(item, id);
-        let exact = &mut self.exact;
-        for piece in std::iter::once(&title).chain(&text) {
-            each_key(piece, &mut self.key, |k| exact.add(k, id, false));
+            self.piece(piece, id, false);
         }
         self.row(item, place, &title, &snippet(&text));
+    }
+
+    /// Adds the words (flagged for a title) and exact keys of one piece of doc `id`'s text. The
+    /// exact-token patterns run only where the word scan saw what every token has.
+    fn piece(&mut self, piece: &str, id: u32, title: bool) {
+        let words = &mut self.words;
+        if each_word(piece, |w, head| words.add_head(w, head, id, title)) {
+            let exact = &mut self.exact;
+            each_key(piece, &mut self.key, |k| exact.add(k, id, false));
+        }
     }
 
     /// The keys a doc carries (its meeting's date, its case, its decisions' dates), flagged, before

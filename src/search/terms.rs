@@ -6,7 +6,7 @@
 //! several sorted runs; a dense term is put in order through a bitmap of its range, a sparse one sorted.
 
 use super::gather::Streams;
-use super::intern::{Interner, FLAG};
+use super::intern::{load, Interner, FLAG};
 use super::text::Analyzer;
 use rayon::prelude::*;
 
@@ -96,8 +96,12 @@ fn merged<'a>(names: Interner, targets: &[u32], streams: &'a Streams) -> Merged<
         sources[next[t as usize] as usize] = s as u32;
         next[t as usize] += 1;
     }
-    let mut sorted: Vec<u32> = (0..count as u32).collect();
-    sorted.par_sort_unstable_by(|&a, &b| names.get(a as usize).cmp(names.get(b as usize)));
+    // Most names differ in their first 8 bytes: comparing those as one number decides most
+    // comparisons without reading the names (as big-endian numbers they order as bytes do).
+    let mut keys: Vec<(u64, u32)> =
+        (0..count).map(|i| (load(names.get(i).as_bytes()).swap_bytes(), i as u32)).collect();
+    keys.par_sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| names.get(a.1 as usize).cmp(names.get(b.1 as usize))));
+    let sorted = keys.into_iter().map(|(_, i)| i).collect();
     Merged { names, starts, sources, streams, sorted }
 }
 
