@@ -8,6 +8,7 @@
 pub mod danish;
 mod data;
 mod feed;
+mod json;
 mod markup;
 mod sitemap;
 mod templates;
