@@ -6,8 +6,6 @@ use crate::link::{ItemRef, Site};
 use crate::model::{AgendaItem, Decision, Meeting, Participant, Section};
 use crate::render::view::{item_title, CLOSED_TITLE};
 use serde::Serialize;
-use serde_json::ser::{CompactFormatter, Formatter, Serializer};
-use std::io;
 
 #[derive(Serialize)]
 struct MeetingData<'a> {
@@ -141,30 +139,7 @@ pub fn cases_json(site: &Site) -> Result<Vec<u8>, serde_json::Error> {
 /// from the minutes cannot become live HTML even if a host serves the file with the wrong content
 /// type. Escaped while serializing, so the JSON is not copied and scanned a second time.
 pub fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, serde_json::Error> {
-    let mut out = Vec::with_capacity(32 * 1024);
-    value.serialize(&mut Serializer::with_formatter(&mut out, HtmlSafe))?;
-    Ok(out)
-}
-
-/// serde_json's compact format, with markup characters inside strings escaped.
-struct HtmlSafe;
-
-impl Formatter for HtmlSafe {
-    fn write_string_fragment<W: ?Sized + io::Write>(&mut self, w: &mut W, fragment: &str) -> io::Result<()> {
-        let bytes = fragment.as_bytes();
-        let mut last = 0;
-        for i in memchr::memchr3_iter(b'<', b'>', b'&', bytes) {
-            let escape: &[u8] = match bytes[i] {
-                b'<' => b"\\u003c",
-                b'>' => b"\\u003e",
-                _ => b"\\u0026",
-            };
-            w.write_all(&bytes[last..i])?;
-            w.write_all(escape)?;
-            last = i + 1;
-        }
-        CompactFormatter.write_string_fragment(w, &fragment[last..])
-    }
+    super::json::to_vec(value, 32 * 1024)
 }
 
 #[cfg(test)]

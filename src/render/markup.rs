@@ -5,7 +5,7 @@
 
 use crate::model::SectionKind;
 use crate::render::text::escape_into;
-use crate::render::view::{BlockHtml, CellHtml, DecisionHtml, SectionHtml};
+use crate::render::view::{BlockHtml, CellHtml, DecisionHtml, ItemLink, SectionHtml};
 use std::fmt::Write;
 
 /// One section as the meeting page shows it (the text the item's `for` loop used to produce).
@@ -102,6 +102,22 @@ fn table(caption: Option<&str>, id: &str, head: &[Vec<CellHtml>], rows: &[Vec<Ce
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody>\n</table>\n</div>\n</figure>\n");
+}
+
+/// A link to another agenda item, in the words of the meeting page's "Sagen er også behandlet på":
+/// `<a href="…">Direktionen 20. marts 2017, punkt 3: Title</a>`.
+pub fn item_link(link: &ItemLink) -> String {
+    let mut out = String::with_capacity(64 + link.url.len() + link.title.len());
+    out.push_str("<a href=\"");
+    escape_into(&link.url, &mut out);
+    out.push_str("\">");
+    escape_into(link.body, &mut out);
+    out.push(' ');
+    escape_into(link.date_text, &mut out);
+    let _ = write!(out, ", punkt {}: ", link.number);
+    escape_into(link.title, &mut out);
+    out.push_str("</a>");
+    out
 }
 
 /// The section kind as the stylesheet's class suffix ("section-presentation"): its serde name, so

@@ -8,6 +8,7 @@
 pub mod danish;
 mod data;
 mod feed;
+mod json;
 mod markup;
 mod sitemap;
 mod templates;
@@ -132,6 +133,12 @@ impl<'a> Renderer<'a> {
                 base_url: &c.base_url,
             },
         );
+        // The same settings as plain names, which base.html uses on every page: Tera looks up a
+        // dotted name ("site.title") with a search and string copies per level on every use.
+        common.insert("site_title", &c.title);
+        common.insert("site_municipality", &c.municipality);
+        common.insert("site_description", &c.description);
+        common.insert("site_base_url", &c.base_url);
         let strings = view::meeting_strings(site, &base);
         let mut r = Renderer {
             site,
@@ -182,7 +189,8 @@ impl<'a> Renderer<'a> {
         let links = Links { site, base, body: &full.body, current: Some(i) };
         let html: Vec<ItemHtml> = full.items.iter().map(|item| ItemHtml::new(item, &links)).collect();
         let view = MeetingView::new(site, base, &self.strings, i, &html);
-        let page = self.page("meeting.html", &meeting_file(site, i), |ctx| ctx.insert("meeting", &view))?;
+        let fields = flat(&view)?;
+        let page = self.page("meeting.html", &meeting_file(site, i), |ctx| ctx.extend(fields))?;
         Ok(page + self.json(&view::data_path(site, i), data::meeting_json(site, i, full))?)
     }
 
@@ -194,6 +202,13 @@ impl<'a> Renderer<'a> {
         let pages = sizes.len() + 2 * self.meetings.len();
         Ok(RenderStats { pages, bytes: self.static_bytes + meeting_bytes + sizes.iter().sum::<u64>() })
     }
+}
+
+/// The fields of a page's view as the template's top-level variables (`{{ title }}`, not
+/// `{{ meeting.title }}`): Tera looks up a dotted name with a search and string copies per level,
+/// on every use, and the meeting page uses its fields often.
+fn flat(view: &impl serde::Serialize) -> Result<Context, RenderError> {
+    Context::from_serialize(view).map_err(templates::template_error)
 }
 
 /// The cases handled in each year, in case order.
@@ -306,7 +321,13 @@ impl Renderer<'_> {
             Job::Case(case) => {
                 let refs = site.cases.get(case).map_or(&[][..], Vec::as_slice);
                 let view = CaseView::new(site, base, case, refs, &self.strings);
-                self.page("case.html", file, |ctx| ctx.insert("case", &view))
+                self.page("case.html", file, |ctx| {
+                    // Also as plain names, which case.html uses: a dotted name costs Tera a
+                    // search with string copies per level on every use.
+                    ctx.insert("case_number", view.case);
+                    ctx.insert("case_title", &view.title);
+                    ctx.insert("case", &view);
+                })
             }
             Job::Cases => {
                 let years: Vec<CaseYearLink> =

@@ -281,20 +281,27 @@ pub fn item_title(item: &AgendaItem) -> &str {
     }
 }
 
-/// One agenda item on the meeting page.
+/// One agenda item on the meeting page. Flat, because the template looks up every field of every
+/// item, and each level of a dotted name costs Tera another search (with string copies).
 #[derive(Serialize)]
 pub struct ItemView<'a> {
     pub number: u32,
     pub anchor: String,
     pub title: &'a str,
     pub closed: bool,
-    pub case: Option<CaseLink<'a>>,
-    /// None for closed items.
-    pub html: Option<&'a ItemHtml>,
+    /// The case number as written, if the item has one.
+    pub case_text: Option<&'a str>,
+    /// The case's page, if the item has a case number.
+    pub case_url: Option<String>,
+    /// The item's text as safe HTML ([`ItemHtml::body`]); None for closed items.
+    pub html: Option<&'a str>,
     pub attachments: &'a [String],
-    /// Other items with the same case number nearest in time ("Sagen er også behandlet på").
-    pub also: Vec<ItemLink<'a>>,
-    /// How many other items carry the case in all; more than `also` shows means "see the case page".
+    /// Other items with the same case number nearest in time ("Sagen er også behandlet på"), each
+    /// a link as safe HTML written by [`markup::item_link`].
+    pub also: Vec<String>,
+    /// Whether other items carry the case beyond those in `also`: the case page shows them all.
+    pub also_more: bool,
+    /// How many other items carry the case in all.
     pub also_total: usize,
 }
 
@@ -343,9 +350,10 @@ pub struct MeetingView<'a> {
     pub date: String,
     pub when: String,
     pub location: Option<&'a str>,
-    pub participants: &'a [crate::model::Participant],
-    /// Members who sent apologies ("Afbud").
-    pub absent: &'a [crate::model::Participant],
+    /// The participants, each as "Name (role)".
+    pub participants: Vec<String>,
+    /// Members who sent apologies ("Afbud"), as `participants`.
+    pub absent: Vec<String>,
     pub items: Vec<ItemView<'a>>,
     pub data_url: String,
     pub previous: Option<MeetingLink<'a>>,
@@ -371,15 +379,18 @@ impl<'a> MeetingView<'a> {
                 let r = ItemRef { meeting: i, item: ii };
                 let (also, also_total) =
                     if item.closed { (Vec::new(), 0) } else { site.same_case_near(r, ALSO_AROUND) };
+                let case = CaseLink::new(item, base);
                 ItemView {
                     number: item.number,
                     anchor: Site::item_anchor(item.number),
                     title: item_title(item),
                     closed: item.closed,
-                    case: CaseLink::new(item, base),
-                    html: if item.closed { None } else { html.get(ii) },
+                    case_text: case.as_ref().map(|c| c.text),
+                    case_url: case.map(|c| c.url),
+                    html: if item.closed { None } else { html.get(ii).map(|h| h.body.as_str()) },
                     attachments: if item.closed { &[] } else { &item.attachments },
-                    also: also.into_iter().map(|o| ItemLink::new(site, strings, o)).collect(),
+                    also_more: also_total > also.len(),
+                    also: also.into_iter().map(|o| markup::item_link(&ItemLink::new(site, strings, o))).collect(),
                     also_total,
                 }
             })
@@ -391,13 +402,22 @@ impl<'a> MeetingView<'a> {
             date: m.date.to_string(),
             when: danish::when_until(m.date, m.start, m.end),
             location: m.location.as_deref(),
-            participants: &m.participants,
-            absent: &m.absent,
+            participants: m.participants.iter().map(participant).collect(),
+            absent: m.absent.iter().map(participant).collect(),
             items,
             data_url: format!("{base}{}", data_path(site, i)),
             previous: previous.map(|p| MeetingLink::new(site, base, p)),
             next: next.map(|n| MeetingLink::new(site, base, n)),
         }
+    }
+}
+
+/// "Name (role)", or the name alone; the template escapes it.
+fn participant(p: &crate::model::Participant) -> String {
+    match &p.role {
+        // An empty role is no role, as Tera's `if` read it.
+        Some(role) if !role.is_empty() => format!("{} ({role})", p.name),
+        _ => p.name.clone(),
     }
 }
 
