@@ -120,6 +120,21 @@ pub fn item_link(link: &ItemLink) -> String {
     out
 }
 
+/// The heading of a step in a case's timeline:
+/// `<time datetime="2017-03-20">20. marts 2017</time>: Direktionen, punkt 3: Title`.
+pub fn case_entry(link: &ItemLink) -> String {
+    let mut out = String::with_capacity(96 + link.title.len());
+    out.push_str("<time datetime=\"");
+    escape_into(link.date, &mut out);
+    out.push_str("\">");
+    escape_into(link.date_text, &mut out);
+    out.push_str("</time>: ");
+    escape_into(link.body, &mut out);
+    let _ = write!(out, ", punkt {}: ", link.number);
+    escape_into(link.title, &mut out);
+    out
+}
+
 /// The section kind as the stylesheet's class suffix ("section-presentation"): its serde name, so
 /// the class follows the model (and its open-data JSON) when the parser learns new kinds.
 fn kind_name(kind: SectionKind) -> String {

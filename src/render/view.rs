@@ -70,9 +70,6 @@ pub struct CellHtml {
 pub struct DecisionHtml {
     /// "Beslutning i Direktionen den 20-11-2012", with the date linked if that meeting exists.
     pub heading: String,
-    pub body: String,
-    pub date: String,
-    pub date_text: String,
     pub blocks: Vec<BlockHtml>,
 }
 
@@ -157,13 +154,16 @@ fn table_html(t: &Table, links: &Links, id: String) -> BlockHtml {
 }
 
 fn decision_html(d: &Decision, links: &Links) -> DecisionHtml {
-    let heading_text = format!("Beslutning i {} den {}", d.body, d.date.format("%d-%m-%Y"));
-    DecisionHtml {
-        heading: inline(&heading_text, links),
-        body: d.body.clone(),
-        date: d.date.to_string(),
-        date_text: danish::date(d.date),
-        blocks: decision_blocks(&d.text, links),
+    let heading_text = format!("Beslutning i {} den {}", d.body, dd_mm_yyyy(d.date));
+    DecisionHtml { heading: inline(&heading_text, links), blocks: decision_blocks(&d.text, links) }
+}
+
+/// "20-11-2012", as chrono's "%d-%m-%Y" writes it, without parsing that format on every call.
+fn dd_mm_yyyy(date: chrono::NaiveDate) -> String {
+    use chrono::Datelike;
+    match date.year() {
+        0..=9999 => format!("{:02}-{:02}-{:04}", date.day(), date.month(), date.year()),
+        _ => date.format("%d-%m-%Y").to_string(),
     }
 }
 
@@ -259,9 +259,14 @@ impl<'a> ItemLink<'a> {
         let m = &site.meetings[r.meeting];
         let item = &m.items[r.item];
         let ms = &strings[r.meeting];
+        // The same as `site.item_path(r)` under the base, without format!'s machinery: a case
+        // page and every meeting page that shares a case make several of these.
+        let mut url = String::with_capacity(ms.url.len() + 16);
+        url.push_str(&ms.url);
+        url.push_str("#punkt-");
+        url.push_str(&item.number.to_string());
         ItemLink {
-            // The same as `site.item_path(r)` under the base.
-            url: format!("{}#{}", ms.url, Site::item_anchor(item.number)),
+            url,
             meeting_url: &ms.url,
             body: &m.body,
             date: &ms.date,
@@ -441,6 +446,9 @@ pub struct CaseEntry<'a> {
     #[serde(flatten)]
     pub item: ItemLink<'a>,
     pub body_url: String,
+    /// The entry's heading as safe HTML, written by [`markup::case_entry`]: the meeting's date,
+    /// body, the item's number and title. One field instead of five for the template's heading.
+    pub heading: String,
     /// The decisions' HTML (empty for closed items).
     pub decisions: String,
 }
@@ -471,7 +479,8 @@ impl<'a> CaseView<'a> {
                 let decisions = decisions_html(item, &links);
                 let body_url =
                     site.body_of(r.meeting).map_or_else(String::new, |b| format!("{base}{}", site.body_path(b)));
-                CaseEntry { item: ItemLink::new(site, strings, r), body_url, decisions }
+                let item = ItemLink::new(site, strings, r);
+                CaseEntry { heading: markup::case_entry(&item), item, body_url, decisions }
             })
             .collect();
         let title = refs.iter().rev().map(|r| &site.meetings[r.meeting].items[r.item]).find(|i| !i.closed);
