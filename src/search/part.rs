@@ -7,7 +7,7 @@ use super::docs::{snippet, text, title};
 use super::exact::{case_key, each_key, push_date_key, push_iso_date};
 use super::intern::{Lists, ListsBuilder};
 use super::json::push_str;
-use super::text::each_word;
+use super::text::{each_word, stop_forms};
 use crate::model::{AgendaItem, Meeting};
 use std::fmt::Write;
 use std::ops::Range;
@@ -99,7 +99,7 @@ impl Builder {
         Builder {
             first,
             next: first,
-            words: ListsBuilder::with_capacity(PART_WORDS),
+            words: ListsBuilder::with_unlisted(PART_WORDS, stop_forms()),
             exact: ListsBuilder::with_capacity(1024),
             rows: Rows::default(),
             key: String::new(),
@@ -137,6 +137,7 @@ impl Builder {
     /// exact-token patterns run only where the word scan saw what every token has.
     fn piece(&mut self, piece: &str, id: u32, title: bool) {
         let words = &mut self.words;
+        words.reserve(piece.len());
         if each_word(piece, |w, head| words.add_head(w, head, id, title)) {
             let exact = &mut self.exact;
             each_key(piece, &mut self.key, |k| exact.add(k, id, false));

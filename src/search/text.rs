@@ -6,6 +6,7 @@
 
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashSet;
+use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
 
 /// Words longer than this are not indexed (hashes, URLs glued together, export garbage).
@@ -21,6 +22,26 @@ pub const STOP_WORDS: &[&str] = &[
     "sine", "vor", "mod", "disse", "hvis", "din", "nogle", "hos", "blive", "mange", "ad", "bliver", "hendes", "været",
     "thi", "jer", "sådan",
 ];
+
+/// The stop words as running text writes them (lower case, capitalized, upper case): a part's
+/// word table holds them from the start and lists no doc for them, so the third of all words that
+/// are stop words cost a lookup in a few hot cache lines and nothing else, instead of being listed
+/// for every doc only for [`Analyzer::term`] to drop them when merging.
+pub fn stop_forms() -> &'static [String] {
+    static FORMS: OnceLock<Vec<String>> = OnceLock::new();
+    FORMS.get_or_init(|| {
+        let mut forms = Vec::new();
+        for w in STOP_WORDS {
+            let capital: String = w.chars().take(1).flat_map(char::to_uppercase).chain(w.chars().skip(1)).collect();
+            for form in [w.to_string(), capital, w.to_uppercase()] {
+                if !forms.contains(&form) {
+                    forms.push(form);
+                }
+            }
+        }
+        forms
+    })
+}
 
 /// Lower-cases and folds a string: æ→ae, ø→oe, å→aa, accents removed ("é"→"e").
 pub fn fold(s: &str) -> String {
@@ -53,9 +74,8 @@ pub fn words_with_heads(text: &str) -> impl Iterator<Item = Word<'_>> {
     Words { text, pos: 0 }
 }
 
-/// Calls `found` with every word of `text` (as [`words`] splits it) and its head, in one loop that
-/// keeps the scanner's state in registers (the iterator's calls and returns were a fifth of the
-/// index build). Returns whether `text` holds a digit, `-`, `.` or `/`, digit: every date and case
+/// Calls `found` with every word of `text` (as [`words`] splits it) and its head, in one loop with
+/// the scanner's state in registers (no call and return of an iterator per word). Returns whether `text` holds a digit, `-`, `.` or `/`, digit: every date and case
 /// number does, so text without one needs no search for exact tokens (the word ends there anyway).
 #[inline(always)]
 pub fn each_word<'a>(text: &'a str, mut found: impl FnMut(&'a str, u64)) -> bool {
@@ -366,6 +386,20 @@ mod tests {
         let mut seen = Vec::new();
         each_word(text, |w, head| seen.push(Word { text: w, head }));
         assert_eq!(seen, words_with_heads(text).collect::<Vec<_>>());
+        let chars = ['a', 'Z', '0', ' ', '-', '.', 'æ', 'Ø', '×', '²', 'ß', '中', '\u{300}'];
+        let mut rng = 5u64;
+        for _ in 0..3_000 {
+            let len = (rng >> 40) as usize % 24;
+            let text: String = (0..len)
+                .map(|_| {
+                    rng = rng.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+                    chars[(rng >> 33) as usize % chars.len()]
+                })
+                .collect();
+            let mut seen = Vec::new();
+            each_word(&text, |w, head| seen.push(Word { text: w, head }));
+            assert_eq!(seen, words_with_heads(&text).collect::<Vec<_>>(), "{text:?}");
+        }
         assert!(each_word(text, |_, _| {}), "16/26813");
         assert!(!each_word("ingen tal her 2017.", |_, _| {}));
     }
@@ -388,6 +422,15 @@ mod tests {
         assert_eq!(a.term("og"), None);
         assert_eq!(a.term("Også"), None);
         assert_eq!(a.term(&"x".repeat(41)), None);
+    }
+
+    #[test]
+    fn stop_forms_are_dropped_when_merging_too() {
+        let a = Analyzer::default();
+        for form in stop_forms() {
+            assert_eq!(a.term(form), None, "{form}");
+        }
+        assert!(stop_forms().iter().any(|f| f == "På") && stop_forms().iter().any(|f| f == "OG"));
     }
 
     #[test]
