@@ -112,7 +112,7 @@ for n in "${sizes[@]}"; do
     nwalls+=("$wall") ncpus+=("$cpu_s")
   done
   no_index_wall=$(median "${nwalls[@]}") no_index_cpu=$(median "${ncpus[@]}")
-  wall=$(median "${walls[@]}") cpu_s=$(median "${cpus[@]}")
+  wall=$(median "${walls[@]}") rss=$(max "${rsss[@]}") cpu_s=$(median "${cpus[@]}")
   index_share=$(awk -v a="$cpu_s" -v b="$no_index_cpu" 'BEGIN {printf "%.0f%%", (a > 0 ? 100 * (a - b) / a : 0)}')
   echo "   without the search index: ${no_index_wall}s wall, ${no_index_cpu}s CPU: the index is $index_share of the build's CPU"
 
