@@ -53,6 +53,8 @@ timed() {
   cpu_s=$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.2f", s}' "$log")
 }
 
+declare -A row tail_row
+
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
 max() { printf '%s\n' "$@" | sort -g | tail -1; }
 mb() { awk -v b="$1" 'BEGIN {printf "%.1f", b / 1e6}'; }
@@ -83,8 +85,6 @@ for n in "${sizes[@]}"; do
   timed cp -r "$content" "$tmp/copy-$n"
   cp_wall=$wall
 
-  # The previous corpus's rebuild deleted a site (see below): let those inodes age out first.
-  if [ "$n" != "${sizes[0]}" ]; then sync; sleep 65; fi
   walls=() rsss=() cpus=()
   load=$(cut -d' ' -f1 /proc/loadavg)
   for r in $(seq "$runs"); do
@@ -116,13 +116,23 @@ for n in "${sizes[@]}"; do
   index_share=$(awk -v a="$cpu_s" -v b="$no_index_cpu" 'BEGIN {printf "%.0f%%", (a > 0 ? 100 * (a - b) / a : 0)}')
   echo "   without the search index: ${no_index_wall}s wall, ${no_index_cpu}s CPU: the index is $index_share of the build's CPU"
 
+  echo "   => $n meetings, $items items, $(mb "$input") MB input: ${wall}s, $(per_s "$n" "$wall") meetings/s," \
+    "$pages HTML pages ($files files), $(per_s "$pages" "$wall") pages/s, $(mb "$output") MB output, ${rss} MB max RSS; cp -r ${cp_wall}s"
+  row[$n]="| $n | $items | $(mb "$input") | $wall | $cpu_s | $(per_s "$n" "$wall") | $pages | $(per_s "$pages" "$wall") | $(mb "$output") | ${rss} | $no_index_wall / $no_index_cpu | $index_share"
+  tail_row[$n]="| $cp_wall | $load |"
+done
+
+# What deletes files comes last, after every fresh build was measured: the rebuild replaces a site
+# and the serve benchmark removes its own, and ext4 here makes the next builds pay for freed inodes.
+for n in "${sizes[@]}"; do
+  content=$tmp/content-$n site=$tmp/site-$n-$runs
+  echo
+  echo "== rebuilds, $n meetings"
   # `referat build` again after one meeting changed: the full rebuild a clerk runs.
-  build_wall=$wall build_rss=$rss build_cpu=$cpu_s
   edited=$(edit_one "$content")
   timed "$referat" build --content "$content" --output "$site"
   rebuild=$wall
   echo "   referat build again after editing ${edited#"$content"/}: ${rebuild}s wall, ${cpu_s}s CPU, ${rss} MB max RSS"
-  wall=$build_wall rss=$build_rss cpu_s=$build_cpu
 
   # serve's path: a long-lived Session rebuilds only what one edited meeting affects.
   session=$(cargo bench --quiet --bench build -- "$content" 0 2>&1) || { echo "$session" >&2; exit 1; }
@@ -132,9 +142,7 @@ for n in "${sizes[@]}"; do
   refresh=$(sed -n 's/^session, search index refresh: \([0-9]*\) ms.*/\1/p' <<<"$session")
   refresh=$(awk -v ms="${refresh:-0}" 'BEGIN {printf "%.3f", ms / 1000}')
 
-  echo "   => $n meetings, $items items, $(mb "$input") MB input: ${wall}s, $(per_s "$n" "$wall") meetings/s," \
-    "$pages HTML pages ($files files), $(per_s "$pages" "$wall") pages/s, $(mb "$output") MB output, ${rss} MB max RSS; cp -r ${cp_wall}s"
-  table+=("| $n | $items | $(mb "$input") | $wall | $cpu_s | $(per_s "$n" "$wall") | $pages | $(per_s "$pages" "$wall") | $(mb "$output") | ${rss} | $no_index_wall / $no_index_cpu | $index_share | $incremental | $refresh | $rebuild | $cp_wall | $load |")
+  table+=("${row[$n]} | $incremental | $refresh | $rebuild ${tail_row[$n]}")
 done
 
 echo
