@@ -4,6 +4,7 @@
 //! driven by [`build`]; [`serve`] reuses the build with a watcher and an HTTP server.
 
 pub mod build;
+pub mod bytes;
 pub mod case;
 pub mod config;
 pub mod diag;

@@ -36,16 +36,11 @@ fn find_byte(bytes: &[u8], table: &[bool; 256]) -> Option<usize> {
 
 /// A lookup table of `bytes` plus every control byte.
 const fn byte_set(bytes: &[u8]) -> [bool; 256] {
-    let mut t = [false; 256];
+    let mut t = crate::bytes::set(bytes);
     let mut i = 0;
     while i < 0x20 {
         t[i] = true;
         i += 1;
-    }
-    let mut j = 0;
-    while j < bytes.len() {
-        t[bytes[j] as usize] = true;
-        j += 1;
     }
     t
 }

@@ -7,6 +7,7 @@
 //! replace its string escaping, hence this serializer; anything rare (floats, non-string map keys)
 //! is still written by serde_json itself.
 
+use crate::bytes::{zero_bytes, HIGHS, ONES};
 use serde::ser::{self, Serialize};
 use serde_json::Error;
 
@@ -43,16 +44,6 @@ static ESCAPE: [u8; 256] = {
     t[b'&' as usize] = b'u';
     t
 };
-
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGHS: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `w` that is zero, and of some bytes after one (exact as a yes/no
-/// answer, which is all that is asked).
-#[inline]
-fn zero_bytes(w: u64) -> u64 {
-    w.wrapping_sub(ONES) & !w
-}
 
 /// Whether any of the eight bytes in `w` needs escaping. Branch-free: the checks are or-ed
 /// together and tested once, and pairs of characters one bit apart share a check: `"` (0x22)

@@ -3,6 +3,7 @@
 //! result sanitized with ammonia. No `<script>`, event-handler attribute or `javascript:` URL from
 //! the input ever reaches a page.
 
+use crate::bytes::{any_word, zero_bytes, HIGHS, ONES};
 use crate::case::CaseNumber;
 use crate::link::Site;
 use chrono::NaiveDate;
@@ -44,16 +45,7 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 
 /// Bytes that may start CommonMark inline markup, as a table: this test runs over every byte of
 /// every text, and a table lookup is several times cheaper than a chain of comparisons.
-static MARKUP_BYTES: [bool; 256] = {
-    let mut t = [false; 256];
-    let special = b"*_[]<>&`\\~!";
-    let mut i = 0;
-    while i < special.len() {
-        t[special[i] as usize] = true;
-        i += 1;
-    }
-    t
-};
+static MARKUP_BYTES: [bool; 256] = crate::bytes::set(b"*_[]<>&`\\~!");
 
 /// Whether `text` may contain CommonMark inline markup (or a hard break, two spaces before a line
 /// break); text without any is escaped directly.
@@ -325,12 +317,7 @@ fn needs_html_escape(b: &[u8]) -> bool {
     if b.len() >= 64 {
         return memchr::memchr3(b'&', b'<', b'>', b).is_some() || memchr::memchr2(b'"', b'\'', b).is_some();
     }
-    let mut words = b.chunks_exact(8);
-    let found = words.by_ref().any(|w| word_needs_html_escape(u64::from_le_bytes(w.try_into().expect("eight bytes"))));
-    // The last bytes padded with spaces, which need no escape.
-    let mut tail = [b' '; 8];
-    tail[..words.remainder().len()].copy_from_slice(words.remainder());
-    found || word_needs_html_escape(u64::from_le_bytes(tail))
+    any_word(b, b' ', word_needs_html_escape)
 }
 
 /// Whether any of the eight bytes in `w` is `&`, `<`, `>`, `"` or `'`. Pairs one bit apart share
@@ -338,10 +325,10 @@ fn needs_html_escape(b: &[u8]) -> bool {
 /// both 0x3e with bit 1. A byte's "is zero" test is `(x - 1) & !x` on its high bit: exact as a
 /// yes/no answer for the whole word.
 fn word_needs_html_escape(w: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let zero = |x: u64| x.wrapping_sub(ONES) & !x;
-    let hits = zero((w | ONES) ^ (ONES * 0x27)) | zero((w | (ONES * 0x02)) ^ (ONES * 0x3e)) | zero(w ^ (ONES * 0x22));
-    hits & (ONES * 0x80) != 0
+    let hits = zero_bytes((w | ONES) ^ (ONES * 0x27))
+        | zero_bytes((w | (ONES * 0x02)) ^ (ONES * 0x3e))
+        | zero_bytes(w ^ (ONES * 0x22));
+    hits & HIGHS != 0
 }
 
 pub fn escape(text: &str) -> String {

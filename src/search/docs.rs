@@ -103,16 +103,7 @@ fn has_markup(markup: &str) -> bool {
 }
 
 /// The bytes of the characters `*_[<`\\&!#>|~`.
-const MARKUP: [bool; 256] = {
-    let mut t = [false; 256];
-    let chars = b"*_[<`\\&!#>|~";
-    let mut i = 0;
-    while i < chars.len() {
-        t[chars[i] as usize] = true;
-        i += 1;
-    }
-    t
-};
+const MARKUP: [bool; 256] = crate::bytes::set(b"*_[<`\\&!#>|~");
 
 /// CommonMark inline markup to plain text (emphasis and link syntax dropped, link text kept).
 pub fn plain(markup: &str) -> String {

@@ -4,6 +4,7 @@
 //! A word's index term is `fold(stem(lowercase(word)))`: stemming runs on the real Danish letters
 //! (the Snowball rules know æ/ø/å), folding afterwards makes "Århus" and "Aarhus" the same term.
 
+use crate::bytes::{HIGHS, ONES};
 use rust_stemmers::{Algorithm, Stemmer};
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -143,20 +144,17 @@ const CLASS: [u8; 256] = {
     t
 };
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH: u64 = 0x8080_8080_8080_8080;
-
 /// The high bit of each byte of `x` that is an ASCII letter or digit, computed for all 8 bytes at
 /// once: each comparison adds to the low 7 bits so that the high bit says "at least", with no
 /// carry into the next byte.
 #[inline(always)]
 fn alnum_bytes(x: u64) -> u64 {
-    let low = x & !HIGH;
-    let at_least = |v: u64, k: u64| (v + (0x80 - k) * ONES) & HIGH;
+    let low = x & !HIGHS;
+    let at_least = |v: u64, k: u64| (v + (0x80 - k) * ONES) & HIGHS;
     let digit = at_least(low, 0x30) & !at_least(low, 0x3a);
     let folded = low | (0x20 * ONES);
     let letter = at_least(folded, 0x61) & !at_least(folded, 0x7b);
-    (digit | letter) & !x & HIGH
+    (digit | letter) & !x & HIGHS
 }
 
 /// 8 bytes of `bytes` from `i` as one little-endian number, if there are 8.
@@ -205,7 +203,7 @@ impl Words<'_> {
         let bytes = self.text.as_bytes();
         loop {
             if let Some(x) = block(bytes, i) {
-                let stop = !alnum_bytes(x) & HIGH;
+                let stop = !alnum_bytes(x) & HIGHS;
                 if stop == 0 {
                     i += 8;
                     continue;
