@@ -38,15 +38,27 @@ impl CaseNumber {
 
     /// The canonical form: `16/26813` or `00.01.00-A00-1-21`.
     pub fn canonical(&self) -> String {
+        let mut out = String::with_capacity(16);
+        self.push_canonical(&mut out);
+        out
+    }
+
+    /// Appends [`CaseNumber::canonical`] to `out` (the search index writes one per agenda item).
+    pub fn push_canonical(&self, out: &mut String) {
+        use std::fmt::Write;
         match &self.kind {
-            CaseKind::Short { year, serial } => format!("{year:02}/{serial}"),
-            CaseKind::Kle(s) => s.clone(),
+            CaseKind::Short { year, serial } => _ = write!(out, "{year:02}/{serial}"),
+            CaseKind::Kle(s) => out.push_str(s),
         }
     }
 
     /// URL-safe key: `16-26813`, `00-01-00-a00-1-21`.
     pub fn slug(&self) -> String {
-        slug::slugify(self.canonical())
+        match &self.kind {
+            // Digits and a slash: what `slugify` makes of them, without its per-character work.
+            CaseKind::Short { year, serial } => format!("{year:02}-{serial}"),
+            CaseKind::Kle(s) => slug::slugify(s),
+        }
     }
 
     /// True for the short `YY/serial` form.
@@ -140,6 +152,14 @@ impl Serialize for CaseNumber {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_slugs_are_what_slugify_makes() {
+        for (year, serial) in [(0, 0), (5, 1), (16, 26813), (99, 4_294_967_295)] {
+            let case = CaseNumber { kind: CaseKind::Short { year, serial }, written: String::new() };
+            assert_eq!(case.slug(), slug::slugify(case.canonical()));
+        }
+    }
 
     fn c(s: &str) -> CaseNumber {
         s.parse().unwrap()

@@ -54,6 +54,13 @@ pub fn text<'a>(meeting: &'a Meeting, item: Option<&'a AgendaItem>) -> Vec<Cow<'
 /// of characters.
 pub fn snippet<S: AsRef<str>>(text: &[S]) -> String {
     let mut out = String::with_capacity(SNIPPET_CHARS + 16);
+    snippet_into(text, &mut out);
+    out
+}
+
+/// [`snippet`] into `out` (cleared first), so one buffer serves every doc.
+pub fn snippet_into<S: AsRef<str>>(text: &[S], out: &mut String) {
+    out.clear();
     let mut chars = 0;
     for piece in text {
         if chars >= SNIPPET_CHARS {
@@ -81,12 +88,16 @@ pub fn snippet<S: AsRef<str>>(text: &[S]) -> String {
         }
     }
     if chars <= SNIPPET_CHARS {
-        return out;
+        return;
     }
-    let cut: String = out.chars().take(SNIPPET_CHARS).collect();
-    match cut.rfind(' ') {
-        Some(i) if i > SNIPPET_CHARS / 2 => format!("{} …", &cut[..i]),
-        _ => format!("{cut}…"),
+    let cut = out.char_indices().nth(SNIPPET_CHARS).map_or(out.len(), |(i, _)| i);
+    out.truncate(cut);
+    match out.rfind(' ') {
+        Some(i) if i > SNIPPET_CHARS / 2 => {
+            out.truncate(i);
+            out.push_str(" …");
+        }
+        _ => out.push('…'),
     }
 }
 
@@ -136,7 +147,13 @@ fn collapse_spaces(s: &str) -> String {
 }
 
 fn item_text(item: &AgendaItem) -> Vec<Cow<'_, str>> {
-    let mut out: Vec<&str> = Vec::new();
+    let mut out = Vec::new();
+    item_text_into(item, &mut out);
+    out.into_iter().map(Cow::Borrowed).collect()
+}
+
+/// An open item's searchable text (see [`text`]) appended to `out`, so one list serves every item.
+pub fn item_text_into<'a>(item: &'a AgendaItem, out: &mut Vec<&'a str>) {
     for section in &item.sections {
         for block in &section.blocks {
             match block {
@@ -153,9 +170,8 @@ fn item_text(item: &AgendaItem) -> Vec<Cow<'_, str>> {
     if !has_decision_section {
         out.extend(item.decisions.iter().map(|d| d.text.as_str()));
     }
-    out.extend(item.attachments.iter().map(String::as_str));
     // Blank pieces need no filtering: they hold no words, no exact tokens and no snippet text.
-    out.into_iter().map(Cow::Borrowed).collect()
+    out.extend(item.attachments.iter().map(String::as_str));
 }
 
 fn meeting_text(m: &Meeting) -> Vec<Cow<'_, str>> {

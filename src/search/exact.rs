@@ -11,8 +11,13 @@ use std::sync::OnceLock;
 
 /// The exact-index key of a case number.
 pub fn case_key(case: &CaseNumber) -> String {
-    format!("c:{}", case.canonical())
+    let mut key = String::from(CASE_KEY_PREFIX);
+    case.push_canonical(&mut key);
+    key
 }
+
+/// What every case number's exact-index key starts with.
+pub const CASE_KEY_PREFIX: &str = "c:";
 
 /// The exact-index key of a date.
 pub fn date_key(date: NaiveDate) -> String {

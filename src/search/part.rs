@@ -3,8 +3,8 @@
 //! built in parallel from full meetings and absorbed into a [`super::Gathered`] as they are made, so
 //! they hold nothing borrowed: flat lists and one text buffer of JSON rows.
 
-use super::docs::{snippet, text, title};
-use super::exact::{case_key, each_key, push_date_key, push_iso_date};
+use super::docs::{item_text_into, snippet_into, text, title};
+use super::exact::{each_key, push_date_key, push_iso_date, CASE_KEY_PREFIX};
 use super::intern::{Lists, ListsBuilder};
 use super::json::push_str;
 use super::text::{each_word, stop_forms};
@@ -89,9 +89,10 @@ pub(super) struct Builder {
     words: ListsBuilder,
     exact: ListsBuilder,
     rows: Rows,
-    /// Reused for exact keys and the meeting's date.
+    /// Reused for exact keys, the meeting's date and each doc's snippet.
     key: String,
     date: String,
+    snippet: String,
 }
 
 impl Builder {
@@ -104,6 +105,7 @@ impl Builder {
             rows: Rows::default(),
             key: String::new(),
             date: String::new(),
+            snippet: String::new(),
         }
     }
 
@@ -111,17 +113,21 @@ impl Builder {
     pub fn meeting(&mut self, m: &Meeting, place: &Place<'_>) {
         self.date.clear();
         push_iso_date(&mut self.date, m.date);
-        self.doc(m, None, place);
+        let own = text(m, None);
+        self.doc(m, None, &own.iter().map(AsRef::as_ref).collect::<Vec<_>>(), place);
+        // One list of pieces for all the items (a new one per doc was a tenth of the docs' time).
+        let mut pieces = Vec::new();
         for item in m.open_items() {
-            self.doc(m, Some(item), place);
+            pieces.clear();
+            item_text_into(item, &mut pieces);
+            self.doc(m, Some(item), &pieces, place);
         }
     }
 
-    fn doc(&mut self, m: &Meeting, item: Option<&AgendaItem>, place: &Place<'_>) {
+    fn doc(&mut self, m: &Meeting, item: Option<&AgendaItem>, text: &[&str], place: &Place<'_>) {
         let id = self.next;
         self.next += 1;
         let title = title(m, item);
-        let text = text(m, item);
         self.carried_keys(item, id);
         self.piece(&title, id, true);
         for (k, piece) in text.iter().enumerate() {
@@ -130,7 +136,10 @@ impl Builder {
             }
             self.piece(piece, id, false);
         }
-        self.row(item, place, &title, &snippet(&text));
+        let mut snippet = std::mem::take(&mut self.snippet);
+        snippet_into(text, &mut snippet);
+        self.row(item, place, &title, &snippet);
+        self.snippet = snippet;
     }
 
     /// Adds the words (flagged for a title) and exact keys of one piece of doc `id`'s text. The
@@ -153,7 +162,10 @@ impl Builder {
         self.exact.add(&self.key, id, true);
         let Some(item) = item else { return };
         if let Some(case) = &item.case {
-            self.exact.add(&case_key(case), id, true);
+            self.key.clear();
+            self.key.push_str(CASE_KEY_PREFIX);
+            case.push_canonical(&mut self.key);
+            self.exact.add(&self.key, id, true);
         }
         for d in &item.decisions {
             self.key.clear();

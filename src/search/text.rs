@@ -384,10 +384,11 @@ mod tests {
         let mut seen = Vec::new();
         each_word(text, |w, head| seen.push(Word { text: w, head }));
         assert_eq!(seen, words_with_heads(text).collect::<Vec<_>>());
-        let chars = ['a', 'Z', '0', ' ', '-', '.', 'æ', 'Ø', '×', '²', 'ß', '中', '\u{300}'];
+        let chars = ['a', 'Z', '0', '1', ' ', '-', '.', '/', 'æ', 'Ø', '×', '÷', '²', 'ß', '中', '–', '😀', '\u{300}'];
         let mut rng = 5u64;
-        for _ in 0..3_000 {
-            let len = (rng >> 40) as usize % 24;
+        for round in 0..6_000 {
+            // Short texts, and texts over many 8-byte blocks (words and characters cross them).
+            let len = (rng >> 40) as usize % if round % 2 == 0 { 24 } else { 300 };
             let text: String = (0..len)
                 .map(|_| {
                     rng = rng.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
@@ -395,8 +396,12 @@ mod tests {
                 })
                 .collect();
             let mut seen = Vec::new();
-            each_word(&text, |w, head| seen.push(Word { text: w, head }));
+            let tokens = each_word(&text, |w, head| seen.push(Word { text: w, head }));
             assert_eq!(seen, words_with_heads(&text).collect::<Vec<_>>(), "{text:?}");
+            let b = text.as_bytes();
+            let pattern = (2..b.len())
+                .any(|i| b[i - 2].is_ascii_digit() && matches!(b[i - 1], b'-' | b'.' | b'/') && b[i].is_ascii_digit());
+            assert_eq!(tokens, pattern, "{text:?}");
         }
         assert!(each_word(text, |_, _| {}), "16/26813");
         assert!(!each_word("ingen tal her 2017.", |_, _| {}));
