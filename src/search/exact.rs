@@ -11,13 +11,16 @@ use std::sync::OnceLock;
 
 /// The exact-index key of a case number.
 pub fn case_key(case: &CaseNumber) -> String {
-    let mut key = String::from(CASE_KEY_PREFIX);
-    case.push_canonical(&mut key);
+    let mut key = String::with_capacity(16);
+    push_case_key(&mut key, case);
     key
 }
 
-/// What every case number's exact-index key starts with.
-pub const CASE_KEY_PREFIX: &str = "c:";
+/// Appends the exact-index key of `case` to `out`.
+pub fn push_case_key(out: &mut String, case: &CaseNumber) {
+    out.push_str("c:");
+    case.push_canonical(out);
+}
 
 /// The exact-index key of a date.
 pub fn date_key(date: NaiveDate) -> String {
