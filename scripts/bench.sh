@@ -37,6 +37,18 @@ echo "== referat $(git rev-parse --short HEAD 2>/dev/null || echo '?'), $runs ru
 echo "   (wall times are only meaningful on an otherwise idle machine; CPU seconds are steadier)"
 
 # Runs a command under GNU time; sets $wall (seconds), $rss (MB), $cpu_pct, $cpu_s and $out (its stdout).
+# Puts the machine in the same state before each fresh build: dirty pages written, and where
+# allowed (root) the page cache dropped and the input read back into it. Without this, each build
+# of 20,000 meetings (2 GB written) left the next one a fuller cache to reclaim from: one bench's
+# three runs took 8.97, 12.2 and 10.4 s.
+settle() {
+  sync
+  if [ -w /proc/sys/vm/drop_caches ]; then
+    echo 3 > /proc/sys/vm/drop_caches
+    find "$1" -type f -exec cat {} + > /dev/null
+  fi
+}
+
 timed() {
   local log=$tmp/time.log t0
   t0=$(date +%s%N)
@@ -93,7 +105,7 @@ for n in "${sizes[@]}"; do
     # right after `rm -rf` of an earlier site spends seconds in the kernel (perf: recently_deleted,
     # find_get_block_common); 2,000 meetings measured 0.5 s system time fresh, 1.7-6 s after deletions.
     site=$tmp/site-$n-$r
-    sync
+    settle "$content"
     timed "$referat" build --content "$content" --output "$site"
     echo "   run $r: ${wall}s wall, ${cpu_s}s CPU ($cpu_pct), ${rss} MB max RSS: $out"
     walls+=("$wall") rsss+=("$rss") cpus+=("$cpu_s")
@@ -102,7 +114,7 @@ for n in "${sizes[@]}"; do
     # 20,000 meetings write 6 GB): as a block after the indexed runs, the builds without the index
     # measured 12.7 s CPU in one bench and 15.2 s in the next, making the index 26 % or 10 %.
     out_indexed=$out
-    sync
+    settle "$content"
     timed "$referat" build --content "$content" --output "$tmp/no-index-$n-$r" --no-search-index
     echo "   run $r without the search index: ${wall}s wall, ${cpu_s}s CPU"
     nwalls+=("$wall") ncpus+=("$cpu_s")
