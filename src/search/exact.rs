@@ -238,12 +238,7 @@ mod tests {
         let chars = ['1', '0', '-', '.', '/', ' ', 'a', 'ø', '_', ',', '9'];
         let mut rng = 11u64;
         for _ in 0..5_000 {
-            let text: String = (0..12)
-                .map(|_| {
-                    rng = rng.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                    chars[(rng >> 33) as usize % chars.len()]
-                })
-                .collect();
+            let text = crate::search::text::random_text(&mut rng, &chars, 12);
             let seen = crate::search::text::each_word(&text, |_, _| {});
             assert_eq!(seen, !token_runs(&text).is_empty(), "{text:?}");
         }

@@ -326,6 +326,18 @@ pub fn shard_key(term: &str, len: usize) -> String {
     term.chars().take(len).map(|c| if c.is_ascii_lowercase() || c.is_ascii_digit() { c } else { '_' }).collect()
 }
 
+/// A test text: `len` characters drawn from `chars` by a fixed generator whose `state` carries on
+/// from call to call, so a test's texts are the same on every run.
+#[cfg(test)]
+pub(crate) fn random_text(state: &mut u64, chars: &[char], len: usize) -> String {
+    (0..len)
+        .map(|_| {
+            *state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            chars[(*state >> 33) as usize % chars.len()]
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -355,12 +367,7 @@ mod tests {
         ];
         let mut rng = 7u64;
         for _ in 0..2_000 {
-            let text: String = (0..30)
-                .map(|_| {
-                    rng = rng.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                    chars[(rng >> 33) as usize % chars.len()]
-                })
-                .collect();
+            let text = random_text(&mut rng, &chars, 30);
             let expected: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
             assert_eq!(words(&text).collect::<Vec<_>>(), expected, "{text:?}");
         }
@@ -389,12 +396,7 @@ mod tests {
         for round in 0..6_000 {
             // Short texts, and texts over many 8-byte blocks (words and characters cross them).
             let len = (rng >> 40) as usize % if round % 2 == 0 { 24 } else { 300 };
-            let text: String = (0..len)
-                .map(|_| {
-                    rng = rng.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-                    chars[(rng >> 33) as usize % chars.len()]
-                })
-                .collect();
+            let text = random_text(&mut rng, &chars, len);
             let mut seen = Vec::new();
             let tokens = each_word(&text, |w, head| seen.push(Word { text: w, head }));
             assert_eq!(seen, words_with_heads(&text).collect::<Vec<_>>(), "{text:?}");
