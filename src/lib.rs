@@ -10,6 +10,7 @@ pub mod config;
 pub mod diag;
 pub mod link;
 pub mod load;
+pub mod mention;
 pub mod model;
 pub mod parse;
 pub mod privacy;

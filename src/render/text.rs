@@ -4,9 +4,8 @@
 //! the input ever reaches a page.
 
 use crate::bytes::{any_word, zero_bytes, HIGHS, ONES};
-use crate::case::CaseNumber;
 use crate::link::Site;
-use chrono::NaiveDate;
+use crate::mention::{each_mention, Mention};
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, TextMergeStream};
 use regex::Regex;
 use std::collections::HashSet;
@@ -22,14 +21,6 @@ pub struct Links<'a> {
     /// The meeting the text belongs to (a mention of its own date is not linked).
     pub current: Option<usize>,
 }
-
-/// Dates "20-03-2017" and case numbers ("16/26813", "00.01.00-A00-1-21") in running text.
-static MENTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\b(?:(?P<d>[0-9]{1,2})-(?P<m>[0-9]{1,2})-(?P<y>[0-9]{4})|(?P<case>[0-9]{2}/[0-9]{1,7}|[0-9]{2}\.[0-9]{2}\.[0-9]{2}-[A-Za-z][0-9]{2}-[0-9]{1,7}-[0-9]{2,4}))\b",
-    )
-    .expect("valid regex")
-});
 
 /// The only markup that may leave this module.
 static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
@@ -236,54 +227,30 @@ fn safe_url(url: &str) -> bool {
 
 /// Appends `text` HTML-escaped, with mentions of known cases and meetings turned into links.
 pub fn linkify(text: &str, links: &Links, out: &mut String) {
-    if !may_mention(text) {
-        escape_into(text, out);
-        return;
-    }
     let mut last = 0;
-    for caps in MENTION.captures_iter(text) {
-        let Some(whole) = caps.get(0) else { continue };
-        let Some(href) = mention_target(&caps, links) else { continue };
-        escape_into(&text[last..whole.start()], out);
+    each_mention(text, |range, mention| {
+        let Some(href) = mention_target(&mention, links) else { return };
+        escape_into(&text[last..range.start], out);
         out.push_str("<a href=\"");
         escape_into(links.base, out);
         escape_into(&href, out);
         out.push_str("\">");
-        escape_into(whole.as_str(), out);
+        escape_into(&text[range.clone()], out);
         out.push_str("</a>");
-        last = whole.end();
-    }
+        last = range.end;
+    });
     escape_into(&text[last..], out);
 }
 
-/// Whether `text` may hold a [`MENTION`]: a date has "1-2" in it ("20-03-2017"), a case number
-/// "12/3" ("16/26813") or "12.34." ("00.01.00-A00-1-21"). Most text has none (amounts such as
-/// "3.548.400 kr." do not count), and this scan is far cheaper than the regex search.
-fn may_mention(text: &str) -> bool {
-    let b = text.as_bytes();
-    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
-    memchr::memchr3_iter(b'-', b'/', b'.', b).any(|i| {
-        i > 0
-            && digit(i - 1)
-            && digit(i + 1)
-            && match b[i] {
-                b'-' => true,
-                b'/' => i > 1 && digit(i - 2),
-                _ => i > 1 && digit(i - 2) && digit(i + 2) && b.get(i + 3) == Some(&b'.'),
-            }
-    })
-}
-
 /// The page a mention refers to, relative to the base path, if it exists on this site.
-fn mention_target(caps: &regex::Captures, links: &Links) -> Option<String> {
-    if let Some(case) = caps.name("case") {
-        let case: CaseNumber = case.as_str().parse().ok()?;
-        return links.site.cases.contains_key(&case).then(|| Site::case_path(&case));
+fn mention_target(mention: &Mention, links: &Links) -> Option<String> {
+    match mention {
+        Mention::Case(case) => links.site.cases.contains_key(case).then(|| Site::case_path(case)),
+        Mention::Date(date) => {
+            let meeting = links.site.find_meeting(links.body, *date, links.current)?;
+            Some(links.site.meeting_path(meeting).to_string())
+        }
     }
-    let num = |n: &str| caps.name(n).and_then(|m| m.as_str().parse::<u32>().ok());
-    let date = NaiveDate::from_ymd_opt(num("y")? as i32, num("m")?, num("d")?)?;
-    let meeting = links.site.find_meeting(links.body, date, links.current)?;
-    Some(links.site.meeting_path(meeting).to_string())
 }
 
 /// HTML-escapes text (also quotes, so the result is safe inside attribute values).
@@ -365,7 +332,9 @@ mod tests {
                 attachments: vec![],
             }],
         };
-        Site::new(Config::default(), vec![meeting("2017-03-13", "16/26813"), meeting("2017-03-20", "16/26813")])
+        let meetings =
+            vec![meeting("2017-03-13", "16/26813"), meeting("2017-03-20", "16/26813"), meeting("2017-04-03", "13/3")];
+        Site::new(Config::default(), meetings)
     }
 
     fn render(text: &str) -> String {
@@ -386,6 +355,21 @@ mod tests {
     }
 
     #[test]
+    fn dates_link_in_every_form_the_search_finds() {
+        let link = "<a href=\"/r/direktionen/2017-03-13/\">";
+        for date in ["13-03-2017", "13.03.2017", "13/03/2017", "2017-03-13"] {
+            assert_eq!(render(&format!("mødet {date}.")), format!("mødet {link}{date}</a>."));
+        }
+    }
+
+    /// "13/03/2017" was linked as case 13/3 followed by "/2017" when the site had that case.
+    #[test]
+    fn a_slashed_date_is_not_linked_as_a_case_number() {
+        assert_eq!(render("sag 13/3"), "sag <a href=\"/r/sager/13-3.html\">13/3</a>");
+        assert_eq!(render("mødet 13/03/2017"), "mødet <a href=\"/r/direktionen/2017-03-13/\">13/03/2017</a>");
+    }
+
+    #[test]
     fn inline_markup_is_rendered_but_never_blocks() {
         assert_eq!(render("kommunerne *under ét* betaler"), "kommunerne <em>under ét</em> betaler");
         assert_eq!(render("4. budgetopfølgning 2012"), "4. budgetopfølgning 2012");
@@ -394,17 +378,6 @@ mod tests {
         assert_eq!(render("Godkendt.  \nDirektionen ønskede"), "Godkendt.<br />\nDirektionen ønskede");
         assert_eq!(render("[x]: /y"), "[x]: /y");
         assert_eq!(render(r"Se \<img src=x onerror=alert(1)> og a \< b > c"), "Se &lt;img&gt; og a &lt; b &gt; c");
-    }
-
-    #[test]
-    fn may_mention_sees_every_date_and_case_number() {
-        for text in ["20-03-2017", "sag 16/26813.", "00.01.00-A00-1-21", "x 1-2-2017", "(1-2-2017)"] {
-            assert!(may_mention(text), "{text}");
-        }
-        let amounts = ["3.548.400 kr.", "12.345.678", "1/2", "2017-", "3. 4", "12.34 kr."];
-        for text in ["Godkendt.", "3 mio. kr. - ikke", "a/b", "-1", "2017", "æ-ø/å."].iter().chain(&amounts) {
-            assert!(!may_mention(text), "{text}");
-        }
     }
 
     #[test]
