@@ -109,7 +109,7 @@
     return lo > 0 ? lo - 1 : (keys.length ? 0 : null);
   }
 
-  // ---- exact tokens (port of src/search/exact.rs) ----
+  // ---- exact tokens (port of src/mention.rs and src/search/exact.rs) ----
 
   function dateKey(y, m, d) {
     const date = new Date(Date.UTC(y, m - 1, d));
