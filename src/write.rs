@@ -29,14 +29,12 @@ impl Staging {
         self.dir.path()
     }
 
-    /// Replaces the output folder with the staged one.
-    pub fn publish(self) -> io::Result<()> {
+    /// Replaces the output folder with the staged one. The previous site, if there was one, is
+    /// moved aside and handed back: dropping it removes it, [`OldSite::keep`] leaves it for a
+    /// removal in the background.
+    pub fn publish(self) -> io::Result<Option<OldSite>> {
         let staged = self.dir.keep();
-        let old = staged.with_file_name(format!(
-            ".{}.old-{}",
-            self.output.file_name().and_then(|n| n.to_str()).unwrap_or("public"),
-            std::process::id()
-        ));
+        let old = staged.with_file_name(format!("{}{}", old_prefix(&self.output), std::process::id()));
         let had_old = match std::fs::rename(&self.output, &old) {
             Ok(()) => true,
             Err(e) if e.kind() == io::ErrorKind::NotFound => false,
@@ -52,11 +50,84 @@ impl Staging {
             let _ = std::fs::remove_dir_all(&staged);
             return Err(e);
         }
-        if had_old {
-            remove_tree(&old)?;
-        }
-        Ok(())
+        Ok(had_old.then_some(OldSite(Some(old))))
     }
+}
+
+/// The previous site, moved aside by [`Staging::publish`] to a hidden folder beside the output
+/// (`.public.old-<pid>`). The new site is already in place, so removing this one can fail or wait
+/// without harm: deleting a national site's 113,000 files took 7-9 s of its rebuild on this disk,
+/// nearly all of it waiting for the disk, which is why a caller may leave it to a background process.
+#[derive(Debug)]
+pub struct OldSite(Option<PathBuf>);
+
+impl OldSite {
+    pub fn path(&self) -> &Path {
+        self.0.as_deref().unwrap_or(Path::new(""))
+    }
+
+    /// Leaves the folder in place (for [`remove_old_sites`] in another process) and returns its path.
+    pub fn keep(mut self) -> PathBuf {
+        self.0.take().unwrap_or_default()
+    }
+}
+
+/// Removes the folder now; an error leaves it for the next [`old_sites`] sweep.
+impl Drop for OldSite {
+    fn drop(&mut self) {
+        if let Some(path) = self.0.take() {
+            let _ = remove_tree(&path);
+        }
+    }
+}
+
+/// The start of the name of every folder [`Staging::publish`] moves aside from `output`.
+fn old_prefix(output: &Path) -> String {
+    format!(".{}.old-", output.file_name().and_then(|n| n.to_str()).unwrap_or("public"))
+}
+
+/// Every folder beside `output` that a publish moved aside and that is still there: the last
+/// one, and any whose removal was interrupted.
+pub fn old_sites(output: &Path) -> Vec<PathBuf> {
+    let prefix = old_prefix(output);
+    let parent = match output.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let Ok(entries) = std::fs::read_dir(parent) else { return Vec::new() };
+    let mut found: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_str().is_some_and(|n| is_old_site_name(n, &prefix)))
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .map(|e| e.path())
+        .collect();
+    found.sort();
+    found
+}
+
+fn is_old_site_name(name: &str, prefix: &str) -> bool {
+    name.strip_prefix(prefix).is_some_and(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Removes folders that publishes moved aside, and nothing else: a path whose name is not
+/// `.<name>.old-<digits>` is refused, so a wrong argument can never delete a user's folder.
+pub fn remove_old_sites(paths: &[PathBuf]) -> io::Result<()> {
+    for path in paths {
+        // Removed already (by an earlier removal still running, or named twice).
+        if std::fs::symlink_metadata(path).is_err_and(|e| e.kind() == io::ErrorKind::NotFound) {
+            continue;
+        }
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let moved_aside = name.starts_with('.')
+            && name.find(".old-").is_some_and(|i| i >= 2 && is_old_site_name(&name[i..], ".old-"))
+            && std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir());
+        if !moved_aside {
+            let msg = format!("{} is not a site that referat moved aside; not removed", path.display());
+            return Err(io::Error::new(io::ErrorKind::InvalidInput, msg));
+        }
+        remove_tree(path)?;
+    }
+    Ok(())
 }
 
 /// Removes `dir` and everything in it, the entries two levels down in parallel: a site has one
@@ -207,10 +278,49 @@ mod tests {
 
         let ok = Staging::new(&out).unwrap();
         std::fs::write(ok.path().join("new.html"), "new").unwrap();
-        ok.publish().unwrap();
+        drop(ok.publish().unwrap());
         assert!(out.join("new.html").exists());
         assert!(!out.join("old.html").exists());
         assert_eq!(std::fs::read_dir(root.path()).unwrap().count(), 1, "no staging left behind");
+    }
+
+    #[test]
+    fn the_replaced_site_is_handed_back_and_removed_when_dropped() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("public");
+        let first = Staging::new(&out).unwrap();
+        assert!(first.publish().unwrap().is_none(), "nothing replaced");
+        std::fs::write(out.join("old.html"), "old").unwrap();
+
+        let second = Staging::new(&out).unwrap();
+        let old = second.publish().unwrap().expect("the first site was replaced");
+        assert_eq!(old_sites(&out), [old.path().to_path_buf()]);
+        assert!(old.path().join("old.html").exists(), "moved aside whole");
+        let kept = old.keep();
+        assert!(kept.exists(), "keep leaves it for another process");
+        remove_old_sites(&[kept.clone(), kept.clone()]).unwrap();
+        assert!(old_sites(&out).is_empty());
+
+        let third = Staging::new(&out).unwrap();
+        drop(third.publish().unwrap());
+        assert_eq!(std::fs::read_dir(root.path()).unwrap().count(), 1, "dropping removed it");
+    }
+
+    #[test]
+    fn only_folders_named_like_a_moved_aside_site_are_removed() {
+        let root = tempfile::tempdir().unwrap();
+        for name in ["public", "x.old-1", ".old-1", ".public.old-", ".public.old-1a", ".public.old-2"] {
+            std::fs::create_dir_all(root.path().join(name).join("sub")).unwrap();
+        }
+        std::fs::write(root.path().join(".public.old-3"), "a file").unwrap();
+        for name in ["public", "x.old-1", ".old-1", ".public.old-", ".public.old-1a", ".public.old-3"] {
+            let err = remove_old_sites(&[root.path().join(name)]).unwrap_err();
+            assert_eq!(err.kind(), io::ErrorKind::InvalidInput, "{name}");
+            assert!(root.path().join(name).exists(), "{name} kept");
+        }
+        assert_eq!(old_sites(&root.path().join("public")), [root.path().join(".public.old-2")]);
+        remove_old_sites(&[root.path().join(".public.old-2")]).unwrap();
+        assert!(!root.path().join(".public.old-2").exists());
     }
 
     #[test]

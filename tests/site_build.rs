@@ -53,3 +53,31 @@ fn meetings_parsed_again_for_their_pages_give_the_same_site() {
     assert!(a.len() > 20, "{} files", a.len());
     assert!(a == b, "the sites differ");
 }
+
+/// The clerk's rebuild returns once the new site is in place; the old one goes in the background.
+#[test]
+fn a_rebuild_removes_the_replaced_site_in_the_background() {
+    let root = tempfile::tempdir().unwrap();
+    let out = root.path().join("public");
+    let build = || {
+        let run = std::process::Command::new(env!("CARGO_BIN_EXE_referat"))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .args(["build", "--output"])
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+        String::from_utf8(run.stdout).unwrap()
+    };
+    assert!(!build().contains("background"), "nothing to remove on a first build");
+    std::fs::write(out.join("stale.html"), "from the replaced site").unwrap();
+    assert!(build().contains("The previous site is being removed in the background."));
+    assert!(!out.join("stale.html").exists(), "the new site is in place at once");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let left = || std::fs::read_dir(root.path()).unwrap().count();
+    while left() > 1 && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let names: Vec<_> = std::fs::read_dir(root.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names, ["public"], "the replaced site was removed");
+}

@@ -13,7 +13,7 @@ use crate::load;
 use crate::model::Meeting;
 use crate::render::{self, RenderOptions, RenderStats, Renderer};
 use crate::search::{self, IndexStats};
-use crate::write::Staging;
+use crate::write::{OldSite, Staging};
 use fulltext::{Budget, FullText};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
@@ -72,6 +72,8 @@ pub struct BuildReport {
     pub render: RenderStats,
     pub search: IndexStats,
     pub timings: Vec<(&'static str, Duration)>,
+    /// The site this build replaced, moved aside: removed when dropped (see [`OldSite`]).
+    pub old_site: Option<OldSite>,
 }
 
 /// Reads the config, applying the `--base-url` override.
@@ -209,12 +211,12 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let render = render?;
     let search = search.map_err(BuildError::Search)?;
     tick("site pages and search index", &mut timings);
-    staging.publish().map_err(publish_err)?;
+    let old_site = staging.publish().map_err(publish_err)?;
     tick("write", &mut timings);
 
     let (meetings, items) = (site.meetings.len(), site.meetings.iter().map(|m| m.items.len()).sum());
     drop_in_background(site);
-    Ok(BuildReport { diagnostics, meetings, items, render, search, timings })
+    Ok(BuildReport { diagnostics, meetings, items, render, search, timings, old_site })
 }
 
 /// A parsed meeting as the parse hands it to [`link`].
