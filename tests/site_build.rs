@@ -81,3 +81,33 @@ fn a_rebuild_removes_the_replaced_site_in_the_background() {
     let names: Vec<_> = std::fs::read_dir(root.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names, ["public"], "the replaced site was removed");
 }
+
+/// A rebuild hard-links every file that came out byte-identical from the site it replaces, and
+/// writes the rest: the same site either way.
+#[cfg(unix)]
+#[test]
+fn a_rebuild_links_unchanged_files_and_writes_changed_ones() {
+    use std::os::unix::fs::MetadataExt;
+    let root = tempfile::tempdir().unwrap();
+    let opts = options(root.path());
+    std::fs::create_dir_all(&opts.content).unwrap();
+    for f in ["2012-11-20.md", "2017-03-20.txt"] {
+        std::fs::copy(repo().join("content/direktionen").join(f), opts.content.join(f)).unwrap();
+    }
+    let inode = |rel: &str| std::fs::metadata(opts.output.join(rel)).unwrap().ino();
+    let (unchanged, edited) = ("direktionen/2012-11-20/index.html", "direktionen/2017-03-20/index.html");
+    build::build(&opts).unwrap();
+    let before = (inode(unchanged), inode(edited));
+
+    let path = opts.content.join("2017-03-20.txt");
+    let text = std::fs::read_to_string(&path).unwrap().replace("Status på Office 365", "Status på Office 2016");
+    std::fs::write(&path, text).unwrap();
+    build::build(&opts).unwrap();
+    assert_eq!(inode(unchanged), before.0, "an unchanged page is the same file");
+    assert_ne!(inode(edited), before.1, "the edited meeting's page is new");
+    assert!(read(&opts.output, edited).contains("Office 2016"));
+
+    let fresh = BuildOptions { output: root.path().join("fresh"), ..opts.clone() };
+    build::build(&fresh).unwrap();
+    assert!(files(&opts.output) == files(&fresh.output), "the rebuilt site differs from a fresh one");
+}

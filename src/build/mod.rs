@@ -181,7 +181,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
 
     let publish_err = |source| BuildError::Publish { path: opts.output.clone(), source };
     let staging = Staging::new(&opts.output).map_err(publish_err)?;
-    let render_opts = RenderOptions { templates: Some(opts.templates.clone()), ..Default::default() };
+    let previous = opts.output.is_dir().then(|| opts.output.clone());
+    let render_opts = RenderOptions { templates: Some(opts.templates.clone()), previous, ..Default::default() };
     let renderer = Renderer::new(&site, staging.path(), &render_opts)?;
     tick("render setup", &mut timings);
     // One pass over the meetings in search order: each meeting's full text goes into its run's part

@@ -50,6 +50,9 @@ pub struct RenderOptions {
     /// Extra HTML injected before `</body>` on every page (serve's live-reload script); empty for `build`.
     pub inject: String,
     pub selection: Selection,
+    /// The site this render replaces: a file that comes out byte-identical is hard-linked from it
+    /// instead of written (see [`crate::write::write_or_link`]).
+    pub previous: Option<PathBuf>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -397,7 +400,9 @@ impl Renderer<'_> {
     /// Writes a job's file; its folder was made by [`make_folders`].
     fn write(&self, rel: &str, data: &[u8]) -> Result<u64, RenderError> {
         let path = self.out.join(rel);
-        std::fs::write(&path, data).map_err(|source| RenderError::Io { path, source })?;
+        let previous = self.opts.previous.as_ref().map(|p| p.join(rel));
+        crate::write::write_or_link(&path, data, previous.as_deref())
+            .map_err(|source| RenderError::Io { path, source })?;
         Ok(data.len() as u64)
     }
 
