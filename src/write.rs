@@ -112,22 +112,34 @@ fn is_old_site_name(name: &str, prefix: &str) -> bool {
 /// Removes folders that publishes moved aside, and nothing else: a path whose name is not
 /// `.<name>.old-<digits>` is refused, so a wrong argument can never delete a user's folder.
 pub fn remove_old_sites(paths: &[PathBuf]) -> io::Result<()> {
+    // Each path is tried, whatever happened to the one before: another removal may be working on
+    // the same folder (two builds in a row), and one failure must not leave the others in place.
+    let mut first_error = None;
     for path in paths {
-        // Removed already (by an earlier removal still running, or named twice).
-        if std::fs::symlink_metadata(path).is_err_and(|e| e.kind() == io::ErrorKind::NotFound) {
-            continue;
+        if let Err(e) = remove_old_site(path) {
+            first_error.get_or_insert(e);
         }
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-        let moved_aside = name.starts_with('.')
-            && name.find(".old-").is_some_and(|i| i >= 2 && is_old_site_name(&name[i..], ".old-"))
-            && std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir());
-        if !moved_aside {
-            let msg = format!("{} is not a site that referat moved aside; not removed", path.display());
-            return Err(io::Error::new(io::ErrorKind::InvalidInput, msg));
-        }
-        remove_tree(path)?;
     }
-    Ok(())
+    first_error.map_or(Ok(()), Err)
+}
+
+fn remove_old_site(path: &Path) -> io::Result<()> {
+    // Removed already (by another removal, or named twice).
+    if std::fs::symlink_metadata(path).is_err_and(|e| e.kind() == io::ErrorKind::NotFound) {
+        return Ok(());
+    }
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let moved_aside = name.starts_with('.')
+        && name.find(".old-").is_some_and(|i| i >= 2 && is_old_site_name(&name[i..], ".old-"))
+        && std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir());
+    if !moved_aside {
+        let msg = format!("{} is not a site that referat moved aside; not removed", path.display());
+        return Err(io::Error::new(io::ErrorKind::InvalidInput, msg));
+    }
+    match remove_tree(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        other => other,
+    }
 }
 
 /// Removes `dir` and everything in it, the entries two levels down in parallel: a site has one
@@ -353,8 +365,10 @@ mod tests {
             assert!(root.path().join(name).exists(), "{name} kept");
         }
         assert_eq!(old_sites(&root.path().join("public")), [root.path().join(".public.old-2")]);
-        remove_old_sites(&[root.path().join(".public.old-2")]).unwrap();
-        assert!(!root.path().join(".public.old-2").exists());
+        let err = remove_old_sites(&[root.path().join("public"), root.path().join(".public.old-2")]).unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::InvalidInput);
+        assert!(!root.path().join(".public.old-2").exists(), "a refused path does not stop the others");
+        assert!(root.path().join("public").exists());
     }
 
     #[cfg(unix)]
