@@ -98,6 +98,17 @@ fn a_rebuild_links_unchanged_files_and_writes_changed_ones() {
     let (unchanged, edited) = ("direktionen/2012-11-20/index.html", "direktionen/2017-03-20/index.html");
     build::build(&opts).unwrap();
     let before = (inode(unchanged), inode(edited));
+    let index_files = |out: &Path| {
+        let mut files: Vec<(String, u64)> = walkdir::WalkDir::new(out.join("soeg"))
+            .into_iter()
+            .map(Result::unwrap)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| (e.path().strip_prefix(out).unwrap().display().to_string(), e.metadata().unwrap().ino()))
+            .collect();
+        files.sort();
+        files
+    };
+    let (index_before, style_before) = (index_files(&opts.output), inode("static/style.css"));
 
     let path = opts.content.join("2017-03-20.txt");
     let text = std::fs::read_to_string(&path).unwrap().replace("Status på Office 365", "Status på Office 2016");
@@ -106,6 +117,16 @@ fn a_rebuild_links_unchanged_files_and_writes_changed_ones() {
     assert_eq!(inode(unchanged), before.0, "an unchanged page is the same file");
     assert_ne!(inode(edited), before.1, "the edited meeting's page is new");
     assert!(read(&opts.output, edited).contains("Office 2016"));
+    assert_eq!(inode("static/style.css"), style_before, "static files too");
+    let index_after = index_files(&opts.output);
+    let kept = index_after.iter().filter(|f| index_before.contains(f)).count();
+    assert!(
+        kept > 0 && kept < index_after.len(),
+        "unchanged index files linked, the rest new: {kept} of {}",
+        index_after.len()
+    );
+    let manifest = index_after.iter().find(|(n, _)| n == "soeg/index.json").unwrap();
+    assert!(!index_before.contains(manifest), "the manifest's version changed");
 
     let fresh = BuildOptions { output: root.path().join("fresh"), ..opts.clone() };
     build::build(&fresh).unwrap();

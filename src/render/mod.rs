@@ -176,7 +176,7 @@ impl<'a> Renderer<'a> {
             out,
             r.jobs.iter().map(|(_, file)| file.as_str()).chain(meeting_files.iter().map(String::as_str)),
         )?;
-        r.static_bytes = templates::write_static(opts.templates.as_deref(), out)?;
+        r.static_bytes = templates::write_static(opts.templates.as_deref(), out, opts.previous.as_deref())?;
         Ok(r)
     }
 
@@ -421,16 +421,17 @@ impl Renderer<'_> {
     }
 }
 
-/// Writes `data` to `path`, creating its folders only when missing; returns the size. Used for the
-/// few static files, whose folders (from the templates' `static/`) the renderer does not plan.
-fn write_file(path: &Path, data: &[u8]) -> Result<u64, RenderError> {
+/// Writes `data` to `path` (or links `previous`, see [`crate::write::write_or_link`]), creating its
+/// folders only when missing; returns the size. Used for the few static files, whose folders (from
+/// the templates' `static/`) the renderer does not plan.
+fn write_file(path: &Path, data: &[u8], previous: Option<&Path>) -> Result<u64, RenderError> {
     let io = |source| RenderError::Io { path: path.to_path_buf(), source };
-    match std::fs::write(path, data) {
+    match crate::write::write_or_link(path, data, previous) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             if let Some(dir) = path.parent() {
                 std::fs::create_dir_all(dir).map_err(io)?;
             }
-            std::fs::write(path, data).map_err(io)?;
+            crate::write::write_or_link(path, data, previous).map_err(io)?;
         }
         other => other.map_err(io)?,
     }
