@@ -285,13 +285,10 @@ fn holds(path: &Path, data: &[u8]) -> bool {
     }
 }
 
+/// Whether the files `a` and `b` hold the same bytes (read only if their sizes agree).
 fn same_bytes(a: &Path, b: &Path) -> bool {
-    match (std::fs::metadata(a), std::fs::metadata(b)) {
-        (Ok(ma), Ok(mb)) if ma.is_file() && mb.is_file() && ma.len() == mb.len() => {
-            matches!((std::fs::read(a), std::fs::read(b)), (Ok(x), Ok(y)) if x == y)
-        }
-        _ => false,
-    }
+    let len = |p: &Path| std::fs::metadata(p).ok().filter(|m| m.is_file()).map(|m| m.len());
+    len(a).is_some() && len(a) == len(b) && std::fs::read(a).is_ok_and(|data| holds(b, &data))
 }
 
 /// The folders below the top folder of a staged search index (its shards), relative to `staged`.
