@@ -251,44 +251,13 @@ fn remove_unkept(output: &Path, scope: &Path, keep: &BTreeSet<PathBuf>) -> std::
 }
 
 /// True if both files exist with the same bytes (sizes first, so changed pages are rarely read).
-/// Writes `data` to `path` in the staging folder, or hard-links `previous` (the same file in the
-/// site being replaced) when it holds exactly these bytes. A rebuild after one edit leaves nearly
-/// every file as it was: a link costs no new inode and no data, the replaced site's removal then
-/// frees almost nothing, and unchanged files keep their time, so an upload by size and time
-/// (`rsync`) skips them.
-pub fn write_or_link(path: &Path, data: &[u8], previous: Option<&Path>) -> io::Result<()> {
-    if let Some(old) = previous {
-        if holds(old, data) && std::fs::hard_link(old, path).is_ok() {
-            return Ok(());
-        }
-    }
-    std::fs::write(path, data)
-}
-
-/// Whether `path` is a regular file with exactly the bytes `data` (read only if the sizes agree).
-fn holds(path: &Path, data: &[u8]) -> bool {
-    use std::io::Read;
-    if !std::fs::symlink_metadata(path).is_ok_and(|m| m.is_file() && m.len() == data.len() as u64) {
-        return false;
-    }
-    let Ok(mut file) = std::fs::File::open(path) else { return false };
-    let mut buf = [0u8; 16 * 1024];
-    let mut at = 0;
-    loop {
-        match file.read(&mut buf) {
-            Ok(0) => return at == data.len(),
-            Ok(n) if data.get(at..at + n) == Some(&buf[..n]) => at += n,
-            Ok(_) => return false,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(_) => return false,
-        }
-    }
-}
-
-/// Whether the files `a` and `b` hold the same bytes (read only if their sizes agree).
 fn same_bytes(a: &Path, b: &Path) -> bool {
-    let len = |p: &Path| std::fs::metadata(p).ok().filter(|m| m.is_file()).map(|m| m.len());
-    len(a).is_some() && len(a) == len(b) && std::fs::read(a).is_ok_and(|data| holds(b, &data))
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(ma), Ok(mb)) if ma.is_file() && mb.is_file() && ma.len() == mb.len() => {
+            matches!((std::fs::read(a), std::fs::read(b)), (Ok(x), Ok(y)) if x == y)
+        }
+        _ => false,
+    }
 }
 
 /// The folders below the top folder of a staged search index (its shards), relative to `staged`.
@@ -366,30 +335,6 @@ mod tests {
         assert_eq!(err.kind(), io::ErrorKind::InvalidInput);
         assert!(!root.path().join(".public.old-2").exists(), "a refused path does not stop the others");
         assert!(root.path().join("public").exists());
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn an_unchanged_file_is_linked_from_the_replaced_site_and_anything_else_written() {
-        use std::os::unix::fs::MetadataExt;
-        let root = tempfile::tempdir().unwrap();
-        let (old, new) = (root.path().join("old"), root.path().join("new"));
-        std::fs::create_dir_all(&old).unwrap();
-        std::fs::create_dir_all(&new).unwrap();
-        for (name, text) in [("same", "page"), ("longer", "page"), ("changed", "pagX")] {
-            std::fs::write(old.join(name), text).unwrap();
-        }
-        std::os::unix::fs::symlink(old.join("same"), old.join("link")).unwrap();
-        let inode = |p: &Path| std::fs::metadata(p).unwrap().ino();
-        for (name, text) in [("same", "page"), ("longer", "page!"), ("changed", "page"), ("link", "page"), ("new", "x")]
-        {
-            write_or_link(&new.join(name), text.as_bytes(), Some(&old.join(name))).unwrap();
-            assert_eq!(std::fs::read_to_string(new.join(name)).unwrap(), text, "{name}");
-            let linked = old.join(name).exists() && inode(&new.join(name)) == inode(&old.join(name));
-            assert_eq!(linked, name == "same", "{name}");
-        }
-        write_or_link(&new.join("none"), b"x", None).unwrap();
-        assert_eq!(std::fs::read(new.join("none")).unwrap(), b"x");
     }
 
     #[test]

@@ -181,17 +181,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
 
     let publish_err = |source| BuildError::Publish { path: opts.output.clone(), source };
     let staging = Staging::new(&opts.output).map_err(publish_err)?;
-    let previous = opts.output.is_dir().then(|| opts.output.clone());
-    let render_opts = RenderOptions { templates: Some(opts.templates.clone()), previous, ..Default::default() };
+    let render_opts = RenderOptions { templates: Some(opts.templates.clone()), ..Default::default() };
     let renderer = Renderer::new(&site, staging.path(), &render_opts)?;
     tick("render setup", &mut timings);
     // One pass over the meetings in search order: each meeting's full text goes into its run's part
     // of the search index, then renders its pages while it is still in cache, then is freed. (In
     // this order the pass took 385-398 ms at 2,000 meetings, against 410-425 ms rendering first.)
-    let mut plan = search::Plan::new(&site);
-    if let Some(previous) = &render_opts.previous {
-        plan.reuse(previous);
-    }
+    let plan = search::Plan::new(&site);
     let (bytes, parts): (Vec<u64>, search::Gathered) = plan
         .meeting_order()
         .par_chunks(PASS_MEETINGS)

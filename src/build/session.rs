@@ -414,12 +414,8 @@ impl Session {
         let publish_err = |source| BuildError::Publish { path: self.opts.output.clone(), source };
         std::fs::create_dir_all(&self.opts.output).map_err(publish_err)?;
         let pages = Staging::new(&self.opts.output).map_err(publish_err)?;
-        let render_opts = RenderOptions {
-            templates: Some(self.opts.templates.clone()),
-            inject: self.inject.clone(),
-            selection,
-            previous: None,
-        };
+        let render_opts =
+            RenderOptions { templates: Some(self.opts.templates.clone()), inject: self.inject.clone(), selection };
         let (rendered, indexed) = rayon::join(
             || render::render(site, pages.path(), &render_opts),
             || with_search.then(|| stage_search(site, &self.opts.output)).transpose(),

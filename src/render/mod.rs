@@ -50,9 +50,6 @@ pub struct RenderOptions {
     /// Extra HTML injected before `</body>` on every page (serve's live-reload script); empty for `build`.
     pub inject: String,
     pub selection: Selection,
-    /// The site this render replaces: a file that comes out byte-identical is hard-linked from it
-    /// instead of written (see [`crate::write::write_or_link`]).
-    pub previous: Option<PathBuf>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -176,7 +173,7 @@ impl<'a> Renderer<'a> {
             out,
             r.jobs.iter().map(|(_, file)| file.as_str()).chain(meeting_files.iter().map(String::as_str)),
         )?;
-        r.static_bytes = templates::write_static(opts.templates.as_deref(), out, opts.previous.as_deref())?;
+        r.static_bytes = templates::write_static(opts.templates.as_deref(), out)?;
         Ok(r)
     }
 
@@ -400,9 +397,7 @@ impl Renderer<'_> {
     /// Writes a job's file; its folder was made by [`make_folders`].
     fn write(&self, rel: &str, data: &[u8]) -> Result<u64, RenderError> {
         let path = self.out.join(rel);
-        let previous = self.opts.previous.as_ref().map(|p| p.join(rel));
-        crate::write::write_or_link(&path, data, previous.as_deref())
-            .map_err(|source| RenderError::Io { path, source })?;
+        std::fs::write(&path, data).map_err(|source| RenderError::Io { path, source })?;
         Ok(data.len() as u64)
     }
 
@@ -421,17 +416,16 @@ impl Renderer<'_> {
     }
 }
 
-/// Writes `data` to `path` (or links `previous`, see [`crate::write::write_or_link`]), creating its
-/// folders only when missing; returns the size. Used for the few static files, whose folders (from
-/// the templates' `static/`) the renderer does not plan.
-fn write_file(path: &Path, data: &[u8], previous: Option<&Path>) -> Result<u64, RenderError> {
+/// Writes `data` to `path`, creating its folders only when missing; returns the size. Used for the
+/// few static files, whose folders (from the templates' `static/`) the renderer does not plan.
+fn write_file(path: &Path, data: &[u8]) -> Result<u64, RenderError> {
     let io = |source| RenderError::Io { path: path.to_path_buf(), source };
-    match crate::write::write_or_link(path, data, previous) {
+    match std::fs::write(path, data) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             if let Some(dir) = path.parent() {
                 std::fs::create_dir_all(dir).map_err(io)?;
             }
-            crate::write::write_or_link(path, data, previous).map_err(io)?;
+            std::fs::write(path, data).map_err(io)?;
         }
         other => other.map_err(io)?,
     }

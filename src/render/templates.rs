@@ -43,15 +43,13 @@ pub fn load(dir: Option<&Path>) -> Result<Tera, RenderError> {
     Ok(tera)
 }
 
-/// Writes the static files to `out/static/`: built-ins, then everything in `dir/static/`; a file
-/// unchanged from the site `previous` is linked from it. Returns the number of bytes written.
-pub fn write_static(dir: Option<&Path>, out: &Path, previous: Option<&Path>) -> Result<u64, RenderError> {
+/// Writes the static files to `out/static/`: built-ins, then everything in `dir/static/`.
+/// Returns the number of bytes written.
+pub fn write_static(dir: Option<&Path>, out: &Path) -> Result<u64, RenderError> {
     let target = out.join("static");
-    let before = previous.map(|p| p.join("static"));
-    let was = |rel: &Path| before.as_ref().map(|b| b.join(rel));
     let mut bytes = 0;
     for (name, data) in STATIC {
-        bytes += super::write_file(&target.join(name), data, was(Path::new(name)).as_deref())?;
+        bytes += super::write_file(&target.join(name), data)?;
     }
     let Some(src) = dir.map(|d| d.join("static")).filter(|d| d.is_dir()) else { return Ok(bytes) };
     for entry in WalkDir::new(&src).sort_by_file_name() {
@@ -62,7 +60,7 @@ pub fn write_static(dir: Option<&Path>, out: &Path, previous: Option<&Path>) -> 
         let rel = entry.path().strip_prefix(&src).unwrap_or(entry.path());
         let data =
             std::fs::read(entry.path()).map_err(|source| RenderError::Io { path: entry.path().into(), source })?;
-        bytes += super::write_file(&target.join(rel), &data, was(rel).as_deref())?;
+        bytes += super::write_file(&target.join(rel), &data)?;
     }
     Ok(bytes)
 }

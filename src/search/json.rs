@@ -75,9 +75,8 @@ pub struct Index<'a> {
     pub rows: Vec<(&'a Rows, usize)>,
 }
 
-/// Serializes `index` and writes it into `dir` (the `soeg/` folder); a file unchanged from the same
-/// one in `previous` (the index being replaced) is linked from it.
-pub fn write(index: &Index<'_>, dir: &Path, previous: Option<&Path>) -> io::Result<Written> {
+/// Serializes `index` and writes it into `dir` (the `soeg/` folder).
+pub fn write(index: &Index<'_>, dir: &Path) -> io::Result<Written> {
     let docs = index.rows.len() as u32;
     let (keys, mut files) = term_shards(index.terms, docs);
     let term_count = files.len();
@@ -102,10 +101,7 @@ pub fn write(index: &Index<'_>, dir: &Path, previous: Option<&Path>) -> io::Resu
     for sub in ["t", "x", "d"] {
         std::fs::create_dir_all(dir.join(sub))?;
     }
-    files.par_iter().try_for_each(|(name, text)| {
-        let before = previous.map(|p| p.join(name));
-        crate::write::write_or_link(&dir.join(name), text.as_bytes(), before.as_deref())
-    })?;
+    files.par_iter().try_for_each(|(name, text)| std::fs::write(dir.join(name), text))?;
     Ok(Written {
         files: files.iter().map(|(n, t)| (n.clone(), t.len() as u64)).collect(),
         term_shards: term_count,

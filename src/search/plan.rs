@@ -35,8 +35,6 @@ pub struct Plan {
     runs: Vec<(usize, i32, u32)>,
     /// Case page slugs by exact key.
     case_pages: HashMap<String, String>,
-    /// The site the index replaces, whose unchanged files are linked (see [`Plan::reuse`]).
-    previous: Option<std::path::PathBuf>,
 }
 
 impl Plan {
@@ -58,7 +56,6 @@ impl Plan {
             case_pages: site.cases.keys().map(|c| (case_key(c), c.slug())).collect(),
             order: Vec::new(),
             bodies,
-            previous: None,
         };
         let mut next = 0u32;
         for (position, &i) in order.iter().enumerate() {
@@ -75,12 +72,6 @@ impl Plan {
         plan.first_doc.push(next);
         plan.order = order;
         plan
-    }
-
-    /// Links every index file that comes out unchanged from the site below `previous` (the one
-    /// being replaced) instead of writing it.
-    pub fn reuse(&mut self, previous: &Path) {
-        self.previous = Some(previous.to_path_buf());
     }
 
     /// Indexes into `site.meetings` in doc order: pass them to [`Plan::part`] in consecutive runs.
@@ -124,8 +115,7 @@ impl Plan {
             case_pages: &self.case_pages,
             rows,
         };
-        let before = self.previous.as_deref().map(index_dir);
-        let written = json::write(&index, &index_dir(out), before.as_deref())?;
+        let written = json::write(&index, &index_dir(out))?;
         Ok(IndexStats {
             documents: index.rows.len(),
             terms: terms.len(),
