@@ -36,13 +36,6 @@ fn patterns() -> &'static [Regex; 3] {
     })
 }
 
-/// Every mention in `text`, in order.
-pub fn mentions(text: &str) -> Vec<(Range<usize>, Mention)> {
-    let mut found = Vec::new();
-    each_mention(text, |range, mention| found.push((range, mention)));
-    found
-}
-
 /// Calls `found` with every mention in `text` and its byte range, in order, none overlapping.
 /// The patterns run only over the few stretches of `text` that may hold a token (see
 /// [`token_runs`]), not over whole paragraphs three times.
@@ -129,6 +122,13 @@ fn written_date(matched: &str) -> Option<NaiveDate> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every mention in `text`, in order.
+    fn mentions(text: &str) -> Vec<(Range<usize>, Mention)> {
+        let mut found = Vec::new();
+        each_mention(text, |range, mention| found.push((range, mention)));
+        found
+    }
 
     fn date(y: i32, m: u32, d: u32) -> Mention {
         Mention::Date(NaiveDate::from_ymd_opt(y, m, d).unwrap())
