@@ -130,7 +130,7 @@ fn remove_old_site(path: &Path) -> io::Result<()> {
     }
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     let moved_aside = name.starts_with('.')
-        && name.find(".old-").is_some_and(|i| i >= 2 && is_old_site_name(&name[i..], ".old-"))
+        && name.rfind(".old-").is_some_and(|i| i >= 2 && is_old_site_name(&name[i..], ".old-"))
         && std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir());
     if !moved_aside {
         let msg = format!("{} is not a site that referat moved aside; not removed", path.display());
@@ -330,6 +330,10 @@ mod tests {
             assert_eq!(err.kind(), io::ErrorKind::InvalidInput, "{name}");
             assert!(root.path().join(name).exists(), "{name} kept");
         }
+        // An output whose own name has ".old-" in it: its moved-aside site is still recognised.
+        std::fs::create_dir_all(root.path().join(".my.old-site.old-4")).unwrap();
+        remove_old_sites(&[root.path().join(".my.old-site.old-4")]).unwrap();
+        assert!(!root.path().join(".my.old-site.old-4").exists());
         assert_eq!(old_sites(&root.path().join("public")), [root.path().join(".public.old-2")]);
         let err = remove_old_sites(&[root.path().join("public"), root.path().join(".public.old-2")]).unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::InvalidInput);
