@@ -13,7 +13,10 @@ pub struct Staging {
 }
 
 impl Staging {
+    /// Refuses an `output` that exists but is not a site referat wrote (see [`replaceable`]): the
+    /// publish replaces the whole folder, and a user's own files must never be taken with it.
     pub fn new(output: &Path) -> io::Result<Staging> {
+        replaceable(output)?;
         let parent = match output.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
@@ -32,7 +35,14 @@ impl Staging {
     /// Replaces the output folder with the staged one. The previous site, if there was one, is
     /// moved aside and handed back: dropping it removes it, [`OldSite::keep`] leaves it for a
     /// removal in the background.
+    /// Writes the [`MARKER`] into the staged site, so the next build may replace the output.
+    pub fn mark(&self) -> io::Result<()> {
+        std::fs::write(self.dir.path().join(MARKER), MARKER_TEXT)
+    }
+
     pub fn publish(self) -> io::Result<Option<OldSite>> {
+        self.mark()?;
+        replaceable(&self.output)?; // it may have changed while the site was built
         let staged = self.dir.keep();
         let old = staged.with_file_name(format!("{}{}", old_prefix(&self.output), std::process::id()));
         let had_old = match std::fs::rename(&self.output, &old) {
@@ -52,6 +62,73 @@ impl Staging {
         }
         Ok(had_old.then_some(OldSite(Some(old))))
     }
+}
+
+/// The file every published site carries, so that the next build knows the folder is its to replace.
+pub const MARKER: &str = ".referat-site";
+const MARKER_TEXT: &str = "This folder was written by `referat build`; the next build replaces all of it.\n";
+
+/// True unless `output` is a folder with files in it and without referat's [`MARKER`]: a build
+/// into an existing folder of the user's (`--output .`, `--output content`, a typo) is refused
+/// instead of moving the folder aside and deleting it.
+pub fn replaceable(output: &Path) -> io::Result<()> {
+    let mut entries = match std::fs::read_dir(output) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::NotADirectory || output.is_file() => {
+            return Err(io::Error::new(io::ErrorKind::AlreadyExists, "it is a file, not a folder"));
+        }
+        Err(e) => return Err(e),
+    };
+    if entries.next().is_none() || output.join(MARKER).is_file() {
+        return Ok(());
+    }
+    Err(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        format!(
+            "the folder exists and was not written by referat (it has no {MARKER} file); a build \
+             replaces the whole output folder, so choose a new or empty folder, or remove this one first"
+        ),
+    ))
+}
+
+/// Refuses an output folder that contains the content folder or lies inside it: replacing the
+/// output would delete the minutes, and a site inside the content would be read as content.
+pub fn separate(content: &Path, output: &Path) -> io::Result<()> {
+    let content = absolute(content)?;
+    let output = absolute(output)?;
+    if content.starts_with(&output) {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("the content folder {} is inside it, and a build replaces the whole output folder", content.display()),
+        ));
+    }
+    if output.starts_with(&content) {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("it is inside the content folder {}; choose an output folder outside it", content.display()),
+        ));
+    }
+    Ok(())
+}
+
+/// `path` made absolute with symbolic links resolved as far as it exists (the output may not yet).
+fn absolute(path: &Path) -> io::Result<PathBuf> {
+    let path = std::path::absolute(path)?;
+    let mut existing = path.as_path();
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.parent(), existing.file_name()) {
+            (Some(parent), Some(name)) => {
+                rest.push(name.to_os_string());
+                existing = parent;
+            }
+            _ => return Ok(path.clone()),
+        }
+    }
+    let mut resolved = existing.canonicalize()?;
+    resolved.extend(rest.iter().rev());
+    Ok(resolved)
 }
 
 /// The previous site, moved aside by [`Staging::publish`] to a hidden folder beside the output
@@ -282,6 +359,7 @@ mod tests {
         let out = root.path().join("public");
         std::fs::create_dir_all(&out).unwrap();
         std::fs::write(out.join("old.html"), "old").unwrap();
+        std::fs::write(out.join(MARKER), "").unwrap();
 
         let failed = Staging::new(&out).unwrap();
         std::fs::write(failed.path().join("new.html"), "new").unwrap();
@@ -294,6 +372,41 @@ mod tests {
         assert!(out.join("new.html").exists());
         assert!(!out.join("old.html").exists());
         assert_eq!(std::fs::read_dir(root.path()).unwrap().count(), 1, "no staging left behind");
+    }
+
+    /// Regression: `build --output DIR` moved any existing DIR aside and deleted it, minutes and all.
+    #[test]
+    fn a_folder_referat_did_not_write_is_never_replaced() {
+        let root = tempfile::tempdir().unwrap();
+        let mine = root.path().join("mine");
+        std::fs::create_dir_all(mine.join("content")).unwrap();
+        std::fs::write(mine.join("notes.txt"), "x").unwrap();
+        let err = Staging::new(&mine).err().expect("refused");
+        assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
+        assert!(err.to_string().contains(MARKER), "{err}");
+        assert!(mine.join("notes.txt").exists() && mine.join("content").exists());
+        let file = root.path().join("file");
+        std::fs::write(&file, "x").unwrap();
+        assert!(Staging::new(&file).is_err(), "a file is not replaced");
+
+        // An empty folder is taken, and the site published there can be replaced next time.
+        let empty = root.path().join("empty");
+        std::fs::create_dir_all(&empty).unwrap();
+        drop(Staging::new(&empty).unwrap().publish().unwrap());
+        assert!(empty.join(MARKER).is_file());
+        drop(Staging::new(&empty).unwrap().publish().unwrap());
+    }
+
+    #[test]
+    fn content_and_output_must_not_hold_each_other() {
+        let root = tempfile::tempdir().unwrap();
+        let site = root.path().join("site");
+        std::fs::create_dir_all(site.join("content")).unwrap();
+        assert!(separate(&site.join("content"), &site).is_err(), "output holds content");
+        assert!(separate(&site.join("content"), &site.join("content/public")).is_err(), "content holds output");
+        assert!(separate(&site.join("content"), &site.join("content/../content")).is_err(), "same folder");
+        separate(&site.join("content"), &site.join("public")).unwrap();
+        separate(&site.join("content"), &root.path().join("not/yet/there")).unwrap();
     }
 
     #[test]

@@ -97,6 +97,29 @@ fn closed_item_content_is_never_stored() {
     // The table of contents named the closed item: the title is replaced and reported.
     assert_eq!(m.toc[1], "Lukket");
     assert!(has(&d, Severity::Warning, 8, "names a closed item"), "{d:#?}");
+    // Regression: a public item numbered wrongly after a closed one vanished without a word.
+    assert!(has(&d, Severity::Warning, 27, "\"Punkt 1\" inside closed item 2 is read as part of it"), "{d:#?}");
+    let everything = format!("{}{d:?}", serde_json::to_string(&m).unwrap());
+    for secret in ["HEMMELIG", "medarbejder"] {
+        assert!(!everything.contains(secret), "{secret} leaked");
+    }
+}
+
+/// Regression: "Lukket" wrapped onto the line after the heading, spellings like "Personalesag –
+/// Lukket", and an item closed only in the table of contents were all published in full.
+#[test]
+fn every_way_a_clerk_marks_an_item_closed_closes_it() {
+    let (m, d) = ok("closed_variants.txt");
+    let closed: Vec<(u32, bool)> = m.items.iter().map(|i| (i.number, i.closed)).collect();
+    assert_eq!(closed, [(1, false), (2, true), (3, true), (4, true), (5, true), (6, false), (7, false)]);
+    let cases: Vec<&str> = m.items.iter().map(|i| i.case.as_ref().unwrap().as_written()).collect();
+    assert_eq!(cases[1..5], ["17/101", "17/102", "17/103", "17/104"]);
+    for item in m.items.iter().filter(|i| i.closed) {
+        assert_eq!(item.title, "Lukket");
+        assert!(item.sections.is_empty() && item.decisions.is_empty() && item.attachments.is_empty());
+    }
+    assert_eq!(m.items[5].title, "Salg af ejendom");
+    assert!(has(&d, Severity::Warning, 43, "closed in the table of contents (line 11)"), "{d:#?}");
     let everything = format!("{}{d:?}", serde_json::to_string(&m).unwrap());
     for secret in ["HEMMELIG", "medarbejder"] {
         assert!(!everything.contains(secret), "{secret} leaked");

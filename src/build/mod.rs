@@ -165,6 +165,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
         lap = Instant::now();
     };
     let config = load_config(opts)?;
+    check_output(opts)?;
     let budget = Budget::new(opts.keep_bytes);
     // The site gets every meeting light; the full model is kept beside it while the budget lasts.
     // A kept meeting's light copy is made after the parse: made at once, its small strings would
@@ -217,6 +218,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let (meetings, items) = (site.meetings.len(), site.meetings.iter().map(|m| m.items.len()).sum());
     drop_in_background(site);
     Ok(BuildReport { diagnostics, meetings, items, render, search, timings, old_site })
+}
+
+/// Refuses, before any work, an output folder the build must not replace (see [`write::replaceable`]).
+pub(crate) fn check_output(opts: &BuildOptions) -> Result<(), BuildError> {
+    let refuse = |source| BuildError::Publish { path: opts.output.clone(), source };
+    crate::write::separate(&opts.content, &opts.output).map_err(refuse)?;
+    crate::write::replaceable(&opts.output).map_err(refuse)
 }
 
 /// A parsed meeting as the parse hands it to [`link`].

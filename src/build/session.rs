@@ -412,8 +412,10 @@ impl Session {
     ) -> Result<(RenderStats, IndexStats, usize), BuildError> {
         let lap = Instant::now();
         let publish_err = |source| BuildError::Publish { path: self.opts.output.clone(), source };
+        super::check_output(&self.opts)?;
         std::fs::create_dir_all(&self.opts.output).map_err(publish_err)?;
         let pages = Staging::new(&self.opts.output).map_err(publish_err)?;
+        pages.mark().map_err(publish_err)?;
         let render_opts =
             RenderOptions { templates: Some(self.opts.templates.clone()), inject: self.inject.clone(), selection };
         let (rendered, indexed) = rayon::join(

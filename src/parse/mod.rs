@@ -102,12 +102,12 @@ pub fn parse(file: &Path, text: &str) -> Result<(Meeting, Vec<Diagnostic>), Vec<
     let Some(body) = meeting_body(&head, file, &mut cx) else { return Err(cx.diags) };
 
     let meta = items::Meta { markdown: doc.markdown, body: &body, date };
-    let agenda_items = items::parse(agenda, &meta, &mut cx);
+    let mut agenda_items = items::parse(agenda, &meta, &mut cx);
     if agenda_items.is_empty() {
         cx.warn(0, "no agenda items (\"Punkt 1: …\") found");
     }
     let toc_line = pre.get(toc_start).map_or(0, |l| l.no);
-    toc::cross_check(&mut toc_entries, &agenda_items, toc_line, &mut cx);
+    toc::cross_check(&mut toc_entries, &mut agenda_items, toc_line, &mut cx);
 
     if cx.has_errors() {
         return Err(cx.diags);

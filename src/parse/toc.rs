@@ -107,10 +107,27 @@ fn title_chars(s: &str) -> impl Iterator<Item = char> + '_ {
 }
 
 /// Warns where the table of contents and the agenda items disagree, and blanks the entry of a
-/// closed item so that a title the clerk forgot to hide is not published.
-pub fn cross_check(entries: &mut [Entry], items: &[AgendaItem], toc_line: usize, cx: &mut Ctx) {
+/// closed item so that a title the clerk forgot to hide is not published. An entry that says
+/// "Lukket" closes its item even when the item's heading does not: the clerk marked it in one of
+/// two places, and publishing cannot be undone (entries are matched to items by position, so only
+/// when both list the same number of items).
+pub fn cross_check(entries: &mut [Entry], items: &mut [AgendaItem], toc_line: usize, cx: &mut Ctx) {
     if entries.is_empty() {
         return;
+    }
+    if entries.len() == items.len() {
+        for (entry, item) in entries.iter().zip(items.iter_mut()) {
+            if !item.closed && super::items::is_closed(&entry.title) {
+                cx.warn(
+                    item.line,
+                    format!(
+                        "item {} is closed in the table of contents (line {}) but not in its heading; not published",
+                        item.number, entry.line
+                    ),
+                );
+                super::items::close(item);
+            }
+        }
     }
     if entries.len() != items.len() {
         cx.warn(
