@@ -1,75 +1,206 @@
 //! Masking personal data that must never be published: Danish CPR numbers.
 //!
 //! A CPR number is `DDMMYY-NNNN` (or the same ten digits without the dash) whose first six digits
-//! form a plausible date. Dates written `20-03-2017`, amounts (`3.548.400`, `615.000-865.000`) and
-//! longer digit runs are left alone. Masking happens on the decoded text before parsing, so every
-//! output (pages, feeds, JSON, search) only ever sees the mask.
+//! form a plausible date. It is found as the reader will finally see it, not only as typed: digits
+//! may be fullwidth or written as entities (`&#53;`), the dash may be any dash, a backslash escape,
+//! an entity, or a space, and emphasis markup, soft hyphens or a line break after the dash may sit
+//! between the two halves. Masking happens on the decoded file before parsing, so every output
+//! (pages, feeds, JSON, search) only ever sees the mask. Dates (`20-03-2017`), amounts
+//! (`3.548.400`) and longer digit runs are left alone; so are a six- and a four-digit number
+//! separated by two or more spaces (columns of a table laid out with spaces).
 
 use crate::diag::Diagnostic;
-use regex::Regex;
 use std::path::Path;
-use std::sync::LazyLock;
-
-/// What a masked number becomes: same length, so later columns on the line stay where they were.
-const MASK_DASHED: &str = "XXXXXX-XXXX";
-const MASK_PLAIN: &str = "XXXXXXXXXX";
-
-static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9]{6}-?[0-9]{4}").expect("valid regex"));
+use unicode_normalization::UnicodeNormalization;
 
 /// Masks CPR numbers in `text` (before parsing, so every output sees the masked text) and
-/// returns one warning per number, with file, line and column. The number itself is never
-/// repeated in the warning: build logs are often published too.
+/// returns one warning per number, with file, line and column. Each digit becomes `X` and
+/// everything between them (dash, markup) stays, so columns and emphasis keep their shape. The
+/// number itself is never repeated in the warning: build logs are often published too.
 pub fn mask_cpr(file: &Path, text: &mut String) -> Vec<Diagnostic> {
     let found = find_cpr(text);
     if found.is_empty() {
         return Vec::new();
     }
     let mut warnings = Vec::with_capacity(found.len());
+    let mut masked = String::with_capacity(text.len());
+    let mut done = 0;
     for &(start, end) in &found {
         let (line, column) = line_column(text, start);
         warnings.push(
             Diagnostic::warning(file, line, "CPR number masked: personal identity numbers are never published")
                 .at_column(column),
         );
-        let mask = if end - start == MASK_DASHED.len() { MASK_DASHED } else { MASK_PLAIN };
-        text.replace_range(start..end, mask);
+        masked.push_str(&text[done..start]);
+        let mut i = start;
+        while i < end {
+            let (c, len) = decoded(text, i);
+            match digit(c) {
+                Some(_) => masked.push('X'),
+                None => masked.push_str(&text[i..i + len]),
+            }
+            i += len;
+        }
+        done = end;
     }
+    masked.push_str(&text[done..]);
+    *text = masked;
     warnings
 }
 
 /// Byte ranges of CPR numbers in `text`.
 fn find_cpr(text: &str) -> Vec<(usize, usize)> {
-    CANDIDATE
-        .find_iter(text)
-        .filter(|m| standalone(text, m.start(), m.end()) && plausible_date(&m.as_str()[..6]))
-        .map(|m| (m.start(), m.end()))
-        .collect()
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Every digit starts with one of these bytes: ASCII, `&` of an entity, or the lead byte of
+        // a fullwidth (EF) or mathematical (F0) digit.
+        if !matches!(bytes[i], b'0'..=b'9' | b'&' | 0xEF | 0xF0) {
+            i += 1;
+            continue;
+        }
+        let (first, after) = digits(text, i);
+        if first.len() < 6 {
+            i = after.max(i + 1);
+            continue;
+        }
+        let end = match first.len() {
+            10 => Some(after),
+            6 => separator(text, after).and_then(|k| {
+                let (second, end) = digits(text, k);
+                (second.len() == 4).then_some(end)
+            }),
+            _ => None,
+        };
+        if let Some(end) = end.filter(|_| plausible_date(&first[..6])) {
+            found.push((i, end));
+            i = end;
+        } else {
+            i = after;
+        }
+    }
+    found
 }
 
-/// True if the digits are not part of a longer number, word or amount: `1.201212-1234` or
-/// `201212-1234-5` are not CPR numbers.
-fn standalone(text: &str, start: usize, end: usize) -> bool {
-    let bytes = text.as_bytes();
-    let joiner = |b: u8| matches!(b, b'-' | b'.' | b',' | b'/');
-    let before_ok = match start.checked_sub(1).map(|i| bytes[i]) {
-        None => true,
-        Some(b) if b.is_ascii_alphanumeric() => false,
-        Some(b) if joiner(b) => start < 2 || !bytes[start - 2].is_ascii_digit(),
-        Some(_) => true,
+/// The digits of the run starting at byte `i` (up to 11, enough to tell a CPR from a longer
+/// number) and the byte where the run ends.
+fn digits(text: &str, mut i: usize) -> (Vec<u8>, usize) {
+    let mut run = Vec::new();
+    while i < text.len() {
+        let (c, len) = decoded(text, i);
+        let Some(d) = digit(c) else { break };
+        if run.len() < 11 {
+            run.push(d);
+        }
+        i += len;
+    }
+    (run, i)
+}
+
+/// Where the second half starts if what follows byte `i` can join the two halves of a CPR number:
+/// one dash or one space or only markup and invisible characters (a soft hyphen), with (after a
+/// dash) spaces and a line break around it. Two spaces without a dash separate table columns.
+fn separator(text: &str, mut i: usize) -> Option<usize> {
+    let (mut dash, mut spaces) = (false, 0);
+    for _ in 0..12 {
+        if i >= text.len() {
+            return None;
+        }
+        if let Some(len) = markup(&text[i..]) {
+            i += len;
+            continue;
+        }
+        let (c, len) = decoded(text, i);
+        match c {
+            '\u{ad}' | '\u{200b}' | '\u{2060}' => {}
+            ' ' | '\t' | '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}' => spaces += 1,
+            '\n' | '\r' if dash => {}
+            c if is_dash(c) && !dash => dash = true,
+            // Markup or invisible characters alone join the halves as tightly as nothing would.
+            _ => return (dash || spaces <= 1).then_some(i),
+        }
+        i += len;
+    }
+    None
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe63}' | '\u{ff0d}')
+}
+
+/// The length of emphasis markup at the start of `s` (`**`, `_`, `<b>`, `</strong>` …).
+fn markup(s: &str) -> Option<usize> {
+    if s.starts_with(['*', '_']) {
+        return Some(1);
+    }
+    ["<b>", "</b>", "<strong>", "</strong>", "<i>", "</i>", "<em>", "</em>"]
+        .iter()
+        .find(|t| s.len() >= t.len() && s.as_bytes()[..t.len()].eq_ignore_ascii_case(t.as_bytes()))
+        .map(|t| t.len())
+}
+
+/// The character at byte `i` as a reader finally sees it, and its length in the text: entities
+/// (`&#53;`, `&#x2d;`, `&nbsp;`) and backslash escapes (`\-`) are decoded, as the markdown
+/// renderer will decode them.
+fn decoded(text: &str, i: usize) -> (char, usize) {
+    let rest = &text[i..];
+    let Some(c) = rest.chars().next() else { return ('\0', 1) };
+    match c {
+        '&' => entity(rest).unwrap_or(('&', 1)),
+        '\\' => match rest[1..].chars().next() {
+            Some(e) if e.is_ascii_punctuation() => (e, 1 + e.len_utf8()),
+            _ => ('\\', 1),
+        },
+        c => (c, c.len_utf8()),
+    }
+}
+
+/// The entity at the start of `s` (which starts with `&`), if it is one that can stand for a
+/// digit, a dash or a space.
+fn entity(s: &str) -> Option<(char, usize)> {
+    let end = s.bytes().take(12).position(|b| b == b';')?;
+    let name = &s[1..end];
+    let c = if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        char::from_u32(code)?
+    } else {
+        match name {
+            "nbsp" => '\u{a0}',
+            "shy" => '\u{ad}',
+            "hyphen" | "dash" => '\u{2010}',
+            "ndash" => '\u{2013}',
+            "mdash" => '\u{2014}',
+            "minus" => '\u{2212}',
+            "thinsp" => '\u{2009}',
+            _ => return None,
+        }
     };
-    let after_ok = match bytes.get(end) {
-        None => true,
-        Some(b) if b.is_ascii_alphanumeric() => false,
-        Some(&b) if joiner(b) => !bytes.get(end + 1).is_some_and(u8::is_ascii_digit),
-        Some(_) => true,
-    };
-    before_ok && after_ok
+    Some((c, end + 1))
+}
+
+/// The value of a decimal digit a reader sees as one: ASCII, and the fullwidth and mathematical
+/// digits that compatibility normalization (as the search's folding does) turns into ASCII.
+fn digit(c: char) -> Option<u8> {
+    if c.is_ascii_digit() {
+        return Some(c as u8 - b'0');
+    }
+    if c.is_ascii() || !c.is_numeric() {
+        return None;
+    }
+    let mut folded = std::iter::once(c).nfkc();
+    match (folded.next(), folded.next()) {
+        (Some(d), None) if d.is_ascii_digit() => Some(d as u8 - b'0'),
+        _ => None,
+    }
 }
 
 /// `DDMMYY` with a real day and month (29 February accepted in any year: the century is unknown).
-fn plausible_date(ddmmyy: &str) -> bool {
-    let num = |r: std::ops::Range<usize>| ddmmyy.get(r).and_then(|s| s.parse::<u32>().ok()).unwrap_or(0);
-    let (day, month) = (num(0..2), num(2..4));
+fn plausible_date(ddmmyy: &[u8]) -> bool {
+    let (day, month) = (ddmmyy[0] * 10 + ddmmyy[1], ddmmyy[2] * 10 + ddmmyy[3]);
     let max_day = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,
@@ -121,13 +252,49 @@ mod tests {
             "konto 12345678901234",
             "tlf. 43591000",
             "sag 16/26813",
-            "1.201212-1234",
-            "201212-1234-5",
-            "ABC010170-1234",
+            "00.01.00-A00-1-21",
+            "2017-010170-12345",
+            "20170101-1234",
+            "Projekt 310117  2018",
+            "310117\n2018",
+            "&amp;010170-12",
         ] {
             let (t, w) = mask(s);
             assert_eq!(t, s);
             assert!(w.is_empty(), "{s}");
+        }
+    }
+
+    /// Regression: these forms reached pages, data and search shards. The parser or the renderer
+    /// turns each of them into a plain CPR number, or the reader reads it as one.
+    #[test]
+    fn masks_every_form_a_reader_sees_as_a_cpr_number() {
+        for (s, masked) in [
+            ("060606\u{ad}-6666", "XXXXXX\u{ad}-XXXX"),
+            ("070707\u{ad}7777", "XXXXXX\u{ad}XXXX"),
+            ("**080808**1234", "**XXXXXX**XXXX"),
+            ("1&#53;0115-1616", "XXXXXX-XXXX"),
+            ("&#x30;10115&#45;1617", "XXXXXX&#45;XXXX"),
+            ("170117\\-1818", "XXXXXX\\-XXXX"),
+            ("１３０１８０１４１４", "XXXXXXXXXX"),
+            ("030303 3333", "XXXXXX XXXX"),
+            ("160116\u{a0}1717", "XXXXXX\u{a0}XXXX"),
+            ("040404–4444", "XXXXXX–XXXX"),
+            ("050570\u{2011}1234", "XXXXXX\u{2011}XXXX"),
+            ("050570 — 1234", "XXXXXX — XXXX"),
+            ("CPR111112-1212", "CPRXXXXXX-XXXX"),
+            ("060670-1234A", "XXXXXX-XXXXA"),
+            ("010170-1234/020280-5678", "XXXXXX-XXXX/XXXXXX-XXXX"),
+            ("030370-1234,040480-5678", "XXXXXX-XXXX,XXXXXX-XXXX"),
+            ("12345678/111111-1111", "12345678/XXXXXX-XXXX"),
+            ("**080808**-8888", "**XXXXXX**-XXXX"),
+            ("<b>270127</b>-2828", "<b>XXXXXX</b>-XXXX"),
+            ("121212-\n1313", "XXXXXX-\nXXXX"),
+            ("1.201212-1234", "1.XXXXXX-XXXX"),
+        ] {
+            let (t, w) = mask(s);
+            assert_eq!(t, masked, "{s}");
+            assert_eq!(w.len(), masked.matches("XXXX").count() / 2, "{s}");
         }
     }
 

@@ -24,6 +24,7 @@ fn failed_build_leaves_previous_public_untouched() {
     std::fs::create_dir_all(opts.output.join("direktionen")).unwrap();
     std::fs::write(opts.output.join("index.html"), "previous site").unwrap();
     std::fs::write(opts.output.join("direktionen/old.html"), "previous page").unwrap();
+    std::fs::write(opts.output.join(referat::write::MARKER), "").unwrap();
     std::fs::create_dir_all(&opts.content).unwrap();
     std::fs::write(opts.content.join("broken.txt"), b"Punkt 1\0binary").unwrap();
 
@@ -33,12 +34,78 @@ fn failed_build_leaves_previous_public_untouched() {
     assert_eq!(
         after,
         vec![
+            (referat::write::MARKER.to_string(), b"".to_vec()),
             ("direktionen/old.html".to_string(), b"previous page".to_vec()),
             ("index.html".to_string(), b"previous site".to_vec())
         ]
     );
     let leftovers: Vec<_> = std::fs::read_dir(root.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(leftovers.len(), 2, "no staging folder left behind: {leftovers:?}");
+}
+
+/// Regression: `--output` pointed at the user's own folder (here the one holding the minutes) moved
+/// it aside and deleted it in the background.
+#[test]
+fn a_build_never_replaces_a_folder_it_did_not_write() {
+    let root = tempfile::tempdir().unwrap();
+    let mut opts = options(root.path());
+    std::fs::create_dir_all(&opts.content).unwrap();
+    std::fs::copy(repo().join("content/direktionen/2017-03-20.txt"), opts.content.join("m.txt")).unwrap();
+    std::fs::write(root.path().join("notes.txt"), "mine").unwrap();
+    opts.output = root.path().to_path_buf();
+    let err = build::build(&opts).unwrap_err();
+    assert!(anyhow_chain(&err).contains("inside it"), "{err}");
+    opts.output = root.path().join("mine");
+    std::fs::create_dir_all(&opts.output).unwrap();
+    std::fs::write(opts.output.join("notes.txt"), "mine").unwrap();
+    let err = build::build(&opts).unwrap_err();
+    assert!(anyhow_chain(&err).contains(referat::write::MARKER), "{err}");
+    assert!(opts.output.join("notes.txt").exists() && opts.content.join("m.txt").exists());
+    assert!(root.path().join("notes.txt").exists());
+}
+
+fn anyhow_chain(err: &dyn std::error::Error) -> String {
+    let mut text = err.to_string();
+    let mut source = err.source();
+    while let Some(s) = source {
+        text.push_str(&format!(": {s}"));
+        source = s.source();
+    }
+    text
+}
+
+/// Regression: CPR numbers written with a soft hyphen, an entity, a backslash escape, fullwidth
+/// digits, a space, an en dash or split by bold markup reached the pages, data and search shards.
+#[test]
+fn no_form_of_a_cpr_number_reaches_any_output() {
+    let root = tempfile::tempdir().unwrap();
+    let opts = options(root.path());
+    std::fs::create_dir_all(&opts.content).unwrap();
+    let forms = [
+        "060606\u{ad}-6661",
+        "070707\u{ad}6662",
+        "1&#53;0115-6663",
+        "170117\\-6664",
+        "１３０１８０６６６５",
+        "030303 6666",
+        "040404–6667",
+        "**080808**-6668",
+        "121212-\n6669",
+        "CPR111112-6670",
+    ];
+    let mut text = std::fs::read_to_string(repo().join("content/direktionen/2017-03-20.txt")).unwrap();
+    let at = text.find("Baggrund").unwrap();
+    text.insert_str(at, &format!("Borgere: {}\n\n", forms.join(" og ")));
+    std::fs::write(opts.content.join("m.md"), &text).unwrap();
+    let report = build::build(&opts).unwrap();
+    let masked = report.diagnostics.0.iter().filter(|d| d.message.contains("CPR number masked")).count();
+    assert_eq!(masked, forms.len());
+    for (rel, bytes) in files(&opts.output) {
+        let text = String::from_utf8_lossy(&bytes);
+        for half in ["060606", "070707", "6661", "6662", "6663", "6664", "６６６５", "6665", "6666", "6667", "6668", "6669"] {
+            assert!(!text.contains(half), "{rel} has {half}");
+        }
+    }
 }
 
 #[test]
