@@ -142,16 +142,32 @@ pub fn sort_meetings<T>(list: &mut [T], meeting: impl Fn(&T) -> &Meeting) {
     });
 }
 
-/// URL-safe folder name of a body: "Byrådet" → "byradet"; never empty, never a reserved name.
+/// URL-safe folder name of a body: "Byrådet" → "byradet"; never empty, never a reserved name
+/// (the site's own folders, or a name Windows refuses such as "con", so the site can be copied
+/// anywhere), and at most [`MAX_SLUG`] bytes (a whole sentence read as a body's name made a
+/// folder name the file system refused, failing the build).
 pub fn body_slug(body: &str) -> String {
-    let s = slug::slugify(body);
+    let mut s = slug::slugify(body);
+    if s.len() > MAX_SLUG {
+        let cut = s[..MAX_SLUG].rfind('-').filter(|&i| i > MAX_SLUG / 2).unwrap_or(MAX_SLUG);
+        s.truncate(cut);
+    }
     if s.is_empty() {
         "moeder".to_string()
-    } else if RESERVED.contains(&s.as_str()) {
+    } else if RESERVED.contains(&s.as_str()) || windows_reserved(&s) {
         format!("{s}-moeder")
     } else {
         s
     }
+}
+
+/// Longest body slug, in bytes (slugs are ASCII).
+const MAX_SLUG: usize = 80;
+
+fn windows_reserved(slug: &str) -> bool {
+    let numbered =
+        |prefix: &str| slug.strip_prefix(prefix).is_some_and(|n| n.len() == 1 && n.as_bytes()[0].is_ascii_digit());
+    matches!(slug, "con" | "prn" | "aux" | "nul") || numbered("com") || numbered("lpt")
 }
 
 /// Groups meetings by body slug (bodies whose names slug alike share one page, under the first name).
@@ -282,5 +298,12 @@ mod tests {
         assert_eq!(body_slug("Børne- og Skoleudvalget"), "borne-og-skoleudvalget");
         assert_eq!(body_slug("Sager"), "sager-moeder");
         assert_eq!(body_slug("!!"), "moeder");
+        // Regressions: a body named like a Windows device made a folder Windows cannot copy, and
+        // a 300-character body name failed the build ("File name too long").
+        assert_eq!(body_slug("CON"), "con-moeder");
+        assert_eq!(body_slug("Com1"), "com1-moeder");
+        assert_eq!(body_slug("Com10"), "com10");
+        let long = body_slug(&"Æblegrødsudvalget ".repeat(30));
+        assert!(long.len() <= MAX_SLUG && long.starts_with("aeblegrodsudvalget-") && !long.ends_with('-'), "{long}");
     }
 }

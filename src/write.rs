@@ -100,7 +100,10 @@ pub fn separate(content: &Path, output: &Path) -> io::Result<()> {
     if content.starts_with(&output) {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
-            format!("the content folder {} is inside it, and a build replaces the whole output folder", content.display()),
+            format!(
+                "the content folder {} is inside it, and a build replaces the whole output folder",
+                content.display()
+            ),
         ));
     }
     if output.starts_with(&content) {

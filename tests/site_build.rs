@@ -102,7 +102,9 @@ fn no_form_of_a_cpr_number_reaches_any_output() {
     assert_eq!(masked, forms.len());
     for (rel, bytes) in files(&opts.output) {
         let text = String::from_utf8_lossy(&bytes);
-        for half in ["060606", "070707", "6661", "6662", "6663", "6664", "６６６５", "6665", "6666", "6667", "6668", "6669"] {
+        for half in
+            ["060606", "070707", "6661", "6662", "6663", "6664", "６６６５", "6665", "6666", "6667", "6668", "6669"]
+        {
             assert!(!text.contains(half), "{rel} has {half}");
         }
     }

@@ -70,6 +70,8 @@ pub fn parse(lines: &[Line], cx: &mut Ctx) -> Header {
     let (mut present, mut absent) = (String::new(), String::new());
     // The last field, its line, and whether its list was left open ("…, Charlotte," / "Markussen").
     let mut last: Option<(Field, usize, bool)> = None;
+    // A list field with nothing after its label lists one name per line below it.
+    let mut per_line = false;
     let mut seen_title = false;
     for line in lines.iter().filter(|l| !l.is_blank()) {
         let plain = to_plain(line.text);
@@ -79,6 +81,7 @@ pub fn parse(lines: &[Line], cx: &mut Ctx) -> Header {
                 Field::Absent => push_list(&mut absent, value, ", "),
                 _ => set_field(&mut h, field, value, line.no, cx),
             }
+            per_line = value.trim().is_empty();
             last = Some((field, line.no, list_open(value)));
             continue;
         }
@@ -90,7 +93,7 @@ pub fn parse(lines: &[Line], cx: &mut Ctx) -> Header {
             };
             // A wrapped list continues on the very next line, or after a comma or "og".
             if let Some(list) = list.filter(|_| open || no + 1 == line.no || plain.starts_with("og ")) {
-                push_list(list, &plain, " ");
+                push_list(list, &plain, if per_line { ", " } else { " " });
                 last = Some((field, line.no, list_open(&plain)));
                 continue;
             }
@@ -98,12 +101,12 @@ pub fn parse(lines: &[Line], cx: &mut Ctx) -> Header {
         last = None;
         if !seen_title && is_title(line, &plain) {
             seen_title = true;
-            title(&mut h, &plain, line.no);
+            title(&mut h, &plain, line.no, cx);
             continue;
         }
         // "REFERAT" alone, the body on the next line.
         if seen_title && h.title_body.is_none() && plain.len() <= 80 && !plain.ends_with('.') {
-            title(&mut h, &plain, line.no);
+            title(&mut h, &plain, line.no, cx);
             if h.title_body.is_some() {
                 continue;
             }
@@ -182,16 +185,14 @@ fn is_title(line: &Line, plain: &str) -> bool {
     line.kind == Kind::Heading(1) || TITLE_WORDS.iter().any(|w| strip_prefix_ci(t, w).is_some())
 }
 
-/// "REFERAT Direktionen d. 20-03-2017" → body "Direktionen", date 2017-03-20.
-fn title(h: &mut Header, plain: &str, no: usize) {
+/// "REFERAT Direktionen d. 20-03-2017" → body "Direktionen", date 2017-03-20. Wordier titles
+/// name the same body: "Referat fra Byrådets møde den …", "Referat af ordinært møde i Byrådet".
+fn title(h: &mut Header, plain: &str, no: usize, cx: &mut Ctx) {
     let mut rest = plain.trim();
     if let Some(r) = TITLE_WORDS.iter().find_map(|w| strip_prefix_ci(rest, w)) {
         rest = r.trim_start_matches([':', ' ', '-', '–']);
     }
-    if let Some(r) = ["fra mødet i ", "for mødet i ", "fra ", "for ", "af ", "mødet i "]
-        .iter()
-        .find_map(|p| strip_prefix_ci(rest, p).filter(|r| !r.is_empty()))
-    {
+    while let Some(r) = TITLE_LEADS.iter().find_map(|p| strip_prefix_ci(rest, p).filter(|r| !r.is_empty())) {
         rest = r;
     }
     let body = match dates::find_date(rest, None) {
@@ -199,11 +200,42 @@ fn title(h: &mut Header, plain: &str, no: usize) {
             h.title_date = Some((f.date, no));
             &rest[..f.span.start]
         }
-        None => rest,
+        None => match not_a_date(rest) {
+            // A typo in the date must not make the rest of the line a new body's name.
+            Some(at) => {
+                cx.warn(no, format!("the title's date \"{}\" is not a valid date", clip(rest[at..].trim())));
+                &rest[..at]
+            }
+            None => rest,
+        },
     };
     let body = strip_date_words(body.trim());
+    let body = strip_suffix_ci(body, " møde").map_or(body, genitive);
     if !body.is_empty() {
         h.title_body = Some(body.to_string());
+    }
+}
+
+/// Words between the title word and the body's name, stripped in any order.
+const TITLE_LEADS: &[&str] =
+    &["fra ", "for ", "af ", "mødet i ", "møde i ", "ordinært ", "ekstraordinært ", "konstituerende "];
+
+/// Where a date-shaped run of digits starts that is no date ("32-13-2017"), if there is one.
+fn not_a_date(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    (0..b.len()).find(|&i| {
+        (i == 0 || !b[i - 1].is_ascii_digit())
+            && b[i].is_ascii_digit()
+            && b[i..].iter().filter(|c| matches!(c, b'-' | b'.' | b'/')).take(2).count() == 2
+            && b[i..].iter().take_while(|c| c.is_ascii_digit() || matches!(c, b'-' | b'.' | b'/')).count() >= 6
+    })
+}
+
+/// "Byrådets" → "Byrådet", "Direktionens" → "Direktionen": the body's name in "Byrådets møde".
+fn genitive(s: &str) -> &str {
+    match s.strip_suffix('s') {
+        Some(base) if base.ends_with("et") || base.ends_with("en") => base,
+        _ => s,
     }
 }
 
@@ -221,17 +253,44 @@ fn strip_date_words(mut s: &str) -> &str {
     }
 }
 
-/// "Lars Holte, Jørgen Lerhard og Kathrine Seier Skastrup (sekretær)".
+/// "Lars Holte, Jørgen Lerhard og Kathrine Seier Skastrup (sekretær)". Commas inside a role
+/// ("Michael Ziegler (C, formand)") do not split it.
 pub fn participants(s: &str) -> Vec<Participant> {
     let mut out = Vec::new();
-    for part in s.split([',', ';']) {
-        for name in part.split(" og ") {
-            if let Some(p) = participant(name) {
-                out.push(p);
-            }
+    for part in split_outside_parentheses(s, |rest| {
+        if rest.starts_with([',', ';']) {
+            Some(1)
+        } else {
+            rest.starts_with(" og ").then_some(4)
+        }
+    }) {
+        if let Some(p) = participant(part) {
+            out.push(p);
         }
     }
     out
+}
+
+/// Splits `s` where `sep` matches (giving the separator's length), except inside parentheses.
+fn split_outside_parentheses(s: &str, sep: impl Fn(&str) -> Option<usize>) -> Vec<&str> {
+    let (mut parts, mut depth, mut start, mut i) = (Vec::new(), 0usize, 0, 0);
+    while i < s.len() {
+        let rest = &s[i..];
+        match rest.as_bytes()[0] {
+            b'(' => depth += 1,
+            b')' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if let Some(len) = sep(rest).filter(|_| depth == 0) {
+            parts.push(&s[start..i]);
+            i += len;
+            start = i;
+            continue;
+        }
+        i += rest.chars().next().map_or(1, char::len_utf8);
+    }
+    parts.push(&s[start..]);
+    parts
 }
 
 fn participant(s: &str) -> Option<Participant> {
@@ -318,9 +377,44 @@ mod tests {
 
     #[test]
     fn title_variants() {
-        let mut h = Header::default();
-        title(&mut h, "Dagsorden for mødet i Økonomiudvalget, mandag den 3. april 2017", 1);
-        assert_eq!(h.title_body.as_deref(), Some("Økonomiudvalget"));
-        assert_eq!(h.title_date.unwrap().0, NaiveDate::from_ymd_opt(2017, 4, 3).unwrap());
+        let mut cx = Ctx::new(Path::new("t.txt"));
+        let mut body = |t: &str| {
+            let mut h = Header::default();
+            title(&mut h, t, 1, &mut cx);
+            (h.title_body.unwrap_or_default(), h.title_date.map(|d| d.0.to_string()))
+        };
+        let b = body("Dagsorden for mødet i Økonomiudvalget, mandag den 3. april 2017");
+        assert_eq!(b, ("Økonomiudvalget".to_string(), Some("2017-04-03".to_string())));
+        // Regression: each of these made a body page of its own.
+        for t in [
+            "Referat fra Byrådets møde den 20. marts 2017",
+            "Referat af ordinært møde i Byrådet den 20. marts 2017",
+            "REFERAT Ekstraordinært møde i Byrådet 20-03-2017",
+        ] {
+            assert_eq!(body(t).0, "Byrådet", "{t}");
+        }
+        assert_eq!(body("Referat fra Direktionens møde 20-03-2017").0, "Direktionen");
+        // Regression: a typo in the date made "Direktionen d. 32-13-2017" a new body.
+        assert_eq!(body("REFERAT Direktionen d. 32-13-2017"), ("Direktionen".to_string(), None));
+        assert!(cx.diags.iter().any(|d| d.message.contains("\"32-13-2017\" is not a valid date")), "{:?}", cx.diags);
+    }
+
+    #[test]
+    fn participants_with_commas_in_roles_and_one_per_line() {
+        let names = |s: &str| -> Vec<(String, Option<String>)> {
+            participants(s).into_iter().map(|p| (p.name, p.role)).collect()
+        };
+        assert_eq!(
+            names("Michael Ziegler (C, formand), Anne Hansen og Lise Nielsen (sekretær; referent)"),
+            [
+                ("Michael Ziegler".into(), Some("C, formand".into())),
+                ("Anne Hansen".into(), None),
+                ("Lise Nielsen".into(), Some("sekretær; referent".into()))
+            ]
+        );
+        let (h, d) = header("Mødedeltagere:\nMichael Ziegler (formand)\nAnne Hansen\nPer Jensen");
+        assert!(d.is_empty(), "{d:?}");
+        let names: Vec<_> = h.participants.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names, ["Michael Ziegler", "Anne Hansen", "Per Jensen"]);
     }
 }
