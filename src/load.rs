@@ -80,12 +80,24 @@ fn check_not_binary(rel: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
 /// as older case systems export. Binary data is an error.
 pub fn decode(rel: &Path, bytes: &[u8]) -> Result<(String, Vec<Diagnostic>), Diagnostic> {
     if let Some((encoding, bom, guessed)) = utf16(bytes) {
-        let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        let (text, malformed) = encoding.decode_without_bom_handling(&bytes[bom..]);
+        let line_of = |pos: usize| 1 + text[..pos].matches('\n').count();
         if let Some(pos) = text.find('\0') {
-            let line = 1 + text[..pos].matches('\n').count();
-            return Err(Diagnostic::error(rel, line, "binary data (NUL character): not a text file"));
+            return Err(Diagnostic::error(rel, line_of(pos), "binary data (NUL character): not a text file"));
         }
         let mut warnings = Vec::new();
+        if malformed {
+            // A truncated file (an odd last byte) or a broken pair: the damage is marked "�".
+            let line = text.find('\u{fffd}').map_or(0, line_of);
+            warnings.push(Diagnostic::warning(
+                rel,
+                line,
+                format!(
+                    "malformed {} (the file may be cut short); the damaged text shows as \"\u{fffd}\"",
+                    encoding.name()
+                ),
+            ));
+        }
         if guessed {
             warnings.push(Diagnostic::warning(rel, 0, format!("no byte-order mark; decoded as {}", encoding.name())));
         }
@@ -127,15 +139,27 @@ fn decode_unmarked(rel: &Path, bytes: &[u8]) -> Result<(String, Vec<Diagnostic>)
     check_not_binary(rel, bytes)?;
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok((s.to_string(), Vec::new())),
-        Err(e) => {
-            let line = 1 + bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count();
-            let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
+        Err(_) => {
+            // Line by line: one line pasted from an older system must not garble the rest.
+            let (mut text, mut bad) = (String::with_capacity(bytes.len() + bytes.len() / 16), Vec::new());
+            for (no, line) in bytes.split_inclusive(|&b| b == b'\n').enumerate() {
+                match std::str::from_utf8(line) {
+                    Ok(s) => text.push_str(s),
+                    Err(_) => {
+                        bad.push(no + 1);
+                        text.push_str(&encoding_rs::WINDOWS_1252.decode_without_bom_handling(line).0);
+                    }
+                }
+            }
             let controls = text.chars().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c')).count();
             if controls * 20 > text.chars().count().max(1) {
-                return Err(Diagnostic::error(rel, line, "binary data: neither UTF-8 nor Windows-1252 text"));
+                return Err(Diagnostic::error(rel, bad[0], "binary data: neither UTF-8 nor Windows-1252 text"));
             }
-            let warning = Diagnostic::warning(rel, line, "not valid UTF-8; decoded as Windows-1252");
-            Ok((text.into_owned(), vec![warning]))
+            let message = match bad.len() {
+                1 => "not valid UTF-8; this line decoded as Windows-1252".to_string(),
+                n => format!("not valid UTF-8; {n} lines from here on decoded as Windows-1252"),
+            };
+            Ok((text, vec![Diagnostic::warning(rel, bad[0], message)]))
         }
     }
 }
@@ -152,6 +176,30 @@ mod tests {
         assert_eq!(text, "Mødedato\nÆble");
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].line, 1);
+        assert!(warnings[0].message.contains("2 lines from here on"), "{}", warnings[0].message);
+    }
+
+    /// Regression: one Windows-1252 line in a UTF-8 file made the whole file Windows-1252, so
+    /// "Byrådet" became "ByrÃ¥det", a new body.
+    #[test]
+    fn one_windows_1252_line_leaves_the_utf8_lines_alone() {
+        let mut bytes = "REFERAT Byrådet\nMødedato\nEkstra ".as_bytes().to_vec();
+        bytes.extend(b"\xe6\xf8\xe5\n");
+        let (text, warnings) = decode(Path::new("x.txt"), &bytes).unwrap();
+        assert_eq!(text, "REFERAT Byrådet\nMødedato\nEkstra æøå\n");
+        assert_eq!((warnings.len(), warnings[0].line), (1, 3));
+    }
+
+    /// Regression: a UTF-16 file cut short by one byte got a "�" in its text without a word.
+    #[test]
+    fn malformed_utf16_warns_with_its_line() {
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend("Punkt 1\nBilag".encode_utf16().flat_map(u16::to_le_bytes));
+        bytes.pop();
+        let (text, warnings) = decode(Path::new("x.txt"), &bytes).unwrap();
+        assert!(text.ends_with('\u{fffd}'));
+        assert_eq!((warnings.len(), warnings[0].line), (1, 2));
+        assert!(warnings[0].message.contains("cut short"));
     }
 
     #[test]

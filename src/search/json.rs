@@ -221,7 +221,9 @@ fn doc_chunks(rows: &[(&Rows, usize)]) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Appends `s` as a JSON string, escaped as serde_json escapes it.
+/// Appends `s` as a JSON string, escaped as serde_json escapes it and with `<`, `>` and `&` as
+/// `\u003c`-style escapes, like the open data: a host that serves a shard with the wrong content
+/// type must not hand a browser markup from the minutes.
 pub fn push_str(out: &mut String, s: &str) {
     out.push('"');
     let mut plain = 0;
@@ -232,6 +234,9 @@ pub fn push_str(out: &mut String, s: &str) {
             b'\n' => "\\n",
             b'\r' => "\\r",
             b'\t' => "\\t",
+            b'<' => "\\u003c",
+            b'>' => "\\u003e",
+            b'&' => "\\u0026",
             0x08 => "\\b",
             0x0c => "\\f",
             0..0x20 => "",
@@ -305,5 +310,10 @@ mod tests {
             push_str(&mut out, s);
             assert_eq!(out, serde_json::to_string(s).unwrap());
         }
+        // Regression: shards carried "<script>" as written, where the open data escapes it.
+        let mut out = String::new();
+        push_str(&mut out, "<script>R&D</script>");
+        assert_eq!(out, r#""\u003cscript\u003eR\u0026D\u003c/script\u003e""#);
+        assert_eq!(serde_json::from_str::<String>(&out).unwrap(), "<script>R&D</script>");
     }
 }
