@@ -140,6 +140,15 @@ pub fn heading_at(lines: &[Line], i: usize) -> Option<(u32, String)> {
     (matches!(line.kind, Kind::Heading(_)) || case_follows()).then_some((number, title))
 }
 
+/// "Punkt 3 Budget 2018" without colon, markup or case number line, read as a heading only where
+/// item 3 is the next one expected and a title follows with a capital: merged into item 2 it hid
+/// item 3's text, decisions and attachments (or dropped them, after a closed item 2).
+fn next_heading(line: &Line, expected: u32) -> Option<(u32, String)> {
+    let (number, title) = heading_of(line, false)?;
+    let titled = title.starts_with(char::is_uppercase) && !title.ends_with(['.', ',']);
+    (number == expected && titled).then_some((number, title))
+}
+
 /// The item heading on `line`, if it is one (a table-of-contents entry is not).
 fn heading_of(line: &Line, strict: bool) -> Option<(u32, String)> {
     if line.is_blank() || line.text.len() > 300 {
@@ -207,7 +216,8 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
     let mut first_line: HashMap<u32, usize> = HashMap::new();
     let mut start: Option<(usize, u32, String)> = None;
     for (i, line) in lines.iter().enumerate() {
-        let Some((number, title)) = heading_at(lines, i) else { continue };
+        let next = start.as_ref().map(|(_, n, _)| n + 1);
+        let Some((number, title)) = heading_at(lines, i).or_else(|| next_heading(line, next?)) else { continue };
         if let Some((s, n, t)) = start.take() {
             // Inside a closed item a lower or equal "Punkt N" is its own (unpublished) text.
             if is_closed(&full_title(&t, &lines[s + 1..i])) && number <= n {
@@ -378,7 +388,7 @@ fn sections_of(item: &mut AgendaItem, lines: &[Line], meta: &Meta, cx: &mut Ctx)
     let mut open: Option<Open> = None;
     // The previous line leaves room for a heading: blank, a heading, or the end of a sentence.
     let mut prev_blank = true;
-    for line in lines {
+    for (i, line) in lines.iter().enumerate() {
         match line.kind {
             Kind::Blank => {
                 if let Some(o) = &mut open {
@@ -405,7 +415,8 @@ fn sections_of(item: &mut AgendaItem, lines: &[Line], meta: &Meta, cx: &mut Ctx)
                     && !has_byte(line.text, b'\t');
                 let kind = candidate
                     .then(|| plain(strip_bold_wrapper(line.text)))
-                    .and_then(|p| sections::kind_of(&p).map(|k| (p.into_owned(), k)));
+                    .and_then(|p| sections::kind_of(&p).map(|k| (p.into_owned(), k)))
+                    .filter(|(_, k)| !attachment_named_like_a_section(open.as_ref(), *k, &lines[i + 1..]));
                 let inline = if kind.is_none() && prev_blank { inline_heading(line.text) } else { None };
                 match (kind, inline) {
                     (Some((plain, kind)), _) => start(item, &mut open, plain, kind, line.no, meta, cx),
@@ -433,6 +444,17 @@ fn sections_of(item: &mut AgendaItem, lines: &[Line], meta: &Meta, cx: &mut Ctx)
     if let Some(o) = open.take() {
         finish(item, o, meta, cx);
     }
+}
+
+/// True if a bare line naming a section ("Tidsplan", "Økonomi") in a list of attachments is one
+/// more attachment: no text of its own follows it, only short lines. A decision always starts its
+/// own section (it is dated), as does any heading followed by a sentence.
+fn attachment_named_like_a_section(open: Option<&Open>, kind: SectionKind, rest: &[Line]) -> bool {
+    let in_attachments = open.is_some_and(|o| o.kind == SectionKind::Attachments);
+    let prose = |l: &Line| l.text.len() > 80 || l.text.trim_end().ends_with(['.', ':', '!', '?']);
+    in_attachments
+        && kind != SectionKind::Decision
+        && !rest.iter().filter(|l| !l.is_blank()).take(1).any(|l| l.kind == Kind::Text && prose(l))
 }
 
 /// "Beslutning: Godkendt.", "**Indstilling:** Det indstilles …", "Bilag: Tidsplan": a decision,
