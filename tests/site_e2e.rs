@@ -79,6 +79,19 @@ fn seed_pages_carry_the_required_content() {
     assert_eq!(case.matches("<li>\n    <h3>").count() + case.matches("<li class=\"item-closed\">").count(), 4);
 }
 
+/// Regression: the open data carried the model's markdown escapes ("4\\. december",
+/// "121106\\_erklæring") where the page shows plain text.
+#[test]
+fn open_data_text_is_plain_as_on_the_page() {
+    let root = tempfile::tempdir().unwrap();
+    let (out, _) = build_into(root.path(), false, "http://127.0.0.1:1111/");
+    let data = read(&out, "data/direktionen/2012-11-20.json");
+    for plain in ["\"4. december\"", "26. november:", "121106_erklæring"] {
+        assert!(data.contains(plain), "{plain}");
+    }
+    assert!(!data.contains("\\\\"), "no backslash escapes left");
+}
+
 #[test]
 fn closed_items_hostile_markup_and_cpr_numbers_never_reach_the_output() {
     let root = tempfile::tempdir().unwrap();

@@ -3,9 +3,11 @@
 
 use crate::case::CaseNumber;
 use crate::link::{ItemRef, Site};
-use crate::model::{AgendaItem, Decision, Meeting, Participant, Section};
+use crate::model::{AgendaItem, Block, Decision, Meeting, Participant, Section, SectionKind};
+use crate::parse::inline::plain;
 use crate::render::view::{item_title, CLOSED_TITLE};
 use serde::Serialize;
+use std::borrow::Cow;
 
 #[derive(Serialize)]
 struct MeetingData<'a> {
@@ -28,7 +30,7 @@ struct ItemData<'a> {
     closed: bool,
     url: String,
     #[serde(skip_serializing_if = "Option::is_none")]
-    sections: Option<&'a [Section]>,
+    sections: Option<Vec<SectionData<'a>>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     decisions: Option<&'a [Decision]>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -58,13 +60,70 @@ pub fn meeting_json(site: &Site, i: usize, m: &Meeting) -> Result<Vec<u8>, serde
                 case: item.case.as_ref(),
                 closed: item.closed,
                 url: format!("{base_url}{}", site.item_path(ItemRef { meeting: i, item: ii })),
-                sections: open(item).then_some(item.sections.as_slice()),
+                sections: open(item).then(|| item.sections.iter().map(SectionData::from).collect()),
                 decisions: open(item).then_some(item.decisions.as_slice()),
                 attachments: open(item).then_some(item.attachments.as_slice()),
             })
             .collect(),
     };
     to_json(&data)
+}
+
+/// A section as open data: the text plain, as a reader sees it on the page. The model keeps it as
+/// CommonMark inline markup, escapes included ("4\\. december"), which is the renderer's business.
+#[derive(Serialize)]
+struct SectionData<'a> {
+    heading: &'a str,
+    kind: SectionKind,
+    blocks: Vec<BlockData<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+enum BlockData<'a> {
+    Paragraph { text: Cow<'a, str> },
+    Subheading { text: Cow<'a, str> },
+    List { ordered: bool, items: Vec<Cow<'a, str>> },
+    Table(TableData<'a>),
+}
+
+#[derive(Serialize)]
+struct TableData<'a> {
+    caption: Option<Cow<'a, str>>,
+    header_rows: usize,
+    rows: Vec<Vec<CellData<'a>>>,
+}
+
+#[derive(Serialize)]
+struct CellData<'a> {
+    text: Cow<'a, str>,
+    strong: bool,
+}
+
+impl<'a> From<&'a Section> for SectionData<'a> {
+    fn from(s: &'a Section) -> Self {
+        let blocks = s
+            .blocks
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph { text } => BlockData::Paragraph { text: plain(text) },
+                Block::Subheading { text } => BlockData::Subheading { text: plain(text) },
+                Block::List { ordered, items } => {
+                    BlockData::List { ordered: *ordered, items: items.iter().map(|i| plain(i)).collect() }
+                }
+                Block::Table(t) => BlockData::Table(TableData {
+                    caption: t.caption.as_deref().map(plain),
+                    header_rows: t.header_rows,
+                    rows: t
+                        .rows
+                        .iter()
+                        .map(|r| r.iter().map(|c| CellData { text: plain(&c.text), strong: c.strong }).collect())
+                        .collect(),
+                }),
+            })
+            .collect();
+        SectionData { heading: &s.heading, kind: s.kind, blocks }
+    }
 }
 
 #[derive(Serialize)]
