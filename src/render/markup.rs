@@ -56,13 +56,22 @@ pub fn blocks(list: &[BlockHtml], h: u8, out: &mut String) {
                 }
                 let _ = writeln!(out, "</{tag}>");
             }
-            BlockHtml::Table { caption, id, head, rows } => table(caption.as_deref(), id, head, rows, out),
+            BlockHtml::Table { caption, id, label, head, rows } => {
+                table(caption.as_deref(), id, label, head, rows, out)
+            }
         }
         out.push('\n');
     }
 }
 
-fn table(caption: Option<&str>, id: &str, head: &[Vec<CellHtml>], rows: &[Vec<CellHtml>], out: &mut String) {
+fn table(
+    caption: Option<&str>,
+    id: &str,
+    label: &str,
+    head: &[Vec<CellHtml>],
+    rows: &[Vec<CellHtml>],
+    out: &mut String,
+) {
     // An empty caption counts as none, as it did in the templates.
     let caption = caption.filter(|c| !c.is_empty());
     let mut id_attr = String::new();
@@ -76,14 +85,23 @@ fn table(caption: Option<&str>, id: &str, head: &[Vec<CellHtml>], rows: &[Vec<Ce
         Some(_) => {
             let _ = write!(out, "aria-labelledby=\"{id_attr}\">\n<table aria-labelledby=\"{id_attr}\">\n");
         }
-        None => out.push_str("aria-label=\"Tabel\">\n<table>\n"),
+        None => {
+            out.push_str("aria-label=\"");
+            escape_into(label, out);
+            out.push_str("\">\n<table>\n");
+        }
     }
     if !head.is_empty() {
         out.push_str("<thead>\n");
         for row in head {
             out.push_str("<tr>");
             for c in row {
-                out.push_str("<th scope=\"col\">");
+                // An empty header cell heads nothing: a plain cell, not an empty <th>.
+                if c.html.is_empty() {
+                    out.push_str("<td></td>");
+                    continue;
+                }
+                out.push_str(if c.num { "<th scope=\"col\" class=\"numeric\">" } else { "<th scope=\"col\">" });
                 out.push_str(&c.html);
                 out.push_str("</th>");
             }
@@ -95,7 +113,12 @@ fn table(caption: Option<&str>, id: &str, head: &[Vec<CellHtml>], rows: &[Vec<Ce
     for row in rows {
         out.push_str("<tr>");
         for c in row {
-            out.push_str(if c.strong { "<td class=\"strong\">" } else { "<td>" });
+            out.push_str(match (c.strong, c.num) {
+                (false, false) => "<td>",
+                (true, false) => "<td class=\"strong\">",
+                (false, true) => "<td class=\"numeric\">",
+                (true, true) => "<td class=\"strong numeric\">",
+            });
             out.push_str(&c.html);
             out.push_str("</td>");
         }

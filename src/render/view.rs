@@ -55,6 +55,9 @@ pub enum BlockHtml {
         caption: Option<String>,
         /// Page-unique id ("punkt-3-tabel-1") naming the table by its caption.
         id: String,
+        /// The name a table without caption is announced by ("Tabel 1 i punkt 3"): a page may
+        /// have several, and screen reader users list regions by name.
+        label: String,
         head: Vec<Vec<CellHtml>>,
         rows: Vec<Vec<CellHtml>>,
     },
@@ -64,6 +67,22 @@ pub enum BlockHtml {
 pub struct CellHtml {
     pub html: String,
     pub strong: bool,
+    /// A number ("1.797.600", "-12,5 %"), set right so columns of figures line up.
+    pub num: bool,
+}
+
+/// True if a cell holds only a figure: digits with thousands and decimal separators, a sign or a
+/// percent sign.
+fn numeric(text: &str) -> bool {
+    let mut digits = false;
+    for c in text.trim().chars() {
+        match c {
+            '0'..='9' => digits = true,
+            '.' | ',' | ' ' | '\u{a0}' | '-' | '−' | '–' | '+' | '%' => {}
+            _ => return false,
+        }
+    }
+    digits
 }
 
 #[derive(Serialize)]
@@ -128,19 +147,22 @@ fn block_html(block: &Block, links: &Links, tables: &mut TableIds) -> BlockHtml 
         }
         Block::Table(t) => {
             tables.count += 1;
-            table_html(t, links, format!("punkt-{}-tabel-{}", tables.item, tables.count))
+            let id = format!("punkt-{}-tabel-{}", tables.item, tables.count);
+            table_html(t, links, id, format!("Tabel {} i punkt {}", tables.count, tables.item))
         }
     }
 }
 
 /// Rows are padded to the widest row (PDF exports break rows unevenly) and empty rows dropped,
 /// so every table is a valid, rectangular HTML table.
-fn table_html(t: &Table, links: &Links, id: String) -> BlockHtml {
+fn table_html(t: &Table, links: &Links, id: String, label: String) -> BlockHtml {
     let width = t.rows.iter().map(Vec::len).max().unwrap_or(0);
     let row = |r: &Vec<crate::model::Cell>| -> Vec<CellHtml> {
-        let mut cells: Vec<CellHtml> =
-            r.iter().map(|c| CellHtml { html: inline(&c.text, links), strong: c.strong }).collect();
-        cells.resize_with(width, || CellHtml { html: String::new(), strong: false });
+        let mut cells: Vec<CellHtml> = r
+            .iter()
+            .map(|c| CellHtml { html: inline(&c.text, links), strong: c.strong, num: numeric(&c.text) })
+            .collect();
+        cells.resize_with(width, || CellHtml { html: String::new(), strong: false, num: false });
         cells
     };
     let split = t.header_rows.min(t.rows.len());
@@ -148,6 +170,7 @@ fn table_html(t: &Table, links: &Links, id: String) -> BlockHtml {
     BlockHtml::Table {
         caption: t.caption.as_deref().map(|c| inline(c, links)),
         id,
+        label,
         head: t.rows[..split].iter().filter(keep).map(row).collect(),
         rows: t.rows[split..].iter().filter(keep).map(row).collect(),
     }
@@ -605,6 +628,16 @@ impl<'a> BodySummary<'a> {
 mod tests {
     use super::*;
     use crate::config::Config;
+
+    #[test]
+    fn figures_are_numeric_cells() {
+        for t in ["3.548.400", "12", "-12,5 %", "1 200", "+3"] {
+            assert!(numeric(t), "{t}");
+        }
+        for t in ["", "Total", "§107", "1+2 Porsehaven", "-", "20-03-2017 kl"] {
+            assert!(!numeric(t), "{t}");
+        }
+    }
 
     #[test]
     fn decision_text_is_plain_text_with_lists() {
