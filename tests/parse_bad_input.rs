@@ -202,3 +202,24 @@ fn check_command_passes_on_the_seeds() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("2 meetings parsed, 0 error(s), 0 warning(s)"));
 }
+
+/// Two files with the same body and date both publish, numbered by file name: a warning names both.
+#[test]
+fn two_meetings_of_one_body_on_one_day_warn() {
+    let dir = tempfile::tempdir().unwrap();
+    let seed =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("content/direktionen/2017-03-20.txt"))
+            .unwrap();
+    std::fs::write(dir.path().join("a.txt"), &seed).unwrap();
+    std::fs::write(dir.path().join("b.txt"), &seed).unwrap();
+    let (meetings, diags) = referat::build::parse_all(dir.path());
+    assert_eq!(meetings.len(), 2);
+    let warned: Vec<String> = diags
+        .0
+        .iter()
+        .filter(|d| d.message.contains("another meeting of the same body on 2017-03-20"))
+        .map(|d| format!("{}: {}", d.file.display(), d.message))
+        .collect();
+    assert_eq!(warned.len(), 2, "{warned:?}");
+    assert!(warned[0].starts_with("a.txt") && warned[0].contains("is in b.txt"), "{warned:?}");
+}

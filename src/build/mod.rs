@@ -135,16 +135,45 @@ fn parse_each<T: Send>(content: &Path, keep: impl Fn(Meeting, usize) -> T + Sync
         .par_iter()
         .map(|f| {
             let (parsed, diags) = parse_sized(content, f);
-            (parsed.map(|(meeting, size)| keep(meeting, size)), diags)
+            let day = parsed.as_ref().map(|(m, _)| (crate::link::body_slug(&m.body), m.date, m.source.clone()));
+            (parsed.map(|(meeting, size)| keep(meeting, size)), day, diags)
         })
         .collect();
     let mut kept = Vec::with_capacity(results.len());
-    for (meeting, diags) in results {
+    let mut days = Vec::with_capacity(results.len());
+    for (meeting, day, diags) in results {
         kept.extend(meeting);
+        days.extend(day);
         diagnostics.extend(diags);
     }
+    diagnostics.extend(same_day(days));
     diagnostics.sort();
     (kept, diagnostics)
+}
+
+/// A warning for each file whose meeting has the body and date of another: both are published, as
+/// `<date>/` and `<date>-2/` in file-name order, so renaming or adding a file can move a page.
+/// Usually one of them is a duplicate export or has the wrong date.
+fn same_day(mut days: Vec<(String, chrono::NaiveDate, PathBuf)>) -> Vec<Diagnostic> {
+    days.sort();
+    days.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1)
+        .filter(|run| run.len() > 1)
+        .flat_map(|run| {
+            run.iter().map(move |(_, date, file)| {
+                let others: Vec<String> =
+                    run.iter().filter(|o| &o.2 != file).map(|o| o.2.display().to_string()).collect();
+                Diagnostic::warning(
+                    file,
+                    0,
+                    format!(
+                        "another meeting of the same body on {date} is in {}; both are published, numbered \
+                         by file name",
+                        others.join(", ")
+                    ),
+                )
+            })
+        })
+        .collect()
 }
 
 /// Meetings handed to one parallel task of the render pass: enough for a search part's word table

@@ -503,6 +503,12 @@ fn finish(item: &mut AgendaItem, open: Open, meta: &Meta, cx: &mut Ctx) {
                     format!("cannot read the date in \"{}\"; using the meeting date", clip(&open.heading)),
                 );
             }
+            if date > meta.date + chrono::Days::new(366) {
+                cx.warn(
+                    open.line,
+                    format!("decision dated {date}, more than a year after the meeting ({})", meta.date),
+                );
+            }
             item.decisions.push(Decision { body, date, text: plain_text(&blocks) });
         }
         _ => {}
