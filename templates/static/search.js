@@ -490,7 +490,14 @@
       root.dataset.ms = (performance.now() - started).toFixed(1);
       root.dataset.requests = String(requests - before);
     } catch (e) {
-      if (mine === seq) say('Søgningen kunne ikke hentes. Prøv igen.');
+      if (mine === seq) {
+        // Nothing of the previous query may stay on screen under an error about this one.
+        const lost = root.contains(document.activeElement) && !form.contains(document.activeElement);
+        current = null;
+        list.replaceChildren(); facets.replaceChildren(); casePage.replaceChildren(); more.hidden = true;
+        if (lost) input.focus();
+        say('Søgningen kunne ikke hentes. Prøv igen.');
+      }
     }
     if (mine === seq) root.dataset.query = state.q;
   }

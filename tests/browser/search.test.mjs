@@ -540,6 +540,23 @@ test('reflow: at 320 px a very long word in a result does not make the page scro
   await page.close();
 });
 
+test('error state: when the index cannot be fetched, the previous query\'s results and facets are cleared', async () => {
+  const page = await open(server);
+  await search(page, 'lokalplan');
+  await shown(page, 2);
+  await page.route('**/soeg/**', (route) => route.abort());
+  await search(page, '16/26813'); // needs an exact-key shard that 'lokalplan' did not fetch
+  assert.match(await page.textContent('#search-status'), /kunne ikke hentes/);
+  assert.equal(await page.$$eval('#search-results li', (l) => l.length), 0);
+  assert.equal(await page.$$eval('#search-facets > *', (l) => l.length), 0);
+  assert.equal(await page.textContent('#search-case'), '');
+  assert.ok(await page.isHidden('#search-more'));
+  await page.unroute('**/soeg/**');
+  await search(page, '16/26813');
+  assert.equal((await titles(page)).length, 3, 'the next try fetches again');
+  await page.close();
+});
+
 test('budgets at 50,000 agenda items: bytes and requests per cold query, case number, warm query time', { timeout: 900_000 }, async () => {
   const big = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-search-50k-'));
   temps.push(big);
