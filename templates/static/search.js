@@ -500,6 +500,7 @@
       }
     }
     if (mine === seq) root.dataset.query = state.q;
+    return mine === seq;
   }
 
   let timer = 0;
@@ -521,9 +522,15 @@
     state[a.dataset.param] = a.dataset.value;
     update().then(() => facets.querySelector(`a[data-param="${a.dataset.param}"][aria-current]`)?.focus());
   });
-  more.addEventListener('click', () => {
-    state.visible = list.children.length + PAGE;
-    update({ keepVisible: true });
+  more.addEventListener('click', async () => {
+    const before = list.children.length;
+    state.visible = before + PAGE;
+    if (!await update({ keepVisible: true })) return;
+    // The button hides itself when all are shown, which would drop focus to <body> (WCAG 2.4.3):
+    // focus goes on to the first of the new results, where reading continues.
+    if (document.activeElement !== more && document.activeElement !== document.body) return;
+    const next = list.children[before]?.querySelector('a');
+    if (next) next.focus(); else if (more.hidden) input.focus();
   });
 
   const params = new URLSearchParams(location.search);

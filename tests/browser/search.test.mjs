@@ -540,6 +540,30 @@ test('reflow: at 320 px a very long word in a result does not make the page scro
   await page.close();
 });
 
+test('focus: "Vis flere resultater" moves focus to the first new result instead of dropping it (WCAG 2.4.3)', async () => {
+  const page = await open(server);
+  await search(page, 'vejbump');
+  assert.match(await page.textContent('#search-status'), /^25 resultater, viser 10$/);
+  await shown(page, 10);
+  const focusedResult = () => page.evaluate(() => {
+    const li = document.activeElement.closest('#search-results li');
+    return li ? [...li.parentNode.children].indexOf(li) : document.activeElement.tagName;
+  });
+  await page.focus('#search-more');
+  await page.keyboard.press('Enter');
+  await shown(page, 20);
+  await page.waitForFunction(() => document.activeElement.closest('#search-results'), null, { timeout: 5000 }).catch(() => {});
+  assert.equal(await focusedResult(), 10, 'the 11th result');
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'A');
+  await page.focus('#search-more');
+  await page.keyboard.press('Enter');
+  await shown(page, 25);
+  await page.waitForFunction(() => document.activeElement.closest('#search-results'), null, { timeout: 5000 }).catch(() => {});
+  assert.ok(await page.isHidden('#search-more'), 'all are shown');
+  assert.equal(await focusedResult(), 20, 'the 21st result, not <body>');
+  await page.close();
+});
+
 test('error state: when the index cannot be fetched, the previous query\'s results and facets are cleared', async () => {
   const page = await open(server);
   await search(page, 'lokalplan');
