@@ -81,6 +81,8 @@
 
   let stopWords = new Set();
 
+  const isStopWord = (word) => stopWords.has(fold(word.toLowerCase()));
+
   /** The index term of a word, or null (stop word, too long). */
   function term(word) {
     if (Array.from(word).length > MAX_WORD_CHARS) return null;
@@ -244,24 +246,32 @@
 
   // ---- queries ----
 
-  /** Query text to groups: every group must match (AND); a group is an exact key or a term (+ prefix). */
+  /**
+   * Query text to groups: every group must match (AND); a group is an exact key or a term (+ prefix).
+   * The word being typed (the last, with no space after it) is also a prefix, even when it is a stop
+   * word so far ("for" on the way to "forslag"): such a group has no term and is marked `stop`.
+   * Returns the groups and the stop words left out.
+   */
   function parse(q) {
     const tokens = q.trim().split(/\s+/).filter(Boolean);
     const open = !/\s$/.test(q);
     const groups = [];
+    const stopped = [];
     tokens.forEach((tok, i) => {
       const key = exactKey(tok);
       if (key) { groups.push({ key }); return; }
       const ws = words(tok);
       ws.forEach(({ word }, j) => {
-        const t = term(word);
-        if (!t) return;
         const typing = open && i === tokens.length - 1 && j === ws.length - 1;
-        const prefix = typing ? fold(word.toLowerCase()) : null;
-        groups.push({ term: t, prefix: prefix && prefix.length >= 2 ? prefix : null });
+        const prefix = typing ? fold(word.toLowerCase()) : '';
+        const t = term(word);
+        if (t) groups.push({ term: t, prefix: prefix.length >= 2 ? prefix : null });
+        else if (!isStopWord(word)) return;
+        else if (prefix.length >= 2) groups.push({ term: null, prefix, stop: word });
+        else stopped.push(word);
       });
     });
-    return groups;
+    return { groups, stopped };
   }
 
   function raise(scores, s, value) {
@@ -277,7 +287,7 @@
       if (e) { raise(scores, e[0], 2); raise(scores, e[1], 8); g.page = e[2]; g.records = e[3]; }
       return scores;
     }
-    const keys = new Set([shardFor(g.term), g.prefix ? shardFor(g.prefix) : null].filter((n) => n !== null));
+    const keys = new Set([g.term ? shardFor(g.term) : null, g.prefix ? shardFor(g.prefix) : null].filter((n) => n !== null));
     // A prefix whose terms run on into the next shards (e.g. "økon" when "oekonomi…" terms fill
     // shards of their own): fetch those shards too when they are few, else wait for more letters.
     if (g.prefix) {
@@ -287,7 +297,7 @@
     const shards = await Promise.all(Array.from(keys, (n) => fetchJSON(`t/${n}.json`)));
     const expansions = [];
     for (const shard of shards) {
-      const e = shard[g.term];
+      const e = g.term && shard[g.term];
       if (e) { raise(scores, e[0], 2); raise(scores, e[1], 8); }
       if (!g.prefix) continue;
       for (const t in shard) if (t !== g.term && t.startsWith(g.prefix)) expansions.push(shard[t]);
@@ -299,16 +309,28 @@
   /** All matching docs, ranked: score, then newer year, then docs whose chunk holds more equal hits, then id. */
   async function run(q) {
     const m = await loadManifest();
-    const groups = parse(q);
-    if (!groups.length) return { groups, hits: [] };
+    let { groups, stopped } = parse(q);
+    if (!groups.length) return { groups, hits: [], stopped };
     const all = await Promise.all(groups.map((g) => groupScores(g, m)));
-    const total = all[0];
-    for (let k = 1; k < all.length; k++) {
-      const g = all[k];
-      for (let d = 0; d < m.docs; d++) total[d] = total[d] > 0 && g[d] > 0 ? total[d] + g[d] : 0;
+    const combine = (keep) => {
+      const total = new Float32Array(m.docs);
+      keep.forEach((k, n) => {
+        const g = all[k];
+        for (let d = 0; d < m.docs; d++) total[d] = n === 0 ? g[d] : (total[d] > 0 && g[d] > 0 ? total[d] + g[d] : 0);
+      });
+      const hits = [];
+      for (let d = 0; d < m.docs; d++) if (total[d] > 0) hits.push(d);
+      return { total, hits };
+    };
+    let { total, hits } = combine(groups.map((g, k) => k));
+    if (!hits.length && groups.some((g) => g.stop)) {
+      // The stop word being typed was meant as one after all ("lokalplan med"): leave it out.
+      stopped = stopped.concat(groups.filter((g) => g.stop).map((g) => g.stop));
+      const keep = groups.map((g, k) => k).filter((k) => !groups[k].stop);
+      groups = keep.map((k) => groups[k]);
+      if (!keep.length) return { groups, hits: [], stopped };
+      ({ total, hits } = combine(keep));
     }
-    const hits = [];
-    for (let d = 0; d < m.docs; d++) if (total[d] > 0) hits.push(d);
     // Equal-score hits sharing a doc store chunk: ranking them together shows a page from fewer chunks.
     const tierOf = (d) => total[d] * 2 ** 32 + m.docYear[d] * 2 ** 16 + Math.floor(d / m.chunk);
     const tiers = new Map();
@@ -316,7 +338,7 @@
     const together = new Float32Array(m.docs);
     for (const d of hits) together[d] = tiers.get(tierOf(d));
     hits.sort((a, b) => total[b] - total[a] || m.docYear[b] - m.docYear[a] || together[b] - together[a] || a - b);
-    return { groups, hits };
+    return { groups, hits, stopped };
   }
 
   // ---- the page ----
@@ -348,7 +370,7 @@
     if (keys.size) {
       for (const m of text.matchAll(EXACT)) if (keys.has(exactKey(m[0]))) ranges.push([m.index, m.index + m[0].length]);
     }
-    const terms = groups.filter((g) => g.term);
+    const terms = groups.filter((g) => g.term || g.prefix);
     if (terms.length) {
       for (const { word, start, end } of words(text)) {
         const t = term(word);
@@ -460,6 +482,13 @@
     casePage.replaceChildren(...(g ? [el('a', { href: `${base}sager/${g.page}.html` }, `Sagen ${g.key.slice(2)}: alle punkter`)] : []));
   }
 
+  /** The status for a query of only stop words: say they are left out, rather than "Ingen resultater". */
+  function stopWordsNote(stopped) {
+    const quoted = [...new Set(stopped.map((w) => w.toLowerCase()))].slice(0, 3).map((w) => `»${w}«`);
+    const list = quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} og ${quoted[quoted.length - 1]}` : quoted[0];
+    return `Søgningen ser bort fra småord som ${list}. Skriv mindst ét andet ord.`;
+  }
+
   function say(text) {
     if (status.textContent !== text) status.textContent = text;
   }
@@ -486,7 +515,8 @@
       const budget = cold ? Math.max(1, COLD_REQUESTS - (requests - before)) : Infinity;
       const count = await renderResults(mine, shown, result.groups, budget);
       if (mine !== seq) return;
-      say(shown.length ? `${shown.length} ${shown.length === 1 ? 'resultat' : 'resultater'}` + (count < shown.length ? `, viser ${count}` : '') : 'Ingen resultater');
+      if (shown.length) say(`${shown.length} ${shown.length === 1 ? 'resultat' : 'resultater'}` + (count < shown.length ? `, viser ${count}` : ''));
+      else say(!result.groups.length && result.stopped.length ? stopWordsNote(result.stopped) : 'Ingen resultater');
       root.dataset.ms = (performance.now() - started).toFixed(1);
       root.dataset.requests = String(requests - before);
     } catch (e) {

@@ -581,6 +581,26 @@ test('error state: when the index cannot be fetched, the previous query\'s resul
   await page.close();
 });
 
+test('stop words: a word typed that begins like a stop word is searched as a prefix, and a query of only stop words says so', async () => {
+  const page = await open(server);
+  for (const [q, want] of [['for', /^Ny lokalplan for Taastrup/], ['han', /^Godkendelse af handicappolitik/],
+    ['under', /^Godkendelse af erhvervshovedprojektbeskrivelse$/], ['over', /^Vejbump/], ['med', /^Vejbump/]]) {
+    await search(page, q);
+    assert.doesNotMatch(await page.textContent('#search-status'), /Ingen resultater/, q);
+    assert.ok((await titles(page)).some((t) => want.test(t)), `${q}: ${await titles(page)}`);
+  }
+  await search(page, 'vejbump med');
+  assert.match(await page.textContent('#search-status'), /^25 resultater/, 'a stop word being typed narrows by prefix');
+  await search(page, 'lokalplan med');
+  assert.match(await page.textContent('#search-status'), /^2 resultater/, 'and is left out when nothing has both');
+  await search(page, 'for ');
+  assert.equal(await page.textContent('#search-status'), 'Søgningen ser bort fra småord som »for«. Skriv mindst ét andet ord.');
+  assert.equal(await page.$$eval('#search-results li', (l) => l.length), 0);
+  await search(page, 'Og MED og ');
+  assert.equal(await page.textContent('#search-status'), 'Søgningen ser bort fra småord som »og« og »med«. Skriv mindst ét andet ord.');
+  await page.close();
+});
+
 test('budgets at 50,000 agenda items: bytes and requests per cold query, case number, warm query time', { timeout: 900_000 }, async () => {
   const big = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-search-50k-'));
   temps.push(big);
