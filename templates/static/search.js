@@ -447,13 +447,13 @@
   /** Shows results in rank order as far as their doc chunks are loaded, fetching at most `budget` chunks
    * (the first query of a visit keeps within 4 requests in all; later ones fetch what a page needs,
    * once typing has paused, so every keystroke does not download result chunks). */
-  async function renderResults(mine, shown, groups, budget) {
+  async function renderResults(mine, shown, groups, budget, pause) {
     const m = manifest;
     const records = [];
     const inline = Object.assign({}, ...groups.map((g) => g.records || {}));
     const page = shown.slice(0, state.visible);
     const missing = page.some((d) => !inline[d] && !files.has(`d/${Math.floor(d / m.chunk)}.json`));
-    if (missing && budget === Infinity) {
+    if (missing && pause) {
       await new Promise((r) => setTimeout(r, TYPING_PAUSE_MS));
       if (mine !== seq) return;
     }
@@ -493,18 +493,34 @@
     if (status.textContent !== text) status.textContent = text;
   }
 
-  async function update({ push = true, keepVisible = false } = {}) {
+  // ---- history ----
+  // A committed search (submit, or typing that starts after one) and a facet change are history
+  // entries of their own, so Back undoes them; further typing replaces the entry it began.
+
+  let typing = false; // the current entry was made by typing, and more typing replaces it
+
+  const here = () => `${location.pathname}${location.search}`;
+
+  /** Writes the state to history: 'push' a new entry, 'replace' the current one, or 'none'. */
+  function record(nav) {
+    const url = paramsURL({});
+    if (nav === 'none') return;
+    if (nav === 'push' && url !== here()) history.pushState(null, '', url);
+    else history.replaceState(null, '', url);
+  }
+
+  async function update({ nav = 'replace', keepVisible = false } = {}) {
     const mine = ++seq;
     const started = performance.now();
     const cold = !manifest;
     const before = requests;
     if (!keepVisible) state.visible = PAGE;
-    if (push) history.replaceState(null, '', paramsURL({}));
+    record(nav);
     if (!state.q.trim()) {
       list.replaceChildren(); facets.replaceChildren(); casePage.replaceChildren(); more.hidden = true;
       say('');
       root.dataset.query = '';
-      return;
+      return true;
     }
     try {
       const result = current && current.q === state.q ? current : { q: state.q, ...(await run(state.q)) };
@@ -513,7 +529,7 @@
       renderCasePage(result.groups);
       const shown = renderFacets(result.hits);
       const budget = cold ? Math.max(1, COLD_REQUESTS - (requests - before)) : Infinity;
-      const count = await renderResults(mine, shown, result.groups, budget);
+      const count = await renderResults(mine, shown, result.groups, budget, !cold);
       if (mine !== seq) return;
       if (shown.length) say(`${shown.length} ${shown.length === 1 ? 'resultat' : 'resultater'}` + (count < shown.length ? `, viser ${count}` : ''));
       else say(!result.groups.length && result.stopped.length ? stopWordsNote(result.stopped) : 'Ingen resultater');
@@ -536,21 +552,29 @@
   let timer = 0;
   input.addEventListener('input', () => {
     clearTimeout(timer);
-    timer = setTimeout(() => { state.q = input.value; state.organ = ''; state.aar = ''; current = null; update(); }, 60);
+    timer = setTimeout(() => {
+      state.q = input.value; state.organ = ''; state.aar = ''; current = null;
+      const nav = typing ? 'replace' : 'push';
+      typing = true;
+      update({ nav });
+    }, 60);
   });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     clearTimeout(timer);
     state.q = input.value;
     current = null;
-    update();
+    const nav = typing ? 'replace' : 'push';
+    typing = false;
+    update({ nav });
   });
   facets.addEventListener('click', (e) => {
     const a = e.target.closest('a[data-param]');
     if (!a) return;
     e.preventDefault();
     state[a.dataset.param] = a.dataset.value;
-    update().then(() => facets.querySelector(`a[data-param="${a.dataset.param}"][aria-current]`)?.focus());
+    typing = false;
+    update({ nav: 'push' }).then(() => facets.querySelector(`a[data-param="${a.dataset.param}"][aria-current]`)?.focus());
   });
   more.addEventListener('click', async () => {
     const before = list.children.length;
@@ -563,11 +587,24 @@
     if (next) next.focus(); else if (more.hidden) input.focus();
   });
 
-  const params = new URLSearchParams(location.search);
-  state.q = params.get('q') || '';
-  state.organ = params.get('organ') || '';
-  state.aar = params.get('aar') || '';
-  input.value = state.q;
+  /** Shows the query and facets of the URL. */
+  function restore() {
+    const params = new URLSearchParams(location.search);
+    const q = params.get('q') || '';
+    if (q !== state.q) current = null;
+    state.q = q;
+    state.organ = params.get('organ') || '';
+    state.aar = params.get('aar') || '';
+    input.value = q;
+    typing = !q; // an empty search page is no result to come back to
+    update({ nav: 'none' });
+  }
+
+  addEventListener('popstate', () => {
+    clearTimeout(timer);
+    restore();
+  });
+
   root.dataset.ready = 'true';
-  if (state.q) update({ push: false });
+  restore();
 })();

@@ -540,6 +540,28 @@ test('reflow: at 320 px a very long word in a result does not make the page scro
   await page.close();
 });
 
+test('back and forward: Back after a facet click returns to the unfiltered results, not away from the search page', async () => {
+  const page = await open(server);
+  await search(page, 'lokalplan');
+  await page.click('nav[aria-label="Udvalg"] a:text("Byrådet")');
+  await shown(page, 1);
+  await page.goBack();
+  await shown(page, 2);
+  assert.equal(new URL(page.url()).search, '?q=lokalplan');
+  assert.equal(await page.getAttribute('nav[aria-label="Udvalg"] a[aria-current]', 'data-value'), '');
+  await page.goForward();
+  await shown(page, 1);
+  assert.equal(new URL(page.url()).search, '?q=lokalplan&organ=byradet');
+  assert.equal(await page.getAttribute('nav[aria-label="Udvalg"] a[aria-current]', 'data-value'), 'byradet');
+  // A query typed after the facet click is an entry of its own: Back returns to the filtered results.
+  await search(page, 'vejbump');
+  await page.goBack();
+  await page.waitForFunction(() => document.getElementById('search-q').value === 'lokalplan', null, { timeout: 5000 });
+  await shown(page, 1);
+  assert.equal(new URL(page.url()).search, '?q=lokalplan&organ=byradet');
+  await page.close();
+});
+
 test('focus: "Vis flere resultater" moves focus to the first new result instead of dropping it (WCAG 2.4.3)', async () => {
   const page = await open(server);
   await search(page, 'vejbump');
