@@ -495,18 +495,33 @@
 
   // ---- history ----
   // A committed search (submit, or typing that starts after one) and a facet change are history
-  // entries of their own, so Back undoes them; further typing replaces the entry it began.
+  // entries of their own, so Back undoes them; further typing replaces the entry it began. Each
+  // entry's state keeps how many results were shown and the scroll position, restored on Back
+  // (popstate within the page, or a new load of it when coming back from a result).
 
   let typing = false; // the current entry was made by typing, and more typing replaces it
+  let restoring = false; // a restore is rendering: the scroll position is not the user's yet
+  let scrollTimer = 0;
 
   const here = () => `${location.pathname}${location.search}`;
+
+  function saveScroll() {
+    clearTimeout(scrollTimer);
+    const scroll = Math.round(scrollY);
+    if (restoring || (history.state && history.state.scroll === scroll)) return;
+    history.replaceState({ ...history.state, scroll }, '');
+  }
 
   /** Writes the state to history: 'push' a new entry, 'replace' the current one, or 'none'. */
   function record(nav) {
     const url = paramsURL({});
     if (nav === 'none') return;
-    if (nav === 'push' && url !== here()) history.pushState(null, '', url);
-    else history.replaceState(null, '', url);
+    if (nav === 'push' && url !== here()) {
+      saveScroll();
+      history.pushState({ visible: state.visible, scroll: Math.round(scrollY) }, '', url);
+    } else {
+      history.replaceState({ ...history.state, visible: state.visible }, '', url);
+    }
   }
 
   async function update({ nav = 'replace', keepVisible = false } = {}) {
@@ -528,8 +543,9 @@
       current = result;
       renderCasePage(result.groups);
       const shown = renderFacets(result.hits);
-      const budget = cold ? Math.max(1, COLD_REQUESTS - (requests - before)) : Infinity;
-      const count = await renderResults(mine, shown, result.groups, budget, !cold);
+      // A first page within the cold budget; more than a page only when restoring "Vis flere".
+      const budget = cold && state.visible <= PAGE ? Math.max(1, COLD_REQUESTS - (requests - before)) : Infinity;
+      const count = await renderResults(mine, shown, result.groups, budget, !cold && nav !== 'none');
       if (mine !== seq) return;
       if (shown.length) say(`${shown.length} ${shown.length === 1 ? 'resultat' : 'resultater'}` + (count < shown.length ? `, viser ${count}` : ''));
       else say(!result.groups.length && result.stopped.length ? stopWordsNote(result.stopped) : 'Ingen resultater');
@@ -587,24 +603,32 @@
     if (next) next.focus(); else if (more.hidden) input.focus();
   });
 
-  /** Shows the query and facets of the URL. */
-  function restore() {
+  /** Shows the query and facets of the URL, as many results as the entry's state says, where it was scrolled. */
+  async function restore(saved) {
     const params = new URLSearchParams(location.search);
     const q = params.get('q') || '';
     if (q !== state.q) current = null;
     state.q = q;
     state.organ = params.get('organ') || '';
     state.aar = params.get('aar') || '';
+    state.visible = Math.max(PAGE, (saved && +saved.visible) || 0);
     input.value = q;
     typing = !q; // an empty search page is no result to come back to
-    update({ nav: 'none' });
+    restoring = true;
+    const done = await update({ nav: 'none', keepVisible: true });
+    restoring = false;
+    if (done && saved && saved.scroll != null) scrollTo(0, saved.scroll);
   }
 
-  addEventListener('popstate', () => {
+  history.scrollRestoration = 'manual'; // results come after load; restore() scrolls once they are there
+  addEventListener('scroll', () => { clearTimeout(scrollTimer); scrollTimer = setTimeout(saveScroll, 200); }, { passive: true });
+  addEventListener('pagehide', saveScroll);
+  addEventListener('popstate', (e) => {
     clearTimeout(timer);
-    restore();
+    clearTimeout(scrollTimer);
+    restore(e.state);
   });
 
   root.dataset.ready = 'true';
-  restore();
+  restore(history.state);
 })();

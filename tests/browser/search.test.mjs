@@ -623,6 +623,31 @@ test('stop words: a word typed that begins like a stop word is searched as a pre
   await page.close();
 });
 
+test('restoring: Back to the results after "Vis flere" shows as many results as before, at the same scroll position', async () => {
+  const page = await open(server, '', { width: 1280, height: 600 });
+  await search(page, 'vejbump');
+  await page.click('#search-more');
+  await shown(page, 20);
+  // Back within the page: from a facet click to the results shown before it.
+  await page.click('nav[aria-label="År"] a:text("2019")');
+  await page.waitForURL(/aar=2019/);
+  await shown(page, 10);
+  await page.goBack();
+  await shown(page, 20);
+  // Back from a result: the page loads again and shows the same results where they were.
+  const y = await page.evaluate(() => {
+    document.querySelectorAll('#search-results li')[15].scrollIntoView();
+    return scrollY;
+  });
+  assert.ok(y > 500, `scrolled to ${y}`);
+  await Promise.all([page.waitForURL(/2019-05-07\//), page.click('#search-results li:nth-child(16) a')]);
+  await page.goBack();
+  await shown(page, 20);
+  await page.waitForFunction((want) => Math.abs(scrollY - want) <= 2, y, { timeout: 5000 }).catch(() => {});
+  assert.equal(Math.round(await page.evaluate(() => scrollY)), Math.round(y));
+  await page.close();
+});
+
 test('budgets at 50,000 agenda items: bytes and requests per cold query, case number, warm query time', { timeout: 900_000 }, async () => {
   const big = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-search-50k-'));
   temps.push(big);
