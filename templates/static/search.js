@@ -312,12 +312,14 @@
     let { groups, stopped } = parse(q);
     if (!groups.length) return { groups, hits: [], stopped };
     const all = await Promise.all(groups.map((g) => groupScores(g, m)));
+    // The sum of the kept groups' scores where all of them match (the groups' own arrays stay as
+    // they are, for a second try without the stop word being typed).
     const combine = (keep) => {
-      const total = new Float32Array(m.docs);
-      keep.forEach((k, n) => {
-        const g = all[k];
-        for (let d = 0; d < m.docs; d++) total[d] = n === 0 ? g[d] : (total[d] > 0 && g[d] > 0 ? total[d] + g[d] : 0);
-      });
+      const total = keep.length === 1 ? all[keep[0]] : Float32Array.from(all[keep[0]]);
+      for (let k = 1; k < keep.length; k++) {
+        const g = all[keep[k]];
+        for (let d = 0; d < m.docs; d++) total[d] = total[d] > 0 && g[d] > 0 ? total[d] + g[d] : 0;
+      }
       const hits = [];
       for (let d = 0; d < m.docs; d++) if (total[d] > 0) hits.push(d);
       return { total, hits };
