@@ -81,6 +81,8 @@
 
   let stopWords = new Set();
 
+  const isStopWord = (word) => stopWords.has(fold(word.toLowerCase()));
+
   /** The index term of a word, or null (stop word, too long). */
   function term(word) {
     if (Array.from(word).length > MAX_WORD_CHARS) return null;
@@ -244,24 +246,32 @@
 
   // ---- queries ----
 
-  /** Query text to groups: every group must match (AND); a group is an exact key or a term (+ prefix). */
+  /**
+   * Query text to groups: every group must match (AND); a group is an exact key or a term (+ prefix).
+   * The word being typed (the last, with no space after it) is also a prefix, even when it is a stop
+   * word so far ("for" on the way to "forslag"): such a group has no term and is marked `stop`.
+   * Returns the groups and the stop words left out.
+   */
   function parse(q) {
     const tokens = q.trim().split(/\s+/).filter(Boolean);
     const open = !/\s$/.test(q);
     const groups = [];
+    const stopped = [];
     tokens.forEach((tok, i) => {
       const key = exactKey(tok);
       if (key) { groups.push({ key }); return; }
       const ws = words(tok);
       ws.forEach(({ word }, j) => {
-        const t = term(word);
-        if (!t) return;
         const typing = open && i === tokens.length - 1 && j === ws.length - 1;
-        const prefix = typing ? fold(word.toLowerCase()) : null;
-        groups.push({ term: t, prefix: prefix && prefix.length >= 2 ? prefix : null });
+        const prefix = typing ? fold(word.toLowerCase()) : '';
+        const t = term(word);
+        if (t) groups.push({ term: t, prefix: prefix.length >= 2 ? prefix : null });
+        else if (!isStopWord(word)) return;
+        else if (prefix.length >= 2) groups.push({ term: null, prefix, stop: word });
+        else stopped.push(word);
       });
     });
-    return groups;
+    return { groups, stopped };
   }
 
   function raise(scores, s, value) {
@@ -277,7 +287,7 @@
       if (e) { raise(scores, e[0], 2); raise(scores, e[1], 8); g.page = e[2]; g.records = e[3]; }
       return scores;
     }
-    const keys = new Set([shardFor(g.term), g.prefix ? shardFor(g.prefix) : null].filter((n) => n !== null));
+    const keys = new Set([g.term ? shardFor(g.term) : null, g.prefix ? shardFor(g.prefix) : null].filter((n) => n !== null));
     // A prefix whose terms run on into the next shards (e.g. "økon" when "oekonomi…" terms fill
     // shards of their own): fetch those shards too when they are few, else wait for more letters.
     if (g.prefix) {
@@ -287,7 +297,7 @@
     const shards = await Promise.all(Array.from(keys, (n) => fetchJSON(`t/${n}.json`)));
     const expansions = [];
     for (const shard of shards) {
-      const e = shard[g.term];
+      const e = g.term && shard[g.term];
       if (e) { raise(scores, e[0], 2); raise(scores, e[1], 8); }
       if (!g.prefix) continue;
       for (const t in shard) if (t !== g.term && t.startsWith(g.prefix)) expansions.push(shard[t]);
@@ -299,16 +309,30 @@
   /** All matching docs, ranked: score, then newer year, then docs whose chunk holds more equal hits, then id. */
   async function run(q) {
     const m = await loadManifest();
-    const groups = parse(q);
-    if (!groups.length) return { groups, hits: [] };
+    let { groups, stopped } = parse(q);
+    if (!groups.length) return { groups, hits: [], stopped };
     const all = await Promise.all(groups.map((g) => groupScores(g, m)));
-    const total = all[0];
-    for (let k = 1; k < all.length; k++) {
-      const g = all[k];
-      for (let d = 0; d < m.docs; d++) total[d] = total[d] > 0 && g[d] > 0 ? total[d] + g[d] : 0;
+    // The sum of the kept groups' scores where all of them match (the groups' own arrays stay as
+    // they are, for a second try without the stop word being typed).
+    const combine = (keep) => {
+      const total = keep.length === 1 ? all[keep[0]] : Float32Array.from(all[keep[0]]);
+      for (let k = 1; k < keep.length; k++) {
+        const g = all[keep[k]];
+        for (let d = 0; d < m.docs; d++) total[d] = total[d] > 0 && g[d] > 0 ? total[d] + g[d] : 0;
+      }
+      const hits = [];
+      for (let d = 0; d < m.docs; d++) if (total[d] > 0) hits.push(d);
+      return { total, hits };
+    };
+    let { total, hits } = combine(groups.map((g, k) => k));
+    if (!hits.length && groups.some((g) => g.stop)) {
+      // The stop word being typed was meant as one after all ("lokalplan med"): leave it out.
+      stopped = stopped.concat(groups.filter((g) => g.stop).map((g) => g.stop));
+      const keep = groups.map((g, k) => k).filter((k) => !groups[k].stop);
+      groups = keep.map((k) => groups[k]);
+      if (!keep.length) return { groups, hits: [], stopped };
+      ({ total, hits } = combine(keep));
     }
-    const hits = [];
-    for (let d = 0; d < m.docs; d++) if (total[d] > 0) hits.push(d);
     // Equal-score hits sharing a doc store chunk: ranking them together shows a page from fewer chunks.
     const tierOf = (d) => total[d] * 2 ** 32 + m.docYear[d] * 2 ** 16 + Math.floor(d / m.chunk);
     const tiers = new Map();
@@ -316,7 +340,7 @@
     const together = new Float32Array(m.docs);
     for (const d of hits) together[d] = tiers.get(tierOf(d));
     hits.sort((a, b) => total[b] - total[a] || m.docYear[b] - m.docYear[a] || together[b] - together[a] || a - b);
-    return { groups, hits };
+    return { groups, hits, stopped };
   }
 
   // ---- the page ----
@@ -348,7 +372,7 @@
     if (keys.size) {
       for (const m of text.matchAll(EXACT)) if (keys.has(exactKey(m[0]))) ranges.push([m.index, m.index + m[0].length]);
     }
-    const terms = groups.filter((g) => g.term);
+    const terms = groups.filter((g) => g.term || g.prefix);
     if (terms.length) {
       for (const { word, start, end } of words(text)) {
         const t = term(word);
@@ -425,13 +449,13 @@
   /** Shows results in rank order as far as their doc chunks are loaded, fetching at most `budget` chunks
    * (the first query of a visit keeps within 4 requests in all; later ones fetch what a page needs,
    * once typing has paused, so every keystroke does not download result chunks). */
-  async function renderResults(mine, shown, groups, budget) {
+  async function renderResults(mine, shown, groups, budget, pause) {
     const m = manifest;
     const records = [];
     const inline = Object.assign({}, ...groups.map((g) => g.records || {}));
     const page = shown.slice(0, state.visible);
     const missing = page.some((d) => !inline[d] && !files.has(`d/${Math.floor(d / m.chunk)}.json`));
-    if (missing && budget === Infinity) {
+    if (missing && pause) {
       await new Promise((r) => setTimeout(r, TYPING_PAUSE_MS));
       if (mine !== seq) return;
     }
@@ -460,22 +484,60 @@
     casePage.replaceChildren(...(g ? [el('a', { href: `${base}sager/${g.page}.html` }, `Sagen ${g.key.slice(2)}: alle punkter`)] : []));
   }
 
+  /** The status for a query of only stop words: say they are left out, rather than "Ingen resultater". */
+  function stopWordsNote(stopped) {
+    const quoted = [...new Set(stopped.map((w) => w.toLowerCase()))].slice(0, 3).map((w) => `»${w}«`);
+    const list = quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} og ${quoted[quoted.length - 1]}` : quoted[0];
+    return `Søgningen ser bort fra småord som ${list}. Skriv mindst ét andet ord.`;
+  }
+
   function say(text) {
     if (status.textContent !== text) status.textContent = text;
   }
 
-  async function update({ push = true, keepVisible = false } = {}) {
+  // ---- history ----
+  // A committed search (submit, or typing that starts after one) and a facet change are history
+  // entries of their own, so Back undoes them; further typing replaces the entry it began. Each
+  // entry's state keeps how many results were shown and the scroll position, restored on Back
+  // (popstate within the page, or a new load of it when coming back from a result).
+
+  let typing = false; // the current entry was made by typing, and more typing replaces it
+  let restoring = false; // a restore is rendering: the scroll position is not the user's yet
+  let scrollTimer = 0;
+
+  const here = () => `${location.pathname}${location.search}`;
+
+  function saveScroll() {
+    clearTimeout(scrollTimer);
+    const scroll = Math.round(scrollY);
+    if (restoring || (history.state && history.state.scroll === scroll)) return;
+    history.replaceState({ ...history.state, scroll }, '');
+  }
+
+  /** Writes the state to history: 'push' a new entry, 'replace' the current one, or 'none'. */
+  function record(nav) {
+    const url = paramsURL({});
+    if (nav === 'none') return;
+    if (nav === 'push' && url !== here()) {
+      saveScroll();
+      history.pushState({ visible: state.visible, scroll: Math.round(scrollY) }, '', url);
+    } else {
+      history.replaceState({ ...history.state, visible: state.visible }, '', url);
+    }
+  }
+
+  async function update({ nav = 'replace', keepVisible = false } = {}) {
     const mine = ++seq;
     const started = performance.now();
     const cold = !manifest;
     const before = requests;
     if (!keepVisible) state.visible = PAGE;
-    if (push) history.replaceState(null, '', paramsURL({}));
+    record(nav);
     if (!state.q.trim()) {
       list.replaceChildren(); facets.replaceChildren(); casePage.replaceChildren(); more.hidden = true;
       say('');
       root.dataset.query = '';
-      return;
+      return true;
     }
     try {
       const result = current && current.q === state.q ? current : { q: state.q, ...(await run(state.q)) };
@@ -483,47 +545,92 @@
       current = result;
       renderCasePage(result.groups);
       const shown = renderFacets(result.hits);
-      const budget = cold ? Math.max(1, COLD_REQUESTS - (requests - before)) : Infinity;
-      const count = await renderResults(mine, shown, result.groups, budget);
+      // A first page within the cold budget; more than a page only when restoring "Vis flere".
+      const budget = cold && state.visible <= PAGE ? Math.max(1, COLD_REQUESTS - (requests - before)) : Infinity;
+      const count = await renderResults(mine, shown, result.groups, budget, !cold && nav !== 'none');
       if (mine !== seq) return;
-      say(shown.length ? `${shown.length} ${shown.length === 1 ? 'resultat' : 'resultater'}` + (count < shown.length ? `, viser ${count}` : '') : 'Ingen resultater');
+      if (shown.length) say(`${shown.length} ${shown.length === 1 ? 'resultat' : 'resultater'}` + (count < shown.length ? `, viser ${count}` : ''));
+      else say(!result.groups.length && result.stopped.length ? stopWordsNote(result.stopped) : 'Ingen resultater');
       root.dataset.ms = (performance.now() - started).toFixed(1);
       root.dataset.requests = String(requests - before);
     } catch (e) {
-      if (mine === seq) say('Søgningen kunne ikke hentes. Prøv igen.');
+      if (mine === seq) {
+        // Nothing of the previous query may stay on screen under an error about this one.
+        const lost = root.contains(document.activeElement) && !form.contains(document.activeElement);
+        current = null;
+        list.replaceChildren(); facets.replaceChildren(); casePage.replaceChildren(); more.hidden = true;
+        if (lost) input.focus();
+        say('Søgningen kunne ikke hentes. Prøv igen.');
+      }
     }
     if (mine === seq) root.dataset.query = state.q;
+    return mine === seq;
   }
 
   let timer = 0;
   input.addEventListener('input', () => {
     clearTimeout(timer);
-    timer = setTimeout(() => { state.q = input.value; state.organ = ''; state.aar = ''; current = null; update(); }, 60);
+    timer = setTimeout(() => {
+      state.q = input.value; state.organ = ''; state.aar = ''; current = null;
+      const nav = typing ? 'replace' : 'push';
+      typing = true;
+      update({ nav });
+    }, 60);
   });
   form.addEventListener('submit', (e) => {
     e.preventDefault();
     clearTimeout(timer);
     state.q = input.value;
     current = null;
-    update();
+    const nav = typing ? 'replace' : 'push';
+    typing = false;
+    update({ nav });
   });
   facets.addEventListener('click', (e) => {
     const a = e.target.closest('a[data-param]');
     if (!a) return;
     e.preventDefault();
     state[a.dataset.param] = a.dataset.value;
-    update().then(() => facets.querySelector(`a[data-param="${a.dataset.param}"][aria-current]`)?.focus());
+    typing = false;
+    update({ nav: 'push' }).then(() => facets.querySelector(`a[data-param="${a.dataset.param}"][aria-current]`)?.focus());
   });
-  more.addEventListener('click', () => {
-    state.visible = list.children.length + PAGE;
-    update({ keepVisible: true });
+  more.addEventListener('click', async () => {
+    const before = list.children.length;
+    state.visible = before + PAGE;
+    if (!await update({ keepVisible: true })) return;
+    // The button hides itself when all are shown, which would drop focus to <body> (WCAG 2.4.3):
+    // focus goes on to the first of the new results, where reading continues.
+    if (document.activeElement !== more && document.activeElement !== document.body) return;
+    const next = list.children[before]?.querySelector('a');
+    if (next) next.focus(); else if (more.hidden) input.focus();
   });
 
-  const params = new URLSearchParams(location.search);
-  state.q = params.get('q') || '';
-  state.organ = params.get('organ') || '';
-  state.aar = params.get('aar') || '';
-  input.value = state.q;
+  /** Shows the query and facets of the URL, as many results as the entry's state says, where it was scrolled. */
+  async function restore(saved) {
+    const params = new URLSearchParams(location.search);
+    const q = params.get('q') || '';
+    if (q !== state.q) current = null;
+    state.q = q;
+    state.organ = params.get('organ') || '';
+    state.aar = params.get('aar') || '';
+    state.visible = Math.max(PAGE, (saved && +saved.visible) || 0);
+    input.value = q;
+    typing = !q; // an empty search page is no result to come back to
+    restoring = true;
+    const done = await update({ nav: 'none', keepVisible: true });
+    restoring = false;
+    if (done && saved && saved.scroll != null) scrollTo(0, saved.scroll);
+  }
+
+  history.scrollRestoration = 'manual'; // results come after load; restore() scrolls once they are there
+  addEventListener('scroll', () => { clearTimeout(scrollTimer); scrollTimer = setTimeout(saveScroll, 200); }, { passive: true });
+  addEventListener('pagehide', saveScroll);
+  addEventListener('popstate', (e) => {
+    clearTimeout(timer);
+    clearTimeout(scrollTimer);
+    restore(e.state);
+  });
+
   root.dataset.ready = 'true';
-  if (state.q) update({ push: false });
+  restore(history.state);
 })();

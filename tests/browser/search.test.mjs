@@ -89,6 +89,223 @@ Forslag til lokalplan vedtages.
 
 Godkendt, dog ikke arkitektkonkurrencen.
 `,
+  // Many items of one word (more than a page of results) and a very long compound word.
+  'teknikudvalget/2019-05-07.md': `# **REFERAT Teknikudvalget d. 07-05-2019**
+
+**Mødedato** Tirsdag d. 7. maj 2019 kl. 15:00
+
+**Mødested** Mødelokale 2
+
+**Mødedeltagere** Carl Madsen, Dorte Lund
+
+## **Punkt 1: Godkendelse af erhvervshovedprojektbeskrivelse**
+
+19/3001
+
+### **Sagsfremstilling**
+
+Erhvervshovedprojektbeskrivelsesudkastet og erhvervshovedprojektbeskrivelse for havnen forelægges til underretning.
+
+## **Punkt 2: Vejbump på Skolevej 2**
+
+19/3002
+
+### **Sagsfremstilling**
+
+Vejbump nummer 2 med overkørsel og medfinansiering fra staten.
+
+## **Punkt 3: Vejbump på Skolevej 3**
+
+19/3003
+
+### **Sagsfremstilling**
+
+Vejbump nummer 3 med overkørsel og medfinansiering fra staten.
+
+## **Punkt 4: Vejbump på Skolevej 4**
+
+19/3004
+
+### **Sagsfremstilling**
+
+Vejbump nummer 4 med overkørsel og medfinansiering fra staten.
+
+## **Punkt 5: Vejbump på Skolevej 5**
+
+19/3005
+
+### **Sagsfremstilling**
+
+Vejbump nummer 5 med overkørsel og medfinansiering fra staten.
+
+## **Punkt 6: Vejbump på Skolevej 6**
+
+19/3006
+
+### **Sagsfremstilling**
+
+Vejbump nummer 6 med overkørsel og medfinansiering fra staten.
+
+## **Punkt 7: Vejbump på Skolevej 7**
+
+19/3007
+
+### **Sagsfremstilling**
+
+Vejbump nummer 7 med overkørsel og medfinansiering fra staten.
+
+## **Punkt 8: Vejbump på Skolevej 8**
+
+19/3008
+
+### **Sagsfremstilling**
+
+Vejbump nummer 8 med overkørsel og medfinansiering fra staten.
+
+## **Punkt 9: Vejbump på Skolevej 9**
+
+19/3009
+
+### **Sagsfremstilling**
+
+Vejbump nummer 9 med overkørsel og medfinansiering fra staten.
+
+## **Punkt 10: Vejbump på Skolevej 10**
+
+19/3010
+
+### **Sagsfremstilling**
+
+Vejbump nummer 10 med overkørsel og medfinansiering fra staten.
+
+## **Punkt 11: Vejbump på Skolevej 11**
+
+19/3011
+
+### **Sagsfremstilling**
+
+Vejbump nummer 11 med overkørsel og medfinansiering fra staten.
+
+## **Punkt 12: Vejbump på Skolevej 12**
+
+19/3012
+
+### **Sagsfremstilling**
+
+Vejbump nummer 12 med overkørsel og medfinansiering fra staten.
+
+## **Punkt 13: Vejbump på Skolevej 13**
+
+19/3013
+
+### **Sagsfremstilling**
+
+Vejbump nummer 13 med overkørsel og medfinansiering fra staten.
+
+## **Punkt 14: Vejbump på Skolevej 14**
+
+19/3014
+
+### **Sagsfremstilling**
+
+Vejbump nummer 14 med overkørsel og medfinansiering fra staten.
+
+## **Punkt 15: Vejbump på Skolevej 15**
+
+19/3015
+
+### **Sagsfremstilling**
+
+Vejbump nummer 15 med overkørsel og medfinansiering fra staten.
+
+## **Punkt 16: Vejbump på Skolevej 16**
+
+19/3016
+
+### **Sagsfremstilling**
+
+Vejbump nummer 16 med overkørsel og medfinansiering fra staten.
+
+## **Punkt 17: Vejbump på Skolevej 17**
+
+19/3017
+
+### **Sagsfremstilling**
+
+Vejbump nummer 17 med overkørsel og medfinansiering fra staten.
+
+## **Punkt 18: Vejbump på Skolevej 18**
+
+19/3018
+
+### **Sagsfremstilling**
+
+Vejbump nummer 18 med overkørsel og medfinansiering fra staten.
+
+## **Punkt 19: Vejbump på Skolevej 19**
+
+19/3019
+
+### **Sagsfremstilling**
+
+Vejbump nummer 19 med overkørsel og medfinansiering fra staten.
+
+## **Punkt 20: Vejbump på Skolevej 20**
+
+19/3020
+
+### **Sagsfremstilling**
+
+Vejbump nummer 20 med overkørsel og medfinansiering fra staten.
+
+## **Punkt 21: Vejbump på Skolevej 21**
+
+19/3021
+
+### **Sagsfremstilling**
+
+Vejbump nummer 21 med overkørsel og medfinansiering fra staten.
+
+## **Punkt 22: Vejbump på Skolevej 22**
+
+19/3022
+
+### **Sagsfremstilling**
+
+Vejbump nummer 22 med overkørsel og medfinansiering fra staten.
+
+## **Punkt 23: Vejbump på Skolevej 23**
+
+19/3023
+
+### **Sagsfremstilling**
+
+Vejbump nummer 23 med overkørsel og medfinansiering fra staten.
+
+## **Punkt 24: Vejbump på Skolevej 24**
+
+19/3024
+
+### **Sagsfremstilling**
+
+Vejbump nummer 24 med overkørsel og medfinansiering fra staten.
+
+## **Punkt 25: Vejbump på Skolevej 25**
+
+19/3025
+
+### **Sagsfremstilling**
+
+Vejbump nummer 25 med overkørsel og medfinansiering fra staten.
+
+## **Punkt 26: Vejbump på Skolevej 26**
+
+19/3026
+
+### **Sagsfremstilling**
+
+Vejbump nummer 26 med overkørsel og medfinansiering fra staten.
+`,
 };
 
 const temps = [];
@@ -128,8 +345,8 @@ async function search(page, q) {
   await page.waitForFunction((want) => document.getElementById('search').dataset.query === want, q);
 }
 
-async function open(srv, query = '') {
-  const page = await browser.newPage();
+async function open(srv, query = '', viewport = { width: 1280, height: 720 }) {
+  const page = await browser.newPage({ viewport });
   await page.goto(`${srv.url}soeg/${query}`);
   await page.waitForFunction(() => document.getElementById('search')?.dataset.ready === 'true');
   if (query.includes('q=')) await page.waitForFunction(() => document.getElementById('search').dataset.query !== undefined);
@@ -137,6 +354,9 @@ async function open(srv, query = '') {
 }
 
 const titles = (page) => page.$$eval('#search-results .search-result h2', (hs) => hs.map((h) => h.textContent));
+
+/** Waits until the page shows `n` results. */
+const shown = (page, n) => page.waitForFunction((want) => document.querySelectorAll('#search-results li').length === want, n, { timeout: 5000 });
 
 test('the JS stemmer and folding give exactly the terms of the Rust index', () => {
   const vocab = path.join(path.dirname(small), 'vocab.json');
@@ -309,6 +529,123 @@ test('without JavaScript the form still sends ?q= to the search page and says wh
   assert.equal(await page.inputValue('#search-q'), '', 'no script fills the box');
   assert.match(await page.textContent('noscript'), /kræver JavaScript/);
   await context.close();
+});
+
+test('reflow: at 320 px a very long word in a result does not make the page scroll sideways (WCAG 1.4.10)', async () => {
+  const page = await open(server, '', { width: 320, height: 640 });
+  await search(page, 'erhvervshovedprojektbeskrivelse');
+  assert.deepEqual(await titles(page), ['Godkendelse af erhvervshovedprojektbeskrivelse']);
+  const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: innerWidth }));
+  assert.ok(scroll <= inner, `the page is ${scroll} px wide in a ${inner} px window`);
+  await page.close();
+});
+
+test('back and forward: Back after a facet click returns to the unfiltered results, not away from the search page', async () => {
+  const page = await open(server);
+  await search(page, 'lokalplan');
+  await page.click('nav[aria-label="Udvalg"] a:text("Byrådet")');
+  await shown(page, 1);
+  await page.goBack();
+  await shown(page, 2);
+  assert.equal(new URL(page.url()).search, '?q=lokalplan');
+  assert.equal(await page.getAttribute('nav[aria-label="Udvalg"] a[aria-current]', 'data-value'), '');
+  await page.goForward();
+  await shown(page, 1);
+  assert.equal(new URL(page.url()).search, '?q=lokalplan&organ=byradet');
+  assert.equal(await page.getAttribute('nav[aria-label="Udvalg"] a[aria-current]', 'data-value'), 'byradet');
+  // A query typed after the facet click is an entry of its own: Back returns to the filtered results.
+  await search(page, 'vejbump');
+  await page.goBack();
+  await page.waitForFunction(() => document.getElementById('search-q').value === 'lokalplan', null, { timeout: 5000 });
+  await shown(page, 1);
+  assert.equal(new URL(page.url()).search, '?q=lokalplan&organ=byradet');
+  await page.close();
+});
+
+test('focus: "Vis flere resultater" moves focus to the first new result instead of dropping it (WCAG 2.4.3)', async () => {
+  const page = await open(server);
+  await search(page, 'vejbump');
+  assert.match(await page.textContent('#search-status'), /^25 resultater, viser 10$/);
+  await shown(page, 10);
+  const focusedResult = () => page.evaluate(() => {
+    const li = document.activeElement.closest('#search-results li');
+    return li ? [...li.parentNode.children].indexOf(li) : document.activeElement.tagName;
+  });
+  await page.focus('#search-more');
+  await page.keyboard.press('Enter');
+  await shown(page, 20);
+  await page.waitForFunction(() => document.activeElement.closest('#search-results'), null, { timeout: 5000 }).catch(() => {});
+  assert.equal(await focusedResult(), 10, 'the 11th result');
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'A');
+  await page.focus('#search-more');
+  await page.keyboard.press('Enter');
+  await shown(page, 25);
+  await page.waitForFunction(() => document.activeElement.closest('#search-results'), null, { timeout: 5000 }).catch(() => {});
+  assert.ok(await page.isHidden('#search-more'), 'all are shown');
+  assert.equal(await focusedResult(), 20, 'the 21st result, not <body>');
+  await page.close();
+});
+
+test('error state: when the index cannot be fetched, the previous query\'s results and facets are cleared', async () => {
+  const page = await open(server);
+  await search(page, 'lokalplan');
+  await shown(page, 2);
+  await page.route('**/soeg/**', (route) => route.abort());
+  await search(page, '16/26813'); // needs an exact-key shard that 'lokalplan' did not fetch
+  assert.match(await page.textContent('#search-status'), /kunne ikke hentes/);
+  assert.equal(await page.$$eval('#search-results li', (l) => l.length), 0);
+  assert.equal(await page.$$eval('#search-facets > *', (l) => l.length), 0);
+  assert.equal(await page.textContent('#search-case'), '');
+  assert.ok(await page.isHidden('#search-more'));
+  await page.unroute('**/soeg/**');
+  await search(page, '16/26813');
+  assert.equal((await titles(page)).length, 3, 'the next try fetches again');
+  await page.close();
+});
+
+test('stop words: a word typed that begins like a stop word is searched as a prefix, and a query of only stop words says so', async () => {
+  const page = await open(server);
+  for (const [q, want] of [['for', /^Ny lokalplan for Taastrup/], ['han', /^Godkendelse af handicappolitik/],
+    ['under', /^Godkendelse af erhvervshovedprojektbeskrivelse$/], ['over', /^Vejbump/], ['med', /^Vejbump/]]) {
+    await search(page, q);
+    assert.doesNotMatch(await page.textContent('#search-status'), /Ingen resultater/, q);
+    assert.ok((await titles(page)).some((t) => want.test(t)), `${q}: ${await titles(page)}`);
+  }
+  await search(page, 'vejbump med');
+  assert.match(await page.textContent('#search-status'), /^25 resultater/, 'a stop word being typed narrows by prefix');
+  await search(page, 'lokalplan med');
+  assert.match(await page.textContent('#search-status'), /^2 resultater/, 'and is left out when nothing has both');
+  await search(page, 'for ');
+  assert.equal(await page.textContent('#search-status'), 'Søgningen ser bort fra småord som »for«. Skriv mindst ét andet ord.');
+  assert.equal(await page.$$eval('#search-results li', (l) => l.length), 0);
+  await search(page, 'Og MED og ');
+  assert.equal(await page.textContent('#search-status'), 'Søgningen ser bort fra småord som »og« og »med«. Skriv mindst ét andet ord.');
+  await page.close();
+});
+
+test('restoring: Back to the results after "Vis flere" shows as many results as before, at the same scroll position', async () => {
+  const page = await open(server, '', { width: 1280, height: 600 });
+  await search(page, 'vejbump');
+  await page.click('#search-more');
+  await shown(page, 20);
+  // Back within the page: from a facet click to the results shown before it.
+  await page.click('nav[aria-label="År"] a:text("2019")');
+  await page.waitForURL(/aar=2019/);
+  await shown(page, 10);
+  await page.goBack();
+  await shown(page, 20);
+  // Back from a result: the page loads again and shows the same results where they were.
+  const y = await page.evaluate(() => {
+    document.querySelectorAll('#search-results li')[15].scrollIntoView();
+    return scrollY;
+  });
+  assert.ok(y > 500, `scrolled to ${y}`);
+  await Promise.all([page.waitForURL(/2019-05-07\//), page.click('#search-results li:nth-child(16) a')]);
+  await page.goBack();
+  await shown(page, 20);
+  await page.waitForFunction((want) => Math.abs(scrollY - want) <= 2, y, { timeout: 5000 }).catch(() => {});
+  assert.equal(Math.round(await page.evaluate(() => scrollY)), Math.round(y));
+  await page.close();
 });
 
 test('budgets at 50,000 agenda items: bytes and requests per cold query, case number, warm query time', { timeout: 900_000 }, async () => {
