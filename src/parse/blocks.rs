@@ -245,14 +245,18 @@ impl Blocks {
     }
 }
 
-/// A list item marker: "- x", "* x", "• x" (unordered) or "1. x", "2) x" (ordered).
-/// "26. november: …" is a date, not item 26.
+/// A list item marker: "- x", "* x", "• x", "– x" (unordered) or "1. x", "2) x" (ordered).
+/// "26. november: …" is a date, not item 26. "a) x" is an item of an unordered list that keeps
+/// its letter (the model numbers ordered lists, and the text may refer to "mulighed b").
 pub fn list_marker(text: &str) -> Option<(bool, u32, &str)> {
-    for m in ["- ", "* ", "+ ", "• ", "· ", "▪ ", "\u{f0b7} "] {
+    for m in ["- ", "* ", "+ ", "• ", "· ", "▪ ", "– ", "\u{f0b7} "] {
         if let Some(rest) = text.strip_prefix(m) {
             let rest = rest.trim_start();
             return (!rest.is_empty()).then_some((false, 0, rest));
         }
+    }
+    if let [b'a'..=b'z', b')', b' ' | b'\t', ..] = text.as_bytes() {
+        return (text[3..].trim_start().len() > 0).then_some((false, 0, text));
     }
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 || digits > 2 {
@@ -416,6 +420,15 @@ mod tests {
                 para("4\\. december"),
             ]
         );
+    }
+
+    /// Regression: "a) …" items were joined onto the bullet before them ("Tredje a) Mulighed a b)
+    /// Mulighed b") and en-dash bullets became one paragraph.
+    #[test]
+    fn letter_items_and_dash_bullets() {
+        let b = blocks("• Tredje\n\na) Mulighed a\nb) Mulighed b\n\n– Tankestreg et\n– Tankestreg to", false);
+        let items = |v: &[&str]| Block::List { ordered: false, items: v.iter().map(|s| s.to_string()).collect() };
+        assert_eq!(b, vec![items(&["Tredje", "a) Mulighed a", "b) Mulighed b", "Tankestreg et", "Tankestreg to"])]);
     }
 
     #[test]
