@@ -36,7 +36,7 @@ fn every_page_is_danish_and_has_the_common_context() {
             let html = String::from_utf8(bytes).unwrap();
             assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"da\">"), "{rel}");
             assert!(
-                html.contains(r#"<form class="header-search" role="search" action="/referater/soeg/" method="get">"#),
+                html.contains(r#"<form class="header-search" role="search" aria-label="Hurtigsøgning" action="/referater/soeg/" method="get">"#),
                 "{rel}"
             );
             assert!(html.contains(r##"<a class="skip-link" href="#indhold">"##), "{rel}");
