@@ -262,6 +262,9 @@
       if (key) { groups.push({ key }); return; }
       const ws = words(tok);
       ws.forEach(({ word }, j) => {
+        // One letter finds nothing worth reading, and while typing it is the start of a word: it
+        // is left out, so "lokalplan b" keeps the results for "lokalplan" until the next letter.
+        if (fold(word.toLowerCase()).length < 2) { stopped.push(word); return; }
         const typing = open && i === tokens.length - 1 && j === ws.length - 1;
         const prefix = typing ? fold(word.toLowerCase()) : '';
         const t = term(word);
@@ -486,6 +489,7 @@
 
   /** The status for a query of only stop words: say they are left out, rather than "Ingen resultater". */
   function stopWordsNote(stopped) {
+    if (stopped.every((w) => fold(w.toLowerCase()).length < 2)) return 'Skriv mindst to bogstaver.';
     const quoted = [...new Set(stopped.map((w) => w.toLowerCase()))].slice(0, 3).map((w) => `»${w}«`);
     const list = quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} og ${quoted[quoted.length - 1]}` : quoted[0];
     return `Søgningen ser bort fra småord som ${list}. Skriv mindst ét andet ord.`;

@@ -484,10 +484,16 @@ test('keyboard only: reach the box, type, reach the results, follow one', async 
   await page.keyboard.type('budget');
   await page.waitForFunction(() => document.getElementById('search').dataset.query === 'budget');
   await page.keyboard.press('Tab'); // submit button
-  await page.keyboard.press('Tab'); // first facet link
-  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Alle');
-  for (let i = 0; i < 20 && !await page.evaluate(() => document.activeElement.closest('#search-results')); i++) {
+  await page.keyboard.press('Tab'); // the first result: results come before the facets
+  assert.ok(await page.evaluate(() => document.activeElement.closest('#search-results')), 'the first result is next');
+  const first = await page.evaluate(() => document.activeElement.getAttribute('href'));
+  for (let i = 0; i < 40 && await page.evaluate(() => document.activeElement.textContent) !== 'Alle'; i++) {
     await page.keyboard.press('Tab');
+  }
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Alle', 'the facets follow the results');
+  await page.keyboard.press('Shift+Tab');
+  for (let i = 0; i < 40 && await page.evaluate((h) => document.activeElement.getAttribute('href') !== h, first); i++) {
+    await page.keyboard.press('Shift+Tab');
   }
   await Promise.all([page.waitForURL(/2018-06-12\/#punkt-1$/), page.keyboard.press('Enter')]);
   await page.close();
@@ -620,6 +626,17 @@ test('stop words: a word typed that begins like a stop word is searched as a pre
   assert.equal(await page.$$eval('#search-results li', (l) => l.length), 0);
   await search(page, 'Og MED og ');
   assert.equal(await page.textContent('#search-status'), 'Søgningen ser bort fra småord som »og« og »med«. Skriv mindst ét andet ord.');
+  await page.close();
+});
+
+test('one letter: a one-letter word is left out while it is typed, and alone asks for more', async () => {
+  const page = await open(server);
+  await search(page, 'vejbump');
+  const before = await page.textContent('#search-status');
+  await search(page, 'vejbump m');
+  assert.equal(await page.textContent('#search-status'), before, 'the results for "vejbump" stay while "m" is typed');
+  await search(page, 'h');
+  assert.equal(await page.textContent('#search-status'), 'Skriv mindst to bogstaver.');
   await page.close();
 });
 
