@@ -167,13 +167,19 @@ fn table_html(t: &Table, links: &Links, id: String, label: String) -> BlockHtml 
     };
     let split = t.header_rows.min(t.rows.len());
     let keep = |r: &&Vec<crate::model::Cell>| !r.is_empty();
-    BlockHtml::Table {
-        caption: t.caption.as_deref().map(|c| inline(c, links)),
-        id,
-        label,
-        head: t.rows[..split].iter().filter(keep).map(row).collect(),
-        rows: t.rows[split..].iter().filter(keep).map(row).collect(),
+    let rows: Vec<Vec<CellHtml>> = t.rows[split..].iter().filter(keep).map(row).collect();
+    // A header over a column of figures is set right with them.
+    let figures = |col: usize| {
+        let mut filled = rows.iter().map(|r| &r[col]).filter(|c| !c.html.is_empty()).peekable();
+        filled.peek().is_some() && filled.all(|c| c.num)
+    };
+    let mut head: Vec<Vec<CellHtml>> = t.rows[..split].iter().filter(keep).map(row).collect();
+    for r in &mut head {
+        for (col, cell) in r.iter_mut().enumerate() {
+            cell.num = figures(col);
+        }
     }
+    BlockHtml::Table { caption: t.caption.as_deref().map(|c| inline(c, links)), id, label, head, rows }
 }
 
 fn decision_html(d: &Decision, links: &Links) -> DecisionHtml {
