@@ -119,8 +119,13 @@ pub fn parse(lines: &[Line], cx: &mut Ctx) -> Header {
 }
 
 fn push_list(list: &mut String, text: &str, sep: &str) {
-    if !list.is_empty() && !text.is_empty() {
+    // "(næst-" / "formand)": a word the PDF hyphenated at the line end is one word again.
+    let hyphenated = sep == " " && list.ends_with('-') && text.starts_with(char::is_lowercase);
+    if !list.is_empty() && !text.is_empty() && !hyphenated {
         list.push_str(sep);
+    }
+    if hyphenated {
+        list.pop();
     }
     list.push_str(text);
 }
@@ -298,15 +303,19 @@ fn participant(s: &str) -> Option<Participant> {
     if s.is_empty() {
         return None;
     }
-    if let Some(open) = s.rfind('(') {
-        if let Some(inner) = s[open + 1..].strip_suffix(')') {
-            let name = s[..open].trim();
-            if !name.is_empty() {
-                return Some(Participant { name: name.to_string(), role: Some(inner.trim().to_string()) });
-            }
+    // "Michael Ziegler (C) (formand)": every parenthesis at the end is part of the role.
+    let (mut name, mut roles) = (s, Vec::new());
+    while let Some(inner) = name.strip_suffix(')').and_then(|n| n.rfind('(').map(|open| (open, &n[open + 1..]))) {
+        let (open, role) = inner;
+        if name[..open].trim().is_empty() {
+            break;
         }
+        roles.push(role.trim());
+        name = name[..open].trim_end();
     }
-    Some(Participant { name: s.to_string(), role: None })
+    roles.reverse();
+    let role = (!roles.is_empty()).then(|| roles.join(", "));
+    Some(Participant { name: name.to_string(), role })
 }
 
 #[cfg(test)]
@@ -412,6 +421,10 @@ mod tests {
                 ("Lise Nielsen".into(), Some("sekretær; referent".into()))
             ]
         );
+        assert_eq!(names("Michael Ziegler (C) (formand)")[0], ("Michael Ziegler".into(), Some("C, formand".into())));
+        let (h, d) = header("Mødedeltagere: Anne Hansen (næst-\nformand), Per Jensen");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(h.participants[0].role.as_deref(), Some("næstformand"));
         let (h, d) = header("Mødedeltagere:\nMichael Ziegler (formand)\nAnne Hansen\nPer Jensen");
         assert!(d.is_empty(), "{d:?}");
         let names: Vec<_> = h.participants.iter().map(|p| p.name.as_str()).collect();
