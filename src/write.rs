@@ -101,7 +101,7 @@ pub fn separate(content: &Path, output: &Path) -> io::Result<()> {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
             format!(
-                "the content folder {} is inside it, and a build replaces the whole output folder",
+                "it is or holds the content folder {}, and a build replaces the whole output folder",
                 content.display()
             ),
         ));

@@ -54,7 +54,7 @@ fn a_build_never_replaces_a_folder_it_did_not_write() {
     std::fs::write(root.path().join("notes.txt"), "mine").unwrap();
     opts.output = root.path().to_path_buf();
     let err = build::build(&opts).unwrap_err();
-    assert!(anyhow_chain(&err).contains("inside it"), "{err}");
+    assert!(anyhow_chain(&err).contains("holds the content folder"), "{err}");
     opts.output = root.path().join("mine");
     std::fs::create_dir_all(&opts.output).unwrap();
     std::fs::write(opts.output.join("notes.txt"), "mine").unwrap();

@@ -61,6 +61,8 @@ pub enum BuildError {
     Search(#[source] std::io::Error),
     #[error("cannot publish the site to {path}")]
     Publish { path: PathBuf, source: std::io::Error },
+    #[error("will not write the site to {path}")]
+    Output { path: PathBuf, source: std::io::Error },
 }
 
 /// What a successful build did.
@@ -251,7 +253,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
 
 /// Refuses, before any work, an output folder the build must not replace (see [`write::replaceable`]).
 pub(crate) fn check_output(opts: &BuildOptions) -> Result<(), BuildError> {
-    let refuse = |source| BuildError::Publish { path: opts.output.clone(), source };
+    let refuse = |source| BuildError::Output { path: opts.output.clone(), source };
     crate::write::separate(&opts.content, &opts.output).map_err(refuse)?;
     crate::write::replaceable(&opts.output).map_err(refuse)
 }
