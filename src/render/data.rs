@@ -3,11 +3,10 @@
 
 use crate::case::CaseNumber;
 use crate::link::{ItemRef, Site};
-use crate::model::{AgendaItem, Block, Decision, Meeting, Participant, Section, SectionKind};
+use crate::model::{AgendaItem, Block, Cell, Decision, Meeting, Participant, Section, SectionKind};
 use crate::parse::inline::plain;
 use crate::render::view::{item_title, CLOSED_TITLE};
-use serde::Serialize;
-use std::borrow::Cow;
+use serde::{Serialize, Serializer};
 
 #[derive(Serialize)]
 struct MeetingData<'a> {
@@ -71,59 +70,74 @@ pub fn meeting_json(site: &Site, i: usize, m: &Meeting) -> Result<Vec<u8>, serde
 
 /// A section as open data: the text plain, as a reader sees it on the page. The model keeps it as
 /// CommonMark inline markup, escapes included ("4\\. december"), which is the renderer's business.
+/// Serialized straight from the model: only a text with markup is copied, to convert it.
 #[derive(Serialize)]
 struct SectionData<'a> {
     heading: &'a str,
     kind: SectionKind,
-    blocks: Vec<BlockData<'a>>,
+    #[serde(serialize_with = "plain_blocks")]
+    blocks: &'a [Block],
+}
+
+impl<'a> From<&'a Section> for SectionData<'a> {
+    fn from(s: &'a Section) -> Self {
+        SectionData { heading: &s.heading, kind: s.kind, blocks: &s.blocks }
+    }
+}
+
+/// Text of the model, serialized as plain text.
+struct Plain<'a>(&'a str);
+
+impl Serialize for Plain<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&plain(self.0))
+    }
 }
 
 #[derive(Serialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 enum BlockData<'a> {
-    Paragraph { text: Cow<'a, str> },
-    Subheading { text: Cow<'a, str> },
-    List { ordered: bool, items: Vec<Cow<'a, str>> },
-    Table(TableData<'a>),
+    Paragraph { text: Plain<'a> },
+    Subheading { text: Plain<'a> },
+    List { ordered: bool, items: Seq<'a, String> },
+    Table { caption: Option<Plain<'a>>, header_rows: usize, rows: Seq<'a, Vec<Cell>> },
 }
 
-#[derive(Serialize)]
-struct TableData<'a> {
-    caption: Option<Cow<'a, str>>,
-    header_rows: usize,
-    rows: Vec<Vec<CellData<'a>>>,
-}
+/// A list of the model's texts (or of rows of cells), serialized as plain text.
+struct Seq<'a, T>(&'a [T]);
 
-#[derive(Serialize)]
-struct CellData<'a> {
-    text: Cow<'a, str>,
-    strong: bool,
-}
-
-impl<'a> From<&'a Section> for SectionData<'a> {
-    fn from(s: &'a Section) -> Self {
-        let blocks = s
-            .blocks
-            .iter()
-            .map(|b| match b {
-                Block::Paragraph { text } => BlockData::Paragraph { text: plain(text) },
-                Block::Subheading { text } => BlockData::Subheading { text: plain(text) },
-                Block::List { ordered, items } => {
-                    BlockData::List { ordered: *ordered, items: items.iter().map(|i| plain(i)).collect() }
-                }
-                Block::Table(t) => BlockData::Table(TableData {
-                    caption: t.caption.as_deref().map(plain),
-                    header_rows: t.header_rows,
-                    rows: t
-                        .rows
-                        .iter()
-                        .map(|r| r.iter().map(|c| CellData { text: plain(&c.text), strong: c.strong }).collect())
-                        .collect(),
-                }),
-            })
-            .collect();
-        SectionData { heading: &s.heading, kind: s.kind, blocks }
+impl Serialize for Seq<'_, String> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|t| Plain(t)))
     }
+}
+
+impl Serialize for Seq<'_, Vec<Cell>> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct CellData<'a> {
+            text: Plain<'a>,
+            strong: bool,
+        }
+        s.collect_seq(
+            self.0
+                .iter()
+                .map(|row| row.iter().map(|c| CellData { text: Plain(&c.text), strong: c.strong }).collect::<Vec<_>>()),
+        )
+    }
+}
+
+fn plain_blocks<S: Serializer>(blocks: &&[Block], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(blocks.iter().map(|b| match b {
+        Block::Paragraph { text } => BlockData::Paragraph { text: Plain(text) },
+        Block::Subheading { text } => BlockData::Subheading { text: Plain(text) },
+        Block::List { ordered, items } => BlockData::List { ordered: *ordered, items: Seq(items) },
+        Block::Table(t) => BlockData::Table {
+            caption: t.caption.as_deref().map(Plain),
+            header_rows: t.header_rows,
+            rows: Seq(&t.rows),
+        },
+    }))
 }
 
 #[derive(Serialize)]
