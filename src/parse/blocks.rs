@@ -256,7 +256,7 @@ pub fn list_marker(text: &str) -> Option<(bool, u32, &str)> {
         }
     }
     if let [b'a'..=b'z', b')', b' ' | b'\t', ..] = text.as_bytes() {
-        return (text[3..].trim_start().len() > 0).then_some((false, 0, text));
+        return (!text[3..].trim_start().is_empty()).then_some((false, 0, text));
     }
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
     if digits == 0 || digits > 2 {
