@@ -108,7 +108,9 @@ fn numeric_at(s: &str, i: usize) -> Option<Found> {
         let n2 = digits(b, at2);
         let at3 = at2 + n2 + 1;
         let n3 = digits(b, at3);
-        if !(1..=2).contains(&n2) || !is_sep(at2 + n2) || !(n3 == 2 || n3 == 4) {
+        // "20/3 2017": after a slash the year may follow a space, as Danes write it by hand.
+        let spaced_year = b[i + n1] == b'/' && b.get(at2 + n2) == Some(&b' ') && n3 == 4;
+        if !(1..=2).contains(&n2) || !(is_sep(at2 + n2) || spaced_year) || !(n3 == 2 || n3 == 4) {
             return None;
         }
         let year = number(s, at3, n3)? as i32;
@@ -262,6 +264,8 @@ mod tests {
     fn numeric_forms() {
         assert_eq!(find_date("Beslutning Direktionen den 20-03-2017", None).unwrap().date, d(2017, 3, 20));
         assert_eq!(find_date("d. 06.11.12", None).unwrap().date, d(2012, 11, 6));
+        assert_eq!(find_date("Mødedato: 20/3 2017", None).unwrap().date, d(2017, 3, 20));
+        assert_eq!(find_date("sag 20/3 17", None), None, "a space and a two-digit year is no date");
         assert_eq!(find_date("2017-03-20.txt", None).unwrap().date, d(2017, 3, 20));
         assert_eq!(find_date("20/11", None), None);
         assert_eq!(find_date("32-13-2017", None), None);
