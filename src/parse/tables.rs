@@ -142,17 +142,36 @@ pub fn layout_table(rows: &[(usize, &str)]) -> Option<Vec<Vec<String>>> {
     if rows.len() < 2 {
         return None;
     }
-    let cells: Vec<Vec<LayoutCell>> = rows.iter().map(|&(indent, text)| layout_cells(text, indent)).collect();
+    let mut cells: Vec<Vec<LayoutCell>> = rows.iter().map(|&(indent, text)| layout_cells(text, indent)).collect();
+    let widest = cells.iter().map(Vec::len).max().unwrap_or(0);
+    let left = cells.iter().filter_map(|r| r.first()).map(|c| c.start).min().unwrap_or(0);
+    for row in cells.iter_mut().filter(|r| r.first().is_some_and(|c| c.start == left)) {
+        split_run_in_figures(row, widest);
+    }
     if cells.iter().filter(|r| r.len() >= 2).count() < 2 {
         return None;
     }
     if cells.iter().flatten().any(|c| c.text.chars().count() > MAX_LAYOUT_CELL) {
         return None;
     }
-    let column_at = columns(&cells);
+    // Every row with as many cells as the widest, and figures in every row below the first: a
+    // table by position, even where a long label pushed a row's figures out of line. (Prose with
+    // an accidental double space has no figures in its second part.)
+    let figures = |r: &Vec<LayoutCell>| r[1..].iter().any(|c| is_figure(c.text));
+    let by_position = || {
+        let table = cells.iter().all(|r| r.len() == widest) && cells[1..].iter().all(figures);
+        table
+            .then(|| cells.iter().map(|r| r.iter().map(|c| c.text.to_string()).collect::<Vec<_>>()).collect::<Vec<_>>())
+    };
+    by_columns(&cells).or_else(by_position)
+}
+
+/// The rows' cells placed in the columns their text occupies.
+fn by_columns(cells: &[Vec<LayoutCell>]) -> Option<Vec<Vec<String>>> {
+    let column_at = columns(cells);
     let width = column_at.iter().copied().flatten().max()? + 1;
     let mut out = Vec::with_capacity(cells.len());
-    for row in &cells {
+    for row in cells {
         let mut texts = vec![String::new(); width];
         let mut last = None;
         for c in row {
@@ -166,6 +185,27 @@ pub fn layout_table(rows: &[(usize, &str)]) -> Option<Vec<Vec<String>>> {
         out.push(texts);
     }
     (width >= 2).then_some(out)
+}
+
+/// A row with fewer cells than the widest row, whose label (at the table's left edge) ran into
+/// the first figure with one space ("Daginstitutioner og klubber 800     750"), gets the figure
+/// as a cell of its own again.
+fn split_run_in_figures(row: &mut Vec<LayoutCell<'_>>, widest: usize) {
+    if row.len() >= widest || row.len() < 2 {
+        return;
+    }
+    let cell = &row[0];
+    let Some(space) = cell.text.rfind(' ') else { return };
+    let figure = &cell.text[space + 1..];
+    let is_figure = figure.bytes().any(|b| b.is_ascii_digit())
+        && figure.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b',' | b'-' | b'%'));
+    if !is_figure {
+        return;
+    }
+    let width = figure.chars().count();
+    let (start, end, text) = (cell.start, cell.end, cell.text);
+    row[0] = LayoutCell { start, end: end - width - 1, text: text[..space].trim_end() };
+    row.insert(1, LayoutCell { start: end - width, end, text: figure });
 }
 
 /// Text between runs of two or more spaces, with its first and past-the-end character column.
@@ -322,6 +362,16 @@ mod tests {
         assert_eq!(t[2], ["Tværgående udgifter i alt", "-3.200", "-850"]);
         let t = layout(&["Anlæg   4.500", "Drift   1.200"]).unwrap();
         assert_eq!(t, [["Anlæg", "4.500"], ["Drift", "1.200"]]);
+        // Regression: one long label ran into its first figure, and the table became a paragraph.
+        let t = layout(&[
+            "Område                 2016        2017",
+            "Skoler              1.200,5     1.300,0",
+            "Daginstitutioner og klubber 800     750",
+            "I alt               2.000,5     2.050,0",
+        ])
+        .unwrap();
+        assert_eq!(t[2], ["Daginstitutioner og klubber", "800", "750"]);
+        assert_eq!(t[3], ["I alt", "2.000,5", "2.050,0"]);
     }
 
     #[test]
