@@ -42,6 +42,22 @@ fn the_preview_goes_to_a_temporary_folder_removed_on_exit() {
     assert!(!std::path::Path::new(&folder).exists(), "the temporary preview is removed");
 }
 
+/// Regression: `serve --output .` kept running after the refused build and served the project
+/// folder as it was, minutes and config included.
+#[test]
+fn serve_refuses_an_output_folder_it_did_not_write() {
+    let project = Project::new();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_referat"))
+        .args(["serve", "--content", "content", "--output", ".", "--port", "0"])
+        .current_dir(project.dir.path())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("holds the content folder"), "{err}");
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("Serving"));
+}
+
 #[test]
 fn build_output_has_no_reload_code() {
     let project = Project::new();

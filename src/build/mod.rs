@@ -252,7 +252,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
 }
 
 /// Refuses, before any work, an output folder the build must not replace (see [`write::replaceable`]).
-pub(crate) fn check_output(opts: &BuildOptions) -> Result<(), BuildError> {
+pub fn check_output(opts: &BuildOptions) -> Result<(), BuildError> {
     let refuse = |source| BuildError::Output { path: opts.output.clone(), source };
     crate::write::separate(&opts.content, &opts.output).map_err(refuse)?;
     crate::write::replaceable(&opts.output).map_err(refuse)

@@ -133,6 +133,12 @@ fn prepare_output(opts: &mut ServeOptions) -> Result<Option<tempfile::TempDir>, 
         move |source| ServeError::Output { path, source }
     };
     let temp = if opts.keep_output {
+        // The same refusal as `build`'s, before anything is served: a folder of the user's would
+        // otherwise be served as it is (minutes and config included) while every build fails.
+        build::check_output(&opts.build).map_err(|e| match e {
+            build::BuildError::Output { path, source } => ServeError::Output { path, source },
+            other => ServeError::Output { path: opts.build.output.clone(), source: std::io::Error::other(other) },
+        })?;
         None
     } else {
         let dir = tempfile::Builder::new().prefix("referat-serve-").tempdir().map_err(err(&std::env::temp_dir()))?;
