@@ -130,15 +130,21 @@ fn main() -> ExitCode {
     }
 }
 
-/// Hands the site a build replaced (and any an interrupted removal left beside `output`) to a
-/// detached `referat remove-old-sites`, so the build returns as soon as the new site is in place:
-/// deleting the old one was 7-9 s of a 20,000-meeting rebuild's 19-21 s, nearly all of it waiting
-/// for the disk. If no process can be started, the site is removed here and false returned.
-fn remove_in_background(old: referat::write::OldSite, output: &std::path::Path) -> bool {
+/// Hands the site a build replaced (and any that an interrupted removal or build left beside
+/// `output`) to a detached `referat remove-old-sites`, so the build returns as soon as the new site
+/// is in place: deleting the old one was 7-9 s of a 20,000-meeting rebuild's 19-21 s, nearly all of
+/// it waiting for the disk. If no process can be started, the site is removed here and false
+/// returned; false too if there was nothing to remove.
+fn remove_in_background(old: Option<referat::write::OldSite>, output: &std::path::Path) -> bool {
     use std::process::{Command, Stdio};
     let mut paths = referat::write::old_sites(output);
-    if !paths.iter().any(|p| p == old.path()) {
-        paths.push(old.path().to_path_buf());
+    if let Some(old) = &old {
+        if !paths.iter().any(|p| p == old.path()) {
+            paths.push(old.path().to_path_buf());
+        }
+    }
+    if paths.is_empty() {
+        return false;
     }
     let started = std::env::current_exe().and_then(|exe| {
         let mut command = Command::new(exe);
@@ -150,7 +156,9 @@ fn remove_in_background(old: referat::write::OldSite, output: &std::path::Path) 
     });
     match started {
         Ok(_) => {
-            old.keep();
+            if let Some(old) = old {
+                old.keep();
+            }
             true
         }
         Err(_) => false,
@@ -188,10 +196,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         opts.output.display(),
                         total * 1000.0
                     );
-                    if let Some(old) = report.old_site.take() {
-                        if remove_in_background(old, &opts.output) {
-                            println!("The previous site is being removed in the background.");
-                        }
+                    let replaced = report.old_site.is_some();
+                    if remove_in_background(report.old_site.take(), &opts.output) && replaced {
+                        println!("The previous site is being removed in the background.");
                     }
                     if timings {
                         let phases: Vec<String> =

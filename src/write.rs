@@ -23,7 +23,10 @@ impl Staging {
         };
         std::fs::create_dir_all(&parent)?;
         let name = output.file_name().and_then(|n| n.to_str()).unwrap_or("public");
-        let dir = tempfile::Builder::new().prefix(&format!(".{name}.staging-")).tempdir_in(&parent)?;
+        // The process id in the name lets a later build tell a staging folder that an interrupted
+        // build left (Ctrl-C) from one that another build is writing now.
+        let prefix = format!(".{name}.staging-{}-", std::process::id());
+        let dir = tempfile::Builder::new().prefix(&prefix).tempdir_in(&parent)?;
         Ok(Staging { dir, output: output.to_path_buf() })
     }
 
@@ -175,14 +178,31 @@ pub fn old_sites(output: &Path) -> Vec<PathBuf> {
         _ => Path::new("."),
     };
     let Ok(entries) = std::fs::read_dir(parent) else { return Vec::new() };
+    let staging = staging_prefix(output);
     let mut found: Vec<PathBuf> = entries
         .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_str().is_some_and(|n| is_old_site_name(n, &prefix)))
+        .filter(|e| {
+            e.file_name().to_str().is_some_and(|n| is_old_site_name(n, &prefix) || is_abandoned_staging(n, &staging))
+        })
         .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
         .map(|e| e.path())
         .collect();
     found.sort();
     found
+}
+
+fn staging_prefix(output: &Path) -> String {
+    format!(".{}.staging-", output.file_name().and_then(|n| n.to_str()).unwrap_or("public"))
+}
+
+/// True for `<prefix><pid>-<random>` when process `pid` is gone: a build interrupted before it
+/// published (Ctrl-C) left it, and nothing else would ever remove it. Where the system cannot
+/// tell (no `/proc`), no staging folder counts as abandoned.
+fn is_abandoned_staging(name: &str, prefix: &str) -> bool {
+    let Some((pid, rest)) = name.strip_prefix(prefix).and_then(|r| r.split_once('-')) else { return false };
+    let numeric = !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit());
+    let proc = Path::new("/proc");
+    numeric && !rest.is_empty() && pid != std::process::id().to_string() && proc.is_dir() && !proc.join(pid).exists()
 }
 
 fn is_old_site_name(name: &str, prefix: &str) -> bool {
@@ -209,8 +229,9 @@ fn remove_old_site(path: &Path) -> io::Result<()> {
         return Ok(());
     }
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let abandoned = name.rfind(".staging-").is_some_and(|i| i >= 2 && is_abandoned_staging(&name[i..], ".staging-"));
     let moved_aside = name.starts_with('.')
-        && name.rfind(".old-").is_some_and(|i| i >= 2 && is_old_site_name(&name[i..], ".old-"))
+        && (abandoned || name.rfind(".old-").is_some_and(|i| i >= 2 && is_old_site_name(&name[i..], ".old-")))
         && std::fs::symlink_metadata(path).is_ok_and(|m| m.is_dir());
     if !moved_aside {
         let msg = format!("{} is not a site that referat moved aside; not removed", path.display());
@@ -455,6 +476,32 @@ mod tests {
         assert_eq!(err.kind(), io::ErrorKind::InvalidInput);
         assert!(!root.path().join(".public.old-2").exists(), "a refused path does not stop the others");
         assert!(root.path().join("public").exists());
+    }
+
+    /// Regression: a build stopped with Ctrl-C left its staging folder (up to the size of a site),
+    /// and no later build removed it.
+    #[test]
+    fn staging_folders_of_ended_builds_are_swept_and_live_ones_kept() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("public");
+        let (dead, mine, live) = (
+            ".public.staging-999999999-abc".to_string(),
+            format!(".public.staging-{}-abc", std::process::id()),
+            ".public.staging-1-abc".to_string(),
+        );
+        for name in [&dead, &mine, &live] {
+            std::fs::create_dir_all(root.path().join(name).join("sub")).unwrap();
+        }
+        assert_eq!(old_sites(&out), [root.path().join(&dead)]);
+        remove_old_sites(&old_sites(&out)).unwrap();
+        assert!(!root.path().join(&dead).exists());
+        for name in [&mine, &live] {
+            assert!(remove_old_sites(&[root.path().join(name)]).is_err(), "{name}");
+            assert!(root.path().join(name).exists(), "{name} is another build's, still running");
+        }
+        let staging = Staging::new(&out).unwrap();
+        let name = staging.path().file_name().unwrap().to_str().unwrap().to_string();
+        assert!(name.starts_with(&format!(".public.staging-{}-", std::process::id())), "{name}");
     }
 
     #[test]
