@@ -90,6 +90,17 @@ fn the_base_url_path_is_honoured_on_bind_and_port() {
     assert_eq!(serve.get("/direktionen/").0, 404, "nothing is served outside the base path");
 }
 
+/// Regression: a base path with "ø" was compared undecoded, so every page was a 404.
+#[test]
+fn a_base_path_with_danish_letters_is_served() {
+    let project = Project::new();
+    let serve = Serve::start(&project, &["--base-url", "https://example.dk/møder/"]);
+    let (status, front) = serve.get("/m%C3%B8der/");
+    assert_eq!(status, 200);
+    assert!(front.contains("Direktionen"));
+    assert_eq!(serve.get("/m%C3%B8der/direktionen/").0, 200);
+}
+
 #[test]
 fn missing_pages_get_404_with_the_site_404_page() {
     let project = Project::new();

@@ -101,6 +101,7 @@ fn content_types_like_a_static_host() {
         assert_eq!(r.status(), 200, "{path}");
         let ct = r.headers()["content-type"].to_str().unwrap().to_string();
         assert!(ct.contains(expected), "{path}: {ct}");
+        assert_eq!(ct.contains("charset=utf-8"), !ct.starts_with("image/"), "text says its encoding: {path}: {ct}");
     }
 }
 

@@ -31,9 +31,22 @@ pub struct App {
 impl App {
     /// `root` must exist. `shutdown` ends the event streams so the server can stop.
     pub fn new(root: &Path, base_path: &str, hub: Arc<Hub>, shutdown: watch::Receiver<bool>) -> std::io::Result<App> {
-        let base_path = format!("/{}/", base_path.trim_matches('/')).replace("//", "/");
+        let base_path = encode_path(&format!("/{}/", base_path.trim_matches('/')).replace("//", "/"));
         Ok(App { root: std::fs::canonicalize(root)?, base_path, hub, shutdown })
     }
+}
+
+/// `path` as it arrives in a request line: a base path "/møder/" is requested as "/m%C3%B8der/".
+fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
 }
 
 pub fn router(app: App) -> Router {
@@ -159,10 +172,24 @@ async fn serve_file(app: &App, rest: &str, file: &Path, mut req: Request) -> Res
     }
     let headers = response.headers_mut();
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    if let Some(typed) = headers.get(header::CONTENT_TYPE).and_then(|t| with_charset(t.to_str().ok()?)) {
+        headers.insert(header::CONTENT_TYPE, typed);
+    }
     if let Some(tag) = etag {
         headers.insert(header::ETAG, tag);
     }
     response
+}
+
+/// Every text the site has is UTF-8; say so, as a static host should (a feed read without it may
+/// be taken for another encoding).
+fn with_charset(content_type: &str) -> Option<HeaderValue> {
+    let text = content_type.starts_with("text/")
+        || ["application/javascript", "application/json", "application/xml", "application/atom+xml"]
+            .contains(&content_type);
+    (text && !content_type.contains("charset"))
+        .then(|| HeaderValue::from_str(&format!("{content_type}; charset=utf-8")).ok())
+        .flatten()
 }
 
 fn revalidated(tag: &HeaderValue) -> Response {
