@@ -156,6 +156,8 @@ async fn serve_file(app: &App, rest: &str, file: &Path, mut req: Request) -> Res
             req.headers_mut().remove(header::IF_MODIFIED_SINCE);
         }
     }
+    // Read before the file: a page from a newer build than this number only reloads once more.
+    let version = app.hub.current().version;
     let query = req.uri().query().map(|q| format!("?{q}")).unwrap_or_default();
     match format!("/{rest}{query}").parse() {
         Ok(uri) => *req.uri_mut() = uri,
@@ -174,6 +176,13 @@ async fn serve_file(app: &App, rest: &str, file: &Path, mut req: Request) -> Res
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     if let Some(typed) = headers.get(header::CONTENT_TYPE).and_then(|t| with_charset(t.to_str().ok()?)) {
         headers.insert(header::CONTENT_TYPE, typed);
+    }
+    // The build a page comes from, for the reload script (it reads the navigation's Server-Timing):
+    // a rebuild that ends before the script has connected must still reload the page.
+    if headers.get(header::CONTENT_TYPE).is_some_and(|t| t.as_bytes().starts_with(b"text/html")) {
+        if let Ok(timing) = HeaderValue::from_str(&format!("{}{version}\"", reload::BUILD_TIMING)) {
+            headers.insert("server-timing", timing);
+        }
     }
     if let Some(tag) = etag {
         headers.insert(header::ETAG, tag);

@@ -14,6 +14,10 @@ use tokio::sync::{broadcast, watch};
 pub const SCRIPT_PATH: &str = "/__referat/reload.js";
 pub const EVENTS_PATH: &str = "/__referat/events";
 
+/// How an HTML response names the build it comes from: `Server-Timing: referat;desc="<version>"`,
+/// which the page's script can read (`PerformanceNavigationTiming.serverTiming`).
+pub const BUILD_TIMING: &str = "referat;desc=\"";
+
 /// The HTML `serve` asks the renderer to put before `</body>`. An external script, so a strict
 /// Content-Security-Policy (`script-src 'self'`) in the templates does not block it.
 pub fn inject_html() -> String {
@@ -99,7 +103,11 @@ fn event(status: &Status) -> Event {
 /// minutes can never run as HTML.
 const SCRIPT: &str = r#"// referat serve: live reload (only in `referat serve`, never in a built site).
 (() => {
-  let seen = null;
+  // The build this page came from, as the server said when it sent the page; without it, the
+  // first status the stream reports.
+  const nav = performance.getEntriesByType ? performance.getEntriesByType('navigation')[0] : null;
+  const mark = nav && nav.serverTiming ? nav.serverTiming.find((t) => t.name === 'referat') : null;
+  let seen = mark ? Number(mark.description) : null;
   let box = null;
   const show = (message) => {
     if (!box) {

@@ -103,3 +103,28 @@ test('an open tab reloads after an edit, shows build errors over the last good p
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('a rebuild that ends before the reload script has connected still reloads the tab', async () => {
+  // Regression: the script took the build number from the first event it saw, so a page sent
+  // just before a rebuild stayed stale until the next edit.
+  const file = path.join(dir, 'content', MEETING);
+  const before = fs.readFileSync(file, 'utf8');
+  const marker = before.match(/Direktionen godkendte (\S+)/)[1];
+  const rel = pageWith(path.join(dir, 'public'), '2017-03-20', `Direktionen godkendte ${marker}`);
+  const page = await browser.newPage();
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/__referat/reload.js', async (route) => { await held; await route.continue(); });
+  // A deferred script holds back DOMContentLoaded: wait for the page's text instead.
+  await page.goto(url + rel, { waitUntil: 'commit' });
+  await page.waitForFunction((m) => document.body && document.body.innerText.includes(m), `Direktionen godkendte ${marker}`);
+  save(file, before.replace(`Direktionen godkendte ${marker}`, 'Direktionen godkendte FOER-SCRIPTET'));
+  const deadline = Date.now() + 30000;
+  while (!pageWith(path.join(dir, 'public'), '2017-03-20', 'FOER-SCRIPTET') && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.ok(!(await page.textContent('body')).includes('FOER-SCRIPTET'), 'the tab still shows the page sent before');
+  release();
+  await page.waitForFunction(() => document.body.innerText.includes('FOER-SCRIPTET'), null, { timeout: 30000 });
+  await page.close();
+});
