@@ -292,3 +292,32 @@ fn a_site_that_is_broken_from_the_start_is_served_once_fixed() {
     eventually(WAIT, "the first good build", || (serve.get("/").0 == 200).then_some(()));
     eventually(WAIT, "the status", || (serve.status().0 == "built").then_some(()));
 }
+
+/// Regression: a content folder replaced while serving (restored from a backup, or swapped by
+/// renames) was no longer watched: edits in it never rebuilt, or the preview stayed on "content
+/// folder does not exist".
+#[test]
+fn a_replaced_content_folder_is_watched_again() {
+    let project = Project::new();
+    let serve = Serve::start(&project, &[]);
+    let page = page_with(&project, &serve, "2017-03-20", DECISION);
+    let content = project.path("content");
+    let fresh = project.path("content.new");
+    copy_dir(&content, &fresh);
+    std::fs::rename(&content, project.path("content.old")).unwrap();
+    std::fs::rename(&fresh, &content).unwrap();
+    project.replace(MEETING, DECISION, "Direktionen godkendte ERSTATTET-MAPPE");
+    eventually(WAIT, "the swapped folder's edit on the page", || {
+        serve.get(&page).1.contains("ERSTATTET-MAPPE").then_some(())
+    });
+    // Deleted, then created again a while later.
+    std::fs::remove_dir_all(&content).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(600));
+    copy_dir(&project.path("content.old"), &content);
+    project.replace(MEETING, DECISION, "Direktionen godkendte GENSKABT-MAPPE");
+    eventually(WAIT, "the recreated folder's edit on the page", || {
+        serve.get(&page).1.contains("GENSKABT-MAPPE").then_some(())
+    });
+    project.replace(MEETING, "GENSKABT-MAPPE", "OG-REDIGERET");
+    eventually(WAIT, "a later edit in it", || serve.get(&page).1.contains("OG-REDIGERET").then_some(()));
+}

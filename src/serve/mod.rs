@@ -70,7 +70,11 @@ pub fn serve(mut opts: ServeOptions) -> Result<(), ServeError> {
     let (watcher, events) = watch::start(&roots)?;
     let builder = {
         let hub = hub.clone();
-        std::thread::spawn(move || watch::rebuild_loop(events, session, roots, hub, first == watch::Outcome::Panicked))
+        // Weakly: the loop ends when the watcher is dropped below and its events stop.
+        let watcher = std::sync::Arc::downgrade(&watcher);
+        std::thread::spawn(move || {
+            watch::rebuild_loop(events, watcher, session, roots, hub, first == watch::Outcome::Panicked)
+        })
     };
 
     let (stop, stopped) = signal_watch::channel(false);

@@ -13,7 +13,7 @@ use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError, Weak};
 use std::time::{Duration, Instant};
 
 /// How long the file system must stay quiet before a batch of events becomes a rebuild.
@@ -31,8 +31,12 @@ pub struct WatchError {
     source: notify::Error,
 }
 
+/// The watcher, shared so the rebuild loop can watch a folder again that was replaced; events
+/// arrive until the last strong handle (the caller's) is dropped.
+pub type SharedWatcher = Arc<Mutex<RecommendedWatcher>>;
+
 /// Starts watching; events arrive on the returned receiver until the watcher is dropped.
-pub fn start(roots: &Roots) -> Result<(RecommendedWatcher, Receiver<WatchEvent>), WatchError> {
+pub fn start(roots: &Roots) -> Result<(SharedWatcher, Receiver<WatchEvent>), WatchError> {
     let (tx, rx) = mpsc::channel();
     let err = |path: &Path| {
         let path = path.display().to_string();
@@ -52,7 +56,63 @@ pub fn start(roots: &Roots) -> Result<(RecommendedWatcher, Receiver<WatchEvent>)
     if let Some(dir) = roots.config.parent().filter(|d| d.is_dir()) {
         watcher.watch(dir, RecursiveMode::NonRecursive).map_err(err(dir))?;
     }
-    Ok((watcher, rx))
+    Ok((Arc::new(Mutex::new(watcher)), rx))
+}
+
+/// A folder's identity on disk (device and inode), `None` while it does not exist: a folder
+/// deleted and created again, or swapped for another by renames, is a new one, and a watch on the
+/// old one sees nothing of it.
+fn identity(dir: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(dir).ok().filter(|m| m.is_dir()).map(|m| (m.dev(), m.ino()))
+}
+
+/// The watched folders' identities, to notice when one is replaced.
+struct Watched {
+    watcher: Weak<Mutex<RecommendedWatcher>>,
+    content: Option<(u64, u64)>,
+    templates: Option<(u64, u64)>,
+}
+
+impl Watched {
+    fn new(watcher: Weak<Mutex<RecommendedWatcher>>, roots: &Roots) -> Watched {
+        Watched { watcher, content: identity(&roots.content), templates: identity(&roots.templates) }
+    }
+
+    fn stale(&self, roots: &Roots) -> bool {
+        identity(&roots.content) != self.content || identity(&roots.templates) != self.templates
+    }
+
+    /// Watches a content or templates folder again that was replaced (or created) since it was
+    /// watched, and says what to rebuild for it: `None` for a new content folder, whose files may
+    /// all differ from the old one's under the same names (edits made before the new watch began
+    /// were not seen), so everything is parsed again.
+    fn renew(&mut self, roots: &Roots) -> Option<Vec<Change>> {
+        let mut changes = Some(Vec::new());
+        for (dir, seen, change) in [
+            (&roots.content, &mut self.content, None),
+            (&roots.templates, &mut self.templates, Some(Change::Templates)),
+        ] {
+            let now = identity(dir);
+            if now == *seen {
+                continue;
+            }
+            *seen = now;
+            if let (Some(_), Some(watcher)) = (now, self.watcher.upgrade()) {
+                let mut watcher = watcher.lock().unwrap_or_else(PoisonError::into_inner);
+                let _ = watcher.unwatch(dir);
+                if let Err(e) = watcher.watch(dir, RecursiveMode::Recursive) {
+                    eprintln!("warning: cannot watch {} again: {e}; restart `referat serve`", dir.display());
+                }
+            }
+            println!("Changed: {} (the folder was replaced)", dir.display());
+            match (change, &mut changes) {
+                (Some(change), Some(list)) => list.push(change),
+                _ => changes = None,
+            }
+        }
+        changes
+    }
 }
 
 /// Reading a file or listing a folder changes nothing; closing a file opened for writing does.
@@ -103,22 +163,36 @@ fn next_batch_after(
     }
 }
 
-/// Rebuilds on every batch of events until the watcher is dropped. Runs on its own thread.
+/// Rebuilds on every batch of events until the watcher is dropped. Runs on its own thread; holds
+/// the watcher only weakly, to watch a replaced folder again.
 /// `start_over`: parse everything at the first change (the first build panicked).
-pub fn rebuild_loop(events: Receiver<WatchEvent>, mut session: Session, roots: Roots, hub: Arc<Hub>, start_over: bool) {
+pub fn rebuild_loop(
+    events: Receiver<WatchEvent>,
+    watcher: Weak<Mutex<RecommendedWatcher>>,
+    mut session: Session,
+    roots: Roots,
+    hub: Arc<Hub>,
+    start_over: bool,
+) {
     let mut start_over = start_over;
     let mut early = None;
+    let mut watched = Watched::new(watcher, &roots);
     loop {
         let first = match early.take() {
             Some(event) => event,
-            None => match wait_for_change(&events, &mut session, &hub) {
+            None => match wait_for_change(&events, &mut session, &hub, &|| watched.stale(&roots)) {
                 Some(event) => event,
                 None => break,
             },
         };
         let Some(batch) = next_batch_after(&events, Some(first), DEBOUNCE, MAX_WAIT) else { break };
-        let changes: Vec<Change> = sort_events(batch, &roots, &session).into_iter().collect();
-        if !changes.is_empty() {
+        let mut changes = sort_events(batch, &roots, &session);
+        match watched.renew(&roots) {
+            Some(more) => changes.extend(more),
+            None => start_over = true,
+        }
+        let changes: Vec<Change> = changes.into_iter().collect();
+        if !changes.is_empty() || start_over {
             let all = std::mem::take(&mut start_over);
             let outcome = run_and_report(&hub, || if all { session.rebuild_all() } else { session.update(&changes) });
             if outcome == Outcome::Panicked {
@@ -135,20 +209,33 @@ pub fn rebuild_loop(events: Receiver<WatchEvent>, mut session: Session, roots: R
 }
 
 /// Waits for the next relevant file event; meanwhile publishes the search index when it is written
-/// and starts the next one if pages changed in the meantime. `None` once the watcher is gone.
-fn wait_for_change(events: &Receiver<WatchEvent>, session: &mut Session, hub: &Hub) -> Option<WatchEvent> {
+/// and starts the next one if pages changed in the meantime. A watched folder that was replaced
+/// (`stale`, checked every second: no event may tell, if its parent is not watched) counts as an
+/// event. `None` once the watcher is gone.
+fn wait_for_change(
+    events: &Receiver<WatchEvent>,
+    session: &mut Session,
+    hub: &Hub,
+    stale: &dyn Fn() -> bool,
+) -> Option<WatchEvent> {
     const POLL: Duration = Duration::from_millis(100);
+    const REPLACED: Duration = Duration::from_secs(1);
+    let mut last_look = Instant::now();
     loop {
-        if !session.search_running() {
-            return events.iter().find(is_relevant);
-        }
-        match events.recv_timeout(POLL) {
+        let wait = if session.search_running() { POLL } else { REPLACED };
+        match events.recv_timeout(wait) {
             Ok(event) if is_relevant(&event) => return Some(event),
             Ok(_) => {}
             Err(RecvTimeoutError::Timeout) => {
                 if let Some(result) = session.finish_search(false) {
                     report_search(result, hub);
                     start_search(session, hub);
+                }
+                if last_look.elapsed() >= REPLACED {
+                    last_look = Instant::now();
+                    if stale() {
+                        return Some(Ok(Event::new(EventKind::Any)));
+                    }
                 }
             }
             Err(RecvTimeoutError::Disconnected) => return None,
