@@ -44,12 +44,13 @@ struct InputArgs {
     /// Folder with the minutes (any depth).
     #[arg(long, default_value = "content")]
     content: PathBuf,
-    /// Site settings.
-    #[arg(long, default_value = "config.toml")]
-    config: PathBuf,
-    /// Folder with Tera templates that override the built-in theme.
-    #[arg(long, default_value = "templates")]
-    templates: PathBuf,
+    /// Site settings [default: config.toml, if there is one].
+    #[arg(long, value_parser = existing_path)]
+    config: Option<PathBuf>,
+    /// Folder with Tera templates that override the built-in theme [default: templates, if there
+    /// is one].
+    #[arg(long, value_parser = existing_path)]
+    templates: Option<PathBuf>,
     /// Public URL of the site; overrides `base_url` in config.toml (serve uses only its path).
     #[arg(long)]
     base_url: Option<String>,
@@ -66,12 +67,23 @@ impl InputArgs {
         BuildOptions {
             content: self.content,
             output,
-            config: self.config,
-            templates: self.templates,
+            config: self.config.unwrap_or_else(|| "config.toml".into()),
+            templates: self.templates.unwrap_or_else(|| "templates".into()),
             base_url: self.base_url,
             keep_bytes: self.keep_mb.map_or(BuildOptions::default().keep_bytes, |mb| mb << 20),
             search_index: !self.no_search_index,
         }
+    }
+}
+
+/// A path given on the command line must exist: a mistyped `--config` or `--templates` silently
+/// gave the defaults and the built-in theme. (Left out, the defaults are used where they exist.)
+fn existing_path(s: &str) -> Result<PathBuf, String> {
+    let path = PathBuf::from(s);
+    if path.exists() {
+        Ok(path)
+    } else {
+        Err(format!("{s} does not exist"))
     }
 }
 

@@ -285,13 +285,13 @@ pub fn run_and_report(hub: &Hub, build: impl FnOnce() -> Result<RebuildReport, B
         }
         Ok(Err(e)) => {
             let message = describe(&e);
-            eprintln!("error: rebuild failed; still serving the last good site\n{message}");
+            eprintln!("error: rebuild failed; the last good site, if any, stays served\n{message}");
             hub.failed(message);
             Outcome::Failed
         }
         Err(panic) => {
             let message = format!("internal error while rebuilding (a bug in referat): {}", panic_text(&panic));
-            eprintln!("error: {message}; still serving the last good site");
+            eprintln!("error: {message}; the last good site, if any, stays served");
             hub.failed(message);
             Outcome::Panicked
         }
