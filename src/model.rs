@@ -147,6 +147,45 @@ pub struct Decision {
 }
 
 impl Meeting {
+    /// Calls `f` with every text of the meeting that can be published, and whether it is CommonMark
+    /// inline markup (`true`) or plain text: for checks that must see all of it (CPR numbers).
+    pub fn for_each_text(&mut self, f: &mut dyn FnMut(&mut String, bool)) {
+        f(&mut self.body, false);
+        if let Some(place) = &mut self.location {
+            f(place, false);
+        }
+        for p in self.participants.iter_mut().chain(self.absent.iter_mut()) {
+            f(&mut p.name, false);
+            if let Some(role) = &mut p.role {
+                f(role, false);
+            }
+        }
+        self.toc.iter_mut().for_each(|t| f(t, false));
+        for item in &mut self.items {
+            f(&mut item.title, false);
+            item.attachments.iter_mut().for_each(|a| f(a, false));
+            for d in &mut item.decisions {
+                f(&mut d.body, false);
+                f(&mut d.text, false);
+            }
+            for section in &mut item.sections {
+                f(&mut section.heading, false);
+                for block in &mut section.blocks {
+                    match block {
+                        Block::Paragraph { text } | Block::Subheading { text } => f(text, true),
+                        Block::List { items, .. } => items.iter_mut().for_each(|i| f(i, true)),
+                        Block::Table(t) => {
+                            if let Some(c) = &mut t.caption {
+                                f(c, true);
+                            }
+                            t.rows.iter_mut().flatten().for_each(|c| f(&mut c.text, true));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// Items that are published (not closed).
     pub fn open_items(&self) -> impl Iterator<Item = &AgendaItem> {
         self.items.iter().filter(|i| !i.closed)

@@ -105,6 +105,7 @@ fn parse_sized(content: &Path, path: &Path) -> (Option<(Meeting, usize)>, Vec<Di
         Ok((mut meeting, warnings)) => {
             meeting.source = rel.to_path_buf();
             diags.extend(warnings);
+            diags.extend(crate::privacy::mask_model(rel, &mut meeting));
             (Some((meeting, source.text.len())), diags)
         }
         Err(errors) => {
