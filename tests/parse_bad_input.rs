@@ -226,3 +226,32 @@ fn two_meetings_of_one_body_on_one_day_warn() {
     assert_eq!(warned.len(), 2, "{warned:?}");
     assert!(warned[0].starts_with("a.txt") && warned[0].contains("is in b.txt"), "{warned:?}");
 }
+
+/// A loose "Punkt 3 Title" (no colon, no case number) inside a closed item may be the closed
+/// text's own: it stays hidden, with a warning that says how to make it an item; and a "Lukket" on
+/// the line after the heading closes the item even without a case number line.
+#[test]
+fn loose_headings_inside_closed_items_stay_hidden() {
+    let text = "REFERAT Byrådet d. 20-03-2017\n\nPunkt 1: Orientering\n\n17/100\n\nÅben.\n\n\
+                Punkt 2: Lukket\n\n17/101\n\nHEMMELIG indledning.\n\nPunkt 3 Personalesagen HEMMELIG\n\n\
+                HEMMELIG fortsat.\n\nPunkt 4: Personalesag\n(Lukket)\n\nHEMMELIG uden sagsnummer.\n";
+    let (m, d) = referat::parse::parse(Path::new("x.txt"), text).unwrap();
+    let items: Vec<(u32, bool)> = m.items.iter().map(|i| (i.number, i.closed)).collect();
+    assert_eq!(items, [(1, false), (2, true), (4, true)]);
+    assert!(d.iter().any(|d| d.line == 15 && d.message.contains("write \"Punkt 3: …\"")), "{d:#?}");
+    assert_nothing_secret(&m, &d);
+}
+
+/// A table of contents that marks more items closed than the agenda, where the two cannot be
+/// matched by position, stops the file: only the clerk can say which item is closed.
+#[test]
+fn unmatched_closed_contents_entries_are_an_error() {
+    let text = "REFERAT Byrådet d. 20-03-2017\n\nIndholdsfortegnelse\n\nOrientering.....\t3\nLukket.....\t3\n\n\
+                Punkt 1: Orientering\n\n17/100\n\nÅben.\n\nPunkt 2: Salg af ejendom\n\n17/101\n\nTekst.\n\n\
+                Punkt 3: Eventuelt\n\n17/102\n\nIntet.\n";
+    let d = err("x.txt", text);
+    assert!(
+        d.iter().any(|d| d.is_error() && d.message.contains("marks 1 item(s) closed, the agenda only 0")),
+        "{d:#?}"
+    );
+}

@@ -119,7 +119,7 @@ fn numbered_at(lines: &[Line], i: usize) -> Option<(u32, bool)> {
     let (number, title) = numbered_heading(&heading)?;
     for next in lines[i + 1..].iter().filter(|l| !l.is_blank()).take(CASE_WITHIN) {
         if case_of(next).is_some() {
-            return Some((number, is_closed(title)));
+            return Some((number, is_closed(&full_title(title, &lines[i + 1..]))));
         }
         if numbered_heading(&plain(next.text)).is_some() {
             return None; // a list of numbered lines, or a heading without a case number
@@ -188,11 +188,15 @@ fn closed_in_passing(title: &str) -> bool {
 }
 
 /// The heading's title with the rest of it that the PDF wrapped onto the next line, if it did: a
-/// closed item's "Lukket" may be there ("Punkt 2:" / "Lukket" / "17/101").
+/// closed item's "Lukket" may be there ("Punkt 2:" / "Lukket" / "17/101"), also without a case
+/// number line after it ("Punkt 5: Personalesag" / "(Lukket)").
 fn full_title(title: &str, body: &[Line]) -> String {
-    match wrapped_title(body) {
-        Some((i, _)) => format!("{title} {}", to_plain(body[i].text)),
-        None => title.to_string(),
+    if let Some((i, _)) = wrapped_title(body) {
+        return format!("{title} {}", to_plain(body[i].text));
+    }
+    match body.iter().find(|l| !l.is_blank()) {
+        Some(l) if l.text.len() < 100 && is_closed(&to_plain(l.text)) => format!("{title} {}", to_plain(l.text)),
+        _ => title.to_string(),
     }
 }
 
@@ -214,13 +218,34 @@ fn wrapped_title(body: &[Line]) -> Option<(usize, usize)> {
 pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
     let mut items: Vec<AgendaItem> = Vec::new();
     let mut first_line: HashMap<u32, usize> = HashMap::new();
-    let mut start: Option<(usize, u32, String)> = None;
+    // The open item: its heading's index, number, title and whether it is closed.
+    let mut start: Option<(usize, u32, String, bool)> = None;
     for (i, line) in lines.iter().enumerate() {
-        let next = start.as_ref().map(|(_, n, _)| n + 1);
-        let Some((number, title)) = heading_at(lines, i).or_else(|| next_heading(line, next?)) else { continue };
-        if let Some((s, n, t)) = start.take() {
+        // "Punkt 4 Title" without colon or case line counts only after an open item: inside a
+        // closed one it may be the closed text's own, and hiding an item is the safe mistake.
+        let next = start.as_ref().map(|o| o.1 + 1);
+        let loose = || next_heading(line, next?);
+        let heading = match (heading_at(lines, i), &start) {
+            (Some(h), _) => Some(h),
+            (None, Some(open)) if open.3 => {
+                if let Some((number, _)) = loose() {
+                    cx.warn(
+                        line.no,
+                        format!(
+                            "\"Punkt {number} …\" without colon or case number inside closed item {} is read as \
+                             part of it and not published; write \"Punkt {number}: …\" if it is an item",
+                            open.1
+                        ),
+                    );
+                }
+                None
+            }
+            (None, _) => loose(),
+        };
+        let Some((number, title)) = heading else { continue };
+        if let Some((s, n, t, closed)) = start.take() {
             // Inside a closed item a lower or equal "Punkt N" is its own (unpublished) text.
-            if is_closed(&full_title(&t, &lines[s + 1..i])) && number <= n {
+            if closed && number <= n {
                 cx.warn(
                     line.no,
                     format!(
@@ -228,7 +253,7 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
                          (an item after it would have a higher number)"
                     ),
                 );
-                start = Some((s, n, t));
+                start = Some((s, n, t, closed));
                 continue;
             }
             items.push(item(&lines[s], n, t, &lines[s + 1..i], meta, cx));
@@ -236,9 +261,10 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
         if let Some(prev) = first_line.insert(number, line.no) {
             cx.error(line.no, format!("item number {number} is used twice (first on line {prev})"));
         }
-        start = Some((i, number, title));
+        let closed = is_closed(&full_title(&title, &lines[i + 1..]));
+        start = Some((i, number, title, closed));
     }
-    if let Some((s, n, t)) = start {
+    if let Some((s, n, t, _)) = start {
         items.push(item(&lines[s], n, t, &lines[s + 1..], meta, cx));
     }
     check_sequence(&items, cx);

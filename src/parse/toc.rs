@@ -129,6 +129,19 @@ pub fn cross_check(entries: &mut [Entry], items: &mut [AgendaItem], toc_line: us
             }
         }
     }
+    // An entry that says "Lukket" must close an item; where the lists cannot be matched, only the
+    // clerk can say which, so the file is not published until the headings say it too.
+    let closed_entries = entries.iter().filter(|e| super::items::is_closed(&e.title)).count();
+    let closed_items = items.iter().filter(|i| i.closed).count();
+    if closed_entries > closed_items {
+        cx.error(
+            toc_line,
+            format!(
+                "the table of contents marks {closed_entries} item(s) closed, the agenda only {closed_items}, and \
+                 they cannot be matched: write \"Lukket\" in the heading of each closed item"
+            ),
+        );
+    }
     if entries.len() != items.len() {
         cx.warn(
             toc_line,
