@@ -157,7 +157,7 @@ fn decode_unmarked(rel: &Path, bytes: &[u8]) -> Result<(String, Vec<Diagnostic>)
             }
             let message = match bad.len() {
                 1 => "not valid UTF-8; this line decoded as Windows-1252".to_string(),
-                n => format!("not valid UTF-8; {n} lines from here on decoded as Windows-1252"),
+                n => format!("not valid UTF-8; {n} lines, the first here, decoded as Windows-1252"),
             };
             Ok((text, vec![Diagnostic::warning(rel, bad[0], message)]))
         }
@@ -176,7 +176,7 @@ mod tests {
         assert_eq!(text, "Mødedato\nÆble");
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].line, 1);
-        assert!(warnings[0].message.contains("2 lines from here on"), "{}", warnings[0].message);
+        assert!(warnings[0].message.contains("2 lines, the first here"), "{}", warnings[0].message);
     }
 
     /// Regression: one Windows-1252 line in a UTF-8 file made the whole file Windows-1252, so

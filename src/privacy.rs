@@ -15,7 +15,8 @@ use unicode_normalization::UnicodeNormalization;
 
 /// Masks CPR numbers in `text` (before parsing, so every output sees the masked text) and
 /// returns one warning per number, with file, line and column. Each digit becomes `X` and
-/// everything between them (dash, markup) stays, so columns and emphasis keep their shape. The
+/// everything between them (dash, markup) stays, so emphasis keeps its shape and, for ASCII digits,
+/// columns their place (a digit written as an entity or fullwidth becomes one `X` too). The
 /// number itself is never repeated in the warning: build logs are often published too.
 pub fn mask_cpr(file: &Path, text: &mut String) -> Vec<Diagnostic> {
     let found = find_cpr(text);
@@ -97,8 +98,9 @@ fn find_cpr(text: &str) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        // Every digit starts with one of these bytes: ASCII, `&` of an entity, or the lead byte of
-        // a fullwidth (EF) or mathematical (F0) digit.
+        // A number is taken to start with one of these bytes: an ASCII digit, the `&` of an
+        // entity, or the lead byte of a fullwidth (EF) or mathematical (F0) digit. Other digit
+        // forms (superscript or circled digits) are read only inside a run.
         if !matches!(bytes[i], b'0'..=b'9' | b'&' | 0xEF | 0xF0) {
             i += 1;
             continue;

@@ -35,14 +35,14 @@ impl Staging {
         self.dir.path()
     }
 
-    /// Replaces the output folder with the staged one. The previous site, if there was one, is
-    /// moved aside and handed back: dropping it removes it, [`OldSite::keep`] leaves it for a
-    /// removal in the background.
     /// Writes the [`MARKER`] into the staged site, so the next build may replace the output.
     pub fn mark(&self) -> io::Result<()> {
         std::fs::write(self.dir.path().join(MARKER), MARKER_TEXT)
     }
 
+    /// Replaces the output folder with the staged one. The previous site, if there was one, is
+    /// moved aside and handed back: dropping it removes it, [`OldSite::keep`] leaves it for a
+    /// removal in the background.
     pub fn publish(self) -> io::Result<Option<OldSite>> {
         self.mark()?;
         replaceable(&self.output)?; // it may have changed while the site was built
@@ -83,7 +83,7 @@ pub fn replaceable(output: &Path) -> io::Result<()> {
         }
         Err(e) => return Err(e),
     };
-    if entries.next().is_none() || output.join(MARKER).is_file() {
+    if entries.next().is_none() || output.join(MARKER).is_file() || earlier_site(output) {
         return Ok(());
     }
     Err(io::Error::new(
@@ -93,6 +93,12 @@ pub fn replaceable(output: &Path) -> io::Result<()> {
              replaces the whole output folder, so choose a new or empty folder, or remove this one first"
         ),
     ))
+}
+
+/// A site an earlier version of referat wrote, before sites carried the [`MARKER`]: the files
+/// every such site has, together. (So a deployment's first build after an upgrade is not refused.)
+fn earlier_site(output: &Path) -> bool {
+    ["404.html", "sitemap.xml", "data/meetings.json", "soeg/index.html"].iter().all(|f| output.join(f).is_file())
 }
 
 /// Refuses an output folder that contains the content folder or lies inside it: replacing the
@@ -419,6 +425,19 @@ mod tests {
         drop(Staging::new(&empty).unwrap().publish().unwrap());
         assert!(empty.join(MARKER).is_file());
         drop(Staging::new(&empty).unwrap().publish().unwrap());
+    }
+
+    #[test]
+    fn a_site_from_before_the_marker_is_replaced() {
+        let root = tempfile::tempdir().unwrap();
+        let old = root.path().join("public");
+        for f in ["404.html", "sitemap.xml", "data/meetings.json", "soeg/index.html"] {
+            std::fs::create_dir_all(old.join(f).parent().unwrap()).unwrap();
+            std::fs::write(old.join(f), "x").unwrap();
+        }
+        replaceable(&old).unwrap();
+        std::fs::remove_file(old.join("sitemap.xml")).unwrap();
+        assert!(replaceable(&old).is_err(), "not every file of a site: not one");
     }
 
     #[test]

@@ -99,6 +99,7 @@ fn a_base_path_with_danish_letters_is_served() {
     assert_eq!(status, 200);
     assert!(front.contains("Direktionen"));
     assert_eq!(serve.get("/m%C3%B8der/direktionen/").0, 200);
+    assert_eq!(serve.get("/m%c3%b8der/direktionen/").0, 200, "lowercase hex is the same path");
 }
 
 #[test]

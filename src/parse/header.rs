@@ -120,7 +120,9 @@ pub fn parse(lines: &[Line], cx: &mut Ctx) -> Header {
 
 fn push_list(list: &mut String, text: &str, sep: &str) {
     // "(næst-" / "formand)": a word the PDF hyphenated at the line end is one word again.
-    let hyphenated = sep == " " && list.ends_with('-') && text.starts_with(char::is_lowercase);
+    // Not "(formand for Børne-" / "og Ungeudvalget)": a hyphen before "og" shortens a compound.
+    let conjunction = ["og ", "eller ", "samt "].iter().any(|c| text.starts_with(c));
+    let hyphenated = sep == " " && list.ends_with('-') && text.starts_with(char::is_lowercase) && !conjunction;
     if !list.is_empty() && !text.is_empty() && !hyphenated {
         list.push_str(sep);
     }
@@ -422,9 +424,11 @@ mod tests {
             ]
         );
         assert_eq!(names("Michael Ziegler (C) (formand)")[0], ("Michael Ziegler".into(), Some("C, formand".into())));
-        let (h, d) = header("Mødedeltagere: Anne Hansen (næst-\nformand), Per Jensen");
+        let (h, d) =
+            header("Mødedeltagere: Anne Hansen (næst-\nformand), Per Jensen (formand for Børne-\nog Ungeudvalget)");
         assert!(d.is_empty(), "{d:?}");
         assert_eq!(h.participants[0].role.as_deref(), Some("næstformand"));
+        assert_eq!(h.participants[1].role.as_deref(), Some("formand for Børne- og Ungeudvalget"));
         let (h, d) = header("Mødedeltagere:\nMichael Ziegler (formand)\nAnne Hansen\nPer Jensen");
         assert!(d.is_empty(), "{d:?}");
         let names: Vec<_> = h.participants.iter().map(|p| p.name.as_str()).collect();

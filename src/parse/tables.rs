@@ -191,7 +191,8 @@ fn by_columns(cells: &[Vec<LayoutCell>]) -> Option<Vec<Vec<String>>> {
 /// the first figure with one space ("Daginstitutioner og klubber 800     750"), gets the figure
 /// as a cell of its own again.
 fn split_run_in_figures(row: &mut Vec<LayoutCell<'_>>, widest: usize) {
-    if row.len() >= widest || row.len() < 2 {
+    // Only a row of figures after its label: "Pulje 2   300" with an empty cell stays as it is.
+    if row.len() >= widest || row.len() < 2 || !row[1..].iter().all(|c| is_figure(c.text)) {
         return;
     }
     let cell = &row[0];

@@ -36,6 +36,20 @@ impl App {
     }
 }
 
+/// The rest of a request path after the base path, which may arrive encoded in any way a client
+/// chooses ("/m%c3%b8der/", "/m%C3%B8der/"): compared decoded, the rest is left as it came.
+fn strip_base<'a>(path: &'a str, base: &str) -> Option<&'a str> {
+    if let Some(rest) = path.strip_prefix(base) {
+        return Some(rest);
+    }
+    let decoded_base = percent_encoding::percent_decode_str(base).decode_utf8().ok()?;
+    // The shortest prefix of `path` that decodes to the base path, ending at a '/'.
+    path.match_indices('/').map(|(i, _)| i + 1).find_map(|end| {
+        let head = percent_encoding::percent_decode_str(&path[..end]).decode_utf8().ok()?;
+        (head == decoded_base).then(|| &path[end..])
+    })
+}
+
 /// `path` as it arrives in a request line: a base path "/møder/" is requested as "/m%C3%B8der/".
 fn encode_path(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
@@ -126,7 +140,7 @@ fn inside(root: &Path, path: &Path) -> Result<Option<PathBuf>, Refused> {
 /// Serves the output folder below the base path.
 async fn site(State(app): State<Arc<App>>, req: Request) -> Response {
     let path = req.uri().path().to_string();
-    let Some(rest) = path.strip_prefix(&app.base_path) else {
+    let Some(rest) = strip_base(&path, &app.base_path) else {
         if path == "/" || path == app.base_path.trim_end_matches('/') {
             return Redirect::temporary(&app.base_path).into_response();
         }

@@ -231,14 +231,15 @@ fn wait_for_change(
                     report_search(result, hub);
                     start_search(session, hub);
                 }
-                if last_look.elapsed() >= REPLACED {
-                    last_look = Instant::now();
-                    if stale() {
-                        return Some(Ok(Event::new(EventKind::Any)));
-                    }
-                }
             }
             Err(RecvTimeoutError::Disconnected) => return None,
+        }
+        // On every pass, not only on a timeout: a stream of ignored events must not hold it off.
+        if last_look.elapsed() >= REPLACED {
+            last_look = Instant::now();
+            if stale() {
+                return Some(Ok(Event::new(EventKind::Any)));
+            }
         }
     }
 }
