@@ -276,7 +276,7 @@ fn header_line_count(rows: &[Vec<Cell>]) -> usize {
 
 /// A number as tables write them: "3.548.400", "1,325", "25 %", "-2,7", "0,6 mio. kr." — but not a
 /// year, which is a typical column header.
-fn is_figure(s: &str) -> bool {
+pub fn is_figure(s: &str) -> bool {
     let t = s.trim();
     let digits = t.bytes().filter(u8::is_ascii_digit).count();
     if digits == 0 {
