@@ -106,19 +106,19 @@ fn find_cpr(text: &str) -> Vec<(usize, usize)> {
             continue;
         }
         let (first, after) = digits(text, i);
-        if first.len() < 6 {
+        if first.len < 6 {
             i = after.max(i + 1);
             continue;
         }
-        let end = match first.len() {
+        let end = match first.len {
             10 => Some(after),
             6 => separator(text, after).and_then(|k| {
                 let (second, end) = digits(text, k);
-                (second.len() == 4).then_some(end)
+                (second.len == 4).then_some(end)
             }),
             _ => None,
         };
-        if let Some(end) = end.filter(|_| plausible_date(&first[..6])) {
+        if let Some(end) = end.filter(|_| plausible_date(&first.values[..6])) {
             found.push((i, end));
             i = end;
         } else {
@@ -130,17 +130,24 @@ fn find_cpr(text: &str) -> Vec<(usize, usize)> {
 
 /// The digits of the run starting at byte `i` (up to 11, enough to tell a CPR from a longer
 /// number) and the byte where the run ends.
-fn digits(text: &str, mut i: usize) -> (Vec<u8>, usize) {
-    let mut run = Vec::new();
+fn digits(text: &str, mut i: usize) -> (Digits, usize) {
+    let mut run = Digits { values: [0; 11], len: 0 };
     while i < text.len() {
         let (c, len) = decoded(text, i);
         let Some(d) = digit(c) else { break };
-        if run.len() < 11 {
-            run.push(d);
+        if run.len < run.values.len() {
+            run.values[run.len] = d;
+            run.len += 1;
         }
         i += len;
     }
     (run, i)
+}
+
+/// Up to 11 digit values of a run, without allocating: every number in every file is one.
+struct Digits {
+    values: [u8; 11],
+    len: usize,
 }
 
 /// Where the second half starts if what follows byte `i` can join the two halves of a CPR number:

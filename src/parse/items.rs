@@ -256,7 +256,7 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
                 start = Some((s, n, t, closed));
                 continue;
             }
-            items.push(item(&lines[s], n, t, &lines[s + 1..i], meta, cx));
+            items.push(item(&lines[s], n, t, closed, &lines[s + 1..i], meta, cx));
         }
         if let Some(prev) = first_line.insert(number, line.no) {
             cx.error(line.no, format!("item number {number} is used twice (first on line {prev})"));
@@ -264,8 +264,8 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
         let closed = is_closed(&full_title(&title, &lines[i + 1..]));
         start = Some((i, number, title, closed));
     }
-    if let Some((s, n, t, _)) = start {
-        items.push(item(&lines[s], n, t, &lines[s + 1..], meta, cx));
+    if let Some((s, n, t, closed)) = start {
+        items.push(item(&lines[s], n, t, closed, &lines[s + 1..], meta, cx));
     }
     check_sequence(&items, cx);
     items
@@ -289,10 +289,17 @@ fn check_sequence(items: &[AgendaItem], cx: &mut Ctx) {
     }
 }
 
-fn item(heading: &Line, number: u32, title: String, body: &[Line], meta: &Meta, cx: &mut Ctx) -> AgendaItem {
-    let full = full_title(&title, body);
-    let closed = is_closed(&full);
-    if closed && closed_in_passing(&full) {
+/// `closed`: what [`parse`] found when the item began (from its full title), not found again here.
+fn item(
+    heading: &Line,
+    number: u32,
+    title: String,
+    closed: bool,
+    body: &[Line],
+    meta: &Meta,
+    cx: &mut Ctx,
+) -> AgendaItem {
+    if closed && closed_in_passing(&full_title(&title, body)) {
         cx.warn(
             heading.no,
             format!("item {number} is treated as closed and not published: its title has the word \"lukket\""),
