@@ -70,6 +70,7 @@ impl InputArgs {
             config: self.config.unwrap_or_else(|| "config.toml".into()),
             templates: self.templates.unwrap_or_else(|| "templates".into()),
             base_url: self.base_url,
+            origin: None,
             keep_bytes: self.keep_mb.map_or(BuildOptions::default().keep_bytes, |mb| mb << 20),
             search_index: !self.no_search_index,
         }

@@ -102,6 +102,58 @@ fn a_base_path_with_danish_letters_is_served() {
     assert_eq!(serve.get("/m%c3%b8der/direktionen/").0, 200, "lowercase hex is the same path");
 }
 
+/// Regression: a `base_url` with another path in `config.toml` was built into the pages while the
+/// server kept the old path, so every page of the preview was a 404 until serve was restarted.
+#[test]
+fn a_new_base_url_path_in_the_config_is_served_without_a_restart() {
+    let project = Project::new();
+    let mut serve = Serve::start(&project, &[]);
+    assert_eq!(serve.get("/direktionen/").0, 200);
+    let config = project.path("config.toml");
+    let text = std::fs::read_to_string(&config)
+        .unwrap()
+        .replace("http://127.0.0.1:1111/", "https://htk.dk/politik/referater/");
+    save(&config, text.as_bytes());
+    let line = serve.wait_for_line(|l| l.starts_with("base_url has a new path"), WAIT);
+    assert!(line.ends_with(&format!("{}/politik/referater/", serve.origin)), "{line}");
+    let (status, front) = serve.get("/politik/referater/");
+    assert_eq!(status, 200);
+    assert!(front.contains("href=\"/politik/referater/direktionen/"), "links carry the new path");
+    assert_eq!(serve.get("/politik/referater/direktionen/").0, 200);
+    assert_eq!(serve.get("/direktionen/").0, 404, "the old path is gone");
+}
+
+/// Regression: Ctrl-C during the first build (seconds on a large site) waited for the build to end.
+#[test]
+fn ctrl_c_during_the_first_build_stops_at_once() {
+    let project = Project::new();
+    let seed = project.read("direktionen/2017-03-20.txt");
+    for n in 0..400 {
+        project.save(&format!("udvalg-{n}.txt"), &seed.replace("Direktionen", &format!("Udvalg {n}")));
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_referat"))
+        .args(["serve", "--port", "0", "--content", "content"])
+        .current_dir(project.dir.path())
+        .env("TMPDIR", tmp.path())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut out, &mut line).unwrap();
+    assert!(line.starts_with("Building the site"), "{line}");
+    std::thread::sleep(Duration::from_millis(100));
+    let interrupted = std::time::Instant::now();
+    std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    let status = child.wait().unwrap();
+    let rest = std::io::read_to_string(out).unwrap();
+    assert!(!rest.contains("Serving"), "stopped before serving: {rest}");
+    assert_eq!(status.code(), Some(130), "{rest}");
+    assert!(interrupted.elapsed() < Duration::from_secs(2), "{:?}", interrupted.elapsed());
+    assert_eq!(std::fs::read_dir(tmp.path()).unwrap().count(), 0, "the preview folder is removed");
+}
+
 #[test]
 fn missing_pages_get_404_with_the_site_404_page() {
     let project = Project::new();

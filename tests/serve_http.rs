@@ -1,7 +1,7 @@
 //! The preview server's HTTP behaviour, in process, against a hand-made output folder: content
 //! types, folder index, 404 page, base path, conditional requests and every path-traversal trick.
 
-use referat::serve::http::{router, App};
+use referat::serve::http::{router, App, BasePath};
 use referat::serve::reload::Hub;
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
@@ -44,7 +44,7 @@ fn start(base_path: &str) -> Server {
     std::os::unix::fs::symlink("/etc", root.join("etc")).unwrap();
 
     let (stop, stopped) = tokio::sync::watch::channel(false);
-    let app = App::new(&root, base_path, Hub::new(), stopped.clone()).unwrap();
+    let app = App::new(&root, BasePath::new(base_path), Hub::new(), stopped.clone()).unwrap();
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = listener.local_addr().unwrap();
     listener.set_nonblocking(true).unwrap();

@@ -28,6 +28,9 @@ pub struct BuildOptions {
     pub templates: PathBuf,
     /// Overrides `base_url` from the config.
     pub base_url: Option<String>,
+    /// Where `serve` listens (`http://127.0.0.1:1111`): replaces the scheme and host of the base URL
+    /// and keeps its path, so a path changed in `config.toml` is previewed without a restart.
+    pub origin: Option<String>,
     /// Bytes of minutes text whose parsed model the build keeps from the parse to the render pass;
     /// files beyond it are parsed a second time there. Bounds memory on large sites.
     pub keep_bytes: usize,
@@ -43,6 +46,7 @@ impl Default for BuildOptions {
             config: "config.toml".into(),
             templates: "templates".into(),
             base_url: None,
+            origin: None,
             keep_bytes: fulltext::KEEP_BYTES,
             search_index: true,
         }
@@ -78,11 +82,15 @@ pub struct BuildReport {
     pub old_site: Option<OldSite>,
 }
 
-/// Reads the config, applying the `--base-url` override.
+/// Reads the config, applying the `--base-url` override and serve's address.
 pub fn load_config(opts: &BuildOptions) -> Result<Config, ConfigError> {
     let mut config = Config::load(&opts.config)?;
     if let Some(url) = &opts.base_url {
         config.set_base_url(url);
+    }
+    if let Some(origin) = &opts.origin {
+        let url = format!("{}{}", origin.trim_end_matches('/'), config.base_path());
+        config.set_base_url(&url);
     }
     Ok(config)
 }

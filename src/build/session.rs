@@ -124,6 +124,11 @@ impl Session {
         &self.opts
     }
 
+    /// The base path of the last config read ("/referater/"), if one was read.
+    pub fn base_path(&self) -> Option<String> {
+        self.config.as_ref().map(Config::base_path)
+    }
+
     /// True if `rel` (relative to the content folder) is a minutes file the session has seen.
     pub fn knows(&self, rel: &Path) -> bool {
         self.meetings.contains_key(rel) || self.diagnostics.contains_key(rel)

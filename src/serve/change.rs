@@ -123,6 +123,14 @@ pub fn is_editor_temp(path: &Path) -> bool {
             .iter()
             .any(|ext| lower.ends_with(ext))
         || is_jetbrains_temp(name)
+        || is_sed_temp(name)
+}
+
+/// `sed -i` writes the new text to `sedXXXXXX` beside the file and renames it over the file; the
+/// temp file, gone when its event is sorted and without an extension, looked like a removed folder
+/// of minutes and made serve scan the whole content folder again.
+fn is_sed_temp(name: &str) -> bool {
+    name.len() == 9 && name.starts_with("sed") && name[3..].bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
 /// JetBrains IDEs save via `name___jb_tmp___` and `name___jb_old___`.
@@ -179,6 +187,14 @@ mod tests {
     }
 
     #[test]
+    fn sed_in_place_temp_file_is_not_a_removed_folder() {
+        assert_eq!(kind("/site/content/direktionen/sedAb12Cd", OnDisk::Missing, false), ChangeKind::Ignored);
+        assert_eq!(kind("/site/templates/sedAb12Cd", OnDisk::File, false), ChangeKind::Ignored);
+        // A folder of minutes may still be called "sed…" when the name is not sed's pattern.
+        assert_eq!(kind("/site/content/sedler", OnDisk::Missing, false), ChangeKind::ContentTree);
+    }
+
+    #[test]
     fn editor_temp_files_are_ignored() {
         for name in [
             ".2017-03-20.txt.swp",
@@ -191,6 +207,7 @@ mod tests {
             "2017-03-20.txt.tmp",
             "2017-03-20.txt___jb_tmp___",
             ".DS_Store",
+            "sedX3kQ9a",
         ] {
             let path = format!("/site/content/direktionen/{name}");
             assert_eq!(kind(&path, OnDisk::File, true), ChangeKind::Ignored, "{name}");

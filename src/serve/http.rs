@@ -22,17 +22,48 @@ use tower_http::services::ServeDir;
 pub struct App {
     /// The output folder, canonical (symlinks resolved), so "inside" can be checked by prefix.
     root: PathBuf,
-    /// "/" or "/referater/": the path part of the base URL, always with both slashes.
-    base_path: String,
+    base_path: Arc<BasePath>,
     hub: Arc<Hub>,
     shutdown: watch::Receiver<bool>,
 }
 
 impl App {
     /// `root` must exist. `shutdown` ends the event streams so the server can stop.
-    pub fn new(root: &Path, base_path: &str, hub: Arc<Hub>, shutdown: watch::Receiver<bool>) -> std::io::Result<App> {
-        let base_path = encode_path(&format!("/{}/", base_path.trim_matches('/')).replace("//", "/"));
+    pub fn new(
+        root: &Path,
+        base_path: Arc<BasePath>,
+        hub: Arc<Hub>,
+        shutdown: watch::Receiver<bool>,
+    ) -> std::io::Result<App> {
         Ok(App { root: std::fs::canonicalize(root)?, base_path, hub, shutdown })
+    }
+}
+
+/// "/" or "/referater/": the path part of the base URL as requests carry it, always with both
+/// slashes. The rebuild loop changes it when `base_url` in `config.toml` gets another path.
+#[derive(Debug)]
+pub struct BasePath(std::sync::RwLock<String>);
+
+impl BasePath {
+    pub fn new(path: &str) -> Arc<BasePath> {
+        Arc::new(BasePath(std::sync::RwLock::new(Self::normalize(path))))
+    }
+
+    /// Sets the path; true if it changed.
+    pub fn set(&self, path: &str) -> bool {
+        let path = Self::normalize(path);
+        let mut current = self.0.write().unwrap_or_else(|e| e.into_inner());
+        let changed = *current != path;
+        *current = path;
+        changed
+    }
+
+    pub fn get(&self) -> String {
+        self.0.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    fn normalize(path: &str) -> String {
+        encode_path(&format!("/{}/", path.trim_matches('/')).replace("//", "/"))
     }
 }
 
@@ -140,9 +171,10 @@ fn inside(root: &Path, path: &Path) -> Result<Option<PathBuf>, Refused> {
 /// Serves the output folder below the base path.
 async fn site(State(app): State<Arc<App>>, req: Request) -> Response {
     let path = req.uri().path().to_string();
-    let Some(rest) = strip_base(&path, &app.base_path) else {
-        if path == "/" || path == app.base_path.trim_end_matches('/') {
-            return Redirect::temporary(&app.base_path).into_response();
+    let base_path = app.base_path.get();
+    let Some(rest) = strip_base(&path, &base_path) else {
+        if path == "/" || path == base_path.trim_end_matches('/') {
+            return Redirect::temporary(&base_path).into_response();
         }
         return not_found(&app).await;
     };
@@ -247,7 +279,7 @@ async fn not_found(app: &App) -> Response {
         Ok(Resolved::File(file)) => tokio::fs::read(file).await.ok(),
         _ => None,
     };
-    let body = page.unwrap_or_else(|| fallback_page(&app.base_path).into_bytes());
+    let body = page.unwrap_or_else(|| fallback_page(&app.base_path.get()).into_bytes());
     let headers = [(header::CONTENT_TYPE, "text/html; charset=utf-8"), (header::CACHE_CONTROL, "no-cache")];
     (StatusCode::NOT_FOUND, headers, body).into_response()
 }

@@ -11,10 +11,13 @@ pub mod watch;
 
 use crate::build::{self, BuildOptions, Session};
 use change::Roots;
+use http::BasePath;
 use reload::Hub;
 use std::future::IntoFuture;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 use tokio::sync::watch as signal_watch;
 
@@ -56,32 +59,41 @@ pub fn serve(mut opts: ServeOptions) -> Result<(), ServeError> {
         .block_on(tokio::net::TcpListener::bind((opts.bind.as_str(), opts.port)))
         .map_err(|source| ServeError::Bind { addr: addr.clone(), source })?;
     let local = listener.local_addr().map_err(|source| ServeError::Bind { addr, source })?;
-    let url = site_url(&opts.bind, local, &base_path);
-    opts.build.base_url = Some(url.clone());
+    let origin = origin(&opts.bind, local);
+    let url = format!("{origin}{base_path}");
+    opts.build.origin = Some(origin);
 
-    // Listen for Ctrl-C from here on, so it stops cleanly even during the first build.
-    let signal = runtime.spawn(wait_for_signal());
+    // Listen for Ctrl-C from here on: before the server runs (the first build of a large site takes
+    // seconds) it ends the process at once, after removing the preview folder.
+    let serving = Arc::new(AtomicBool::new(false));
+    let preview = Arc::new(OnceLock::new());
+    let signal = runtime.spawn(stop_on_signal(serving.clone(), preview.clone()));
     let temp = prepare_output(&mut opts)?;
+    if let Some(dir) = &temp {
+        let _ = preview.set(dir.path().to_path_buf());
+    }
     let hub = Hub::new();
     let mut session = Session::new(opts.build.clone(), reload::inject_html());
+    println!("Building the site from {}…", opts.build.content.display());
     let first = watch::run_and_report(&hub, || session.rebuild_all());
 
     let roots = roots(&opts.build);
     let (watcher, events) = watch::start(&roots)?;
+    let base = BasePath::new(&base_path);
     let builder = {
-        let hub = hub.clone();
+        let (hub, base) = (hub.clone(), base.clone());
         // Weakly: the loop ends when the watcher is dropped below and its events stop.
         let watcher = std::sync::Arc::downgrade(&watcher);
-        std::thread::spawn(move || {
-            watch::rebuild_loop(events, watcher, session, roots, hub, first == watch::Outcome::Panicked)
-        })
+        let start_over = first == watch::Outcome::Panicked;
+        std::thread::spawn(move || watch::rebuild_loop(events, watcher, session, roots, hub, base, start_over))
     };
 
     let (stop, stopped) = signal_watch::channel(false);
-    let app = http::App::new(&opts.build.output, &base_path, hub, stopped.clone())
+    let app = http::App::new(&opts.build.output, base, hub, stopped.clone())
         .map_err(|source| ServeError::Output { path: opts.build.output.clone(), source })?;
     println!("Serving {} at {url}", opts.build.output.display());
     println!("Press Ctrl-C to stop.");
+    serving.store(true, Ordering::SeqCst);
     let served = runtime.block_on(run_server(listener, http::router(app), signal, stop, stopped));
 
     drop(watcher);
@@ -92,6 +104,25 @@ pub fn serve(mut opts: ServeOptions) -> Result<(), ServeError> {
     runtime.shutdown_timeout(SHUTDOWN_GRACE);
     println!("Stopped.");
     served
+}
+
+/// Waits for Ctrl-C or SIGTERM. Once the server runs, [`run_server`] stops it gracefully; before,
+/// nothing is served that could be cut off, so the process ends here with the signal's status.
+async fn stop_on_signal(serving: Arc<AtomicBool>, preview: Arc<OnceLock<PathBuf>>) {
+    wait_for_signal().await;
+    if serving.load(Ordering::SeqCst) {
+        return;
+    }
+    println!("Stopped before the first build ended.");
+    if let Some(dir) = preview.get() {
+        // The build may still be writing into it; a second try gets what it wrote meanwhile.
+        for _ in 0..3 {
+            if std::fs::remove_dir_all(dir).is_ok() || !dir.exists() {
+                break;
+            }
+        }
+    }
+    std::process::exit(130);
 }
 
 async fn run_server(
@@ -184,10 +215,9 @@ fn host_for_url(bind: &str) -> String {
     }
 }
 
-/// `http://BIND:PORT/base/path/`: the site's base path, on the address actually listened on.
-fn site_url(bind: &str, local: SocketAddr, base_path: &str) -> String {
-    let base = format!("/{}/", base_path.trim_matches('/')).replace("//", "/");
-    format!("http://{}:{}{}", host_for_url(bind), local.port(), base)
+/// `http://BIND:PORT`: the address actually listened on, for the site's URLs.
+fn origin(bind: &str, local: SocketAddr) -> String {
+    format!("http://{}:{}", host_for_url(bind), local.port())
 }
 
 #[cfg(test)]
@@ -195,10 +225,22 @@ mod tests {
     use super::*;
 
     #[test]
-    fn url_uses_bind_port_and_base_path() {
+    fn origin_uses_bind_and_port() {
         let local: SocketAddr = "127.0.0.1:4321".parse().unwrap();
-        assert_eq!(site_url("127.0.0.1", local, "/"), "http://127.0.0.1:4321/");
-        assert_eq!(site_url("localhost", local, "/referater/"), "http://localhost:4321/referater/");
-        assert_eq!(site_url("::1", local, "/a/b/"), "http://[::1]:4321/a/b/");
+        assert_eq!(origin("127.0.0.1", local), "http://127.0.0.1:4321");
+        assert_eq!(origin("localhost", local), "http://localhost:4321");
+        assert_eq!(origin("::1", local), "http://[::1]:4321");
+    }
+
+    #[test]
+    fn serve_keeps_the_configured_path_on_its_own_address() {
+        let dir = tempfile::tempdir().unwrap();
+        let config = dir.path().join("config.toml");
+        std::fs::write(&config, "base_url = \"https://www.htk.dk/politik/referater\"\n").unwrap();
+        let mut opts = BuildOptions { config, origin: Some("http://127.0.0.1:4321".into()), ..Default::default() };
+        let c = build::load_config(&opts).unwrap();
+        assert_eq!(c.base_url, "http://127.0.0.1:4321/politik/referater/");
+        opts.base_url = Some("https://example.dk/m%C3%B8der/".into());
+        assert_eq!(build::load_config(&opts).unwrap().base_url, "http://127.0.0.1:4321/m%C3%B8der/");
     }
 }

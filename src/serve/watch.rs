@@ -6,6 +6,7 @@
 //! of the minutes and templates would trigger the next rebuild, forever.
 
 use super::change::{ChangeKind, OnDisk, Roots};
+use super::http::BasePath;
 use super::reload::Hub;
 use crate::build::{BuildError, Change, RebuildReport, SearchReport, Session};
 use notify::event::{AccessKind, AccessMode};
@@ -172,6 +173,7 @@ pub fn rebuild_loop(
     mut session: Session,
     roots: Roots,
     hub: Arc<Hub>,
+    base: Arc<BasePath>,
     start_over: bool,
 ) {
     let mut start_over = start_over;
@@ -199,11 +201,24 @@ pub fn rebuild_loop(
                 start_over = true;
                 continue;
             }
+            if outcome == Outcome::Built {
+                follow_base_path(&session, &base);
+            }
         }
         // Edits that came in meanwhile go first; the index starts once the files are quiet.
         early = events.try_iter().find(is_relevant);
         if early.is_none() && !start_over {
             start_search(&mut session, &hub);
+        }
+    }
+}
+
+/// Serves the site under the base path of the config just read, when `base_url` got another path.
+fn follow_base_path(session: &Session, base: &BasePath) {
+    if let Some(path) = session.base_path() {
+        if base.set(&path) {
+            let origin = session.options().origin.clone().unwrap_or_default();
+            println!("base_url has a new path: serving at {origin}{}", base.get());
         }
     }
 }
