@@ -31,8 +31,11 @@ impl Default for Config {
 pub enum ConfigError {
     #[error("cannot read {path}")]
     Read { path: String, source: std::io::Error },
-    #[error("{path}: {source}")]
+    /// The TOML error (with line and column) is the source, printed once by the caller's chain.
+    #[error("cannot read the settings in {path}")]
     Parse { path: String, source: toml::de::Error },
+    #[error("base_url {url:?} {why}")]
+    BaseUrl { url: String, why: &'static str },
 }
 
 impl Config {
@@ -45,13 +48,32 @@ impl Config {
         };
         let mut config: Config =
             toml::from_str(&text).map_err(|source| ConfigError::Parse { path: path.display().to_string(), source })?;
-        config.set_base_url(&config.base_url.clone());
+        config.set_base_url(&config.base_url.clone())?;
         Ok(config)
     }
 
-    /// Sets the base URL, normalized to end in exactly one slash.
-    pub fn set_base_url(&mut self, url: &str) {
-        self.base_url = format!("{}/", url.trim().trim_end_matches('/'));
+    /// Sets the base URL, normalized to end in exactly one slash, with its path percent-encoded
+    /// (a space or "ø" written as such). Feeds, the sitemap and canonical links need an absolute
+    /// URL, and the site's own links are built by appending to it, so a scheme and host are required
+    /// and a query or fragment is refused.
+    pub fn set_base_url(&mut self, url: &str) -> Result<(), ConfigError> {
+        let url = url.trim();
+        let refuse = |why| Err(ConfigError::BaseUrl { url: url.to_string(), why });
+        let Some((scheme, rest)) = url.split_once("://") else {
+            return refuse("must be an absolute address starting with https:// (or http://)");
+        };
+        if !scheme.eq_ignore_ascii_case("https") && !scheme.eq_ignore_ascii_case("http") {
+            return refuse("must start with https:// or http://");
+        }
+        if rest.contains(['?', '#']) {
+            return refuse("must not have a query (?) or fragment (#): the site's paths are added to it");
+        }
+        let (host, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+        if host.is_empty() || host.contains(char::is_whitespace) {
+            return refuse("must name a host, as in https://www.kommune.dk/referater/");
+        }
+        self.base_url = format!("{scheme}://{host}{}/", encode_path(path.trim_end_matches('/')));
+        Ok(())
     }
 
     /// The path part of the base URL ("/referater/" for "https://example.dk/referater/"), used for
@@ -65,6 +87,21 @@ impl Config {
     }
 }
 
+/// `path` with every byte a URL path may not hold as such percent-encoded; `%XX` is kept as written.
+pub fn encode_path(path: &str) -> String {
+    let bytes = path.as_bytes();
+    let mut out = String::with_capacity(path.len());
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape = b == b'%' && bytes.get(i + 1..i + 3).is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit));
+        if b.is_ascii_alphanumeric() || b"/-._~!$&'()*+,;=:@".contains(&b) || escape {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -72,11 +109,47 @@ mod tests {
     #[test]
     fn base_path_of_sub_path_and_root() {
         let mut c = Config::default();
-        c.set_base_url("https://example.dk/referater");
+        c.set_base_url("https://example.dk/referater").unwrap();
         assert_eq!(c.base_url, "https://example.dk/referater/");
         assert_eq!(c.base_path(), "/referater/");
-        c.set_base_url("https://example.dk");
+        c.set_base_url("https://example.dk").unwrap();
         assert_eq!(c.base_path(), "/");
+    }
+
+    /// Regression: a base_url without a scheme, or with a query, built without a word: feeds and
+    /// the sitemap got relative addresses and every stylesheet link "…/?x=1/static/style.css".
+    #[test]
+    fn base_url_must_be_absolute_without_query() {
+        let mut c = Config::default();
+        for bad in ["www.htk.dk/politik/referater/", "/referater/", "ftp://htk.dk/", "https:///referater/"] {
+            let e = c.set_base_url(bad).unwrap_err().to_string();
+            assert!(e.contains(bad) && e.contains("https://"), "{e}");
+        }
+        let e = c.set_base_url("https://htk.dk/referater/?x=1&y=2").unwrap_err().to_string();
+        assert!(e.contains("query"), "{e}");
+        assert_eq!(c.base_url, Config::default().base_url, "a refused URL changes nothing");
+    }
+
+    #[test]
+    fn base_url_path_is_percent_encoded_once() {
+        let mut c = Config::default();
+        c.set_base_url("https://htk.dk/politik/møder og referater").unwrap();
+        assert_eq!(c.base_url, "https://htk.dk/politik/m%C3%B8der%20og%20referater/");
+        c.set_base_url("https://htk.dk/politik/m%C3%B8der/").unwrap();
+        assert_eq!(c.base_path(), "/politik/m%C3%B8der/", "already encoded stays as it is");
+        c.set_base_url("HTTPS://htk.dk/100%/").unwrap();
+        assert_eq!(c.base_url, "HTTPS://htk.dk/100%25/");
+    }
+
+    #[test]
+    fn a_toml_error_is_said_once_with_its_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, "title = \"x\"\ntitel = \"y\"\n").unwrap();
+        let e = Config::load(&path).unwrap_err();
+        assert!(!e.to_string().contains("titel"), "the message leaves the TOML error to its source: {e}");
+        let source = std::error::Error::source(&e).unwrap().to_string();
+        assert!(source.contains("titel") && source.contains('2'), "{source}");
     }
 
     #[test]

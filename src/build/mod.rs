@@ -86,11 +86,11 @@ pub struct BuildReport {
 pub fn load_config(opts: &BuildOptions) -> Result<Config, ConfigError> {
     let mut config = Config::load(&opts.config)?;
     if let Some(url) = &opts.base_url {
-        config.set_base_url(url);
+        config.set_base_url(url)?;
     }
     if let Some(origin) = &opts.origin {
         let url = format!("{}{}", origin.trim_end_matches('/'), config.base_path());
-        config.set_base_url(&url);
+        config.set_base_url(&url)?;
     }
     Ok(config)
 }

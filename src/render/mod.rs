@@ -22,7 +22,7 @@ use chrono::Datelike;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use tera::{Context, Tera};
+use tera::Context;
 use text::Links;
 use view::{
     BodySummary, BodyView, CaseSummary, CaseView, CaseYearLink, ItemHtml, MeetingLink, MeetingStrings, MeetingView,
@@ -58,6 +58,8 @@ pub enum RenderError {
     Template(String),
     #[error("cannot write {path}")]
     Io { path: PathBuf, source: std::io::Error },
+    #[error("cannot read {path}")]
+    Read { path: PathBuf, source: std::io::Error },
     #[error("cannot serialize open data for {path}: {source}")]
     Json { path: PathBuf, source: serde_json::Error },
 }
@@ -91,7 +93,7 @@ enum Job<'a> {
 pub struct Renderer<'a> {
     site: &'a Site,
     base: String,
-    tera: Tera,
+    theme: templates::Theme,
     common: Context,
     strings: Vec<MeetingStrings>,
     opts: &'a RenderOptions,
@@ -118,7 +120,7 @@ impl<'a> Renderer<'a> {
     /// Compiles the templates, plans the selected pages, makes their folders and writes the static files.
     pub fn new(site: &'a Site, out: &'a Path, opts: &'a RenderOptions) -> Result<Renderer<'a>, RenderError> {
         std::fs::create_dir_all(out).map_err(|source| RenderError::Io { path: out.to_path_buf(), source })?;
-        let tera = templates::load(opts.templates.as_deref())?;
+        let theme = templates::Theme::load(opts.templates.as_deref())?;
         let base = site.config.base_path();
         let (meetings, cases) = selected(site, &opts.selection);
         let mut common = Context::new();
@@ -143,7 +145,7 @@ impl<'a> Renderer<'a> {
         let mut r = Renderer {
             site,
             base,
-            tera,
+            theme,
             common,
             strings,
             opts,
@@ -208,7 +210,7 @@ impl<'a> Renderer<'a> {
 /// `{{ meeting.title }}`): Tera looks up a dotted name with a search and string copies per level,
 /// on every use, and the meeting page uses its fields often.
 fn flat(view: &impl serde::Serialize) -> Result<Context, RenderError> {
-    Context::from_serialize(view).map_err(templates::template_error)
+    Context::from_serialize(view).map_err(|e| RenderError::Template(templates::chain(&e)))
 }
 
 /// The cases handled in each year, in case order.
@@ -381,7 +383,7 @@ impl Renderer<'_> {
         fill(&mut ctx);
         // Rendered into bytes: Tera's `render` would validate the whole page as UTF-8 once more.
         let mut html = Vec::with_capacity(16 * 1024);
-        self.tera.render_to(template, &ctx, &mut html).map_err(templates::template_error)?;
+        self.theme.tera.render_to(template, &ctx, &mut html).map_err(|e| self.theme.error(e, Some(file)))?;
         if !self.opts.inject.is_empty() {
             let at = html.windows(7).rposition(|w| w == b"</body>").unwrap_or(html.len());
             html.splice(at..at, self.opts.inject.bytes());

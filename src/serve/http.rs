@@ -63,7 +63,8 @@ impl BasePath {
     }
 
     fn normalize(path: &str) -> String {
-        encode_path(&format!("/{}/", path.trim_matches('/')).replace("//", "/"))
+        // As a request line carries it: "/møder/" arrives as "/m%C3%B8der/".
+        crate::config::encode_path(&format!("/{}/", path.trim_matches('/')).replace("//", "/"))
     }
 }
 
@@ -79,19 +80,6 @@ fn strip_base<'a>(path: &'a str, base: &str) -> Option<&'a str> {
         let head = percent_encoding::percent_decode_str(&path[..end]).decode_utf8().ok()?;
         (head == decoded_base).then(|| &path[end..])
     })
-}
-
-/// `path` as it arrives in a request line: a base path "/møder/" is requested as "/m%C3%B8der/".
-fn encode_path(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
-    for b in path.bytes() {
-        if b.is_ascii_alphanumeric() || b"/-._~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 pub fn router(app: App) -> Router {

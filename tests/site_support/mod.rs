@@ -208,7 +208,7 @@ fn cell(t: &str, strong: bool) -> Cell {
 
 pub fn site(base_url: &str) -> Site {
     let mut config = Config::default();
-    config.set_base_url(base_url);
+    config.set_base_url(base_url).unwrap();
     Site::new(config, meetings())
 }
 
