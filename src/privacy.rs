@@ -106,26 +106,55 @@ fn find_cpr(text: &str) -> Vec<(usize, usize)> {
             continue;
         }
         let (first, after) = digits(text, i);
-        if first.len < 6 {
-            i = after.max(i + 1);
-            continue;
-        }
-        let end = match first.len {
-            10 => Some(after),
-            6 => separator(text, after).and_then(|k| {
-                let (second, end) = digits(text, k);
-                (second.len == 4).then_some(end)
-            }),
-            _ => None,
+        let (date, after_date) = match first.len {
+            10 => {
+                if plausible_date(&first.values[..6]) {
+                    found.push((i, after));
+                }
+                i = after;
+                continue;
+            }
+            6 => (first.values[..6].try_into().unwrap_or_default(), after),
+            2 => match split_date(text, after, &first) {
+                Some(date) => date,
+                None => {
+                    i = after;
+                    continue;
+                }
+            },
+            _ => {
+                i = after.max(i + 1);
+                continue;
+            }
         };
-        if let Some(end) = end.filter(|_| plausible_date(&first.values[..6])) {
-            found.push((i, end));
-            i = end;
-        } else {
-            i = after;
+        let end = separator(text, after_date).and_then(|k| {
+            let (second, end) = digits(text, k);
+            (second.len == 4).then_some(end)
+        });
+        match end.filter(|_| plausible_date(&date)) {
+            Some(end) => {
+                found.push((i, end));
+                i = end;
+            }
+            None => i = after,
         }
     }
     found
+}
+
+/// `DD.MM.YY` or `DD-MM-YY` (the date half written as a date: "31.12.80-1234"): the six digit
+/// values and where they end, given the first two digits and the byte after them.
+fn split_date(text: &str, after: usize, day: &Digits) -> Option<([u8; 6], usize)> {
+    let sep = text[after..].chars().next().filter(|c| matches!(c, '.' | '-'))?;
+    let (month, after_month) = digits(text, after + 1);
+    if month.len != 2 || !text[after_month..].starts_with(sep) {
+        return None;
+    }
+    let (year, end) = digits(text, after_month + 1);
+    (year.len == 2).then(|| {
+        let v = |d: &Digits, k: usize| d.values[k];
+        ([v(day, 0), v(day, 1), v(&month, 0), v(&month, 1), v(&year, 0), v(&year, 1)], end)
+    })
 }
 
 /// The digits of the run starting at byte `i` (up to 11, enough to tell a CPR from a longer
@@ -168,7 +197,8 @@ fn separator(text: &str, mut i: usize) -> Option<usize> {
             '\u{ad}' | '\u{200b}' | '\u{2060}' => {}
             ' ' | '\t' | '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}' => spaces += 1,
             '\n' | '\r' if dash => {}
-            c if is_dash(c) && !dash => dash = true,
+            // A slash or full stop joins the halves as a dash does ("010203/1234", "010203.1234").
+            c if (is_dash(c) || c == '/' || c == '.') && !dash => dash = true,
             // Markup or invisible characters alone join the halves as tightly as nothing would.
             _ => return (dash || spaces <= 1).then_some(i),
         }
@@ -310,6 +340,10 @@ mod tests {
             "Projekt 310117  2018",
             "310117\n2018",
             "&amp;010170-12",
+            "20.03.17 kl. 10",
+            "mødet 20.03.17-20.04.17",
+            "31.12.2017-1234",
+            "12.34.56-1234",
         ] {
             let (t, w) = mask(s);
             assert_eq!(t, s);
@@ -343,10 +377,14 @@ mod tests {
             ("<b>270127</b>-2828", "<b>XXXXXX</b>-XXXX"),
             ("121212-\n1313", "XXXXXX-\nXXXX"),
             ("1.201212-1234", "1.XXXXXX-XXXX"),
+            ("cpr 31.12.80-1234", "cpr XX.XX.XX-XXXX"),
+            ("31-12-80 1234", "XX-XX-XX XXXX"),
+            ("cpr 010203/1234", "cpr XXXXXX/XXXX"),
+            ("personnr. 010203.1234.", "personnr. XXXXXX.XXXX."),
         ] {
             let (t, w) = mask(s);
             assert_eq!(t, masked, "{s}");
-            assert_eq!(w.len(), masked.matches("XXXX").count() / 2, "{s}");
+            assert_eq!(w.len(), masked.matches('X').count() / 10, "{s}");
         }
     }
 

@@ -129,6 +129,29 @@ fn every_way_a_clerk_marks_an_item_closed_closes_it() {
     assert_nothing_secret(&m, &d);
 }
 
+/// Regression (clerk review): each of these published a closed item's text. A "Punkt 4:" and
+/// "Punkt 5:" listed in closed item 2 before "Punkt 3" ended it; "Lukket" on the third line of a
+/// wrapped title, "LUKKET" after the case number, "Fortroligt" and a "Lukkede punkter" line between
+/// the items were not seen; a contents entry that wrapped was read as item 2's heading.
+#[test]
+fn closed_items_in_the_forms_clerks_write_them() {
+    let (m, d) = ok("closed_clerk_forms.txt");
+    let closed: Vec<(u32, bool)> = m.items.iter().map(|i| (i.number, i.closed)).collect();
+    assert_eq!(
+        closed,
+        [(1, false), (2, true), (3, false), (4, true), (5, true), (6, true), (7, true), (8, true)],
+        "{d:#?}"
+    );
+    let cases: Vec<&str> = m.items.iter().map(|i| i.case.as_ref().unwrap().as_written()).collect();
+    assert_eq!(cases, ["24/1", "24/2", "24/3", "24/4", "24/5", "24/6", "24/7", "24/8"]);
+    assert_eq!(m.items[2].decisions[0].text, "Intet.");
+    assert_eq!(m.items[0].decisions[0].text, "Godkendt.", "the divider is not item 1's text");
+    assert_eq!(m.toc.len(), 8, "the wrapped contents entry is one entry: {:?}", m.toc);
+    assert!(has(&d, Severity::Warning, 33, "\"Punkt 4\" inside closed item 2"), "{d:#?}");
+    assert!(has(&d, Severity::Warning, 69, "the items after this line are closed"), "{d:#?}");
+    assert_nothing_secret(&m, &d);
+}
+
 #[test]
 fn kle_case_numbers_and_other_header_forms() {
     let (m, d) = ok("kle.md");

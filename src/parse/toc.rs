@@ -46,16 +46,21 @@ pub fn entry_title(text: &str) -> Option<&str> {
 pub fn parse(lines: &[Line], numbered: bool, cx: &mut Ctx) -> Vec<Entry> {
     let mut entries = Vec::new();
     let mut pending: Option<(String, usize)> = None;
-    for line in lines.iter().filter(|l| !l.is_blank()) {
+    let lines: Vec<&Line> = lines.iter().filter(|l| !l.is_blank()).collect();
+    for (k, line) in lines.iter().enumerate() {
         let plain = to_plain(line.text);
         if is_heading(&plain) {
             continue;
         }
-        // A listed agenda line "Punkt 3: Title" has no page number.
-        let listed = super::items::item_heading(&plain)
-            .or_else(|| numbered.then(|| super::items::numbered_heading(&plain)).flatten())
-            .map(|(_, t)| t)
-            .filter(|t| !t.is_empty());
+        // A listed agenda line "Punkt 3: Title" has no page number, unless its title wrapped
+        // onto the next line, which ends in the page number.
+        fn item(p: &str, numbered: bool) -> Option<(u32, &str)> {
+            super::items::item_heading(p).or_else(|| numbered.then(|| super::items::numbered_heading(p)).flatten())
+        }
+        let wraps = lines
+            .get(k + 1)
+            .is_some_and(|n| entry_title(n.text).is_some() && item(&to_plain(n.text), numbered).is_none());
+        let listed = item(&plain, numbered).map(|(_, t)| t).filter(|t| !t.is_empty() && !wraps);
         match entry_title(line.text).or(listed) {
             Some(title) => {
                 let title = strip_item_prefix(&to_plain(title), numbered).to_string();
