@@ -193,12 +193,20 @@ impl Blocks {
         let hard_break = self.hard_break && !self.gap;
         match self.blocks.last_mut() {
             Some(Block::Paragraph { text }) if join => {
-                text.push_str(if hard_break { "\\\n" } else { separator(text, line.text) });
+                if hard_break {
+                    text.push_str("\\\n");
+                } else {
+                    join_to(text, line.text);
+                }
                 push_inline(text, line.text, self.markdown);
             }
             Some(Block::List { items, .. }) if join => {
                 if let Some(item) = items.last_mut() {
-                    item.push_str(if hard_break { "\\\n" } else { separator(item, line.text) });
+                    if hard_break {
+                        item.push_str("\\\n");
+                    } else {
+                        join_to(item, line.text);
+                    }
                     push_inline(item, line.text, self.markdown);
                 }
             }
@@ -230,7 +238,7 @@ impl Blocks {
         if let Some(Block::List { items, .. }) = self.blocks.last_mut() {
             if let Some(last) = items.last_mut() {
                 if should_join(last, rest) {
-                    last.push_str(separator(last, rest));
+                    join_to(last, rest);
                     push_inline(last, rest, self.markdown);
                     return;
                 }
@@ -302,16 +310,28 @@ pub fn should_join(prev: &str, next: &str) -> bool {
     next_lower || matches!(last, ',' | '-' | '–' | '/' | '&' | '+') || ends_with_function_word(core) || unbalanced(p)
 }
 
-/// How two parts of a broken line meet: a word hyphenated at the line end ("it-" / "systemer")
-/// is closed up; "børne-" / "og ungepolitik" keeps its space; anything else gets a space.
-fn separator(prev: &str, next: &str) -> &'static str {
-    let hyphenated = prev.strip_suffix('-').is_some_and(|p| p.ends_with(char::is_alphabetic));
+/// Ends `prev` the way the next part of its broken line (`next`, pushed by the caller) meets it:
+/// a word the PDF hyphenated at the line end ("boli-" / "ger") is one word again; a compound with
+/// an abbreviation keeps its hyphen ("it-" / "systemer", "EU-" / "projekt", "cpr-" / "nummer");
+/// "børne-" / "og ungepolitik" keeps hyphen and space; anything else gets a space.
+fn join_to(prev: &mut String, next: &str) {
+    let hyphenated = prev.strip_suffix('-').is_some_and(|p| p.ends_with(char::is_alphanumeric));
     let next_word = next.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     let conjunction = ["og", "eller", "samt", "til", "som", "and", "or"].contains(&next_word);
-    if hyphenated && next.starts_with(char::is_lowercase) && !conjunction {
-        ""
-    } else {
-        " "
+    if !hyphenated || !next.starts_with(char::is_lowercase) || conjunction {
+        prev.push(' ');
+        return;
+    }
+    // Danish writes compounds as one word, so a hyphen at a line end is the PDF's, unless the
+    // part before it is an abbreviation: short, capitals, or no vowel.
+    let head = last_word(&prev[..prev.len() - 1]);
+    let head = head.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    let word = head.chars().count() >= 3
+        && head.chars().all(char::is_lowercase)
+        && head.chars().any(|c| "aeiouyæøå".contains(c))
+        && head.len() + 1 == last_word(prev).len();
+    if word {
+        prev.pop();
     }
 }
 
@@ -441,6 +461,16 @@ mod tests {
     fn hyphenated_line_ends() {
         let b = blocks("de kritiske it-\n\nsystemer og børne-\n\nog ungepolitik", false);
         assert_eq!(b, vec![para("de kritiske it-systemer og børne- og ungepolitik")]);
+    }
+
+    /// Regression (clerk review): "boli-" / "ger" was published as "boli-ger".
+    #[test]
+    fn words_the_pdf_hyphenated_are_joined() {
+        let b =
+            blocks("op til 120 boli-\nger i perio-\nden, jf. administra-\ntionens cpr-\nnummer og EU-\nprojekt", false);
+        assert_eq!(b, vec![para("op til 120 boliger i perioden, jf. administrationens cpr-nummer og EU-projekt")]);
+        let b = blocks("(boli-\nger) og 2017-\nbudgettet", false);
+        assert_eq!(b, vec![para("(boliger) og 2017-budgettet")]);
     }
 
     #[test]
