@@ -239,3 +239,28 @@ fn loose_item_headings_and_attachments_named_like_sections() {
     // "Punkt 3 i planen …" in item 1's text is a sentence, not a heading.
     assert_eq!(m.items[0].sections.len(), 1);
 }
+
+/// Regression (clerk review): case number lines with other labels and trailing notes were text,
+/// a date without a year was put 11 months after the meeting, "(Body date)", "fra mødet" and
+/// "Udvalgets" gave bodies "(Body", "mødet" and "Udvalget", an attachment named "Beslutning fra …"
+/// became a decision, "boli-" / "ger" kept its hyphen, and "Mødet sluttede kl. 19.10" and the
+/// signatures after it became the last item's attachments.
+#[test]
+fn what_case_systems_and_pdfs_export() {
+    let (m, d) = fixture("clerk_exports.txt");
+    assert!(d.is_empty(), "{d:#?}");
+    let cases: Vec<&str> = m.items.iter().map(|i| i.case.as_ref().unwrap().as_written()).collect();
+    assert_eq!(cases, ["24/1002", "24/1009", "24/1010"]);
+    let one = &m.items[0];
+    let decisions: Vec<(&str, String)> = one.decisions.iter().map(|d| (d.body.as_str(), d.date.to_string())).collect();
+    assert_eq!(decisions, [("Økonomiudvalget", "2023-12-12".into()), ("Socialudvalget", "2024-01-24".into())]);
+    assert_eq!(one.decisions[1].text, "Godkendt. Der er bygget 120 boliger i perioden, jf. it-systemet.");
+    assert_eq!(
+        one.attachments,
+        ["Udkast til handicappolitik", "Beslutning fra Handicaprådet", "Høringssvar fra Ældrerådet"]
+    );
+    assert_eq!(m.items[1].decisions[0].body, "Socialudvalget");
+    assert_eq!(m.items[2].decisions[0].body, "Socialudvalget");
+    assert_eq!(m.items[2].attachments, ["Bilag 1 - Puljeoversigt.pdf"]);
+    assert_eq!(m.end.unwrap().to_string(), "19:10:00");
+}

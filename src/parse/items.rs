@@ -477,22 +477,36 @@ fn case_in_title(title: &str) -> Option<(&str, CaseNumber)> {
     Some((rest.trim_end().trim_end_matches([',', '-', '–', ' ']), case))
 }
 
-/// "16/26813", "Sagsnr.: 16/26813", "00.01.00-A00-1-21".
+/// "16/26813", "Sagsnr.: 16/26813", "00.01.00-A00-1-21", also with what some systems write after
+/// it: "Sagsnr. 24/1009 (Acadre)", "Sagsnr.: 24/1010, Dok.nr.: 24/5555".
 fn case_of(line: &Line) -> Option<CaseNumber> {
-    if line.is_blank() || line.text.len() > 60 {
+    if line.is_blank() || line.text.len() > 80 {
         return None;
     }
     let plain = plain(line.text);
     let mut t = plain.trim();
     let lower = t.to_lowercase();
-    for label in
-        ["sagsnummer", "sagsnr.", "sagsnr", "sags nr.", "sag nr.", "journalnummer", "journalnr.", "j.nr.", "sag"]
-    {
+    for label in [
+        "sagsnummer",
+        "sagsnr.",
+        "sagsnr",
+        "sags nr.",
+        "sags nr",
+        "sag nr.",
+        "sags-id",
+        "sagsid",
+        "sags id",
+        "journalnummer",
+        "journalnr.",
+        "j.nr.",
+        "sag",
+    ] {
         if lower.starts_with(label) {
             t = t[label.len()..].trim_start_matches([':', ' ', '.']);
             break;
         }
     }
+    let t = t.split([',', ';', '(']).next().unwrap_or(t);
     t.parse().ok()
 }
 
@@ -546,7 +560,7 @@ fn sections_of(item: &mut AgendaItem, lines: &[Line], meta: &Meta, cx: &mut Ctx)
                 let kind = candidate
                     .then(|| plain(strip_bold_wrapper(line.text)))
                     .and_then(|p| sections::kind_of(&p).map(|k| (p.into_owned(), k)))
-                    .filter(|(_, k)| !attachment_named_like_a_section(open.as_ref(), *k, &lines[i + 1..]));
+                    .filter(|(p, k)| !attachment_named_like_a_section(open.as_ref(), p, *k, &lines[i + 1..]));
                 let inline = if kind.is_none() && prev_blank { inline_heading(line.text) } else { None };
                 match (kind, inline) {
                     (Some((plain, kind)), _) => start(item, &mut open, plain, kind, line.no, meta, cx),
@@ -576,15 +590,14 @@ fn sections_of(item: &mut AgendaItem, lines: &[Line], meta: &Meta, cx: &mut Ctx)
     }
 }
 
-/// True if a bare line naming a section ("Tidsplan", "Økonomi") in a list of attachments is one
-/// more attachment: no text of its own follows it, only short lines. A decision always starts its
-/// own section (it is dated), as does any heading followed by a sentence.
-fn attachment_named_like_a_section(open: Option<&Open>, kind: SectionKind, rest: &[Line]) -> bool {
+/// True if a bare line naming a section ("Tidsplan", "Økonomi", "Beslutning fra Handicaprådet") in
+/// a list of attachments is one more attachment: no text of its own follows it, only short lines.
+/// A dated decision always starts its own section, as does any heading followed by a sentence.
+fn attachment_named_like_a_section(open: Option<&Open>, heading: &str, kind: SectionKind, rest: &[Line]) -> bool {
     let in_attachments = open.is_some_and(|o| o.kind == SectionKind::Attachments);
     let prose = |l: &Line| l.text.len() > 80 || l.text.trim_end().ends_with(['.', ':', '!', '?']);
-    in_attachments
-        && kind != SectionKind::Decision
-        && !rest.iter().filter(|l| !l.is_blank()).take(1).any(|l| l.kind == Kind::Text && prose(l))
+    let dated = kind == SectionKind::Decision && heading.bytes().any(|b| b.is_ascii_digit());
+    in_attachments && !dated && !rest.iter().filter(|l| !l.is_blank()).take(1).any(|l| l.kind == Kind::Text && prose(l))
 }
 
 /// "Beslutning: Godkendt.", "**Indstilling:** Det indstilles …", "Bilag: Tidsplan": a decision,

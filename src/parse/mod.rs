@@ -102,6 +102,7 @@ pub fn parse(file: &Path, text: &str) -> Result<(Meeting, Vec<Diagnostic>), Vec<
     let Some(body) = meeting_body(&head, file, &mut cx) else { return Err(cx.diags) };
 
     let meta = items::Meta { markdown: doc.markdown, body: &body, date };
+    let (agenda, ended) = split_closing(agenda);
     let mut agenda_items = items::parse(agenda, &meta, &mut cx);
     if agenda_items.is_empty() {
         cx.warn(0, "no agenda items (\"Punkt 1: …\") found");
@@ -117,7 +118,7 @@ pub fn parse(file: &Path, text: &str) -> Result<(Meeting, Vec<Diagnostic>), Vec<
         body,
         date,
         start: head.start,
-        end: head.end,
+        end: head.end.or(ended),
         location: head.location,
         participants: head.participants,
         absent: head.absent,
@@ -125,6 +126,26 @@ pub fn parse(file: &Path, text: &str) -> Result<(Meeting, Vec<Diagnostic>), Vec<
         items: agenda_items,
     };
     Ok((meeting, cx.diags))
+}
+
+/// Splits off what follows the last item when a line says the meeting ended ("Mødet sluttede kl.
+/// 19.10", "Mødet hævet kl. 19.25."): that line, and a signature page after it, belong to no item
+/// (they were published as the last item's decision or attachments). Returns the agenda before it
+/// and the time the line gives.
+fn split_closing<'l, 'a>(agenda: &'l [normalize::Line<'a>]) -> (&'l [normalize::Line<'a>], Option<chrono::NaiveTime>) {
+    let ends = |l: &normalize::Line| {
+        let t = to_plain(l.text).to_lowercase();
+        let t = t.trim_start_matches(['*', '_', ' ']);
+        l.text.len() < 80
+            && ["mødet sluttede", "mødet slut", "mødet hævet", "mødet blev hævet", "mødet afsluttet", "mødet hævedes"]
+                .iter()
+                .any(|p| t.starts_with(p))
+    };
+    let Some(at) = agenda.iter().rposition(ends) else { return (agenda, None) };
+    if (at..agenda.len()).any(|i| items::heading_at(agenda, i).is_some()) {
+        return (agenda, None);
+    }
+    (&agenda[..at], dates::find_time(agenda[at].text).map(|(t, _)| t))
 }
 
 /// A dagsorden may list its items as bare "Punkt N: Title" lines before the items themselves.

@@ -123,16 +123,39 @@ fn split_date(s: &str) -> (&str, Option<&str>) {
 
 /// Body and date of a decision heading; the meeting's body and date fill what is not written.
 /// Returns whether the written date could not be read.
+/// A date written without a year is taken in the year that puts it nearest the meeting: "12.
+/// december" in a meeting on 24 January is last December's. "mødet", "Udvalget" and other words
+/// for the meeting itself name the meeting's body.
 pub fn decision_of(heading: &str, meeting_body: &str, meeting_date: NaiveDate) -> (String, NaiveDate, bool) {
+    let heading = heading.trim().replace(['(', ')'], " ");
     let (body, date) = split_decision(heading.trim()).unwrap_or(("", None));
-    let body = if body.is_empty() { meeting_body.to_string() } else { body.to_string() };
+    let body = body.trim();
+    let the_meeting = ["mødet", "møde", "dagens møde", "udvalget", "udvalg", "byrådsmødet", "udvalgsmødet"]
+        .iter()
+        .any(|w| body.eq_ignore_ascii_case(w));
+    let body = if body.is_empty() || the_meeting || body.starts_with(char::is_lowercase) {
+        meeting_body.to_string()
+    } else {
+        body.to_string()
+    };
     match date {
         Some(d) => match dates::find_date(d, Some(meeting_date.year())) {
+            Some(f) if f.year_assumed => (body, nearest_year(f.date, meeting_date), false),
             Some(f) => (body, f.date, false),
             None => (body, meeting_date, true),
         },
         None => (body, meeting_date, false),
     }
+}
+
+/// `date` moved by a year either way if that brings it nearer `meeting`.
+fn nearest_year(date: NaiveDate, meeting: NaiveDate) -> NaiveDate {
+    let shifted = |years: i32| date.with_year(date.year() + years);
+    [shifted(-1), Some(date), shifted(1)]
+        .into_iter()
+        .flatten()
+        .min_by_key(|d| (*d - meeting).num_days().abs())
+        .unwrap_or(date)
 }
 
 #[cfg(test)]
@@ -204,5 +227,24 @@ mod tests {
         );
         assert_eq!(decision_of("Økonomiudvalgets beslutning den 1-2-2013", "X", m).0, "Økonomiudvalget");
         assert_eq!(decision_of("Beslutning Direktionen den 45-45-2017", "X", m), ("Direktionen".into(), m, true));
+    }
+
+    /// Regression (clerk review): "12. december" in a meeting on 24 January was dated 11 months
+    /// after the meeting, "(Økonomiudvalget 12.03.2024)" gave the body "(Økonomiudvalget", and
+    /// "fra mødet" and "Udvalgets" gave the bodies "mødet" and "Udvalget".
+    #[test]
+    fn decision_dates_without_year_and_bodies_in_other_words() {
+        let m = d(2024, 1, 24);
+        assert_eq!(decision_of("Beslutning i Økonomiudvalget den 12. december", "X", m).1, d(2023, 12, 12));
+        assert_eq!(decision_of("Beslutning i Byrådet den 24. januar", "X", m).1, m);
+        assert_eq!(decision_of("Beslutning i Byrådet den 3. februar", "X", m).1, d(2024, 2, 3));
+        assert_eq!(decision_of("Beslutning i Byrådet den 3. december", "X", d(2023, 11, 20)).1, d(2023, 12, 3));
+        let m = d(2024, 3, 12);
+        assert_eq!(
+            decision_of("Beslutning (Økonomiudvalget 12.03.2024)", "X", m),
+            ("Økonomiudvalget".into(), m, false)
+        );
+        assert_eq!(decision_of("Beslutning fra mødet den 12.03.2024", "Byrådet", m), ("Byrådet".into(), m, false));
+        assert_eq!(decision_of("Udvalgets beslutning", "Teknisk Udvalg", m).0, "Teknisk Udvalg");
     }
 }
