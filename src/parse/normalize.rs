@@ -269,27 +269,53 @@ fn may_be_page_header(text: &str) -> bool {
 }
 
 /// pdftotext page footers and headers: "Direktionen 03-04-2017 - Side 2 af 9", "Side 2 af 9",
-/// "Page 2 of 9", "- 2 -".
+/// "Side 1/4", "Page 2 of 9", "2 af 4", "- 2 -", also with what case systems print around the page
+/// number ("Teknik- og Miljøudvalget 05-06-2023    Side 2 af 4    Referat", "Side 3 af 4 - Udskrevet
+/// 06-06-2023"): besides the page number only dates, names and such words, never a sentence ("jf.
+/// side 2 af 4 i bilaget").
 pub fn is_page_footer(text: &str) -> bool {
-    if !text.ends_with(|c: char| c.is_ascii_digit() || c == '-' || c == '–' || c.is_whitespace()) {
-        return false;
-    }
     let t = text.trim();
     if t.starts_with(['-', '–']) && t.ends_with(['-', '–']) && t.len() > 2 {
         return is_page_number(t);
     }
-    if t.len() > 120 || !t.ends_with(|c: char| c.is_ascii_digit()) {
+    if t.len() > 160 || !(t.contains(" af ") || t.contains(" of ") || t.contains('/')) {
         return false;
     }
-    let words: Vec<&str> = t.rsplitn(5, char::is_whitespace).collect();
-    // words = [total, "af", page, "Side", rest?] read from the end.
-    if words.len() < 4 {
-        return false;
-    }
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let Some(marker) = page_marker(&words) else { return false };
+    words.iter().enumerate().all(|(i, w)| marker.contains(&i) || footer_word(w))
+}
+
+/// Where "Side 2 af 9" (or "Side 2/9", "Page 2 of 9", a line "2 af 9") is among `words`.
+fn page_marker(words: &[&str]) -> Option<std::ops::Range<usize>> {
     let num = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
-    let side = words[3].eq_ignore_ascii_case("side") || words[3].eq_ignore_ascii_case("page");
-    let of = words[1].eq_ignore_ascii_case("af") || words[1].eq_ignore_ascii_case("of");
-    side && of && num(words[0]) && num(words[2])
+    let of = |s: &str| s.eq_ignore_ascii_case("af") || s.eq_ignore_ascii_case("of");
+    if let [a, o, b] = words {
+        if num(a) && of(o) && num(b) {
+            return Some(0..3);
+        }
+    }
+    (0..words.len()).find_map(|i| {
+        if !words[i].eq_ignore_ascii_case("side") && !words[i].eq_ignore_ascii_case("page") {
+            return None;
+        }
+        match words.get(i + 1..i + 4) {
+            Some([a, o, b]) if num(a) && of(o) && num(b) => return Some(i..i + 4),
+            _ => {}
+        }
+        let (a, b) = words.get(i + 1)?.split_once('/')?;
+        (num(a) && num(b)).then_some(i..i + 2)
+    })
+}
+
+/// A word a page header or footer has beside the page number: a date or number, a name, a dash.
+fn footer_word(word: &str) -> bool {
+    let core = word.trim_matches(|c: char| !c.is_alphanumeric());
+    core.is_empty()
+        || core.bytes().any(|b| b.is_ascii_digit())
+        || core.starts_with(char::is_uppercase)
+        || ["og", "for", "i", "af", "den", "d", "kl", "udskrevet", "referat", "dagsorden"]
+            .contains(&core.to_lowercase().as_str())
 }
 
 #[cfg(test)]
@@ -319,6 +345,25 @@ mod tests {
         assert!(is_page_footer("Direktionen 03-04-2017 - Side 2 af 9"));
         assert!(is_page_footer("Side 10 af 12"));
         assert!(!is_page_footer("Se side 2 af bilaget"));
+        // Regression (clerk review): these stayed in the text, inside the item's decision.
+        for f in [
+            "Side 1/4",
+            "Teknik- og Miljøudvalget 05-06-2023    Side 2 af 4    Referat",
+            "Side 3 af 4 - Udskrevet 06-06-2023",
+            "2 af 4",
+            "Byrådet 12-04-2023 | Side 2 af 4",
+        ] {
+            assert!(is_page_footer(f), "{f}");
+        }
+        for t in [
+            "jf. side 2 af 4 i bilaget",
+            "16/26813",
+            "Beslutning den 20/3 2017",
+            "Der blev stemt 2 af 4",
+            "3 af 5 stemte for",
+        ] {
+            assert!(!is_page_footer(t), "{t}");
+        }
         assert!(!is_page_footer("Side"));
         assert!(is_page_footer("- 12 -"));
         assert!(!is_page_footer("- a -"));
