@@ -219,7 +219,8 @@ fn range_end(s: &str, at: usize, kl: bool) -> Option<(NaiveTime, usize)> {
         1
     } else if rest.starts_with('–') {
         '–'.len_utf8()
-    } else if kl && rest.get(..3).is_some_and(|w| w.eq_ignore_ascii_case("til")) {
+    } else if rest.get(..4).is_some_and(|w| w[..3].eq_ignore_ascii_case("til") && w.ends_with(' ')) {
+        // "15:00 til 17:30"; without "kl" the end needs its minutes, so "til 3" is no time.
         3
     } else {
         return None;

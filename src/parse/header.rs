@@ -32,6 +32,8 @@ enum Field {
     Location,
     Participants,
     Absent,
+    /// A field the site does not show ("Referent", "Sted for næste møde"): it ends a list.
+    Other,
 }
 
 const FIELDS: &[(&str, Field)] = &[
@@ -61,7 +63,29 @@ const FIELDS: &[(&str, Field)] = &[
     ("fravær", Field::Absent),
 ];
 
-const TITLE_WORDS: &[&str] = &["referat", "dagsorden", "beslutningsprotokol", "protokol", "mødereferat"];
+/// Labels written before a colon, read whole: "Deltog ikke:" is not "Deltog:", and "Sted for næste
+/// møde:" is not "Sted:". A label that starts with one of the `_ ` entries counts too.
+const LABELS: &[(&str, Field)] = &[
+    ("deltog ikke", Field::Absent),
+    ("ikke til stede", Field::Absent),
+    ("afbud fra", Field::Absent),
+    ("fraværende under", Field::Absent),
+    ("desuden deltog", Field::Participants),
+    ("endvidere deltog", Field::Participants),
+    ("øvrige deltagere", Field::Participants),
+    ("referent", Field::Other),
+    ("stedfortræder", Field::Other),
+    ("stedfortrædere", Field::Other),
+    ("sekretær", Field::Other),
+    ("protokolfører", Field::Other),
+    ("mødeleder", Field::Other),
+    ("sted for næste møde", Field::Other),
+    ("dato for næste møde", Field::Other),
+    ("næste møde", Field::Other),
+];
+
+const TITLE_WORDS: &[&str] =
+    &["referat", "dagsorden", "beslutningsprotokol", "protokol", "mødereferat", "beslutninger"];
 
 /// Reads the header lines (everything before the table of contents and the first item).
 pub fn parse(lines: &[Line], cx: &mut Ctx) -> Header {
@@ -74,10 +98,21 @@ pub fn parse(lines: &[Line], cx: &mut Ctx) -> Header {
     let mut per_line = false;
     let mut seen_title = false;
     for line in lines.iter().filter(|l| !l.is_blank()) {
-        let plain = to_plain(line.text);
-        if let Some((field, value)) = field_of(&plain) {
+        // "Mødedato: 12.03.2024          Mødested: Rådhuset" (pdftotext -layout): each field.
+        let fields: Vec<String> = side_by_side(line.text).into_iter().map(to_plain).collect();
+        let (plain, beside) = match fields.split_first() {
+            Some((first, rest)) => (first.as_str(), rest),
+            None => ("", &[][..]),
+        };
+        for field in beside.iter().filter_map(|f| field_of(f)) {
+            if let (Field::Date | Field::Time | Field::End | Field::Location | Field::Other, value) = field {
+                set_field(&mut h, field.0, value, line.no, cx);
+            }
+        }
+        if let Some((field, value)) = field_of(plain) {
             match field {
                 Field::Participants => push_list(&mut present, value, ", "),
+                Field::Absent if nobody(value) => {}
                 Field::Absent => push_list(&mut absent, value, ", "),
                 _ => set_field(&mut h, field, value, line.no, cx),
             }
@@ -93,25 +128,30 @@ pub fn parse(lines: &[Line], cx: &mut Ctx) -> Header {
             };
             // A wrapped list continues on the very next line, or after a comma or "og".
             if let Some(list) = list.filter(|_| open || no + 1 == line.no || plain.starts_with("og ")) {
-                push_list(list, &plain, if per_line { ", " } else { " " });
-                last = Some((field, line.no, list_open(&plain)));
+                push_list(list, plain, if per_line { ", " } else { " " });
+                last = Some((field, line.no, list_open(plain)));
                 continue;
             }
         }
         last = None;
-        if !seen_title && is_title(line, &plain) {
+        if !seen_title && is_title(line, plain) {
             seen_title = true;
-            title(&mut h, &plain, line.no, cx);
+            title(&mut h, plain, line.no, cx);
             continue;
         }
         // "REFERAT" alone, the body on the next line.
         if seen_title && h.title_body.is_none() && plain.len() <= 80 && !plain.ends_with('.') {
-            title(&mut h, &plain, line.no, cx);
+            title(&mut h, plain, line.no, cx);
             if h.title_body.is_some() {
                 continue;
             }
         }
-        cx.warn(line.no, format!("text before the first agenda item not understood, ignored: \"{}\"", clip(&plain)));
+        // "tirsdag den 12. marts 2024 kl. 15.00" under the title, without a label.
+        if h.date.is_none() && date_line(plain) {
+            set_field(&mut h, Field::Date, plain, line.no, cx);
+            continue;
+        }
+        cx.warn(line.no, format!("text before the first agenda item not understood, ignored: \"{}\"", clip(plain)));
     }
     h.participants = participants(&present);
     h.absent = participants(&absent);
@@ -132,8 +172,48 @@ fn push_list(list: &mut String, text: &str, sep: &str) {
     list.push_str(text);
 }
 
-/// "Mødedato: Mandag …" → (Date, "Mandag …").
+/// A line of fields laid out side by side, cut where three spaces or a tab come before the next
+/// field's label; a line whose later parts are no labelled fields stays whole.
+fn side_by_side(line: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut rest = line;
+    while let Some(at) = rest.find("   ").or_else(|| rest.find('\t')) {
+        let next = rest[at..].trim_start();
+        let label = next.split_once(':').filter(|(l, _)| l.len() <= 40);
+        let labelled = label.is_some_and(|(l, _)| field_of(&to_plain(l)).is_some());
+        if !labelled {
+            break;
+        }
+        parts.push(rest[..at].trim());
+        rest = next;
+    }
+    parts.push(rest.trim());
+    parts
+}
+
+/// A line that is only a date, perhaps with its weekday and time: "tirsdag den 12. marts 2024 kl. 15.00".
+fn date_line(plain: &str) -> bool {
+    let t = plain.trim().to_lowercase();
+    let weekday =
+        ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"].iter().any(|d| t.starts_with(d));
+    t.len() < 80 && (weekday || t.starts_with(|c: char| c.is_ascii_digit())) && dates::find_date(&t, None).is_some()
+}
+
+/// "Afbud: -", "Fraværende: Ingen".
+fn nobody(value: &str) -> bool {
+    let v = value.trim().trim_end_matches('.');
+    v.is_empty() || v.chars().all(|c| matches!(c, '-' | '–' | '—')) || v.eq_ignore_ascii_case("ingen")
+}
+
+/// "Mødedato: Mandag …" → (Date, "Mandag …"). A label before a colon is read whole (see
+/// [`LABELS`]); without a colon ("Mødedato Mandag …") the line starts with a known field's name.
 fn field_of(plain: &str) -> Option<(Field, &str)> {
+    if let Some((label, value)) = plain.split_once(':').filter(|(l, _)| l.len() <= 40) {
+        let label = label.trim().to_lowercase();
+        if let Some((_, field)) = LABELS.iter().find(|(l, _)| label == *l || label.starts_with(&format!("{l} "))) {
+            return Some((*field, value.trim()));
+        }
+    }
     let lower_head: String = plain.chars().take(16).flat_map(char::to_lowercase).collect();
     FIELDS.iter().find_map(|(kw, field)| {
         let rest = lower_head.strip_prefix(kw)?;
@@ -177,7 +257,7 @@ fn set_field(h: &mut Header, field: Field, value: &str, no: usize, cx: &mut Ctx)
                 h.location = Some(value.to_string());
             }
         }
-        Field::Participants | Field::Absent => {} // collected by `parse`
+        Field::Participants | Field::Absent | Field::Other => {} // lists are collected by `parse`
     }
 }
 
@@ -196,8 +276,12 @@ fn is_title(line: &Line, plain: &str) -> bool {
 /// name the same body: "Referat fra Byrådets møde den …", "Referat af ordinært møde i Byrådet".
 fn title(h: &mut Header, plain: &str, no: usize, cx: &mut Ctx) {
     let mut rest = plain.trim();
-    if let Some(r) = TITLE_WORDS.iter().find_map(|w| strip_prefix_ci(rest, w)) {
+    // "Dagsorden og referat - Økonomiudvalget", "Dagsorden og beslutninger": title words joined.
+    while let Some(r) = TITLE_WORDS.iter().find_map(|w| strip_prefix_ci(rest, w)) {
         rest = r.trim_start_matches([':', ' ', '-', '–']);
+        if let Some(r) = ["og ", "& "].iter().find_map(|j| strip_prefix_ci(rest, j)) {
+            rest = r;
+        }
     }
     while let Some(r) = TITLE_LEADS.iter().find_map(|p| strip_prefix_ci(rest, p).filter(|r| !r.is_empty())) {
         rest = r;
@@ -217,9 +301,35 @@ fn title(h: &mut Header, plain: &str, no: usize, cx: &mut Ctx) {
         },
     };
     let body = strip_date_words(body.trim());
+    let body = strip_meeting_kind(body);
     let body = strip_suffix_ci(body, " møde").map_or(body, genitive);
     if !body.is_empty() {
         h.title_body = Some(body.to_string());
+    }
+}
+
+/// The body's name without what the title says of the meeting or the term: "Økonomiudvalget -
+/// Ekstraordinært møde" and "Økonomiudvalget 2022-2025" are "Økonomiudvalget" (each made a body
+/// of its own).
+fn strip_meeting_kind(body: &str) -> &str {
+    let mut body = body;
+    for dash in [" - ", " – "] {
+        if let Some((name, tail)) = body.split_once(dash) {
+            let tail = tail.to_lowercase();
+            if ["møde", "ekstraordin", "temamøde", "seminar"].iter().any(|w| tail.contains(w)) {
+                body = name;
+            }
+        }
+    }
+    // An election term: "2022-2025", "2022–25".
+    let term = |t: &str| {
+        let (a, b) = t.split_once(['-', '–'])?;
+        (a.len() == 4 && (b.len() == 2 || b.len() == 4) && (a.to_owned() + b).bytes().all(|c| c.is_ascii_digit()))
+            .then_some(())
+    };
+    match body.rsplit_once(' ') {
+        Some((name, t)) if term(t).is_some() => name.trim_end(),
+        _ => body.trim_end(),
     }
 }
 
@@ -271,6 +381,16 @@ pub fn participants(s: &str) -> Vec<Participant> {
             rest.starts_with(" og ").then_some(4)
         }
     }) {
+        // "Peter Hansen (A), formand": a role after the comma, in lower case, is the name's before.
+        let role = part.trim().trim_end_matches('.');
+        if let Some(prev) = out.last_mut().filter(|_| role.starts_with(char::is_lowercase) && !role.contains(' ')) {
+            let prev: &mut Participant = prev;
+            prev.role = Some(match prev.role.take() {
+                Some(r) => format!("{r}, {role}"),
+                None => role.to_string(),
+            });
+            continue;
+        }
         if let Some(p) = participant(part) {
             out.push(p);
         }
@@ -433,5 +553,68 @@ mod tests {
         assert!(d.is_empty(), "{d:?}");
         let names: Vec<_> = h.participants.iter().map(|p| p.name.as_str()).collect();
         assert_eq!(names, ["Michael Ziegler", "Anne Hansen", "Per Jensen"]);
+    }
+
+    fn people(p: &[Participant]) -> Vec<(&str, Option<&str>)> {
+        p.iter().map(|p| (p.name.as_str(), p.role.as_deref())).collect()
+    }
+
+    /// Regression (clerk review): labels after a list were glued to its last name, "Deltog ikke"
+    /// listed the absent as present, "Afbud: -" listed a person "-", and "Peter Hansen (A),
+    /// formand" one per line made "formand" a person.
+    #[test]
+    fn labels_that_are_not_names() {
+        let (h, d) = header(
+            "REFERAT Økonomiudvalget d. 12-03-2024\n\nDeltagere: Peter Hansen (A), Lise Berg (V),\nOle Nielsen (F)\n\
+             Referent: Bo Ris\nDeltog ikke: Mia Holm (F)\nAfbud fra: Jens Bak (C)\nFraværende under punkt 3: Ib Lund\n\
+             Stedfortræder: Eva Dahl (F) for Mia Holm\nSted for næste møde: Brandstationen\nMødested: Rådhuset",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(
+            people(&h.participants),
+            [("Peter Hansen", Some("A")), ("Lise Berg", Some("V")), ("Ole Nielsen", Some("F"))]
+        );
+        assert_eq!(people(&h.absent), [("Mia Holm", Some("F")), ("Jens Bak", Some("C")), ("Ib Lund", None)]);
+        assert_eq!(h.location.as_deref(), Some("Rådhuset"));
+        let (h, _) = header("REFERAT Økonomiudvalget d. 12-03-2024\n\nAfbud: -\nFraværende: Ingen\n");
+        assert!(h.absent.is_empty());
+        let (h, _) = header("REFERAT Økonomiudvalget d. 12-03-2024\n\nMedlemmer:\nPeter Hansen (A), formand\nLise Berg (V), næstformand\nOle Nielsen (F)\n");
+        assert_eq!(
+            people(&h.participants),
+            [("Peter Hansen", Some("A, formand")), ("Lise Berg", Some("V, næstformand")), ("Ole Nielsen", Some("F"))]
+        );
+    }
+
+    /// Regression (clerk review): fields side by side (pdftotext -layout) lost all but the first,
+    /// "15:00 til 17:30" lost its end, and a date under the title without a label was an error.
+    #[test]
+    fn fields_side_by_side_and_unlabelled_dates() {
+        let (h, d) = header(
+            "REFERAT Økonomiudvalget d. 12-03-2024\n\nMødedato: 12.03.2024          Mødested: Rådhuset, lokale 2\n\
+             Starttidspunkt: 15:00\tSluttidspunkt: 17:30\n",
+        );
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(h.location.as_deref(), Some("Rådhuset, lokale 2"));
+        assert_eq!((h.start, h.end), (NaiveTime::from_hms_opt(15, 0, 0), NaiveTime::from_hms_opt(17, 30, 0)));
+        let (h, _) = header("REFERAT Økonomiudvalget\n\nMødetid: 15:00 til 17:30\n");
+        assert_eq!(h.end, NaiveTime::from_hms_opt(17, 30, 0));
+        let (h, d) = header("REFERAT\nØkonomiudvalgets møde\ntirsdag den 12. marts 2024 kl. 15.00\n");
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(h.title_body.as_deref(), Some("Økonomiudvalget"));
+        assert_eq!(h.date.unwrap().0, NaiveDate::from_ymd_opt(2024, 3, 12).unwrap());
+    }
+
+    /// Regression (clerk review): each of these made a body page of its own.
+    #[test]
+    fn title_variants_name_the_body() {
+        for title in [
+            "Dagsorden og referat - Økonomiudvalget",
+            "Dagsorden og beslutninger\nØkonomiudvalget",
+            "REFERAT Økonomiudvalget - Ekstraordinært møde d. 12-03-2024",
+            "Referat\nØkonomiudvalget 2022-2025",
+        ] {
+            let (h, _) = header(&format!("{title}\n\nMødedato: 12.03.2024\n"));
+            assert_eq!(h.title_body.as_deref(), Some("Økonomiudvalget"), "{title}");
+        }
     }
 }
