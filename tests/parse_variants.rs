@@ -264,3 +264,16 @@ fn what_case_systems_and_pdfs_export() {
     assert_eq!(m.items[2].attachments, ["Bilag 1 - Puljeoversigt.pdf"]);
     assert_eq!(m.end.unwrap().to_string(), "19:10:00");
 }
+
+/// Regression (clerk review): items headed "Dagsordenspunkt N:" were not read (an empty meeting
+/// was published), and a decision per point of the recommendation ("Punkt 1: Godkendt.") stopped
+/// the build as items used twice.
+#[test]
+fn dagsordenspunkt_headings_and_decisions_per_point() {
+    let (m, d) = fixture("points.txt");
+    assert!(d.is_empty(), "{d:#?}");
+    let items: Vec<(u32, &str)> = m.items.iter().map(|i| (i.number, i.title.as_str())).collect();
+    assert_eq!(items, [(1, "Budget"), (2, "Skolestruktur"), (3, "Eventuelt")]);
+    let decision = &m.items[1].decisions[0].text;
+    assert!(decision.contains("Punkt 1: Godkendt.") && decision.contains("Punkt 2: Udsat."), "{decision}");
+}

@@ -129,7 +129,10 @@ impl Blocks {
                 return;
             }
         }
-        if TableBuilder::starts(text) {
+        // "\u{f0a7}\tSkoler": a bullet and a tab start a list item, not a table of two columns.
+        let bullet_tab =
+            || text.split_once('\t').is_some_and(|(b, _)| b.chars().count() == 1 && list_marker(text).is_some());
+        if TableBuilder::starts(text) && !bullet_tab() {
             self.flush_table();
             let caption = self.take_caption();
             let mut table = TableBuilder::new(caption, self.markdown);
@@ -253,12 +256,17 @@ impl Blocks {
     }
 }
 
-/// A list item marker: "- x", "* x", "• x", "– x" (unordered) or "1. x", "2) x" (ordered).
+/// A list item marker: "- x", "* x", "• x", "– x", "\u{f0a7}\tx", "o x" (unordered) or "1. x", "2) x" (ordered).
 /// "26. november: …" is a date, not item 26. "a) x" is an item of an unordered list that keeps
 /// its letter (the model numbers ordered lists, and the text may refer to "mulighed b").
 pub fn list_marker(text: &str) -> Option<(bool, u32, &str)> {
-    for m in ["- ", "* ", "+ ", "• ", "· ", "▪ ", "– ", "\u{f0b7} "] {
-        if let Some(rest) = text.strip_prefix(m) {
+    // Bullets as PDFs and word processors export them, Wingdings (private use) and "o" (a
+    // sub-bullet "◦" drawn with the letter) included, followed by a space or a tab.
+    const BULLETS: &[&str] = &[
+        "-", "*", "+", "•", "·", "▪", "–", "■", "►", "➢", "○", "◦", "o", "\u{f0b7}", "\u{f0a7}", "\u{f0d8}", "\u{f0fc}",
+    ];
+    for m in BULLETS {
+        if let Some(rest) = text.strip_prefix(m).filter(|r| r.starts_with([' ', '\t'])) {
             let rest = rest.trim_start();
             return (!rest.is_empty()).then_some((false, 0, rest));
         }
@@ -461,6 +469,15 @@ mod tests {
     fn hyphenated_line_ends() {
         let b = blocks("de kritiske it-\n\nsystemer og børne-\n\nog ungepolitik", false);
         assert_eq!(b, vec![para("de kritiske it-systemer og børne- og ungepolitik")]);
+    }
+
+    /// Regression (clerk review): Wingdings bullets, "➢" and "o" sub-bullets stayed in a paragraph.
+    #[test]
+    fn bullets_as_pdfs_export_them() {
+        let b = blocks("\u{f0a7}\tSkoler\no Vuggestuer\n➢ Børnehaver\n\u{f0d8} Veje", false);
+        let items = vec!["Skoler".into(), "Vuggestuer".into(), "Børnehaver".into(), "Veje".into()];
+        assert_eq!(b, vec![Block::List { ordered: false, items }]);
+        assert_eq!(list_marker("og så videre"), None);
     }
 
     /// Regression (clerk review): "boli-" / "ger" was published as "boli-ger".

@@ -29,7 +29,7 @@ pub fn item_heading(plain: &str) -> Option<(u32, &str)> {
 /// Like [`item_heading`]; unless `strict`, also "Punkt 3 Title" without a separator.
 fn item_heading_with(plain: &str, strict: bool) -> Option<(u32, &str)> {
     let t = plain.trim_start();
-    let rest = ["punkt", "pkt."].iter().find_map(|p| strip_prefix_ci(t, p))?;
+    let rest = ["dagsordenspunkt", "punkt", "pkt."].iter().find_map(|p| strip_prefix_ci(t, p))?;
     if !rest.starts_with([' ', '\t', '\u{a0}']) && !rest.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
@@ -140,6 +140,16 @@ pub fn heading_at(lines: &[Line], i: usize) -> Option<(u32, String)> {
     (matches!(line.kind, Kind::Heading(_)) || case_follows()).then_some((number, title))
 }
 
+/// True if a case number line comes within [`CASE_WITHIN`] non-blank lines, before another heading.
+fn case_within(lines: &[Line]) -> bool {
+    lines
+        .iter()
+        .filter(|l| !l.is_blank())
+        .take(CASE_WITHIN)
+        .take_while(|l| heading_of(l, true).is_none())
+        .any(|l| case_of(l).is_some())
+}
+
 /// True if the next line is the rest of a table-of-contents entry that wrapped after this one
 /// ("Punkt 2: Personalesag vedrørende" / "Hjemmeplejen - Lukket......3"): an item's heading is
 /// followed by its case number or text, never by a page number.
@@ -168,10 +178,10 @@ fn heading_of(line: &Line, strict: bool) -> Option<(u32, String)> {
     }
     let t = line.text.trim_start_matches(['*', '_']);
     let t = t.strip_prefix("<b>").unwrap_or(t);
-    if !t.starts_with(['P', 'p']) {
+    if !t.starts_with(['P', 'p', 'D', 'd']) {
         return None; // the common case, decided on one byte
     }
-    let word = strip_prefix_ci(t, "punkt").or_else(|| strip_prefix_ci(t, "pkt"));
+    let word = ["punkt", "pkt", "dagsordenspunkt"].iter().find_map(|w| strip_prefix_ci(t, w));
     if word.is_none() || toc::entry_title(line.text).is_some() {
         return None;
     }
@@ -328,6 +338,12 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
                         n + 1
                     ),
                 );
+                start = Some((s, n, t, closed));
+                continue;
+            }
+            // In an open item, "Punkt 1: Godkendt." under item 2's decision, without a case number
+            // line, is its text (a decision per point of the recommendation), not item 1 again.
+            if !closed && number <= n && !case_within(&lines[i + 1..]) {
                 start = Some((s, n, t, closed));
                 continue;
             }
