@@ -21,7 +21,9 @@ impl Default for Config {
         Config {
             title: "Referater".into(),
             base_url: "http://127.0.0.1:1111/".into(),
-            municipality: "Høje-Taastrup Kommune".into(),
+            // No municipality's name unless the config gives one: a site built without a config
+            // must not say it is Høje-Taastrup's.
+            municipality: String::new(),
             description: "Referater fra kommunens politiske udvalg og direktion.".into(),
         }
     }

@@ -6,6 +6,19 @@ use referat::render::{self, RenderOptions, Selection};
 use site_support::*;
 use std::collections::BTreeSet;
 
+/// Regression (clerk review): a site built without a config said on every page that it was
+/// Høje-Taastrup Kommune's.
+#[test]
+fn without_a_config_no_municipality_is_named() {
+    let mut site = site("https://example.dk/");
+    site.config.municipality = referat::config::Config::default().municipality;
+    let (_dir, out) = render_site(&site);
+    let index = read(&out, "index.html");
+    assert!(!index.contains("Høje-Taastrup") && !index.contains("brand-municipality"), "{index}");
+    assert!(index.contains("<title>Referater</title>"), "{index}");
+    assert!(read(&out, "feed.xml").contains("<name>Referater</name>"), "Atom needs an author's name");
+}
+
 #[test]
 fn golden_pages_of_a_hand_made_site() {
     let (_dir, out) = render_site(&site("https://example.dk/referater/"));

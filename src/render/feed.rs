@@ -29,7 +29,9 @@ pub fn atom(site: &Site, title: &str, path: &str, page: &str, meetings: &[usize]
     element(&mut x, "  ", "id", &format!("{base_url}{path}"));
     element(&mut x, "  ", "updated", &updated);
     x.push_str("  <author>\n");
-    element(&mut x, "    ", "name", &site.config.municipality);
+    // Atom requires an author's name: the site's title when no municipality is set.
+    let author = if site.config.municipality.is_empty() { &site.config.title } else { &site.config.municipality };
+    element(&mut x, "    ", "name", author);
     x.push_str("  </author>\n");
     for i in newest {
         let m = &site.meetings[i];

@@ -209,6 +209,7 @@ fn cell(t: &str, strong: bool) -> Cell {
 pub fn site(base_url: &str) -> Site {
     let mut config = Config::default();
     config.set_base_url(base_url).unwrap();
+    config.municipality = "Høje-Taastrup Kommune".into();
     Site::new(config, meetings())
 }
 
