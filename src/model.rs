@@ -148,37 +148,39 @@ pub struct Decision {
 
 impl Meeting {
     /// Calls `f` with every text of the meeting that can be published, and whether it is CommonMark
-    /// inline markup (`true`) or plain text: for checks that must see all of it (CPR numbers).
-    pub fn for_each_text(&mut self, f: &mut dyn FnMut(&mut String, bool)) {
-        f(&mut self.body, false);
+    /// inline markup (`true`) or plain text, and the line of its item's heading (0 in the header):
+    /// for checks that must see all of it (CPR numbers).
+    pub fn for_each_text(&mut self, f: &mut dyn FnMut(&mut String, bool, usize)) {
+        f(&mut self.body, false, 0);
         if let Some(place) = &mut self.location {
-            f(place, false);
+            f(place, false, 0);
         }
         for p in self.participants.iter_mut().chain(self.absent.iter_mut()) {
-            f(&mut p.name, false);
+            f(&mut p.name, false, 0);
             if let Some(role) = &mut p.role {
-                f(role, false);
+                f(role, false, 0);
             }
         }
-        self.toc.iter_mut().for_each(|t| f(t, false));
+        self.toc.iter_mut().for_each(|t| f(t, false, 0));
         for item in &mut self.items {
-            f(&mut item.title, false);
-            item.attachments.iter_mut().for_each(|a| f(a, false));
+            let line = item.line;
+            f(&mut item.title, false, line);
+            item.attachments.iter_mut().for_each(|a| f(a, false, line));
             for d in &mut item.decisions {
-                f(&mut d.body, false);
-                f(&mut d.text, false);
+                f(&mut d.body, false, line);
+                f(&mut d.text, false, line);
             }
             for section in &mut item.sections {
-                f(&mut section.heading, false);
+                f(&mut section.heading, false, line);
                 for block in &mut section.blocks {
                     match block {
-                        Block::Paragraph { text } | Block::Subheading { text } => f(text, true),
-                        Block::List { items, .. } => items.iter_mut().for_each(|i| f(i, true)),
+                        Block::Paragraph { text } | Block::Subheading { text } => f(text, true, line),
+                        Block::List { items, .. } => items.iter_mut().for_each(|i| f(i, true, line)),
                         Block::Table(t) => {
                             if let Some(c) = &mut t.caption {
-                                f(c, true);
+                                f(c, true, line);
                             }
-                            t.rows.iter_mut().flatten().for_each(|c| f(&mut c.text, true));
+                            t.rows.iter_mut().flatten().for_each(|c| f(&mut c.text, true, line));
                         }
                     }
                 }

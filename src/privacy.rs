@@ -55,16 +55,22 @@ pub fn mask_cpr(file: &Path, text: &mut String) -> Vec<Diagnostic> {
 /// do; this one sees what they made, so a form the first missed (`01\u{ad}0170-1234`,
 /// `010170<span>-1234`, `010170  1234` in a paragraph) is still masked. A text where it finds one
 /// is replaced by its plain text with the number masked (its emphasis and links are lost; the
-/// number is not published). Returns one warning per text, naming the file.
+/// number is not published). Returns one warning per text, with the line of its item's heading.
 pub fn mask_model(file: &Path, meeting: &mut crate::model::Meeting) -> Vec<Diagnostic> {
-    let mut masked = 0;
-    meeting.for_each_text(&mut |text, markup| {
+    let mut lines = Vec::new();
+    meeting.for_each_text(&mut |text, markup, line| {
         if mask_text(text, markup) {
-            masked += 1;
+            lines.push(line);
         }
     });
     let message = "CPR number masked in the parsed text (written in a form the first pass did not read as one)";
-    (0..masked).map(|_| Diagnostic::warning(file, 0, message)).collect()
+    lines
+        .into_iter()
+        .map(|line| match line {
+            0 => Diagnostic::warning(file, 0, format!("{message}, in the meeting's header")),
+            _ => Diagnostic::warning(file, line, format!("{message}, in the item headed on this line")),
+        })
+        .collect()
 }
 
 /// Masks a CPR number in one text of the model; `markup` if it is CommonMark inline markup.
@@ -386,6 +392,19 @@ mod tests {
             assert_eq!(t, masked, "{s}");
             assert_eq!(w.len(), masked.matches('X').count() / 10, "{s}");
         }
+    }
+
+    /// Regression (clerk review): the second look's warning named the file but no line.
+    #[test]
+    fn the_second_look_names_the_item_line() {
+        let text = "REFERAT Byrådet d. 20-03-2024\n\nPunkt 1: Budget\n\n24/1\n\nBaggrund\n\nBorger 02\u{ad}0280-6671 klager.\n";
+        let mut masked = text.to_string();
+        assert!(mask_cpr(Path::new("m.txt"), &mut masked).is_empty(), "the first pass misses this form");
+        let (mut m, _) = crate::parse::parse(Path::new("m.txt"), &masked).unwrap();
+        let w = mask_model(Path::new("m.txt"), &mut m);
+        assert_eq!(w.len(), 1);
+        assert_eq!(w[0].line, 3, "{}", w[0]);
+        assert!(!serde_json::to_string(&m).unwrap().contains("6671"));
     }
 
     #[test]
