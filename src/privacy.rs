@@ -133,9 +133,16 @@ fn find_cpr(text: &str) -> Vec<(usize, usize)> {
                 continue;
             }
         };
+        let dotted = first.len == 2;
         let end = separator(text, after_date).and_then(|k| {
+            // A date written as a date joins its serial with a dash, slash or stop, not a space
+            // or tab (a table row "15.01.24  1250"), and "01.01.24-2027" is a period.
+            if dotted && text[after_date..k].starts_with(char::is_whitespace) {
+                return None;
+            }
             let (second, end) = digits(text, k);
-            (second.len == 4).then_some(end)
+            let period = dotted && second.len == 4 && until_year(&date, &second.values[..4]);
+            (second.len == 4 && !period).then_some(end)
         });
         match end.filter(|_| plausible_date(&date)) {
             Some(end) => {
@@ -146,6 +153,14 @@ fn find_cpr(text: &str) -> Vec<(usize, usize)> {
         }
     }
     found
+}
+
+/// True if the four digits are a year from the date's own year to 2099: "01.01.24-2027".
+fn until_year(ddmmyy: &[u8; 6], four: &[u8]) -> bool {
+    let year = four.iter().fold(0u32, |y, &d| y * 10 + u32::from(d));
+    let yy = u32::from(ddmmyy[4]) * 10 + u32::from(ddmmyy[5]);
+    let from = if yy <= 50 { 2000 + yy } else { 1900 + yy };
+    (from..=2099).contains(&year)
 }
 
 /// `DD.MM.YY` or `DD-MM-YY` (the date half written as a date: "31.12.80-1234"): the six digit
@@ -350,6 +365,9 @@ mod tests {
             "mødet 20.03.17-20.04.17",
             "31.12.2017-1234",
             "12.34.56-1234",
+            "15.01.24\t1250\t300.000",
+            "15.01.24 1250",
+            "Perioden 01.01.24-2027",
         ] {
             let (t, w) = mask(s);
             assert_eq!(t, s);
@@ -384,7 +402,7 @@ mod tests {
             ("121212-\n1313", "XXXXXX-\nXXXX"),
             ("1.201212-1234", "1.XXXXXX-XXXX"),
             ("cpr 31.12.80-1234", "cpr XX.XX.XX-XXXX"),
-            ("31-12-80 1234", "XX-XX-XX XXXX"),
+            ("31.12.80-\n1234", "XX.XX.XX-\nXXXX"),
             ("cpr 010203/1234", "cpr XXXXXX/XXXX"),
             ("personnr. 010203.1234.", "personnr. XXXXXX.XXXX."),
         ] {

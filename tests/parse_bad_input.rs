@@ -278,3 +278,92 @@ fn unmatched_closed_contents_entries_are_an_error() {
         "{d:#?}"
     );
 }
+
+fn review(name: &str) -> Result<(Meeting, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let (rel, text) = fixture(&format!("review/{name}"));
+    referat::parse::parse(&rel, &text)
+}
+
+fn published(m: &Meeting) -> String {
+    serde_json::to_string(&m.items.iter().filter(|i| !i.closed).collect::<Vec<_>>()).unwrap()
+}
+
+/// Regression (diff review): with "Punkt N:" read as text under a lower item, a closed "Punkt 2:
+/// Personalesag - Lukket" after item 2, or "Punkt 3: Lukket" after item 4, was published inside
+/// the item before it.
+#[test]
+fn a_closed_heading_is_never_read_as_the_text_of_the_item_before() {
+    let d = review("dup.txt").unwrap_err();
+    assert!(d.iter().any(|d| d.is_error() && d.message.contains("used twice")), "{d:#?}");
+    let (m, _) = review("reorder.txt").unwrap();
+    assert!(m.items.iter().any(|i| i.number == 3 && i.closed));
+    assert!(!published(&m).contains("bortvist"));
+}
+
+/// Regression (diff review): each of these hid or cut open text, or missed a closed item.
+#[test]
+fn open_text_that_looks_like_a_marker_stays_published() {
+    // "Lukkede sager" (concluded cases) is a subheading, not the start of the closed part.
+    let (m, _) = review("divider.txt").unwrap();
+    assert!(m.items.iter().all(|i| !i.closed), "{:?}", m.items);
+    assert!(published(&m).contains("Der er lukket 40 sager"));
+    // "Mødet slutter senest kl. 18.00." in an item is a plan, not the end of the meeting.
+    let (m, _) = review("ending.txt").unwrap();
+    assert_eq!(m.end, None);
+    assert_eq!(m.items[1].decisions.len(), 1);
+    // A bare "24/12, 27/12 og 31/12 …" line is text, not a case number.
+    let (m, _) = review("meddel.txt").unwrap();
+    assert_eq!(m.items[1].title, "Meddelelser");
+    assert!(m.items[1].case.is_none());
+    assert!(published(&m).contains("holdes rådhuset lukket"));
+    // Sentences that mention a page stay.
+    let (m, _) = review("footer.txt").unwrap();
+    assert!(published(&m).contains("Se side 2 af 4 i Bilag 3"));
+    // A date in a table and a period are no CPR numbers.
+    let (m, _) = review("cpr.txt").unwrap();
+    assert!(published(&m).contains("15.01.24") && published(&m).contains("01.01.24-2027"));
+    // A dated line in the header is not the meeting date when the title has one.
+    let (m, _) = review("dl.txt").unwrap();
+    assert_eq!(m.date.to_string(), "2024-03-12");
+}
+
+#[test]
+fn closed_markers_without_blank_lines_or_case_numbers() {
+    // "Lukkede punkter" right above the next heading still divides the agenda.
+    let (m, _) = review("div2.txt").unwrap();
+    assert!(m.items[1].closed);
+    assert!(!published(&m).contains("bortvist") && !published(&m).contains("Lukkede punkter"));
+    // "- Lukket" on a wrapped title line without a case number line.
+    let (m, _) = review("wrap.txt").unwrap();
+    assert!(m.items[1].closed && !published(&m).contains("bortvist"));
+    // "Lukkede skoler" and "Fortrolige oplysninger" close their items, with a warning each.
+    let (m, d) = review("titles.txt").unwrap();
+    assert!(m.items[0].closed && m.items[1].closed);
+    assert!(has(&d, Severity::Warning, 3, "\"Lukkede\"") && has(&d, Severity::Warning, 11, "\"Fortrolige\""), "{d:#?}");
+}
+
+/// Regression (diff review): "Afbud" beside another field was dropped, and decisions of
+/// "byrådet" written in lower case were credited to the meeting's own body.
+#[test]
+fn fields_beside_fields_and_bodies_in_lower_case() {
+    let (m, _) = review("head1.txt").unwrap();
+    assert_eq!(m.absent[0].name, "Jens Bak");
+    assert_eq!(m.location.as_deref(), Some("Rådhuset, lokale 2"));
+    let bodies: Vec<&str> = m.items[0].decisions.iter().map(|d| d.body.as_str()).collect();
+    assert_eq!(bodies, ["Kommunalbestyrelsen", "Byrådet"]);
+}
+
+/// Regression (diff review): "Punkt 9" lines inside a closed item were each checked against every
+/// later heading (15 s for 160,000 of them); now against the next few.
+#[test]
+fn many_headings_inside_a_closed_item_take_linear_time() {
+    let mut text = String::from("REFERAT Byrådet d. 20-03-2024\n\nPunkt 1: Lukket\n\n24/1\n\n");
+    for _ in 0..40_000 {
+        text.push_str("Punkt 9: x\n");
+    }
+    text.push_str("\nPunkt 2: Eventuelt\n\n24/2\n");
+    let start = std::time::Instant::now();
+    let (m, _) = referat::parse::parse(Path::new("q.txt"), &text).unwrap();
+    assert_eq!(m.items.len(), 2);
+    assert!(start.elapsed() < std::time::Duration::from_secs(20), "{:?}", start.elapsed());
+}

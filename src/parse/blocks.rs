@@ -326,17 +326,22 @@ fn join_to(prev: &mut String, next: &str) {
     let hyphenated = prev.strip_suffix('-').is_some_and(|p| p.ends_with(char::is_alphanumeric));
     let next_word = next.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     let conjunction = ["og", "eller", "samt", "til", "som", "and", "or"].contains(&next_word);
-    if !hyphenated || !next.starts_with(char::is_lowercase) || conjunction {
+    if !hyphenated || conjunction {
         prev.push(' ');
         return;
     }
+    // "Høje-" / "Taastrup", "covid-" / "19": a name or number after the hyphen keeps it.
+    if !next.starts_with(char::is_lowercase) {
+        return;
+    }
     // Danish writes compounds as one word, so a hyphen at a line end is the PDF's, unless the
-    // part before it is an abbreviation: short, capitals, or no vowel.
+    // part before it is an abbreviation (short, capitals, or no vowel) or "ikke" ("ikke-vestlige").
     let head = last_word(&prev[..prev.len() - 1]);
     let head = head.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     let word = head.chars().count() >= 3
         && head.chars().all(char::is_lowercase)
         && head.chars().any(|c| "aeiouyæøå".contains(c))
+        && head != "ikke"
         && head.len() + 1 == last_word(prev).len();
     if word {
         prev.pop();
@@ -486,8 +491,9 @@ mod tests {
         let b =
             blocks("op til 120 boli-\nger i perio-\nden, jf. administra-\ntionens cpr-\nnummer og EU-\nprojekt", false);
         assert_eq!(b, vec![para("op til 120 boliger i perioden, jf. administrationens cpr-nummer og EU-projekt")]);
-        let b = blocks("(boli-\nger) og 2017-\nbudgettet", false);
-        assert_eq!(b, vec![para("(boliger) og 2017-budgettet")]);
+        let b =
+            blocks("(boli-\nger) og 2017-\nbudgettet for ikke-\nvestlige i Høje-\nTaastrup under covid-\n19", false);
+        assert_eq!(b, vec![para("(boliger) og 2017-budgettet for ikke-vestlige i Høje-Taastrup under covid-19")]);
     }
 
     #[test]

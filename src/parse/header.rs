@@ -104,9 +104,12 @@ pub fn parse(lines: &[Line], cx: &mut Ctx) -> Header {
             Some((first, rest)) => (first.as_str(), rest),
             None => ("", &[][..]),
         };
-        for field in beside.iter().filter_map(|f| field_of(f)) {
-            if let (Field::Date | Field::Time | Field::End | Field::Location | Field::Other, value) = field {
-                set_field(&mut h, field.0, value, line.no, cx);
+        for (field, value) in beside.iter().filter_map(|f| field_of(f)) {
+            match field {
+                Field::Participants => push_list(&mut present, value, ", "),
+                Field::Absent if nobody(value) => {}
+                Field::Absent => push_list(&mut absent, value, ", "),
+                _ => set_field(&mut h, field, value, line.no, cx),
             }
         }
         if let Some((field, value)) = field_of(plain) {
@@ -146,8 +149,8 @@ pub fn parse(lines: &[Line], cx: &mut Ctx) -> Header {
                 continue;
             }
         }
-        // "tirsdag den 12. marts 2024 kl. 15.00" under the title, without a label.
-        if h.date.is_none() && date_line(plain) {
+        // "tirsdag den 12. marts 2024 kl. 15.00" under a title without a date, without a label.
+        if h.date.is_none() && h.title_date.is_none() && date_line(plain) {
             set_field(&mut h, Field::Date, plain, line.no, cx);
             continue;
         }
@@ -175,28 +178,36 @@ fn push_list(list: &mut String, text: &str, sep: &str) {
 /// A line of fields laid out side by side, cut where three spaces or a tab come before the next
 /// field's label; a line whose later parts are no labelled fields stays whole.
 fn side_by_side(line: &str) -> Vec<&str> {
+    let labelled = |at: &str| {
+        let next = at.trim_start();
+        next.split_once(':').filter(|(l, _)| l.len() <= 40).is_some_and(|(l, _)| field_of(&to_plain(l)).is_some())
+    };
+    let gaps = line.match_indices("   ").map(|(i, _)| i).chain(line.match_indices('\t').map(|(i, _)| i));
+    let mut cuts: Vec<usize> = gaps.filter(|&i| i > 0 && labelled(&line[i..])).collect();
+    cuts.sort_unstable();
     let mut parts = Vec::new();
-    let mut rest = line;
-    while let Some(at) = rest.find("   ").or_else(|| rest.find('\t')) {
-        let next = rest[at..].trim_start();
-        let label = next.split_once(':').filter(|(l, _)| l.len() <= 40);
-        let labelled = label.is_some_and(|(l, _)| field_of(&to_plain(l)).is_some());
-        if !labelled {
-            break;
+    let mut from = 0;
+    for cut in cuts {
+        if cut > from && !line[from..cut].trim().is_empty() {
+            parts.push(line[from..cut].trim());
+            from = cut;
         }
-        parts.push(rest[..at].trim());
-        rest = next;
     }
-    parts.push(rest.trim());
+    parts.push(line[from..].trim());
     parts
 }
 
-/// A line that is only a date, perhaps with its weekday and time: "tirsdag den 12. marts 2024 kl. 15.00".
+/// A line that is only a date, perhaps with its weekday and time: "tirsdag den 12. marts 2024 kl.
+/// 15.00", "12.03.2024" (not "2. udgave, rettet 14. marts 2024").
 fn date_line(plain: &str) -> bool {
     let t = plain.trim().to_lowercase();
-    let weekday =
-        ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"].iter().any(|d| t.starts_with(d));
-    t.len() < 80 && (weekday || t.starts_with(|c: char| c.is_ascii_digit())) && dates::find_date(&t, None).is_some()
+    let weekday = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"];
+    let mut rest = t.as_str();
+    if let Some(r) = weekday.iter().find_map(|d| rest.strip_prefix(d)) {
+        rest = r.trim_start_matches([',', ' ']);
+        rest = ["den ", "d. "].iter().find_map(|p| rest.strip_prefix(p)).unwrap_or(rest);
+    }
+    t.len() < 80 && dates::find_date(rest, None).is_some_and(|f| f.span.start == 0)
 }
 
 /// "Afbud: -", "Fraværende: Ingen".

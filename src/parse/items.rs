@@ -67,8 +67,8 @@ pub fn numbered_heading(plain: &str) -> Option<(u32, &str)> {
     Some((t[..digits].parse().ok()?, title))
 }
 
-/// How many non-blank lines may come between a "3. Title" heading and its case number line (the
-/// rest of a title the PDF wrapped, a date line).
+/// How many non-blank lines may come between an item heading and its case number line (the rest of
+/// a title the PDF wrapped, a date line), and how many lines a wrapped title may have.
 const CASE_WITHIN: usize = 3;
 
 /// Marks the "1. Title" lines of a file without any "Punkt N" heading as item headings, when that
@@ -197,38 +197,63 @@ pub fn is_closed(title: &str) -> bool {
     title.split(|c: char| !c.is_alphanumeric()).any(closing_word)
 }
 
-/// "Lukket" and its plural "Lukkede" ("Lukkede punkter - Personalesag"), or "Fortroligt"
-/// ("Fortroligt - Retssag mod entreprenør"), in any case.
+/// A word that closes an item: "lukket", "fortroligt", and "lukkede", "fortrolig(e)", which
+/// describe a subject as often ("Lukkede skoler - salg af bygningerne"): an item they close
+/// without marking it (see [`closed_in_passing`]) is hidden with a warning.
 fn closing_word(word: &str) -> bool {
-    ["lukket", "lukkede", "fortroligt", "fortrolig", "fortrolige"].iter().any(|w| word.eq_ignore_ascii_case(w))
+    marking_word(word) || ["lukkede", "fortrolig", "fortrolige"].iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
+/// A short line that marks an item closed: up to three words with a closing word at an edge
+/// ("- Lukket", "Hjemmeplejen - Lukket", "(Lukket punkt)"), not a sentence ("Skolen er lukket nu").
+fn marks_closed(text: &str) -> bool {
+    let plain = to_plain(text);
+    let words: Vec<&str> = plain.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.len() <= 3
+        && (words.first().is_some_and(|w| marking_word(w)) || words.last().is_some_and(|w| marking_word(w)))
+}
+
+/// "Lukket", "Fortroligt": at the start or end of a title they mark the item, not its subject.
+fn marking_word(word: &str) -> bool {
+    word.eq_ignore_ascii_case("lukket") || word.eq_ignore_ascii_case("fortroligt")
+}
+
+/// The first word of `title` that closes the item, as written.
+fn closing_word_in(title: &str) -> Option<&str> {
+    title.split(|c: char| !c.is_alphanumeric()).find(|w| closing_word(w))
 }
 
 /// A line that only marks what follows as closed: "Lukket", "LUKKET", "(Lukket punkt)",
-/// "Lukkede punkter", "Lukket møde". `plural` asks for a mark that covers several items (a plural
-/// or "møde", "del", "dagsorden"), as a divider between the open and the closed part of an agenda.
+/// "Lukkede punkter", "Lukket møde". `plural` asks for a mark that covers several items ("punkter",
+/// "møde", "del", "dagsorden"), as a divider between the open and the closed part of an agenda;
+/// "Lukkede sager" (concluded cases) is a subheading, not a divider.
 fn closing_line(text: &str, plural: bool) -> bool {
+    // Every line of every file is asked: decide most on their length and bytes ("lukke…", "fortrolig…").
     if text.len() > 60 {
+        return false;
+    }
+    let b = text.as_bytes();
+    let word_at = |i: usize, w: &[u8]| b.get(i..i + w.len()).is_some_and(|x| x.eq_ignore_ascii_case(w));
+    if !(0..b.len())
+        .any(|i| matches!(b[i], b'k' | b'K' | b'r' | b'R') && (word_at(i, b"kke") || word_at(i, b"rtrolig")))
+    {
         return false;
     }
     let plain = to_plain(text);
     let words: Vec<String> =
         plain.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
-    let known = |w: &String| {
-        closing_word(w)
-            || matches!(
-                w.as_str(),
-                "punkt" | "punkter" | "sag" | "sager" | "dagsorden" | "del" | "møde" | "dagsordenspunkter"
-            )
-    };
-    let several = |w: &String| matches!(w.as_str(), "lukkede" | "punkter" | "sager" | "dagsorden" | "del" | "møde");
+    let several = |w: &String| matches!(w.as_str(), "punkter" | "dagsorden" | "dagsordenspunkter" | "del" | "møde");
+    let known = |w: &String| closing_word(w) || w == "punkt" || several(w);
     words.iter().any(|w| closing_word(w)) && words.iter().all(known) && (!plural || words.iter().any(several))
 }
 
-/// True if the title says "lukket" only in its middle ("Evaluering af lukket afdeling"), where it
-/// may describe the subject rather than close the item: worth a warning, since the item is hidden.
+/// True if the title closes the item only in passing: "lukket" in its middle ("Evaluering af lukket
+/// afdeling") or "lukkede"/"fortrolige" describing a subject ("Lukkede skoler - salg"), where the
+/// item may be open: worth a warning, since it is hidden. "Lukket" or "Fortroligt" at an edge, or
+/// a closing word before "punkt", "møde" or "sag", marks the item.
 fn closed_in_passing(title: &str) -> bool {
     let words: Vec<&str> = title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let at_edge = |w: Option<&&str>| w.is_some_and(|w| closing_word(w));
+    let at_edge = |w: Option<&&str>| w.is_some_and(|w| marking_word(w));
     let marked = |w: &[&str]| {
         closing_word(w[0]) && ["punkt", "punkter", "møde", "sag"].iter().any(|m| w[1].eq_ignore_ascii_case(m))
     };
@@ -251,9 +276,23 @@ fn full_title(title: &str, body: &[Line]) -> String {
             case
         }
         None => {
-            let first = body.iter().find(|l| !l.is_blank());
-            if let Some(l) = first.filter(|l| l.text.len() < 100 && is_closed(&to_plain(l.text))) {
+            // Without a case number line: the first line under the heading when it says "lukket",
+            // or a short line after the title's wrapped lines that only marks it ("i Hjemmeplejen" /
+            // "- Lukket", "(Lukket punkt)").
+            let mut lines = body.iter().filter(|l| !l.is_blank());
+            if let Some(l) = lines.clone().next().filter(|l| l.text.len() < 100 && is_closed(&to_plain(l.text))) {
                 add(&mut full, l);
+                return full;
+            }
+            let title_like = |l: &&Line| {
+                l.kind == Kind::Text
+                    && l.text.len() < 60
+                    && !l.text.ends_with('.')
+                    && sections::kind_of(&to_plain(l.text)).is_none()
+            };
+            let wrapped: Vec<&Line> = lines.by_ref().take(CASE_WITHIN).take_while(title_like).collect();
+            if let Some(last) = wrapped.iter().rposition(|l| marks_closed(l.text)) {
+                wrapped[..=last].iter().for_each(|l| add(&mut full, l));
                 return full;
             }
             0
@@ -296,19 +335,20 @@ fn wrapped_title(body: &[Line]) -> Option<(Vec<usize>, usize)> {
 pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
     let mut items: Vec<AgendaItem> = Vec::new();
     let mut first_line: HashMap<u32, usize> = HashMap::new();
-    // Every strict heading's index and number, to see whether a lower number comes later.
-    let headings: Vec<(usize, u32)> = (0..lines.len()).filter_map(|i| Some((i, heading_at(lines, i)?.0))).collect();
+    // Every line's heading, read once; by index and number to see whether a lower number comes later.
+    let mut heads: Vec<Option<(u32, String)>> = (0..lines.len()).map(|i| heading_at(lines, i)).collect();
+    let later = LaterNumbers::new(heads.iter().enumerate().filter_map(|(i, h)| Some((i, h.as_ref()?.0))));
     let divider = closed_part(lines, cx);
-    // The open item: its heading's index, number, title and whether it is closed.
-    let mut start: Option<(usize, u32, String, bool)> = None;
+    // The open item: its heading's index, number, title, full title and whether it is closed.
+    let mut start: Option<(usize, u32, String, String, bool)> = None;
     for (i, line) in lines.iter().enumerate() {
         // "Punkt 4 Title" without colon or case line counts only after an open item: inside a
         // closed one it may be the closed text's own, and hiding an item is the safe mistake.
         let next = start.as_ref().map(|o| o.1 + 1);
         let loose = || next_heading(line, next?);
-        let heading = match (heading_at(lines, i), &start) {
+        let heading = match (heads[i].take(), &start) {
             (Some(h), _) => Some(h),
-            (None, Some(open)) if open.3 => {
+            (None, Some(open)) if open.4 => {
                 if let Some((number, _)) = loose() {
                     cx.warn(
                         line.no,
@@ -324,56 +364,108 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
             (None, _) => loose(),
         };
         let Some((number, title)) = heading else { continue };
-        if let Some((s, n, t, closed)) = start.take() {
+        let full = full_title(&title, &lines[i + 1..]);
+        if let Some((s, n, t, t_full, closed)) = start.take() {
             // Inside a closed item a "Punkt N" is its own (unpublished) text when N is not higher,
             // or skips numbers that a later heading has: "Punkt 4: …" and "Punkt 5: …" listed in
             // closed item 2, before "Punkt 3: Eventuelt", are not items 4 and 5.
-            let skipped_to = || number > n + 1 && headings.iter().any(|&(j, m)| j > i && m > n && m < number);
+            let skipped_to = || number > n + 1 && later.any_after(i, n + 1..number);
             if closed && (number <= n || skipped_to()) {
+                let why =
+                    if number <= n { format!("not higher than {n}") } else { format!("item {} comes later", n + 1) };
                 cx.warn(
                     line.no,
                     format!(
-                        "\"Punkt {number}\" inside closed item {n} is read as part of it and not published \
-                         (the item after it is {})",
-                        n + 1
+                        "\"Punkt {number}\" inside closed item {n} is read as part of it and not published ({why})"
                     ),
                 );
-                start = Some((s, n, t, closed));
+                start = Some((s, n, t, t_full, closed));
                 continue;
             }
-            // In an open item, "Punkt 1: Godkendt." under item 2's decision, without a case number
-            // line, is its text (a decision per point of the recommendation), not item 1 again.
-            if !closed && number <= n && !case_within(&lines[i + 1..]) {
-                start = Some((s, n, t, closed));
+            // In an open item, "Punkt 1: Godkendt." under item 2's decision is its text (a decision
+            // per point of the recommendation), not item 1 again: a sentence, not closed, without
+            // a case number line.
+            let sentence = title.ends_with('.') || title.starts_with(char::is_lowercase);
+            if !closed && number <= n && sentence && !is_closed(&full) && !case_within(&lines[i + 1..]) {
+                start = Some((s, n, t, t_full, closed));
                 continue;
             }
             let end = divider.map_or(i, |d| if (s..i).contains(&d) { d } else { i });
-            items.push(item(&lines[s], n, t, closed, &lines[s + 1..end], meta, cx));
+            items.push(item(&lines[s], n, t, &t_full, closed, &lines[s + 1..end], meta, cx));
         }
         if let Some(prev) = first_line.insert(number, line.no) {
             cx.error(line.no, format!("item number {number} is used twice (first on line {prev})"));
         }
-        let closed = divider.is_some_and(|d| d < i) || is_closed(&full_title(&title, &lines[i + 1..]));
-        start = Some((i, number, title, closed));
+        let closed = divider.is_some_and(|d| d < i) || is_closed(&full);
+        start = Some((i, number, title, full, closed));
     }
-    if let Some((s, n, t, closed)) = start {
+    if let Some((s, n, t, t_full, closed)) = start {
         let end = divider.filter(|&d| d > s).unwrap_or(lines.len());
-        items.push(item(&lines[s], n, t, closed, &lines[s + 1..end], meta, cx));
+        items.push(item(&lines[s], n, t, &t_full, closed, &lines[s + 1..end], meta, cx));
     }
     check_sequence(&items, cx);
     items
 }
 
+/// For each item number, the last line with a heading of that number, to ask whether a number in
+/// a range comes after a line: a range maximum, in a table built on the first question (most
+/// files never ask), so a file of many headings inside a closed item is not read in square time.
+struct LaterNumbers {
+    last: Vec<usize>,
+    /// `table[k][m]`: the latest line among numbers `m..m + 2^k`, plus one (0: none).
+    table: std::cell::OnceCell<Vec<Vec<usize>>>,
+}
+
+impl LaterNumbers {
+    fn new(headings: impl Iterator<Item = (usize, u32)>) -> LaterNumbers {
+        let mut last: Vec<usize> = Vec::new();
+        for (line, number) in headings {
+            let number = number as usize;
+            if last.len() <= number {
+                last.resize(number + 1, 0);
+            }
+            last[number] = line + 1;
+        }
+        LaterNumbers { last, table: std::cell::OnceCell::new() }
+    }
+
+    /// True if a heading numbered within `numbers` stands on a line after `line`.
+    fn any_after(&self, line: usize, numbers: std::ops::Range<u32>) -> bool {
+        let (from, to) = (numbers.start as usize, (numbers.end as usize).min(self.last.len()));
+        if from >= to {
+            return false;
+        }
+        let table = self.table.get_or_init(|| {
+            let mut table = vec![self.last.clone()];
+            let mut width = 1;
+            while width * 2 <= self.last.len() {
+                let prev = &table[table.len() - 1];
+                let next = (0..=self.last.len() - width * 2).map(|m| prev[m].max(prev[m + width])).collect();
+                table.push(next);
+                width *= 2;
+            }
+            table
+        });
+        let k = (usize::BITS - 1 - (to - from).leading_zeros()) as usize;
+        table[k][from].max(table[k][to - (1 << k)]) > line + 1
+    }
+}
+
 /// The line that divides the agenda into an open and a closed part ("Lukkede punkter", "Lukket
 /// møde" on a line of its own between two items), if there is one: every item after it is closed.
 fn closed_part(lines: &[Line], cx: &mut Ctx) -> Option<usize> {
+    // On a line of its own: blank lines around it, or an item heading right after it.
     let alone = |i: usize| {
         let blank = |j: Option<&Line>| j.is_none_or(Line::is_blank);
         matches!(lines[i].kind, Kind::Heading(_))
-            || (blank(i.checked_sub(1).map(|j| &lines[j])) && blank(lines.get(i + 1)))
+            || (blank(i.checked_sub(1).map(|j| &lines[j]))
+                && (blank(lines.get(i + 1)) || heading_at(lines, i + 1).is_some()))
     };
-    let d =
-        (1..lines.len()).find(|&i| closing_line(lines[i].text, true) && alone(i) && heading_at(lines, i).is_none())?;
+    // A divider starts with its closing word ("Lukkede punkter", "LUKKET MØDE", "Fortrolige punkter").
+    let starts =
+        |i: usize| lines[i].text.trim_start_matches(['*', '_', '#', '(', ' ']).starts_with(['L', 'l', 'F', 'f']);
+    let d = (1..lines.len())
+        .find(|&i| starts(i) && alone(i) && closing_line(lines[i].text, true) && heading_at(lines, i).is_none())?;
     cx.warn(
         lines[d].no,
         format!("\"{}\": the items after this line are closed and not published", clip(lines[d].text.trim())),
@@ -399,21 +491,22 @@ fn check_sequence(items: &[AgendaItem], cx: &mut Ctx) {
     }
 }
 
-/// `closed`: what [`parse`] found when the item began (from its full title), not found again here.
+/// `full` and `closed`: the full title and what [`parse`] found when the item began.
+#[allow(clippy::too_many_arguments)]
 fn item(
     heading: &Line,
     number: u32,
     title: String,
+    full: &str,
     closed: bool,
     body: &[Line],
     meta: &Meta,
     cx: &mut Ctx,
 ) -> AgendaItem {
-    let full = full_title(&title, body);
-    if closed && is_closed(&full) && closed_in_passing(&full) {
+    if let Some(word) = closing_word_in(full).filter(|_| closed && closed_in_passing(full)) {
         cx.warn(
             heading.no,
-            format!("item {number} is treated as closed and not published: its title has the word \"lukket\""),
+            format!("item {number} is treated as closed and not published: its title has the word \"{word}\""),
         );
     }
     let (title, case_in_title) = match case_in_title(&title) {
@@ -502,6 +595,7 @@ fn case_of(line: &Line) -> Option<CaseNumber> {
     let plain = plain(line.text);
     let mut t = plain.trim();
     let lower = t.to_lowercase();
+    let mut labelled = false;
     for label in [
         "sagsnummer",
         "sagsnr.",
@@ -519,10 +613,15 @@ fn case_of(line: &Line) -> Option<CaseNumber> {
     ] {
         if lower.starts_with(label) {
             t = t[label.len()..].trim_start_matches([':', ' ', '.']);
+            labelled = true;
             break;
         }
     }
-    let t = t.split([',', ';', '(']).next().unwrap_or(t);
+    // After a label, what some systems write behind the number; a bare line is the number alone
+    // ("24/12, 27/12 og 31/12 holdes …" is text).
+    if labelled {
+        t = t.split([',', ';', '(']).next().unwrap_or(t);
+    }
     t.parse().ok()
 }
 

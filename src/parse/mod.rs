@@ -134,15 +134,34 @@ pub fn parse(file: &Path, text: &str) -> Result<(Meeting, Vec<Diagnostic>), Vec<
 /// and the time the line gives.
 fn split_closing<'l, 'a>(agenda: &'l [normalize::Line<'a>]) -> (&'l [normalize::Line<'a>], Option<chrono::NaiveTime>) {
     let ends = |l: &normalize::Line| {
+        // Every line of the agenda is asked: most are decided on their bytes.
+        let start = l.text.trim_start_matches(['*', '_', ' ', '#']);
+        if l.text.len() >= 80 || !start.starts_with(['M', 'm']) || !(start.contains("ødet") || start.contains("ØDET"))
+        {
+            return false;
+        }
         let t = to_plain(l.text).to_lowercase();
         let t = t.trim_start_matches(['*', '_', ' ']);
-        l.text.len() < 80
-            && ["mødet sluttede", "mødet slut", "mødet hævet", "mødet blev hævet", "mødet afsluttet", "mødet hævedes"]
-                .iter()
-                .any(|p| t.starts_with(p))
+        // Said when it happened ("Mødet slutter senest kl. 18" is a plan in an item's text).
+        [
+            "mødet sluttede",
+            "mødet slut kl",
+            "mødet slut:",
+            "mødet hævet",
+            "mødet blev hævet",
+            "mødet afsluttet",
+            "mødet hævedes",
+        ]
+        .iter()
+        .any(|p| t.starts_with(p))
+            && dates::find_time(t).is_some()
     };
     let Some(at) = agenda.iter().rposition(ends) else { return (agenda, None) };
-    if (at..agenda.len()).any(|i| items::heading_at(agenda, i).is_some()) {
+    // Only names and a signature page may follow: no item, no section heading.
+    let item_text = |l: &normalize::Line| {
+        items::heading_at(std::slice::from_ref(l), 0).is_some() || sections::kind_of(&to_plain(l.text)).is_some()
+    };
+    if agenda[at + 1..].iter().any(item_text) {
         return (agenda, None);
     }
     (&agenda[..at], dates::find_time(agenda[at].text).map(|(t, _)| t))

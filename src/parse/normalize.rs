@@ -271,19 +271,37 @@ fn may_be_page_header(text: &str) -> bool {
 /// pdftotext page footers and headers: "Direktionen 03-04-2017 - Side 2 af 9", "Side 2 af 9",
 /// "Side 1/4", "Page 2 of 9", "2 af 4", "- 2 -", also with what case systems print around the page
 /// number ("Teknik- og Miljøudvalget 05-06-2023    Side 2 af 4    Referat", "Side 3 af 4 - Udskrevet
-/// 06-06-2023"): besides the page number only dates, names and such words, never a sentence ("jf.
-/// side 2 af 4 i bilaget").
+/// 06-06-2023"): besides the page number only dates, names and such words, and the page number at
+/// an end of the line or set apart by a dash, a bar or a layout gap. "Se side 2 af 4 i Bilag 3"
+/// is a sentence.
 pub fn is_page_footer(text: &str) -> bool {
     let t = text.trim();
     if t.starts_with(['-', '–']) && t.ends_with(['-', '–']) && t.len() > 2 {
         return is_page_number(t);
     }
-    if t.len() > 160 || !(t.contains(" af ") || t.contains(" of ") || t.contains('/')) {
+    // Every line is asked: most are decided on their last byte or length. A footer ends with the
+    // page count, or has the gaps of a laid-out line, or is "2 af 4" alone.
+    let laid_out = || t.ends_with(|c: char| c.is_ascii_digit()) || t.contains("   ");
+    if t.len() > 160 || !((laid_out() && names_a_page(t)) || (t.len() <= 12 && t.contains(" af "))) {
         return false;
     }
     let words: Vec<&str> = t.split_whitespace().collect();
     let Some(marker) = page_marker(&words) else { return false };
-    words.iter().enumerate().all(|(i, w)| marker.contains(&i) || footer_word(w))
+    let apart = |w: Option<&&str>| w.is_none_or(|w| matches!(*w, "-" | "–" | "|" | "·" | "/"));
+    let set_apart = apart(marker.start.checked_sub(1).and_then(|i| words.get(i)))
+        || apart(words.get(marker.end))
+        || t.contains("   ");
+    set_apart && words.iter().enumerate().all(|(i, w)| marker.contains(&i) || footer_word(w))
+}
+
+/// True if "side" or "page" and a space come before a digit. Every line is asked: one tight pass
+/// over its bytes for a space before a digit decides most.
+fn names_a_page(t: &str) -> bool {
+    let b = t.as_bytes();
+    let space_digit = |i: usize| b[i] == b' ' && b[i + 1].wrapping_sub(b'0') < 10;
+    (4..b.len().saturating_sub(1))
+        .filter(|&i| space_digit(i))
+        .any(|i| b[i - 4..i].eq_ignore_ascii_case(b"side") || b[i - 4..i].eq_ignore_ascii_case(b"page"))
 }
 
 /// Where "Side 2 af 9" (or "Side 2/9", "Page 2 of 9", a line "2 af 9") is among `words`.
@@ -361,6 +379,8 @@ mod tests {
             "Beslutning den 20/3 2017",
             "Der blev stemt 2 af 4",
             "3 af 5 stemte for",
+            "Se side 2 af 4 i Bilag 3",
+            "Jf. Side 12 af 40 i Kommuneplan 2013",
         ] {
             assert!(!is_page_footer(t), "{t}");
         }

@@ -133,10 +133,12 @@ pub fn decision_of(heading: &str, meeting_body: &str, meeting_date: NaiveDate) -
     let the_meeting = ["mødet", "møde", "dagens møde", "udvalget", "udvalg", "byrådsmødet", "udvalgsmødet"]
         .iter()
         .any(|w| body.eq_ignore_ascii_case(w));
-    let body = if body.is_empty() || the_meeting || body.starts_with(char::is_lowercase) {
+    // "i byrådet", "i kommunalbestyrelsen": another body, written in lower case as Danish allows.
+    let body = if body.is_empty() || the_meeting {
         meeting_body.to_string()
     } else {
-        body.to_string()
+        let mut chars = body.chars();
+        chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
     };
     match date {
         Some(d) => match dates::find_date(d, Some(meeting_date.year())) {

@@ -93,24 +93,27 @@ impl Theme {
         Ok(())
     }
 
-    /// A Tera error with its whole cause chain (the useful part, e.g. the line, is in the sources),
-    /// the page being rendered, and the file of every template the message names or that the
-    /// failing one extends (Tera says "in a parent template" without saying which).
+    /// [`chain`], with the page being rendered and the file of every template the message names or
+    /// that the failing one extends (Tera says "in a parent template" without saying which).
     pub fn error(&self, e: tera::Error, page: Option<&str>) -> RenderError {
         let mut msg = chain(&e);
         if let Some(page) = page {
             msg.push_str(&format!("\n  while rendering {page}"));
         }
         let mut named: Vec<String> = Vec::new();
-        for name in self.tera.get_template_names().chain(self.files.iter().map(|(n, _)| n.as_str())) {
-            if msg.contains(&format!("'{name}'")) && !named.iter().any(|n| n == name) {
+        let mut add = |name: &str| {
+            if !named.iter().any(|n| n == name) {
                 named.push(name.to_string());
+            }
+        };
+        for name in self.tera.get_template_names().chain(self.files.iter().map(|(n, _)| n.as_str())) {
+            if msg.contains(&format!("'{name}'")) {
+                add(name);
                 if let Ok(t) = self.tera.get_template(name) {
-                    named.extend(t.parents.iter().cloned());
+                    t.parents.iter().for_each(|p| add(p));
                 }
             }
         }
-        named.dedup();
         for name in &named {
             msg.push_str(&format!("\n  {name}: {}", self.source(name)));
         }
@@ -204,6 +207,10 @@ mod tests {
         (dir, theme)
     }
 
+    fn builtin(name: &str) -> &'static str {
+        TEMPLATES.iter().find(|(n, _)| *n == name).map(|(_, t)| *t).unwrap()
+    }
+
     /// What every page gets (see `Renderer::new`), as far as base.html and 404.html use it.
     fn context() -> tera::Context {
         let mut ctx = tera::Context::new();
@@ -217,13 +224,13 @@ mod tests {
     /// published every page with only its header and footer.
     #[test]
     fn a_base_without_a_block_the_pages_fill_is_an_error() {
-        let base = TEMPLATES[0].1.replace("{% block content %}", "{% block inhold %}");
+        let base = builtin("base.html").replace("{% block content %}", "{% block inhold %}");
         let (dir, theme) = theme_with(&[("base.html", &base)]);
         let e = theme.err().expect("refused").to_string();
         assert!(e.contains("fills the block `content`"), "{e}");
         assert!(e.contains(&dir.path().join("base.html").display().to_string()), "names the file: {e}");
         let (_dir, theme) =
-            theme_with(&[("base.html", &TEMPLATES[0].1.replace("{% block scripts %}", "{% block s %}"))]);
+            theme_with(&[("base.html", &builtin("base.html").replace("{% block scripts %}", "{% block s %}"))]);
         assert!(theme.err().expect("refused").to_string().contains("`scripts`"));
     }
 
@@ -238,9 +245,9 @@ mod tests {
     /// in base.html, put the mark before `<!DOCTYPE` on every page.
     #[test]
     fn a_byte_order_mark_is_dropped() {
-        let (_dir, theme) = theme_with(&[("404.html", &format!("\u{feff}{}", TEMPLATES[8].1))]);
+        let (_dir, theme) = theme_with(&[("404.html", &format!("\u{feff}{}", builtin("404.html")))]);
         let theme = theme.unwrap();
-        let (_dir, base) = theme_with(&[("base.html", &format!("\u{feff}{}", TEMPLATES[0].1))]);
+        let (_dir, base) = theme_with(&[("base.html", &format!("\u{feff}{}", builtin("base.html")))]);
         let base = base.unwrap();
         for t in [&theme, &base] {
             let html = t.tera.render("404.html", &context()).unwrap();
@@ -261,7 +268,7 @@ mod tests {
     /// with no page and no file.
     #[test]
     fn a_render_error_names_the_page_and_the_files() {
-        let base = TEMPLATES[0].1.replace("{{ site_title }}", "{{ site_titel }}");
+        let base = builtin("base.html").replace("{{ site_title }}", "{{ site_titel }}");
         let (dir, theme) = theme_with(&[("base.html", &base), ("partials/nav.html", "x")]);
         let theme = theme.unwrap();
         let e = theme.tera.render("404.html", &context()).unwrap_err();

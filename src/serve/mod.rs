@@ -115,11 +115,13 @@ async fn stop_on_signal(serving: Arc<AtomicBool>, preview: Arc<OnceLock<PathBuf>
     }
     println!("Stopped before the first build ended.");
     if let Some(dir) = preview.get() {
-        // The build may still be writing into it; a second try gets what it wrote meanwhile.
-        for _ in 0..3 {
+        // The build's threads may still be writing into it: once its folders are gone their writes
+        // fail, so a removal that raced with them is tried again, for up to two seconds.
+        for _ in 0..40 {
             if std::fs::remove_dir_all(dir).is_ok() || !dir.exists() {
                 break;
             }
+            std::thread::sleep(Duration::from_millis(50));
         }
     }
     std::process::exit(130);
