@@ -225,12 +225,15 @@ fn repeated_headers(text: &str) -> Vec<usize> {
     drop
 }
 
-/// The first content lines of every page that has any. A page starts at a form feed, or after a
-/// page footer that ends a page (one below the page's top: a "Side 3 af 12" line among the header
-/// lines belongs to the header).
+/// The first content lines of every page that has any, up to the first line of structure (an item
+/// or section heading, a case number): what follows one is the page's content, however often it
+/// recurs ("Punkt 2: …" / "Lukket punkt" on every page, "Beslutning" / "Godkendt"). A page starts
+/// at a form feed, or after a page footer that ends a page (one below the page's top: a "Side 3
+/// af 12" line among the header lines belongs to the header).
 fn page_tops(text: &str) -> Vec<PageTop<'_>> {
     let mut pages: Vec<PageTop> = vec![Vec::new()];
     let mut content = 0; // content lines on the current page
+    let mut structure = false; // a structure line was among them
     for (i, raw) in super::lines(text).enumerate() {
         let t = raw.trim_matches(is_space);
         // A bare number is a page number only next to a form feed: elsewhere it may be content.
@@ -240,12 +243,16 @@ fn page_tops(text: &str) -> Vec<PageTop<'_>> {
                 pages.push(Vec::new());
             }
             content = 0;
+            structure = false;
         }
         if t.is_empty() || footer {
             continue;
         }
         content += 1;
-        if let Some(top) = pages.last_mut().filter(|_| content <= HEADER_LINES) {
+        if content <= HEADER_LINES && !structure {
+            structure = is_structure(t);
+        }
+        if let Some(top) = pages.last_mut().filter(|_| content <= HEADER_LINES && !structure) {
             top.push((i, t));
         }
     }
@@ -253,7 +260,8 @@ fn page_tops(text: &str) -> Vec<PageTop<'_>> {
     pages
 }
 
-/// A short line that is neither structure nor a sentence: what a page header can be.
+/// A short line that is neither structure nor a sentence nor a closing mark: what a page header
+/// can be.
 fn may_be_page_header(text: &str) -> bool {
     let text = atx_heading(text).map_or(text, |(_, content)| content);
     let plain = plain(text);
@@ -262,10 +270,19 @@ fn may_be_page_header(text: &str) -> bool {
         && plain.chars().count() <= 80
         && !has_byte(text, b'\t')
         && !plain.ends_with(['.', ':', ',', ';'])
-        && sections::kind_of(plain).is_none()
-        && items::item_heading(plain).is_none()
-        && items::numbered_heading(plain).is_none()
-        && plain.parse::<CaseNumber>().is_err()
+        && !is_structure(text)
+        && !items::is_closed(plain)
+}
+
+/// An item or section heading or a case number line.
+fn is_structure(text: &str) -> bool {
+    let text = atx_heading(text).map_or(text, |(_, content)| content);
+    let plain = plain(text);
+    let plain = plain.trim_matches(['*', '_']);
+    sections::kind_of(plain).is_some()
+        || items::item_heading(plain).is_some()
+        || items::numbered_heading(plain).is_some()
+        || plain.parse::<CaseNumber>().is_ok()
 }
 
 /// pdftotext page footers and headers: "Direktionen 03-04-2017 - Side 2 af 9", "Side 2 af 9",
