@@ -98,8 +98,79 @@ fn mask_text(text: &mut String, markup: bool) -> bool {
     true
 }
 
-/// Byte ranges of CPR numbers in `text`.
+/// Byte ranges of CPR numbers in `text`: as written, and after a CPR label in any grouping.
 fn find_cpr(text: &str) -> Vec<(usize, usize)> {
+    let mut found = find_written(text);
+    if has_label(text) {
+        found.extend(find_labelled(text));
+        found.sort_unstable();
+        // Keep the first of overlapping ranges, extended to cover both.
+        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(found.len());
+        for (a, b) in found {
+            match merged.last_mut() {
+                Some(last) if a < last.1 => last.1 = last.1.max(b),
+                _ => merged.push((a, b)),
+            }
+        }
+        return merged;
+    }
+    found
+}
+
+/// True if `text` has "cpr" or "person" in any case: the labels [`find_labelled`] reads.
+fn has_label(text: &str) -> bool {
+    let b = text.as_bytes();
+    (0..b.len().saturating_sub(2)).any(|i| {
+        matches!(b[i], b'c' | b'C' | b'p' | b'P')
+            && (b[i..i + 3].eq_ignore_ascii_case(b"cpr")
+                || b.get(i..i + 6).is_some_and(|w| w.eq_ignore_ascii_case(b"person")))
+    })
+}
+
+/// Numbers after a CPR label ("CPR:", "cpr.nr.", "CPR-nummer", "personnummer", "personnr."), in any
+/// grouping of their ten digits ("0101-80-1234", "01 01 80 1234", "31/12/80-1234"), or with a
+/// four-digit year ("01.01.1980-1234"), when the day and month are real.
+fn find_labelled(text: &str) -> Vec<(usize, usize)> {
+    let lower = text.to_ascii_lowercase(); // ASCII only: byte offsets stay the same
+    let mut found = Vec::new();
+    for label in ["cpr", "personnummer", "personnr"] {
+        for (at, _) in lower.match_indices(label) {
+            if at > 0 && lower.as_bytes()[at - 1].is_ascii_alphanumeric() {
+                continue;
+            }
+            // The label's tail: "-nr.:", ".nr. ", "-nummer ", ": ".
+            let after = at + label.len();
+            let Some(gap) = lower[after..].find(|c: char| c.is_ascii_digit()) else { continue };
+            let tail = &lower[after..after + gap];
+            if gap > 12 || !tail.chars().all(|c| " .:-nrumme".contains(c)) {
+                continue;
+            }
+            let start = after + gap;
+            let (mut digits, mut end, mut values) = (0, start, Vec::with_capacity(12));
+            for (k, c) in lower[start..].char_indices() {
+                if c.is_ascii_digit() {
+                    values.push(c as u8 - b'0');
+                    digits += 1;
+                    end = start + k + 1;
+                } else if !" .-/".contains(c) || k > end - start + 2 || digits > 12 {
+                    break;
+                }
+            }
+            let date = match digits {
+                10 => [values[0], values[1], values[2], values[3], values[4], values[5]],
+                12 => [values[0], values[1], values[2], values[3], values[6], values[7]],
+                _ => continue,
+            };
+            if plausible_date(&date) {
+                found.push((start, end));
+            }
+        }
+    }
+    found
+}
+
+/// Byte ranges of CPR numbers as written: six digits (or a date) and four.
+fn find_written(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
     let mut i = 0;
@@ -163,10 +234,10 @@ fn until_year(ddmmyy: &[u8; 6], four: &[u8]) -> bool {
     (from..=2099).contains(&year)
 }
 
-/// `DD.MM.YY` or `DD-MM-YY` (the date half written as a date: "31.12.80-1234"): the six digit
+/// `DD.MM.YY`, `DD-MM-YY` or `DD/MM/YY` (the date half written as a date: "31.12.80-1234"): the six digit
 /// values and where they end, given the first two digits and the byte after them.
 fn split_date(text: &str, after: usize, day: &Digits) -> Option<([u8; 6], usize)> {
-    let sep = text[after..].chars().next().filter(|c| matches!(c, '.' | '-'))?;
+    let sep = text[after..].chars().next().filter(|c| matches!(c, '.' | '-' | '/'))?;
     let (month, after_month) = digits(text, after + 1);
     if month.len != 2 || !text[after_month..].starts_with(sep) {
         return None;
@@ -366,6 +437,8 @@ mod tests {
             "31.12.2017-1234",
             "12.34.56-1234",
             "15.01.24\t1250\t300.000",
+            "CPR-registret opdateres 1. marts 2024",
+            "cpr-nr. mangler; se sag 16/26813",
             "15.01.24 1250",
             "Perioden 01.01.24-2027",
         ] {
@@ -403,6 +476,13 @@ mod tests {
             ("1.201212-1234", "1.XXXXXX-XXXX"),
             ("cpr 31.12.80-1234", "cpr XX.XX.XX-XXXX"),
             ("31.12.80-\n1234", "XX.XX.XX-\nXXXX"),
+            // Regression (second clerk review): a slash date, and any grouping after a label.
+            ("CPR 31/12/80-1234", "CPR XX/XX/XX-XXXX"),
+            ("cpr.nr.: 01.01.80 - 1234", "cpr.nr.: XX.XX.XX - XXXX"),
+            ("CPR: 0101-80-1234", "CPR: XXXX-XX-XXXX"),
+            ("CPR: 01 01 80 1234", "CPR: XX XX XX XXXX"),
+            ("cpr: 01.01.1980-1234", "cpr: XX.XX.XXXX-XXXX"),
+            ("personnummer 010180 1234", "personnummer XXXXXX XXXX"),
             ("cpr 010203/1234", "cpr XXXXXX/XXXX"),
             ("personnr. 010203.1234.", "personnr. XXXXXX.XXXX."),
         ] {

@@ -39,6 +39,7 @@ enum Field {
 const FIELDS: &[(&str, Field)] = &[
     ("mødedato", Field::Date),
     ("mødedag", Field::Date),
+    ("afholdt", Field::Date),
     ("dato", Field::Date),
     ("mødetidspunkt", Field::Time),
     ("mødetid", Field::Time),
@@ -111,6 +112,17 @@ pub fn parse(lines: &[Line], cx: &mut Ctx) -> Header {
                 Field::Absent => push_list(&mut absent, value, ", "),
                 _ => set_field(&mut h, field, value, line.no, cx),
             }
+        }
+        if closed_minutes(plain) {
+            cx.error(
+                line.no,
+                format!(
+                    "the minutes are marked closed (\"{}\"): a closed meeting is never published; keep the \
+                     file out of the content folder",
+                    clip(plain)
+                ),
+            );
+            continue;
         }
         if let Some((field, value)) = field_of(plain) {
             match field {
@@ -255,6 +267,10 @@ fn set_field(h: &mut Header, field: Field, value: &str, no: usize, cx: &mut Ctx)
             }
             None => cx.warn(no, format!("cannot read the meeting date \"{}\"", clip(value))),
         },
+        // "Tidspunkt: Tirsdag den 12. marts 2024, kl. 15.00 – 17.30": a date in the time field.
+        Field::Time if h.date.is_none() && dates::find_date(value, None).is_some() => {
+            set_field(h, Field::Date, value, no, cx);
+        }
         Field::Time => match dates::find_time(value) {
             Some((start, end)) => {
                 h.start = Some(start);
@@ -278,8 +294,21 @@ fn list_open(value: &str) -> bool {
     v.ends_with(',') || v.ends_with(" og") || v.ends_with('&')
 }
 
+/// "Lukket referat Økonomiudvalget …", "FORTROLIGT REFERAT": the minutes of a closed meeting.
+fn closed_minutes(plain: &str) -> bool {
+    let t = plain.trim_start_matches(['#', '*', '_', ' ']);
+    ["lukket ", "lukkede ", "fortroligt ", "fortrolig "]
+        .iter()
+        .filter_map(|w| strip_prefix_ci(t, w))
+        .any(|rest| TITLE_WORDS.iter().any(|w| strip_prefix_ci(rest.trim_start(), w).is_some()))
+}
+
+/// Words before the title word of the minutes' open part: "Åbent referat".
+const OPEN_WORDS: &[&str] = &["åbent ", "åben ", "offentligt "];
+
 fn is_title(line: &Line, plain: &str) -> bool {
     let t = plain.trim_start();
+    let t = OPEN_WORDS.iter().find_map(|w| strip_prefix_ci(t, w)).unwrap_or(t);
     line.kind == Kind::Heading(1) || TITLE_WORDS.iter().any(|w| strip_prefix_ci(t, w).is_some())
 }
 
@@ -287,6 +316,8 @@ fn is_title(line: &Line, plain: &str) -> bool {
 /// name the same body: "Referat fra Byrådets møde den …", "Referat af ordinært møde i Byrådet".
 fn title(h: &mut Header, plain: &str, no: usize, cx: &mut Ctx) {
     let mut rest = plain.trim();
+    // "Åbent referat Kommunalbestyrelsen …": the open part of the minutes.
+    rest = OPEN_WORDS.iter().find_map(|w| strip_prefix_ci(rest, w)).unwrap_or(rest);
     // "Dagsorden og referat - Økonomiudvalget", "Dagsorden og beslutninger": title words joined.
     while let Some(r) = TITLE_WORDS.iter().find_map(|w| strip_prefix_ci(rest, w)) {
         rest = r.trim_start_matches([':', ' ', '-', '–']);
@@ -313,7 +344,17 @@ fn title(h: &mut Header, plain: &str, no: usize, cx: &mut Ctx) {
     };
     let body = strip_date_words(body.trim());
     let body = strip_meeting_kind(body);
-    let body = strip_suffix_ci(body, " møde").map_or(body, genitive);
+    // "Byrådets ordinære møde": "Byrådet".
+    let body = match strip_suffix_ci(body, " møde") {
+        Some(b) => {
+            let b = [" ordinære", " ekstraordinære", " konstituerende"]
+                .iter()
+                .find_map(|t| strip_suffix_ci(b, t))
+                .unwrap_or(b);
+            genitive(b.trim_end())
+        }
+        None => body,
+    };
     if !body.is_empty() {
         h.title_body = Some(body.to_string());
     }

@@ -194,7 +194,13 @@ fn heading_of(line: &Line, strict: bool) -> Option<(u32, String)> {
 /// "Lukket/fortroligt", "(lukket punkt)"). Hiding an open item by mistake costs a page; publishing
 /// a closed one cannot be undone, so every spelling a clerk might use counts.
 pub fn is_closed(title: &str) -> bool {
-    title.split(|c: char| !c.is_alphanumeric()).any(closing_word)
+    title.split(|c: char| !c.is_alphanumeric()).any(closing_word) || not_public(title)
+}
+
+/// "Ikke til offentliggørelse", "ikke offentligt", "for lukkede døre": closed in other words.
+fn not_public(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    ["ikke offentlig", "ikke til offentliggørelse", "lukkede døre"].iter().any(|p| lower.contains(p))
 }
 
 /// A word that closes an item: "lukket", "fortroligt", and "lukkede", "fortrolig(e)", which
@@ -229,22 +235,37 @@ fn closing_word_in(title: &str) -> Option<&str> {
 /// "Lukkede sager" (concluded cases) is a subheading, not a divider.
 fn closing_line(text: &str, plural: bool) -> bool {
     // Every line of every file is asked: decide most on their length and bytes ("lukke…", "fortrolig…").
-    if text.len() > 60 {
+    if text.len() > 80 {
         return false;
     }
     let b = text.as_bytes();
     let word_at = |i: usize, w: &[u8]| b.get(i..i + w.len()).is_some_and(|x| x.eq_ignore_ascii_case(w));
-    if !(0..b.len())
-        .any(|i| matches!(b[i], b'k' | b'K' | b'r' | b'R') && (word_at(i, b"kke") || word_at(i, b"rtrolig")))
-    {
+    if !(0..b.len()).any(|i| {
+        matches!(b[i], b'k' | b'K' | b'r' | b'R' | b'f' | b'F')
+            && (word_at(i, b"kke") || word_at(i, b"rtrolig") || word_at(i, b"ffentlig"))
+    }) {
         return false;
     }
     let plain = to_plain(text);
+    if plain.trim_end().ends_with(['.', '!', '?']) && !plain.trim_end().ends_with("jf.") {
+        return false; // a sentence ("Lukket for nye ansøgninger.")
+    }
     let words: Vec<String> =
         plain.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
-    let several = |w: &String| matches!(w.as_str(), "punkter" | "dagsorden" | "dagsordenspunkter" | "del" | "møde");
-    let known = |w: &String| closing_word(w) || w == "punkt" || several(w);
-    words.iter().any(|w| closing_word(w)) && words.iter().all(known) && (!plural || words.iter().any(several))
+    let several =
+        |w: &str| matches!(w, "punkter" | "dagsorden" | "dagsordenen" | "dagsordenspunkter" | "del" | "møde" | "mødet");
+    // "Lukket del af mødet", "Punkter på lukket dagsorden", "Lukkede punkter", "Lukket møde".
+    let pair = words.windows(2).any(|w| closing_word(&w[0]) && several(&w[1]));
+    let starts = words.first().is_some_and(|w| closing_word(w));
+    if plural {
+        // "Lukket - Fortrolige sager": two closing words; "Lukkede sager" alone is a subheading.
+        // "Sager behandlet for lukkede døre".
+        let doors = words.windows(2).any(|w| w[0] == "lukkede" && w[1] == "døre");
+        return pair || doors || (starts && words.iter().filter(|w| closing_word(w)).count() >= 2);
+    }
+    // "LUKKET PUNKT - IKKE OFFENTLIGT", "Lukket, jf. forvaltningslovens § 32", "Fortrolig sag",
+    // "Ikke til offentliggørelse".
+    starts || pair || (text.len() <= 60 && not_public(&plain))
 }
 
 /// True if the title closes the item only in passing: "lukket" in its middle ("Evaluering af lukket
@@ -307,7 +328,11 @@ fn full_title(title: &str, body: &[Line]) -> String {
     if next.is_some_and(|l| case_of(l).is_some()) {
         next = rest.next();
     }
-    if let Some(l) = next.filter(|l| closing_line(l.text, false)) {
+    // The item's first line, when it is short and says the item is closed, also as a sentence
+    // ("Punktet er lukket.", "Denne sag er lukket"): hiding an open item warns, publishing a
+    // closed one cannot be undone.
+    let says_closed = |l: &&Line| closing_line(l.text, false) || (l.text.len() <= 60 && is_closed(&to_plain(l.text)));
+    if let Some(l) = next.filter(says_closed) {
         add(&mut full, l);
     }
     full
@@ -395,12 +420,24 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
                 continue;
             }
             let end = divider.map_or(i, |d| if (s..i).contains(&d) { d } else { i });
+            let end = marked_above(lines, s + 1, i).map_or(end, |m| end.min(m));
             items.push(item(&lines[s], n, t, &t_full, closed, &lines[s + 1..end], meta, cx));
         }
         if let Some(prev) = first_line.insert(number, line.no) {
             cx.error(line.no, format!("item number {number} is used twice (first on line {prev})"));
         }
-        let closed = divider.is_some_and(|d| d < i) || is_closed(&full);
+        let after_divider = divider.is_some_and(|d| d < i);
+        let above = marked_above(lines, 0, i).filter(|_| !is_closed(&full) && !after_divider);
+        if let Some(j) = above {
+            cx.warn(
+                line.no,
+                format!(
+                    "item {number} is closed by the line above it, \"{}\", and not published",
+                    clip(lines[j].text.trim())
+                ),
+            );
+        }
+        let closed = after_divider || is_closed(&full) || above.is_some();
         start = Some((i, number, title, full, closed));
     }
     if let Some((s, n, t, t_full, closed)) = start {
@@ -409,6 +446,15 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
     }
     check_sequence(&items, cx);
     items
+}
+
+/// The line right above the heading at `i` (blank lines between allowed, none before `from`) when
+/// it marks the item closed on its own ("LUKKET PUNKT" above "Punkt 2: Personalesag"), after a
+/// blank line.
+fn marked_above(lines: &[Line], from: usize, i: usize) -> Option<usize> {
+    let j = (from..i).rev().find(|&j| !lines[j].is_blank())?;
+    let alone = j == 0 || lines[j - 1].is_blank() || j == from;
+    (alone && closing_line(lines[j].text, false) && heading_at(lines, j).is_none()).then_some(j)
 }
 
 /// For each item number, the last line with a heading of that number, to ask whether a number in
@@ -465,9 +511,13 @@ fn closed_part(lines: &[Line], cx: &mut Ctx) -> Option<usize> {
             || (blank(i.checked_sub(1).map(|j| &lines[j]))
                 && (blank(lines.get(i + 1)) || heading_at(lines, i + 1).is_some()))
     };
-    // A divider starts with its closing word ("Lukkede punkter", "LUKKET MØDE", "Fortrolige punkter").
-    let starts =
-        |i: usize| lines[i].text.trim_start_matches(['*', '_', '#', '(', ' ']).starts_with(['L', 'l', 'F', 'f']);
+    // A divider starts with its closing word ("Lukkede punkter", "LUKKET MØDE", "Fortrolige
+    // punkter"), with "Punkter" ("Punkter på lukket dagsorden") or "Sager" ("Sager behandlet for
+    // lukkede døre").
+    let starts = |i: usize| {
+        let t = lines[i].text.trim_start_matches(['*', '_', '#', '(', ' ']);
+        t.starts_with(['L', 'l', 'F', 'f', 'P', 'p', 'S', 's'])
+    };
     let d = (1..lines.len())
         .find(|&i| starts(i) && alone(i) && closing_line(lines[i].text, true) && heading_at(lines, i).is_none())?;
     cx.warn(
@@ -606,6 +656,7 @@ fn case_of(line: &Line) -> Option<CaseNumber> {
         "sagsnr",
         "sags nr.",
         "sags nr",
+        "sags.nr.",
         "sag nr.",
         "sags-id",
         "sagsid",
@@ -621,12 +672,14 @@ fn case_of(line: &Line) -> Option<CaseNumber> {
             break;
         }
     }
-    // After a label, what some systems write behind the number; a bare line is the number alone
-    // ("24/12, 27/12 og 31/12 holdes …" is text).
-    if labelled {
-        t = t.split([',', ';', '(']).next().unwrap_or(t);
+    // After a label, what some systems write behind the number ("24/1234 (Acadre)", "24/1234,
+    // Dok.nr.: …", "24/1234 - Åben sag", "24/1234."); a bare line is the number alone ("24/12,
+    // 27/12 og 31/12 holdes …" is text). A KLE number may have spaces in it.
+    if !labelled {
+        return t.parse().ok();
     }
-    t.parse().ok()
+    let t = t.split([',', ';', '(']).next().unwrap_or(t).trim().trim_end_matches('.');
+    t.parse().ok().or_else(|| t.split_whitespace().next()?.trim_end_matches('.').parse().ok())
 }
 
 /// Short, no spaces, digits with "/" or "." or "-": a case number with a typo.
@@ -670,6 +723,17 @@ fn sections_of(item: &mut AgendaItem, lines: &[Line], meta: &Meta, cx: &mut Ctx)
                     },
                 }
             }
+            // "Bilag 1: Lokalplanforslag" in an item's text without a "Bilag" heading: the list
+            // of attachments starts here.
+            Kind::Text
+                if numbered_attachment(line.text)
+                    && open.as_ref().is_none_or(|o| o.kind != SectionKind::Attachments) =>
+            {
+                start(item, &mut open, "Bilag".to_string(), SectionKind::Attachments, line.no, meta, cx);
+                if let Some(o) = &mut open {
+                    o.blocks.line(line);
+                }
+            }
             Kind::Text => {
                 // Section headings stand alone, are short and start with a capital (or markup).
                 let candidate = prev_blank
@@ -707,6 +771,13 @@ fn sections_of(item: &mut AgendaItem, lines: &[Line], meta: &Meta, cx: &mut Ctx)
     if let Some(o) = open.take() {
         finish(item, o, meta, cx);
     }
+}
+
+/// "Bilag 1: Lokalplanforslag", "Bilag 2 - Miljøscreening.pdf": an attachment by its number.
+fn numbered_attachment(text: &str) -> bool {
+    let Some(rest) = strip_prefix_ci(text.trim_start_matches(['*', '_']), "bilag ") else { return false };
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && digits <= 3 && rest[digits..].trim_start().starts_with([':', '-', '–', '.']) && text.len() <= 200
 }
 
 /// True if a bare line naming a section ("Tidsplan", "Økonomi", "Beslutning fra Handicaprådet") in

@@ -37,7 +37,13 @@ fn fixed_kind(h: &str) -> Option<SectionKind> {
     use SectionKind::*;
     let kind = match h {
         "baggrund" | "sagens baggrund" => Background,
-        "sagsfremstilling" | "sagsbeskrivelse" | "beskrivelse" | "sagens indhold" | "sagen" => Presentation,
+        "sagsfremstilling"
+        | "sagsbeskrivelse"
+        | "beskrivelse"
+        | "sagens indhold"
+        | "sagen"
+        | "supplerende sagsfremstilling"
+        | "problemstilling" => Presentation,
         "indstilling" | "indstillinger" | "forslag til beslutning" | "administrationens indstilling" => Recommendation,
         "beslutning" | "afgørelse" => Decision,
         "bilag" | "bilagsliste" | "bilagsfortegnelse" => Attachments,
@@ -56,6 +62,16 @@ fn fixed_kind(h: &str) -> Option<SectionKind> {
         "oversigt" => Overview,
         "resumé" | "resume" | "sammenfatning" => Summary,
         _ if h.ends_with(" konsekvenser") && h.split(' ').count() <= 3 => Other,
+        // Headings of their own that a decision must not run on into (Copenhagen, Aarhus).
+        "tidligere beslutninger"
+        | "løsning"
+        | "sagen afgøres af"
+        | "beslutningskompetence"
+        | "beslutningstema"
+        | "hvad skal der ske?"
+        | "hvad skal der ske"
+        | "bemærkninger"
+        | "supplerende oplysninger" => Other,
         _ => return None,
     };
     Some(kind)
@@ -71,8 +87,9 @@ fn is_decision_heading(h: &str) -> bool {
         Some((body, date)) => {
             let body_words = body.split_whitespace().count();
             // A written date only needs digits here; `decision_of` reads it (and warns).
+            // "Beslutning i udvalget": a body in lower case names the meeting's own.
             date.is_some_and(|d| d.bytes().any(|b| b.is_ascii_digit()))
-                || (body_words <= 4 && body.chars().next().is_none_or(char::is_uppercase))
+                || (body_words <= 4 && (body.chars().next().is_none_or(char::is_uppercase) || the_meeting(body)))
         }
         None => false,
     }
@@ -88,7 +105,7 @@ fn split_decision(h: &str) -> Option<(&str, Option<&str>)> {
             return None; // "Beslutning: Godkendt" is a heading run into its text
         }
         let rest = rest.trim_start_matches([':', ' ']);
-        let rest = ["i ", "fra ", "af ", "truffet i ", "truffet af "]
+        let rest = ["truffet på ", "truffet i ", "truffet af ", "i ", "fra ", "af ", "for ", "på "]
             .iter()
             .find_map(|p| strip_prefix_ci(rest, p))
             .unwrap_or(rest);
@@ -129,13 +146,15 @@ fn split_date(s: &str) -> (&str, Option<&str>) {
 pub fn decision_of(heading: &str, meeting_body: &str, meeting_date: NaiveDate) -> (String, NaiveDate, bool) {
     let heading = heading.trim().replace(['(', ')'], " ");
     let (body, date) = split_decision(heading.trim()).unwrap_or(("", None));
-    let body = body.trim();
-    let the_meeting = ["mødet", "møde", "dagens møde", "udvalget", "udvalg", "byrådsmødet", "udvalgsmødet"]
-        .iter()
-        .any(|w| body.eq_ignore_ascii_case(w));
+    let body = body_name(body.trim());
     // "i byrådet", "i kommunalbestyrelsen": another body, written in lower case as Danish allows.
-    let body = if body.is_empty() || the_meeting {
+    let body = if body.is_empty() || the_meeting(body) {
         meeting_body.to_string()
+    } else if body.chars().all(|c| !c.is_lowercase()) {
+        // "BESLUTNING I BYRÅDET": "Byrådet".
+        let lower = body.to_lowercase();
+        let mut chars = lower.chars();
+        chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
     } else {
         let mut chars = body.chars();
         chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
@@ -147,6 +166,37 @@ pub fn decision_of(heading: &str, meeting_body: &str, meeting_date: NaiveDate) -
             None => (body, meeting_date, true),
         },
         None => (body, meeting_date, false),
+    }
+}
+
+/// Words for the meeting itself rather than a body ("mødet", "udvalget").
+fn the_meeting(body: &str) -> bool {
+    ["mødet", "møde", "dagens møde", "udvalget", "udvalg", "byrådsmødet", "udvalgsmødet"]
+        .iter()
+        .any(|w| body.eq_ignore_ascii_case(w))
+}
+
+/// A body's name as a decision heading writes it, without what it says of the meeting: "Byrådets
+/// møde" and "Byrådets ordinære møde" are "Byrådet", "Byrådet 1. behandling" is "Byrådet".
+fn body_name(body: &str) -> &str {
+    let strip = |b: &mut &str, tail: &str| match super::inline::strip_suffix_ci(b, tail) {
+        Some(rest) => {
+            *b = rest.trim_end();
+            true
+        }
+        None => false,
+    };
+    let mut body = body.trim_end_matches([',', ' ']);
+    for tail in [" 1. behandling", " 2. behandling", " 3. behandling"] {
+        strip(&mut body, tail);
+    }
+    let meeting = strip(&mut body, " møde");
+    for tail in [" ordinære", " ekstraordinære"] {
+        strip(&mut body, tail);
+    }
+    match body.strip_suffix('s') {
+        Some(base) if meeting && (base.ends_with("et") || base.ends_with("en")) => base,
+        _ => body,
     }
 }
 
@@ -248,5 +298,28 @@ mod tests {
         );
         assert_eq!(decision_of("Beslutning fra mødet den 12.03.2024", "Byrådet", m), ("Byrådet".into(), m, false));
         assert_eq!(decision_of("Udvalgets beslutning", "Teknisk Udvalg", m).0, "Teknisk Udvalg");
+    }
+
+    /// Regression (second clerk review): these gave the bodies "For Byrådet", "På mødet",
+    /// "Truffet på Byrådets møde", "BYRÅDET" and "Byrådet 1. behandling", and "Beslutning i
+    /// udvalget" was no decision heading at all.
+    #[test]
+    fn decision_bodies_in_more_wordings() {
+        let m = d(2024, 3, 12);
+        for (heading, body) in [
+            ("Beslutning for Byrådet den 29. marts 2023", "Byrådet"),
+            ("Beslutning på mødet den 5. marts 2024", "X"),
+            ("Beslutning truffet på Byrådets møde den 5. marts 2024", "Byrådet"),
+            ("BESLUTNING I BYRÅDET DEN 5. MARTS 2024", "Byrådet"),
+            ("Beslutning i Byrådet 1. behandling den 5. marts 2024", "Byrådet"),
+            ("Beslutning i udvalget", "X"),
+            ("Beslutning for Magistraten", "Magistraten"),
+        ] {
+            assert_eq!(kind_of(heading), Some(SectionKind::Decision), "{heading}");
+            assert_eq!(decision_of(heading, "X", m).0, body, "{heading}");
+        }
+        for h in ["Supplerende sagsfremstilling", "Tidligere beslutninger", "Problemstilling", "Løsning"] {
+            assert!(kind_of(h).is_some(), "{h}");
+        }
     }
 }
