@@ -73,7 +73,7 @@ const CASE_WITHIN: usize = 3;
 
 /// Marks the "1. Title" lines of a file without any "Punkt N" heading as item headings, when that
 /// reading is unambiguous: each is followed within [`CASE_WITHIN`] lines by a case number line,
-/// before any other numbered line, and their numbers run 1, 2, 3… in file order. An ordered list
+/// before any other numbered line, and their numbers rise in file order (a gap is a withdrawn item). An ordered list
 /// in an item's text ("1. Økonomi", "2. Personale") has no case number line, so it stays a list.
 /// Returns whether any line was marked.
 pub fn mark_numbered(lines: &mut [Line], cx: &mut Ctx) -> bool {
@@ -88,13 +88,16 @@ pub fn mark_numbered(lines: &mut [Line], cx: &mut Ctx) -> bool {
         if closed.is_some_and(|c| number <= c) {
             continue;
         }
-        let expected = marked.len() + 1;
-        if number as usize != expected {
+        // The numbers rise; a gap is an item withdrawn ("2. udgår"), a number that does not rise
+        // means these lines are something else.
+        let last = marked.last().and_then(|&j| numbered_at(lines, j)).map_or(0, |(n, _)| n);
+        if number <= last {
             cx.warn(
                 lines[i].no,
                 format!(
-                    "\"{number}. …\" with a case number looks like an item heading, but item {expected} was \
-                     expected; numbered lines are not read as items"
+                    "\"{number}. …\" with a case number looks like an item heading, but item {} was \
+                     expected; numbered lines are not read as items",
+                    last + 1
                 ),
             );
             return false;
@@ -368,6 +371,8 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
     let mut heads: Vec<Option<(u32, String)>> = (0..lines.len()).map(|i| heading_at(lines, i)).collect();
     let later = LaterNumbers::new(heads.iter().enumerate().filter_map(|(i, h)| Some((i, h.as_ref()?.0))));
     let divider = closed_part(lines, cx);
+    // The last "Punkt N: Godkendt." line read as the open item's text.
+    let mut last_point: Option<usize> = None;
     // The open item: its heading's index, number, title, full title and whether it is closed.
     let mut start: Option<(usize, u32, String, String, bool)> = None;
     for (i, line) in lines.iter().enumerate() {
@@ -413,9 +418,13 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
             }
             // In an open item, "Punkt 1: Godkendt." under item 2's decision is its text (a decision
             // per point of the recommendation), not item 1 again: a sentence, not closed, without
-            // a case number line.
+            // a case number line, whose number is not higher, or comes again later ("Punkt 3:
+            // Godkendt med bemærkning." before "Punkt 3: Orientering …"), or follows such a point.
             let sentence = title.ends_with('.') || title.starts_with(char::is_lowercase);
-            if !closed && number <= n && sentence && !is_closed(&full) && !case_within(&lines[i + 1..]) {
+            let previous = (s..i).rev().find(|&j| !lines[j].is_blank());
+            let point = number <= n || later.any_after(i, number..number + 1) || previous == last_point;
+            if !closed && point && sentence && !is_closed(&full) && !case_within(&lines[i + 1..]) {
+                last_point = Some(i);
                 start = Some((s, n, t, t_full, closed));
                 continue;
             }
