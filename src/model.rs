@@ -116,6 +116,9 @@ pub enum Block {
     },
     List {
         ordered: bool,
+        /// The first item's number as written ("3. Godkendt." starts at 3); 1 for bullets.
+        #[serde(skip_serializing_if = "is_first_number")]
+        start: u32,
         items: Vec<String>,
     },
     Table(Table),
@@ -243,4 +246,8 @@ fn ser_time<S: serde::Serializer>(t: &Option<NaiveTime>, s: S) -> Result<S::Ok, 
         Some(t) => s.serialize_str(&t.format("%H:%M").to_string()),
         None => s.serialize_none(),
     }
+}
+
+fn is_first_number(n: &u32) -> bool {
+    *n == 1
 }

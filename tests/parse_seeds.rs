@@ -112,7 +112,7 @@ fn seed_2017_lists_and_joined_paragraphs() {
     let three = item(&m, 3);
     let lists: Vec<_> =
         three.sections.iter().flat_map(|s| &s.blocks).filter(|b| matches!(b, Block::List { .. })).collect();
-    assert!(matches!(lists[0], Block::List { ordered: true, items } if items.len() == 2));
+    assert!(matches!(lists[0], Block::List { ordered: true, items, .. } if items.len() == 2));
     let five = paragraphs(item(&m, 5));
     assert!(five.iter().any(
         |p| p.ends_with("da BAC er \"ejer\" af telefonomstillingen og BURC aktuelt efterspørger skype-løsninger.")

@@ -55,7 +55,7 @@ fn variant_minutes_parse_fully() {
                 .into()
         }]
     );
-    assert!(matches!(&two.sections[1].blocks[1], Block::List { ordered: false, items } if items.len() == 2));
+    assert!(matches!(&two.sections[1].blocks[1], Block::List { ordered: false, items, .. } if items.len() == 2));
     assert_eq!(two.decisions[0].date.to_string(), "2017-04-04");
     assert_eq!(two.decisions[0].text, "Godkendt med 19 stemmer mod 2.");
     assert_eq!(two.attachments, ["Tidsplan for renoveringen"]);
@@ -186,7 +186,7 @@ fn numbered_item_headings_without_punkt() {
     assert_eq!(m.participants.len(), 3);
     assert_eq!(m.items[0].decisions[0].text, "Godkendt.");
     // Ordered lists in an item's text stay lists.
-    let list = |b: &Block| matches!(b, Block::List { ordered: true, items } if items.len() == 2);
+    let list = |b: &Block| matches!(b, Block::List { ordered: true, items, .. } if items.len() == 2);
     assert!(m.items[1].sections[0].blocks.iter().any(list), "{:#?}", m.items[1].sections);
     assert!(m.items[3].sections[1].blocks.iter().any(list), "{:#?}", m.items[3].sections);
     assert_eq!(m.items[3].decisions[0].text, "Udskudt.");

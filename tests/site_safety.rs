@@ -45,7 +45,7 @@ fn hostile_meeting() -> Meeting {
                     .map(|x| para(x))
                     .chain([
                         Block::Subheading { text: all.clone() },
-                        Block::List { ordered: false, items: XSS.iter().map(|x| x.to_string()).collect() },
+                        Block::List { ordered: false, start: 1, items: XSS.iter().map(|x| x.to_string()).collect() },
                         Block::Table(Table {
                             caption: Some(all.clone()),
                             header_rows: 1,

@@ -226,14 +226,17 @@ impl Blocks {
         let mut item = String::with_capacity(rest.len());
         push_inline(&mut item, rest, self.markdown);
         escape_leading_marker(&mut item, 0);
-        if let Some(Block::List { ordered: o, items }) = self.blocks.last_mut() {
-            let continues = *o == ordered && (!ordered || number as usize == items.len() + 1 || number == 0);
+        if let Some(Block::List { ordered: o, start, items }) = self.blocks.last_mut() {
+            let next = *start as usize + items.len();
+            let continues = *o == ordered && (!ordered || number as usize == next || number == 0);
             if continues {
                 items.push(item);
                 return;
             }
         }
-        self.blocks.push(Block::List { ordered, items: vec![item] });
+        // A list keeps the number it starts with ("3. Godkendt." under a decision is point 3).
+        let start = if ordered { number.max(1) } else { 1 };
+        self.blocks.push(Block::List { ordered, start, items: vec![item] });
     }
 
     fn line_item(&mut self, text: &str) {
@@ -448,8 +451,8 @@ mod tests {
             b,
             vec![
                 para("Det indstilles:"),
-                Block::List { ordered: true, items: vec!["Handicap".into(), "Udsatte".into()] },
-                Block::List { ordered: false, items: vec!["a".into(), "b fortsat".into()] },
+                Block::List { ordered: true, start: 1, items: vec!["Handicap".into(), "Udsatte".into()] },
+                Block::List { ordered: false, start: 1, items: vec!["a".into(), "b fortsat".into()] },
                 para("4\\. december"),
             ]
         );
@@ -460,7 +463,8 @@ mod tests {
     #[test]
     fn letter_items_and_dash_bullets() {
         let b = blocks("• Tredje\n\na) Mulighed a\nb) Mulighed b\n\n– Tankestreg et\n– Tankestreg to", false);
-        let items = |v: &[&str]| Block::List { ordered: false, items: v.iter().map(|s| s.to_string()).collect() };
+        let items =
+            |v: &[&str]| Block::List { ordered: false, start: 1, items: v.iter().map(|s| s.to_string()).collect() };
         assert_eq!(b, vec![items(&["Tredje", "a) Mulighed a", "b) Mulighed b", "Tankestreg et", "Tankestreg to"])]);
     }
 
@@ -476,12 +480,21 @@ mod tests {
         assert_eq!(b, vec![para("de kritiske it-systemer og børne- og ungepolitik")]);
     }
 
+    /// Regression (second clerk review): "3. Godkendt." / "4. Godkendt." under a decision were
+    /// shown as two lists numbered 1.
+    #[test]
+    fn ordered_lists_keep_their_first_number() {
+        let b = blocks("3. Godkendt.\n\n4. Godkendt.", false);
+        let items = vec!["Godkendt.".into(), "Godkendt.".into()];
+        assert_eq!(b, vec![Block::List { ordered: true, start: 3, items }]);
+    }
+
     /// Regression (clerk review): Wingdings bullets, "➢" and "o" sub-bullets stayed in a paragraph.
     #[test]
     fn bullets_as_pdfs_export_them() {
         let b = blocks("\u{f0a7}\tSkoler\no Vuggestuer\n➢ Børnehaver\n\u{f0d8} Veje", false);
         let items = vec!["Skoler".into(), "Vuggestuer".into(), "Børnehaver".into(), "Veje".into()];
-        assert_eq!(b, vec![Block::List { ordered: false, items }]);
+        assert_eq!(b, vec![Block::List { ordered: false, start: 1, items }]);
         assert_eq!(list_marker("og så videre"), None);
     }
 
@@ -511,7 +524,7 @@ mod tests {
             b,
             vec![
                 para("Direktionen godkendte  forslaget, og bad  om en opgørelse."),
-                Block::List { ordered: true, items: vec!["Økonomi".into(), "Personale".into()] },
+                Block::List { ordered: true, start: 1, items: vec!["Økonomi".into(), "Personale".into()] },
             ]
         );
     }

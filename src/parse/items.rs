@@ -867,13 +867,13 @@ pub fn plain_text(blocks: &[Block]) -> String {
         }
         match b {
             Block::Paragraph { text } | Block::Subheading { text } => out.push_str(&to_plain(text)),
-            Block::List { ordered, items } => {
+            Block::List { ordered, start, items } => {
                 for (i, it) in items.iter().enumerate() {
                     if i > 0 {
                         out.push('\n');
                     }
                     if *ordered {
-                        out.push_str(&format!("{}. ", i + 1));
+                        out.push_str(&format!("{}. ", *start as usize + i));
                     } else {
                         out.push_str("- ");
                     }

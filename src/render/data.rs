@@ -97,10 +97,23 @@ impl Serialize for Plain<'_> {
 #[derive(Serialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 enum BlockData<'a> {
-    Paragraph { text: Plain<'a> },
-    Subheading { text: Plain<'a> },
-    List { ordered: bool, items: Seq<'a, String> },
-    Table { caption: Option<Plain<'a>>, header_rows: usize, rows: Seq<'a, Vec<Cell>> },
+    Paragraph {
+        text: Plain<'a>,
+    },
+    Subheading {
+        text: Plain<'a>,
+    },
+    List {
+        ordered: bool,
+        #[serde(skip_serializing_if = "is_one")]
+        start: u32,
+        items: Seq<'a, String>,
+    },
+    Table {
+        caption: Option<Plain<'a>>,
+        header_rows: usize,
+        rows: Seq<'a, Vec<Cell>>,
+    },
 }
 
 /// A list of the model's texts (or of rows of cells), serialized as plain text.
@@ -131,7 +144,9 @@ fn plain_blocks<S: Serializer>(blocks: &&[Block], s: S) -> Result<S::Ok, S::Erro
     s.collect_seq(blocks.iter().map(|b| match b {
         Block::Paragraph { text } => BlockData::Paragraph { text: Plain(text) },
         Block::Subheading { text } => BlockData::Subheading { text: Plain(text) },
-        Block::List { ordered, items } => BlockData::List { ordered: *ordered, items: Seq(items) },
+        Block::List { ordered, start, items } => {
+            BlockData::List { ordered: *ordered, start: *start, items: Seq(items) }
+        }
         Block::Table(t) => BlockData::Table {
             caption: t.caption.as_deref().map(Plain),
             header_rows: t.header_rows,
@@ -225,4 +240,8 @@ mod tests {
         let back: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(back["t"], "<b>R&D</b>");
     }
+}
+
+fn is_one(n: &u32) -> bool {
+    *n == 1
 }

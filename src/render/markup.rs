@@ -46,9 +46,12 @@ pub fn blocks(list: &[BlockHtml], h: u8, out: &mut String) {
             BlockHtml::Subheading { html } => {
                 let _ = writeln!(out, "<h{h} class=\"subheading\">{html}</h{h}>");
             }
-            BlockHtml::List { ordered, items } => {
+            BlockHtml::List { ordered, start, items } => {
                 let tag = if *ordered { "ol" } else { "ul" };
-                let _ = writeln!(out, "<{tag}>");
+                match start {
+                    1 => _ = writeln!(out, "<{tag}>"),
+                    n => _ = writeln!(out, "<{tag} start=\"{n}\">"),
+                }
                 for li in items {
                     out.push_str("<li>");
                     out.push_str(li);

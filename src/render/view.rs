@@ -49,6 +49,7 @@ pub enum BlockHtml {
     },
     List {
         ordered: bool,
+        start: u32,
         items: Vec<String>,
     },
     Table {
@@ -128,9 +129,11 @@ fn block_html(block: &Block, links: &Links, tables: &mut TableIds) -> BlockHtml 
     match block {
         Block::Paragraph { text } => BlockHtml::Paragraph { html: inline(text, links) },
         Block::Subheading { text } => BlockHtml::Subheading { html: inline(text, links) },
-        Block::List { ordered, items } => {
-            BlockHtml::List { ordered: *ordered, items: items.iter().map(|t| inline(t, links)).collect() }
-        }
+        Block::List { ordered, start, items } => BlockHtml::List {
+            ordered: *ordered,
+            start: *start,
+            items: items.iter().map(|t| inline(t, links)).collect(),
+        },
         Block::Table(t) => {
             tables.count += 1;
             let id = format!("punkt-{}-tabel-{}", tables.item, tables.count);
@@ -206,10 +209,11 @@ fn plain_block(p: &str, links: &Links) -> BlockHtml {
         html
     };
     if let Some(items) = p.lines().map(bullet).collect::<Option<Vec<&str>>>() {
-        return BlockHtml::List { ordered: false, items: items.into_iter().map(plain).collect() };
+        return BlockHtml::List { ordered: false, start: 1, items: items.into_iter().map(plain).collect() };
     }
-    if let Some(items) = p.lines().map(numbered).collect::<Option<Vec<&str>>>() {
-        return BlockHtml::List { ordered: true, items: items.into_iter().map(plain).collect() };
+    if let Some(items) = p.lines().map(numbered).collect::<Option<Vec<(u32, &str)>>>() {
+        let start = items.first().map_or(1, |(n, _)| *n);
+        return BlockHtml::List { ordered: true, start, items: items.into_iter().map(|(_, t)| plain(t)).collect() };
     }
     BlockHtml::Paragraph { html: p.lines().map(plain).collect::<Vec<_>>().join("<br>\n") }
 }
@@ -219,10 +223,11 @@ fn bullet(line: &str) -> Option<&str> {
     l.strip_prefix("- ").or_else(|| l.strip_prefix("• "))
 }
 
-fn numbered(line: &str) -> Option<&str> {
+fn numbered(line: &str) -> Option<(u32, &str)> {
     let l = line.trim_start();
     let digits = l.bytes().take_while(u8::is_ascii_digit).count();
-    (digits > 0).then(|| l[digits..].strip_prefix(". ")).flatten()
+    let number = l[..digits].parse().ok()?;
+    Some((number, l[digits..].strip_prefix(". ")?))
 }
 
 /// A case number shown on a page, linking to its case page.
@@ -633,7 +638,7 @@ mod tests {
         let html = serde_json::to_string(&blocks).unwrap();
         assert_eq!(
             html,
-            r#"[{"type":"paragraph","html":"Godkendt med *bemærkninger*:"},{"type":"list","ordered":false,"items":["styregruppen &lt;b&gt;skal&lt;/b&gt;","status"]},{"type":"list","ordered":true,"items":["én","to"]},{"type":"paragraph","html":"Per Aalbæk.<br>\nStatus."}]"#
+            r#"[{"type":"paragraph","html":"Godkendt med *bemærkninger*:"},{"type":"list","ordered":false,"start":1,"items":["styregruppen &lt;b&gt;skal&lt;/b&gt;","status"]},{"type":"list","ordered":true,"start":1,"items":["én","to"]},{"type":"paragraph","html":"Per Aalbæk.<br>\nStatus."}]"#
         );
     }
 }

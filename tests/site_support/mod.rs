@@ -108,6 +108,7 @@ pub fn meetings() -> Vec<Meeting> {
                     para("Det indstilles, at Direktionen godkender:"),
                     Block::List {
                         ordered: true,
+                        start: 1,
                         items: vec![
                             "Handicappolitikken med henblik på videre behandling".into(),
                             "Udsattepolitikken med henblik på videre behandling".into(),
@@ -149,6 +150,7 @@ pub fn meetings() -> Vec<Meeting> {
                 SectionKind::Recommendation,
                 vec![Block::List {
                     ordered: false,
+                    start: 1,
                     items: vec!["Drøfter forslaget".into(), "Beslutter tids- og procesplan".into()],
                 }],
             ),
