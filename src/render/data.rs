@@ -230,6 +230,10 @@ pub fn to_json<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, serde_json::
     super::json::to_vec(value, 32 * 1024)
 }
 
+fn is_one(n: &u32) -> bool {
+    *n == 1
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -240,8 +244,4 @@ mod tests {
         let back: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(back["t"], "<b>R&D</b>");
     }
-}
-
-fn is_one(n: &u32) -> bool {
-    *n == 1
 }
