@@ -101,72 +101,71 @@ fn mask_text(text: &mut String, markup: bool) -> bool {
 /// Byte ranges of CPR numbers in `text`: as written, and after a CPR label in any grouping.
 fn find_cpr(text: &str) -> Vec<(usize, usize)> {
     let mut found = find_written(text);
-    if has_label(text) {
-        found.extend(find_labelled(text));
-        found.sort_unstable();
-        // Keep the first of overlapping ranges, extended to cover both.
-        let mut merged: Vec<(usize, usize)> = Vec::with_capacity(found.len());
-        for (a, b) in found {
-            match merged.last_mut() {
-                Some(last) if a < last.1 => last.1 = last.1.max(b),
-                _ => merged.push((a, b)),
-            }
-        }
-        return merged;
+    let labelled = find_labelled(text);
+    if labelled.is_empty() {
+        return found;
     }
-    found
-}
-
-/// True if `text` has "cpr" or "person" in any case: the labels [`find_labelled`] reads.
-fn has_label(text: &str) -> bool {
-    let b = text.as_bytes();
-    (0..b.len().saturating_sub(2)).any(|i| {
-        matches!(b[i], b'c' | b'C' | b'p' | b'P')
-            && (b[i..i + 3].eq_ignore_ascii_case(b"cpr")
-                || b.get(i..i + 6).is_some_and(|w| w.eq_ignore_ascii_case(b"person")))
-    })
+    found.extend(labelled);
+    found.sort_unstable();
+    // Keep the first of overlapping ranges, extended to cover both.
+    let mut merged: Vec<(usize, usize)> = Vec::with_capacity(found.len());
+    for (a, b) in found {
+        match merged.last_mut() {
+            Some(last) if a < last.1 => last.1 = last.1.max(b),
+            _ => merged.push((a, b)),
+        }
+    }
+    merged
 }
 
 /// Numbers after a CPR label ("CPR:", "cpr.nr.", "CPR-nummer", "personnummer", "personnr."), in any
 /// grouping of their ten digits ("0101-80-1234", "01 01 80 1234", "31/12/80-1234"), or with a
-/// four-digit year ("01.01.1980-1234"), when the day and month are real.
+/// four-digit year ("01.01.1980-1234"), when the day and month are real. The labels are found by
+/// a SIMD search: every file's whole text is searched.
 fn find_labelled(text: &str) -> Vec<(usize, usize)> {
-    let lower = text.to_ascii_lowercase(); // ASCII only: byte offsets stay the same
+    use memchr::memmem::Finder;
+    static LABELS: std::sync::LazyLock<Vec<Finder<'static>>> = std::sync::LazyLock::new(|| {
+        ["cpr", "CPR", "Cpr", "personn", "Personn", "PERSONN"].iter().map(|l| Finder::new(l)).collect()
+    });
+    let b = text.as_bytes();
     let mut found = Vec::new();
-    for label in ["cpr", "personnummer", "personnr"] {
-        for (at, _) in lower.match_indices(label) {
-            if at > 0 && lower.as_bytes()[at - 1].is_ascii_alphanumeric() {
+    for finder in LABELS.iter() {
+        for at in finder.find_iter(b) {
+            if at > 0 && b[at - 1].is_ascii_alphanumeric() {
                 continue;
             }
-            // The label's tail: "-nr.:", ".nr. ", "-nummer ", ": ".
-            let after = at + label.len();
-            let Some(gap) = lower[after..].find(|c: char| c.is_ascii_digit()) else { continue };
-            let tail = &lower[after..after + gap];
-            if gap > 12 || !tail.chars().all(|c| " .:-nrumme".contains(c)) {
-                continue;
-            }
-            let start = after + gap;
-            let (mut digits, mut end, mut values) = (0, start, Vec::with_capacity(12));
-            for (k, c) in lower[start..].char_indices() {
-                if c.is_ascii_digit() {
-                    values.push(c as u8 - b'0');
-                    digits += 1;
-                    end = start + k + 1;
-                } else if !" .-/".contains(c) || k > end - start + 2 || digits > 12 {
-                    break;
-                }
-            }
-            let date = match digits {
-                10 => [values[0], values[1], values[2], values[3], values[4], values[5]],
-                12 => [values[0], values[1], values[2], values[3], values[6], values[7]],
-                _ => continue,
-            };
-            if plausible_date(&date) {
-                found.push((start, end));
+            if let Some(range) = number_after(b, at + finder.needle().len()) {
+                found.push(range);
             }
         }
     }
     found
+}
+
+/// The CPR number right after a label's first letters (from `after`), if there is one.
+fn number_after(b: &[u8], after: usize) -> Option<(usize, usize)> {
+    // The label's tail: "-nr.:", ".nr. ", "-nummer ", "ummer: ", ": ".
+    let gap = b[after..].iter().take(13).position(u8::is_ascii_digit)?;
+    if !b[after..after + gap].iter().all(|c| b" .:-nrumeNRUME".contains(c)) {
+        return None;
+    }
+    let start = after + gap;
+    let (mut values, mut end) = (Vec::with_capacity(12), start);
+    for (k, &c) in b[start..].iter().enumerate() {
+        if c.is_ascii_digit() {
+            values.push(c - b'0');
+            end = start + k + 1;
+        } else if !b" .-/".contains(&c) || start + k > end + 2 || values.len() > 12 {
+            break;
+        }
+    }
+    let v = &values;
+    let date = match v.len() {
+        10 => [v[0], v[1], v[2], v[3], v[4], v[5]],
+        12 => [v[0], v[1], v[2], v[3], v[6], v[7]],
+        _ => return None,
+    };
+    plausible_date(&date).then_some((start, end))
 }
 
 /// Byte ranges of CPR numbers as written: six digits (or a date) and four.
