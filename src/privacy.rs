@@ -125,7 +125,7 @@ fn find_cpr(text: &str) -> Vec<(usize, usize)> {
 fn find_labelled(text: &str) -> Vec<(usize, usize)> {
     use memchr::memmem::Finder;
     static LABELS: std::sync::LazyLock<Vec<Finder<'static>>> = std::sync::LazyLock::new(|| {
-        ["cpr", "CPR", "Cpr", "personn", "Personn", "PERSONN"].iter().map(|l| Finder::new(l)).collect()
+        ["cpr", "CPR", "Cpr", "personn", "Personn", "PERSONN"].iter().map(Finder::new).collect()
     });
     let b = text.as_bytes();
     let mut found = Vec::new();
@@ -145,8 +145,11 @@ fn find_labelled(text: &str) -> Vec<(usize, usize)> {
 /// The CPR number right after a label's first letters (from `after`), if there is one.
 fn number_after(b: &[u8], after: usize) -> Option<(usize, usize)> {
     // The label's tail: "-nr.:", ".nr. ", "-nummer ", "ummer: ", ": ".
-    let gap = b[after..].iter().take(13).position(u8::is_ascii_digit)?;
-    if !b[after..after + gap].iter().all(|c| b" .:-nrumeNRUME".contains(c)) {
+    // Also "-nummeret ", " (personnummer): ", a tab, an en dash or a no-break space.
+    let gap = b[after..].iter().take(20).position(u8::is_ascii_digit)?;
+    let tail_byte =
+        |c: &u8| b" .:-\t()#=nrumetNRUMET".contains(c) || matches!(c, 0xC2 | 0xA0 | 0xE2 | 0x80 | 0x93 | 0x94);
+    if !b[after..after + gap].iter().all(tail_byte) {
         return None;
     }
     let start = after + gap;
@@ -155,7 +158,10 @@ fn number_after(b: &[u8], after: usize) -> Option<(usize, usize)> {
         if c.is_ascii_digit() {
             values.push(c - b'0');
             end = start + k + 1;
-        } else if !b" .-/".contains(&c) || start + k > end + 2 || values.len() > 12 {
+        } else if !(b" .-/\t".contains(&c) || matches!(c, 0xC2 | 0xA0 | 0xE2 | 0x80 | 0x93 | 0x94))
+            || start + k > end + 3
+            || values.len() > 12
+        {
             break;
         }
     }
@@ -438,6 +444,8 @@ mod tests {
             "15.01.24\t1250\t300.000",
             "CPR-registret opdateres 1. marts 2024",
             "cpr-nr. mangler; se sag 16/26813",
+            "cpr-nummer, tlf. 12 34 56 78",
+            "CPR-kontoret på 4512 3456",
             "15.01.24 1250",
             "Perioden 01.01.24-2027",
         ] {
@@ -482,6 +490,12 @@ mod tests {
             ("CPR: 01 01 80 1234", "CPR: XX XX XX XXXX"),
             ("cpr: 01.01.1980-1234", "cpr: XX.XX.XXXX-XXXX"),
             ("personnummer 010180 1234", "personnummer XXXXXX XXXX"),
+            ("CPR-nummeret 0101-80-1234", "CPR-nummeret XXXX-XX-XXXX"),
+            ("CPR (personnummer): 0101-80-1234", "CPR (personnummer): XXXX-XX-XXXX"),
+            ("CPR–nr. 0101–80–1234", "CPR–nr. XXXX–XX–XXXX"),
+            ("CPR-nr.\t0101 80 1234", "CPR-nr.\tXXXX XX XXXX"),
+            ("CPR# 0101-80-1234", "CPR# XXXX-XX-XXXX"),
+            ("CPR=0101-80-1234", "CPR=XXXX-XX-XXXX"),
             ("cpr 010203/1234", "cpr XXXXXX/XXXX"),
             ("personnr. 010203.1234.", "personnr. XXXXXX.XXXX."),
         ] {

@@ -367,3 +367,53 @@ fn many_headings_inside_a_closed_item_take_linear_time() {
     assert_eq!(m.items.len(), 2);
     assert!(start.elapsed() < std::time::Duration::from_secs(20), "{:?}", start.elapsed());
 }
+
+fn review2(name: &str) -> Result<(Meeting, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let (rel, text) = fixture(&format!("review2/{name}"));
+    referat::parse::parse(&rel, &text)
+}
+
+/// Regression (second diff review): "1. Title" items with a gap published the closed item 3 (no
+/// case line) inside item 2; "Lukkede punkter." with a full stop stopped dividing; a closed
+/// meeting ("Referat af lukket møde i …") was published.
+#[test]
+fn closed_content_in_the_second_review_forms_stays_hidden() {
+    let d = review2("n2.txt").unwrap_err();
+    assert!(d.iter().any(|d| d.is_error() && d.message.contains("no agenda items")), "{d:#?}");
+    let (m, _) = review2("m2.txt").unwrap();
+    assert!(m.items[1].closed && !published(&m).contains("afskediges"));
+    let d = review2("closed_meeting.txt").unwrap_err();
+    assert!(d.iter().any(|d| d.is_error() && d.message.contains("marked closed")), "{d:#?}");
+}
+
+/// Regression (second diff review): each of these hid an open item or mangled a field.
+#[test]
+fn open_items_the_second_review_found_hidden() {
+    // A closed item's own "(Lukket)" does not close the open item after it.
+    let (m, _) = review2("m1.txt").unwrap();
+    assert!(m.items[0].closed && !m.items[1].closed);
+    // "Mødet var lukket for offentligheden pga. corona" is about the meeting.
+    let (m, _) = review2("t1.txt").unwrap();
+    assert!(m.items.iter().all(|i| !i.closed));
+    // "Lukket del af Vestergade" is a subheading, not a divider.
+    let (m, _) = review2("t2.txt").unwrap();
+    assert!(m.items.iter().all(|i| !i.closed) && m.items[0].decisions.len() == 1);
+    // "Tilskud til ikke offentlige skoler", "ikke offentlig tilgængelig endnu".
+    let (m, _) = review2("t3.txt").unwrap();
+    assert!(m.items.iter().all(|i| !i.closed));
+    // An attachment "Fortrolig revisionsrapport - udkast.pdf" stays an attachment.
+    let (m, _) = review2("t4.txt").unwrap();
+    assert!(!m.items[1].closed);
+    assert_eq!(m.items[0].attachments, ["Fortrolig revisionsrapport - udkast.pdf"]);
+    // "Punkt 3: Eventuelt." after a blank line below the points is item 3.
+    let (m, _) = review2("p1.txt").unwrap();
+    assert_eq!(m.items.len(), 3);
+    // "ØU" and "KB" keep their capitals.
+    let (m, _) = review2("dec.txt").unwrap();
+    assert_eq!(m.items[0].decisions[0].body, "ØU");
+    assert_eq!(m.items[0].decisions[1].body, "KB");
+    // "Tidspunkt: 16:10-18:00" is a time, not the date.
+    let (m, _) = review2("tp.txt").unwrap();
+    assert_eq!(m.date.to_string(), "2024-03-20");
+    assert_eq!(m.start.unwrap().to_string(), "16:10:00");
+}

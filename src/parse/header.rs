@@ -222,6 +222,15 @@ fn date_line(plain: &str) -> bool {
     t.len() < 80 && dates::find_date(rest, None).is_some_and(|f| f.span.start == 0)
 }
 
+/// True if `value` holds a date with its month's name or a four-digit year ("Tirsdag den 12. marts
+/// 2024", "12-03-2024"), not a time range that reads as one ("14.05-16.00").
+fn written_date(value: &str) -> bool {
+    dates::find_date(value, None).is_some_and(|f| {
+        let d = &value[f.span.clone()];
+        d.chars().any(char::is_alphabetic) || d.bytes().filter(u8::is_ascii_digit).count() >= 6
+    })
+}
+
 /// "Afbud: -", "Fraværende: Ingen".
 fn nobody(value: &str) -> bool {
     let v = value.trim().trim_end_matches('.');
@@ -268,7 +277,7 @@ fn set_field(h: &mut Header, field: Field, value: &str, no: usize, cx: &mut Ctx)
             None => cx.warn(no, format!("cannot read the meeting date \"{}\"", clip(value))),
         },
         // "Tidspunkt: Tirsdag den 12. marts 2024, kl. 15.00 – 17.30": a date in the time field.
-        Field::Time if h.date.is_none() && dates::find_date(value, None).is_some() => {
+        Field::Time if h.date.is_none() && written_date(value) => {
             set_field(h, Field::Date, value, no, cx);
         }
         Field::Time => match dates::find_time(value) {
@@ -294,13 +303,27 @@ fn list_open(value: &str) -> bool {
     v.ends_with(',') || v.ends_with(" og") || v.ends_with('&')
 }
 
-/// "Lukket referat Økonomiudvalget …", "FORTROLIGT REFERAT": the minutes of a closed meeting.
+/// "Lukket referat Økonomiudvalget …", "FORTROLIGT REFERAT", "Referat af lukket møde i …",
+/// "REFERAT - LUKKET Økonomiudvalget", "Referat (lukket)": the minutes of a closed meeting. ("Lukket
+/// dagsorden behandles efter det åbne møde" is about the closed part of open minutes.)
 fn closed_minutes(plain: &str) -> bool {
     let t = plain.trim_start_matches(['#', '*', '_', ' ']);
-    ["lukket ", "lukkede ", "fortroligt ", "fortrolig "]
+    let closing = ["lukket", "lukkede", "fortroligt", "fortrolig"];
+    let minutes = ["referat", "mødereferat", "beslutningsprotokol"];
+    let starts_closed =
+        |s: &str| closing.iter().any(|w| strip_prefix_ci(s, w).is_some_and(|r| !r.starts_with(char::is_alphanumeric)));
+    // "Lukket referat …"
+    let closed_first = closing
         .iter()
-        .filter_map(|w| strip_prefix_ci(t, w))
-        .any(|rest| TITLE_WORDS.iter().any(|w| strip_prefix_ci(rest.trim_start(), w).is_some()))
+        .filter_map(|w| strip_prefix_ci(t, &format!("{w} ")))
+        .any(|rest| minutes.iter().any(|m| strip_prefix_ci(rest.trim_start(), m).is_some()));
+    // "Referat af lukket møde …", "REFERAT - LUKKET …", "Referat (lukket)".
+    let closed_after = minutes.iter().filter_map(|m| strip_prefix_ci(t, m)).any(|rest| {
+        let rest = rest.trim_start_matches([' ', '-', '–', '(', ':']);
+        let rest = ["af ", "fra "].iter().find_map(|p| strip_prefix_ci(rest, p)).unwrap_or(rest);
+        starts_closed(rest)
+    });
+    closed_first || closed_after
 }
 
 /// Words before the title word of the minutes' open part: "Åbent referat".

@@ -73,7 +73,7 @@ const CASE_WITHIN: usize = 3;
 
 /// Marks the "1. Title" lines of a file without any "Punkt N" heading as item headings, when that
 /// reading is unambiguous: each is followed within [`CASE_WITHIN`] lines by a case number line,
-/// before any other numbered line, and their numbers rise in file order (a gap is a withdrawn item). An ordered list
+/// before any other numbered line, and their numbers run 1, 2, 3… in file order. An ordered list
 /// in an item's text ("1. Økonomi", "2. Personale") has no case number line, so it stays a list.
 /// Returns whether any line was marked.
 pub fn mark_numbered(lines: &mut [Line], cx: &mut Ctx) -> bool {
@@ -88,16 +88,16 @@ pub fn mark_numbered(lines: &mut [Line], cx: &mut Ctx) -> bool {
         if closed.is_some_and(|c| number <= c) {
             continue;
         }
-        // The numbers rise; a gap is an item withdrawn ("2. udgår"), a number that does not rise
-        // means these lines are something else.
-        let last = marked.last().and_then(|&j| numbered_at(lines, j)).map_or(0, |(n, _)| n);
-        if number <= last {
+        // The numbers run 1, 2, 3: anything else (a gap may be a closed item without its case
+        // number, whose text must not become the open item's before it) means these lines are
+        // something else.
+        let expected = marked.len() + 1;
+        if number as usize != expected {
             cx.warn(
                 lines[i].no,
                 format!(
-                    "\"{number}. …\" with a case number looks like an item heading, but item {} was \
-                     expected; numbered lines are not read as items",
-                    last + 1
+                    "\"{number}. …\" with a case number looks like an item heading, but item {expected} was \
+                     expected; numbered lines are not read as items"
                 ),
             );
             return false;
@@ -200,10 +200,18 @@ pub fn is_closed(title: &str) -> bool {
     title.split(|c: char| !c.is_alphanumeric()).any(closing_word) || not_public(title)
 }
 
-/// "Ikke til offentliggørelse", "ikke offentligt", "for lukkede døre": closed in other words.
+/// "Ikke til offentliggørelse", "(ikke offentligt)", "for lukkede døre": closed in other words.
+/// "Tilskud til ikke offentlige skoler" and "ikke offentlig tilgængelig endnu" are not.
 fn not_public(text: &str) -> bool {
     let lower = text.to_lowercase();
-    ["ikke offentlig", "ikke til offentliggørelse", "lukkede døre"].iter().any(|p| lower.contains(p))
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.windows(3).any(|w| w == ["ikke", "til", "offentliggørelse"])
+        || words.windows(2).any(|w| w == ["lukkede", "døre"])
+        || words.windows(2).enumerate().any(|(k, w)| {
+            w == ["ikke", "offentligt"]
+                || (w == ["ikke", "offentlig"]
+                    && words.get(k + 2).is_none_or(|n| matches!(*n, "punkt" | "sag" | "del")))
+        })
 }
 
 /// A word that closes an item: "lukket", "fortroligt", and "lukkede", "fortrolig(e)", which
@@ -232,10 +240,12 @@ fn closing_word_in(title: &str) -> Option<&str> {
     title.split(|c: char| !c.is_alphanumeric()).find(|w| closing_word(w))
 }
 
-/// A line that only marks what follows as closed: "Lukket", "LUKKET", "(Lukket punkt)",
-/// "Lukkede punkter", "Lukket møde". `plural` asks for a mark that covers several items ("punkter",
-/// "møde", "del", "dagsorden"), as a divider between the open and the closed part of an agenda;
-/// "Lukkede sager" (concluded cases) is a subheading, not a divider.
+/// A line that only marks what follows as closed, in words from a small vocabulary, so that a
+/// subheading ("Lukket del af Vestergade") or an attachment ("Fortrolig revisionsrapport.pdf") is
+/// not one. `plural`: a divider between the open and the closed part of an agenda ("Lukkede
+/// punkter", "Lukket del af mødet", "Punkter på lukket dagsorden", "Mødet fortsatte for lukkede
+/// døre"); otherwise a mark of one item ("LUKKET", "(Lukket punkt)", "Fortrolig sag", "Ikke til
+/// offentliggørelse", "Lukket, jf. forvaltningslovens § 32").
 fn closing_line(text: &str, plural: bool) -> bool {
     // Every line of every file is asked: decide most on their length and bytes ("lukke…", "fortrolig…").
     if text.len() > 80 {
@@ -250,25 +260,37 @@ fn closing_line(text: &str, plural: bool) -> bool {
         return false;
     }
     let plain = to_plain(text);
-    if plain.trim_end().ends_with(['.', '!', '?']) && !plain.trim_end().ends_with("jf.") {
-        return false; // a sentence ("Lukket for nye ansøgninger.")
-    }
     let words: Vec<String> =
         plain.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    // "… jf. forvaltningslovens § 32": what follows "jf" is the law, any words.
+    let cited = words.iter().position(|w| w == "jf").unwrap_or(words.len());
     let several =
         |w: &str| matches!(w, "punkter" | "dagsorden" | "dagsordenen" | "dagsordenspunkter" | "del" | "møde" | "mødet");
-    // "Lukket del af mødet", "Punkter på lukket dagsorden", "Lukkede punkter", "Lukket møde".
-    let pair = words.windows(2).any(|w| closing_word(&w[0]) && several(&w[1]));
-    let starts = words.first().is_some_and(|w| closing_word(w));
+    let closed = |w: &str| closing_word(w) || matches!(w, "ikke" | "offentlig" | "offentligt" | "offentliggørelse");
     if plural {
-        // "Lukket - Fortrolige sager": two closing words; "Lukkede sager" alone is a subheading.
-        // "Sager behandlet for lukkede døre".
-        let doors = words.windows(2).any(|w| w[0] == "lukkede" && w[1] == "døre");
-        return pair || doors || (starts && words.iter().filter(|w| closing_word(w)).count() >= 2);
+        let known = |w: &String| {
+            closed(w)
+                || several(w)
+                || matches!(w.as_str(), "af" | "på" | "for" | "sager" | "behandlet" | "fortsatte" | "døre")
+        };
+        let pair = words.windows(2).any(|w| closing_word(&w[0]) && (several(&w[1]) || w[1] == "døre"));
+        let two =
+            words.first().is_some_and(|w| closing_word(w)) && words.iter().filter(|w| closing_word(w)).count() >= 2;
+        return words[..cited].iter().all(known) && (pair || two);
     }
-    // "LUKKET PUNKT - IKKE OFFENTLIGT", "Lukket, jf. forvaltningslovens § 32", "Fortrolig sag",
-    // "Ikke til offentliggørelse".
-    starts || pair || (text.len() <= 60 && not_public(&plain))
+    let known = |w: &String| closed(w) || matches!(w.as_str(), "punkt" | "sag" | "til" | "dette" | "denne" | "punktet");
+    words.iter().any(|w| closing_word(w) || w == "offentliggørelse" || w == "offentligt")
+        && words[..cited].iter().all(known)
+}
+
+/// A first line that says, as a sentence, that the item is closed: "Punktet er lukket.", "Denne
+/// sag er lukket", "Sagen behandles for lukkede døre, jf. § 10 …" (not "Mødet var lukket for
+/// offentligheden pga. corona", which is about the meeting).
+fn item_says_closed(text: &str) -> bool {
+    let plain = to_plain(text);
+    let lower = plain.trim_start().to_lowercase();
+    let about_item = ["punktet", "sagen", "denne sag", "dette punkt"].iter().any(|s| lower.starts_with(s));
+    text.len() <= 160 && about_item && is_closed(&plain)
 }
 
 /// True if the title closes the item only in passing: "lukket" in its middle ("Evaluering af lukket
@@ -334,7 +356,7 @@ fn full_title(title: &str, body: &[Line]) -> String {
     // The item's first line, when it is short and says the item is closed, also as a sentence
     // ("Punktet er lukket.", "Denne sag er lukket"): hiding an open item warns, publishing a
     // closed one cannot be undone.
-    let says_closed = |l: &&Line| closing_line(l.text, false) || (l.text.len() <= 60 && is_closed(&to_plain(l.text)));
+    let says_closed = |l: &&Line| closing_line(l.text, false) || item_says_closed(l.text);
     if let Some(l) = next.filter(says_closed) {
         add(&mut full, l);
     }
@@ -399,6 +421,9 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
         };
         let Some((number, title)) = heading else { continue };
         let full = full_title(&title, &lines[i + 1..]);
+        // Where the text of the item before starts: a closing mark above this heading is this
+        // item's unless it is that item's own.
+        let body_from = start.as_ref().map_or(0, |o| o.0 + 1);
         if let Some((s, n, t, t_full, closed)) = start.take() {
             // Inside a closed item a "Punkt N" is its own (unpublished) text when N is not higher,
             // or skips numbers that a later heading has: "Punkt 4: …" and "Punkt 5: …" listed in
@@ -421,8 +446,8 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
             // a case number line, whose number is not higher, or comes again later ("Punkt 3:
             // Godkendt med bemærkning." before "Punkt 3: Orientering …"), or follows such a point.
             let sentence = title.ends_with('.') || title.starts_with(char::is_lowercase);
-            let previous = (s..i).rev().find(|&j| !lines[j].is_blank());
-            let point = number <= n || later.any_after(i, number..number + 1) || previous == last_point;
+            let follows_point = i > 0 && last_point == Some(i - 1);
+            let point = number <= n || later.any_after(i, number..number + 1) || follows_point;
             if !closed && point && sentence && !is_closed(&full) && !case_within(&lines[i + 1..]) {
                 last_point = Some(i);
                 start = Some((s, n, t, t_full, closed));
@@ -436,7 +461,7 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
             cx.error(line.no, format!("item number {number} is used twice (first on line {prev})"));
         }
         let after_divider = divider.is_some_and(|d| d < i);
-        let above = marked_above(lines, 0, i).filter(|_| !is_closed(&full) && !after_divider);
+        let above = marked_above(lines, body_from, i).filter(|_| !is_closed(&full) && !after_divider);
         if let Some(j) = above {
             cx.warn(
                 line.no,
@@ -457,13 +482,15 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
     items
 }
 
-/// The line right above the heading at `i` (blank lines between allowed, none before `from`) when
-/// it marks the item closed on its own ("LUKKET PUNKT" above "Punkt 2: Personalesag"), after a
-/// blank line.
+/// The line right above the heading at `i` (blank lines between allowed, none before `from`, where
+/// the previous item's text starts) when it marks the item closed on its own ("LUKKET PUNKT"
+/// above "Punkt 2: Personalesag").
 fn marked_above(lines: &[Line], from: usize, i: usize) -> Option<usize> {
     let j = (from..i).rev().find(|&j| !lines[j].is_blank())?;
-    let alone = j == 0 || lines[j - 1].is_blank() || j == from;
-    (alone && closing_line(lines[j].text, false) && heading_at(lines, j).is_none()).then_some(j)
+    // The previous item's own mark ("Punkt 1: …" / "17/1002" / "(Lukket)") is not the next one's:
+    // only its case number line stands between its heading and the mark.
+    let own = lines[from..j].iter().filter(|l| !l.is_blank()).all(|l| case_of(l).is_some());
+    (!own && closing_line(lines[j].text, false) && heading_at(lines, j).is_none()).then_some(j)
 }
 
 /// For each item number, the last line with a heading of that number, to ask whether a number in
@@ -521,11 +548,11 @@ fn closed_part(lines: &[Line], cx: &mut Ctx) -> Option<usize> {
                 && (blank(lines.get(i + 1)) || heading_at(lines, i + 1).is_some()))
     };
     // A divider starts with its closing word ("Lukkede punkter", "LUKKET MØDE", "Fortrolige
-    // punkter"), with "Punkter" ("Punkter på lukket dagsorden") or "Sager" ("Sager behandlet for
-    // lukkede døre").
+    // punkter"), or with "Punkter", "Sager" or "Mødet" ("Punkter på lukket dagsorden", "Sager
+    // behandlet for lukkede døre", "Mødet fortsatte for lukkede døre").
     let starts = |i: usize| {
         let t = lines[i].text.trim_start_matches(['*', '_', '#', '(', ' ']);
-        t.starts_with(['L', 'l', 'F', 'f', 'P', 'p', 'S', 's'])
+        t.starts_with(['L', 'l', 'F', 'f', 'P', 'p', 'S', 's', 'M', 'm'])
     };
     let d = (1..lines.len())
         .find(|&i| starts(i) && alone(i) && closing_line(lines[i].text, true) && heading_at(lines, i).is_none())?;
@@ -566,10 +593,14 @@ fn item(
     meta: &Meta,
     cx: &mut Ctx,
 ) -> AgendaItem {
-    if let Some(word) = closing_word_in(full).filter(|_| closed && closed_in_passing(full)) {
+    if closed && is_closed(full) && closed_in_passing(full) {
+        let why = match closing_word_in(full) {
+            Some(word) => format!("the word \"{word}\""),
+            None => "words saying it is not public".to_string(),
+        };
         cx.warn(
             heading.no,
-            format!("item {number} is treated as closed and not published: its title has the word \"{word}\""),
+            format!("item {number} is treated as closed and not published: its title or first line has {why}"),
         );
     }
     let (title, case_in_title) = match case_in_title(&title) {
@@ -735,7 +766,8 @@ fn sections_of(item: &mut AgendaItem, lines: &[Line], meta: &Meta, cx: &mut Ctx)
             // "Bilag 1: Lokalplanforslag" in an item's text without a "Bilag" heading: the list
             // of attachments starts here.
             Kind::Text
-                if numbered_attachment(line.text)
+                if prev_blank
+                    && numbered_attachment(line.text)
                     && open.as_ref().is_none_or(|o| o.kind != SectionKind::Attachments) =>
             {
                 start(item, &mut open, "Bilag".to_string(), SectionKind::Attachments, line.no, meta, cx);
@@ -784,7 +816,7 @@ fn sections_of(item: &mut AgendaItem, lines: &[Line], meta: &Meta, cx: &mut Ctx)
 
 /// "Bilag 1: Lokalplanforslag", "Bilag 2 - Miljøscreening.pdf": an attachment by its number.
 fn numbered_attachment(text: &str) -> bool {
-    let Some(rest) = strip_prefix_ci(text.trim_start_matches(['*', '_']), "bilag ") else { return false };
+    let Some(rest) = text.trim_start_matches(['*', '_']).strip_prefix("Bilag ") else { return false };
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     digits > 0 && digits <= 3 && rest[digits..].trim_start().starts_with([':', '-', '–', '.']) && text.len() <= 200
 }

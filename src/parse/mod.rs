@@ -106,12 +106,14 @@ pub fn parse(file: &Path, text: &str) -> Result<(Meeting, Vec<Diagnostic>), Vec<
     let mut agenda_items = items::parse(agenda, &meta, &mut cx);
     if agenda_items.is_empty() {
         // A meeting page without items would publish nothing but the header; the text the parser
-        // could not place is in the warnings before this.
-        cx.error(
-            0,
-            "no agenda items found: an item starts with a line \"Punkt 1: Title\" (or \"1. Title\" with its \
-             case number on the next line, in a file that numbers every item that way)",
-        );
+        // could not place is in the warnings before this. A cancelled meeting has none.
+        let message = "no agenda items found: an item starts with a line \"Punkt 1: Title\" (or \"1. Title\" \
+                       with its case number on the next line, in a file that numbers every item that way)";
+        if text.to_lowercase().contains("aflyst") {
+            cx.warn(0, message);
+        } else {
+            cx.error(0, message);
+        }
     }
     let toc_line = pre.get(toc_start).map_or(0, |l| l.no);
     toc::cross_check(&mut toc_entries, &mut agenda_items, toc_line, &mut cx);

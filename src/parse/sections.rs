@@ -150,8 +150,8 @@ pub fn decision_of(heading: &str, meeting_body: &str, meeting_date: NaiveDate) -
     // "i byrådet", "i kommunalbestyrelsen": another body, written in lower case as Danish allows.
     let body = if body.is_empty() || the_meeting(body) {
         meeting_body.to_string()
-    } else if body.chars().all(|c| !c.is_lowercase()) {
-        // "BESLUTNING I BYRÅDET": "Byrådet".
+    } else if body.chars().all(|c| !c.is_lowercase()) && body.chars().count() >= 5 {
+        // "BESLUTNING I BYRÅDET": "Byrådet" (but "ØU", "KB" and "TMU" are abbreviations).
         let lower = body.to_lowercase();
         let mut chars = lower.chars();
         chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
