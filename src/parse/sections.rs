@@ -148,16 +148,17 @@ pub fn decision_of(heading: &str, meeting_body: &str, meeting_date: NaiveDate) -
     let (body, date) = split_decision(heading.trim()).unwrap_or(("", None));
     let body = body_name(body.trim());
     // "i byrådet", "i kommunalbestyrelsen": another body, written in lower case as Danish allows.
+    let capitalized = |s: &str| {
+        let mut chars = s.chars();
+        chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+    };
     let body = if body.is_empty() || the_meeting(body) {
         meeting_body.to_string()
     } else if body.chars().all(|c| !c.is_lowercase()) && body.chars().count() >= 5 {
         // "BESLUTNING I BYRÅDET": "Byrådet" (but "ØU", "KB" and "TMU" are abbreviations).
-        let lower = body.to_lowercase();
-        let mut chars = lower.chars();
-        chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+        capitalized(&body.to_lowercase())
     } else {
-        let mut chars = body.chars();
-        chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+        capitalized(body)
     };
     match date {
         Some(d) => match dates::find_date(d, Some(meeting_date.year())) {
