@@ -110,7 +110,12 @@ fn parse_kle(s: &str) -> Option<CaseKind> {
         && all_digits(serial)
         && (year.len() == 2 || year.len() == 4)
         && all_digits(year);
-    ok.then_some(CaseKind::Kle(norm))
+    // "…-3-2024" and "…-3-24" are one case: the key keeps the year's last two digits.
+    let key = match year.len() {
+        4 => format!("{}{}", &norm[..norm.len() - 4], &year[2..]),
+        _ => norm,
+    };
+    ok.then_some(CaseKind::Kle(key))
 }
 
 impl PartialEq for CaseNumber {
@@ -181,7 +186,11 @@ mod tests {
         assert_eq!(k, c("00.01.00-a00-1-21"));
         assert_eq!(k.slug(), "00-01-00-a00-1-21");
         assert_eq!(k.as_written(), "00.01.00-A00-1-21");
-        assert_eq!(c("27.69.48-G01-3-2017").canonical(), "27.69.48-G01-3-2017");
+        // Regression (second clerk review): a four-digit year made a second case page.
+        assert_eq!(c("27.69.48-G01-3-2017").canonical(), "27.69.48-G01-3-17");
+        assert_eq!(c("82.07.00-A00-3-2024"), c("82.07.00-A00-3-24"));
+        assert_eq!(c("82.07.00-A00-3-2024").slug(), "82-07-00-a00-3-24");
+        assert_eq!(c("82.07.00-A00-3-2024").as_written(), "82.07.00-A00-3-2024");
     }
 
     #[test]

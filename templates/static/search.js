@@ -126,7 +126,10 @@
     if (m) return dateKey(+m[3], +m[2], +m[1]);
     m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
     if (m) return dateKey(+m[1], +m[2], +m[3]);
-    if (/^\d{2}\.\d{2}\.\d{2}-[A-Za-z]\d{2}-\d{1,7}-(\d{4}|\d{2})$/.test(t)) return `c:${t.toUpperCase()}`;
+    // A KLE number's key keeps its year's last two digits, as the index does (src/case.rs).
+    if (/^\d{2}\.\d{2}\.\d{2}-[A-Za-z]\d{2}-\d{1,7}-(\d{4}|\d{2})$/.test(t)) {
+      return `c:${t.toUpperCase().replace(/-\d{2}(\d{2})$/, '-$1')}`;
+    }
     m = /^(\d{2})\/(\d{1,7})$/.exec(t);
     if (m) return `c:${m[1]}/${parseInt(m[2], 10)}`;
     return null;
