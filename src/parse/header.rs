@@ -106,12 +106,7 @@ pub fn parse(lines: &[Line], cx: &mut Ctx) -> Header {
             None => ("", &[][..]),
         };
         for (field, value) in beside.iter().filter_map(|f| field_of(f)) {
-            match field {
-                Field::Participants => push_list(&mut present, value, ", "),
-                Field::Absent if nobody(value) => {}
-                Field::Absent => push_list(&mut absent, value, ", "),
-                _ => set_field(&mut h, field, value, line.no, cx),
-            }
+            read_field(&mut h, (&mut present, &mut absent), field, value, line.no, cx);
         }
         if closed_minutes(plain) {
             cx.error(
@@ -125,12 +120,7 @@ pub fn parse(lines: &[Line], cx: &mut Ctx) -> Header {
             continue;
         }
         if let Some((field, value)) = field_of(plain) {
-            match field {
-                Field::Participants => push_list(&mut present, value, ", "),
-                Field::Absent if nobody(value) => {}
-                Field::Absent => push_list(&mut absent, value, ", "),
-                _ => set_field(&mut h, field, value, line.no, cx),
-            }
+            read_field(&mut h, (&mut present, &mut absent), field, value, line.no, cx);
             per_line = value.trim().is_empty();
             last = Some((field, line.no, list_open(value)));
             continue;
@@ -171,6 +161,18 @@ pub fn parse(lines: &[Line], cx: &mut Ctx) -> Header {
     h.participants = participants(&present);
     h.absent = participants(&absent);
     h
+}
+
+/// Reads one field: a list of names into the participant or absence list as written (read once
+/// complete, since the PDF may wrap them mid-name), anything else into the header.
+fn read_field(h: &mut Header, lists: (&mut String, &mut String), field: Field, value: &str, no: usize, cx: &mut Ctx) {
+    let (present, absent) = lists;
+    match field {
+        Field::Participants => push_list(present, value, ", "),
+        Field::Absent if nobody(value) => {}
+        Field::Absent => push_list(absent, value, ", "),
+        _ => set_field(h, field, value, no, cx),
+    }
 }
 
 fn push_list(list: &mut String, text: &str, sep: &str) {
