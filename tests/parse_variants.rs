@@ -283,3 +283,17 @@ fn dagsordenspunkt_headings_and_decisions_per_point() {
     let decision = &m.items[1].decisions[0].text;
     assert!(decision.contains("Punkt 1: Godkendt.") && decision.contains("Punkt 2: Udsat."), "{decision}");
 }
+
+/// Regression: an "Økonomi" section after the attachments whose content is a markdown table was
+/// read as two more attachments ("Økonomi" and the table's text).
+#[test]
+fn economy_table_after_the_attachments_is_a_section() {
+    let text = "Referat\nDirektionen\nMødedato: 5. marts 2024 kl. 09:00\n\nPunkt 1: Budget 2025\nSagsnr.: 24/1234\n\n\
+                Beslutning\nGodkendt.\n\nBilag\nTidsplan\nBudgetoversigt\n\nØkonomi\n| Post | Beløb |\n|---|---|\n| Udgift | 2,5 |\n";
+    let (m, _) = referat::parse::parse(Path::new("oekonomi.md"), text).unwrap();
+    let item = &m.items[0];
+    assert_eq!(item.attachments, ["Tidsplan", "Budgetoversigt"]);
+    let kinds: Vec<SectionKind> = item.sections.iter().map(|s| s.kind).collect();
+    assert_eq!(kinds, [SectionKind::Decision, SectionKind::Attachments, SectionKind::Economy]);
+    assert!(matches!(item.sections[2].blocks[0], Block::Table(_)), "{:?}", item.sections[2].blocks);
+}

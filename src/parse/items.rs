@@ -823,10 +823,16 @@ fn numbered_attachment(text: &str) -> bool {
 
 /// True if a bare line naming a section ("Tidsplan", "Økonomi", "Beslutning fra Handicaprådet") in
 /// a list of attachments is one more attachment: no text of its own follows it, only short lines.
-/// A dated decision always starts its own section, as does any heading followed by a sentence.
+/// A dated decision always starts its own section, as does any heading followed by a sentence or
+/// a table (a markdown row "| Udgift | 2,5 |" or cells set apart by tabs).
 fn attachment_named_like_a_section(open: Option<&Open>, heading: &str, kind: SectionKind, rest: &[Line]) -> bool {
     let in_attachments = open.is_some_and(|o| o.kind == SectionKind::Attachments);
-    let prose = |l: &Line| l.text.len() > 80 || l.text.trim_end().ends_with(['.', ':', '!', '?']);
+    let prose = |l: &Line| {
+        l.text.len() > 80
+            || l.text.trim_end().ends_with(['.', ':', '!', '?'])
+            || l.text.starts_with('|')
+            || has_byte(l.text, b'\t')
+    };
     let dated = kind == SectionKind::Decision && heading.bytes().any(|b| b.is_ascii_digit());
     in_attachments && !dated && !rest.iter().filter(|l| !l.is_blank()).take(1).any(|l| l.kind == Kind::Text && prose(l))
 }
