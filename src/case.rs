@@ -1,4 +1,5 @@
-//! Case numbers ("sagsnumre") as values: the short `YY/serial` form and the KLE form.
+//! Case numbers ("sagsnumre") as values: the short `YY/serial` form, the KLE form and the
+//! year-serial form of WorkZone, eDoc and GetOrganized (`2017-012345`, `EMN-2019-00123`).
 //!
 //! Two case numbers are equal when they denote the same case, whatever spacing or
 //! letter case they were written with; the slug is the stable key used in URLs.
@@ -24,6 +25,10 @@ enum CaseKind {
     /// KLE journal number, e.g. `00.01.00-A00-1-21`: KLE group, facet, serial, year.
     /// Stored normalized (upper case, no spaces).
     Kle(String),
+    /// Numbered per year by systems such as WorkZone, eDoc and GetOrganized: `2017-012345`,
+    /// `EMN-2019-00123` (an optional series of letters, the year, the serial as written, zeros
+    /// included: the systems pad to a fixed width). Stored normalized (upper case, no spaces).
+    Dashed(String),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -48,7 +53,7 @@ impl CaseNumber {
         use std::fmt::Write;
         match &self.kind {
             CaseKind::Short { year, serial } => _ = write!(out, "{year:02}/{serial}"),
-            CaseKind::Kle(s) => out.push_str(s),
+            CaseKind::Kle(s) | CaseKind::Dashed(s) => out.push_str(s),
         }
     }
 
@@ -57,7 +62,7 @@ impl CaseNumber {
         match &self.kind {
             // Digits and a slash: what `slugify` makes of them, without its per-character work.
             CaseKind::Short { year, serial } => format!("{year:02}-{serial}"),
-            CaseKind::Kle(s) => slug::slugify(s),
+            CaseKind::Kle(s) | CaseKind::Dashed(s) => slug::slugify(s),
         }
     }
 
@@ -81,7 +86,7 @@ impl FromStr for CaseNumber {
             }
             CaseKind::Short { year: y.parse().map_err(|_| err())?, serial: n.parse().map_err(|_| err())? }
         } else {
-            parse_kle(written).ok_or_else(err)?
+            parse_kle(written).or_else(|| parse_dashed(written)).ok_or_else(err)?
         };
         Ok(CaseNumber { kind, written: written.to_string() })
     }
@@ -154,6 +159,27 @@ impl Serialize for CaseNumber {
     }
 }
 
+/// `YYYY-serial` or `SERIES-YYYY-serial`: a year from 1990 to 2099 and a serial of 5–7 digits (3–7
+/// after a series of 2–4 letters). Fewer digits would take periods such as "2017-2020" for cases.
+fn parse_dashed(s: &str) -> Option<CaseKind> {
+    let norm = s.to_ascii_uppercase();
+    let parts: Vec<&str> = norm.split('-').collect();
+    let (series, year, serial) = match parts[..] {
+        [year, serial] => (None, year, serial),
+        [series, year, serial] => (Some(series), year, serial),
+        _ => return None,
+    };
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let serial_len = if series.is_some() { 3..=7 } else { 5..=7 };
+    let ok = series.is_none_or(|p| (2..=4).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_uppercase()))
+        && year.len() == 4
+        && digits(year)
+        && (1990..=2099).contains(&year.parse::<u16>().ok()?)
+        && serial_len.contains(&serial.len())
+        && digits(serial);
+    ok.then_some(CaseKind::Dashed(norm))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,10 +220,40 @@ mod tests {
     }
 
     #[test]
+    fn year_serial_form_parses_compares_and_slugs() {
+        let w = c("2017-012345");
+        assert!(!w.is_short());
+        assert_eq!(w.canonical(), "2017-012345");
+        assert_eq!(w.slug(), "2017-012345");
+        assert_ne!(w, c("2017-12345"), "the systems pad serials to a fixed width: the zeros are part of it");
+        assert_eq!(c("emn-2019-00123"), c("EMN-2019-00123"));
+        assert_eq!(c("EMN-2019-00123").slug(), "emn-2019-00123");
+        assert_eq!(c("emn-2019-00123").as_written(), "emn-2019-00123");
+    }
+
+    #[test]
     fn rejects_non_case_numbers() {
-        for s in
-            ["", "Baggrund", "2017", "20-03-2017", "1/2/3", "16/", "/26813", "123/4", "00.01-A00-1-21", "16/2681300000"]
-        {
+        for s in [
+            "",
+            "Baggrund",
+            "2017",
+            "20-03-2017",
+            "1/2/3",
+            "16/",
+            "/26813",
+            "123/4",
+            "00.01-A00-1-21",
+            "16/2681300000",
+            "2017-2020",
+            "2017-03-20",
+            "1889-12345",
+            "2017-12345678",
+            "EMN-2019-12",
+            "A-2019-00123",
+            "ÆØÅ-2019-00123",
+            "2017 -012345",
+            "2017-0123-45",
+        ] {
             assert!(s.parse::<CaseNumber>().is_err(), "{s:?} should not parse");
         }
     }

@@ -3,8 +3,8 @@
 //! search does not find as the same thing (or the other way round).
 //!
 //! Dates are `20-03-2017`, `20.03.2017`, `20/03/2017` and ISO `2017-03-20`; case numbers are short
-//! (`16/26813`) or KLE (`00.01.00-A00-1-21`). A date wins over a case number inside it: the `20/03`
-//! of `20/03/2017` is not case 20/3.
+//! (`16/26813`), KLE (`00.01.00-A00-1-21`) or year-serial (`2017-012345`, `EMN-2019-00123`). A date
+//! wins over a case number inside it: the `20/03` of `20/03/2017` is not case 20/3.
 
 use crate::case::CaseNumber;
 use chrono::NaiveDate;
@@ -21,8 +21,8 @@ pub enum Mention {
 
 /// The patterns use ASCII word boundaries: the tokens are ASCII, and Unicode `\b` is several times
 /// slower. None has capture groups: `find_iter` runs the lazy DFA, captures need a slower engine.
-fn patterns() -> &'static [Regex; 3] {
-    static P: OnceLock<[Regex; 3]> = OnceLock::new();
+fn patterns() -> &'static [Regex; 4] {
+    static P: OnceLock<[Regex; 4]> = OnceLock::new();
     P.get_or_init(|| {
         [
             // dd-mm-yyyy, dd.mm.yyyy, dd/mm/yyyy and ISO yyyy-mm-dd
@@ -31,6 +31,8 @@ fn patterns() -> &'static [Regex; 3] {
             r"(?-u)\b\d{2}\.\d{2}\.\d{2}-[A-Za-z]\d{2}-\d{1,7}-(?:\d{4}|\d{2})\b",
             // short case numbers; a following "/" means it was part of something longer (a date)
             r"(?-u)\b\d{2}/\d{1,7}\b",
+            // year-serial case numbers (WorkZone, eDoc, GetOrganized); `CaseNumber` checks the rest
+            r"(?-u)\b(?:[A-Za-z]{2,4}-)?(?:19|20)\d{2}-\d{3,7}\b",
         ]
         .map(|p| Regex::new(p).unwrap_or_else(|e| unreachable!("constant pattern {p}: {e}")))
     })
@@ -40,7 +42,7 @@ fn patterns() -> &'static [Regex; 3] {
 /// The patterns run only over the few stretches of `text` that may hold a token (see
 /// [`token_runs`]), not over whole paragraphs three times.
 pub fn each_mention(text: &str, mut found: impl FnMut(Range<usize>, Mention)) {
-    let [dates, kle, short] = patterns();
+    let [dates, kle, short, dashed] = patterns();
     let mut in_stretch: Vec<(Range<usize>, Option<Mention>)> = Vec::new();
     for (start, end) in token_runs(text) {
         let Some(stretch) = text.get(start..end).filter(|s| may_hold(s)) else { continue };
@@ -52,8 +54,10 @@ pub fn each_mention(text: &str, mut found: impl FnMut(Range<usize>, Mention)) {
         let free = |r: &Range<usize>, taken: &[(Range<usize>, Option<Mention>)]| {
             taken.iter().all(|(t, _)| r.end <= t.start || t.end <= r.start)
         };
-        let cases =
-            kle.find_iter(stretch).chain(short.find_iter(stretch).filter(|m| !stretch[m.end()..].starts_with('/')));
+        let cases = kle
+            .find_iter(stretch)
+            .chain(short.find_iter(stretch).filter(|m| !stretch[m.end()..].starts_with('/')))
+            .chain(dashed.find_iter(stretch));
         for m in cases {
             let range = at(m);
             if free(&range, &in_stretch[..dated]) {
@@ -69,15 +73,16 @@ pub fn each_mention(text: &str, mut found: impl FnMut(Range<usize>, Mention)) {
     }
 }
 
-/// Whether a stretch has a `/` or two separators, as every date and case number has: most
-/// stretches are a number like `1.500` or `2016-17`, where the patterns would only spend their setup.
+/// Whether a stretch has a `/` or two separators, as every date and case number has, or is as long
+/// as a year-serial case number (`2017-012345`): most stretches are a number like `1.500` or
+/// `2016-17`, where the patterns would only spend their setup.
 fn may_hold(stretch: &str) -> bool {
     let weight = |b: &u8| match b {
         b'/' => 2,
         b'-' | b'.' => 1,
         _ => 0,
     };
-    stretch.as_bytes().iter().map(weight).sum::<usize>() >= 2
+    stretch.len() >= 10 || stretch.as_bytes().iter().map(weight).sum::<usize>() >= 2
 }
 
 /// Bytes a token's match can contain (and `_`, an ASCII word character): a stretch of them, cut at
@@ -168,6 +173,17 @@ mod tests {
     }
 
     #[test]
+    fn finds_year_serial_case_numbers_but_not_periods() {
+        let text = "sag 2017-012345 (EMN-2019-00123), perioden 2017-2020, tlf. 4359-12345 og 2017-03-20.";
+        let want = [
+            ("2017-012345", case("2017-012345")),
+            ("EMN-2019-00123", case("EMN-2019-00123")),
+            ("2017-03-20", date(2017, 3, 20)),
+        ];
+        assert_eq!(found(text), want);
+    }
+
+    #[test]
     fn text_without_digit_separator_digit_is_not_scanned() {
         assert!(token_runs("mødet 2017 og 16 sager.").is_empty());
         assert_eq!(token_runs("1/2"), [(0, 3)]);
@@ -180,18 +196,19 @@ mod tests {
 
     #[test]
     fn stretches_find_what_the_whole_text_does() {
-        let text = "Sag 16/26813 (jf. 00.01.00-A00-1-21, mødet 13-03-2017/ 1.2.2016) og 20/03/2017 samt 16/5.\nØ12/345 x_16/7 16/8/9";
-        let [dates, kle, short] = patterns();
+        let text = "Sag 16/26813 (jf. 00.01.00-A00-1-21, mødet 13-03-2017/ 1.2.2016) og 20/03/2017 samt 16/5.\nØ12/345 x_16/7 16/8/9 2017-012345 emn-2019-00123 2017-2020";
+        let [dates, kle, short, dashed] = patterns();
         let mut whole: Vec<(Range<usize>, Mention)> =
             dates.find_iter(text).filter_map(|m| Some((m.range(), Mention::Date(written_date(m.as_str())?)))).collect();
         let taken: Vec<Range<usize>> = dates.find_iter(text).map(|m| m.range()).collect();
-        for m in kle.find_iter(text).chain(short.find_iter(text).filter(|m| !text[m.end()..].starts_with('/'))) {
+        let short = short.find_iter(text).filter(|m| !text[m.end()..].starts_with('/'));
+        for m in kle.find_iter(text).chain(short).chain(dashed.find_iter(text)) {
             if taken.iter().all(|t| m.end() <= t.start || t.end <= m.start()) {
                 whole.extend(m.as_str().parse().ok().map(|c| (m.range(), Mention::Case(c))));
             }
         }
         whole.sort_by_key(|(r, _)| r.start);
-        assert!(whole.len() >= 6, "{whole:?}");
+        assert!(whole.len() >= 8, "{whole:?}");
         assert_eq!(mentions(text), whole);
     }
 

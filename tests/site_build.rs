@@ -182,3 +182,33 @@ fn a_rebuild_removes_the_replaced_site_in_the_background() {
     let names: Vec<_> = std::fs::read_dir(root.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names, ["public"], "the replaced site was removed");
 }
+
+/// Case numbers of WorkZone, eDoc and GetOrganized (`2024-012345`, `EMN-2023-00456`) were text:
+/// items had no case, no case page, no cross-link and no exact search key.
+#[test]
+fn year_serial_case_numbers_get_case_pages_links_and_exact_keys() {
+    let root = tempfile::tempdir().unwrap();
+    let opts = options(root.path());
+    let meeting = |body: &str, date: &str, case: &str, text: &str| {
+        format!(
+            "Referat\n{body}\nMødedato: {date} kl. 17:00\n\nPunkt 1: Budget 2025\nSagsnr.: {case}\n\n\
+             Sagsfremstilling\n{text}\n\nBeslutning\nGodkendt.\n"
+        )
+    };
+    std::fs::create_dir_all(opts.content.join("b")).unwrap();
+    let one = meeting("Byrådet", "5. marts 2024", "2024-012345", "Se også EMN-2023-00456.");
+    let two = meeting("Økonomiudvalget", "20. februar 2024", "2024-012345", "Forslaget til budget.");
+    let three = meeting("Socialudvalget", "1. februar 2024", "emn-2023-00456", "Høring.");
+    std::fs::write(opts.content.join("b/1.txt"), one).unwrap();
+    std::fs::write(opts.content.join("b/2.txt"), two).unwrap();
+    std::fs::write(opts.content.join("b/3.txt"), three).unwrap();
+    build::build(&opts).unwrap();
+    let case = read(&opts.output, "sager/2024-012345.html");
+    assert!(case.contains("Byrådet") && case.contains("Økonomiudvalget"), "one page for both meetings");
+    read(&opts.output, "sager/emn-2023-00456.html");
+    let page = read(&opts.output, "byradet/2024-03-05/index.html");
+    assert!(page.contains(r#"<a href="/sager/emn-2023-00456.html">EMN-2023-00456</a>"#), "cross-link in the text");
+    let exact: String =
+        files(&opts.output.join("soeg/x")).into_iter().map(|(_, b)| String::from_utf8(b).unwrap()).collect();
+    assert!(exact.contains("c:2024-012345") && exact.contains("c:EMN-2023-00456"), "{exact}");
+}

@@ -132,6 +132,9 @@
     }
     m = /^(\d{2})\/(\d{1,7})$/.exec(t);
     if (m) return `c:${m[1]}/${parseInt(m[2], 10)}`;
+    // Year-serial (WorkZone, eDoc, GetOrganized): zeros kept, as the index does (src/case.rs).
+    m = /^(?:([A-Za-z]{2,4})-)?((?:19|20)\d{2})-(\d{3,7})$/.exec(t);
+    if (m && (m[1] || m[3].length >= 5)) return `c:${t.toUpperCase()}`;
     return null;
   }
 

@@ -374,6 +374,10 @@ test('the JS stemmer and folding give exactly the terms of the Rust index', () =
   assert.equal(s.exactKey('00.01.00-a00-1-21'), 'c:00.01.00-A00-1-21');
   assert.equal(s.exactKey('20.3.2017'), 'd:2017-03-20');
   assert.equal(s.exactKey('31-02-2017'), null);
+  assert.equal(s.exactKey('2017-012345'), 'c:2017-012345');
+  assert.equal(s.exactKey('emn-2019-00123,'), 'c:EMN-2019-00123');
+  assert.equal(s.exactKey('2017-2020'), null, 'a period');
+  assert.equal(s.exactKey('1889-12345'), null);
 });
 
 test('the JS reads range shard keys as the Rust index writes them', () => {
