@@ -109,15 +109,32 @@ fn parse_sized(content: &Path, path: &Path) -> (Option<(Meeting, usize)>, Vec<Di
         Err(e) => return (None, vec![e]),
     };
     diags.extend(crate::privacy::mask_cpr(rel, &mut source.text));
-    match crate::parse::parse(rel, &source.text) {
-        Ok((mut meeting, warnings)) => {
+    // A bug in the parser is this file's error, not the end of the build: the other files are
+    // still read and reported, and nothing is published.
+    let parsed = std::panic::catch_unwind(|| {
+        crate::parse::parse(rel, &source.text).map(|(mut meeting, mut warnings)| {
+            warnings.extend(crate::privacy::mask_model(rel, &mut meeting));
+            (meeting, warnings)
+        })
+    });
+    match parsed {
+        Ok(Ok((mut meeting, warnings))) => {
             meeting.source = rel.to_path_buf();
             diags.extend(warnings);
-            diags.extend(crate::privacy::mask_model(rel, &mut meeting));
             (Some((meeting, source.text.len())), diags)
         }
-        Err(errors) => {
+        Ok(Err(errors)) => {
             diags.extend(errors);
+            (None, diags)
+        }
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<String>()
+                .map(String::as_str)
+                .or_else(|| panic.downcast_ref::<&str>().copied())
+                .unwrap_or("unknown");
+            let message = format!("referat failed on this file (a bug; please report it with the file): {what}");
+            diags.push(Diagnostic::error(rel, 0, message));
             (None, diags)
         }
     }

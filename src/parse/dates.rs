@@ -219,7 +219,7 @@ fn range_end(s: &str, at: usize, kl: bool) -> Option<(NaiveTime, usize)> {
         1
     } else if rest.starts_with('–') {
         '–'.len_utf8()
-    } else if rest.get(..4).is_some_and(|w| w[..3].eq_ignore_ascii_case("til") && w.ends_with(' ')) {
+    } else if rest.as_bytes().get(..4).is_some_and(|w| w[..3].eq_ignore_ascii_case(b"til") && w[3] == b' ') {
         // "15:00 til 17:30"; without "kl" the end needs its minutes, so "til 3" is no time.
         3
     } else {
@@ -290,6 +290,16 @@ mod tests {
         assert_eq!(find_time("kl 9"), Some((t(9), None)));
         assert_eq!(find_time("20. marts 2017 14:00"), Some((t(14), None)));
         assert_eq!(find_time("kl. 25"), None);
+    }
+
+    /// Regression (third clerk review): a multi-byte letter after the start time ("kl. 16.30 i
+    /// Ølstykke Hallen", "kl. 17.00 (Mødet …") panicked while looking for "til".
+    #[test]
+    fn a_letter_of_two_bytes_after_the_time_is_no_panic() {
+        let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        assert_eq!(find_time("kl. 16.30 i Ølstykke Hallen"), Some((t(16, 30), None)));
+        assert_eq!(find_time("kl. 17.00 (Mødet sluttede kl. 19.10)"), Some((t(17, 0), None)));
+        assert_eq!(find_time("kl. 17.00 æøå"), Some((t(17, 0), None)));
     }
 
     #[test]
