@@ -120,7 +120,7 @@ fn numbered_at(lines: &[Line], i: usize) -> Option<(u32, bool)> {
     }
     let heading = plain(line.text);
     let (number, title) = numbered_heading(&heading)?;
-    for next in lines[i + 1..].iter().filter(|l| !l.is_blank()).take(CASE_WITHIN) {
+    for next in near(&lines[i + 1..]) {
         if case_of(next).is_some() {
             return Some((number, is_closed(&full_title(title, &lines[i + 1..]))));
         }
@@ -131,6 +131,19 @@ fn numbered_at(lines: &[Line], i: usize) -> Option<(u32, bool)> {
     None
 }
 
+/// The lines after a heading where its case number may stand: [`CASE_WITHIN`] non-blank lines,
+/// not counting the fields that describe the item ("Åben sag", "Sagsansvarlig: …"), which some
+/// systems write before the number.
+fn near<'l, 'a>(lines: &'l [Line<'a>]) -> impl Iterator<Item = &'l Line<'a>> {
+    let mut others = 0;
+    lines.iter().filter(|l| !l.is_blank()).take(4 * CASE_WITHIN).take_while(move |l| {
+        if !describes_item(l) || case_of(l).is_some() {
+            others += 1;
+        }
+        others <= CASE_WITHIN
+    })
+}
+
 /// The item heading at `lines[i]`, if it is one. "Punkt 3 Title" without a colon counts when it
 /// is a markdown heading or a case number follows.
 pub fn heading_at(lines: &[Line], i: usize) -> Option<(u32, String)> {
@@ -139,18 +152,16 @@ pub fn heading_at(lines: &[Line], i: usize) -> Option<(u32, String)> {
         return (!wraps_into_toc_entry(lines, i)).then_some(h);
     }
     let (number, title) = heading_of(line, false)?;
-    let case_follows = || lines[i + 1..].iter().find(|l| !l.is_blank()).is_some_and(|l| case_of(l).is_some());
+    let case_follows = || {
+        let mut next = lines[i + 1..].iter().filter(|l| !l.is_blank());
+        next.find(|l| case_of(l).is_some() || !describes_item(l)).is_some_and(|l| case_of(l).is_some())
+    };
     (matches!(line.kind, Kind::Heading(_)) || case_follows()).then_some((number, title))
 }
 
 /// True if a case number line comes within [`CASE_WITHIN`] non-blank lines, before another heading.
 fn case_within(lines: &[Line]) -> bool {
-    lines
-        .iter()
-        .filter(|l| !l.is_blank())
-        .take(CASE_WITHIN)
-        .take_while(|l| heading_of(l, true).is_none())
-        .any(|l| case_of(l).is_some())
+    near(lines).take_while(|l| heading_of(l, true).is_none()).any(|l| case_of(l).is_some())
 }
 
 /// True if the next line is the rest of a table-of-contents entry that wrapped after this one
@@ -200,12 +211,15 @@ pub fn is_closed(title: &str) -> bool {
     title.split(|c: char| !c.is_alphanumeric()).any(closing_word) || not_public(title)
 }
 
-/// "Ikke til offentliggørelse", "(ikke offentligt)", "for lukkede døre": closed in other words.
+/// "Ikke til offentliggørelse", "(ikke offentligt)", "for lukkede døre", "Undtaget fra
+/// offentlighed", "Ej til offentliggørelse": closed in other words.
 /// "Tilskud til ikke offentlige skoler" and "ikke offentlig tilgængelig endnu" are not.
 fn not_public(text: &str) -> bool {
     let lower = text.to_lowercase();
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    words.windows(3).any(|w| w == ["ikke", "til", "offentliggørelse"])
+    let exempt = |w: &str| matches!(w, "offentlighed" | "offentligheden" | "aktindsigt");
+    words.windows(3).any(|w| matches!(w[0], "ikke" | "ej") && w[1] == "til" && w[2] == "offentliggørelse")
+        || words.windows(3).any(|w| w[0] == "undtaget" && w[1] == "fra" && exempt(w[2]))
         || words.windows(2).any(|w| w == ["lukkede", "døre"])
         || words.windows(2).enumerate().any(|(k, w)| {
             w == ["ikke", "offentligt"]
@@ -283,6 +297,25 @@ fn closing_line(text: &str, plural: bool) -> bool {
         && words[..cited].iter().all(known)
 }
 
+/// A short first line or field of an item that says it is closed in any words, starting with what
+/// it says ("Lukket pkt.", "Ikke offentlig", "Behandles for lukkede døre", "Undtaget fra
+/// offentlighed", "Status: Lukket"); a line with a subject of its own is about something else
+/// ("Møderne holdes for lukkede døre", "Skolen er lukket i sommerferien").
+fn short_mark(text: &str) -> bool {
+    if text.len() > 100 {
+        return false;
+    }
+    let plain = to_plain(text);
+    if !is_closed(&plain) {
+        return false;
+    }
+    let lower = plain.to_lowercase();
+    let mut words = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let first = words.next().unwrap_or("");
+    let opening = ["ikke", "ej", "undtaget", "behandles", "behandlet", "status"];
+    closing_word(first) || opening.contains(&first) || marks_closed(text)
+}
+
 /// A first line that says, as a sentence, that the item is closed: "Punktet er lukket.", "Denne
 /// sag er lukket", "Sagen behandles for lukkede døre, jf. § 10 …" (not "Mødet var lukket for
 /// offentligheden pga. corona", which is about the meeting).
@@ -311,78 +344,210 @@ fn closed_in_passing(title: &str) -> bool {
 }
 
 /// The heading's title with the rest of it that the PDF wrapped onto the next lines, if it did,
-/// and a line that closes the item right after the heading or its case number: a closed item's
-/// "Lukket" may be in either ("Punkt 2: Personalesag vedrørende …" / "… sundhedshjælper - Lukket" /
-/// "24/8002"; "Punkt 5: Personalesag" / "(Lukket)"; "Punkt 5: Personalesag" / "24/8002" / "LUKKET").
+/// and a line that closes the item among the lines that describe it or as its first line: a
+/// closed item's "Lukket" may be in either ("Punkt 2: Personalesag vedrørende …" / "…
+/// sundhedshjælper - Lukket" / "24/8002"; "Punkt 5: Personalesag" / "(Lukket)"; "Punkt 5:
+/// Personalesag" / "24/8002" / "Sagsansvarlig: Karen Holm" / "Lukket sag").
 fn full_title(title: &str, body: &[Line]) -> String {
     let mut full = title.to_string();
-    let add = |full: &mut String, l: &Line| {
-        full.push(' ');
-        full.push_str(&to_plain(l.text));
-    };
-    let from = match wrapped_title(body) {
-        Some((wrapped, case)) => {
-            wrapped.iter().for_each(|&i| add(&mut full, &body[i]));
-            case
+    let head = head_of(body);
+    if head.case.is_some() {
+        head.wrapped.iter().for_each(|&i| push_title_line(&mut full, body[i].text));
+    } else {
+        // Without a case number line: the first line under the heading when it says "lukket",
+        // or a short line after the title's wrapped lines that only marks it ("i Hjemmeplejen" /
+        // "- Lukket", "(Lukket punkt)").
+        let mut lines = body.iter().filter(|l| !l.is_blank());
+        if let Some(l) = lines.clone().next().filter(|l| l.text.len() < 100 && is_closed(&to_plain(l.text))) {
+            push_title_line(&mut full, l.text);
+            return full;
         }
-        None => {
-            // Without a case number line: the first line under the heading when it says "lukket",
-            // or a short line after the title's wrapped lines that only marks it ("i Hjemmeplejen" /
-            // "- Lukket", "(Lukket punkt)").
-            let mut lines = body.iter().filter(|l| !l.is_blank());
-            if let Some(l) = lines.clone().next().filter(|l| l.text.len() < 100 && is_closed(&to_plain(l.text))) {
-                add(&mut full, l);
-                return full;
-            }
-            let title_like = |l: &&Line| {
-                l.kind == Kind::Text
-                    && l.text.len() < 60
-                    && !l.text.ends_with('.')
-                    && sections::kind_of(&to_plain(l.text)).is_none()
-            };
-            let wrapped: Vec<&Line> = lines.by_ref().take(CASE_WITHIN).take_while(title_like).collect();
-            if let Some(last) = wrapped.iter().rposition(|l| marks_closed(l.text)) {
-                wrapped[..=last].iter().for_each(|l| add(&mut full, l));
-                return full;
-            }
-            0
+        let title_like = |l: &&Line| {
+            l.kind == Kind::Text
+                && l.text.len() < 60
+                && !l.text.ends_with('.')
+                && sections::kind_of(&to_plain(l.text)).is_none()
+        };
+        let wrapped: Vec<&Line> = lines.by_ref().take(CASE_WITHIN).take_while(title_like).collect();
+        if let Some(last) = wrapped.iter().rposition(|l| marks_closed(l.text)) {
+            wrapped[..=last].iter().for_each(|l| push_title_line(&mut full, l.text));
+            return full;
         }
-    };
-    let mut rest = body[from..].iter().filter(|l| !l.is_blank());
-    let mut next = rest.next();
-    if next.is_some_and(|l| case_of(l).is_some()) {
-        next = rest.next();
     }
-    // The item's first line, when it is short and says the item is closed, also as a sentence
-    // ("Punktet er lukket.", "Denne sag er lukket"): hiding an open item warns, publishing a
-    // closed one cannot be undone.
-    let says_closed = |l: &&Line| closing_line(l.text, false) || item_says_closed(l.text);
-    if let Some(l) = next.filter(says_closed) {
-        add(&mut full, l);
+    // A field that marks the item ("Lukket sag", also beside others in one layout line), or the
+    // item's first line when it is short and says so, also as a sentence ("Punktet er lukket.",
+    // "Denne sag er lukket"): hiding an open item warns, publishing a closed one cannot be undone.
+    let says_closed = |t: &str| closing_line(t, false) || item_says_closed(t) || short_mark(t);
+    let fields = head.fields.iter().flat_map(|&i| columns(body[i].text));
+    let first = body[head.end..].iter().find(|l| !l.is_blank()).filter(|l| !is_heading_line(l)).map(|l| l.text);
+    if let Some(mark) = fields.chain(first).find(|t| says_closed(t)) {
+        push_title_line(&mut full, mark);
     }
     full
 }
 
-/// The lines of a title the PDF wrapped after its heading (up to [`CASE_WITHIN`] lines of text
-/// that are no section or item heading) when the case number line follows them. Returns their
-/// indexes and the case number's.
-fn wrapped_title(body: &[Line]) -> Option<(Vec<usize>, usize)> {
-    let mut wrapped = Vec::new();
-    for (i, l) in body.iter().enumerate().filter(|(_, l)| !l.is_blank()) {
-        if case_of(l).is_some() {
-            return (!wrapped.is_empty()).then_some((wrapped, i));
-        }
-        let title_line = l.kind == Kind::Text
-            && l.text.len() < 200
-            && !has_byte(l.text, b'\t')
-            && heading_of(l, true).is_none()
-            && sections::kind_of(&to_plain(l.text)).is_none();
-        if !title_line || wrapped.len() == CASE_WITHIN {
-            return None;
-        }
-        wrapped.push(i);
+/// Appends a line of a wrapped title: a word the PDF hyphenated at the line end is one word again
+/// ("… – Luk-" / "ket"), so that a closing word split in two is still read; a short or capital
+/// part keeps its hyphen ("it-" / "systemer", "EU-" / "projekt").
+fn push_title_line(full: &mut String, line: &str) {
+    let next = to_plain(line);
+    let next = next.trim();
+    let head = full.strip_suffix('-').map(|p| p.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or(""));
+    let word = head.is_some_and(|h| {
+        let rest: Vec<char> = h.chars().skip(1).collect();
+        h.chars().count() >= 3
+            && rest.iter().all(|c| c.is_lowercase())
+            && h.chars().any(|c| "aeiouyæøåAEIOUYÆØÅ".contains(c))
+            && !h.eq_ignore_ascii_case("ikke")
+    });
+    if word && next.starts_with(char::is_lowercase) {
+        full.pop();
+    } else if !full.is_empty() {
+        full.push(' ');
     }
-    None
+    full.push_str(next);
+}
+
+/// The lines under an item heading before its text: the rest of a title the PDF wrapped (only
+/// when a case number line follows it), fields that describe the item, and the case number.
+struct Head {
+    /// Indexes of the title's wrapped lines.
+    wrapped: Vec<usize>,
+    /// Indexes of the lines of fields ("Sagsansvarlig: …", "Åben sag"), the case line's included.
+    fields: Vec<usize>,
+    case: Option<(usize, CaseNumber)>,
+    /// Where the item's text starts.
+    end: usize,
+}
+
+/// Reads the [`Head`] of an item's `body`: up to [`CASE_WITHIN`] wrapped title lines and any
+/// number of field lines before the case number line, and the field lines right after it.
+fn head_of(body: &[Line]) -> Head {
+    let mut head = Head { wrapped: Vec::new(), fields: Vec::new(), case: None, end: 0 };
+    // The fields read so far and where they end, before any wrapped title line.
+    let mut leading_end = 0;
+    for (i, l) in body.iter().enumerate().filter(|(_, l)| !l.is_blank()).take(4 * CASE_WITHIN) {
+        if head.case.is_none() {
+            if let Some(case) = case_of(l) {
+                head.case = Some((i, case));
+                head.fields.push(i);
+                head.end = i + 1;
+                continue;
+            }
+        }
+        if is_heading_line(l) {
+            break; // the next item's heading, when this item has no text
+        }
+        if describes_item(l) {
+            head.fields.push(i);
+            head.end = i + 1;
+            if head.wrapped.is_empty() {
+                leading_end = i + 1;
+            }
+            continue;
+        }
+        if head.case.is_some() || head.wrapped.len() == CASE_WITHIN || !title_line(l) {
+            break;
+        }
+        head.wrapped.push(i);
+    }
+    if head.case.is_none() {
+        // Without a case number the lines were no title: only the leading fields are the head.
+        head.wrapped.clear();
+        head.fields.retain(|&i| i < leading_end);
+        head.end = leading_end;
+    }
+    head
+}
+
+/// An item heading, "Punkt N" or (where the file uses them) "N. Title".
+fn is_heading_line(l: &Line) -> bool {
+    l.numbered_item || heading_of(l, false).is_some()
+}
+
+/// A line that may continue an item's title: text, no section or item heading, no table row.
+fn title_line(l: &Line) -> bool {
+    l.kind == Kind::Text
+        && l.text.len() < 200
+        && !has_byte(l.text, b'\t')
+        && heading_of(l, true).is_none()
+        && sections::kind_of(&to_plain(l.text)).is_none()
+}
+
+/// FirstAgenda, eDoc and Acadre describe an item under its heading in fields ("Sagsansvarlig:
+/// Karen Holm", "Udvalg: Økonomiudvalget", "Åben sag", "Lukket sag", the case number), one a line
+/// or side by side: they are neither the item's title nor its text.
+fn describes_item(line: &Line) -> bool {
+    if line.kind != Kind::Text || line.text.len() > 300 {
+        return false;
+    }
+    let t = line.text.trim_start_matches(['*', '_', ' ']);
+    // Decided on the first byte for most lines: a label's or status's capital, or a case number's digit.
+    if !t.starts_with(|c: char| {
+        c.is_ascii_digit()
+            || matches!(c, 'S' | 'U' | 'A' | 'F' | 'C' | 'D' | 'L' | 'Å' | 'O' | 'B' | 'K' | 'E' | 'I' | 'P' | '(')
+    }) {
+        return false;
+    }
+    columns(line.text).iter().all(|c| item_field(c) || open_status(c) || closing_line(c, false) || case_in(c).is_some())
+}
+
+/// "Sagsansvarlig: Karen Holm": a field of an item by its label.
+fn item_field(text: &str) -> bool {
+    const LABELS: [&str; 16] = [
+        "sagsansvarlig",
+        "sagsbehandler",
+        "ansvarlig",
+        "udvalg",
+        "forvaltning",
+        "center",
+        "afdeling",
+        "område",
+        "dok.nr.",
+        "dok.nr",
+        "dokumentnr.",
+        "dokument nr.",
+        "sagstype",
+        "status",
+        "beslutningskompetence",
+        "kompetence",
+    ];
+    let plain = to_plain(text);
+    let Some((label, _)) = plain.split_once(':') else { return false };
+    let label = label.trim().to_lowercase();
+    LABELS.contains(&label.as_str())
+}
+
+/// "Åben sag", "Åbent punkt", "(Åben)": the status of an open item, no text of its own.
+fn open_status(text: &str) -> bool {
+    if text.len() > 24 {
+        return false;
+    }
+    let plain = to_plain(text).to_lowercase();
+    let t = plain.trim_matches(|c: char| !c.is_alphanumeric());
+    ["åben", "åbent", "åben sag", "åbent punkt", "åben punkt", "åbent sag", "offentlig", "offentligt punkt"]
+        .contains(&t)
+}
+
+/// The fields of a line that `pdftotext -layout` set side by side ("Sagsnr.: 24/4001      Sagsansvarlig:
+/// Karen Holm      Åben sag"), cut at tabs and runs of three or more spaces; a line of one field is itself.
+fn columns(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text.trim();
+    while !rest.is_empty() {
+        let gap = memchr::memchr(b'\t', rest.as_bytes()).into_iter().chain(rest.find("   ")).min();
+        match gap {
+            Some(at) => {
+                out.push(rest[..at].trim_end());
+                rest = rest[at..].trim_start();
+            }
+            None => {
+                out.push(rest);
+                break;
+            }
+        }
+    }
+    out
 }
 
 /// Parses the agenda from the first item heading to the end of the file.
@@ -489,7 +654,7 @@ fn marked_above(lines: &[Line], from: usize, i: usize) -> Option<usize> {
     let j = (from..i).rev().find(|&j| !lines[j].is_blank())?;
     // The previous item's own mark ("Punkt 1: …" / "17/1002" / "(Lukket)") is not the next one's:
     // only its case number line stands between its heading and the mark.
-    let own = lines[from..j].iter().filter(|l| !l.is_blank()).all(|l| case_of(l).is_some());
+    let own = lines[from..j].iter().filter(|l| !l.is_blank()).all(|l| case_of(l).is_some() || describes_item(l));
     (!own && closing_line(lines[j].text, false) && heading_at(lines, j).is_none()).then_some(j)
 }
 
@@ -628,35 +793,30 @@ fn item(
     item
 }
 
-/// Reads the case number line after the heading (and a title line the PDF wrapped before it);
-/// returns the lines after it.
+/// Reads the case number line after the heading (with a title line the PDF wrapped before it, and
+/// the fields around it, which are dropped); returns the lines after them.
 fn case_number<'l, 'a>(item: &mut AgendaItem, body: &'l [Line<'a>], cx: &mut Ctx) -> &'l [Line<'a>] {
-    if let Some((i, l)) = body.iter().enumerate().find(|(_, l)| !l.is_blank()) {
-        if let Some(case) = case_of(l) {
-            item.case = Some(case);
-            return &body[i + 1..];
-        }
-        if let Some((wrapped, j)) = wrapped_title(body) {
+    let head = head_of(body);
+    match head.case {
+        Some((_, case)) => {
             if !item.closed {
-                for w in wrapped {
-                    if !item.title.is_empty() {
-                        item.title.push(' ');
-                    }
-                    item.title.push_str(&to_plain(body[w].text));
-                }
+                head.wrapped.iter().for_each(|&w| push_title_line(&mut item.title, body[w].text));
             }
-            item.case = case_of(&body[j]);
-            return &body[j + 1..];
+            item.case = Some(case);
         }
-        if looks_like_case_number(l.text) && !item.closed {
-            cx.warn(l.no, format!("item {}: \"{}\" is not a valid case number", item.number, clip(l.text)));
-            return &body[i + 1..];
+        None => {
+            let first = body[head.end..].iter().enumerate().find(|(_, l)| !l.is_blank());
+            if let Some((i, l)) = first.filter(|(_, l)| looks_like_case_number(l.text) && !item.closed) {
+                cx.warn(l.no, format!("item {}: \"{}\" is not a valid case number", item.number, clip(l.text)));
+                return &body[head.end + i + 1..];
+            }
+            if item.case.is_none() {
+                let message = format!("item {} has no case number (expected a line like \"16/26813\")", item.number);
+                cx.warn(item.line, message);
+            }
         }
     }
-    if item.case.is_none() {
-        cx.warn(item.line, format!("item {} has no case number (expected a line like \"16/26813\")", item.number));
-    }
-    body
+    &body[head.end..]
 }
 
 /// A case number written into the heading: "Title (16/26813)", "Title - Sagsnr. 16/26813".
@@ -683,10 +843,29 @@ fn case_in_title(title: &str) -> Option<(&str, CaseNumber)> {
 /// "16/26813", "Sagsnr.: 16/26813", "00.01.00-A00-1-21", also with what some systems write after
 /// it: "Sagsnr. 24/1009 (Acadre)", "Sagsnr.: 24/1010, Dok.nr.: 24/5555".
 fn case_of(line: &Line) -> Option<CaseNumber> {
-    if line.is_blank() || line.text.len() > 80 {
+    if line.is_blank() {
         return None;
     }
-    let plain = plain(line.text);
+    let whole = if line.text.len() <= 80 { case_in(line.text) } else { None };
+    // A `-layout` line with other fields beside the number ("Sagsnr.: 24/4001      Sagsansvarlig: …").
+    let laid_out = || {
+        let cols = columns(line.text);
+        let first = match cols[..] {
+            [label, number, ..] if label.ends_with(':') => format!("{label} {number}"),
+            [first, _, ..] => first.to_string(),
+            _ => return None,
+        };
+        (first.len() <= 80).then(|| case_in(&first)).flatten()
+    };
+    whole.or_else(|| (has_byte(line.text, b'\t') || line.text.contains("   ")).then(laid_out).flatten())
+}
+
+/// [`case_of`] for one field's text.
+fn case_in(text: &str) -> Option<CaseNumber> {
+    if text.len() > 80 {
+        return None;
+    }
+    let plain = plain(text);
     let mut t = plain.trim();
     let lower = t.to_lowercase();
     let mut labelled = false;

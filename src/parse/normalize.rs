@@ -50,13 +50,20 @@ pub struct Document<'a> {
     pub markdown: bool,
 }
 
-/// Removes a byte-order mark and turns CRLF and lone CR into LF, copying only when needed.
+/// Removes a byte-order mark and zero-width characters (which split a word where they stand:
+/// "Luk\u{200b}ket" would not read as "Lukket"), and turns CRLF and lone CR into LF, copying only
+/// when needed.
 pub fn unify_newlines(text: &str) -> Cow<'_, str> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if memchr::memchr(b'\r', text.as_bytes()).is_none() {
+    let zero_width = ['\u{200b}', '\u{2060}', '\u{feff}'];
+    // Their UTF-8 starts with 0xE2 or 0xEF; most files have few such bytes (dashes, quotes).
+    let has_zero_width =
+        || memchr::memchr2_iter(0xE2, 0xEF, text.as_bytes()).any(|i| text[i..].starts_with(zero_width));
+    let has_cr = memchr::memchr(b'\r', text.as_bytes()).is_some();
+    if !has_cr && !has_zero_width() {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n").replace(zero_width, ""))
 }
 
 /// Splits and classifies the lines of `text` (already passed through [`unify_newlines`]).

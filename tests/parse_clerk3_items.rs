@@ -1,0 +1,75 @@
+//! Regressions from the third clerk review (exports from FirstAgenda, eDoc, WorkZone and SBSYS):
+//! fields that describe an item under its heading, closed marks in more words, dividers before the
+//! closed part, sub-items, and a last "N. Title" item without a case number.
+
+use referat::diag::Diagnostic;
+use referat::model::Meeting;
+use std::path::Path;
+
+fn fixture(name: &str) -> (Meeting, Vec<Diagnostic>) {
+    let rel = Path::new("tests/fixtures/parse/clerk3_items").join(name);
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(&rel)).unwrap();
+    referat::parse::parse(&rel, &text).unwrap()
+}
+
+fn items(m: &Meeting) -> Vec<(u32, bool, &str)> {
+    m.items.iter().map(|i| (i.number, i.closed, i.title.as_str())).collect()
+}
+
+/// Nothing of a closed item's text is anywhere in the model.
+fn assert_nothing_secret(m: &Meeting) {
+    let json = serde_json::to_string(m).unwrap();
+    assert!(!json.contains("HEMMELIG"), "{json}");
+}
+
+/// FirstAgenda writes "Sagsansvarlig: …", "Udvalg: …" and "Åben sag"/"Lukket sag" under the case
+/// number: a "Lukket sag" two lines below it did not close the item (a buyer's and a dismissed
+/// employee's names were published), and the fields became a paragraph at the top of every item.
+#[test]
+fn a_closed_status_among_the_item_fields_closes_it() {
+    let (m, _) = fixture("fields.txt");
+    let want =
+        [(1, false, "Godkendelse af dagsorden"), (2, true, "Lukket"), (3, true, "Lukket"), (4, false, "Eventuelt")];
+    assert_eq!(items(&m), want);
+    assert_nothing_secret(&m);
+    let json = serde_json::to_string(&m).unwrap();
+    assert!(!json.contains("Sagsansvarlig") && !json.contains("Åben sag"), "fields are not text: {json}");
+}
+
+/// A `pdftotext -layout` line with the case number, the case officer and "Lukket sag" side by
+/// side lost both the case number and the mark: item 2 was published and every item warned it had
+/// no case number.
+#[test]
+fn fields_side_by_side_give_the_case_number_and_the_mark() {
+    let (m, d) = fixture("layout.txt");
+    assert_eq!(items(&m), [(1, false, "Godkendelse af dagsorden"), (2, true, "Lukket"), (3, false, "Eventuelt")]);
+    let cases: Vec<String> = m.items.iter().map(|i| i.case.as_ref().unwrap().to_string()).collect();
+    assert_eq!(cases, ["24/4001", "01.02.05-P16-3-22", "24/4003"]);
+    assert!(!d.iter().any(|d| d.message.contains("no case number")), "{d:#?}");
+    assert_nothing_secret(&m);
+}
+
+/// "Åben sag" and "Sagsansvarlig: …" before the case number were joined onto the title, and with a
+/// wrapped title the case number was too far down: the file was rejected.
+#[test]
+fn fields_before_the_case_number_are_not_title() {
+    let (m, d) = fixture("fields_before_case.txt");
+    let title = "Lokalplan 1.45 for boligområde ved Nærheden Øst, Hedehusene – endelig vedtagelse";
+    assert_eq!(items(&m), [(1, false, "Godkendelse af dagsorden"), (2, false, title), (3, false, "Eventuelt")]);
+    assert_eq!(m.items[1].case.as_ref().unwrap().to_string(), "01.02.05-P16-3-22");
+    assert!(!d.iter().any(|d| d.message.contains("no case number")), "{d:#?}");
+}
+
+/// A mark under the case number closed the item only in a narrow vocabulary: "Lukket pkt.", "Ikke
+/// offentlig", "Behandles for lukkede døre", "Ej til offentliggørelse", "Undtaget fra
+/// offentligheden", "Status: Lukket", a zero-width space inside "Lukket", and "Luk-" / "ket" where
+/// the title wrapped were all published. A line about something else stays open text.
+#[test]
+fn marks_under_the_case_number_in_other_words_close_the_item() {
+    let (m, _) = fixture("marks.txt");
+    let closed: Vec<u32> = m.items.iter().filter(|i| i.closed).map(|i| i.number).collect();
+    assert_eq!(closed, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 14]);
+    assert_nothing_secret(&m);
+    let open = &m.items[12];
+    assert_eq!(open.sections.len(), 1, "\"Åben sag\" is a status, not text: {:?}", open.sections);
+}
