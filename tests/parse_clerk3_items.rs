@@ -73,3 +73,45 @@ fn marks_under_the_case_number_in_other_words_close_the_item() {
     let open = &m.items[12];
     assert_eq!(open.sections.len(), 1, "\"Åben sag\" is a status, not text: {:?}", open.sections);
 }
+
+/// Lines dividing the open from the closed part in other words than the known ones ("Sager til
+/// lukket møde", "Tillægsdagsorden - lukket", "LUKKET REFERAT", eDoc's "Lukket møde for
+/// Teknik- og Miljøudvalgets møde den …") published every closed item after them, the line itself
+/// in the decision before. A line about something closed, or an attachment's file name, is none.
+#[test]
+fn dividers_in_other_words_close_the_items_after_them() {
+    let forms = [
+        "Sager til lukket møde",
+        "Lukkede sager",
+        "Dagsorden for lukket møde",
+        "Tillægsdagsorden - lukket",
+        "Fortrolige sager",
+        "Punkter til behandling for lukkede døre",
+        "Beslutninger på lukket møde",
+        "Lukket behandling",
+        "LUKKET REFERAT",
+        "Referat – lukket del",
+    ];
+    let file = |line: &str| {
+        format!(
+            "REFERAT Økonomiudvalget d. 12-03-2024\n\nPunkt 1: Budget\n24/1\n\nBeslutning\nGodkendt.\n\n{line}\n\n\
+             Punkt 2: Personalesag\n24/2\n\nHEMMELIG tekst.\n\nPunkt 3: Ansættelse\n24/3\n\nHEMMELIG navn.\n"
+        )
+    };
+    for form in forms {
+        let (m, d) = referat::parse::parse(Path::new("x.txt"), &file(form)).unwrap();
+        let closed: Vec<bool> = m.items.iter().map(|i| i.closed).collect();
+        assert_eq!(closed, [false, true, true], "{form}");
+        assert_eq!(m.items[0].decisions[0].text, "Godkendt.", "{form}");
+        assert!(d.iter().any(|d| d.line == 9 && d.message.contains("closed and not published")), "{form}: {d:#?}");
+        assert_nothing_secret(&m);
+    }
+    for open in ["Skolen er lukket.", "Fortrolig revisionsrapport.pdf", "Lukket punkt"] {
+        let (m, _) = referat::parse::parse(Path::new("x.txt"), &file(open)).unwrap();
+        assert!(!m.items[2].closed, "{open}: only item 2 at most");
+    }
+    let (m, _) = fixture("edoc_divider.txt");
+    let closed: Vec<bool> = m.items.iter().map(|i| i.closed).collect();
+    assert_eq!(closed, [false, false, true, true]);
+    assert_nothing_secret(&m);
+}

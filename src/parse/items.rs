@@ -719,13 +719,42 @@ fn closed_part(lines: &[Line], cx: &mut Ctx) -> Option<usize> {
         let t = lines[i].text.trim_start_matches(['*', '_', '#', '(', ' ']);
         t.starts_with(['L', 'l', 'F', 'f', 'P', 'p', 'S', 's', 'M', 'm'])
     };
-    let d = (1..lines.len())
-        .find(|&i| starts(i) && alone(i) && closing_line(lines[i].text, true) && heading_at(lines, i).is_none())?;
+    let named = |i: usize| starts(i) && alone(i) && closing_line(lines[i].text, true);
+    let d =
+        (1..lines.len()).find(|&i| (named(i) || divides_before_heading(lines, i)) && heading_at(lines, i).is_none())?;
     cx.warn(
         lines[d].no,
         format!("\"{}\": the items after this line are closed and not published", clip(lines[d].text.trim())),
     );
     Some(d)
+}
+
+/// A line of its own right above an item heading that says, in other words than
+/// [`closing_line`]'s, that what follows is closed ("Sager til lukket møde", "Tillægsdagsorden -
+/// lukket", "LUKKET REFERAT", "Lukket møde for Teknik- og Miljøudvalgets møde den 12. marts …"):
+/// not a mark of the next item alone ("Lukket punkt", see [`marked_above`]), not a sentence about
+/// something closed ("Sagen er lukket."), not an attachment's file name.
+fn divides_before_heading(lines: &[Line], i: usize) -> bool {
+    let t = lines[i].text.trim();
+    // Decided on length and bytes first: every line is asked.
+    let b = t.as_bytes();
+    let hint = |w: &[u8]| b.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
+    if t.len() > 200 || !(hint(b"lukke") || hint(b"fortrolig") || hint(b"offentlig")) {
+        return false;
+    }
+    let before = i.checked_sub(1).map(|j| lines[j].text.trim_end());
+    let apart = before.is_none_or(|p| p.is_empty() || p.ends_with(['.', ':', '!', '?']));
+    let next = lines[i + 1..].iter().position(|l| !l.is_blank()).map(|k| i + 1 + k);
+    if !apart || next.is_none_or(|n| heading_at(lines, n).is_none()) {
+        return false;
+    }
+    let plain = to_plain(t);
+    let lower = plain.to_lowercase();
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let verb = |w: &str| matches!(w, "er" | "blev" | "var" | "bliver" | "været" | "være" | "holdes");
+    let sentence = words.windows(2).any(|w| verb(w[0]) && closing_word(w[1]));
+    let file = [".pdf", ".doc", ".docx", ".xlsx", ".xls", ".odt"].iter().any(|e| lower.ends_with(e));
+    is_closed(&plain) && !sentence && !file && !closing_line(t, false)
 }
 
 /// Closes an item that was read as open: its text is dropped, as if its heading had said "Lukket".
