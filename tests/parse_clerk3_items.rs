@@ -115,3 +115,25 @@ fn dividers_in_other_words_close_the_items_after_them() {
     assert_eq!(closed, [false, false, true, true]);
     assert_nothing_secret(&m);
 }
+
+/// Sub-items ("Punkt 2.1: …", "Punkt 3a: Tillægspunkt – …") were read as items 2, 2 and 3 again,
+/// and the file was rejected with "item number 2 is used twice". They are parts of their item,
+/// each with a heading; a closed sub-item ends its item's published text.
+#[test]
+fn sub_items_are_parts_of_their_item() {
+    let (m, d) = fixture("sub_items.txt");
+    assert!(d.is_empty(), "{d:#?}");
+    let numbers: Vec<u32> = m.items.iter().map(|i| i.number).collect();
+    assert_eq!(numbers, [1, 2, 3, 4]);
+    let headings: Vec<&str> = m.items[1].sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(
+        headings,
+        ["Punkt 2.1: Orientering om sommerferiepasning", "Punkt 2.2: Status på skolebyggeriet", "Beslutning"]
+    );
+    let text = "REFERAT Byrådet d. 04-06-2024\n\nPunkt 1: Meddelelser\n24/1\n\nPunkt 1.1: Status\nÅben tekst.\n\n\
+                Punkt 1.2: Personalesag - Lukket\nHEMMELIG navn.\n\nPunkt 2: Eventuelt\n24/2\n\nIntet.\n";
+    let (m, d) = referat::parse::parse(Path::new("x.txt"), text).unwrap();
+    assert_nothing_secret(&m);
+    assert_eq!(m.items[0].sections.len(), 1);
+    assert!(d.iter().any(|d| d.line == 9 && d.message.contains("sub-item")), "{d:#?}");
+}

@@ -39,6 +39,9 @@ fn item_heading_with(plain: &str, strict: bool) -> Option<(u32, &str)> {
         return None;
     }
     let number: u32 = rest[..digits].parse().ok()?;
+    if sub_number(&rest[digits..]) {
+        return None; // "Punkt 2.1", "Punkt 3a": a sub-item, see [`sub_item`]
+    }
     let after = rest[digits..].trim_start();
     let title = match after.strip_prefix([':', '.', '-', '–']) {
         Some(t) => t.trim(),
@@ -46,6 +49,35 @@ fn item_heading_with(plain: &str, strict: bool) -> Option<(u32, &str)> {
         None => return None,
     };
     Some((number, title))
+}
+
+/// What follows an item's number in a sub-item's heading: ".1" of "Punkt 2.1", "a" of "Punkt 3a".
+fn sub_number(after: &str) -> bool {
+    let b = after.as_bytes();
+    match b {
+        [b'.', d, ..] => d.is_ascii_digit(),
+        [l, rest @ ..] => l.is_ascii_lowercase() && rest.first().is_none_or(|c| !c.is_ascii_alphabetic()),
+        [] => false,
+    }
+}
+
+/// A sub-item's heading, "Punkt 2.1: Orientering" or "Punkt 3a: Tillægspunkt": part of its item
+/// (the model numbers items 1, 2, 3), shown as a subheading in its text. Returns its title.
+fn sub_item(line: &Line) -> Option<String> {
+    let t = line.text.trim_start_matches(['*', '_', '#', ' ']);
+    if !t.starts_with(['P', 'p']) || line.text.len() > 300 {
+        return None;
+    }
+    let plain = plain(line.text);
+    let rest = ["punkt", "pkt."].iter().find_map(|p| strip_prefix_ci(plain.trim_start_matches(['#', ' ']), p))?;
+    let rest = rest.trim_start();
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let after = &rest[digits..];
+    if digits == 0 || !sub_number(after) {
+        return None;
+    }
+    let title = after.trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == '.').trim_start();
+    Some(title.trim_start_matches([':', '-', '–', ' ']).to_string())
 }
 
 /// "3. Title" → (3, "Title"): the item heading of exports that leave out "Punkt", read as one only
@@ -620,6 +652,7 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
             }
             let end = divider.map_or(i, |d| if (s..i).contains(&d) { d } else { i });
             let end = marked_above(lines, s + 1, i).map_or(end, |m| end.min(m));
+            let end = if closed { end } else { closed_sub_item(lines, s + 1, end, cx).unwrap_or(end) };
             items.push(item(&lines[s], n, t, &t_full, closed, &lines[s + 1..end], meta, cx));
         }
         if let Some(prev) = first_line.insert(number, line.no) {
@@ -641,10 +674,22 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
     }
     if let Some((s, n, t, t_full, closed)) = start {
         let end = divider.filter(|&d| d > s).unwrap_or(lines.len());
+        let end = if closed { end } else { closed_sub_item(lines, s + 1, end, cx).unwrap_or(end) };
         items.push(item(&lines[s], n, t, &t_full, closed, &lines[s + 1..end], meta, cx));
     }
     check_sequence(&items, cx);
     items
+}
+
+/// The first closed sub-item's heading in an open item's lines `from..to` ("Punkt 3a: Tillægspunkt
+/// – Lukket"): the item's text ends there, since what follows it up to the next item is its text.
+fn closed_sub_item(lines: &[Line], from: usize, to: usize, cx: &mut Ctx) -> Option<usize> {
+    let j = (from..to).find(|&j| sub_item(&lines[j]).is_some_and(|t| is_closed(&full_title(&t, &lines[j + 1..to]))))?;
+    cx.warn(
+        lines[j].no,
+        format!("sub-item \"{}\" is closed: it and the text after it are not published", clip(lines[j].text.trim())),
+    );
+    Some(j)
 }
 
 /// The line right above the heading at `i` (blank lines between allowed, none before `from`, where
@@ -970,6 +1015,10 @@ fn sections_of(item: &mut AgendaItem, lines: &[Line], meta: &Meta, cx: &mut Ctx)
                         None => start(item, &mut open, plain, SectionKind::Other, line.no, meta, cx),
                     },
                 }
+            }
+            // "Punkt 2.1: Orientering": a part of the item with a heading of its own.
+            Kind::Text if sub_item(line).is_some() => {
+                start(item, &mut open, to_plain(line.text), SectionKind::Other, line.no, meta, cx)
             }
             // "Bilag 1: Lokalplanforslag" in an item's text without a "Bilag" heading: the list
             // of attachments starts here.
