@@ -137,3 +137,32 @@ fn sub_items_are_parts_of_their_item() {
     assert_eq!(m.items[0].sections.len(), 1);
     assert!(d.iter().any(|d| d.line == 9 && d.message.contains("sub-item")), "{d:#?}");
 }
+
+/// In a file of "N. Title" items, an added last item without a case number ("Tillægsdagsorden" /
+/// "4. Klage over afgørelse … - Lukket punkt") became an ordered list in item 3's decision: the
+/// complaint and the citizen's name were published, and "Klagen afvises." became item 3's decision.
+#[test]
+fn a_last_numbered_item_without_a_case_number_is_an_item() {
+    let (m, d) = fixture("last_without_case.txt");
+    let items: Vec<(u32, bool)> = m.items.iter().map(|i| (i.number, i.closed)).collect();
+    assert_eq!(items, [(1, false), (2, false), (3, false), (4, true)]);
+    assert!(d.iter().any(|d| d.line == 40 && d.message.contains("no case number")), "{d:#?}");
+    assert_nothing_secret(&m);
+    assert_eq!(m.items[2].decisions.len(), 1);
+    assert_eq!(
+        m.items[2].decisions[0].text, "Anbefales over for Økonomiudvalget og Byrådet.",
+        "no \"Tillægsdagsorden\""
+    );
+    // An open one set apart is an item too; a numbered list's next number is not.
+    let open = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/parse/clerk3_items/last_without_case.txt"),
+    )
+    .unwrap()
+    .replace("Klage over afgørelse om hjælpemidler (B) - Lukket punkt", "Eventuelt")
+    .replace("Borger HEMMELIG-BORGER klager over afslag på el-scooter.", "Intet.");
+    let (m, _) = referat::parse::parse(Path::new("x.txt"), &open).unwrap();
+    assert_eq!(m.items.last().map(|i| (i.number, i.closed, i.title.as_str())), Some((4, false, "Eventuelt")));
+    let list = open.replace("Tillægsdagsorden\n\n4. Eventuelt", "1. En\n2. To\n3. Tre\n4. Eventuelt");
+    let (m, _) = referat::parse::parse(Path::new("x.txt"), &list).unwrap();
+    assert_eq!(m.items.len(), 3, "a list in item 3's decision");
+}

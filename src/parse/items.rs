@@ -137,10 +137,41 @@ pub fn mark_numbered(lines: &mut [Line], cx: &mut Ctx) -> bool {
         closed = is_closed.then_some(number);
         marked.push(i);
     }
+    if let Some(&last) = marked.last() {
+        marked.extend(last_without_case(lines, last, marked.len() as u32 + 1, closed.is_some()));
+    }
     for &i in &marked {
         lines[i].numbered_item = true;
     }
     !marked.is_empty()
+}
+
+/// The headings of items after the last one with a case number (after `lines[last]`) that have
+/// none, as an added item often has ("Tillægsdagsorden" / "4. Klage over afgørelse - Lukket
+/// punkt", "4. Eventuelt"): the next number on a line set apart, not in a numbered list. After a
+/// closed item only a heading marked closed counts, since the closed item's own text may number
+/// its paragraphs; a closed one always does, since read as text it would be published.
+fn last_without_case(lines: &[Line], last: usize, mut expected: u32, mut after_closed: bool) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut from = last + 1;
+    let numbered = |l: &Line| numbered_heading(&plain(l.text)).map(|(n, _)| n);
+    while let Some(i) = (from..lines.len()).find(|&i| !lines[i].is_blank() && numbered(&lines[i]) == Some(expected)) {
+        let heading = plain(lines[i].text);
+        let Some((_, title)) = numbered_heading(&heading) else { break };
+        let closed = is_closed(&full_title(title, &lines[i + 1..]));
+        let prev = lines[..i].iter().rev().find(|l| !l.is_blank());
+        let in_list = prev.is_some_and(|p| numbered(p).is_some());
+        let apart = i > 0 && lines[i - 1].is_blank();
+        let item = closed || (!after_closed && apart && !in_list);
+        if !item || has_byte(lines[i].text, b'\t') {
+            break;
+        }
+        found.push(i);
+        after_closed = closed;
+        expected += 1;
+        from = i + 1;
+    }
+    found
 }
 
 /// The number of the "3. Title" line at `lines[i]`, and whether the item is closed, if its case
@@ -651,7 +682,8 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
                 continue;
             }
             let end = divider.map_or(i, |d| if (s..i).contains(&d) { d } else { i });
-            let end = marked_above(lines, s + 1, i).map_or(end, |m| end.min(m));
+            let end =
+                marked_above(lines, s + 1, i).or_else(|| supplement_above(lines, s + 1, i)).map_or(end, |m| end.min(m));
             let end = if closed { end } else { closed_sub_item(lines, s + 1, end, cx).unwrap_or(end) };
             items.push(item(&lines[s], n, t, &t_full, closed, &lines[s + 1..end], meta, cx));
         }
@@ -679,6 +711,15 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
     }
     check_sequence(&items, cx);
     items
+}
+
+/// "Tillægsdagsorden" (also "Tillægspunkter:") on a line of its own right above the heading at `i`:
+/// the start of the supplementary agenda, not the end of the previous item's text.
+fn supplement_above(lines: &[Line], from: usize, i: usize) -> Option<usize> {
+    let j = (from..i).rev().find(|&j| !lines[j].is_blank())?;
+    let t = lines[j].text.trim().trim_matches(['*', '_', ':', '#', ' ']);
+    let names = ["tillægsdagsorden", "tillægsdagsordenen", "tillægspunkter", "tillægspunkt"];
+    (t.len() <= 20 && names.iter().any(|n| t.to_lowercase() == *n)).then_some(j)
 }
 
 /// The first closed sub-item's heading in an open item's lines `from..to` ("Punkt 3a: Tillægspunkt
