@@ -166,3 +166,16 @@ fn a_last_numbered_item_without_a_case_number_is_an_item() {
     let (m, _) = referat::parse::parse(Path::new("x.txt"), &list).unwrap();
     assert_eq!(m.items.len(), 3, "a list in item 3's decision");
 }
+
+/// A "Lukkede punkter" group heading in the table of contents was glued onto the next entry's
+/// title, so it closed that item only: item 4 ("Medarbejder … er bortvist") was published, and
+/// "Åbne punkter" made entry 1 mismatch its item.
+#[test]
+fn a_closed_group_in_the_table_of_contents_closes_every_item_in_it() {
+    let (m, d) = fixture("toc_groups.txt");
+    let items: Vec<(u32, bool)> = m.items.iter().map(|i| (i.number, i.closed)).collect();
+    assert_eq!(items, [(1, false), (2, false), (3, true), (4, true)]);
+    assert_eq!(m.toc, ["Budgetopfølgning", "Eventuelt", "Lukket", "Lukket"]);
+    assert!(!d.iter().any(|d| d.message.contains("does not match")), "{d:#?}");
+    assert_nothing_secret(&m);
+}

@@ -11,6 +11,36 @@ use crate::model::AgendaItem;
 pub struct Entry {
     pub title: String,
     pub line: usize,
+    /// Listed under a group heading that says its items are closed ("Lukkede punkter").
+    pub in_closed_group: bool,
+}
+
+impl Entry {
+    /// The entry says its item is closed, in its title or by its group.
+    fn closed(&self) -> bool {
+        self.in_closed_group || super::items::is_closed(&self.title)
+    }
+}
+
+/// A line that heads a group of entries, "Åbne punkter" or "Lukkede punkter" (also "Lukket
+/// dagsorden", "Fortrolige sager"): `Some(true)` for a closed group. It is no entry's title.
+fn group_heading(plain: &str) -> Option<bool> {
+    let t = plain.trim().trim_end_matches(':');
+    if t.len() > 40 || t.bytes().any(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let lower = t.to_lowercase();
+    let mut words = lower.split_whitespace();
+    let (first, second) = (words.next()?, words.next());
+    let several = |w: Option<&str>| {
+        w.is_some_and(|w| matches!(w, "punkter" | "sager" | "dagsorden" | "del" | "møde" | "behandling"))
+    };
+    let open = matches!(first, "åbne" | "åben" | "åbent") && several(second) && words.next().is_none();
+    match (open, super::items::is_closed(t)) {
+        (true, _) => Some(false),
+        (false, true) => Some(true),
+        (false, false) => None,
+    }
 }
 
 /// "Indholdsfortegnelse" (also as a heading, in bold or with a colon).
@@ -46,10 +76,17 @@ pub fn entry_title(text: &str) -> Option<&str> {
 pub fn parse(lines: &[Line], numbered: bool, cx: &mut Ctx) -> Vec<Entry> {
     let mut entries = Vec::new();
     let mut pending: Option<(String, usize)> = None;
+    let mut in_closed_group = false;
     let lines: Vec<&Line> = lines.iter().filter(|l| !l.is_blank()).collect();
     for (k, line) in lines.iter().enumerate() {
         let plain = to_plain(line.text);
         if is_heading(&plain) {
+            continue;
+        }
+        // A group heading between entries, not the first half of a wrapped entry's title.
+        let group = pending.is_none().then(|| group_heading(&plain)).flatten();
+        if entry_title(line.text).is_none() && group.is_some() {
+            in_closed_group |= group == Some(true);
             continue;
         }
         // A listed agenda line "Punkt 3: Title" has no page number, unless its title wrapped
@@ -72,7 +109,7 @@ pub fn parse(lines: &[Line], numbered: bool, cx: &mut Ctx) -> Vec<Entry> {
                     }
                     None => (title, line.no),
                 };
-                entries.push(Entry { title, line: no });
+                entries.push(Entry { title, line: no, in_closed_group });
             }
             None => match &mut pending {
                 Some((t, _)) => {
@@ -122,7 +159,7 @@ pub fn cross_check(entries: &mut [Entry], items: &mut [AgendaItem], toc_line: us
     }
     if entries.len() == items.len() {
         for (entry, item) in entries.iter().zip(items.iter_mut()) {
-            if !item.closed && super::items::is_closed(&entry.title) {
+            if !item.closed && entry.closed() {
                 cx.warn(
                     item.line,
                     format!(
@@ -136,7 +173,7 @@ pub fn cross_check(entries: &mut [Entry], items: &mut [AgendaItem], toc_line: us
     }
     // An entry that says "Lukket" must close an item; where the lists cannot be matched, only the
     // clerk can say which, so the file is not published until the headings say it too.
-    let closed_entries = entries.iter().filter(|e| super::items::is_closed(&e.title)).count();
+    let closed_entries = entries.iter().filter(|e| e.closed()).count();
     let closed_items = items.iter().filter(|i| i.closed).count();
     if closed_entries > closed_items {
         cx.error(
