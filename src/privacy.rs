@@ -197,7 +197,36 @@ fn find_written(text: &str) -> Vec<(usize, usize)> {
                 continue;
             }
             6 => (first.values[..6].try_into().unwrap_or_default(), after),
-            2 => match split_date(text, after, &first) {
+            // "01011980-1234": the date with a four-digit year.
+            8 => match century(&first.values[4..6]) {
+                true => (
+                    [
+                        first.values[0],
+                        first.values[1],
+                        first.values[2],
+                        first.values[3],
+                        first.values[6],
+                        first.values[7],
+                    ],
+                    after,
+                ),
+                false => {
+                    i = after;
+                    continue;
+                }
+            },
+            // "0101 80 1234": day and month, year, serial, in groups.
+            4 => {
+                match grouped(text, after, &first) {
+                    Some(end) => {
+                        found.push((i, end));
+                        i = end;
+                    }
+                    None => i = after,
+                }
+                continue;
+            }
+            1 | 2 => match split_date(text, after, &first) {
                 Some(date) => date,
                 None => {
                     i = after;
@@ -209,7 +238,7 @@ fn find_written(text: &str) -> Vec<(usize, usize)> {
                 continue;
             }
         };
-        let dotted = first.len == 2;
+        let dotted = matches!(first.len, 1 | 2 | 8);
         let end = separator(text, after_date).and_then(|k| {
             // A date written as a date joins its serial with a dash, slash or stop, not a space
             // or tab (a table row "15.01.24  1250"), and "01.01.24-2027" is a period.
@@ -239,19 +268,48 @@ fn until_year(ddmmyy: &[u8; 6], four: &[u8]) -> bool {
     (from..=2099).contains(&year)
 }
 
-/// `DD.MM.YY`, `DD-MM-YY` or `DD/MM/YY` (the date half written as a date: "31.12.80-1234"): the six digit
-/// values and where they end, given the first two digits and the byte after them.
+/// `DD.MM.YY`, `DD-MM-YY`, `DD/MM/YY` or `DD MM YY` (the date half written as a date: "31.12.80-1234",
+/// also "1.1.80-1234", "01.01.1980-1234", "01 01 80-1234"): the six digit values and where they
+/// end, given the day's one or two digits and the byte after them.
 fn split_date(text: &str, after: usize, day: &Digits) -> Option<([u8; 6], usize)> {
-    let sep = text[after..].chars().next().filter(|c| matches!(c, '.' | '-' | '/'))?;
+    let sep = text[after..].chars().next().filter(|c| matches!(c, '.' | '-' | '/' | ' '))?;
     let (month, after_month) = digits(text, after + 1);
-    if month.len != 2 || !text[after_month..].starts_with(sep) {
+    if !(1..=2).contains(&month.len) || !text[after_month..].starts_with(sep) {
         return None;
     }
     let (year, end) = digits(text, after_month + 1);
-    (year.len == 2).then(|| {
-        let v = |d: &Digits, k: usize| d.values[k];
-        ([v(day, 0), v(day, 1), v(&month, 0), v(&month, 1), v(&year, 0), v(&year, 1)], end)
-    })
+    let yy = match year.len {
+        2 => [year.values[0], year.values[1]],
+        4 if century(&year.values[..2]) => [year.values[2], year.values[3]],
+        _ => return None,
+    };
+    let two = |d: &Digits| if d.len == 1 { [0, d.values[0]] } else { [d.values[0], d.values[1]] };
+    let ([d0, d1], [m0, m1]) = (two(day), two(&month));
+    Some(([d0, d1, m0, m1, yy[0], yy[1]], end))
+}
+
+/// The first two digits of a four-digit year of birth: 19 or 20.
+fn century(cc: &[u8]) -> bool {
+    matches!(cc, [1, 9] | [2, 0])
+}
+
+/// "0101 80 1234" (also with dashes): after the day and month's four digits (`ddmm`, ending at
+/// `after`), one space or dash, the year's two digits, one space or dash, the serial's four.
+/// Returns where the number ends, if it is one.
+fn grouped(text: &str, after: usize, ddmm: &Digits) -> Option<usize> {
+    let b = text.as_bytes();
+    let gap = |i: usize| matches!(b.get(i), Some(b' ' | b'-'));
+    if !gap(after) {
+        return None;
+    }
+    let (year, after_year) = digits(text, after + 1);
+    if year.len != 2 || !gap(after_year) {
+        return None;
+    }
+    let (serial, end) = digits(text, after_year + 1);
+    let v = &ddmm.values;
+    let date = [v[0], v[1], v[2], v[3], year.values[0], year.values[1]];
+    (serial.len == 4 && plausible_date(&date)).then_some(end)
 }
 
 /// The digits of the run starting at byte `i` (up to 11, enough to tell a CPR from a longer
@@ -439,8 +497,11 @@ mod tests {
             "&amp;010170-12",
             "20.03.17 kl. 10",
             "mødet 20.03.17-20.04.17",
-            "31.12.2017-1234",
             "12.34.56-1234",
+            "1.12.16",
+            "Konto 2024 10 1234",
+            "2.5.2024 - 2025",
+            "tlf. 4359 10 00",
             "15.01.24\t1250\t300.000",
             "CPR-registret opdateres 1. marts 2024",
             "cpr-nr. mangler; se sag 16/26813",
@@ -502,6 +563,24 @@ mod tests {
             let (t, w) = mask(s);
             assert_eq!(t, masked, "{s}");
             assert_eq!(w.len(), masked.matches('X').count() / 10, "{s}");
+        }
+    }
+
+    /// Regression (third clerk and search reviews): the date half written in other ways, and the
+    /// number in groups without a label, were published.
+    #[test]
+    fn masks_the_date_half_in_other_writings() {
+        for (s, masked) in [
+            ("1.1.80-1234", "X.X.XX-XXXX"),
+            ("01.01.1980-1234", "XX.XX.XXXX-XXXX"),
+            ("31.12.2017-1234", "XX.XX.XXXX-XXXX"),
+            ("01011980-1234", "XXXXXXXX-XXXX"),
+            ("01 01 80-1234", "XX XX XX-XXXX"),
+            ("0101 80 1234", "XXXX XX XXXX"),
+            ("0101-80-1234", "XXXX-XX-XXXX"),
+        ] {
+            let (t, w) = mask(s);
+            assert_eq!((t.as_str(), w.len()), (masked, 1), "{s}");
         }
     }
 
