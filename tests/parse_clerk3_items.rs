@@ -179,3 +179,19 @@ fn a_closed_group_in_the_table_of_contents_closes_every_item_in_it() {
     assert!(!d.iter().any(|d| d.message.contains("does not match")), "{d:#?}");
     assert_nothing_secret(&m);
 }
+
+/// Acadre's attachment table (number, "Åben"/"Lukket", name, document number) became one
+/// attachment of every row run together, and a row marked "Lukket" published its name
+/// ("Ansøgning fra Hans Jensen om fritagelse"). Each row is an attachment; closed ones are left out.
+#[test]
+fn attachment_rows_marked_closed_are_not_published() {
+    let (m, d) = fixture("attachment_table.txt");
+    assert_eq!(m.items[0].attachments, ["Helhedsplan 2024-2027", "Budget for helhedsplanen"]);
+    assert!(d.iter().any(|d| d.message.contains("attachment marked closed")), "{d:#?}");
+    let json = serde_json::to_string(&m).unwrap();
+    assert!(!json.contains("Hans Jensen"), "{json}");
+    let text = "REFERAT Byrådet d. 05-03-2024\n\nPunkt 1: Budget\n24/1\n\nBilag\n- Tidsplan\n- Ansøgning fra Hans Jensen (lukket)\n\
+                - Lukket bilag: Klage fra Hans Jensen\n- Fortrolig revisionsrapport.pdf\n";
+    let (m, _) = referat::parse::parse(Path::new("x.txt"), text).unwrap();
+    assert_eq!(m.items[0].attachments, ["Tidsplan", "Fortrolig revisionsrapport.pdf"]);
+}

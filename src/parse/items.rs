@@ -1166,12 +1166,26 @@ fn finish(item: &mut AgendaItem, open: Open, meta: &Meta, cx: &mut Ctx) {
     let blocks = open.blocks.finish();
     match open.kind {
         SectionKind::Attachments => {
+            let mut names = Vec::new();
             for b in &blocks {
                 match b {
-                    Block::List { items, .. } => item.attachments.extend(items.iter().map(|i| to_plain(i))),
-                    other => item.attachments.push(plain_text(std::slice::from_ref(other))),
+                    Block::List { items, .. } => names.extend(items.iter().map(|i| to_plain(i))),
+                    // Acadre lists attachments as rows: number, "Åben"/"Lukket", name, document number.
+                    Block::Table(table) => names.extend(table.rows.iter().map(|row| attachment_row(row))),
+                    other => names.push(plain_text(std::slice::from_ref(other))),
                 }
             }
+            for name in names {
+                if attachment_closed(&name) {
+                    cx.warn(open.line, format!("item {}: an attachment marked closed is not published", item.number));
+                } else {
+                    item.attachments.push(name);
+                }
+            }
+            // The names are the attachments (`item.attachments`); the section keeps its place but
+            // not the blocks they came from, which would say them twice and publish one marked closed.
+            item.sections.push(Section { heading: open.heading, kind: open.kind, blocks: Vec::new() });
+            return;
         }
         SectionKind::Decision => {
             let (body, date, unreadable) = sections::decision_of(&open.heading, meta.body, meta.date);
@@ -1192,6 +1206,24 @@ fn finish(item: &mut AgendaItem, open: Open, meta: &Meta, cx: &mut Ctx) {
         _ => {}
     }
     item.sections.push(Section { heading: open.heading, kind: open.kind, blocks });
+}
+
+/// An attachment row of a table ("1 | Lukket | Ansøgning fra … | 123457/24"): its name, without the
+/// row's number and document number; a closed status stays in it for [`attachment_closed`].
+fn attachment_row(row: &[crate::model::Cell]) -> String {
+    let number = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'/' | b'.' | b'-'));
+    let cells: Vec<String> = row.iter().map(|c| to_plain(&c.text)).filter(|t| !number(t) && !open_status(t)).collect();
+    cells.join(" - ")
+}
+
+/// An attachment marked closed at its start or end ("Lukket - Ansøgning fra …", "Ansøgning (lukket)",
+/// "Lukket bilag: …"): its name may name a person, so it is not published. A name with a closing
+/// word inside ("Fortrolig revisionsrapport.pdf") is the document's name.
+fn attachment_closed(name: &str) -> bool {
+    let words: Vec<&str> = name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    words.first().is_some_and(|w| marking_word(w))
+        || words.last().is_some_and(|w| marking_word(w))
+        || words.windows(2).any(|w| marking_word(w[0]) && w[1].eq_ignore_ascii_case("bilag"))
 }
 
 /// Blocks as plain text: paragraphs separated by blank lines, list items on their own lines.
