@@ -195,3 +195,16 @@ fn attachment_rows_marked_closed_are_not_published() {
     let (m, _) = referat::parse::parse(Path::new("x.txt"), text).unwrap();
     assert_eq!(m.items[0].attachments, ["Tidsplan", "Fortrolig revisionsrapport.pdf"]);
 }
+
+/// "Personalesag (ＬＵＫＫＥＴ)" in fullwidth letters and "Personalesag - L U K K E T" set
+/// letter-spaced were published.
+#[test]
+fn closing_words_in_fullwidth_or_spaced_letters_close_the_item() {
+    for title in ["Personalesag (ＬＵＫＫＥＴ)", "Personalesag - L U K K E T"] {
+        let text = format!("REFERAT Byrådet d. 05-03-2024\n\nPunkt 1: {title}\n24/1\n\nHEMMELIG tekst.\n");
+        let (m, _) = referat::parse::parse(Path::new("x.txt"), &text).unwrap();
+        assert!(m.items[0].closed, "{title}");
+        assert_nothing_secret(&m);
+    }
+    assert!(!referat::parse::items::is_closed("A B C D og lukning af E F"), "single letters, no closing word");
+}

@@ -271,7 +271,33 @@ fn heading_of(line: &Line, strict: bool) -> Option<(u32, String)> {
 /// "Lukket/fortroligt", "(lukket punkt)"). Hiding an open item by mistake costs a page; publishing
 /// a closed one cannot be undone, so every spelling a clerk might use counts.
 pub fn is_closed(title: &str) -> bool {
-    title.split(|c: char| !c.is_alphanumeric()).any(closing_word) || not_public(title)
+    // Fullwidth letters ("ＬＵＫＫＥＴ", lead byte 0xEF) read as the ASCII they stand for.
+    if title.as_bytes().contains(&0xEF) {
+        use unicode_normalization::UnicodeNormalization;
+        let folded: String = title.nfkc().collect();
+        if folded != title {
+            return is_closed(&folded);
+        }
+    }
+    let words = || title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    words().any(closing_word) || not_public(title) || spaced_out(words()).iter().any(|w| closing_word(w))
+}
+
+/// Words spelled out in single letters ("L U K K E T"), joined: a heading set in letter-spaced capitals.
+fn spaced_out<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut run = String::new();
+    for w in words.chain(std::iter::once("")) {
+        if w.chars().count() == 1 {
+            run.push_str(w);
+        } else {
+            if run.chars().count() >= 4 {
+                out.push(std::mem::take(&mut run));
+            }
+            run.clear();
+        }
+    }
+    out
 }
 
 /// "Ikke til offentliggørelse", "(ikke offentligt)", "for lukkede døre", "Undtaget fra
