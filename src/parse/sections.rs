@@ -104,12 +104,8 @@ fn split_decision(h: &str) -> Option<(&str, Option<&str>)> {
         if rest.trim_start().strip_prefix(':').is_some_and(|r| !r.trim().is_empty()) {
             return None; // "Beslutning: Godkendt" is a heading run into its text
         }
-        let rest = rest.trim_start_matches([':', ' ']);
-        let rest = ["truffet på ", "truffet i ", "truffet af ", "i ", "fra ", "af ", "for ", "på "]
-            .iter()
-            .find_map(|p| strip_prefix_ci(rest, p))
-            .unwrap_or(rest);
-        split_date(rest)
+        // "Beslutning, Byrådet 05.03.2024", "Beslutning – Byrådet": the comma or dash is no body.
+        split_date(without_lead_in(rest.trim_start_matches([':', ' ', ',', '-', '–'])))
     } else {
         let pos = find_ci(h, "s beslutning")?;
         let (body, rest) = (&h[..pos], &h[pos + "s beslutning".len()..]);
@@ -119,7 +115,33 @@ fn split_decision(h: &str) -> Option<(&str, Option<&str>)> {
         let (_, date) = split_date(rest);
         (body, date)
     };
-    Some((body.trim().trim_end_matches(',').trim(), rest))
+    Some((without_weekday(body), rest))
+}
+
+/// "taget på mødet i Byrådet …" → "Byrådet …": the words between "Beslutning" and the body. A
+/// few rounds, as they come in any order ("truffet på mødet i", "fra mødet i").
+fn without_lead_in(mut rest: &str) -> &str {
+    const LEAD_IN: [&str; 10] =
+        ["truffet ", "taget ", "mødet i ", "møde i ", "i ", "fra ", "af ", "for ", "på ", "ved "];
+    for _ in 0..4 {
+        match LEAD_IN.iter().find_map(|p| strip_prefix_ci(rest, p)) {
+            Some(r) => rest = r.trim_start(),
+            None => break,
+        }
+    }
+    rest
+}
+
+/// "Økonomiudvalget tirsdag" → "Økonomiudvalget": a weekday before the date is never part of
+/// the body's name.
+fn without_weekday(body: &str) -> &str {
+    const WEEKDAYS: [&str; 7] = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"];
+    let body = body.trim().trim_end_matches([',', ' ']);
+    let day = WEEKDAYS.iter().find_map(|w| super::inline::strip_suffix_ci(body, w));
+    match day {
+        Some(rest) if rest.is_empty() || rest.ends_with([' ', ',']) => rest.trim_end_matches([',', ' ']),
+        _ => body,
+    }
 }
 
 /// "Direktionen den 20-03-2017" → ("Direktionen", Some("20-03-2017")).

@@ -1,0 +1,63 @@
+//! Regressions from the third clerk review: decision headings whose body came out wrong or that
+//! were missed, and the structure of a decision in plain-text exports (vote lines, absence
+//! lines, protocol notes, minority statements, numbered sub-items) run together into one
+//! paragraph. Fixtures: `tests/fixtures/parse/clerk3_sections/`.
+
+use chrono::NaiveDate;
+use referat::diag::Diagnostic;
+use referat::model::{Meeting, SectionKind};
+use referat::parse::sections::{decision_of, kind_of};
+use std::path::Path;
+
+fn fixture(name: &str) -> (Meeting, Vec<Diagnostic>) {
+    let rel = Path::new("tests/fixtures/parse/clerk3_sections").join(name);
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(&rel)).unwrap();
+    referat::parse::parse(&rel, &text).unwrap()
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// "Beslutning i Økonomiudvalget tirsdag den 20. februar 2024" gave the body "Økonomiudvalget
+/// tirsdag": the weekday before the date was read as part of the body's name.
+#[test]
+fn weekday_before_the_date_is_not_part_of_the_body() {
+    let (m, _) = fixture("decision_bodies.txt");
+    let d = &m.items[0].decisions[0];
+    assert_eq!((d.body.as_str(), d.date), ("Økonomiudvalget", date(2024, 2, 20)));
+    let m_date = date(2024, 3, 5);
+    for h in ["Beslutning i Økonomiudvalget, tirsdag den 20. februar 2024", "Beslutning i Byrådet lørdag 02.03.2024"]
+    {
+        assert!(!decision_of(h, "X", m_date).0.contains("dag"), "{h}");
+    }
+    assert_eq!(decision_of("Beslutning tirsdag den 5. marts 2024", "Byrådet", m_date).0, "Byrådet");
+}
+
+/// "Beslutning, Byrådet 05.03.2024" gave the body ", Byrådet": the comma after "Beslutning" was
+/// kept as the start of the body's name.
+#[test]
+fn comma_after_beslutning_is_not_part_of_the_body() {
+    let (m, _) = fixture("decision_bodies.txt");
+    let d = &m.items[0].decisions[1];
+    assert_eq!((d.body.as_str(), d.date), ("Byrådet", date(2024, 3, 5)));
+    assert_eq!(decision_of("Beslutning – Byrådet 05.03.2024", "X", date(2024, 3, 5)).0, "Byrådet");
+}
+
+/// "Beslutning taget på mødet i Byrådet den 5. marts 2024" gave the body "Taget på mødet i
+/// Byrådet": only "truffet på/i/af" was known, not "taget på", nor "mødet i" after it.
+#[test]
+fn decision_taken_at_a_bodys_meeting_names_the_body() {
+    let (m, _) = fixture("decision_bodies.txt");
+    let d = m.items[1].decisions.last().unwrap();
+    assert_eq!((d.body.as_str(), d.date), ("Byrådet", date(2024, 3, 5)));
+    let m_date = date(2024, 3, 5);
+    for h in [
+        "Beslutning taget i Økonomiudvalget den 20. februar 2024",
+        "Beslutning truffet på mødet i Økonomiudvalget den 20. februar 2024",
+        "Beslutning fra mødet i Økonomiudvalget den 20. februar 2024",
+    ] {
+        assert_eq!(kind_of(h), Some(SectionKind::Decision), "{h}");
+        assert_eq!(decision_of(h, "X", m_date).0, "Økonomiudvalget", "{h}");
+    }
+}
