@@ -61,3 +61,47 @@ fn decision_taken_at_a_bodys_meeting_names_the_body() {
         assert_eq!(decision_of(h, "X", m_date).0, "Økonomiudvalget", "{h}");
     }
 }
+
+/// "Økonomiudvalget den 20. februar 2024, pkt. 7:" (an earlier decision of the case as FirstAgenda
+/// writes it: body, date and point) was read as text, so the item had no decision from
+/// Økonomiudvalget.
+#[test]
+fn body_date_and_point_heading_is_an_earlier_decision() {
+    let (m, diags) = fixture("decision_bodies.txt");
+    assert!(diags.is_empty(), "{diags:#?}");
+    let two = &m.items[1];
+    let kinds: Vec<SectionKind> = two.sections.iter().map(|s| s.kind).collect();
+    assert_eq!(kinds, [SectionKind::Decision, SectionKind::Decision]);
+    let d = &two.decisions[0];
+    assert_eq!((d.body.as_str(), d.date, d.text.as_str()), ("Økonomiudvalget", date(2024, 2, 20), "Anbefales."));
+    for h in
+        ["Byrådet den 5. marts 2024, pkt. 12:", "Social- og Sundhedsudvalget 07.05.2024:", "Direktionen d. 20-03-2017:"]
+    {
+        assert_eq!(kind_of(h), Some(SectionKind::Decision), "{h}");
+    }
+    let m_date = date(2024, 5, 7);
+    assert_eq!(decision_of("Social- og Sundhedsudvalget 07.05.2024:", "X", m_date).0, "Social- og Sundhedsudvalget");
+}
+
+/// The body-and-date heading must stand alone: a sentence, a run-in line, a line of text that
+/// names a body, and a page header with a body and a date are text.
+#[test]
+fn body_and_date_in_text_are_no_decision() {
+    let (m, _) = fixture("not_decisions.txt");
+    let one = &m.items[0];
+    let kinds: Vec<SectionKind> = one.sections.iter().map(|s| s.kind).collect();
+    assert_eq!(kinds, [SectionKind::Presentation, SectionKind::Decision]);
+    assert_eq!(one.decisions.len(), 1);
+    assert_eq!(one.decisions[0].body, "Byrådet");
+    for h in [
+        "Økonomiudvalget den 20. februar 2024 anbefalede forslaget:",
+        "Økonomiudvalget 20-02-2024",
+        "Økonomiudvalget den 20. februar 2024, pkt. 7",
+        "Referat fra Økonomiudvalget den 20. februar 2024:",
+        "Sagen blev behandlet i Økonomiudvalget den 20. februar 2024, pkt. 7:",
+        "Økonomiudvalget den 20. februar 2024 og Byrådet den 5. marts 2024:",
+        "Hjemmeplejen den 1. januar 2024:",
+    ] {
+        assert_eq!(kind_of(h), None, "{h}");
+    }
+}
