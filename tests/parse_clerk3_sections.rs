@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 use referat::diag::Diagnostic;
-use referat::model::{Meeting, SectionKind};
+use referat::model::{AgendaItem, Block, Meeting, SectionKind};
 use referat::parse::sections::{decision_of, kind_of};
 use std::path::Path;
 
@@ -15,8 +15,24 @@ fn fixture(name: &str) -> (Meeting, Vec<Diagnostic>) {
     referat::parse::parse(&rel, &text).unwrap()
 }
 
+fn parse(text: &str) -> Meeting {
+    referat::parse::parse(Path::new("t.txt"), text).unwrap().0
+}
+
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn para(s: &str) -> Block {
+    Block::Paragraph { text: s.into() }
+}
+
+/// The blocks of the item's only decision section.
+fn decision_blocks(item: &AgendaItem) -> &[Block] {
+    let mut decisions = item.sections.iter().filter(|s| s.kind == SectionKind::Decision);
+    let section = decisions.next().expect("a decision section");
+    assert!(decisions.next().is_none(), "one decision section in item {}", item.number);
+    &section.blocks
 }
 
 /// "Beslutning i Økonomiudvalget tirsdag den 20. februar 2024" gave the body "Økonomiudvalget
@@ -104,4 +120,62 @@ fn body_and_date_in_text_are_no_decision() {
     ] {
         assert_eq!(kind_of(h), None, "{h}");
     }
+}
+
+/// "For stemte: …" / "Imod stemte: …" / "Undlod at stemme: …" were joined into one run-on
+/// sentence with the decision: lines without a blank line between them were always read as one
+/// paragraph the PDF had wrapped, even when each starts with its own label.
+#[test]
+fn vote_lines_stay_separate_lines() {
+    let (m, _) = fixture("votes.txt");
+    let blocks = decision_blocks(&m.items[1]);
+    assert_eq!(
+        blocks[..4],
+        [
+            para("Indstillingen blev godkendt."),
+            para("For stemte: A, C, F og Ø (19)"),
+            para("Imod stemte: V og O (6)"),
+            para("Undlod at stemme: LA (1)"),
+        ]
+    );
+}
+
+/// "Fraværende: Erik Olsen (V)" right under "Godkendt." was glued onto it ("Godkendt.
+/// Fraværende: Erik Olsen (V)"), also in the decision's text on case pages and in open data.
+#[test]
+fn absence_line_is_not_glued_onto_the_decision() {
+    let (m, _) = fixture("votes.txt");
+    assert_eq!(m.items[0].decisions[0].text, "Godkendt.\n\nFraværende: Erik Olsen (V)");
+    assert_eq!(decision_blocks(&m.items[1]).last(), Some(&para("Fraværende: Erik Olsen (V)")));
+}
+
+/// Sub-items "3.1 Status på hjemmeplejen" / "3.2 Nyt fra KL" and the text under each were merged
+/// into one paragraph.
+#[test]
+fn numbered_sub_items_stay_separate_lines() {
+    let (m, diags) = fixture("sub_items.txt");
+    assert!(diags.is_empty(), "{diags:#?}");
+    let section = &m.items[1].sections[0];
+    assert_eq!(section.kind, SectionKind::Presentation);
+    assert_eq!(
+        section.blocks,
+        [para("3.1 Status på hjemmeplejen"), para("Ventetiden er faldet."), para("3.2 Nyt fra KL"), para("Intet nyt."),]
+    );
+}
+
+/// Lines the PDF wrapped inside a label line or sub-item are still joined, and so are wrapped
+/// lines that merely start with a number or a word and a colon in the middle of a sentence.
+#[test]
+fn wrapped_label_and_sub_item_lines_are_still_joined() {
+    let m = parse(
+        "REFERAT Byrådet d. 05-03-2024\n\nPunkt 1: Budget\n24/1\n\nBeslutning\nFor stemte: A, C, F,\nØ og V (19)\n3.1 Orientering om status på\nhjemmeplejens ventetider\nUdgifterne steg med\n3.5 procent i alt, og\nUdvalget: tog det til efterretning.\n",
+    );
+    assert_eq!(
+        decision_blocks(&m.items[0]),
+        [
+            para("For stemte: A, C, F, Ø og V (19)"),
+            para("3.1 Orientering om status på hjemmeplejens ventetider"),
+            para("Udgifterne steg med 3.5 procent i alt, og Udvalget: tog det til efterretning."),
+        ]
+    );
 }
