@@ -27,6 +27,10 @@ fn para(s: &str) -> Block {
     Block::Paragraph { text: s.into() }
 }
 
+fn sub(s: &str) -> Block {
+    Block::Subheading { text: s.into() }
+}
+
 /// The blocks of the item's only decision section.
 fn decision_blocks(item: &AgendaItem) -> &[Block] {
     let mut decisions = item.sections.iter().filter(|s| s.kind == SectionKind::Decision);
@@ -149,6 +153,43 @@ fn absence_line_is_not_glued_onto_the_decision() {
     assert_eq!(decision_blocks(&m.items[1]).last(), Some(&para("Fraværende: Erik Olsen (V)")));
 }
 
+/// "Protokoltilførsel" and "Mindretalsudtalelse" lost their heading and became the first word of
+/// the paragraph under them; "Protokoltilførsel: …" and "Mindretalsudtalelse fra V:" ran into the
+/// decision. They are subheadings inside the decision, which keeps them in its text.
+#[test]
+fn protocol_notes_and_minority_statements_keep_their_headings() {
+    let (m, _) = fixture("votes.txt");
+    let two = decision_blocks(&m.items[1]);
+    let note = "Venstre ønsker tilført protokollen, at gruppen ikke kan støtte de foreslåede besparelser.";
+    assert_eq!(two[4..6], [sub("Protokoltilførsel"), para(note)]);
+    assert!(m.items[1].decisions[0].text.contains("Protokoltilførsel\n\nVenstre ønsker"));
+    let three = decision_blocks(&m.items[2]);
+    let statement = "Enhedslisten kan ikke støtte planen på grund af trafikken.";
+    assert_eq!(three, [para("Godkendt."), sub("Mindretalsudtalelse"), para(statement)]);
+    assert_eq!(
+        decision_blocks(&m.items[3]),
+        [
+            para("Godkendt."),
+            sub("Protokoltilførsel"),
+            para("Venstre stemte imod, da besparelsen rammer ældreområdet."),
+            sub("Mindretalsudtalelse fra V"),
+            para("Venstre kan ikke støtte forslaget."),
+        ]
+    );
+}
+
+/// A sentence that starts with one of those words stays a sentence.
+#[test]
+fn sentences_about_protocol_notes_stay_text() {
+    let m = parse(
+        "REFERAT Byrådet d. 05-03-2024\n\nPunkt 1: Budget\n24/1\n\nBeslutning\nGodkendt.\nProtokoltilførsel blev ikke ønsket.\nMindretalsudtalelser kan afgives af\nhvert medlem.\n",
+    );
+    assert_eq!(
+        decision_blocks(&m.items[0]),
+        [para("Godkendt. Protokoltilførsel blev ikke ønsket. Mindretalsudtalelser kan afgives af hvert medlem.")]
+    );
+}
+
 /// Sub-items "3.1 Status på hjemmeplejen" / "3.2 Nyt fra KL" and the text under each were merged
 /// into one paragraph.
 #[test]
@@ -159,7 +200,7 @@ fn numbered_sub_items_stay_separate_lines() {
     assert_eq!(section.kind, SectionKind::Presentation);
     assert_eq!(
         section.blocks,
-        [para("3.1 Status på hjemmeplejen"), para("Ventetiden er faldet."), para("3.2 Nyt fra KL"), para("Intet nyt."),]
+        [para("3.1 Status på hjemmeplejen"), para("Ventetiden er faldet."), para("3.2 Nyt fra KL"), para("Intet nyt.")]
     );
 }
 

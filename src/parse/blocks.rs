@@ -147,6 +147,12 @@ impl Blocks {
         self.flush_table();
         if self.line_items {
             self.line_item(text);
+        } else if let Some((heading, rest)) = note_heading(text) {
+            self.subheading(heading);
+            if rest.is_empty() {
+                return;
+            }
+            self.text(&Line { text: rest, ..*line });
         } else if let Some((ordered, number, rest)) = list_marker(text) {
             self.list_item(ordered, number, rest);
         } else if self.gap && self.markdown && is_pseudo_heading(text) {
@@ -300,6 +306,32 @@ pub fn list_marker(text: &str) -> Option<(bool, u32, &str)> {
     }
     let number: u32 = text[..digits].parse().ok()?;
     Some((true, number, rest))
+}
+
+/// "Protokoltilførsel", "Mindretalsudtalelse fra V:", "Protokoltilførsel: Venstre ønsker …": a
+/// statement recorded with a decision, as a heading of its own or run into its text. Returns the
+/// heading and the text after it.
+///
+/// It becomes a subheading inside the decision, not a section of its own: it is part of the
+/// decision's record, so it stays in the decision's text on case pages and in open data, and the
+/// lines after it ("Fraværende: …") stay in the decision too.
+fn note_heading(text: &str) -> Option<(&str, &str)> {
+    const NOTES: [&str; 4] = ["protokoltilførsler", "protokoltilførsel", "mindretalsudtalelser", "mindretalsudtalelse"];
+    let t = text.trim_start_matches(['*', '_']);
+    // The first byte rules out almost every line before the words are compared.
+    if !matches!(t.as_bytes().first(), Some(b'P' | b'p' | b'M' | b'm')) {
+        return None;
+    }
+    let after = NOTES.iter().find_map(|w| inline::strip_prefix_ci(t, w))?;
+    let (who, rest) = after.split_once(':').unwrap_or((after, ""));
+    let who = who.trim_end_matches(['*', '_']);
+    // Only who made it may follow the word: "fra V", "af Enhedslisten", "(Ø)".
+    let by = who.is_empty() || [" fra ", " af ", " ("].iter().any(|p| who.starts_with(p));
+    if !by || who.len() > 60 || who.ends_with(['.', ',']) {
+        return None;
+    }
+    let heading = t[..t.len() - after.len() + who.len()].trim_end();
+    Some((heading, rest.trim_start_matches(['*', '_']).trim()))
 }
 
 /// A line that is no part of the paragraph above it even without a blank line between them: a
