@@ -22,6 +22,9 @@ pub struct Blocks {
     gap: bool,
     /// The last text line ended with a markdown hard break.
     hard_break: bool,
+    /// The last paragraph started as a line of its own ([`stands_alone`]): a line continues it only
+    /// where it breaks off mid-sentence.
+    alone: bool,
     table: Option<TableBuilder>,
     /// Consecutive lines that may be rows of a table laid out with spaces, not yet read.
     layout: Vec<HeldLine>,
@@ -57,6 +60,7 @@ impl Blocks {
             line_items,
             gap: true,
             hard_break: false,
+            alone: false,
             table: None,
             layout: Vec::new(),
         }
@@ -143,6 +147,12 @@ impl Blocks {
         self.flush_table();
         if self.line_items {
             self.line_item(text);
+        } else if let Some((heading, rest)) = note_heading(text) {
+            self.subheading(heading);
+            if rest.is_empty() {
+                return;
+            }
+            self.text(&Line { text: rest, ..*line });
         } else if let Some((ordered, number, rest)) = list_marker(text) {
             self.list_item(ordered, number, rest);
         } else if self.gap && self.markdown && is_pseudo_heading(text) {
@@ -185,11 +195,15 @@ impl Blocks {
     }
 
     fn text(&mut self, line: &Line) {
+        // Lines without a blank line between them are one paragraph the PDF wrapped, except a
+        // line that stands alone or the one after it: those join only a sentence broken off.
+        let alone = stands_alone(line.text);
         let join = match self.blocks.last() {
-            Some(Block::Paragraph { text }) => !self.gap || should_join(text, line.text),
+            Some(Block::Paragraph { text }) => (!self.gap && !alone && !self.alone) || should_join(text, line.text),
             Some(Block::List { items, .. }) => {
                 let item = items.last().map_or("", String::as_str);
-                (!self.gap && line.indent > 0) || (self.gap && line.indent >= 2) || should_join(item, line.text)
+                let indented = (!self.gap && line.indent > 0) || (self.gap && line.indent >= 2);
+                (indented && !alone) || should_join(item, line.text)
             }
             _ => false,
         };
@@ -218,6 +232,7 @@ impl Blocks {
                 push_inline(&mut text, line.text, self.markdown);
                 escape_leading_marker(&mut text, 0);
                 self.blocks.push(Block::Paragraph { text });
+                self.alone = alone;
             }
         }
     }
@@ -291,6 +306,86 @@ pub fn list_marker(text: &str) -> Option<(bool, u32, &str)> {
     }
     let number: u32 = text[..digits].parse().ok()?;
     Some((true, number, rest))
+}
+
+/// "Protokoltilførsel", "Mindretalsudtalelse fra V:", "Protokoltilførsel: Venstre ønsker …": a
+/// statement recorded with a decision, as a heading of its own or run into its text. Returns the
+/// heading and the text after it.
+///
+/// It becomes a subheading inside the decision, not a section of its own: it is part of the
+/// decision's record, so it stays in the decision's text on case pages and in open data, and the
+/// lines after it ("Fraværende: …") stay in the decision too.
+fn note_heading(text: &str) -> Option<(&str, &str)> {
+    const NOTES: [&str; 4] = ["protokoltilførsler", "protokoltilførsel", "mindretalsudtalelser", "mindretalsudtalelse"];
+    let t = text.trim_start_matches(['*', '_']);
+    // The first byte rules out almost every line before the words are compared.
+    if !matches!(t.as_bytes().first(), Some(b'P' | b'p' | b'M' | b'm')) {
+        return None;
+    }
+    let after = NOTES.iter().find_map(|w| inline::strip_prefix_ci(t, w))?;
+    let (who, rest) = after.split_once(':').unwrap_or((after, ""));
+    let who = who.trim_end_matches(['*', '_']);
+    // Only who made it may follow the word: "fra V", "af Enhedslisten", "(Ø)".
+    let by = who.is_empty() || [" fra ", " af ", " ("].iter().any(|p| who.starts_with(p));
+    if !by || who.len() > 60 || who.ends_with(['.', ',']) {
+        return None;
+    }
+    let heading = t[..t.len() - after.len() + who.len()].trim_end();
+    Some((heading, rest.trim_start_matches(['*', '_']).trim()))
+}
+
+/// A line that is no part of the paragraph above it even without a blank line between them: a
+/// label line ("For stemte: A, C, F og Ø (19)", "Fraværende: Erik Olsen (V)") or a numbered
+/// sub-item ("3.1 Status på hjemmeplejen"), as plain-text exports write votes and sub-items.
+fn stands_alone(text: &str) -> bool {
+    label_line(text) || sub_item(text)
+}
+
+/// "Undlod at stemme: LA (1)": up to four words of letters and a colon, then a space or the end.
+/// "kl. 17:00", "Https://…" and a sentence with a colon further on are not. Decided on the first
+/// bytes, as every line of text comes here.
+fn label_line(text: &str) -> bool {
+    let t = text.trim_start_matches(['*', '_']);
+    let b = t.as_bytes();
+    // A capital starts the label: an ASCII one or a lead byte of a non-ASCII letter (Æ, Ø, Å).
+    if !b.first().is_some_and(|&c| c.is_ascii_uppercase() || c >= 0xC3) {
+        return false;
+    }
+    let Some(colon) = b.iter().take(41).position(|&c| c == b':') else { return false };
+    if colon == 0 || !matches!(b.get(colon + 1), None | Some(b' ' | b'\t' | b'*' | b'_')) {
+        return false;
+    }
+    // The colon is ASCII, so `colon` is a char boundary.
+    let label = t[..colon].trim_end_matches(['*', '_']);
+    let words = label.split(' ').filter(|w| !w.is_empty()).count();
+    label.starts_with(char::is_uppercase)
+        && words <= 4
+        && label.chars().all(|c| c.is_alphabetic() || c == ' ' || c == '-')
+}
+
+/// "3.1 Status på hjemmeplejen", "2.4.1 Nyt fra KL": numbers of one or two digits joined by dots,
+/// then a space and a capital ("3.5 procent" and "1.450 kr." are text).
+fn sub_item(text: &str) -> bool {
+    let b = text.as_bytes();
+    let (mut at, mut groups) = (0, 0);
+    loop {
+        let n = b[at..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if n == 0 || n > 2 {
+            return false;
+        }
+        at += n;
+        groups += 1;
+        if b.get(at) == Some(&b'.') && b.get(at + 1).is_some_and(u8::is_ascii_digit) {
+            at += 1;
+        } else {
+            break;
+        }
+    }
+    if b.get(at) == Some(&b'.') {
+        at += 1;
+    }
+    // Only ASCII bytes were passed over, so `at` is a char boundary.
+    groups >= 2 && matches!(b.get(at), Some(b' ' | b'\t')) && text[at..].trim_start().starts_with(char::is_uppercase)
 }
 
 /// A standalone bold line in a markdown export ("**Effektiviseringsstrategi**") is a heading.
@@ -527,6 +622,33 @@ mod tests {
                 Block::List { ordered: true, start: 1, items: vec!["Økonomi".into(), "Personale".into()] },
             ]
         );
+    }
+
+    /// Regression (third clerk review): vote, absence and sub-item lines were joined into one
+    /// paragraph; these decide which lines stand alone.
+    #[test]
+    fn lines_that_stand_alone() {
+        for t in [
+            "For stemte: A, C, F og Ø (19)",
+            "Undlod at stemme: LA (1)",
+            "Ændring:",
+            "**Fraværende:** Bo",
+            "3.1 Nyt",
+            "2.4.1. Ældre",
+        ] {
+            assert!(stands_alone(t), "{t}");
+        }
+        for t in [
+            "kl. 17:00",
+            "Kl. 17:00 mødtes",
+            "Https://kommune.dk",
+            "3.5 procent",
+            "1.450 kr. i alt",
+            "2024.1 Nyt",
+            "Det blev aftalt at gøre sådan: at",
+        ] {
+            assert!(!stands_alone(t), "{t}");
+        }
     }
 
     #[test]

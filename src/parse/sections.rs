@@ -30,7 +30,52 @@ pub fn kind_of(heading: &str) -> Option<SectionKind> {
         return Some(kind);
     }
     // Every decision heading contains "beslutning"; skip the parse for other lines.
-    (!sentence && find_ci(h, "beslutning").is_some() && is_decision_heading(h)).then_some(SectionKind::Decision)
+    let worded = !sentence && find_ci(h, "beslutning").is_some() && is_decision_heading(h);
+    (worded || earlier_decision(raw, h)).then_some(SectionKind::Decision)
+}
+
+/// "Økonomiudvalget den 20. februar 2024, pkt. 7:": an earlier decision of the case as FirstAgenda
+/// heads it, a body, a date and the point. Only with the colon that ends a heading line: without
+/// it the same words may be text run into it ("…, pkt. 7: Anbefales.") or a page header
+/// ("Økonomiudvalget 20-02-2024"). The byte tests come first, as every candidate line comes here.
+fn earlier_decision(raw: &str, h: &str) -> bool {
+    raw.ends_with(':') && h.ends_with(|c: char| c.is_ascii_digit()) && dated_body(h).is_some()
+}
+
+/// "Økonomiudvalget den 20. februar 2024, pkt. 7" → ("Økonomiudvalget", "20. februar 2024, pkt. 7"):
+/// a body's name, then only a date and perhaps the point ("Økonomiudvalget den 20. februar 2024
+/// anbefalede …" is a sentence).
+fn dated_body(h: &str) -> Option<(&str, &str)> {
+    let (body, date) = split_date(h);
+    let (body, date) = (without_weekday(body), date?.trim());
+    let found = dates::find_date(date, Some(2000)).filter(|f| f.span.start == 0)?;
+    let rest = date[found.span.end..].trim_start_matches([',', ' ']);
+    (body_like(body) && (rest.is_empty() || is_point(rest))).then_some((body, date))
+}
+
+/// "pkt. 7", "punkt 12": the point of the agenda an earlier decision was taken under.
+fn is_point(s: &str) -> bool {
+    let Some(n) = ["pkt.", "pkt", "punkt"].iter().find_map(|p| strip_prefix_ci(s, p)) else { return false };
+    let n = n.trim_start().trim_end_matches('.');
+    !n.is_empty() && n.len() <= 3 && n.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// "Økonomiudvalget", "Social- og Sundhedsudvalget", "Teknisk Udvalg", "Byrådet": capitalized
+/// words (and "og", "for") of which the last names a kind of body. "Referat fra Økonomiudvalget"
+/// and "Hjemmeplejen" are not bodies.
+fn body_like(body: &str) -> bool {
+    const BODIES: [&str; 7] =
+        ["udvalget", "udvalg", "rådet", "direktionen", "bestyrelsen", "magistraten", "repræsentationen"];
+    let mut words = 0;
+    let mut last = "";
+    for w in body.split_whitespace() {
+        words += 1;
+        if words > 6 || !(w.starts_with(char::is_uppercase) || matches!(w, "og" | "for" | "&")) {
+            return false;
+        }
+        last = w;
+    }
+    body.starts_with(char::is_uppercase) && BODIES.iter().any(|b| super::inline::strip_suffix_ci(last, b).is_some())
 }
 
 fn fixed_kind(h: &str) -> Option<SectionKind> {
@@ -104,22 +149,46 @@ fn split_decision(h: &str) -> Option<(&str, Option<&str>)> {
         if rest.trim_start().strip_prefix(':').is_some_and(|r| !r.trim().is_empty()) {
             return None; // "Beslutning: Godkendt" is a heading run into its text
         }
-        let rest = rest.trim_start_matches([':', ' ']);
-        let rest = ["truffet på ", "truffet i ", "truffet af ", "i ", "fra ", "af ", "for ", "på "]
-            .iter()
-            .find_map(|p| strip_prefix_ci(rest, p))
-            .unwrap_or(rest);
-        split_date(rest)
-    } else {
-        let pos = find_ci(h, "s beslutning")?;
+        // "Beslutning, Byrådet 05.03.2024", "Beslutning – Byrådet": the comma or dash is no body.
+        split_date(without_lead_in(rest.trim_start_matches([':', ' ', ',', '-', '–'])))
+    } else if let Some(pos) = find_ci(h, "s beslutning") {
         let (body, rest) = (&h[..pos], &h[pos + "s beslutning".len()..]);
         if rest.starts_with(|c: char| c.is_alphanumeric()) || body.contains(' ') && body.split(' ').count() > 3 {
             return None;
         }
         let (_, date) = split_date(rest);
         (body, date)
+    } else {
+        let (body, date) = dated_body(h.trim_end_matches([':', ' ']))?;
+        (body, Some(date))
     };
-    Some((body.trim().trim_end_matches(',').trim(), rest))
+    Some((without_weekday(body), rest))
+}
+
+/// "taget på mødet i Byrådet …" → "Byrådet …": the words between "Beslutning" and the body. A
+/// few rounds, as they come in any order ("truffet på mødet i", "fra mødet i").
+fn without_lead_in(mut rest: &str) -> &str {
+    const LEAD_IN: [&str; 10] =
+        ["truffet ", "taget ", "mødet i ", "møde i ", "i ", "fra ", "af ", "for ", "på ", "ved "];
+    for _ in 0..4 {
+        match LEAD_IN.iter().find_map(|p| strip_prefix_ci(rest, p)) {
+            Some(r) => rest = r.trim_start(),
+            None => break,
+        }
+    }
+    rest
+}
+
+/// "Økonomiudvalget tirsdag" → "Økonomiudvalget": a weekday before the date is never part of
+/// the body's name.
+fn without_weekday(body: &str) -> &str {
+    const WEEKDAYS: [&str; 7] = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"];
+    let body = body.trim().trim_end_matches([',', ' ']);
+    let day = WEEKDAYS.iter().find_map(|w| super::inline::strip_suffix_ci(body, w));
+    match day {
+        Some(rest) if rest.is_empty() || rest.ends_with([' ', ',']) => rest.trim_end_matches([',', ' ']),
+        _ => body,
+    }
 }
 
 /// "Direktionen den 20-03-2017" → ("Direktionen", Some("20-03-2017")).
