@@ -2,7 +2,7 @@
 //! body and date, and the fields Mødedato, Mødested, Mødedeltagere, Afbud.
 
 use super::dates;
-use super::inline::{strip_prefix_ci, strip_suffix_ci, to_plain};
+use super::inline::{find_ci, strip_prefix_ci, strip_suffix_ci, to_plain};
 use super::normalize::{Kind, Line};
 use super::toc::clip;
 use super::Ctx;
@@ -105,19 +105,22 @@ pub fn parse(lines: &[Line], cx: &mut Ctx) -> Header {
             Some((first, rest)) => (first.as_str(), rest),
             None => ("", &[][..]),
         };
-        for (field, value) in beside.iter().filter_map(|f| field_of(f)) {
-            read_field(&mut h, (&mut present, &mut absent), field, value, line.no, cx);
-        }
-        if closed_minutes(plain) {
+        let own = field_of(plain);
+        let more = own.is_none() && continues_list(last, line.no, plain).is_some();
+        if closes_meeting(plain, own, more) || beside.iter().any(|f| closes_meeting(f, field_of(f), false)) {
+            let text = line.text.trim();
             cx.error(
                 line.no,
                 format!(
                     "the minutes are marked closed (\"{}\"): a closed meeting is never published; keep the \
                      file out of the content folder",
-                    clip(plain)
+                    clip(&to_plain(text))
                 ),
             );
             continue;
+        }
+        for (field, value) in beside.iter().filter_map(|f| field_of(f)) {
+            read_field(&mut h, (&mut present, &mut absent), field, value, line.no, cx);
         }
         if let Some((field, value)) = field_of(plain) {
             read_field(&mut h, (&mut present, &mut absent), field, value, line.no, cx);
@@ -125,18 +128,11 @@ pub fn parse(lines: &[Line], cx: &mut Ctx) -> Header {
             last = Some((field, line.no, list_open(value)));
             continue;
         }
-        if let Some((field, no, open)) = last {
-            let list = match field {
-                Field::Participants => Some(&mut present),
-                Field::Absent => Some(&mut absent),
-                _ => None,
-            };
-            // A wrapped list continues on the very next line, or after a comma or "og".
-            if let Some(list) = list.filter(|_| open || no + 1 == line.no || plain.starts_with("og ")) {
-                push_list(list, plain, if per_line { ", " } else { " " });
-                last = Some((field, line.no, list_open(plain)));
-                continue;
-            }
+        if let Some(field) = continues_list(last, line.no, plain) {
+            let list = if field == Field::Participants { &mut present } else { &mut absent };
+            push_list(list, plain, if per_line { ", " } else { " " });
+            last = Some((field, line.no, list_open(plain)));
+            continue;
         }
         last = None;
         if !seen_title && is_title(line, plain) {
@@ -305,27 +301,44 @@ fn list_open(value: &str) -> bool {
     v.ends_with(',') || v.ends_with(" og") || v.ends_with('&')
 }
 
-/// "Lukket referat Økonomiudvalget …", "FORTROLIGT REFERAT", "Referat af lukket møde i …",
-/// "REFERAT - LUKKET Økonomiudvalget", "Referat (lukket)": the minutes of a closed meeting. ("Lukket
-/// dagsorden behandles efter det åbne møde" is about the closed part of open minutes.)
-fn closed_minutes(plain: &str) -> bool {
-    let t = plain.trim_start_matches(['#', '*', '_', ' ']);
-    let closing = ["lukket", "lukkede", "fortroligt", "fortrolig"];
-    let minutes = ["referat", "mødereferat", "beslutningsprotokol"];
-    let starts_closed =
-        |s: &str| closing.iter().any(|w| strip_prefix_ci(s, w).is_some_and(|r| !r.starts_with(char::is_alphanumeric)));
-    // "Lukket referat …"
-    let closed_first = closing
-        .iter()
-        .filter_map(|w| strip_prefix_ci(t, &format!("{w} ")))
-        .any(|rest| minutes.iter().any(|m| strip_prefix_ci(rest.trim_start(), m).is_some()));
-    // "Referat af lukket møde …", "REFERAT - LUKKET …", "Referat (lukket)".
-    let closed_after = minutes.iter().filter_map(|m| strip_prefix_ci(t, m)).any(|rest| {
-        let rest = rest.trim_start_matches([' ', '-', '–', '(', ':']);
-        let rest = ["af ", "fra "].iter().find_map(|p| strip_prefix_ci(rest, p)).unwrap_or(rest);
-        starts_closed(rest)
-    });
-    closed_first || closed_after
+/// The list a line without a label continues, if any: a list the PDF wrapped continues on the
+/// very next line, or after a comma or "og".
+fn continues_list(last: Option<(Field, usize, bool)>, no: usize, plain: &str) -> Option<Field> {
+    let (field, last_no, open) = last?;
+    let list = matches!(field, Field::Participants | Field::Absent);
+    (list && (open || last_no + 1 == no || plain.starts_with("og "))).then_some(field)
+}
+
+/// Words that close what they describe: "Lukket referat", "lukket møde", "FORTROLIGT".
+const CLOSING: &[&str] = &["lukket", "lukkede", "fortrolig", "fortroligt", "fortrolige"];
+
+/// What a closing word in a place or a name must describe to close the meeting ("Rådhuset –
+/// lukket møde"); other words after it make it a name ("Lukket gård").
+const MEETING_WORDS: &[&str] = &["møde", "mødet", "møder", "referat", "dagsorden", "døre", "del", "punkter", "sager"];
+
+/// Whether a header line says that the meeting, its minutes or its agenda are closed:
+/// "Lukket referat", "Referat fra ekstraordinært lukket møde i …", "REFERAT Økonomiudvalget d.
+/// 12-03-2024 (lukket møde)", "Økonomiudvalget – lukket møde", "Lukket dagsorden", "Mødeform:
+/// Fortroligt". A closed meeting must never be published, so any such word counts; only in a
+/// field that holds a place or names (`own`, or a list that `more` continues) does it need a
+/// meeting word after it or nothing at all ("Mødested: Lukket gård" is a place).
+fn closes_meeting(plain: &str, own: Option<(Field, &str)>, more: bool) -> bool {
+    // Decided on bytes for the lines without either word: nearly all.
+    if find_ci(plain, "lukke").is_none() && find_ci(plain, "fortrolig").is_none() {
+        return false;
+    }
+    let (text, names) = match own {
+        Some((field, value)) => {
+            (value, matches!(field, Field::Location | Field::Participants | Field::Absent | Field::Other))
+        }
+        None => (plain, more),
+    };
+    let words: Vec<String> =
+        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    words.iter().enumerate().any(|(i, w)| {
+        CLOSING.contains(&w.as_str())
+            && (!names || words.get(i + 1).is_none_or(|n| MEETING_WORDS.contains(&n.as_str())))
+    })
 }
 
 /// Words before the title word of the minutes' open part: "Åbent referat".

@@ -1,0 +1,94 @@
+//! The meeting header in the forms of the third clerk review (`tests/fixtures/parse/clerk3/`):
+//! a closed meeting worded in other ways, FirstAgenda's labels with the value on the next line,
+//! the body's name in other places, stand-ins, a participants table laid out with spaces, and
+//! time ranges written in words.
+
+use referat::diag::{Diagnostic, Severity};
+use referat::model::Meeting;
+use std::path::{Path, PathBuf};
+
+type Parsed = Result<(Meeting, Vec<Diagnostic>), Vec<Diagnostic>>;
+
+fn fixture(name: &str) -> Parsed {
+    let rel = PathBuf::from("tests/fixtures/parse/clerk3").join(name);
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(&rel)).unwrap();
+    referat::parse::parse(&rel, &text)
+}
+
+fn ok(name: &str) -> (Meeting, Vec<Diagnostic>) {
+    fixture(name).unwrap_or_else(|d| panic!("{name}: {d:#?}"))
+}
+
+/// The header of `head` above one open item, parsed as `clerk3/x.txt`.
+fn with_item(head: &str) -> Parsed {
+    let text = format!("{head}\n\nPunkt 1: Budget\n24/1\n\nBeslutning\nGodkendt.\n");
+    referat::parse::parse(Path::new("clerk3/x.txt"), &text)
+}
+
+fn has(diags: &[Diagnostic], severity: Severity, line: usize, needle: &str) -> bool {
+    diags.iter().any(|d| d.severity == severity && d.line == line && d.message.contains(needle))
+}
+
+/// The error that stops a closed meeting, on `line` of the file.
+fn closed_error(d: &[Diagnostic], line: usize) -> bool {
+    has(d, Severity::Error, line, "marked closed")
+}
+
+/// Regression (third clerk review): a closed meeting was published when "lukket" stood after the
+/// title's date ("REFERAT Økonomiudvalget d. 12-03-2024 (lukket møde)": the text after the date
+/// was thrown away), between the title's lead words ("Referat fra ekstraordinært lukket møde i
+/// …": the body became "lukket møde i Økonomiudvalget"), after a dash on the body's line
+/// ("Økonomiudvalget – lukket møde": the tail was stripped as a kind of meeting) or on a header
+/// line of its own ("Lukket dagsorden").
+#[test]
+fn closed_meeting_worded_in_the_header_is_an_error() {
+    for (name, line) in [
+        ("closed_meeting_1.txt", 1),
+        ("closed_meeting_2.txt", 1),
+        ("closed_meeting_3.txt", 2),
+        ("closed_meeting_4.txt", 2),
+    ] {
+        let d = fixture(name).expect_err(name);
+        assert!(closed_error(&d, line), "{name}: {d:#?}");
+        assert!(d.iter().all(|d| d.file.ends_with(name)), "{name}: {d:#?}");
+        assert!(!format!("{d:?}").contains("HEMMELIG"), "{name}");
+    }
+}
+
+/// Regression (third clerk review): any header line saying the meeting, minutes or agenda are
+/// closed or confidential stops the file, whatever its wording or label.
+#[test]
+fn every_closed_wording_in_the_header_is_an_error() {
+    for (head, line) in [
+        ("Lukket referat Økonomiudvalget d. 12-03-2024", 1),
+        ("FORTROLIGT REFERAT\nØkonomiudvalget d. 12-03-2024", 1),
+        ("Beslutningsprotokol – lukket møde\nØkonomiudvalget d. 12-03-2024", 1),
+        ("# **Referat (LUKKET)**\n\nØkonomiudvalget d. 12-03-2024", 1),
+        ("REFERAT Økonomiudvalget d. 12-03-2024\nMødedato: 12.03.2024 (lukket møde)", 2),
+        ("REFERAT Økonomiudvalget d. 12-03-2024\nMødeform: Lukket", 2),
+        ("REFERAT Økonomiudvalget d. 12-03-2024\nMødested: Rådhuset – lukket møde", 2),
+        ("REFERAT Økonomiudvalget d. 12-03-2024\n\nMødet holdes for lukkede døre", 3),
+        ("REFERAT Økonomiudvalget d. 12-03-2024\nFortrolige punkter", 2),
+        ("Dagsorden\nØkonomiudvalget\nFortrolig\nMødedato: 12.03.2024", 3),
+    ] {
+        let d = with_item(head).expect_err(head);
+        assert!(closed_error(&d, line), "{head}: {d:#?}");
+    }
+}
+
+/// A place or a person's name with the word in it is no closed meeting, nor is a word that only
+/// starts like it ("Lukketid", "Fortrolighedserklæring").
+#[test]
+fn closed_words_in_place_names_do_not_stop_the_file() {
+    let (m, d) = ok("open_place_names.txt");
+    assert!(d.is_empty(), "{d:#?}");
+    assert_eq!(m.location.as_deref(), Some("Lukket gård, Rådhuset"));
+    for head in [
+        "REFERAT Økonomiudvalget d. 12-03-2024\nMødested: Lukket gård",
+        "REFERAT Økonomiudvalget d. 12-03-2024\nMødested: Kantinen (efter lukketid)",
+        "REFERAT Økonomiudvalget d. 12-03-2024\nReferent: Bo Fortroligsen",
+    ] {
+        let (m, _) = with_item(head).unwrap_or_else(|d| panic!("{head}: {d:#?}"));
+        assert_eq!(m.items.len(), 1, "{head}");
+    }
+}
