@@ -92,3 +92,48 @@ fn closed_words_in_place_names_do_not_stop_the_file() {
         assert_eq!(m.items.len(), 1, "{head}");
     }
 }
+
+fn time(m: &Meeting) -> (Option<String>, Option<String>) {
+    (m.start.map(|t| t.format("%H:%M").to_string()), m.end.map(|t| t.format("%H:%M").to_string()))
+}
+
+fn hm(start: &str, end: &str) -> (Option<String>, Option<String>) {
+    (Some(start.into()), (!end.is_empty()).then(|| end.into()))
+}
+
+/// Regression (third clerk review): FirstAgenda writes each label on a line of its own and its
+/// value on the next ("Dato:" / "Tirsdag den 5. marts 2024", "Start kl.:" / "17:00"): the date
+/// became the body ("Tirsdag", published under /tirsdag/), and start, end and place were lost.
+#[test]
+fn label_on_one_line_and_value_on_the_next() {
+    let (m, d) = ok("label_next_line.txt");
+    assert!(d.is_empty(), "{d:#?}");
+    assert_eq!((m.body.as_str(), m.date.to_string()), ("Økonomiudvalget", "2024-03-05".into()));
+    assert_eq!(time(&m), hm("17:00", "19:10"));
+    assert_eq!(m.location.as_deref(), Some("Rådhuset, mødelokale 2"));
+    let (m, d) = ok("label_next_line_byraadet.txt");
+    assert_ne!(m.body, "Tirsdag", "{d:#?}");
+    assert_eq!(m.date.to_string(), "2024-03-05");
+    assert_eq!(time(&m), hm("17:00", "19:45"));
+    assert_eq!(m.location.as_deref(), Some("Byrådssalen, Rådhuset, Bygaden 2, 2630 Taastrup"));
+    assert!(!d.iter().any(|d| d.line > 1 && d.line < 18), "{d:#?}");
+    // A place on the line after its label is a place, whatever its name.
+    let (m, _) = with_item("REFERAT Økonomiudvalget d. 12-03-2024\nSted:\nLukket gård 3").unwrap();
+    assert_eq!(m.location.as_deref(), Some("Lukket gård 3"));
+    // A label with no value before the next label still says so.
+    let (m, d) = with_item("REFERAT Økonomiudvalget d. 12-03-2024\nDato:\nSted: Rådhuset").unwrap();
+    assert!(has(&d, Severity::Warning, 2, "cannot read the meeting date"), "{d:#?}");
+    assert_eq!(m.location.as_deref(), Some("Rådhuset"));
+}
+
+/// Regression (third clerk review): a date line under a bare "Referat" ("Onsdag den 6. marts 2024
+/// kl. 17.00") became the body "Onsdag"; a weekday or date is never a body's name.
+#[test]
+fn a_date_line_is_never_the_body() {
+    let (m, d) = ok("weekday_body.txt");
+    assert!(d.is_empty(), "{d:#?}");
+    assert_eq!((m.body.as_str(), m.date.to_string()), ("Økonomiudvalget", "2024-03-06".into()));
+    assert_eq!(time(&m), hm("17:00", ""));
+    let (m, _) = with_item("Referat tirsdag den 5. marts 2024\nØkonomiudvalget").unwrap();
+    assert_eq!(m.body, "Økonomiudvalget");
+}

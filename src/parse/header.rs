@@ -74,6 +74,8 @@ const LABELS: &[(&str, Field)] = &[
     ("desuden deltog", Field::Participants),
     ("endvidere deltog", Field::Participants),
     ("øvrige deltagere", Field::Participants),
+    ("start", Field::Time),
+    ("slut", Field::End),
     ("referent", Field::Other),
     ("stedfortræder", Field::Other),
     ("stedfortrædere", Field::Other),
@@ -90,15 +92,32 @@ const TITLE_WORDS: &[&str] =
 
 /// Reads the header lines (everything before the table of contents and the first item).
 pub fn parse(lines: &[Line], cx: &mut Ctx) -> Header {
-    let mut h = Header::default();
-    // Participant lists as written, read once complete: the PDF may wrap them mid-name.
-    let (mut present, mut absent) = (String::new(), String::new());
-    // The last field, its line, and whether its list was left open ("…, Charlotte," / "Markussen").
-    let mut last: Option<(Field, usize, bool)> = None;
-    // A list field with nothing after its label lists one name per line below it.
-    let mut per_line = false;
-    let mut seen_title = false;
+    let mut r = Reader::default();
     for line in lines.iter().filter(|l| !l.is_blank()) {
+        r.line(line, cx);
+    }
+    r.finish(cx)
+}
+
+/// What has been read of the header so far.
+#[derive(Default)]
+struct Reader {
+    h: Header,
+    /// Participant lists as written, read once complete: the PDF may wrap them mid-name.
+    present: String,
+    absent: String,
+    /// The last field, its line, and whether its list was left open ("…, Charlotte," / "Markussen").
+    last: Option<(Field, usize, bool)>,
+    /// A list field with nothing after its label lists one name per line below it.
+    per_line: bool,
+    /// A field whose label stood alone ("Dato:"), with its line: FirstAgenda writes the value on
+    /// the next line.
+    pending: Option<(Field, usize)>,
+    seen_title: bool,
+}
+
+impl Reader {
+    fn line(&mut self, line: &Line, cx: &mut Ctx) {
         // "Mødedato: 12.03.2024          Mødested: Rådhuset" (pdftotext -layout): each field.
         let fields: Vec<String> = side_by_side(line.text).into_iter().map(to_plain).collect();
         let (plain, beside) = match fields.split_first() {
@@ -106,57 +125,95 @@ pub fn parse(lines: &[Line], cx: &mut Ctx) -> Header {
             None => ("", &[][..]),
         };
         let own = field_of(plain);
-        let more = own.is_none() && continues_list(last, line.no, plain).is_some();
+        // The value of a label that stood alone on the line before.
+        let value_of = self.pending.take().and_then(|(field, no)| match own {
+            Some(_) => {
+                self.read(field, "", no, cx); // no value after all: say so, as for "Dato:" itself
+                None
+            }
+            None => Some(field),
+        });
+        let own = own.or(value_of.map(|f| (f, plain)));
+        let more = own.is_none() && continues_list(self.last, line.no, plain).is_some();
         if closes_meeting(plain, own, more) || beside.iter().any(|f| closes_meeting(f, field_of(f), false)) {
-            let text = line.text.trim();
-            cx.error(
-                line.no,
-                format!(
-                    "the minutes are marked closed (\"{}\"): a closed meeting is never published; keep the \
-                     file out of the content folder",
-                    clip(&to_plain(text))
-                ),
-            );
-            continue;
+            closed_error(line, cx);
+            return;
         }
         for (field, value) in beside.iter().filter_map(|f| field_of(f)) {
-            read_field(&mut h, (&mut present, &mut absent), field, value, line.no, cx);
+            self.read(field, value, line.no, cx);
         }
-        if let Some((field, value)) = field_of(plain) {
-            read_field(&mut h, (&mut present, &mut absent), field, value, line.no, cx);
-            per_line = value.trim().is_empty();
-            last = Some((field, line.no, list_open(value)));
-            continue;
+        if let Some((field, value)) = own {
+            self.field(field, value, line.no, value_of.is_some(), cx);
+        } else if let Some(field) = continues_list(self.last, line.no, plain) {
+            let list = if field == Field::Participants { &mut self.present } else { &mut self.absent };
+            push_list(list, plain, if self.per_line { ", " } else { " " });
+            self.last = Some((field, line.no, list_open(plain)));
+        } else {
+            self.last = None;
+            self.text(line, plain, cx);
         }
-        if let Some(field) = continues_list(last, line.no, plain) {
-            let list = if field == Field::Participants { &mut present } else { &mut absent };
-            push_list(list, plain, if per_line { ", " } else { " " });
-            last = Some((field, line.no, list_open(plain)));
-            continue;
+    }
+
+    /// A labelled field, or the value of one whose label stood alone (`after_label`).
+    fn field(&mut self, field: Field, value: &str, no: usize, after_label: bool, cx: &mut Ctx) {
+        let list = matches!(field, Field::Participants | Field::Absent);
+        if value.is_empty() && !list && !after_label {
+            self.pending = Some((field, no));
+            return;
         }
-        last = None;
-        if !seen_title && is_title(line, plain) {
-            seen_title = true;
-            title(&mut h, plain, line.no, cx);
-            continue;
+        self.read(field, value, no, cx);
+        self.per_line = value.trim().is_empty();
+        self.last = Some((field, no, list_open(value)));
+    }
+
+    /// A line without a label: the title, the body under a bare title word, or a date.
+    fn text(&mut self, line: &Line, plain: &str, cx: &mut Ctx) {
+        if !self.seen_title && is_title(line, plain) {
+            self.seen_title = true;
+            title(&mut self.h, plain, line.no, cx);
+            return;
+        }
+        // "tirsdag den 12. marts 2024 kl. 15.00" under a title without a date, without a label;
+        // never the body's name, not even under a bare "Referat".
+        let dated = date_line(plain);
+        if dated && self.h.date.is_none() && self.h.title_date.is_none() {
+            set_field(&mut self.h, Field::Date, plain, line.no, cx);
+            return;
         }
         // "REFERAT" alone, the body on the next line.
-        if seen_title && h.title_body.is_none() && plain.len() <= 80 && !plain.ends_with('.') {
-            title(&mut h, plain, line.no, cx);
-            if h.title_body.is_some() {
-                continue;
+        if !dated && self.seen_title && self.h.title_body.is_none() && plain.len() <= 80 && !plain.ends_with('.') {
+            title(&mut self.h, plain, line.no, cx);
+            if self.h.title_body.is_some() {
+                return;
             }
-        }
-        // "tirsdag den 12. marts 2024 kl. 15.00" under a title without a date, without a label.
-        if h.date.is_none() && h.title_date.is_none() && date_line(plain) {
-            set_field(&mut h, Field::Date, plain, line.no, cx);
-            continue;
         }
         cx.warn(line.no, format!("text before the first agenda item not understood, ignored: \"{}\"", clip(plain)));
     }
-    h.participants = participants(&present);
-    h.absent = participants(&absent);
-    h
+
+    fn read(&mut self, field: Field, value: &str, no: usize, cx: &mut Ctx) {
+        read_field(&mut self.h, (&mut self.present, &mut self.absent), field, value, no, cx);
+    }
+
+    fn finish(mut self, cx: &mut Ctx) -> Header {
+        if let Some((field, no)) = self.pending.take() {
+            self.read(field, "", no, cx);
+        }
+        self.h.participants = participants(&self.present);
+        self.h.absent = participants(&self.absent);
+        self.h
+    }
+}
+
+/// The error that stops a closed meeting, naming the line that says so.
+fn closed_error(line: &Line, cx: &mut Ctx) {
+    cx.error(
+        line.no,
+        format!(
+            "the minutes are marked closed (\"{}\"): a closed meeting is never published; keep the file out \
+             of the content folder",
+            clip(&to_plain(line.text))
+        ),
+    );
 }
 
 /// Reads one field: a list of names into the participant or absence list as written (read once
@@ -207,13 +264,14 @@ fn side_by_side(line: &str) -> Vec<&str> {
     parts
 }
 
+const WEEKDAYS: [&str; 7] = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"];
+
 /// A line that is only a date, perhaps with its weekday and time: "tirsdag den 12. marts 2024 kl.
 /// 15.00", "12.03.2024" (not "2. udgave, rettet 14. marts 2024").
 fn date_line(plain: &str) -> bool {
     let t = plain.trim().to_lowercase();
-    let weekday = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"];
     let mut rest = t.as_str();
-    if let Some(r) = weekday.iter().find_map(|d| rest.strip_prefix(d)) {
+    if let Some(r) = WEEKDAYS.iter().find_map(|d| rest.strip_prefix(d)) {
         rest = r.trim_start_matches([',', ' ']);
         rest = ["den ", "d. "].iter().find_map(|p| rest.strip_prefix(p)).unwrap_or(rest);
     }
@@ -446,7 +504,8 @@ fn genitive(s: &str) -> &str {
     }
 }
 
-/// Trailing " d.", " den", ",", "-" and weekday before a date: "Direktionen, mandag den" → "Direktionen".
+/// Trailing " d.", " den", ",", "-" and weekday before a date: "Direktionen, mandag den" → "Direktionen",
+/// and "tirsdag den" (the title "Referat tirsdag den 5. marts 2024") → "": a weekday is no body.
 fn strip_date_words(mut s: &str) -> &str {
     loop {
         let t = s.trim_end_matches([' ', ',', '-', '–']);
@@ -455,6 +514,7 @@ fn strip_date_words(mut s: &str) -> &str {
             .find_map(|w| strip_suffix_ci(t, w));
         match cut {
             Some(c) => s = c,
+            None if WEEKDAYS.iter().any(|w| t.to_lowercase() == *w) => return "",
             None => return t,
         }
     }
