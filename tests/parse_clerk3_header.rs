@@ -137,3 +137,33 @@ fn a_date_line_is_never_the_body() {
     let (m, _) = with_item("Referat tirsdag den 5. marts 2024\nØkonomiudvalget").unwrap();
     assert_eq!(m.body, "Økonomiudvalget");
 }
+
+/// Regression (third clerk review): "Udvalg: Økonomiudvalget" made the body "Udvalg:
+/// Økonomiudvalget", and "Udvalg:" with the name on the next line the body "Udvalg:"; the body
+/// written above the title word ("Byrådet" / "Referat") or before it ("Økonomiudvalget -
+/// Referat") was not read, and the meeting went under the folder's name with a warning.
+#[test]
+fn the_body_named_by_a_label_or_around_the_title_word() {
+    let (m, d) = ok("udvalg_label.txt");
+    assert!(d.is_empty(), "{d:#?}");
+    assert_eq!(m.body, "Økonomiudvalget");
+    let (m, d) = with_item("Referat\nUdvalg:\nØkonomiudvalget\nMødedato: 05.03.2024").unwrap();
+    assert!(d.is_empty(), "{d:#?}");
+    assert_eq!(m.body, "Økonomiudvalget");
+    let (m, d) = ok("label_next_line_byraadet.txt");
+    assert!(d.is_empty(), "{d:#?}");
+    assert_eq!(m.body, "Byrådet");
+    let (m, d) = ok("body_dash_title.txt");
+    assert!(d.is_empty(), "{d:#?}");
+    assert_eq!((m.body.as_str(), m.date.to_string()), ("Økonomiudvalget", "2024-03-12".into()));
+    let (m, _) = with_item("Økonomiudvalget – Referat d. 12-03-2024").unwrap();
+    assert_eq!((m.body.as_str(), m.date.to_string()), ("Økonomiudvalget", "2024-03-12".into()));
+    // The line below the title word still names the body; the municipality above it does not.
+    let (m, d) = with_item("Høje-Taastrup Kommune\nReferat\nØkonomiudvalget\nMødedato: 05.03.2024").unwrap();
+    assert_eq!(m.body, "Økonomiudvalget");
+    assert!(has(&d, Severity::Warning, 1, "not understood"), "{d:#?}");
+    // A title that names the body keeps it; a label naming another is reported.
+    let (m, d) = with_item("REFERAT Økonomiudvalget d. 05-03-2024\nUdvalg: Byrådet").unwrap();
+    assert_eq!(m.body, "Økonomiudvalget");
+    assert!(has(&d, Severity::Warning, 2, "\"Byrådet\""), "{d:#?}");
+}

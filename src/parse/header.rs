@@ -13,6 +13,8 @@ use chrono::{NaiveDate, NaiveTime};
 #[derive(Debug, Default)]
 pub struct Header {
     pub title_body: Option<String>,
+    /// The body of an "Udvalg:" field, with its line; `title_body` once read.
+    labelled_body: Option<(String, usize)>,
     /// Date in the title line, with its line.
     pub title_date: Option<(NaiveDate, usize)>,
     /// Date of the "Mødedato" field, with its line.
@@ -26,6 +28,8 @@ pub struct Header {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Field {
+    /// "Udvalg: Økonomiudvalget": the body that met.
+    Body,
     Date,
     Time,
     End,
@@ -76,6 +80,7 @@ const LABELS: &[(&str, Field)] = &[
     ("øvrige deltagere", Field::Participants),
     ("start", Field::Time),
     ("slut", Field::End),
+    ("udvalg", Field::Body),
     ("referent", Field::Other),
     ("stedfortræder", Field::Other),
     ("stedfortrædere", Field::Other),
@@ -114,10 +119,29 @@ struct Reader {
     /// the next line.
     pending: Option<(Field, usize)>,
     seen_title: bool,
+    /// A line before the title that may name the body ("Byrådet" / "Referat"), with its line.
+    held: Option<(String, usize)>,
+    /// The line above a bare title word ("Referat"): the body, unless the line below names it.
+    above: Option<(String, usize)>,
+    /// The title word stood alone and no line but a date has followed: the next may be the body.
+    below: bool,
 }
 
 impl Reader {
     fn line(&mut self, line: &Line, cx: &mut Ctx) {
+        // A line held as the body's name is, unless the title word follows it at once.
+        let mut above = self.held.take();
+        let below = std::mem::take(&mut self.below);
+        self.read_line(line, &mut above, below, cx);
+        if let Some((text, no)) = above {
+            not_understood(&text, no, cx);
+        }
+        if !self.below {
+            self.take_above(cx);
+        }
+    }
+
+    fn read_line(&mut self, line: &Line, above: &mut Option<(String, usize)>, below: bool, cx: &mut Ctx) {
         // "Mødedato: 12.03.2024          Mødested: Rådhuset" (pdftotext -layout): each field.
         let fields: Vec<String> = side_by_side(line.text).into_iter().map(to_plain).collect();
         let (plain, beside) = match fields.split_first() {
@@ -150,7 +174,7 @@ impl Reader {
             self.last = Some((field, line.no, list_open(plain)));
         } else {
             self.last = None;
-            self.text(line, plain, cx);
+            self.text(line, plain, above, below, cx);
         }
     }
 
@@ -166,28 +190,73 @@ impl Reader {
         self.last = Some((field, no, list_open(value)));
     }
 
-    /// A line without a label: the title, the body under a bare title word, or a date.
-    fn text(&mut self, line: &Line, plain: &str, cx: &mut Ctx) {
+    /// A line without a label: the title, the body above or under a bare title word, or a date.
+    /// `above` is the line held above this one, `below` whether a bare title word came before it.
+    fn text(&mut self, line: &Line, plain: &str, above: &mut Option<(String, usize)>, below: bool, cx: &mut Ctx) {
         if !self.seen_title && is_title(line, plain) {
             self.seen_title = true;
             title(&mut self.h, plain, line.no, cx);
+            if self.h.title_body.is_none() {
+                (self.above, self.below) = (above.take(), true);
+            }
             return;
         }
         // "tirsdag den 12. marts 2024 kl. 15.00" under a title without a date, without a label;
         // never the body's name, not even under a bare "Referat".
         let dated = date_line(plain);
-        if dated && self.h.date.is_none() && self.h.title_date.is_none() {
-            set_field(&mut self.h, Field::Date, plain, line.no, cx);
-            return;
-        }
-        // "REFERAT" alone, the body on the next line.
-        if !dated && self.seen_title && self.h.title_body.is_none() && plain.len() <= 80 && !plain.ends_with('.') {
-            title(&mut self.h, plain, line.no, cx);
-            if self.h.title_body.is_some() {
+        if dated {
+            self.below = below;
+            if self.h.date.is_none() && self.h.title_date.is_none() {
+                set_field(&mut self.h, Field::Date, plain, line.no, cx);
                 return;
             }
         }
-        cx.warn(line.no, format!("text before the first agenda item not understood, ignored: \"{}\"", clip(plain)));
+        // "REFERAT" alone, the body on the next line; that line wins over the line above it
+        // ("Høje-Taastrup Kommune" / "Referat" / "Økonomiudvalget").
+        let may_be_body = self.above.is_none() || below;
+        if !dated
+            && may_be_body
+            && self.seen_title
+            && self.h.title_body.is_none()
+            && plain.len() <= 80
+            && !plain.ends_with('.')
+        {
+            title(&mut self.h, plain, line.no, cx);
+            if self.h.title_body.is_some() {
+                if let Some((text, no)) = self.above.take() {
+                    not_understood(&text, no, cx);
+                }
+                return;
+            }
+        }
+        if !self.seen_title && body_like(plain) {
+            self.held = Some((plain.to_string(), line.no));
+            return;
+        }
+        not_understood(plain, line.no, cx);
+    }
+
+    /// "Udvalg: Økonomiudvalget" names the body when the title did not; the title wins, as it did
+    /// before the label was read, so that no meeting moves to another body's pages.
+    fn labelled_body(&mut self, cx: &mut Ctx) {
+        let Some((body, no)) = self.h.labelled_body.take() else { return };
+        match &self.h.title_body {
+            Some(t) if *t != body => {
+                cx.warn(no, format!("the title names the body \"{t}\", this line \"{body}\"; using \"{t}\""));
+            }
+            Some(_) => {}
+            None => self.h.title_body = Some(body),
+        }
+    }
+
+    /// The line above a bare title word names the body when no line below it did.
+    fn take_above(&mut self, cx: &mut Ctx) {
+        let Some((text, no)) = self.above.take() else { return };
+        if self.h.title_body.is_some() {
+            not_understood(&text, no, cx);
+        } else {
+            title(&mut self.h, &text, no, cx);
+        }
     }
 
     fn read(&mut self, field: Field, value: &str, no: usize, cx: &mut Ctx) {
@@ -198,10 +267,30 @@ impl Reader {
         if let Some((field, no)) = self.pending.take() {
             self.read(field, "", no, cx);
         }
+        if let Some((text, no)) = self.held.take() {
+            not_understood(&text, no, cx);
+        }
+        self.take_above(cx);
+        self.labelled_body(cx);
         self.h.participants = participants(&self.present);
         self.h.absent = participants(&self.absent);
         self.h
     }
+}
+
+fn not_understood(text: &str, no: usize, cx: &mut Ctx) {
+    cx.warn(no, format!("text before the first agenda item not understood, ignored: \"{}\"", clip(text)));
+}
+
+/// A short line that may be a body's name ("Byrådet", "Teknik- og Miljøudvalget"): a capital, no
+/// digits, no label and no sentence; not the municipality ("Høje-Taastrup Kommune").
+fn body_like(plain: &str) -> bool {
+    let t = plain.trim();
+    let lower = t.to_lowercase();
+    t.chars().count() <= 60
+        && t.starts_with(char::is_uppercase)
+        && !t.bytes().any(|b| b.is_ascii_digit() || matches!(b, b':' | b'.'))
+        && !lower.split(' ').any(|w| matches!(w, "kommune" | "region"))
 }
 
 /// The error that stops a closed meeting, naming the line that says so.
@@ -344,6 +433,8 @@ fn set_field(h: &mut Header, field: Field, value: &str, no: usize, cx: &mut Ctx)
             None => cx.warn(no, format!("cannot read the meeting time \"{}\"", clip(value))),
         },
         Field::End => h.end = dates::find_time(value).map(|(t, _)| t).or(h.end),
+        Field::Body if value.is_empty() || h.labelled_body.is_some() => {}
+        Field::Body => h.labelled_body = Some((value.to_string(), no)),
         Field::Location => {
             if !value.is_empty() {
                 h.location = Some(value.to_string());
@@ -405,22 +496,45 @@ const OPEN_WORDS: &[&str] = &["åbent ", "åben ", "offentligt "];
 fn is_title(line: &Line, plain: &str) -> bool {
     let t = plain.trim_start();
     let t = OPEN_WORDS.iter().find_map(|w| strip_prefix_ci(t, w)).unwrap_or(t);
-    line.kind == Kind::Heading(1) || TITLE_WORDS.iter().any(|w| strip_prefix_ci(t, w).is_some())
+    line.kind == Kind::Heading(1)
+        || TITLE_WORDS.iter().any(|w| strip_prefix_ci(t, w).is_some())
+        || dash_title(t).is_some()
 }
 
-/// "REFERAT Direktionen d. 20-03-2017" → body "Direktionen", date 2017-03-20. Wordier titles
-/// name the same body: "Referat fra Byrådets møde den …", "Referat af ordinært møde i Byrådet".
-fn title(h: &mut Header, plain: &str, no: usize, cx: &mut Ctx) {
-    let mut rest = plain.trim();
-    // "Åbent referat Kommunalbestyrelsen …": the open part of the minutes.
-    rest = OPEN_WORDS.iter().find_map(|w| strip_prefix_ci(rest, w)).unwrap_or(rest);
-    // "Dagsorden og referat - Økonomiudvalget", "Dagsorden og beslutninger": title words joined.
+/// "Økonomiudvalget - Referat" → "Økonomiudvalget", "Økonomiudvalget – Referat d. 12-03-2024" →
+/// "Økonomiudvalget d. 12-03-2024": a title with the body before its title word, as [`title`]
+/// reads it. Only title words and a date may follow the dash.
+fn dash_title(plain: &str) -> Option<String> {
+    let at = plain.rfind(" - ").into_iter().chain(plain.rfind(" – ")).max()?;
+    let (body, tail) = (&plain[..at], plain[at..].trim_start_matches([' ', '-', '–']));
+    let rest = strip_title_words(tail);
+    // " d. 12-03-2024": the space lets `strip_date_words` take a "d." or "den" at the start.
+    let dated = |r: &str| {
+        dates::find_date(r, None).is_some_and(|f| strip_date_words(&format!(" {}", &r[..f.span.start])).is_empty())
+    };
+    (rest.len() < tail.len() && (rest.is_empty() || dated(rest))).then(|| format!("{} {rest}", body.trim()))
+}
+
+/// The title words at the start of a title: "Dagsorden og referat - Økonomiudvalget",
+/// "Dagsorden og beslutninger" (joined).
+fn strip_title_words(mut rest: &str) -> &str {
     while let Some(r) = TITLE_WORDS.iter().find_map(|w| strip_prefix_ci(rest, w)) {
         rest = r.trim_start_matches([':', ' ', '-', '–']);
         if let Some(r) = ["og ", "& "].iter().find_map(|j| strip_prefix_ci(rest, j)) {
             rest = r;
         }
     }
+    rest
+}
+
+/// "REFERAT Direktionen d. 20-03-2017" → body "Direktionen", date 2017-03-20. Wordier titles
+/// name the same body: "Referat fra Byrådets møde den …", "Referat af ordinært møde i Byrådet".
+fn title(h: &mut Header, plain: &str, no: usize, cx: &mut Ctx) {
+    let dashed = dash_title(plain.trim());
+    let mut rest = dashed.as_deref().unwrap_or(plain).trim();
+    // "Åbent referat Kommunalbestyrelsen …": the open part of the minutes.
+    rest = OPEN_WORDS.iter().find_map(|w| strip_prefix_ci(rest, w)).unwrap_or(rest);
+    rest = strip_title_words(rest);
     while let Some(r) = TITLE_LEADS.iter().find_map(|p| strip_prefix_ci(rest, p).filter(|r| !r.is_empty())) {
         rest = r;
     }
