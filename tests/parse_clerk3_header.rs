@@ -167,3 +167,52 @@ fn the_body_named_by_a_label_or_around_the_title_word() {
     assert_eq!(m.body, "Økonomiudvalget");
     assert!(has(&d, Severity::Warning, 2, "\"Byrådet\""), "{d:#?}");
 }
+
+fn people(p: &[referat::model::Participant]) -> Vec<(&str, Option<&str>)> {
+    p.iter().map(|p| (p.name.as_str(), p.role.as_deref())).collect()
+}
+
+/// Regression (third clerk review): a stand-in written beside the absent member was glued to the
+/// absent one's name ("Erik Olsen (V) – stedfortræder: Lise Berg", role "V"; "Jens Bak (C).
+/// Stedfortræder: Lone Vind") and listed as absent, and a "Stedfortræder:" line was dropped. The
+/// absent member is absent; the stand-in is present, with a role that says for whom.
+#[test]
+fn stand_ins_are_present_and_say_for_whom() {
+    let (m, _) = ok("label_next_line_byraadet.txt");
+    assert_eq!(people(&m.absent), [("Erik Olsen", Some("V"))]);
+    assert_eq!(m.participants.len(), 5);
+    assert_eq!(people(&m.participants)[4], ("Lise Berg", Some("V, stedfortræder for Erik Olsen")));
+    let (m, d) = ok("stedfortraeder.txt");
+    assert!(d.is_empty(), "{d:#?}");
+    assert_eq!(people(&m.absent), [("Jens Bak", Some("C"))]);
+    assert_eq!(people(&m.participants), [("Lone Vind", Some("C, stedfortræder for Jens Bak"))]);
+    let (m, d) = ok("stand_in_absent.txt");
+    assert!(d.is_empty(), "{d:#?}");
+    assert_eq!(people(&m.absent), [("Dorthe Madsen", Some("F"))]);
+    assert_eq!(people(&m.participants)[3], ("Ib Holm", Some("F, stedfortræder for Dorthe Madsen")));
+    let (m, d) = ok("stand_in_label.txt");
+    assert!(d.is_empty(), "{d:#?}");
+    assert_eq!(people(&m.absent), [("Jens Bak", Some("C"))]);
+    assert_eq!(people(&m.participants), [("Lone Vind", Some("C, stedfortræder"))]);
+    for (head, absent, present) in [
+        (
+            "Afbud: Erik Olsen (V), stedfortræder: Lise Berg (V)",
+            vec![("Erik Olsen", Some("V"))],
+            vec![("Lise Berg", Some("V, stedfortræder for Erik Olsen"))],
+        ),
+        (
+            "Deltagere: Anna Hansen (A), Lise Berg (V) – stedfortræder for Erik Olsen\nAfbud: Erik Olsen (V)",
+            vec![("Erik Olsen", Some("V"))],
+            vec![("Anna Hansen", Some("A")), ("Lise Berg", Some("V, stedfortræder for Erik Olsen"))],
+        ),
+        (
+            "Fraværende: Erik Olsen (V)\nStedfortræder: Lise Berg (V) for Erik Olsen, Ib Holm",
+            vec![("Erik Olsen", Some("V"))],
+            vec![("Lise Berg", Some("V, stedfortræder for Erik Olsen")), ("Ib Holm", Some("stedfortræder"))],
+        ),
+    ] {
+        let (m, d) = with_item(&format!("REFERAT Økonomiudvalget d. 05-03-2024\n{head}")).unwrap();
+        assert!(d.is_empty(), "{head}: {d:#?}");
+        assert_eq!((people(&m.absent), people(&m.participants)), (absent, present), "{head}");
+    }
+}

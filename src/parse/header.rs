@@ -36,6 +36,8 @@ enum Field {
     Location,
     Participants,
     Absent,
+    /// "Stedfortræder: Lone Vind (C)": present, in another member's place.
+    StandIn,
     /// A field the site does not show ("Referent", "Sted for næste møde"): it ends a list.
     Other,
 }
@@ -82,8 +84,8 @@ const LABELS: &[(&str, Field)] = &[
     ("slut", Field::End),
     ("udvalg", Field::Body),
     ("referent", Field::Other),
-    ("stedfortræder", Field::Other),
-    ("stedfortrædere", Field::Other),
+    ("stedfortræder", Field::StandIn),
+    ("stedfortrædere", Field::StandIn),
     ("sekretær", Field::Other),
     ("protokolfører", Field::Other),
     ("mødeleder", Field::Other),
@@ -109,8 +111,7 @@ pub fn parse(lines: &[Line], cx: &mut Ctx) -> Header {
 struct Reader {
     h: Header,
     /// Participant lists as written, read once complete: the PDF may wrap them mid-name.
-    present: String,
-    absent: String,
+    lists: Lists,
     /// The last field, its line, and whether its list was left open ("…, Charlotte," / "Markussen").
     last: Option<(Field, usize, bool)>,
     /// A list field with nothing after its label lists one name per line below it.
@@ -169,8 +170,8 @@ impl Reader {
         if let Some((field, value)) = own {
             self.field(field, value, line.no, value_of.is_some(), cx);
         } else if let Some(field) = continues_list(self.last, line.no, plain) {
-            let list = if field == Field::Participants { &mut self.present } else { &mut self.absent };
-            push_list(list, plain, if self.per_line { ", " } else { " " });
+            let sep = if self.per_line { ", " } else { " " };
+            self.lists.of(field).into_iter().for_each(|list| push_list(list, plain, sep));
             self.last = Some((field, line.no, list_open(plain)));
         } else {
             self.last = None;
@@ -180,8 +181,7 @@ impl Reader {
 
     /// A labelled field, or the value of one whose label stood alone (`after_label`).
     fn field(&mut self, field: Field, value: &str, no: usize, after_label: bool, cx: &mut Ctx) {
-        let list = matches!(field, Field::Participants | Field::Absent);
-        if value.is_empty() && !list && !after_label {
+        if value.is_empty() && !field.is_list() && !after_label {
             self.pending = Some((field, no));
             return;
         }
@@ -260,7 +260,7 @@ impl Reader {
     }
 
     fn read(&mut self, field: Field, value: &str, no: usize, cx: &mut Ctx) {
-        read_field(&mut self.h, (&mut self.present, &mut self.absent), field, value, no, cx);
+        read_field(&mut self.h, &mut self.lists, field, value, no, cx);
     }
 
     fn finish(mut self, cx: &mut Ctx) -> Header {
@@ -272,8 +272,7 @@ impl Reader {
         }
         self.take_above(cx);
         self.labelled_body(cx);
-        self.h.participants = participants(&self.present);
-        self.h.absent = participants(&self.absent);
+        (self.h.participants, self.h.absent) = self.lists.people();
         self.h
     }
 }
@@ -305,15 +304,48 @@ fn closed_error(line: &Line, cx: &mut Ctx) {
     );
 }
 
-/// Reads one field: a list of names into the participant or absence list as written (read once
-/// complete, since the PDF may wrap them mid-name), anything else into the header.
-fn read_field(h: &mut Header, lists: (&mut String, &mut String), field: Field, value: &str, no: usize, cx: &mut Ctx) {
-    let (present, absent) = lists;
-    match field {
-        Field::Participants => push_list(present, value, ", "),
-        Field::Absent if nobody(value) => {}
-        Field::Absent => push_list(absent, value, ", "),
-        _ => set_field(h, field, value, no, cx),
+impl Field {
+    fn is_list(self) -> bool {
+        matches!(self, Field::Participants | Field::Absent | Field::StandIn)
+    }
+}
+
+/// The lists of names as written, read once complete: the PDF may wrap them mid-name.
+#[derive(Default)]
+struct Lists {
+    present: String,
+    absent: String,
+    stand_ins: String,
+}
+
+impl Lists {
+    fn of(&mut self, field: Field) -> Option<&mut String> {
+        match field {
+            Field::Participants => Some(&mut self.present),
+            Field::Absent => Some(&mut self.absent),
+            Field::StandIn => Some(&mut self.stand_ins),
+            _ => None,
+        }
+    }
+
+    /// Who was present and who absent. A stand-in is present, also when written beside the member
+    /// they stand in for ("Afbud: Jens Bak (C). Stedfortræder: Lone Vind (C)").
+    fn people(&self) -> (Vec<Participant>, Vec<Participant>) {
+        let (mut present, named) = listed(&self.present);
+        let (absent, stand_ins) = listed(&self.absent);
+        present.extend(named.into_iter().chain(stand_ins));
+        present.extend(split_outside_parentheses(&self.stand_ins, list_separator).into_iter().filter_map(stand_in));
+        (present, absent)
+    }
+}
+
+/// Reads one field: a list of names into its list as written (read once complete, since the PDF
+/// may wrap them mid-name), anything else into the header.
+fn read_field(h: &mut Header, lists: &mut Lists, field: Field, value: &str, no: usize, cx: &mut Ctx) {
+    match lists.of(field) {
+        Some(_) if field == Field::Absent && nobody(value) => {}
+        Some(list) => push_list(list, value, ", "),
+        None => set_field(h, field, value, no, cx),
     }
 }
 
@@ -440,7 +472,7 @@ fn set_field(h: &mut Header, field: Field, value: &str, no: usize, cx: &mut Ctx)
                 h.location = Some(value.to_string());
             }
         }
-        Field::Participants | Field::Absent | Field::Other => {} // lists are collected by `parse`
+        Field::Participants | Field::Absent | Field::StandIn | Field::Other => {} // lists: see `Lists`
     }
 }
 
@@ -454,8 +486,7 @@ fn list_open(value: &str) -> bool {
 /// very next line, or after a comma or "og".
 fn continues_list(last: Option<(Field, usize, bool)>, no: usize, plain: &str) -> Option<Field> {
     let (field, last_no, open) = last?;
-    let list = matches!(field, Field::Participants | Field::Absent);
-    (list && (open || last_no + 1 == no || plain.starts_with("og "))).then_some(field)
+    (field.is_list() && (open || last_no + 1 == no || plain.starts_with("og "))).then_some(field)
 }
 
 /// Words that close what they describe: "Lukket referat", "lukket møde", "FORTROLIGT".
@@ -477,9 +508,7 @@ fn closes_meeting(plain: &str, own: Option<(Field, &str)>, more: bool) -> bool {
         return false;
     }
     let (text, names) = match own {
-        Some((field, value)) => {
-            (value, matches!(field, Field::Location | Field::Participants | Field::Absent | Field::Other))
-        }
+        Some((field, value)) => (value, field == Field::Location || field == Field::Other || field.is_list()),
         None => (plain, more),
     };
     let words: Vec<String> =
@@ -637,29 +666,108 @@ fn strip_date_words(mut s: &str) -> &str {
 /// "Lars Holte, Jørgen Lerhard og Kathrine Seier Skastrup (sekretær)". Commas inside a role
 /// ("Michael Ziegler (C, formand)") do not split it.
 pub fn participants(s: &str) -> Vec<Participant> {
-    let mut out = Vec::new();
-    for part in split_outside_parentheses(s, |rest| {
-        if rest.starts_with([',', ';']) {
-            Some(1)
-        } else {
-            rest.starts_with(" og ").then_some(4)
-        }
-    }) {
+    let (mut people, stand_ins) = listed(s);
+    people.extend(stand_ins);
+    people
+}
+
+/// The people of a list, and apart from them the stand-ins written beside them ("Erik Olsen (V) –
+/// stedfortræder: Lise Berg (V)"), who were present in their place.
+fn listed(s: &str) -> (Vec<Participant>, Vec<Participant>) {
+    let (mut out, mut stand_ins) = (Vec::new(), Vec::new());
+    for part in split_outside_parentheses(s, list_separator) {
         // "Peter Hansen (A), formand": a role after the comma, in lower case, is the name's before.
         let role = part.trim().trim_end_matches('.');
         if let Some(prev) = out.last_mut().filter(|_| role.starts_with(char::is_lowercase) && !role.contains(' ')) {
-            let prev: &mut Participant = prev;
-            prev.role = Some(match prev.role.take() {
-                Some(r) => format!("{r}, {role}"),
-                None => role.to_string(),
-            });
+            add_role(prev, role);
             continue;
         }
-        if let Some(p) = participant(part) {
-            out.push(p);
+        let Some((before, kind)) = stand_in_mark(part) else {
+            out.extend(participant(part));
+            continue;
+        };
+        // "…, stedfortræder: Lise Berg": for the name before the comma.
+        out.extend(participant(before));
+        match kind {
+            StandIn::For(whom) => out.last_mut().into_iter().for_each(|p| add_role(p, &stand_in_for(whom))),
+            StandIn::By(other) => {
+                let whom = out.last().map_or("", |p| p.name.as_str());
+                let role = stand_in_for(whom);
+                stand_ins.extend(participant(other).map(|mut p| {
+                    add_role(&mut p, &role);
+                    p
+                }));
+            }
         }
     }
-    out
+    (out, stand_ins)
+}
+
+/// Where a list splits: at a comma or semicolon, and before "og".
+fn list_separator(rest: &str) -> Option<usize> {
+    if rest.starts_with([',', ';']) {
+        Some(1)
+    } else {
+        rest.starts_with(" og ").then_some(4)
+    }
+}
+
+/// What a list entry says after the word "stedfortræder".
+enum StandIn<'a> {
+    /// "Lise Berg (V) – stedfortræder for Erik Olsen": the entry stands in for someone (perhaps
+    /// not named).
+    For(&'a str),
+    /// "Erik Olsen (V) – stedfortræder: Lise Berg (V)": someone stands in for the entry.
+    By(&'a str),
+}
+
+/// The entry before the word "stedfortræder", and what follows it.
+fn stand_in_mark(part: &str) -> Option<(&str, StandIn<'_>)> {
+    // Found on ASCII bytes ("stedfortr"), so `at` is a char boundary.
+    let at = find_ci(part, "stedfortr")?;
+    if part[..at].ends_with(char::is_alphanumeric) {
+        return None;
+    }
+    let end = part[at..].find(|c: char| !c.is_alphabetic()).map_or(part.len(), |e| at + e);
+    let before = part[..at].trim_end_matches([' ', '–', '—', '-', '.', ',', ';', '(']);
+    let mut after = part[end..].trim_start_matches([':', ' ', '–', '-']).trim_end_matches(['.', ' ']);
+    // "Erik Olsen (V) (stedfortræder: Lise Berg)": the parenthesis the word stood in.
+    if part[..at].matches('(').count() > part[..at].matches(')').count() {
+        after = after.strip_suffix(')').unwrap_or(after);
+    }
+    // "stedfortræder Ib Holm (F) deltog".
+    after = [" deltog", " deltager", " mødte"].iter().find_map(|w| strip_suffix_ci(after, w)).unwrap_or(after);
+    match strip_prefix_ci(after, "for ") {
+        Some(whom) => Some((before, StandIn::For(whom.trim()))),
+        None if after.is_empty() => Some((before, StandIn::For(""))),
+        None => Some((before, StandIn::By(after))),
+    }
+}
+
+/// An entry of a "Stedfortræder:" list: "Lone Vind (C)", "Eva Dahl (F) for Mia Holm".
+fn stand_in(part: &str) -> Option<Participant> {
+    let (who, whom) = match split_outside_parentheses(part, |r| r.starts_with(" for ").then_some(5))[..] {
+        [who, whom] => (who, whom),
+        _ => (part, ""),
+    };
+    let mut p = participant(who)?;
+    add_role(&mut p, &stand_in_for(whom));
+    Some(p)
+}
+
+/// "stedfortræder for Erik Olsen" (without the party of "Erik Olsen (V)"), or "stedfortræder".
+fn stand_in_for(whom: &str) -> String {
+    match participant(whom) {
+        Some(p) => format!("stedfortræder for {}", p.name),
+        None => "stedfortræder".to_string(),
+    }
+}
+
+fn add_role(p: &mut Participant, role: &str) {
+    p.role = Some(match p.role.take() {
+        Some(r) => format!("{r}, {role}"),
+        None => role.to_string(),
+    });
 }
 
 /// Splits `s` where `sep` matches (giving the separator's length), except inside parentheses.
@@ -834,9 +942,15 @@ mod tests {
              Stedfortræder: Eva Dahl (F) for Mia Holm\nSted for næste møde: Brandstationen\nMødested: Rådhuset",
         );
         assert!(d.is_empty(), "{d:?}");
+        // The stand-in is present (third clerk review: the "Stedfortræder" line was dropped).
         assert_eq!(
             people(&h.participants),
-            [("Peter Hansen", Some("A")), ("Lise Berg", Some("V")), ("Ole Nielsen", Some("F"))]
+            [
+                ("Peter Hansen", Some("A")),
+                ("Lise Berg", Some("V")),
+                ("Ole Nielsen", Some("F")),
+                ("Eva Dahl", Some("F, stedfortræder for Mia Holm"))
+            ]
         );
         assert_eq!(people(&h.absent), [("Mia Holm", Some("F")), ("Jens Bak", Some("C")), ("Ib Lund", None)]);
         assert_eq!(h.location.as_deref(), Some("Rådhuset"));
