@@ -216,3 +216,29 @@ fn stand_ins_are_present_and_say_for_whom() {
         assert_eq!((people(&m.absent), people(&m.participants)), (absent, present), "{head}");
     }
 }
+
+/// Regression (third clerk review): a participants table laid out with spaces (`pdftotext
+/// -layout`) under "Deltagere" was read as one name a line: "Navn Parti Bemærkning" was a
+/// participant, "Bo Jensen V Afbud" present and "Lise Berg V Stedfortræder for Bo Jensen" a name.
+#[test]
+fn participants_table_laid_out_with_spaces() {
+    let (m, d) = ok("participants_table.txt");
+    assert!(d.is_empty(), "{d:#?}");
+    assert_eq!(
+        people(&m.participants),
+        [
+            ("Anna Hansen", Some("A, formand")),
+            ("Carl Nielsen", Some("C")),
+            ("Lise Berg", Some("V, stedfortræder for Bo Jensen"))
+        ]
+    );
+    assert_eq!(people(&m.absent), [("Bo Jensen", Some("V"))]);
+    // Without a header row, and ended by the next field.
+    let head = "REFERAT Miljøudvalget d. 20-08-2024\nDeltagere:\nAnna Hansen     SF    Formand\n\
+                Bo Jensen       V     Fraværende\nCarl Nielsen    C\nMødested: Rådhuset";
+    let (m, d) = with_item(head).unwrap();
+    assert!(d.is_empty(), "{d:#?}");
+    assert_eq!(people(&m.participants), [("Anna Hansen", Some("SF, formand")), ("Carl Nielsen", Some("C"))]);
+    assert_eq!(people(&m.absent), [("Bo Jensen", Some("V"))]);
+    assert_eq!(m.location.as_deref(), Some("Rådhuset"));
+}

@@ -4,6 +4,7 @@
 use super::dates;
 use super::inline::{find_ci, strip_prefix_ci, strip_suffix_ci, to_plain};
 use super::normalize::{Kind, Line};
+use super::tables;
 use super::toc::clip;
 use super::Ctx;
 use crate::model::Participant;
@@ -100,8 +101,13 @@ const TITLE_WORDS: &[&str] =
 /// Reads the header lines (everything before the table of contents and the first item).
 pub fn parse(lines: &[Line], cx: &mut Ctx) -> Header {
     let mut r = Reader::default();
-    for line in lines.iter().filter(|l| !l.is_blank()) {
-        r.line(line, cx);
+    let lines: Vec<&Line> = lines.iter().filter(|l| !l.is_blank()).collect();
+    let mut at = 0;
+    while at < lines.len() {
+        at += r.table(&lines[at..], cx).unwrap_or_else(|| {
+            r.line(lines[at], cx);
+            1
+        });
     }
     r.finish(cx)
 }
@@ -177,6 +183,35 @@ impl Reader {
             self.last = None;
             self.text(line, plain, above, below, cx);
         }
+    }
+
+    /// A table of names laid out with spaces under a list's bare label ("Deltagere" / "Navn
+    /// Parti Bemærkning" / "Bo Jensen   V   Afbud"): how many lines it takes, if it is one.
+    fn table(&mut self, lines: &[&Line], cx: &mut Ctx) -> Option<usize> {
+        let (field, no, _) = self.last.filter(|&(f, _, _)| self.per_line && f.is_list())?;
+        // Cheap tests first: the line right below the label, with a run of spaces.
+        let first = lines.first().filter(|l| l.no == no + 1 && tables::may_be_layout_row(l.text, l.indent))?;
+        let rows: Vec<&Line> = lines
+            .iter()
+            .enumerate()
+            .take_while(|&(i, l)| l.no == first.no + i && tables::may_be_layout_row(l.text, l.indent))
+            .map(|(_, l)| *l)
+            .take_while(|l| field_of(&to_plain(l.text)).is_none())
+            .collect();
+        let cells = tables::layout_table(&rows.iter().map(|l| (l.indent, l.text)).collect::<Vec<_>>())?;
+        if let Some(row) = rows.iter().find(|l| closes_meeting(&to_plain(l.text), None, true)) {
+            closed_error(row, cx);
+        }
+        let (present, absent) = table_people(&cells);
+        match field {
+            Field::Absent => self.lists.absent_rows.extend(present.into_iter().chain(absent)),
+            _ => {
+                self.lists.present_rows.extend(present);
+                self.lists.absent_rows.extend(absent);
+            }
+        }
+        self.last = None;
+        Some(rows.len())
     }
 
     /// A labelled field, or the value of one whose label stood alone (`after_label`).
@@ -316,6 +351,9 @@ struct Lists {
     present: String,
     absent: String,
     stand_ins: String,
+    /// The rows of a table of names, read as people.
+    present_rows: Vec<Participant>,
+    absent_rows: Vec<Participant>,
 }
 
 impl Lists {
@@ -332,10 +370,46 @@ impl Lists {
     /// they stand in for ("Afbud: Jens Bak (C). Stedfortræder: Lone Vind (C)").
     fn people(&self) -> (Vec<Participant>, Vec<Participant>) {
         let (mut present, named) = listed(&self.present);
-        let (absent, stand_ins) = listed(&self.absent);
+        let (mut absent, stand_ins) = listed(&self.absent);
         present.extend(named.into_iter().chain(stand_ins));
         present.extend(split_outside_parentheses(&self.stand_ins, list_separator).into_iter().filter_map(stand_in));
+        present.extend(self.present_rows.iter().cloned());
+        absent.extend(self.absent_rows.iter().cloned());
         (present, absent)
+    }
+}
+
+/// The people of a table of names: the name first, then party and remarks as the role; a row
+/// marked "Afbud" is absent. A header row ("Navn  Parti  Bemærkning") is no one.
+fn table_people(rows: &[Vec<String>]) -> (Vec<Participant>, Vec<Participant>) {
+    let (mut present, mut absent) = (Vec::new(), Vec::new());
+    let header = |name: &str| ["navn", "medlem", "deltager", "deltagere"].iter().any(|h| name.eq_ignore_ascii_case(h));
+    let skip = usize::from(rows.first().and_then(|r| r.first()).is_some_and(|n| header(n)));
+    for (name, rest) in rows[skip..].iter().filter_map(|r| r.split_first()).filter(|(n, _)| !n.is_empty()) {
+        let away = |c: &String| ABSENT_WORDS.contains(&c.to_lowercase().as_str());
+        let roles: Vec<String> = rest.iter().filter(|c| !c.is_empty() && !away(c)).map(|c| cell_role(c)).collect();
+        let p = Participant { name: name.clone(), role: (!roles.is_empty()).then(|| roles.join(", ")) };
+        if rest.iter().any(away) {
+            absent.push(p);
+        } else {
+            present.push(p);
+        }
+    }
+    (present, absent)
+}
+
+/// A remark that the member was not there.
+const ABSENT_WORDS: &[&str] = &["afbud", "fraværende", "fravær", "deltog ikke", "ikke til stede", "ikke mødt"];
+
+/// "Formand" → "formand", "Stedfortræder for Bo Jensen" → "stedfortræder for Bo Jensen" (a table
+/// cell starts with a capital, a role in a list does not); "SF" and "V" stay.
+fn cell_role(cell: &str) -> String {
+    let mut chars = cell.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
+            first.to_lowercase().chain(cell[first.len_utf8()..].chars()).collect()
+        }
+        _ => cell.to_string(),
     }
 }
 
