@@ -242,3 +242,24 @@ fn participants_table_laid_out_with_spaces() {
     assert_eq!(people(&m.absent), [("Bo Jensen", Some("V"))]);
     assert_eq!(m.location.as_deref(), Some("Rådhuset"));
 }
+
+/// Regression (third clerk review): "Tidspunkt: 17.00 - ca. 19.00" lost the end time, and
+/// "Mødet startede kl. 17.00 og sluttede kl. 19.10" in the header was not read.
+#[test]
+fn times_written_in_words() {
+    let (m, d) = ok("time_circa.txt");
+    assert!(d.is_empty(), "{d:#?}");
+    assert_eq!(time(&m), hm("17:00", "19:00"));
+    let (m, d) = ok("time_sentence.txt");
+    assert!(d.is_empty(), "{d:#?}");
+    assert_eq!(time(&m), hm("17:00", "19:10"));
+    for (head, want) in [
+        ("Mødetid: kl. 16.30 – ca. kl. 18", hm("16:30", "18:00")),
+        ("Mødedato: 12.03.2024 kl. 17.00\nMødet blev hævet kl. 19.25", hm("17:00", "19:25")),
+        ("Mødet begyndte kl. 9.30", hm("09:30", "")),
+    ] {
+        let (m, d) = with_item(&format!("REFERAT Økonomiudvalget d. 12-03-2024\n{head}")).unwrap();
+        assert!(d.is_empty(), "{head}: {d:#?}");
+        assert_eq!(time(&m), want, "{head}");
+    }
+}

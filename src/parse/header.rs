@@ -236,6 +236,11 @@ impl Reader {
             }
             return;
         }
+        if let Some((start, end)) = meeting_times(plain) {
+            self.h.start = start.or(self.h.start);
+            self.h.end = end.or(self.h.end);
+            return;
+        }
         // "tirsdag den 12. marts 2024 kl. 15.00" under a title without a date, without a label;
         // never the body's name, not even under a bare "Referat".
         let dated = date_line(plain);
@@ -460,6 +465,24 @@ fn side_by_side(line: &str) -> Vec<&str> {
 }
 
 const WEEKDAYS: [&str; 7] = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"];
+
+/// "Mødet startede kl. 17.00 og sluttede kl. 19.10", "Mødet blev hævet kl. 19.25": the start and
+/// end that a sentence of the header gives, if it gives either.
+fn meeting_times(plain: &str) -> Option<(Option<NaiveTime>, Option<NaiveTime>)> {
+    // Decided on bytes for most lines: the sentence starts with "Mødet".
+    if plain.len() > 120 || !["Mødet ", "mødet ", "MØDET "].iter().any(|m| plain.starts_with(m)) {
+        return None;
+    }
+    let t = plain.to_lowercase();
+    // The time after the first of `words` that has one (a match ends on a char boundary).
+    let after =
+        |words: &[&str]| words.iter().filter_map(|w| t.find(w).map(|at| &t[at + w.len()..])).find_map(dates::find_time);
+    let start = after(&["startede", "begyndte", "start"]);
+    let end = after(&["sluttede", "hævet", "hævedes", "afsluttet", "slut"]).map(|(t, _)| t);
+    // "Mødet startede kl. 17.00 og sluttede kl. 19.10", or "Mødet startede kl. 17 - 19".
+    let end = end.or(start.and_then(|(_, e)| e));
+    (start.is_some() || end.is_some()).then_some((start.map(|(t, _)| t), end))
+}
 
 /// A line that is only a date, perhaps with its weekday and time: "tirsdag den 12. marts 2024 kl.
 /// 15.00", "12.03.2024" (not "2. udgave, rettet 14. marts 2024").
