@@ -241,6 +241,16 @@ fn participants_table_laid_out_with_spaces() {
     assert_eq!(people(&m.participants), [("Anna Hansen", Some("SF, formand")), ("Carl Nielsen", Some("C"))]);
     assert_eq!(people(&m.absent), [("Bo Jensen", Some("V"))]);
     assert_eq!(m.location.as_deref(), Some("Rådhuset"));
+    // Parties in parentheses before the remark; nobody as stand-in or absent.
+    let head = "REFERAT Miljøudvalget d. 20-08-2024\nMedlemmer:\nAnna Hansen (A)     Formand\nBo Jensen (V)\n\
+                Carl Nielsen (C)    Næstformand\nAfbud: -\nStedfortræder: Ingen";
+    let (m, d) = with_item(head).unwrap();
+    assert!(d.is_empty(), "{d:#?}");
+    assert_eq!(
+        people(&m.participants),
+        [("Anna Hansen", Some("A, formand")), ("Bo Jensen", Some("V")), ("Carl Nielsen", Some("C, næstformand"))]
+    );
+    assert!(m.absent.is_empty());
 }
 
 /// Regression (third clerk review): "Tidspunkt: 17.00 - ca. 19.00" lost the end time, and

@@ -191,12 +191,14 @@ impl Reader {
         let (field, no, _) = self.last.filter(|&(f, _, _)| self.per_line && f.is_list())?;
         // Cheap tests first: the line right below the label, with a run of spaces.
         let first = lines.first().filter(|l| l.no == no + 1 && tables::may_be_layout_row(l.text, l.indent))?;
+        // The rows below it, also a name alone ("Bo Jensen (V)" without a remark), up to a gap or
+        // the next label.
+        let row = |l: &Line| tables::may_be_layout_row(l.text, l.indent) || l.text.chars().count() <= 60;
         let rows: Vec<&Line> = lines
             .iter()
             .enumerate()
-            .take_while(|&(i, l)| l.no == first.no + i && tables::may_be_layout_row(l.text, l.indent))
+            .take_while(|&(i, l)| l.no == first.no + i && row(l) && field_of(&to_plain(l.text)).is_none())
             .map(|(_, l)| *l)
-            .take_while(|l| field_of(&to_plain(l.text)).is_none())
             .collect();
         let cells = tables::layout_table(&rows.iter().map(|l| (l.indent, l.text)).collect::<Vec<_>>())?;
         if let Some(row) = rows.iter().find(|l| closes_meeting(&to_plain(l.text), None, true)) {
@@ -393,7 +395,9 @@ fn table_people(rows: &[Vec<String>]) -> (Vec<Participant>, Vec<Participant>) {
     for (name, rest) in rows[skip..].iter().filter_map(|r| r.split_first()).filter(|(n, _)| !n.is_empty()) {
         let away = |c: &String| ABSENT_WORDS.contains(&c.to_lowercase().as_str());
         let roles: Vec<String> = rest.iter().filter(|c| !c.is_empty() && !away(c)).map(|c| cell_role(c)).collect();
-        let p = Participant { name: name.clone(), role: (!roles.is_empty()).then(|| roles.join(", ")) };
+        // "Michael Ziegler (C)   Formand": the party in parentheses comes first.
+        let Some(mut p) = participant(name) else { continue };
+        roles.iter().for_each(|r| add_role(&mut p, r));
         if rest.iter().any(away) {
             absent.push(p);
         } else {
@@ -422,7 +426,8 @@ fn cell_role(cell: &str) -> String {
 /// may wrap them mid-name), anything else into the header.
 fn read_field(h: &mut Header, lists: &mut Lists, field: Field, value: &str, no: usize, cx: &mut Ctx) {
     match lists.of(field) {
-        Some(_) if field == Field::Absent && nobody(value) => {}
+        // "Afbud: -", "Stedfortræder: Ingen".
+        Some(_) if field != Field::Participants && nobody(value) => {}
         Some(list) => push_list(list, value, ", "),
         None => set_field(h, field, value, no, cx),
     }
@@ -787,6 +792,7 @@ fn listed(s: &str) -> (Vec<Participant>, Vec<Participant>) {
         out.extend(participant(before));
         match kind {
             StandIn::For(whom) => out.last_mut().into_iter().for_each(|p| add_role(p, &stand_in_for(whom))),
+            StandIn::By(other) if nobody(other) => {} // "stedfortræder: ingen"
             StandIn::By(other) => {
                 let whom = out.last().map_or("", |p| p.name.as_str());
                 let role = stand_in_for(whom);
