@@ -1,5 +1,6 @@
 //! The meeting header before the agenda: title line ("REFERAT Direktionen d. 20-03-2017") with
-//! body and date, and the fields Mødedato, Mødested, Mødedeltagere, Afbud.
+//! body and date, and the fields Mødedato, Mødested, Mødedeltagere, Afbud, Stedfortræder. A
+//! header that says the meeting is closed stops the file.
 
 use super::dates;
 use super::inline::{find_ci, strip_prefix_ci, strip_suffix_ci, to_plain};
