@@ -211,7 +211,7 @@ fn clock(s: &str, at: usize, bare_hour: bool) -> Option<(NaiveTime, usize)> {
     Some((NaiveTime::from_hms_opt(hour, minute, 0)?, end))
 }
 
-/// "-12.00", " – kl. 12", " til 12:30" after a start time.
+/// "-12.00", " – kl. 12", " til 12:30", " - ca. 19.00" after a start time.
 fn range_end(s: &str, at: usize, kl: bool) -> Option<(NaiveTime, usize)> {
     let mut p = skip_space(s, at);
     let rest = s.get(p..)?;
@@ -225,7 +225,7 @@ fn range_end(s: &str, at: usize, kl: bool) -> Option<(NaiveTime, usize)> {
     } else {
         return None;
     };
-    p = skip_space(s, p);
+    p = skip_circa(s, skip_space(s, p));
     if kl && s.get(p..p + 2).is_some_and(|w| w.eq_ignore_ascii_case("kl")) {
         p += 2;
         if s.as_bytes().get(p) == Some(&b'.') {
@@ -234,6 +234,16 @@ fn range_end(s: &str, at: usize, kl: bool) -> Option<(NaiveTime, usize)> {
         p = skip_space(s, p);
     }
     clock(s, p, kl)
+}
+
+/// Past "ca. " or "cirka " at `at`: an end time given roughly is the end time ("17.00 - ca. 19.00").
+fn skip_circa(s: &str, at: usize) -> usize {
+    let rest = s.get(at..).unwrap_or("").as_bytes();
+    // ASCII words, so the position after one is a char boundary.
+    let word = ["cirka ", "ca. ", "ca.", "ca "]
+        .iter()
+        .find(|w| rest.get(..w.len()).is_some_and(|r| r.eq_ignore_ascii_case(w.as_bytes())));
+    word.map_or(at, |w| skip_space(s, at + w.len()))
 }
 
 /// If `s` names a weekday ("Mandag d. …") that is not `date`'s weekday, returns the name written.
@@ -316,6 +326,18 @@ mod tests {
         assert_eq!(find_time("kl."), None);
         assert_eq!(find_time("æ kl 8 – 9:15"), Some((t(8, 0), Some(t(9, 15)))));
         assert_eq!(find_time("10:00 - 12:00 i B204"), Some((t(10, 0), Some(t(12, 0)))));
+    }
+
+    /// Regression (third clerk review): "17.00 - ca. 19.00" lost its end.
+    #[test]
+    fn an_end_given_roughly() {
+        let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        assert_eq!(find_time("17.00 - ca. 19.00"), Some((t(17, 0), Some(t(19, 0)))));
+        assert_eq!(find_time("kl. 16.30 – ca. kl. 18"), Some((t(16, 30), Some(t(18, 0)))));
+        assert_eq!(find_time("kl. 9 til cirka 11.15"), Some((t(9, 0), Some(t(11, 15)))));
+        assert_eq!(find_time("kl. 17 - CA.19.00"), Some((t(17, 0), Some(t(19, 0)))));
+        assert_eq!(find_time("kl. 17 - ca æøå"), Some((t(17, 0), None)));
+        assert_eq!(find_time("kl. 17 - c"), Some((t(17, 0), None)));
     }
 
     #[test]
