@@ -208,3 +208,17 @@ fn closing_words_in_fullwidth_or_spaced_letters_close_the_item() {
     }
     assert!(!referat::parse::items::is_closed("A B C D og lukning af E F"), "single letters, no closing word");
 }
+
+/// Items headed "Sag nr. 3 Title" were not read: the file was rejected as having no items (and,
+/// with no items, the closed item's heading read as a closed meeting's).
+#[test]
+fn sag_nr_headings_are_items() {
+    let (m, d) = fixture("sag_nr.txt");
+    assert!(d.is_empty(), "{d:#?}");
+    assert_eq!(
+        items(&m),
+        [(1, false, "Godkendelse af dagsorden"), (2, false, "Budget 2025 – 2. behandling"), (3, true, "Lukket")]
+    );
+    assert_eq!(m.items[2].case.as_ref().unwrap().to_string(), "24/12003");
+    assert_nothing_secret(&m);
+}

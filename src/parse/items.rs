@@ -21,7 +21,7 @@ pub struct Meta<'a> {
     pub date: NaiveDate,
 }
 
-/// "Punkt 3: Title" (also "Pkt. 3 - Title", "PUNKT 3.") → (3, "Title"). `plain` has no markup.
+/// "Punkt 3: Title" (also "Pkt. 3 - Title", "PUNKT 3.", "Sag nr. 3 Title") → (3, "Title"). `plain` has no markup.
 pub fn item_heading(plain: &str) -> Option<(u32, &str)> {
     item_heading_with(plain, true)
 }
@@ -29,7 +29,7 @@ pub fn item_heading(plain: &str) -> Option<(u32, &str)> {
 /// Like [`item_heading`]; unless `strict`, also "Punkt 3 Title" without a separator.
 fn item_heading_with(plain: &str, strict: bool) -> Option<(u32, &str)> {
     let t = plain.trim_start();
-    let rest = ["dagsordenspunkt", "punkt", "pkt."].iter().find_map(|p| strip_prefix_ci(t, p))?;
+    let rest = ["dagsordenspunkt", "punkt", "pkt.", "sag nr."].iter().find_map(|p| strip_prefix_ci(t, p))?;
     if !rest.starts_with([' ', '\t', '\u{a0}']) && !rest.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
@@ -41,6 +41,9 @@ fn item_heading_with(plain: &str, strict: bool) -> Option<(u32, &str)> {
     let number: u32 = rest[..digits].parse().ok()?;
     if sub_number(&rest[digits..]) {
         return None; // "Punkt 2.1", "Punkt 3a": a sub-item, see [`sub_item`]
+    }
+    if rest[digits..].starts_with('/') {
+        return None; // "Sag nr. 24/12003": a case number
     }
     let after = rest[digits..].trim_start();
     let title = match after.strip_prefix([':', '.', '-', '–']) {
@@ -255,10 +258,10 @@ fn heading_of(line: &Line, strict: bool) -> Option<(u32, String)> {
     }
     let t = line.text.trim_start_matches(['*', '_']);
     let t = t.strip_prefix("<b>").unwrap_or(t);
-    if !t.starts_with(['P', 'p', 'D', 'd']) {
+    if !t.starts_with(['P', 'p', 'D', 'd', 'S', 's']) {
         return None; // the common case, decided on one byte
     }
-    let word = ["punkt", "pkt", "dagsordenspunkt"].iter().find_map(|w| strip_prefix_ci(t, w));
+    let word = ["punkt", "pkt", "dagsordenspunkt", "sag nr."].iter().find_map(|w| strip_prefix_ci(t, w));
     if word.is_none() || toc::entry_title(line.text).is_some() {
         return None;
     }
