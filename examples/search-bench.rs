@@ -335,6 +335,21 @@ fn write_vocab(path: &Path) -> Result<(), Box<dyn std::error::Error>> {
             seen.insert(w.to_string());
         }
     }
+    // Every word with æ/ø/å also as it is typed without them (aa/ae/oe): both spellings must give
+    // the same term in the browser as in the index.
+    let spelled: Vec<String> = seen
+        .iter()
+        .filter(|w| w.contains(['æ', 'ø', 'å', 'Æ', 'Ø', 'Å']))
+        .map(|w| {
+            w.replace('å', "aa")
+                .replace('æ', "ae")
+                .replace('ø', "oe")
+                .replace('Å', "Aa")
+                .replace('Æ', "Ae")
+                .replace('Ø', "Oe")
+        })
+        .collect();
+    seen.extend(spelled);
     let words: Vec<(String, String, Option<String>)> = seen
         .into_iter()
         .map(|w| (analyzer.stem(&w.to_lowercase()), analyzer.term(&w), w))

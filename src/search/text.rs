@@ -1,11 +1,13 @@
 //! Text analysis shared by the index and (ported to `templates/static/search.js`) the browser:
 //! tokenizing, Danish Snowball stemming, folding (case, å/aa, æ/ae, ø/oe, accents) and stop words.
 //!
-//! A word's index term is `fold(stem(lowercase(word)))`: stemming runs on the real Danish letters
-//! (the Snowball rules know æ/ø/å), folding afterwards makes "Århus" and "Aarhus" the same term.
+//! A word's index term is `fold(stem(letters(lowercase(word))))`: stemming runs on the real Danish
+//! letters (the Snowball rules know æ/ø/å), also when the word was written with aa/ae/oe
+//! ([`letters`]), and folding afterwards makes "Århus" and "Aarhus" the same term.
 
 use crate::bytes::{HIGHS, ONES};
 use rust_stemmers::{Algorithm, Stemmer};
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
@@ -299,7 +301,8 @@ impl Analyzer {
         if stop {
             return None;
         }
-        let stem = self.stemmer.stem(&lower);
+        let letters = letters(&lower);
+        let stem = self.stemmer.stem(&letters);
         let term = match stem.is_ascii() {
             true => stem.into_owned(),
             false => fold(&stem),
@@ -318,6 +321,38 @@ impl Analyzer {
         v.sort();
         v
     }
+}
+
+/// A lower-cased word with the two-letter spellings of the Danish letters written as the letters:
+/// `aa`→`å`, `ae`→`æ`, `oe`→`ø`, left to right (`aae`→`åe`), so that the stemmer sees
+/// "leverandoer" as "leverandør" and the term no longer depends on the spelling the writer chose.
+/// Words that really hold the pairs ("Michael", "poesi") are changed alike on both sides (the index
+/// and `search.js`), and [`fold`] turns the letters back, so a typed prefix still matches.
+pub fn letters(lower: &str) -> Cow<'_, str> {
+    let b = lower.as_bytes();
+    let pair = |i: usize| matches!((b[i], b[i + 1]), (b'a', b'a' | b'e') | (b'o', b'e'));
+    if !(1..b.len()).any(|i| pair(i - 1)) {
+        return Cow::Borrowed(lower);
+    }
+    let mut out = String::with_capacity(lower.len());
+    let mut i = 0;
+    while i < b.len() {
+        if i + 1 < b.len() && pair(i) {
+            out.push(match b[i + 1] {
+                b'a' => 'å',
+                _ if b[i] == b'a' => 'æ',
+                _ => 'ø',
+            });
+            i += 2;
+            continue;
+        }
+        // Copy up to the next 'a' or 'o' (a pair starts with an ASCII letter, never inside a
+        // multi-byte character).
+        let next = b[i + 1..].iter().position(|&c| c == b'a' || c == b'o').map_or(b.len(), |p| i + 1 + p);
+        out.push_str(&lower[i..next]);
+        i = next;
+    }
+    Cow::Owned(out)
 }
 
 /// The shard key of a term: its first `len` characters, with anything outside `[a-z0-9]` as `_`
@@ -427,6 +462,40 @@ mod tests {
         assert_eq!(a.term("og"), None);
         assert_eq!(a.term("Også"), None);
         assert_eq!(a.term(&"x".repeat(41)), None);
+    }
+
+    /// Regression: the word was stemmed before folding, so "leverandoer" (stemmed as
+    /// "leverando") and "leverandør" ("leverandoer") got different terms and a query typed without
+    /// æ/ø/å found nothing; 35 of 337 seed words with æ/ø/å were affected.
+    #[test]
+    fn aa_ae_oe_spellings_give_the_term_of_the_danish_letters() {
+        let a = Analyzer::default();
+        for (danish, ascii) in [
+            ("leverandør", "leverandoer"),
+            ("direktør", "direktoer"),
+            ("vedrørende", "vedroerende"),
+            ("miljø", "miljoe"),
+            ("nuværende", "nuvaerende"),
+            ("sekretær", "sekretaer"),
+            ("årets", "aarets"),
+            ("Gennemfører", "GENNEMFOERER"),
+            ("campusmiljø", "campusmiljoe"),
+        ] {
+            assert!(a.term(danish).is_some());
+            assert_eq!(a.term(danish), a.term(ascii), "{danish} / {ascii}");
+        }
+        // While typing, the folded prefix (search.js) still starts the term.
+        assert!(a.term("leverandør").unwrap().starts_with(&fold("leverando")));
+        assert!(a.term("leverandør").unwrap().starts_with(&fold("leverandø")));
+        assert_eq!(letters("aarhus"), "århus");
+        assert_eq!(letters("aae"), "åe");
+        assert_eq!(letters("michael"), "michæl");
+        assert_eq!(letters("bælt"), "bælt");
+        assert_eq!(letters("københavn"), "københavn");
+        assert_eq!(letters("nå aa"), "nå å");
+        assert_eq!(a.term("Michael"), a.term("Michæl"), "a real 'ae' is changed alike on both sides");
+        assert_eq!(a.term("paa"), None, "the stop word på written paa");
+        assert_eq!(fold(&letters("leverandoerer")), "leverandoerer", "folding undoes the letters");
     }
 
     #[test]
