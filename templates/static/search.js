@@ -72,6 +72,11 @@
     return out;
   }
 
+  const LETTER_OF = { aa: 'å', ae: 'æ', oe: 'ø' };
+
+  /** aa→å, ae→æ, oe→ø in a lower-cased word, left to right, before stemming (src/search/text.rs letters). */
+  const letters = (lower) => lower.replace(/aa|ae|oe/g, (p) => LETTER_OF[p]);
+
   const WORD = /[\p{Alphabetic}\p{N}]+/gu;
 
   /** Words of `text` with their offsets. */
@@ -88,7 +93,7 @@
     if (Array.from(word).length > MAX_WORD_CHARS) return null;
     const lower = word.toLowerCase();
     if (stopWords.has(fold(lower))) return null;
-    return fold(stem(lower)) || null;
+    return fold(stem(letters(lower))) || null;
   }
 
   /** Compares strings by code point, as Rust sorts them (UTF-16 order differs above U+FFFF). */
@@ -131,6 +136,9 @@
       return `c:${t.toUpperCase().replace(/-\d{2}(\d{2})$/, '-$1')}`;
     }
     m = /^(\d{2})\/(\d{1,7})$/.exec(t);
+    if (m) return `c:${m[1]}/${parseInt(m[2], 10)}`;
+    // The short case number as the site's case pages write it in their address (sager/16-26813.html).
+    m = /^(\d{2})-(\d{3,7})$/.exec(t);
     if (m) return `c:${m[1]}/${parseInt(m[2], 10)}`;
     // Year-serial (WorkZone, eDoc, GetOrganized): zeros kept, as the index does (src/case.rs).
     m = /^(?:([A-Za-z]{2,4})-)?((?:19|20)\d{2})-(\d{3,7})$/.exec(t);
@@ -189,7 +197,50 @@
     return ids;
   }
 
-  const api = { stem, fold, term, words, exactKey, shardOf, shardOfTerm, decode, frontDecode, setStopWords: (w) => { stopWords = new Set(w); } };
+  // ---- queries ----
+
+  /** Words that only label a case number or date beside them ("sag 16/26813", "j.nr. 16/26813"). */
+  const LABELS = new Set(['sag', 'sagen', 'sagsnr', 'sagsnummer', 'j.nr', 'jnr', 'journalnr', 'journalnummer', 'dato', 'den', 'd']);
+  const isLabel = (tok) => LABELS.has(tok.toLowerCase().replace(/[.:,;]+$/, ''));
+
+  /**
+   * Query text to groups: every group must match (AND); a group is an exact key or a term (+ prefix).
+   * Only while the query is being typed (`live`: input events) is the last word, with no space after
+   * it, also a prefix, even when it is a stop word so far ("for" on the way to "forslag"): such a
+   * group has no term and is marked `stop`. A submitted query, a shared link and Back give a
+   * finished query: every word is whole and stop words are left out.
+   * Returns the groups and the stop words left out.
+   */
+  function parse(q, live) {
+    q = q.normalize('NFC');
+    const tokens = q.trim().split(/\s+/).filter(Boolean);
+    const open = live && !/\s$/.test(q);
+    const keys = tokens.map(exactKey);
+    const groups = [];
+    const stopped = [];
+    tokens.forEach((tok, i) => {
+      const key = keys[i];
+      if (key) { groups.push({ key }); return; }
+      // A label beside a case number or date is not a word the items must hold.
+      if ((keys[i - 1] || keys[i + 1]) && isLabel(tok)) return;
+      const ws = words(tok);
+      ws.forEach(({ word }, j) => {
+        // One letter finds nothing worth reading, and while typing it is the start of a word: it
+        // is left out, so "lokalplan b" keeps the results for "lokalplan" until the next letter.
+        if (fold(word.toLowerCase()).length < 2) { stopped.push(word); return; }
+        const typing = open && i === tokens.length - 1 && j === ws.length - 1;
+        const prefix = typing ? fold(word.toLowerCase()) : '';
+        const t = term(word);
+        if (t) groups.push({ term: t, prefix: prefix.length >= 2 ? prefix : null });
+        else if (!isStopWord(word)) return;
+        else if (prefix.length >= 2) groups.push({ term: null, prefix, stop: word });
+        else stopped.push(word);
+      });
+    });
+    return { groups, stopped };
+  }
+
+  const api = { stem, fold, letters, term, words, exactKey, parse, shardOf, shardOfTerm, decode, frontDecode, setStopWords: (w) => { stopWords = new Set(w); } };
   globalThis.referatSearch = api;
   if (typeof document === 'undefined') return;
 
@@ -206,11 +257,17 @@
   const files = new Map();
   let requests = 0;
 
+  /**
+   * Fetches an index file once per page. The manifest is revalidated with the server every time (a
+   * cached one from before a rebuild would send the new shards' doc ids to old records); every other
+   * file is asked for with the manifest's version, so a cache never mixes two builds.
+   */
   function fetchJSON(path) {
     if (!files.has(path)) {
-      const v = manifest ? `?v=${manifest.v}` : '';
+      const manifestFile = path === 'index.json';
+      const v = manifestFile ? '' : `?v=${manifest.v}`;
       requests += 1;
-      files.set(path, fetch(`${base}soeg/${path}${v}`).then((r) => {
+      files.set(path, fetch(`${base}soeg/${path}${v}`, manifestFile ? { cache: 'no-cache' } : {}).then((r) => {
         if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
         return r.json();
       }).catch((e) => { files.delete(path); throw e; }));
@@ -250,38 +307,7 @@
     return out;
   }
 
-  // ---- queries ----
-
-  /**
-   * Query text to groups: every group must match (AND); a group is an exact key or a term (+ prefix).
-   * The word being typed (the last, with no space after it) is also a prefix, even when it is a stop
-   * word so far ("for" on the way to "forslag"): such a group has no term and is marked `stop`.
-   * Returns the groups and the stop words left out.
-   */
-  function parse(q) {
-    const tokens = q.trim().split(/\s+/).filter(Boolean);
-    const open = !/\s$/.test(q);
-    const groups = [];
-    const stopped = [];
-    tokens.forEach((tok, i) => {
-      const key = exactKey(tok);
-      if (key) { groups.push({ key }); return; }
-      const ws = words(tok);
-      ws.forEach(({ word }, j) => {
-        // One letter finds nothing worth reading, and while typing it is the start of a word: it
-        // is left out, so "lokalplan b" keeps the results for "lokalplan" until the next letter.
-        if (fold(word.toLowerCase()).length < 2) { stopped.push(word); return; }
-        const typing = open && i === tokens.length - 1 && j === ws.length - 1;
-        const prefix = typing ? fold(word.toLowerCase()) : '';
-        const t = term(word);
-        if (t) groups.push({ term: t, prefix: prefix.length >= 2 ? prefix : null });
-        else if (!isStopWord(word)) return;
-        else if (prefix.length >= 2) groups.push({ term: null, prefix, stop: word });
-        else stopped.push(word);
-      });
-    });
-    return { groups, stopped };
-  }
+  // ---- scoring ----
 
   function raise(scores, s, value) {
     eachId(s, (id) => { if (scores[id] < value) scores[id] = value; });
@@ -316,9 +342,9 @@
   }
 
   /** All matching docs, ranked: score, then newer year, then docs whose chunk holds more equal hits, then id. */
-  async function run(q) {
+  async function run(q, live) {
     const m = await loadManifest();
-    let { groups, stopped } = parse(q);
+    let { groups, stopped } = parse(q, live);
     if (!groups.length) return { groups, hits: [], stopped };
     const all = await Promise.all(groups.map((g) => groupScores(g, m)));
     // The sum of the kept groups' scores where all of them match (the groups' own arrays stay as
@@ -361,7 +387,9 @@
   const casePage = root.querySelector('#search-case');
   const facets = root.querySelector('#search-facets');
   const more = root.querySelector('#search-more');
-  const state = { q: '', organ: '', aar: '', visible: PAGE };
+  // `live`: the query is being typed (input events), so its last word is a prefix; a submitted,
+  // linked or restored query is finished.
+  const state = { q: '', live: false, organ: '', aar: '', visible: PAGE };
   let current = null;
   let seq = 0;
 
@@ -440,6 +468,12 @@
     return el('nav', { 'aria-label': label }, el('h2', {}, label), ul);
   }
 
+  /** Drops filter values the index does not know (`?organ=findesikke&aar=abc`): "Alle" is then current. */
+  function validFilters() {
+    if (state.organ && !manifest.bodies.some((b) => b[1] === state.organ)) state.organ = '';
+    if (state.aar && !/^\d{4}$/.test(state.aar)) state.aar = '';
+  }
+
   function renderFacets(hits) {
     const m = manifest;
     const bodyIndex = state.organ ? m.bodies.findIndex((b) => b[1] === state.organ) : -1;
@@ -449,9 +483,14 @@
       if (!year || m.docYear[d] === year) byBody.set(m.docBody[d], (byBody.get(m.docBody[d]) || 0) + 1);
       if (bodyIndex < 0 || m.docBody[d] === bodyIndex) byYear.set(m.docYear[d], (byYear.get(m.docYear[d]) || 0) + 1);
     }
+    // A filter kept from an earlier query stays listed (with 0) when this query has no hit there,
+    // so it is still shown as current and can be removed.
+    if (bodyIndex >= 0 && !byBody.has(bodyIndex)) byBody.set(bodyIndex, 0);
+    if (year && !byYear.has(year)) byYear.set(year, 0);
     const bodies = Array.from(byBody, ([b, n]) => [m.bodies[b][1], m.bodies[b][0], n]).sort((a, b) => b[2] - a[2] || a[1].localeCompare(b[1], 'da'));
     const years = Array.from(byYear, ([y, n]) => [String(y), String(y), n]).sort((a, b) => b[0] - a[0]);
-    facets.replaceChildren(...(hits.length ? [facetList('Udvalg', bodies, 'organ'), facetList('År', years, 'aar')] : []));
+    const any = hits.length || bodyIndex >= 0 || year;
+    facets.replaceChildren(...(any ? [facetList('Udvalg', bodies, 'organ'), facetList('År', years, 'aar')] : []));
     return hits.filter((d) => (bodyIndex < 0 || m.docBody[d] === bodyIndex) && (!year || m.docYear[d] === year));
   }
 
@@ -550,9 +589,11 @@
       return true;
     }
     try {
-      const result = current && current.q === state.q ? current : { q: state.q, ...(await run(state.q)) };
+      const same = current && current.q === state.q && current.live === state.live;
+      const result = same ? current : { q: state.q, live: state.live, ...(await run(state.q, state.live)) };
       if (mine !== seq) return;
       current = result;
+      validFilters();
       renderCasePage(result.groups);
       const shown = renderFacets(result.hits);
       // A first page within the cold budget; more than a page only when restoring "Vis flere".
@@ -560,7 +601,11 @@
       const count = await renderResults(mine, shown, result.groups, budget, !cold && nav !== 'none');
       if (mine !== seq) return;
       if (shown.length) say(`${shown.length} ${shown.length === 1 ? 'resultat' : 'resultater'}` + (count < shown.length ? `, viser ${count}` : ''));
-      else say(!result.groups.length && result.stopped.length ? stopWordsNote(result.stopped) : 'Ingen resultater');
+      else if (!result.groups.length && result.stopped.length) say(stopWordsNote(result.stopped));
+      else if (result.hits.length) say('Ingen resultater med de valgte filtre.');
+      // A case whose items are all closed has no result, but its case page is public.
+      else if (result.groups.some((g) => g.page)) say('Ingen resultater i punkternes tekst. Sagen har sin egen side.');
+      else say('Ingen resultater');
       root.dataset.ms = (performance.now() - started).toFixed(1);
       root.dataset.requests = String(requests - before);
     } catch (e) {
@@ -581,7 +626,8 @@
   input.addEventListener('input', () => {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      state.q = input.value; state.organ = ''; state.aar = ''; current = null;
+      // The committee and year filters stay: a refined query is still about them.
+      state.q = input.value; state.live = true;
       const nav = typing ? 'replace' : 'push';
       typing = true;
       update({ nav });
@@ -591,7 +637,7 @@
     e.preventDefault();
     clearTimeout(timer);
     state.q = input.value;
-    current = null;
+    state.live = false;
     const nav = typing ? 'replace' : 'push';
     typing = false;
     update({ nav });
@@ -619,8 +665,8 @@
   async function restore(saved) {
     const params = new URLSearchParams(location.search);
     const q = params.get('q') || '';
-    if (q !== state.q) current = null;
     state.q = q;
+    state.live = false;
     state.organ = params.get('organ') || '';
     state.aar = params.get('aar') || '';
     state.visible = Math.max(PAGE, (saved && +saved.visible) || 0);
