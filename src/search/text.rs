@@ -78,8 +78,10 @@ pub fn words_with_heads(text: &str) -> impl Iterator<Item = Word<'_>> {
 }
 
 /// Calls `found` with every word of `text` (as [`words`] splits it) and its head, in one loop with
-/// the scanner's state in registers (no call and return of an iterator per word). Returns whether `text` holds a digit, `-`, `.` or `/`, digit: every date and case
-/// number does, so text without one needs no search for exact tokens (the word ends there anyway).
+/// the scanner's state in registers (no call and return of an iterator per word). Returns whether
+/// `text` holds a digit, `-`, `.` or `/`, digit, or a digit, `.`, space: every date and case number
+/// does ("20. marts 2017" the latter), so text without one needs no search for exact tokens (the
+/// word ends there anyway).
 #[inline(always)]
 pub fn each_word<'a>(text: &'a str, mut found: impl FnMut(&'a str, u64)) -> bool {
     let words = Words { text, pos: 0 };
@@ -96,11 +98,18 @@ pub fn each_word<'a>(text: &'a str, mut found: impl FnMut(&'a str, u64)) -> bool
     tokens
 }
 
-/// Whether the word ending at byte `end` ends in a digit followed by `-`, `.` or `/` and a digit.
+/// Whether the word ending at byte `end` ends in a digit followed by `-`, `.` or `/` and a digit, or
+/// by `.` and a space. Only a word that ends in a digit is looked at further.
 #[inline(always)]
 fn digit_separator_digit(bytes: &[u8], end: usize) -> bool {
     let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
-    end > 0 && digit(end - 1) && matches!(bytes.get(end), Some(b'-' | b'.' | b'/')) && digit(end + 1)
+    end > 0
+        && digit(end - 1)
+        && match bytes.get(end) {
+            Some(b'-' | b'/') => digit(end + 1),
+            Some(b'.') => digit(end + 1) || bytes.get(end + 1) == Some(&b' '),
+            _ => false,
+        }
 }
 
 /// The first 8 bytes of the word `start..end`, zero-padded, as one little-endian number.
@@ -436,12 +445,16 @@ mod tests {
             let tokens = each_word(&text, |w, head| seen.push(Word { text: w, head }));
             assert_eq!(seen, words_with_heads(&text).collect::<Vec<_>>(), "{text:?}");
             let b = text.as_bytes();
-            let pattern = (2..b.len())
-                .any(|i| b[i - 2].is_ascii_digit() && matches!(b[i - 1], b'-' | b'.' | b'/') && b[i].is_ascii_digit());
+            let pattern = (2..b.len()).any(|i| {
+                b[i - 2].is_ascii_digit()
+                    && (matches!(b[i - 1], b'-' | b'.' | b'/') && b[i].is_ascii_digit()
+                        || b[i - 1] == b'.' && b[i] == b' ')
+            });
             assert_eq!(tokens, pattern, "{text:?}");
         }
         assert!(each_word(text, |_, _| {}), "16/26813");
         assert!(!each_word("ingen tal her 2017.", |_, _| {}));
+        assert!(each_word("den 20. marts 2017", |_, _| {}), "a date written out");
     }
 
     #[test]

@@ -124,10 +124,34 @@
     return `d:${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   }
 
-  /** The exact key of a query word that is a case number or a date, else null. */
+  const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
+  const MONTH_SHORT = { jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, okt: 10, nov: 11, dec: 12 };
+
+  /** The month of a Danish month name ("marts") or abbreviation with its period ("mar."), else 0. */
+  function monthOf(word) {
+    const w = word.toLowerCase();
+    const full = MONTHS.indexOf(w.replace(/\.$/, ''));
+    if (full >= 0) return full + 1;
+    return w.endsWith('.') ? MONTH_SHORT[w.slice(0, -1)] || 0 : 0;
+  }
+
+  /** A two-digit year as src/mention.rs reads it: 2000–2069, 1970–1999. */
+  const fullYear = (yy) => (yy < 70 ? 2000 : 1900) + yy;
+
+  /**
+   * The exact key of a query token that is a case number or a date, else null. A token may be a
+   * date of several words ("20. marts 2017", "20/3 2017"), see `dateTokens`.
+   */
   function exactKey(token) {
     const t = token.replace(/^[("']+|[)"'.,;:!?]+$/g, '');
     let m = /^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$/.exec(t);
+    if (m) return dateKey(+m[3], +m[2], +m[1]);
+    // A two-digit year: day and month of two digits, one separator (src/mention.rs short_year_date).
+    m = /^(\d{2})([-./])(\d{2})\2(\d{2})$/.exec(t);
+    if (m) return dateKey(fullYear(+m[4]), +m[3], +m[1]);
+    m = /^(\d{1,2})\.? (\p{L}+\.?) (\d{4})$/u.exec(t);
+    if (m) return monthOf(m[2]) ? dateKey(+m[3], monthOf(m[2]), +m[1]) : null;
+    m = /^(\d{1,2})[./](\d{1,2}) (\d{4})$/.exec(t);
     if (m) return dateKey(+m[3], +m[2], +m[1]);
     m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
     if (m) return dateKey(+m[1], +m[2], +m[3]);
@@ -211,9 +235,22 @@
    * finished query: every word is whole and stop words are left out.
    * Returns the groups and the stop words left out.
    */
+  /** The query's tokens, a date of several words as one: "20. marts 2017", "20 mar. 2017", "20/3 2017". */
+  function dateTokens(raw) {
+    const tokens = [];
+    for (let i = 0; i < raw.length; i++) {
+      const three = raw.slice(i, i + 3).join(' ');
+      const two = raw.slice(i, i + 2).join(' ');
+      if (i + 2 < raw.length && /^\d{1,2}\.?$/.test(raw[i]) && exactKey(three)) { tokens.push(three); i += 2; }
+      else if (i + 1 < raw.length && /^\d{1,2}[./]\d{1,2}$/.test(raw[i]) && exactKey(two)) { tokens.push(two); i += 1; }
+      else tokens.push(raw[i]);
+    }
+    return tokens;
+  }
+
   function parse(q, live) {
     q = q.normalize('NFC');
-    const tokens = q.trim().split(/\s+/).filter(Boolean);
+    const tokens = dateTokens(q.trim().split(/\s+/).filter(Boolean));
     const open = live && !/\s$/.test(q);
     const keys = tokens.map(exactKey);
     const groups = [];
@@ -400,7 +437,7 @@
     return e;
   }
 
-  const EXACT = /\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{4}-\d{2}-\d{2}|\d{2}\.\d{2}\.\d{2}-[A-Za-z]\d{2}-\d{1,7}-\d{2,4}|\d{2}\/\d{1,7}/g;
+  const EXACT = /\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{4}-\d{2}-\d{2}|\d{2}\.\d{2}\.\d{2}-[A-Za-z]\d{2}-\d{1,7}-\d{2,4}|\d{2}([-./])\d{2}\1\d{2}(?![-./]?[\dA-Za-z])|\d{1,2}\. [A-Za-z]+\.? \d{4}|\d{2}\/\d{1,7}/g;
 
   /** Where `text` matches the query: words by term or typed prefix, case numbers and dates by exact key. */
   function hitRanges(text, groups) {

@@ -326,7 +326,7 @@ MINUTES['kulturudvalget/2016-09-30.md'] = `# **REFERAT Kulturudvalget d. 30-09-2
 
 ### **Sagsfremstilling**
 
-Direktøren foreslår en ny leverandør vedrørende kaffe til mødelokalet i A\u030Arslev. Kontrakten blev drøftet 21.12.16.
+Direktøren foreslår en ny leverandør vedrørende kaffe til mødelokalet i A\u030Arslev. Kontrakten blev drøftet 21.12.16 og godkendt den 3. februar 2015.
 `;
 
 const temps = [];
@@ -410,6 +410,16 @@ test('the JS stemmer and folding give exactly the terms of the Rust index', () =
   // Regression: `16-26813`, the form of the case page's address, was no case number.
   assert.equal(s.exactKey('16-26813'), 'c:16/26813');
   assert.equal(s.exactKey('16-18'), null, 'an age range');
+  // Regression: two-digit years and dates written out were no dates (src/mention.rs reads the same).
+  assert.equal(s.exactKey('21.12.16'), 'd:2016-12-21');
+  assert.equal(s.exactKey('20-03-17'), 'd:2017-03-20');
+  assert.equal(s.exactKey('15/03/98'), 'd:1998-03-15');
+  assert.equal(s.exactKey('21.12-16'), null);
+  assert.equal(s.exactKey('32.12.16'), null);
+  assert.equal(s.exactKey('20. marts 2017'), 'd:2017-03-20');
+  assert.equal(s.exactKey('20. Mar. 2017'), 'd:2017-03-20');
+  assert.equal(s.exactKey('20. mar 2017'), null, 'an abbreviation has its period');
+  assert.equal(s.exactKey('20/3 2017'), 'd:2017-03-20');
 });
 
 test('parsing: only a query being typed has a prefix; labels beside a case number are not required words', () => {
@@ -434,6 +444,11 @@ test('parsing: only a query being typed has a prefix; labels beside a case numbe
   }
   assert.deepEqual(groups('dato 20-03-2017', false), [{ key: 'd:2017-03-20' }]);
   assert.deepEqual(groups('sag om lokalplan', false).length, 3, 'a label without a case number is a word');
+  // Regression: "20. marts 2017" and "20/3 2017" in a query were words and a case number, not a date.
+  for (const q of ['20. marts 2017', 'den 20. mar. 2017', '20 marts 2017', '20/3 2017', 'dato 20-03-17']) {
+    assert.deepEqual(groups(q, false), [{ key: 'd:2017-03-20' }], q);
+  }
+  assert.deepEqual(groups('20/3', false), [{ key: 'c:20/3' }], 'without a year it is a case number');
   // Regression: a decomposed "å" (a + U+030A) split the word.
   assert.deepEqual(groups('A\u030Arslev', false), [{ term: s.term('Årslev'), prefix: null }]);
 });
@@ -516,6 +531,22 @@ test('decomposed letters in the minutes and in the query are the composed letter
     assert.deepEqual(await titles(page), ['Ny leverandør af kaffe'], q);
     assert.deepEqual(await page.$$eval('#search-results mark', (ms) => ms.map((m) => m.textContent)), ['Årslev'], q);
   }
+  await page.close();
+});
+
+// Regression: `30-09-2014` found nothing though 343 items say "30. september 2014"; "21.12.16" was no
+// date; "20. marts 2017", "20-03-17" and "20/3 2017" in a query gave nothing.
+test('dates written out or with a two-digit year are the same date in the minutes and in the query', async () => {
+  const page = await open(server);
+  for (const [q, written] of [['03-02-2015', '3. februar 2015'], ['3. feb. 2015', '3. februar 2015'], ['3/2 2015', '3. februar 2015'],
+    ['21-12-2016', '21.12.16'], ['21.12.16', '21.12.16'], ['21. december 2016', '21.12.16']]) {
+    await search(page, q);
+    assert.deepEqual(await titles(page), ['Ny leverandør af kaffe'], q);
+    assert.deepEqual(await page.$$eval('#search-results .search-snippet mark', (ms) => ms.map((m) => m.textContent)), [written], q);
+  }
+  const linked = await open(server, '?q=20.+marts+2017');
+  assert.equal((await titles(linked)).length, 4, 'the meeting of 20-03-2017 and its three open items');
+  await linked.close();
   await page.close();
 });
 
