@@ -45,16 +45,17 @@ fn patterns() -> &'static [Regex; 5] {
 
 /// Calls `found` with every mention in `text` and its byte range, in order, none overlapping.
 /// The patterns run only over the few stretches of `text` that may hold a token (see
-/// [`token_runs`]), not over whole paragraphs three times.
+/// [`scan`]), not over whole paragraphs three times.
 pub fn each_mention(text: &str, mut found: impl FnMut(Range<usize>, Mention)) {
-    let written = written_dates(text);
+    let mut written = Vec::new();
+    let runs = scan(text, &mut written);
     if written.is_empty() {
-        numeric_mentions(text, found);
+        numeric_mentions(text, &runs, found);
         return;
     }
     // Rare: dates written out beside the numeric tokens, merged in order (none overlaps another).
     let mut all = written;
-    numeric_mentions(text, |range, mention| all.push((range, mention)));
+    numeric_mentions(text, &runs, |range, mention| all.push((range, mention)));
     all.sort_by_key(|(range, _)| range.start);
     let mut end = 0;
     for (range, mention) in all {
@@ -66,10 +67,10 @@ pub fn each_mention(text: &str, mut found: impl FnMut(Range<usize>, Mention)) {
 }
 
 /// [`each_mention`] of the numeric tokens: dates and case numbers.
-fn numeric_mentions(text: &str, mut found: impl FnMut(Range<usize>, Mention)) {
+fn numeric_mentions(text: &str, runs: &[(usize, usize)], mut found: impl FnMut(Range<usize>, Mention)) {
     let [dates, short_year, kle, short, dashed] = patterns();
     let mut in_stretch: Vec<(Range<usize>, Option<Mention>)> = Vec::new();
-    for (start, end) in token_runs(text) {
+    for &(start, end) in runs {
         let Some(stretch) = text.get(start..end).filter(|s| may_hold(s)) else { continue };
         let at = |m: regex::Match<'_>| start + m.start()..start + m.end();
         in_stretch.clear();
@@ -125,15 +126,32 @@ fn in_token(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b'/') || !b.is_ascii()
 }
 
-/// The stretches (byte ranges, in order, disjoint) of `text` around every digit, `-`, `.` or `/`,
-/// digit: every date and case number has one, and most text has none.
+/// The stretches of [`scan`] alone.
+#[cfg(test)]
 pub(crate) fn token_runs(text: &str) -> Vec<(usize, usize)> {
+    scan(text, &mut Vec::new())
+}
+
+/// The stretches (byte ranges, in order, disjoint) of `text` around every digit, `-`, `.` or `/`,
+/// digit: every numeric date and case number has one, and most text has none. The dates written
+/// out ("20. marts 2017") go into `written`: each has a digit, a period and a space, so the one
+/// vectorized search for separators finds both.
+fn scan(text: &str, written: &mut Vec<(Range<usize>, Mention)>) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut runs: Vec<(usize, usize)> = Vec::new();
     // Separators are rare bytes: a vectorized search for them skips most of the text.
     let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
     let candidates = memchr::memchr3_iter(b'-', b'.', b'/', bytes)
-        .filter(|&q| q > 0 && digit_at(q - 1) && digit_at(q + 1))
+        .filter(|&q| q > 0 && digit_at(q - 1))
+        .filter(|&q| {
+            if digit_at(q + 1) {
+                return true;
+            }
+            if bytes[q] == b'.' && bytes.get(q + 1) == Some(&b' ') {
+                written.extend(written_date_at(bytes, q).map(|(start, end, date)| (start..end, Mention::Date(date))));
+            }
+            false
+        })
         .map(|q| q - 1);
     for p in candidates {
         if runs.last().is_some_and(|&(_, end)| p < end) {
@@ -187,24 +205,8 @@ const MONTHS: [(&str, &[&str]); 12] = [
     ("december", &["dec"]),
 ];
 
-/// Dates written out, "20. marts 2017" and "20. mar. 2017" (any case), with their ranges. Every
-/// one has a digit, a period and a space, so only those places are looked at (one vectorized search
-/// for periods in text that has none of them).
-fn written_dates(text: &str) -> Vec<(Range<usize>, Mention)> {
-    let b = text.as_bytes();
-    let mut out = Vec::new();
-    for dot in memchr::memchr_iter(b'.', b) {
-        if dot == 0 || !b[dot - 1].is_ascii_digit() || b.get(dot + 1) != Some(&b' ') {
-            continue;
-        }
-        if let Some((start, end, date)) = written_date_at(b, dot) {
-            out.push((start..end, Mention::Date(date)));
-        }
-    }
-    out
-}
-
-/// The date written out whose day ends at the period at `dot`: (start, end, date).
+/// The date written out ("20. marts 2017", "20. mar. 2017", any case) whose day ends at the period
+/// at `dot`: (start, end, date). [`scan`] asks at every digit, period, space.
 fn written_date_at(b: &[u8], dot: usize) -> Option<(usize, usize, NaiveDate)> {
     let digits = b[..dot].iter().rev().take_while(|c| c.is_ascii_digit()).count();
     let start = dot - digits;
