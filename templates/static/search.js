@@ -639,7 +639,7 @@
       if (mine !== seq) return;
       if (shown.length) say(`${shown.length} ${shown.length === 1 ? 'resultat' : 'resultater'}` + (count < shown.length ? `, viser ${count}` : ''));
       else if (!result.groups.length && result.stopped.length) say(stopWordsNote(result.stopped));
-      else if (result.hits.length) say('Ingen resultater med de valgte filtre.');
+      else if (result.hits.length) say(`Ingen resultater med de valgte filtre (${result.hits.length} uden filtre).`);
       // A case whose items are all closed has no result, but its case page is public.
       else if (result.groups.some((g) => g.page)) say('Ingen resultater i punkternes tekst. Sagen har sin egen side.');
       else say('Ingen resultater');

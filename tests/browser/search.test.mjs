@@ -653,7 +653,7 @@ test('facets: a filter stays when the query changes, also with no results, and i
   assert.deepEqual(await titles(page), ['Ny lokalplan for Taastrup Hovedgade']);
   await search(page, 'handicappolitik');
   assert.equal(new URL(page.url()).search, '?q=handicappolitik&organ=byradet');
-  assert.equal(await page.textContent('#search-status'), 'Ingen resultater med de valgte filtre.');
+  assert.equal(await page.textContent('#search-status'), 'Ingen resultater med de valgte filtre (1 uden filtre).');
   const current = await page.$$eval('#search-facets a[aria-current]', (as) => as.map((a) => a.parentNode.textContent));
   assert.deepEqual(current, ['Byrådet (0)', 'Alle'], 'the filter is shown as current');
   await page.click('nav[aria-label="Udvalg"] a:text("Alle")');
@@ -665,7 +665,7 @@ test('facets: a filter stays when the query changes, also with no results, and i
   assert.deepEqual(await invalid.$$eval('#search-facets a[aria-current]', (as) => as.map((a) => a.textContent)), ['Alle', 'Alle']);
   await invalid.close();
   const noYear = await open(server, '?q=lokalplan&aar=1999');
-  assert.equal(await noYear.textContent('#search-status'), 'Ingen resultater med de valgte filtre.');
+  assert.equal(await noYear.textContent('#search-status'), 'Ingen resultater med de valgte filtre (2 uden filtre).');
   assert.equal(await noYear.textContent('nav[aria-label="År"] a[aria-current]'), '1999');
   await noYear.close();
   await page.close();
