@@ -350,10 +350,13 @@ fn write_vocab(path: &Path) -> Result<(), Box<dyn std::error::Error>> {
         })
         .collect();
     seen.extend(spelled);
-    let words: Vec<(String, String, Option<String>)> = seen
+    let words: Vec<(String, String, Option<String>, Option<String>)> = seen
         .into_iter()
-        .map(|w| (analyzer.stem(&w.to_lowercase()), analyzer.term(&w), w))
-        .map(|(s, t, w)| (w, s, t))
+        .map(|w| {
+            let (term, alternate) = analyzer.terms(&w);
+            (analyzer.stem(&w.to_lowercase()), term, alternate, w)
+        })
+        .map(|(s, t, a, w)| (w, s, t, a))
         .collect();
     let json = serde_json::json!({ "stop": analyzer.stop_words(), "words": words });
     std::fs::write(path, serde_json::to_string(&json)?)?;

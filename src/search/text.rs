@@ -1,9 +1,11 @@
 //! Text analysis shared by the index and (ported to `templates/static/search.js`) the browser:
 //! tokenizing, Danish Snowball stemming, folding (case, å/aa, æ/ae, ø/oe, accents) and stop words.
 //!
-//! A word's index term is `fold(stem(letters(lowercase(word))))`: stemming runs on the real Danish
-//! letters (the Snowball rules know æ/ø/å), also when the word was written with aa/ae/oe
-//! ([`letters`]), and folding afterwards makes "Århus" and "Aarhus" the same term.
+//! A word's index term is `fold(stem(lowercase(word)))`: stemming runs on the real Danish letters
+//! (the Snowball rules know æ/ø/å), folding afterwards makes "Århus" and "Aarhus" the same term.
+//! A word with aa/ae/oe has a second term, that of the word read with å/æ/ø ([`letters`]): the
+//! index lists it under both, and the browser looks a query word up under both, so "leverandoer"
+//! finds "leverandør" while "kontoer" and "beboerne" still find "konto" and "beboer".
 
 use crate::bytes::{HIGHS, ONES};
 use rust_stemmers::{Algorithm, Stemmer};
@@ -294,9 +296,16 @@ impl Default for Analyzer {
 impl Analyzer {
     /// The index term for one word, or `None` for stop words and over-long words.
     pub fn term(&self, word: &str) -> Option<String> {
+        self.terms(word).0
+    }
+
+    /// The index term of a word and, when it has aa, ae or oe, the term of the word read with å, æ,
+    /// ø where that is another term ("leverandoer": "leverando" and "leverandoer", the term of
+    /// "leverandør"). Computed once per distinct word of the site.
+    pub fn terms(&self, word: &str) -> (Option<String>, Option<String>) {
         // A character is at most 4 bytes: only long words need counting.
         if word.len() > MAX_WORD_CHARS && word.chars().count() > MAX_WORD_CHARS {
-            return None;
+            return (None, None);
         }
         // Most words are ASCII, where lower-casing and folding are one byte-wise copy.
         let lower = match word.is_ascii() {
@@ -308,10 +317,19 @@ impl Analyzer {
             false => self.stop.contains(&fold(&lower)),
         };
         if stop {
-            return None;
+            return (None, None);
         }
-        let letters = letters(&lower);
-        let stem = self.stemmer.stem(&letters);
+        let term = self.folded_stem(&lower);
+        let alternate = match letters(&lower) {
+            Cow::Owned(read) => self.folded_stem(&read).filter(|a| Some(a) != term.as_ref()),
+            Cow::Borrowed(_) => None,
+        };
+        (term, alternate)
+    }
+
+    /// `fold(stem(lower))`, `None` when empty.
+    fn folded_stem(&self, lower: &str) -> Option<String> {
+        let stem = self.stemmer.stem(lower);
         let term = match stem.is_ascii() {
             true => stem.into_owned(),
             false => fold(&stem),
@@ -334,9 +352,9 @@ impl Analyzer {
 
 /// A lower-cased word with the two-letter spellings of the Danish letters written as the letters:
 /// `aa`→`å`, `ae`→`æ`, `oe`→`ø`, left to right (`aae`→`åe`), so that the stemmer sees
-/// "leverandoer" as "leverandør" and the term no longer depends on the spelling the writer chose.
-/// Words that really hold the pairs ("Michael", "poesi") are changed alike on both sides (the index
-/// and `search.js`), and [`fold`] turns the letters back, so a typed prefix still matches.
+/// "leverandoer" as "leverandør". Only a second reading: a word may really hold the pair
+/// ("kontoer", "beboerne", "Michael"), where reading it as the letter would part it from its other
+/// forms. [`fold`] turns the letters back, so a typed prefix matches either reading.
 pub fn letters(lower: &str) -> Cow<'_, str> {
     let b = lower.as_bytes();
     let pair = |i: usize| matches!((b[i], b[i + 1]), (b'a', b'a' | b'e') | (b'o', b'e'));
@@ -483,6 +501,10 @@ mod tests {
     #[test]
     fn aa_ae_oe_spellings_give_the_term_of_the_danish_letters() {
         let a = Analyzer::default();
+        let both = |w: &str| {
+            let (t, alt) = a.terms(w);
+            [t, alt].into_iter().flatten().collect::<Vec<_>>()
+        };
         for (danish, ascii) in [
             ("leverandør", "leverandoer"),
             ("direktør", "direktoer"),
@@ -495,7 +517,15 @@ mod tests {
             ("campusmiljø", "campusmiljoe"),
         ] {
             assert!(a.term(danish).is_some());
-            assert_eq!(a.term(danish), a.term(ascii), "{danish} / {ascii}");
+            assert!(both(ascii).contains(&a.term(danish).unwrap()), "{danish} / {ascii}: {:?}", both(ascii));
+            assert_eq!(a.terms(danish).1, None, "no pair, no second term");
+        }
+        // A word that really holds the pair keeps its term, so its forms still meet: reading
+        // "beboerne" as "bebørne" alone parted it from "beboer", "kontoer" from "konto".
+        for (one, other) in
+            [("beboer", "beboerne"), ("konto", "kontoer"), ("tema", "temaerne"), ("Michael", "Michaels")]
+        {
+            assert_eq!(a.term(one), a.term(other), "{one} / {other}");
         }
         // While typing, the folded prefix (search.js) still starts the term.
         assert!(a.term("leverandør").unwrap().starts_with(&fold("leverando")));
@@ -506,8 +536,8 @@ mod tests {
         assert_eq!(letters("bælt"), "bælt");
         assert_eq!(letters("københavn"), "københavn");
         assert_eq!(letters("nå aa"), "nå å");
-        assert_eq!(a.term("Michael"), a.term("Michæl"), "a real 'ae' is changed alike on both sides");
-        assert_eq!(a.term("paa"), None, "the stop word på written paa");
+        assert_eq!(a.terms("paa"), (None, None), "the stop word på written paa");
+        assert_eq!(a.terms("aarhus"), (a.term("århus"), None), "the same term either way: no second one");
         assert_eq!(fold(&letters("leverandoerer")), "leverandoerer", "folding undoes the letters");
     }
 

@@ -88,13 +88,23 @@
 
   const isStopWord = (word) => stopWords.has(fold(word.toLowerCase()));
 
-  /** The index term of a word, or null (stop word, too long). */
-  function term(word) {
-    if (Array.from(word).length > MAX_WORD_CHARS) return null;
+  /**
+   * The index term of a word and its second term, that of the word read with å/æ/ø for aa/ae/oe
+   * where that differs ("leverandoer": the term of "leverandør"), else null; [null, null] for a
+   * stop word or a too long word (src/search/text.rs Analyzer::terms).
+   */
+  function terms(word) {
+    if (Array.from(word).length > MAX_WORD_CHARS) return [null, null];
     const lower = word.toLowerCase();
-    if (stopWords.has(fold(lower))) return null;
-    return fold(stem(letters(lower))) || null;
+    if (stopWords.has(fold(lower))) return [null, null];
+    const t = fold(stem(lower)) || null;
+    const read = letters(lower);
+    const alt = read === lower ? null : fold(stem(read)) || null;
+    return [t, alt !== t ? alt : null];
   }
+
+  /** The index term of a word, or null (stop word, too long). */
+  const term = (word) => terms(word)[0];
 
   /** Compares strings by code point, as Rust sorts them (UTF-16 order differs above U+FFFF). */
   function cmpCodePoints(a, b) {
@@ -267,8 +277,9 @@
         if (fold(word.toLowerCase()).length < 2) { stopped.push(word); return; }
         const typing = open && i === tokens.length - 1 && j === ws.length - 1;
         const prefix = typing ? fold(word.toLowerCase()) : '';
-        const t = term(word);
-        if (t) groups.push({ term: t, prefix: prefix.length >= 2 ? prefix : null });
+        // A word with aa/ae/oe is also looked up as the word with å/æ/ø ("leverandoer").
+        const [t, alt] = terms(word);
+        if (t) groups.push({ term: t, ...(alt ? { alt } : {}), prefix: prefix.length >= 2 ? prefix : null });
         else if (!isStopWord(word)) return;
         else if (prefix.length >= 2) groups.push({ term: null, prefix, stop: word });
         else stopped.push(word);
@@ -277,7 +288,7 @@
     return { groups, stopped };
   }
 
-  const api = { stem, fold, letters, term, words, exactKey, parse, shardOf, shardOfTerm, decode, frontDecode, setStopWords: (w) => { stopWords = new Set(w); } };
+  const api = { stem, fold, letters, term, terms, words, exactKey, parse, shardOf, shardOfTerm, decode, frontDecode, setStopWords: (w) => { stopWords = new Set(w); } };
   globalThis.referatSearch = api;
   if (typeof document === 'undefined') return;
 
@@ -359,7 +370,7 @@
       if (e) { raise(scores, e[0], 2); raise(scores, e[1], 8); g.page = e[2]; g.records = e[3]; }
       return scores;
     }
-    const keys = new Set([g.term ? shardFor(g.term) : null, g.prefix ? shardFor(g.prefix) : null].filter((n) => n !== null));
+    const keys = new Set([g.term, g.alt, g.prefix].filter(Boolean).map(shardFor).filter((n) => n !== null));
     // A prefix whose terms run on into the next shards (e.g. "økon" when "oekonomi…" terms fill
     // shards of their own): fetch those shards too when they are few, else wait for more letters.
     if (g.prefix) {
@@ -369,10 +380,12 @@
     const shards = await Promise.all(Array.from(keys, (n) => fetchJSON(`t/${n}.json`)));
     const expansions = [];
     for (const shard of shards) {
-      const e = g.term && shard[g.term];
-      if (e) { raise(scores, e[0], 2); raise(scores, e[1], 8); }
+      for (const t of [g.term, g.alt]) {
+        const e = t && shard[t];
+        if (e) { raise(scores, e[0], 2); raise(scores, e[1], 8); }
+      }
       if (!g.prefix) continue;
-      for (const t in shard) if (t !== g.term && t.startsWith(g.prefix)) expansions.push(shard[t]);
+      for (const t in shard) if (t !== g.term && t !== g.alt && t.startsWith(g.prefix)) expansions.push(shard[t]);
     }
     expansions.sort((a, b) => b[2] - a[2]).slice(0, 60).forEach((e) => { raise(scores, e[0], 1); raise(scores, e[1], 4); });
     return scores;
@@ -446,12 +459,13 @@
     if (keys.size) {
       for (const m of text.matchAll(EXACT)) if (keys.has(exactKey(m[0]))) ranges.push([m.index, m.index + m[0].length]);
     }
-    const terms = groups.filter((g) => g.term || g.prefix);
-    if (terms.length) {
+    const wordGroups = groups.filter((g) => g.term || g.prefix);
+    if (wordGroups.length) {
       for (const { word, start, end } of words(text)) {
-        const t = term(word);
+        const both = terms(word).filter(Boolean);
         const f = fold(word.toLowerCase());
-        if (terms.some((g) => (t && t === g.term) || (g.prefix && f.startsWith(g.prefix)))) ranges.push([start, end]);
+        const hit = (g) => both.some((t) => t === g.term || t === g.alt) || (g.prefix && f.startsWith(g.prefix));
+        if (wordGroups.some(hit)) ranges.push([start, end]);
       }
     }
     return ranges.sort((a, b) => a[0] - b[0]);
