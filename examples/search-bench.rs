@@ -251,11 +251,15 @@ fn print_queries(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
             }
             let last = i + 1 == words.len();
             let lower = w.to_lowercase();
-            let Some(term) = analyzer.term(w) else { continue };
+            let (Some(term), alternate) = analyzer.terms(w) else { continue };
             let prefix = fold(&lower);
             let mut seen = BTreeSet::new();
+            let alternate_shard = alternate.as_deref().and_then(|a| r.shard_for(a));
             let mut keys: BTreeSet<usize> =
-                [r.shard_for(&term), last.then(|| r.shard_for(&prefix)).flatten()].into_iter().flatten().collect();
+                [r.shard_for(&term), alternate_shard, last.then(|| r.shard_for(&prefix)).flatten()]
+                    .into_iter()
+                    .flatten()
+                    .collect();
             if last && prefix.len() >= 2 {
                 let deeper = r.deeper(&prefix);
                 if keys.len() + deeper.len() <= 2 {
@@ -270,7 +274,7 @@ fn print_queries(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
                 requests += 1;
                 let mut expansions = Vec::new();
                 for (t, e) in &shard {
-                    if *t == term {
+                    if *t == term || alternate.as_ref() == Some(t) {
                         add(&mut scores, text(e, 0), text(e, 1), 2.0, 8.0);
                     } else if last && prefix.len() >= 2 && t.starts_with(&prefix) {
                         expansions.push(e.clone());
