@@ -251,11 +251,15 @@ fn print_queries(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
             }
             let last = i + 1 == words.len();
             let lower = w.to_lowercase();
-            let Some(term) = analyzer.term(w) else { continue };
+            let (Some(term), alternate) = analyzer.terms(w) else { continue };
             let prefix = fold(&lower);
             let mut seen = BTreeSet::new();
+            let alternate_shard = alternate.as_deref().and_then(|a| r.shard_for(a));
             let mut keys: BTreeSet<usize> =
-                [r.shard_for(&term), last.then(|| r.shard_for(&prefix)).flatten()].into_iter().flatten().collect();
+                [r.shard_for(&term), alternate_shard, last.then(|| r.shard_for(&prefix)).flatten()]
+                    .into_iter()
+                    .flatten()
+                    .collect();
             if last && prefix.len() >= 2 {
                 let deeper = r.deeper(&prefix);
                 if keys.len() + deeper.len() <= 2 {
@@ -270,7 +274,7 @@ fn print_queries(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
                 requests += 1;
                 let mut expansions = Vec::new();
                 for (t, e) in &shard {
-                    if *t == term {
+                    if *t == term || alternate.as_ref() == Some(t) {
                         add(&mut scores, text(e, 0), text(e, 1), 2.0, 8.0);
                     } else if last && prefix.len() >= 2 && t.starts_with(&prefix) {
                         expansions.push(e.clone());
@@ -335,10 +339,28 @@ fn write_vocab(path: &Path) -> Result<(), Box<dyn std::error::Error>> {
             seen.insert(w.to_string());
         }
     }
-    let words: Vec<(String, String, Option<String>)> = seen
+    // Every word with æ/ø/å also as it is typed without them (aa/ae/oe): both spellings must give
+    // the same term in the browser as in the index.
+    let spelled: Vec<String> = seen
+        .iter()
+        .filter(|w| w.contains(['æ', 'ø', 'å', 'Æ', 'Ø', 'Å']))
+        .map(|w| {
+            w.replace('å', "aa")
+                .replace('æ', "ae")
+                .replace('ø', "oe")
+                .replace('Å', "Aa")
+                .replace('Æ', "Ae")
+                .replace('Ø', "Oe")
+        })
+        .collect();
+    seen.extend(spelled);
+    let words: Vec<(String, String, Option<String>, Option<String>)> = seen
         .into_iter()
-        .map(|w| (analyzer.stem(&w.to_lowercase()), analyzer.term(&w), w))
-        .map(|(s, t, w)| (w, s, t))
+        .map(|w| {
+            let (term, alternate) = analyzer.terms(&w);
+            (analyzer.stem(&w.to_lowercase()), term, alternate, w)
+        })
+        .map(|(s, t, a, w)| (w, s, t, a))
         .collect();
     let json = serde_json::json!({ "stop": analyzer.stop_words(), "words": words });
     std::fs::write(path, serde_json::to_string(&json)?)?;

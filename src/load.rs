@@ -49,7 +49,19 @@ pub fn find_files(content: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
 pub fn load_file(path: &Path, rel: &Path) -> Result<(Source, Vec<Diagnostic>), Diagnostic> {
     let bytes = std::fs::read(path).map_err(|e| Diagnostic::error(rel, 0, format!("cannot read file: {e}")))?;
     let (text, warnings) = decode_owned(rel, bytes)?;
-    Ok((Source { rel: rel.to_path_buf(), path: path.to_path_buf(), text }, warnings))
+    Ok((Source { rel: rel.to_path_buf(), path: path.to_path_buf(), text: composed(text) }, warnings))
+}
+
+/// The text in Unicode's composed form (NFC). Text from PDFs and pasted on macOS often writes "å" as
+/// "a" and a combining ring (U+030A): a word would break there ("a" + "rhus") and "Århus" typed
+/// on a keyboard would not find it. Combining diacritical marks (U+0300–U+036F) start with the
+/// bytes 0xCC or 0xCD in UTF-8, so one vectorized search settles the files that have none.
+pub fn composed(text: String) -> String {
+    use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+    if memchr::memchr2(0xcc, 0xcd, text.as_bytes()).is_none() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        return text;
+    }
+    text.nfc().collect()
 }
 
 /// Like [`decode`], but takes the bytes: valid UTF-8 (the common case) becomes the text without a copy.
@@ -231,6 +243,19 @@ mod tests {
         bad.splice(0..0, [0xFF, 0xFE]);
         bad.extend([0, 0]);
         assert_eq!(decode(p, &bad).unwrap_err().line, 2);
+    }
+
+    /// Regression: decomposed letters ("a" + U+030A for "å", from PDFs and macOS) were kept, so the
+    /// search index held "a" and "rhus" and "Århus" found nothing.
+    #[test]
+    fn decomposed_letters_are_composed_when_loading() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.md");
+        std::fs::write(&path, "A\u{30a}rhus og Ko\u{308}ge, Ølstykke\n").unwrap();
+        let (source, _) = load_file(&path, Path::new("m.md")).unwrap();
+        assert_eq!(source.text, "Århus og Köge, Ølstykke\n");
+        assert_eq!(composed("plain æøå".to_string()), "plain æøå");
+        assert_eq!(composed("\u{300} alone".to_string()), "\u{300} alone", "a mark with nothing to compose stays");
     }
 
     #[test]

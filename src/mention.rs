@@ -2,9 +2,12 @@
 //! pages' cross-links and the search index's exact keys, so a page never links a token that the
 //! search does not find as the same thing (or the other way round).
 //!
-//! Dates are `20-03-2017`, `20.03.2017`, `20/03/2017` and ISO `2017-03-20`; case numbers are short
-//! (`16/26813`), KLE (`00.01.00-A00-1-21`) or year-serial (`2017-012345`, `EMN-2019-00123`). A date
-//! wins over a case number inside it: the `20/03` of `20/03/2017` is not case 20/3.
+//! Dates are `20-03-2017`, `20.03.2017`, `20/03/2017`, ISO `2017-03-20`, with a two-digit year
+//! (`21.12.16`, `20-03-17`: day and month of two digits each, one separator, not part of a longer
+//! dotted number such as a KLE number) and written out (`20. marts 2017`, `20. mar. 2017`); case
+//! numbers are short (`16/26813`), KLE (`00.01.00-A00-1-21`) or year-serial (`2017-012345`,
+//! `EMN-2019-00123`). A date wins over a case number inside it: the `20/03` of `20/03/2017` is not
+//! case 20/3.
 
 use crate::case::CaseNumber;
 use chrono::NaiveDate;
@@ -21,12 +24,14 @@ pub enum Mention {
 
 /// The patterns use ASCII word boundaries: the tokens are ASCII, and Unicode `\b` is several times
 /// slower. None has capture groups: `find_iter` runs the lazy DFA, captures need a slower engine.
-fn patterns() -> &'static [Regex; 4] {
-    static P: OnceLock<[Regex; 4]> = OnceLock::new();
+fn patterns() -> &'static [Regex; 5] {
+    static P: OnceLock<[Regex; 5]> = OnceLock::new();
     P.get_or_init(|| {
         [
             // dd-mm-yyyy, dd.mm.yyyy, dd/mm/yyyy and ISO yyyy-mm-dd
             r"(?-u)\b(?:\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{4}-\d{2}-\d{2})\b",
+            // dd-mm-yy, dd.mm.yy, dd/mm/yy; [`short_year_date`] checks the rest
+            r"(?-u)\b\d{2}[-./]\d{2}[-./]\d{2}\b",
             // KLE journal numbers
             r"(?-u)\b\d{2}\.\d{2}\.\d{2}-[A-Za-z]\d{2}-\d{1,7}-(?:\d{4}|\d{2})\b",
             // short case numbers; a following "/" means it was part of something longer (a date)
@@ -40,16 +45,45 @@ fn patterns() -> &'static [Regex; 4] {
 
 /// Calls `found` with every mention in `text` and its byte range, in order, none overlapping.
 /// The patterns run only over the few stretches of `text` that may hold a token (see
-/// [`token_runs`]), not over whole paragraphs three times.
+/// [`scan`]), not over whole paragraphs three times.
 pub fn each_mention(text: &str, mut found: impl FnMut(Range<usize>, Mention)) {
-    let [dates, kle, short, dashed] = patterns();
+    let mut written = Vec::new();
+    let runs = scan(text, &mut written);
+    if written.is_empty() {
+        numeric_mentions(text, &runs, found);
+        return;
+    }
+    // Rare: dates written out beside the numeric tokens, merged in order (none overlaps another).
+    let mut all = written;
+    numeric_mentions(text, &runs, |range, mention| all.push((range, mention)));
+    all.sort_by_key(|(range, _)| range.start);
+    let mut end = 0;
+    for (range, mention) in all {
+        if range.start >= end {
+            end = range.end;
+            found(range, mention);
+        }
+    }
+}
+
+/// [`each_mention`] of the numeric tokens: dates and case numbers.
+fn numeric_mentions(text: &str, runs: &[(usize, usize)], mut found: impl FnMut(Range<usize>, Mention)) {
+    let [dates, short_year, kle, short, dashed] = patterns();
     let mut in_stretch: Vec<(Range<usize>, Option<Mention>)> = Vec::new();
-    for (start, end) in token_runs(text) {
+    for &(start, end) in runs {
         let Some(stretch) = text.get(start..end).filter(|s| may_hold(s)) else { continue };
         let at = |m: regex::Match<'_>| start + m.start()..start + m.end();
         in_stretch.clear();
         // A date pattern's match is taken even when it is no real date ("31-02-2017").
         in_stretch.extend(dates.find_iter(stretch).map(|m| (at(m), written_date(m.as_str()).map(Mention::Date))));
+        // A two-digit year only where the match is a real date standing alone (not "27.12.04" of
+        // the KLE number "27.12.04-G01-3-17").
+        for m in short_year.find_iter(stretch) {
+            let taken = in_stretch.iter().any(|(t, _)| at(m).start < t.end && t.start < at(m).end);
+            if let Some(date) = short_year_date(stretch, m.range()).filter(|_| !taken) {
+                in_stretch.push((at(m), Some(Mention::Date(date))));
+            }
+        }
         let dated = in_stretch.len();
         let free = |r: &Range<usize>, taken: &[(Range<usize>, Option<Mention>)]| {
             taken.iter().all(|(t, _)| r.end <= t.start || t.end <= r.start)
@@ -92,15 +126,32 @@ fn in_token(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b'/') || !b.is_ascii()
 }
 
-/// The stretches (byte ranges, in order, disjoint) of `text` around every digit, `-`, `.` or `/`,
-/// digit: every date and case number has one, and most text has none.
+/// The stretches of [`scan`] alone.
+#[cfg(test)]
 pub(crate) fn token_runs(text: &str) -> Vec<(usize, usize)> {
+    scan(text, &mut Vec::new())
+}
+
+/// The stretches (byte ranges, in order, disjoint) of `text` around every digit, `-`, `.` or `/`,
+/// digit: every numeric date and case number has one, and most text has none. The dates written
+/// out ("20. marts 2017") go into `written`: each has a digit, a period and a space, so the one
+/// vectorized search for separators finds both.
+fn scan(text: &str, written: &mut Vec<(Range<usize>, Mention)>) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut runs: Vec<(usize, usize)> = Vec::new();
     // Separators are rare bytes: a vectorized search for them skips most of the text.
     let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
     let candidates = memchr::memchr3_iter(b'-', b'.', b'/', bytes)
-        .filter(|&q| q > 0 && digit_at(q - 1) && digit_at(q + 1))
+        .filter(|&q| q > 0 && digit_at(q - 1))
+        .filter(|&q| {
+            if digit_at(q + 1) {
+                return true;
+            }
+            if bytes[q] == b'.' && bytes.get(q + 1) == Some(&b' ') {
+                written.extend(written_date_at(bytes, q).map(|(start, end, date)| (start..end, Mention::Date(date))));
+            }
+            false
+        })
         .map(|q| q - 1);
     for p in candidates {
         if runs.last().is_some_and(|&(_, end)| p < end) {
@@ -111,6 +162,75 @@ pub(crate) fn token_runs(text: &str) -> Vec<(usize, usize)> {
         runs.push((start, end));
     }
     runs
+}
+
+/// The date of a match `range` of the two-digit-year pattern in `stretch`: one separator used twice,
+/// day ≤ 31 and month ≤ 12 of a real date, and no separator and letter or digit before or after it
+/// (a longer dotted number, a version, a KLE number). The year is 2000–2069 or 1970–1999.
+fn short_year_date(stretch: &str, range: Range<usize>) -> Option<NaiveDate> {
+    let b = stretch.as_bytes();
+    let t = &b[range.clone()];
+    if t[2] != t[5] {
+        return None;
+    }
+    let joined = |sep: Option<&u8>, next: Option<&u8>| {
+        matches!(sep, Some(b'-' | b'.' | b'/')) && next.is_some_and(|c| c.is_ascii_alphanumeric())
+    };
+    let before = range.start.checked_sub(1).map(|i| &b[i]);
+    let before_sep = range.start.checked_sub(2).map(|i| &b[i]);
+    if joined(b.get(range.end), b.get(range.end + 1)) || joined(before, before_sep) {
+        return None;
+    }
+    let n = |i: usize| u32::from(t[i] - b'0') * 10 + u32::from(t[i + 1] - b'0');
+    let year = match n(6) {
+        y @ 0..=69 => 2000 + y,
+        y => 1900 + y,
+    };
+    NaiveDate::from_ymd_opt(year as i32, n(3), n(0))
+}
+
+/// Danish month names and their abbreviations (an abbreviation only with its period), by number.
+const MONTHS: [(&str, &[&str]); 12] = [
+    ("januar", &["jan"]),
+    ("februar", &["feb"]),
+    ("marts", &["mar"]),
+    ("april", &["apr"]),
+    ("maj", &[]),
+    ("juni", &["jun"]),
+    ("juli", &["jul"]),
+    ("august", &["aug"]),
+    ("september", &["sep", "sept"]),
+    ("oktober", &["okt"]),
+    ("november", &["nov"]),
+    ("december", &["dec"]),
+];
+
+/// The date written out ("20. marts 2017", "20. mar. 2017", any case) whose day ends at the period
+/// at `dot`: (start, end, date). [`scan`] asks at every digit, period, space.
+fn written_date_at(b: &[u8], dot: usize) -> Option<(usize, usize, NaiveDate)> {
+    let digits = b[..dot].iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    let start = dot - digits;
+    if !(1..=2).contains(&digits) || start > 0 && (b[start - 1].is_ascii_alphanumeric() || b[start - 1] >= 0x80) {
+        return None;
+    }
+    let day = std::str::from_utf8(&b[start..dot]).ok()?.parse().ok()?;
+    let name_start = dot + 2;
+    let name_len = b.get(name_start..)?.iter().take_while(|c| c.is_ascii_alphabetic()).count();
+    let name = std::str::from_utf8(&b[name_start..name_start + name_len]).ok()?.to_ascii_lowercase();
+    let mut at = name_start + name_len;
+    let period = b.get(at) == Some(&b'.');
+    let month = MONTHS.iter().position(|(full, short)| *full == name || period && short.contains(&name.as_str()))?;
+    at += usize::from(period);
+    if b.get(at) != Some(&b' ') {
+        return None;
+    }
+    let year_len = b.get(at + 1..)?.iter().take_while(|c| c.is_ascii_digit()).count();
+    let end = at + 1 + year_len;
+    if year_len != 4 || b.get(end).is_some_and(|&c| c.is_ascii_alphanumeric() || c >= 0x80) {
+        return None;
+    }
+    let year = std::str::from_utf8(&b[at + 1..end]).ok()?.parse().ok()?;
+    Some((start, end, NaiveDate::from_ymd_opt(year, month as u32 + 1, day)?))
 }
 
 /// The date of a match of the date pattern: three numbers, year first when it has four digits.
@@ -157,6 +277,45 @@ mod tests {
         assert!(mentions("31-02-2017").is_empty(), "no such date");
     }
 
+    /// Regression: "21.12.16" (two-digit year) and "30. september 2014" were no dates: the search
+    /// found nothing for 30-09-2014 although 343 items say "30. september 2014", and the pages did
+    /// not link them to their meetings.
+    #[test]
+    fn finds_two_digit_years_and_dates_written_out() {
+        let text = "drøftet 21.12.16 og 20-03-17, jf. mødet den 30. september 2014 og d. 20. Mar. 2017.";
+        let want = [
+            ("21.12.16", date(2016, 12, 21)),
+            ("20-03-17", date(2017, 3, 20)),
+            ("30. september 2014", date(2014, 9, 30)),
+            ("20. Mar. 2017", date(2017, 3, 20)),
+        ];
+        assert_eq!(found(text), want);
+        assert_eq!(found("1. januar 1999"), [("1. januar 1999", date(1999, 1, 1))]);
+        assert_eq!(found("den 15.03.98"), [("15.03.98", date(1998, 3, 15))]);
+    }
+
+    #[test]
+    fn two_digit_years_and_written_dates_keep_false_positives_out() {
+        for text in [
+            "version 1.12.16 og 2.10.16.4",
+            "32.12.16 og 21.13.16 og 30.02.16",
+            "21.12-16",
+            "a.21.12.16",
+            "kl. 10. marts",
+            "20. marts 17",
+            "20. mar 2017",
+            "20. martsen 2017",
+            "120. marts 2017",
+            "20. marts 20171",
+            "beløbet 1.500.000 og 12.345",
+        ] {
+            assert_eq!(found(text), [], "{text}");
+        }
+        // A KLE number whose first part reads as a date stays a case number.
+        assert_eq!(found("27.12.04-G01-3-17"), [("27.12.04-G01-3-17", case("27.12.04-G01-3-17"))]);
+        assert_eq!(found("20/03/17"), [("20/03/17", date(2017, 3, 20))], "not case 20/3");
+    }
+
     #[test]
     fn a_slashed_date_is_not_a_case_number() {
         assert_eq!(found("drøftet 20/03/2021."), [("20/03/2021", date(2021, 3, 20))]);
@@ -197,7 +356,7 @@ mod tests {
     #[test]
     fn stretches_find_what_the_whole_text_does() {
         let text = "Sag 16/26813 (jf. 00.01.00-A00-1-21, mødet 13-03-2017/ 1.2.2016) og 20/03/2017 samt 16/5.\nØ12/345 x_16/7 16/8/9 2017-012345 emn-2019-00123 2017-2020";
-        let [dates, kle, short, dashed] = patterns();
+        let [dates, _, kle, short, dashed] = patterns();
         let mut whole: Vec<(Range<usize>, Mention)> =
             dates.find_iter(text).filter_map(|m| Some((m.range(), Mention::Date(written_date(m.as_str())?)))).collect();
         let taken: Vec<Range<usize>> = dates.find_iter(text).map(|m| m.range()).collect();

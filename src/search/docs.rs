@@ -174,14 +174,27 @@ pub fn item_text_into<'a>(item: &'a AgendaItem, out: &mut Vec<&'a str>) {
     out.extend(item.attachments.iter().map(String::as_str));
 }
 
+/// A meeting's searchable text: the place, the participants' and the absent members' names. Only
+/// the values: the labels of the snippet ("Mødested", "Deltagere", "Afbud") are on every meeting
+/// and would make every meeting a result for them.
 fn meeting_text(m: &Meeting) -> Vec<Cow<'_, str>> {
     let mut out = Vec::new();
+    out.extend(m.location.as_deref().map(Cow::Borrowed));
+    out.extend(m.participants.iter().chain(&m.absent).map(|p| Cow::Borrowed(p.name.as_str())));
+    out
+}
+
+/// The snippet text of a meeting's own doc: [`meeting_text`] with its labels, for reading.
+pub fn meeting_snippet_text(m: &Meeting) -> Vec<String> {
+    let mut out = Vec::new();
     if let Some(place) = &m.location {
-        out.push(Cow::Owned(format!("Mødested: {place}.")));
+        out.push(format!("Mødested: {place}."));
     }
-    if !m.participants.is_empty() {
-        let names: Vec<&str> = m.participants.iter().map(|p| p.name.as_str()).collect();
-        out.push(Cow::Owned(format!("Deltagere: {}.", names.join(", "))));
+    for (label, people) in [("Deltagere", &m.participants), ("Afbud", &m.absent)] {
+        if !people.is_empty() {
+            let names: Vec<&str> = people.iter().map(|p| p.name.as_str()).collect();
+            out.push(format!("{label}: {}.", names.join(", ")));
+        }
     }
     out
 }

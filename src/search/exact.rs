@@ -92,6 +92,7 @@ mod tests {
         assert_eq!(exact_keys("den 2017-03-20"), ["d:2017-03-20"]);
         assert_eq!(exact_keys("20/03/2017"), ["d:2017-03-20"], "a slashed date is not case 20/03");
         assert!(exact_keys("31-02-2017").is_empty(), "no such date");
+        assert_eq!(exact_keys("30. september 2014, 21.12.16"), ["d:2014-09-30", "d:2016-12-21"]);
     }
 
     #[test]
@@ -109,7 +110,13 @@ mod tests {
         for _ in 0..5_000 {
             let text = crate::search::text::random_text(&mut rng, &chars, 12);
             let seen = crate::search::text::each_word(&text, |_, _| {});
-            assert_eq!(seen, !crate::mention::token_runs(&text).is_empty(), "{text:?}");
+            let b = text.as_bytes();
+            let written = (2..b.len()).any(|i| b[i - 2].is_ascii_digit() && b[i - 1] == b'.' && b[i] == b' ');
+            assert_eq!(seen, !crate::mention::token_runs(&text).is_empty() || written, "{text:?}");
+        }
+        // Every key of a text is found where the word scan says to look.
+        for text in ["mødet den 30. september 2014.", "jf. 21.12.16", "sag 16/26813"] {
+            assert!(crate::search::text::each_word(text, |_, _| {}) && !exact_keys(text).is_empty(), "{text}");
         }
     }
 

@@ -169,9 +169,18 @@ fn object<'a>(entries: impl Iterator<Item = &'a str>) -> String {
 }
 
 /// Spreads the exact keys over hash shards of about [`EXACT_TARGET`] bytes: (count, files).
+///
+/// A case number that only closed items carry has no doc, but its case page is public (as the case
+/// number is on the meeting page): it gets an entry with no docs and the page, so a query for it
+/// offers the page instead of "no results".
 fn exact_shards(index: &Index<'_>, docs: u32) -> (u32, Vec<(String, String)>) {
-    let entries: Vec<(&str, String)> =
+    let mut entries: Vec<(&str, String)> =
         index.exact.par_iter().map(|(k, p)| (k, exact_entry(index, k, &p, docs))).collect();
+    let known: std::collections::HashSet<&str> = entries.iter().map(|e| e.0).collect();
+    let mut pages_only: Vec<&str> =
+        index.case_pages.keys().map(String::as_str).filter(|k| !known.contains(k)).collect();
+    pages_only.sort_unstable();
+    entries.extend(pages_only.into_iter().map(|k| (k, exact_entry(index, k, &Postings::default(), docs))));
     let total: usize = entries.iter().map(|e| e.1.len() + 1).sum();
     let count = total.div_ceil(EXACT_TARGET).max(1) as u32;
     let mut shards: Vec<Vec<&str>> = vec![Vec::new(); count as usize];

@@ -3,7 +3,7 @@
 //! built in parallel from full meetings and absorbed into a [`super::Gathered`] as they are made, so
 //! they hold nothing borrowed: flat lists and one text buffer of JSON rows.
 
-use super::docs::{item_text_into, snippet_into, text, title};
+use super::docs::{item_text_into, meeting_snippet_text, snippet_into, text, title};
 use super::exact::{each_key, push_case_key, push_date_key, push_iso_date};
 use super::intern::{Lists, ListsBuilder};
 use super::json::push_str;
@@ -114,17 +114,28 @@ impl Builder {
         self.date.clear();
         push_iso_date(&mut self.date, m.date);
         let own = text(m, None);
-        self.doc(m, None, &own.iter().map(AsRef::as_ref).collect::<Vec<_>>(), place);
+        let labelled = meeting_snippet_text(m);
+        let labelled: Vec<&str> = labelled.iter().map(String::as_str).collect();
+        self.doc(m, None, &own.iter().map(AsRef::as_ref).collect::<Vec<_>>(), Some(&labelled), place);
         // One list of pieces serves all the items (it was two new lists per doc).
         let mut pieces = Vec::new();
         for item in m.open_items() {
             pieces.clear();
             item_text_into(item, &mut pieces);
-            self.doc(m, Some(item), &pieces, place);
+            self.doc(m, Some(item), &pieces, None, place);
         }
     }
 
-    fn doc(&mut self, m: &Meeting, item: Option<&AgendaItem>, text: &[&str], place: &Place<'_>) {
+    /// Adds doc `item` (or the meeting's own doc) with its searchable `text`; the snippet is made
+    /// from `snippet_text` where given, else from `text`.
+    fn doc(
+        &mut self,
+        m: &Meeting,
+        item: Option<&AgendaItem>,
+        text: &[&str],
+        snippet_text: Option<&[&str]>,
+        place: &Place<'_>,
+    ) {
         let id = self.next;
         self.next += 1;
         let title = title(m, item);
@@ -137,7 +148,7 @@ impl Builder {
             self.piece(piece, id, false);
         }
         let mut snippet = std::mem::take(&mut self.snippet);
-        snippet_into(text, &mut snippet);
+        snippet_into(snippet_text.unwrap_or(text), &mut snippet);
         self.row(item, place, &title, &snippet);
         self.snippet = snippet;
     }

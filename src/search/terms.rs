@@ -10,9 +10,6 @@ use super::intern::{load, Interner, FLAG};
 use super::text::Analyzer;
 use rayon::prelude::*;
 
-/// No target: the word is a stop word or too long.
-const NONE: u32 = u32::MAX;
-
 /// Sorted doc ids of a term or exact key, and the subset that is flagged
 /// (title hits for terms, carriers for exact keys).
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -64,27 +61,33 @@ impl Merged<'_> {
     }
 }
 
-/// Term postings of all gathered words: stemmed and folded once each, stop words dropped.
+/// Term postings of all gathered words: stemmed and folded once each, stop words dropped. A word
+/// with a second term ([`Analyzer::terms`]: "leverandoer" read as "leverandør") is listed under both.
 pub fn gather_terms<'a>(words: &'a Streams, analyzer: &Analyzer) -> Merged<'a> {
-    let stems: Vec<Option<String>> =
-        (0..words.len()).into_par_iter().map(|w| analyzer.term(words.names.get(w))).collect();
+    let stems: Vec<(Option<String>, Option<String>)> =
+        (0..words.len()).into_par_iter().map(|w| analyzer.terms(words.names.get(w))).collect();
     let mut names = Interner::with_capacity(words.len() / 2);
-    let targets: Vec<u32> = stems.iter().map(|s| s.as_deref().map_or(NONE, |t| names.intern(t) as u32)).collect();
+    let mut targets: Vec<(u32, u32)> = Vec::with_capacity(words.len());
+    for (w, (term, alternate)) in stems.iter().enumerate() {
+        for t in [term, alternate].into_iter().flatten() {
+            targets.push((w as u32, names.intern(t) as u32));
+        }
+    }
     merged(names, &targets, words)
 }
 
 /// Exact-key postings of all gathered keys (each key its own name).
 pub fn gather_exact(keys: &Streams) -> Merged<'_> {
     let names = keys.names.clone();
-    let targets: Vec<u32> = (0..keys.len() as u32).collect();
+    let targets: Vec<(u32, u32)> = (0..keys.len() as u32).map(|k| (k, k)).collect();
     merged(names, &targets, keys)
 }
 
-/// Groups the streams by target name (a counting sort) and sorts the names.
-fn merged<'a>(names: Interner, targets: &[u32], streams: &'a Streams) -> Merged<'a> {
+/// Groups the streams by target name (a counting sort of the (stream, name) pairs) and sorts the names.
+fn merged<'a>(names: Interner, targets: &[(u32, u32)], streams: &'a Streams) -> Merged<'a> {
     let count = names.len();
     let mut starts = vec![0u32; count + 1];
-    for &t in targets.iter().filter(|&&t| t != NONE) {
+    for &(_, t) in targets {
         starts[t as usize + 1] += 1;
     }
     for i in 1..starts.len() {
@@ -92,8 +95,8 @@ fn merged<'a>(names: Interner, targets: &[u32], streams: &'a Streams) -> Merged<
     }
     let mut next = starts.clone();
     let mut sources = vec![0u32; starts[count] as usize];
-    for (s, &t) in targets.iter().enumerate().filter(|(_, &t)| t != NONE) {
-        sources[next[t as usize] as usize] = s as u32;
+    for &(s, t) in targets {
+        sources[next[t as usize] as usize] = s;
         next[t as usize] += 1;
     }
     // Most names differ in their first 8 bytes: comparing those as one number decides most
@@ -206,6 +209,25 @@ mod tests {
             assert_eq!(all[0].0, term);
             assert_eq!(all[0].1, expected);
         }
+    }
+
+    /// Regression (journalist review): "leverandoer" found nothing, because its term differed from
+    /// that of "leverandør". A word with aa/ae/oe is listed under its own term and under the term of
+    /// the word read with å/æ/ø.
+    #[test]
+    fn a_word_with_aa_ae_oe_is_listed_under_both_readings() {
+        let words = streams(&[&[
+            ("leverandoer", 0, false),
+            ("leverandør", 1, true),
+            ("kontoer", 2, false),
+            ("konto", 3, false),
+        ]]);
+        let a = Analyzer::default();
+        let terms = gather_terms(&words, &a);
+        let all: std::collections::HashMap<&str, Postings> = terms.par_iter().collect();
+        assert_eq!(all[a.term("leverandør").unwrap().as_str()], Postings { all: vec![0, 1], flagged: vec![1] });
+        assert_eq!(all[a.term("leverandoer").unwrap().as_str()], Postings { all: vec![0], flagged: vec![] });
+        assert_eq!(all[a.term("konto").unwrap().as_str()].all, [2, 3], "kontoer still meets konto");
     }
 
     #[test]

@@ -3,9 +3,13 @@
 //!
 //! A word's index term is `fold(stem(lowercase(word)))`: stemming runs on the real Danish letters
 //! (the Snowball rules know æ/ø/å), folding afterwards makes "Århus" and "Aarhus" the same term.
+//! A word with aa/ae/oe has a second term, that of the word read with å/æ/ø ([`letters`]): the
+//! index lists it under both, and the browser looks a query word up under both, so "leverandoer"
+//! finds "leverandør" while "kontoer" and "beboerne" still find "konto" and "beboer".
 
 use crate::bytes::{HIGHS, ONES};
 use rust_stemmers::{Algorithm, Stemmer};
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::OnceLock;
 use unicode_normalization::UnicodeNormalization;
@@ -76,8 +80,10 @@ pub fn words_with_heads(text: &str) -> impl Iterator<Item = Word<'_>> {
 }
 
 /// Calls `found` with every word of `text` (as [`words`] splits it) and its head, in one loop with
-/// the scanner's state in registers (no call and return of an iterator per word). Returns whether `text` holds a digit, `-`, `.` or `/`, digit: every date and case
-/// number does, so text without one needs no search for exact tokens (the word ends there anyway).
+/// the scanner's state in registers (no call and return of an iterator per word). Returns whether
+/// `text` holds a digit, `-`, `.` or `/`, digit, or a digit, `.`, space: every date and case number
+/// does ("20. marts 2017" the latter), so text without one needs no search for exact tokens (the
+/// word ends there anyway).
 #[inline(always)]
 pub fn each_word<'a>(text: &'a str, mut found: impl FnMut(&'a str, u64)) -> bool {
     let words = Words { text, pos: 0 };
@@ -94,11 +100,18 @@ pub fn each_word<'a>(text: &'a str, mut found: impl FnMut(&'a str, u64)) -> bool
     tokens
 }
 
-/// Whether the word ending at byte `end` ends in a digit followed by `-`, `.` or `/` and a digit.
+/// Whether the word ending at byte `end` ends in a digit followed by `-`, `.` or `/` and a digit, or
+/// by `.` and a space. Only a word that ends in a digit is looked at further.
 #[inline(always)]
 fn digit_separator_digit(bytes: &[u8], end: usize) -> bool {
     let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
-    end > 0 && digit(end - 1) && matches!(bytes.get(end), Some(b'-' | b'.' | b'/')) && digit(end + 1)
+    end > 0
+        && digit(end - 1)
+        && match bytes.get(end) {
+            Some(b'-' | b'/') => digit(end + 1),
+            Some(b'.') => digit(end + 1) || bytes.get(end + 1) == Some(&b' '),
+            _ => false,
+        }
 }
 
 /// The first 8 bytes of the word `start..end`, zero-padded, as one little-endian number.
@@ -283,9 +296,16 @@ impl Default for Analyzer {
 impl Analyzer {
     /// The index term for one word, or `None` for stop words and over-long words.
     pub fn term(&self, word: &str) -> Option<String> {
+        self.terms(word).0
+    }
+
+    /// The index term of a word and, when it has aa, ae or oe, the term of the word read with å, æ,
+    /// ø where that is another term ("leverandoer": "leverando" and "leverandoer", the term of
+    /// "leverandør"). Computed once per distinct word of the site.
+    pub fn terms(&self, word: &str) -> (Option<String>, Option<String>) {
         // A character is at most 4 bytes: only long words need counting.
         if word.len() > MAX_WORD_CHARS && word.chars().count() > MAX_WORD_CHARS {
-            return None;
+            return (None, None);
         }
         // Most words are ASCII, where lower-casing and folding are one byte-wise copy.
         let lower = match word.is_ascii() {
@@ -297,9 +317,19 @@ impl Analyzer {
             false => self.stop.contains(&fold(&lower)),
         };
         if stop {
-            return None;
+            return (None, None);
         }
-        let stem = self.stemmer.stem(&lower);
+        let term = self.folded_stem(&lower);
+        let alternate = match letters(&lower) {
+            Cow::Owned(read) => self.folded_stem(&read).filter(|a| Some(a) != term.as_ref()),
+            Cow::Borrowed(_) => None,
+        };
+        (term, alternate)
+    }
+
+    /// `fold(stem(lower))`, `None` when empty.
+    fn folded_stem(&self, lower: &str) -> Option<String> {
+        let stem = self.stemmer.stem(lower);
         let term = match stem.is_ascii() {
             true => stem.into_owned(),
             false => fold(&stem),
@@ -318,6 +348,38 @@ impl Analyzer {
         v.sort();
         v
     }
+}
+
+/// A lower-cased word with the two-letter spellings of the Danish letters written as the letters:
+/// `aa`→`å`, `ae`→`æ`, `oe`→`ø`, left to right (`aae`→`åe`), so that the stemmer sees
+/// "leverandoer" as "leverandør". Only a second reading: a word may really hold the pair
+/// ("kontoer", "beboerne", "Michael"), where reading it as the letter would part it from its other
+/// forms. [`fold`] turns the letters back, so a typed prefix matches either reading.
+pub fn letters(lower: &str) -> Cow<'_, str> {
+    let b = lower.as_bytes();
+    let pair = |i: usize| matches!((b[i], b[i + 1]), (b'a', b'a' | b'e') | (b'o', b'e'));
+    if !(1..b.len()).any(|i| pair(i - 1)) {
+        return Cow::Borrowed(lower);
+    }
+    let mut out = String::with_capacity(lower.len());
+    let mut i = 0;
+    while i < b.len() {
+        if i + 1 < b.len() && pair(i) {
+            out.push(match b[i + 1] {
+                b'a' => 'å',
+                _ if b[i] == b'a' => 'æ',
+                _ => 'ø',
+            });
+            i += 2;
+            continue;
+        }
+        // Copy up to the next 'a' or 'o' (a pair starts with an ASCII letter, never inside a
+        // multi-byte character).
+        let next = b[i + 1..].iter().position(|&c| c == b'a' || c == b'o').map_or(b.len(), |p| i + 1 + p);
+        out.push_str(&lower[i..next]);
+        i = next;
+    }
+    Cow::Owned(out)
 }
 
 /// The shard key of a term: its first `len` characters, with anything outside `[a-z0-9]` as `_`
@@ -401,12 +463,16 @@ mod tests {
             let tokens = each_word(&text, |w, head| seen.push(Word { text: w, head }));
             assert_eq!(seen, words_with_heads(&text).collect::<Vec<_>>(), "{text:?}");
             let b = text.as_bytes();
-            let pattern = (2..b.len())
-                .any(|i| b[i - 2].is_ascii_digit() && matches!(b[i - 1], b'-' | b'.' | b'/') && b[i].is_ascii_digit());
+            let pattern = (2..b.len()).any(|i| {
+                b[i - 2].is_ascii_digit()
+                    && (matches!(b[i - 1], b'-' | b'.' | b'/') && b[i].is_ascii_digit()
+                        || b[i - 1] == b'.' && b[i] == b' ')
+            });
             assert_eq!(tokens, pattern, "{text:?}");
         }
         assert!(each_word(text, |_, _| {}), "16/26813");
         assert!(!each_word("ingen tal her 2017.", |_, _| {}));
+        assert!(each_word("den 20. marts 2017", |_, _| {}), "a date written out");
     }
 
     #[test]
@@ -427,6 +493,52 @@ mod tests {
         assert_eq!(a.term("og"), None);
         assert_eq!(a.term("Også"), None);
         assert_eq!(a.term(&"x".repeat(41)), None);
+    }
+
+    /// Regression: the word was stemmed before folding, so "leverandoer" (stemmed as
+    /// "leverando") and "leverandør" ("leverandoer") got different terms and a query typed without
+    /// æ/ø/å found nothing; 35 of 337 seed words with æ/ø/å were affected.
+    #[test]
+    fn aa_ae_oe_spellings_give_the_term_of_the_danish_letters() {
+        let a = Analyzer::default();
+        let both = |w: &str| {
+            let (t, alt) = a.terms(w);
+            [t, alt].into_iter().flatten().collect::<Vec<_>>()
+        };
+        for (danish, ascii) in [
+            ("leverandør", "leverandoer"),
+            ("direktør", "direktoer"),
+            ("vedrørende", "vedroerende"),
+            ("miljø", "miljoe"),
+            ("nuværende", "nuvaerende"),
+            ("sekretær", "sekretaer"),
+            ("årets", "aarets"),
+            ("Gennemfører", "GENNEMFOERER"),
+            ("campusmiljø", "campusmiljoe"),
+        ] {
+            assert!(a.term(danish).is_some());
+            assert!(both(ascii).contains(&a.term(danish).unwrap()), "{danish} / {ascii}: {:?}", both(ascii));
+            assert_eq!(a.terms(danish).1, None, "no pair, no second term");
+        }
+        // A word that really holds the pair keeps its term, so its forms still meet: reading
+        // "beboerne" as "bebørne" alone parted it from "beboer", "kontoer" from "konto".
+        for (one, other) in
+            [("beboer", "beboerne"), ("konto", "kontoer"), ("tema", "temaerne"), ("Michael", "Michaels")]
+        {
+            assert_eq!(a.term(one), a.term(other), "{one} / {other}");
+        }
+        // While typing, the folded prefix (search.js) still starts the term.
+        assert!(a.term("leverandør").unwrap().starts_with(&fold("leverando")));
+        assert!(a.term("leverandør").unwrap().starts_with(&fold("leverandø")));
+        assert_eq!(letters("aarhus"), "århus");
+        assert_eq!(letters("aae"), "åe");
+        assert_eq!(letters("michael"), "michæl");
+        assert_eq!(letters("bælt"), "bælt");
+        assert_eq!(letters("københavn"), "københavn");
+        assert_eq!(letters("nå aa"), "nå å");
+        assert_eq!(a.terms("paa"), (None, None), "the stop word på written paa");
+        assert_eq!(a.terms("aarhus"), (a.term("århus"), None), "the same term either way: no second one");
+        assert_eq!(fold(&letters("leverandoerer")), "leverandoerer", "folding undoes the letters");
     }
 
     #[test]

@@ -72,6 +72,11 @@
     return out;
   }
 
+  const LETTER_OF = { aa: 'å', ae: 'æ', oe: 'ø' };
+
+  /** aa→å, ae→æ, oe→ø in a lower-cased word, left to right, before stemming (src/search/text.rs letters). */
+  const letters = (lower) => lower.replace(/aa|ae|oe/g, (p) => LETTER_OF[p]);
+
   const WORD = /[\p{Alphabetic}\p{N}]+/gu;
 
   /** Words of `text` with their offsets. */
@@ -83,13 +88,23 @@
 
   const isStopWord = (word) => stopWords.has(fold(word.toLowerCase()));
 
-  /** The index term of a word, or null (stop word, too long). */
-  function term(word) {
-    if (Array.from(word).length > MAX_WORD_CHARS) return null;
+  /**
+   * The index term of a word and its second term, that of the word read with å/æ/ø for aa/ae/oe
+   * where that differs ("leverandoer": the term of "leverandør"), else null; [null, null] for a
+   * stop word or a too long word (src/search/text.rs Analyzer::terms).
+   */
+  function terms(word) {
+    if (Array.from(word).length > MAX_WORD_CHARS) return [null, null];
     const lower = word.toLowerCase();
-    if (stopWords.has(fold(lower))) return null;
-    return fold(stem(lower)) || null;
+    if (stopWords.has(fold(lower))) return [null, null];
+    const t = fold(stem(lower)) || null;
+    const read = letters(lower);
+    const alt = read === lower ? null : fold(stem(read)) || null;
+    return [t, alt !== t ? alt : null];
   }
+
+  /** The index term of a word, or null (stop word, too long). */
+  const term = (word) => terms(word)[0];
 
   /** Compares strings by code point, as Rust sorts them (UTF-16 order differs above U+FFFF). */
   function cmpCodePoints(a, b) {
@@ -119,10 +134,34 @@
     return `d:${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
   }
 
-  /** The exact key of a query word that is a case number or a date, else null. */
+  const MONTHS = ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'];
+  const MONTH_SHORT = { jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, okt: 10, nov: 11, dec: 12 };
+
+  /** The month of a Danish month name ("marts") or abbreviation with its period ("mar."), else 0. */
+  function monthOf(word) {
+    const w = word.toLowerCase();
+    const full = MONTHS.indexOf(w.replace(/\.$/, ''));
+    if (full >= 0) return full + 1;
+    return w.endsWith('.') ? MONTH_SHORT[w.slice(0, -1)] || 0 : 0;
+  }
+
+  /** A two-digit year as src/mention.rs reads it: 2000–2069, 1970–1999. */
+  const fullYear = (yy) => (yy < 70 ? 2000 : 1900) + yy;
+
+  /**
+   * The exact key of a query token that is a case number or a date, else null. A token may be a
+   * date of several words ("20. marts 2017", "20/3 2017"), see `dateTokens`.
+   */
   function exactKey(token) {
     const t = token.replace(/^[("']+|[)"'.,;:!?]+$/g, '');
     let m = /^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$/.exec(t);
+    if (m) return dateKey(+m[3], +m[2], +m[1]);
+    // A two-digit year: day and month of two digits, one separator (src/mention.rs short_year_date).
+    m = /^(\d{2})([-./])(\d{2})\2(\d{2})$/.exec(t);
+    if (m) return dateKey(fullYear(+m[4]), +m[3], +m[1]);
+    m = /^(\d{1,2})\.? (\p{L}+\.?) (\d{4})$/u.exec(t);
+    if (m) return monthOf(m[2]) ? dateKey(+m[3], monthOf(m[2]), +m[1]) : null;
+    m = /^(\d{1,2})[./](\d{1,2}) (\d{4})$/.exec(t);
     if (m) return dateKey(+m[3], +m[2], +m[1]);
     m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
     if (m) return dateKey(+m[1], +m[2], +m[3]);
@@ -131,6 +170,9 @@
       return `c:${t.toUpperCase().replace(/-\d{2}(\d{2})$/, '-$1')}`;
     }
     m = /^(\d{2})\/(\d{1,7})$/.exec(t);
+    if (m) return `c:${m[1]}/${parseInt(m[2], 10)}`;
+    // The short case number as the site's case pages write it in their address (sager/16-26813.html).
+    m = /^(\d{2})-(\d{3,7})$/.exec(t);
     if (m) return `c:${m[1]}/${parseInt(m[2], 10)}`;
     // Year-serial (WorkZone, eDoc, GetOrganized): zeros kept, as the index does (src/case.rs).
     m = /^(?:([A-Za-z]{2,4})-)?((?:19|20)\d{2})-(\d{3,7})$/.exec(t);
@@ -189,7 +231,64 @@
     return ids;
   }
 
-  const api = { stem, fold, term, words, exactKey, shardOf, shardOfTerm, decode, frontDecode, setStopWords: (w) => { stopWords = new Set(w); } };
+  // ---- queries ----
+
+  /** Words that only label a case number or date beside them ("sag 16/26813", "j.nr. 16/26813"). */
+  const LABELS = new Set(['sag', 'sagen', 'sagsnr', 'sagsnummer', 'j.nr', 'jnr', 'journalnr', 'journalnummer', 'dato', 'den', 'd']);
+  const isLabel = (tok) => LABELS.has(tok.toLowerCase().replace(/[.:,;]+$/, ''));
+
+  /**
+   * Query text to groups: every group must match (AND); a group is an exact key or a term (+ prefix).
+   * Only while the query is being typed (`live`: input events) is the last word, with no space after
+   * it, also a prefix, even when it is a stop word so far ("for" on the way to "forslag"): such a
+   * group has no term and is marked `stop`. A submitted query, a shared link and Back give a
+   * finished query: every word is whole and stop words are left out.
+   * Returns the groups and the stop words left out.
+   */
+  /** The query's tokens, a date of several words as one: "20. marts 2017", "20 mar. 2017", "20/3 2017". */
+  function dateTokens(raw) {
+    const tokens = [];
+    for (let i = 0; i < raw.length; i++) {
+      const three = raw.slice(i, i + 3).join(' ');
+      const two = raw.slice(i, i + 2).join(' ');
+      if (i + 2 < raw.length && /^\d{1,2}\.?$/.test(raw[i]) && exactKey(three)) { tokens.push(three); i += 2; }
+      else if (i + 1 < raw.length && /^\d{1,2}[./]\d{1,2}$/.test(raw[i]) && exactKey(two)) { tokens.push(two); i += 1; }
+      else tokens.push(raw[i]);
+    }
+    return tokens;
+  }
+
+  function parse(q, live) {
+    q = q.normalize('NFC');
+    const tokens = dateTokens(q.trim().split(/\s+/).filter(Boolean));
+    const open = live && !/\s$/.test(q);
+    const keys = tokens.map(exactKey);
+    const groups = [];
+    const stopped = [];
+    tokens.forEach((tok, i) => {
+      const key = keys[i];
+      if (key) { groups.push({ key }); return; }
+      // A label beside a case number or date is not a word the items must hold.
+      if ((keys[i - 1] || keys[i + 1]) && isLabel(tok)) return;
+      const ws = words(tok);
+      ws.forEach(({ word }, j) => {
+        // One letter finds nothing worth reading, and while typing it is the start of a word: it
+        // is left out, so "lokalplan b" keeps the results for "lokalplan" until the next letter.
+        if (fold(word.toLowerCase()).length < 2) { stopped.push(word); return; }
+        const typing = open && i === tokens.length - 1 && j === ws.length - 1;
+        const prefix = typing ? fold(word.toLowerCase()) : '';
+        // A word with aa/ae/oe is also looked up as the word with å/æ/ø ("leverandoer").
+        const [t, alt] = terms(word);
+        if (t) groups.push({ term: t, ...(alt ? { alt } : {}), prefix: prefix.length >= 2 ? prefix : null });
+        else if (!isStopWord(word)) return;
+        else if (prefix.length >= 2) groups.push({ term: null, prefix, stop: word });
+        else stopped.push(word);
+      });
+    });
+    return { groups, stopped };
+  }
+
+  const api = { stem, fold, letters, term, terms, words, exactKey, parse, shardOf, shardOfTerm, decode, frontDecode, setStopWords: (w) => { stopWords = new Set(w); } };
   globalThis.referatSearch = api;
   if (typeof document === 'undefined') return;
 
@@ -206,11 +305,17 @@
   const files = new Map();
   let requests = 0;
 
+  /**
+   * Fetches an index file once per page. The manifest is revalidated with the server every time (a
+   * cached one from before a rebuild would send the new shards' doc ids to old records); every other
+   * file is asked for with the manifest's version, so a cache never mixes two builds.
+   */
   function fetchJSON(path) {
     if (!files.has(path)) {
-      const v = manifest ? `?v=${manifest.v}` : '';
+      const manifestFile = path === 'index.json';
+      const v = manifestFile ? '' : `?v=${manifest.v}`;
       requests += 1;
-      files.set(path, fetch(`${base}soeg/${path}${v}`).then((r) => {
+      files.set(path, fetch(`${base}soeg/${path}${v}`, manifestFile ? { cache: 'no-cache' } : {}).then((r) => {
         if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
         return r.json();
       }).catch((e) => { files.delete(path); throw e; }));
@@ -250,38 +355,7 @@
     return out;
   }
 
-  // ---- queries ----
-
-  /**
-   * Query text to groups: every group must match (AND); a group is an exact key or a term (+ prefix).
-   * The word being typed (the last, with no space after it) is also a prefix, even when it is a stop
-   * word so far ("for" on the way to "forslag"): such a group has no term and is marked `stop`.
-   * Returns the groups and the stop words left out.
-   */
-  function parse(q) {
-    const tokens = q.trim().split(/\s+/).filter(Boolean);
-    const open = !/\s$/.test(q);
-    const groups = [];
-    const stopped = [];
-    tokens.forEach((tok, i) => {
-      const key = exactKey(tok);
-      if (key) { groups.push({ key }); return; }
-      const ws = words(tok);
-      ws.forEach(({ word }, j) => {
-        // One letter finds nothing worth reading, and while typing it is the start of a word: it
-        // is left out, so "lokalplan b" keeps the results for "lokalplan" until the next letter.
-        if (fold(word.toLowerCase()).length < 2) { stopped.push(word); return; }
-        const typing = open && i === tokens.length - 1 && j === ws.length - 1;
-        const prefix = typing ? fold(word.toLowerCase()) : '';
-        const t = term(word);
-        if (t) groups.push({ term: t, prefix: prefix.length >= 2 ? prefix : null });
-        else if (!isStopWord(word)) return;
-        else if (prefix.length >= 2) groups.push({ term: null, prefix, stop: word });
-        else stopped.push(word);
-      });
-    });
-    return { groups, stopped };
-  }
+  // ---- scoring ----
 
   function raise(scores, s, value) {
     eachId(s, (id) => { if (scores[id] < value) scores[id] = value; });
@@ -296,7 +370,7 @@
       if (e) { raise(scores, e[0], 2); raise(scores, e[1], 8); g.page = e[2]; g.records = e[3]; }
       return scores;
     }
-    const keys = new Set([g.term ? shardFor(g.term) : null, g.prefix ? shardFor(g.prefix) : null].filter((n) => n !== null));
+    const keys = new Set([g.term, g.alt, g.prefix].filter(Boolean).map(shardFor).filter((n) => n !== null));
     // A prefix whose terms run on into the next shards (e.g. "økon" when "oekonomi…" terms fill
     // shards of their own): fetch those shards too when they are few, else wait for more letters.
     if (g.prefix) {
@@ -306,19 +380,21 @@
     const shards = await Promise.all(Array.from(keys, (n) => fetchJSON(`t/${n}.json`)));
     const expansions = [];
     for (const shard of shards) {
-      const e = g.term && shard[g.term];
-      if (e) { raise(scores, e[0], 2); raise(scores, e[1], 8); }
+      for (const t of [g.term, g.alt]) {
+        const e = t && shard[t];
+        if (e) { raise(scores, e[0], 2); raise(scores, e[1], 8); }
+      }
       if (!g.prefix) continue;
-      for (const t in shard) if (t !== g.term && t.startsWith(g.prefix)) expansions.push(shard[t]);
+      for (const t in shard) if (t !== g.term && t !== g.alt && t.startsWith(g.prefix)) expansions.push(shard[t]);
     }
     expansions.sort((a, b) => b[2] - a[2]).slice(0, 60).forEach((e) => { raise(scores, e[0], 1); raise(scores, e[1], 4); });
     return scores;
   }
 
   /** All matching docs, ranked: score, then newer year, then docs whose chunk holds more equal hits, then id. */
-  async function run(q) {
+  async function run(q, live) {
     const m = await loadManifest();
-    let { groups, stopped } = parse(q);
+    let { groups, stopped } = parse(q, live);
     if (!groups.length) return { groups, hits: [], stopped };
     const all = await Promise.all(groups.map((g) => groupScores(g, m)));
     // The sum of the kept groups' scores where all of them match (the groups' own arrays stay as
@@ -361,7 +437,9 @@
   const casePage = root.querySelector('#search-case');
   const facets = root.querySelector('#search-facets');
   const more = root.querySelector('#search-more');
-  const state = { q: '', organ: '', aar: '', visible: PAGE };
+  // `live`: the query is being typed (input events), so its last word is a prefix; a submitted,
+  // linked or restored query is finished.
+  const state = { q: '', live: false, organ: '', aar: '', visible: PAGE };
   let current = null;
   let seq = 0;
 
@@ -372,7 +450,7 @@
     return e;
   }
 
-  const EXACT = /\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{4}-\d{2}-\d{2}|\d{2}\.\d{2}\.\d{2}-[A-Za-z]\d{2}-\d{1,7}-\d{2,4}|\d{2}\/\d{1,7}/g;
+  const EXACT = /\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{4}-\d{2}-\d{2}|\d{2}\.\d{2}\.\d{2}-[A-Za-z]\d{2}-\d{1,7}-\d{2,4}|\d{2}([-./])\d{2}\1\d{2}(?![-./]?[\dA-Za-z])|\d{1,2}\. [A-Za-z]+\.? \d{4}|\d{2}\/\d{1,7}/g;
 
   /** Where `text` matches the query: words by term or typed prefix, case numbers and dates by exact key. */
   function hitRanges(text, groups) {
@@ -381,12 +459,13 @@
     if (keys.size) {
       for (const m of text.matchAll(EXACT)) if (keys.has(exactKey(m[0]))) ranges.push([m.index, m.index + m[0].length]);
     }
-    const terms = groups.filter((g) => g.term || g.prefix);
-    if (terms.length) {
+    const wordGroups = groups.filter((g) => g.term || g.prefix);
+    if (wordGroups.length) {
       for (const { word, start, end } of words(text)) {
-        const t = term(word);
+        const both = terms(word).filter(Boolean);
         const f = fold(word.toLowerCase());
-        if (terms.some((g) => (t && t === g.term) || (g.prefix && f.startsWith(g.prefix)))) ranges.push([start, end]);
+        const hit = (g) => both.some((t) => t === g.term || t === g.alt) || (g.prefix && f.startsWith(g.prefix));
+        if (wordGroups.some(hit)) ranges.push([start, end]);
       }
     }
     return ranges.sort((a, b) => a[0] - b[0]);
@@ -440,6 +519,12 @@
     return el('nav', { 'aria-label': label }, el('h2', {}, label), ul);
   }
 
+  /** Drops filter values the index does not know (`?organ=findesikke&aar=abc`): "Alle" is then current. */
+  function validFilters() {
+    if (state.organ && !manifest.bodies.some((b) => b[1] === state.organ)) state.organ = '';
+    if (state.aar && !/^\d{4}$/.test(state.aar)) state.aar = '';
+  }
+
   function renderFacets(hits) {
     const m = manifest;
     const bodyIndex = state.organ ? m.bodies.findIndex((b) => b[1] === state.organ) : -1;
@@ -449,9 +534,14 @@
       if (!year || m.docYear[d] === year) byBody.set(m.docBody[d], (byBody.get(m.docBody[d]) || 0) + 1);
       if (bodyIndex < 0 || m.docBody[d] === bodyIndex) byYear.set(m.docYear[d], (byYear.get(m.docYear[d]) || 0) + 1);
     }
+    // A filter kept from an earlier query stays listed (with 0) when this query has no hit there,
+    // so it is still shown as current and can be removed.
+    if (bodyIndex >= 0 && !byBody.has(bodyIndex)) byBody.set(bodyIndex, 0);
+    if (year && !byYear.has(year)) byYear.set(year, 0);
     const bodies = Array.from(byBody, ([b, n]) => [m.bodies[b][1], m.bodies[b][0], n]).sort((a, b) => b[2] - a[2] || a[1].localeCompare(b[1], 'da'));
     const years = Array.from(byYear, ([y, n]) => [String(y), String(y), n]).sort((a, b) => b[0] - a[0]);
-    facets.replaceChildren(...(hits.length ? [facetList('Udvalg', bodies, 'organ'), facetList('År', years, 'aar')] : []));
+    const any = hits.length || bodyIndex >= 0 || year;
+    facets.replaceChildren(...(any ? [facetList('Udvalg', bodies, 'organ'), facetList('År', years, 'aar')] : []));
     return hits.filter((d) => (bodyIndex < 0 || m.docBody[d] === bodyIndex) && (!year || m.docYear[d] === year));
   }
 
@@ -550,9 +640,11 @@
       return true;
     }
     try {
-      const result = current && current.q === state.q ? current : { q: state.q, ...(await run(state.q)) };
+      const same = current && current.q === state.q && current.live === state.live;
+      const result = same ? current : { q: state.q, live: state.live, ...(await run(state.q, state.live)) };
       if (mine !== seq) return;
       current = result;
+      validFilters();
       renderCasePage(result.groups);
       const shown = renderFacets(result.hits);
       // A first page within the cold budget; more than a page only when restoring "Vis flere".
@@ -560,7 +652,11 @@
       const count = await renderResults(mine, shown, result.groups, budget, !cold && nav !== 'none');
       if (mine !== seq) return;
       if (shown.length) say(`${shown.length} ${shown.length === 1 ? 'resultat' : 'resultater'}` + (count < shown.length ? `, viser ${count}` : ''));
-      else say(!result.groups.length && result.stopped.length ? stopWordsNote(result.stopped) : 'Ingen resultater');
+      else if (!result.groups.length && result.stopped.length) say(stopWordsNote(result.stopped));
+      else if (result.hits.length) say(`Ingen resultater med de valgte filtre (${result.hits.length} uden filtre).`);
+      // A case whose items are all closed has no result, but its case page is public.
+      else if (result.groups.some((g) => g.page)) say('Ingen resultater i punkternes tekst. Sagen har sin egen side.');
+      else say('Ingen resultater');
       root.dataset.ms = (performance.now() - started).toFixed(1);
       root.dataset.requests = String(requests - before);
     } catch (e) {
@@ -581,7 +677,8 @@
   input.addEventListener('input', () => {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      state.q = input.value; state.organ = ''; state.aar = ''; current = null;
+      // The committee and year filters stay: a refined query is still about them.
+      state.q = input.value; state.live = true;
       const nav = typing ? 'replace' : 'push';
       typing = true;
       update({ nav });
@@ -591,7 +688,7 @@
     e.preventDefault();
     clearTimeout(timer);
     state.q = input.value;
-    current = null;
+    state.live = false;
     const nav = typing ? 'replace' : 'push';
     typing = false;
     update({ nav });
@@ -619,8 +716,8 @@
   async function restore(saved) {
     const params = new URLSearchParams(location.search);
     const q = params.get('q') || '';
-    if (q !== state.q) current = null;
     state.q = q;
+    state.live = false;
     state.organ = params.get('organ') || '';
     state.aar = params.get('aar') || '';
     state.visible = Math.max(PAGE, (saved && +saved.visible) || 0);
