@@ -68,7 +68,9 @@ fn sub_number(after: &str) -> bool {
 /// (the model numbers items 1, 2, 3), shown as a subheading in its text. Returns its title.
 fn sub_item(line: &Line) -> Option<String> {
     let t = line.text.trim_start_matches(['*', '_', '#', ' ']);
-    if !t.starts_with(['P', 'p']) || line.text.len() > 300 {
+    let b = t.as_bytes();
+    let word = b.get(1..5).is_some_and(|w| w.eq_ignore_ascii_case(b"unkt") || w[..3].eq_ignore_ascii_case(b"kt."));
+    if !matches!(b.first(), Some(b'P' | b'p')) || !word || line.text.len() > 300 {
         return None;
     }
     let plain = plain(line.text);
@@ -258,10 +260,14 @@ fn heading_of(line: &Line, strict: bool) -> Option<(u32, String)> {
     }
     let t = line.text.trim_start_matches(['*', '_']);
     let t = t.strip_prefix("<b>").unwrap_or(t);
-    if !t.starts_with(['P', 'p', 'D', 'd', 'S', 's']) {
-        return None; // the common case, decided on one byte
-    }
-    let word = ["punkt", "pkt", "dagsordenspunkt", "sag nr."].iter().find_map(|w| strip_prefix_ci(t, w));
+    // The common case is decided on one byte, which also picks the words to try.
+    let words: &[&str] = match t.as_bytes().first() {
+        Some(b'P' | b'p') => &["punkt", "pkt"],
+        Some(b'D' | b'd') => &["dagsordenspunkt"],
+        Some(b'S' | b's') => &["sag nr."],
+        _ => return None,
+    };
+    let word = words.iter().find_map(|w| strip_prefix_ci(t, w));
     if word.is_none() || toc::entry_title(line.text).is_some() {
         return None;
     }
@@ -851,16 +857,20 @@ fn closed_part(lines: &[Line], cx: &mut Ctx) -> Option<usize> {
 /// something closed ("Sagen er lukket."), not an attachment's file name.
 fn divides_before_heading(lines: &[Line], i: usize) -> bool {
     let t = lines[i].text.trim();
-    // Decided on length and bytes first: every line is asked.
-    let b = t.as_bytes();
-    let hint = |w: &[u8]| b.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
-    if t.len() > 200 || !(hint(b"lukke") || hint(b"fortrolig") || hint(b"offentlig")) {
-        return false;
-    }
+    // Every line is asked: decided on its place first (set apart, an item heading next), then
+    // on its bytes ("lukke…", "fortrolig…", "offentlig…" all have an "l" after a vowel or "r").
     let before = i.checked_sub(1).map(|j| lines[j].text.trim_end());
     let apart = before.is_none_or(|p| p.is_empty() || p.ends_with(['.', ':', '!', '?']));
+    if t.is_empty() || t.len() > 200 || !apart {
+        return false;
+    }
     let next = lines[i + 1..].iter().position(|l| !l.is_blank()).map(|k| i + 1 + k);
-    if !apart || next.is_none_or(|n| heading_at(lines, n).is_none()) {
+    if next.is_none_or(|n| heading_at(lines, n).is_none()) {
+        return false;
+    }
+    let b = t.as_bytes();
+    let hint = |w: &[u8]| b.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
+    if !(hint(b"lukke") || hint(b"fortrolig") || hint(b"offentlig")) {
         return false;
     }
     let plain = to_plain(t);
