@@ -580,11 +580,8 @@ fn describes_item(line: &Line) -> bool {
         return false;
     }
     let t = line.text.trim_start_matches(['*', '_', ' ']);
-    // Decided on the first byte for most lines: a label's or status's capital, or a case number's digit.
-    if !t.starts_with(|c: char| {
-        c.is_ascii_digit()
-            || matches!(c, 'S' | 'U' | 'A' | 'F' | 'C' | 'D' | 'L' | 'Å' | 'O' | 'B' | 'K' | 'E' | 'I' | 'P' | '(')
-    }) {
+    // A label or status starts with a capital, a case number with a digit: text often does not.
+    if !t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '(') {
         return false;
     }
     columns(line.text).iter().all(|c| item_field(c) || open_status(c) || closing_line(c, false) || case_in(c).is_some())
