@@ -222,3 +222,54 @@ fn sag_nr_headings_are_items() {
     assert_eq!(m.items[2].case.as_ref().unwrap().to_string(), "24/12003");
     assert_nothing_secret(&m);
 }
+
+/// Regressions a review of this day's rules found: a closing word on the case line ("Sagsnr.:
+/// 24/1002 (lukket)") no longer closed the item; "LUKKET PUNKT" above a heading closed the item
+/// before it when that one had fields ("Åben sag"); "sag nr. 7: …" inside a closed last item and
+/// "Sag nr. 2024-012345" started items; sentences right above a heading ("Vejen forbliver
+/// lukket.", "Rapporten er ikke offentlig …") divided off every later item; first lines about a
+/// subject ("Lukket skole genåbnes …", "Status: Lukket for nye tilslutninger") hid open items;
+/// "Status: Projektet er forsinket …." was dropped as a field; a wrapped contents entry "Lukkede
+/// skoler i Nordbyen -" closed every later entry, and "Åbne punkter" did not reopen; "3. kvartal
+/// viste …" became an item; attachments named "Lukket vej - …" were dropped while "… - Fortrolig"
+/// and table rows "Fortrolig"/"Ikke offentlig" were published.
+#[test]
+fn the_day_review_regressions() {
+    let cases: [(&str, &[bool]); 27] = [
+        ("a02_att_lukket_start.txt", &[false, false, false]),
+        ("a06_att_names.txt", &[false, false]),
+        ("d02_forbliver_lukket.txt", &[false, false, false]),
+        ("d04_lukkede_inst.txt", &[false, false, false]),
+        ("d05_ikke_offentlig.txt", &[false, false, false]),
+        ("d07_fortrolig.txt", &[false, false, false]),
+        ("i01_first_lukket_skole.txt", &[false, false, false]),
+        ("i02_first_ikke_offentligt.txt", &[false, false, false]),
+        ("i03_first_status_lukkede.txt", &[false, false, false]),
+        ("i05_first_fortrolige.txt", &[false, false, false]),
+        ("i06_first_behandles.txt", &[false, false, false]),
+        ("i08_status_field_text.txt", &[false, false, false]),
+        ("i11_status_lukket_text.txt", &[false, false, false]),
+        ("i13_sub_fortrolige.txt", &[false, false, false]),
+        ("s01_sagnr_yearserial.txt", &[false, false]),
+        ("s05_sagnr_in_closed_last.txt", &[false, true]),
+        ("s06_numbered_kvartal.txt", &[false, false]),
+        ("s08_sagnr_ref_closed_last.txt", &[false, true]),
+        ("t01_wrapped_entry.txt", &[false, true, false, false]),
+        ("t03_closed_first.txt", &[true, true, false, false]),
+        ("v06_att_fortrolig_end.txt", &[false, false, false]),
+        ("v07_att_table_fortrolig.txt", &[false, false, false]),
+        ("v21_case_space_lukket.txt", &[false, true, false]),
+        ("v22_case_lukket_paren.txt", &[false, true, false]),
+        ("v24_case_comma_lukket.txt", &[false, true, false]),
+        ("v28_case_dok_lukket.txt", &[false, true, false]),
+        ("v32_mark_above_after_open_status.txt", &[false, true, false]),
+    ];
+    for (name, closed) in cases {
+        let (m, _) = fixture(&format!("review/{name}"));
+        let got: Vec<bool> = m.items.iter().map(|i| i.closed).collect();
+        assert_eq!(got, closed, "{name}");
+        assert_nothing_secret(&m);
+    }
+    let (m, _) = fixture("review/i08_status_field_text.txt");
+    assert!(serde_json::to_string(&m).unwrap().contains("Projektet er forsinket"), "a sentence is text");
+}

@@ -167,7 +167,8 @@ fn last_without_case(lines: &[Line], last: usize, mut expected: u32, mut after_c
         let prev = lines[..i].iter().rev().find(|l| !l.is_blank());
         let in_list = prev.is_some_and(|p| numbered(p).is_some());
         let apart = i > 0 && lines[i - 1].is_blank();
-        let item = closed || (!after_closed && apart && !in_list);
+        let titled = title.starts_with(char::is_uppercase); // "3. kvartal viste …" is a sentence
+        let item = closed || (!after_closed && apart && !in_list && titled);
         if !item || has_byte(lines[i].text, b'\t') {
             break;
         }
@@ -272,7 +273,16 @@ fn heading_of(line: &Line, strict: bool) -> Option<(u32, String)> {
         return None;
     }
     let plain = plain(line.text);
-    item_heading_with(&plain, strict).map(|(n, title)| (n, title.to_string()))
+    let (n, title) = item_heading_with(&plain, strict)?;
+    // "Sag nr. 3 Title" counts only where an item heading may be loose (a case number line follows,
+    // outside a closed item): "sag nr. 7: Klage …" in running text, "Sag nr. 2024-012345" (a case
+    // number) are not items.
+    let sag = t.as_bytes().first().is_some_and(|b| matches!(b, b'S' | b's'));
+    let number_like = title.starts_with(|c: char| c.is_ascii_digit() || c == '-');
+    if sag && (strict || n >= 1000 || number_like || !t.starts_with('S')) {
+        return None;
+    }
+    Some((n, title.to_string()))
 }
 
 /// True if an item with this title is closed to the public: the word "lukket" anywhere in it, in
@@ -408,10 +418,21 @@ fn short_mark(text: &str) -> bool {
         return false;
     }
     let lower = plain.to_lowercase();
-    let mut words = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
-    let first = words.next().unwrap_or("");
-    let opening = ["ikke", "ej", "undtaget", "behandles", "behandlet", "status"];
-    closing_word(first) || opening.contains(&first) || marks_closed(text)
+    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    // "… jf. styrelseslovens § 10": what follows "jf" is the law, any words.
+    let words = &words[..words.iter().position(|w| *w == "jf").unwrap_or(words.len())];
+    // A closing word before what it closes ("Lukket sag", "for lukkede døre"), or a line that is
+    // only a phrase saying so ("Ikke offentlig", "Undtaget fra offentligheden"); not a subject
+    // described ("Lukket skole genåbnes", "Ikke offentligt ejede daginstitutioner").
+    let closes = |w: &[&str]| closing_word(w[0]) && matches!(w[1], "punkt" | "pkt" | "sag" | "døre" | "møde");
+    let ends = ["offentlig", "offentligt", "offentlighed", "offentligheden", "offentliggørelse", "aktindsigt", "punkt"];
+    let phrase = words.len() <= 4
+        && matches!(words.first(), Some(&("ikke" | "ej" | "undtaget")))
+        && words.last().is_some_and(|w| ends.contains(w));
+    // … said of the item, not of a subject of its own ("Møderne holdes for lukkede døre").
+    let about_item =
+        words.first().is_some_and(|w| closing_word(w) || matches!(*w, "behandles" | "behandlet" | "status"));
+    words.len() <= 8 && ((about_item && words.windows(2).any(closes)) || phrase || marks_closed(text))
 }
 
 /// A first line that says, as a sentence, that the item is closed: "Punktet er lukket.", "Denne
@@ -476,10 +497,20 @@ fn full_title(title: &str, body: &[Line]) -> String {
     // item's first line when it is short and says so, also as a sentence ("Punktet er lukket.",
     // "Denne sag er lukket"): hiding an open item warns, publishing a closed one cannot be undone.
     let says_closed = |t: &str| closing_line(t, false) || item_says_closed(t) || short_mark(t);
-    let fields = head.fields.iter().flat_map(|&i| columns(body[i].text));
-    let first = body[head.end..].iter().find(|l| !l.is_blank()).filter(|l| !is_heading_line(l)).map(|l| l.text);
+    // An item its fields call open ("Åben sag") is not closed by the line after them: that is the
+    // next item's mark, above its heading.
+    let open = head.fields.iter().flat_map(|&i| columns(body[i].text)).any(open_status);
+    let above_next = |i: usize| open && body[i + 1..].iter().find(|l| !l.is_blank()).is_some_and(is_heading_line);
+    let fields = head.fields.iter().filter(|&&i| !above_next(i)).flat_map(|&i| columns(body[i].text));
+    let first = body[head.end..].iter().position(|l| !l.is_blank()).map(|k| head.end + k);
+    let first = first.filter(|&i| !is_heading_line(&body[i]) && !open).map(|i| body[i].text);
     if let Some(mark) = fields.chain(first).find(|t| says_closed(t)) {
         push_title_line(&mut full, mark);
+    }
+    // What a system writes after the number on the case line ("Sagsnr.: 24/1002 (lukket)",
+    // "24/1002, Lukket punkt"): a closing word anywhere in that short line marks the item.
+    if let Some((i, _)) = head.case.as_ref().filter(|(i, _)| is_closed(&to_plain(body[*i].text))) {
+        push_title_line(&mut full, body[*i].text);
     }
     full
 }
@@ -608,6 +639,10 @@ fn item_field(text: &str) -> bool {
         "kompetence",
     ];
     let plain = to_plain(text);
+    // "Status: Projektet er forsinket …." is a sentence of the item's text.
+    if plain.trim_end().ends_with('.') || plain.len() > 100 {
+        return false;
+    }
     let Some((label, _)) = plain.split_once(':') else { return false };
     let label = label.trim().to_lowercase();
     LABELS.contains(&label.as_str())
@@ -772,7 +807,7 @@ fn marked_above(lines: &[Line], from: usize, i: usize) -> Option<usize> {
     let j = (from..i).rev().find(|&j| !lines[j].is_blank())?;
     // The previous item's own mark ("Punkt 1: …" / "17/1002" / "(Lukket)") is not the next one's:
     // only its case number line stands between its heading and the mark.
-    let own = lines[from..j].iter().filter(|l| !l.is_blank()).all(|l| case_of(l).is_some() || describes_item(l));
+    let own = lines[from..j].iter().filter(|l| !l.is_blank()).all(|l| case_of(l).is_some());
     (!own && closing_line(lines[j].text, false) && heading_at(lines, j).is_none()).then_some(j)
 }
 
@@ -874,9 +909,17 @@ fn divides_before_heading(lines: &[Line], i: usize) -> bool {
     let lower = plain.to_lowercase();
     let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
     let verb = |w: &str| matches!(w, "er" | "blev" | "var" | "bliver" | "været" | "være" | "holdes");
-    let sentence = words.windows(2).any(|w| verb(w[0]) && closing_word(w[1]));
+    let sentence = words.windows(2).any(|w| verb(w[0]) && closing_word(w[1])) || t.ends_with('.');
     let file = [".pdf", ".doc", ".docx", ".xlsx", ".xls", ".odt"].iter().any(|e| lower.ends_with(e));
-    is_closed(&plain) && !sentence && !file && !closing_line(t, false)
+    // The closing word says what is closed ("lukket møde", "Lukkede sager", "for lukkede døre"),
+    // or ends the line ("Tillægsdagsorden - lukket"), or a line starts "Lukket…" ("LUKKET
+    // REFERAT", "Lukket behandling"); "Den lukkede hal" or "Fortrolig revisionsrapport" describe.
+    let parts =
+        ["møde", "mødet", "del", "dagsorden", "dagsordenen", "punkter", "sager", "behandling", "døre", "referat"];
+    let names_part = words.windows(2).any(|w| closing_word(w[0]) && parts.contains(&w[1]))
+        || words.last().is_some_and(|w| closing_word(w))
+        || (words.len() <= 2 && words.first().is_some_and(|w| matches!(*w, "lukket" | "lukkede")));
+    names_part && !sentence && !file && !closing_line(t, false)
 }
 
 /// Closes an item that was read as open: its text is dropped, as if its heading had said "Lukket".
@@ -1256,10 +1299,12 @@ fn attachment_row(row: &[crate::model::Cell]) -> String {
 /// "Lukket bilag: …"): its name may name a person, so it is not published. A name with a closing
 /// word inside ("Fortrolig revisionsrapport.pdf") is the document's name.
 fn attachment_closed(name: &str) -> bool {
-    let words: Vec<&str> = name.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    words.first().is_some_and(|w| marking_word(w))
-        || words.last().is_some_and(|w| marking_word(w))
-        || words.windows(2).any(|w| marking_word(w[0]) && w[1].eq_ignore_ascii_case("bilag"))
+    let lower = name.trim().to_lowercase();
+    let status = ["lukket", "fortroligt", "fortrolig", "ikke offentlig", "ikke offentligt", "lukket bilag"];
+    // A status set apart from the name: "Lukket - Ansøgning …", "Lukket bilag: …", "Ansøgning
+    // (lukket)", "Klage - Fortrolig", "Bilag 3 - lukket - Klage …"; not "Lukket vej - trafiktælling".
+    let parts: Vec<&str> = lower.split(['-', '–', ':', '(', ')', '|']).map(str::trim).collect();
+    parts.len() > 1 && parts.iter().any(|p| status.contains(p))
 }
 
 /// Blocks as plain text: paragraphs separated by blank lines, list items on their own lines.

@@ -36,7 +36,11 @@ fn group_heading(plain: &str) -> Option<bool> {
         w.is_some_and(|w| matches!(w, "punkter" | "sager" | "dagsorden" | "del" | "møde" | "behandling"))
     };
     let open = matches!(first, "åbne" | "åben" | "åbent") && several(second) && words.next().is_none();
-    match (open, super::items::is_closed(t)) {
+    // A closed group names its part ("Lukkede punkter", "Fortrolige sager") or is the word alone;
+    // "Lukkede skoler i Nordbyen -" is the first half of a wrapped entry.
+    let closing = |w: &str| matches!(w, "lukket" | "lukkede" | "fortrolig" | "fortrolige" | "fortroligt");
+    let closed = closing(first) && (second.is_none() || several(second)) && words.next().is_none();
+    match (open, closed) {
         (true, _) => Some(false),
         (false, true) => Some(true),
         (false, false) => None,
@@ -86,7 +90,7 @@ pub fn parse(lines: &[Line], numbered: bool, cx: &mut Ctx) -> Vec<Entry> {
         // A group heading between entries, not the first half of a wrapped entry's title.
         let group = pending.is_none().then(|| group_heading(&plain)).flatten();
         if entry_title(line.text).is_none() && group.is_some() {
-            in_closed_group |= group == Some(true);
+            in_closed_group = group == Some(true); // "Åbne punkter" after a closed group reopens
             continue;
         }
         // A listed agenda line "Punkt 3: Title" has no page number, unless its title wrapped
