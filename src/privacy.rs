@@ -188,6 +188,12 @@ fn find_written(text: &str) -> Vec<(usize, usize)> {
             continue;
         }
         let (first, after) = digits(text, i);
+        // The looser forms (one-digit day, four-digit year, groups) after a word naming another
+        // kind of number ("Konto 1010 20 1234", "Ordre 15032024-0012", "Version 2.1.20-1001").
+        if matches!(first.len, 1 | 4 | 8) && named_number(&text[..i]) {
+            i = after;
+            continue;
+        }
         let (date, after_date) = match first.len {
             10 => {
                 if plausible_date(&first.values[..6]) {
@@ -286,6 +292,37 @@ fn split_date(text: &str, after: usize, day: &Digits) -> Option<([u8; 6], usize)
     let two = |d: &Digits| if d.len == 1 { [0, d.values[0]] } else { [d.values[0], d.values[1]] };
     let ([d0, d1], [m0, m1]) = (two(day), two(&month));
     Some(([d0, d1, m0, m1, yy[0], yy[1]], end))
+}
+
+/// True if the word before a number names another kind of number than a CPR number.
+fn named_number(before: &str) -> bool {
+    const KINDS: [&str; 22] = [
+        "konto",
+        "kontonr",
+        "faktura",
+        "fakturanr",
+        "ordre",
+        "ordrenr",
+        "journal",
+        "journalnr",
+        "bilag",
+        "version",
+        "lokalplan",
+        "løbenr",
+        "tilbud",
+        "nr",
+        "sag",
+        "sagsnr",
+        "tlf",
+        "telefon",
+        "cvr",
+        "ean",
+        "reg",
+        "regnr",
+    ];
+    let t = before.trim_end_matches([' ', ':', '.', '#', '\t']);
+    let word = t.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    KINDS.iter().any(|k| word.eq_ignore_ascii_case(k))
 }
 
 /// The first two digits of a four-digit year of birth: 19 or 20.
@@ -502,6 +539,13 @@ mod tests {
             "Konto 2024 10 1234",
             "2.5.2024 - 2025",
             "tlf. 4359 10 00",
+            // Regression (review of the looser forms): other kinds of numbers, named.
+            "Faktura 0101 10 1000",
+            "Konto 1010 20 1234",
+            "Ordre 15032024-0012",
+            "Bilag 1.2.10-1200",
+            "Version 2.1.20-1001",
+            "Tilbud nr. 0304 21 1500 kr.",
             "15.01.24\t1250\t300.000",
             "CPR-registret opdateres 1. marts 2024",
             "cpr-nr. mangler; se sag 16/26813",
