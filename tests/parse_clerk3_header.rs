@@ -273,3 +273,76 @@ fn times_written_in_words() {
         assert_eq!(time(&m), want, "{head}");
     }
 }
+
+/// Regression (diff review of the closed-meeting check): any header line with "lukket",
+/// "lukkede" or "fortrolig" stopped the whole file, also a note on the closed part of an open
+/// meeting, a place, a participant's remark, a title's subject and a person's name. Only the
+/// title, or a short line about the meeting, minutes or agenda themselves, closes the meeting.
+#[test]
+fn closed_meeting_error_spares_ordinary_header_lines() {
+    for line in [
+        "Punkter på lukket dagsorden behandles efter det åbne møde.",
+        "Bemærk: Sager på den lukkede dagsorden offentliggøres ikke.",
+        "Den lukkede del af mødet blev holdt efter punkt 2.",
+        "Åbent møde - lukkede punkter behandles til sidst",
+        "Mødested: Rådhuset\nMødet er offentligt, dog ikke punkt 5 som behandles for lukkede døre.",
+        "Mødested: Rådhuset (døren holdes lukket)",
+        "Deltagere: Anne Holm (A, formand), Bo Lund (V) - deltog ikke i den lukkede del",
+        "Mødested: Rådhuset\nMødeform: Fysisk møde, lukkede punkter til sidst",
+        "Afbud: Bo Lund (V) fra punkt 2 (lukket)",
+        "Referent: Lone Fortrolig",
+        "Deltagere: Anne Holm (A)\nBo Lund (V), fortrolig rådgiver",
+    ] {
+        let head = format!("REFERAT Økonomiudvalget d. 12-03-2024\n\n{line}");
+        let (m, d) = with_item(&head).unwrap_or_else(|d| panic!("{line}: {d:#?}"));
+        assert_eq!((m.body.as_str(), m.items.len()), ("Økonomiudvalget", 1), "{line}");
+        assert!(!d.iter().any(|d| d.message.contains("marked closed")), "{line}: {d:#?}");
+    }
+    // The title's subject after "om" is no closing word.
+    let (m, _) = with_item("REFERAT Børne- og Skoleudvalget d. 12-03-2024 - temamøde om lukkede skoler").unwrap();
+    assert_eq!((m.body.as_str(), m.date.to_string()), ("Børne- og Skoleudvalget", "2024-03-12".into()));
+    // A remark in a participants table.
+    let (m, d) = ok("participants_table_closed_part.txt");
+    assert!(d.is_empty(), "{d:#?}");
+    assert_eq!(people(&m.participants)[1], ("Bo Lund", Some("V, deltog ikke i lukket del")));
+    // The agenda listed above the first item, its closed part headed "Lukkede punkter:": item 3,
+    // marked closed in its own heading, stays closed.
+    let (m, _) = ok("agenda_list_in_header.txt");
+    assert_eq!(m.items.iter().map(|i| i.closed).collect::<Vec<_>>(), [false, false, true]);
+    // Still errors: short lines about the meeting itself, and "Lukkede punkter" right above the
+    // first item (the items parser does not see it).
+    for (head, line) in [
+        ("Økonomiudvalget\nLukket møde", 2),
+        ("REFERAT Økonomiudvalget d. 12-03-2024\nMødeform: Fortroligt", 2),
+        ("REFERAT Økonomiudvalget d. 12-03-2024\nMødeform: Lukket møde", 2),
+        ("REFERAT Økonomiudvalget d. 12-03-2024\nLukket dagsorden", 2),
+        ("REFERAT Økonomiudvalget d. 12-03-2024\n\nLukkede punkter", 3),
+        ("REFERAT - LUKKET\nØkonomiudvalget d. 12-03-2024", 1),
+        ("Referat (lukket)\nØkonomiudvalget d. 12-03-2024", 1),
+    ] {
+        let d = with_item(head).expect_err(head);
+        assert!(closed_error(&d, line), "{head}: {d:#?}");
+    }
+}
+
+/// Regression (diff review): a bare "Deltagere" over lines that form no table (a cell over 60
+/// characters) re-read every line below as a table at every line: 8,000 lines took 13.8 s. A table
+/// is tried once, right below its label.
+#[test]
+fn participants_table_reader_is_linear() {
+    let mut head = String::from("REFERAT Økonomiudvalget d. 12-03-2024\n\nDeltagere\n");
+    for i in 0..8000 {
+        head.push_str(&format!("Anna Hansen {i}   A   {}\n", "Bemærkning ".repeat(7)));
+    }
+    let t = std::time::Instant::now();
+    let (m, _) = with_item(&head).unwrap();
+    assert_eq!(m.participants.len(), 8000);
+    assert!(t.elapsed().as_secs() < 5, "{:?}", t.elapsed());
+    // A well-formed table is still read as one.
+    let mut head = String::from("REFERAT Økonomiudvalget d. 12-03-2024\n\nDeltagere\n");
+    for i in 0..8000 {
+        head.push_str(&format!("Anna Hansen {i:05}   A   Formand\n"));
+    }
+    let (m, _) = with_item(&head).unwrap();
+    assert_eq!(people(&m.participants)[7999], ("Anna Hansen 07999", Some("A, formand")));
+}

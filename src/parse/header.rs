@@ -105,6 +105,8 @@ pub fn parse(lines: &[Line], cx: &mut Ctx) -> Header {
     let lines: Vec<&Line> = lines.iter().filter(|l| !l.is_blank()).collect();
     let mut at = 0;
     while at < lines.len() {
+        r.list_below = lines.get(at + 1).is_some_and(|l| numbered(l.text));
+        r.at_end = at + 1 == lines.len();
         at += r.table(&lines[at..], cx).unwrap_or_else(|| {
             r.line(lines[at], cx);
             1
@@ -133,6 +135,12 @@ struct Reader {
     above: Option<(String, usize)>,
     /// The title word stood alone and no line but a date has followed: the next may be the body.
     below: bool,
+    /// The line after the one being read is a numbered line ("1. Godkendelse af dagsorden").
+    list_below: bool,
+    /// The line being read is the header's last.
+    at_end: bool,
+    /// The line of a list's bare label ("Deltagere"): a table of names starts right below it.
+    label_no: Option<usize>,
 }
 
 impl Reader {
@@ -167,7 +175,10 @@ impl Reader {
         });
         let own = own.or(value_of.map(|f| (f, plain)));
         let more = own.is_none() && continues_list(self.last, line.no, plain).is_some();
-        if closes_meeting(plain, own, more) || beside.iter().any(|f| closes_meeting(f, field_of(f), false)) {
+        let at = At { title: !self.seen_title || below, list_below: self.list_below, last: self.at_end };
+        if closes_meeting(plain, own, more, at)
+            || beside.iter().any(|f| closes_meeting(f, field_of(f), false, At::default()))
+        {
             closed_error(line, cx);
             return;
         }
@@ -189,8 +200,11 @@ impl Reader {
     /// A table of names laid out with spaces under a list's bare label ("Deltagere" / "Navn
     /// Parti Bemærkning" / "Bo Jensen   V   Afbud"): how many lines it takes, if it is one.
     fn table(&mut self, lines: &[&Line], cx: &mut Ctx) -> Option<usize> {
-        let (field, no, _) = self.last.filter(|&(f, _, _)| self.per_line && f.is_list())?;
-        // Cheap tests first: the line right below the label, with a run of spaces.
+        let (field, _, _) = self.last.filter(|&(f, _, _)| self.per_line && f.is_list())?;
+        // Cheap tests first: the line right below the label itself (not below a name of the list
+        // under it, which would read the rest of the list again at every line), with a run of
+        // spaces. Tried once: `label_no` is taken.
+        let no = self.label_no.take()?;
         let first = lines.first().filter(|l| l.no == no + 1 && tables::may_be_layout_row(l.text, l.indent))?;
         // The rows below it, also a name alone ("Bo Jensen (V)" without a remark), up to a gap or
         // the next label.
@@ -202,7 +216,7 @@ impl Reader {
             .map(|(_, l)| *l)
             .collect();
         let cells = tables::layout_table(&rows.iter().map(|l| (l.indent, l.text)).collect::<Vec<_>>())?;
-        if let Some(row) = rows.iter().find(|l| closes_meeting(&to_plain(l.text), None, true)) {
+        if let Some(row) = rows.iter().find(|l| closes_meeting(&to_plain(l.text), None, true, At::default())) {
             closed_error(row, cx);
         }
         let (present, absent) = table_people(&cells);
@@ -225,6 +239,7 @@ impl Reader {
         }
         self.read(field, value, no, cx);
         self.per_line = value.trim().is_empty();
+        self.label_no = (self.per_line && field.is_list()).then_some(no);
         self.last = Some((field, no, list_open(value)));
     }
 
@@ -595,31 +610,102 @@ fn continues_list(last: Option<(Field, usize, bool)>, no: usize, plain: &str) ->
 /// Words that close what they describe: "Lukket referat", "lukket møde", "FORTROLIGT".
 const CLOSING: &[&str] = &["lukket", "lukkede", "fortrolig", "fortroligt", "fortrolige"];
 
-/// What a closing word in a place or a name must describe to close the meeting ("Rådhuset –
-/// lukket møde"); other words after it make it a name ("Lukket gård").
-const MEETING_WORDS: &[&str] = &["møde", "mødet", "møder", "referat", "dagsorden", "døre", "del", "punkter", "sager"];
+/// The meeting, its minutes or its agenda: what a closing word before one of them closes
+/// ("lukket møde", "Fortroligt referat", "for lukkede døre").
+const MEETING_WORDS: &[&str] = &[
+    "møde",
+    "mødet",
+    "referat",
+    "dagsorden",
+    "døre",
+    "beslutningsprotokol",
+    "protokol",
+    "mødereferat",
+    "beslutninger",
+];
 
-/// Whether a header line says that the meeting, its minutes or its agenda are closed:
-/// "Lukket referat", "Referat fra ekstraordinært lukket møde i …", "REFERAT Økonomiudvalget d.
-/// 12-03-2024 (lukket møde)", "Økonomiudvalget – lukket møde", "Lukket dagsorden", "Mødeform:
-/// Fortroligt". A closed meeting must never be published, so any such word counts; only in a
-/// field that holds a place or names (`own`, or a list that `more` continues) does it need a
-/// meeting word after it or nothing at all ("Mødested: Lukket gård" is a place).
-fn closes_meeting(plain: &str, own: Option<(Field, &str)>, more: bool) -> bool {
+/// Parts of an open meeting ("Lukkede punkter", "Lukket del"): they close the items after them,
+/// which the items parser reads, not the meeting.
+const PART_WORDS: &[&str] = &["punkter", "punkt", "del", "sager", "sag"];
+
+/// After these the title names its subject, not the meeting: "temamøde om lukkede skoler".
+const SUBJECT_WORDS: &[&str] = &["om", "vedr", "vedrørende", "angående", "ang"];
+
+/// Where a header line stands, for [`closes_meeting`].
+#[derive(Clone, Copy, Default)]
+struct At {
+    /// The title, a line before it, or the line naming the body under a bare title word.
+    title: bool,
+    /// A numbered line follows: "Lukkede punkter:" heads the agenda's closed part.
+    list_below: bool,
+    /// The header's last line, right before the items (or their table of contents).
+    last: bool,
+}
+
+/// Whether a header line says that the meeting, its minutes or its agenda are closed.
+///
+/// - The title lines (`at.title`): a closing word anywhere before a subject ("Lukket referat …",
+///   "Referat fra ekstraordinært lukket møde i …", "REFERAT … d. 12-03-2024 (lukket møde)",
+///   "Økonomiudvalget – lukket møde"; not "… - temamøde om lukkede skoler").
+/// - A place: only a closing word before a meeting word ("Rådhuset – lukket møde"; not "Lukket
+///   gård", "Rådhuset (døren holdes lukket)").
+/// - Names (Deltagere, Afbud, Referent, a table row, a list's next line): never; a remark there
+///   ("deltog ikke i den lukkede del", "Lone Fortrolig") is about a person.
+/// - Any other line, when short and no sentence (no full stop) and not heading a numbered agenda
+///   list: a closing word before a meeting word ("Mødedato: 12.03.2024 (lukket møde)", "Mødet
+///   holdes for lukkede døre"), or nothing but closing and meeting words ("Lukket dagsorden",
+///   "Mødeform: Fortroligt", "Fortrolig"). "Lukkede punkter" there is a part of an open meeting,
+///   except as the header's last line: then the items right below it are closed, and the items
+///   parser never sees that line.
+fn closes_meeting(plain: &str, own: Option<(Field, &str)>, more: bool, at: At) -> bool {
     // Decided on bytes for the lines without either word: nearly all.
     if find_ci(plain, "lukke").is_none() && find_ci(plain, "fortrolig").is_none() {
         return false;
     }
-    let (text, names) = match own {
-        Some((field, value)) => (value, field == Field::Location || field == Field::Other || field.is_list()),
-        None => (plain, more),
+    let (text, place, names) = match own {
+        Some((field, value)) => (value, field == Field::Location, field == Field::Other || field.is_list()),
+        None => (plain, false, more),
     };
+    if names {
+        return false;
+    }
     let words: Vec<String> =
         text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
-    words.iter().enumerate().any(|(i, w)| {
-        CLOSING.contains(&w.as_str())
-            && (!names || words.get(i + 1).is_none_or(|n| MEETING_WORDS.contains(&n.as_str())))
-    })
+    let is = |w: &String, set: &[&str]| set.contains(&w.as_str());
+    let subject = words.iter().position(|w| is(w, SUBJECT_WORDS)).unwrap_or(words.len());
+    let closing: Vec<usize> = (0..subject).filter(|&i| is(&words[i], CLOSING)).collect();
+    let before_meeting = closing.iter().any(|&i| words.get(i + 1).is_some_and(|n| is(n, MEETING_WORDS)));
+    if place {
+        return before_meeting;
+    }
+    if at.title && own.is_none() {
+        return !closing.is_empty();
+    }
+    let t = plain.trim();
+    if closing.is_empty() || at.list_below || t.ends_with('.') || t.chars().count() > 60 {
+        return false;
+    }
+    // "Mødeform: Lukket": the words after a short label.
+    let value = match own {
+        Some(_) => &words[..],
+        None => match t.split_once(':').filter(|(l, _)| l.chars().count() <= 20) {
+            Some((label, _)) => {
+                let skip = label.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count();
+                &words[skip.min(words.len())..]
+            }
+            None => &words[..],
+        },
+    };
+    let only =
+        |sets: &[&[&str]]| value.iter().all(|w| sets.iter().any(|s| is(w, s)) || w.bytes().all(|b| b.is_ascii_digit()));
+    before_meeting || only(&[CLOSING, MEETING_WORDS]) || (at.last && only(&[CLOSING, PART_WORDS]))
+}
+
+/// "1. Godkendelse af dagsorden", "2) Budget": a line of a numbered list.
+fn numbered(text: &str) -> bool {
+    let t = text.trim_start_matches([' ', '*', '_']);
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && (t[digits..].starts_with(". ") || t[digits..].starts_with(") "))
 }
 
 /// Words before the title word of the minutes' open part: "Åbent referat".
