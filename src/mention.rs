@@ -8,6 +8,15 @@
 //! numbers are short (`16/26813`), KLE (`00.01.00-A00-1-21`) or year-serial (`2017-012345`,
 //! `EMN-2019-00123`). A date wins over a case number inside it: the `20/03` of `20/03/2017` is not
 //! case 20/3.
+//!
+//! Day and month with a slash and then a space and a four-digit year (`20/3 2017`, as `20/3-2017`
+//! already is) are a date too, as the search page reads such a query (`d:2017-03-20`): were the
+//! minutes' `20/3 2017` case 20/3, that query would not find them. It is a date only where it is
+//! one (month ≤ 12, a real day) and the year stands alone, so `16/26813 2017` stays case 16/26813
+//! and the word 2017. A short case number with a one- or two-digit serial followed by a year
+//! (`16/5 2017`) reads the same as a date, so right after a case label (`sag`, `sagsnr.`, `j.nr.`,
+//! `journalnr.`, `nr.`: [`CASE_LABELS`]) it stays the case number; search.js joins the query's
+//! `20/3 2017` into a date under the same rule.
 
 use crate::case::CaseNumber;
 use chrono::NaiveDate;
@@ -84,6 +93,9 @@ fn numeric_mentions(text: &str, runs: &[(usize, usize)], mut found: impl FnMut(R
                 in_stretch.push((at(m), Some(Mention::Date(date))));
             }
         }
+        if let Some(date) = slashed_date_with_year(text, start, end) {
+            in_stretch.push((start..date.0, Some(Mention::Date(date.1))));
+        }
         let dated = in_stretch.len();
         let free = |r: &Range<usize>, taken: &[(Range<usize>, Option<Mention>)]| {
             taken.iter().all(|(t, _)| r.end <= t.start || t.end <= r.start)
@@ -105,6 +117,37 @@ fn numeric_mentions(text: &str, runs: &[(usize, usize)], mut found: impl FnMut(R
             }
         }
     }
+}
+
+/// Words that label the case number after them: `sag 16/5 2017` is case 16/5 and the year, not
+/// 16 May 2017. Compared lower-cased without trailing `.` or `:`; search.js has the same list.
+pub const CASE_LABELS: [&str; 9] =
+    ["sag", "sagen", "sagsnr", "sagsnummer", "j.nr", "jnr", "journalnr", "journalnummer", "nr"];
+
+/// The date of the stretch `start..end` of `text` when it is day/month alone (`20/3`) and a space
+/// and a four-digit year standing alone follow it (`20/3 2017`), and no case label comes before it:
+/// (end of the date's text, date).
+fn slashed_date_with_year(text: &str, start: usize, end: usize) -> Option<(usize, NaiveDate)> {
+    let b = text.as_bytes();
+    let (day, month) = text[start..end].split_once('/')?;
+    let short = |s: &str| (1..=2).contains(&s.len()) && s.bytes().all(|c| c.is_ascii_digit());
+    if !short(day) || !short(month) || b.get(end) != Some(&b' ') {
+        return None;
+    }
+    let year = b.get(end + 1..end + 5).filter(|y| y.iter().all(u8::is_ascii_digit))?;
+    let stands_alone = |c: Option<&u8>| c.is_none_or(|&c| !(c.is_ascii_alphanumeric() || c == b'_' || c >= 0x80));
+    // "20/3 2017." ends a sentence; "20/3 2017-18" or "20/3 2017/18" is something else.
+    let (next, after) = (b.get(end + 5), b.get(end + 6));
+    if !stands_alone(next) || matches!(next, Some(b'-' | b'.' | b'/')) && !stands_alone(after) {
+        return None;
+    }
+    let label = text[..start].trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+    let label = label.trim_start_matches(|c: char| !c.is_alphanumeric()).trim_end_matches(['.', ':']);
+    if CASE_LABELS.iter().any(|l| l.eq_ignore_ascii_case(label)) {
+        return None;
+    }
+    let year = std::str::from_utf8(year).ok()?.parse().ok()?;
+    Some((end + 5, NaiveDate::from_ymd_opt(year, month.parse().ok()?, day.parse().ok()?)?))
 }
 
 /// Whether a stretch has a `/` or two separators, as every date and case number has, or is as long
@@ -320,6 +363,35 @@ mod tests {
     fn a_slashed_date_is_not_a_case_number() {
         assert_eq!(found("drøftet 20/03/2021."), [("20/03/2021", date(2021, 3, 20))]);
         assert!(mentions("31/02/2021").is_empty(), "not a date, and not case 31/2 either");
+    }
+
+    /// Regression: the search page reads the query "20/3 2017" as the date 2017-03-20, but the index
+    /// read the minutes' "20/3 2017" as case 20/3 and the word 2017, so the query found nothing.
+    #[test]
+    fn day_and_month_with_a_year_after_a_space_are_a_date() {
+        let text = "drøftet den 20/3 2017 og igen 5/4-2018 samt (1/12 2016).";
+        let want = [("20/3 2017", date(2017, 3, 20)), ("5/4-2018", date(2018, 4, 5)), ("1/12 2016", date(2016, 12, 1))];
+        assert_eq!(found(text), want);
+        assert_eq!(found("mødet 20/3 2017.\n"), [("20/3 2017", date(2017, 3, 20))], "a sentence's period");
+        assert_eq!(found("20/3 2017"), [("20/3 2017", date(2017, 3, 20))], "at the end of the text");
+        // A year that does not stand alone, no real date, or more than day and month: as before.
+        assert_eq!(found("20/3 2017-18"), [("20/3", case("20/3"))]);
+        assert_eq!(found("20/3 20171"), [("20/3", case("20/3"))]);
+        assert_eq!(found("20/3 2017ff"), [("20/3", case("20/3"))]);
+        assert_eq!(found("31/2 2017"), [("31/2", case("31/2"))], "no such date");
+        assert_eq!(found("20/3, 2017"), [("20/3", case("20/3"))]);
+        // A real case number followed by a year stays the case number (its serial is no month).
+        assert_eq!(found("sag 16/26813 2017"), [("16/26813", case("16/26813"))]);
+        assert_eq!(found("16/2681 2017"), [("16/2681", case("16/2681"))]);
+        // A short serial that could be a month stays a case number right after a case label.
+        for text in ["sag 16/5 2017", "Sagsnr. 16/5 2017", "j.nr.: 16/5 2017", "(sag 16/5 2017)", "nr. 16/5 2017"] {
+            let at = text.find("16/5").unwrap();
+            assert_eq!(mentions(text), [(at..at + 4, case("16/5"))], "{text}");
+        }
+        assert_eq!(found("den 16/5 2017"), [("16/5 2017", date(2017, 5, 16))], "a date's label");
+        // Written out and slashed in one text, in order.
+        let text = "20. marts 2017 og 21/3 2017";
+        assert_eq!(found(text), [("20. marts 2017", date(2017, 3, 20)), ("21/3 2017", date(2017, 3, 21))]);
     }
 
     #[test]

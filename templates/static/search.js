@@ -152,8 +152,10 @@
    * The exact key of a query token that is a case number or a date, else null. A token may be a
    * date of several words ("20. marts 2017", "20/3 2017"), see `dateTokens`.
    */
+  const bare = (token) => token.replace(/^[("']+|[)"'.,;:!?]+$/g, '');
+
   function exactKey(token) {
-    const t = token.replace(/^[("']+|[)"'.,;:!?]+$/g, '');
+    const t = bare(token);
     let m = /^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$/.exec(t);
     if (m) return dateKey(+m[3], +m[2], +m[1]);
     // A two-digit year: day and month of two digits, one separator (src/mention.rs short_year_date).
@@ -161,7 +163,9 @@
     if (m) return dateKey(fullYear(+m[4]), +m[3], +m[1]);
     m = /^(\d{1,2})\.? (\p{L}+\.?) (\d{4})$/u.exec(t);
     if (m) return monthOf(m[2]) ? dateKey(+m[3], monthOf(m[2]), +m[1]) : null;
-    m = /^(\d{1,2})[./](\d{1,2}) (\d{4})$/.exec(t);
+    // Day/month, a space, a year: a date as src/mention.rs reads it in the minutes (only with "/":
+    // the minutes' "20.3 2017" is no date there, so the query's is none either).
+    m = /^(\d{1,2})\/(\d{1,2}) (\d{4})$/.exec(t);
     if (m) return dateKey(+m[3], +m[2], +m[1]);
     m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
     if (m) return dateKey(+m[1], +m[2], +m[3]);
@@ -172,13 +176,17 @@
     m = /^(\d{2})\/(\d{1,7})$/.exec(t);
     if (m) return `c:${m[1]}/${parseInt(m[2], 10)}`;
     // The short case number as the site's case pages write it in their address (sager/16-26813.html).
-    m = /^(\d{2})-(\d{3,7})$/.exec(t);
+    // The minutes' text never has it in this form, so `parse` keeps the token's words to fall back on
+    // when the index has no such case ("30-100 kr" is an amount), see `resolveKeys`.
+    m = DASHED_CASE.exec(t);
     if (m) return `c:${m[1]}/${parseInt(m[2], 10)}`;
     // Year-serial (WorkZone, eDoc, GetOrganized): zeros kept, as the index does (src/case.rs).
     m = /^(?:([A-Za-z]{2,4})-)?((?:19|20)\d{2})-(\d{3,7})$/.exec(t);
     if (m && (m[1] || m[3].length >= 5)) return `c:${t.toUpperCase()}`;
     return null;
   }
+
+  const DASHED_CASE = /^(\d{2})-(\d{3,7})$/;
 
   /** FNV-1a over the key's bytes, modulo the shard count (src/search/exact.rs shard_of). */
   function shardOf(key, shards) {
@@ -236,6 +244,9 @@
   /** Words that only label a case number or date beside them ("sag 16/26813", "j.nr. 16/26813"). */
   const LABELS = new Set(['sag', 'sagen', 'sagsnr', 'sagsnummer', 'j.nr', 'jnr', 'journalnr', 'journalnummer', 'dato', 'den', 'd']);
   const isLabel = (tok) => LABELS.has(tok.toLowerCase().replace(/[.:,;]+$/, ''));
+  /** The labels before which "16/5 2017" is case 16/5 and a year, not a date (src/mention.rs CASE_LABELS). */
+  const CASE_LABELS = new Set(['sag', 'sagen', 'sagsnr', 'sagsnummer', 'j.nr', 'jnr', 'journalnr', 'journalnummer', 'nr']);
+  const isCaseLabel = (tok) => tok !== undefined && CASE_LABELS.has(tok.toLowerCase().replace(/^[^\p{L}\p{N}]+/u, '').replace(/[.:]+$/, ''));
 
   /**
    * Query text to groups: every group must match (AND); a group is an exact key or a term (+ prefix).
@@ -252,7 +263,7 @@
       const three = raw.slice(i, i + 3).join(' ');
       const two = raw.slice(i, i + 2).join(' ');
       if (i + 2 < raw.length && /^\d{1,2}\.?$/.test(raw[i]) && exactKey(three)) { tokens.push(three); i += 2; }
-      else if (i + 1 < raw.length && /^\d{1,2}[./]\d{1,2}$/.test(raw[i]) && exactKey(two)) { tokens.push(two); i += 1; }
+      else if (i + 1 < raw.length && /^\d{1,2}\/\d{1,2}$/.test(bare(raw[i])) && !isCaseLabel(raw[i - 1]) && exactKey(two)) { tokens.push(two); i += 1; }
       else tokens.push(raw[i]);
     }
     return tokens;
@@ -265,25 +276,32 @@
     const keys = tokens.map(exactKey);
     const groups = [];
     const stopped = [];
-    tokens.forEach((tok, i) => {
-      const key = keys[i];
-      if (key) { groups.push({ key }); return; }
-      // A label beside a case number or date is not a word the items must hold.
-      if ((keys[i - 1] || keys[i + 1]) && isLabel(tok)) return;
+    /** Appends the groups of the words of `tok`, the `i`th token, to `out`. */
+    const wordGroups = (tok, i, out, left) => {
       const ws = words(tok);
       ws.forEach(({ word }, j) => {
         // One letter finds nothing worth reading, and while typing it is the start of a word: it
         // is left out, so "lokalplan b" keeps the results for "lokalplan" until the next letter.
-        if (fold(word.toLowerCase()).length < 2) { stopped.push(word); return; }
+        if (fold(word.toLowerCase()).length < 2) { left.push(word); return; }
         const typing = open && i === tokens.length - 1 && j === ws.length - 1;
         const prefix = typing ? fold(word.toLowerCase()) : '';
         // A word with aa/ae/oe is also looked up as the word with å/æ/ø ("leverandoer").
         const [t, alt] = terms(word);
-        if (t) groups.push({ term: t, ...(alt ? { alt } : {}), prefix: prefix.length >= 2 ? prefix : null });
+        if (t) out.push({ term: t, ...(alt ? { alt } : {}), prefix: prefix.length >= 2 ? prefix : null });
         else if (!isStopWord(word)) return;
-        else if (prefix.length >= 2) groups.push({ term: null, prefix, stop: word });
-        else stopped.push(word);
+        else if (prefix.length >= 2) out.push({ term: null, prefix, stop: word });
+        else left.push(word);
       });
+      return out;
+    };
+    tokens.forEach((tok, i) => {
+      const key = keys[i];
+      // "16-26813" is a case number only if the index has it, else its words ("30-100 kr").
+      if (key && DASHED_CASE.test(bare(tok))) { groups.push({ key, words: wordGroups(tok, i, [], []) }); return; }
+      if (key) { groups.push({ key }); return; }
+      // A label beside a case number or date is not a word the items must hold.
+      if ((keys[i - 1] || keys[i + 1]) && isLabel(tok)) return;
+      wordGroups(tok, i, groups, stopped);
     });
     return { groups, stopped };
   }
@@ -391,10 +409,22 @@
     return scores;
   }
 
+  /**
+   * The groups with a case number typed as in its page's address ("16-26813") replaced by the
+   * token's words when the index has no such case: "30-100 kr" is an amount, and the minutes never
+   * write a case number so (src/mention.rs reads "16/26813"), so an absent key means no case. The
+   * exact shard asked for is the one the key's lookup reads anyway.
+   */
+  async function resolveKeys(groups, m) {
+    const known = await Promise.all(groups.map(async (g) => !g.words || g.key in await fetchJSON(`x/${shardOf(g.key, m.xs)}.json`)));
+    return groups.flatMap((g, k) => (known[k] ? [g] : g.words));
+  }
+
   /** All matching docs, ranked: score, then newer year, then docs whose chunk holds more equal hits, then id. */
   async function run(q, live) {
     const m = await loadManifest();
     let { groups, stopped } = parse(q, live);
+    groups = await resolveKeys(groups, m);
     if (!groups.length) return { groups, hits: [], stopped };
     const all = await Promise.all(groups.map((g) => groupScores(g, m)));
     // The sum of the kept groups' scores where all of them match (the groups' own arrays stay as
@@ -450,14 +480,18 @@
     return e;
   }
 
-  const EXACT = /\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{4}-\d{2}-\d{2}|\d{2}\.\d{2}\.\d{2}-[A-Za-z]\d{2}-\d{1,7}-\d{2,4}|\d{2}([-./])\d{2}\1\d{2}(?![-./]?[\dA-Za-z])|\d{1,2}\. [A-Za-z]+\.? \d{4}|\d{2}\/\d{1,7}/g;
+  const EXACT = /\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{4}-\d{2}-\d{2}|\d{2}\.\d{2}\.\d{2}-[A-Za-z]\d{2}-\d{1,7}-\d{2,4}|\d{2}([-./])\d{2}\1\d{2}(?![-./]?[\dA-Za-z])|\d{1,2}\. [A-Za-z]+\.? \d{4}|\d{1,2}\/\d{1,2} \d{4}(?![-./]?[\dA-Za-z])|\d{2}\/\d{1,7}/g;
 
   /** Where `text` matches the query: words by term or typed prefix, case numbers and dates by exact key. */
   function hitRanges(text, groups) {
     const ranges = [];
     const keys = new Set(groups.filter((g) => g.key).map((g) => g.key));
     if (keys.size) {
-      for (const m of text.matchAll(EXACT)) if (keys.has(exactKey(m[0]))) ranges.push([m.index, m.index + m[0].length]);
+      for (const m of text.matchAll(EXACT)) {
+        if (keys.has(exactKey(m[0]))) ranges.push([m.index, m.index + m[0].length]);
+        // "sag 16/5 2017": the case number before a year (src/mention.rs CASE_LABELS).
+        else if (/^\d{2}\/\d{1,2} /.test(m[0]) && keys.has(exactKey(m[0].split(' ')[0]))) ranges.push([m.index, m.index + m[0].indexOf(' ')]);
+      }
     }
     const wordGroups = groups.filter((g) => g.term || g.prefix);
     if (wordGroups.length) {

@@ -327,6 +327,14 @@ MINUTES['kulturudvalget/2016-09-30.md'] = `# **REFERAT Kulturudvalget d. 30-09-2
 ### **Sagsfremstilling**
 
 Direktøren foreslår en ny leverandør vedrørende kaffe til mødelokalet i A\u030Arslev. Kontrakten blev drøftet 21.12.16 og godkendt den 3. februar 2015.
+
+## **Punkt 2: Prisliste for mødeforplejning**
+
+16/9002
+
+### **Sagsfremstilling**
+
+Prislisten blev drøftet 17/11 2016. Priserne ligger mellem 30-100 kr. pr. person.
 `;
 
 const temps = [];
@@ -425,6 +433,8 @@ test('the JS stemmer and folding give exactly the terms of the Rust index', () =
   assert.equal(s.exactKey('20. Mar. 2017'), 'd:2017-03-20');
   assert.equal(s.exactKey('20. mar 2017'), null, 'an abbreviation has its period');
   assert.equal(s.exactKey('20/3 2017'), 'd:2017-03-20');
+  // src/mention.rs reads the minutes' "20/3 2017" as this date, and "20.3 2017" as no date.
+  assert.equal(s.exactKey('20.3 2017'), null);
 });
 
 test('parsing: only a query being typed has a prefix; labels beside a case number are not required words', () => {
@@ -443,9 +453,11 @@ test('parsing: only a query being typed has a prefix; labels beside a case numbe
   assert.deepEqual(groups('høring af', true), [{ term: s.term('høring'), prefix: null }, { term: null, prefix: 'af', stop: 'af' }]);
   assert.deepEqual(groups('bil', true), [{ term: 'bil', prefix: 'bil' }]);
   // Regression: "sag 16/26813" required the word "sag"; "sagsnr." and "j.nr." found nothing.
+  // (A case number in its address form keeps its words to fall back on, see below.)
+  const keyed = (q, live) => groups(q, live).map(({ words, ...g }) => g);
   for (const q of ['sag 16/26813', 'sagsnr. 16/26813', 'j.nr. 16/26813', 'Sagsnummer: 16/26813', 'journalnr. 16-26813', '16/26813 sagen', 'jnr 16/26813']) {
-    assert.deepEqual(groups(q, false), [{ key: 'c:16/26813' }], q);
-    assert.deepEqual(groups(q, true), [{ key: 'c:16/26813' }], `${q} typed`);
+    assert.deepEqual(keyed(q, false), [{ key: 'c:16/26813' }], q);
+    assert.deepEqual(keyed(q, true), [{ key: 'c:16/26813' }], `${q} typed`);
   }
   assert.deepEqual(groups('dato 20-03-2017', false), [{ key: 'd:2017-03-20' }]);
   assert.deepEqual(groups('sag om lokalplan', false).length, 3, 'a label without a case number is a word');
@@ -455,6 +467,20 @@ test('parsing: only a query being typed has a prefix; labels beside a case numbe
     assert.deepEqual(groups(q, false), [{ key: 'd:2017-03-20' }], q);
   }
   assert.deepEqual(groups('20/3', false), [{ key: 'c:20/3' }], 'without a year it is a case number');
+  // As src/mention.rs reads the minutes: after a case label, "16/5 2017" is case 16/5 and a year;
+  // "20.3 2017" is no date; "(20/3 2017)" is.
+  assert.deepEqual(groups('sag 16/5 2017', false), [{ key: 'c:16/5' }, { term: '2017', prefix: null }]);
+  assert.deepEqual(groups('j.nr.: 16/5 2017', false), [{ key: 'c:16/5' }, { term: '2017', prefix: null }]);
+  assert.deepEqual(groups('den 16/5 2017', false), [{ key: 'd:2017-05-16' }]);
+  assert.deepEqual(groups('(20/3 2017)', false), [{ key: 'd:2017-03-20' }]);
+  assert.deepEqual(groups('20.3 2017', false), [{ term: '20', prefix: null }, { term: '2017', prefix: null }]);
+  // Regression: "30-100 kr" became the exact key of case 30/100 alone and found nothing. A case
+  // number in its address form carries its words, which the search uses when the index has no
+  // such case (the browser test '... an amount is words' runs that part).
+  assert.deepEqual(groups('30-100 kr', false), [
+    { key: 'c:30/100', words: [{ term: '30', prefix: null }, { term: '100', prefix: null }] }, { term: 'kr', prefix: null }]);
+  assert.deepEqual(groups('16-268', true), [{ key: 'c:16/268', words: [{ term: '16', prefix: null }, { term: '268', prefix: '268' }] }]);
+  assert.deepEqual(groups('16-18 år', false).length, 3, 'an age range is words');
   // Regression: a decomposed "å" (a + U+030A) split the word.
   assert.deepEqual(groups('A\u030Arslev', false), [{ term: s.term('Årslev'), prefix: null }]);
 });
@@ -552,6 +578,27 @@ test('dates written out or with a two-digit year are the same date in the minute
   }
   const linked = await open(server, '?q=20.+marts+2017');
   assert.equal((await titles(linked)).length, 4, 'the meeting of 20-03-2017 and its three open items');
+  await linked.close();
+  await page.close();
+});
+
+// Regression: the query "17/11 2016" became the date 2016-11-17, but the index read the minutes'
+// "17/11 2016" as case 17/11, so the item saying it was not found; "30-100 kr" became case 30/100
+// and found nothing, where the words found the item.
+test('day/month and a year in the minutes are the date of the query, and an amount is words', async () => {
+  const page = await open(server);
+  for (const q of ['17/11 2016', '17-11-2016', '17. november 2016']) {
+    await search(page, q);
+    assert.deepEqual(await titles(page), ['Prisliste for mødeforplejning'], q);
+    assert.deepEqual(await page.$$eval('#search-results .search-snippet mark', (ms) => ms.map((m) => m.textContent)), ['17/11 2016'], q);
+  }
+  for (const q of ['30-100 kr', '30-100']) {
+    await search(page, q);
+    assert.deepEqual(await titles(page), ['Prisliste for mødeforplejning'], q);
+    assert.equal(await page.$('#search-case a'), null, `${q}: no case page`);
+  }
+  const linked = await open(server, '?q=30-100+kr');
+  assert.deepEqual(await titles(linked), ['Prisliste for mødeforplejning']);
   await linked.close();
   await page.close();
 });
