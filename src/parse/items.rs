@@ -285,6 +285,16 @@ fn heading_of(line: &Line, strict: bool) -> Option<(u32, String)> {
     Some((n, title.to_string()))
 }
 
+/// The words of `text`: runs of letters and digits.
+fn words_of(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+}
+
+/// A verb that makes a closing word after it describe a subject ("Vejen er lukket").
+fn is_verb(word: &str) -> bool {
+    matches!(word, "er" | "blev" | "var" | "bliver" | "været" | "være" | "holdes" | "bliv")
+}
+
 /// True if an item with this title is closed to the public: the word "lukket" anywhere in it, in
 /// any case and with any punctuation around it ("Lukket.", "Personalesag – Lukket",
 /// "Lukket/fortroligt", "(lukket punkt)"). Hiding an open item by mistake costs a page; publishing
@@ -298,7 +308,7 @@ pub fn is_closed(title: &str) -> bool {
             return is_closed(&folded);
         }
     }
-    let words = || title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty());
+    let words = || words_of(title);
     words().any(closing_word) || not_public(title) || spaced_out(words()).iter().any(|w| closing_word(w))
 }
 
@@ -324,7 +334,7 @@ fn spaced_out<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
 /// "Tilskud til ikke offentlige skoler" and "ikke offentlig tilgængelig endnu" are not.
 fn not_public(text: &str) -> bool {
     let lower = text.to_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = words_of(&lower).collect();
     let exempt = |w: &str| matches!(w, "offentlighed" | "offentligheden" | "aktindsigt");
     words.windows(3).any(|w| matches!(w[0], "ikke" | "ej") && w[1] == "til" && w[2] == "offentliggørelse")
         || words.windows(3).any(|w| w[0] == "undtaget" && w[1] == "fra" && exempt(w[2]))
@@ -347,7 +357,7 @@ fn closing_word(word: &str) -> bool {
 /// ("- Lukket", "Hjemmeplejen - Lukket", "(Lukket punkt)"), not a sentence ("Skolen er lukket nu").
 fn marks_closed(text: &str) -> bool {
     let plain = to_plain(text);
-    let words: Vec<&str> = plain.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = words_of(&plain).collect();
     words.len() <= 3
         && (words.first().is_some_and(|w| marking_word(w)) || words.last().is_some_and(|w| marking_word(w)))
 }
@@ -382,8 +392,7 @@ fn closing_line(text: &str, plural: bool) -> bool {
         return false;
     }
     let plain = to_plain(text);
-    let words: Vec<String> =
-        plain.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    let words: Vec<String> = words_of(&plain).map(str::to_lowercase).collect();
     // "… jf. forvaltningslovens § 32": what follows "jf" is the law, any words.
     let cited = words.iter().position(|w| w == "jf").unwrap_or(words.len());
     let several =
@@ -418,7 +427,7 @@ fn short_mark(text: &str) -> bool {
         return false;
     }
     let lower = plain.to_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = words_of(&lower).collect();
     // "… jf. styrelseslovens § 10": what follows "jf" is the law, any words.
     let words = &words[..words.iter().position(|w| *w == "jf").unwrap_or(words.len())];
     // A closing word before what it closes ("Lukket sag", "for lukkede døre"), or a line that is
@@ -450,10 +459,10 @@ fn item_says_closed(text: &str) -> bool {
 /// item may be open: worth a warning, since it is hidden. "Lukket" or "Fortroligt" at an edge, or
 /// a closing word before "punkt", "møde" or "sag", marks the item.
 fn closed_in_passing(title: &str) -> bool {
-    let words: Vec<&str> = title.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = words_of(title).collect();
     // "…, hvor afdelingen er lukket": a verb before the last word makes it the subject's.
-    let verb = ["er", "blev", "var", "bliver", "været", "være", "holdes", "bliv"];
-    let described = words.len() >= 2 && verb.iter().any(|v| words[words.len() - 2].eq_ignore_ascii_case(v));
+
+    let described = words.len() >= 2 && is_verb(&words[words.len() - 2].to_lowercase());
     let at_end = words.last().is_some_and(|w| marking_word(w)) && !described;
     let at_edge = |w: Option<&&str>| w.is_some_and(|w| marking_word(w));
     let marked = |w: &[&str]| {
@@ -499,9 +508,10 @@ fn full_title(title: &str, body: &[Line]) -> String {
     let says_closed = |t: &str| closing_line(t, false) || item_says_closed(t) || short_mark(t);
     // An item its fields call open ("Åben sag") is not closed by the line after them: that is the
     // next item's mark, above its heading.
-    let open = head.fields.iter().flat_map(|&i| columns(body[i].text)).any(open_status);
+    let columns: Vec<(usize, Vec<&str>)> = head.fields.iter().map(|&i| (i, columns(body[i].text))).collect();
+    let open = columns.iter().flat_map(|(_, c)| c).any(|c| open_status(c));
     let above_next = |i: usize| open && body[i + 1..].iter().find(|l| !l.is_blank()).is_some_and(is_heading_line);
-    let fields = head.fields.iter().filter(|&&i| !above_next(i)).flat_map(|&i| columns(body[i].text));
+    let fields = columns.iter().filter(|(i, _)| !above_next(*i)).flat_map(|(_, c)| c.iter().copied());
     let first = body[head.end..].iter().position(|l| !l.is_blank()).map(|k| head.end + k);
     let first = first.filter(|&i| !is_heading_line(&body[i]) && !open).map(|i| body[i].text);
     if let Some(mark) = fields.chain(first).find(|t| says_closed(t)) {
@@ -907,9 +917,8 @@ fn divides_before_heading(lines: &[Line], i: usize) -> bool {
     }
     let plain = to_plain(t);
     let lower = plain.to_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-    let verb = |w: &str| matches!(w, "er" | "blev" | "var" | "bliver" | "været" | "være" | "holdes");
-    let sentence = words.windows(2).any(|w| verb(w[0]) && closing_word(w[1])) || t.ends_with('.');
+    let words: Vec<&str> = words_of(&lower).collect();
+    let sentence = words.windows(2).any(|w| is_verb(w[0]) && closing_word(w[1])) || t.ends_with('.');
     let file = [".pdf", ".doc", ".docx", ".xlsx", ".xls", ".odt"].iter().any(|e| lower.ends_with(e));
     // The closing word says what is closed ("lukket møde", "Lukkede sager", "for lukkede døre"),
     // or ends the line ("Tillægsdagsorden - lukket"), or a line starts "Lukket…" ("LUKKET
