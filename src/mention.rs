@@ -103,7 +103,7 @@ fn numeric_mentions(text: &str, runs: &[(usize, usize)], mut found: impl FnMut(R
         let cases = kle
             .find_iter(stretch)
             .chain(short.find_iter(stretch).filter(|m| !stretch[m.end()..].starts_with('/')))
-            .chain(dashed.find_iter(stretch));
+            .chain(dashed.find_iter(stretch).filter(|m| !amount_follows(text, start + m.end())));
         for m in cases {
             let range = at(m);
             if free(&range, &in_stretch[..dated]) {
@@ -117,6 +117,20 @@ fn numeric_mentions(text: &str, runs: &[(usize, usize)], mut found: impl FnMut(R
             }
         }
     }
+}
+
+/// Units after a number that make `2000-12000 kr.` a range of amounts, not a year-serial case
+/// number. Compared lower-cased after one optional space.
+const AMOUNT_UNITS: [&str; 8] = ["kr", "t.kr", "mio", "mia", "dkk", "%", "m2", "m²"];
+
+/// Whether an amount's unit follows `end` of `text` (a unit is a word of its own: "kr." or "kr",
+/// not "krone…" or "mioplan").
+fn amount_follows(text: &str, end: usize) -> bool {
+    let rest = text[end..].strip_prefix(' ').unwrap_or(&text[end..]);
+    AMOUNT_UNITS.iter().any(|unit| {
+        rest.get(..unit.len()).is_some_and(|w| w.eq_ignore_ascii_case(unit))
+            && rest[unit.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric())
+    })
 }
 
 /// Words that label the case number after them: `sag 16/5 2017` is case 16/5 and the year, not
@@ -412,6 +426,24 @@ mod tests {
             ("2017-03-20", date(2017, 3, 20)),
         ];
         assert_eq!(found(text), want);
+    }
+
+    /// Regression: "2000-12000 kr." gave the exact search key `c:2000-12000`, a case that is a
+    /// range of amounts.
+    #[test]
+    fn amount_ranges_are_not_year_serial_case_numbers() {
+        for text in [
+            "2000-12000 kr.",
+            "2000-12000kr",
+            "ca. 2010-15000 DKK",
+            "1995-20000 mio. kr.",
+            "2020-25000 m²",
+            "2050-10000 %",
+        ] {
+            assert!(mentions(text).is_empty(), "{text}");
+        }
+        assert_eq!(found("sag 2017-012345 kræver"), [("2017-012345", case("2017-012345"))]);
+        assert_eq!(found("sag 2017-012345, kr. 300"), [("2017-012345", case("2017-012345"))]);
     }
 
     #[test]

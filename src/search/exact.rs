@@ -86,6 +86,13 @@ pub fn shard_of(key: &str, shards: u32) -> u32 {
 mod tests {
     use super::*;
 
+    /// Regression: an amount range "2000-12000 kr." was the exact key of a case `c:2000-12000`.
+    #[test]
+    fn amount_range_gives_no_case_key() {
+        assert!(exact_keys("Tilskud på 2000-12000 kr. pr. elev").is_empty());
+        assert_eq!(exact_keys("Sag 2017-012345"), ["c:2017-012345"]);
+    }
+
     #[test]
     fn finds_dates_in_all_written_forms() {
         assert_eq!(exact_keys("mødet 13-03-2017 og 1.2.2016"), ["d:2017-03-13", "d:2016-02-01"]);
