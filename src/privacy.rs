@@ -245,10 +245,11 @@ fn find_written(text: &str) -> Vec<(usize, usize)> {
             }
         };
         let dotted = matches!(first.len, 1 | 2 | 8);
-        let end = separator(text, after_date).and_then(|k| {
-            // A date written as a date joins its serial with a dash, slash or stop, not a space
-            // or tab (a table row "15.01.24  1250"), and "01.01.24-2027" is a period.
-            if dotted && text[after_date..k].starts_with(char::is_whitespace) {
+        let end = separator(text, after_date).and_then(|(k, spaced)| {
+            // A date written as a date joins its serial with a dash, slash or stop (spaces may
+            // sit around it: "01.01.80 - 1234"), not a space or tab alone (a table row
+            // "15.01.24  1250"), and "01.01.24-2027" is a period.
+            if dotted && spaced {
                 return None;
             }
             let (second, end) = digits(text, k);
@@ -374,7 +375,8 @@ struct Digits {
 /// Where the second half starts if what follows byte `i` can join the two halves of a CPR number:
 /// one dash or one space or only markup and invisible characters (a soft hyphen), with (after a
 /// dash) spaces and a line break around it. Two spaces without a dash separate table columns.
-fn separator(text: &str, mut i: usize) -> Option<usize> {
+/// The flag is true if the halves are joined by a space without a dash (or slash or stop).
+fn separator(text: &str, mut i: usize) -> Option<(usize, bool)> {
     let (mut dash, mut spaces) = (false, 0);
     for _ in 0..12 {
         if i >= text.len() {
@@ -392,7 +394,7 @@ fn separator(text: &str, mut i: usize) -> Option<usize> {
             // A slash or full stop joins the halves as a dash does ("010203/1234", "010203.1234").
             c if (is_dash(c) || c == '/' || c == '.') && !dash => dash = true,
             // Markup or invisible characters alone join the halves as tightly as nothing would.
-            _ => return (dash || spaces <= 1).then_some(i),
+            _ => return (dash || spaces <= 1).then_some((i, spaces > 0 && !dash)),
         }
         i += len;
     }
@@ -625,6 +627,24 @@ mod tests {
         ] {
             let (t, w) = mask(s);
             assert_eq!((t.as_str(), w.len()), (masked, 1), "{s}");
+        }
+    }
+
+    /// Regression (fourth review): a date written as a date with spaces around the dash before
+    /// its serial was published; a space alone still separates a table's columns.
+    #[test]
+    fn masks_a_dated_cpr_number_with_spaces_around_the_dash() {
+        for (s, masked) in [
+            ("01.01.80 - 1234", "XX.XX.XX - XXXX"),
+            ("31/12/80 – 1234", "XX/XX/XX – XXXX"),
+            ("1.1.80 -1234", "X.X.XX -XXXX"),
+            ("01.01.1980 - 1234", "XX.XX.XXXX - XXXX"),
+        ] {
+            let (t, w) = mask(s);
+            assert_eq!((t.as_str(), w.len()), (masked, 1), "{s}");
+        }
+        for s in ["15.01.24 1250", "15.01.24\t1250", "2.5.2024 - 2025", "01.01.24 - 2027"] {
+            assert!(mask(s).1.is_empty(), "{s}");
         }
     }
 
