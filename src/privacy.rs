@@ -248,8 +248,9 @@ fn find_written(text: &str) -> Vec<(usize, usize)> {
         let end = separator(text, after_date).and_then(|(k, spaced)| {
             // A date written as a date joins its serial with a dash, slash or stop (spaces may
             // sit around it: "01.01.80 - 1234"), not a space or tab alone (a table row
-            // "15.01.24  1250"), and "01.01.24-2027" is a period.
-            if dotted && spaced {
+            // "15.01.24  1250"); eight digits join it as six do ("01011980 1234"). After either,
+            // "01.01.24-2027" is a period.
+            if matches!(first.len, 1 | 2) && spaced {
                 return None;
             }
             let (second, end) = digits(text, k);
@@ -644,6 +645,23 @@ mod tests {
             assert_eq!((t.as_str(), w.len()), (masked, 1), "{s}");
         }
         for s in ["15.01.24 1250", "15.01.24\t1250", "2.5.2024 - 2025", "01.01.24 - 2027"] {
+            assert!(mask(s).1.is_empty(), "{s}");
+        }
+    }
+
+    /// Regression (fourth review): eight digits with a four-digit year and the serial after one
+    /// space were published, although six digits are masked so.
+    #[test]
+    fn masks_an_eight_digit_date_and_its_serial_after_a_space() {
+        for (s, masked) in [
+            ("01011980 1234", "XXXXXXXX XXXX"),
+            ("31122001\u{a0}1234", "XXXXXXXX\u{a0}XXXX"),
+            ("01011980-1234", "XXXXXXXX-XXXX"),
+        ] {
+            let (t, w) = mask(s);
+            assert_eq!((t.as_str(), w.len()), (masked, 1), "{s}");
+        }
+        for s in ["20170101 1234", "43591000 1234", "01011980  1234", "01012024 2027", "tlf. 21011980 1234"] {
             assert!(mask(s).1.is_empty(), "{s}");
         }
     }
