@@ -254,7 +254,9 @@ fn find_written(text: &str) -> Vec<(usize, usize)> {
                 return None;
             }
             let (second, end) = digits(text, k);
-            let period = dotted && second.len == 4 && until_year(&date, &second.values[..4]);
+            let yy = number(&date[4..]);
+            let from = if yy <= 50 { 2000 + yy } else { 1900 + yy };
+            let period = dotted && second.len == 4 && until_year(from, &second.values[..4]);
             (second.len == 4 && !period).then_some(end)
         });
         match end.filter(|_| plausible_date(&date)) {
@@ -268,12 +270,9 @@ fn find_written(text: &str) -> Vec<(usize, usize)> {
     found
 }
 
-/// True if the four digits are a year from the date's own year to 2099: "01.01.24-2027".
-fn until_year(ddmmyy: &[u8; 6], four: &[u8]) -> bool {
-    let year = four.iter().fold(0u32, |y, &d| y * 10 + u32::from(d));
-    let yy = u32::from(ddmmyy[4]) * 10 + u32::from(ddmmyy[5]);
-    let from = if yy <= 50 { 2000 + yy } else { 1900 + yy };
-    (from..=2099).contains(&year)
+/// True if the four digits are a year from `from` (the date's own year) to 2099: "01.01.24-2027".
+fn until_year(from: u32, four: &[u8]) -> bool {
+    (from..=2099).contains(&number(four))
 }
 
 /// `DD.MM.YY`, `DD-MM-YY`, `DD/MM/YY` or `DD MM YY` (the date half written as a date: "31.12.80-1234",
@@ -332,23 +331,36 @@ fn century(cc: &[u8]) -> bool {
     matches!(cc, [1, 9] | [2, 0])
 }
 
-/// "0101 80 1234" (also with dashes): after the day and month's four digits (`ddmm`, ending at
-/// `after`), one space or dash, the year's two digits, one space or dash, the serial's four.
-/// Returns where the number ends, if it is one.
+/// "0101 80 1234", "0101 1980 1234" (also with dashes): after the day and month's four digits
+/// (`ddmm`, ending at `after`), one space or dash, the year's two or four digits, one space or
+/// dash, the serial's four. Returns where the number ends, if it is one. A four-digit year has
+/// the same gap on both sides and no later year after it: "2010-2015 1200" and "2010 2015 2020"
+/// are years.
 fn grouped(text: &str, after: usize, ddmm: &Digits) -> Option<usize> {
     let b = text.as_bytes();
-    let gap = |i: usize| matches!(b.get(i), Some(b' ' | b'-'));
-    if !gap(after) {
-        return None;
-    }
+    let gap = |i: usize| b.get(i).copied().filter(|c| matches!(c, b' ' | b'-'));
+    let first_gap = gap(after)?;
     let (year, after_year) = digits(text, after + 1);
-    if year.len != 2 || !gap(after_year) {
-        return None;
-    }
+    let second_gap = gap(after_year)?;
     let (serial, end) = digits(text, after_year + 1);
+    let yy = match year.len {
+        2 => [year.values[0], year.values[1]],
+        4 if century(&year.values[..2])
+            && second_gap == first_gap
+            && !until_year(number(&year.values[..4]), &serial.values[..4]) =>
+        {
+            [year.values[2], year.values[3]]
+        }
+        _ => return None,
+    };
     let v = &ddmm.values;
-    let date = [v[0], v[1], v[2], v[3], year.values[0], year.values[1]];
+    let date = [v[0], v[1], v[2], v[3], yy[0], yy[1]];
     (serial.len == 4 && plausible_date(&date)).then_some(end)
+}
+
+/// The value of a run of digit values.
+fn number(values: &[u8]) -> u32 {
+    values.iter().fold(0, |n, &d| n * 10 + u32::from(d))
 }
 
 /// The digits of the run starting at byte `i` (up to 11, enough to tell a CPR from a longer
@@ -662,6 +674,31 @@ mod tests {
             assert_eq!((t.as_str(), w.len()), (masked, 1), "{s}");
         }
         for s in ["20170101 1234", "43591000 1234", "01011980  1234", "01012024 2027", "tlf. 21011980 1234"] {
+            assert!(mask(s).1.is_empty(), "{s}");
+        }
+    }
+
+    /// Regression (fourth review): day and month, a four-digit year and the serial in groups
+    /// were published; years in a row or a range are no date.
+    #[test]
+    fn masks_day_and_month_a_four_digit_year_and_the_serial_in_groups() {
+        for (s, masked) in [
+            ("0101 1980 1234", "XXXX XXXX XXXX"),
+            ("3112-2001-1234", "XXXX-XXXX-XXXX"),
+            ("født 0101 1980 1234.", "født XXXX XXXX XXXX."),
+        ] {
+            let (t, w) = mask(s);
+            assert_eq!((t.as_str(), w.len()), (masked, 1), "{s}");
+        }
+        for s in [
+            "2010 2015 2020",
+            "perioden 2010-2015 1200 boliger",
+            "4335 1234",
+            "2023-2024",
+            "0101 1880 1234",
+            "Konto 1010 1980 1234",
+            "tlf. 2010 1980 1234",
+        ] {
             assert!(mask(s).1.is_empty(), "{s}");
         }
     }
