@@ -275,13 +275,16 @@ fn until_year(from: u32, four: &[u8]) -> bool {
     (from..=2099).contains(&number(four))
 }
 
-/// `DD.MM.YY`, `DD-MM-YY`, `DD/MM/YY` or `DD MM YY` (the date half written as a date: "31.12.80-1234",
-/// also "1.1.80-1234", "01.01.1980-1234", "01 01 80-1234"): the six digit values and where they
-/// end, given the day's one or two digits and the byte after them.
+/// `DD.MM.YY`, `DD-MM-YY`, `DD/MM/YY` or `DD MM YY`, or with a dash before the year (the date
+/// half written as a date: "31.12.80-1234", also "1.1.80-1234", "01.01.1980-1234",
+/// "01 01 80-1234", "01/01-1980-1234"): the six digit values and where they end, given the day's
+/// one or two digits and the byte after them.
 fn split_date(text: &str, after: usize, day: &Digits) -> Option<([u8; 6], usize)> {
     let sep = text[after..].chars().next().filter(|c| matches!(c, '.' | '-' | '/' | ' '))?;
     let (month, after_month) = digits(text, after + 1);
-    if !(1..=2).contains(&month.len) || !text[after_month..].starts_with(sep) {
+    // The year follows the same separator or a dash: "1/1-1980", as Danish dates are often written.
+    let year_sep = text[after_month..].chars().next();
+    if !(1..=2).contains(&month.len) || !(year_sep == Some(sep) || year_sep == Some('-')) {
         return None;
     }
     let (year, end) = digits(text, after_month + 1);
@@ -699,6 +702,24 @@ mod tests {
             "Konto 1010 1980 1234",
             "tlf. 2010 1980 1234",
         ] {
+            assert!(mask(s).1.is_empty(), "{s}");
+        }
+    }
+
+    /// Regression (fourth review): a date written "day/month-year", as Danish dates often are,
+    /// was published with its serial.
+    #[test]
+    fn masks_a_slash_date_with_a_dash_before_the_year() {
+        for (s, masked) in [
+            ("01/01-1980-1234", "XX/XX-XXXX-XXXX"),
+            ("1/1-80-1234", "X/X-XX-XXXX"),
+            ("31/12-1980 - 1234", "XX/XX-XXXX - XXXX"),
+            ("01.01-1980-1234", "XX.XX-XXXX-XXXX"),
+        ] {
+            let (t, w) = mask(s);
+            assert_eq!((t.as_str(), w.len()), (masked, 1), "{s}");
+        }
+        for s in ["sag 16/5-2017", "24/12-2024-2025", "16/26813", "d. 1/2-2024 kl. 14.00"] {
             assert!(mask(s).1.is_empty(), "{s}");
         }
     }
