@@ -326,9 +326,23 @@ fn named_number(before: &str) -> bool {
         "reg",
         "regnr",
     ];
-    let t = before.trim_end_matches([' ', ':', '.', '#', '\t']);
+    // Between the word and the number: spaces of any kind (also `&nbsp;`), a colon, a full stop,
+    // a table cell's bar ("| Løbenr. | 1 2 24-1000 |") and one line break (the line wrapped).
+    let mut t = before;
+    let mut wrapped = false;
+    loop {
+        t = t.trim_end_matches(|c: char| matches!(c, ':' | '.' | '#' | '|') || c.is_whitespace() && c != '\n');
+        if let Some(rest) = t.strip_suffix("&nbsp;") {
+            t = rest;
+        } else if let Some(rest) = t.strip_suffix('\n').filter(|_| !wrapped) {
+            (t, wrapped) = (rest, true);
+        } else {
+            break;
+        }
+    }
     let word = t.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    KINDS.iter().any(|k| word.eq_ignore_ascii_case(k))
+    // In any case ("LØBENR."): the words are short, so this is cheap.
+    word.len() <= 12 && KINDS.contains(&word.to_lowercase().as_str())
 }
 
 /// The first two digits of a four-digit year of birth: 19 or 20.
@@ -744,6 +758,27 @@ mod tests {
             let (t, w) = mask(s);
             assert_eq!((t.as_str(), w.len()), (masked, 1), "{s}");
         }
+    }
+
+    /// Regression (fourth review): a serial number after its naming word was masked when the
+    /// word was in capitals, or a line break, a no-break space or a table's bar stood between.
+    #[test]
+    fn a_serial_number_after_its_naming_word_is_not_masked() {
+        for s in [
+            "Løbenr. 1 2 24-1000",
+            "LØBENR. 1 2 24-1000",
+            "Løbenr.\n1 2 24-1000",
+            "Løbenr.\r\n1 2 24-1000",
+            "Løbenr.\u{a0}1 2 24-1000",
+            "Løbenr.&nbsp;1 2 24-1000",
+            "| Løbenr. | 1 2 24-1000 |",
+            "KONTO 1010 20 1234",
+        ] {
+            let (t, w) = mask(s);
+            assert_eq!((t.as_str(), w.len()), (s, 0));
+        }
+        // A blank line ends what the word names.
+        assert_eq!(mask("Løbenr.\n\n1 2 24-1000").0, "Løbenr.\n\nX X XX-XXXX");
     }
 
     /// Regression (clerk review): the second look's warning named the file but no line.
