@@ -342,7 +342,13 @@ fn named_number(before: &str) -> bool {
     }
     let word = t.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
     // In any case ("LØBENR."): the words are short, so this is cheap.
-    word.len() <= 12 && KINDS.contains(&word.to_lowercase().as_str())
+    if word.len() > 12 || !KINDS.contains(&word.to_lowercase().as_str()) {
+        return false;
+    }
+    // "nr" is the tail of a CPR label too: "CPR-nr. 1.1.80-1234", "person nr. 0101 80 1234".
+    let label = t[..t.len() - word.len()].trim_end_matches([' ', '-', '.', '\u{2013}']);
+    let label = label.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    !(word.eq_ignore_ascii_case("nr") && (label.eq_ignore_ascii_case("cpr") || label.eq_ignore_ascii_case("person")))
 }
 
 /// The first two digits of a four-digit year of birth: 19 or 20.
@@ -779,6 +785,25 @@ mod tests {
         }
         // A blank line ends what the word names.
         assert_eq!(mask("Løbenr.\n\n1 2 24-1000").0, "Løbenr.\n\nX X XX-XXXX");
+    }
+
+    /// Regression (found with the fourth review): "nr" named another kind of number even as the
+    /// tail of a CPR label, so the date-written forms after "CPR-nr." were published.
+    #[test]
+    fn masks_the_looser_forms_after_a_cpr_nr_label() {
+        for (s, masked) in [
+            ("CPR-nr. 1.1.80-1234", "CPR-nr. X.X.XX-XXXX"),
+            ("cpr.nr. 1/1-80-1234", "cpr.nr. X/X-XX-XXXX"),
+            ("CPR nr 1.1.80 - 1234", "CPR nr X.X.XX - XXXX"),
+            ("CPR–nr.: 01.01.1980-1234", "CPR–nr.: XX.XX.XXXX-XXXX"),
+            ("Person nr. 1.1.80-1234", "Person nr. X.X.XX-XXXX"),
+        ] {
+            let (t, w) = mask(s);
+            assert_eq!((t.as_str(), w.len()), (masked, 1), "{s}");
+        }
+        for s in ["Bilag nr. 1.2.10-1200", "Sag nr. 0101 10 1000", "Faktura nr. 1 2 24-1000"] {
+            assert!(mask(s).1.is_empty(), "{s}");
+        }
     }
 
     /// Regression (clerk review): the second look's warning named the file but no line.
