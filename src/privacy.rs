@@ -4,10 +4,12 @@
 //! form a plausible date. It is found as the reader will finally see it, not only as typed: digits
 //! may be fullwidth or written as entities (`&#53;`), the dash may be any dash, a backslash escape,
 //! an entity, or a space, and emphasis markup, soft hyphens or a line break after the dash may sit
-//! between the two halves. Masking happens on the decoded file before parsing, so every output
-//! (pages, feeds, JSON, search) only ever sees the mask. Dates (`20-03-2017`), amounts
-//! (`3.548.400`) and longer digit runs are left alone; so are a six- and a four-digit number
-//! separated by two or more spaces (columns of a table laid out with spaces).
+//! between the two halves. The date half may be written as a date (`1.1.80`, `01/01-1980`,
+//! `01011980`) or in groups (`0101 80`, `0101 1980`). Masking happens on the decoded file before
+//! parsing, so every output (pages, feeds, JSON, search) only ever sees the mask. Dates
+//! (`20-03-2017`), periods (`1.1.24-2023`), amounts (`3.548.400`) and longer digit runs are left
+//! alone; so are a six- and a four-digit number separated by two or more spaces (columns of a
+//! table laid out with spaces).
 
 use crate::diag::Diagnostic;
 use std::path::Path;
@@ -224,7 +226,7 @@ fn find_written(text: &str) -> Vec<(usize, usize)> {
                     continue;
                 }
             },
-            // "0101 80 1234": day and month, year, serial, in groups.
+            // "0101 80 1234", "0101 1980 1234": day and month, year, serial, in groups.
             4 => {
                 match grouped(text, after, &first) {
                     Some(end) => {
