@@ -595,6 +595,14 @@ mod tests {
             "CPR-kontoret på 4512 3456",
             "15.01.24 1250",
             "Perioden 01.01.24-2027",
+            // The fourth review's false-positive side.
+            "1.250.000 kr.",
+            "4335 1234",
+            "2017-012345",
+            "20.03.2017 kl. 14.00",
+            "2023-2024",
+            "perioden 1.1.24-2023",
+            "Løbenr. 1 2 24-1000",
         ] {
             let (t, w) = mask(s);
             assert_eq!(t, s);
