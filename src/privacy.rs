@@ -4,10 +4,12 @@
 //! form a plausible date. It is found as the reader will finally see it, not only as typed: digits
 //! may be fullwidth or written as entities (`&#53;`), the dash may be any dash, a backslash escape,
 //! an entity, or a space, and emphasis markup, soft hyphens or a line break after the dash may sit
-//! between the two halves. Masking happens on the decoded file before parsing, so every output
-//! (pages, feeds, JSON, search) only ever sees the mask. Dates (`20-03-2017`), amounts
-//! (`3.548.400`) and longer digit runs are left alone; so are a six- and a four-digit number
-//! separated by two or more spaces (columns of a table laid out with spaces).
+//! between the two halves. The date half may be written as a date (`1.1.80`, `01/01-1980`,
+//! `01011980`) or in groups (`0101 80`, `0101 1980`). Masking happens on the decoded file before
+//! parsing, so every output (pages, feeds, JSON, search) only ever sees the mask. Dates
+//! (`20-03-2017`), periods (`1.1.24-2023`), amounts (`3.548.400`) and longer digit runs are left
+//! alone; so are a six- and a four-digit number separated by two or more spaces (columns of a
+//! table laid out with spaces).
 
 use crate::diag::Diagnostic;
 use std::path::Path;
@@ -194,7 +196,9 @@ fn find_written(text: &str) -> Vec<(usize, usize)> {
             i = after;
             continue;
         }
-        let (date, after_date) = match first.len {
+        // The date half, where it ends, and (for a date that reads as a date) the earliest year it
+        // can be in: a four-digit year after it is then the end of a period, not a serial.
+        let (date, after_date, from) = match first.len {
             10 => {
                 if plausible_date(&first.values[..6]) {
                     found.push((i, after));
@@ -202,7 +206,7 @@ fn find_written(text: &str) -> Vec<(usize, usize)> {
                 i = after;
                 continue;
             }
-            6 => (first.values[..6].try_into().unwrap_or_default(), after),
+            6 => (first.values[..6].try_into().unwrap_or_default(), after, None),
             // "01011980-1234": the date with a four-digit year.
             8 => match century(&first.values[4..6]) {
                 true => (
@@ -215,13 +219,14 @@ fn find_written(text: &str) -> Vec<(usize, usize)> {
                         first.values[7],
                     ],
                     after,
+                    Some(number(&first.values[4..8])),
                 ),
                 false => {
                     i = after;
                     continue;
                 }
             },
-            // "0101 80 1234": day and month, year, serial, in groups.
+            // "0101 80 1234", "0101 1980 1234": day and month, year, serial, in groups.
             4 => {
                 match grouped(text, after, &first) {
                     Some(end) => {
@@ -244,15 +249,16 @@ fn find_written(text: &str) -> Vec<(usize, usize)> {
                 continue;
             }
         };
-        let dotted = matches!(first.len, 1 | 2 | 8);
-        let end = separator(text, after_date).and_then(|k| {
-            // A date written as a date joins its serial with a dash, slash or stop, not a space
-            // or tab (a table row "15.01.24  1250"), and "01.01.24-2027" is a period.
-            if dotted && text[after_date..k].starts_with(char::is_whitespace) {
+        let end = separator(text, after_date).and_then(|(k, spaced)| {
+            // A date written as a date joins its serial with a dash, slash or stop (spaces may
+            // sit around it: "01.01.80 - 1234"), not a space or tab alone (a table row
+            // "15.01.24  1250"); eight digits join it as six do ("01011980 1234"). After either,
+            // a year is the end of a period: "01.01.24-2027", "1.1.24-2023".
+            if matches!(first.len, 1 | 2) && spaced {
                 return None;
             }
             let (second, end) = digits(text, k);
-            let period = dotted && second.len == 4 && until_year(&date, &second.values[..4]);
+            let period = from.is_some_and(|from| second.len == 4 && until_year(from, &second.values[..4]));
             (second.len == 4 && !period).then_some(end)
         });
         match end.filter(|_| plausible_date(&date)) {
@@ -266,32 +272,34 @@ fn find_written(text: &str) -> Vec<(usize, usize)> {
     found
 }
 
-/// True if the four digits are a year from the date's own year to 2099: "01.01.24-2027".
-fn until_year(ddmmyy: &[u8; 6], four: &[u8]) -> bool {
-    let year = four.iter().fold(0u32, |y, &d| y * 10 + u32::from(d));
-    let yy = u32::from(ddmmyy[4]) * 10 + u32::from(ddmmyy[5]);
-    let from = if yy <= 50 { 2000 + yy } else { 1900 + yy };
-    (from..=2099).contains(&year)
+/// True if the four digits are a year from `from` (the date's own year, the earliest of its
+/// centuries when it has two digits) to 2099: "01.01.24-2027", "1.1.24-2023".
+fn until_year(from: u32, four: &[u8]) -> bool {
+    (from..=2099).contains(&number(four))
 }
 
-/// `DD.MM.YY`, `DD-MM-YY`, `DD/MM/YY` or `DD MM YY` (the date half written as a date: "31.12.80-1234",
-/// also "1.1.80-1234", "01.01.1980-1234", "01 01 80-1234"): the six digit values and where they
-/// end, given the day's one or two digits and the byte after them.
-fn split_date(text: &str, after: usize, day: &Digits) -> Option<([u8; 6], usize)> {
+/// `DD.MM.YY`, `DD-MM-YY`, `DD/MM/YY` or `DD MM YY`, or with a dash before the year (the date
+/// half written as a date: "31.12.80-1234", also "1.1.80-1234", "01.01.1980-1234",
+/// "01 01 80-1234", "01/01-1980-1234"): the six digit values and where they end, given the day's
+/// one or two digits and the byte after them, and the earliest year the date can be in (a
+/// two-digit year in either century: 1924 for "24").
+fn split_date(text: &str, after: usize, day: &Digits) -> Option<([u8; 6], usize, Option<u32>)> {
     let sep = text[after..].chars().next().filter(|c| matches!(c, '.' | '-' | '/' | ' '))?;
     let (month, after_month) = digits(text, after + 1);
-    if !(1..=2).contains(&month.len) || !text[after_month..].starts_with(sep) {
+    // The year follows the same separator or a dash: "1/1-1980", as Danish dates are often written.
+    let year_sep = text[after_month..].chars().next();
+    if !(1..=2).contains(&month.len) || !(year_sep == Some(sep) || year_sep == Some('-')) {
         return None;
     }
     let (year, end) = digits(text, after_month + 1);
-    let yy = match year.len {
-        2 => [year.values[0], year.values[1]],
-        4 if century(&year.values[..2]) => [year.values[2], year.values[3]],
+    let (yy, from) = match year.len {
+        2 => ([year.values[0], year.values[1]], 1900 + number(&year.values[..2])),
+        4 if century(&year.values[..2]) => ([year.values[2], year.values[3]], number(&year.values[..4])),
         _ => return None,
     };
     let two = |d: &Digits| if d.len == 1 { [0, d.values[0]] } else { [d.values[0], d.values[1]] };
     let ([d0, d1], [m0, m1]) = (two(day), two(&month));
-    Some(([d0, d1, m0, m1, yy[0], yy[1]], end))
+    Some(([d0, d1, m0, m1, yy[0], yy[1]], end, Some(from)))
 }
 
 /// True if the word before a number names another kind of number than a CPR number.
@@ -320,9 +328,29 @@ fn named_number(before: &str) -> bool {
         "reg",
         "regnr",
     ];
-    let t = before.trim_end_matches([' ', ':', '.', '#', '\t']);
+    // Between the word and the number: spaces of any kind (also `&nbsp;`), a colon, a full stop,
+    // a table cell's bar ("| Løbenr. | 1 2 24-1000 |") and one line break (the line wrapped).
+    let mut t = before;
+    let mut wrapped = false;
+    loop {
+        t = t.trim_end_matches(|c: char| matches!(c, ':' | '.' | '#' | '|') || c.is_whitespace() && c != '\n');
+        if let Some(rest) = t.strip_suffix("&nbsp;") {
+            t = rest;
+        } else if let Some(rest) = t.strip_suffix('\n').filter(|_| !wrapped) {
+            (t, wrapped) = (rest, true);
+        } else {
+            break;
+        }
+    }
     let word = t.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    KINDS.iter().any(|k| word.eq_ignore_ascii_case(k))
+    // In any case ("LØBENR."): the words are short, so this is cheap.
+    if word.len() > 12 || !KINDS.contains(&word.to_lowercase().as_str()) {
+        return false;
+    }
+    // "nr" is the tail of a CPR label too: "CPR-nr. 1.1.80-1234", "person nr. 0101 80 1234".
+    let label = t[..t.len() - word.len()].trim_end_matches([' ', '-', '.', '\u{2013}']);
+    let label = label.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    !(word.eq_ignore_ascii_case("nr") && (label.eq_ignore_ascii_case("cpr") || label.eq_ignore_ascii_case("person")))
 }
 
 /// The first two digits of a four-digit year of birth: 19 or 20.
@@ -330,23 +358,36 @@ fn century(cc: &[u8]) -> bool {
     matches!(cc, [1, 9] | [2, 0])
 }
 
-/// "0101 80 1234" (also with dashes): after the day and month's four digits (`ddmm`, ending at
-/// `after`), one space or dash, the year's two digits, one space or dash, the serial's four.
-/// Returns where the number ends, if it is one.
+/// "0101 80 1234", "0101 1980 1234" (also with dashes): after the day and month's four digits
+/// (`ddmm`, ending at `after`), one space or dash, the year's two or four digits, one space or
+/// dash, the serial's four. Returns where the number ends, if it is one. A four-digit year has
+/// the same gap on both sides and no later year after it: "2010-2015 1200" and "2010 2015 2020"
+/// are years.
 fn grouped(text: &str, after: usize, ddmm: &Digits) -> Option<usize> {
     let b = text.as_bytes();
-    let gap = |i: usize| matches!(b.get(i), Some(b' ' | b'-'));
-    if !gap(after) {
-        return None;
-    }
+    let gap = |i: usize| b.get(i).copied().filter(|c| matches!(c, b' ' | b'-'));
+    let first_gap = gap(after)?;
     let (year, after_year) = digits(text, after + 1);
-    if year.len != 2 || !gap(after_year) {
-        return None;
-    }
+    let second_gap = gap(after_year)?;
     let (serial, end) = digits(text, after_year + 1);
+    let yy = match year.len {
+        2 => [year.values[0], year.values[1]],
+        4 if century(&year.values[..2])
+            && second_gap == first_gap
+            && !until_year(number(&year.values[..4]), &serial.values[..4]) =>
+        {
+            [year.values[2], year.values[3]]
+        }
+        _ => return None,
+    };
     let v = &ddmm.values;
-    let date = [v[0], v[1], v[2], v[3], year.values[0], year.values[1]];
+    let date = [v[0], v[1], v[2], v[3], yy[0], yy[1]];
     (serial.len == 4 && plausible_date(&date)).then_some(end)
+}
+
+/// The value of a run of digit values.
+fn number(values: &[u8]) -> u32 {
+    values.iter().fold(0, |n, &d| n * 10 + u32::from(d))
 }
 
 /// The digits of the run starting at byte `i` (up to 11, enough to tell a CPR from a longer
@@ -374,7 +415,8 @@ struct Digits {
 /// Where the second half starts if what follows byte `i` can join the two halves of a CPR number:
 /// one dash or one space or only markup and invisible characters (a soft hyphen), with (after a
 /// dash) spaces and a line break around it. Two spaces without a dash separate table columns.
-fn separator(text: &str, mut i: usize) -> Option<usize> {
+/// The flag is true if the halves are joined by a space without a dash (or slash or stop).
+fn separator(text: &str, mut i: usize) -> Option<(usize, bool)> {
     let (mut dash, mut spaces) = (false, 0);
     for _ in 0..12 {
         if i >= text.len() {
@@ -392,7 +434,7 @@ fn separator(text: &str, mut i: usize) -> Option<usize> {
             // A slash or full stop joins the halves as a dash does ("010203/1234", "010203.1234").
             c if (is_dash(c) || c == '/' || c == '.') && !dash => dash = true,
             // Markup or invisible characters alone join the halves as tightly as nothing would.
-            _ => return (dash || spaces <= 1).then_some(i),
+            _ => return (dash || spaces <= 1).then_some((i, spaces > 0 && !dash)),
         }
         i += len;
     }
@@ -553,6 +595,14 @@ mod tests {
             "CPR-kontoret på 4512 3456",
             "15.01.24 1250",
             "Perioden 01.01.24-2027",
+            // The fourth review's false-positive side.
+            "1.250.000 kr.",
+            "4335 1234",
+            "2017-012345",
+            "20.03.2017 kl. 14.00",
+            "2023-2024",
+            "perioden 1.1.24-2023",
+            "Løbenr. 1 2 24-1000",
         ] {
             let (t, w) = mask(s);
             assert_eq!(t, s);
@@ -625,6 +675,144 @@ mod tests {
         ] {
             let (t, w) = mask(s);
             assert_eq!((t.as_str(), w.len()), (masked, 1), "{s}");
+        }
+    }
+
+    /// Regression (fourth review): a date written as a date with spaces around the dash before
+    /// its serial was published; a space alone still separates a table's columns.
+    #[test]
+    fn masks_a_dated_cpr_number_with_spaces_around_the_dash() {
+        for (s, masked) in [
+            ("01.01.80 - 1234", "XX.XX.XX - XXXX"),
+            ("31/12/80 – 1234", "XX/XX/XX – XXXX"),
+            ("1.1.80 -1234", "X.X.XX -XXXX"),
+            ("01.01.1980 - 1234", "XX.XX.XXXX - XXXX"),
+        ] {
+            let (t, w) = mask(s);
+            assert_eq!((t.as_str(), w.len()), (masked, 1), "{s}");
+        }
+        for s in ["15.01.24 1250", "15.01.24\t1250", "2.5.2024 - 2025", "01.01.24 - 2027"] {
+            assert!(mask(s).1.is_empty(), "{s}");
+        }
+    }
+
+    /// Regression (fourth review): eight digits with a four-digit year and the serial after one
+    /// space were published, although six digits are masked so.
+    #[test]
+    fn masks_an_eight_digit_date_and_its_serial_after_a_space() {
+        for (s, masked) in [
+            ("01011980 1234", "XXXXXXXX XXXX"),
+            ("31122001\u{a0}1234", "XXXXXXXX\u{a0}XXXX"),
+            ("01011980-1234", "XXXXXXXX-XXXX"),
+        ] {
+            let (t, w) = mask(s);
+            assert_eq!((t.as_str(), w.len()), (masked, 1), "{s}");
+        }
+        for s in ["20170101 1234", "43591000 1234", "01011980  1234", "01012024 2027", "tlf. 21011980 1234"] {
+            assert!(mask(s).1.is_empty(), "{s}");
+        }
+    }
+
+    /// Regression (fourth review): day and month, a four-digit year and the serial in groups
+    /// were published; years in a row or a range are no date.
+    #[test]
+    fn masks_day_and_month_a_four_digit_year_and_the_serial_in_groups() {
+        for (s, masked) in [
+            ("0101 1980 1234", "XXXX XXXX XXXX"),
+            ("3112-2001-1234", "XXXX-XXXX-XXXX"),
+            ("født 0101 1980 1234.", "født XXXX XXXX XXXX."),
+        ] {
+            let (t, w) = mask(s);
+            assert_eq!((t.as_str(), w.len()), (masked, 1), "{s}");
+        }
+        for s in [
+            "2010 2015 2020",
+            "perioden 2010-2015 1200 boliger",
+            "4335 1234",
+            "2023-2024",
+            "0101 1880 1234",
+            "Konto 1010 1980 1234",
+            "tlf. 2010 1980 1234",
+        ] {
+            assert!(mask(s).1.is_empty(), "{s}");
+        }
+    }
+
+    /// Regression (fourth review): a date written "day/month-year", as Danish dates often are,
+    /// was published with its serial.
+    #[test]
+    fn masks_a_slash_date_with_a_dash_before_the_year() {
+        for (s, masked) in [
+            ("01/01-1980-1234", "XX/XX-XXXX-XXXX"),
+            ("1/1-80-1234", "X/X-XX-XXXX"),
+            ("31/12-1980 - 1234", "XX/XX-XXXX - XXXX"),
+            ("01.01-1980-1234", "XX.XX-XXXX-XXXX"),
+        ] {
+            let (t, w) = mask(s);
+            assert_eq!((t.as_str(), w.len()), (masked, 1), "{s}");
+        }
+        for s in ["sag 16/5-2017", "24/12-2024-2025", "16/26813", "d. 1/2-2024 kl. 14.00"] {
+            assert!(mask(s).1.is_empty(), "{s}");
+        }
+    }
+
+    /// Regression (fourth review): a date with a two-digit year and an earlier four-digit year
+    /// after it ("perioden 1.1.24-2023") was masked; a two-digit year can be in either century,
+    /// so any year from its earlier reading on ends a period.
+    #[test]
+    fn a_date_and_a_year_are_a_period_in_either_century() {
+        for s in ["1.1.24-2023", "perioden 1.1.24-2023", "Perioden 01.01.24-2027", "01.01.1980-2023"] {
+            let (t, w) = mask(s);
+            assert_eq!((t.as_str(), w.len()), (s, 0));
+        }
+        for (s, masked) in [
+            ("1.1.24-1234", "X.X.XX-XXXX"),
+            ("1.1.24-1923", "X.X.XX-XXXX"),
+            ("01.01.2024-2023", "XX.XX.XXXX-XXXX"),
+            ("010124-2023", "XXXXXX-XXXX"),
+        ] {
+            let (t, w) = mask(s);
+            assert_eq!((t.as_str(), w.len()), (masked, 1), "{s}");
+        }
+    }
+
+    /// Regression (fourth review): a serial number after its naming word was masked when the
+    /// word was in capitals, or a line break, a no-break space or a table's bar stood between.
+    #[test]
+    fn a_serial_number_after_its_naming_word_is_not_masked() {
+        for s in [
+            "Løbenr. 1 2 24-1000",
+            "LØBENR. 1 2 24-1000",
+            "Løbenr.\n1 2 24-1000",
+            "Løbenr.\r\n1 2 24-1000",
+            "Løbenr.\u{a0}1 2 24-1000",
+            "Løbenr.&nbsp;1 2 24-1000",
+            "| Løbenr. | 1 2 24-1000 |",
+            "KONTO 1010 20 1234",
+        ] {
+            let (t, w) = mask(s);
+            assert_eq!((t.as_str(), w.len()), (s, 0));
+        }
+        // A blank line ends what the word names.
+        assert_eq!(mask("Løbenr.\n\n1 2 24-1000").0, "Løbenr.\n\nX X XX-XXXX");
+    }
+
+    /// Regression (found with the fourth review): "nr" named another kind of number even as the
+    /// tail of a CPR label, so the date-written forms after "CPR-nr." were published.
+    #[test]
+    fn masks_the_looser_forms_after_a_cpr_nr_label() {
+        for (s, masked) in [
+            ("CPR-nr. 1.1.80-1234", "CPR-nr. X.X.XX-XXXX"),
+            ("cpr.nr. 1/1-80-1234", "cpr.nr. X/X-XX-XXXX"),
+            ("CPR nr 1.1.80 - 1234", "CPR nr X.X.XX - XXXX"),
+            ("CPR–nr.: 01.01.1980-1234", "CPR–nr.: XX.XX.XXXX-XXXX"),
+            ("Person nr. 1.1.80-1234", "Person nr. X.X.XX-XXXX"),
+        ] {
+            let (t, w) = mask(s);
+            assert_eq!((t.as_str(), w.len()), (masked, 1), "{s}");
+        }
+        for s in ["Bilag nr. 1.2.10-1200", "Sag nr. 0101 10 1000", "Faktura nr. 1 2 24-1000"] {
+            assert!(mask(s).1.is_empty(), "{s}");
         }
     }
 

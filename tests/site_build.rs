@@ -98,6 +98,12 @@ fn no_form_of_a_cpr_number_reaches_any_output() {
         "CPR: 0101-80-6678",
         "cpr.nr. 01 02 80 6679",
         "31/12/80-6680",
+        // Regression (fourth review): a four-digit year in other writings, spaces around the dash.
+        "01011980 6681",
+        "0101 1980 6682",
+        "01/01-1980-6683",
+        "01.01.80 - 6684",
+        "CPR-nr. 1.1.80-6685",
         // Forms only the second look (at the parsed text) finds:
         "02\u{ad}0280-6671",
         "030380<span>-6672",
@@ -136,6 +142,11 @@ fn no_form_of_a_cpr_number_reaches_any_output() {
             "6678",
             "6679",
             "6680",
+            "6681",
+            "6682",
+            "6683",
+            "6684",
+            "6685",
         ] {
             assert!(!text.contains(half), "{rel} has {half}");
         }
