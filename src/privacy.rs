@@ -7,7 +7,7 @@
 //! between the two halves. The date half may be written as a date (`1.1.80`, `01/01-1980`,
 //! `01011980`) or in groups (`0101 80`, `0101 1980`). Masking happens on the decoded file before
 //! parsing, so every output (pages, feeds, JSON, search) only ever sees the mask. Dates
-//! (`20-03-2017`), periods (`1.1.24-2023`), amounts (`3.548.400`) and longer digit runs are left
+//! (`20-03-2017`), periods (`01.01.24-2027`), amounts (`3.548.400`) and longer digit runs are left
 //! alone; so are a six- and a four-digit number separated by two or more spaces (columns of a
 //! table laid out with spaces).
 
@@ -196,9 +196,7 @@ fn find_written(text: &str) -> Vec<(usize, usize)> {
             i = after;
             continue;
         }
-        // The date half, where it ends, and (for a date that reads as a date) the earliest year it
-        // can be in: a four-digit year after it is then the end of a period, not a serial.
-        let (date, after_date, from) = match first.len {
+        let (date, after_date) = match first.len {
             10 => {
                 if plausible_date(&first.values[..6]) {
                     found.push((i, after));
@@ -206,7 +204,7 @@ fn find_written(text: &str) -> Vec<(usize, usize)> {
                 i = after;
                 continue;
             }
-            6 => (first.values[..6].try_into().unwrap_or_default(), after, None),
+            6 => (first.values[..6].try_into().unwrap_or_default(), after),
             // "01011980-1234": the date with a four-digit year.
             8 => match century(&first.values[4..6]) {
                 true => (
@@ -219,7 +217,6 @@ fn find_written(text: &str) -> Vec<(usize, usize)> {
                         first.values[7],
                     ],
                     after,
-                    Some(number(&first.values[4..8])),
                 ),
                 false => {
                     i = after;
@@ -249,16 +246,19 @@ fn find_written(text: &str) -> Vec<(usize, usize)> {
                 continue;
             }
         };
+        let dotted = matches!(first.len, 1 | 2 | 8);
         let end = separator(text, after_date).and_then(|(k, spaced)| {
             // A date written as a date joins its serial with a dash, slash or stop (spaces may
             // sit around it: "01.01.80 - 1234"), not a space or tab alone (a table row
             // "15.01.24  1250"); eight digits join it as six do ("01011980 1234"). After either,
-            // a year is the end of a period: "01.01.24-2027", "1.1.24-2023".
+            // "01.01.24-2027" is a period.
             if matches!(first.len, 1 | 2) && spaced {
                 return None;
             }
             let (second, end) = digits(text, k);
-            let period = from.is_some_and(|from| second.len == 4 && until_year(from, &second.values[..4]));
+            let yy = number(&date[4..]);
+            let from = if yy <= 50 { 2000 + yy } else { 1900 + yy };
+            let period = dotted && second.len == 4 && until_year(from, &second.values[..4]);
             (second.len == 4 && !period).then_some(end)
         });
         match end.filter(|_| plausible_date(&date)) {
@@ -272,8 +272,7 @@ fn find_written(text: &str) -> Vec<(usize, usize)> {
     found
 }
 
-/// True if the four digits are a year from `from` (the date's own year, the earliest of its
-/// centuries when it has two digits) to 2099: "01.01.24-2027", "1.1.24-2023".
+/// True if the four digits are a year from `from` (the date's own year) to 2099: "01.01.24-2027".
 fn until_year(from: u32, four: &[u8]) -> bool {
     (from..=2099).contains(&number(four))
 }
@@ -281,9 +280,8 @@ fn until_year(from: u32, four: &[u8]) -> bool {
 /// `DD.MM.YY`, `DD-MM-YY`, `DD/MM/YY` or `DD MM YY`, or with a dash before the year (the date
 /// half written as a date: "31.12.80-1234", also "1.1.80-1234", "01.01.1980-1234",
 /// "01 01 80-1234", "01/01-1980-1234"): the six digit values and where they end, given the day's
-/// one or two digits and the byte after them, and the earliest year the date can be in (a
-/// two-digit year in either century: 1924 for "24").
-fn split_date(text: &str, after: usize, day: &Digits) -> Option<([u8; 6], usize, Option<u32>)> {
+/// one or two digits and the byte after them.
+fn split_date(text: &str, after: usize, day: &Digits) -> Option<([u8; 6], usize)> {
     let sep = text[after..].chars().next().filter(|c| matches!(c, '.' | '-' | '/' | ' '))?;
     let (month, after_month) = digits(text, after + 1);
     // The year follows the same separator or a dash: "1/1-1980", as Danish dates are often written.
@@ -292,14 +290,14 @@ fn split_date(text: &str, after: usize, day: &Digits) -> Option<([u8; 6], usize,
         return None;
     }
     let (year, end) = digits(text, after_month + 1);
-    let (yy, from) = match year.len {
-        2 => ([year.values[0], year.values[1]], 1900 + number(&year.values[..2])),
-        4 if century(&year.values[..2]) => ([year.values[2], year.values[3]], number(&year.values[..4])),
+    let yy = match year.len {
+        2 => [year.values[0], year.values[1]],
+        4 if century(&year.values[..2]) => [year.values[2], year.values[3]],
         _ => return None,
     };
     let two = |d: &Digits| if d.len == 1 { [0, d.values[0]] } else { [d.values[0], d.values[1]] };
     let ([d0, d1], [m0, m1]) = (two(day), two(&month));
-    Some(([d0, d1, m0, m1, yy[0], yy[1]], end, Some(from)))
+    Some(([d0, d1, m0, m1, yy[0], yy[1]], end))
 }
 
 /// True if the word before a number names another kind of number than a CPR number.
@@ -601,7 +599,7 @@ mod tests {
             "2017-012345",
             "20.03.2017 kl. 14.00",
             "2023-2024",
-            "perioden 1.1.24-2023",
+            "perioden 01.01.24-2027",
             "Løbenr. 1 2 24-1000",
         ] {
             let (t, w) = mask(s);
@@ -756,21 +754,18 @@ mod tests {
         }
     }
 
-    /// Regression (fourth review): a date with a two-digit year and an earlier four-digit year
-    /// after it ("perioden 1.1.24-2023") was masked; a two-digit year can be in either century,
-    /// so any year from its earlier reading on ends a period.
+    /// A date and a later four-digit year are a period only from the date's own year on
+    /// ("Perioden 01.01.24-2027"); a year before it ("1.1.24-2023") stays masked. Reading "24"
+    /// as 1924 as well would publish every dotted CPR number whose serial is 1924-2099.
     #[test]
-    fn a_date_and_a_year_are_a_period_in_either_century() {
-        for s in ["1.1.24-2023", "perioden 1.1.24-2023", "Perioden 01.01.24-2027", "01.01.1980-2023"] {
+    fn a_period_starts_at_the_dates_own_year() {
+        for s in ["Perioden 01.01.24-2027", "01.01.1980-2023", "1.1.80-1990"] {
             let (t, w) = mask(s);
             assert_eq!((t.as_str(), w.len()), (s, 0));
         }
-        for (s, masked) in [
-            ("1.1.24-1234", "X.X.XX-XXXX"),
-            ("1.1.24-1923", "X.X.XX-XXXX"),
-            ("01.01.2024-2023", "XX.XX.XXXX-XXXX"),
-            ("010124-2023", "XXXXXX-XXXX"),
-        ] {
+        for (s, masked) in
+            [("1.1.24-2023", "X.X.XX-XXXX"), ("1.1.24-1923", "X.X.XX-XXXX"), ("010124-2023", "XXXXXX-XXXX")]
+        {
             let (t, w) = mask(s);
             assert_eq!((t.as_str(), w.len()), (masked, 1), "{s}");
         }
