@@ -36,6 +36,7 @@ const QUERIES: &[&str] = &[
     "lokalp",
     "16/26813",
     "20-03-2017",
+    "2,5 mio",
 ];
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {

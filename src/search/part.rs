@@ -7,7 +7,7 @@ use super::docs::{item_text_into, meeting_snippet_text, snippet_into, text, titl
 use super::exact::{each_key, push_case_key, push_date_key, push_iso_date};
 use super::intern::{Lists, ListsBuilder};
 use super::json::push_str;
-use super::text::{each_word, stop_forms};
+use super::text::{each_amount, each_word, stop_forms};
 use crate::model::{AgendaItem, Meeting};
 use std::fmt::Write;
 use std::ops::Range;
@@ -158,9 +158,13 @@ impl Builder {
     fn piece(&mut self, piece: &str, id: u32, title: bool) {
         let words = &mut self.words;
         words.reserve(piece.len());
-        if each_word(piece, |w, head| words.add_head(w, head, id, title)) {
+        let seen = each_word(piece, |w, head| words.add_head(w, head, id, title));
+        if seen.tokens {
             let exact = &mut self.exact;
             each_key(piece, &mut self.key, |k| exact.add(k, id, false));
+        }
+        if seen.amounts {
+            each_amount(piece, |a| words.add(a, id, title));
         }
     }
 

@@ -79,39 +79,105 @@ pub fn words_with_heads(text: &str) -> impl Iterator<Item = Word<'_>> {
     Words { text, pos: 0 }
 }
 
+/// What [`each_word`] saw between its words, so that rarer scans run only on text that needs them.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Seen {
+    /// A digit, `-`, `.` or `/`, digit, or a digit, `.`, space: every date and case number has
+    /// one ("20. marts 2017" the latter), so text without one needs no search for exact tokens.
+    pub tokens: bool,
+    /// A digit, `.` or `,`, digit: every amount [`each_amount`] finds has one.
+    pub amounts: bool,
+}
+
 /// Calls `found` with every word of `text` (as [`words`] splits it) and its head, in one loop with
-/// the scanner's state in registers (no call and return of an iterator per word). Returns whether
-/// `text` holds a digit, `-`, `.` or `/`, digit, or a digit, `.`, space: every date and case number
-/// does ("20. marts 2017" the latter), so text without one needs no search for exact tokens (the
-/// word ends there anyway).
+/// the scanner's state in registers (no call and return of an iterator per word), and says what it
+/// saw between the words.
 #[inline(always)]
-pub fn each_word<'a>(text: &'a str, mut found: impl FnMut(&'a str, u64)) -> bool {
+pub fn each_word<'a>(text: &'a str, mut found: impl FnMut(&'a str, u64)) -> Seen {
     let words = Words { text, pos: 0 };
     let bytes = text.as_bytes();
-    let mut tokens = false;
+    let mut seen = Seen::default();
     let mut i = 0;
     while let Some(start) = words.start(i) {
         let (end, next) = words.end(start);
         let Some(word) = text.get(start..end) else { break };
         found(word, head_at(bytes, start, end));
-        tokens |= digit_separator_digit(bytes, end);
+        if end > 0 && bytes[end - 1].is_ascii_digit() {
+            after_digit(bytes, end, &mut seen);
+        }
         i = next;
     }
-    tokens
+    seen
 }
 
-/// Whether the word ending at byte `end` ends in a digit followed by `-`, `.` or `/` and a digit, or
-/// by `.` and a space. Only a word that ends in a digit is looked at further.
+/// [`Seen`] of the bytes after a word that ends in a digit at `end`.
 #[inline(always)]
-fn digit_separator_digit(bytes: &[u8], end: usize) -> bool {
-    let digit = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
-    end > 0
-        && digit(end - 1)
-        && match bytes.get(end) {
-            Some(b'-' | b'/') => digit(end + 1),
-            Some(b'.') => digit(end + 1) || bytes.get(end + 1) == Some(&b' '),
-            _ => false,
+fn after_digit(bytes: &[u8], end: usize, seen: &mut Seen) {
+    let digit_next = bytes.get(end + 1).is_some_and(u8::is_ascii_digit);
+    match bytes.get(end) {
+        Some(b'-' | b'/') => seen.tokens |= digit_next,
+        Some(b'.') => {
+            seen.tokens |= digit_next || bytes.get(end + 1) == Some(&b' ');
+            seen.amounts |= digit_next;
         }
+        Some(b',') => seen.amounts |= digit_next,
+        _ => {}
+    }
+}
+
+/// Calls `found` with the one word of every amount in `text` written with a decimal comma or
+/// thousands stops ("2,5", "2.500.000", "1.250,50"), stops dropped ("2500000", "1250,50"). The
+/// splitter cuts them into digit groups too short or too common to find them by ("2", "5";
+/// "500", "000"), so the index also lists each amount whole; search.js `amountWord` reads a
+/// query's amounts the same way. Dates, times and KLE numbers have other groups and are no amounts.
+pub fn each_amount(text: &str, mut found: impl FnMut(&str)) {
+    let b = text.as_bytes();
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    let in_number = |i: usize| digit(i) || matches!(b[i], b'.' | b',') && i > 0 && digit(i - 1) && digit(i + 1);
+    let mut buf = String::new();
+    let mut done = 0;
+    for p in memchr::memchr2_iter(b',', b'.', b) {
+        if p < done || p == 0 || !digit(p - 1) || !digit(p + 1) {
+            continue;
+        }
+        let mut start = p;
+        while start > 0 && in_number(start - 1) {
+            start -= 1;
+        }
+        let mut end = p;
+        while end < b.len() && in_number(end) {
+            end += 1;
+        }
+        done = end;
+        let alone = text[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric())
+            && text[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        if alone && amount_word(&text[start..end], &mut buf) {
+            found(&buf);
+        }
+    }
+}
+
+/// Writes into `out` the word of `number` (digits with `.` or `,` between digits) if it is an
+/// amount: thousands groups of three digits after stops, at most one comma, last.
+fn amount_word(number: &str, out: &mut String) -> bool {
+    out.clear();
+    let (int, decimals) = match number.split_once(',') {
+        Some((_, d)) if d.contains([',', '.']) => return false,
+        Some((i, d)) => (i, Some(d)),
+        None => (number, None),
+    };
+    let mut groups = int.split('.');
+    let first = groups.next().unwrap_or_default();
+    let grouped = int.contains('.');
+    if grouped && first.len() > 3 || !groups.all(|g| g.len() == 3) || !grouped && decimals.is_none() {
+        return false;
+    }
+    out.extend(int.split('.'));
+    if let Some(d) = decimals {
+        out.push(',');
+        out.push_str(d);
+    }
+    out.len() <= MAX_WORD_CHARS
 }
 
 /// The first 8 bytes of the word `start..end`, zero-padded, as one little-endian number.
@@ -412,6 +478,42 @@ mod tests {
         assert_eq!(fold("café"), "cafe");
     }
 
+    /// Regression: amounts were not searchable: "2,5 mio." was the one-digit words "2" and "5",
+    /// "2.500.000" the words "2", "500", "000".
+    #[test]
+    fn amounts_are_one_word_each() {
+        let amounts = |t: &str| {
+            let mut out = Vec::new();
+            each_amount(t, |a| out.push(a.to_string()));
+            out
+        };
+        assert_eq!(
+            amounts("bevilling på 2,5 mio. kr. og 2.500.000 kr., i alt 1.250,50 kr."),
+            ["2,5", "2500000", "1250,50"]
+        );
+        assert_eq!(amounts("(12,75 pct.) 1.500. 0,125 og 3.548.400"), ["12,75", "1500", "0,125", "3548400"]);
+        for none in [
+            "20.03.2017",
+            "kl. 14.00",
+            "1.2.2016",
+            "00.01.00-A00-1-21",
+            "1,2,3",
+            "12.5",
+            "A1.500",
+            "1.500kr",
+            "2.5000",
+            "1234.567",
+            "16/26813",
+            "2017",
+        ] {
+            assert!(amounts(none).is_empty(), "{none}");
+        }
+        assert_eq!(each_word("2,5", |_, _| {}), Seen { tokens: false, amounts: true });
+        assert_eq!(each_word("2.500", |_, _| {}), Seen { tokens: true, amounts: true });
+        assert_eq!(each_word("20-03", |_, _| {}), Seen { tokens: true, amounts: false });
+        assert_eq!(each_word("2, 5", |_, _| {}), Seen::default());
+    }
+
     #[test]
     fn words_split_on_punctuation_and_keep_digits() {
         let w: Vec<&str> = words("Status på Office 365: børne- og unge(politik)").collect();
@@ -453,14 +555,15 @@ mod tests {
         let mut seen = Vec::new();
         each_word(text, |w, head| seen.push(Word { text: w, head }));
         assert_eq!(seen, words_with_heads(text).collect::<Vec<_>>());
-        let chars = ['a', 'Z', '0', '1', ' ', '-', '.', '/', 'æ', 'Ø', '×', '÷', '²', 'ß', '中', '–', '😀', '\u{300}'];
+        let chars =
+            ['a', 'Z', '0', '1', ' ', '-', '.', '/', ',', 'æ', 'Ø', '×', '÷', '²', 'ß', '中', '–', '😀', '\u{300}'];
         let mut rng = 5u64;
         for round in 0..6_000 {
             // Short texts, and texts over many 8-byte blocks (words and characters cross them).
             let len = (rng >> 40) as usize % if round % 2 == 0 { 24 } else { 300 };
             let text = random_text(&mut rng, &chars, len);
             let mut seen = Vec::new();
-            let tokens = each_word(&text, |w, head| seen.push(Word { text: w, head }));
+            let found = each_word(&text, |w, head| seen.push(Word { text: w, head }));
             assert_eq!(seen, words_with_heads(&text).collect::<Vec<_>>(), "{text:?}");
             let b = text.as_bytes();
             let pattern = (2..b.len()).any(|i| {
@@ -468,11 +571,14 @@ mod tests {
                     && (matches!(b[i - 1], b'-' | b'.' | b'/') && b[i].is_ascii_digit()
                         || b[i - 1] == b'.' && b[i] == b' ')
             });
-            assert_eq!(tokens, pattern, "{text:?}");
+            assert_eq!(found.tokens, pattern, "{text:?}");
+            let amount = (2..b.len())
+                .any(|i| b[i - 2].is_ascii_digit() && matches!(b[i - 1], b'.' | b',') && b[i].is_ascii_digit());
+            assert_eq!(found.amounts, amount, "{text:?}");
         }
-        assert!(each_word(text, |_, _| {}), "16/26813");
-        assert!(!each_word("ingen tal her 2017.", |_, _| {}));
-        assert!(each_word("den 20. marts 2017", |_, _| {}), "a date written out");
+        assert!(each_word(text, |_, _| {}).tokens, "16/26813");
+        assert!(!each_word("ingen tal her 2017.", |_, _| {}).tokens);
+        assert!(each_word("den 20. marts 2017", |_, _| {}).tokens, "a date written out");
     }
 
     #[test]

@@ -188,6 +188,21 @@
 
   const DASHED_CASE = /^(\d{2})-(\d{3,7})$/;
 
+  /**
+   * The index word of an amount written with a decimal comma or thousands stops ("2,5"; "2.500.000"
+   * is "2500000"), else null: the digit groups alone are too short or too common to find it by
+   * (src/search/text.rs amount_word).
+   */
+  function amountWord(number) {
+    const m = /^(\d+(?:\.\d+)*)(?:,(\d+))?$/.exec(number);
+    if (!m) return null;
+    const groups = m[1].split('.');
+    const grouped = groups.length > 1;
+    if ((grouped && groups[0].length > 3) || groups.slice(1).some((g) => g.length !== 3) || (!grouped && m[2] === undefined)) return null;
+    const word = groups.join('') + (m[2] === undefined ? '' : `,${m[2]}`);
+    return word.length <= MAX_WORD_CHARS ? word : null;
+  }
+
   /** FNV-1a over the key's bytes, modulo the shard count (src/search/exact.rs shard_of). */
   function shardOf(key, shards) {
     let h = 0x811c9dc5;
@@ -301,12 +316,18 @@
       if (key) { groups.push({ key }); return; }
       // A label beside a case number or date is not a word the items must hold.
       if ((keys[i - 1] || keys[i + 1]) && isLabel(tok)) return;
+      const amount = amountWord(bare(tok));
+      if (amount) {
+        const typing = open && i === tokens.length - 1;
+        groups.push({ term: term(amount), prefix: typing ? amount : null });
+        return;
+      }
       wordGroups(tok, i, groups, stopped);
     });
     return { groups, stopped };
   }
 
-  const api = { stem, fold, letters, term, terms, words, exactKey, parse, shardOf, shardOfTerm, decode, frontDecode, setStopWords: (w) => { stopWords = new Set(w); } };
+  const api = { stem, fold, letters, term, terms, words, exactKey, amountWord, parse, shardOf, shardOfTerm, decode, frontDecode, setStopWords: (w) => { stopWords = new Set(w); } };
   globalThis.referatSearch = api;
   if (typeof document === 'undefined') return;
 
@@ -482,6 +503,9 @@
 
   const EXACT = /\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{4}-\d{2}-\d{2}|\d{2}\.\d{2}\.\d{2}-[A-Za-z]\d{2}-\d{1,7}-\d{2,4}|\d{2}([-./])\d{2}\1\d{2}(?![-./]?[\dA-Za-z])|\d{1,2}\. [A-Za-z]+\.? \d{4}|\d{1,2}\/\d{1,2} \d{4}(?![-./]?[\dA-Za-z])|\d{2}\/\d{1,7}/g;
 
+  const NUMBER = /\d+(?:[.,]\d+)+/g;
+  const ALNUM = /[\p{Alphabetic}\p{N}]/u;
+
   /** Where `text` matches the query: words by term or typed prefix, case numbers and dates by exact key. */
   function hitRanges(text, groups) {
     const ranges = [];
@@ -495,6 +519,14 @@
     }
     const wordGroups = groups.filter((g) => g.term || g.prefix);
     if (wordGroups.length) {
+      // Amounts as the index lists them whole ("2,5", "2.500.000"), standing apart from other words.
+      for (const m of text.matchAll(NUMBER)) {
+        const end = m.index + m[0].length;
+        const before = Array.from(text.slice(Math.max(0, m.index - 2), m.index)).pop() || '';
+        if (ALNUM.test(before) || ALNUM.test(Array.from(text.slice(end, end + 2))[0] || '')) continue;
+        const a = amountWord(m[0]);
+        if (a && wordGroups.some((g) => g.term === a || (g.prefix && a.startsWith(g.prefix)))) ranges.push([m.index, end]);
+      }
       for (const { word, start, end } of words(text)) {
         const both = terms(word).filter(Boolean);
         const f = fold(word.toLowerCase());

@@ -335,6 +335,14 @@ Direktøren foreslår en ny leverandør vedrørende kaffe til mødelokalet i A\u
 ### **Sagsfremstilling**
 
 Prislisten blev drøftet 17/11 2016. Priserne ligger mellem 30-100 kr. pr. person.
+
+## **Punkt 3: Tilskud til mødelokaler**
+
+16/9003
+
+### **Sagsfremstilling**
+
+Rammen er 2,5 mio. kr. Heraf er 1.250.000 kr. brugt.
 `;
 
 const temps = [];
@@ -435,6 +443,11 @@ test('the JS stemmer and folding give exactly the terms of the Rust index', () =
   assert.equal(s.exactKey('20/3 2017'), 'd:2017-03-20');
   // src/mention.rs reads the minutes' "20/3 2017" as this date, and "20.3 2017" as no date.
   assert.equal(s.exactKey('20.3 2017'), null);
+  // Amounts are one word each, as src/search/text.rs amount_word reads them.
+  for (const [number, word] of [['2,5', '2,5'], ['2.500.000', '2500000'], ['1.250,50', '1250,50'], ['20.03.2017', null],
+    ['14.00', null], ['1,2,3', null], ['12.5', null], ['1234.567', null]]) {
+    assert.equal(s.amountWord(number), word, number);
+  }
 });
 
 test('parsing: only a query being typed has a prefix; labels beside a case number are not required words', () => {
@@ -481,6 +494,8 @@ test('parsing: only a query being typed has a prefix; labels beside a case numbe
     { key: 'c:30/100', words: [{ term: '30', prefix: null }, { term: '100', prefix: null }] }, { term: 'kr', prefix: null }]);
   assert.deepEqual(groups('16-268', true), [{ key: 'c:16/268', words: [{ term: '16', prefix: null }, { term: '268', prefix: '268' }] }]);
   assert.deepEqual(groups('16-18 år', false).length, 3, 'an age range is words');
+  assert.deepEqual(groups('2,5 mio.', false), [{ term: '2,5', prefix: null }, { term: s.term('mio'), prefix: null }]);
+  assert.deepEqual(groups('bevilget 1.250.000', true), [{ term: s.term('bevilget'), prefix: null }, { term: '1250000', prefix: '1250000' }]);
   // Regression: a decomposed "å" (a + U+030A) split the word.
   assert.deepEqual(groups('A\u030Arslev', false), [{ term: s.term('Årslev'), prefix: null }]);
 });
@@ -600,6 +615,20 @@ test('day/month and a year in the minutes are the date of the query, and an amou
   const linked = await open(server, '?q=30-100+kr');
   assert.deepEqual(await titles(linked), ['Prisliste for mødeforplejning']);
   await linked.close();
+  await page.close();
+});
+
+// Regression: amounts were not searchable: "2,5 mio" looked for "mio" alone (one-digit words are
+// left out), "1.250.000" for "250" and "000" anywhere.
+test('an amount with a decimal comma or thousands stops finds the items that hold it, marked', async () => {
+  const page = await open(server);
+  for (const [q, mark] of [['2,5 mio', '2,5'], ['1.250.000', '1.250.000'], ['1250000 kr', '1.250.000']]) {
+    await search(page, q);
+    assert.deepEqual(await titles(page), ['Tilskud til mødelokaler'], q);
+    assert.ok((await page.$$eval('#search-results .search-snippet mark', (ms) => ms.map((m) => m.textContent))).includes(mark), q);
+  }
+  await search(page, '2.500.000');
+  assert.deepEqual(await titles(page), [], 'another amount finds nothing');
   await page.close();
 });
 
