@@ -78,6 +78,21 @@ impl Config {
         Ok(())
     }
 
+    /// Whether the base URL names this machine (the preview's default): a site built with it tells
+    /// search engines and feed readers that its pages live on the reader's own computer.
+    pub fn is_local(&self) -> bool {
+        let after_scheme = self.base_url.split_once("://").map_or(self.base_url.as_str(), |(_, r)| r);
+        let host = after_scheme.split('/').next().unwrap_or("");
+        let host =
+            host.rsplit_once(':').filter(|(_, port)| port.bytes().all(|b| b.is_ascii_digit())).map_or(host, |(h, _)| h);
+        let host = host.to_ascii_lowercase();
+        host == "localhost"
+            || host.ends_with(".localhost")
+            || host.starts_with("127.")
+            || host == "[::1]"
+            || host == "0.0.0.0"
+    }
+
     /// The path part of the base URL ("/referater/" for "https://example.dk/referater/"), used for
     /// root-relative links so the site works under a sub-path on any static host.
     pub fn base_path(&self) -> String {
@@ -107,6 +122,23 @@ pub fn encode_path(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Regression: a build for publishing with the preview's base_url printed no warning, and its
+    /// canonical links, feeds, sitemap and open data all pointed at 127.0.0.1.
+    #[test]
+    fn a_base_url_on_this_machine_is_local() {
+        let mut c = Config::default();
+        for (url, local) in [
+            ("http://127.0.0.1:1111/", true),
+            ("http://localhost/referater/", true),
+            ("http://[::1]:8080/", true),
+            ("https://www.htk.dk/referater/", false),
+            ("https://localhost.dk/", false),
+        ] {
+            c.set_base_url(url).unwrap();
+            assert_eq!(c.is_local(), local, "{url}");
+        }
+    }
 
     #[test]
     fn base_path_of_sub_path_and_root() {

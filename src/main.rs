@@ -209,6 +209,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         opts.output.display(),
                         total * 1000.0
                     );
+                    if build::load_config(&opts).is_ok_and(|c| c.is_local()) {
+                        eprintln!(
+                            "warning: base_url is a local address: the canonical links, feeds, sitemap and open data \
+                             point at this machine; set base_url in config.toml or pass --base-url before publishing"
+                        );
+                    }
                     let replaced = report.old_site.is_some();
                     if remove_in_background(report.old_site.take(), &opts.output) && replaced {
                         println!("The previous site is being removed in the background.");

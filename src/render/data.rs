@@ -28,12 +28,10 @@ struct ItemData<'a> {
     case: Option<&'a CaseNumber>,
     closed: bool,
     url: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    sections: Option<Vec<SectionData<'a>>>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    decisions: Option<&'a [Decision]>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    attachments: Option<&'a [String]>,
+    /// Empty for a closed item, as are `decisions` and `attachments`: every item has every field.
+    sections: Vec<SectionData<'a>>,
+    decisions: &'a [Decision],
+    attachments: &'a [String],
 }
 
 /// The open-data JSON of meeting `i`, whose full text (with sections) is `m`.
@@ -59,9 +57,18 @@ pub fn meeting_json(site: &Site, i: usize, m: &Meeting) -> Result<Vec<u8>, serde
                 case: item.case.as_ref(),
                 closed: item.closed,
                 url: format!("{base_url}{}", site.item_path(ItemRef { meeting: i, item: ii })),
-                sections: open(item).then(|| item.sections.iter().map(SectionData::from).collect()),
-                decisions: open(item).then_some(item.decisions.as_slice()),
-                attachments: open(item).then_some(item.attachments.as_slice()),
+                sections: match open(item) {
+                    // The attachments are the item's `attachments`; their section has no text of its own.
+                    true => item
+                        .sections
+                        .iter()
+                        .filter(|s| !(s.kind == SectionKind::Attachments && s.blocks.is_empty()))
+                        .map(SectionData::from)
+                        .collect(),
+                    false => Vec::new(),
+                },
+                decisions: if open(item) { &item.decisions } else { &[] },
+                attachments: if open(item) { &item.attachments } else { &[] },
             })
             .collect(),
     };

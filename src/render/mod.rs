@@ -358,7 +358,10 @@ impl Renderer<'_> {
                 let title = format!("{}: {}", site.config.title, body.name);
                 self.write(file, feed::atom(site, &title, file, &site.body_path(body), &body.meetings).as_bytes())
             }
-            Job::Sitemap => self.write(file, sitemap::sitemap(&site.config.base_url, &self.sitemap_pages()).as_bytes()),
+            Job::Sitemap => {
+                let files = sitemap::sitemaps(&site.config.base_url, &self.sitemap_pages(), sitemap::MAX_URLS);
+                files.iter().map(|(name, xml)| self.write(name, xml.as_bytes())).sum()
+            }
             Job::MeetingsData => self.json(file, data::meetings_json(site)),
             Job::CasesData => self.json(file, data::cases_json(site)),
         }
