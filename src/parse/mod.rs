@@ -206,6 +206,19 @@ fn skip_listed_agenda(lines: &[normalize::Line], first: usize) -> usize {
 
 /// The "Mødedato" field, else the title's date, else an ISO date in the file name.
 fn meeting_date(head: &header::Header, file: &Path, cx: &mut Ctx) -> Option<NaiveDate> {
+    let date = dated(head, file, cx)?;
+    // Minutes are written after the meeting: a date far ahead is a mistyped year ("05-02-2099"),
+    // which would put the meeting first in every list and feed.
+    let ahead = chrono::Local::now().date_naive() + chrono::Days::new(366);
+    if date > ahead {
+        let line = head.date.or(head.title_date).map_or(0, |(_, line)| line);
+        cx.warn(line, format!("the meeting date {date} is more than a year ahead: is the year mistyped?"));
+    }
+    Some(date)
+}
+
+/// The meeting's date as the header and title give it, else from the file name.
+fn dated(head: &header::Header, file: &Path, cx: &mut Ctx) -> Option<NaiveDate> {
     match (head.date, head.title_date) {
         (Some((d, _)), Some((t, line))) if d != t => {
             cx.warn(line, format!("the title says {t} but \"Mødedato\" says {d}; using {d}"));
@@ -261,5 +274,20 @@ mod tests {
         for text in ["", "\n", "a", "a\n", "a\nb", "\n\nø\r\nå\n", "Punkt 1\n\n\tx  \n"] {
             assert_eq!(super::lines(text).collect::<Vec<_>>(), text.split('\n').collect::<Vec<_>>(), "{text:?}");
         }
+    }
+
+    /// Regression: a mistyped year ("05-02-2099") passed `referat check` with no warning and put the
+    /// meeting first in every feed.
+    #[test]
+    fn a_meeting_date_far_ahead_is_a_warning_on_its_line() {
+        let text = |year: i32| {
+            format!("REFERAT Byrådet d. 05-02-{year}\n\nMødedato Mandag d. 5. februar {year} kl. 10:00\n\nPunkt 1: Godkendelse\n\n24/1\n\nGodkendt.\n")
+        };
+        let (_, warnings) = super::parse(std::path::Path::new("b.txt"), &text(2099)).unwrap();
+        let ahead: Vec<_> = warnings.iter().filter(|d| d.message.contains("more than a year ahead")).collect();
+        assert_eq!(ahead.len(), 1, "{warnings:?}");
+        assert_eq!(ahead[0].line, 3);
+        let (_, warnings) = super::parse(std::path::Path::new("b.txt"), &text(2017)).unwrap();
+        assert!(!warnings.iter().any(|d| d.message.contains("ahead")), "{warnings:?}");
     }
 }
