@@ -273,3 +273,17 @@ fn the_day_review_regressions() {
     let (m, _) = fixture("review/i08_status_field_text.txt");
     assert!(serde_json::to_string(&m).unwrap().contains("Projektet er forsinket"), "a sentence is text");
 }
+
+/// A zero-width non-joiner inside the closing word ("Personalesag – Luk\u{200c}ket") and one in a
+/// line "LUKKET PUNKT" above a heading published the items: only the zero-width space, the word
+/// joiner and the byte-order mark were taken out before parsing, and the line above a heading is
+/// read on its bytes. The word joiner, a soft hyphen and a zero-width joiner inside a mark close
+/// as the zero-width space does; open text keeps its words, without the invisible character.
+#[test]
+fn an_invisible_character_inside_lukket_does_not_publish_the_item() {
+    let (m, _) = fixture("closed/invisible_in_lukket.txt");
+    let closed: Vec<bool> = m.items.iter().map(|i| i.closed).collect();
+    assert_eq!(closed, [true, true, true, true, true, false]);
+    assert_nothing_secret(&m);
+    assert_eq!(m.items[5].decisions[0].text, "Vejen er åben igen.");
+}
