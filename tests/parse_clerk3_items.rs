@@ -287,3 +287,21 @@ fn an_invisible_character_inside_lukket_does_not_publish_the_item() {
     assert_nothing_secret(&m);
     assert_eq!(m.items[5].decisions[0].text, "Vejen er åben igen.");
 }
+
+/// "Ej offentlig" and "Undtaget offentligheden" (without "fra") under the case number or in the
+/// title published the items: only "Ikke offentlig" and "Undtaget fra offentligheden" were read
+/// as marks. "Tilskud til ej offentlige skoler" and "… ej offentlig tilgængelig endnu." in the
+/// text stay open.
+#[test]
+fn ej_offentlig_and_undtaget_offentligheden_close_the_item() {
+    let (m, _) = fixture("closed/ej_offentlig.txt");
+    let closed: Vec<bool> = m.items.iter().map(|i| i.closed).collect();
+    assert_eq!(closed, [true, true, true, true, false, false]);
+    assert_nothing_secret(&m);
+    let json = serde_json::to_string(&m.items[4]).unwrap();
+    assert!(json.contains("ej offentlig tilgængelig endnu"), "{json}");
+    for title in ["Ej offentlig", "Undtaget offentligheden", "Personalesag (ej offentligt)"] {
+        assert!(referat::parse::items::is_closed(title), "{title}");
+    }
+    assert!(!referat::parse::items::is_closed("Rapporten er ej offentlig tilgængelig endnu"));
+}

@@ -330,18 +330,22 @@ fn spaced_out<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
 }
 
 /// "Ikke til offentliggørelse", "(ikke offentligt)", "for lukkede døre", "Undtaget fra
-/// offentlighed", "Ej til offentliggørelse": closed in other words.
+/// offentlighed", "Ej til offentliggørelse", and with "ej" for "ikke" or without "fra": "Ej
+/// offentlig", "Undtaget offentligheden": closed in other words.
 /// "Tilskud til ikke offentlige skoler" and "ikke offentlig tilgængelig endnu" are not.
 fn not_public(text: &str) -> bool {
     let lower = text.to_lowercase();
     let words: Vec<&str> = words_of(&lower).collect();
     let exempt = |w: &str| matches!(w, "offentlighed" | "offentligheden" | "aktindsigt");
-    words.windows(3).any(|w| matches!(w[0], "ikke" | "ej") && w[1] == "til" && w[2] == "offentliggørelse")
+    let not = |w: &str| matches!(w, "ikke" | "ej");
+    words.windows(3).any(|w| not(w[0]) && w[1] == "til" && w[2] == "offentliggørelse")
         || words.windows(3).any(|w| w[0] == "undtaget" && w[1] == "fra" && exempt(w[2]))
+        || words.windows(2).any(|w| w[0] == "undtaget" && exempt(w[1]))
         || words.windows(2).any(|w| w == ["lukkede", "døre"])
         || words.windows(2).enumerate().any(|(k, w)| {
-            w == ["ikke", "offentligt"]
-                || (w == ["ikke", "offentlig"]
+            (not(w[0]) && w[1] == "offentligt")
+                || (not(w[0])
+                    && w[1] == "offentlig"
                     && words.get(k + 2).is_none_or(|n| matches!(*n, "punkt" | "sag" | "del")))
         })
 }
@@ -397,7 +401,8 @@ fn closing_line(text: &str, plural: bool) -> bool {
     let cited = words.iter().position(|w| w == "jf").unwrap_or(words.len());
     let several =
         |w: &str| matches!(w, "punkter" | "dagsorden" | "dagsordenen" | "dagsordenspunkter" | "del" | "møde" | "mødet");
-    let closed = |w: &str| closing_word(w) || matches!(w, "ikke" | "offentlig" | "offentligt" | "offentliggørelse");
+    let closed =
+        |w: &str| closing_word(w) || matches!(w, "ikke" | "ej" | "offentlig" | "offentligt" | "offentliggørelse");
     if plural {
         let known = |w: &String| {
             closed(w)
@@ -1309,7 +1314,16 @@ fn attachment_row(row: &[crate::model::Cell]) -> String {
 /// word inside ("Fortrolig revisionsrapport.pdf") is the document's name.
 fn attachment_closed(name: &str) -> bool {
     let lower = name.trim().to_lowercase();
-    let status = ["lukket", "fortroligt", "fortrolig", "ikke offentlig", "ikke offentligt", "lukket bilag"];
+    let status = [
+        "lukket",
+        "fortroligt",
+        "fortrolig",
+        "ikke offentlig",
+        "ikke offentligt",
+        "ej offentlig",
+        "ej offentligt",
+        "lukket bilag",
+    ];
     // A status set apart from the name: "Lukket - Ansøgning …", "Lukket bilag: …", "Ansøgning
     // (lukket)", "Klage - Fortrolig", "Bilag 3 - lukket - Klage …"; not "Lukket vej - trafiktælling".
     let parts: Vec<&str> = lower.split(['-', '–', ':', '(', ')', '|']).map(str::trim).collect();
