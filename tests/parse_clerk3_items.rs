@@ -305,3 +305,31 @@ fn ej_offentlig_and_undtaget_offentligheden_close_the_item() {
     }
     assert!(!referat::parse::items::is_closed("Rapporten er ej offentlig tilgængelig endnu"));
 }
+
+/// "Punkt 2A: Salg af areal - Lukket" after item 2, a sub-item's letter in capitals, was read as
+/// no heading at all: its text, the buyer's name, was published in item 2 (with a case number
+/// line under it the file was rejected, "item number 2 is used twice"). It is a sub-item as "Punkt
+/// 3a" is: a closed one ends its item's text, an open one ("Punkt 3B: …") is a subheading.
+#[test]
+fn a_sub_item_letter_in_capitals_is_a_sub_item() {
+    let (m, d) = fixture("closed/sub_item_capital_letter.txt");
+    assert_eq!(
+        items(&m),
+        [
+            (1, false, "Godkendelse af dagsorden"),
+            (2, false, "Salg af arealer ved Stationsvej"),
+            (3, false, "Budgetopfølgning"),
+            (4, false, "Eventuelt")
+        ]
+    );
+    assert_nothing_secret(&m);
+    assert!(d.iter().any(|d| d.line == 20 && d.message.contains("sub-item")), "{d:#?}");
+    assert_eq!(m.items[1].decisions.len(), 1, "item 2's own decision only");
+    let headings: Vec<&str> = m.items[2].sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(headings, ["Punkt 3B: Anlægsregnskab for Stationsvej", "Beslutning"]);
+    let text = "REFERAT Byrådet d. 05-03-2024\n\nPunkt 1: Budget\n24/1\n\nGodkendt.\n\nPunkt 2: Salg\n24/2\n\nÅben.\n\n\
+                Punkt 2A: Salg af areal - Lukket\n24/22\n\nHEMMELIG tekst.\n\nPunkt 3: Eventuelt\n24/3\n\nIntet.\n";
+    let (m, _) = referat::parse::parse(Path::new("x.txt"), text).expect("not rejected");
+    assert_eq!(m.items.len(), 3);
+    assert_nothing_secret(&m);
+}

@@ -54,18 +54,20 @@ fn item_heading_with(plain: &str, strict: bool) -> Option<(u32, &str)> {
     Some((number, title))
 }
 
-/// What follows an item's number in a sub-item's heading: ".1" of "Punkt 2.1", "a" of "Punkt 3a".
+/// What follows an item's number in a sub-item's heading: ".1" of "Punkt 2.1", "a" of "Punkt 3a",
+/// "A" of "Punkt 2A" (one letter, in either case, right after the number).
 fn sub_number(after: &str) -> bool {
     let b = after.as_bytes();
     match b {
         [b'.', d, ..] => d.is_ascii_digit(),
-        [l, rest @ ..] => l.is_ascii_lowercase() && rest.first().is_none_or(|c| !c.is_ascii_alphabetic()),
+        [l, rest @ ..] => l.is_ascii_alphabetic() && rest.first().is_none_or(|c| !c.is_ascii_alphabetic()),
         [] => false,
     }
 }
 
-/// A sub-item's heading, "Punkt 2.1: Orientering" or "Punkt 3a: Tillægspunkt": part of its item
-/// (the model numbers items 1, 2, 3), shown as a subheading in its text. Returns its title.
+/// A sub-item's heading, "Punkt 2.1: Orientering", "Punkt 3a: Tillægspunkt" or "Punkt 2A: Salg":
+/// part of its item (the model numbers items 1, 2, 3), shown as a subheading in its text. Returns
+/// its title.
 fn sub_item(line: &Line) -> Option<String> {
     let t = line.text.trim_start_matches(['*', '_', '#', ' ']);
     let b = t.as_bytes();
@@ -1382,6 +1384,10 @@ mod tests {
         assert_eq!(item_heading("Punkt 1 og 2 blev behandlet samlet"), None);
         assert_eq!(item_heading_with("Punkt 1 Godkendelse af dagsorden", false), Some((1, "Godkendelse af dagsorden")));
         assert_eq!(item_heading("Punktet blev udsat"), None);
+        // Sub-items, with the letter in either case.
+        for sub in ["Punkt 2.1: Orientering", "Punkt 3a: Tillæg", "Punkt 2A: Salg af areal - Lukket"] {
+            assert_eq!(item_heading(sub), None, "{sub}");
+        }
     }
 
     #[test]
