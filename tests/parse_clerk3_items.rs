@@ -327,9 +327,35 @@ fn a_sub_item_letter_in_capitals_is_a_sub_item() {
     assert_eq!(m.items[1].decisions.len(), 1, "item 2's own decision only");
     let headings: Vec<&str> = m.items[2].sections.iter().map(|s| s.heading.as_str()).collect();
     assert_eq!(headings, ["Punkt 3B: Anlægsregnskab for Stationsvej", "Beslutning"]);
-    let text = "REFERAT Byrådet d. 05-03-2024\n\nPunkt 1: Budget\n24/1\n\nGodkendt.\n\nPunkt 2: Salg\n24/2\n\nÅben.\n\n\
+    let text =
+        "REFERAT Byrådet d. 05-03-2024\n\nPunkt 1: Budget\n24/1\n\nGodkendt.\n\nPunkt 2: Salg\n24/2\n\nÅben.\n\n\
                 Punkt 2A: Salg af areal - Lukket\n24/22\n\nHEMMELIG tekst.\n\nPunkt 3: Eventuelt\n24/3\n\nIntet.\n";
     let (m, _) = referat::parse::parse(Path::new("x.txt"), text).expect("not rejected");
     assert_eq!(m.items.len(), 3);
     assert_nothing_secret(&m);
+}
+
+/// A field answering whether the item is public, "Offentlig: Nej" or "Åben: Nej" (after the case
+/// number, before it, side by side with it in a `-layout` line, or without a case number), did not
+/// close the item: it became the item's first paragraph, or was joined onto its title, and the
+/// buyer's, employee's and citizen's names were published. "Offentlig: Ja" and "Åben: Ja" are the
+/// fields of an open item, neither title nor text.
+#[test]
+fn an_offentlig_nej_field_closes_the_item() {
+    let (m, _) = fixture("closed/offentlig_nej_field.txt");
+    assert_eq!(
+        items(&m),
+        [
+            (1, false, "Godkendelse af dagsorden"),
+            (2, true, "Lukket"),
+            (3, true, "Lukket"),
+            (4, true, "Lukket"),
+            (5, true, "Lukket"),
+            (6, false, "Eventuelt")
+        ]
+    );
+    assert_nothing_secret(&m);
+    let json = serde_json::to_string(&m).unwrap();
+    assert!(!json.contains("Offentlig") && !json.contains("Åben"), "fields are not text: {json}");
+    assert_eq!(m.items[5].decisions[0].text, "Intet.");
 }

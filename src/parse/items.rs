@@ -521,8 +521,10 @@ fn full_title(title: &str, body: &[Line]) -> String {
     let fields = columns.iter().filter(|(i, _)| !above_next(*i)).flat_map(|(_, c)| c.iter().copied());
     let first = body[head.end..].iter().position(|l| !l.is_blank()).map(|k| head.end + k);
     let first = first.filter(|&i| !is_heading_line(&body[i]) && !open).map(|i| body[i].text);
+    let says_closed = |t: &str| says_closed(t) || public_field(t) == Some(true);
     if let Some(mark) = fields.chain(first).find(|t| says_closed(t)) {
-        push_title_line(&mut full, mark);
+        // "Offentlig: Nej" has no closing word of its own: it says "Lukket".
+        push_title_line(&mut full, if public_field(mark) == Some(true) { "Lukket" } else { mark });
     }
     // What a system writes after the number on the case line ("Sagsnr.: 24/1002 (lukket)",
     // "24/1002, Lukket punkt"): a closing word anywhere in that short line marks the item.
@@ -632,7 +634,9 @@ fn describes_item(line: &Line) -> bool {
     if !t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '(') {
         return false;
     }
-    columns(line.text).iter().all(|c| item_field(c) || open_status(c) || closing_line(c, false) || case_in(c).is_some())
+    columns(line.text).iter().all(|c| {
+        item_field(c) || open_status(c) || closing_line(c, false) || public_field(c).is_some() || case_in(c).is_some()
+    })
 }
 
 /// "Sagsansvarlig: Karen Holm": a field of an item by its label.
@@ -665,7 +669,7 @@ fn item_field(text: &str) -> bool {
     LABELS.contains(&label.as_str())
 }
 
-/// "Åben sag", "Åbent punkt", "(Åben)": the status of an open item, no text of its own.
+/// "Åben sag", "Åbent punkt", "(Åben)", "Offentlig: Ja": the status of an open item, no text of its own.
 fn open_status(text: &str) -> bool {
     if text.len() > 24 {
         return false;
@@ -674,6 +678,30 @@ fn open_status(text: &str) -> bool {
     let t = plain.trim_matches(|c: char| !c.is_alphanumeric());
     ["åben", "åbent", "åben sag", "åbent punkt", "åben punkt", "åbent sag", "offentlig", "offentligt punkt"]
         .contains(&t)
+        || public_field(text) == Some(false)
+}
+
+/// "Offentlig: Nej", "Åben: Nej" (also "Offentlig: Nej, jf. offentlighedslovens § 30"): a field
+/// that answers whether the item is public, `Some(true)` when it is closed. Only a bare "Ja"
+/// opens it.
+fn public_field(text: &str) -> Option<bool> {
+    if text.len() > 80 || !has_byte(text, b':') {
+        return None;
+    }
+    let plain = to_plain(text).to_lowercase();
+    let (label, value) = plain.split_once(':')?;
+    let labels =
+        ["offentlig", "offentligt", "offentlighed", "åben", "åbent", "åben sag", "åbent punkt", "offentlig sag"];
+    if !labels.contains(&label.trim_matches(['*', '_', ' '])) {
+        return None;
+    }
+    let value = value.trim_matches(|c: char| !c.is_alphanumeric());
+    let answer = words_of(value).next()?;
+    match answer {
+        "nej" => Some(true),
+        "ja" if value == "ja" => Some(false),
+        _ => None,
+    }
 }
 
 /// The fields of a line that `pdftotext -layout` set side by side ("Sagsnr.: 24/4001      Sagsansvarlig:
@@ -1428,6 +1456,21 @@ mod tests {
         }
         for t in ["Lukkeloven", "Office 365", "Udlukket", "Fortrolighed og databeskyttelse"] {
             assert!(!is_closed(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn public_fields() {
+        for t in ["Offentlig: Nej", "Åben: Nej", "**Offentlig:** Nej.", "Offentlig: Nej, jf. offentlighedslovens § 30"]
+        {
+            assert_eq!(public_field(t), Some(true), "{t}");
+        }
+        for t in ["Offentlig: Ja", "Åben: Ja", "ÅBEN: JA"] {
+            assert_eq!(public_field(t), Some(false), "{t}");
+            assert!(open_status(t), "{t}");
+        }
+        for t in ["Offentlig: Ja, delvist", "Offentlig høring: Nej", "Sagsansvarlig: Nej", "Offentlig nej"] {
+            assert_eq!(public_field(t), None, "{t}");
         }
     }
 
