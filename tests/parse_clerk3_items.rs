@@ -359,3 +359,43 @@ fn an_offentlig_nej_field_closes_the_item() {
     assert!(!json.contains("Offentlig") && !json.contains("Åben"), "fields are not text: {json}");
     assert_eq!(m.items[5].decisions[0].text, "Intet.");
 }
+
+/// The agenda listed in the header without "Indholdsfortegnelse" ("Dagsorden:" / "Åbne punkter:" /
+/// "1. …" / "Lukkede punkter:" / "3. Salg af grund") was not read: its lines were "not understood"
+/// and item 3, whose own heading does not say closed, was published with the buyer's name. It is
+/// the table of contents, so its closed group closes item 3, also without the label, with the list
+/// written "Punkt N: …", and with the items headed "N. Title". An open list closes nothing.
+#[test]
+fn an_agenda_listed_in_the_header_closes_the_items_of_its_closed_group() {
+    let read = |name: &str| {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/parse/clerk3_items/closed").join(name);
+        std::fs::read_to_string(path).unwrap()
+    };
+    for name in ["agenda_list_groups_punkt.txt", "agenda_list_groups_numbered.txt"] {
+        let text = read(name);
+        let mut forms = vec![("as written", text.clone()), ("without the label", text.replace("Dagsorden:\n", ""))];
+        if name.ends_with("punkt.txt") {
+            let listed = text
+                .replace("\n1. Godkendelse af dagsorden\n", "\nPunkt 1: Godkendelse af dagsorden\n")
+                .replace("\n2. Budgetopfølgning\n", "\nPunkt 2: Budgetopfølgning\n")
+                .replace("\n3. Salg af grund\n", "\nPunkt 3: Salg af grund\n");
+            forms.push(("listed as \"Punkt N\"", listed));
+        }
+        for (form, text) in forms {
+            let (m, d) =
+                referat::parse::parse(Path::new(name), &text).unwrap_or_else(|d| panic!("{name} {form}: {d:#?}"));
+            let closed: Vec<bool> = m.items.iter().map(|i| i.closed).collect();
+            assert_eq!(closed, [false, false, true], "{name} {form}");
+            assert_eq!(m.toc, ["Godkendelse af dagsorden", "Budgetopfølgning", "Lukket"], "{name} {form}");
+            assert_eq!(m.location.as_deref(), Some("Rådhuset"), "{name} {form}");
+            assert!(
+                !d.iter().any(|d| d.message.contains("not understood") || d.message.contains("does not match")),
+                "{name} {form}: {d:#?}"
+            );
+            assert_nothing_secret(&m);
+        }
+        let open = text.replace("Lukkede punkter:\n", "");
+        let (m, _) = referat::parse::parse(Path::new(name), &open).unwrap();
+        assert!(m.items.iter().all(|i| !i.closed), "{name}: no closed group");
+    }
+}
