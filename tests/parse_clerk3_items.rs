@@ -273,3 +273,129 @@ fn the_day_review_regressions() {
     let (m, _) = fixture("review/i08_status_field_text.txt");
     assert!(serde_json::to_string(&m).unwrap().contains("Projektet er forsinket"), "a sentence is text");
 }
+
+/// A zero-width non-joiner inside the closing word ("Personalesag – Luk\u{200c}ket") and one in a
+/// line "LUKKET PUNKT" above a heading published the items: only the zero-width space, the word
+/// joiner and the byte-order mark were taken out before parsing, and the line above a heading is
+/// read on its bytes. The word joiner, a soft hyphen and a zero-width joiner inside a mark close
+/// as the zero-width space does; open text keeps its words, without the invisible character.
+#[test]
+fn an_invisible_character_inside_lukket_does_not_publish_the_item() {
+    let (m, _) = fixture("closed/invisible_in_lukket.txt");
+    let closed: Vec<bool> = m.items.iter().map(|i| i.closed).collect();
+    assert_eq!(closed, [true, true, true, true, true, false]);
+    assert_nothing_secret(&m);
+    assert_eq!(m.items[5].decisions[0].text, "Vejen er åben igen.");
+}
+
+/// "Ej offentlig" and "Undtaget offentligheden" (without "fra") under the case number or in the
+/// title published the items: only "Ikke offentlig" and "Undtaget fra offentligheden" were read
+/// as marks. "Tilskud til ej offentlige skoler" and "… ej offentlig tilgængelig endnu." in the
+/// text stay open.
+#[test]
+fn ej_offentlig_and_undtaget_offentligheden_close_the_item() {
+    let (m, _) = fixture("closed/ej_offentlig.txt");
+    let closed: Vec<bool> = m.items.iter().map(|i| i.closed).collect();
+    assert_eq!(closed, [true, true, true, true, false, false]);
+    assert_nothing_secret(&m);
+    let json = serde_json::to_string(&m.items[4]).unwrap();
+    assert!(json.contains("ej offentlig tilgængelig endnu"), "{json}");
+    for title in ["Ej offentlig", "Undtaget offentligheden", "Personalesag (ej offentligt)"] {
+        assert!(referat::parse::items::is_closed(title), "{title}");
+    }
+    assert!(!referat::parse::items::is_closed("Rapporten er ej offentlig tilgængelig endnu"));
+}
+
+/// "Punkt 2A: Salg af areal - Lukket" after item 2, a sub-item's letter in capitals, was read as
+/// no heading at all: its text, the buyer's name, was published in item 2 (with a case number
+/// line under it the file was rejected, "item number 2 is used twice"). It is a sub-item as "Punkt
+/// 3a" is: a closed one ends its item's text, an open one ("Punkt 3B: …") is a subheading.
+#[test]
+fn a_sub_item_letter_in_capitals_is_a_sub_item() {
+    let (m, d) = fixture("closed/sub_item_capital_letter.txt");
+    assert_eq!(
+        items(&m),
+        [
+            (1, false, "Godkendelse af dagsorden"),
+            (2, false, "Salg af arealer ved Stationsvej"),
+            (3, false, "Budgetopfølgning"),
+            (4, false, "Eventuelt")
+        ]
+    );
+    assert_nothing_secret(&m);
+    assert!(d.iter().any(|d| d.line == 20 && d.message.contains("sub-item")), "{d:#?}");
+    assert_eq!(m.items[1].decisions.len(), 1, "item 2's own decision only");
+    let headings: Vec<&str> = m.items[2].sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(headings, ["Punkt 3B: Anlægsregnskab for Stationsvej", "Beslutning"]);
+    let text =
+        "REFERAT Byrådet d. 05-03-2024\n\nPunkt 1: Budget\n24/1\n\nGodkendt.\n\nPunkt 2: Salg\n24/2\n\nÅben.\n\n\
+                Punkt 2A: Salg af areal - Lukket\n24/22\n\nHEMMELIG tekst.\n\nPunkt 3: Eventuelt\n24/3\n\nIntet.\n";
+    let (m, _) = referat::parse::parse(Path::new("x.txt"), text).expect("not rejected");
+    assert_eq!(m.items.len(), 3);
+    assert_nothing_secret(&m);
+}
+
+/// A field answering whether the item is public, "Offentlig: Nej" or "Åben: Nej" (after the case
+/// number, before it, side by side with it in a `-layout` line, or without a case number), did not
+/// close the item: it became the item's first paragraph, or was joined onto its title, and the
+/// buyer's, employee's and citizen's names were published. "Offentlig: Ja" and "Åben: Ja" are the
+/// fields of an open item, neither title nor text.
+#[test]
+fn an_offentlig_nej_field_closes_the_item() {
+    let (m, _) = fixture("closed/offentlig_nej_field.txt");
+    assert_eq!(
+        items(&m),
+        [
+            (1, false, "Godkendelse af dagsorden"),
+            (2, true, "Lukket"),
+            (3, true, "Lukket"),
+            (4, true, "Lukket"),
+            (5, true, "Lukket"),
+            (6, false, "Eventuelt")
+        ]
+    );
+    assert_nothing_secret(&m);
+    let json = serde_json::to_string(&m).unwrap();
+    assert!(!json.contains("Offentlig") && !json.contains("Åben"), "fields are not text: {json}");
+    assert_eq!(m.items[5].decisions[0].text, "Intet.");
+}
+
+/// The agenda listed in the header without "Indholdsfortegnelse" ("Dagsorden:" / "Åbne punkter:" /
+/// "1. …" / "Lukkede punkter:" / "3. Salg af grund") was not read: its lines were "not understood"
+/// and item 3, whose own heading does not say closed, was published with the buyer's name. It is
+/// the table of contents, so its closed group closes item 3, also without the label, with the list
+/// written "Punkt N: …", and with the items headed "N. Title". An open list closes nothing.
+#[test]
+fn an_agenda_listed_in_the_header_closes_the_items_of_its_closed_group() {
+    let read = |name: &str| {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/parse/clerk3_items/closed").join(name);
+        std::fs::read_to_string(path).unwrap()
+    };
+    for name in ["agenda_list_groups_punkt.txt", "agenda_list_groups_numbered.txt"] {
+        let text = read(name);
+        let mut forms = vec![("as written", text.clone()), ("without the label", text.replace("Dagsorden:\n", ""))];
+        if name.ends_with("punkt.txt") {
+            let listed = text
+                .replace("\n1. Godkendelse af dagsorden\n", "\nPunkt 1: Godkendelse af dagsorden\n")
+                .replace("\n2. Budgetopfølgning\n", "\nPunkt 2: Budgetopfølgning\n")
+                .replace("\n3. Salg af grund\n", "\nPunkt 3: Salg af grund\n");
+            forms.push(("listed as \"Punkt N\"", listed));
+        }
+        for (form, text) in forms {
+            let (m, d) =
+                referat::parse::parse(Path::new(name), &text).unwrap_or_else(|d| panic!("{name} {form}: {d:#?}"));
+            let closed: Vec<bool> = m.items.iter().map(|i| i.closed).collect();
+            assert_eq!(closed, [false, false, true], "{name} {form}");
+            assert_eq!(m.toc, ["Godkendelse af dagsorden", "Budgetopfølgning", "Lukket"], "{name} {form}");
+            assert_eq!(m.location.as_deref(), Some("Rådhuset"), "{name} {form}");
+            assert!(
+                !d.iter().any(|d| d.message.contains("not understood") || d.message.contains("does not match")),
+                "{name} {form}: {d:#?}"
+            );
+            assert_nothing_secret(&m);
+        }
+        let open = text.replace("Lukkede punkter:\n", "");
+        let (m, _) = referat::parse::parse(Path::new(name), &open).unwrap();
+        assert!(m.items.iter().all(|i| !i.closed), "{name}: no closed group");
+    }
+}

@@ -54,18 +54,20 @@ fn item_heading_with(plain: &str, strict: bool) -> Option<(u32, &str)> {
     Some((number, title))
 }
 
-/// What follows an item's number in a sub-item's heading: ".1" of "Punkt 2.1", "a" of "Punkt 3a".
+/// What follows an item's number in a sub-item's heading: ".1" of "Punkt 2.1", "a" of "Punkt 3a",
+/// "A" of "Punkt 2A" (one letter, in either case, right after the number).
 fn sub_number(after: &str) -> bool {
     let b = after.as_bytes();
     match b {
         [b'.', d, ..] => d.is_ascii_digit(),
-        [l, rest @ ..] => l.is_ascii_lowercase() && rest.first().is_none_or(|c| !c.is_ascii_alphabetic()),
+        [l, rest @ ..] => l.is_ascii_alphabetic() && rest.first().is_none_or(|c| !c.is_ascii_alphabetic()),
         [] => false,
     }
 }
 
-/// A sub-item's heading, "Punkt 2.1: Orientering" or "Punkt 3a: Tillægspunkt": part of its item
-/// (the model numbers items 1, 2, 3), shown as a subheading in its text. Returns its title.
+/// A sub-item's heading, "Punkt 2.1: Orientering", "Punkt 3a: Tillægspunkt" or "Punkt 2A: Salg":
+/// part of its item (the model numbers items 1, 2, 3), shown as a subheading in its text. Returns
+/// its title.
 fn sub_item(line: &Line) -> Option<String> {
     let t = line.text.trim_start_matches(['*', '_', '#', ' ']);
     let b = t.as_bytes();
@@ -330,18 +332,22 @@ fn spaced_out<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
 }
 
 /// "Ikke til offentliggørelse", "(ikke offentligt)", "for lukkede døre", "Undtaget fra
-/// offentlighed", "Ej til offentliggørelse": closed in other words.
+/// offentlighed", "Ej til offentliggørelse", and with "ej" for "ikke" or without "fra": "Ej
+/// offentlig", "Undtaget offentligheden": closed in other words.
 /// "Tilskud til ikke offentlige skoler" and "ikke offentlig tilgængelig endnu" are not.
 fn not_public(text: &str) -> bool {
     let lower = text.to_lowercase();
     let words: Vec<&str> = words_of(&lower).collect();
     let exempt = |w: &str| matches!(w, "offentlighed" | "offentligheden" | "aktindsigt");
-    words.windows(3).any(|w| matches!(w[0], "ikke" | "ej") && w[1] == "til" && w[2] == "offentliggørelse")
+    let not = |w: &str| matches!(w, "ikke" | "ej");
+    words.windows(3).any(|w| not(w[0]) && w[1] == "til" && w[2] == "offentliggørelse")
         || words.windows(3).any(|w| w[0] == "undtaget" && w[1] == "fra" && exempt(w[2]))
+        || words.windows(2).any(|w| w[0] == "undtaget" && exempt(w[1]))
         || words.windows(2).any(|w| w == ["lukkede", "døre"])
         || words.windows(2).enumerate().any(|(k, w)| {
-            w == ["ikke", "offentligt"]
-                || (w == ["ikke", "offentlig"]
+            (not(w[0]) && w[1] == "offentligt")
+                || (not(w[0])
+                    && w[1] == "offentlig"
                     && words.get(k + 2).is_none_or(|n| matches!(*n, "punkt" | "sag" | "del")))
         })
 }
@@ -397,7 +403,8 @@ fn closing_line(text: &str, plural: bool) -> bool {
     let cited = words.iter().position(|w| w == "jf").unwrap_or(words.len());
     let several =
         |w: &str| matches!(w, "punkter" | "dagsorden" | "dagsordenen" | "dagsordenspunkter" | "del" | "møde" | "mødet");
-    let closed = |w: &str| closing_word(w) || matches!(w, "ikke" | "offentlig" | "offentligt" | "offentliggørelse");
+    let closed =
+        |w: &str| closing_word(w) || matches!(w, "ikke" | "ej" | "offentlig" | "offentligt" | "offentliggørelse");
     if plural {
         let known = |w: &String| {
             closed(w)
@@ -514,8 +521,10 @@ fn full_title(title: &str, body: &[Line]) -> String {
     let fields = columns.iter().filter(|(i, _)| !above_next(*i)).flat_map(|(_, c)| c.iter().copied());
     let first = body[head.end..].iter().position(|l| !l.is_blank()).map(|k| head.end + k);
     let first = first.filter(|&i| !is_heading_line(&body[i]) && !open).map(|i| body[i].text);
+    let says_closed = |t: &str| says_closed(t) || public_field(t) == Some(true);
     if let Some(mark) = fields.chain(first).find(|t| says_closed(t)) {
-        push_title_line(&mut full, mark);
+        // "Offentlig: Nej" has no closing word of its own: it says "Lukket".
+        push_title_line(&mut full, if public_field(mark) == Some(true) { "Lukket" } else { mark });
     }
     // What a system writes after the number on the case line ("Sagsnr.: 24/1002 (lukket)",
     // "24/1002, Lukket punkt"): a closing word anywhere in that short line marks the item.
@@ -625,7 +634,9 @@ fn describes_item(line: &Line) -> bool {
     if !t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '(') {
         return false;
     }
-    columns(line.text).iter().all(|c| item_field(c) || open_status(c) || closing_line(c, false) || case_in(c).is_some())
+    columns(line.text).iter().all(|c| {
+        item_field(c) || open_status(c) || closing_line(c, false) || public_field(c).is_some() || case_in(c).is_some()
+    })
 }
 
 /// "Sagsansvarlig: Karen Holm": a field of an item by its label.
@@ -658,7 +669,7 @@ fn item_field(text: &str) -> bool {
     LABELS.contains(&label.as_str())
 }
 
-/// "Åben sag", "Åbent punkt", "(Åben)": the status of an open item, no text of its own.
+/// "Åben sag", "Åbent punkt", "(Åben)", "Offentlig: Ja": the status of an open item, no text of its own.
 fn open_status(text: &str) -> bool {
     if text.len() > 24 {
         return false;
@@ -667,6 +678,30 @@ fn open_status(text: &str) -> bool {
     let t = plain.trim_matches(|c: char| !c.is_alphanumeric());
     ["åben", "åbent", "åben sag", "åbent punkt", "åben punkt", "åbent sag", "offentlig", "offentligt punkt"]
         .contains(&t)
+        || public_field(text) == Some(false)
+}
+
+/// "Offentlig: Nej", "Åben: Nej" (also "Offentlig: Nej, jf. offentlighedslovens § 30"): a field
+/// that answers whether the item is public, `Some(true)` when it is closed. Only a bare "Ja"
+/// opens it.
+fn public_field(text: &str) -> Option<bool> {
+    if text.len() > 80 || !has_byte(text, b':') {
+        return None;
+    }
+    let plain = to_plain(text).to_lowercase();
+    let (label, value) = plain.split_once(':')?;
+    let labels =
+        ["offentlig", "offentligt", "offentlighed", "åben", "åbent", "åben sag", "åbent punkt", "offentlig sag"];
+    if !labels.contains(&label.trim_matches(['*', '_', ' '])) {
+        return None;
+    }
+    let value = value.trim_matches(|c: char| !c.is_alphanumeric());
+    let answer = words_of(value).next()?;
+    match answer {
+        "nej" => Some(true),
+        "ja" if value == "ja" => Some(false),
+        _ => None,
+    }
 }
 
 /// The fields of a line that `pdftotext -layout` set side by side ("Sagsnr.: 24/4001      Sagsansvarlig:
@@ -1309,7 +1344,16 @@ fn attachment_row(row: &[crate::model::Cell]) -> String {
 /// word inside ("Fortrolig revisionsrapport.pdf") is the document's name.
 fn attachment_closed(name: &str) -> bool {
     let lower = name.trim().to_lowercase();
-    let status = ["lukket", "fortroligt", "fortrolig", "ikke offentlig", "ikke offentligt", "lukket bilag"];
+    let status = [
+        "lukket",
+        "fortroligt",
+        "fortrolig",
+        "ikke offentlig",
+        "ikke offentligt",
+        "ej offentlig",
+        "ej offentligt",
+        "lukket bilag",
+    ];
     // A status set apart from the name: "Lukket - Ansøgning …", "Lukket bilag: …", "Ansøgning
     // (lukket)", "Klage - Fortrolig", "Bilag 3 - lukket - Klage …"; not "Lukket vej - trafiktælling".
     let parts: Vec<&str> = lower.split(['-', '–', ':', '(', ')', '|']).map(str::trim).collect();
@@ -1368,6 +1412,10 @@ mod tests {
         assert_eq!(item_heading("Punkt 1 og 2 blev behandlet samlet"), None);
         assert_eq!(item_heading_with("Punkt 1 Godkendelse af dagsorden", false), Some((1, "Godkendelse af dagsorden")));
         assert_eq!(item_heading("Punktet blev udsat"), None);
+        // Sub-items, with the letter in either case.
+        for sub in ["Punkt 2.1: Orientering", "Punkt 3a: Tillæg", "Punkt 2A: Salg af areal - Lukket"] {
+            assert_eq!(item_heading(sub), None, "{sub}");
+        }
     }
 
     #[test]
@@ -1408,6 +1456,21 @@ mod tests {
         }
         for t in ["Lukkeloven", "Office 365", "Udlukket", "Fortrolighed og databeskyttelse"] {
             assert!(!is_closed(t), "{t}");
+        }
+    }
+
+    #[test]
+    fn public_fields() {
+        for t in ["Offentlig: Nej", "Åben: Nej", "**Offentlig:** Nej.", "Offentlig: Nej, jf. offentlighedslovens § 30"]
+        {
+            assert_eq!(public_field(t), Some(true), "{t}");
+        }
+        for t in ["Offentlig: Ja", "Åben: Ja", "ÅBEN: JA"] {
+            assert_eq!(public_field(t), Some(false), "{t}");
+            assert!(open_status(t), "{t}");
+        }
+        for t in ["Offentlig: Ja, delvist", "Offentlig høring: Nej", "Sagsansvarlig: Nej", "Offentlig nej"] {
+            assert_eq!(public_field(t), None, "{t}");
         }
     }
 

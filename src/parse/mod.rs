@@ -90,8 +90,12 @@ pub fn parse(file: &Path, text: &str) -> Result<(Meeting, Vec<Diagnostic>), Vec<
                     || (numbered && items::numbered_heading(&to_plain(l.text)).is_some()))
         })
         .unwrap_or(pre.len());
+    // An agenda listed without "Indholdsfortegnelse" ("Dagsorden:" / "1. …" / "Lukkede punkter:" /
+    // "3. …") is the table of contents, numbered "1. Title" whatever the items' headings are.
+    let listed = toc::listed_agenda(pre);
+    let toc_start = listed.map_or(toc_start, |l| l.min(toc_start));
     let head = header::parse(&pre[..toc_start], &mut cx);
-    let mut toc_entries = toc::parse(&pre[toc_start..], numbered, &mut cx);
+    let mut toc_entries = toc::parse(&pre[toc_start..], numbered || listed.is_some(), &mut cx);
 
     if agenda.is_empty() && head.date.is_none() && head.title_date.is_none() {
         let mut cx = Ctx::new(file);
@@ -176,10 +180,12 @@ fn split_closing<'l, 'a>(agenda: &'l [normalize::Line<'a>]) -> (&'l [normalize::
 }
 
 /// A dagsorden may list its items as bare "Punkt N: Title" lines before the items themselves.
-/// Heading lines directly followed by another heading, whose number comes again later, are that
-/// list (read as the table of contents), not items.
+/// Heading lines directly followed by another heading (or by a group heading, "Lukkede punkter:",
+/// and then one), whose number comes again later, are that list (read as the table of contents),
+/// not items.
 fn skip_listed_agenda(lines: &[normalize::Line], first: usize) -> usize {
-    let next_non_blank = |i: usize| (i + 1..lines.len()).find(|&j| !lines[j].is_blank());
+    let group = |j: usize| toc::group_heading(&to_plain(lines[j].text)).is_some();
+    let next_non_blank = |i: usize| (i + 1..lines.len()).find(|&j| !lines[j].is_blank() && !group(j));
     let mut at = first;
     let mut last_listed = None;
     while let Some((number, _)) = items::heading_at(lines, at) {

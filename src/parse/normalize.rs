@@ -50,20 +50,31 @@ pub struct Document<'a> {
     pub markdown: bool,
 }
 
-/// Removes a byte-order mark and zero-width characters (which split a word where they stand:
-/// "Luk\u{200b}ket" would not read as "Lukket"), and turns CRLF and lone CR into LF, copying only
-/// when needed.
+/// Removes a byte-order mark and the characters that are invisible inside a word (which split it
+/// where they stand: "Luk\u{200b}ket", "Luk\u{200c}ket" or "Luk\u{ad}ket" would not read as
+/// "Lukket"), and turns CRLF and lone CR into LF, copying only when needed.
 pub fn unify_newlines(text: &str) -> Cow<'_, str> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let zero_width = ['\u{200b}', '\u{2060}', '\u{feff}'];
-    // Their UTF-8 starts with 0xE2 or 0xEF; most files have few such bytes (dashes, quotes).
-    let has_zero_width =
-        || memchr::memchr2_iter(0xE2, 0xEF, text.as_bytes()).any(|i| text[i..].starts_with(zero_width));
+    // Their UTF-8 starts with 0xC2 (a soft hyphen), 0xE2 or 0xEF; most files have few such bytes
+    // (no-break spaces, dashes, quotes).
+    let has_invisible = || {
+        memchr::memchr3_iter(0xC2, 0xE2, 0xEF, text.as_bytes()).any(|i| text[i..].chars().next().is_some_and(invisible))
+    };
     let has_cr = memchr::memchr(b'\r', text.as_bytes()).is_some();
-    if !has_cr && !has_zero_width() {
+    if !has_cr && !has_invisible() {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n").replace(zero_width, ""))
+    Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n").replace(invisible, ""))
+}
+
+/// A character that takes no room and is no part of a word: a soft hyphen, a zero-width space,
+/// non-joiner or joiner, a word joiner (U+2060, or U+FEFF in its older use), a direction mark or
+/// embedding, an invisible operator. An editor or a PDF may leave any of them inside a word.
+fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}'
+    ) || c == '\u{feff}'
 }
 
 /// Splits and classifies the lines of `text` (already passed through [`unify_newlines`]).
@@ -380,6 +391,14 @@ mod tests {
                 (3, Kind::Text, "c".into())
             ]
         );
+    }
+
+    #[test]
+    fn invisible_characters_inside_words_are_removed() {
+        for c in ['\u{ad}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}'] {
+            assert_eq!(unify_newlines(&format!("Luk{c}ket")), "Lukket", "{c:?}");
+        }
+        assert!(matches!(unify_newlines("Åben – “sag”\u{a0}1"), Cow::Borrowed(_)));
     }
 
     #[test]

@@ -24,7 +24,7 @@ impl Entry {
 
 /// A line that heads a group of entries, "Åbne punkter" or "Lukkede punkter" (also "Lukket
 /// dagsorden", "Fortrolige sager"): `Some(true)` for a closed group. It is no entry's title.
-fn group_heading(plain: &str) -> Option<bool> {
+pub fn group_heading(plain: &str) -> Option<bool> {
     let t = plain.trim().trim_end_matches(':');
     if t.len() > 40 || t.bytes().any(|b| b.is_ascii_digit()) {
         return None;
@@ -51,6 +51,54 @@ fn group_heading(plain: &str) -> Option<bool> {
 pub fn is_heading(plain: &str) -> bool {
     let t = plain.trim().trim_end_matches(':');
     t.eq_ignore_ascii_case("indholdsfortegnelse") || t.eq_ignore_ascii_case("indhold")
+}
+
+/// "Dagsorden:" (also "Dagsordenen", "Dagsordenspunkter:"): the label above an agenda listed in the
+/// header, as "Indholdsfortegnelse" is above a table of contents.
+fn agenda_label(plain: &str) -> bool {
+    let t = plain.trim().trim_end_matches(':').trim_end();
+    ["dagsorden", "dagsordenen", "dagsordenspunkter"].iter().any(|l| t.eq_ignore_ascii_case(l))
+}
+
+/// Where an agenda listed at the end of the header starts when no "Indholdsfortegnelse" heads it:
+/// lines "1. Title" or "Punkt 1: Title" without page numbers, numbered 1, 2, 3… in order, perhaps
+/// in groups ("Åbne punkter:", "Lukkede punkter:") and under a label ("Dagsorden:"). It is read as
+/// a table of contents, so a closed group closes its items as it does there. The list ends the
+/// header (a group heading right above the items is the header's to read); a list of one line
+/// counts only under a label or in a group.
+pub fn listed_agenda(lines: &[Line]) -> Option<usize> {
+    let mut numbers = Vec::new();
+    let (mut start, mut marked) = (None, false);
+    for (i, line) in lines.iter().enumerate().rev().filter(|(_, l)| !l.is_blank()) {
+        let plain = to_plain(line.text);
+        if let Some(number) = listed_number(line.text, &plain) {
+            numbers.push(number);
+            start = Some(i);
+            continue;
+        }
+        if numbers.is_empty() {
+            return None;
+        }
+        if group_heading(&plain).is_some() && entry_title(line.text).is_none() {
+            (start, marked) = (Some(i), true);
+            continue;
+        }
+        if agenda_label(&plain) {
+            (start, marked) = (Some(i), true);
+        }
+        break;
+    }
+    let in_order = numbers.iter().rev().zip(1..).all(|(&n, k)| n == k);
+    (in_order && (marked || numbers.len() >= 2)).then_some(start?)
+}
+
+/// The number of a listed agenda's line, "1. Title" or "Punkt 1: Title" without a page number.
+fn listed_number(text: &str, plain: &str) -> Option<u32> {
+    if entry_title(text).is_some() {
+        return None;
+    }
+    let (number, title) = super::items::item_heading(plain).or_else(|| super::items::numbered_heading(plain))?;
+    (!title.is_empty()).then_some(number)
 }
 
 /// "Økonomiopfølgning - 20-03-2017.....\t3" → "Økonomiopfølgning - 20-03-2017".
@@ -84,7 +132,7 @@ pub fn parse(lines: &[Line], numbered: bool, cx: &mut Ctx) -> Vec<Entry> {
     let lines: Vec<&Line> = lines.iter().filter(|l| !l.is_blank()).collect();
     for (k, line) in lines.iter().enumerate() {
         let plain = to_plain(line.text);
-        if is_heading(&plain) {
+        if is_heading(&plain) || (pending.is_none() && agenda_label(&plain)) {
             continue;
         }
         // A group heading between entries, not the first half of a wrapped entry's title.
@@ -246,6 +294,22 @@ mod tests {
         assert_eq!(entry_title("4. budgetopfølgning 2012"), None);
         assert_eq!(entry_title("Udskudt fra direktionmødet 13-03-2017"), None);
         assert_eq!(entry_title(".....3"), None);
+    }
+
+    #[test]
+    fn agendas_listed_in_the_header() {
+        let listed = |text: &str| {
+            let doc = crate::parse::normalize::document(text);
+            listed_agenda(&doc.lines)
+        };
+        assert_eq!(listed("REFERAT\n\nDagsorden:\nÅbne punkter:\n1. A\n2. B\nLukkede punkter:\n3. C\n"), Some(2));
+        assert_eq!(listed("REFERAT\nLukkede punkter:\n1. A\n"), Some(1));
+        assert_eq!(listed("REFERAT\n1. A\n2. B\n"), Some(1));
+        assert_eq!(listed("REFERAT\nMødested: Rådhuset\n1. A\n"), None, "one line, no label or group");
+        assert_eq!(listed("REFERAT\nDagsorden:\n1. A\n3. B\n"), None, "not 1, 2, 3");
+        assert_eq!(listed("REFERAT\nDagsorden:\n1. A\n2. B\nDeltagere: Anne Holm\n"), None, "not the header's end");
+        assert_eq!(listed("REFERAT\n1. A\n2. B\nLukkede punkter\n"), None, "the header's own last line");
+        assert_eq!(listed("Indholdsfortegnelse\n1. A.....2\n2. B.....3\n"), None, "page numbers: an index");
     }
 
     #[test]
