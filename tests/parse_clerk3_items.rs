@@ -364,7 +364,8 @@ fn an_offentlig_nej_field_closes_the_item() {
 /// "1. …" / "Lukkede punkter:" / "3. Salg af grund") was not read: its lines were "not understood"
 /// and item 3, whose own heading does not say closed, was published with the buyer's name. It is
 /// the table of contents, so its closed group closes item 3, also without the label, with the list
-/// written "Punkt N: …", and with the items headed "N. Title". An open list closes nothing.
+/// written "Punkt N: …" (above items headed either way), and with the items headed "N. Title". An
+/// open list closes nothing.
 #[test]
 fn an_agenda_listed_in_the_header_closes_the_items_of_its_closed_group() {
     let read = |name: &str| {
@@ -374,6 +375,15 @@ fn an_agenda_listed_in_the_header_closes_the_items_of_its_closed_group() {
     for name in ["agenda_list_groups_punkt.txt", "agenda_list_groups_numbered.txt"] {
         let text = read(name);
         let mut forms = vec![("as written", text.clone()), ("without the label", text.replace("Dagsorden:\n", ""))];
+        if name.ends_with("numbered.txt") {
+            // Regression: the list written "Punkt N: …" above "N. Title" items made the file's items
+            // "Punkt" headings, so item 3 took in the text of all three and was published.
+            let listed = text
+                .replacen("\n1. Godkendelse af dagsorden\n", "\nPunkt 1: Godkendelse af dagsorden\n", 1)
+                .replacen("\n2. Budgetopfølgning\n", "\nPunkt 2: Budgetopfølgning\n", 1)
+                .replacen("\n3. Salg af grund\n", "\nPunkt 3: Salg af grund\n", 1);
+            forms.push(("listed as \"Punkt N\" above \"N. Title\" items", listed));
+        }
         if name.ends_with("punkt.txt") {
             let listed = text
                 .replace("\n1. Godkendelse af dagsorden\n", "\nPunkt 1: Godkendelse af dagsorden\n")

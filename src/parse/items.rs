@@ -116,7 +116,8 @@ const CASE_WITHIN: usize = 3;
 /// in an item's text ("1. Økonomi", "2. Personale") has no case number line, so it stays a list.
 /// Returns whether any line was marked.
 pub fn mark_numbered(lines: &mut [Line], cx: &mut Ctx) -> bool {
-    if (0..lines.len()).any(|i| heading_at(lines, i).is_some()) {
+    // "Punkt N" headings decide, unless they only list the agenda above "N. Title" items.
+    if (0..lines.len()).any(|i| heading_at(lines, i).is_some() && !listed(lines, i)) {
         return false;
     }
     let mut marked: Vec<usize> = Vec::new();
@@ -151,6 +152,16 @@ pub fn mark_numbered(lines: &mut [Line], cx: &mut Ctx) -> bool {
         lines[i].numbered_item = true;
     }
     !marked.is_empty()
+}
+
+/// Whether the heading at `i` stands in a list of headings (only blank lines and group headings
+/// such as "Lukkede punkter:" between it and the heading before or after it): an agenda listed in
+/// the header, not an item, which would have text of its own.
+fn listed(lines: &[Line], i: usize) -> bool {
+    let between = |l: &&Line| !l.is_blank() && toc::group_heading(&to_plain(l.text)).is_none();
+    let after = lines[i + 1..].iter().find(between).map(|l| heading_of(l, true).is_some());
+    let before = lines[..i].iter().rev().find(between).map(|l| heading_of(l, true).is_some());
+    after == Some(true) || before == Some(true)
 }
 
 /// The headings of items after the last one with a case number (after `lines[last]`) that have
