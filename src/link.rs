@@ -21,6 +21,9 @@ pub struct Site {
     pub bodies: Vec<Body>,
     /// Per meeting (same index as `meetings`): its folder relative to the base, e.g. "direktionen/2017-03-20/".
     paths: Vec<String>,
+    /// Per meeting: its body, as an index into `bodies` (a meeting's own spelling of the body's
+    /// name may not be the body's name, so the name does not find it).
+    body_index: Vec<usize>,
     /// Meetings by date, for linking date mentions ("Udskudt fra direktionsmødet 13-03-2017").
     by_date: HashMap<NaiveDate, Vec<usize>>,
 }
@@ -60,11 +63,17 @@ impl Site {
         }
         let bodies = group_bodies(&meetings);
         let paths = meeting_paths(&meetings, &bodies);
+        let mut body_index = vec![0; meetings.len()];
+        for (b, body) in bodies.iter().enumerate() {
+            for &i in &body.meetings {
+                body_index[i] = b;
+            }
+        }
         let mut by_date: HashMap<NaiveDate, Vec<usize>> = HashMap::new();
         for (i, m) in meetings.iter().enumerate() {
             by_date.entry(m.date).or_default().push(i);
         }
-        Site { config, meetings, cases, bodies, paths, by_date }
+        Site { config, meetings, cases, bodies, paths, body_index, by_date }
     }
 
     /// Folder of meeting `i` relative to the base path: "direktionen/2017-03-20/". Two meetings of
@@ -96,10 +105,14 @@ impl Site {
         format!("{}/", body.slug)
     }
 
-    /// The body a meeting belongs to.
+    /// The body a meeting belongs to, whichever spelling of its name the meeting has.
     pub fn body_of(&self, meeting: usize) -> Option<&Body> {
-        let name = &self.meetings.get(meeting)?.body;
-        self.bodies.iter().find(|b| &b.name == name)
+        self.bodies.get(*self.body_index.get(meeting)?)
+    }
+
+    /// The index into [`Site::bodies`] of the body meeting `i` belongs to.
+    pub fn body_index(&self, i: usize) -> usize {
+        self.body_index[i]
     }
 
     /// The meeting a date mention refers to: a meeting of `body` on `date` if there is one,
@@ -170,23 +183,43 @@ fn windows_reserved(slug: &str) -> bool {
     matches!(slug, "con" | "prn" | "aux" | "nul") || numbered("com") || numbered("lpt")
 }
 
-/// Groups meetings by body slug (bodies whose names slug alike share one page, under the first name).
+/// Groups meetings by body slug: bodies whose names slug alike ("Børne- og Skoleudvalget",
+/// "Borne- og Skoleudvalget" from a PDF export that lost its letters) share one page, under the
+/// name [`display_name`] picks from their spellings.
 fn group_bodies(meetings: &[Meeting]) -> Vec<Body> {
-    let mut by_slug: BTreeMap<String, Body> = BTreeMap::new();
+    let mut by_slug: BTreeMap<String, (BTreeMap<&str, usize>, Vec<usize>)> = BTreeMap::new();
     for (i, m) in meetings.iter().enumerate() {
-        let slug = body_slug(&m.body);
-        by_slug
-            .entry(slug.clone())
-            .or_insert_with(|| Body { name: m.body.clone(), slug, meetings: Vec::new() })
-            .meetings
-            .push(i);
+        let (spellings, list) = by_slug.entry(body_slug(&m.body)).or_default();
+        *spellings.entry(m.body.as_str()).or_default() += 1;
+        list.push(i);
     }
-    let mut bodies: Vec<Body> = by_slug.into_values().collect();
-    for b in &mut bodies {
-        b.meetings.sort_by_key(|&i| (meetings[i].date, i));
-    }
+    let mut bodies: Vec<Body> = by_slug
+        .into_iter()
+        .map(|(slug, (spellings, mut list))| {
+            // By date, then file: the order that numbers same-day meetings, whatever their spelling.
+            list.sort_by(|&a, &b| {
+                (meetings[a].date, &meetings[a].source).cmp(&(meetings[b].date, &meetings[b].source))
+            });
+            Body { name: display_name(&spellings).to_string(), slug, meetings: list }
+        })
+        .collect();
     bodies.sort_by(|a, b| a.name.cmp(&b.name));
     bodies
+}
+
+/// The name a body is headed by, among its spellings (each with its number of meetings): the one
+/// most meetings use; on a tie the one with more non-ASCII letters (the æ, ø and å that a PDF
+/// export may have lost: "Børne- og Skoleudvalget" over "Borne- og Skoleudvalget"); then the first
+/// by sort order. Never the first by sort order alone, which put the ASCII spelling first.
+fn display_name<'a>(spellings: &BTreeMap<&'a str, usize>) -> &'a str {
+    let non_ascii_letters = |name: &str| name.chars().filter(|c| c.is_alphabetic() && !c.is_ascii()).count();
+    spellings
+        .iter()
+        .max_by(|(a, na), (b, nb)| {
+            // `max_by` keeps the last of equals: the reversed name makes the first by sort order win.
+            (*na, non_ascii_letters(a), std::cmp::Reverse(*a)).cmp(&(*nb, non_ascii_letters(b), std::cmp::Reverse(*b)))
+        })
+        .map_or("", |(name, _)| name)
 }
 
 fn meeting_paths(meetings: &[Meeting], bodies: &[Body]) -> Vec<String> {
@@ -253,6 +286,43 @@ mod tests {
         assert_eq!(paths, ["byradet/2017-03-20/", "direktionen/2017-03-20/", "direktionen/2017-03-20-2/"]);
         assert_eq!(site.meetings[1].source.to_str(), Some("a.txt"));
         assert_eq!(site.bodies.iter().map(|b| b.slug.as_str()).collect::<Vec<_>>(), ["byradet", "direktionen"]);
+    }
+
+    /// Regression: a body's meetings spelled "Børne- og Skoleudvalget" and "Borne- og
+    /// Skoleudvalget" (a PDF export lost the ø) were headed by the ASCII spelling, the first by
+    /// sort order, and meetings of the other spelling found no body (no previous/next links, no
+    /// link to the body's page, the first body's search facet).
+    #[test]
+    fn regression_a_body_is_headed_by_the_spelling_most_meetings_use() {
+        let site = Site::new(
+            Config::default(),
+            vec![
+                meeting("Borne- og Skoleudvalget", "2024-01-08", "2024-01-08.txt", &[]),
+                meeting("Børne- og Skoleudvalget", "2024-02-05", "2024-02-05.txt", &[]),
+                meeting("Børne- og Skoleudvalget", "2024-03-04", "2024-03-04.txt", &[]),
+                meeting("Direktionen", "2024-03-04", "d.txt", &[]),
+            ],
+        );
+        let names: Vec<&str> = site.bodies.iter().map(|b| b.name.as_str()).collect();
+        assert_eq!(names, ["Børne- og Skoleudvalget", "Direktionen"]);
+        assert_eq!(site.bodies[0].meetings.len(), 3);
+        for i in 0..site.meetings.len() {
+            let body = site.body_of(i).unwrap();
+            assert_eq!(body.slug, body_slug(&site.meetings[i].body), "{i}");
+            assert_eq!(site.body_index(i), site.bodies.iter().position(|b| b.slug == body.slug).unwrap());
+        }
+
+        let spellings = |list: &[(&'static str, usize)]| list.iter().copied().collect::<BTreeMap<&str, usize>>();
+        // Most meetings win, also over the Danish letters.
+        let most = spellings(&[("Borne- og Skoleudvalget", 3), ("Børne- og Skoleudvalget", 2)]);
+        assert_eq!(display_name(&most), "Borne- og Skoleudvalget");
+        // A tie: the one with more non-ASCII letters, then the first by sort order.
+        let tie = spellings(&[("Borne- og Skoleudvalget", 2), ("Børne- og Skoleudvalget", 2)]);
+        assert_eq!(display_name(&tie), "Børne- og Skoleudvalget");
+        let tie = spellings(&[("Aeldreradet", 1), ("Ældrerådet", 1), ("Ældreradet", 1)]);
+        assert_eq!(display_name(&tie), "Ældrerådet");
+        let tie = spellings(&[("BYRÅDET", 1), ("Byrådet", 1)]);
+        assert_eq!(display_name(&tie), "BYRÅDET");
     }
 
     #[test]

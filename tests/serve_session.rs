@@ -137,6 +137,25 @@ fn a_new_meeting_updates_the_previous_and_next_links_of_its_neighbours() {
     assert!(std::fs::read_to_string(&page).unwrap().contains("Næste møde"), "the neighbour links the new meeting");
 }
 
+/// A new meeting whose file spells the body otherwise ("REFERAT DIREKTIONEN") belongs to the same
+/// body: its neighbour in that body links it, as in a full build (the rebuild looked for
+/// neighbours among the meetings next to it in name order, which had another spelling).
+#[test]
+fn a_new_meeting_that_spells_its_body_otherwise_updates_its_neighbours_links() {
+    let project = Project::new();
+    let mut s = session(&project);
+    s.rebuild_all().unwrap();
+    let page = meeting_page(&project);
+    // A case number of its own, so that no shared case re-renders the neighbour anyway.
+    let text = "REFERAT DIREKTIONEN d. 27-03-2017\n\nPunkt 1: Orientering\n\n17/999\n\nBaggrund\n\nTekst.\n";
+    project.save("direktionen/2017-03-27.txt", text);
+    let report = s.update(&[Change::Content("direktionen/2017-03-27.txt".into())]).unwrap();
+    assert!(!report.full);
+    let text = std::fs::read_to_string(&page).unwrap();
+    assert!(text.contains("Næste møde"), "the neighbour links the new meeting");
+    assert!(text.contains("/direktionen/2017-03-27/"));
+}
+
 #[test]
 fn pages_do_not_wait_for_the_search_index_and_the_index_catches_up() {
     let project = Project::new();

@@ -223,3 +223,36 @@ fn year_serial_case_numbers_get_case_pages_links_and_exact_keys() {
         files(&opts.output.join("soeg/x")).into_iter().map(|(_, b)| String::from_utf8(b).unwrap()).collect();
     assert!(exact.contains("c:2024-012345") && exact.contains("c:EMN-2023-00456"), "{exact}");
 }
+
+/// A meeting file as a clerk's export writes it: `body`, `date` in words, one item with `text`.
+fn minutes(body: &str, date: &str, text: &str) -> String {
+    format!(
+        "Referat\n{body}\nMødedato: {date} kl. 17:00\n\nPunkt 1: Budget 2025\nSagsnr.: 24/100\n\n\
+         Sagsfremstilling\n{text}\n\nBeslutning\nGodkendt.\n"
+    )
+}
+
+/// Regression: a body's meetings spelled "Børne- og Skoleudvalget" and "Borne- og Skoleudvalget"
+/// (same slug, one page) were headed by the ASCII spelling, the first by sort order. The spelling
+/// most meetings use heads the body's page and feed, and every meeting links to that page.
+#[test]
+fn regression_a_body_is_headed_by_the_spelling_most_meetings_use() {
+    let root = tempfile::tempdir().unwrap();
+    let opts = options(root.path());
+    std::fs::create_dir_all(&opts.content).unwrap();
+    let save = |name: &str, body: &str, date: &str| {
+        std::fs::write(opts.content.join(name), minutes(body, date, "Tekst.")).unwrap();
+    };
+    save("2024-01-08.txt", "Borne- og Skoleudvalget", "8. januar 2024");
+    save("2024-02-05.txt", "Børne- og Skoleudvalget", "5. februar 2024");
+    save("2024-03-04.txt", "Børne- og Skoleudvalget", "4. marts 2024");
+    build::build(&opts).unwrap();
+    let page = read(&opts.output, "borne-og-skoleudvalget/index.html");
+    assert!(page.contains("<h1>Børne- og Skoleudvalget</h1>"), "{page}");
+    assert!(page.contains("3 møder"), "one page for all three");
+    let feed = read(&opts.output, "borne-og-skoleudvalget/feed.xml");
+    assert!(feed.contains("<title>Referater: Børne- og Skoleudvalget</title>"), "{feed}");
+    let ascii = read(&opts.output, "borne-og-skoleudvalget/2024-01-08/index.html");
+    assert!(ascii.contains(r#"href="/borne-og-skoleudvalget/""#), "the ASCII meeting links its body");
+    assert!(ascii.contains("Næste møde"), "and its neighbour in the body");
+}
