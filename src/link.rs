@@ -7,7 +7,8 @@ use crate::case::CaseNumber;
 use crate::config::Config;
 use crate::model::Meeting;
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
 
 /// Owner of all parsed meetings and the cross-references between them.
 #[derive(Debug)]
@@ -76,8 +77,9 @@ impl Site {
         Site { config, meetings, cases, bodies, paths, body_index, by_date }
     }
 
-    /// Folder of meeting `i` relative to the base path: "direktionen/2017-03-20/". Two meetings of
-    /// one body on one day get "…/2017-03-20-2/" for the second (in source order).
+    /// Folder of meeting `i` relative to the base path: "direktionen/2017-03-20/", named after the
+    /// meeting's file when the file is named after the meeting's date ("2017-03-20-b.txt" →
+    /// "direktionen/2017-03-20-b/"), else after the date; see [`meeting_folders`].
     pub fn meeting_path(&self, i: usize) -> &str {
         &self.paths[i]
     }
@@ -225,18 +227,74 @@ fn display_name<'a>(spellings: &BTreeMap<&'a str, usize>) -> &'a str {
 fn meeting_paths(meetings: &[Meeting], bodies: &[Body]) -> Vec<String> {
     let mut paths = vec![String::new(); meetings.len()];
     for body in bodies {
-        let mut seen: HashMap<NaiveDate, usize> = HashMap::new();
-        for &i in &body.meetings {
-            let date = meetings[i].date;
-            let n = seen.entry(date).or_insert(0);
-            *n += 1;
-            paths[i] = match *n {
-                1 => format!("{}/{}/", body.slug, date.format("%Y-%m-%d")),
-                n => format!("{}/{}-{n}/", body.slug, date.format("%Y-%m-%d")),
-            };
+        let own: Vec<(NaiveDate, &Path)> =
+            body.meetings.iter().map(|&i| (meetings[i].date, meetings[i].source.as_path())).collect();
+        for (&i, folder) in body.meetings.iter().zip(meeting_folders(&own)) {
+            paths[i] = format!("{}/{folder}/", body.slug);
         }
     }
     paths
+}
+
+/// The folder names (below the body's folder) of one body's meetings, each given as (date,
+/// source file), sorted by date and then file.
+///
+/// A meeting's address should depend on its own file alone, so that adding or renaming another
+/// file never moves it (links, open data, feed entry ids and search results would change meaning):
+/// a meeting whose file is named after its date gets the file's name, slugified ("2017-03-20.txt"
+/// → "2017-03-20", "2017-03-20-b.txt" → "2017-03-20-b", "2017-03-20 Ekstraordinært.md" →
+/// "2017-03-20-ekstraordinaert"). Every other meeting, and any but the first (in file order) of
+/// meetings whose files give the same name ("2017-03-20.txt" and "2017-03-20.md"), gets the first
+/// free name of its date (or its file's name), then "-2", "-3" …, in file order: such an address
+/// moves when a file that sorts before it is added.
+pub fn meeting_folders(meetings: &[(NaiveDate, &Path)]) -> Vec<String> {
+    let own: Vec<Option<String>> = meetings.iter().map(|&(date, source)| own_folder(date, source)).collect();
+    // First every meeting named after its date takes its file's name, the first in file order on
+    // a tie; only then do the others number, so that they never take such a name.
+    let mut taken: HashSet<&str> = HashSet::new();
+    let mut folders: Vec<Option<String>> = vec![None; meetings.len()];
+    for (folder, name) in folders.iter_mut().zip(&own) {
+        if let Some(name) = name.as_deref().filter(|&name| taken.insert(name)) {
+            *folder = Some(name.to_string());
+        }
+    }
+    let mut numbered: HashSet<String> = HashSet::new();
+    for (k, folder) in folders.iter_mut().enumerate() {
+        if folder.is_some() {
+            continue;
+        }
+        let base = own[k].clone().unwrap_or_else(|| meetings[k].0.format("%Y-%m-%d").to_string());
+        let free = |name: &String| !taken.contains(name.as_str()) && !numbered.contains(name);
+        let name = std::iter::once(base.clone())
+            .chain((2..).map(|n| format!("{base}-{n}")))
+            .find(free)
+            .expect("the numbers never run out");
+        numbered.insert(name.clone());
+        *folder = Some(name);
+    }
+    folders.into_iter().map(Option::unwrap_or_default).collect()
+}
+
+/// The folder name a meeting's file gives it: the file's name (without extension), slugified, when
+/// it is the meeting's date "YYYY-MM-DD" or starts with it and a dash (after slugifying: "_", a
+/// space or a full stop count), at most [`MAX_SLUG`] bytes.
+pub fn own_folder(date: NaiveDate, source: &Path) -> Option<String> {
+    let stem = source.file_stem()?.to_str()?;
+    let date = date.format("%Y-%m-%d").to_string();
+    // Most files of a large site are named otherwise or exactly so: no slugify for them.
+    if !stem.starts_with(&date) {
+        return None;
+    }
+    if stem.len() == date.len() {
+        return Some(date);
+    }
+    let mut s = slug::slugify(stem);
+    if s.len() > MAX_SLUG {
+        let cut = s[..MAX_SLUG].rfind('-').filter(|&i| i >= date.len()).unwrap_or(MAX_SLUG);
+        s.truncate(cut);
+    }
+    let rest = s.strip_prefix(&date)?;
+    (rest.is_empty() || rest.starts_with('-')).then_some(s)
 }
 
 #[cfg(test)]
@@ -286,6 +344,49 @@ mod tests {
         assert_eq!(paths, ["byradet/2017-03-20/", "direktionen/2017-03-20/", "direktionen/2017-03-20-2/"]);
         assert_eq!(site.meetings[1].source.to_str(), Some("a.txt"));
         assert_eq!(site.bodies.iter().map(|b| b.slug.as_str()).collect::<Vec<_>>(), ["byradet", "direktionen"]);
+    }
+
+    fn folders(files: &[(&str, &str)]) -> Vec<String> {
+        let own: Vec<(NaiveDate, &Path)> = files.iter().map(|(d, f)| (d.parse().unwrap(), Path::new(*f))).collect();
+        meeting_folders(&own)
+    }
+
+    #[test]
+    fn a_file_named_after_its_date_gives_the_meetings_folder() {
+        let got = folders(&[
+            ("2024-02-05", "byradet/2024-02-05-a.txt"),
+            ("2024-02-05", "byradet/2024-02-05-b.txt"),
+            ("2024-02-05", "byradet/2024-02-05.txt"),
+            ("2024-02-05", "byradet/2024-02-05 Ekstraordinært.md"),
+            ("2024-02-05", "byradet/2024-02-05_c.markdown"),
+        ]);
+        assert_eq!(got, ["2024-02-05-a", "2024-02-05-b", "2024-02-05", "2024-02-05-ekstraordinaert", "2024-02-05-c"]);
+        // Named after another date, or with more digits, or not at all: the date, numbered in file order.
+        let got = folders(&[
+            ("2024-02-05", "a.txt"),
+            ("2024-02-05", "b/2024-02-06.txt"),
+            ("2024-02-05", "c/2024-02-051.txt"),
+            ("2024-02-05", "d/2024-02-05.txt"),
+        ]);
+        assert_eq!(got, ["2024-02-05-2", "2024-02-05-3", "2024-02-05-4", "2024-02-05"], "d keeps its own name");
+    }
+
+    #[test]
+    fn files_that_give_the_same_folder_are_numbered_in_file_order() {
+        let got = folders(&[
+            ("2024-02-05", "a/2024-02-05-b.txt"),
+            ("2024-02-05", "b/2024-02-05-b.txt"),
+            ("2024-02-05", "b/2024-02-05.md"),
+            ("2024-02-05", "b/2024-02-05.txt"),
+            ("2024-02-05", "c/2024-02-05-2.txt"),
+        ]);
+        // "2024-02-05-2" is c's own name, so b/2024-02-05.txt numbers past it.
+        assert_eq!(got, ["2024-02-05-b", "2024-02-05-b-2", "2024-02-05", "2024-02-05-3", "2024-02-05-2"]);
+        let long = format!("2024-02-05 {}", "Ekstraordinært møde om budgettet ".repeat(10));
+        let got = folders(&[("2024-02-05", &format!("{long}.txt"))]);
+        assert!(
+            got[0].len() <= MAX_SLUG && got[0].starts_with("2024-02-05-ekstraordinaert-") && !got[0].ends_with('-')
+        );
     }
 
     /// Regression: a body's meetings spelled "Børne- og Skoleudvalget" and "Borne- og

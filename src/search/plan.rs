@@ -151,7 +151,8 @@ impl Plan {
     }
 }
 
-/// Meeting `i`'s folder when it is not the usual "<body slug>/<date>/" (a second meeting that day).
+/// Meeting `i`'s folder when it is not the usual "<body slug>/<date>/" (a file named
+/// "2017-03-20-b.txt", or a second meeting that day).
 fn unusual_path(site: &Site, bodies: &Bodies, i: usize, body: usize) -> String {
     let path = site.meeting_path(i);
     let slug = bodies.slugs.get(body).map_or("", String::as_str);
