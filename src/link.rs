@@ -7,7 +7,8 @@ use crate::case::CaseNumber;
 use crate::config::Config;
 use crate::model::Meeting;
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
 
 /// Owner of all parsed meetings and the cross-references between them.
 #[derive(Debug)]
@@ -21,6 +22,9 @@ pub struct Site {
     pub bodies: Vec<Body>,
     /// Per meeting (same index as `meetings`): its folder relative to the base, e.g. "direktionen/2017-03-20/".
     paths: Vec<String>,
+    /// Per meeting: its body, as an index into `bodies` (a meeting's own spelling of the body's
+    /// name may not be the body's name, so the name does not find it).
+    body_index: Vec<usize>,
     /// Meetings by date, for linking date mentions ("Udskudt fra direktionsmødet 13-03-2017").
     by_date: HashMap<NaiveDate, Vec<usize>>,
 }
@@ -60,15 +64,22 @@ impl Site {
         }
         let bodies = group_bodies(&meetings);
         let paths = meeting_paths(&meetings, &bodies);
+        let mut body_index = vec![0; meetings.len()];
+        for (b, body) in bodies.iter().enumerate() {
+            for &i in &body.meetings {
+                body_index[i] = b;
+            }
+        }
         let mut by_date: HashMap<NaiveDate, Vec<usize>> = HashMap::new();
         for (i, m) in meetings.iter().enumerate() {
             by_date.entry(m.date).or_default().push(i);
         }
-        Site { config, meetings, cases, bodies, paths, by_date }
+        Site { config, meetings, cases, bodies, paths, body_index, by_date }
     }
 
-    /// Folder of meeting `i` relative to the base path: "direktionen/2017-03-20/". Two meetings of
-    /// one body on one day get "…/2017-03-20-2/" for the second (in source order).
+    /// Folder of meeting `i` relative to the base path: "direktionen/2017-03-20/", named after the
+    /// meeting's file when the file is named after the meeting's date ("2017-03-20-b.txt" →
+    /// "direktionen/2017-03-20-b/"), else after the date; see [`meeting_folders`].
     pub fn meeting_path(&self, i: usize) -> &str {
         &self.paths[i]
     }
@@ -96,10 +107,14 @@ impl Site {
         format!("{}/", body.slug)
     }
 
-    /// The body a meeting belongs to.
+    /// The body a meeting belongs to, whichever spelling of its name the meeting has.
     pub fn body_of(&self, meeting: usize) -> Option<&Body> {
-        let name = &self.meetings.get(meeting)?.body;
-        self.bodies.iter().find(|b| &b.name == name)
+        self.bodies.get(*self.body_index.get(meeting)?)
+    }
+
+    /// The index into [`Site::bodies`] of the body meeting `i` belongs to.
+    pub fn body_index(&self, i: usize) -> usize {
+        self.body_index[i]
     }
 
     /// The meeting a date mention refers to: a meeting of `body` on `date` if there is one,
@@ -170,40 +185,116 @@ fn windows_reserved(slug: &str) -> bool {
     matches!(slug, "con" | "prn" | "aux" | "nul") || numbered("com") || numbered("lpt")
 }
 
-/// Groups meetings by body slug (bodies whose names slug alike share one page, under the first name).
+/// Groups meetings by body slug: bodies whose names slug alike ("Børne- og Skoleudvalget",
+/// "Borne- og Skoleudvalget" from a PDF export that lost its letters) share one page, under the
+/// name [`display_name`] picks from their spellings.
 fn group_bodies(meetings: &[Meeting]) -> Vec<Body> {
-    let mut by_slug: BTreeMap<String, Body> = BTreeMap::new();
+    let mut by_slug: BTreeMap<String, (BTreeMap<&str, usize>, Vec<usize>)> = BTreeMap::new();
     for (i, m) in meetings.iter().enumerate() {
-        let slug = body_slug(&m.body);
-        by_slug
-            .entry(slug.clone())
-            .or_insert_with(|| Body { name: m.body.clone(), slug, meetings: Vec::new() })
-            .meetings
-            .push(i);
+        let (spellings, list) = by_slug.entry(body_slug(&m.body)).or_default();
+        *spellings.entry(m.body.as_str()).or_default() += 1;
+        list.push(i);
     }
-    let mut bodies: Vec<Body> = by_slug.into_values().collect();
-    for b in &mut bodies {
-        b.meetings.sort_by_key(|&i| (meetings[i].date, i));
-    }
+    let mut bodies: Vec<Body> = by_slug
+        .into_iter()
+        .map(|(slug, (spellings, mut list))| {
+            // By date, then file: the order that numbers same-day meetings, whatever their spelling.
+            list.sort_by(|&a, &b| {
+                (meetings[a].date, &meetings[a].source).cmp(&(meetings[b].date, &meetings[b].source))
+            });
+            Body { name: display_name(&spellings).to_string(), slug, meetings: list }
+        })
+        .collect();
     bodies.sort_by(|a, b| a.name.cmp(&b.name));
     bodies
+}
+
+/// The name a body is headed by, among its spellings (each with its number of meetings): the one
+/// most meetings use; on a tie the one with more non-ASCII letters (the æ, ø and å that a PDF
+/// export may have lost: "Børne- og Skoleudvalget" over "Borne- og Skoleudvalget"); then the first
+/// by sort order. Never the first by sort order alone, which put the ASCII spelling first.
+fn display_name<'a>(spellings: &BTreeMap<&'a str, usize>) -> &'a str {
+    let non_ascii_letters = |name: &str| name.chars().filter(|c| c.is_alphabetic() && !c.is_ascii()).count();
+    spellings
+        .iter()
+        .max_by(|(a, na), (b, nb)| {
+            // `max_by` keeps the last of equals: the reversed name makes the first by sort order win.
+            (*na, non_ascii_letters(a), std::cmp::Reverse(*a)).cmp(&(*nb, non_ascii_letters(b), std::cmp::Reverse(*b)))
+        })
+        .map_or("", |(name, _)| name)
 }
 
 fn meeting_paths(meetings: &[Meeting], bodies: &[Body]) -> Vec<String> {
     let mut paths = vec![String::new(); meetings.len()];
     for body in bodies {
-        let mut seen: HashMap<NaiveDate, usize> = HashMap::new();
-        for &i in &body.meetings {
-            let date = meetings[i].date;
-            let n = seen.entry(date).or_insert(0);
-            *n += 1;
-            paths[i] = match *n {
-                1 => format!("{}/{}/", body.slug, date.format("%Y-%m-%d")),
-                n => format!("{}/{}-{n}/", body.slug, date.format("%Y-%m-%d")),
-            };
+        let own: Vec<(NaiveDate, &Path)> =
+            body.meetings.iter().map(|&i| (meetings[i].date, meetings[i].source.as_path())).collect();
+        for (&i, folder) in body.meetings.iter().zip(meeting_folders(&own)) {
+            paths[i] = format!("{}/{folder}/", body.slug);
         }
     }
     paths
+}
+
+/// The folder names (below the body's folder) of one body's meetings, each given as (date,
+/// source file), sorted by date and then file.
+///
+/// A meeting's address should depend on its own file alone, so that adding or renaming another
+/// file never moves it (links, open data, feed entry ids and search results would change meaning):
+/// a meeting whose file is named after its date gets the file's name, slugified ("2017-03-20.txt"
+/// → "2017-03-20", "2017-03-20-b.txt" → "2017-03-20-b", "2017-03-20 Ekstraordinært.md" →
+/// "2017-03-20-ekstraordinaert"). Every other meeting, and any but the first (in file order) of
+/// meetings whose files give the same name ("2017-03-20.txt" and "2017-03-20.md"), gets the first
+/// free name of its date (or its file's name), then "-2", "-3" …, in file order: such an address
+/// moves when a file that sorts before it is added.
+pub fn meeting_folders(meetings: &[(NaiveDate, &Path)]) -> Vec<String> {
+    let own: Vec<Option<String>> = meetings.iter().map(|&(date, source)| own_folder(date, source)).collect();
+    // First every meeting named after its date takes its file's name, the first in file order on
+    // a tie; only then do the others number, so that they never take such a name.
+    let mut taken: HashSet<&str> = HashSet::new();
+    let mut folders: Vec<Option<String>> = vec![None; meetings.len()];
+    for (folder, name) in folders.iter_mut().zip(&own) {
+        if let Some(name) = name.as_deref().filter(|&name| taken.insert(name)) {
+            *folder = Some(name.to_string());
+        }
+    }
+    let mut numbered: HashSet<String> = HashSet::new();
+    for (k, folder) in folders.iter_mut().enumerate() {
+        if folder.is_some() {
+            continue;
+        }
+        let base = own[k].clone().unwrap_or_else(|| meetings[k].0.format("%Y-%m-%d").to_string());
+        let free = |name: &String| !taken.contains(name.as_str()) && !numbered.contains(name);
+        let name = std::iter::once(base.clone())
+            .chain((2..).map(|n| format!("{base}-{n}")))
+            .find(free)
+            .expect("the numbers never run out");
+        numbered.insert(name.clone());
+        *folder = Some(name);
+    }
+    folders.into_iter().map(Option::unwrap_or_default).collect()
+}
+
+/// The folder name a meeting's file gives it: the file's name (without extension), slugified, when
+/// it is the meeting's date "YYYY-MM-DD" or starts with it and a dash (after slugifying: "_", a
+/// space or a full stop count), at most [`MAX_SLUG`] bytes.
+pub fn own_folder(date: NaiveDate, source: &Path) -> Option<String> {
+    let stem = source.file_stem()?.to_str()?;
+    let date = date.format("%Y-%m-%d").to_string();
+    // Most files of a large site are named otherwise or exactly so: no slugify for them.
+    if !stem.starts_with(&date) {
+        return None;
+    }
+    if stem.len() == date.len() {
+        return Some(date);
+    }
+    let mut s = slug::slugify(stem);
+    if s.len() > MAX_SLUG {
+        let cut = s[..MAX_SLUG].rfind('-').filter(|&i| i >= date.len()).unwrap_or(MAX_SLUG);
+        s.truncate(cut);
+    }
+    let rest = s.strip_prefix(&date)?;
+    (rest.is_empty() || rest.starts_with('-')).then_some(s)
 }
 
 #[cfg(test)]
@@ -253,6 +344,86 @@ mod tests {
         assert_eq!(paths, ["byradet/2017-03-20/", "direktionen/2017-03-20/", "direktionen/2017-03-20-2/"]);
         assert_eq!(site.meetings[1].source.to_str(), Some("a.txt"));
         assert_eq!(site.bodies.iter().map(|b| b.slug.as_str()).collect::<Vec<_>>(), ["byradet", "direktionen"]);
+    }
+
+    fn folders(files: &[(&str, &str)]) -> Vec<String> {
+        let own: Vec<(NaiveDate, &Path)> = files.iter().map(|(d, f)| (d.parse().unwrap(), Path::new(*f))).collect();
+        meeting_folders(&own)
+    }
+
+    #[test]
+    fn a_file_named_after_its_date_gives_the_meetings_folder() {
+        let got = folders(&[
+            ("2024-02-05", "byradet/2024-02-05-a.txt"),
+            ("2024-02-05", "byradet/2024-02-05-b.txt"),
+            ("2024-02-05", "byradet/2024-02-05.txt"),
+            ("2024-02-05", "byradet/2024-02-05 Ekstraordinært.md"),
+            ("2024-02-05", "byradet/2024-02-05_c.markdown"),
+        ]);
+        assert_eq!(got, ["2024-02-05-a", "2024-02-05-b", "2024-02-05", "2024-02-05-ekstraordinaert", "2024-02-05-c"]);
+        // Named after another date, or with more digits, or not at all: the date, numbered in file order.
+        let got = folders(&[
+            ("2024-02-05", "a.txt"),
+            ("2024-02-05", "b/2024-02-06.txt"),
+            ("2024-02-05", "c/2024-02-051.txt"),
+            ("2024-02-05", "d/2024-02-05.txt"),
+        ]);
+        assert_eq!(got, ["2024-02-05-2", "2024-02-05-3", "2024-02-05-4", "2024-02-05"], "d keeps its own name");
+    }
+
+    #[test]
+    fn files_that_give_the_same_folder_are_numbered_in_file_order() {
+        let got = folders(&[
+            ("2024-02-05", "a/2024-02-05-b.txt"),
+            ("2024-02-05", "b/2024-02-05-b.txt"),
+            ("2024-02-05", "b/2024-02-05.md"),
+            ("2024-02-05", "b/2024-02-05.txt"),
+            ("2024-02-05", "c/2024-02-05-2.txt"),
+        ]);
+        // "2024-02-05-2" is c's own name, so b/2024-02-05.txt numbers past it.
+        assert_eq!(got, ["2024-02-05-b", "2024-02-05-b-2", "2024-02-05", "2024-02-05-3", "2024-02-05-2"]);
+        let long = format!("2024-02-05 {}", "Ekstraordinært møde om budgettet ".repeat(10));
+        let got = folders(&[("2024-02-05", &format!("{long}.txt"))]);
+        assert!(
+            got[0].len() <= MAX_SLUG && got[0].starts_with("2024-02-05-ekstraordinaert-") && !got[0].ends_with('-')
+        );
+    }
+
+    /// Regression: a body's meetings spelled "Børne- og Skoleudvalget" and "Borne- og
+    /// Skoleudvalget" (a PDF export lost the ø) were headed by the ASCII spelling, the first by
+    /// sort order, and meetings of the other spelling found no body (no previous/next links, no
+    /// link to the body's page, the first body's search facet).
+    #[test]
+    fn regression_a_body_is_headed_by_the_spelling_most_meetings_use() {
+        let site = Site::new(
+            Config::default(),
+            vec![
+                meeting("Borne- og Skoleudvalget", "2024-01-08", "2024-01-08.txt", &[]),
+                meeting("Børne- og Skoleudvalget", "2024-02-05", "2024-02-05.txt", &[]),
+                meeting("Børne- og Skoleudvalget", "2024-03-04", "2024-03-04.txt", &[]),
+                meeting("Direktionen", "2024-03-04", "d.txt", &[]),
+            ],
+        );
+        let names: Vec<&str> = site.bodies.iter().map(|b| b.name.as_str()).collect();
+        assert_eq!(names, ["Børne- og Skoleudvalget", "Direktionen"]);
+        assert_eq!(site.bodies[0].meetings.len(), 3);
+        for i in 0..site.meetings.len() {
+            let body = site.body_of(i).unwrap();
+            assert_eq!(body.slug, body_slug(&site.meetings[i].body), "{i}");
+            assert_eq!(site.body_index(i), site.bodies.iter().position(|b| b.slug == body.slug).unwrap());
+        }
+
+        let spellings = |list: &[(&'static str, usize)]| list.iter().copied().collect::<BTreeMap<&str, usize>>();
+        // Most meetings win, also over the Danish letters.
+        let most = spellings(&[("Borne- og Skoleudvalget", 3), ("Børne- og Skoleudvalget", 2)]);
+        assert_eq!(display_name(&most), "Borne- og Skoleudvalget");
+        // A tie: the one with more non-ASCII letters, then the first by sort order.
+        let tie = spellings(&[("Borne- og Skoleudvalget", 2), ("Børne- og Skoleudvalget", 2)]);
+        assert_eq!(display_name(&tie), "Børne- og Skoleudvalget");
+        let tie = spellings(&[("Aeldreradet", 1), ("Ældrerådet", 1), ("Ældreradet", 1)]);
+        assert_eq!(display_name(&tie), "Ældrerådet");
+        let tie = spellings(&[("BYRÅDET", 1), ("Byrådet", 1)]);
+        assert_eq!(display_name(&tie), "BYRÅDET");
     }
 
     #[test]

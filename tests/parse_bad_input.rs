@@ -229,7 +229,8 @@ fn check_command_passes_on_the_seeds() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("2 meetings parsed, 0 error(s), 0 warning(s)"));
 }
 
-/// Two files with the same body and date both publish, numbered by file name: a warning names both.
+/// Two files with the same body and date both publish: a warning names both and says where each is
+/// published, and how to keep a numbered address from moving.
 #[test]
 fn two_meetings_of_one_body_on_one_day_warn() {
     let dir = tempfile::tempdir().unwrap();
@@ -248,6 +249,18 @@ fn two_meetings_of_one_body_on_one_day_warn() {
         .collect();
     assert_eq!(warned.len(), 2, "{warned:?}");
     assert!(warned[0].starts_with("a.txt") && warned[0].contains("is in b.txt"), "{warned:?}");
+    assert!(warned[0].contains("this one at direktionen/2017-03-20/, numbered by file name"), "{warned:?}");
+    assert!(warned[1].contains("this one at direktionen/2017-03-20-2/, numbered"), "{warned:?}");
+    assert!(warned[1].contains("name each file after its date (\"2017-03-20-b.txt\")"), "{warned:?}");
+
+    // Files named after the date keep their own addresses: nothing can move them.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("2017-03-20-a.txt"), &seed).unwrap();
+    std::fs::write(dir.path().join("2017-03-20-b.txt"), &seed).unwrap();
+    let (_, diags) = referat::build::parse_all(dir.path());
+    let warned: Vec<&str> = diags.0.iter().map(|d| d.message.as_str()).filter(|m| m.contains("same body")).collect();
+    assert_eq!(warned.len(), 2, "still likely a duplicate export: {warned:?}");
+    assert!(warned[0].ends_with("this one at direktionen/2017-03-20-a/ after its file name"), "{warned:?}");
 }
 
 /// A loose "Punkt 3 Title" (no colon, no case number) inside a closed item may be the closed

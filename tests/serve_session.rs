@@ -137,6 +137,25 @@ fn a_new_meeting_updates_the_previous_and_next_links_of_its_neighbours() {
     assert!(std::fs::read_to_string(&page).unwrap().contains("Næste møde"), "the neighbour links the new meeting");
 }
 
+/// A new meeting whose file spells the body otherwise ("REFERAT DIREKTIONEN") belongs to the same
+/// body: its neighbour in that body links it, as in a full build (the rebuild looked for
+/// neighbours among the meetings next to it in name order, which had another spelling).
+#[test]
+fn a_new_meeting_that_spells_its_body_otherwise_updates_its_neighbours_links() {
+    let project = Project::new();
+    let mut s = session(&project);
+    s.rebuild_all().unwrap();
+    let page = meeting_page(&project);
+    // A case number of its own, so that no shared case re-renders the neighbour anyway.
+    let text = "REFERAT DIREKTIONEN d. 27-03-2017\n\nPunkt 1: Orientering\n\n17/999\n\nBaggrund\n\nTekst.\n";
+    project.save("direktionen/2017-03-27.txt", text);
+    let report = s.update(&[Change::Content("direktionen/2017-03-27.txt".into())]).unwrap();
+    assert!(!report.full);
+    let text = std::fs::read_to_string(&page).unwrap();
+    assert!(text.contains("Næste møde"), "the neighbour links the new meeting");
+    assert!(text.contains("/direktionen/2017-03-27/"));
+}
+
 #[test]
 fn pages_do_not_wait_for_the_search_index_and_the_index_catches_up() {
     let project = Project::new();
@@ -159,16 +178,71 @@ fn pages_do_not_wait_for_the_search_index_and_the_index_catches_up() {
     assert!(!s.search_running());
 }
 
+/// Every file of the output but the search index (which follows in the background), with the
+/// reload script taken out of the pages.
+fn site_files(out: &std::path::Path) -> Vec<(String, String)> {
+    walkdir::WalkDir::new(out)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(out).unwrap().to_string_lossy().to_string();
+            (rel, String::from_utf8_lossy(&std::fs::read(e.path()).unwrap()).replace("<!-- injected -->", ""))
+        })
+        .filter(|(rel, _)| !rel.starts_with("soeg/x/") && !rel.starts_with("soeg/t/") && !rel.starts_with("soeg/d/"))
+        .filter(|(rel, _)| rel != "soeg/index.json")
+        .collect()
+}
+
+/// A full `referat build` of the project's content into `out`.
+fn full_build(project: &Project, out: PathBuf) {
+    let opts = BuildOptions {
+        content: project.path("content"),
+        output: out,
+        config: project.path("config.toml"),
+        templates: project.path("templates"),
+        base_url: None,
+        ..Default::default()
+    };
+    referat::build::build(&opts).unwrap();
+}
+
+/// A same-day twin named after its date ("2017-03-20-a.txt", which sorts before "2017-03-20.txt")
+/// gets its own address: the published meeting stays where it was, so the rebuild is incremental,
+/// and it gives the site a full build gives.
 #[test]
-fn a_same_day_twin_that_takes_a_meetings_address_rebuilds_fully() {
+fn a_same_day_twin_named_after_its_date_leaves_the_published_meeting_in_place() {
     let project = Project::new();
     let mut s = session(&project);
     s.rebuild_all().unwrap();
     let twin = project.read(MEETING).replace(DECISION, "Direktionen godkendte TVILLING");
     project.save("direktionen/2017-03-20-a.txt", &twin);
     let report = s.update(&[Change::Content("direktionen/2017-03-20-a.txt".into())]).unwrap();
+    assert!(!report.full, "no published page moved");
+    assert_eq!(project.page_with("2017-03-20", "TVILLING").as_deref(), Some("direktionen/2017-03-20-a/"));
+    assert_eq!(project.page_with("2017-03-20", DECISION).as_deref(), Some("direktionen/2017-03-20/"));
+    let full = project.path("full");
+    full_build(&project, full.clone());
+    let (incremental, full) = (site_files(&project.output()), site_files(&full));
+    let names = |files: &[(String, String)]| files.iter().map(|(rel, _)| rel.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&incremental), names(&full));
+    for ((rel, a), (_, b)) in incremental.iter().zip(&full) {
+        assert!(a == b, "{rel} differs from a full build's");
+    }
+}
+
+/// A twin whose file gives the same address ("2017-03-20.md" beside "2017-03-20.txt") takes it in
+/// file order: the published meeting moves, so the rebuild is full and leaves no stale page.
+#[test]
+fn a_same_day_twin_that_takes_a_meetings_address_rebuilds_fully() {
+    let project = Project::new();
+    let mut s = session(&project);
+    s.rebuild_all().unwrap();
+    let twin = project.read(MEETING).replace(DECISION, "Direktionen godkendte TVILLING");
+    project.save("direktionen/2017-03-20.md", &twin);
+    let report = s.update(&[Change::Content("direktionen/2017-03-20.md".into())]).unwrap();
     assert!(report.full, "the first meeting's page moved to a new address");
-    let pages: Vec<String> =
-        ["TVILLING", DECISION].iter().map(|t| project.page_with("2017-03-20", t).unwrap()).collect();
-    assert_ne!(pages[0], pages[1], "each meeting has its own page: {pages:?}");
+    assert_eq!(project.page_with("2017-03-20", "TVILLING").as_deref(), Some("direktionen/2017-03-20/"));
+    assert_eq!(project.page_with("2017-03-20", DECISION).as_deref(), Some("direktionen/2017-03-20-2/"));
 }

@@ -223,3 +223,80 @@ fn year_serial_case_numbers_get_case_pages_links_and_exact_keys() {
         files(&opts.output.join("soeg/x")).into_iter().map(|(_, b)| String::from_utf8(b).unwrap()).collect();
     assert!(exact.contains("c:2024-012345") && exact.contains("c:EMN-2023-00456"), "{exact}");
 }
+
+/// A meeting file as a clerk's export writes it: `body`, `date` in words, one item with `text`.
+fn minutes(body: &str, date: &str, text: &str) -> String {
+    format!(
+        "Referat\n{body}\nMødedato: {date} kl. 17:00\n\nPunkt 1: Budget 2025\nSagsnr.: 24/100\n\n\
+         Sagsfremstilling\n{text}\n\nBeslutning\nGodkendt.\n"
+    )
+}
+
+/// Regression: same-day meetings of a body got `<date>/`, `<date>-2/` … in file order, so adding
+/// "2024-02-05-a.txt" beside "2024-02-05-b.txt" and "2024-02-05-c.txt" moved b from `2024-02-05/`
+/// to `2024-02-05-2/`: its links, open data, feed entry id and search results changed meaning. A
+/// file named after its date now gives the meeting's folder.
+#[test]
+fn regression_adding_a_same_day_file_that_sorts_first_moves_no_published_meeting() {
+    let root = tempfile::tempdir().unwrap();
+    let opts = options(root.path());
+    let dir = opts.content.join("byradet");
+    std::fs::create_dir_all(&dir).unwrap();
+    let save = |name: &str, text: &str| {
+        std::fs::write(dir.join(name), minutes("Byrådet", "5. februar 2024", &format!("Mødet {text}."))).unwrap()
+    };
+    save("2024-02-05-b.txt", "BBB");
+    save("2024-02-05-c.txt", "CCC");
+    build::build(&opts).unwrap();
+    let published = |text: &str| -> Vec<(String, Vec<u8>)> {
+        let data: Vec<(String, Vec<u8>)> = files(&opts.output.join("data/byradet"))
+            .into_iter()
+            .filter(|(_, json)| String::from_utf8_lossy(json).contains(text))
+            .collect();
+        assert_eq!(data.len(), 1, "one open-data file of meeting {text}");
+        data
+    };
+    let before = [published("BBB"), published("CCC")];
+    assert_eq!(before[0][0].0, "2024-02-05-b.json");
+    assert_eq!(before[1][0].0, "2024-02-05-c.json");
+
+    save("2024-02-05-a.txt", "AAA");
+    build::build(&opts).unwrap();
+    assert_eq!([published("BBB"), published("CCC")], before, "the open data stayed at its address, unchanged");
+    assert_eq!(published("AAA")[0].0, "2024-02-05-a.json");
+    for (folder, text) in [("2024-02-05-a", "AAA"), ("2024-02-05-b", "BBB"), ("2024-02-05-c", "CCC")] {
+        let page = read(&opts.output, &format!("byradet/{folder}/index.html"));
+        assert!(page.contains(&format!("Mødet {text}.")), "{folder}");
+        let id = format!("<id>http://127.0.0.1:1111/byradet/{folder}/</id>");
+        assert!(read(&opts.output, "byradet/feed.xml").contains(&id), "feed entry id {id}");
+    }
+    assert!(!opts.output.join("byradet/2024-02-05").exists() && !opts.output.join("byradet/2024-02-05-2").exists());
+    let results: String =
+        files(&opts.output.join("soeg/d")).into_iter().map(|(_, b)| String::from_utf8(b).unwrap()).collect();
+    assert!(results.contains("\"byradet/2024-02-05-b/\""), "search results link the meeting's own folder");
+}
+
+/// Regression: a body's meetings spelled "Børne- og Skoleudvalget" and "Borne- og Skoleudvalget"
+/// (same slug, one page) were headed by the ASCII spelling, the first by sort order. The spelling
+/// most meetings use heads the body's page and feed, and every meeting links to that page.
+#[test]
+fn regression_a_body_is_headed_by_the_spelling_most_meetings_use() {
+    let root = tempfile::tempdir().unwrap();
+    let opts = options(root.path());
+    std::fs::create_dir_all(&opts.content).unwrap();
+    let save = |name: &str, body: &str, date: &str| {
+        std::fs::write(opts.content.join(name), minutes(body, date, "Tekst.")).unwrap();
+    };
+    save("2024-01-08.txt", "Borne- og Skoleudvalget", "8. januar 2024");
+    save("2024-02-05.txt", "Børne- og Skoleudvalget", "5. februar 2024");
+    save("2024-03-04.txt", "Børne- og Skoleudvalget", "4. marts 2024");
+    build::build(&opts).unwrap();
+    let page = read(&opts.output, "borne-og-skoleudvalget/index.html");
+    assert!(page.contains("<h1>Børne- og Skoleudvalget</h1>"), "{page}");
+    assert!(page.contains("3 møder"), "one page for all three");
+    let feed = read(&opts.output, "borne-og-skoleudvalget/feed.xml");
+    assert!(feed.contains("<title>Referater: Børne- og Skoleudvalget</title>"), "{feed}");
+    let ascii = read(&opts.output, "borne-og-skoleudvalget/2024-01-08/index.html");
+    assert!(ascii.contains(r#"href="/borne-og-skoleudvalget/""#), "the ASCII meeting links its body");
+    assert!(ascii.contains("Næste møde"), "and its neighbour in the body");
+}

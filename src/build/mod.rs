@@ -179,23 +179,34 @@ fn parse_each<T: Send>(content: &Path, keep: impl Fn(Meeting, usize) -> T + Sync
     (kept, diagnostics)
 }
 
-/// A warning for each file whose meeting has the body and date of another: both are published, as
-/// `<date>/` and `<date>-2/` in file-name order, so renaming or adding a file can move a page.
-/// Usually one of them is a duplicate export or has the wrong date.
+/// A warning for each file whose meeting has the body and date of another: each is published, at
+/// the address [`crate::link::meeting_folders`] gives it. Usually one of them is a duplicate
+/// export or has the wrong date; when a file is not named after its date, it is numbered by file
+/// name, so adding or renaming a file can move its page, and the warning says how to avoid that.
 fn same_day(mut days: Vec<(String, chrono::NaiveDate, PathBuf)>) -> Vec<Diagnostic> {
     days.sort();
     days.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1)
         .filter(|run| run.len() > 1)
         .flat_map(|run| {
-            run.iter().map(move |(_, date, file)| {
+            // Folders of one date never clash with another date's, so the run alone gives them.
+            let own: Vec<(chrono::NaiveDate, &Path)> = run.iter().map(|(_, d, f)| (*d, f.as_path())).collect();
+            let folders = crate::link::meeting_folders(&own);
+            run.iter().zip(folders).map(move |((slug, date, file), folder)| {
                 let others: Vec<String> =
                     run.iter().filter(|o| &o.2 != file).map(|o| o.2.display().to_string()).collect();
+                let address = if crate::link::own_folder(*date, file).as_ref() == Some(&folder) {
+                    format!("this one at {slug}/{folder}/ after its file name")
+                } else {
+                    format!(
+                        "this one at {slug}/{folder}/, numbered by file name, so adding or renaming a file can \
+                         move it; name each file after its date (\"{date}-b.txt\") to keep its address"
+                    )
+                };
                 Diagnostic::warning(
                     file,
                     0,
                     format!(
-                        "another meeting of the same body on {date} is in {}; both are published, numbered \
-                         by file name",
+                        "another meeting of the same body on {date} is in {}; each is published, {address}",
                         others.join(", ")
                     ),
                 )

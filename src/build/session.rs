@@ -388,11 +388,12 @@ impl Session {
             if self.published.meetings.contains_key(&m.source) {
                 continue;
             }
-            let neighbours = [i.checked_sub(1), Some(i + 1)];
-            for n in neighbours.into_iter().flatten().filter_map(|n| site.meetings.get(n)) {
-                if n.body == m.body {
-                    meetings.insert(n.source.clone());
-                }
+            // In the body's own order: its meetings may spell its name otherwise and sort apart.
+            let Some(body) = site.body_of(i) else { continue };
+            let Some(pos) = body.meetings.iter().position(|&j| j == i) else { continue };
+            let neighbours = [pos.checked_sub(1), Some(pos + 1)];
+            for n in neighbours.into_iter().flatten().filter_map(|p| body.meetings.get(p)) {
+                meetings.insert(site.meetings[*n].source.clone());
             }
         }
         let mut cases = BTreeSet::new();

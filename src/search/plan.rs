@@ -44,8 +44,6 @@ impl Plan {
             names: site.bodies.iter().map(|b| b.name.clone()).collect(),
             slugs: site.bodies.iter().map(|b| b.slug.clone()).collect(),
         };
-        let body_index: HashMap<&str, usize> =
-            site.bodies.iter().enumerate().map(|(i, b)| (b.name.as_str(), i)).collect();
         let order = docs::order(&site.meetings);
         let mut plan = Plan {
             position: vec![usize::MAX; site.meetings.len()],
@@ -60,7 +58,8 @@ impl Plan {
         let mut next = 0u32;
         for (position, &i) in order.iter().enumerate() {
             let m = &site.meetings[i];
-            let body = body_index.get(m.body.as_str()).copied().unwrap_or(0);
+            // By the site's grouping, not the name: a meeting may spell its body otherwise.
+            let body = site.body_index(i);
             let docs = 1 + m.open_items().count() as u32;
             plan.position[i] = position;
             plan.first_doc.push(next);
@@ -152,7 +151,8 @@ impl Plan {
     }
 }
 
-/// Meeting `i`'s folder when it is not the usual "<body slug>/<date>/" (a second meeting that day).
+/// Meeting `i`'s folder when it is not the usual "<body slug>/<date>/" (a file named
+/// "2017-03-20-b.txt", or a second meeting that day).
 fn unusual_path(site: &Site, bodies: &Bodies, i: usize, body: usize) -> String {
     let path = site.meeting_path(i);
     let slug = bodies.slugs.get(body).map_or("", String::as_str);
