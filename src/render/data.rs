@@ -11,6 +11,8 @@ use serde::{Serialize, Serializer};
 #[derive(Serialize)]
 struct MeetingData<'a> {
     body: &'a str,
+    /// The body's folder: the same for every spelling of its name.
+    body_slug: &'a str,
     date: String,
     start: Option<String>,
     end: Option<String>,
@@ -40,6 +42,7 @@ pub fn meeting_json(site: &Site, i: usize, m: &Meeting) -> Result<Vec<u8>, serde
     let open = |item: &AgendaItem| !item.closed;
     let data = MeetingData {
         body: &m.body,
+        body_slug: site.body_of(i).map_or("", |b| b.slug.as_str()),
         date: m.date.to_string(),
         start: m.start.map(|t| t.format("%H:%M").to_string()),
         end: m.end.map(|t| t.format("%H:%M").to_string()),
@@ -165,6 +168,7 @@ fn plain_blocks<S: Serializer>(blocks: &&[Block], s: S) -> Result<S::Ok, S::Erro
 #[derive(Serialize)]
 struct MeetingIndexEntry<'a> {
     body: &'a str,
+    body_slug: &'a str,
     date: String,
     url: String,
     data: String,
@@ -176,6 +180,7 @@ pub fn meetings_json(site: &Site) -> Result<Vec<u8>, serde_json::Error> {
     let entries: Vec<MeetingIndexEntry> = (0..site.meetings.len())
         .map(|i| MeetingIndexEntry {
             body: &site.meetings[i].body,
+            body_slug: site.body_of(i).map_or("", |b| b.slug.as_str()),
             date: site.meetings[i].date.to_string(),
             url: format!("{base_url}{}", site.meeting_path(i)),
             data: format!("{base_url}{}", crate::render::view::data_path(site, i)),
