@@ -219,7 +219,65 @@ fn year_serial_case_numbers_get_case_pages_links_and_exact_keys() {
     read(&opts.output, "sager/emn-2023-00456.html");
     let page = read(&opts.output, "byradet/2024-03-05/index.html");
     assert!(page.contains(r#"<a href="/sager/emn-2023-00456.html">EMN-2023-00456</a>"#), "cross-link in the text");
-    let exact: String =
-        files(&opts.output.join("soeg/x")).into_iter().map(|(_, b)| String::from_utf8(b).unwrap()).collect();
+    let exact: String = files(&opts.output.join("soeg"))
+        .into_iter()
+        .filter(|(path, _)| path.contains("/x/"))
+        .map(|(_, b)| String::from_utf8(b).unwrap())
+        .collect();
     assert!(exact.contains("c:2024-012345") && exact.contains("c:EMN-2023-00456"), "{exact}");
+}
+
+/// The files below the output's `soeg/` (the search page and index), by relative path.
+fn index_files(out: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    files(&out.join("soeg")).into_iter().collect()
+}
+
+/// Regression (hosting review, "search cache-busting is not safe behind a CDN"): the index's shards
+/// kept their names (`soeg/t/3.json`) while their bytes changed from build to build (one meeting
+/// more changed 103 of 104 files), versioned only by `?v=` in the request, which a static host
+/// ignores and some CDNs leave out of the cache key; a shard of the old build cached under the new
+/// version gave results with wrong titles and links. Now they lie in a folder named by the
+/// manifest's version: two builds of different minutes share no shard path at all, and a build of
+/// the same minutes keeps every path and byte, so caches stay warm.
+#[test]
+fn search_cache_busting_is_safe_behind_a_cdn() {
+    let root = tempfile::tempdir().unwrap();
+    let opts = options(root.path());
+    let seeds = repo().join("content/direktionen");
+    std::fs::create_dir_all(opts.content.join("direktionen")).unwrap();
+    for f in ["2012-11-20.md", "2017-03-20.txt"] {
+        std::fs::copy(seeds.join(f), opts.content.join("direktionen").join(f)).unwrap();
+    }
+    build::build(&opts).unwrap();
+    let first = index_files(&opts.output);
+    let text = std::fs::read_to_string(seeds.join("2017-03-20.txt")).unwrap();
+    let added = text.replace("20-03-2017", "27-03-2017").replace("20. marts 2017", "27. marts 2017");
+    std::fs::write(opts.content.join("direktionen/2017-03-27.txt"), added).unwrap();
+    build::build(&opts).unwrap();
+    let second = index_files(&opts.output);
+
+    let version = |files: &std::collections::BTreeMap<String, Vec<u8>>| {
+        let manifest: serde_json::Value = serde_json::from_slice(&files["index.json"]).unwrap();
+        manifest["v"].as_str().unwrap().to_string()
+    };
+    let (v1, v2) = (version(&first), version(&second));
+    assert_ne!(v1, v2);
+    let own = ["index.html", "index.json"];
+    for (files, v) in [(&first, &v1), (&second, &v2)] {
+        let shards: Vec<&String> = files.keys().filter(|p| !own.contains(&p.as_str())).collect();
+        assert!(shards.len() >= 3, "{shards:?}");
+        assert!(shards.iter().all(|p| p.starts_with(&format!("{v}/"))), "only the current version: {shards:?}");
+        for sub in ["t", "x", "d"] {
+            assert!(files.contains_key(&format!("{v}/{sub}/0.json")), "{v}/{sub}/0.json");
+        }
+    }
+    for (path, bytes) in &second {
+        if let Some(before) = first.get(path) {
+            assert!(own.contains(&path.as_str()), "{path} is in both builds");
+            assert!(path == "index.json" || before == bytes, "{path} changed in place");
+        }
+    }
+
+    build::build(&opts).unwrap();
+    assert_eq!(index_files(&opts.output), second, "the same minutes give the same paths and bytes");
 }
