@@ -281,3 +281,46 @@ fn search_cache_busting_is_safe_behind_a_cdn() {
     build::build(&opts).unwrap();
     assert_eq!(index_files(&opts.output), second, "the same minutes give the same paths and bytes");
 }
+
+/// The stylesheet and the search script are linked by a name with a hash of their bytes: a changed
+/// file gets a new address (a browser or CDN never runs an old search.js against a new index), an
+/// unchanged one keeps its address; the file stays under its own name too, for links written by hand.
+#[test]
+fn static_assets_are_linked_by_a_hash_of_their_bytes() {
+    let root = tempfile::tempdir().unwrap();
+    let mut opts = options(root.path());
+    std::fs::create_dir_all(&opts.content).unwrap();
+    std::fs::copy(repo().join("content/direktionen/2017-03-20.txt"), opts.content.join("m.txt")).unwrap();
+    opts.templates = root.path().join("templates");
+    std::fs::create_dir_all(opts.templates.join("static")).unwrap();
+    let hash = regex::Regex::new(r"\.[0-9a-f]{10}\.").unwrap();
+    let links = |opts: &BuildOptions, style: &str| {
+        std::fs::write(opts.templates.join("static/style.css"), style).unwrap();
+        build::build(opts).unwrap();
+        let attr = |page: &str, before: &str| {
+            let html = read(&opts.output, page);
+            let start = html.find(before).unwrap_or_else(|| panic!("{page}: no {before}")) + before.len();
+            html[start..start + html[start..].find('"').unwrap()].to_string()
+        };
+        let css = attr("index.html", r#"<link rel="stylesheet" href=""#);
+        assert_eq!(attr("soeg/index.html", r#"<link rel="stylesheet" href=""#), css, "the same on every page");
+        let js = attr("soeg/index.html", r#"<script src=""#);
+        for link in [&css, &js] {
+            assert!(!link.contains('?'), "{link}");
+            let file = link.strip_prefix('/').unwrap();
+            let plain = hash.replace(file, ".");
+            assert_ne!(plain, file, "{link} has a hash");
+            assert_eq!(
+                std::fs::read(opts.output.join(file)).unwrap(),
+                std::fs::read(opts.output.join(&*plain)).unwrap()
+            );
+        }
+        assert_eq!(read(&opts.output, css.strip_prefix('/').unwrap()), style);
+        (css, js)
+    };
+    let (css1, js1) = links(&opts, "body { color: #111; }\n");
+    let (css2, js2) = links(&opts, "body { color: #222; }\n");
+    assert_ne!(css1, css2, "a changed stylesheet gets a new address");
+    assert_eq!(js1, js2, "an unchanged script keeps its address");
+    assert_eq!(links(&opts, "body { color: #111; }\n"), (css1, js1), "the same bytes, the same address");
+}

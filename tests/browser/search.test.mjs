@@ -894,6 +894,23 @@ test('an open search page reads the new index once the folder of the old one is 
   }
 });
 
+test('the search page fetches no URL with ?v=: index files lie in their version\'s folder, script and stylesheet are named by their hash', async () => {
+  const page = await browser.newPage();
+  const urls = [];
+  page.on('request', (r) => urls.push(new URL(r.url()).pathname + new URL(r.url()).search));
+  await page.goto(`${server.url}soeg/?q=lokalplan`);
+  await page.waitForFunction(() => document.getElementById('search').dataset.query === 'lokalplan');
+  await search(page, '16/26813');
+  await page.close();
+  assert.deepEqual(urls.filter((u) => u.includes('?v=') || (u.includes('?') && !u.startsWith(`${PREFIX}soeg/?q=`))), []);
+  const v = versionOf(small);
+  const index = urls.filter((u) => u.endsWith('.json'));
+  assert.ok(index.length >= 4, `${index}`);
+  for (const u of index) assert.match(u, new RegExp(`^${PREFIX}soeg/(index\\.json|${v}/[txd]/\\d+\\.json)$`));
+  const assets = urls.filter((u) => u.includes('/static/'));
+  assert.deepEqual(assets.map((u) => u.replace(/\.[0-9a-f]{10}\./, '.')).sort(), [`${PREFIX}static/search.js`, `${PREFIX}static/style.css`]);
+});
+
 test('a result link lands on its agenda item', async () => {
   const page = await open(server, '?q=handicappolitik');
   const href = await page.getAttribute('#search-results a', 'href');
