@@ -6,7 +6,8 @@
 //! `--content DIR` parses minutes files (e.g. written by `examples/gen-corpus.rs`) with the real
 //! parser instead of generating meetings in-process.
 //! `--repeat N` builds the index N times and reports the run with the least CPU time.
-//! With `--out`, the index is left in DIR/soeg/ (the browser tests put it into a built site);
+//! With `--out`, the index is left in DIR/soeg/ (the browser tests put it into a built site: it
+//! replaces the site's index, `index.json` and the folder of its version);
 //! `--small` indexes the hand-built test site instead of the generated one.
 //!
 //! Requests per query are computed the way `search.js` fetches: the manifest, one term shard per
@@ -69,9 +70,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let repeat: usize = flag("--repeat").map(|s| s.parse()).transpose()?.unwrap_or(1).max(1);
     let mut runs = Vec::new();
     for _ in 0..repeat {
-        for old in ["t", "x", "d", "index.json"].map(|f| out.join("soeg").join(f)) {
-            let _ = std::fs::remove_dir_all(&old).or_else(|_| std::fs::remove_file(&old));
-        }
+        remove_index(&out.join("soeg"))?;
         let (t, (user, sys)) = (Instant::now(), cpu_seconds());
         let (stats, parts) = build_in_parts(&site, &out)?;
         let (user_end, sys_end) = cpu_seconds();
@@ -104,6 +103,27 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("index kept in {}", k.join("soeg").display());
     }
     Ok(())
+}
+
+/// Removes an index written before from `dir` (`soeg/`): the manifest and every folder (the folder of
+/// its version), so only the new version's is left. The search page `index.html` stays.
+fn remove_index(dir: &Path) -> std::io::Result<()> {
+    let Ok(entries) = std::fs::read_dir(dir) else { return Ok(()) };
+    for e in entries {
+        let e = e?;
+        if e.file_type()?.is_dir() {
+            std::fs::remove_dir_all(e.path())?;
+        } else if e.file_name() == "index.json" {
+            std::fs::remove_file(e.path())?;
+        }
+    }
+    Ok(())
+}
+
+/// The folder of the manifest's version below `dir` (`soeg/`), which holds the shards and chunks.
+fn version_dir(dir: &Path) -> Result<PathBuf, Box<dyn std::error::Error>> {
+    let manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join("index.json"))?)?;
+    Ok(dir.join(manifest["v"].as_str().ok_or("index.json has no version")?))
 }
 
 /// Builds the index as the pipeline does: plan, parts of 64 meetings in parallel gathered as they
@@ -147,10 +167,12 @@ fn sizes(dir: &Path) -> std::io::Result<Vec<u64>> {
     Ok(v)
 }
 
-fn print_sizes(dir: &Path) -> std::io::Result<()> {
+fn print_sizes(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
     println!("manifest index.json: {} B", std::fs::metadata(dir.join("index.json"))?.len());
+    let files = version_dir(dir)?;
+    println!("version folder: {}", files.strip_prefix(dir.parent().unwrap_or(dir)).unwrap_or(&files).display());
     for (sub, what) in [("t", "term shards"), ("x", "exact shards"), ("d", "doc chunks")] {
-        let s = sizes(&dir.join(sub))?;
+        let s = sizes(&files.join(sub))?;
         if s.is_empty() {
             continue;
         }
@@ -170,6 +192,7 @@ fn print_sizes(dir: &Path) -> std::io::Result<()> {
 
 /// The on-disk index, read back the way the browser reads it.
 struct Reader {
+    /// The folder of the manifest's version.
     dir: PathBuf,
     manifest: serde_json::Value,
     /// First key of each term shard, sorted.
@@ -189,7 +212,7 @@ impl Reader {
         let manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.join("index.json"))?)?;
         let keys = referat::search::json::front_decode(manifest["keys"].as_str().unwrap_or(""));
         let docs = manifest["docs"].as_u64().unwrap_or(0) as usize;
-        Ok(Reader { dir: dir.to_path_buf(), manifest, keys, docs })
+        Ok(Reader { dir: version_dir(dir)?, manifest, keys, docs })
     }
 
     /// Year of every doc, from the facet runs.
@@ -228,7 +251,7 @@ fn print_queries(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
     let manifest_bytes = std::fs::metadata(dir.join("index.json"))?.len();
     println!("\nquery                         results  shown  requests  bytes   (cold: manifest + shards + chunks)");
     let mut queries: Vec<String> = QUERIES.iter().map(|q| q.to_string()).collect();
-    queries.extend(busiest_case(dir)?);
+    queries.extend(busiest_case(&r.dir)?);
     for q in &queries {
         let q = q.as_str();
         let mut bytes = manifest_bytes;
@@ -314,7 +337,7 @@ fn print_queries(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
                 }
                 chunks.insert(c);
                 requests += 1;
-                bytes += std::fs::metadata(dir.join(format!("d/{c}.json")))?.len();
+                bytes += std::fs::metadata(r.dir.join(format!("d/{c}.json")))?.len();
             }
             shown += 1;
         }

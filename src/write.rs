@@ -298,12 +298,14 @@ pub(crate) fn relative_paths(dir: &Path) -> std::io::Result<BTreeSet<PathBuf>> {
 /// Moves every file below `staged` to the same place below `output` with `rename` (atomic per file,
 /// so concurrent readers see the old or the new file, never a half-written one). Files whose bytes
 /// did not change are left alone: fewer writes, and their ETags stay valid for the browsers.
+/// A folder's subfolders are moved before its own files, so a file that names others below it
+/// (the search index's `soeg/index.json` names the folder `soeg/<version>/`) comes after them.
 /// Afterwards, files and folders that `staged` does not have are removed as `prune` allows.
 /// Returns the number of files moved.
 pub(crate) fn overlay(staged: &Path, output: &Path, prune: Prune) -> std::io::Result<usize> {
     let mut keep = BTreeSet::new();
     let mut moved = 0;
-    for entry in walkdir::WalkDir::new(staged).min_depth(1) {
+    for entry in folders_first(staged) {
         let entry = entry.map_err(std::io::Error::other)?;
         let rel = entry.path().strip_prefix(staged).map_err(std::io::Error::other)?.to_path_buf();
         let target = output.join(&rel);
@@ -334,6 +336,16 @@ pub(crate) fn overlay(staged: &Path, output: &Path, prune: Prune) -> std::io::Re
         }
     }
     Ok(moved)
+}
+
+/// Everything below `dir`, depth first, each folder's subfolders before its files.
+fn folders_first(dir: &Path) -> walkdir::IntoIter {
+    walkdir::WalkDir::new(dir)
+        .min_depth(1)
+        .sort_by(|a, b| {
+            b.file_type().is_dir().cmp(&a.file_type().is_dir()).then_with(|| a.file_name().cmp(b.file_name()))
+        })
+        .into_iter()
 }
 
 /// Removes what `keep` lacks below `output/scope`.
@@ -367,7 +379,8 @@ fn same_bytes(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// The folders below the top folder of a staged search index (its shards), relative to `staged`.
+/// The folders below the top folder of a staged search index (its version's folder, `soeg/<v>`),
+/// relative to `staged`.
 pub(crate) fn index_folders(staged: &Path) -> std::io::Result<Vec<PathBuf>> {
     let mut folders = Vec::new();
     for entry in walkdir::WalkDir::new(staged).min_depth(2).max_depth(2) {
@@ -377,6 +390,29 @@ pub(crate) fn index_folders(staged: &Path) -> std::io::Result<Vec<PathBuf>> {
         }
     }
     Ok(folders)
+}
+
+/// Removes every folder beside the `current` ones (relative to `output`) that is not one of them:
+/// the search index's folders of earlier versions, once the manifest names the new one. Files beside
+/// them (the search page `soeg/index.html`, the manifest) stay. Returns the number removed.
+pub(crate) fn remove_superseded(output: &Path, current: &[PathBuf]) -> std::io::Result<usize> {
+    let parents: BTreeSet<&Path> = current.iter().filter_map(|f| f.parent()).collect();
+    let mut removed = 0;
+    for parent in parents {
+        let entries = match std::fs::read_dir(output.join(parent)) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(e),
+        };
+        for entry in entries {
+            let entry = entry?;
+            if entry.file_type()?.is_dir() && !current.contains(&parent.join(entry.file_name())) {
+                std::fs::remove_dir_all(entry.path())?;
+                removed += 1;
+            }
+        }
+    }
+    Ok(removed)
 }
 
 #[cfg(test)]
@@ -588,16 +624,43 @@ mod tests {
         let root = tempfile::tempdir().unwrap();
         let (staged, out) = (root.path().join("staged"), root.path().join("out"));
         write(&out.join("soeg/index.html"), "search page, rendered by the site");
-        write(&out.join("soeg/t/old-shard.json"), "gone");
+        write(&out.join("soeg/index.json"), r#"{"v":"old"}"#);
+        write(&out.join("soeg/old/t/0.json"), "an earlier version");
+        write(&out.join("soeg/t/0.json"), "the layout before versioned folders");
+        write(&out.join("soeg/new/t/stale.json"), "not in the new version");
         write(&out.join("direktionen/index.html"), "a page");
-        write(&staged.join("soeg/index.json"), "{}");
-        write(&staged.join("soeg/t/new-shard.json"), "[]");
+        write(&staged.join("soeg/index.json"), r#"{"v":"new"}"#);
+        write(&staged.join("soeg/new/t/0.json"), "[]");
         let owned = index_folders(&staged).unwrap();
-        assert_eq!(owned, vec![PathBuf::from("soeg/t")]);
-        overlay(&staged, &out, Prune::Within(owned)).unwrap();
+        assert_eq!(owned, vec![PathBuf::from("soeg/new")]);
+        overlay(&staged, &out, Prune::Within(owned.clone())).unwrap();
+        assert!(out.join("soeg/new/t/0.json").exists());
+        assert!(!out.join("soeg/new/t/stale.json").exists());
+        assert!(out.join("soeg/old/t/0.json").exists(), "the overlay alone leaves other versions");
+        assert_eq!(remove_superseded(&out, &owned).unwrap(), 2);
+        assert!(!out.join("soeg/old").exists() && !out.join("soeg/t").exists());
+        assert_eq!(std::fs::read_to_string(out.join("soeg/index.json")).unwrap(), r#"{"v":"new"}"#);
         assert!(out.join("soeg/index.html").exists());
         assert!(out.join("direktionen/index.html").exists());
-        assert!(out.join("soeg/t/new-shard.json").exists());
-        assert!(!out.join("soeg/t/old-shard.json").exists());
+    }
+
+    /// The manifest names the folder of its version: a reader must never find the new manifest
+    /// before the files it names are in place.
+    #[test]
+    fn overlay_moves_a_folders_subfolders_before_its_files() {
+        let root = tempfile::tempdir().unwrap();
+        let (staged, out) = (root.path().join("staged"), root.path().join("out"));
+        write(&staged.join("soeg/a.json"), "before the folder by name");
+        write(&staged.join("soeg/index.json"), "{}");
+        write(&staged.join("soeg/v1/t/0.json"), "[]");
+        write(&staged.join("soeg/v1/d/0.json"), "[]");
+        let order: Vec<PathBuf> = folders_first(&staged)
+            .map(|e| e.unwrap().path().strip_prefix(&staged).unwrap().to_path_buf())
+            .filter(|p| p.extension().is_some())
+            .collect();
+        let manifest = order.iter().position(|p| p.ends_with("index.json")).unwrap();
+        assert_eq!(order[..2], [PathBuf::from("soeg/v1/d/0.json"), PathBuf::from("soeg/v1/t/0.json")]);
+        assert_eq!(manifest, 3, "{order:?}");
+        assert_eq!(overlay(&staged, &out, Prune::Nothing).unwrap(), 4);
     }
 }

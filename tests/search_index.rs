@@ -13,6 +13,11 @@ fn read(dir: &Path, rel: &str) -> Value {
     serde_json::from_slice(&std::fs::read(dir.join(rel)).unwrap()).unwrap()
 }
 
+/// A file of the manifest's version: `soeg/<v>/<rel>`.
+fn shard(dir: &Path, manifest: &Value, rel: &str) -> Value {
+    read(&dir.join(manifest["v"].as_str().unwrap()), rel)
+}
+
 fn written() -> (tempfile::TempDir, std::path::PathBuf, referat::search::IndexStats) {
     let out = tempfile::tempdir().unwrap();
     let stats = referat::search::write_index(&search_support::small_site(), out.path()).unwrap();
@@ -24,18 +29,20 @@ fn written() -> (tempfile::TempDir, std::path::PathBuf, referat::search::IndexSt
 fn records(dir: &Path, manifest: &Value) -> Vec<Value> {
     let chunk = manifest["chunk"].as_u64().unwrap() as usize;
     let docs = manifest["docs"].as_u64().unwrap() as usize;
-    (0..docs.div_ceil(chunk)).flat_map(|n| read(dir, &format!("d/{n}.json")).as_array().unwrap().clone()).collect()
+    (0..docs.div_ceil(chunk))
+        .flat_map(|n| shard(dir, manifest, &format!("d/{n}.json")).as_array().unwrap().clone())
+        .collect()
 }
 
 fn term_entry(dir: &Path, manifest: &Value, term: &str) -> Value {
     let keys = referat::search::json::front_decode(manifest["keys"].as_str().unwrap());
     let n = referat::search::index::shard_of_term(&keys, term);
-    read(dir, &format!("t/{n}.json"))[term].clone()
+    shard(dir, manifest, &format!("t/{n}.json"))[term].clone()
 }
 
 fn exact_entry(dir: &Path, manifest: &Value, key: &str) -> Value {
     let n = shard_of(key, manifest["xs"].as_u64().unwrap() as u32);
-    read(dir, &format!("x/{n}.json"))[key].clone()
+    shard(dir, manifest, &format!("x/{n}.json"))[key].clone()
 }
 
 #[test]

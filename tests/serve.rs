@@ -272,6 +272,45 @@ fn the_search_index_follows_an_edit_after_the_pages() {
     assert!(project.index_has("zebrafant"), "the new word is searchable");
 }
 
+/// A rebuilt search index is a new version: its files go into a folder of their own (`soeg/<v>/`)
+/// before the manifest names it, and the folder of the version before is removed, so no file name
+/// ever stands for two contents (a search page that still reads the old version gets a 404 for it
+/// and asks for the manifest anew: tests/browser/search.test.mjs).
+#[test]
+fn a_rebuilt_search_index_replaces_the_folder_of_the_version_before() {
+    let project = Project::new();
+    let mut serve = Serve::start(&project, &[]);
+    let soeg = project.output().join("soeg");
+    let version = || {
+        let manifest: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(soeg.join("index.json")).unwrap()).unwrap();
+        manifest["v"].as_str().unwrap().to_string()
+    };
+    let folders = || {
+        let mut names: Vec<String> = std::fs::read_dir(&soeg)
+            .unwrap()
+            .map(Result::unwrap)
+            .filter(|e| e.file_type().unwrap().is_dir())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    let base = serve.url.trim_start_matches(&serve.origin).to_string();
+    let status = |serve: &Serve, v: &str| serve.get(&format!("{base}soeg/{v}/d/0.json")).0;
+    let v1 = version();
+    assert_eq!(folders(), std::slice::from_ref(&v1));
+    assert_eq!(status(&serve, &v1), 200);
+    project.replace(MEETING, DECISION, "Direktionen godkendte zebrafantomet");
+    serve.wait_for_line(|l| l.starts_with("Search index updated"), WAIT);
+    let v2 = version();
+    assert_ne!(v1, v2);
+    assert_eq!(folders(), std::slice::from_ref(&v2), "only the current version's folder");
+    assert_eq!(status(&serve, &v2), 200);
+    assert_eq!(status(&serve, &v1), 404);
+    assert!(soeg.join("index.html").is_file(), "the search page stays");
+}
+
 #[test]
 fn a_full_page_rebuild_keeps_the_search_index() {
     let project = Project::new();

@@ -219,8 +219,11 @@ fn year_serial_case_numbers_get_case_pages_links_and_exact_keys() {
     read(&opts.output, "sager/emn-2023-00456.html");
     let page = read(&opts.output, "byradet/2024-03-05/index.html");
     assert!(page.contains(r#"<a href="/sager/emn-2023-00456.html">EMN-2023-00456</a>"#), "cross-link in the text");
-    let exact: String =
-        files(&opts.output.join("soeg/x")).into_iter().map(|(_, b)| String::from_utf8(b).unwrap()).collect();
+    let exact: String = files(&opts.output.join("soeg"))
+        .into_iter()
+        .filter(|(path, _)| path.contains("/x/"))
+        .map(|(_, b)| String::from_utf8(b).unwrap())
+        .collect();
     assert!(exact.contains("c:2024-012345") && exact.contains("c:EMN-2023-00456"), "{exact}");
 }
 
@@ -271,8 +274,12 @@ fn regression_adding_a_same_day_file_that_sorts_first_moves_no_published_meeting
         assert!(read(&opts.output, "byradet/feed.xml").contains(&id), "feed entry id {id}");
     }
     assert!(!opts.output.join("byradet/2024-02-05").exists() && !opts.output.join("byradet/2024-02-05-2").exists());
-    let results: String =
-        files(&opts.output.join("soeg/d")).into_iter().map(|(_, b)| String::from_utf8(b).unwrap()).collect();
+    // The search index's result files (soeg/<version>/d/) link the meeting's own folder.
+    let results: String = index_files(&opts.output)
+        .into_iter()
+        .filter(|(rel, _)| rel.contains("/d/"))
+        .map(|(_, b)| String::from_utf8(b).unwrap())
+        .collect();
     assert!(results.contains("\"byradet/2024-02-05-b/\""), "search results link the meeting's own folder");
 }
 
@@ -299,4 +306,102 @@ fn regression_a_body_is_headed_by_the_spelling_most_meetings_use() {
     let ascii = read(&opts.output, "borne-og-skoleudvalget/2024-01-08/index.html");
     assert!(ascii.contains(r#"href="/borne-og-skoleudvalget/""#), "the ASCII meeting links its body");
     assert!(ascii.contains("Næste møde"), "and its neighbour in the body");
+}
+
+/// The files below the output's `soeg/` (the search page and index), by relative path.
+fn index_files(out: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    files(&out.join("soeg")).into_iter().collect()
+}
+
+/// Regression (hosting review, "search cache-busting is not safe behind a CDN"): the index's shards
+/// kept their names (`soeg/t/3.json`) while their bytes changed from build to build (one meeting
+/// more changed 103 of 104 files), versioned only by `?v=` in the request, which a static host
+/// ignores and some CDNs leave out of the cache key; a shard of the old build cached under the new
+/// version gave results with wrong titles and links. Now they lie in a folder named by the
+/// manifest's version: two builds of different minutes share no shard path at all, and a build of
+/// the same minutes keeps every path and byte, so caches stay warm.
+#[test]
+fn search_cache_busting_is_safe_behind_a_cdn() {
+    let root = tempfile::tempdir().unwrap();
+    let opts = options(root.path());
+    let seeds = repo().join("content/direktionen");
+    std::fs::create_dir_all(opts.content.join("direktionen")).unwrap();
+    for f in ["2012-11-20.md", "2017-03-20.txt"] {
+        std::fs::copy(seeds.join(f), opts.content.join("direktionen").join(f)).unwrap();
+    }
+    build::build(&opts).unwrap();
+    let first = index_files(&opts.output);
+    let text = std::fs::read_to_string(seeds.join("2017-03-20.txt")).unwrap();
+    let added = text.replace("20-03-2017", "27-03-2017").replace("20. marts 2017", "27. marts 2017");
+    std::fs::write(opts.content.join("direktionen/2017-03-27.txt"), added).unwrap();
+    build::build(&opts).unwrap();
+    let second = index_files(&opts.output);
+
+    let version = |files: &std::collections::BTreeMap<String, Vec<u8>>| {
+        let manifest: serde_json::Value = serde_json::from_slice(&files["index.json"]).unwrap();
+        manifest["v"].as_str().unwrap().to_string()
+    };
+    let (v1, v2) = (version(&first), version(&second));
+    assert_ne!(v1, v2);
+    let own = ["index.html", "index.json"];
+    for (files, v) in [(&first, &v1), (&second, &v2)] {
+        let shards: Vec<&String> = files.keys().filter(|p| !own.contains(&p.as_str())).collect();
+        assert!(shards.len() >= 3, "{shards:?}");
+        assert!(shards.iter().all(|p| p.starts_with(&format!("{v}/"))), "only the current version: {shards:?}");
+        for sub in ["t", "x", "d"] {
+            assert!(files.contains_key(&format!("{v}/{sub}/0.json")), "{v}/{sub}/0.json");
+        }
+    }
+    for (path, bytes) in &second {
+        if let Some(before) = first.get(path) {
+            assert!(own.contains(&path.as_str()), "{path} is in both builds");
+            assert!(path == "index.json" || before == bytes, "{path} changed in place");
+        }
+    }
+
+    build::build(&opts).unwrap();
+    assert_eq!(index_files(&opts.output), second, "the same minutes give the same paths and bytes");
+}
+
+/// The stylesheet and the search script are linked by a name with a hash of their bytes: a changed
+/// file gets a new address (a browser or CDN never runs an old search.js against a new index), an
+/// unchanged one keeps its address; the file stays under its own name too, for links written by hand.
+#[test]
+fn static_assets_are_linked_by_a_hash_of_their_bytes() {
+    let root = tempfile::tempdir().unwrap();
+    let mut opts = options(root.path());
+    std::fs::create_dir_all(&opts.content).unwrap();
+    std::fs::copy(repo().join("content/direktionen/2017-03-20.txt"), opts.content.join("m.txt")).unwrap();
+    opts.templates = root.path().join("templates");
+    std::fs::create_dir_all(opts.templates.join("static")).unwrap();
+    let hash = regex::Regex::new(r"\.[0-9a-f]{10}\.").unwrap();
+    let links = |opts: &BuildOptions, style: &str| {
+        std::fs::write(opts.templates.join("static/style.css"), style).unwrap();
+        build::build(opts).unwrap();
+        let attr = |page: &str, before: &str| {
+            let html = read(&opts.output, page);
+            let start = html.find(before).unwrap_or_else(|| panic!("{page}: no {before}")) + before.len();
+            html[start..start + html[start..].find('"').unwrap()].to_string()
+        };
+        let css = attr("index.html", r#"<link rel="stylesheet" href=""#);
+        assert_eq!(attr("soeg/index.html", r#"<link rel="stylesheet" href=""#), css, "the same on every page");
+        let js = attr("soeg/index.html", r#"<script src=""#);
+        for link in [&css, &js] {
+            assert!(!link.contains('?'), "{link}");
+            let file = link.strip_prefix('/').unwrap();
+            let plain = hash.replace(file, ".");
+            assert_ne!(plain, file, "{link} has a hash");
+            assert_eq!(
+                std::fs::read(opts.output.join(file)).unwrap(),
+                std::fs::read(opts.output.join(&*plain)).unwrap()
+            );
+        }
+        assert_eq!(read(&opts.output, css.strip_prefix('/').unwrap()), style);
+        (css, js)
+    };
+    let (css1, js1) = links(&opts, "body { color: #111; }\n");
+    let (css2, js2) = links(&opts, "body { color: #222; }\n");
+    assert_ne!(css1, css2, "a changed stylesheet gets a new address");
+    assert_eq!(js1, js2, "an unchanged script keeps its address");
+    assert_eq!(links(&opts, "body { color: #111; }\n"), (css1, js1), "the same bytes, the same address");
 }

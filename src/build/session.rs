@@ -11,7 +11,7 @@ use crate::model::Meeting;
 use crate::render::{self, RenderOptions, RenderStats, Selection};
 use crate::search::{self, IndexStats};
 use crate::write::Staging;
-use crate::write::{index_folders, overlay, relative_paths, Prune};
+use crate::write::{index_folders, overlay, relative_paths, remove_superseded, Prune};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -450,12 +450,15 @@ impl Session {
         Ok((render, stats, moved))
     }
 
-    /// Moves a staged search index into the output; its shard folders are replaced whole (its top
-    /// folder also holds the search page, which the renderer owns).
+    /// Moves a staged search index into the output: the folder of its version (`soeg/<v>/`) first,
+    /// then the manifest that names it; then the folders of earlier versions are removed. Its top
+    /// folder also holds the search page, which the renderer owns. A tab that still reads an earlier
+    /// version finds its files gone and asks for the manifest anew (search.js `newerManifest`).
     fn publish_search(&mut self, staging: &Staging, files: BTreeSet<PathBuf>) -> Result<usize, BuildError> {
         let publish_err = |source| BuildError::Publish { path: self.opts.output.clone(), source };
         let owned = index_folders(staging.path()).map_err(publish_err)?;
-        let moved = overlay(staging.path(), &self.opts.output, Prune::Within(owned)).map_err(publish_err)?;
+        let moved = overlay(staging.path(), &self.opts.output, Prune::Within(owned.clone())).map_err(publish_err)?;
+        remove_superseded(&self.opts.output, &owned).map_err(publish_err)?;
         self.search_files = files;
         Ok(moved)
     }

@@ -120,8 +120,8 @@ impl<'a> Renderer<'a> {
     /// Compiles the templates, plans the selected pages, makes their folders and writes the static files.
     pub fn new(site: &'a Site, out: &'a Path, opts: &'a RenderOptions) -> Result<Renderer<'a>, RenderError> {
         std::fs::create_dir_all(out).map_err(|source| RenderError::Io { path: out.to_path_buf(), source })?;
-        let theme = templates::Theme::load(opts.templates.as_deref())?;
         let base = site.config.base_path();
+        let theme = templates::Theme::load(opts.templates.as_deref(), &base)?;
         let (meetings, cases) = selected(site, &opts.selection);
         let mut common = Context::new();
         common.insert("base", &base);
@@ -175,7 +175,7 @@ impl<'a> Renderer<'a> {
             out,
             r.jobs.iter().map(|(_, file)| file.as_str()).chain(meeting_files.iter().map(String::as_str)),
         )?;
-        r.static_bytes = templates::write_static(opts.templates.as_deref(), out)?;
+        r.static_bytes = r.theme.assets.write(out)?;
         Ok(r)
     }
 

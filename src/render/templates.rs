@@ -2,7 +2,9 @@
 //! by a file of the same name in the templates folder, so a web team restyles without Rust.
 
 use crate::render::RenderError;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use tera::Tera;
 use walkdir::WalkDir;
 
@@ -20,7 +22,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("search.html", include_str!("../../templates/search.html")),
 ];
 
-/// Built-in static files, copied to `static/` in the output.
+/// Built-in static files, copied to `static/` in the output (see [`Assets`]).
 const STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../../templates/static/style.css")),
     ("search.js", include_bytes!("../../templates/static/search.js")),
@@ -31,11 +33,14 @@ pub struct Theme {
     pub tera: Tera,
     /// Template name → the file that replaced or added it.
     pub files: Vec<(String, PathBuf)>,
+    pub assets: Arc<Assets>,
 }
 
 impl Theme {
-    /// Compiles the templates once: built-ins, replaced or extended by `*.html` files in `dir`.
-    pub fn load(dir: Option<&Path>) -> Result<Theme, RenderError> {
+    /// Compiles the templates once: built-ins, replaced or extended by `*.html` files in `dir`; reads
+    /// the static files and gives the templates `asset(path="style.css")`, the address of a static
+    /// file's versioned copy below `base` (the site's base path).
+    pub fn load(dir: Option<&Path>, base: &str) -> Result<Theme, RenderError> {
         let mut sources: Vec<(String, String)> =
             TEMPLATES.iter().map(|(n, s)| (n.to_string(), s.to_string())).collect();
         let files = overrides(dir, "html")?;
@@ -49,7 +54,9 @@ impl Theme {
         let mut tera = Tera::default();
         // Tera's default also escapes "/" (as &#x2F;), which bloats every URL; quotes and <>& suffice.
         tera.set_escape_fn(crate::render::text::escape);
-        let theme = Theme { tera: Tera::default(), files };
+        let assets = Arc::new(Assets::load(dir)?);
+        tera.register_function("asset", asset_function(assets.clone(), base));
+        let theme = Theme { tera: Tera::default(), files, assets };
         tera.add_raw_templates(sources).map_err(|e| theme.error(e, None))?;
         let theme = Theme { tera, ..theme };
         theme.check_blocks()?;
@@ -149,26 +156,103 @@ fn read_template(path: &Path) -> Result<String, RenderError> {
     })
 }
 
-/// Writes the static files to `out/static/`: built-ins, then everything in `dir/static/`.
-/// Returns the number of bytes written.
-pub fn write_static(dir: Option<&Path>, out: &Path) -> Result<u64, RenderError> {
-    let target = out.join("static");
-    let mut bytes = 0;
-    for (name, data) in STATIC {
-        bytes += super::write_file(&target.join(name), data)?;
-    }
-    let Some(src) = dir.map(|d| d.join("static")).filter(|d| d.is_dir()) else { return Ok(bytes) };
-    for entry in WalkDir::new(&src).sort_by_file_name() {
-        let entry = entry.map_err(|e| walk_error(&src, e))?;
-        if !entry.file_type().is_file() {
-            continue;
+/// The static files: the built-in ones, replaced or joined by every file in the templates folder's
+/// `static/`. Each is published twice: under its own name, for links written by hand and for files
+/// that name each other (`url(logo.svg)` in a stylesheet), and under a name with a hash of its bytes
+/// (`style.css` as `style.1a2b3c4d5e.css`), which `asset(path="style.css")` gives the templates. A
+/// changed file gets a new name, an unchanged one keeps its name, so a host or CDN may cache the
+/// hashed copies forever and a page never runs with the stylesheet or script of another build. The
+/// hash is in the name, not in a query string (`style.css?v=…`), because some CDNs leave the query
+/// out of their cache key and would serve the old file under the new address.
+pub struct Assets {
+    /// Path below `static/` ("style.css", "img/logo.svg") → bytes and the hashed copy's path.
+    files: BTreeMap<String, (Vec<u8>, String)>,
+}
+
+impl Assets {
+    fn load(dir: Option<&Path>) -> Result<Assets, RenderError> {
+        let mut files: BTreeMap<String, Vec<u8>> = STATIC.iter().map(|(n, d)| (n.to_string(), d.to_vec())).collect();
+        if let Some(src) = dir.map(|d| d.join("static")).filter(|d| d.is_dir()) {
+            for entry in WalkDir::new(&src).sort_by_file_name() {
+                let entry = entry.map_err(|e| walk_error(&src, e))?;
+                if !entry.file_type().is_file() {
+                    continue;
+                }
+                let rel = entry.path().strip_prefix(&src).unwrap_or(entry.path());
+                let name = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
+                let data = std::fs::read(entry.path())
+                    .map_err(|source| RenderError::Read { path: entry.path().into(), source })?;
+                files.insert(name, data);
+            }
         }
-        let rel = entry.path().strip_prefix(&src).unwrap_or(entry.path());
-        let data =
-            std::fs::read(entry.path()).map_err(|source| RenderError::Read { path: entry.path().into(), source })?;
-        bytes += super::write_file(&target.join(rel), &data)?;
+        let files = files
+            .into_iter()
+            .map(|(name, data)| {
+                let hashed = hashed_name(&name, &content_hash(&data));
+                (name, (data, hashed))
+            })
+            .collect();
+        Ok(Assets { files })
     }
-    Ok(bytes)
+
+    /// The hashed copy of `name` (a path below `static/`), if there is such a file.
+    pub fn hashed(&self, name: &str) -> Option<&str> {
+        self.files.get(name).map(|(_, h)| h.as_str())
+    }
+
+    /// Writes every file to `out/static/` under both its names; returns the number of bytes written.
+    pub fn write(&self, out: &Path) -> Result<u64, RenderError> {
+        let target = out.join("static");
+        let mut bytes = 0;
+        for (name, (data, hashed)) in &self.files {
+            bytes += super::write_file(&target.join(name), data)?;
+            bytes += super::write_file(&target.join(hashed), data)?;
+        }
+        Ok(bytes)
+    }
+}
+
+/// `asset(path="style.css")`: `<base>static/style.1a2b3c4d5e.css`; a file that is not in `static/`
+/// is an error, so a typo fails the build instead of publishing pages without their stylesheet.
+fn asset_function(assets: Arc<Assets>, base: &str) -> impl tera::Function {
+    let base = base.to_string();
+    move |args: &HashMap<String, tera::Value>| -> tera::Result<tera::Value> {
+        let Some(path) = args.get("path").and_then(tera::Value::as_str) else {
+            return Err("asset() needs the file below static/ as path=\"style.css\"".into());
+        };
+        match assets.hashed(path.trim_start_matches('/')) {
+            Some(hashed) => Ok(format!("{base}static/{}", crate::config::encode_path(hashed)).into()),
+            None => Err(format!(
+                "asset(path=\"{path}\"): there is no static/{path} in the templates folder or the built-in theme"
+            )
+            .into()),
+        }
+    }
+}
+
+/// A short hash of `bytes` for a file name: 40 bits of FNV-1a 64 (its better-mixed high bits) as
+/// ten hex digits. Stable across builds, machines and Rust versions, unlike `DefaultHasher`.
+fn content_hash(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{:010x}", h >> 24)
+}
+
+/// `css/site.css` with hash `h` → `css/site.h.css`; a name without extension gets `.h` at its end.
+fn hashed_name(name: &str, hash: &str) -> String {
+    let (dir, file) = name.rsplit_once('/').map_or(("", name), |(d, f)| (d, f));
+    let file = match file.rfind('.') {
+        Some(dot) if dot > 0 => format!("{}.{hash}{}", &file[..dot], &file[dot..]),
+        _ => format!("{file}.{hash}"),
+    };
+    if dir.is_empty() {
+        file
+    } else {
+        format!("{dir}/{file}")
+    }
 }
 
 /// Files with extension `ext` below `dir` (outside `static/`), named by their path relative to it.
@@ -203,7 +287,7 @@ mod tests {
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, text).unwrap();
         }
-        let theme = Theme::load(Some(dir.path()));
+        let theme = Theme::load(Some(dir.path()), "/");
         (dir, theme)
     }
 
@@ -260,8 +344,27 @@ mod tests {
     fn an_unreadable_template_is_a_read_error() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("base.html"), b"<p>M\xf8dested</p>").unwrap();
-        let e = Theme::load(Some(dir.path())).err().expect("refused").to_string();
+        let e = Theme::load(Some(dir.path()), "/").err().expect("refused").to_string();
         assert!(e.starts_with("cannot read") && e.contains("base.html"), "{e}");
+    }
+
+    #[test]
+    fn a_static_file_is_linked_by_a_hash_of_its_bytes() {
+        assert_eq!(hashed_name("style.css", "0123456789"), "style.0123456789.css");
+        assert_eq!(hashed_name("css/site.min.css", "h"), "css/site.min.h.css");
+        assert_eq!(hashed_name("LICENSE", "h"), "LICENSE.h");
+        assert_eq!(content_hash(b"a").len(), 10);
+        assert_ne!(content_hash(b"body{}"), content_hash(b"body{ }"));
+        let page = r#"{{ asset(path="style.css") }} {{ asset(path="img/logo b.svg") }}"#;
+        let (_dir, theme) = theme_with(&[("page.html", page), ("static/img/logo b.svg", "<svg/>")]);
+        let mut theme = theme.unwrap();
+        let css = content_hash(STATIC[0].1);
+        let svg = content_hash(b"<svg/>");
+        let html = theme.tera.render("page.html", &context()).unwrap();
+        assert_eq!(html, format!("/static/style.{css}.css /static/img/logo%20b.{svg}.svg"));
+        theme.tera.add_raw_template("typo.html", r#"{{ asset(path="stlye.css") }}"#).unwrap();
+        let e = theme.tera.render("typo.html", &context()).unwrap_err();
+        assert!(chain(&e).contains("there is no static/stlye.css"), "{}", chain(&e));
     }
 
     /// Regression: an error in base.html was reported as meeting.html's "in a parent template",

@@ -1,17 +1,24 @@
 //! Writing the index as static JSON files below `soeg/`:
 //!
-//! - `index.json`: the manifest (bodies, facet runs, term shard keys, stop words, version), fetched first;
-//! - `t/<n>.json`: term shards, `{"term": ["postings", "title postings", df]}`; shard `n` holds the
+//! - `index.json`: the manifest (bodies, facet runs, term shard keys, stop words, version `v`), fetched
+//!   first and revalidated on every visit;
+//! - `<v>/`: the folder of this version's files below, named by a hash of all of them (their names
+//!   and bytes), so two builds with different files never share a file name, and one with the same
+//!   files (a rebuild without changes to the index) keeps every name and every cached copy;
+//! - `<v>/t/<n>.json`: term shards, `{"term": ["postings", "title postings", df]}`; shard `n` holds the
 //!   terms from the manifest's key `n` (inclusive) to key `n + 1` (exclusive), see [`super::index`];
-//! - `x/<n>.json`: exact-token shards, `{"c:16/26813": ["postings", "carriers", "case-page-slug"|null, {id: record}]}`;
+//! - `<v>/x/<n>.json`: exact-token shards, `{"c:16/26813": ["postings", "carriers", "case-page-slug"|null, {id: record}]}`;
 //!   a case number's entry carries the records (without snippet) of the items that carry it, because
 //!   those items are spread over years of minutes and would otherwise cost one doc store chunk each;
-//! - `d/<n>.json`: doc store chunks of [`CHUNK_DOCS`] records
+//! - `<v>/d/<n>.json`: doc store chunks of [`CHUNK_DOCS`] records
 //!   `[title, body, "yyyy-mm-dd", item number, case, case slug, snippet, meeting folder if unusual]`.
 //!
-//! File names carry no version; the browser appends `?v=<manifest version>` so a rebuilt site is
-//! never mixed with cached shards. The shards are written by hand (they are only strings, numbers
-//! and the rows the parts already serialized) and in parallel.
+//! A version in the path, not in a query string (`t/3.json?v=…`), because a static host ignores the
+//! query and some CDNs leave it out of their cache key: a shard of the previous build was then served
+//! under the new version, and results showed the wrong titles and links. Now a shard's URL names one
+//! content for good and may be cached forever; only `index.json` changes in place. The version's
+//! files are written before the manifest that names them. The shards are written by hand (they are
+//! only strings, numbers and the rows the parts already serialized) and in parallel.
 
 use super::docs::Bodies;
 use super::encode;
@@ -55,7 +62,7 @@ struct Manifest<'a> {
 /// What was written, for stats and the benchmark.
 #[derive(Debug, Default, Clone)]
 pub struct Written {
-    /// (path relative to the index folder, bytes) of every file.
+    /// (path relative to the index folder, bytes) of every file: `<version>/t/0.json`, …, `index.json`.
     pub files: Vec<(String, u64)>,
     pub term_shards: usize,
     pub exact_shards: usize,
@@ -75,7 +82,8 @@ pub struct Index<'a> {
     pub rows: Vec<(&'a Rows, usize)>,
 }
 
-/// Serializes `index` and writes it into `dir` (the `soeg/` folder).
+/// Serializes `index` and writes it into `dir` (the `soeg/` folder): the version's folder first,
+/// then the manifest.
 pub fn write(index: &Index<'_>, dir: &Path) -> io::Result<Written> {
     let docs = index.rows.len() as u32;
     let (keys, mut files) = term_shards(index.terms, docs);
@@ -86,9 +94,10 @@ pub fn write(index: &Index<'_>, dir: &Path) -> io::Result<Written> {
     let chunk_count = chunks.len();
     files.extend(chunks);
     let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+    let v = version(&files);
     let manifest = Manifest {
         format: FORMAT,
-        v: version(&files),
+        v: v.clone(),
         docs,
         chunk: CHUNK_DOCS,
         bodies: index.bodies.names.iter().zip(&index.bodies.slugs).map(|(n, s)| (n.as_str(), s.as_str())).collect(),
@@ -97,20 +106,20 @@ pub fn write(index: &Index<'_>, dir: &Path) -> io::Result<Written> {
         xs,
         stop: Analyzer::default().stop_words(),
     };
-    files.push(("index.json".to_string(), serde_json::to_string(&manifest).map_err(io::Error::other)?));
+    let manifest = serde_json::to_string(&manifest).map_err(io::Error::other)?;
+    let folder = dir.join(&v);
     for sub in ["t", "x", "d"] {
-        std::fs::create_dir_all(dir.join(sub))?;
+        std::fs::create_dir_all(folder.join(sub))?;
     }
-    files.par_iter().try_for_each(|(name, text)| std::fs::write(dir.join(name), text))?;
-    Ok(Written {
-        files: files.iter().map(|(n, t)| (n.clone(), t.len() as u64)).collect(),
-        term_shards: term_count,
-        exact_shards: xs as usize,
-        chunks: chunk_count,
-    })
+    files.par_iter().try_for_each(|(name, text)| std::fs::write(folder.join(name), text))?;
+    std::fs::write(dir.join("index.json"), &manifest)?;
+    let mut written: Vec<(String, u64)> = files.iter().map(|(n, t)| (format!("{v}/{n}"), t.len() as u64)).collect();
+    written.push(("index.json".to_string(), manifest.len() as u64));
+    Ok(Written { files: written, term_shards: term_count, exact_shards: xs as usize, chunks: chunk_count })
 }
 
-/// A version for the manifest from every file's name and content (hashed in parallel).
+/// A version for the manifest from every file's name and content (hashed in parallel): twelve hex
+/// digits, the name of the folder the files are written to.
 fn version(files: &[(String, String)]) -> String {
     let hashes: Vec<u64> = files
         .par_iter()
@@ -122,7 +131,7 @@ fn version(files: &[(String, String)]) -> String {
         .collect();
     let mut h = DefaultHasher::new();
     hashes.hash(&mut h);
-    format!("{:x}", h.finish() & 0xffff_ffff_ffff)
+    format!("{:012x}", h.finish() & 0xffff_ffff_ffff)
 }
 
 /// The term shards' first keys and files. Each entry is moved into its shard's text as the shard

@@ -345,21 +345,44 @@
   let requests = 0;
 
   /**
-   * Fetches an index file once per page. The manifest is revalidated with the server every time (a
-   * cached one from before a rebuild would send the new shards' doc ids to old records); every other
-   * file is asked for with the manifest's version, so a cache never mixes two builds.
+   * Fetches an index file once per page. The manifest (`index.json`) is revalidated with the server
+   * every time: a cached one from before a rebuild would send the new shards' doc ids to old records.
+   * Every other file lies in the folder of the manifest's version (`soeg/<v>/t/3.json`), whose files
+   * never change, so any cache may keep them and a cache never mixes two builds; a version in a query
+   * string instead (`t/3.json?v=…`) was ignored by static hosts and left out of some CDNs' cache keys.
    */
   function fetchJSON(path) {
     if (!files.has(path)) {
       const manifestFile = path === 'index.json';
-      const v = manifestFile ? '' : `?v=${manifest.v}`;
+      if (!manifestFile && !manifest) return Promise.reject(new Error(`${path}: no manifest`));
+      const url = manifestFile ? `${base}soeg/index.json` : `${base}soeg/${manifest.v}/${path}`;
       requests += 1;
-      files.set(path, fetch(`${base}soeg/${path}${v}`, manifestFile ? { cache: 'no-cache' } : {}).then((r) => {
+      files.set(path, fetch(url, manifestFile ? { cache: 'no-cache' } : {}).then((r) => {
         if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
         return r.json();
       }).catch((e) => { files.delete(path); throw e; }));
     }
     return files.get(path);
+  }
+
+  /**
+   * After an index file could not be fetched: asks for the manifest anew, and if the site was rebuilt
+   * since this page read it (its version's folder was removed, as `serve` does and an upload may),
+   * forgets every file of the old version and keeps the new manifest for the query to run again.
+   * True if there is a new version.
+   */
+  async function newerManifest() {
+    const old = manifest && manifest.v;
+    if (!old) return false;
+    files.delete('index.json');
+    const m = await fetchJSON('index.json').catch(() => null);
+    if (!manifest || manifest.v !== old) return true; // another query got there first
+    if (!m || m.v === old) return false;
+    files.clear();
+    files.set('index.json', Promise.resolve(m));
+    manifest = null;
+    current = null;
+    return true;
   }
 
   async function loadManifest() {
@@ -692,7 +715,7 @@
     }
   }
 
-  async function update({ nav = 'replace', keepVisible = false } = {}) {
+  async function update({ nav = 'replace', keepVisible = false, retry = true } = {}) {
     const mine = ++seq;
     const started = performance.now();
     const cold = !manifest;
@@ -726,6 +749,10 @@
       root.dataset.ms = (performance.now() - started).toFixed(1);
       root.dataset.requests = String(requests - before);
     } catch (e) {
+      // A file of the version this page read is gone (the site was rebuilt): once, with the new one.
+      if (retry && mine === seq && await newerManifest() && mine === seq) {
+        return update({ nav: 'none', keepVisible: true, retry: false });
+      }
       if (mine === seq) {
         // Nothing of the previous query may stay on screen under an error about this one.
         const lost = root.contains(document.activeElement) && !form.contains(document.activeElement);

@@ -773,9 +773,8 @@ async function serveCacheable(dirs) {
   return { url: `http://127.0.0.1:${server.address().port}${PREFIX}`, close: () => new Promise((r) => server.close(r)) };
 }
 
-// Regression: soeg/index.json was fetched without revalidation, so after a rebuild a browser's
-// cached manifest was read with the new shards and the results pointed at the wrong items.
-test('after a rebuild the search never mixes a cached manifest with new shards', async () => {
+/** The site of MINUTES with one meeting more (case 18/555 on 20-03-2018): a rebuild whose index differs. */
+function rebuiltSite() {
   const content = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-search-v2-'));
   temps.push(content);
   for (const [file, text] of Object.entries(MINUTES)) {
@@ -787,22 +786,129 @@ test('after a rebuild the search never mixes a cached manifest with new shards',
     .replaceAll('20-03-2017', '20-03-2018').replace('20. marts 2017', '20. marts 2018').replace('16/26813', '18/555'));
   const v2 = buildSite({ content, baseUrl: `http://127.0.0.1${PREFIX}` });
   temps.push(path.dirname(v2));
+  return v2;
+}
+
+/** The version a built site's manifest names, whose folder soeg/<v>/ holds its index files. */
+const versionOf = (site) => JSON.parse(fs.readFileSync(path.join(site, 'soeg/index.json'), 'utf8')).v;
+
+/** Opens the search page for `q` anew and returns the dates of the results it shows. */
+async function shownDates(page, srv, q) {
+  await page.goto(`${srv.url}soeg/?q=${encodeURIComponent(q)}`);
+  await page.waitForFunction((want) => document.getElementById('search').dataset.query === want, q);
+  return page.$$eval('#search-results .search-meta', (ms) => ms.map((m) => m.textContent.split(' · ')[1]));
+}
+
+// Regression: soeg/index.json was fetched without revalidation, so after a rebuild a browser's
+// cached manifest was read with the new shards and the results pointed at the wrong items. The
+// upload here keeps the old version's folder (an s3 sync without --delete), so a manifest read from
+// the cache would still find its files and show the old results: only revalidation gets the new.
+test('after a rebuild the search never mixes a cached manifest with new shards', async () => {
+  const v2 = rebuiltSite();
+  const v1 = versionOf(small);
+  assert.notEqual(versionOf(v2), v1);
+  fs.cpSync(path.join(small, 'soeg', v1), path.join(v2, 'soeg', v1), { recursive: true });
   const dirs = { root: small, servedWhen: {} };
   const srv = await serveCacheable(dirs);
   const page = await browser.newPage();
-  const show = async (q) => {
-    await page.goto(`${srv.url}soeg/?q=${encodeURIComponent(q)}`);
-    await page.waitForFunction((want) => document.getElementById('search').dataset.query === want, q);
-    return page.$$eval('#search-results .search-meta', (ms) => ms.map((m) => m.textContent));
-  };
   try {
-    assert.equal((await show('udsattepolitik')).length, 1);
+    assert.deepEqual(await shownDates(page, srv, 'udsattepolitik'), ['20-03-2017']);
     dirs.root = v2; // the site is rebuilt with one more meeting and deployed
-    assert.deepEqual((await show('udsattepolitik')).map((m) => m.split(' · ')[1]), ['20-03-2018', '20-03-2017']);
+    assert.deepEqual(await shownDates(page, srv, 'udsattepolitik'), ['20-03-2018', '20-03-2017']);
   } finally {
     await page.close();
     await srv.close();
   }
+});
+
+/**
+ * Serves `dirs.root` like a CDN whose cache key leaves out the query string (as some do by
+ * default): every file once fetched is served from its cache by path, except the pages and
+ * soeg/index.json, which README's "Hosting" says to revalidate. Records every request in `seen`.
+ */
+async function serveBehindCdn(dirs) {
+  const http = await import('node:http');
+  const cache = new Map();
+  const seen = [];
+  const server = http.createServer((req, res) => {
+    seen.push(req.url);
+    const p = decodeURIComponent(new URL(req.url, 'http://x').pathname).slice(PREFIX.length);
+    const revalidated = p === '' || p.endsWith('/') || p.endsWith('.html') || p === 'soeg/index.json';
+    if (revalidated || !cache.has(p)) {
+      let file = path.join(dirs.root, path.normalize(p));
+      if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+      if (!fs.existsSync(file)) { res.writeHead(404); res.end(); return; }
+      const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.json') ? 'application/json'
+        : file.endsWith('.css') ? 'text/css' : 'text/html; charset=utf-8';
+      cache.set(p, { type, body: fs.readFileSync(file) });
+    }
+    const { type, body } = cache.get(p);
+    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
+    res.end(body);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${server.address().port}${PREFIX}`, seen, close: () => new Promise((r) => server.close(r)) };
+}
+
+// Regression (hosting review, "search cache-busting is not safe behind a CDN"): the shards kept
+// their names from build to build, versioned only by "?v=" in the request, so a CDN that caches by
+// path served the old build's shards to the new manifest: wrong titles and links.
+test('behind a CDN that ignores the query string, a rebuilt site never shows a shard of the old build', async () => {
+  const v2 = rebuiltSite();
+  const dirs = { root: small };
+  const srv = await serveBehindCdn(dirs);
+  const page = await browser.newPage();
+  try {
+    assert.deepEqual(await shownDates(page, srv, 'udsattepolitik'), ['20-03-2017']);
+    dirs.root = v2;
+    assert.deepEqual(await shownDates(page, srv, 'udsattepolitik'), ['20-03-2018', '20-03-2017']);
+    assert.deepEqual(await shownDates(page, srv, '18/555'), ['20-03-2018'], 'a case number of the new meeting only');
+  } finally {
+    await page.close();
+    await srv.close();
+  }
+});
+
+// `serve` removes the previous version's folder once the new index is in place, and an upload may
+// too: a page that read the old manifest gets a 404 for its next file and asks for the manifest anew.
+test('an open search page reads the new index once the folder of the old one is gone', async () => {
+  const v2 = rebuiltSite();
+  const dirs = { root: small };
+  const srv = await serveBehindCdn(dirs);
+  const page = await open(srv, '?q=udsattepolitik');
+  try {
+    assert.equal(await page.textContent('#search-status'), '1 resultat');
+    dirs.root = v2; // deployed while the page is open; soeg/<old version>/ is gone
+    assert.ok(!fs.existsSync(path.join(v2, 'soeg', versionOf(small))));
+    await search(page, '18/555');
+    const dates = await page.$$eval('#search-results .search-meta', (ms) => ms.map((m) => m.textContent.split(' · ')[1]));
+    assert.ok(dates.length >= 1 && dates.every((d) => d === '20-03-2018'), `${dates}`);
+    assert.equal(await page.getAttribute('#search-case a', 'href'), `${PREFIX}sager/18-555.html`);
+    await search(page, 'udsattepolitik');
+    assert.equal(await page.textContent('#search-status'), '2 resultater', 'the earlier query, now with the new index');
+    const index = srv.seen.filter((u) => u.includes('/soeg/') && u.endsWith('.json'));
+    assert.ok(index.some((u) => u.includes(`/soeg/${versionOf(small)}/`)) && index.some((u) => u.includes(`/soeg/${versionOf(v2)}/`)), `${index}`);
+  } finally {
+    await page.close();
+    await srv.close();
+  }
+});
+
+test('the search page fetches no URL with ?v=: index files lie in their version\'s folder, script and stylesheet are named by their hash', async () => {
+  const page = await browser.newPage();
+  const urls = [];
+  page.on('request', (r) => urls.push(new URL(r.url()).pathname + new URL(r.url()).search));
+  await page.goto(`${server.url}soeg/?q=lokalplan`);
+  await page.waitForFunction(() => document.getElementById('search').dataset.query === 'lokalplan');
+  await search(page, '16/26813');
+  await page.close();
+  assert.deepEqual(urls.filter((u) => u.includes('?v=') || (u.includes('?') && !u.startsWith(`${PREFIX}soeg/?q=`))), []);
+  const v = versionOf(small);
+  const index = urls.filter((u) => u.endsWith('.json'));
+  assert.ok(index.length >= 4, `${index}`);
+  for (const u of index) assert.match(u, new RegExp(`^${PREFIX}soeg/(index\\.json|${v}/[txd]/\\d+\\.json)$`));
+  const assets = urls.filter((u) => u.includes('/static/'));
+  assert.deepEqual(assets.map((u) => u.replace(/\.[0-9a-f]{10}\./, '.')).sort(), [`${PREFIX}static/search.js`, `${PREFIX}static/style.css`]);
 });
 
 test('a result link lands on its agenda item', async () => {
