@@ -35,7 +35,10 @@ pub struct Meeting {
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct Participant {
     pub name: String,
-    /// E.g. "sekretær" from "Kathrine Seier Skastrup (sekretær)".
+    /// The party's letter, e.g. "C" from "Michael Ziegler (C, formand)".
+    pub party: Option<String>,
+    /// What else stood in brackets, e.g. "formand", or "sekretær" from "Kathrine Seier Skastrup
+    /// (sekretær)".
     pub role: Option<String>,
 }
 

@@ -127,9 +127,11 @@ fn a_case_number_only_closed_items_carry_offers_its_case_page() {
 fn a_meeting_doc_indexes_the_place_and_names_not_the_labels() {
     let mut site = search_support::small_site();
     let direktionen = site.meetings.iter().position(|m| m.body == "Direktionen").unwrap();
-    site.meetings[direktionen]
-        .absent
-        .push(referat::model::Participant { name: "Birthe Fraværsen".into(), role: None });
+    site.meetings[direktionen].absent.push(referat::model::Participant {
+        name: "Birthe Fraværsen".into(),
+        party: None,
+        role: None,
+    });
     let out = tempfile::tempdir().unwrap();
     referat::search::write_index(&site, out.path()).unwrap();
     let dir = out.path().join("soeg");

@@ -29,7 +29,7 @@ fn hostile_meeting() -> Meeting {
         end: None,
         absent: vec![],
         location: Some(XSS[1].into()),
-        participants: vec![Participant { name: XSS[4].into(), role: Some(XSS[0].into()) }],
+        participants: vec![Participant { name: XSS[4].into(), party: None, role: Some(XSS[0].into()) }],
         toc: vec![],
         items: vec![AgendaItem {
             number: 1,

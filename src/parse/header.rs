@@ -331,8 +331,24 @@ impl Reader {
         self.take_above(cx);
         self.labelled_body(cx);
         (self.h.participants, self.h.absent) = self.lists.people();
+        self.h.participants.iter_mut().chain(&mut self.h.absent).for_each(split_party);
         self.h
     }
+}
+
+/// Moves a party's letter from the front of a participant's role to its own field: "C, formand"
+/// is party "C" and role "formand", "SF" is party "SF" and no role.
+fn split_party(p: &mut Participant) {
+    let Some(role) = p.role.take() else { return };
+    let (first, rest) = role.split_once(',').map_or((role.as_str(), ""), |(f, r)| (f.trim(), r.trim()));
+    // A party is written with one to three capitals: "A", "SF", "DF", "Ø", "UFG".
+    let party = (1..=3).contains(&first.chars().count()) && first.chars().all(|c| c.is_uppercase());
+    if !party {
+        p.role = Some(role);
+        return;
+    }
+    p.party = Some(first.to_string());
+    p.role = (!rest.is_empty()).then(|| rest.to_string());
 }
 
 fn not_understood(text: &str, no: usize, cx: &mut Ctx) {
@@ -875,8 +891,10 @@ fn listed(s: &str) -> (Vec<Participant>, Vec<Participant>) {
             out.extend(participant(part));
             continue;
         };
-        // "…, stedfortræder: Lise Berg": for the name before the comma.
-        out.extend(participant(before));
+        // "…, stedfortræder: Lise Berg": for the name before the comma. "Eva Dahl (Ø, stedfortræder
+        // for Mia Holm)": the word stood in the name's own parenthesis, which closes before it.
+        let open = before.matches('(').count() > before.matches(')').count();
+        out.extend(if open { participant(&format!("{before})")) } else { participant(before) });
         match kind {
             StandIn::For(whom) => out.last_mut().into_iter().for_each(|p| add_role(p, &stand_in_for(whom))),
             StandIn::By(other) if nobody(other) => {} // "stedfortræder: ingen"
@@ -999,7 +1017,7 @@ fn participant(s: &str) -> Option<Participant> {
     }
     roles.reverse();
     let role = (!roles.is_empty()).then(|| roles.join(", "));
-    Some(Participant { name: name.to_string(), role })
+    Some(Participant { name: name.to_string(), party: None, role })
 }
 
 #[cfg(test)]
@@ -1117,8 +1135,39 @@ mod tests {
         assert_eq!(names, ["Michael Ziegler", "Anne Hansen", "Per Jensen"]);
     }
 
+    /// Each name with what the page shows in brackets after it: party and role.
     fn people(p: &[Participant]) -> Vec<(&str, Option<&str>)> {
-        p.iter().map(|p| (p.name.as_str(), p.role.as_deref())).collect()
+        p.iter().map(|p| (p.name.as_str(), bracket(p))).collect()
+    }
+
+    fn bracket(p: &Participant) -> Option<&'static str> {
+        let said: Vec<&str> = [&p.party, &p.role].into_iter().flatten().map(String::as_str).collect();
+        (!said.is_empty()).then(|| &*Box::leak(said.join(", ").into_boxed_str()))
+    }
+
+    /// Regression (hosting review): the open data's `role` mixed the party with the role ("C,
+    /// stedfortræder for Jens Bak"); the party's letters are a field of their own. Regression too:
+    /// "Eva Dahl (Ø, stedfortræder for Mia Holm)" was a person named "Eva Dahl (Ø".
+    #[test]
+    fn a_party_is_its_own_field() {
+        let (h, _) = header(
+            "REFERAT Økonomiudvalget d. 12-03-2024\n\nDeltagere: Peter Hansen (A), formand, Lise Berg (SF), \
+             Ole Nielsen (sekretær), Eva Dahl (Ø, stedfortræder for Mia Holm)\nAfbud: Mia Holm (Ø)",
+        );
+        let fields = |p: &[Participant]| -> Vec<(String, Option<String>, Option<String>)> {
+            p.iter().map(|p| (p.name.clone(), p.party.clone(), p.role.clone())).collect()
+        };
+        let s = |t: &str| Some(t.to_string());
+        assert_eq!(
+            fields(&h.participants),
+            [
+                ("Peter Hansen".into(), s("A"), s("formand")),
+                ("Lise Berg".into(), s("SF"), None),
+                ("Ole Nielsen".into(), None, s("sekretær")),
+                ("Eva Dahl".into(), s("Ø"), s("stedfortræder for Mia Holm")),
+            ]
+        );
+        assert_eq!(fields(&h.absent), [("Mia Holm".into(), s("Ø"), None)]);
     }
 
     /// Regression (clerk review): labels after a list were glued to its last name, "Deltog ikke"

@@ -441,12 +441,14 @@ impl<'a> MeetingView<'a> {
     }
 }
 
-/// "Name (role)", or the name alone; the template escapes it.
+/// "Name (party, role)", "Name (role)", or the name alone; the template escapes it.
 fn participant(p: &crate::model::Participant) -> String {
-    match &p.role {
-        // An empty role is no role, as Tera's `if` read it.
-        Some(role) if !role.is_empty() => format!("{} ({role})", p.name),
-        _ => p.name.clone(),
+    // An empty role is no role, as Tera's `if` read it.
+    let said: Vec<&str> =
+        [&p.party, &p.role].into_iter().flatten().map(String::as_str).filter(|s| !s.is_empty()).collect();
+    match said.is_empty() {
+        true => p.name.clone(),
+        false => format!("{} ({})", p.name, said.join(", ")),
     }
 }
 

@@ -75,7 +75,7 @@ pub fn meeting(body: &str, day: &str, items: Vec<AgendaItem>) -> Meeting {
         end: None,
         absent: Vec::new(),
         location: Some("B204".to_string()),
-        participants: vec![Participant { name: "Lars Holte".into(), role: None }],
+        participants: vec![Participant { name: "Lars Holte".into(), party: None, role: None }],
         toc: Vec::new(),
         items,
     }

@@ -62,10 +62,10 @@ fn meeting(body: &str, date: &str, source: &str, items: Vec<AgendaItem>) -> Meet
         end: chrono::NaiveTime::from_hms_opt(12, 0, 0),
         location: Some("B204".into()),
         participants: vec![
-            Participant { name: "Lars Holte".into(), role: None },
-            Participant { name: "Kathrine Seier Skastrup".into(), role: Some("sekretær".into()) },
+            Participant { name: "Lars Holte".into(), party: None, role: None },
+            Participant { name: "Kathrine Seier Skastrup".into(), party: None, role: Some("sekretær".into()) },
         ],
-        absent: vec![Participant { name: "Jørgen Lerhard".into(), role: None }],
+        absent: vec![Participant { name: "Jørgen Lerhard".into(), party: None, role: None }],
         toc: vec![],
         items,
     }
