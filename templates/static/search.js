@@ -181,12 +181,13 @@
     m = DASHED_CASE.exec(t);
     if (m) return `c:${m[1]}/${parseInt(m[2], 10)}`;
     // Year-serial (WorkZone, eDoc, GetOrganized): zeros kept, as the index does (src/case.rs).
-    m = /^(?:([A-Za-z]{2,4})-)?((?:19|20)\d{2})-(\d{3,7})$/.exec(t);
+    m = YEAR_SERIAL.exec(t);
     if (m && (m[1] || m[3].length >= 5)) return `c:${t.toUpperCase()}`;
     return null;
   }
 
   const DASHED_CASE = /^(\d{2})-(\d{3,7})$/;
+  const YEAR_SERIAL = /^(?:([A-Za-z]{2,4})-)?((?:19|20)\d{2})-(\d{3,7})$/;
 
   /**
    * The index word of an amount written with a decimal comma or thousands stops ("2,5"; "2.500.000"
@@ -311,8 +312,10 @@
     };
     tokens.forEach((tok, i) => {
       const key = keys[i];
-      // "16-26813" is a case number only if the index has it, else its words ("30-100 kr").
-      if (key && DASHED_CASE.test(bare(tok))) { groups.push({ key, words: wordGroups(tok, i, [], []) }); return; }
+      // "16-26813" and "2017-012345" are case numbers only if the index has them, else their words
+      // ("30-100 kr", "2000-12000 kr").
+      const t = bare(tok);
+      if (key && (DASHED_CASE.test(t) || YEAR_SERIAL.test(t))) { groups.push({ key, words: wordGroups(tok, i, [], []) }); return; }
       if (key) { groups.push({ key }); return; }
       // A label beside a case number or date is not a word the items must hold.
       if ((keys[i - 1] || keys[i + 1]) && isLabel(tok)) return;

@@ -494,6 +494,10 @@ test('parsing: only a query being typed has a prefix; labels beside a case numbe
     { key: 'c:30/100', words: [{ term: '30', prefix: null }, { term: '100', prefix: null }] }, { term: 'kr', prefix: null }]);
   assert.deepEqual(groups('16-268', true), [{ key: 'c:16/268', words: [{ term: '16', prefix: null }, { term: '268', prefix: '268' }] }]);
   assert.deepEqual(groups('16-18 år', false).length, 3, 'an age range is words');
+  // Regression: "2000-12000" read as a year-serial case number found nothing when the index had
+  // no such case; it keeps its words too (the index has no such key since src/mention.rs reads
+  // "2000-12000 kr." as an amount range).
+  assert.deepEqual(groups('2000-12000', false), [{ key: 'c:2000-12000', words: [{ term: '2000', prefix: null }, { term: '12000', prefix: null }] }]);
   assert.deepEqual(groups('2,5 mio.', false), [{ term: '2,5', prefix: null }, { term: s.term('mio'), prefix: null }]);
   assert.deepEqual(groups('bevilget 1.250.000', true), [{ term: s.term('bevilget'), prefix: null }, { term: '1250000', prefix: '1250000' }]);
   // Regression: a decomposed "å" (a + U+030A) split the word.
