@@ -288,6 +288,17 @@ fn an_invisible_character_inside_lukket_does_not_publish_the_item() {
     assert_eq!(m.items[5].decisions[0].text, "Vejen er åben igen.");
 }
 
+/// Regression (review of the fix above): a combining grapheme joiner (U+034F), a Mongolian vowel
+/// separator (U+180E) or a variation selector inside "Lukket" still published the item: every
+/// default-ignorable character is now taken out, not a list of the common ones.
+#[test]
+fn any_default_ignorable_character_inside_lukket_does_not_publish_the_item() {
+    let (m, _) = fixture("closed/invisible_others.txt");
+    let closed: Vec<bool> = m.items.iter().map(|i| i.closed).collect();
+    assert_eq!(closed, [true, true, true, false]);
+    assert_nothing_secret(&m);
+}
+
 /// "Ej offentlig" and "Undtaget offentligheden" (without "fra") under the case number or in the
 /// title published the items: only "Ikke offentlig" and "Undtaget fra offentligheden" were read
 /// as marks. "Tilskud til ej offentlige skoler" and "… ej offentlig tilgængelig endnu." in the

@@ -55,10 +55,14 @@ pub struct Document<'a> {
 /// "Lukket"), and turns CRLF and lone CR into LF, copying only when needed.
 pub fn unify_newlines(text: &str) -> Cow<'_, str> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    // Their UTF-8 starts with 0xC2 (a soft hyphen), 0xE2 or 0xEF; most files have few such bytes
-    // (no-break spaces, dashes, quotes).
+    // Their UTF-8 starts with one of seven lead bytes, none of them that of æ, ø or å (0xC3); most
+    // files have few such bytes (no-break spaces, dashes, quotes).
+    let at = |i: usize| text[i..].chars().next().is_some_and(invisible);
     let has_invisible = || {
-        memchr::memchr3_iter(0xC2, 0xE2, 0xEF, text.as_bytes()).any(|i| text[i..].chars().next().is_some_and(invisible))
+        let b = text.as_bytes();
+        memchr::memchr3_iter(0xC2, 0xE2, 0xEF, b).any(at)
+            || memchr::memchr3_iter(0xCD, 0xE1, 0xE3, b).any(at)
+            || memchr::memchr_iter(0xF3, b).any(at)
     };
     let has_cr = memchr::memchr(b'\r', text.as_bytes()).is_some();
     if !has_cr && !has_invisible() {
@@ -67,14 +71,27 @@ pub fn unify_newlines(text: &str) -> Cow<'_, str> {
     Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n").replace(invisible, ""))
 }
 
-/// A character that takes no room and is no part of a word: a soft hyphen, a zero-width space,
-/// non-joiner or joiner, a word joiner (U+2060, or U+FEFF in its older use), a direction mark or
-/// embedding, an invisible operator. An editor or a PDF may leave any of them inside a word.
+/// A character that takes no room and is no part of a word, Unicode's default-ignorable code
+/// points: a soft hyphen, a combining grapheme joiner, zero-width spaces, joiners and non-joiners,
+/// direction marks and embeddings, invisible operators, variation selectors, fillers, tags. An
+/// editor or a PDF may leave any of them inside a word ("Luk\u{34f}ket").
 fn invisible(c: char) -> bool {
     matches!(
         c,
-        '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}'
-    ) || c == '\u{feff}'
+        '\u{ad}'
+            | '\u{34f}'
+            | '\u{115f}'..='\u{1160}'
+            | '\u{17b4}'..='\u{17b5}'
+            | '\u{180b}'..='\u{180f}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{206f}'
+            | '\u{3164}'
+            | '\u{fe00}'..='\u{fe0f}'
+            | '\u{feff}'
+            | '\u{ffa0}'
+            | '\u{e0000}'..='\u{e0fff}'
+    )
 }
 
 /// Splits and classifies the lines of `text` (already passed through [`unify_newlines`]).
@@ -395,7 +412,18 @@ mod tests {
 
     #[test]
     fn invisible_characters_inside_words_are_removed() {
-        for c in ['\u{ad}', '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}'] {
+        for c in [
+            '\u{ad}',
+            '\u{200b}',
+            '\u{200c}',
+            '\u{200d}',
+            '\u{2060}',
+            '\u{feff}',
+            '\u{34f}',
+            '\u{180e}',
+            '\u{fe0f}',
+            '\u{e0041}',
+        ] {
             assert_eq!(unify_newlines(&format!("Luk{c}ket")), "Lukket", "{c:?}");
         }
         assert!(matches!(unify_newlines("Åben – “sag”\u{a0}1"), Cow::Borrowed(_)));
