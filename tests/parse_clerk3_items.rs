@@ -299,6 +299,17 @@ fn any_default_ignorable_character_inside_lukket_does_not_publish_the_item() {
     assert_nothing_secret(&m);
 }
 
+/// Regression (review of the fix below): "Ej offentlig, jf. offentlighedslovens § 30", "Ikke
+/// offentlig, jf. …" and "Sagen undtages fra offentligheden." under the case number published the
+/// item, though "Lukket, jf. …" closed it. A sentence about an attachment stays open text.
+#[test]
+fn a_closing_phrase_with_its_law_or_as_a_sentence_closes_the_item() {
+    let (m, _) = fixture("closed/legal_reference.txt");
+    let closed: Vec<bool> = m.items.iter().map(|i| i.closed).collect();
+    assert_eq!(closed, [true, true, true, false]);
+    assert_nothing_secret(&m);
+}
+
 /// "Ej offentlig" and "Undtaget offentligheden" (without "fra") under the case number or in the
 /// title published the items: only "Ikke offentlig" and "Undtaget fra offentligheden" were read
 /// as marks. "Tilskud til ej offentlige skoler" and "… ej offentlig tilgængelig endnu." in the

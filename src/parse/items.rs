@@ -344,7 +344,8 @@ fn spaced_out<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
 
 /// "Ikke til offentliggørelse", "(ikke offentligt)", "for lukkede døre", "Undtaget fra
 /// offentlighed", "Ej til offentliggørelse", and with "ej" for "ikke" or without "fra": "Ej
-/// offentlig", "Undtaget offentligheden": closed in other words.
+/// offentlig", "Undtaget offentligheden", "Ikke offentlig, jf. …", "Sagen undtages fra
+/// offentligheden": closed in other words.
 /// "Tilskud til ikke offentlige skoler" and "ikke offentlig tilgængelig endnu" are not.
 fn not_public(text: &str) -> bool {
     let lower = text.to_lowercase();
@@ -352,14 +353,15 @@ fn not_public(text: &str) -> bool {
     let exempt = |w: &str| matches!(w, "offentlighed" | "offentligheden" | "aktindsigt");
     let not = |w: &str| matches!(w, "ikke" | "ej");
     words.windows(3).any(|w| not(w[0]) && w[1] == "til" && w[2] == "offentliggørelse")
-        || words.windows(3).any(|w| w[0] == "undtaget" && w[1] == "fra" && exempt(w[2]))
+        || words.windows(3).any(|w| matches!(w[0], "undtaget" | "undtages") && w[1] == "fra" && exempt(w[2]))
         || words.windows(2).any(|w| w[0] == "undtaget" && exempt(w[1]))
         || words.windows(2).any(|w| w == ["lukkede", "døre"])
         || words.windows(2).enumerate().any(|(k, w)| {
             (not(w[0]) && w[1] == "offentligt")
                 || (not(w[0])
                     && w[1] == "offentlig"
-                    && words.get(k + 2).is_none_or(|n| matches!(*n, "punkt" | "sag" | "del")))
+                    // "Ej offentlig, jf. offentlighedslovens § 30": the law it is closed by.
+                    && words.get(k + 2).is_none_or(|n| matches!(*n, "punkt" | "sag" | "del" | "jf")))
         })
 }
 
