@@ -694,18 +694,30 @@ fn open_status(text: &str) -> bool {
         || public_field(text) == Some(false)
 }
 
-/// "Offentlig: Nej", "Åben: Nej" (also "Offentlig: Nej, jf. offentlighedslovens § 30"): a field
+/// "Offentlig: Nej", "Åben: Nej", "Offentliggøres: Nej", "Offentlig<tab>Nej", "| Offentlig | Nej |"
+/// (also "Offentlig: Nej, jf. offentlighedslovens § 30"): a field
 /// that answers whether the item is public, `Some(true)` when it is closed. Only a bare "Ja"
 /// opens it.
 fn public_field(text: &str) -> Option<bool> {
-    if text.len() > 80 || !has_byte(text, b':') {
+    if text.len() > 80 || !(has_byte(text, b':') || has_byte(text, b'\t') || has_byte(text, b'|')) {
         return None;
     }
-    let plain = to_plain(text).to_lowercase();
-    let (label, value) = plain.split_once(':')?;
-    let labels =
-        ["offentlig", "offentligt", "offentlighed", "åben", "åbent", "åben sag", "åbent punkt", "offentlig sag"];
-    if !labels.contains(&label.trim_matches(['*', '_', ' '])) {
+    // The label ends at a colon, a tab ("Offentlig\tNej") or a table cell's bar ("| Offentlig | Nej |").
+    let (label, value) = text.trim().trim_matches('|').split_once([':', '\t', '|'])?;
+    let (label, value) = (to_plain(label).to_lowercase(), to_plain(value).to_lowercase());
+    let labels = [
+        "offentlig",
+        "offentligt",
+        "offentlighed",
+        "offentliggøres",
+        "til offentliggørelse",
+        "åben",
+        "åbent",
+        "åben sag",
+        "åbent punkt",
+        "offentlig sag",
+    ];
+    if !labels.contains(&label.trim_matches(['*', '_', ' ', ':', '\t'])) {
         return None;
     }
     let value = value.trim_matches(|c: char| !c.is_alphanumeric());
@@ -1474,8 +1486,17 @@ mod tests {
 
     #[test]
     fn public_fields() {
-        for t in ["Offentlig: Nej", "Åben: Nej", "**Offentlig:** Nej.", "Offentlig: Nej, jf. offentlighedslovens § 30"]
-        {
+        for t in [
+            "Offentlig: Nej",
+            "Åben: Nej",
+            "**Offentlig:** Nej.",
+            "Offentlig: Nej, jf. offentlighedslovens § 30",
+            // Regression (review of the fields): a tab, a table's cells and another label.
+            "Offentlig\tNej",
+            "| Offentlig | Nej |",
+            "Offentliggøres: Nej",
+            "Til offentliggørelse: Nej",
+        ] {
             assert_eq!(public_field(t), Some(true), "{t}");
         }
         for t in ["Offentlig: Ja", "Åben: Ja", "ÅBEN: JA"] {
