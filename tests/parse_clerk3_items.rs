@@ -299,6 +299,18 @@ fn any_default_ignorable_character_inside_lukket_does_not_publish_the_item() {
     assert_nothing_secret(&m);
 }
 
+/// Regression (review of the sub-item fix): "Punkt 2 A: … - Lukket" (a space before the letter)
+/// and "Dagsordenspunkt 2A: … - Lukket" were published inside open item 2.
+#[test]
+fn a_closed_sub_item_with_a_spaced_letter_or_the_long_word_is_not_published() {
+    for name in ["closed/sub_item_letter_after_space.txt", "closed/sub_item_dagsordenspunkt.txt"] {
+        let (m, _) = fixture(name);
+        let json = serde_json::to_string(&m).unwrap();
+        assert!(!json.contains("SKJULT"), "{name}: {json}");
+        assert!(json.contains("AABEN2"), "{name}: item 2's own text stays");
+    }
+}
+
 /// Regression (review of the fix below): "Ej offentlig, jf. offentlighedslovens § 30", "Ikke
 /// offentlig, jf. …" and "Sagen undtages fra offentligheden." under the case number published the
 /// item, though "Lukket, jf. …" closed it. A sentence about an attachment stays open text.

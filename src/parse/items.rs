@@ -55,13 +55,35 @@ fn item_heading_with(plain: &str, strict: bool) -> Option<(u32, &str)> {
 }
 
 /// What follows an item's number in a sub-item's heading: ".1" of "Punkt 2.1", "a" of "Punkt 3a",
-/// "A" of "Punkt 2A" (one letter, in either case, right after the number).
+/// "A" of "Punkt 2A" (one letter, in either case, right after the number), " A" of "Punkt 2 A:"
+/// (one letter after a space, then a colon, a stop, a bracket or a dash).
 fn sub_number(after: &str) -> bool {
+    sub_number_len(after).is_some()
+}
+
+/// The length of [`sub_number`]'s part of `after`.
+fn sub_number_len(after: &str) -> Option<usize> {
     let b = after.as_bytes();
+    let digits = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
     match b {
-        [b'.', d, ..] => d.is_ascii_digit(),
-        [l, rest @ ..] => l.is_ascii_alphabetic() && rest.first().is_none_or(|c| !c.is_ascii_alphabetic()),
-        [] => false,
+        [b'.', d, ..] if d.is_ascii_digit() => {
+            // "2.1", "2.1.3": every group.
+            let mut len = 0;
+            while b.get(len) == Some(&b'.') && b.get(len + 1).is_some_and(u8::is_ascii_digit) {
+                len += 1 + digits(len + 1);
+            }
+            Some(len)
+        }
+        [l, rest @ ..] if l.is_ascii_alphabetic() && rest.first().is_none_or(|c| !c.is_ascii_alphabetic()) => Some(1),
+        [b' ', l, rest @ ..]
+            if l.is_ascii_alphabetic()
+                && (matches!(rest.first(), Some(b':' | b'.' | b')'))
+                    || rest.starts_with(b" -")
+                    || rest.starts_with(" –".as_bytes())) =>
+        {
+            Some(2)
+        }
+        _ => None,
     }
 }
 
@@ -71,20 +93,19 @@ fn sub_number(after: &str) -> bool {
 fn sub_item(line: &Line) -> Option<String> {
     let t = line.text.trim_start_matches(['*', '_', '#', ' ']);
     let b = t.as_bytes();
-    let word = b.get(1..5).is_some_and(|w| w.eq_ignore_ascii_case(b"unkt") || w[..3].eq_ignore_ascii_case(b"kt."));
-    if !matches!(b.first(), Some(b'P' | b'p')) || !word || line.text.len() > 300 {
+    let word = b.get(1..5).is_some_and(|w| w.eq_ignore_ascii_case(b"unkt") || w[..3].eq_ignore_ascii_case(b"kt."))
+        || b.get(..15).is_some_and(|w| w.eq_ignore_ascii_case(b"dagsordenspunkt"));
+    if !matches!(b.first(), Some(b'P' | b'p' | b'D' | b'd')) || !word || line.text.len() > 300 {
         return None;
     }
     let plain = plain(line.text);
-    let rest = ["punkt", "pkt."].iter().find_map(|p| strip_prefix_ci(plain.trim_start_matches(['#', ' ']), p))?;
+    let start = plain.trim_start_matches(['#', ' ']);
+    let rest = ["dagsordenspunkt", "punkt", "pkt."].iter().find_map(|p| strip_prefix_ci(start, p))?;
     let rest = rest.trim_start();
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     let after = &rest[digits..];
-    if digits == 0 || !sub_number(after) {
-        return None;
-    }
-    let title = after.trim_start_matches(|c: char| c.is_ascii_alphanumeric() || c == '.').trim_start();
-    Some(title.trim_start_matches([':', '-', '–', ' ']).to_string())
+    let len = sub_number_len(after).filter(|_| digits > 0)?;
+    Some(after[len..].trim_start_matches([':', '.', ')', '-', '–', ' ']).to_string())
 }
 
 /// "3. Title" → (3, "Title"): the item heading of exports that leave out "Punkt", read as one only
@@ -1438,7 +1459,14 @@ mod tests {
         assert_eq!(item_heading_with("Punkt 1 Godkendelse af dagsorden", false), Some((1, "Godkendelse af dagsorden")));
         assert_eq!(item_heading("Punktet blev udsat"), None);
         // Sub-items, with the letter in either case.
-        for sub in ["Punkt 2.1: Orientering", "Punkt 3a: Tillæg", "Punkt 2A: Salg af areal - Lukket"] {
+        for sub in [
+            "Punkt 2.1: Orientering",
+            "Punkt 3a: Tillæg",
+            "Punkt 2A: Salg af areal - Lukket",
+            // Regression (review): a letter after a space, and the long word for an item.
+            "Punkt 2 A: Salg af areal - Lukket",
+            "Dagsordenspunkt 2A: Salg af areal - Lukket",
+        ] {
             assert_eq!(item_heading(sub), None, "{sub}");
         }
     }
