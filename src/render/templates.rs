@@ -84,7 +84,10 @@ impl Theme {
             let Some(root) = parents.last() else { continue };
             for node in &t.ast {
                 let tera::ast::Node::Block(_, block, _) = node else { continue };
-                if !parents.iter().any(|p| p.blocks.contains_key(&block.name)) {
+                // An empty block only takes something away ("header_search" on the search page): a
+                // base.html without it, as copied before the block existed, loses nothing.
+                let empty = block.body.iter().all(|n| matches!(n, tera::ast::Node::Text(t) if t.trim().is_empty()));
+                if !empty && !parents.iter().any(|p| p.blocks.contains_key(&block.name)) {
                     return Err(RenderError::Template(format!(
                         "{name} ({}) fills the block `{}`, which {} ({}) does not have, so its pages would be \
                          published without it; add `{{% block {} %}}{{% endblock %}}` where it belongs",
@@ -316,6 +319,17 @@ mod tests {
         let (_dir, theme) =
             theme_with(&[("base.html", &builtin("base.html").replace("{% block scripts %}", "{% block s %}"))]);
         assert!(theme.err().expect("refused").to_string().contains("`scripts`"));
+    }
+
+    /// Regression (review of the header_search block): a base.html copied before the block existed
+    /// failed every build, though the search page's empty block only leaves the header's box out.
+    #[test]
+    fn a_base_from_before_an_empty_block_builds() {
+        let base = builtin("base.html");
+        let old = base.replace("{%- block header_search %}", "").replace("{%- endblock header_search %}", "");
+        assert!(!old.contains("header_search") && old.contains("header-search"), "the header's box, without the block");
+        let (_dir, theme) = theme_with(&[("base.html", &old)]);
+        assert!(theme.is_ok(), "{:?}", theme.err().map(|e| e.to_string()));
     }
 
     #[test]
