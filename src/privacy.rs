@@ -198,7 +198,7 @@ fn find_written(text: &str) -> Vec<(usize, usize)> {
         }
         let (date, after_date) = match first.len {
             10 => {
-                if plausible_date(&first.values[..6]) {
+                if plausible_date(&first.values[..6]) && !harmless_after(text, &first.values[6..10], after) {
                     found.push((i, after));
                 }
                 i = after;
@@ -259,7 +259,7 @@ fn find_written(text: &str) -> Vec<(usize, usize)> {
             let yy = number(&date[4..]);
             let from = if yy <= 50 { 2000 + yy } else { 1900 + yy };
             let period = dotted && second.len == 4 && until_year(from, &second.values[..4]);
-            (second.len == 4 && !period).then_some(end)
+            (second.len == 4 && !period && !harmless_after(text, &second.values[..4], end)).then_some(end)
         });
         match end.filter(|_| plausible_date(&date)) {
             Some(end) => {
@@ -363,7 +363,9 @@ fn century(cc: &[u8]) -> bool {
 /// (`ddmm`, ending at `after`), one space or dash, the year's two or four digits, one space or
 /// dash, the serial's four. Returns where the number ends, if it is one. A four-digit year has
 /// the same gap on both sides and no later year after it: "2010-2015 1200" and "2010 2015 2020"
-/// are years.
+/// are years, and so is a row whose three groups all read as years ("2012 2011 2010", at the
+/// cost of a CPR number born on the 19th or 20th with a serial from 1900 on, "1912 1980 1950",
+/// in this one form).
 fn grouped(text: &str, after: usize, ddmm: &Digits) -> Option<usize> {
     let b = text.as_bytes();
     let gap = |i: usize| b.get(i).copied().filter(|c| matches!(c, b' ' | b'-'));
@@ -375,7 +377,8 @@ fn grouped(text: &str, after: usize, ddmm: &Digits) -> Option<usize> {
         2 => [year.values[0], year.values[1]],
         4 if century(&year.values[..2])
             && second_gap == first_gap
-            && !until_year(number(&year.values[..4]), &serial.values[..4]) =>
+            && !until_year(number(&year.values[..4]), &serial.values[..4])
+            && !(century(&ddmm.values[..2]) && century(&serial.values[..2])) =>
         {
             [year.values[2], year.values[3]]
         }
@@ -383,7 +386,36 @@ fn grouped(text: &str, after: usize, ddmm: &Digits) -> Option<usize> {
     };
     let v = &ddmm.values;
     let date = [v[0], v[1], v[2], v[3], yy[0], yy[1]];
-    (serial.len == 4 && plausible_date(&date)).then_some(end)
+    (serial.len == 4 && plausible_date(&date) && !harmless_after(text, &serial.values[..4], end)).then_some(end)
+}
+
+/// True if what follows a would-be serial (`serial`, ending at `end`) shows the number is
+/// something else: an amount's unit ("01.04.2024 - 7500 kr.") or the end of a time range
+/// ("04.05.24 - 1000 til 1400": both clock times, joined by "til" or a dash).
+fn harmless_after(text: &str, serial: &[u8], end: usize) -> bool {
+    crate::mention::amount_follows(text, end) || clock(serial) && time_range_end(&text[end..])
+}
+
+/// True if the four digit values are a clock time, "0800" to "2400".
+fn clock(hhmm: &[u8]) -> bool {
+    let (hh, mm) = (number(&hhmm[..2]), number(&hhmm[2..4]));
+    hh < 24 && mm < 60 || hh == 24 && mm == 0
+}
+
+/// True if `rest` starts with "til" or a dash and a clock time's four digits (" til 1400", "-1400").
+fn time_range_end(rest: &str) -> bool {
+    let space = |c: char| matches!(c, ' ' | '\t' | '\u{a0}');
+    let r = rest.trim_start_matches(space);
+    let r = match r.strip_prefix("til ") {
+        Some(r) => r,
+        None => match r.chars().next() {
+            Some(c) if is_dash(c) => &r[c.len_utf8()..],
+            _ => return false,
+        },
+    };
+    let r = r.trim_start_matches(space).as_bytes();
+    let four: Vec<u8> = r.iter().take(4).take_while(|b| b.is_ascii_digit()).map(|b| b - b'0').collect();
+    four.len() == 4 && !r.get(4).is_some_and(u8::is_ascii_digit) && clock(&four)
 }
 
 /// The value of a run of digit values.
@@ -604,6 +636,18 @@ mod tests {
             "2023-2024",
             "perioden 01.01.24-2027",
             "Løbenr. 1 2 24-1000",
+            // Regression (review of today's privacy changes): a date, then an amount, a time
+            // range or a row of years, masked by the looser forms.
+            "Huslejen stiger pr. 01.04.2024 - 7500 kr. pr. måned.",
+            "Taksten pr. 1/1-2025 - 1250 kr. pr. barn.",
+            "pr. 1.1.24 - 1250 mio. kr.",
+            "0101 80 1250 DKK",
+            "010180-1250 %",
+            "Åbent hus lørdag 04.05.24 - 1000 til 1400 på rådhuset.",
+            "lørdag 04.05.24 - 1000-1400",
+            "04.05.24 - 0800 - 1200",
+            "Regnskab 2012 2011 2010 fremgår af bilaget.",
+            "Nøgletal 2005 2004 2003 er uændrede.",
         ] {
             let (t, w) = mask(s);
             assert_eq!(t, s);
@@ -839,6 +883,24 @@ mod tests {
         }
         for s in ["Bilag nr. 1.2.10-1200", "Sag nr. 0101 10 1000", "Faktura nr. 1 2 24-1000"] {
             assert!(mask(s).1.is_empty(), "{s}");
+        }
+    }
+
+    /// What leaves a date and an amount, a time range or a row of years alone does not reach
+    /// a CPR number: the unit or the range's end must follow, both times must be clock times, and
+    /// every group of a row must read as a year.
+    #[test]
+    fn the_amount_time_and_year_exceptions_stay_narrow() {
+        for (s, masked) in [
+            ("1.1.80-1234 til", "X.X.XX-XXXX til"),
+            ("1.1.80-2500 til 2600", "X.X.XX-XXXX til 2600"),
+            ("1.1.80-1234 - 14000", "X.X.XX-XXXX - 14000"),
+            ("010180-1234 krone", "XXXXXX-XXXX krone"),
+            ("0101 2012 2011", "XXXX XXXX XXXX"),
+            ("2012 2011 1234", "XXXX XXXX XXXX"),
+        ] {
+            let (t, w) = mask(s);
+            assert_eq!((t.as_str(), w.len()), (masked, 1), "{s}");
         }
     }
 
