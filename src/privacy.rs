@@ -127,7 +127,10 @@ fn find_cpr(text: &str) -> Vec<(usize, usize)> {
 fn find_labelled(text: &str) -> Vec<(usize, usize)> {
     use memchr::memmem::Finder;
     static LABELS: std::sync::LazyLock<Vec<Finder<'static>>> = std::sync::LazyLock::new(|| {
-        ["cpr", "CPR", "Cpr", "personn", "Personn", "PERSONN"].iter().map(Finder::new).collect()
+        ["cpr", "CPR", "Cpr", "personn", "Personn", "PERSONN", "pers.", "Pers.", "PERS."]
+            .iter()
+            .map(Finder::new)
+            .collect()
     });
     let b = text.as_bytes();
     let mut found = Vec::new();
@@ -136,7 +139,13 @@ fn find_labelled(text: &str) -> Vec<(usize, usize)> {
             if at > 0 && b[at - 1].is_ascii_alphanumeric() {
                 continue;
             }
-            if let Some(range) = number_after(b, at + finder.needle().len()) {
+            let after = at + finder.needle().len();
+            // "pers." alone is "personer" ("40 pers."): only "pers.nr." or "pers. nr." is a label.
+            let tail = b[after..].strip_prefix(b" ").unwrap_or(&b[after..]);
+            if finder.needle().ends_with(b".") && !tail.get(..2).is_some_and(|w| w.eq_ignore_ascii_case(b"nr")) {
+                continue;
+            }
+            if let Some(range) = number_after(b, after) {
                 found.push(range);
             }
         }
@@ -147,10 +156,11 @@ fn find_labelled(text: &str) -> Vec<(usize, usize)> {
 /// The CPR number right after a label's first letters (from `after`), if there is one.
 fn number_after(b: &[u8], after: usize) -> Option<(usize, usize)> {
     // The label's tail: "-nr.:", ".nr. ", "-nummer ", "ummer: ", ": ".
-    // Also "-nummeret ", " (personnummer): ", a tab, an en dash or a no-break space.
+    // Also "-nummeret ", " (personnummer): ", a tab, any dash (U+2010 to U+2015: "CPR‑nr.") or a
+    // no-break space.
     let gap = b[after..].iter().take(20).position(u8::is_ascii_digit)?;
     let tail_byte =
-        |c: &u8| b" .:-\t()#=nrumetNRUMET".contains(c) || matches!(c, 0xC2 | 0xA0 | 0xE2 | 0x80 | 0x93 | 0x94);
+        |c: &u8| b" .:-\t()#=nrumetNRUMET".contains(c) || matches!(c, 0xC2 | 0xA0 | 0xE2 | 0x80 | 0x90..=0x95);
     if !b[after..after + gap].iter().all(tail_byte) {
         return None;
     }
@@ -343,10 +353,11 @@ fn named_number(before: &str) -> bool {
     if word.len() > 12 || !KINDS.contains(&word.to_lowercase().as_str()) {
         return false;
     }
-    // "nr" is the tail of a CPR label too: "CPR-nr. 1.1.80-1234", "person nr. 0101 80 1234".
-    let label = t[..t.len() - word.len()].trim_end_matches([' ', '-', '.', '\u{2013}']);
+    // "nr" is the tail of a CPR label too: "CPR-nr. 1.1.80-1234", "person nr. 0101 80 1234",
+    // "pers.nr.", "CPR‑nr." with any dash.
+    let label = t[..t.len() - word.len()].trim_end_matches(|c: char| matches!(c, ' ' | '.' | '\u{a0}') || is_dash(c));
     let label = label.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    !(word.eq_ignore_ascii_case("nr") && (label.eq_ignore_ascii_case("cpr") || label.eq_ignore_ascii_case("person")))
+    !(word.eq_ignore_ascii_case("nr") && ["cpr", "person", "pers"].iter().any(|l| label.eq_ignore_ascii_case(l)))
 }
 
 /// True for a character that ends a line.
@@ -648,6 +659,7 @@ mod tests {
             "04.05.24 - 0800 - 1200",
             "Regnskab 2012 2011 2010 fremgår af bilaget.",
             "Nøgletal 2005 2004 2003 er uændrede.",
+            "ca. 40 pers. 01 01 80 1234",
         ] {
             let (t, w) = mask(s);
             assert_eq!(t, s);
@@ -877,6 +889,13 @@ mod tests {
             ("CPR nr 1.1.80 - 1234", "CPR nr X.X.XX - XXXX"),
             ("CPR–nr.: 01.01.1980-1234", "CPR–nr.: XX.XX.XXXX-XXXX"),
             ("Person nr. 1.1.80-1234", "Person nr. X.X.XX-XXXX"),
+            // Regression (review of today's privacy changes, leaks): "pers.nr." and a label
+            // written with a non-breaking hyphen.
+            ("Ansøger, pers.nr. 1.1.80-1244, bor", "Ansøger, pers.nr. X.X.XX-XXXX, bor"),
+            ("PERS. NR. 0101 80 1234", "PERS. NR. XXXX XX XXXX"),
+            ("pers.nr. 01 01 80 1234", "pers.nr. XX XX XX XXXX"),
+            ("Ansøger, CPR\u{2011}nr. 1.1.80-1245, bor", "Ansøger, CPR\u{2011}nr. X.X.XX-XXXX, bor"),
+            ("CPR\u{2011}nr. 01 01 80 1234", "CPR\u{2011}nr. XX XX XX XXXX"),
         ] {
             let (t, w) = mask(s);
             assert_eq!((t.as_str(), w.len()), (masked, 1), "{s}");
