@@ -145,7 +145,7 @@ fn find_labelled(text: &str) -> Vec<(usize, usize)> {
             if finder.needle().ends_with(b".") && !tail.get(..2).is_some_and(|w| w.eq_ignore_ascii_case(b"nr")) {
                 continue;
             }
-            if let Some(range) = number_after(b, after) {
+            if let Some(range) = number_after(text, after) {
                 found.push(range);
             }
         }
@@ -154,7 +154,8 @@ fn find_labelled(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// The CPR number right after a label's first letters (from `after`), if there is one.
-fn number_after(b: &[u8], after: usize) -> Option<(usize, usize)> {
+fn number_after(text: &str, after: usize) -> Option<(usize, usize)> {
+    let b = text.as_bytes();
     // The label's tail: "-nr.:", ".nr. ", "-nummer ", "ummer: ", ": ".
     // Also "-nummeret ", " (personnummer): ", a tab, any dash (U+2010 to U+2015: "CPR‑nr.") or a
     // no-break space.
@@ -165,6 +166,15 @@ fn number_after(b: &[u8], after: usize) -> Option<(usize, usize)> {
         return None;
     }
     let start = after + gap;
+    // The date half written as a date, with a one-digit day or month and any join, a space too
+    // ("CPR-nr.: 1.1.80 1243").
+    let (day, after_day) = digits(text, start);
+    if let Some((date, after_date)) = split_date(text, after_day, &day).filter(|_| day.len <= 2) {
+        let serial = separator(text, after_date).map(|(k, _)| digits(text, k));
+        if let Some((_, end)) = serial.filter(|(d, _)| d.len == 4 && plausible_date(&date)) {
+            return Some((start, end));
+        }
+    }
     let (mut values, mut end) = (Vec::with_capacity(12), start);
     for (k, &c) in b[start..].iter().enumerate() {
         if c.is_ascii_digit() {
@@ -912,6 +922,10 @@ mod tests {
             ("pers.nr. 01 01 80 1234", "pers.nr. XX XX XX XXXX"),
             ("Ansøger, CPR\u{2011}nr. 1.1.80-1245, bor", "Ansøger, CPR\u{2011}nr. X.X.XX-XXXX, bor"),
             ("CPR\u{2011}nr. 01 01 80 1234", "CPR\u{2011}nr. XX XX XX XXXX"),
+            // Regression (same review, a leak): a date with a one-digit day and a space alone
+            // before the serial, after a label.
+            ("Ansøger, CPR-nr.: 1.1.80 1243, bor", "Ansøger, CPR-nr.: X.X.XX XXXX, bor"),
+            ("cpr 1/1-1980 1234", "cpr X/X-XXXX XXXX"),
         ] {
             let (t, w) = mask(s);
             assert_eq!((t.as_str(), w.len()), (masked, 1), "{s}");
