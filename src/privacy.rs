@@ -7,8 +7,9 @@
 //! between the two halves. The date half may be written as a date (`1.1.80`, `01/01-1980`,
 //! `01011980`) or in groups (`0101 80`, `0101 1980`). Masking happens on the decoded file before
 //! parsing, so every output (pages, feeds, JSON, search) only ever sees the mask. Dates
-//! (`20-03-2017`), periods (`01.01.24-2027`), amounts (`3.548.400`) and longer digit runs are left
-//! alone; so are a six- and a four-digit number separated by two or more spaces (columns of a
+//! (`20-03-2017`), periods (`01.01.24-2027`), amounts (`3.548.400`, `01.04.2024 - 7500 kr.`), time
+//! ranges (`04.05.24 - 1000 til 1400`), rows of years (`2012 2011 2010`) and longer digit runs are
+//! left alone; so are a six- and a four-digit number separated by two or more spaces (columns of a
 //! table laid out with spaces).
 
 use crate::diag::Diagnostic;
