@@ -124,8 +124,9 @@ fn numeric_mentions(text: &str, runs: &[(usize, usize)], mut found: impl FnMut(R
 const AMOUNT_UNITS: [&str; 8] = ["kr", "t.kr", "mio", "mia", "dkk", "%", "m2", "m²"];
 
 /// Whether an amount's unit follows `end` of `text` (a unit is a word of its own: "kr." or "kr",
-/// not "krone…" or "mioplan").
-fn amount_follows(text: &str, end: usize) -> bool {
+/// not "krone…" or "mioplan"). The CPR masking reads it too: "01.04.2024 - 7500 kr." is a date
+/// and an amount.
+pub(crate) fn amount_follows(text: &str, end: usize) -> bool {
     let rest = text[end..].strip_prefix(' ').unwrap_or(&text[end..]);
     AMOUNT_UNITS.iter().any(|unit| {
         rest.get(..unit.len()).is_some_and(|w| w.eq_ignore_ascii_case(unit))

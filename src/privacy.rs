@@ -7,8 +7,9 @@
 //! between the two halves. The date half may be written as a date (`1.1.80`, `01/01-1980`,
 //! `01011980`) or in groups (`0101 80`, `0101 1980`). Masking happens on the decoded file before
 //! parsing, so every output (pages, feeds, JSON, search) only ever sees the mask. Dates
-//! (`20-03-2017`), periods (`01.01.24-2027`), amounts (`3.548.400`) and longer digit runs are left
-//! alone; so are a six- and a four-digit number separated by two or more spaces (columns of a
+//! (`20-03-2017`), periods (`01.01.24-2027`), amounts (`3.548.400`, `01.04.2024 - 7500 kr.`), time
+//! ranges (`04.05.24 - 1000 til 1400`), rows of years (`2012 2011 2010`) and longer digit runs are
+//! left alone; so are a six- and a four-digit number separated by two or more spaces (columns of a
 //! table laid out with spaces).
 
 use crate::diag::Diagnostic;
@@ -127,7 +128,10 @@ fn find_cpr(text: &str) -> Vec<(usize, usize)> {
 fn find_labelled(text: &str) -> Vec<(usize, usize)> {
     use memchr::memmem::Finder;
     static LABELS: std::sync::LazyLock<Vec<Finder<'static>>> = std::sync::LazyLock::new(|| {
-        ["cpr", "CPR", "Cpr", "personn", "Personn", "PERSONN"].iter().map(Finder::new).collect()
+        ["cpr", "CPR", "Cpr", "personn", "Personn", "PERSONN", "pers.", "Pers.", "PERS."]
+            .iter()
+            .map(Finder::new)
+            .collect()
     });
     let b = text.as_bytes();
     let mut found = Vec::new();
@@ -136,7 +140,13 @@ fn find_labelled(text: &str) -> Vec<(usize, usize)> {
             if at > 0 && b[at - 1].is_ascii_alphanumeric() {
                 continue;
             }
-            if let Some(range) = number_after(b, at + finder.needle().len()) {
+            let after = at + finder.needle().len();
+            // "pers." alone is "personer" ("40 pers."): only "pers.nr." or "pers. nr." is a label.
+            let tail = b[after..].strip_prefix(b" ").unwrap_or(&b[after..]);
+            if finder.needle().ends_with(b".") && !tail.get(..2).is_some_and(|w| w.eq_ignore_ascii_case(b"nr")) {
+                continue;
+            }
+            if let Some(range) = number_after(text, after) {
                 found.push(range);
             }
         }
@@ -145,16 +155,27 @@ fn find_labelled(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// The CPR number right after a label's first letters (from `after`), if there is one.
-fn number_after(b: &[u8], after: usize) -> Option<(usize, usize)> {
+fn number_after(text: &str, after: usize) -> Option<(usize, usize)> {
+    let b = text.as_bytes();
     // The label's tail: "-nr.:", ".nr. ", "-nummer ", "ummer: ", ": ".
-    // Also "-nummeret ", " (personnummer): ", a tab, an en dash or a no-break space.
+    // Also "-nummeret ", " (personnummer): ", a tab, any dash (U+2010 to U+2015: "CPR‑nr.") or a
+    // no-break space.
     let gap = b[after..].iter().take(20).position(u8::is_ascii_digit)?;
     let tail_byte =
-        |c: &u8| b" .:-\t()#=nrumetNRUMET".contains(c) || matches!(c, 0xC2 | 0xA0 | 0xE2 | 0x80 | 0x93 | 0x94);
+        |c: &u8| b" .:-\t()#=nrumetNRUMET".contains(c) || matches!(c, 0xC2 | 0xA0 | 0xE2 | 0x80 | 0x90..=0x95);
     if !b[after..after + gap].iter().all(tail_byte) {
         return None;
     }
     let start = after + gap;
+    // The date half written as a date, with a one-digit day or month and any join, a space too
+    // ("CPR-nr.: 1.1.80 1243").
+    let (day, after_day) = digits(text, start);
+    if let Some((date, after_date)) = split_date(text, after_day, &day).filter(|_| day.len <= 2) {
+        let serial = separator(text, after_date).map(|(k, _)| digits(text, k));
+        if let Some((_, end)) = serial.filter(|(d, _)| d.len == 4 && plausible_date(&date)) {
+            return Some((start, end));
+        }
+    }
     let (mut values, mut end) = (Vec::with_capacity(12), start);
     for (k, &c) in b[start..].iter().enumerate() {
         if c.is_ascii_digit() {
@@ -198,7 +219,7 @@ fn find_written(text: &str) -> Vec<(usize, usize)> {
         }
         let (date, after_date) = match first.len {
             10 => {
-                if plausible_date(&first.values[..6]) {
+                if plausible_date(&first.values[..6]) && !harmless_after(text, &first.values[6..10], after) {
                     found.push((i, after));
                 }
                 i = after;
@@ -259,7 +280,7 @@ fn find_written(text: &str) -> Vec<(usize, usize)> {
             let yy = number(&date[4..]);
             let from = if yy <= 50 { 2000 + yy } else { 1900 + yy };
             let period = dotted && second.len == 4 && until_year(from, &second.values[..4]);
-            (second.len == 4 && !period).then_some(end)
+            (second.len == 4 && !period && !harmless_after(text, &second.values[..4], end)).then_some(end)
         });
         match end.filter(|_| plausible_date(&date)) {
             Some(end) => {
@@ -285,13 +306,14 @@ fn split_date(text: &str, after: usize, day: &Digits) -> Option<([u8; 6], usize)
     let sep = text[after..].chars().next().filter(|c| matches!(c, '.' | '-' | '/' | ' '))?;
     let (month, after_month) = digits(text, after + 1);
     // The year follows the same separator or a dash: "1/1-1980", as Danish dates are often written.
+    // Or a space, before a four-digit year only: "01/01 1980-1234".
     let year_sep = text[after_month..].chars().next();
-    if !(1..=2).contains(&month.len) || !(year_sep == Some(sep) || year_sep == Some('-')) {
+    if !(1..=2).contains(&month.len) || !matches!(year_sep, Some(c) if c == sep || c == '-' || c == ' ') {
         return None;
     }
     let (year, end) = digits(text, after_month + 1);
     let yy = match year.len {
-        2 => [year.values[0], year.values[1]],
+        2 if year_sep != Some(' ') || sep == ' ' => [year.values[0], year.values[1]],
         4 if century(&year.values[..2]) => [year.values[2], year.values[3]],
         _ => return None,
     };
@@ -326,18 +348,16 @@ fn named_number(before: &str) -> bool {
         "reg",
         "regnr",
     ];
-    // Between the word and the number: spaces of any kind (also `&nbsp;`), a colon, a full stop,
-    // a table cell's bar ("| Løbenr. | 1 2 24-1000 |") and one line break (the line wrapped).
+    // Between the word and the number: spaces of any kind (also `&nbsp;`), a colon, a full stop
+    // and a table cell's bar ("| Løbenr. | 1 2 24-1000 |"), but no line break: a word ending the
+    // line before ("… fremgår af bilag" / "1.1.80-1234") names nothing on the next, and a wrapped
+    // "Løbenr." is masked as the lesser evil.
     let mut t = before;
-    let mut wrapped = false;
     loop {
-        t = t.trim_end_matches(|c: char| matches!(c, ':' | '.' | '#' | '|') || c.is_whitespace() && c != '\n');
-        if let Some(rest) = t.strip_suffix("&nbsp;") {
-            t = rest;
-        } else if let Some(rest) = t.strip_suffix('\n').filter(|_| !wrapped) {
-            (t, wrapped) = (rest, true);
-        } else {
-            break;
+        t = t.trim_end_matches(|c: char| matches!(c, ':' | '.' | '#' | '|') || c.is_whitespace() && !line_break(c));
+        match t.strip_suffix("&nbsp;") {
+            Some(rest) => t = rest,
+            None => break,
         }
     }
     let word = t.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
@@ -345,10 +365,16 @@ fn named_number(before: &str) -> bool {
     if word.len() > 12 || !KINDS.contains(&word.to_lowercase().as_str()) {
         return false;
     }
-    // "nr" is the tail of a CPR label too: "CPR-nr. 1.1.80-1234", "person nr. 0101 80 1234".
-    let label = t[..t.len() - word.len()].trim_end_matches([' ', '-', '.', '\u{2013}']);
+    // "nr" is the tail of a CPR label too: "CPR-nr. 1.1.80-1234", "person nr. 0101 80 1234",
+    // "pers.nr.", "CPR‑nr." with any dash.
+    let label = t[..t.len() - word.len()].trim_end_matches(|c: char| matches!(c, ' ' | '.' | '\u{a0}') || is_dash(c));
     let label = label.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or("");
-    !(word.eq_ignore_ascii_case("nr") && (label.eq_ignore_ascii_case("cpr") || label.eq_ignore_ascii_case("person")))
+    !(word.eq_ignore_ascii_case("nr") && ["cpr", "person", "pers"].iter().any(|l| label.eq_ignore_ascii_case(l)))
+}
+
+/// True for a character that ends a line.
+fn line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{b}' | '\u{c}' | '\u{85}' | '\u{2028}' | '\u{2029}')
 }
 
 /// The first two digits of a four-digit year of birth: 19 or 20.
@@ -359,8 +385,10 @@ fn century(cc: &[u8]) -> bool {
 /// "0101 80 1234", "0101 1980 1234" (also with dashes): after the day and month's four digits
 /// (`ddmm`, ending at `after`), one space or dash, the year's two or four digits, one space or
 /// dash, the serial's four. Returns where the number ends, if it is one. A four-digit year has
-/// the same gap on both sides and no later year after it: "2010-2015 1200" and "2010 2015 2020"
-/// are years.
+/// no later year after it, and the same gap on both sides unless the day and month cannot be
+/// read as a year ("0101 1980-1234" is masked): "2010-2015 1200" and "2010 2015 2020" are years, and so is a row whose three groups all read as years ("2012 2011 2010", at the
+/// cost of a CPR number born on the 19th or 20th with a serial from 1900 on, "1912 1980 1950",
+/// in this one form).
 fn grouped(text: &str, after: usize, ddmm: &Digits) -> Option<usize> {
     let b = text.as_bytes();
     let gap = |i: usize| b.get(i).copied().filter(|c| matches!(c, b' ' | b'-'));
@@ -371,8 +399,9 @@ fn grouped(text: &str, after: usize, ddmm: &Digits) -> Option<usize> {
     let yy = match year.len {
         2 => [year.values[0], year.values[1]],
         4 if century(&year.values[..2])
-            && second_gap == first_gap
-            && !until_year(number(&year.values[..4]), &serial.values[..4]) =>
+            && (second_gap == first_gap || !century(&ddmm.values[..2]))
+            && !until_year(number(&year.values[..4]), &serial.values[..4])
+            && !(century(&ddmm.values[..2]) && century(&serial.values[..2])) =>
         {
             [year.values[2], year.values[3]]
         }
@@ -380,7 +409,36 @@ fn grouped(text: &str, after: usize, ddmm: &Digits) -> Option<usize> {
     };
     let v = &ddmm.values;
     let date = [v[0], v[1], v[2], v[3], yy[0], yy[1]];
-    (serial.len == 4 && plausible_date(&date)).then_some(end)
+    (serial.len == 4 && plausible_date(&date) && !harmless_after(text, &serial.values[..4], end)).then_some(end)
+}
+
+/// True if what follows a would-be serial (`serial`, ending at `end`) shows the number is
+/// something else: an amount's unit ("01.04.2024 - 7500 kr.") or the end of a time range
+/// ("04.05.24 - 1000 til 1400": both clock times, joined by "til" or a dash).
+fn harmless_after(text: &str, serial: &[u8], end: usize) -> bool {
+    crate::mention::amount_follows(text, end) || clock(serial) && time_range_end(&text[end..])
+}
+
+/// True if the four digit values are a clock time, "0800" to "2400".
+fn clock(hhmm: &[u8]) -> bool {
+    let (hh, mm) = (number(&hhmm[..2]), number(&hhmm[2..4]));
+    hh < 24 && mm < 60 || hh == 24 && mm == 0
+}
+
+/// True if `rest` starts with "til" or a dash and a clock time's four digits (" til 1400", "-1400").
+fn time_range_end(rest: &str) -> bool {
+    let space = |c: char| matches!(c, ' ' | '\t' | '\u{a0}');
+    let r = rest.trim_start_matches(space);
+    let r = match r.strip_prefix("til ") {
+        Some(r) => r,
+        None => match r.chars().next() {
+            Some(c) if is_dash(c) => &r[c.len_utf8()..],
+            _ => return false,
+        },
+    };
+    let r = r.trim_start_matches(space).as_bytes();
+    let four: Vec<u8> = r.iter().take(4).take_while(|b| b.is_ascii_digit()).map(|b| b - b'0').collect();
+    four.len() == 4 && !r.get(4).is_some_and(u8::is_ascii_digit) && clock(&four)
 }
 
 /// The value of a run of digit values.
@@ -601,6 +659,19 @@ mod tests {
             "2023-2024",
             "perioden 01.01.24-2027",
             "Løbenr. 1 2 24-1000",
+            // Regression (review of today's privacy changes): a date, then an amount, a time
+            // range or a row of years, masked by the looser forms.
+            "Huslejen stiger pr. 01.04.2024 - 7500 kr. pr. måned.",
+            "Taksten pr. 1/1-2025 - 1250 kr. pr. barn.",
+            "pr. 1.1.24 - 1250 mio. kr.",
+            "0101 80 1250 DKK",
+            "010180-1250 %",
+            "Åbent hus lørdag 04.05.24 - 1000 til 1400 på rådhuset.",
+            "lørdag 04.05.24 - 1000-1400",
+            "04.05.24 - 0800 - 1200",
+            "Regnskab 2012 2011 2010 fremgår af bilaget.",
+            "Nøgletal 2005 2004 2003 er uændrede.",
+            "ca. 40 pers. 01 01 80 1234",
         ] {
             let (t, w) = mask(s);
             assert_eq!(t, s);
@@ -719,6 +790,9 @@ mod tests {
             ("0101 1980 1234", "XXXX XXXX XXXX"),
             ("3112-2001-1234", "XXXX-XXXX-XXXX"),
             ("født 0101 1980 1234.", "født XXXX XXXX XXXX."),
+            // Regression (review of today's privacy changes, leaks): the gaps differ.
+            ("Ansøger 0101 1980-1236 bor", "Ansøger XXXX XXXX-XXXX bor"),
+            ("Ansøger 0101-1980 1237 bor", "Ansøger XXXX-XXXX XXXX bor"),
         ] {
             let (t, w) = mask(s);
             assert_eq!((t.as_str(), w.len()), (masked, 1), "{s}");
@@ -745,11 +819,23 @@ mod tests {
             ("1/1-80-1234", "X/X-XX-XXXX"),
             ("31/12-1980 - 1234", "XX/XX-XXXX - XXXX"),
             ("01.01-1980-1234", "XX.XX-XXXX-XXXX"),
+            // Regression (review of today's privacy changes, a leak): a space before the year.
+            ("Ansøger 01/01 1980-1239 bor", "Ansøger XX/XX XXXX-XXXX bor"),
+            ("1.1 1980 - 1234", "X.X XXXX - XXXX"),
         ] {
             let (t, w) = mask(s);
             assert_eq!((t.as_str(), w.len()), (masked, 1), "{s}");
         }
-        for s in ["sag 16/5-2017", "24/12-2024-2025", "16/26813", "d. 1/2-2024 kl. 14.00"] {
+        for s in [
+            "sag 16/5-2017",
+            "24/12-2024-2025",
+            "16/26813",
+            "d. 1/2-2024 kl. 14.00",
+            "d. 20/3 2017 kl. 14",
+            "d. 1/2 2024-2025",
+            "d. 1/2 2024 - 1000 til 1400",
+            "1/2 24-1000",
+        ] {
             assert!(mask(s).1.is_empty(), "{s}");
         }
     }
@@ -772,14 +858,12 @@ mod tests {
     }
 
     /// Regression (fourth review): a serial number after its naming word was masked when the
-    /// word was in capitals, or a line break, a no-break space or a table's bar stood between.
+    /// word was in capitals, or a no-break space or a table's bar stood between.
     #[test]
     fn a_serial_number_after_its_naming_word_is_not_masked() {
         for s in [
             "Løbenr. 1 2 24-1000",
             "LØBENR. 1 2 24-1000",
-            "Løbenr.\n1 2 24-1000",
-            "Løbenr.\r\n1 2 24-1000",
             "Løbenr.\u{a0}1 2 24-1000",
             "Løbenr.&nbsp;1 2 24-1000",
             "| Løbenr. | 1 2 24-1000 |",
@@ -788,8 +872,38 @@ mod tests {
             let (t, w) = mask(s);
             assert_eq!((t.as_str(), w.len()), (s, 0));
         }
-        // A blank line ends what the word names.
-        assert_eq!(mask("Løbenr.\n\n1 2 24-1000").0, "Løbenr.\n\nX X XX-XXXX");
+        // The accepted cost of the leak below: a word names a number only on its own line, so a
+        // serial number wrapped away from its "Løbenr." is masked (a harmless number masked is the
+        // lesser evil; a CPR number published is not acceptable).
+        for (s, masked) in [
+            ("Løbenr.\n1 2 24-1000", "Løbenr.\nX X XX-XXXX"),
+            ("Løbenr.\r\n1 2 24-1000", "Løbenr.\r\nX X XX-XXXX"),
+            ("Løbenr.\n\n1 2 24-1000", "Løbenr.\n\nX X XX-XXXX"),
+        ] {
+            let (t, w) = mask(s);
+            assert_eq!((t.as_str(), w.len()), (masked, 1), "{s:?}");
+        }
+    }
+
+    /// Regression (review of the naming words, a leak): a naming word ending the line before
+    /// ("… fremgår af bilag", "… vedrører sag") exempted the CPR number starting the next.
+    #[test]
+    fn a_naming_word_on_the_line_before_does_not_exempt_a_cpr_number() {
+        for (s, masked) in [
+            (
+                "Det fremgår af bilag\n1.1.80-1246 er ansøgers personnummer.",
+                "Det fremgår af bilag\nX.X.XX-XXXX er ansøgers personnummer.",
+            ),
+            (
+                "Klagen vedrører sag\n01011980-1247, som blev afgjort.",
+                "Klagen vedrører sag\nXXXXXXXX-XXXX, som blev afgjort.",
+            ),
+            ("Se nr.\r\n0101 80 1248", "Se nr.\r\nXXXX XX XXXX"),
+            ("| Bilag |\n| 1.1.80-1249 |", "| Bilag |\n| X.X.XX-XXXX |"),
+        ] {
+            let (t, w) = mask(s);
+            assert_eq!((t.as_str(), w.len()), (masked, 1), "{s:?}");
+        }
     }
 
     /// Regression (found with the fourth review): "nr" named another kind of number even as the
@@ -802,12 +916,41 @@ mod tests {
             ("CPR nr 1.1.80 - 1234", "CPR nr X.X.XX - XXXX"),
             ("CPR–nr.: 01.01.1980-1234", "CPR–nr.: XX.XX.XXXX-XXXX"),
             ("Person nr. 1.1.80-1234", "Person nr. X.X.XX-XXXX"),
+            // Regression (review of today's privacy changes, leaks): "pers.nr." and a label
+            // written with a non-breaking hyphen.
+            ("Ansøger, pers.nr. 1.1.80-1244, bor", "Ansøger, pers.nr. X.X.XX-XXXX, bor"),
+            ("PERS. NR. 0101 80 1234", "PERS. NR. XXXX XX XXXX"),
+            ("pers.nr. 01 01 80 1234", "pers.nr. XX XX XX XXXX"),
+            ("Ansøger, CPR\u{2011}nr. 1.1.80-1245, bor", "Ansøger, CPR\u{2011}nr. X.X.XX-XXXX, bor"),
+            ("CPR\u{2011}nr. 01 01 80 1234", "CPR\u{2011}nr. XX XX XX XXXX"),
+            // Regression (same review, a leak): a date with a one-digit day and a space alone
+            // before the serial, after a label.
+            ("Ansøger, CPR-nr.: 1.1.80 1243, bor", "Ansøger, CPR-nr.: X.X.XX XXXX, bor"),
+            ("cpr 1/1-1980 1234", "cpr X/X-XXXX XXXX"),
         ] {
             let (t, w) = mask(s);
             assert_eq!((t.as_str(), w.len()), (masked, 1), "{s}");
         }
         for s in ["Bilag nr. 1.2.10-1200", "Sag nr. 0101 10 1000", "Faktura nr. 1 2 24-1000"] {
             assert!(mask(s).1.is_empty(), "{s}");
+        }
+    }
+
+    /// What leaves a date and an amount, a time range or a row of years alone does not reach
+    /// a CPR number: the unit or the range's end must follow, both times must be clock times, and
+    /// every group of a row must read as a year.
+    #[test]
+    fn the_amount_time_and_year_exceptions_stay_narrow() {
+        for (s, masked) in [
+            ("1.1.80-1234 til", "X.X.XX-XXXX til"),
+            ("1.1.80-2500 til 2600", "X.X.XX-XXXX til 2600"),
+            ("1.1.80-1234 - 14000", "X.X.XX-XXXX - 14000"),
+            ("010180-1234 krone", "XXXXXX-XXXX krone"),
+            ("0101 2012 2011", "XXXX XXXX XXXX"),
+            ("2012 2011 1234", "XXXX XXXX XXXX"),
+        ] {
+            let (t, w) = mask(s);
+            assert_eq!((t.as_str(), w.len()), (masked, 1), "{s}");
         }
     }
 
