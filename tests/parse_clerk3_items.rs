@@ -443,3 +443,59 @@ fn an_agenda_listed_in_the_header_closes_the_items_of_its_closed_group() {
         assert!(m.items.iter().all(|i| !i.closed), "{name}: no closed group");
     }
 }
+
+/// The closed items' text ("SKJULT…") is nowhere in the model.
+fn assert_no_hidden_marker(m: &Meeting, name: &str) {
+    let json = serde_json::to_string(m).unwrap();
+    assert!(!json.contains("SKJULT"), "{name}: {json}");
+}
+
+/// Regression of the listed agenda: a numbered list at the end of the header under another label
+/// ("Bemærkninger:", "Dagsordenen blev godkendt med følgende ændringer:", "Deltagere:") was read as
+/// the agenda. "2. Punkt 3 blev behandlet før punkt 2" failed the whole build ("the table of
+/// contents marks 1 item(s) closed … cannot be matched"), remarks gave table-of-contents warnings,
+/// and a numbered list of participants lost them. A list is the agenda only when something says so.
+#[test]
+fn a_numbered_list_under_another_header_label_is_not_the_agenda() {
+    for name in [
+        "closed/header_remarks_list.txt",
+        "closed/header_remarks_plain.txt",
+        "closed/header_agenda_changes.txt",
+        "closed/header_numbered_participants.txt",
+    ] {
+        let (m, d) = fixture(name);
+        assert!(m.items.iter().all(|i| !i.closed), "{name}: {:?}", items(&m));
+        assert_eq!(m.items.len(), 3, "{name}");
+        assert!(m.toc.is_empty(), "{name}: {:?}", m.toc);
+        assert!(!d.iter().any(|d| d.message.contains("table of contents")), "{name}: {d:#?}");
+        // As before the listed agenda was read ("1. Anne Holm" keeps its number, as it did then).
+        let names: Vec<&str> = m.participants.iter().map(|p| p.name.as_str()).collect();
+        assert_eq!(names.len(), 3, "{name}: {names:?}");
+        for (got, want) in names.iter().zip(["Anne Holm", "Bo Ek", "Lise Berg"]) {
+            assert!(got.ends_with(want), "{name}: {names:?}");
+        }
+    }
+}
+
+/// Leaks of the listed agenda (items 3 and 4, closed only by the list's "Lukkede punkter:" group,
+/// were published): a listed title that wrapped onto an indented line ended the list; so did a
+/// header field ("Referent: …") after it; and a list of only the closed group, numbered from 3, was
+/// not taken for the agenda.
+#[test]
+fn a_listed_agenda_with_a_wrapped_title_a_field_after_it_or_only_its_closed_group_closes_the_items() {
+    for name in [
+        "closed/agenda_list_wrapped_title.txt",
+        "closed/agenda_list_field_after.txt",
+        "closed/agenda_list_closed_group_only.txt",
+    ] {
+        let (m, d) = fixture(name);
+        let closed: Vec<(u32, bool)> = m.items.iter().map(|i| (i.number, i.closed)).collect();
+        assert_eq!(closed, [(1, false), (2, false), (3, true), (4, true)], "{name}: {d:#?}");
+        assert_no_hidden_marker(&m, name);
+        assert!(!d.iter().any(|d| d.message.contains("does not match")), "{name}: {d:#?}");
+    }
+    let (m, _) = fixture("closed/agenda_list_field_after.txt");
+    assert_eq!(m.participants.len(), 3);
+    let (m, _) = fixture("closed/agenda_list_wrapped_title.txt");
+    assert_eq!(m.toc, ["Godkendelse af dagsorden", "Budgetopfølgning", "Lukket", "Lukket"]);
+}

@@ -550,6 +550,11 @@ fn nobody(value: &str) -> bool {
 
 /// "Mødedato: Mandag …" → (Date, "Mandag …"). A label before a colon is read whole (see
 /// [`LABELS`]); without a colon ("Mødedato Mandag …") the line starts with a known field's name.
+/// A header field with its value on the line ("Referent: Karen Holm").
+pub fn is_field(plain: &str) -> bool {
+    field_of(plain).is_some_and(|(_, value)| !value.is_empty())
+}
+
 fn field_of(plain: &str) -> Option<(Field, &str)> {
     if let Some((label, value)) = plain.split_once(':').filter(|(l, _)| l.len() <= 40) {
         let label = label.trim().to_lowercase();

@@ -92,10 +92,15 @@ pub fn parse(file: &Path, text: &str) -> Result<(Meeting, Vec<Diagnostic>), Vec<
         .unwrap_or(pre.len());
     // An agenda listed without "Indholdsfortegnelse" ("Dagsorden:" / "1. …" / "Lukkede punkter:" /
     // "3. …") is the table of contents, numbered "1. Title" whatever the items' headings are.
-    let listed = toc::listed_agenda(pre);
-    let toc_start = listed.map_or(toc_start, |l| l.min(toc_start));
-    let head = header::parse(&pre[..toc_start], &mut cx);
-    let mut toc_entries = toc::parse(&pre[toc_start..], numbered || listed.is_some(), &mut cx);
+    // Whether a numbered list is the agenda may rest on its titles being the items'.
+    let item_titles: Vec<(u32, String)> =
+        (first_item..lines.len()).filter_map(|i| items::heading_at(lines, i)).map(|(n, t)| (n, to_plain(&t))).collect();
+    let listed = toc::listed_agenda(pre, &item_titles).filter(|&(start, _)| start <= toc_start);
+    let (toc_start, toc_end) = listed.unwrap_or((toc_start, pre.len()));
+    // Header fields after a listed agenda ("Referent: …") are the header's.
+    let header_lines: Vec<normalize::Line> = pre[..toc_start].iter().chain(&pre[toc_end..]).copied().collect();
+    let head = header::parse(&header_lines, &mut cx);
+    let mut toc_entries = toc::parse(&pre[toc_start..toc_end], numbered || listed.is_some(), &mut cx);
 
     if agenda.is_empty() && head.date.is_none() && head.title_date.is_none() {
         let mut cx = Ctx::new(file);

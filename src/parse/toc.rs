@@ -13,6 +13,9 @@ pub struct Entry {
     pub line: usize,
     /// Listed under a group heading that says its items are closed ("Lukkede punkter").
     pub in_closed_group: bool,
+    /// The item's number where the agenda is listed without page numbers ("3. Title"): a listed
+    /// agenda may name only some of the items ("Lukkede punkter:" / "3. …" / "4. …").
+    pub number: Option<u32>,
 }
 
 impl Entry {
@@ -60,45 +63,84 @@ fn agenda_label(plain: &str) -> bool {
     ["dagsorden", "dagsordenen", "dagsordenspunkter"].iter().any(|l| t.eq_ignore_ascii_case(l))
 }
 
-/// Where an agenda listed at the end of the header starts when no "Indholdsfortegnelse" heads it:
-/// lines "1. Title" or "Punkt 1: Title" without page numbers, numbered 1, 2, 3… in order, perhaps
-/// in groups ("Åbne punkter:", "Lukkede punkter:") and under a label ("Dagsorden:"). It is read as
-/// a table of contents, so a closed group closes its items as it does there. The list ends the
-/// header (a group heading right above the items is the header's to read); a list of one line
-/// counts only under a label or in a group.
-pub fn listed_agenda(lines: &[Line]) -> Option<usize> {
-    let mut numbers = Vec::new();
-    let (mut start, mut marked) = (None, false);
-    for (i, line) in lines.iter().enumerate().rev().filter(|(_, l)| !l.is_blank()) {
+/// Where an agenda listed at the end of the header lies when no "Indholdsfortegnelse" heads it:
+/// lines "1. Title" or "Punkt 1: Title" without page numbers, numbered in order, perhaps in groups
+/// ("Åbne punkter:", "Lukkede punkter:") and under a label ("Dagsorden:"). It is read as a table
+/// of contents, so a closed group closes its items as it does there.
+///
+/// A numbered list in the header is an agenda only when something says so: the "Dagsorden:" label
+/// above it, a group heading in it, or else titles that are the titles of the meeting's items
+/// (`items`: number and title of each item heading). A list under any other label ("Bemærkninger:",
+/// "Deltagere:", "Dagsordenen blev godkendt med følgende ændringer:") is that label's, never the
+/// agenda. A listed title may wrap onto indented lines; header fields ("Referent: …") may follow
+/// the list. Returns the list's lines `start..end`; a list numbered from 1 unless a group heads it.
+pub fn listed_agenda(lines: &[Line], items: &[(u32, String)]) -> Option<(usize, usize)> {
+    let non_blank: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
+    // Header fields after the list belong to the header.
+    let fields = non_blank.iter().rev().take_while(|&&i| super::header::is_field(&to_plain(lines[i].text))).count();
+    let end = match fields {
+        0 => lines.len(),
+        n => non_blank[non_blank.len() - n],
+    };
+    let mut listed: Vec<(u32, String)> = Vec::new(); // last first
+    let mut tail: Vec<String> = Vec::new(); // wrapped lines of the entry above, last first
+    let (mut start, mut marked, mut grouped) = (None, false, false);
+    for &i in non_blank.iter().rev().skip(fields) {
+        let line = &lines[i];
         let plain = to_plain(line.text);
-        if let Some(number) = listed_number(line.text, &plain) {
-            numbers.push(number);
+        if let Some((number, title)) = listed_line(line.text, &plain) {
+            let mut title = title.to_string();
+            for t in tail.drain(..).rev() {
+                title.push(' ');
+                title.push_str(&t);
+            }
+            listed.push((number, title));
             start = Some(i);
             continue;
         }
-        if numbers.is_empty() {
+        // The rest of a title that wrapped: indented, right under a listed line (or its wrap).
+        let under_listed = i > 0 && {
+            let above = &lines[i - 1];
+            !above.is_blank() && (listed_line(above.text, &to_plain(above.text)).is_some() || above.indent > 0)
+        };
+        if line.indent > 0 && under_listed && group_heading(&plain).is_none() {
+            tail.push(plain.trim().to_string());
+            continue;
+        }
+        if listed.is_empty() || !tail.is_empty() {
             return None;
         }
         if group_heading(&plain).is_some() && entry_title(line.text).is_none() {
-            (start, marked) = (Some(i), true);
+            (start, marked, grouped) = (Some(i), true, true);
             continue;
         }
         if agenda_label(&plain) {
             (start, marked) = (Some(i), true);
+        } else if plain.trim_end().ends_with(':') {
+            return None; // a list of remarks, participants, changes: the label's, not the agenda
         }
         break;
     }
-    let in_order = numbers.iter().rev().zip(1..).all(|(&n, k)| n == k);
-    (in_order && (marked || numbers.len() >= 2)).then_some(start?)
+    if listed.is_empty() || !tail.is_empty() {
+        return None;
+    }
+    listed.reverse();
+    let first = listed[0].0;
+    let in_order = listed.iter().zip(first..).all(|(&(n, _), k)| n == k) && (first == 1 || grouped);
+    // Unmarked, the titles must be the items': a numbered list of anything else is not the agenda.
+    let titles_match = || {
+        listed.len() >= 2 && listed.iter().all(|(n, t)| items.iter().any(|(m, title)| m == n && same_title(t, title)))
+    };
+    (in_order && (marked || titles_match())).then_some((start?, end))
 }
 
-/// The number of a listed agenda's line, "1. Title" or "Punkt 1: Title" without a page number.
-fn listed_number(text: &str, plain: &str) -> Option<u32> {
+/// A listed agenda's line, "1. Title" or "Punkt 1: Title" without a page number.
+fn listed_line<'a>(text: &str, plain: &'a str) -> Option<(u32, &'a str)> {
     if entry_title(text).is_some() {
         return None;
     }
     let (number, title) = super::items::item_heading(plain).or_else(|| super::items::numbered_heading(plain))?;
-    (!title.is_empty()).then_some(number)
+    (!title.is_empty()).then_some((number, title))
 }
 
 /// "Økonomiopfølgning - 20-03-2017.....\t3" → "Økonomiopfølgning - 20-03-2017".
@@ -126,13 +168,14 @@ pub fn entry_title(text: &str) -> Option<&str> {
 /// without a page number) is joined. `numbered`: the items are headed "1. Title", so entries may
 /// be numbered the same way, with or without a page number.
 pub fn parse(lines: &[Line], numbered: bool, cx: &mut Ctx) -> Vec<Entry> {
-    let mut entries = Vec::new();
+    let mut entries: Vec<Entry> = Vec::new();
     let mut pending: Option<(String, usize)> = None;
     let mut in_closed_group = false;
+    let mut last_listed = false;
     let lines: Vec<&Line> = lines.iter().filter(|l| !l.is_blank()).collect();
     for (k, line) in lines.iter().enumerate() {
         let plain = to_plain(line.text);
-        if is_heading(&plain) || (pending.is_none() && agenda_label(&plain)) {
+        if is_heading(&plain) || (pending.is_none() && agenda_label(&plain) && !(last_listed && line.indent > 0)) {
             continue;
         }
         // A group heading between entries, not the first half of a wrapped entry's title.
@@ -149,8 +192,18 @@ pub fn parse(lines: &[Line], numbered: bool, cx: &mut Ctx) -> Vec<Entry> {
         let wraps = lines
             .get(k + 1)
             .is_some_and(|n| entry_title(n.text).is_some() && item(&to_plain(n.text), numbered).is_none());
-        let listed = item(&plain, numbered).map(|(_, t)| t).filter(|t| !t.is_empty() && !wraps);
-        match entry_title(line.text).or(listed) {
+        let listed = item(&plain, numbered).filter(|(_, t)| !t.is_empty() && !wraps);
+        // The rest of a listed title that wrapped onto an indented line without a page number.
+        if last_listed && pending.is_none() && line.indent > 0 && entry_title(line.text).is_none() && listed.is_none() {
+            if let Some(last) = entries.last_mut() {
+                last.title.push(' ');
+                last.title.push_str(plain.trim());
+                continue;
+            }
+        }
+        let number = entry_title(line.text).is_none().then(|| listed.map(|(n, _)| n)).flatten();
+        last_listed = number.is_some();
+        match entry_title(line.text).or(listed.map(|(_, t)| t)) {
             Some(title) => {
                 let title = strip_item_prefix(&to_plain(title), numbered).to_string();
                 let (title, no) = match pending.take() {
@@ -161,7 +214,7 @@ pub fn parse(lines: &[Line], numbered: bool, cx: &mut Ctx) -> Vec<Entry> {
                     }
                     None => (title, line.no),
                 };
-                entries.push(Entry { title, line: no, in_closed_group });
+                entries.push(Entry { title, line: no, in_closed_group, number });
             }
             None => match &mut pending {
                 Some((t, _)) => {
@@ -209,8 +262,19 @@ pub fn cross_check(entries: &mut [Entry], items: &mut [AgendaItem], toc_line: us
     if entries.is_empty() {
         return;
     }
-    if entries.len() == items.len() {
-        for (entry, item) in entries.iter().zip(items.iter_mut()) {
+    // A listed agenda names its items' numbers, and may list only some ("Lukkede punkter:" /
+    // "3. …" / "4. …"): its entries are matched by number where every one names a distinct item,
+    // else by position where both list as many.
+    let by_number: Option<Vec<usize>> = entries
+        .iter()
+        .map(|e| e.number.and_then(|n| items.iter().position(|i| i.number == n)))
+        .collect::<Option<Vec<usize>>>()
+        .filter(|at| at.iter().enumerate().all(|(k, a)| !at[..k].contains(a)));
+    let matched = by_number.is_some() || entries.len() == items.len();
+    let pairs: Vec<usize> = by_number.clone().unwrap_or_else(|| (0..entries.len().min(items.len())).collect());
+    if matched {
+        for (entry, &at) in entries.iter().zip(&pairs) {
+            let item = &mut items[at];
             if !item.closed && entry.closed() {
                 cx.warn(
                     item.line,
@@ -236,7 +300,7 @@ pub fn cross_check(entries: &mut [Entry], items: &mut [AgendaItem], toc_line: us
             ),
         );
     }
-    if entries.len() != items.len() {
+    if entries.len() != items.len() && by_number.is_none() {
         cx.warn(
             toc_line,
             format!(
@@ -246,7 +310,8 @@ pub fn cross_check(entries: &mut [Entry], items: &mut [AgendaItem], toc_line: us
             ),
         );
     }
-    for (i, (entry, item)) in entries.iter_mut().zip(items).enumerate() {
+    for (i, (entry, &at)) in entries.iter_mut().zip(&pairs).enumerate() {
+        let item = &items[at];
         if item.closed {
             if !same_title(&entry.title, "Lukket") {
                 cx.warn(entry.line, format!("table of contents entry {} names a closed item; not published", i + 1));
@@ -298,18 +363,28 @@ mod tests {
 
     #[test]
     fn agendas_listed_in_the_header() {
+        let items = [(1, "A".to_string()), (2, "B".to_string())];
         let listed = |text: &str| {
             let doc = crate::parse::normalize::document(text);
-            listed_agenda(&doc.lines)
+            listed_agenda(&doc.lines, &items).map(|(start, _)| start)
         };
         assert_eq!(listed("REFERAT\n\nDagsorden:\nÅbne punkter:\n1. A\n2. B\nLukkede punkter:\n3. C\n"), Some(2));
         assert_eq!(listed("REFERAT\nLukkede punkter:\n1. A\n"), Some(1));
-        assert_eq!(listed("REFERAT\n1. A\n2. B\n"), Some(1));
+        assert_eq!(listed("REFERAT\nLukkede punkter:\n3. C\n4. D\n"), Some(1), "a group of the later items");
+        assert_eq!(listed("REFERAT\n1. A\n2. B\n"), Some(1), "the items' titles");
+        assert_eq!(listed("REFERAT\n1. X\n2. Y\n"), None, "no label, no group, not the items' titles");
+        assert_eq!(listed("REFERAT\nBemærkninger:\n1. A\n2. B\n"), None, "another label's list");
+        assert_eq!(listed("REFERAT\nDeltagere:\nLukkede punkter:\n1. A\n"), None, "another label's list");
         assert_eq!(listed("REFERAT\nMødested: Rådhuset\n1. A\n"), None, "one line, no label or group");
         assert_eq!(listed("REFERAT\nDagsorden:\n1. A\n3. B\n"), None, "not 1, 2, 3");
-        assert_eq!(listed("REFERAT\nDagsorden:\n1. A\n2. B\nDeltagere: Anne Holm\n"), None, "not the header's end");
+        assert_eq!(listed("REFERAT\nDagsorden:\n3. A\n4. B\n"), None, "not from 1 without a group");
         assert_eq!(listed("REFERAT\n1. A\n2. B\nLukkede punkter\n"), None, "the header's own last line");
         assert_eq!(listed("Indholdsfortegnelse\n1. A.....2\n2. B.....3\n"), None, "page numbers: an index");
+        let doc =
+            crate::parse::normalize::document("REFERAT\nDagsorden:\n1. A\n2. B,\n   wrapped\nReferent: Karen Holm\n");
+        assert_eq!(listed_agenda(&doc.lines, &items), Some((1, 5)), "a wrapped title; a field after the list");
+        let doc = crate::parse::normalize::document("REFERAT\nDagsorden:\n1. A\n2. B\nhere\n");
+        assert_eq!(listed_agenda(&doc.lines, &items), None, "not the header's end");
     }
 
     #[test]
