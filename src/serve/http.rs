@@ -184,7 +184,7 @@ async fn serve_file(app: &App, rest: &str, file: &Path, mut req: Request) -> Res
     if let Some(tag) = &etag {
         if req.headers().contains_key(header::IF_NONE_MATCH) {
             if none_match_hits(req.headers(), tag) && matches!(*req.method(), Method::GET | Method::HEAD) {
-                return revalidated(tag);
+                return revalidated(tag, app.hub.current().version);
             }
             // RFC 9110 13.1.3: with If-None-Match present, If-Modified-Since is ignored.
             req.headers_mut().remove(header::IF_MODIFIED_SINCE);
@@ -235,10 +235,17 @@ fn with_charset(content_type: &str) -> Option<HeaderValue> {
         .flatten()
 }
 
-fn revalidated(tag: &HeaderValue) -> Response {
+/// A 304 for a file the tab has. It names the current build too: a page that did not change in a
+/// rebuild is revalidated when the tab reloads, and without the build's number the reload script
+/// would take the page for an old one and reload again, forever.
+fn revalidated(tag: &HeaderValue, version: u64) -> Response {
     let mut response = StatusCode::NOT_MODIFIED.into_response();
-    response.headers_mut().insert(header::ETAG, tag.clone());
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    let headers = response.headers_mut();
+    headers.insert(header::ETAG, tag.clone());
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    if let Ok(timing) = HeaderValue::from_str(&format!("{}{version}\"", reload::BUILD_TIMING)) {
+        headers.insert("server-timing", timing);
+    }
     response
 }
 

@@ -28,6 +28,10 @@ pub fn inject_html() -> String {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Status {
     pub version: u64,
+    /// The number of search indexes published: the search page reloads when it changes, since the
+    /// index follows the pages in the background and the page may hold the one before.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub index: u64,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
 }
@@ -41,7 +45,7 @@ pub struct Hub {
 impl Hub {
     pub fn new() -> Arc<Hub> {
         let (updates, _) = broadcast::channel(16);
-        Arc::new(Hub { current: Mutex::new(Status { version: 0, error: None }), updates })
+        Arc::new(Hub { current: Mutex::new(Status { version: 0, index: 0, error: None }), updates })
     }
 
     pub fn current(&self) -> Status {
@@ -50,12 +54,17 @@ impl Hub {
 
     /// A rebuild succeeded: tabs showing an older build reload.
     pub fn built(&self) {
-        self.publish(|s| Status { version: s.version + 1, error: None });
+        self.publish(|s| Status { version: s.version + 1, index: s.index, error: None });
     }
 
     /// A rebuild failed: tabs keep the last good page and show `message` over it.
     pub fn failed(&self, message: String) {
-        self.publish(|s| Status { version: s.version, error: Some(message) });
+        self.publish(|s| Status { version: s.version, index: s.index, error: Some(message) });
+    }
+
+    /// A search index was published: open search pages reload to read it.
+    pub fn indexed(&self) {
+        self.publish(|s| Status { index: s.index + 1, ..s.clone() });
     }
 
     fn publish(&self, next: impl FnOnce(&Status) -> Status) {
@@ -91,6 +100,10 @@ impl Hub {
         });
         Sse::new(stream).keep_alive(KeepAlive::default())
     }
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 fn event(status: &Status) -> Event {
@@ -135,10 +148,14 @@ const SCRIPT: &str = r#"// referat serve: live reload (only in `referat serve`, 
     if (box) box.remove();
     box = null;
   };
+  // The search page also follows the search index, which is published after the pages.
+  const searching = document.getElementById('search') !== null;
+  let index = null;
   const follow = (e) => {
     const status = JSON.parse(e.data);
     if (seen === null) seen = status.version;
-    if (status.version !== seen) {
+    if (index === null) index = status.index || 0;
+    if (status.version !== seen || (searching && (status.index || 0) !== index)) {
       location.reload();
       return;
     }
@@ -164,21 +181,24 @@ mod tests {
         let hub = Hub::new();
         let mut rx = hub.updates.subscribe();
         hub.built();
-        assert_eq!(rx.try_recv().unwrap(), Status { version: 1, error: None });
+        assert_eq!(rx.try_recv().unwrap(), Status { version: 1, index: 0, error: None });
         hub.failed("direktionen/x.txt:3:1: error: bad".into());
         assert_eq!(
             rx.try_recv().unwrap(),
-            Status { version: 1, error: Some("direktionen/x.txt:3:1: error: bad".into()) }
+            Status { version: 1, index: 0, error: Some("direktionen/x.txt:3:1: error: bad".into()) }
         );
         hub.built();
-        assert_eq!(hub.current(), Status { version: 2, error: None });
+        assert_eq!(hub.current(), Status { version: 2, index: 0, error: None });
+        // A published search index counts apart: pages stay, the search page reloads.
+        hub.indexed();
+        assert_eq!(hub.current(), Status { version: 2, index: 1, error: None });
     }
 
     #[test]
     fn events_carry_the_status_as_json() {
-        let s = Status { version: 3, error: Some("<script>".into()) };
+        let s = Status { version: 3, index: 0, error: Some("<script>".into()) };
         assert_eq!(serde_json::to_string(&s).unwrap(), r#"{"version":3,"error":"<script>"}"#);
-        assert_eq!(serde_json::to_string(&Status { version: 1, error: None }).unwrap(), r#"{"version":1}"#);
+        assert_eq!(serde_json::to_string(&Status { version: 1, index: 0, error: None }).unwrap(), r#"{"version":1}"#);
     }
 
     #[test]

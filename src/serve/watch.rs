@@ -270,6 +270,7 @@ fn report_search(result: Result<SearchReport, BuildError>, hub: &Hub) {
         Ok(r) => {
             let ms = r.elapsed.as_secs_f64() * 1000.0;
             println!("Search index updated in {ms:.1} ms ({} files changed)", r.published);
+            hub.indexed();
         }
         Err(e) => {
             let message = describe(&e);

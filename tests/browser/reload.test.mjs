@@ -128,3 +128,50 @@ test('a rebuild that ends before the reload script has connected still reloads t
   await page.waitForFunction(() => document.body.innerText.includes('FOER-SCRIPTET'), null, { timeout: 30000 });
   await page.close();
 });
+
+// Regression (review of serve): a tab whose page did not change in a rebuild reloaded about 12 times a
+// second, forever: the reload was answered 304 without the build's number, so the script took the
+// page for an old one again.
+test('a tab whose page did not change reloads once after a rebuild, not in a loop', async () => {
+  const file = path.join(dir, 'content', MEETING);
+  const before = fs.readFileSync(file, 'utf8');
+  const page = await browser.newPage();
+  let loads = 0;
+  page.on('load', () => { loads += 1; });
+  const following = page.waitForResponse((r) => r.url().endsWith('/__referat/events'));
+  await page.goto(`${url}direktionen/2012-11-20/`);
+  await following;
+  const marker = before.match(/Direktionen godkendte (\S+)/)[1];
+  save(file, before.replace(`Direktionen godkendte ${marker}`, 'Direktionen godkendte ANDEN-SIDE'));
+  await page.waitForFunction(() => true, null, { timeout: 1000 });
+  await new Promise((r) => setTimeout(r, 4000));
+  assert.ok(loads <= 2, `${loads} loads in 4 s: one for the page, at most one after the rebuild`);
+  await page.close();
+});
+
+// Regression (review of serve): the search tab reloaded with the pages, before the new search index
+// was published, and kept the old one: a word just added found nothing until a new tab was opened.
+test('an open search page reads the new search index once it is published', async () => {
+  const file = path.join(dir, 'content', MEETING);
+  const before = fs.readFileSync(file, 'utf8');
+  const page = await browser.newPage();
+  const following = page.waitForResponse((r) => r.url().endsWith('/__referat/events'));
+  await page.goto(`${url}soeg/?q=makerspace`);
+  await following;
+  await page.waitForFunction(() => document.getElementById('search')?.dataset.query === 'makerspace');
+  const marker = before.match(/Direktionen godkendte (\S+)/)[1];
+  save(file, before.replace(`Direktionen godkendte ${marker}`, 'Direktionen godkendte NYTORDFORSOEG'));
+  await page.fill('#search-q', 'nytordforsoeg');
+  const deadline = Date.now() + 30000;
+  let found = false;
+  while (!found && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 500));
+    // The page may have reloaded meanwhile: search again, as a reader would.
+    await page.waitForFunction(() => document.getElementById('search')?.dataset.ready === 'true', null, { timeout: 10000 });
+    await page.fill('#search-q', 'nytordforsoeg');
+    await page.waitForFunction(() => document.getElementById('search')?.dataset.query === 'nytordforsoeg', null, { timeout: 10000 }).catch(() => {});
+    found = (await page.locator('#search-results li').count()) > 0;
+  }
+  assert.ok(found, 'the open search page finds the word after the index is published');
+  await page.close();
+});
