@@ -224,7 +224,10 @@ fn asset_function(assets: Arc<Assets>, base: &str) -> impl tera::Function {
             return Err("asset() needs the file below static/ as path=\"style.css\"".into());
         };
         match assets.hashed(path.trim_start_matches('/')) {
-            Some(hashed) => Ok(format!("{base}static/{}", crate::config::encode_path(hashed)).into()),
+            // A file name's "%" is a character, not the start of an escape as in base_url.
+            Some(hashed) => {
+                Ok(format!("{base}static/{}", crate::config::encode_path(&hashed.replace('%', "%25"))).into())
+            }
             None => Err(format!(
                 "asset(path=\"{path}\"): there is no static/{path} in the templates folder or the built-in theme"
             )
@@ -376,6 +379,12 @@ mod tests {
         let svg = content_hash(b"<svg/>");
         let html = theme.tera.render("page.html", &context()).unwrap();
         assert_eq!(html, format!("/static/style.{css}.css /static/img/logo%20b.{svg}.svg"));
+        // Regression (review): a literal "%20" in a file name was kept as an escape, so the link
+        // named "a b…svg" and was a 404.
+        let (_dir, percent) =
+            theme_with(&[("page.html", r#"{{ asset(path="a%20b.svg") }}"#), ("static/a%20b.svg", "<svg/>")]);
+        let html = percent.unwrap().tera.render("page.html", &context()).unwrap();
+        assert_eq!(html, format!("/static/a%2520b.{svg}.svg"));
         theme.tera.add_raw_template("typo.html", r#"{{ asset(path="stlye.css") }}"#).unwrap();
         let e = theme.tera.render("typo.html", &context()).unwrap_err();
         assert!(chain(&e).contains("there is no static/stlye.css"), "{}", chain(&e));
