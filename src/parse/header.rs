@@ -1007,6 +1007,12 @@ fn split_outside_parentheses(s: &str, sep: impl Fn(&str) -> Option<usize>) -> Ve
 
 fn participant(s: &str) -> Option<Participant> {
     let s = s.trim().trim_end_matches('.').trim();
+    // "1. Anne Holm (A)", "2) Bo Ek": a numbered list's number is no part of the name.
+    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
+    let s = match s[digits..].strip_prefix(['.', ')']) {
+        Some(rest) if digits > 0 && rest.starts_with(' ') => rest.trim_start(),
+        _ => s,
+    };
     if s.is_empty() {
         return None;
     }
@@ -1148,6 +1154,15 @@ mod tests {
     fn bracket(p: &Participant) -> Option<&'static str> {
         let said: Vec<&str> = [&p.party, &p.role].into_iter().flatten().map(String::as_str).collect();
         (!said.is_empty()).then(|| &*Box::leak(said.join(", ").into_boxed_str()))
+    }
+
+    /// Regression (safety review): participants listed "1. Anne Holm (A), formand" one per line kept
+    /// the list's number in their name.
+    #[test]
+    fn a_numbered_participants_list_gives_names_without_numbers() {
+        let (h, _) =
+            header("REFERAT Økonomiudvalget d. 12-03-2024\n\nDeltagere:\n1. Anne Holm (A), formand\n2) Bo Ek (V)\n");
+        assert_eq!(people(&h.participants), [("Anne Holm", Some("A, formand")), ("Bo Ek", Some("V"))]);
     }
 
     /// Regression (hosting review): the open data's `role` mixed the party with the role ("C,
