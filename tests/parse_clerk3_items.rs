@@ -311,6 +311,16 @@ fn a_closed_sub_item_with_a_spaced_letter_or_the_long_word_is_not_published() {
     }
 }
 
+/// Regression (review of the fields): "Offentlig:" with "Nej" on the next line published the item;
+/// the bare label even counted as the open status "Offentlig".
+#[test]
+fn a_public_field_answered_on_the_next_line_closes_the_item() {
+    let (m, _) = fixture("closed/offentlig_answer_next_line.txt");
+    let closed: Vec<bool> = m.items.iter().map(|i| i.closed).collect();
+    assert_eq!(closed, [true, false]);
+    assert_nothing_secret(&m);
+}
+
 /// Regression (review of the fix below): "Ej offentlig, jf. offentlighedslovens § 30", "Ikke
 /// offentlig, jf. …" and "Sagen undtages fra offentligheden." under the case number published the
 /// item, though "Lukket, jf. …" closed it. A sentence about an attachment stays open text.

@@ -554,9 +554,15 @@ fn full_title(title: &str, body: &[Line]) -> String {
     let above_next = |i: usize| open && body[i + 1..].iter().find(|l| !l.is_blank()).is_some_and(is_heading_line);
     let fields = columns.iter().filter(|(i, _)| !above_next(*i)).flat_map(|(_, c)| c.iter().copied());
     let first = body[head.end..].iter().position(|l| !l.is_blank()).map(|k| head.end + k);
-    let first = first.filter(|&i| !is_heading_line(&body[i]) && !open).map(|i| body[i].text);
+    let first = first.filter(|&i| !is_heading_line(&body[i]) && !open);
+    // "Offentlig:" with its answer on the next line: the field read as one line.
+    let answered = first.filter(|&i| public_label(body[i].text)).and_then(|i| {
+        let next = body[i + 1..].iter().find(|l| !l.is_blank())?;
+        Some(format!("{} {}", body[i].text.trim_end(), next.text.trim()))
+    });
+    let first = first.map(|i| body[i].text);
     let says_closed = |t: &str| says_closed(t) || public_field(t) == Some(true);
-    if let Some(mark) = fields.chain(first).find(|t| says_closed(t)) {
+    if let Some(mark) = fields.chain(first).chain(answered.as_deref()).find(|t| says_closed(t)) {
         // "Offentlig: Nej" has no closing word of its own: it says "Lukket".
         push_title_line(&mut full, if public_field(mark) == Some(true) { "Lukket" } else { mark });
     }
@@ -705,7 +711,8 @@ fn item_field(text: &str) -> bool {
 
 /// "Åben sag", "Åbent punkt", "(Åben)", "Offentlig: Ja": the status of an open item, no text of its own.
 fn open_status(text: &str) -> bool {
-    if text.len() > 24 {
+    // "Offentlig:" alone is a label whose answer follows, not the status "Offentlig".
+    if text.len() > 24 || text.trim_end().ends_with(':') {
         return false;
     }
     let plain = to_plain(text).to_lowercase();
@@ -748,6 +755,12 @@ fn public_field(text: &str) -> Option<bool> {
         "ja" if value == "ja" => Some(false),
         _ => None,
     }
+}
+
+/// "Offentlig:" alone on its line, the label of [`public_field`] whose answer is on the next.
+fn public_label(text: &str) -> bool {
+    let t = text.trim_end();
+    t.ends_with(':') && t.len() <= 40 && public_field(&format!("{t} Nej")) == Some(true)
 }
 
 /// The fields of a line that `pdftotext -layout` set side by side ("Sagsnr.: 24/4001      Sagsansvarlig:
