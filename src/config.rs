@@ -78,11 +78,15 @@ impl Config {
         Ok(())
     }
 
+    /// The base URL without its scheme: "example.dk/referater/".
+    fn after_scheme(&self) -> &str {
+        self.base_url.split_once("://").map_or(self.base_url.as_str(), |(_, r)| r)
+    }
+
     /// Whether the base URL names this machine (the preview's default): a site built with it tells
     /// search engines and feed readers that its pages live on the reader's own computer.
     pub fn is_local(&self) -> bool {
-        let after_scheme = self.base_url.split_once("://").map_or(self.base_url.as_str(), |(_, r)| r);
-        let host = after_scheme.split('/').next().unwrap_or("");
+        let host = self.after_scheme().split('/').next().unwrap_or("");
         let host =
             host.rsplit_once(':').filter(|(_, port)| port.bytes().all(|b| b.is_ascii_digit())).map_or(host, |(h, _)| h);
         let host = host.to_ascii_lowercase();
@@ -96,7 +100,7 @@ impl Config {
     /// The path part of the base URL ("/referater/" for "https://example.dk/referater/"), used for
     /// root-relative links so the site works under a sub-path on any static host.
     pub fn base_path(&self) -> String {
-        let after_scheme = self.base_url.split_once("://").map_or(self.base_url.as_str(), |(_, r)| r);
+        let after_scheme = self.after_scheme();
         match after_scheme.find('/') {
             Some(i) => after_scheme[i..].to_string(),
             None => "/".to_string(),

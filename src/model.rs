@@ -42,6 +42,16 @@ pub struct Participant {
     pub role: Option<String>,
 }
 
+impl Participant {
+    /// What a page shows in brackets after the name: "C, formand", "sekretær", or nothing.
+    pub fn bracket(&self) -> Option<String> {
+        // An empty role is no role, as Tera's `if` read it.
+        let said: Vec<&str> =
+            [&self.party, &self.role].into_iter().flatten().map(String::as_str).filter(|s| !s.is_empty()).collect();
+        (!said.is_empty()).then(|| said.join(", "))
+    }
+}
+
 /// "Punkt N: Title" and everything up to the next item.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct AgendaItem {

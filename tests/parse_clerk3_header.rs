@@ -170,11 +170,7 @@ fn the_body_named_by_a_label_or_around_the_title_word() {
 
 /// Each name with what the page shows in brackets after it: party and role.
 fn people(p: &[referat::model::Participant]) -> Vec<(&str, Option<&str>)> {
-    let bracket = |p: &referat::model::Participant| {
-        let said: Vec<&str> = [&p.party, &p.role].into_iter().flatten().map(String::as_str).collect();
-        (!said.is_empty()).then(|| &*Box::leak(said.join(", ").into_boxed_str()))
-    };
-    p.iter().map(|p| (p.name.as_str(), bracket(p))).collect()
+    p.iter().map(|p| (p.name.as_str(), p.bracket().map(|b| &*Box::leak(b.into_boxed_str())))).collect()
 }
 
 /// Regression (third clerk review): a stand-in written beside the absent member was glued to the

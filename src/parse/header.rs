@@ -1148,12 +1148,7 @@ mod tests {
 
     /// Each name with what the page shows in brackets after it: party and role.
     fn people(p: &[Participant]) -> Vec<(&str, Option<&str>)> {
-        p.iter().map(|p| (p.name.as_str(), bracket(p))).collect()
-    }
-
-    fn bracket(p: &Participant) -> Option<&'static str> {
-        let said: Vec<&str> = [&p.party, &p.role].into_iter().flatten().map(String::as_str).collect();
-        (!said.is_empty()).then(|| &*Box::leak(said.join(", ").into_boxed_str()))
+        p.iter().map(|p| (p.name.as_str(), p.bracket().map(|b| &*Box::leak(b.into_boxed_str())))).collect()
     }
 
     /// Regression (safety review): participants listed "1. Anne Holm (A), formand" one per line kept

@@ -443,12 +443,9 @@ impl<'a> MeetingView<'a> {
 
 /// "Name (party, role)", "Name (role)", or the name alone; the template escapes it.
 fn participant(p: &crate::model::Participant) -> String {
-    // An empty role is no role, as Tera's `if` read it.
-    let said: Vec<&str> =
-        [&p.party, &p.role].into_iter().flatten().map(String::as_str).filter(|s| !s.is_empty()).collect();
-    match said.is_empty() {
-        true => p.name.clone(),
-        false => format!("{} ({})", p.name, said.join(", ")),
+    match p.bracket() {
+        Some(said) => format!("{} ({said})", p.name),
+        None => p.name.clone(),
     }
 }
 
