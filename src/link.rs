@@ -117,11 +117,13 @@ impl Site {
         self.body_index[i]
     }
 
-    /// The meeting a date mention refers to: a meeting of `body` on `date` if there is one,
-    /// otherwise the only meeting of any body on that date. Never `exclude` (the page itself).
-    pub fn find_meeting(&self, body: &str, date: NaiveDate, exclude: Option<usize>) -> Option<usize> {
-        let on_day: Vec<usize> = self.by_date.get(&date)?.iter().copied().filter(|&i| Some(i) != exclude).collect();
-        let same_body = on_day.iter().copied().find(|&i| self.meetings[i].body.eq_ignore_ascii_case(body));
+    /// The meeting a date mention on meeting `from`'s page refers to: a meeting of the same body on
+    /// `date` if there is one (whichever spelling of the body's name it has), otherwise the only
+    /// meeting of any body on that date. Never `from` itself.
+    pub fn find_meeting(&self, date: NaiveDate, from: Option<usize>) -> Option<usize> {
+        let on_day: Vec<usize> = self.by_date.get(&date)?.iter().copied().filter(|&i| Some(i) != from).collect();
+        let body = from.map(|f| self.body_index[f]);
+        let same_body = on_day.iter().copied().find(|&i| Some(self.body_index[i]) == body);
         same_body.or(if on_day.len() == 1 { Some(on_day[0]) } else { None })
     }
 
@@ -453,15 +455,34 @@ mod tests {
     fn date_mentions_find_the_meeting_of_the_same_body_first() {
         let site = Site::new(
             Config::default(),
-            vec![meeting("Direktionen", "2017-03-13", "a.txt", &[]), meeting("Byrådet", "2017-03-13", "b.txt", &[])],
+            vec![
+                meeting("Direktionen", "2017-03-13", "a.txt", &[]),
+                meeting("Byrådet", "2017-03-13", "b.txt", &[]),
+                meeting("Direktionen", "2017-03-20", "c.txt", &[]),
+            ],
         );
         let d = "2017-03-13".parse().unwrap();
-        assert_eq!(
-            site.find_meeting("direktionen", d, None).map(|i| site.meetings[i].body.as_str()),
-            Some("Direktionen")
+        let from = site.meetings.iter().position(|m| m.source.ends_with("c.txt"));
+        assert_eq!(site.find_meeting(d, from).map(|i| site.meetings[i].body.as_str()), Some("Direktionen"));
+        assert_eq!(site.find_meeting(d, None), None, "ambiguous date is not linked");
+        assert_eq!(site.find_meeting("2017-03-14".parse().unwrap(), from), None);
+        let own = site.meetings.iter().position(|m| m.source.ends_with("a.txt"));
+        assert_eq!(site.find_meeting(d, own).map(|i| site.meetings[i].body.as_str()), Some("Byrådet"), "never itself");
+    }
+
+    #[test]
+    fn regression_a_date_mention_finds_its_bodys_meeting_under_another_spelling() {
+        let site = Site::new(
+            Config::default(),
+            vec![
+                meeting("Børne- og Skoleudvalget", "2024-01-08", "a.txt", &[]),
+                meeting("Borne- og Skoleudvalget", "2024-02-05", "b.txt", &[]),
+                meeting("Byrådet", "2024-01-08", "c.txt", &[]),
+            ],
         );
-        assert_eq!(site.find_meeting("Socialudvalget", d, None), None, "ambiguous date is not linked");
-        assert_eq!(site.find_meeting("Direktionen", "2017-03-14".parse().unwrap(), None), None);
+        let from = site.meetings.iter().position(|m| m.body.starts_with("Borne")).unwrap();
+        let found = site.find_meeting("2024-01-08".parse().unwrap(), Some(from)).unwrap();
+        assert_eq!(site.meetings[found].body, "Børne- og Skoleudvalget");
     }
 
     #[test]

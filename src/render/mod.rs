@@ -188,7 +188,7 @@ impl<'a> Renderer<'a> {
     /// may lack the items' sections); returns the bytes written.
     pub fn meeting(&self, i: usize, full: &Meeting) -> Result<u64, RenderError> {
         let (site, base) = (self.site, self.base.as_str());
-        let links = Links { site, base, body: &full.body, current: Some(i) };
+        let links = Links { site, base, current: Some(i) };
         let html: Vec<ItemHtml> = full.items.iter().map(|item| ItemHtml::new(item, &links)).collect();
         let view = MeetingView::new(site, base, &self.strings, i, &html);
         let fields = flat(&view)?;

@@ -16,9 +16,8 @@ pub struct Links<'a> {
     pub site: &'a Site,
     /// The base path, e.g. "/referater/".
     pub base: &'a str,
-    /// The body whose minutes the text comes from: a date mention prefers that body's meeting.
-    pub body: &'a str,
-    /// The meeting the text belongs to (a mention of its own date is not linked).
+    /// The meeting the text belongs to: a date mention prefers its body's meeting, and a mention of
+    /// its own date is not linked.
     pub current: Option<usize>,
 }
 
@@ -247,7 +246,7 @@ fn mention_target(mention: &Mention, links: &Links) -> Option<String> {
     match mention {
         Mention::Case(case) => links.site.cases.contains_key(case).then(|| Site::case_path(case)),
         Mention::Date(date) => {
-            let meeting = links.site.find_meeting(links.body, *date, links.current)?;
+            let meeting = links.site.find_meeting(*date, links.current)?;
             Some(links.site.meeting_path(meeting).to_string())
         }
     }
@@ -339,7 +338,7 @@ mod tests {
 
     fn render(text: &str) -> String {
         let site = site();
-        inline(text, &Links { site: &site, base: "/r/", body: "Direktionen", current: Some(1) })
+        inline(text, &Links { site: &site, base: "/r/", current: Some(1) })
     }
 
     #[test]
@@ -516,7 +515,7 @@ mod tests {
     /// What the filter lets through without ammonia is what ammonia would keep: nothing to remove.
     fn assert_cleaner_has_nothing_to_remove(input: &str) {
         let site = site();
-        let links = Links { site: &site, base: "/r/", body: "Direktionen", current: Some(1) };
+        let links = Links { site: &site, base: "/r/", current: Some(1) };
         let (html, from_input_markup) = filtered(input, &links);
         assert_safe(input, &html);
         assert_safe(input, &inline(input, &links));

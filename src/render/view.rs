@@ -498,7 +498,7 @@ impl<'a> CaseView<'a> {
             .map(|&r| {
                 let m = &site.meetings[r.meeting];
                 let item = &m.items[r.item];
-                let links = Links { site, base, body: &m.body, current: Some(r.meeting) };
+                let links = Links { site, base, current: Some(r.meeting) };
                 let decisions = decisions_html(item, &links);
                 let body_url =
                     site.body_of(r.meeting).map_or_else(String::new, |b| format!("{base}{}", site.body_path(b)));
@@ -632,7 +632,7 @@ mod tests {
     #[test]
     fn decision_text_is_plain_text_with_lists() {
         let site = Site::new(Config::default(), Vec::new());
-        let links = Links { site: &site, base: "/", body: "Direktionen", current: None };
+        let links = Links { site: &site, base: "/", current: None };
         let blocks = decision_blocks("Godkendt med *bemærkninger*:\n\n- styregruppen <b>skal</b>\n- status\n\n1. én\n2. to\n\nPer Aalbæk.\nStatus.", &links);
         let html = serde_json::to_string(&blocks).unwrap();
         assert_eq!(
