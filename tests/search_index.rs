@@ -68,6 +68,32 @@ fn docs_are_ordered_newest_year_first_with_facet_runs() {
 }
 
 #[test]
+fn regression_a_body_spelled_two_ways_is_one_run_of_docs_a_year() {
+    use search_support::{item, meeting};
+    let meetings = vec![
+        meeting("Børne- og Skoleudvalget", "2024-03-04", vec![item(1, "Skolestruktur", None, vec![])]),
+        meeting("Byrådet", "2024-02-26", vec![item(1, "Budget", None, vec![])]),
+        meeting("Borne- og Skoleudvalget", "2024-02-05", vec![item(1, "Klasseloft", None, vec![])]),
+        meeting("Børne- og Skoleudvalget", "2024-01-08", vec![item(1, "Madordning", None, vec![])]),
+    ];
+    let site = referat::link::Site::new(referat::config::Config::default(), meetings);
+    let out = tempfile::tempdir().unwrap();
+    referat::search::write_index(&site, out.path()).unwrap();
+    let dir = out.path().join("soeg");
+    let manifest = read(&dir, "index.json");
+    assert_eq!(
+        manifest["bodies"],
+        serde_json::json!([["Byrådet", "byradet"], ["Børne- og Skoleudvalget", "borne-og-skoleudvalget"]])
+    );
+    // "Borne-" sorts before "Byrådet" and had put its meeting between the two bodies: three runs.
+    assert_eq!(manifest["runs"], serde_json::json!([0, 2024, 2, 1, 2024, 6]));
+    let titles: Vec<String> = records(&dir, &manifest).iter().map(|r| r[0].as_str().unwrap().to_string()).collect();
+    let udvalg = ["Skolestruktur", "Klasseloft", "Madordning"];
+    assert_eq!(titles.iter().filter(|t| udvalg.contains(&t.as_str())).collect::<Vec<_>>(), udvalg, "newest first");
+    assert_eq!(titles[..2], ["Byrådet 26-02-2024", "Budget"]);
+}
+
+#[test]
 fn stemmed_terms_have_title_flags() {
     let (_out, dir, _) = written();
     let manifest = read(&dir, "index.json");

@@ -5,7 +5,6 @@
 //! (body, year) facets are a short list of id runs and ties in ranking favour recent minutes.
 
 use crate::model::{AgendaItem, Block, Meeting};
-use chrono::Datelike;
 use pulldown_cmark::{Event, Parser, TagEnd};
 use std::borrow::Cow;
 
@@ -17,17 +16,6 @@ pub const SNIPPET_CHARS: usize = 160;
 pub struct Bodies {
     pub names: Vec<String>,
     pub slugs: Vec<String>,
-}
-
-/// Indexes into `meetings` in doc order: year descending, body, date descending (input order last).
-pub fn order(meetings: &[Meeting]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..meetings.len()).collect();
-    let key = |i: usize| (meetings[i].date.year(), &meetings[i].body, meetings[i].date);
-    order.sort_by(|&a, &b| {
-        let ((ya, ba, da), (yb, bb, db)) = (key(a), key(b));
-        (yb, ba, db, b).cmp(&(ya, bb, da, a))
-    });
-    order
 }
 
 /// The result title: the item's title, or "Body dd-mm-yyyy" for the meeting itself.

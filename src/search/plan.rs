@@ -2,7 +2,7 @@
 //! data every meeting keeps after linking (body, date, items' closed flags); then the parts made
 //! from full meetings, and their merge into the written index. See the contract in [`super`].
 
-use super::docs::{self, Bodies};
+use super::docs::Bodies;
 use super::exact::case_key;
 use super::gather::Gathered;
 use super::json::{self, index_dir};
@@ -13,9 +13,20 @@ use super::IndexStats;
 use crate::link::Site;
 use crate::model::Meeting;
 use chrono::Datelike;
+use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::io;
 use std::path::Path;
+
+/// Indexes into `site.meetings` in doc order: year descending, body, date descending (input order
+/// last). By the site's grouping of bodies, not the meeting's spelling of the name: a body spelled
+/// two ways would otherwise be two runs of docs a year, and its facet count two runs in the manifest.
+fn doc_order(site: &Site) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..site.meetings.len()).collect();
+    let date = |i: usize| site.meetings[i].date;
+    order.sort_by_key(|&i| (Reverse(date(i).year()), site.body_index(i), Reverse(date(i)), Reverse(i)));
+    order
+}
 
 /// Doc order, doc ids, bodies and facet runs of a site's index (see [`super`] for how to use it).
 #[derive(Debug, Clone)]
@@ -44,7 +55,7 @@ impl Plan {
             names: site.bodies.iter().map(|b| b.name.clone()).collect(),
             slugs: site.bodies.iter().map(|b| b.slug.clone()).collect(),
         };
-        let order = docs::order(&site.meetings);
+        let order = doc_order(site);
         let mut plan = Plan {
             position: vec![usize::MAX; site.meetings.len()],
             first_doc: Vec::with_capacity(order.len() + 1),
