@@ -413,3 +413,40 @@ fn a_replaced_content_folder_is_watched_again() {
     project.replace(MEETING, "GENSKABT-MAPPE", "OG-REDIGERET");
     eventually(WAIT, "a later edit in it", || serve.get(&page).1.contains("OG-REDIGERET").then_some(()));
 }
+
+/// Regression: `serve` printed fewer warnings than `build`. The first build prints every warning
+/// `build` prints (but the one about a local base_url: serve sets its own), and a rebuild prints
+/// those of the file that changed, without repeating the others.
+#[test]
+fn serve_prints_the_warnings_of_build_and_then_those_of_each_changed_file() {
+    let project = Project::new();
+    project.replace(MEETING, DECISION, &format!("{DECISION} (borger 010180-1234)"));
+    project.save("direktionen/tvilling.txt", &project.read(MEETING));
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_referat"))
+        .args(["build", "--content", "content", "--templates", "templates", "--config", "config.toml"])
+        .args(["--output", "built"])
+        .current_dir(project.dir.path())
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let built: Vec<String> = String::from_utf8_lossy(&output.stderr)
+        .lines()
+        .filter(|l| !l.contains("base_url is a local address"))
+        .map(str::to_string)
+        .collect();
+    assert_eq!(built.len(), 4, "two CPR numbers and two same-day twins: {built:?}");
+
+    let serve = Serve::start(&project, &[]);
+    assert_eq!(serve.err().lines().collect::<Vec<_>>(), built, "the first build prints what build prints");
+
+    let other = "direktionen/2012-11-20.md";
+    project.replace(other, "præsenteres for Chefforum", "præsenteres for borger 020280-1234");
+    let news = eventually(WAIT, "the edited file's warning", || {
+        serve.err().lines().find(|l| l.starts_with(other) && l.contains("CPR number masked")).map(str::to_string)
+    });
+    assert!(news.contains("warning:"), "{news}");
+    eventually(WAIT, "the rebuild", || (serve.rebuilds() >= 2).then_some(()));
+    let err = serve.err();
+    assert_eq!(err.lines().filter(|l| l.starts_with(MEETING)).count(), 2, "not repeated:\n{err}");
+    assert_eq!(err.lines().filter(|l| l.starts_with("direktionen/tvilling.txt")).count(), 2, "not repeated:\n{err}");
+}

@@ -196,7 +196,7 @@ fn site_files(out: &std::path::Path) -> Vec<(String, String)> {
 }
 
 /// A full `referat build` of the project's content into `out`.
-fn full_build(project: &Project, out: PathBuf) {
+fn full_build(project: &Project, out: PathBuf) -> referat::build::BuildReport {
     let opts = BuildOptions {
         content: project.path("content"),
         output: out,
@@ -205,7 +205,7 @@ fn full_build(project: &Project, out: PathBuf) {
         base_url: None,
         ..Default::default()
     };
-    referat::build::build(&opts).unwrap();
+    referat::build::build(&opts).unwrap()
 }
 
 /// A same-day twin named after its date ("2017-03-20-a.txt", which sorts before "2017-03-20.txt")
@@ -245,4 +245,86 @@ fn a_same_day_twin_that_takes_a_meetings_address_rebuilds_fully() {
     assert!(report.full, "the first meeting's page moved to a new address");
     assert_eq!(project.page_with("2017-03-20", "TVILLING").as_deref(), Some("direktionen/2017-03-20/"));
     assert_eq!(project.page_with("2017-03-20", DECISION).as_deref(), Some("direktionen/2017-03-20-2/"));
+}
+
+/// A sentence with a CPR number in the seed meeting's decision: masked, with a warning.
+fn with_cpr(project: &Project) {
+    project.replace(MEETING, DECISION, &format!("{DECISION} (borger 010180-1234)"));
+}
+
+/// Regression: `serve` printed fewer warnings than `build` (the warning about two meetings of one
+/// body on one day was only `build`'s). Its first build reports what `build` reports.
+#[test]
+fn the_first_build_reports_the_warnings_build_reports() {
+    let project = Project::new();
+    with_cpr(&project);
+    project.save("direktionen/tvilling.txt", &project.read(MEETING));
+    let served = session(&project).rebuild_all().unwrap().diagnostics.to_string();
+    let built = full_build(&project, project.path("full")).diagnostics.to_string();
+    assert_eq!(served, built);
+    for (file, what) in [
+        (MEETING, "CPR number masked"),
+        ("direktionen/tvilling.txt", "CPR number masked"),
+        (MEETING, "another meeting of the same body on 2017-03-20"),
+        ("direktionen/tvilling.txt", "another meeting of the same body on 2017-03-20"),
+    ] {
+        assert!(served.lines().any(|l| l.starts_with(file) && l.contains(what)), "{file}: {what}:\n{served}");
+    }
+}
+
+/// A rebuild reports the warnings of the file that changed, not every warning of the site again.
+#[test]
+fn a_rebuild_reports_the_warnings_of_the_changed_file_only() {
+    let project = Project::new();
+    let mut s = session(&project);
+    let first = s.rebuild_all().unwrap();
+    assert!(first.diagnostics.0.is_empty(), "the seeds are clean: {}", first.diagnostics);
+
+    with_cpr(&project);
+    let report = s.update(&[Change::Content(MEETING.into())]).unwrap();
+    let cpr: Vec<_> = report.diagnostics.warnings().filter(|d| d.message.contains("CPR number masked")).collect();
+    assert_eq!(cpr.len(), 1, "{}", report.diagnostics);
+    assert_eq!(cpr[0].file, PathBuf::from(MEETING));
+    assert!(cpr[0].line > 0 && cpr[0].column > 0, "with its place: {}", cpr[0]);
+
+    let other = "direktionen/2012-11-20.md";
+    project.replace(other, "Direktionen", "Direktionen");
+    let report = s.update(&[Change::Content(other.into())]).unwrap();
+    assert!(report.diagnostics.0.is_empty(), "the other file's warning is not repeated: {}", report.diagnostics);
+
+    // Saved while another file is broken: its warning comes with the rebuild that succeeds.
+    let good = project.read(other);
+    save(&project.content(other), format!("{good}\0").as_bytes());
+    project.replace(MEETING, "010180-1234", "020280-1234");
+    let changes = [Change::Content(MEETING.into()), Change::Content(other.into())];
+    assert!(matches!(s.update(&changes), Err(BuildError::Input(_))));
+    project.save(other, &good);
+    let report = s.update(&[Change::Content(other.into())]).unwrap();
+    let files: Vec<_> = report.diagnostics.0.iter().map(|d| (d.file.clone(), d.message.clone())).collect();
+    assert!(files.iter().any(|(f, m)| f == &PathBuf::from(MEETING) && m.contains("CPR")), "{}", report.diagnostics);
+}
+
+/// A file added on the day of another meeting of its body: both files' warnings are news (the
+/// other meeting's address may have moved); an unrelated edit afterwards repeats neither.
+#[test]
+fn a_rebuild_reports_a_new_same_day_twin_for_both_meetings() {
+    let project = Project::new();
+    let mut s = session(&project);
+    s.rebuild_all().unwrap();
+    project.save("direktionen/tvilling.txt", &project.read(MEETING));
+    let report = s.update(&[Change::Content("direktionen/tvilling.txt".into())]).unwrap();
+    let twins: Vec<_> =
+        report.diagnostics.0.iter().filter(|d| d.message.contains("another meeting of the same body")).collect();
+    let files: Vec<_> = twins.iter().map(|d| d.file.to_string_lossy().to_string()).collect();
+    assert_eq!(files, [MEETING, "direktionen/tvilling.txt"], "{}", report.diagnostics);
+
+    let other = "direktionen/2012-11-20.md";
+    project.replace(other, "Direktionen", "Direktionen");
+    let report = s.update(&[Change::Content(other.into())]).unwrap();
+    assert!(report.diagnostics.0.is_empty(), "{}", report.diagnostics);
+
+    // The twin goes: nothing to warn about, and no stale warning.
+    std::fs::remove_file(project.content("direktionen/tvilling.txt")).unwrap();
+    let report = s.update(&[Change::Content("direktionen/tvilling.txt".into())]).unwrap();
+    assert!(report.diagnostics.0.is_empty(), "{}", report.diagnostics);
 }

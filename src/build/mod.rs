@@ -163,7 +163,7 @@ fn parse_each<T: Send>(content: &Path, keep: impl Fn(Meeting, usize) -> T + Sync
         .par_iter()
         .map(|f| {
             let (parsed, diags) = parse_sized(content, f);
-            let day = parsed.as_ref().map(|(m, _)| (crate::link::body_slug(&m.body), m.date, m.source.clone()));
+            let day = parsed.as_ref().map(|(m, _)| Day::of(m));
             (parsed.map(|(meeting, size)| keep(meeting, size)), day, diags)
         })
         .collect();
@@ -179,21 +179,49 @@ fn parse_each<T: Send>(content: &Path, keep: impl Fn(Meeting, usize) -> T + Sync
     (kept, diagnostics)
 }
 
+/// Where a meeting is published, as far as [`same_day`] needs it: its body's slug, its date and
+/// its source file.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+struct Day {
+    slug: String,
+    date: chrono::NaiveDate,
+    file: PathBuf,
+}
+
+impl Day {
+    fn of(m: &Meeting) -> Day {
+        Day { slug: crate::link::body_slug(&m.body), date: m.date, file: m.source.clone() }
+    }
+
+    /// Meetings with the same key share a body and a date.
+    fn key(&self) -> (&str, chrono::NaiveDate) {
+        (&self.slug, self.date)
+    }
+
+    fn key_owned(&self) -> (String, chrono::NaiveDate) {
+        (self.slug.clone(), self.date)
+    }
+
+    fn into_key(self) -> (String, chrono::NaiveDate) {
+        (self.slug, self.date)
+    }
+}
+
 /// A warning for each file whose meeting has the body and date of another: each is published, at
 /// the address [`crate::link::meeting_folders`] gives it. Usually one of them is a duplicate
 /// export or has the wrong date; when a file is not named after its date, it is numbered by file
 /// name, so adding or renaming a file can move its page, and the warning says how to avoid that.
-fn same_day(mut days: Vec<(String, chrono::NaiveDate, PathBuf)>) -> Vec<Diagnostic> {
+fn same_day(mut days: Vec<Day>) -> Vec<Diagnostic> {
     days.sort();
-    days.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1)
+    days.chunk_by(|a, b| a.key() == b.key())
         .filter(|run| run.len() > 1)
         .flat_map(|run| {
             // Folders of one date never clash with another date's, so the run alone gives them.
-            let own: Vec<(chrono::NaiveDate, &Path)> = run.iter().map(|(_, d, f)| (*d, f.as_path())).collect();
+            let own: Vec<(chrono::NaiveDate, &Path)> = run.iter().map(|d| (d.date, d.file.as_path())).collect();
             let folders = crate::link::meeting_folders(&own);
-            run.iter().zip(folders).map(move |((slug, date, file), folder)| {
+            run.iter().zip(folders).map(move |(Day { slug, date, file }, folder)| {
                 let others: Vec<String> =
-                    run.iter().filter(|o| &o.2 != file).map(|o| o.2.display().to_string()).collect();
+                    run.iter().filter(|o| &o.file != file).map(|o| o.file.display().to_string()).collect();
                 let address = if crate::link::own_folder(*date, file).as_ref() == Some(&folder) {
                     format!("this one at {slug}/{folder}/ after its file name")
                 } else {

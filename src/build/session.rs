@@ -1,7 +1,7 @@
 //! Incremental rebuilds for `serve`: re-parse only changed files, render only the pages they affect,
 //! and publish them into the live output file by file while the search index catches up.
 
-use super::{load_config, parse_file, BuildError, BuildOptions};
+use super::{load_config, parse_file, same_day, BuildError, BuildOptions, Day};
 use crate::case::CaseNumber;
 use crate::config::Config;
 use crate::diag::{Diagnostic, Diagnostics};
@@ -62,6 +62,10 @@ struct Dirty {
     cases: BTreeSet<CaseNumber>,
     /// Files parsed since the last successful rebuild, whose warnings are news.
     parsed: BTreeSet<PathBuf>,
+    /// Bodies and dates of the meetings parsed, removed or moved to another date since then: the
+    /// warnings about meetings that share a body and a date among them are news too, also for
+    /// files that did not change (a file added beside them can take their address).
+    days: BTreeSet<(String, chrono::NaiveDate)>,
 }
 
 /// What the output folder holds now, to see whether an incremental rebuild would leave stale pages.
@@ -276,6 +280,9 @@ impl Session {
 
     fn store(&mut self, rel: PathBuf, (meeting, diags): (Option<Meeting>, Vec<Diagnostic>)) {
         self.dirty.parsed.insert(rel.clone());
+        if let Some(m) = &meeting {
+            self.dirty.days.insert(Day::of(m).into_key());
+        }
         if diags.is_empty() {
             self.diagnostics.remove(&rel);
         } else {
@@ -291,6 +298,7 @@ impl Session {
     fn apply(&mut self, rel: PathBuf, result: Option<(Option<Meeting>, Vec<Diagnostic>)>) {
         if let Some(old) = self.meetings.get(&rel) {
             self.dirty.cases.extend(old.items.iter().filter_map(|i| i.case.clone()));
+            self.dirty.days.insert(Day::of(old).into_key());
         }
         match result {
             Some(result) => {
@@ -314,11 +322,16 @@ impl Session {
         errors
     }
 
-    /// Warnings about the files parsed since the last successful rebuild (and the content folder).
+    /// Warnings about the files parsed since the last successful rebuild (and the content folder),
+    /// and about the meetings that share a body and a date with one of them (as `build` gives them).
     fn fresh_warnings(&self) -> Diagnostics {
         let fresh =
             |(rel, _): &(&PathBuf, &Vec<Diagnostic>)| rel.as_os_str().is_empty() || self.dirty.parsed.contains(*rel);
         let mut warnings = Diagnostics(self.diagnostics.iter().filter(fresh).flat_map(|(_, d)| d.clone()).collect());
+        // By date first: a body's slug costs more than a comparison, and a site has many meetings.
+        let dates: BTreeSet<chrono::NaiveDate> = self.dirty.days.iter().map(|(_, date)| *date).collect();
+        let days = self.meetings.values().filter(|m| dates.contains(&m.date)).map(Day::of);
+        warnings.extend(same_day(days.filter(|d| self.dirty.days.contains(&d.key_owned())).collect()));
         warnings.sort();
         warnings
     }
