@@ -328,3 +328,44 @@ fn a_rebuild_reports_a_new_same_day_twin_for_both_meetings() {
     let report = s.update(&[Change::Content("direktionen/tvilling.txt".into())]).unwrap();
     assert!(report.diagnostics.0.is_empty(), "{}", report.diagnostics);
 }
+
+/// A templates folder whose search.js was copied before the search index's format 2: `build` and
+/// serve's first build warn, naming the file; serve warns again when the templates change, not on
+/// every edit of the minutes.
+#[test]
+fn an_old_copy_of_search_js_is_a_warning_of_build_and_serve() {
+    let project = Project::new();
+    let script = project.path("templates/static/search.js");
+    let current = std::fs::read_to_string(&script).unwrap();
+    let old = current.replace("const FORMAT = 2;", "");
+    assert_ne!(old, current, "the built-in script declares format 2");
+    std::fs::write(&script, &old).unwrap();
+    let about_script = |d: &referat::diag::Diagnostics| {
+        d.warnings().filter(|w| w.file == script && w.message.contains("search index format")).count()
+    };
+
+    let built = full_build(&project, project.path("full"));
+    assert_eq!(about_script(&built.diagnostics), 1, "{}", built.diagnostics);
+    let line = built.diagnostics.to_string();
+    assert!(line.contains("static/search.js: warning: does not declare the search index format"), "{line}");
+
+    let mut s = session(&project);
+    let first = s.rebuild_all().unwrap();
+    assert_eq!(
+        first.diagnostics.to_string(),
+        built.diagnostics.to_string(),
+        "serve's first build says what build says"
+    );
+    project.replace(MEETING, DECISION, "Direktionen godkendte IGEN");
+    let edit = s.update(&[Change::Content(MEETING.into())]).unwrap();
+    assert_eq!(about_script(&edit.diagnostics), 0, "not on every edit: {}", edit.diagnostics);
+
+    std::fs::write(&script, current.replace("const FORMAT = 2;", "const FORMAT = 1;")).unwrap();
+    let changed = s.update(&[Change::Templates]).unwrap();
+    assert_eq!(about_script(&changed.diagnostics), 1, "{}", changed.diagnostics);
+    assert!(changed.diagnostics.to_string().contains("reads search index format 1, this build writes 2"));
+
+    std::fs::write(&script, &current).unwrap();
+    let fixed = s.update(&[Change::Templates]).unwrap();
+    assert!(fixed.diagnostics.0.is_empty(), "{}", fixed.diagnostics);
+}

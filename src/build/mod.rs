@@ -268,7 +268,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     // share memory pages with the kept model's and keep them from being freed (at 20,000
     // meetings the peak was 826 MB with 128 MB kept; it is 589 MB so).
     let split = |m: Meeting, size| if budget.take(size) { Parsed::Kept(m) } else { Parsed::Light(m.into_light()) };
-    let (parsed, diagnostics) = parse_each(&opts.content, split);
+    let (parsed, mut diagnostics) = parse_each(&opts.content, split);
     if diagnostics.has_errors() {
         return Err(BuildError::Input(diagnostics));
     }
@@ -307,6 +307,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let (render, search) = rayon::join(|| renderer.site_pages(meeting_bytes), index);
     let render = render?;
     let search = search.map_err(BuildError::Search)?;
+    diagnostics.extend(render.warnings.iter().cloned());
+    diagnostics.sort();
     tick("site pages and search index", &mut timings);
     let old_site = staging.publish().map_err(publish_err)?;
     tick("write", &mut timings);

@@ -33,7 +33,9 @@ pub enum Change {
 /// What one successful [`Session`] rebuild did.
 #[derive(Debug, Default)]
 pub struct RebuildReport {
-    /// Warnings about the files parsed for this rebuild.
+    /// Warnings about the files parsed for this rebuild (and the meetings that share a body and a
+    /// date with one of them), and about the templates folder when it was read for the first time
+    /// or changed.
     pub diagnostics: Diagnostics,
     /// True if every page was rendered; false for an incremental rebuild.
     pub full: bool,
@@ -58,6 +60,8 @@ impl RebuildReport {
 #[derive(Debug, Default)]
 struct Dirty {
     full: bool,
+    /// The templates changed (or were never read): the theme's warnings are news.
+    theme: bool,
     meetings: BTreeSet<PathBuf>,
     cases: BTreeSet<CaseNumber>,
     /// Files parsed since the last successful rebuild, whose warnings are news.
@@ -116,7 +120,7 @@ impl Session {
             config: None,
             meetings: BTreeMap::new(),
             diagnostics: BTreeMap::new(),
-            dirty: Dirty { full: true, ..Dirty::default() },
+            dirty: Dirty { full: true, theme: true, ..Dirty::default() },
             published: Published::default(),
             search_stale: false,
             search_files: BTreeSet::new(),
@@ -145,6 +149,7 @@ impl Session {
         self.meetings.clear();
         self.diagnostics.clear();
         self.dirty.full = true;
+        self.dirty.theme = true;
         let files = self.find_files();
         let parsed = files.len();
         let results: Vec<_> = files.par_iter().map(|f| (f.clone(), self.parse(f))).collect();
@@ -167,7 +172,10 @@ impl Session {
                     files.insert(rel.clone());
                 }
                 Change::ContentTree => files.extend(self.rescan()),
-                Change::Templates => self.dirty.full = true,
+                Change::Templates => {
+                    self.dirty.full = true;
+                    self.dirty.theme = true;
+                }
                 Change::Config => {
                     self.config = None;
                     self.dirty.full = true;
@@ -350,7 +358,7 @@ impl Session {
         if errors.has_errors() {
             return Err(BuildError::Input(errors));
         }
-        let diagnostics = self.fresh_warnings();
+        let mut diagnostics = self.fresh_warnings();
         if with_search {
             // An index still being written would be older than this one: let it finish unseen.
             self.search_job = None;
@@ -373,6 +381,10 @@ impl Session {
         };
         self.meetings = site.meetings.into_iter().map(|m| (m.source.clone(), m)).collect();
         let (render, search, moved) = result?;
+        if self.dirty.theme {
+            diagnostics.extend(render.warnings.iter().cloned());
+            diagnostics.sort();
+        }
         self.published = published;
         self.dirty = Dirty::default();
         self.search_stale = !with_search;

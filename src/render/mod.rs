@@ -68,6 +68,8 @@ pub enum RenderError {
 pub struct RenderStats {
     pub pages: usize,
     pub bytes: u64,
+    /// Warnings about the templates folder (the theme's, see `templates::Theme::warnings`).
+    pub warnings: Vec<crate::diag::Diagnostic>,
 }
 
 /// One output file to produce.
@@ -202,7 +204,8 @@ impl<'a> Renderer<'a> {
         let sizes: Vec<u64> = self.jobs.par_iter().map(|(job, file)| self.run(job, file)).collect::<Result<_, _>>()?;
         // Each meeting wrote its page and its open data.
         let pages = sizes.len() + 2 * self.meetings.len();
-        Ok(RenderStats { pages, bytes: self.static_bytes + meeting_bytes + sizes.iter().sum::<u64>() })
+        let bytes = self.static_bytes + meeting_bytes + sizes.iter().sum::<u64>();
+        Ok(RenderStats { pages, bytes, warnings: self.theme.warnings.clone() })
     }
 }
 

@@ -1,6 +1,7 @@
 //! The theme: Tera templates and static files built into the binary as defaults, each replaceable
 //! by a file of the same name in the templates folder, so a web team restyles without Rust.
 
+use crate::diag::Diagnostic;
 use crate::render::RenderError;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
@@ -34,6 +35,9 @@ pub struct Theme {
     /// Template name → the file that replaced or added it.
     pub files: Vec<(String, PathBuf)>,
     pub assets: Arc<Assets>,
+    /// Warnings about files of the templates folder that build but would not work on the site
+    /// (see [`search_script_warning`]).
+    pub warnings: Vec<Diagnostic>,
 }
 
 impl Theme {
@@ -54,9 +58,10 @@ impl Theme {
         let mut tera = Tera::default();
         // Tera's default also escapes "/" (as &#x2F;), which bloats every URL; quotes and <>& suffice.
         tera.set_escape_fn(crate::render::text::escape);
-        let assets = Arc::new(Assets::load(dir)?);
+        let (assets, warnings) = Assets::load(dir)?;
+        let assets = Arc::new(assets);
         tera.register_function("asset", asset_function(assets.clone(), base));
-        let theme = Theme { tera: Tera::default(), files, assets };
+        let theme = Theme { tera: Tera::default(), files, assets, warnings };
         tera.add_raw_templates(sources).map_err(|e| theme.error(e, None))?;
         let theme = Theme { tera, ..theme };
         theme.check_blocks()?;
@@ -173,7 +178,10 @@ pub struct Assets {
 }
 
 impl Assets {
-    fn load(dir: Option<&Path>) -> Result<Assets, RenderError> {
+    /// The static files, and a warning for each file of the templates folder's that does not fit
+    /// this build.
+    fn load(dir: Option<&Path>) -> Result<(Assets, Vec<Diagnostic>), RenderError> {
+        let mut warnings = Vec::new();
         let mut files: BTreeMap<String, Vec<u8>> = STATIC.iter().map(|(n, d)| (n.to_string(), d.to_vec())).collect();
         if let Some(src) = dir.map(|d| d.join("static")).filter(|d| d.is_dir()) {
             for entry in WalkDir::new(&src).sort_by_file_name() {
@@ -185,6 +193,9 @@ impl Assets {
                 let name = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
                 let data = std::fs::read(entry.path())
                     .map_err(|source| RenderError::Read { path: entry.path().into(), source })?;
+                if name == SEARCH_SCRIPT {
+                    warnings.extend(search_script_warning(entry.path(), &data));
+                }
                 files.insert(name, data);
             }
         }
@@ -195,7 +206,7 @@ impl Assets {
                 (name, (data, hashed))
             })
             .collect();
-        Ok(Assets { files })
+        Ok((Assets { files }, warnings))
     }
 
     /// The hashed copy of `name` (a path below `static/`), if there is such a file.
@@ -213,6 +224,45 @@ impl Assets {
         }
         Ok(bytes)
     }
+}
+
+/// The search page's script, below `static/`.
+const SEARCH_SCRIPT: &str = "search.js";
+
+/// The search index format a search script declares it reads, as the built-in one does near its
+/// top (`const FORMAT = 2;`), or `None` if it declares none.
+fn declared_format(script: &str) -> Option<u32> {
+    static MARKER: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"\bconst\s+FORMAT\s*=\s*(\d+)\s*;").expect("valid"));
+    MARKER.captures(script).and_then(|c| c[1].parse().ok())
+}
+
+/// A warning when the templates folder's `static/search.js` (at `path`) does not declare the search
+/// index format this build writes ([`crate::search::json::FORMAT`]). A copy made before the index
+/// changed its layout builds and publishes without a word, and then fails in the browser: it asks
+/// for files the new index does not have.
+fn search_script_warning(path: &Path, script: &[u8]) -> Option<Diagnostic> {
+    let writes = crate::search::json::FORMAT;
+    let reads = declared_format(&String::from_utf8_lossy(script));
+    if reads == Some(writes) {
+        return None;
+    }
+    let version = env!("CARGO_PKG_VERSION");
+    let what = match reads {
+        Some(n) => format!("reads search index format {n}, this build writes {writes}:"),
+        None => format!(
+            "does not declare the search index format it reads (the built-in one has `const FORMAT = {writes};`): \
+             it is a copy from an earlier referat, and this build writes format {writes}, so"
+        ),
+    };
+    Some(Diagnostic::warning(
+        path,
+        0,
+        format!(
+            "{what} the search page will not work in the browser; copy the new search.js from templates/static/search.js \
+             of referat {version} and make your changes in it again, or delete this copy to publish the built-in one"
+        ),
+    ))
 }
 
 /// `asset(path="style.css")`: `<base>static/style.1a2b3c4d5e.css`; a file that is not in `static/`
@@ -403,5 +453,56 @@ mod tests {
         assert!(msg.contains("404.html: the built-in theme"), "{msg}");
         assert!(msg.contains(&format!("base.html: {}", dir.path().join("base.html").display())), "{msg}");
         assert!(msg.contains("also from the templates folder") && msg.contains("nav.html"), "{msg}");
+    }
+
+    /// The built-in script declares the format this build writes: bumping `FORMAT` in
+    /// src/search/json.rs without the script would warn about the built-in theme's own copy.
+    #[test]
+    fn the_built_in_search_script_declares_the_format_the_build_writes() {
+        let script = STATIC.iter().find(|(n, _)| *n == SEARCH_SCRIPT).map(|(_, d)| *d).unwrap();
+        assert_eq!(declared_format(std::str::from_utf8(script).unwrap()), Some(crate::search::json::FORMAT));
+        assert!(search_script_warning(Path::new("search.js"), script).is_none());
+    }
+
+    #[test]
+    fn the_declared_format_is_read_as_written_or_minified() {
+        assert_eq!(declared_format("  const FORMAT = 2;\n"), Some(2));
+        assert_eq!(declared_format("'use strict';const FORMAT=13;let a"), Some(13));
+        assert_eq!(declared_format("const MAX_FORMAT = 2;"), None);
+        assert_eq!(declared_format("const FORMAT = '2';"), None);
+        assert_eq!(declared_format("let manifest = null;"), None);
+    }
+
+    /// Regression: a search.js copied into the templates folder before the index got its format 2
+    /// (versioned `soeg/<v>/` folders) built without a word, and the search page failed in the
+    /// browser. Such a copy declares no format, or another one.
+    #[test]
+    fn a_copied_search_script_of_another_format_is_a_warning_naming_the_file() {
+        let builtin = STATIC.iter().find(|(n, _)| *n == SEARCH_SCRIPT).map(|(_, d)| *d).unwrap();
+        let builtin = std::str::from_utf8(builtin).unwrap();
+        assert!(builtin.contains("const FORMAT = 2;"), "the marker this test edits");
+        let writes = crate::search::json::FORMAT;
+        let old = builtin.replace(&format!("const FORMAT = {writes};"), "");
+        let other = builtin.replace(&format!("const FORMAT = {writes};"), "const FORMAT = 1;");
+        for (script, says) in [
+            (old.as_str(), "does not declare the search index format it reads".to_string()),
+            (other.as_str(), format!("reads search index format 1, this build writes {writes}")),
+        ] {
+            let (dir, theme) = theme_with(&[("static/search.js", script)]);
+            let warnings = theme.unwrap().warnings;
+            assert_eq!(warnings.len(), 1, "{warnings:?}");
+            let w = &warnings[0];
+            assert!(!w.is_error(), "the site still builds");
+            assert_eq!(w.file, dir.path().join("static/search.js"));
+            assert!(w.message.contains(&says), "{}", w.message);
+            assert!(w.message.contains("copy the new search.js"), "{}", w.message);
+        }
+        // The built-in script, a copy of the same format, and other files: nothing to say.
+        let (_dir, none) = theme_with(&[("static/style.css", "body{}")]);
+        assert!(none.unwrap().warnings.is_empty());
+        let (_dir, same) = theme_with(&[("static/search.js", builtin)]);
+        assert!(same.unwrap().warnings.is_empty());
+        let (_dir, elsewhere) = theme_with(&[("static/js/search.js", &old)]);
+        assert!(elsewhere.unwrap().warnings.is_empty(), "only the script the search page links");
     }
 }

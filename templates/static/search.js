@@ -4,6 +4,11 @@
 (function () {
   'use strict';
 
+  // The search index format this script reads: `FORMAT` in src/search/json.rs. A build warns when a
+  // templates folder's copy of this file declares another one (or none), and the page says so
+  // instead of failing when the index it finds has another format.
+  const FORMAT = 2;
+
   // ---- text analysis (port of src/search/text.rs) ----
 
   const VOWELS = 'aeiouyæåø';
@@ -388,10 +393,18 @@
     return true;
   }
 
+  /** The index has a format this script cannot read: its message is the page's status. */
+  class FormatError extends Error {}
+
   async function loadManifest() {
     if (manifest) return manifest;
     const m = await fetchJSON('index.json');
     if (manifest) return manifest;
+    if (m.format !== FORMAT) {
+      const found = Number.isInteger(m.format) ? `format ${m.format}` : 'et ukendt format';
+      throw new FormatError(`Søgningen virker ikke: webstedets søgeindeks har ${found}, men søgesidens script `
+        + `kan kun læse format ${FORMAT}. Webstedets redaktion skal opdatere search.js.`);
+    }
     m.keyList = frontDecode(m.keys);
     m.docBody = new Uint16Array(m.docs);
     m.docYear = new Uint16Array(m.docs);
@@ -753,7 +766,7 @@
       root.dataset.requests = String(requests - before);
     } catch (e) {
       // A file of the version this page read is gone (the site was rebuilt): once, with the new one.
-      if (retry && mine === seq && await newerManifest() && mine === seq) {
+      if (retry && !(e instanceof FormatError) && mine === seq && await newerManifest() && mine === seq) {
         return update({ nav: 'none', keepVisible: true, retry: false });
       }
       if (mine === seq) {
@@ -762,7 +775,7 @@
         current = null;
         list.replaceChildren(); facets.replaceChildren(); casePage.replaceChildren(); more.hidden = true;
         if (lost) input.focus();
-        say('Søgningen kunne ikke hentes. Prøv igen.');
+        say(e instanceof FormatError ? e.message : 'Søgningen kunne ikke hentes. Prøv igen.');
       }
     }
     if (mine === seq) root.dataset.query = state.q;

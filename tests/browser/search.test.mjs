@@ -1059,6 +1059,24 @@ test('error state: when the index cannot be fetched, the previous query\'s resul
   await page.close();
 });
 
+test('an index of another format than the script reads: the status says so instead of the search failing', async () => {
+  const page = await open(server);
+  // The manifest of a site whose index is newer than this script (or a copied, older script).
+  await page.route('**/soeg/index.json', async (route) => {
+    const response = await route.fetch();
+    const manifest = await response.json();
+    await route.fulfill({ response, json: { ...manifest, format: manifest.format + 1 } });
+  });
+  await search(page, 'lokalplan');
+  const status = await page.textContent('#search-status');
+  assert.match(status, /^Søgningen virker ikke: webstedets søgeindeks har format 3, men søgesidens script kan kun læse format 2\./);
+  assert.match(status, /redaktion skal opdatere search\.js/);
+  assert.equal(await page.$$eval('#search-results li', (l) => l.length), 0);
+  await search(page, '16/26813');
+  assert.match(await page.textContent('#search-status'), /kan kun læse format 2/, 'every query says so, none fails');
+  await page.close();
+});
+
 test('stop words: a word typed that begins like a stop word is searched as a prefix, and a query of only stop words says so', async () => {
   const page = await open(server);
   for (const [q, want] of [['for', /^Ny lokalplan for Taastrup/], ['han', /^Godkendelse af handicappolitik/],
