@@ -509,3 +509,35 @@ fn a_listed_agenda_with_a_wrapped_title_a_field_after_it_or_only_its_closed_grou
     let (m, _) = fixture("closed/agenda_list_wrapped_title.txt");
     assert_eq!(m.toc, ["Godkendelse af dagsorden", "Budgetopfølgning", "Lukket", "Lukket"]);
 }
+
+/// A markdown table of fields under the case number that says the item is not public ("| Felt |
+/// Værdi |" / "|---|---|" / "| Offentlig | Nej |", also "| Åben | Nej |", "| Offentlig: | Nej |",
+/// the table without a header row, beside a row that is no field, or with tabs) did not close the
+/// item: the header row ended the item's fields, and the buyer's, employee's and citizen's names
+/// were published. "| Offentlig | Ja |" is the field of an open item, as "Offentlig: Ja" is: no
+/// table in its text.
+#[test]
+fn an_offentlig_nej_table_row_closes_the_item() {
+    let (m, _) = fixture("closed/offentlig_nej_table.md");
+    assert_eq!(
+        items(&m),
+        [
+            (1, false, "Godkendelse af dagsorden"),
+            (2, true, "Lukket"),
+            (3, true, "Lukket"),
+            (4, true, "Lukket"),
+            (5, true, "Lukket"),
+            (6, true, "Lukket"),
+            (7, false, "Eventuelt")
+        ]
+    );
+    assert_nothing_secret(&m);
+    let json = serde_json::to_string(&m).unwrap();
+    assert!(!json.contains("Offentlig") && !json.contains("Felt"), "fields are not text: {json}");
+    for open in [&m.items[0], &m.items[6]] {
+        assert_eq!(open.sections.len(), 1, "only the decision: {:?}", open.sections);
+        assert_eq!(open.sections[0].heading, "Beslutning");
+    }
+    let cases: Vec<String> = m.items.iter().map(|i| i.case.as_ref().unwrap().to_string()).collect();
+    assert_eq!(cases, ["24/00412", "16/12345", "24/01001", "24/01002", "24/01003", "24/01004", "24/00413"]);
+}

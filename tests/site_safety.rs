@@ -2,6 +2,7 @@
 //! markup or script.
 
 mod site_support;
+use referat::build::{self, BuildOptions};
 use referat::config::Config;
 use referat::link::Site;
 use referat::model::*;
@@ -127,4 +128,46 @@ fn closed_items_leak_nothing_into_any_output() {
     for field in ["sections", "decisions", "attachments"] {
         assert_eq!(closed[field], serde_json::json!([]), "{field}");
     }
+}
+
+/// Regression: an item closed only by a markdown table under its case number ("| Felt | Værdi |" /
+/// "|---|---|" / "| Offentlig | Nej |") was published. Built from the minutes file, the site's
+/// pages, feeds, search index and open data carry none of the closed items' text, and the open
+/// items' "| Offentlig | Ja |" is no table on their page.
+#[test]
+fn items_closed_by_a_table_row_leak_nothing_into_the_built_site() {
+    let root = tempfile::tempdir().unwrap();
+    let content = root.path().join("content");
+    std::fs::create_dir_all(&content).unwrap();
+    let fixture = repo().join("tests/fixtures/parse/clerk3_items/closed/offentlig_nej_table.md");
+    std::fs::copy(fixture, content.join("2024-04-09.md")).unwrap();
+    let opts = BuildOptions {
+        content,
+        output: root.path().join("public"),
+        config: repo().join("config.toml"),
+        templates: repo().join("templates"),
+        base_url: Some("https://example.dk/referater/".into()),
+        ..Default::default()
+    };
+    build::build(&opts).unwrap_or_else(|e| panic!("build failed: {e}"));
+    let out = files(&opts.output);
+    let kinds = |f: &dyn Fn(&str) -> bool| out.iter().filter(|(rel, _)| f(rel)).count();
+    assert!(kinds(&|r| r.starts_with("soeg/") && r.ends_with(".json") && r != "soeg/index.json") > 2, "search");
+    assert!(kinds(&|r| r.starts_with("data/") && r.ends_with(".json")) >= 3, "open data");
+    assert!(kinds(&|r| r.ends_with(".html")) > 3, "pages");
+    for (rel, bytes) in &out {
+        // The search index holds words lower-cased.
+        let text = String::from_utf8_lossy(bytes).to_lowercase();
+        for secret in ["hemmelig", "koeber", "bortvist", "skylder", "4,2 mio"] {
+            assert!(!text.contains(secret), "{rel} leaks a closed item: {secret}");
+        }
+    }
+    let page = read(&opts.output, "okonomiudvalget/2024-04-09/index.html");
+    assert_eq!(page.matches("> Lukket punkt</h2>").count(), 5, "items 2 to 6 are closed");
+    assert!(page.contains("Godkendt.") && page.contains("Intet."), "the open items are published");
+    assert!(!page.contains("<table") && !page.contains("Offentlig"), "the open items' fields are no table");
+    let data: serde_json::Value =
+        serde_json::from_str(&read(&opts.output, "data/okonomiudvalget/2024-04-09.json")).unwrap();
+    let closed: Vec<bool> = data["items"].as_array().unwrap().iter().map(|i| i["closed"] == true).collect();
+    assert_eq!(closed, [false, true, true, true, true, true, false]);
 }

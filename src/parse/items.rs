@@ -7,11 +7,13 @@ use super::dates::starts_with_month;
 use super::inline::{find_ci, plain, strip_bold_wrapper, strip_prefix_ci, to_plain};
 use super::normalize::{Kind, Line};
 use super::sections;
+use super::tables::{is_pipe_separator_row, pipe_cells, TableBuilder};
 use super::toc::{self, clip};
 use super::{has_byte, Ctx};
 use crate::case::CaseNumber;
 use crate::model::{AgendaItem, Block, Decision, Section, SectionKind};
 use chrono::NaiveDate;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// What items need from the meeting.
@@ -549,12 +551,21 @@ fn full_title(title: &str, body: &[Line]) -> String {
     let says_closed = |t: &str| closing_line(t, false) || item_says_closed(t) || short_mark(t);
     // An item its fields call open ("Åben sag") is not closed by the line after them: that is the
     // next item's mark, above its heading.
-    let columns: Vec<(usize, Vec<&str>)> = head.fields.iter().map(|&i| (i, columns(body[i].text))).collect();
+    let columns: Vec<(usize, Vec<Cow<str>>)> = head.fields.iter().map(|&i| (i, fields(body[i].text))).collect();
     let open = columns.iter().flat_map(|(_, c)| c).any(|c| open_status(c));
     let above_next = |i: usize| open && body[i + 1..].iter().find(|l| !l.is_blank()).is_some_and(is_heading_line);
-    let fields = columns.iter().filter(|(i, _)| !above_next(*i)).flat_map(|(_, c)| c.iter().copied());
+    let fields_read = columns.iter().filter(|(i, _)| !above_next(*i)).flat_map(|(_, c)| c.iter().map(|c| &**c));
     let first = body[head.end..].iter().position(|l| !l.is_blank()).map(|k| head.end + k);
     let first = first.filter(|&i| !is_heading_line(&body[i]) && !open);
+    // A table that starts the text with other rows among its fields ("| Offentlig | Nej |" above
+    // "| Dato | 12.03.2024 |"): the rows that are fields say what fields under the heading say.
+    let table: Vec<Cow<str>> = first
+        .filter(|&i| TableBuilder::starts(body[i].text))
+        .map(|i| {
+            let rows = body[i..].iter().take_while(|l| l.kind == Kind::Text && TableBuilder::starts(l.text));
+            rows.filter(|l| describes_item(l)).flat_map(|l| fields(l.text)).collect()
+        })
+        .unwrap_or_default();
     // "Offentlig:" with its answer on the next line: the field read as one line.
     let answered = first.filter(|&i| public_label(body[i].text)).and_then(|i| {
         let next = body[i + 1..].iter().find(|l| !l.is_blank())?;
@@ -562,7 +573,8 @@ fn full_title(title: &str, body: &[Line]) -> String {
     });
     let first = first.map(|i| body[i].text);
     let says_closed = |t: &str| says_closed(t) || public_field(t) == Some(true);
-    if let Some(mark) = fields.chain(first).chain(answered.as_deref()).find(|t| says_closed(t)) {
+    let table = table.iter().map(|c| &**c);
+    if let Some(mark) = fields_read.chain(first).chain(table).chain(answered.as_deref()).find(|t| says_closed(t)) {
         // "Offentlig: Nej" has no closing word of its own: it says "Lukket".
         push_title_line(&mut full, if public_field(mark) == Some(true) { "Lukket" } else { mark });
     }
@@ -614,7 +626,12 @@ fn head_of(body: &[Line]) -> Head {
     let mut head = Head { wrapped: Vec::new(), fields: Vec::new(), case: None, end: 0 };
     // The fields read so far and where they end, before any wrapped title line.
     let mut leading_end = 0;
+    // The end of a table of fields read whole.
+    let mut table_end = 0;
     for (i, l) in body.iter().enumerate().filter(|(_, l)| !l.is_blank()).take(4 * CASE_WITHIN) {
+        if i < table_end {
+            continue;
+        }
         if head.case.is_none() {
             if let Some(case) = case_of(l) {
                 head.case = Some((i, case));
@@ -625,6 +642,18 @@ fn head_of(body: &[Line]) -> Head {
         }
         if is_heading_line(l) {
             break; // the next item's heading, when this item has no text
+        }
+        // A markdown table is read whole: its rows are fields, with the header row naming the
+        // columns ("| Felt | Værdi |" / "|---|---|" / "| Offentlig | Nej |"), or it is text.
+        if pipe_cells(l.text).is_some() {
+            let Some(end) = field_table(body, i) else { break };
+            head.fields.extend((i..end).filter(|&k| !body[k].is_blank()));
+            head.end = end;
+            if head.wrapped.is_empty() {
+                leading_end = end;
+            }
+            table_end = end;
+            continue;
         }
         if describes_item(l) {
             head.fields.push(i);
@@ -646,6 +675,18 @@ fn head_of(body: &[Line]) -> Head {
         head.end = leading_end;
     }
     head
+}
+
+/// Where the markdown table at `body[i]` ends, if it is a table of fields: every row is a field
+/// ("| Offentlig | Nej |", "| Sagsansvarlig | Karen Holm |", see [`fields`]), but for a header
+/// row above the `|---|` line, which may name the columns instead ("| Felt | Værdi |").
+fn field_table(body: &[Line], i: usize) -> Option<usize> {
+    let rows = body[i..].iter().take_while(|l| l.kind == Kind::Text && pipe_cells(l.text).is_some()).count();
+    let rows = &body[i..i + rows];
+    let cells: Vec<&Line> = rows.iter().filter(|l| !is_pipe_separator_row(l.text)).collect();
+    let header = rows.get(1).is_some_and(|l| is_pipe_separator_row(l.text)) && cells.len() > 1;
+    let data = &cells[usize::from(header)..];
+    (!data.is_empty() && data.iter().all(|l| describes_item(l))).then_some(i + rows.len())
 }
 
 /// An item heading, "Punkt N" or (where the file uses them) "N. Title".
@@ -670,13 +711,44 @@ fn describes_item(line: &Line) -> bool {
         return false;
     }
     let t = line.text.trim_start_matches(['*', '_', ' ']);
-    // A label or status starts with a capital, a case number with a digit: text often does not.
-    if !t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '(') {
+    // A label or status starts with a capital, a case number with a digit: text often does not. A
+    // table row starts with its bar.
+    if !t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '(' || c == '|') {
         return false;
     }
-    columns(line.text).iter().all(|c| {
-        item_field(c) || open_status(c) || closing_line(c, false) || public_field(c).is_some() || case_in(c).is_some()
-    })
+    let fields = fields(line.text);
+    !fields.is_empty() && fields.iter().all(|f| is_field(f))
+}
+
+/// One field that describes an item: a label and its value, a status, a closing mark or the case number.
+fn is_field(text: &str) -> bool {
+    item_field(text)
+        || open_status(text)
+        || closing_line(text, false)
+        || public_field(text).is_some()
+        || case_in(text).is_some()
+}
+
+/// The fields of a line under an item's heading. A row of a table with a label and its value
+/// ("| Offentlig | Nej |", "| Offentlig: | Nej |", "Offentlig<tab>Nej", "Sagsansvarlig:     Karen
+/// Holm" laid out with spaces) is the one field "Offentlig: Nej", read by the same readers as a
+/// field written so; any other row is its cells (fields side by side, "Sagsnr.: 24/4001<tab>Åben
+/// sag"), and a line of one field is itself.
+fn fields(text: &str) -> Vec<Cow<'_, str>> {
+    let cells: Vec<&str> = match pipe_cells(text) {
+        Some(cells) => cells.into_iter().filter(|c| !c.is_empty()).collect(),
+        None => columns(text),
+    };
+    if let [label, value] = cells[..] {
+        let label = label.strip_suffix(':').unwrap_or(label).trim_end();
+        if !label.is_empty() && !label.contains(':') {
+            let field = format!("{label}: {value}");
+            if is_field(&field) {
+                return vec![Cow::Owned(field)];
+            }
+        }
+    }
+    cells.into_iter().map(Cow::Borrowed).collect()
 }
 
 /// "Sagsansvarlig: Karen Holm": a field of an item by its label.
@@ -722,16 +794,15 @@ fn open_status(text: &str) -> bool {
         || public_field(text) == Some(false)
 }
 
-/// "Offentlig: Nej", "Åben: Nej", "Offentliggøres: Nej", "Offentlig<tab>Nej", "| Offentlig | Nej |"
-/// (also "Offentlig: Nej, jf. offentlighedslovens § 30"): a field
-/// that answers whether the item is public, `Some(true)` when it is closed. Only a bare "Ja"
-/// opens it.
+/// "Offentlig: Nej", "Åben: Nej", "Offentliggøres: Nej" (also "Offentlig: Nej, jf.
+/// offentlighedslovens § 30"): a field that answers whether the item is public, `Some(true)` when
+/// it is closed. Only a bare "Ja" opens it. A table row ("| Offentlig | Nej |", "Offentlig<tab>Nej")
+/// comes here as the field it is written as, see [`fields`].
 fn public_field(text: &str) -> Option<bool> {
-    if text.len() > 80 || !(has_byte(text, b':') || has_byte(text, b'\t') || has_byte(text, b'|')) {
+    if text.len() > 80 || !has_byte(text, b':') {
         return None;
     }
-    // The label ends at a colon, a tab ("Offentlig\tNej") or a table cell's bar ("| Offentlig | Nej |").
-    let (label, value) = text.trim().trim_matches('|').split_once([':', '\t', '|'])?;
+    let (label, value) = text.trim().split_once(':')?;
     let (label, value) = (to_plain(label).to_lowercase(), to_plain(value).to_lowercase());
     let labels = [
         "offentlig",
@@ -745,7 +816,7 @@ fn public_field(text: &str) -> Option<bool> {
         "åbent punkt",
         "offentlig sag",
     ];
-    if !labels.contains(&label.trim_matches(['*', '_', ' ', ':', '\t'])) {
+    if !labels.contains(&label.trim_matches(['*', '_', ' '])) {
         return None;
     }
     let value = value.trim_matches(|c: char| !c.is_alphanumeric());
@@ -1532,9 +1603,7 @@ mod tests {
             "Åben: Nej",
             "**Offentlig:** Nej.",
             "Offentlig: Nej, jf. offentlighedslovens § 30",
-            // Regression (review of the fields): a tab, a table's cells and another label.
-            "Offentlig\tNej",
-            "| Offentlig | Nej |",
+            // Regression (review of the fields): another label.
             "Offentliggøres: Nej",
             "Til offentliggørelse: Nej",
         ] {
@@ -1546,6 +1615,34 @@ mod tests {
         }
         for t in ["Offentlig: Ja, delvist", "Offentlig høring: Nej", "Sagsansvarlig: Nej", "Offentlig nej"] {
             assert_eq!(public_field(t), None, "{t}");
+        }
+    }
+
+    /// Regression (review of the fields): a table row with a label and its value is read as the
+    /// field written with a colon, by the same readers; fields side by side stay apart.
+    #[test]
+    fn table_rows_are_fields() {
+        for (t, want) in [
+            ("| Offentlig | Nej |", vec!["Offentlig: Nej"]),
+            ("| Offentlig: | Nej |", vec!["Offentlig: Nej"]),
+            ("| **Åben** | Nej |", vec!["**Åben**: Nej"]),
+            ("| Offentlig | Ja | |", vec!["Offentlig: Ja"]),
+            ("Offentlig\tNej", vec!["Offentlig: Nej"]),
+            ("Offentlig:     Nej", vec!["Offentlig: Nej"]),
+            ("| Sagsansvarlig | Karen Holm |", vec!["Sagsansvarlig: Karen Holm"]),
+            ("Sagsnr.: 24/4001\tÅben sag", vec!["Sagsnr.: 24/4001", "Åben sag"]),
+            ("Åben sag\tSagsansvarlig: Karen Holm", vec!["Åben sag", "Sagsansvarlig: Karen Holm"]),
+            ("| Felt | Værdi |", vec!["Felt", "Værdi"]),
+            ("|---|---|", vec!["---", "---"]),
+        ] {
+            assert_eq!(fields(t), want, "{t}");
+        }
+        let closed = |t: &str| fields(t).iter().any(|f| public_field(f) == Some(true));
+        for t in ["| Offentlig | Nej |", "| Åben | Nej |", "| Offentlig: | Nej |", "Offentlig\tNej"] {
+            assert!(closed(t), "{t}");
+        }
+        for t in ["| Offentlig | Ja |", "| Åben | Ja |"] {
+            assert!(!closed(t) && fields(t).iter().all(|f| open_status(f)), "{t}");
         }
     }
 

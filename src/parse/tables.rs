@@ -49,7 +49,7 @@ impl TableBuilder {
             self.pipe = true;
         }
         if self.pipe {
-            let inner = text.trim().trim_start_matches('|').trim_end_matches('|');
+            let inner = pipe_inner(text);
             if is_pipe_separator(inner) {
                 self.pipe_header = Some(self.rows.len());
                 return;
@@ -290,6 +290,23 @@ pub fn is_figure(s: &str) -> bool {
 fn is_pipe_row(text: &str) -> bool {
     let t = text.trim();
     t.len() >= 3 && t.starts_with('|') && t.ends_with('|')
+}
+
+/// The cells of a markdown pipe row as written, trimmed ("| Offentlig | Nej |" → "Offentlig",
+/// "Nej"; the `|---|---|` line's are dashes), or `None` if `text` is no pipe row. The table itself
+/// is read by [`TableBuilder`]; this is for what reads a row as something else (an item's fields).
+pub fn pipe_cells(text: &str) -> Option<Vec<&str>> {
+    is_pipe_row(text).then(|| pipe_inner(text).split('|').map(str::trim).collect())
+}
+
+/// True if `text` is the `|---|---|` line under a pipe table's header row.
+pub fn is_pipe_separator_row(text: &str) -> bool {
+    is_pipe_row(text) && is_pipe_separator(pipe_inner(text))
+}
+
+/// A pipe row without its outer bars.
+fn pipe_inner(text: &str) -> &str {
+    text.trim().trim_start_matches('|').trim_end_matches('|')
 }
 
 fn is_pipe_separator(inner: &str) -> bool {
