@@ -5,12 +5,13 @@
 //! may be fullwidth or written as entities (`&#53;`), the dash may be any dash, a backslash escape,
 //! an entity, or a space, and emphasis markup, soft hyphens or a line break after the dash may sit
 //! between the two halves. The date half may be written as a date (`1.1.80`, `01/01-1980`,
-//! `01011980`) or in groups (`0101 80`, `0101 1980`). Masking happens on the decoded file before
+//! `01. 01. 80`, `01011980`; with a four-digit year a space alone may join the serial, `01/01 1980
+//! 1234`) or in groups (`0101 80`, `0101 1980`). Masking happens on the decoded file before
 //! parsing, so every output (pages, feeds, JSON, search) only ever sees the mask. Dates
 //! (`20-03-2017`), periods (`01.01.24-2027`), amounts (`3.548.400`, `01.04.2024 - 7500 kr.`), time
-//! ranges (`04.05.24 - 1000 til 1400`), rows of years (`2012 2011 2010`) and longer digit runs are
-//! left alone; so are a six- and a four-digit number separated by two or more spaces (columns of a
-//! table laid out with spaces).
+//! ranges (`04.05.24 - 1000 til 1400`), counts (`01.01.2024 1200 deltagere`), rows of years
+//! (`2012 2011 2010`) and longer digit runs are left alone; so are a six- and a four-digit number
+//! separated by two or more spaces (columns of a table laid out with spaces).
 
 use crate::diag::Diagnostic;
 use std::path::Path;
@@ -170,7 +171,7 @@ fn number_after(text: &str, after: usize) -> Option<(usize, usize)> {
     // The date half written as a date, with a one-digit day or month and any join, a space too
     // ("CPR-nr.: 1.1.80 1243").
     let (day, after_day) = digits(text, start);
-    if let Some((date, after_date)) = split_date(text, after_day, &day).filter(|_| day.len <= 2) {
+    if let Some((date, after_date, _)) = split_date(text, after_day, &day).filter(|_| day.len <= 2) {
         let serial = separator(text, after_date).map(|(k, _)| digits(text, k));
         if let Some((_, end)) = serial.filter(|(d, _)| d.len == 4 && plausible_date(&date)) {
             return Some((start, end));
@@ -217,7 +218,7 @@ fn find_written(text: &str) -> Vec<(usize, usize)> {
             i = after;
             continue;
         }
-        let (date, after_date) = match first.len {
+        let (date, after_date, long_year) = match first.len {
             10 => {
                 if plausible_date(&first.values[..6]) && !harmless_after(text, &first.values[6..10], after) {
                     found.push((i, after));
@@ -225,7 +226,7 @@ fn find_written(text: &str) -> Vec<(usize, usize)> {
                 i = after;
                 continue;
             }
-            6 => (first.values[..6].try_into().unwrap_or_default(), after),
+            6 => (first.values[..6].try_into().unwrap_or_default(), after, false),
             // "01011980-1234": the date with a four-digit year.
             8 => match century(&first.values[4..6]) {
                 true => (
@@ -238,6 +239,7 @@ fn find_written(text: &str) -> Vec<(usize, usize)> {
                         first.values[7],
                     ],
                     after,
+                    true,
                 ),
                 false => {
                     i = after;
@@ -271,16 +273,19 @@ fn find_written(text: &str) -> Vec<(usize, usize)> {
         let end = separator(text, after_date).and_then(|(k, spaced)| {
             // A date written as a date joins its serial with a dash, slash or stop (spaces may
             // sit around it: "01.01.80 - 1234"), not a space or tab alone (a table row
-            // "15.01.24  1250"); eight digits join it as six do ("01011980 1234"). After either,
-            // "01.01.24-2027" is a period.
-            if matches!(first.len, 1 | 2) && spaced {
+            // "15.01.24 1250"), unless its year has four digits, as a birth date's has
+            // ("01/01 1980 1234", "01.01.1980 1234"); eight digits join it as six do ("01011980
+            // 1234"). After either, "01.01.24-2027" is a period, and after a space a count of
+            // something ("01.01.2024 1200 deltagere") is none.
+            if matches!(first.len, 1 | 2) && spaced && !long_year {
                 return None;
             }
             let (second, end) = digits(text, k);
             let yy = number(&date[4..]);
             let from = if yy <= 50 { 2000 + yy } else { 1900 + yy };
             let period = dotted && second.len == 4 && until_year(from, &second.values[..4]);
-            (second.len == 4 && !period && !harmless_after(text, &second.values[..4], end)).then_some(end)
+            let count = spaced && long_year && count_follows(text, end);
+            (second.len == 4 && !period && !count && !harmless_after(text, &second.values[..4], end)).then_some(end)
         });
         match end.filter(|_| plausible_date(&date)) {
             Some(end) => {
@@ -300,18 +305,23 @@ fn until_year(from: u32, four: &[u8]) -> bool {
 
 /// `DD.MM.YY`, `DD-MM-YY`, `DD/MM/YY` or `DD MM YY`, or with a dash before the year (the date
 /// half written as a date: "31.12.80-1234", also "1.1.80-1234", "01.01.1980-1234",
-/// "01 01 80-1234", "01/01-1980-1234"): the six digit values and where they end, given the day's
-/// one or two digits and the byte after them.
-fn split_date(text: &str, after: usize, day: &Digits) -> Option<([u8; 6], usize)> {
+/// "01 01 80-1234", "01/01-1980-1234", "01. 01. 80-1234" with a space after each stop): the six
+/// digit values, where they end and whether the year has four digits, given the day's one or two
+/// digits and the byte after them.
+fn split_date(text: &str, after: usize, day: &Digits) -> Option<([u8; 6], usize, bool)> {
     let sep = text[after..].chars().next().filter(|c| matches!(c, '.' | '-' | '/' | ' '))?;
-    let (month, after_month) = digits(text, after + 1);
+    // "1. 1. 1980": a space after a stop, as a date is written in words ("1. januar").
+    let spaced_stop = |i: usize| i + usize::from(text.as_bytes().get(i) == Some(&b' '));
+    let month_at = if sep == '.' { spaced_stop(after + 1) } else { after + 1 };
+    let (month, after_month) = digits(text, month_at);
     // The year follows the same separator or a dash: "1/1-1980", as Danish dates are often written.
     // Or a space, before a four-digit year only: "01/01 1980-1234".
     let year_sep = text[after_month..].chars().next();
     if !(1..=2).contains(&month.len) || !matches!(year_sep, Some(c) if c == sep || c == '-' || c == ' ') {
         return None;
     }
-    let (year, end) = digits(text, after_month + 1);
+    let year_at = if year_sep == Some('.') { spaced_stop(after_month + 1) } else { after_month + 1 };
+    let (year, end) = digits(text, year_at);
     let yy = match year.len {
         2 if year_sep != Some(' ') || sep == ' ' => [year.values[0], year.values[1]],
         4 if century(&year.values[..2]) => [year.values[2], year.values[3]],
@@ -319,7 +329,7 @@ fn split_date(text: &str, after: usize, day: &Digits) -> Option<([u8; 6], usize)
     };
     let two = |d: &Digits| if d.len == 1 { [0, d.values[0]] } else { [d.values[0], d.values[1]] };
     let ([d0, d1], [m0, m1]) = (two(day), two(&month));
-    Some(([d0, d1, m0, m1, yy[0], yy[1]], end))
+    Some(([d0, d1, m0, m1, yy[0], yy[1]], end, year.len == 4))
 }
 
 /// True if the word before a number names another kind of number than a CPR number.
@@ -417,6 +427,38 @@ fn grouped(text: &str, after: usize, ddmm: &Digits) -> Option<usize> {
 /// ("04.05.24 - 1000 til 1400": both clock times, joined by "til" or a dash).
 fn harmless_after(text: &str, serial: &[u8], end: usize) -> bool {
     crate::mention::amount_follows(text, end) || clock(serial) && time_range_end(&text[end..])
+}
+
+/// True if a word counting something follows `end` of `text` after one space ("1200 deltagere",
+/// "1500 stk."): a date with a four-digit year and a count after it is no CPR number.
+fn count_follows(text: &str, end: usize) -> bool {
+    const COUNTED: [&str; 22] = [
+        "deltagere",
+        "personer",
+        "pers",
+        "borgere",
+        "besøgende",
+        "indbyggere",
+        "elever",
+        "børn",
+        "ansatte",
+        "medarbejdere",
+        "boliger",
+        "lejligheder",
+        "husstande",
+        "pladser",
+        "sager",
+        "ansøgninger",
+        "stk",
+        "timer",
+        "km",
+        "kvm",
+        "ton",
+        "tons",
+    ];
+    let Some(rest) = text[end..].strip_prefix([' ', '\u{a0}']) else { return false };
+    let word = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    word.len() <= 12 && COUNTED.contains(&word.to_lowercase().as_str())
 }
 
 /// True if the four digit values are a clock time, "0800" to "2400".
@@ -837,6 +879,47 @@ mod tests {
             "1/2 24-1000",
         ] {
             assert!(mask(s).1.is_empty(), "{s}");
+        }
+    }
+
+    /// Regression (safety review): a date with a space after each stop ("01. 01. 80-1251"), and a
+    /// date with a four-digit year and its serial after a space alone ("01/01 1980 1234", without a
+    /// label), were published. A date and a count, an amount, a time range or a later year after it
+    /// stay, as does a two-digit year and a number after a space (a table row).
+    #[test]
+    fn masks_a_spaced_dotted_date_and_a_four_digit_year_before_a_spaced_serial() {
+        for (s, masked) in [
+            ("01. 01. 80-1251", "XX. XX. XX-XXXX"),
+            ("Ansøger 1. 1. 80-1252 bor", "Ansøger X. X. XX-XXXX bor"),
+            ("31. 12. 1980 - 1253", "XX. XX. XXXX - XXXX"),
+            ("01/01 1980 1234", "XX/XX XXXX XXXX"),
+            ("Ansøger 01/01 1980 1254 bor", "Ansøger XX/XX XXXX XXXX bor"),
+            ("01.01.1980 1255", "XX.XX.XXXX XXXX"),
+            ("01. 01. 1980 1256", "XX. XX. XXXX XXXX"),
+            ("1/1-1980 1257", "X/X-XXXX XXXX"),
+            ("CPR: 01. 01. 80 1258", "CPR: XX. XX. XX XXXX"),
+            ("01/01 1980 1259 deltog", "XX/XX XXXX XXXX deltog"),
+        ] {
+            let (t, w) = mask(s);
+            assert_eq!((t.as_str(), w.len()), (masked, 1), "{s}");
+        }
+        for s in [
+            "01. 01. 2024 1200 deltagere",
+            "pr. 1/1 2025 1500 boliger",
+            "01.01.2024 1200 stk.",
+            "Den 15. 3. 2024 350 deltagere",
+            "pr. 01. 04. 2024 - 7500 kr.",
+            "01/04 2024 7500 kr.",
+            "lørdag 04. 05. 2024 1000-1400",
+            "lørdag 04/05 2024 1000 til 1400",
+            "01. 01. 2024 2027",
+            "01/01 2024 2030",
+            "15. 01. 24 1250",
+            "Regnskab 2012 2011 2010",
+            "pkt. 3. 4. og 5.",
+        ] {
+            let (t, w) = mask(s);
+            assert_eq!((t.as_str(), w.len()), (s, 0), "{s}");
         }
     }
 
