@@ -346,3 +346,25 @@ fn participants_table_reader_is_linear() {
     let (m, _) = with_item(&head).unwrap();
     assert_eq!(people(&m.participants)[7999], ("Anna Hansen 07999", Some("A, formand")));
 }
+
+/// Regression (safety review): "Bo Ek (TR)", the union representative (tillidsrepræsentant) of a
+/// MED committee, was published in the open data as a member of party "TR". Staff titles and the
+/// organisations a member speaks for are roles; the parties' letters stay parties.
+#[test]
+fn a_union_representative_is_a_role_not_a_party() {
+    let (m, d) = with_item(
+        "REFERAT Hoved-MED d. 12-03-2024\n\nDeltagere: Anne Holm (A), formand, Bo Ek (TR), Eva Dahl (AMR), Lis Holm (SF)",
+    )
+    .unwrap();
+    assert!(d.is_empty(), "{d:#?}");
+    let json = serde_json::to_value(&m.participants).unwrap();
+    let parties: Vec<&serde_json::Value> = json.as_array().unwrap().iter().map(|p| &p["party"]).collect();
+    assert_eq!(
+        parties,
+        [&serde_json::json!("A"), &serde_json::Value::Null, &serde_json::Value::Null, &serde_json::json!("SF")]
+    );
+    assert_eq!(
+        people(&m.participants),
+        [("Anne Holm", Some("A, formand")), ("Bo Ek", Some("TR")), ("Eva Dahl", Some("AMR")), ("Lis Holm", Some("SF"))]
+    );
+}

@@ -337,12 +337,15 @@ impl Reader {
 }
 
 /// Moves a party's letter from the front of a participant's role to its own field: "C, formand"
-/// is party "C" and role "formand", "SF" is party "SF" and no role.
+/// is party "C" and role "formand", "SF" is party "SF" and no role; "TR" is the role of a union
+/// representative (see [`NOT_PARTIES`]).
 fn split_party(p: &mut Participant) {
     let Some(role) = p.role.take() else { return };
     let (first, rest) = role.split_once(',').map_or((role.as_str(), ""), |(f, r)| (f.trim(), r.trim()));
     // A party is written with one to three capitals: "A", "SF", "DF", "Ø", "UFG".
-    let party = (1..=3).contains(&first.chars().count()) && first.chars().all(|c| c.is_uppercase());
+    let party = (1..=3).contains(&first.chars().count())
+        && first.chars().all(|c| c.is_uppercase())
+        && !NOT_PARTIES.contains(&first);
     if !party {
         p.role = Some(role);
         return;
@@ -350,6 +353,16 @@ fn split_party(p: &mut Participant) {
     p.party = Some(first.to_string());
     p.role = (!rest.is_empty()).then(|| rest.to_string());
 }
+
+/// Abbreviations in capitals that say what a member is or whom they speak for, not their party:
+/// staff representatives in a MED committee or a council ("TR" tillidsrepræsentant, "FTR"
+/// fællestillidsrepræsentant, "AMR" arbejdsmiljørepræsentant, "HR", "MED", "LMU", "HMU"), and the
+/// organisations a council member represents ("FOA", "HK", "DLF", "DSR", "DH", "KL", "DI", "DA",
+/// "FH", "LO"). A party is any other one to three capitals: the ballot letters ("A", "V", "Ø", "Å",
+/// "Æ") and their short names ("SF", "DF", "EL", "LA", "KD"), also a local list's ("UFG"), none
+/// of which these are.
+const NOT_PARTIES: [&str; 17] =
+    ["TR", "FTR", "AMR", "HR", "MED", "LMU", "HMU", "FOA", "HK", "DLF", "DSR", "DH", "KL", "DI", "DA", "FH", "LO"];
 
 fn not_understood(text: &str, no: usize, cx: &mut Ctx) {
     cx.warn(no, format!("text before the first agenda item not understood, ignored: \"{}\"", clip(text)));
@@ -1183,6 +1196,38 @@ mod tests {
             ]
         );
         assert_eq!(fields(&h.absent), [("Mia Holm".into(), s("Ø"), None)]);
+    }
+
+    /// Regression (safety review): "Bo Ek (TR)", a union representative (tillidsrepræsentant) in a
+    /// MED committee, was published as a member of party "TR"; so was every other title or
+    /// organisation written in one to three capitals. The parties' letters stay parties.
+    #[test]
+    fn a_union_representative_is_a_role_not_a_party() {
+        let (h, _) = header(
+            "REFERAT Hoved-MED d. 12-03-2024\n\nDeltagere: Bo Ek (TR), Eva Dahl (AMR, næstformand), Ib Lund (MED), \
+             Lis Holm (FOA), Ole Berg (A) (TR), Per Bak (HR)\nAfbud: Mia Hald (FTR)",
+        );
+        let fields = |p: &[Participant]| -> Vec<(String, Option<String>, Option<String>)> {
+            p.iter().map(|p| (p.name.clone(), p.party.clone(), p.role.clone())).collect()
+        };
+        let s = |t: &str| Some(t.to_string());
+        assert_eq!(
+            fields(&h.participants),
+            [
+                ("Bo Ek".into(), None, s("TR")),
+                ("Eva Dahl".into(), None, s("AMR, næstformand")),
+                ("Ib Lund".into(), None, s("MED")),
+                ("Lis Holm".into(), None, s("FOA")),
+                ("Ole Berg".into(), s("A"), s("TR")),
+                ("Per Bak".into(), None, s("HR")),
+            ]
+        );
+        assert_eq!(fields(&h.absent), [("Mia Hald".into(), None, s("FTR"))]);
+        assert_eq!(people(&h.participants)[0], ("Bo Ek", Some("TR")));
+        for party in ["A", "B", "C", "D", "F", "I", "K", "M", "O", "V", "Ø", "Å", "Æ", "SF", "DF", "EL", "UFG"] {
+            let (h, _) = header(&format!("REFERAT Byrådet d. 12-03-2024\n\nDeltagere: Bo Ek ({party}), formand"));
+            assert_eq!(fields(&h.participants), [("Bo Ek".into(), s(party), s("formand"))], "{party}");
+        }
     }
 
     /// Regression (clerk review): labels after a list were glued to its last name, "Deltog ikke"
