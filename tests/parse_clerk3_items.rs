@@ -540,4 +540,23 @@ fn an_offentlig_nej_table_row_closes_the_item() {
     }
     let cases: Vec<String> = m.items.iter().map(|i| i.case.as_ref().unwrap().to_string()).collect();
     assert_eq!(cases, ["24/00412", "16/12345", "24/01001", "24/01002", "24/01003", "24/01004", "24/00413"]);
+    // The case number in the table of fields, after its header row or first.
+    for table in ["| Felt | Værdi |\n|---|---|\n| Sagsnr. | 16/12345 |", "| Sagsnr.: | 16/12345 |\n|---|---|"] {
+        for answer in ["Nej", "Ja"] {
+            let text = format!(
+                "REFERAT Økonomiudvalget d. 09-04-2024\n\nPunkt 1: Salg af grund\n\n{table}\n| Offentlig | {answer} |\n\n\
+                 Sagsfremstilling\n\nKøber HEMMELIG-KOEBER har budt.\n"
+            );
+            let (m, d) = referat::parse::parse(Path::new("x.md"), &text).unwrap();
+            let item = &m.items[0];
+            assert_eq!(item.case.as_ref().map(ToString::to_string).as_deref(), Some("16/12345"), "{text}");
+            assert!(!d.iter().any(|d| d.message.contains("no case number")), "{text}: {d:#?}");
+            assert_eq!(item.closed, answer == "Nej", "{text}");
+            if answer == "Nej" {
+                assert_nothing_secret(&m);
+            } else {
+                assert_eq!(item.sections.len(), 1, "{text}: {:?}", item.sections);
+            }
+        }
+    }
 }

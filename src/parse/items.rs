@@ -648,6 +648,9 @@ fn head_of(body: &[Line]) -> Head {
         if pipe_cells(l.text).is_some() {
             let Some(end) = field_table(body, i) else { break };
             head.fields.extend((i..end).filter(|&k| !body[k].is_blank()));
+            if head.case.is_none() {
+                head.case = (i..end).find_map(|k| Some((k, case_of(&body[k])?)));
+            }
             head.end = end;
             if head.wrapped.is_empty() {
                 leading_end = end;
@@ -1225,7 +1228,13 @@ fn case_of(line: &Line) -> Option<CaseNumber> {
         };
         (first.len() <= 80).then(|| case_in(&first)).flatten()
     };
-    whole.or_else(|| (has_byte(line.text, b'\t') || line.text.contains("   ")).then(laid_out).flatten())
+    // A row of a table of fields ("| Sagsnr. | 24/4001 |"), read as the field "Sagsnr.: 24/4001";
+    // not a row of a table of cases in the text ("| 24/4001 | Budget |").
+    let row = || {
+        let fields = pipe_cells(line.text).map(|_| fields(line.text)).filter(|f| f.iter().all(|f| is_field(f)))?;
+        case_in(fields.first()?)
+    };
+    whole.or_else(|| (has_byte(line.text, b'\t') || line.text.contains("   ")).then(laid_out).flatten()).or_else(row)
 }
 
 /// [`case_of`] for one field's text.
