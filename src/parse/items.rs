@@ -715,8 +715,8 @@ fn describes_item(line: &Line) -> bool {
     }
     let t = line.text.trim_start_matches(['*', '_', ' ']);
     // A label or status starts with a capital, a case number with a digit: text often does not. A
-    // table row starts with its bar.
-    if !t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '(' || c == '|') {
+    // table row starts with its bar, a cell perhaps with a tag ("<b>Offentlig</b><tab><b>Nej</b>").
+    if !t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '(' | '|' | '<')) {
         return false;
     }
     let fields = fields(line.text);
@@ -742,10 +742,11 @@ fn fields(text: &str) -> Vec<Cow<'_, str>> {
         Some(cells) => cells.into_iter().filter(|c| !c.is_empty()).collect(),
         None => columns(text),
     };
-    if let [label, value] = cells[..] {
+    if let [label, value @ ..] = &cells[..] {
         let label = label.strip_suffix(':').unwrap_or(label).trim_end();
-        if !label.is_empty() && !label.contains(':') {
-            let field = format!("{label}: {value}");
+        if !value.is_empty() && !label.is_empty() && !label.contains(':') {
+            // What a third column adds is part of the value: "| Offentlig | Nej | jf. § 30 |".
+            let field = format!("{label}: {}", value.join(" "));
             if is_field(&field) {
                 return vec![Cow::Owned(field)];
             }
@@ -1636,7 +1637,9 @@ mod tests {
             ("| Offentlig: | Nej |", vec!["Offentlig: Nej"]),
             ("| **Åben** | Nej |", vec!["**Åben**: Nej"]),
             ("| Offentlig | Ja | |", vec!["Offentlig: Ja"]),
+            ("| Offentlig | Nej | jf. offentlighedslovens § 30 |", vec!["Offentlig: Nej jf. offentlighedslovens § 30"]),
             ("Offentlig\tNej", vec!["Offentlig: Nej"]),
+            ("<b>Offentlig</b>\t<b>Nej</b>", vec!["<b>Offentlig</b>: <b>Nej</b>"]),
             ("Offentlig:     Nej", vec!["Offentlig: Nej"]),
             ("| Sagsansvarlig | Karen Holm |", vec!["Sagsansvarlig: Karen Holm"]),
             ("Sagsnr.: 24/4001\tÅben sag", vec!["Sagsnr.: 24/4001", "Åben sag"]),
@@ -1647,7 +1650,9 @@ mod tests {
             assert_eq!(fields(t), want, "{t}");
         }
         let closed = |t: &str| fields(t).iter().any(|f| public_field(f) == Some(true));
-        for t in ["| Offentlig | Nej |", "| Åben | Nej |", "| Offentlig: | Nej |", "Offentlig\tNej"] {
+        for t in
+            ["| Offentlig | Nej |", "| Åben | Nej |", "| Offentlig: | Nej |", "Offentlig\tNej", "| Åben | Nej | § 30 |"]
+        {
             assert!(closed(t), "{t}");
         }
         for t in ["| Offentlig | Ja |", "| Åben | Ja |"] {
