@@ -540,10 +540,15 @@ fn an_offentlig_nej_table_row_closes_the_item() {
     }
     let cases: Vec<String> = m.items.iter().map(|i| i.case.as_ref().unwrap().to_string()).collect();
     assert_eq!(cases, ["24/00412", "16/12345", "24/01001", "24/01002", "24/01003", "24/01004", "24/00413"]);
-    // Other writings of the row: a third column, bold cells, `<b>` cells with a tab between.
-    for row in
-        ["| Offentlig | Nej | jf. offentlighedslovens § 30 |", "| **Åben** | **Nej** |", "<b>Offentlig</b>\t<b>Nej</b>"]
-    {
+    // Other writings of the row: a third column, bold cells, `<b>` cells with a tab between, no
+    // outer bars.
+    for row in [
+        "| Offentlig | Nej | jf. offentlighedslovens § 30 |",
+        "| **Åben** | **Nej** |",
+        "| **Offentlig:** | Nej |",
+        "<b>Offentlig</b>\t<b>Nej</b>",
+        "Offentlig | Nej",
+    ] {
         let text = format!(
             "REFERAT Økonomiudvalget d. 09-04-2024\n\nPunkt 1: Salg af grund\n\nSagsnr.: 16/12345\n\n{row}\n\n\
              Køber HEMMELIG-KOEBER har budt.\n"

@@ -644,21 +644,22 @@ fn head_of(body: &[Line]) -> Head {
             break; // the next item's heading, when this item has no text
         }
         // A markdown table is read whole: its rows are fields, with the header row naming the
-        // columns ("| Felt | Værdi |" / "|---|---|" / "| Offentlig | Nej |"), or it is text.
+        // columns ("| Felt | Værdi |" / "|---|---|" / "| Offentlig | Nej |"), or it is text (after
+        // the case number; [`full_title`] reads its fields).
         if pipe_cells(l.text).is_some() {
-            let Some(end) = field_table(body, i) else { break };
-            head.fields.extend((i..end).filter(|&k| !body[k].is_blank()));
-            if head.case.is_none() {
-                head.case = (i..end).find_map(|k| Some((k, case_of(&body[k])?)));
+            if let Some(end) = field_table(body, i) {
+                head.fields.extend((i..end).filter(|&k| !body[k].is_blank()));
+                if head.case.is_none() {
+                    head.case = (i..end).find_map(|k| Some((k, case_of(&body[k])?)));
+                }
+                head.end = end;
+                if head.wrapped.is_empty() {
+                    leading_end = end;
+                }
+                table_end = end;
+                continue;
             }
-            head.end = end;
-            if head.wrapped.is_empty() {
-                leading_end = end;
-            }
-            table_end = end;
-            continue;
-        }
-        if describes_item(l) {
+        } else if describes_item(l) {
             head.fields.push(i);
             head.end = i + 1;
             if head.wrapped.is_empty() {
@@ -738,12 +739,16 @@ fn is_field(text: &str) -> bool {
 /// field written so; any other row is its cells (fields side by side, "Sagsnr.: 24/4001<tab>Åben
 /// sag"), and a line of one field is itself.
 fn fields(text: &str) -> Vec<Cow<'_, str>> {
+    // A row without its outer bars ("Offentlig | Nej") is one too, as markdown reads it.
     let cells: Vec<&str> = match pipe_cells(text) {
         Some(cells) => cells.into_iter().filter(|c| !c.is_empty()).collect(),
+        None if has_byte(text, b'|') => text.split('|').map(str::trim).filter(|c| !c.is_empty()).collect(),
         None => columns(text),
     };
     if let [label, value @ ..] = &cells[..] {
-        let label = label.strip_suffix(':').unwrap_or(label).trim_end();
+        // The label as read, its markup and colon left out ("**Offentlig:**").
+        let label = to_plain(label);
+        let label = label.strip_suffix(':').unwrap_or(&label).trim_end();
         if !value.is_empty() && !label.is_empty() && !label.contains(':') {
             // What a third column adds is part of the value: "| Offentlig | Nej | jf. § 30 |".
             let field = format!("{label}: {}", value.join(" "));
@@ -1635,11 +1640,13 @@ mod tests {
         for (t, want) in [
             ("| Offentlig | Nej |", vec!["Offentlig: Nej"]),
             ("| Offentlig: | Nej |", vec!["Offentlig: Nej"]),
-            ("| **Åben** | Nej |", vec!["**Åben**: Nej"]),
+            ("| **Åben** | Nej |", vec!["Åben: Nej"]),
+            ("| **Offentlig:** | Nej |", vec!["Offentlig: Nej"]),
+            ("Offentlig | Nej", vec!["Offentlig: Nej"]),
             ("| Offentlig | Ja | |", vec!["Offentlig: Ja"]),
             ("| Offentlig | Nej | jf. offentlighedslovens § 30 |", vec!["Offentlig: Nej jf. offentlighedslovens § 30"]),
             ("Offentlig\tNej", vec!["Offentlig: Nej"]),
-            ("<b>Offentlig</b>\t<b>Nej</b>", vec!["<b>Offentlig</b>: <b>Nej</b>"]),
+            ("<b>Offentlig</b>\t<b>Nej</b>", vec!["Offentlig: <b>Nej</b>"]),
             ("Offentlig:     Nej", vec!["Offentlig: Nej"]),
             ("| Sagsansvarlig | Karen Holm |", vec!["Sagsansvarlig: Karen Holm"]),
             ("Sagsnr.: 24/4001\tÅben sag", vec!["Sagsnr.: 24/4001", "Åben sag"]),
