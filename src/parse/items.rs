@@ -735,29 +735,36 @@ fn is_field(text: &str) -> bool {
 
 /// The fields of a line under an item's heading. A row of a table with a label and its value
 /// ("| Offentlig | Nej |", "| Offentlig: | Nej |", "Offentlig<tab>Nej", "Sagsansvarlig:     Karen
-/// Holm" laid out with spaces) is the one field "Offentlig: Nej", read by the same readers as a
-/// field written so; any other row is its cells (fields side by side, "Sagsnr.: 24/4001<tab>Åben
-/// sag"), and a line of one field is itself.
+/// Holm" laid out with spaces, "Offentlig | Nej" without outer bars) is the one field "Offentlig:
+/// Nej", read by the same readers as a field written so; any other row is its cells (fields side
+/// by side, "Sagsnr.: 24/4001<tab>Åben sag"), and a line of one field is itself.
 fn fields(text: &str) -> Vec<Cow<'_, str>> {
-    // A row without its outer bars ("Offentlig | Nej") is one too, as markdown reads it.
     let cells: Vec<&str> = match pipe_cells(text) {
         Some(cells) => cells.into_iter().filter(|c| !c.is_empty()).collect(),
-        None if has_byte(text, b'|') => text.split('|').map(str::trim).filter(|c| !c.is_empty()).collect(),
         None => columns(text),
     };
-    if let [label, value @ ..] = &cells[..] {
-        // The label as read, its markup and colon left out ("**Offentlig:**").
-        let label = to_plain(label);
-        let label = label.strip_suffix(':').unwrap_or(&label).trim_end();
-        if !value.is_empty() && !label.is_empty() && !label.contains(':') {
-            // What a third column adds is part of the value: "| Offentlig | Nej | jf. § 30 |".
-            let field = format!("{label}: {}", value.join(" "));
-            if is_field(&field) {
-                return vec![Cow::Owned(field)];
-            }
-        }
+    // A row without its outer bars, as markdown reads one; only as a label and its value, since a
+    // bar may stand inside a field ("Udvalg: Økonomiudvalget | Byrådet").
+    let bare = || text.split('|').map(str::trim).filter(|c| !c.is_empty()).collect::<Vec<_>>();
+    let bare = (pipe_cells(text).is_none() && has_byte(text, b'|')).then(bare);
+    if let Some(field) = label_value(&cells).or_else(|| label_value(bare.as_deref()?)) {
+        return vec![Cow::Owned(field)];
     }
     cells.into_iter().map(Cow::Borrowed).collect()
+}
+
+/// The cells of a row read as one field, "Label: value", if that is a field: the label as read,
+/// its markup and colon left out ("**Offentlig:**"), and what further columns add as part of the
+/// value ("| Offentlig | Nej | jf. § 30 |").
+fn label_value(cells: &[&str]) -> Option<String> {
+    let [label, value @ ..] = cells else { return None };
+    let label = to_plain(label);
+    let label = label.strip_suffix(':').unwrap_or(&label).trim_end();
+    if value.is_empty() || label.is_empty() || label.contains(':') {
+        return None;
+    }
+    let field = format!("{label}: {}", value.join(" "));
+    is_field(&field).then_some(field)
 }
 
 /// "Sagsansvarlig: Karen Holm": a field of an item by its label.
@@ -1643,6 +1650,7 @@ mod tests {
             ("| **Åben** | Nej |", vec!["Åben: Nej"]),
             ("| **Offentlig:** | Nej |", vec!["Offentlig: Nej"]),
             ("Offentlig | Nej", vec!["Offentlig: Nej"]),
+            ("Udvalg: Økonomiudvalget | Byrådet", vec!["Udvalg: Økonomiudvalget | Byrådet"]),
             ("| Offentlig | Ja | |", vec!["Offentlig: Ja"]),
             ("| Offentlig | Nej | jf. offentlighedslovens § 30 |", vec!["Offentlig: Nej jf. offentlighedslovens § 30"]),
             ("Offentlig\tNej", vec!["Offentlig: Nej"]),
