@@ -276,7 +276,8 @@ fn find_written(text: &str) -> Vec<(usize, usize)> {
             // "15.01.24 1250"), unless its year has four digits, as a birth date's has
             // ("01/01 1980 1234", "01.01.1980 1234"); eight digits join it as six do ("01011980
             // 1234"). After either, "01.01.24-2027" is a period, and after a space a count of
-            // something ("01.01.2024 1200 deltagere") is none.
+            // something ("01.01.2024 1200 deltagere") or a clock time after a date's label
+            // ("Mødedato: 12.03.2024 1700") is none.
             if matches!(first.len, 1 | 2) && spaced && !long_year {
                 return None;
             }
@@ -284,7 +285,7 @@ fn find_written(text: &str) -> Vec<(usize, usize)> {
             let yy = number(&date[4..]);
             let from = if yy <= 50 { 2000 + yy } else { 1900 + yy };
             let period = dotted && second.len == 4 && until_year(from, &second.values[..4]);
-            let count = spaced && long_year && count_follows(text, end);
+            let count = spaced && long_year && (count_follows(text, end) || named_number(&text[..i]));
             (second.len == 4 && !period && !count && !harmless_after(text, &second.values[..4], end)).then_some(end)
         });
         match end.filter(|_| plausible_date(&date)) {
@@ -334,7 +335,8 @@ fn split_date(text: &str, after: usize, day: &Digits) -> Option<([u8; 6], usize,
 
 /// True if the word before a number names another kind of number than a CPR number.
 fn named_number(before: &str) -> bool {
-    const KINDS: [&str; 22] = [
+    // A date's label or a weekday names a date and its clock time ("Mødedato: 12.03.2024 1700").
+    const KINDS: [&str; 33] = [
         "konto",
         "kontonr",
         "faktura",
@@ -357,6 +359,17 @@ fn named_number(before: &str) -> bool {
         "ean",
         "reg",
         "regnr",
+        "dato",
+        "mødedato",
+        "tidspunkt",
+        "mødetidspunkt",
+        "mandag",
+        "tirsdag",
+        "onsdag",
+        "torsdag",
+        "fredag",
+        "lørdag",
+        "søndag",
     ];
     // Between the word and the number: spaces of any kind (also `&nbsp;`), a colon, a full stop
     // and a table cell's bar ("| Løbenr. | 1 2 24-1000 |"), but no line break: a word ending the
@@ -915,6 +928,9 @@ mod tests {
             "01. 01. 2024 2027",
             "01/01 2024 2030",
             "15. 01. 24 1250",
+            "Mødedato: 12.03.2024 1700",
+            "Mødedato: Tirsdag 12/03 2024 1700",
+            "Tidspunkt: 12. 03. 2024 1700",
             "Regnskab 2012 2011 2010",
             "pkt. 3. 4. og 5.",
         ] {
