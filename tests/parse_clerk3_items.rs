@@ -577,3 +577,22 @@ fn an_offentlig_nej_table_row_closes_the_item() {
         }
     }
 }
+
+/// "Offentlig: Nej" (or its table row) on a line of its own further down an item, under a first
+/// paragraph or table rather than among the fields under the heading, closed nothing: the buyer's
+/// and the employee's names were published. A sentence that contains the words is no field.
+#[test]
+fn regression_an_offentlig_nej_field_below_the_first_paragraph_closes_the_item() {
+    let (m, _) = fixture("closed/offentlig_nej_below.md");
+    assert_eq!(
+        items(&m),
+        [
+            (1, false, "Godkendelse af dagsorden"),
+            (2, true, "Lukket"),
+            (3, true, "Lukket"),
+            (4, false, "Budgetopfølgning"),
+            (5, false, "Eventuelt")
+        ]
+    );
+    assert_nothing_secret(&m);
+}

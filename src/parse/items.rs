@@ -943,6 +943,7 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
             let end =
                 marked_above(lines, s + 1, i).or_else(|| supplement_above(lines, s + 1, i)).map_or(end, |m| end.min(m));
             let end = if closed { end } else { closed_sub_item(lines, s + 1, end, cx).unwrap_or(end) };
+            let closed = closed || public_no_in(&lines[s + 1..end], end == i, n, cx);
             items.push(item(&lines[s], n, t, &t_full, closed, &lines[s + 1..end], meta, cx));
         }
         if let Some(prev) = first_line.insert(number, line.no) {
@@ -965,10 +966,38 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
     if let Some((s, n, t, t_full, closed)) = start {
         let end = divider.filter(|&d| d > s).unwrap_or(lines.len());
         let end = if closed { end } else { closed_sub_item(lines, s + 1, end, cx).unwrap_or(end) };
+        let closed = closed || public_no_in(&lines[s + 1..end], false, n, cx);
         items.push(item(&lines[s], n, t, &t_full, closed, &lines[s + 1..end], meta, cx));
     }
     check_sequence(&items, cx);
     items
+}
+
+/// True (with a warning naming the line) if a line of open item `number`'s text is the field
+/// "Offentlig: Nej" on its own ("Åben: Nej", "| Offentlig | Nej |"), also further down than the
+/// fields under the heading that [`full_title`] reads: a system may write it under a first
+/// paragraph or table, and a field that says so is no sentence. A mark right above the next
+/// heading (`before_heading`) is that item's, see [`marked_above`].
+fn public_no_in(body: &[Line], before_heading: bool, number: u32, cx: &mut Ctx) -> bool {
+    let mark = body.iter().enumerate().find(|&(k, l)| {
+        starts_with_public_label(l.text)
+            && !(before_heading && body[k + 1..].iter().all(Line::is_blank))
+            && describes_item(l)
+            && fields(l.text).iter().any(|f| public_field(f) == Some(true))
+    });
+    let Some((_, l)) = mark else { return false };
+    cx.warn(l.no, format!("item {number} is closed by \"{}\" in its text, and not published", clip(l.text.trim())));
+    true
+}
+
+/// True if `text` may start with a label of [`public_field`] ("Offentlig", "Åben", "Til
+/// offentliggørelse"), also in a table cell or bold: a test of its first bytes, since every line
+/// of every open item's text is asked.
+fn starts_with_public_label(text: &str) -> bool {
+    let t = text.trim_start_matches(['|', '*', '_', ' ', '\t']);
+    let t = t.strip_prefix("<b>").unwrap_or(t).as_bytes();
+    let head = |n: usize, word: &str| t.get(..n).is_some_and(|h| h.eq_ignore_ascii_case(word.as_bytes()));
+    head(3, "off") || head(4, "til ") || ["Åb", "åb", "ÅB"].iter().any(|w| t.starts_with(w.as_bytes()))
 }
 
 /// "Tillægsdagsorden" (also "Tillægspunkter:") on a line of its own right above the heading at `i`:
