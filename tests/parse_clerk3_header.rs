@@ -368,3 +368,21 @@ fn a_union_representative_is_a_role_not_a_party() {
         [("Anne Holm", Some("A, formand")), ("Bo Ek", Some("TR")), ("Eva Dahl", Some("AMR")), ("Lis Holm", Some("SF"))]
     );
 }
+
+/// Regression (review of the titles that are no party): "Eva Dahl (TR, A)" lost her party A, since
+/// only the first part of the parentheses was asked; a title in capitals may stand before the party.
+#[test]
+fn regression_a_party_after_a_union_title_is_the_party() {
+    let (m, _) = with_item(
+        "REFERAT Hoved-MED d. 12-03-2024\n\nDeltagere: Eva Dahl (TR, A), Bo Ek (formand, V), Lis Holm (TR, HR)",
+    )
+    .unwrap();
+    let json = serde_json::to_value(&m.participants).unwrap();
+    let got: Vec<(&str, &str)> = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["party"].as_str().unwrap_or("-"), p["role"].as_str().unwrap_or("-")))
+        .collect();
+    assert_eq!(got, [("A", "TR"), ("V", "formand"), ("-", "TR, HR")]);
+}

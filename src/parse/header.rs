@@ -341,17 +341,20 @@ impl Reader {
 /// representative (see [`NOT_PARTIES`]).
 fn split_party(p: &mut Participant) {
     let Some(role) = p.role.take() else { return };
-    let (first, rest) = role.split_once(',').map_or((role.as_str(), ""), |(f, r)| (f.trim(), r.trim()));
-    // A party is written with one to three capitals: "A", "SF", "DF", "Ø", "UFG".
-    let party = (1..=3).contains(&first.chars().count())
-        && first.chars().all(|c| c.is_uppercase())
-        && !NOT_PARTIES.contains(&first);
-    if !party {
+    let parts: Vec<&str> = role.split(',').map(str::trim).collect();
+    // A party is written with one to three capitals: "A", "SF", "DF", "Ø", "UFG"; after a title
+    // in capitals that is none ("TR, A"), it is the next part.
+    let is_party = |s: &&str| {
+        (1..=3).contains(&s.chars().count()) && s.chars().all(|c| c.is_uppercase()) && !NOT_PARTIES.contains(s)
+    };
+    let Some(at) = parts.iter().take(2).position(is_party) else {
         p.role = Some(role);
         return;
-    }
-    p.party = Some(first.to_string());
-    p.role = (!rest.is_empty()).then(|| rest.to_string());
+    };
+    p.party = Some(parts[at].to_string());
+    let rest: Vec<&str> =
+        parts.iter().enumerate().filter(|&(k, s)| k != at && !s.is_empty()).map(|(_, s)| *s).collect();
+    p.role = (!rest.is_empty()).then(|| rest.join(", "));
 }
 
 /// Abbreviations in capitals that say what a member is or whom they speak for, not their party:

@@ -940,10 +940,24 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
                 continue;
             }
             let end = divider.map_or(i, |d| if (s..i).contains(&d) { d } else { i });
-            let end =
-                marked_above(lines, s + 1, i).or_else(|| supplement_above(lines, s + 1, i)).map_or(end, |m| end.min(m));
+            let above = marked_above(lines, s + 1, i);
+            let end = above.or_else(|| supplement_above(lines, s + 1, i)).map_or(end, |m| end.min(m));
             let end = if closed { end } else { closed_sub_item(lines, s + 1, end, cx).unwrap_or(end) };
-            let closed = closed || public_no_in(&lines[s + 1..end], end == i, n, cx);
+            // "Offentlig: Nej" right above the next heading may end this item's text as well as
+            // mark the next one: it closes both, unless this item's own fields call it open.
+            let trailing = above.filter(|&m| public_no_line(lines[m].text) && !says_open(&lines[s + 1..m]));
+            let closed = closed
+                || public_no_in(&lines[s + 1..end], n, cx)
+                || trailing.is_some_and(|m| {
+                    cx.warn(
+                        lines[m].no,
+                        format!(
+                            "item {n} is closed by \"{}\" below its text, and not published",
+                            clip(lines[m].text.trim())
+                        ),
+                    );
+                    true
+                });
             items.push(item(&lines[s], n, t, &t_full, closed, &lines[s + 1..end], meta, cx));
         }
         if let Some(prev) = first_line.insert(number, line.no) {
@@ -966,36 +980,87 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
     if let Some((s, n, t, t_full, closed)) = start {
         let end = divider.filter(|&d| d > s).unwrap_or(lines.len());
         let end = if closed { end } else { closed_sub_item(lines, s + 1, end, cx).unwrap_or(end) };
-        let closed = closed || public_no_in(&lines[s + 1..end], false, n, cx);
+        let closed = closed || public_no_in(&lines[s + 1..end], n, cx);
         items.push(item(&lines[s], n, t, &t_full, closed, &lines[s + 1..end], meta, cx));
     }
     check_sequence(&items, cx);
     items
 }
 
-/// True (with a warning naming the line) if a line of open item `number`'s text is the field
-/// "Offentlig: Nej" on its own ("Åben: Nej", "| Offentlig | Nej |"), also further down than the
-/// fields under the heading that [`full_title`] reads: a system may write it under a first
-/// paragraph or table, and a field that says so is no sentence. A mark right above the next
-/// heading (`before_heading`) is that item's, see [`marked_above`].
-fn public_no_in(body: &[Line], before_heading: bool, number: u32, cx: &mut Ctx) -> bool {
-    let mark = body.iter().enumerate().find(|&(k, l)| {
-        starts_with_public_label(l.text)
-            && !(before_heading && body[k + 1..].iter().all(Line::is_blank))
-            && describes_item(l)
-            && fields(l.text).iter().any(|f| public_field(f) == Some(true))
-    });
-    let Some((_, l)) = mark else { return false };
+/// True (with a warning naming the line) if a line of open item `number`'s text says it is not
+/// public as a field of its own line ([`public_no_line`]), also further down than the fields under
+/// the heading that [`full_title`] reads: a system may write it under a first paragraph or table,
+/// or among fields repeated at a page break, and a field that says so is no sentence.
+fn public_no_in(body: &[Line], number: u32, cx: &mut Ctx) -> bool {
+    let answered = |k: usize| {
+        let next = body[k + 1..].iter().find(|l| !l.is_blank());
+        public_label(body[k].text) && next.is_some_and(|l| bare_no(&to_plain(l.text).to_lowercase()))
+    };
+    let Some(l) = (0..body.len()).find(|&k| public_no_line(body[k].text) || answered(k)).map(|k| &body[k]) else {
+        return false;
+    };
     cx.warn(l.no, format!("item {number} is closed by \"{}\" in its text, and not published", clip(l.text.trim())));
     true
 }
 
+/// True if `text` is a line that says, as a field, that its item is not public: "Offentlig: Nej",
+/// "Åben: Nej, jf. § 30", "| Offentlig | Nej |", also in a list, quote or heading ("- Offentlig:
+/// Nej", "### Offentlig: Nej") or beside other fields in a layout line ("Sagsansvarlig: Karen Holm
+/// <spaces> Offentlig: Nej"). The answer is a bare "Nej", with a reference to the law at most:
+/// "Offentlig: Nej (punkt 2)" in a list of which items are closed, or "Åben: Nej 3 stemmer", says
+/// something else. Its first bytes decide most lines, since every line of every open item is asked.
+fn public_no_line(text: &str) -> bool {
+    let t = text.trim_start().trim_start_matches(['-', '+', '•', '>', '#', ' ']);
+    let t = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    let t = t.strip_prefix(". ").or_else(|| t.strip_prefix(") ")).unwrap_or(t);
+    // Beside other fields in a layout line: a label further in, found by bytes its spellings share.
+    let further_in = || {
+        let has = |w: &str| memchr::memmem::find(t.as_bytes(), w.as_bytes()).is_some();
+        (has_byte(t, b'\t') || has("   ")) && (has("ffentlig") || has("FFENTLIG") || has("ben") || has("BEN"))
+    };
+    if !(starts_with_public_label(t) || further_in()) {
+        return false;
+    }
+    // A row's answer is its own cell ("| Offentlig | Nej | Karen Holm |"); a line's is what
+    // follows the colon.
+    let cells: Option<Vec<&str>> = match pipe_cells(t) {
+        Some(cells) => Some(cells.into_iter().filter(|c| !c.is_empty()).collect()),
+        None => has_byte(t, b'\t').then(|| t.split('\t').map(str::trim).filter(|c| !c.is_empty()).collect()),
+    };
+    if let Some([label, answer, ..]) = cells.as_deref() {
+        let field = label_value(&[label, answer]);
+        if field.is_some_and(|f| public_field(&f) == Some(true)) && bare_no(&to_plain(answer).to_lowercase()) {
+            return true;
+        }
+    }
+    let fields = fields(t);
+    !fields.is_empty()
+        && fields.iter().all(|f| is_field(f))
+        && fields.iter().any(|f| {
+            public_field(f) == Some(true)
+                && f.split_once(':').is_some_and(|(_, value)| bare_no(&to_plain(value).to_lowercase()))
+        })
+}
+
+/// True if a public field's lower-cased answer is "nej" alone, or with a reference to the law or
+/// a closing word after it ("nej.", "nej, jf. § 30", "nej (lukket)").
+fn bare_no(value: &str) -> bool {
+    let v = value.trim_start_matches(['*', '_', ' ', '(', '\u{a0}']);
+    let Some(rest) = v.strip_prefix("nej") else { return false };
+    let rest = rest.trim_start_matches(['.', ',', ';', ' ', '*', '_', ')', '\u{a0}']);
+    rest.is_empty() || ["jf", "§", "(lukket", "lukket", "(jf"].iter().any(|w| rest.starts_with(w))
+}
+
+/// True if a field among the first lines of an item's text calls it open ("Offentlig: Ja", "Åben sag").
+fn says_open(body: &[Line]) -> bool {
+    head_of(body).fields.iter().any(|&i| fields(body[i].text).iter().any(|f| open_status(f)))
+}
+
 /// True if `text` may start with a label of [`public_field`] ("Offentlig", "Åben", "Til
-/// offentliggørelse"), also in a table cell or bold: a test of its first bytes, since every line
-/// of every open item's text is asked.
+/// offentliggørelse"), also in a table cell or bold: a test of its first bytes.
 fn starts_with_public_label(text: &str) -> bool {
     let t = text.trim_start_matches(['|', '*', '_', ' ', '\t']);
-    let t = t.strip_prefix("<b>").unwrap_or(t).as_bytes();
+    let t = ["<b>", "<strong>"].iter().find_map(|tag| t.strip_prefix(tag)).unwrap_or(t).as_bytes();
     let head = |n: usize, word: &str| t.get(..n).is_some_and(|h| h.eq_ignore_ascii_case(word.as_bytes()));
     head(3, "off") || head(4, "til ") || ["Åb", "åb", "ÅB"].iter().any(|w| t.starts_with(w.as_bytes()))
 }
@@ -1022,13 +1087,14 @@ fn closed_sub_item(lines: &[Line], from: usize, to: usize, cx: &mut Ctx) -> Opti
 
 /// The line right above the heading at `i` (blank lines between allowed, none before `from`, where
 /// the previous item's text starts) when it marks the item closed on its own ("LUKKET PUNKT"
-/// above "Punkt 2: Personalesag").
+/// above "Punkt 2: Personalesag", or a field "Offentlig: Nej", which closes the item above too).
 fn marked_above(lines: &[Line], from: usize, i: usize) -> Option<usize> {
     let j = (from..i).rev().find(|&j| !lines[j].is_blank())?;
     // The previous item's own mark ("Punkt 1: …" / "17/1002" / "(Lukket)") is not the next one's:
     // only its case number line stands between its heading and the mark.
     let own = lines[from..j].iter().filter(|l| !l.is_blank()).all(|l| case_of(l).is_some());
-    (!own && closing_line(lines[j].text, false) && heading_at(lines, j).is_none()).then_some(j)
+    let marks = closing_line(lines[j].text, false) || public_no_line(lines[j].text);
+    (!own && marks && heading_at(lines, j).is_none()).then_some(j)
 }
 
 /// For each item number, the last line with a heading of that number, to ask whether a number in
