@@ -312,9 +312,10 @@ fn until_year(from: u32, four: &[u8]) -> bool {
 /// digits and the byte after them.
 fn split_date(text: &str, after: usize, day: &Digits) -> Option<([u8; 6], usize, bool)> {
     let sep = text[after..].chars().next().filter(|c| matches!(c, '.' | '-' | '/' | ' '))?;
-    // "1. 1. 1980": a space after a stop, as a date is written in words ("1. januar").
+    // "1. 1. 1980": a space after a stop, as a date is written in words ("1. januar"), or after
+    // a slash ("01/ 01/ 80").
     let spaced_stop = |i: usize| i + usize::from(text.as_bytes().get(i) == Some(&b' '));
-    let month_at = if sep == '.' { spaced_stop(after + 1) } else { after + 1 };
+    let month_at = if matches!(sep, '.' | '/') { spaced_stop(after + 1) } else { after + 1 };
     let (month, after_month) = digits(text, month_at);
     // The year follows the same separator or a dash: "1/1-1980", as Danish dates are often written.
     // Or a space, before a four-digit year only: "01/01 1980-1234".
@@ -322,7 +323,7 @@ fn split_date(text: &str, after: usize, day: &Digits) -> Option<([u8; 6], usize,
     if !(1..=2).contains(&month.len) || !matches!(year_sep, Some(c) if c == sep || c == '-' || c == ' ') {
         return None;
     }
-    let year_at = if year_sep == Some('.') { spaced_stop(after_month + 1) } else { after_month + 1 };
+    let year_at = if matches!(year_sep, Some('.' | '/')) { spaced_stop(after_month + 1) } else { after_month + 1 };
     let (year, end) = digits(text, year_at);
     let yy = match year.len {
         2 if year_sep != Some(' ') || sep == ' ' => [year.values[0], year.values[1]],
@@ -906,6 +907,7 @@ mod tests {
             ("1/1-1980 1257", "X/X-XXXX XXXX"),
             ("CPR: 01. 01. 80 1258", "CPR: XX. XX. XX XXXX"),
             ("01/01 1980 1259 deltog", "XX/XX XXXX XXXX deltog"),
+            ("Ansøger 01/ 01/ 80-1261 bor", "Ansøger XX/ XX/ XX-XXXX bor"),
         ] {
             let (t, w) = mask(s);
             assert_eq!((t.as_str(), w.len()), (masked, 1), "{s}");
