@@ -15,6 +15,7 @@ use crate::model::{AgendaItem, Block, Decision, Section, SectionKind};
 use chrono::NaiveDate;
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 /// What items need from the meeting.
 pub struct Meta<'a> {
@@ -1015,8 +1016,11 @@ fn public_no_line(text: &str) -> bool {
     let t = t.strip_prefix(". ").or_else(|| t.strip_prefix(") ")).unwrap_or(t);
     // Beside other fields in a layout line: a label further in, found by bytes its spellings share.
     let further_in = || {
+        static GAP: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("   "));
         let has = |w: &str| memchr::memmem::find(t.as_bytes(), w.as_bytes()).is_some();
-        (has_byte(t, b'\t') || has("   ")) && (has("ffentlig") || has("FFENTLIG") || has("ben") || has("BEN"))
+        t.len() <= 200
+            && (has_byte(t, b'\t') || GAP.find(t.as_bytes()).is_some())
+            && (has("ffentlig") || has("FFENTLIG") || has("ben") || has("BEN"))
     };
     if !(starts_with_public_label(t) || further_in()) {
         return false;
