@@ -816,10 +816,10 @@ fn open_status(text: &str) -> bool {
 /// it is closed. Only a bare "Ja" opens it. A table row ("| Offentlig | Nej |", "Offentlig<tab>Nej")
 /// comes here as the field it is written as, see [`fields`].
 fn public_field(text: &str) -> Option<bool> {
-    if text.len() > 80 || !has_byte(text, b':') {
+    if text.len() > 80 {
         return None;
     }
-    let (label, value) = text.trim().split_once(':')?;
+    let (label, value) = label_and_answer(text)?;
     let (label, value) = (to_plain(label).to_lowercase(), to_plain(value).to_lowercase());
     let labels = [
         "offentlig",
@@ -839,10 +839,20 @@ fn public_field(text: &str) -> Option<bool> {
     let value = value.trim_matches(|c: char| !c.is_alphanumeric());
     let answer = words_of(value).next()?;
     match answer {
-        "nej" => Some(true),
+        "nej" | "ikke" => Some(true),
         "ja" if value == "ja" => Some(false),
         _ => None,
     }
+}
+
+/// A field's label and answer: around its colon, or else around a dash between spaces or a gap of
+/// two spaces, as a field may be written without a colon ("Offentlig – Nej", "Offentlig  Nej").
+fn label_and_answer(text: &str) -> Option<(&str, &str)> {
+    let text = text.trim();
+    if let Some(parts) = text.split_once(':') {
+        return Some(parts);
+    }
+    [" - ", " – ", " — ", "  "].iter().find_map(|sep| text.split_once(sep))
 }
 
 /// "Offentlig:" alone on its line, the label of [`public_field`] whose answer is on the next.
@@ -1042,15 +1052,15 @@ fn public_no_line(text: &str) -> bool {
         && fields.iter().all(|f| is_field(f))
         && fields.iter().any(|f| {
             public_field(f) == Some(true)
-                && f.split_once(':').is_some_and(|(_, value)| bare_no(&to_plain(value).to_lowercase()))
+                && label_and_answer(f).is_some_and(|(_, value)| bare_no(&to_plain(value).to_lowercase()))
         })
 }
 
-/// True if a public field's lower-cased answer is "nej" alone, or with a reference to the law or
-/// a closing word after it ("nej.", "nej, jf. § 30", "nej (lukket)").
+/// True if a public field's lower-cased answer is "nej" (or "ikke") alone, or with a reference to
+/// the law or a closing word after it ("nej.", "nej, jf. § 30", "nej (lukket)").
 fn bare_no(value: &str) -> bool {
     let v = value.trim_start_matches(['*', '_', ' ', '(', '\u{a0}']);
-    let Some(rest) = v.strip_prefix("nej") else { return false };
+    let Some(rest) = v.strip_prefix("nej").or_else(|| v.strip_prefix("ikke")) else { return false };
     let rest = rest.trim_start_matches(['.', ',', ';', ' ', '*', '_', ')', '\u{a0}']);
     rest.is_empty() || ["jf", "§", "(lukket", "lukket", "(jf"].iter().any(|w| rest.starts_with(w))
 }
@@ -1727,6 +1737,11 @@ mod tests {
             // Regression (review of the fields): another label.
             "Offentliggøres: Nej",
             "Til offentliggørelse: Nej",
+            // Regression (review of the fields further down): no colon, and "Ikke" for "Nej".
+            "Offentlig – Nej",
+            "Offentlig - Nej",
+            "Offentlig  Nej",
+            "Offentlig: Ikke",
         ] {
             assert_eq!(public_field(t), Some(true), "{t}");
         }
