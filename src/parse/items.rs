@@ -852,6 +852,10 @@ fn label_and_answer(text: &str) -> Option<(&str, &str)> {
     if let Some(parts) = text.split_once(':') {
         return Some(parts);
     }
+    // Most lines have no colon: their first bytes rule them out before any search.
+    if !starts_with_public_label(text) {
+        return None;
+    }
     [" - ", " – ", " — ", "  "].iter().find_map(|sep| text.split_once(sep))
 }
 
