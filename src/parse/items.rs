@@ -1028,36 +1028,43 @@ fn public_no_line(text: &str) -> bool {
     let t = text.trim_start().trim_start_matches(['-', '+', '•', '>', '#', ' ']);
     let t = t.trim_start_matches(|c: char| c.is_ascii_digit());
     let t = t.strip_prefix(". ").or_else(|| t.strip_prefix(") ")).unwrap_or(t);
-    // Beside other fields in a layout line: a label further in, found by bytes its spellings share.
+    // Beside other fields in a layout line or a table row: a label further in, found by bytes its
+    // spellings share.
     let further_in = || {
         static GAP: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("   "));
         let has = |w: &str| memchr::memmem::find(t.as_bytes(), w.as_bytes()).is_some();
         t.len() <= 200
-            && (has_byte(t, b'\t') || GAP.find(t.as_bytes()).is_some())
+            && (t.starts_with('|') || has_byte(t, b'\t') || GAP.find(t.as_bytes()).is_some())
             && (has("ffentlig") || has("FFENTLIG") || has("ben") || has("BEN"))
     };
     if !(starts_with_public_label(t) || further_in()) {
         return false;
     }
-    // A row's answer is its own cell ("| Offentlig | Nej | Karen Holm |"); a line's is what
-    // follows the colon.
+    let says_no = |f: &str| {
+        public_field(f) == Some(true)
+            && label_and_answer(f).is_some_and(|(_, value)| bare_no(&to_plain(value).to_lowercase()))
+    };
+    // A row's answer is its own cell ("| Offentlig | Nej | Karen Holm |"), or a cell is the whole
+    // field ("| Status | Offentlig: Nej |"); a line's answer is what follows the colon.
     let cells: Option<Vec<&str>> = match pipe_cells(t) {
         Some(cells) => Some(cells.into_iter().filter(|c| !c.is_empty()).collect()),
         None => has_byte(t, b'\t').then(|| t.split('\t').map(str::trim).filter(|c| !c.is_empty()).collect()),
     };
-    if let Some([label, answer, ..]) = cells.as_deref() {
-        let field = label_value(&[label, answer]);
-        if field.is_some_and(|f| public_field(&f) == Some(true)) && bare_no(&to_plain(answer).to_lowercase()) {
+    if let Some(cells) = cells {
+        let row = match cells[..] {
+            [label, answer, ..] => {
+                label_value(&[label, answer]).is_some_and(|f| public_field(&f) == Some(true))
+                    && bare_no(&to_plain(answer).to_lowercase())
+            }
+            _ => false,
+        };
+        if row || cells.iter().any(|c| says_no(c)) {
             return true;
         }
     }
-    let fields = fields(t);
-    !fields.is_empty()
-        && fields.iter().all(|f| is_field(f))
-        && fields.iter().any(|f| {
-            public_field(f) == Some(true)
-                && label_and_answer(f).is_some_and(|(_, value)| bare_no(&to_plain(value).to_lowercase()))
-        })
+    // Any one of a line's fields or columns ("Offentlig: Nej <spaces> Bilag: 3"): what stands
+    // beside it does not make it say something else.
+    fields(t).iter().any(|f| says_no(f))
 }
 
 /// True if a public field's lower-cased answer is "nej" (or "ikke") alone, or with a reference to
