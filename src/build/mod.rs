@@ -198,12 +198,9 @@ impl Day {
         (&self.slug, self.date)
     }
 
-    fn key_owned(&self) -> (String, chrono::NaiveDate) {
-        (self.slug.clone(), self.date)
-    }
-
-    fn into_key(self) -> (String, chrono::NaiveDate) {
-        (self.slug, self.date)
+    /// [`Day::key`] of a meeting, without copying its file's path.
+    fn key_of(m: &Meeting) -> (String, chrono::NaiveDate) {
+        (crate::link::body_slug(&m.body), m.date)
     }
 }
 

@@ -289,7 +289,7 @@ impl Session {
     fn store(&mut self, rel: PathBuf, (meeting, diags): (Option<Meeting>, Vec<Diagnostic>)) {
         self.dirty.parsed.insert(rel.clone());
         if let Some(m) = &meeting {
-            self.dirty.days.insert(Day::of(m).into_key());
+            self.dirty.days.insert(Day::key_of(m));
         }
         if diags.is_empty() {
             self.diagnostics.remove(&rel);
@@ -306,7 +306,7 @@ impl Session {
     fn apply(&mut self, rel: PathBuf, result: Option<(Option<Meeting>, Vec<Diagnostic>)>) {
         if let Some(old) = self.meetings.get(&rel) {
             self.dirty.cases.extend(old.items.iter().filter_map(|i| i.case.clone()));
-            self.dirty.days.insert(Day::of(old).into_key());
+            self.dirty.days.insert(Day::key_of(old));
         }
         match result {
             Some(result) => {
@@ -338,8 +338,9 @@ impl Session {
         let mut warnings = Diagnostics(self.diagnostics.iter().filter(fresh).flat_map(|(_, d)| d.clone()).collect());
         // By date first: a body's slug costs more than a comparison, and a site has many meetings.
         let dates: BTreeSet<chrono::NaiveDate> = self.dirty.days.iter().map(|(_, date)| *date).collect();
-        let days = self.meetings.values().filter(|m| dates.contains(&m.date)).map(Day::of);
-        warnings.extend(same_day(days.filter(|d| self.dirty.days.contains(&d.key_owned())).collect()));
+        let days =
+            self.meetings.values().filter(|m| dates.contains(&m.date) && self.dirty.days.contains(&Day::key_of(m)));
+        warnings.extend(same_day(days.map(Day::of).collect()));
         warnings.sort();
         warnings
     }

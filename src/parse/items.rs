@@ -1009,7 +1009,7 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
 fn public_no_in(body: &[Line], number: u32, cx: &mut Ctx) -> bool {
     let answered = |k: usize| {
         let next = body[k + 1..].iter().find(|l| !l.is_blank());
-        public_label(body[k].text) && next.is_some_and(|l| bare_no(&to_plain(l.text).to_lowercase()))
+        public_label(body[k].text) && next.is_some_and(|l| bare_no(l.text))
     };
     let Some(l) = (0..body.len()).find(|&k| public_no_line(body[k].text) || answered(k)).map(|k| &body[k]) else {
         return false;
@@ -1040,10 +1040,8 @@ fn public_no_line(text: &str) -> bool {
     if !(starts_with_public_label(t) || further_in()) {
         return false;
     }
-    let says_no = |f: &str| {
-        public_field(f) == Some(true)
-            && label_and_answer(f).is_some_and(|(_, value)| bare_no(&to_plain(value).to_lowercase()))
-    };
+    let says_no =
+        |f: &str| public_field(f) == Some(true) && label_and_answer(f).is_some_and(|(_, value)| bare_no(value));
     // A row's answer is its own cell ("| Offentlig | Nej | Karen Holm |"), or a cell is the whole
     // field ("| Status | Offentlig: Nej |"); a line's answer is what follows the colon.
     let cells: Option<Vec<&str>> = match pipe_cells(t) {
@@ -1053,8 +1051,7 @@ fn public_no_line(text: &str) -> bool {
     if let Some(cells) = cells {
         let row = match cells[..] {
             [label, answer, ..] => {
-                label_value(&[label, answer]).is_some_and(|f| public_field(&f) == Some(true))
-                    && bare_no(&to_plain(answer).to_lowercase())
+                label_value(&[label, answer]).is_some_and(|f| public_field(&f) == Some(true)) && bare_no(answer)
             }
             _ => false,
         };
@@ -1067,9 +1064,10 @@ fn public_no_line(text: &str) -> bool {
     fields(t).iter().any(|f| says_no(f))
 }
 
-/// True if a public field's lower-cased answer is "nej" (or "ikke") alone, or with a reference to
-/// the law or a closing word after it ("nej.", "nej, jf. § 30", "nej (lukket)").
-fn bare_no(value: &str) -> bool {
+/// True if a public field's answer, as written, is "Nej" (or "Ikke") alone, or with a reference to
+/// the law or a closing word after it ("Nej.", "**Nej**, jf. § 30", "nej (lukket)").
+fn bare_no(answer: &str) -> bool {
+    let value = to_plain(answer).to_lowercase();
     let v = value.trim_start_matches(['*', '_', ' ', '(', '\u{a0}']);
     let Some(rest) = v.strip_prefix("nej").or_else(|| v.strip_prefix("ikke")) else { return false };
     let rest = rest.trim_start_matches(['.', ',', ';', ' ', '*', '_', ')', '\u{a0}']);
