@@ -307,18 +307,26 @@ fn until_year(from: u32, four: &[u8]) -> bool {
 
 /// `DD.MM.YY`, `DD-MM-YY`, `DD/MM/YY` or `DD MM YY`, or with a dash before the year (the date
 /// half written as a date: "31.12.80-1234", also "1.1.80-1234", "01.01.1980-1234",
-/// "01 01 80-1234", "01/01-1980-1234", "01. 01. 80-1234" with a space after each stop): the six
+/// "01 01 80-1234", "01/01-1980-1234", "01. 01. 80-1234" with a space after each stop, "01 .01
+/// .80-1234" with one before): the six
 /// digit values, where they end and whether the year has four digits, given the day's one or two
 /// digits and the byte after them.
 fn split_date(text: &str, after: usize, day: &Digits) -> Option<([u8; 6], usize, bool)> {
+    let bytes = text.as_bytes();
+    // "01 .01 .80": a PDF export may put a space before a stop or slash, as it sets one after it
+    // ("1. 1. 1980", as a date is written in words, "1. januar"; "01/ 01/ 80").
+    let stop_at = |i: usize| match (bytes.get(i), bytes.get(i + 1)) {
+        (Some(b' '), Some(b'.' | b'/')) => i + 1,
+        _ => i,
+    };
+    let spaced_stop = |i: usize| i + usize::from(bytes.get(i) == Some(&b' '));
+    let after = stop_at(after);
     let sep = text[after..].chars().next().filter(|c| matches!(c, '.' | '-' | '/' | ' '))?;
-    // "1. 1. 1980": a space after a stop, as a date is written in words ("1. januar"), or after
-    // a slash ("01/ 01/ 80").
-    let spaced_stop = |i: usize| i + usize::from(text.as_bytes().get(i) == Some(&b' '));
     let month_at = if matches!(sep, '.' | '/') { spaced_stop(after + 1) } else { after + 1 };
     let (month, after_month) = digits(text, month_at);
     // The year follows the same separator or a dash: "1/1-1980", as Danish dates are often written.
     // Or a space, before a four-digit year only: "01/01 1980-1234".
+    let after_month = stop_at(after_month);
     let year_sep = text[after_month..].chars().next();
     if !(1..=2).contains(&month.len) || !matches!(year_sep, Some(c) if c == sep || c == '-' || c == ' ') {
         return None;
@@ -908,6 +916,10 @@ mod tests {
             ("CPR: 01. 01. 80 1258", "CPR: XX. XX. XX XXXX"),
             ("01/01 1980 1259 deltog", "XX/XX XXXX XXXX deltog"),
             ("Ansøger 01/ 01/ 80-1261 bor", "Ansøger XX/ XX/ XX-XXXX bor"),
+            ("Ansøger 01 .01 .80-1262 bor", "Ansøger XX .XX .XX-XXXX bor"),
+            ("Ansøger 01. 01 .80-1263 bor", "Ansøger XX. XX .XX-XXXX bor"),
+            ("01 / 01 / 80-1264", "XX / XX / XX-XXXX"),
+            ("1 .1 .1980 1265", "X .X .XXXX XXXX"),
         ] {
             let (t, w) = mask(s);
             assert_eq!((t.as_str(), w.len()), (masked, 1), "{s}");
@@ -933,6 +945,8 @@ mod tests {
             "Frist: 01.04.2025 0930",
             "Regnskab 2012 2011 2010",
             "pkt. 3. 4. og 5.",
+            "pkt. 3 .4 .5",
+            "side 12 .03 .24 1250",
         ] {
             let (t, w) = mask(s);
             assert_eq!((t.as_str(), w.len()), (s, 0), "{s}");
