@@ -1958,6 +1958,80 @@ mod tests {
         }
     }
 
+    /// Regression (adversarial review): answers in words, "Lukket"-labels, escaped colons, long
+    /// lines with the law after a bare "Nej", and the same field in other bars or as an HTML row.
+    #[test]
+    fn public_fields_in_other_writings() {
+        for t in [
+            "Offentlig: Kan ikke offentliggøres",
+            "Offentlig: Må ikke offentliggøres",
+            "Offentlig: Nej – lukket",
+            "Offentlig: Ikke til offentliggørelse",
+            "Lukket: Ja",
+            "Lukket punkt: Ja",
+            "Lukket møde: Ja",
+            "Fortroligt: Ja, jf. § 30",
+            "Offentlig\\: Nej",
+            "Offentlig&#58; Nej",
+            "Offentlig&colon; Nej",
+            "Offentlig： Nej",
+            "Offentlig: Nej jf. offentlighedslovens § 30, nr. 1, da sagen indeholder oplysninger om enkeltpersoners \
+             private forhold",
+            "Offentlig: Nej, da sagen indeholder oplysninger om enkeltpersoners private forhold",
+        ] {
+            assert_eq!(public_answer(t), Some((true, true)), "{t}");
+        }
+        // Closed under the heading, but not bare: further down these say something else.
+        for t in ["Offentlig: Nej (punkt 2 og 3)", "Åben: Nej 3 stemmer", "Offentlig: Nej, men referatet kommer senere"]
+        {
+            assert_eq!(public_answer(t), Some((true, false)), "{t}");
+            assert!(!public_no_line(t), "{t}");
+        }
+        for t in [
+            "Lukket: Nej",
+            "Lukket vej: Ja",
+            "Offentlig høring: Nej",
+            "Offentlig: Kan offentliggøres",
+            "Lukket: Ja 3 stemmer",
+            // A long answer is a sentence unless a bare "Nej" and its law or reason start it.
+            "Offentlig: Nej til at udsætte punktet, som borgerne har bedt om i flere henvendelser til forvaltningen",
+        ] {
+            assert_eq!(public_answer(t), None, "{t}");
+        }
+        for t in [
+            "｜ Offentlig ｜ Nej ｜",
+            "│ Offentlig │ Nej │",
+            "┃ Offentlig ┃ Nej ┃",
+            "<tr><td>Offentlig</td><td>Nej</td></tr>",
+            "<table><tr><TD class=\"l\">Offentlig</TD><td><b>Nej</b></td></tr></table>",
+            "<tr><th>Sagsnr.</th><th>Offentlig</th></tr><tr><td>16/1234</td><td>Nej</td></tr>",
+            "Sagsnr.: 16/1234   Lukket: Ja",
+            "- Lukket punkt: Ja",
+        ] {
+            assert!(public_no_line(t), "{t}");
+        }
+        assert_eq!(fields("｜ Offentlig ｜ Nej ｜"), ["Offentlig: Nej"]);
+        assert_eq!(fields("<tr><td>Offentlig</td><td>Ja</td></tr>"), ["Offentlig: Ja"]);
+        assert_eq!(field_text("<td>Offentlig</td>"), "| Offentlig |");
+        assert!(matches!(field_text("Sagsansvarlig: Karen Holm – Økonomi"), Cow::Borrowed(_)));
+    }
+
+    /// A table of one record by columns is its fields; a table of several rows, or of items, is not.
+    #[test]
+    fn column_tables() {
+        assert_eq!(
+            column_fields(&["| Sagsnr. | Offentlig |", "|---|---|", "| 16/1234 | Nej |"]),
+            ["Sagsnr.: 16/1234", "Offentlig: Nej"]
+        );
+        assert_eq!(
+            column_fields(&["| Sagsnr. | Offentlig: |", "| 16/1234 | Nej |"]),
+            ["Sagsnr.: 16/1234", "Offentlig: Nej"]
+        );
+        assert!(column_fields(&["| Sagsnr. | Offentlig |", "|---|---|", "| 1 | Nej |", "| 2 | Ja |"]).is_empty());
+        assert!(column_fields(&["| Punkt | Offentlig |", "|---|---|", "| 2 og 3 | Nej |"]).is_empty());
+        assert!(column_fields(&["| Offentlig | Nej |"]).is_empty());
+    }
+
     /// Regression (review of the fields): a table row with a label and its value is read as the
     /// field written with a colon, by the same readers; fields side by side stay apart.
     #[test]
