@@ -773,7 +773,9 @@ fn fields_of(text: &str) -> Vec<Cow<'_, str>> {
 /// none of these and are not copied.
 fn field_text(text: &str) -> Cow<'_, str> {
     let b = text.as_bytes();
-    if !b.iter().any(|&c| matches!(c, b'\\' | b'&' | b'<' | 0xE2 | 0xEF)) {
+    // Box drawing is U+2500 to U+257F, "\xE2\x94" or "\xE2\x95" in UTF-8; most "\xE2" are dashes and quotes.
+    let box_bar = || memchr::memchr_iter(0xE2, b).any(|i| matches!(b.get(i + 1), Some(0x94 | 0x95)));
+    if memchr::memchr3(b'\\', b'&', b'<', b).is_none() && !has_byte(text, 0xEF) && !box_bar() {
         return Cow::Borrowed(text);
     }
     let mut t = Cow::Borrowed(text);
@@ -793,7 +795,11 @@ fn field_text(text: &str) -> Cow<'_, str> {
             t = Cow::Owned(t.replace(colon, ":"));
         }
     }
-    if has_byte(&t, b'<') {
+    // A cell's tag, "<td" or "<th", in either case: most lines with a "<" have "<b>" or "<br>".
+    let cell_tag = |b: &[u8]| {
+        b.windows(3).any(|w| w[0] == b'<' && w[1].eq_ignore_ascii_case(&b't') && matches!(w[2] | 0x20, b'd' | b'h'))
+    };
+    if has_byte(&t, b'<') && cell_tag(t.as_bytes()) {
         if let Some(rows) = html_rows(&t) {
             t = Cow::Owned(rows);
         }
@@ -947,6 +953,10 @@ fn public_answer(text: &str) -> Option<(bool, bool)> {
         return None;
     }
     let (label, value) = label_and_answer(&text)?;
+    // The longest label, "til offentliggørelse", in bold: a longer one is no public field's.
+    if label.len() > 40 {
+        return None;
+    }
     let label = to_plain(label).to_lowercase();
     let label = label.trim_matches(['*', '_', ' ']);
     let yes_closes = match () {
@@ -1278,8 +1288,8 @@ fn starts_with_public_label(text: &str) -> bool {
     let head = |n: usize, word: &str| t.get(..n).is_some_and(|h| h.eq_ignore_ascii_case(word.as_bytes()));
     head(3, "off")
         || head(4, "til ")
-        || head(3, "luk")
-        || head(3, "for")
+        || head(6, "lukket")
+        || head(9, "fortrolig")
         || ["Åb", "åb", "ÅB"].iter().any(|w| t.starts_with(w.as_bytes()))
 }
 
