@@ -596,3 +596,64 @@ fn regression_an_offentlig_nej_field_below_the_first_paragraph_closes_the_item()
     let warned = diags.iter().filter(|d| d.to_string().contains("is closed by")).count();
     assert_eq!(warned, 11, "each closing line is named: {diags:?}");
 }
+
+/// Found in adversarial review: more writings of a field that says an item is not public were
+/// published in full, under the heading and further down. An answer that says it in words
+/// ("Kan ikke offentliggøres", "Må ikke offentliggøres", "Nej – lukket"), a label asking whether it
+/// is closed ("Lukket: Ja", "Lukket punkt: Ja", "Lukket møde: Ja"), the colon escaped or as an
+/// entity ("Offentlig\: Nej", "Offentlig&#58; Nej", "Offentlig&colon; Nej"), an HTML row on one
+/// line or over several, a table of one record by columns ("| Sagsnr. | Offentlig |" / "|---|---|"
+/// / "| 16/1234 | Nej |"), a line over 80 bytes with the law after its bare "Nej", and fullwidth or
+/// box-drawing bars each close the item, with a warning naming the line. Items that only mention
+/// "Lukket vej" or "offentlig høring", list other items ("Offentlig: Nej (punkt 2 og 3)", a table
+/// of "Punkt | Offentlig"), vote ("Åben: Nej 3 stemmer") or say more ("| Offentlig | Nej, men … |")
+/// stay open.
+#[test]
+fn regression_more_writings_of_a_public_field_close_the_item() {
+    let closed_items: Vec<u32> = (2..=16).collect();
+    let (m, d) = fixture("closed/offentlig_field_forms.md");
+    let closed: Vec<u32> = m.items.iter().filter(|i| i.closed).map(|i| i.number).collect();
+    assert_eq!(closed, closed_items, "{d:#?}");
+    assert_eq!(m.items.len(), 22);
+    assert_nothing_secret(&m);
+    let json = serde_json::to_string(&m).unwrap();
+    for n in 17..=22 {
+        assert!(json.contains(&format!("ÅBEN-{n}")), "item {n} is published");
+    }
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/parse/clerk3_items/closed/offentlig_field_forms.md"),
+    )
+    .unwrap();
+    // Each closed item is named with the line of its mark.
+    let lines: Vec<&str> = text.lines().collect();
+    for n in &closed_items {
+        let warning =
+            d.iter().find(|d| d.message.starts_with(&format!("item {n} is closed by"))).unwrap_or_else(|| {
+                panic!("item {n}: {d:#?}");
+            });
+        let line = lines[warning.line - 1];
+        assert!(
+            ["ffentlig", "Lukket", "<tr>", "Sagsnr."].iter().any(|w| line.contains(w)),
+            "item {n}: line {} is {line:?}",
+            warning.line
+        );
+    }
+    // The same fields right under the case number, as the first lines of the items' text.
+    let under = text.replace("Sagen blev rejst i 2023.\n\n", "");
+    let (m, d) = referat::parse::parse(Path::new("under.md"), &under).unwrap();
+    let closed: Vec<u32> = m.items.iter().filter(|i| i.closed).map(|i| i.number).collect();
+    assert_eq!(closed, closed_items, "under the heading: {d:#?}");
+    assert_nothing_secret(&m);
+    // And right under the heading, without a case number.
+    let bare = without_case_lines(&under);
+    let (m, d) = referat::parse::parse(Path::new("bare.md"), &bare).unwrap();
+    let closed: Vec<u32> = m.items.iter().filter(|i| i.closed).map(|i| i.number).collect();
+    assert_eq!(closed, closed_items, "without a case number: {d:#?}");
+    assert_nothing_secret(&m);
+}
+
+/// `text` without its case number lines ("24/01002").
+fn without_case_lines(text: &str) -> String {
+    let case = |l: &str| l.starts_with("24/") && l.len() == 8;
+    text.lines().filter(|l| !case(l)).collect::<Vec<_>>().join("\n")
+}

@@ -171,3 +171,39 @@ fn items_closed_by_a_table_row_leak_nothing_into_the_built_site() {
     let closed: Vec<bool> = data["items"].as_array().unwrap().iter().map(|i| i["closed"] == true).collect();
     assert_eq!(closed, [false, true, true, true, true, true, false]);
 }
+
+/// Regression (adversarial review): items closed only by a field in another writing ("Offentlig:
+/// Kan ikke offentliggøres", "Lukket: Ja", "Offentlig\: Nej", "Offentlig&#58; Nej", an HTML row,
+/// a one-record table by columns, a long line with the law after "Nej", "｜ Offentlig ｜ Nej ｜",
+/// "│ Offentlig │ Nej │") further down their text were published. Built from the minutes file,
+/// no page, feed, search index or open data file carries their text; the open items after them,
+/// which only mention "Lukket vej" or "offentlig høring", are published.
+#[test]
+fn items_closed_by_a_field_in_another_writing_leak_nothing_into_the_built_site() {
+    let root = tempfile::tempdir().unwrap();
+    let content = root.path().join("content");
+    std::fs::create_dir_all(&content).unwrap();
+    let fixture = repo().join("tests/fixtures/parse/clerk3_items/closed/offentlig_field_forms.md");
+    std::fs::copy(fixture, content.join("2024-03-12.md")).unwrap();
+    let opts = BuildOptions {
+        content,
+        output: root.path().join("public"),
+        config: repo().join("config.toml"),
+        templates: repo().join("templates"),
+        base_url: Some("https://example.dk/referater/".into()),
+        ..Default::default()
+    };
+    build::build(&opts).unwrap_or_else(|e| panic!("build failed: {e}"));
+    let out = files(&opts.output);
+    assert!(out.iter().any(|(rel, _)| rel.starts_with("soeg/")), "search index built");
+    for (rel, bytes) in &out {
+        let text = String::from_utf8_lossy(bytes).to_lowercase();
+        assert!(!text.contains("hemmelig"), "{rel} leaks a closed item");
+    }
+    let page = read(&opts.output, "okonomiudvalget/2024-03-12/index.html");
+    assert_eq!(page.matches("> Lukket punkt</h2>").count(), 15, "items 2 to 16 are closed");
+    for n in 17..=22 {
+        assert!(page.contains(&format!("ÅBEN-{n}")), "item {n} is published");
+    }
+    assert!(page.contains("Lukket vej ved Skolegade"), "an open item's text about a closed road is published");
+}
