@@ -5,7 +5,9 @@
 //! [`sections`] hold [`blocks`] (paragraphs, lists, [`tables`], subheadings) of [`inline`] text.
 
 pub mod blocks;
+pub mod closed;
 pub mod dates;
+pub mod fields;
 pub mod header;
 pub mod inline;
 pub mod items;

@@ -5,7 +5,7 @@
 //! blank lines so that line numbers and paragraph breaks stay where they were.
 
 use super::inline::plain;
-use super::{has_byte, items, sections};
+use super::{closed, has_byte, items, sections};
 use crate::case::CaseNumber;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -306,7 +306,7 @@ fn may_be_page_header(text: &str) -> bool {
         && !has_byte(text, b'\t')
         && !plain.ends_with(['.', ':', ',', ';'])
         && !is_structure(text)
-        && !items::is_closed(plain)
+        && !closed::is_closed(plain)
 }
 
 /// An item or section heading or a case number line.

@@ -21,7 +21,7 @@ pub struct Entry {
 impl Entry {
     /// The entry says its item is closed, in its title or by its group.
     fn closed(&self) -> bool {
-        self.in_closed_group || super::items::is_closed(&self.title)
+        self.in_closed_group || super::closed::is_closed(&self.title)
     }
 }
 

@@ -1,0 +1,233 @@
+//! The words and lines that mark an agenda item closed ("Lukket", "Fortroligt", "(Lukket
+//! punkt)", "L U K K E T"), and those that only mention closing ("Lukket vej", "Vejen er lukket").
+
+use super::inline::to_plain;
+
+/// The words of `text`: runs of letters and digits.
+pub(super) fn words_of(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty())
+}
+
+/// A verb that makes a closing word after it describe a subject ("Vejen er lukket").
+pub(super) fn is_verb(word: &str) -> bool {
+    matches!(word, "er" | "blev" | "var" | "bliver" | "været" | "være" | "holdes" | "bliv")
+}
+
+/// True if an item with this title is closed to the public: the word "lukket" anywhere in it, in
+/// any case and with any punctuation around it ("Lukket.", "Personalesag – Lukket",
+/// "Lukket/fortroligt", "(lukket punkt)"). Hiding an open item by mistake costs a page; publishing
+/// a closed one cannot be undone, so every spelling a clerk might use counts.
+pub fn is_closed(title: &str) -> bool {
+    // Fullwidth letters ("ＬＵＫＫＥＴ", lead byte 0xEF) read as the ASCII they stand for.
+    if title.as_bytes().contains(&0xEF) {
+        use unicode_normalization::UnicodeNormalization;
+        let folded: String = title.nfkc().collect();
+        if folded != title {
+            return is_closed(&folded);
+        }
+    }
+    let words = || words_of(title);
+    words().any(closing_word) || not_public(title) || spaced_out(words()).iter().any(|w| closing_word(w))
+}
+
+/// Words spelled out in single letters ("L U K K E T"), joined: a heading set in letter-spaced capitals.
+fn spaced_out<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut run = String::new();
+    for w in words.chain(std::iter::once("")) {
+        if w.chars().count() == 1 {
+            run.push_str(w);
+        } else {
+            if run.chars().count() >= 4 {
+                out.push(std::mem::take(&mut run));
+            }
+            run.clear();
+        }
+    }
+    out
+}
+
+/// "Ikke til offentliggørelse", "(ikke offentligt)", "for lukkede døre", "Undtaget fra
+/// offentlighed", "Ej til offentliggørelse", and with "ej" for "ikke" or without "fra": "Ej
+/// offentlig", "Undtaget offentligheden", "Ikke offentlig, jf. …", "Sagen undtages fra
+/// offentligheden": closed in other words.
+/// "Tilskud til ikke offentlige skoler" and "ikke offentlig tilgængelig endnu" are not.
+fn not_public(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let words: Vec<&str> = words_of(&lower).collect();
+    let exempt = |w: &str| matches!(w, "offentlighed" | "offentligheden" | "aktindsigt");
+    let not = |w: &str| matches!(w, "ikke" | "ej");
+    words.windows(3).any(|w| not(w[0]) && w[1] == "til" && w[2] == "offentliggørelse")
+        || words.windows(3).any(|w| matches!(w[0], "undtaget" | "undtages") && w[1] == "fra" && exempt(w[2]))
+        || words.windows(2).any(|w| w[0] == "undtaget" && exempt(w[1]))
+        || words.windows(2).any(|w| w == ["lukkede", "døre"])
+        || words.windows(2).enumerate().any(|(k, w)| {
+            (not(w[0]) && w[1] == "offentligt")
+                || (not(w[0])
+                    && w[1] == "offentlig"
+                    // "Ej offentlig, jf. offentlighedslovens § 30": the law it is closed by.
+                    && words.get(k + 2).is_none_or(|n| matches!(*n, "punkt" | "sag" | "del" | "jf")))
+        })
+}
+
+/// A word that closes an item: "lukket", "fortroligt", and "lukkede", "fortrolig(e)", which
+/// describe a subject as often ("Lukkede skoler - salg af bygningerne"): an item they close
+/// without marking it (see [`closed_in_passing`]) is hidden with a warning.
+pub(super) fn closing_word(word: &str) -> bool {
+    marking_word(word) || ["lukkede", "fortrolig", "fortrolige"].iter().any(|w| word.eq_ignore_ascii_case(w))
+}
+
+/// A short line that marks an item closed: up to three words with a closing word at an edge
+/// ("- Lukket", "Hjemmeplejen - Lukket", "(Lukket punkt)"), not a sentence ("Skolen er lukket nu").
+pub(super) fn marks_closed(text: &str) -> bool {
+    let plain = to_plain(text);
+    let words: Vec<&str> = words_of(&plain).collect();
+    words.len() <= 3
+        && (words.first().is_some_and(|w| marking_word(w)) || words.last().is_some_and(|w| marking_word(w)))
+}
+
+/// "Lukket", "Fortroligt": at the start or end of a title they mark the item, not its subject.
+fn marking_word(word: &str) -> bool {
+    word.eq_ignore_ascii_case("lukket") || word.eq_ignore_ascii_case("fortroligt")
+}
+
+/// The first word of `title` that closes the item, as written.
+pub(super) fn closing_word_in(title: &str) -> Option<&str> {
+    title.split(|c: char| !c.is_alphanumeric()).find(|w| closing_word(w))
+}
+
+/// A line that only marks what follows as closed, in words from a small vocabulary, so that a
+/// subheading ("Lukket del af Vestergade") or an attachment ("Fortrolig revisionsrapport.pdf") is
+/// not one. `plural`: a divider between the open and the closed part of an agenda ("Lukkede
+/// punkter", "Lukket del af mødet", "Punkter på lukket dagsorden", "Mødet fortsatte for lukkede
+/// døre"); otherwise a mark of one item ("LUKKET", "(Lukket punkt)", "Fortrolig sag", "Ikke til
+/// offentliggørelse", "Lukket, jf. forvaltningslovens § 32").
+pub(super) fn closing_line(text: &str, plural: bool) -> bool {
+    // Every line of every file is asked: decide most on their length and bytes ("lukke…", "fortrolig…").
+    if text.len() > 80 {
+        return false;
+    }
+    let b = text.as_bytes();
+    let word_at = |i: usize, w: &[u8]| b.get(i..i + w.len()).is_some_and(|x| x.eq_ignore_ascii_case(w));
+    if !(0..b.len()).any(|i| {
+        matches!(b[i], b'k' | b'K' | b'r' | b'R' | b'f' | b'F')
+            && (word_at(i, b"kke") || word_at(i, b"rtrolig") || word_at(i, b"ffentlig"))
+    }) {
+        return false;
+    }
+    let plain = to_plain(text);
+    let words: Vec<String> = words_of(&plain).map(str::to_lowercase).collect();
+    // "… jf. forvaltningslovens § 32": what follows "jf" is the law, any words.
+    let cited = words.iter().position(|w| w == "jf").unwrap_or(words.len());
+    let several =
+        |w: &str| matches!(w, "punkter" | "dagsorden" | "dagsordenen" | "dagsordenspunkter" | "del" | "møde" | "mødet");
+    let closed =
+        |w: &str| closing_word(w) || matches!(w, "ikke" | "ej" | "offentlig" | "offentligt" | "offentliggørelse");
+    if plural {
+        let known = |w: &String| {
+            closed(w)
+                || several(w)
+                || matches!(w.as_str(), "af" | "på" | "for" | "sager" | "behandlet" | "fortsatte" | "døre")
+        };
+        let pair = words.windows(2).any(|w| closing_word(&w[0]) && (several(&w[1]) || w[1] == "døre"));
+        let two =
+            words.first().is_some_and(|w| closing_word(w)) && words.iter().filter(|w| closing_word(w)).count() >= 2;
+        return words[..cited].iter().all(known) && (pair || two);
+    }
+    let known = |w: &String| closed(w) || matches!(w.as_str(), "punkt" | "sag" | "til" | "dette" | "denne" | "punktet");
+    words.iter().any(|w| closing_word(w) || w == "offentliggørelse" || w == "offentligt")
+        && words[..cited].iter().all(known)
+}
+
+/// A short first line or field of an item that says it is closed in any words, starting with what
+/// it says ("Lukket pkt.", "Ikke offentlig", "Behandles for lukkede døre", "Undtaget fra
+/// offentlighed", "Status: Lukket"); a line with a subject of its own is about something else
+/// ("Møderne holdes for lukkede døre", "Skolen er lukket i sommerferien").
+pub(super) fn short_mark(text: &str) -> bool {
+    if text.len() > 100 {
+        return false;
+    }
+    let plain = to_plain(text);
+    if !is_closed(&plain) {
+        return false;
+    }
+    let lower = plain.to_lowercase();
+    let words: Vec<&str> = words_of(&lower).collect();
+    // "… jf. styrelseslovens § 10": what follows "jf" is the law, any words.
+    let words = &words[..words.iter().position(|w| *w == "jf").unwrap_or(words.len())];
+    // A closing word before what it closes ("Lukket sag", "for lukkede døre"), or a line that is
+    // only a phrase saying so ("Ikke offentlig", "Undtaget fra offentligheden"); not a subject
+    // described ("Lukket skole genåbnes", "Ikke offentligt ejede daginstitutioner").
+    let closes = |w: &[&str]| closing_word(w[0]) && matches!(w[1], "punkt" | "pkt" | "sag" | "døre" | "møde");
+    let ends = ["offentlig", "offentligt", "offentlighed", "offentligheden", "offentliggørelse", "aktindsigt", "punkt"];
+    let phrase = words.len() <= 4
+        && matches!(words.first(), Some(&("ikke" | "ej" | "undtaget")))
+        && words.last().is_some_and(|w| ends.contains(w));
+    // … said of the item, not of a subject of its own ("Møderne holdes for lukkede døre").
+    let about_item =
+        words.first().is_some_and(|w| closing_word(w) || matches!(*w, "behandles" | "behandlet" | "status"));
+    words.len() <= 8 && ((about_item && words.windows(2).any(closes)) || phrase || marks_closed(text))
+}
+
+/// A first line that says, as a sentence, that the item is closed: "Punktet er lukket.", "Denne
+/// sag er lukket", "Sagen behandles for lukkede døre, jf. § 10 …" (not "Mødet var lukket for
+/// offentligheden pga. corona", which is about the meeting).
+pub(super) fn item_says_closed(text: &str) -> bool {
+    let plain = to_plain(text);
+    let lower = plain.trim_start().to_lowercase();
+    let about_item = ["punktet", "sagen", "denne sag", "dette punkt"].iter().any(|s| lower.starts_with(s));
+    text.len() <= 160 && about_item && is_closed(&plain)
+}
+
+/// True if the title closes the item only in passing: "lukket" in its middle ("Evaluering af lukket
+/// afdeling") or "lukkede"/"fortrolige" describing a subject ("Lukkede skoler - salg"), where the
+/// item may be open: worth a warning, since it is hidden. "Lukket" or "Fortroligt" at an edge, or
+/// a closing word before "punkt", "møde" or "sag", marks the item.
+pub(super) fn closed_in_passing(title: &str) -> bool {
+    let words: Vec<&str> = words_of(title).collect();
+    // "…, hvor afdelingen er lukket": a verb before the last word makes it the subject's.
+
+    let described = words.len() >= 2 && is_verb(&words[words.len() - 2].to_lowercase());
+    let at_end = words.last().is_some_and(|w| marking_word(w)) && !described;
+    let at_edge = |w: Option<&&str>| w.is_some_and(|w| marking_word(w));
+    let marked = |w: &[&str]| {
+        closing_word(w[0]) && ["punkt", "punkter", "møde", "sag"].iter().any(|m| w[1].eq_ignore_ascii_case(m))
+    };
+    !(at_edge(words.first()) || at_end || words.windows(2).any(marked))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closed_titles() {
+        for t in ["Lukket", "lukket punkt", "Personalesag (lukket)", "Lukket: Salg af grund"] {
+            assert!(is_closed(t) && !closed_in_passing(t), "{t}");
+        }
+        // Regression: these spellings were published in full.
+        for t in [
+            "Lukket.",
+            "Lukket, personalesag",
+            "Lukket/fortroligt",
+            "Personalesag – Lukket",
+            "Personalesag (Lukket punkt)",
+            "Fortroligt - lukket punkt",
+            "LUKKET",
+        ] {
+            assert!(is_closed(t) && !closed_in_passing(t), "{t}");
+        }
+        // Regression (clerk review): the plural and "fortroligt" were published in full.
+        for t in ["Lukkede punkter - Personalesag", "Ansættelse af direktør (Lukket møde)", "Fortroligt - Retssag"] {
+            assert!(is_closed(t) && !closed_in_passing(t), "{t}");
+        }
+        // Hidden, with a warning: hiding an open item is the mistake that can be undone.
+        for t in ["Evaluering af lukket afdeling", "Status på lukkede sager", "Plejecentre, hvor afdelingen er lukket"]
+        {
+            assert!(is_closed(t) && closed_in_passing(t), "{t}");
+        }
+        for t in ["Lukkeloven", "Office 365", "Udlukket", "Fortrolighed og databeskyttelse"] {
+            assert!(!is_closed(t), "{t}");
+        }
+    }
+}

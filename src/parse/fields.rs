@@ -1,0 +1,631 @@
+//! The fields that describe an agenda item in its own text ("Sagsansvarlig: Karen Holm",
+//! "Offentlig: Nej"), in every writing a case system or a PDF gives them: a line, a table row,
+//! columns set side by side, an HTML row, an escaped colon. Above all, the one reader of the field
+//! that says whether the item is public, wherever in the item's text it stands.
+
+use super::closed::{closing_line, closing_word, words_of};
+use super::inline::{find_ci, to_plain};
+use super::items::case_in;
+use super::normalize::{Kind, Line};
+use super::tables::{is_pipe_separator_row, pipe_cells};
+use super::toc::clip;
+use super::{has_byte, Ctx};
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+/// Where the markdown table at `body[i]` ends, if it is a table of fields: every row is a field
+/// ("| Offentlig | Nej |", "| Sagsansvarlig | Karen Holm |", see [`fields`]), but for a header
+/// row above the `|---|` line, which may name the columns instead ("| Felt | Værdi |").
+pub(super) fn field_table(body: &[Line], i: usize) -> Option<usize> {
+    let rows = body[i..].iter().take_while(|l| l.kind == Kind::Text && pipe_cells(l.text).is_some()).count();
+    let rows = &body[i..i + rows];
+    let cells: Vec<&Line> = rows.iter().filter(|l| !is_pipe_separator_row(l.text)).collect();
+    let header = rows.get(1).is_some_and(|l| is_pipe_separator_row(l.text)) && cells.len() > 1;
+    let data = &cells[usize::from(header)..];
+    (!data.is_empty() && data.iter().all(|l| describes_item(l))).then_some(i + rows.len())
+}
+
+/// FirstAgenda, eDoc and Acadre describe an item under its heading in fields ("Sagsansvarlig:
+/// Karen Holm", "Udvalg: Økonomiudvalget", "Åben sag", "Lukket sag", the case number), one a line
+/// or side by side: they are neither the item's title nor its text.
+pub(super) fn describes_item(line: &Line) -> bool {
+    if line.kind != Kind::Text || line.text.len() > 300 {
+        return false;
+    }
+    let text = field_text(line.text);
+    let t = text.trim_start_matches(['*', '_', ' ']);
+    // A label or status starts with a capital, a case number with a digit: text often does not. A
+    // table row starts with its bar, a cell perhaps with a tag ("<b>Offentlig</b><tab><b>Nej</b>").
+    if !t.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || matches!(c, '(' | '|' | '<')) {
+        return false;
+    }
+    let fields = fields(line.text);
+    !fields.is_empty() && fields.iter().all(|f| is_field(f))
+}
+
+/// One field that describes an item: a label and its value, a status, a closing mark or the case number.
+pub(super) fn is_field(text: &str) -> bool {
+    item_field(text)
+        || open_status(text)
+        || closing_line(text, false)
+        || public_field(text).is_some()
+        || case_in(text).is_some()
+}
+
+/// The fields of a line under an item's heading. A row of a table with a label and its value
+/// ("| Offentlig | Nej |", "| Offentlig: | Nej |", "Offentlig<tab>Nej", "Sagsansvarlig:     Karen
+/// Holm" laid out with spaces, "Offentlig | Nej" without outer bars) is the one field "Offentlig:
+/// Nej", read by the same readers as a field written so; any other row is its cells (fields side
+/// by side, "Sagsnr.: 24/4001<tab>Åben sag"), and a line of one field is itself.
+pub(super) fn fields(text: &str) -> Vec<Cow<'_, str>> {
+    match field_text(text) {
+        Cow::Borrowed(t) => fields_of(t),
+        Cow::Owned(t) => {
+            t.lines().flat_map(|row| fields_of(row).into_iter().map(|f| Cow::Owned(f.into_owned()))).collect()
+        }
+    }
+}
+
+/// [`fields`] of a line as [`field_text`] reads it.
+fn fields_of(text: &str) -> Vec<Cow<'_, str>> {
+    let cells: Vec<&str> = match pipe_cells(text) {
+        Some(cells) => cells.into_iter().filter(|c| !c.is_empty()).collect(),
+        None => columns(text),
+    };
+    // A row without its outer bars, as markdown reads one; only as a label and its value, since a
+    // bar may stand inside a field ("Udvalg: Økonomiudvalget | Byrådet").
+    let bare = || text.split('|').map(str::trim).filter(|c| !c.is_empty()).collect::<Vec<_>>();
+    let bare = (pipe_cells(text).is_none() && has_byte(text, b'|')).then(bare);
+    if let Some(field) = label_value(&cells).or_else(|| label_value(bare.as_deref()?)) {
+        return vec![Cow::Owned(field)];
+    }
+    cells.into_iter().map(Cow::Borrowed).collect()
+}
+
+/// A line as its fields are read: a colon written escaped (`Offentlig\: Nej`) or as an entity
+/// (`Offentlig&#58; Nej`, `&colon;`), fullwidth forms (`｜ Offentlig ｜ Nej ｜`, `：`) and the bars
+/// of box drawing (`│ Offentlig │ Nej │`) as the ASCII they stand for, and an HTML table row
+/// (`<tr><td>Offentlig</td><td>Nej</td></tr>`) as the pipe row it is, one row a line: each is
+/// the same field as the one written plainly, so each is read by the same readers. Most lines have
+/// none of these and are not copied.
+fn field_text(text: &str) -> Cow<'_, str> {
+    let b = text.as_bytes();
+    // Box drawing is U+2500 to U+257F, "\xE2\x94" or "\xE2\x95" in UTF-8; most "\xE2" are dashes and quotes.
+    let box_bar = || memchr::memchr_iter(0xE2, b).any(|i| matches!(b.get(i + 1), Some(0x94 | 0x95)));
+    if memchr::memchr3(b'\\', b'&', b'<', b).is_none() && !has_byte(text, 0xEF) && !box_bar() {
+        return Cow::Borrowed(text);
+    }
+    let mut t = Cow::Borrowed(text);
+    if has_byte(&t, 0xEF) {
+        use unicode_normalization::UnicodeNormalization;
+        let folded: String = t.nfkc().collect();
+        if folded != *t {
+            t = Cow::Owned(folded);
+        }
+    }
+    const BARS: [char; 7] = ['│', '┃', '║', '╎', '╏', '┆', '┇'];
+    if t.contains(BARS) {
+        t = Cow::Owned(t.replace(BARS, "|"));
+    }
+    for colon in ["\\:", "&#58;", "&#058;", "&#x3a;", "&#x3A;", "&colon;", "&Colon;"] {
+        if t.contains(colon) {
+            t = Cow::Owned(t.replace(colon, ":"));
+        }
+    }
+    // A cell's tag, "<td" or "<th", in either case: most lines with a "<" have "<b>" or "<br>".
+    let cell_tag = |b: &[u8]| {
+        b.windows(3).any(|w| w[0] == b'<' && w[1].eq_ignore_ascii_case(&b't') && matches!(w[2] | 0x20, b'd' | b'h'))
+    };
+    if has_byte(&t, b'<') && cell_tag(t.as_bytes()) {
+        if let Some(rows) = html_rows(&t) {
+            t = Cow::Owned(rows);
+        }
+    }
+    t
+}
+
+/// The rows of an HTML table on a line ("<tr><td>Offentlig</td><td>Nej</td></tr>", also without
+/// `<tr>` or with `<th>` cells and attributes), each as a pipe row, one a line; `None` without cells.
+fn html_rows(text: &str) -> Option<String> {
+    let lower = text.to_ascii_lowercase(); // the same byte offsets
+    let cell_at = |at: usize| {
+        let open = ["<td", "<th"].iter().filter_map(|tag| Some(at + lower[at..].find(tag)?));
+        open.filter(|&i| matches!(lower.as_bytes().get(i + 3), Some(b'>' | b' ' | b'\t'))).min()
+    };
+    let mut rows = Vec::new();
+    let mut from = 0;
+    for end in lower.match_indices("</tr").map(|(i, _)| i).chain([lower.len()]) {
+        let mut cells = Vec::new();
+        let mut at = from;
+        while let Some(open) = cell_at(at).filter(|&i| i < end) {
+            let start = open + lower[open..].find('>')? + 1;
+            let stop = ["</td", "</th", "<td", "<th"].iter().filter_map(|tag| lower[start..end].find(tag)).min();
+            let stop = stop.map_or(end, |k| start + k);
+            cells.push(text[start..stop].trim().replace('|', "/"));
+            at = stop.max(start);
+        }
+        if !cells.is_empty() {
+            rows.push(format!("| {} |", cells.join(" | ")));
+        }
+        from = end;
+    }
+    (!rows.is_empty()).then(|| rows.join("\n"))
+}
+
+/// A table of one record written by columns, its header row naming the fields above (a separator
+/// and) the one row answering them ("| Sagsnr. | Offentlig |" / "|---|---|" / "| 16/1234 | Nej |"),
+/// as the fields it holds ("Sagsnr.: 16/1234", "Offentlig: Nej"). A table of more rows, or one
+/// whose columns name items ("| Punkt | Offentlig |"), lists other things than its item's fields.
+fn column_fields(rows: &[&str]) -> Vec<String> {
+    let cells: Option<Vec<Vec<&str>>> =
+        rows.iter().filter(|r| !is_pipe_separator_row(r)).map(|r| pipe_cells(r)).collect();
+    let Some([header, answers]) = cells.as_deref() else { return Vec::new() };
+    let items = |h: &str| {
+        ["punkt", "punkter", "pkt.", "pkt", "dagsordenspunkt", "sager"].contains(&to_plain(h).to_lowercase().as_str())
+    };
+    if header.iter().any(|h| items(h)) {
+        return Vec::new();
+    }
+    let label = |h: &str| to_plain(h).trim_end_matches(':').trim().to_string();
+    header
+        .iter()
+        .zip(answers)
+        .filter(|(h, a)| !h.is_empty() && !a.is_empty())
+        .map(|(h, a)| format!("{}: {a}", label(h)))
+        .collect()
+}
+
+/// The cells of a row read as one field, "Label: value", if that is a field: the label as read,
+/// its markup and colon left out ("**Offentlig:**"), and what further columns add as part of the
+/// value ("| Offentlig | Nej | jf. § 30 |").
+fn label_value(cells: &[&str]) -> Option<String> {
+    let [label, value @ ..] = cells else { return None };
+    let label = to_plain(label);
+    let label = label.strip_suffix(':').unwrap_or(&label).trim_end();
+    if value.is_empty() || label.is_empty() || label.contains(':') {
+        return None;
+    }
+    let field = format!("{label}: {}", value.join(" "));
+    is_field(&field).then_some(field)
+}
+
+/// "Sagsansvarlig: Karen Holm": a field of an item by its label.
+fn item_field(text: &str) -> bool {
+    const LABELS: [&str; 16] = [
+        "sagsansvarlig",
+        "sagsbehandler",
+        "ansvarlig",
+        "udvalg",
+        "forvaltning",
+        "center",
+        "afdeling",
+        "område",
+        "dok.nr.",
+        "dok.nr",
+        "dokumentnr.",
+        "dokument nr.",
+        "sagstype",
+        "status",
+        "beslutningskompetence",
+        "kompetence",
+    ];
+    let plain = to_plain(text);
+    // "Status: Projektet er forsinket …." is a sentence of the item's text.
+    if plain.trim_end().ends_with('.') || plain.len() > 100 {
+        return false;
+    }
+    let Some((label, _)) = plain.split_once(':') else { return false };
+    let label = label.trim().to_lowercase();
+    LABELS.contains(&label.as_str())
+}
+
+/// "Åben sag", "Åbent punkt", "(Åben)", "Offentlig: Ja": the status of an open item, no text of its own.
+pub(super) fn open_status(text: &str) -> bool {
+    // "Offentlig:" alone is a label whose answer follows, not the status "Offentlig".
+    if text.len() > 24 || text.trim_end().ends_with(':') {
+        return false;
+    }
+    let plain = to_plain(text).to_lowercase();
+    let t = plain.trim_matches(|c: char| !c.is_alphanumeric());
+    ["åben", "åbent", "åben sag", "åbent punkt", "åben punkt", "åbent sag", "offentlig", "offentligt punkt"]
+        .contains(&t)
+        || public_field(text) == Some(false)
+}
+
+/// The labels of a field that asks whether the item is public ("Offentlig: Nej"): "Nej" closes it.
+const PUBLIC_LABELS: [&str; 10] = [
+    "offentlig",
+    "offentligt",
+    "offentlighed",
+    "offentliggøres",
+    "til offentliggørelse",
+    "åben",
+    "åbent",
+    "åben sag",
+    "åbent punkt",
+    "offentlig sag",
+];
+
+/// The labels of a field that asks whether the item is closed ("Lukket: Ja"): "Ja" closes it. An
+/// answer "Nej" opens nothing, since the label alone reads as a mark ("Lukket: Nej" stays closed).
+const CLOSED_LABELS: [&str; 6] = ["lukket", "lukket punkt", "lukket sag", "lukket møde", "fortrolig", "fortroligt"];
+
+/// "Offentlig: Nej", "Åben: Nej", "Offentliggøres: Nej" (also "Offentlig: Nej, jf.
+/// offentlighedslovens § 30", "Offentlig: Kan ikke offentliggøres", "Lukket: Ja"): a field that
+/// answers whether the item is public, `Some(true)` when it is closed. Only a bare "Ja" opens it.
+/// A table row ("| Offentlig | Nej |", "Offentlig<tab>Nej") comes here as the field it is written
+/// as, see [`fields`].
+pub(super) fn public_field(text: &str) -> Option<bool> {
+    public_answer(text).map(|(closed, _)| closed)
+}
+
+/// The one reader of a public field's label and answer: whether the answer closes the item, and
+/// whether it says only that (see [`bare_answer`]): "Offentlig: Nej" (true, true), "Offentlig:
+/// Nej (punkt 2 og 3)" (true, false), "Offentlig: Ja" (false, false). A line longer than a field
+/// (80 bytes) is one only with a bare answer, the law or reason for it after ("Offentlig: Nej jf.
+/// offentlighedslovens § 30, nr. 1, da sagen indeholder …"): a longer answer is a sentence.
+fn public_answer(text: &str) -> Option<(bool, bool)> {
+    let text = field_text(text);
+    if text.len() > 300 {
+        return None;
+    }
+    let (label, value) = label_and_answer(&text)?;
+    // The longest label, "til offentliggørelse", in bold: a longer one is no public field's.
+    if label.len() > 40 {
+        return None;
+    }
+    let label = to_plain(label).to_lowercase();
+    let label = label.trim_matches(['*', '_', ' ']);
+    let yes_closes = match () {
+        _ if PUBLIC_LABELS.contains(&label) => false,
+        _ if CLOSED_LABELS.contains(&label) => true,
+        _ => return None,
+    };
+    let bare = bare_answer(value, yes_closes);
+    if yes_closes || (text.len() > 80 && !bare) {
+        return bare.then_some((true, true));
+    }
+    let value = to_plain(value).to_lowercase();
+    let value = value.trim_matches(|c: char| !c.is_alphanumeric());
+    let answer = match words_of(value).next()? {
+        "nej" | "ikke" => Some((true, bare)),
+        "ja" if value == "ja" => Some((false, false)),
+        _ => bare.then_some((true, true)),
+    };
+    answer
+}
+
+/// A field's label and answer: around its colon, or else around a dash between spaces or a gap of
+/// two spaces, as a field may be written without a colon ("Offentlig – Nej", "Offentlig  Nej").
+fn label_and_answer(text: &str) -> Option<(&str, &str)> {
+    let text = text.trim();
+    if let Some(parts) = text.split_once(':') {
+        return Some(parts);
+    }
+    // Most lines have no colon: their first bytes rule them out before any search.
+    if !starts_with_public_label(text) {
+        return None;
+    }
+    [" - ", " – ", " — ", "  "].iter().find_map(|sep| text.split_once(sep))
+}
+
+/// "Offentlig:" (or "Lukket:") alone on its line, the label of [`public_field`] whose answer is on the next.
+pub(super) fn public_label(text: &str) -> bool {
+    let t = field_text(text);
+    let t = t.trim_end();
+    t.ends_with(':') && t.len() <= 40 && ["Nej", "Ja"].iter().any(|a| public_field(&format!("{t} {a}")) == Some(true))
+}
+
+/// The fields of a line that `pdftotext -layout` set side by side ("Sagsnr.: 24/4001      Sagsansvarlig:
+/// Karen Holm      Åben sag"), cut at tabs and runs of three or more spaces; a line of one field is itself.
+pub(super) fn columns(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text.trim();
+    while !rest.is_empty() {
+        let gap = memchr::memchr(b'\t', rest.as_bytes()).into_iter().chain(rest.find("   ")).min();
+        match gap {
+            Some(at) => {
+                out.push(rest[..at].trim_end());
+                rest = rest[at..].trim_start();
+            }
+            None => {
+                out.push(rest);
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// True (with a warning naming the line) if a line of open item `number`'s text says it is not
+/// public as a field of its own line ([`public_no_line`]), also further down than the fields under
+/// the heading that [`full_title`] reads: a system may write it under a first paragraph or table,
+/// or among fields repeated at a page break, and a field that says so is no sentence.
+pub(super) fn public_no_in(body: &[Line], number: u32, cx: &mut Ctx) -> bool {
+    // The label with its answer on the next line ("Offentlig:" / "Nej"), read as one line.
+    let answered = |k: usize| {
+        let next = body[k + 1..].iter().find(|l| !l.is_blank());
+        public_label(body[k].text)
+            && next.is_some_and(|l| public_no_line(&format!("{} {}", body[k].text.trim_end(), l.text.trim())))
+    };
+    // An HTML row split over lines ("<tr>" / "<td>Offentlig</td>" / "<td>Nej</td>" / "</tr>"),
+    // read as the line it would be.
+    let html_row = |k: usize| {
+        let t = body[k].text;
+        if !has_byte(t, b'<') || find_ci(t, "<tr").is_none() || find_ci(t, "</tr").is_some() {
+            return false;
+        }
+        let Some(end) = body[k..].iter().take(12).position(|l| find_ci(l.text, "</tr").is_some()) else {
+            return false;
+        };
+        let row: String = body[k..=k + end].iter().map(|l| l.text.trim()).collect();
+        public_no_line(&row)
+    };
+    // A table of one record written by columns over lines, see [`column_fields`].
+    let row = |l: &Line| l.kind == Kind::Text && pipe_cells(&field_text(l.text)).is_some();
+    let by_columns = |k: usize| {
+        if !row(&body[k]) || (k > 0 && row(&body[k - 1])) {
+            return false;
+        }
+        let n = body[k..].iter().take(4).take_while(|l| row(l)).count();
+        let rows: Vec<Cow<str>> = body[k..k + n].iter().map(|l| field_text(l.text)).collect();
+        let rows: Vec<&str> = rows.iter().map(|r| &**r).collect();
+        column_fields(&rows).iter().any(|f| public_no_line(f))
+    };
+    let closes = |k: usize| public_no_line(body[k].text) || answered(k) || html_row(k) || by_columns(k);
+    let Some(l) = (0..body.len()).find(|&k| closes(k)).map(|k| &body[k]) else {
+        return false;
+    };
+    cx.warn(l.no, format!("item {number} is closed by \"{}\" in its text, and not published", clip(l.text.trim())));
+    true
+}
+
+/// True if `text` is a line that says, as a field, that its item is not public: "Offentlig: Nej",
+/// "Åben: Nej, jf. § 30", "| Offentlig | Nej |", also in a list, quote or heading ("- Offentlig:
+/// Nej", "### Offentlig: Nej") or beside other fields in a layout line ("Sagsansvarlig: Karen Holm
+/// <spaces> Offentlig: Nej"). The answer is a bare "Nej", with a reference to the law at most:
+/// "Offentlig: Nej (punkt 2)" in a list of which items are closed, or "Åben: Nej 3 stemmer", says
+/// something else. Also written with the colon escaped, bars of another kind or as an HTML row,
+/// see [`field_text`]; an HTML table of one record by columns, see [`column_fields`]. Its first
+/// bytes decide most lines, since every line of every open item is asked.
+pub(super) fn public_no_line(text: &str) -> bool {
+    match field_text(text) {
+        Cow::Borrowed(t) => public_no_row(t),
+        Cow::Owned(t) => {
+            let rows: Vec<&str> = t.lines().collect();
+            rows.iter().any(|r| public_no_row(r)) || column_fields(&rows).iter().any(|f| public_no_row(f))
+        }
+    }
+}
+
+/// [`public_no_line`] of a line as [`field_text`] reads it.
+fn public_no_row(text: &str) -> bool {
+    let t = text.trim_start().trim_start_matches(['-', '+', '•', '>', '#', ' ']);
+    let t = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    let t = t.strip_prefix(". ").or_else(|| t.strip_prefix(") ")).unwrap_or(t);
+    // Beside other fields in a layout line or a table row: a label further in, found by bytes its
+    // spellings share.
+    let further_in = || {
+        static GAP: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("   "));
+        let has = |w: &str| memchr::memmem::find(t.as_bytes(), w.as_bytes()).is_some();
+        t.len() <= 200
+            && (t.starts_with('|') || has_byte(t, b'\t') || GAP.find(t.as_bytes()).is_some())
+            && (has("ffentlig") || has("FFENTLIG") || has("ben") || has("BEN") || has("ukket") || has("UKKET"))
+    };
+    if !(starts_with_public_label(t) || further_in()) {
+        return false;
+    }
+    let says_no = |f: &str| public_answer(f) == Some((true, true));
+    // A row's answer is its own cell ("| Offentlig | Nej | Karen Holm |"), or a cell is the whole
+    // field ("| Status | Offentlig: Nej |"); a line's answer is what follows the colon.
+    let cells: Option<Vec<&str>> = match pipe_cells(t) {
+        Some(cells) => Some(cells.into_iter().filter(|c| !c.is_empty()).collect()),
+        None => has_byte(t, b'\t').then(|| t.split('\t').map(str::trim).filter(|c| !c.is_empty()).collect()),
+    };
+    if let Some(cells) = cells {
+        let row = match cells[..] {
+            [label, answer, ..] => label_value(&[label, answer]).is_some_and(|f| says_no(&f)),
+            _ => false,
+        };
+        if row || cells.iter().any(|c| says_no(c)) {
+            return true;
+        }
+    }
+    // Any one of a line's fields or columns ("Offentlig: Nej <spaces> Bilag: 3"): what stands
+    // beside it does not make it say something else.
+    fields(t).iter().any(|f| says_no(f))
+}
+
+/// True if a public field's answer, as written, says only that the item is closed: "Nej" (or
+/// "Ikke") alone, or in a short phrase that says so ("Kan ikke offentliggøres", "Må ikke
+/// offentliggøres", "Nej – lukket", "Ikke offentlig"), with the law or the reason for it after
+/// ("Nej.", "**Nej**, jf. § 30", "nej (lukket)", "Nej, da sagen indeholder …"); for a label that
+/// asks whether it is closed (`yes_closes`, "Lukket: Ja"), "Ja" so. "Nej (punkt 2 og 3)" lists
+/// other items, "Nej 3 stemmer" is a vote, "Nej, men …" says more: none is bare.
+fn bare_answer(answer: &str, yes_closes: bool) -> bool {
+    let value = to_plain(answer).to_lowercase();
+    // What follows "§" or "jf." is the law, what follows "da" the reason: any words.
+    let value = value.split('§').next().unwrap_or_default();
+    let cites = |w: &&str| matches!(*w, "jf" | "jfr" | "jævnfør" | "iht" | "da" | "idet" | "fordi" | "grundet" | "pga");
+    let words: Vec<&str> = words_of(value).take_while(|w| !cites(w)).collect();
+    if yes_closes {
+        return words.first() == Some(&"ja") && words[1..].iter().all(|w| closing_word(w));
+    }
+    let says = |w: &str| matches!(w, "nej" | "ikke" | "ej" | "undtaget" | "undtages") || closing_word(w);
+    let known = |w: &str| {
+        says(w)
+            || matches!(
+                w,
+                "kan"
+                    | "må"
+                    | "skal"
+                    | "bør"
+                    | "offentliggøres"
+                    | "offentliggøre"
+                    | "offentlig"
+                    | "offentligt"
+                    | "til"
+                    | "offentliggørelse"
+                    | "fra"
+                    | "offentlighed"
+                    | "offentligheden"
+                    | "punkt"
+                    | "sag"
+            )
+    };
+    words.len() <= 6 && words.iter().all(|w| known(w)) && words.iter().any(|w| says(w))
+}
+
+/// True if `text` may start with a label of [`public_field`] ("Offentlig", "Åben", "Til
+/// offentliggørelse", "Lukket", "Fortroligt"), also in a table cell or bold: a test of its first bytes.
+fn starts_with_public_label(text: &str) -> bool {
+    let t = text.trim_start_matches(['|', '*', '_', ' ', '\t']);
+    let t = ["<b>", "<strong>"].iter().find_map(|tag| t.strip_prefix(tag)).unwrap_or(t).as_bytes();
+    let head = |n: usize, word: &str| t.get(..n).is_some_and(|h| h.eq_ignore_ascii_case(word.as_bytes()));
+    head(3, "off")
+        || head(4, "til ")
+        || head(6, "lukket")
+        || head(9, "fortrolig")
+        || ["Åb", "åb", "ÅB"].iter().any(|w| t.starts_with(w.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn public_fields() {
+        for t in [
+            "Offentlig: Nej",
+            "Åben: Nej",
+            "**Offentlig:** Nej.",
+            "Offentlig: Nej, jf. offentlighedslovens § 30",
+            // Regression (review of the fields): another label.
+            "Offentliggøres: Nej",
+            "Til offentliggørelse: Nej",
+            // Regression (review of the fields further down): no colon, and "Ikke" for "Nej".
+            "Offentlig – Nej",
+            "Offentlig - Nej",
+            "Offentlig  Nej",
+            "Offentlig: Ikke",
+        ] {
+            assert_eq!(public_field(t), Some(true), "{t}");
+        }
+        for t in ["Offentlig: Ja", "Åben: Ja", "ÅBEN: JA"] {
+            assert_eq!(public_field(t), Some(false), "{t}");
+            assert!(open_status(t), "{t}");
+        }
+        for t in ["Offentlig: Ja, delvist", "Offentlig høring: Nej", "Sagsansvarlig: Nej", "Offentlig nej"] {
+            assert_eq!(public_field(t), None, "{t}");
+        }
+    }
+
+    /// Regression (adversarial review): answers in words, "Lukket"-labels, escaped colons, long
+    /// lines with the law after a bare "Nej", and the same field in other bars or as an HTML row.
+    #[test]
+    fn public_fields_in_other_writings() {
+        for t in [
+            "Offentlig: Kan ikke offentliggøres",
+            "Offentlig: Må ikke offentliggøres",
+            "Offentlig: Nej – lukket",
+            "Offentlig: Ikke til offentliggørelse",
+            "Lukket: Ja",
+            "Lukket punkt: Ja",
+            "Lukket møde: Ja",
+            "Fortroligt: Ja, jf. § 30",
+            "Offentlig\\: Nej",
+            "Offentlig&#58; Nej",
+            "Offentlig&colon; Nej",
+            "Offentlig： Nej",
+            "Offentlig: Nej jf. offentlighedslovens § 30, nr. 1, da sagen indeholder oplysninger om enkeltpersoners \
+             private forhold",
+            "Offentlig: Nej, da sagen indeholder oplysninger om enkeltpersoners private forhold",
+        ] {
+            assert_eq!(public_answer(t), Some((true, true)), "{t}");
+        }
+        // Closed under the heading, but not bare: further down these say something else.
+        for t in ["Offentlig: Nej (punkt 2 og 3)", "Åben: Nej 3 stemmer", "Offentlig: Nej, men referatet kommer senere"]
+        {
+            assert_eq!(public_answer(t), Some((true, false)), "{t}");
+            assert!(!public_no_line(t), "{t}");
+        }
+        for t in [
+            "Lukket: Nej",
+            "Lukket vej: Ja",
+            "Offentlig høring: Nej",
+            "Offentlig: Kan offentliggøres",
+            "Lukket: Ja 3 stemmer",
+            // A long answer is a sentence unless a bare "Nej" and its law or reason start it.
+            "Offentlig: Nej til at udsætte punktet, som borgerne har bedt om i flere henvendelser til forvaltningen",
+        ] {
+            assert_eq!(public_answer(t), None, "{t}");
+        }
+        for t in [
+            "｜ Offentlig ｜ Nej ｜",
+            "│ Offentlig │ Nej │",
+            "┃ Offentlig ┃ Nej ┃",
+            "<tr><td>Offentlig</td><td>Nej</td></tr>",
+            "<table><tr><TD class=\"l\">Offentlig</TD><td><b>Nej</b></td></tr></table>",
+            "<tr><th>Sagsnr.</th><th>Offentlig</th></tr><tr><td>16/1234</td><td>Nej</td></tr>",
+            "Sagsnr.: 16/1234   Lukket: Ja",
+            "- Lukket punkt: Ja",
+        ] {
+            assert!(public_no_line(t), "{t}");
+        }
+        assert_eq!(fields("｜ Offentlig ｜ Nej ｜"), ["Offentlig: Nej"]);
+        assert_eq!(fields("<tr><td>Offentlig</td><td>Ja</td></tr>"), ["Offentlig: Ja"]);
+        assert_eq!(field_text("<td>Offentlig</td>"), "| Offentlig |");
+        assert!(matches!(field_text("Sagsansvarlig: Karen Holm – Økonomi"), Cow::Borrowed(_)));
+    }
+
+    /// A table of one record by columns is its fields; a table of several rows, or of items, is not.
+    #[test]
+    fn column_tables() {
+        assert_eq!(
+            column_fields(&["| Sagsnr. | Offentlig |", "|---|---|", "| 16/1234 | Nej |"]),
+            ["Sagsnr.: 16/1234", "Offentlig: Nej"]
+        );
+        assert_eq!(
+            column_fields(&["| Sagsnr. | Offentlig: |", "| 16/1234 | Nej |"]),
+            ["Sagsnr.: 16/1234", "Offentlig: Nej"]
+        );
+        assert!(column_fields(&["| Sagsnr. | Offentlig |", "|---|---|", "| 1 | Nej |", "| 2 | Ja |"]).is_empty());
+        assert!(column_fields(&["| Punkt | Offentlig |", "|---|---|", "| 2 og 3 | Nej |"]).is_empty());
+        assert!(column_fields(&["| Offentlig | Nej |"]).is_empty());
+    }
+
+    /// Regression (review of the fields): a table row with a label and its value is read as the
+    /// field written with a colon, by the same readers; fields side by side stay apart.
+    #[test]
+    fn table_rows_are_fields() {
+        for (t, want) in [
+            ("| Offentlig | Nej |", vec!["Offentlig: Nej"]),
+            ("| Offentlig: | Nej |", vec!["Offentlig: Nej"]),
+            ("| **Åben** | Nej |", vec!["Åben: Nej"]),
+            ("| **Offentlig:** | Nej |", vec!["Offentlig: Nej"]),
+            ("Offentlig | Nej", vec!["Offentlig: Nej"]),
+            ("Udvalg: Økonomiudvalget | Byrådet", vec!["Udvalg: Økonomiudvalget | Byrådet"]),
+            ("| Offentlig | Ja | |", vec!["Offentlig: Ja"]),
+            ("| Offentlig | Nej | jf. offentlighedslovens § 30 |", vec!["Offentlig: Nej jf. offentlighedslovens § 30"]),
+            ("Offentlig\tNej", vec!["Offentlig: Nej"]),
+            ("<b>Offentlig</b>\t<b>Nej</b>", vec!["Offentlig: <b>Nej</b>"]),
+            ("Offentlig:     Nej", vec!["Offentlig: Nej"]),
+            ("| Sagsansvarlig | Karen Holm |", vec!["Sagsansvarlig: Karen Holm"]),
+            ("Sagsnr.: 24/4001\tÅben sag", vec!["Sagsnr.: 24/4001", "Åben sag"]),
+            ("Åben sag\tSagsansvarlig: Karen Holm", vec!["Åben sag", "Sagsansvarlig: Karen Holm"]),
+            ("| Felt | Værdi |", vec!["Felt", "Værdi"]),
+            ("|---|---|", vec!["---", "---"]),
+        ] {
+            assert_eq!(fields(t), want, "{t}");
+        }
+        let closed = |t: &str| fields(t).iter().any(|f| public_field(f) == Some(true));
+        for t in
+            ["| Offentlig | Nej |", "| Åben | Nej |", "| Offentlig: | Nej |", "Offentlig\tNej", "| Åben | Nej | § 30 |"]
+        {
+            assert!(closed(t), "{t}");
+        }
+        for t in ["| Offentlig | Ja |", "| Åben | Ja |"] {
+            assert!(!closed(t) && fields(t).iter().all(|f| open_status(f)), "{t}");
+        }
+    }
+}
