@@ -206,7 +206,7 @@ fn closing_words_in_fullwidth_or_spaced_letters_close_the_item() {
         assert!(m.items[0].closed, "{title}");
         assert_nothing_secret(&m);
     }
-    assert!(!referat::parse::items::is_closed("A B C D og lukning af E F"), "single letters, no closing word");
+    assert!(!referat::parse::closed::is_closed("A B C D og lukning af E F"), "single letters, no closing word");
 }
 
 /// Items headed "Sag nr. 3 Title" were not read: the file was rejected as having no items (and,
@@ -345,9 +345,9 @@ fn ej_offentlig_and_undtaget_offentligheden_close_the_item() {
     let json = serde_json::to_string(&m.items[4]).unwrap();
     assert!(json.contains("ej offentlig tilgængelig endnu"), "{json}");
     for title in ["Ej offentlig", "Undtaget offentligheden", "Personalesag (ej offentligt)"] {
-        assert!(referat::parse::items::is_closed(title), "{title}");
+        assert!(referat::parse::closed::is_closed(title), "{title}");
     }
-    assert!(!referat::parse::items::is_closed("Rapporten er ej offentlig tilgængelig endnu"));
+    assert!(!referat::parse::closed::is_closed("Rapporten er ej offentlig tilgængelig endnu"));
 }
 
 /// "Punkt 2A: Salg af areal - Lukket" after item 2, a sub-item's letter in capitals, was read as

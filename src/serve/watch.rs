@@ -269,13 +269,13 @@ fn report_search(result: Result<SearchReport, BuildError>, hub: &Hub) {
     match result {
         Ok(r) => {
             let ms = r.elapsed.as_secs_f64() * 1000.0;
-            println!("Search index updated in {ms:.1} ms ({} files changed)", r.published);
             hub.indexed();
+            println!("Search index updated in {ms:.1} ms ({} files changed)", r.published);
         }
         Err(e) => {
             let message = describe(&e);
+            hub.failed(message.clone());
             eprintln!("error: the search index could not be updated\n{message}");
-            hub.failed(message);
         }
     }
 }
@@ -291,25 +291,26 @@ pub enum Outcome {
 }
 
 /// Runs one (re)build and reports it. A bug in a later stage must not end the preview, so a panic
-/// is caught and reported like a build error.
+/// is caught and reported like a build error. The open tabs are told before the terminal, so that
+/// whoever reads the terminal line (a person, or a test) finds the page's status already changed.
 pub fn run_and_report(hub: &Hub, build: impl FnOnce() -> Result<RebuildReport, BuildError>) -> Outcome {
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(build)) {
         Ok(Ok(report)) => {
+            hub.built();
             eprint!("{}", report.diagnostics);
             println!("{}", summary(&report));
-            hub.built();
             Outcome::Built
         }
         Ok(Err(e)) => {
             let message = describe(&e);
+            hub.failed(message.clone());
             eprintln!("error: rebuild failed; the last good site, if any, stays served\n{message}");
-            hub.failed(message);
             Outcome::Failed
         }
         Err(panic) => {
             let message = format!("internal error while rebuilding (a bug in referat): {}", panic_text(&panic));
+            hub.failed(message.clone());
             eprintln!("error: {message}; the last good site, if any, stays served");
-            hub.failed(message);
             Outcome::Panicked
         }
     }
