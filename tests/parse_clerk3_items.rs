@@ -657,3 +657,63 @@ fn without_case_lines(text: &str) -> String {
     let case = |l: &str| l.starts_with("24/") && l.len() == 8;
     text.lines().filter(|l| !case(l)).collect::<Vec<_>>().join("\n")
 }
+
+/// Regression (review of the writings above): open items were hidden by a status that only looks
+/// like a public field. A one-row table whose other columns are no item field (a listing of
+/// another item, an attachment's status, opening hours, a road), "Lukket: Ja" with a reason or
+/// another law after it (a road closure), and "Åben: Nej, da …" (a place) each closed the item
+/// they stood in, further down and, right above the next heading, the next item too.
+#[test]
+fn regression_statuses_of_other_things_leave_items_open() {
+    let lines = [
+        "| Nr. | Titel | Offentlig |\n|---|---|---|\n| 5 | Personalesag | Nej |",
+        "| Nr | Offentlig |\n|---|---|\n| 5 | Nej |",
+        "| Sag | Offentlig |\n|---|---|\n| Punkt 5 | Nej |",
+        "<table><tr><th>Nr.</th><th>Offentlig</th></tr><tr><td>5</td><td>Nej</td></tr></table>",
+        "| Bilag | Fortrolig |\n|---|---|\n| Revisionsrapport 2023 | Ja |",
+        "| Forslag | Fortroligt |\n|---|---|\n| Ny skolestruktur | Ja |",
+        "| Dag | Åben |\n|---|---|\n| Søndag | Nej |",
+        "| Institution | Åben |\n|---|---|\n| Børnehaven Solsikken | Nej |",
+        "| Vej | Lukket |\n| Skolegade | Ja |",
+        "<table><tr><th>Vej</th><th>Lukket</th></tr><tr><td>Skolegade</td><td>Ja</td></tr></table>",
+        "┌──────┬────────┐\n│ Vej  │ Lukket │\n│ Torv │ Ja     │\n└──────┴────────┘",
+        "<table><tr><th>Tilskud</th><th>Offentlig</th></tr><tr><td>Foreninger</td><td>Nej</td></tr></table>",
+        "Lukket: Ja, da vejen graves op",
+        "Lukket: Ja, pga. vejarbejde",
+        "- Lukket: Ja, grundet vandskade i kælderen",
+        "Lukket:\n\nJa, da vejen graves op",
+        "Fortrolig: Ja, da oplysningerne stammer fra politiet",
+        "Åben: Nej, da svømmehallen renoveres",
+        "Åben: Nej, fordi personalet er på kursus",
+        "Åben: Nej, idet hallen renoveres",
+        "Åben: Nej, da biblioteket i Nørreby holder lukket under ombygningen, som forventes afsluttet i august 2024.",
+        "Lukket: Ja, jf. færdselslovens § 92",
+    ];
+    for line in lines {
+        for above_next in [false, true] {
+            let tail = if above_next { "" } else { "\n\nBeslutning\n\nTaget til efterretning AABENT1." };
+            let text = format!(
+                "REFERAT Økonomiudvalget d. 12-03-2024\n\nPunkt 1: Orientering\n24/1001\n\nSagsfremstilling\n\n\
+                 Status AABENT1.\n\n{line}{tail}\n\nPunkt 2: Eventuelt\n24/1002\n\nIntet AABENT2.\n"
+            );
+            let (m, d) = referat::parse::parse(Path::new("r.txt"), &text).unwrap();
+            let closed: Vec<bool> = m.items.iter().map(|i| i.closed).collect();
+            assert_eq!(closed, [false, false], "{line:?} (right above the next heading: {above_next}): {d:#?}");
+        }
+    }
+    // The law on access to documents, or a section alone, still closes.
+    for line in [
+        "Lukket: Ja, jf. offentlighedslovens § 30",
+        "Fortroligt: Ja, jf. § 30",
+        "Offentlig: Nej, da sagen indeholder personoplysninger",
+    ] {
+        let text = format!(
+            "REFERAT Økonomiudvalget d. 12-03-2024\n\nPunkt 1: Orientering\n24/1001\n\nSagsfremstilling\n\n\
+             Status SKJULT1.\n\n{line}\n\nBeslutning\n\nTaget til efterretning SKJULT1.\n\nPunkt 2: Eventuelt\n24/1002\n\nIntet AABENT2.\n"
+        );
+        let (m, d) = referat::parse::parse(Path::new("r.txt"), &text).unwrap();
+        let closed: Vec<bool> = m.items.iter().map(|i| i.closed).collect();
+        assert_eq!(closed, [true, false], "{line:?}: {d:#?}");
+        assert!(!serde_json::to_string(&m).unwrap().contains("SKJULT1"), "{line:?}");
+    }
+}

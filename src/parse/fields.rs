@@ -154,25 +154,25 @@ fn html_rows(text: &str) -> Option<String> {
 
 /// A table of one record written by columns, its header row naming the fields above (a separator
 /// and) the one row answering them ("| Sagsnr. | Offentlig |" / "|---|---|" / "| 16/1234 | Nej |"),
-/// as the fields it holds ("Sagsnr.: 16/1234", "Offentlig: Nej"). A table of more rows, or one
-/// whose columns name items ("| Punkt | Offentlig |"), lists other things than its item's fields.
+/// as the fields it holds ("Sagsnr.: 16/1234", "Offentlig: Nej"). Only if every column is a field
+/// that describes an item ([`is_field`]): a table of more rows, or with a column of anything else
+/// ("| Nr. | Titel | Offentlig |", "| Bilag | Fortrolig |", "| Vej | Lukket |", "| Dag | Åben |"),
+/// lists other things than its own item, which may be open.
 fn column_fields(rows: &[&str]) -> Vec<String> {
     let cells: Option<Vec<Vec<&str>>> =
         rows.iter().filter(|r| !is_pipe_separator_row(r)).map(|r| pipe_cells(r)).collect();
     let Some([header, answers]) = cells.as_deref() else { return Vec::new() };
-    let items = |h: &str| {
-        ["punkt", "punkter", "pkt.", "pkt", "dagsordenspunkt", "sager"].contains(&to_plain(h).to_lowercase().as_str())
-    };
-    if header.iter().any(|h| items(h)) {
-        return Vec::new();
-    }
     let label = |h: &str| to_plain(h).trim_end_matches(':').trim().to_string();
-    header
+    let fields: Vec<String> = header
         .iter()
         .zip(answers)
         .filter(|(h, a)| !h.is_empty() && !a.is_empty())
         .map(|(h, a)| format!("{}: {a}", label(h)))
-        .collect()
+        .collect();
+    match header.len() == answers.len() && fields.iter().all(|f| is_field(f)) {
+        true => fields,
+        false => Vec::new(),
+    }
 }
 
 /// The cells of a row read as one field, "Label: value", if that is a field: the label as read,
@@ -281,7 +281,7 @@ fn public_answer(text: &str) -> Option<(bool, bool)> {
         _ if CLOSED_LABELS.contains(&label) => true,
         _ => return None,
     };
-    let bare = bare_answer(value, yes_closes);
+    let bare = bare_answer(value, label);
     if yes_closes || (text.len() > 80 && !bare) {
         return bare.then_some((true, true));
     }
@@ -438,18 +438,33 @@ fn public_no_row(text: &str) -> bool {
 
 /// True if a public field's answer, as written, says only that the item is closed: "Nej" (or
 /// "Ikke") alone, or in a short phrase that says so ("Kan ikke offentliggøres", "Må ikke
-/// offentliggøres", "Nej – lukket", "Ikke offentlig"), with the law or the reason for it after
-/// ("Nej.", "**Nej**, jf. § 30", "nej (lukket)", "Nej, da sagen indeholder …"); for a label that
-/// asks whether it is closed (`yes_closes`, "Lukket: Ja"), "Ja" so. "Nej (punkt 2 og 3)" lists
-/// other items, "Nej 3 stemmer" is a vote, "Nej, men …" says more: none is bare.
-fn bare_answer(answer: &str, yes_closes: bool) -> bool {
+/// offentliggøres", "Nej – lukket", "Ikke offentlig"), with the law after it ("Nej.", "**Nej**,
+/// jf. § 30", "nej (lukket)") or, where the label can ask only about the item, the reason ("Offentlig:
+/// Nej, da sagen indeholder …"; after "Åben" only a reason about the case, not "Åben: Nej, da
+/// svømmehallen renoveres", as a place is open or not). For a label that asks whether it is closed ("Lukket: Ja"), a bare "Ja", with at most a
+/// section ("jf. § 30") or the law on access to documents after it: "Lukket: Ja, da vejen graves
+/// op" or "…, jf. færdselslovens § 92" is a road. "Nej (punkt 2 og 3)" lists other items, "Nej 3 stemmer" is a vote, "Nej, men
+/// …" says more: none is bare.
+fn bare_answer(answer: &str, label: &str) -> bool {
+    let yes_closes = CLOSED_LABELS.contains(&label);
     let value = to_plain(answer).to_lowercase();
+    // A reason about the case or the meeting ("idet sagen vedrører …", "for lukkede døre") is one
+    // after "Åben" too.
+    let of_item = || words_of(&value).any(|w| matches!(w, "sagen" | "sag" | "punktet" | "punkt" | "døre"));
+    let reasons = !yes_closes && (!matches!(label, "åben" | "åbent") || of_item());
     // What follows "§" or "jf." is the law, what follows "da" the reason: any words.
-    let value = value.split('§').next().unwrap_or_default();
-    let cites = |w: &&str| matches!(*w, "jf" | "jfr" | "jævnfør" | "iht" | "da" | "idet" | "fordi" | "grundet" | "pga");
-    let words: Vec<&str> = words_of(value).take_while(|w| !cites(w)).collect();
+    let (said, cited) = match value.split_once('§') {
+        Some((said, _)) => (said, true),
+        None => (value.as_str(), false),
+    };
+    let cites = |w: &str| matches!(w, "jf" | "jfr" | "jævnfør" | "iht");
+    let reason = |w: &str| reasons && matches!(w, "da" | "idet" | "fordi" | "grundet" | "pga");
+    let words: Vec<&str> = words_of(said).take_while(|w| !cites(w) && !reason(w)).collect();
+    let cited = cited || words_of(said).any(cites);
     if yes_closes {
-        return words.first() == Some(&"ja") && words[1..].iter().all(|w| closing_word(w));
+        let access_law = ["offentlighedslov", "forvaltningslov", "styrelseslov"].iter().any(|l| value.contains(l));
+        let other_law = value.contains("lov") && !access_law;
+        return words.first() == Some(&"ja") && words[1..].iter().all(|w| closing_word(w)) && !(cited && other_law);
     }
     let says = |w: &str| matches!(w, "nej" | "ikke" | "ej" | "undtaget" | "undtages") || closing_word(w);
     let known = |w: &str| {
