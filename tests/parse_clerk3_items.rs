@@ -701,11 +701,26 @@ fn regression_statuses_of_other_things_leave_items_open() {
             assert_eq!(closed, [false, false], "{line:?} (right above the next heading: {above_next}): {d:#?}");
         }
     }
-    // The law on access to documents, or a section alone, still closes.
+    // The law on access to documents, or a section alone, still closes, as does a reason about the
+    // case after "Åben"; so do the writings the review found still published (a box-drawn table
+    // with its rule, a paragraph tag, dotted bars, other writings of the colon, "Offentliggørelse",
+    // the kind of case after the answer).
     for line in [
         "Lukket: Ja, jf. offentlighedslovens § 30",
         "Fortroligt: Ja, jf. § 30",
         "Offentlig: Nej, da sagen indeholder personoplysninger",
+        "Åben: Nej, idet sagen vedrører en konkret medarbejders ansættelsesforhold og derfor behandles for lukkede døre",
+        "┌─────────┬───────────┐\n│ Sagsnr. │ Offentlig │\n├─────────┼───────────┤\n│ 16/1234 │ Nej       │\n└─────────┴───────────┘",
+        "<p>Offentlig: Nej</p>",
+        "┊ Offentlig ┊ Nej ┊",
+        "Offentlig&#x003A; Nej",
+        "Offentlig&#58 Nej",
+        "Offentlig꞉ Nej",
+        "Offentlig ∶ Nej",
+        "Offentliggørelse: Nej",
+        "Lukket: Ja, personsag",
+        "Offentlig: Nej, personsag",
+        "Offentlig: Ikke til offentliggørelse, personsag",
     ] {
         let text = format!(
             "REFERAT Økonomiudvalget d. 12-03-2024\n\nPunkt 1: Orientering\n24/1001\n\nSagsfremstilling\n\n\

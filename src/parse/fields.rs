@@ -90,9 +90,14 @@ fn fields_of(text: &str) -> Vec<Cow<'_, str>> {
 /// none of these and are not copied.
 fn field_text(text: &str) -> Cow<'_, str> {
     let b = text.as_bytes();
-    // Box drawing is U+2500 to U+257F, "\xE2\x94" or "\xE2\x95" in UTF-8; most "\xE2" are dashes and quotes.
-    let box_bar = || memchr::memchr_iter(0xE2, b).any(|i| matches!(b.get(i + 1), Some(0x94 | 0x95)));
-    if memchr::memchr3(b'\\', b'&', b'<', b).is_none() && !has_byte(text, 0xEF) && !box_bar() {
+    // Lead bytes of what is read otherwise: fullwidth forms (EF), box drawing (E2 94, E2 95; most
+    // E2 are dashes and quotes) and the colons that look like one (E2 88 B6 "∶", EA 9E 89 "꞉").
+    let special = |i: usize| match b[i] {
+        0xE2 => matches!(b.get(i + 1), Some(0x94 | 0x95)) || b.get(i + 1..i + 3) == Some(&[0x88, 0xB6]),
+        0xEA => b.get(i + 1..i + 3) == Some(&[0x9E, 0x89]),
+        _ => true,
+    };
+    if memchr::memchr3(b'\\', b'&', b'<', b).is_none() && !memchr::memchr3_iter(0xE2, 0xEA, 0xEF, b).any(special) {
         return Cow::Borrowed(text);
     }
     let mut t = Cow::Borrowed(text);
@@ -103,11 +108,24 @@ fn field_text(text: &str) -> Cow<'_, str> {
             t = Cow::Owned(folded);
         }
     }
-    const BARS: [char; 7] = ['│', '┃', '║', '╎', '╏', '┆', '┇'];
-    if t.contains(BARS) {
-        t = Cow::Owned(t.replace(BARS, "|"));
+    // A box-drawn table as the pipe table it is: its bars and junctions as "|", its rules as "-",
+    // so a rule between the header and the row is a separator row.
+    let boxed = |c: char| match c {
+        '│' | '┃' | '║' | '╎' | '╏' | '┆' | '┇' | '┊' | '┋' | '├' | '┤' | '┼' | '╞' | '╡' | '╪' | '╟' | '╢' | '╫' => {
+            Some('|')
+        }
+        '─' | '━' | '═' | '┄' | '┅' | '┈' | '┉' => Some('-'),
+        _ => None,
+    };
+    if t.chars().any(|c| boxed(c).is_some()) {
+        t = Cow::Owned(t.chars().map(|c| boxed(c).unwrap_or(c)).collect());
     }
-    for colon in ["\\:", "&#58;", "&#058;", "&#x3a;", "&#x3A;", "&colon;", "&Colon;"] {
+    // Longest first: "&#58;" before "&#58", written without its semicolon.
+    const COLONS: [&str; 15] = [
+        "\\:", "&#0058;", "&#058;", "&#58;", "&#x003A;", "&#x003a;", "&#x3a;", "&#x3A;", "&colon;", "&Colon;", "&#58",
+        "&#x3a", "&#x3A", "꞉", "∶",
+    ];
+    for colon in COLONS {
         if t.contains(colon) {
             t = Cow::Owned(t.replace(colon, ":"));
         }
@@ -233,8 +251,9 @@ pub(super) fn open_status(text: &str) -> bool {
 }
 
 /// The labels of a field that asks whether the item is public ("Offentlig: Nej"): "Nej" closes it.
-const PUBLIC_LABELS: [&str; 10] = [
+const PUBLIC_LABELS: [&str; 11] = [
     "offentlig",
+    "offentliggørelse",
     "offentligt",
     "offentlighed",
     "offentliggøres",
@@ -458,17 +477,21 @@ fn bare_answer(answer: &str, label: &str) -> bool {
         None => (value.as_str(), false),
     };
     let cites = |w: &str| matches!(w, "jf" | "jfr" | "jævnfør" | "iht");
+    // The kind of case that is closed: "Offentlig: Nej, personsag".
+    let kind = |w: &str| matches!(w, "personsag" | "personalesag" | "personsager" | "personalesager");
     let reason = |w: &str| reasons && matches!(w, "da" | "idet" | "fordi" | "grundet" | "pga");
     let words: Vec<&str> = words_of(said).take_while(|w| !cites(w) && !reason(w)).collect();
     let cited = cited || words_of(said).any(cites);
     if yes_closes {
         let access_law = ["offentlighedslov", "forvaltningslov", "styrelseslov"].iter().any(|l| value.contains(l));
         let other_law = value.contains("lov") && !access_law;
-        return words.first() == Some(&"ja") && words[1..].iter().all(|w| closing_word(w)) && !(cited && other_law);
+        let said_why = |w: &&str| closing_word(w) || kind(w);
+        return words.first() == Some(&"ja") && words[1..].iter().all(said_why) && !(cited && other_law);
     }
     let says = |w: &str| matches!(w, "nej" | "ikke" | "ej" | "undtaget" | "undtages") || closing_word(w);
     let known = |w: &str| {
         says(w)
+            || kind(w)
             || matches!(
                 w,
                 "kan"
@@ -495,7 +518,9 @@ fn bare_answer(answer: &str, label: &str) -> bool {
 /// offentliggørelse", "Lukket", "Fortroligt"), also in a table cell or bold: a test of its first bytes.
 fn starts_with_public_label(text: &str) -> bool {
     let t = text.trim_start_matches(['|', '*', '_', ' ', '\t']);
-    let t = ["<b>", "<strong>"].iter().find_map(|tag| t.strip_prefix(tag)).unwrap_or(t).as_bytes();
+    let t =
+        ["<b>", "<strong>", "<p>", "<div>", "<span>", "<li>"].iter().find_map(|tag| t.strip_prefix(tag)).unwrap_or(t);
+    let t = t.trim_start_matches(['*', '_', ' ']).as_bytes();
     let head = |n: usize, word: &str| t.get(..n).is_some_and(|h| h.eq_ignore_ascii_case(word.as_bytes()));
     head(3, "off")
         || head(4, "til ")
