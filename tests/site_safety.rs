@@ -136,20 +136,7 @@ fn closed_items_leak_nothing_into_any_output() {
 /// items' "| Offentlig | Ja |" is no table on their page.
 #[test]
 fn items_closed_by_a_table_row_leak_nothing_into_the_built_site() {
-    let root = tempfile::tempdir().unwrap();
-    let content = root.path().join("content");
-    std::fs::create_dir_all(&content).unwrap();
-    let fixture = repo().join("tests/fixtures/parse/clerk3_items/closed/offentlig_nej_table.md");
-    std::fs::copy(fixture, content.join("2024-04-09.md")).unwrap();
-    let opts = BuildOptions {
-        content,
-        output: root.path().join("public"),
-        config: repo().join("config.toml"),
-        templates: repo().join("templates"),
-        base_url: Some("https://example.dk/referater/".into()),
-        ..Default::default()
-    };
-    build::build(&opts).unwrap_or_else(|e| panic!("build failed: {e}"));
+    let (_root, opts) = built_from_fixture("offentlig_nej_table.md", "2024-04-09.md");
     let out = files(&opts.output);
     let kinds = |f: &dyn Fn(&str) -> bool| out.iter().filter(|(rel, _)| f(rel)).count();
     assert!(kinds(&|r| r.starts_with("soeg/") && r.ends_with(".json") && r != "soeg/index.json") > 2, "search");
@@ -180,20 +167,7 @@ fn items_closed_by_a_table_row_leak_nothing_into_the_built_site() {
 /// which only mention "Lukket vej" or "offentlig høring", are published.
 #[test]
 fn items_closed_by_a_field_in_another_writing_leak_nothing_into_the_built_site() {
-    let root = tempfile::tempdir().unwrap();
-    let content = root.path().join("content");
-    std::fs::create_dir_all(&content).unwrap();
-    let fixture = repo().join("tests/fixtures/parse/clerk3_items/closed/offentlig_field_forms.md");
-    std::fs::copy(fixture, content.join("2024-03-12.md")).unwrap();
-    let opts = BuildOptions {
-        content,
-        output: root.path().join("public"),
-        config: repo().join("config.toml"),
-        templates: repo().join("templates"),
-        base_url: Some("https://example.dk/referater/".into()),
-        ..Default::default()
-    };
-    build::build(&opts).unwrap_or_else(|e| panic!("build failed: {e}"));
+    let (_root, opts) = built_from_fixture("offentlig_field_forms.md", "2024-03-12.md");
     let out = files(&opts.output);
     assert!(out.iter().any(|(rel, _)| rel.starts_with("soeg/")), "search index built");
     for (rel, bytes) in &out {
@@ -206,4 +180,23 @@ fn items_closed_by_a_field_in_another_writing_leak_nothing_into_the_built_site()
         assert!(page.contains(&format!("ÅBEN-{n}")), "item {n} is published");
     }
     assert!(page.contains("Lukket vej ved Skolegade"), "an open item's text about a closed road is published");
+}
+
+/// Builds a site from the one fixture `tests/fixtures/parse/clerk3_items/closed/<fixture>`, saved
+/// as `content/<name>`; the folder is removed when the returned guard is dropped.
+fn built_from_fixture(fixture: &str, name: &str) -> (tempfile::TempDir, BuildOptions) {
+    let root = tempfile::tempdir().unwrap();
+    let content = root.path().join("content");
+    std::fs::create_dir_all(&content).unwrap();
+    std::fs::copy(repo().join("tests/fixtures/parse/clerk3_items/closed").join(fixture), content.join(name)).unwrap();
+    let opts = BuildOptions {
+        content,
+        output: root.path().join("public"),
+        config: repo().join("config.toml"),
+        templates: repo().join("templates"),
+        base_url: Some("https://example.dk/referater/".into()),
+        ..Default::default()
+    };
+    build::build(&opts).unwrap_or_else(|e| panic!("build failed: {e}"));
+    (root, opts)
 }
