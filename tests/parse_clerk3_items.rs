@@ -691,11 +691,7 @@ fn regression_statuses_of_other_things_leave_items_open() {
     ];
     for line in lines {
         for above_next in [false, true] {
-            let tail = if above_next { "" } else { "\n\nBeslutning\n\nTaget til efterretning AABENT1." };
-            let text = format!(
-                "REFERAT Økonomiudvalget d. 12-03-2024\n\nPunkt 1: Orientering\n24/1001\n\nSagsfremstilling\n\n\
-                 Status AABENT1.\n\n{line}{tail}\n\nPunkt 2: Eventuelt\n24/1002\n\nIntet AABENT2.\n"
-            );
+            let text = two_items("AABENT1", line, !above_next);
             let (m, d) = referat::parse::parse(Path::new("r.txt"), &text).unwrap();
             let closed: Vec<bool> = m.items.iter().map(|i| i.closed).collect();
             assert_eq!(closed, [false, false], "{line:?} (right above the next heading: {above_next}): {d:#?}");
@@ -722,13 +718,21 @@ fn regression_statuses_of_other_things_leave_items_open() {
         "Offentlig: Nej, personsag",
         "Offentlig: Ikke til offentliggørelse, personsag",
     ] {
-        let text = format!(
-            "REFERAT Økonomiudvalget d. 12-03-2024\n\nPunkt 1: Orientering\n24/1001\n\nSagsfremstilling\n\n\
-             Status SKJULT1.\n\n{line}\n\nBeslutning\n\nTaget til efterretning SKJULT1.\n\nPunkt 2: Eventuelt\n24/1002\n\nIntet AABENT2.\n"
-        );
+        let text = two_items("SKJULT1", line, true);
         let (m, d) = referat::parse::parse(Path::new("r.txt"), &text).unwrap();
         let closed: Vec<bool> = m.items.iter().map(|i| i.closed).collect();
         assert_eq!(closed, [true, false], "{line:?}: {d:#?}");
         assert!(!serde_json::to_string(&m).unwrap().contains("SKJULT1"), "{line:?}");
     }
+}
+
+/// Minutes of two items: item 1's text holds `marker` and then `line`, with its decision after
+/// the line if `decision` (else the line stands right above item 2's heading); item 2's text holds
+/// "AABENT2".
+fn two_items(marker: &str, line: &str, decision: bool) -> String {
+    let decision = if decision { format!("\n\nBeslutning\n\nTaget til efterretning {marker}.") } else { String::new() };
+    format!(
+        "REFERAT Økonomiudvalget d. 12-03-2024\n\nPunkt 1: Orientering\n24/1001\n\nSagsfremstilling\n\n\
+         Status {marker}.\n\n{line}{decision}\n\nPunkt 2: Eventuelt\n24/1002\n\nIntet AABENT2.\n"
+    )
 }
