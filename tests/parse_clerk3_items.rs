@@ -638,18 +638,44 @@ fn regression_more_writings_of_a_public_field_close_the_item() {
             warning.line
         );
     }
-    // The same fields right under the case number, as the first lines of the items' text.
+    closed_also_right_under_the_heading(&text, &closed_items);
+}
+
+/// The fields of `text` (a fixture whose items open with "Sagen blev rejst i 2023.") close the
+/// same items right under the case number, as the first lines of the items' text, and right under
+/// the heading, without a case number.
+fn closed_also_right_under_the_heading(text: &str, closed_items: &[u32]) {
     let under = text.replace("Sagen blev rejst i 2023.\n\n", "");
-    let (m, d) = referat::parse::parse(Path::new("under.md"), &under).unwrap();
-    let closed: Vec<u32> = m.items.iter().filter(|i| i.closed).map(|i| i.number).collect();
-    assert_eq!(closed, closed_items, "under the heading: {d:#?}");
-    assert_nothing_secret(&m);
-    // And right under the heading, without a case number.
     let bare = without_case_lines(&under);
-    let (m, d) = referat::parse::parse(Path::new("bare.md"), &bare).unwrap();
+    for (name, text) in [("under.md", &under), ("bare.md", &bare)] {
+        let (m, d) = referat::parse::parse(Path::new(name), text).unwrap();
+        let closed: Vec<u32> = m.items.iter().filter(|i| i.closed).map(|i| i.number).collect();
+        assert_eq!(closed, closed_items, "{name}: {d:#?}");
+        assert_nothing_secret(&m);
+    }
+}
+
+/// Found in review: "Offentlig<br>Nej", a line break between the label and its answer, and an HTML
+/// table of one record by columns written a tag or a cell a line were published. They close the
+/// item, named by their first line; a table of several records ("Punkt | Offentlig"), a table of
+/// another thing's status ("Skole | Åben") and a line break in other text leave items open.
+#[test]
+fn regression_html_line_breaks_and_tables_over_lines_close_the_item() {
+    let (m, d) = fixture("closed/html_forms.md");
     let closed: Vec<u32> = m.items.iter().filter(|i| i.closed).map(|i| i.number).collect();
-    assert_eq!(closed, closed_items, "without a case number: {d:#?}");
+    assert_eq!(closed, [2, 3, 4, 5], "{d:#?}");
     assert_nothing_secret(&m);
+    let json = serde_json::to_string(&m).unwrap();
+    for n in 6..=9 {
+        assert!(json.contains(&format!("ÅBEN-{n}")), "item {n} is published");
+    }
+    let lines: Vec<usize> = d.iter().filter(|d| d.message.contains("is closed by")).map(|d| d.line).collect();
+    assert_eq!(lines, [17, 27, 37, 56], "each warning names the field's or the table's first line");
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/parse/clerk3_items/closed/html_forms.md"),
+    )
+    .unwrap();
+    closed_also_right_under_the_heading(&text, &[2, 3, 4, 5]);
 }
 
 /// `text` without its case number lines ("24/01002").

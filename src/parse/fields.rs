@@ -130,6 +130,10 @@ fn field_text(text: &str) -> Cow<'_, str> {
             t = Cow::Owned(t.replace(colon, ":"));
         }
     }
+    // A line break between a label and its answer ("Offentlig<br>Nej") sets them apart as a tab does.
+    if has_byte(&t, b'<') && find_ci(&t, "<br").is_some() {
+        t = Cow::Owned(line_breaks_as_tabs(&t));
+    }
     // A cell's tag, "<td" or "<th", in either case: most lines with a "<" have "<b>" or "<br>".
     let cell_tag = |b: &[u8]| {
         b.windows(3).any(|w| w[0] == b'<' && w[1].eq_ignore_ascii_case(&b't') && matches!(w[2] | 0x20, b'd' | b'h'))
@@ -140,6 +144,29 @@ fn field_text(text: &str) -> Cow<'_, str> {
         }
     }
     t
+}
+
+/// `text` with each `<br>` (also `<BR>`, `<br/>`, `<br />`) and the spaces around it as one tab.
+fn line_breaks_as_tabs(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = find_ci(rest, "<br") {
+        let tag = rest[at + 3..].trim_start_matches(' ');
+        let tag = tag.strip_prefix('/').unwrap_or(tag);
+        match tag.strip_prefix('>') {
+            Some(after) => {
+                out.push_str(rest[..at].trim_end());
+                out.push('\t');
+                rest = after.trim_start();
+            }
+            None => {
+                out.push_str(&rest[..at + 3]);
+                rest = &rest[at + 3..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The rows of an HTML table on a line ("<tr><td>Offentlig</td><td>Nej</td></tr>", also without
@@ -367,18 +394,26 @@ pub(super) fn public_no_in(body: &[Line], number: u32, cx: &mut Ctx) -> bool {
         public_label(body[k].text)
             && next.is_some_and(|l| public_no_line(&format!("{} {}", body[k].text.trim_end(), l.text.trim())))
     };
-    // An HTML row split over lines ("<tr>" / "<td>Offentlig</td>" / "<td>Nej</td>" / "</tr>"),
-    // read as the line it would be.
-    let html_row = |k: usize| {
+    // An HTML table or row written over lines, a tag or a cell a line ("<tr>" / "<td>Offentlig</td>"
+    // / "<td>Nej</td>" / "</tr>"), read whole from its first line as the line it would be: its rows,
+    // and a table of one record by columns.
+    let html_table = |k: usize| {
+        let tag = |t: &str, name: &str| has_byte(t, b'<') && find_ci(t, name).is_some();
         let t = body[k].text;
-        if !has_byte(t, b'<') || find_ci(t, "<tr").is_none() || find_ci(t, "</tr").is_some() {
+        let before = body[..k].iter().rev().find(|l| !l.is_blank());
+        if !(tag(t, "<table") || tag(t, "<tr")) || before.is_some_and(|l| tag(l.text, "<t") || tag(l.text, "</t")) {
             return false;
         }
-        let Some(end) = body[k..].iter().take(12).position(|l| find_ci(l.text, "</tr").is_some()) else {
-            return false;
+        let lines = &body[k..body.len().min(k + 60)];
+        let end = match lines.iter().position(|l| tag(l.text, "</table")) {
+            Some(end) => end,
+            None => match lines.iter().rposition(|l| tag(l.text, "</tr")) {
+                Some(end) => end,
+                None => return false,
+            },
         };
-        let row: String = body[k..=k + end].iter().map(|l| l.text.trim()).collect();
-        public_no_line(&row)
+        let table: Vec<&str> = lines[..=end].iter().map(|l| l.text.trim()).collect();
+        end > 0 && public_no_line(&table.join(" "))
     };
     // A table of one record written by columns over lines, see [`column_fields`].
     let row = |l: &Line| l.kind == Kind::Text && pipe_cells(&field_text(l.text)).is_some();
@@ -391,7 +426,7 @@ pub(super) fn public_no_in(body: &[Line], number: u32, cx: &mut Ctx) -> bool {
         let rows: Vec<&str> = rows.iter().map(|r| &**r).collect();
         column_fields(&rows).iter().any(|f| public_no_line(f))
     };
-    let closes = |k: usize| public_no_line(body[k].text) || answered(k) || html_row(k) || by_columns(k);
+    let closes = |k: usize| public_no_line(body[k].text) || answered(k) || html_table(k) || by_columns(k);
     let Some(l) = (0..body.len()).find(|&k| closes(k)).map(|k| &body[k]) else {
         return false;
     };
@@ -612,6 +647,11 @@ mod tests {
         ] {
             assert!(public_no_line(t), "{t}");
         }
+        for t in ["Offentlig<br>Nej", "Offentlig <BR/> Nej", "<b>Offentlig</b><br />Nej", "Offentlig:<br>Nej"] {
+            assert!(public_no_line(t), "{t}");
+        }
+        assert_eq!(line_breaks_as_tabs("a <br> b<BR/>c<br />d <brev> <br"), "a\tb\tc\td <brev> <br");
+        assert!(!public_no_line("Bibliotekets åbningstider<br>Nej, ikke ændret"));
         assert_eq!(fields("｜ Offentlig ｜ Nej ｜"), ["Offentlig: Nej"]);
         assert_eq!(fields("<tr><td>Offentlig</td><td>Ja</td></tr>"), ["Offentlig: Ja"]);
         assert_eq!(field_text("<td>Offentlig</td>"), "| Offentlig |");
