@@ -218,6 +218,7 @@ fn find_written(text: &str) -> Vec<(usize, usize)> {
             i = after;
             continue;
         }
+        // `long_year`: the year, if written with four digits.
         let (date, after_date, long_year) = match first.len {
             10 => {
                 if plausible_date(&first.values[..6]) && !harmless_after(text, &first.values[6..10], after) {
@@ -226,7 +227,7 @@ fn find_written(text: &str) -> Vec<(usize, usize)> {
                 i = after;
                 continue;
             }
-            6 => (first.values[..6].try_into().unwrap_or_default(), after, false),
+            6 => (first.values[..6].try_into().unwrap_or_default(), after, None),
             // "01011980-1234": the date with a four-digit year.
             8 => match century(&first.values[4..6]) {
                 true => (
@@ -239,7 +240,7 @@ fn find_written(text: &str) -> Vec<(usize, usize)> {
                         first.values[7],
                     ],
                     after,
-                    true,
+                    Some(number(&first.values[4..8])),
                 ),
                 false => {
                     i = after;
@@ -279,14 +280,21 @@ fn find_written(text: &str) -> Vec<(usize, usize)> {
             // something ("01.01.2024 1200 deltagere") or a clock time on the quarter hour
             // ("Mødetid: 12.03.2024 1700", "Frist: 01.04.2025 0930") is none: a header's date
             // masked so would lose the meeting its date, and 1 serial in 100 looks so.
-            if matches!(first.len, 1 | 2) && spaced && !long_year {
+            if matches!(first.len, 1 | 2) && spaced && long_year.is_none() {
                 return None;
             }
             let (second, end) = digits(text, k);
             let yy = number(&date[4..]);
             let from = if yy <= 50 { 2000 + yy } else { 1900 + yy };
             let period = dotted && second.len == 4 && until_year(from, &second.values[..4]);
-            let count = spaced && long_year && (count_follows(text, end) || quarter_hour(&second.values[..4]));
+            // Nor is a number whose first digit puts the birth in another century than the year
+            // says ("15.03.2024 2630 Taastrup", a postcode): no CPR number has one.
+            let count = spaced
+                && long_year.is_some_and(|year| {
+                    count_follows(text, end)
+                        || quarter_hour(&second.values[..4])
+                        || !fits_century(year, second.values[0])
+                });
             (second.len == 4 && !period && !count && !harmless_after(text, &second.values[..4], end)).then_some(end)
         });
         match end.filter(|_| plausible_date(&date)) {
@@ -300,6 +308,21 @@ fn find_written(text: &str) -> Vec<(usize, usize)> {
     found
 }
 
+/// True if a CPR number's seventh digit `d` (its serial's first) fits a birth in `year`: the digit
+/// and the two-digit year give the century (CPR-kontoret's table): 0–3 the 1900s; 4 and 9 the
+/// 2000s up to 36, else the 1900s; 5–8 the 2000s up to 57, else the 1800s.
+fn fits_century(year: u32, d: u8) -> bool {
+    let yy = year % 100;
+    let century = match d {
+        0..=3 => 1900,
+        4 | 9 if yy <= 36 => 2000,
+        4 | 9 => 1900,
+        _ if yy <= 57 => 2000,
+        _ => 1800,
+    };
+    year / 100 * 100 == century
+}
+
 /// True if the four digits are a year from `from` (the date's own year) to 2099: "01.01.24-2027".
 fn until_year(from: u32, four: &[u8]) -> bool {
     (from..=2099).contains(&number(four))
@@ -311,7 +334,7 @@ fn until_year(from: u32, four: &[u8]) -> bool {
 /// .80-1234" with one before): the six
 /// digit values, where they end and whether the year has four digits, given the day's one or two
 /// digits and the byte after them.
-fn split_date(text: &str, after: usize, day: &Digits) -> Option<([u8; 6], usize, bool)> {
+fn split_date(text: &str, after: usize, day: &Digits) -> Option<([u8; 6], usize, Option<u32>)> {
     let bytes = text.as_bytes();
     // "01 .01 .80": a PDF export may put a space before a stop or slash, as it sets one after it
     // ("1. 1. 1980", as a date is written in words, "1. januar"; "01/ 01/ 80").
@@ -340,7 +363,7 @@ fn split_date(text: &str, after: usize, day: &Digits) -> Option<([u8; 6], usize,
     };
     let two = |d: &Digits| if d.len == 1 { [0, d.values[0]] } else { [d.values[0], d.values[1]] };
     let ([d0, d1], [m0, m1]) = (two(day), two(&month));
-    Some(([d0, d1, m0, m1, yy[0], yy[1]], end, year.len == 4))
+    Some(([d0, d1, m0, m1, yy[0], yy[1]], end, (year.len == 4).then(|| number(&year.values[..4]))))
 }
 
 /// True if the word before a number names another kind of number than a CPR number.
@@ -829,13 +852,16 @@ mod tests {
     fn masks_an_eight_digit_date_and_its_serial_after_a_space() {
         for (s, masked) in [
             ("01011980 1234", "XXXXXXXX XXXX"),
-            ("31122001\u{a0}1234", "XXXXXXXX\u{a0}XXXX"),
+            ("31122001\u{a0}4234", "XXXXXXXX\u{a0}XXXX"),
             ("01011980-1234", "XXXXXXXX-XXXX"),
         ] {
             let (t, w) = mask(s);
             assert_eq!((t.as_str(), w.len()), (masked, 1), "{s}");
         }
-        for s in ["20170101 1234", "43591000 1234", "01011980  1234", "01012024 2027", "tlf. 21011980 1234"] {
+        // "31122001 1234": a serial from 0 to 3 is a birth in the 1900s, and no CPR number has it.
+        for s in
+            ["20170101 1234", "43591000 1234", "01011980  1234", "01012024 2027", "tlf. 21011980 1234", "31122001 1234"]
+        {
             assert!(mask(s).1.is_empty(), "{s}");
         }
     }
@@ -920,6 +946,10 @@ mod tests {
             ("Ansøger 01. 01 .80-1263 bor", "Ansøger XX. XX .XX-XXXX bor"),
             ("01 / 01 / 80-1264", "XX / XX / XX-XXXX"),
             ("1 .1 .1980 1265", "X .X .XXXX XXXX"),
+            ("Barn 01.01.2010 4321 bor", "Barn XX.XX.XXXX XXXX bor"),
+            ("01.01.2010 5123", "XX.XX.XXXX XXXX"),
+            ("01.01.1950 9123", "XX.XX.XXXX XXXX"),
+            ("01011980 1266", "XXXXXXXX XXXX"),
         ] {
             let (t, w) = mask(s);
             assert_eq!((t.as_str(), w.len()), (masked, 1), "{s}");
@@ -947,9 +977,36 @@ mod tests {
             "pkt. 3. 4. og 5.",
             "pkt. 3 .4 .5",
             "side 12 .03 .24 1250",
+            // The number after the date puts a birth in another century (a postcode).
+            "Mødested: 15.03.2024 2630 Taastrup",
+            "15. 03. 2024 3000 Helsingør",
+            "01/01 1980 5000 Odense",
+            "15032024 2640 Hedehusene",
         ] {
             let (t, w) = mask(s);
             assert_eq!((t.as_str(), w.len()), (s, 0), "{s}");
+        }
+    }
+
+    #[test]
+    fn the_serials_first_digit_gives_the_century() {
+        for (year, fits) in [
+            (1900, "0123"),
+            (1936, "0123"),
+            (1937, "0123 49"),
+            (1999, "0123 49"),
+            (2000, "45678 9"),
+            (2036, "45678 9"),
+            (2037, "5678"),
+            (2057, "5678"),
+            (2058, ""),
+            (1858, "5678"),
+            (1857, ""),
+        ] {
+            for d in 0..=9u8 {
+                let want = fits.contains(char::from(b'0' + d));
+                assert_eq!(fits_century(year, d), want, "{year} {d}");
+            }
         }
     }
 
