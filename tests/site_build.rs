@@ -99,7 +99,8 @@ fn no_form_of_a_cpr_number_reaches_any_output() {
         "cpr.nr. 01 02 80 6679",
         "31/12/80-6680",
         // Regression (fourth review): a four-digit year in other writings, spaces around the dash.
-        "01011980 6681",
+        // (A serial from 5 to 8 is a birth in the 2000s up to 57: "01011980 6681" is no CPR number.)
+        "01012010 6681",
         "0101 1980 6682",
         "01/01-1980-6683",
         "01.01.80 - 6684",
