@@ -158,6 +158,11 @@ fn skip_space(s: &str, at: usize) -> usize {
 
 /// Start time and optional end time: "kl. 10:00", "kl. 10.00-12.00", "kl 9", or a bare "10:00".
 pub fn find_time(s: &str) -> Option<(NaiveTime, Option<NaiveTime>)> {
+    kl_time(s).or_else(|| bare_time(s))
+}
+
+/// A time after "kl": "kl. 10:00", "kl. 10.00-12.00", "kl 9".
+fn kl_time(s: &str) -> Option<(NaiveTime, Option<NaiveTime>)> {
     let b = s.as_bytes();
     // "kl" starting a word, then an hour.
     let after_kl = (0..b.len().saturating_sub(1)).find_map(|i| {
@@ -172,12 +177,13 @@ pub fn find_time(s: &str) -> Option<(NaiveTime, Option<NaiveTime>)> {
         let p = skip_space(s, p);
         (digits(b, p) > 0).then_some(p)
     });
-    if let Some(p) = after_kl {
-        if let Some((start, p)) = clock(s, p, true) {
-            return Some((start, range_end(s, p, true).map(|(t, _)| t)));
-        }
-    }
-    // A bare "10:00" or "10.00-12.00" standing as its own word.
+    let (start, p) = clock(s, after_kl?, true)?;
+    Some((start, range_end(s, p, true).map(|(t, _)| t)))
+}
+
+/// A bare "10:00" or "10.00-12.00" standing as its own word.
+fn bare_time(s: &str) -> Option<(NaiveTime, Option<NaiveTime>)> {
+    let b = s.as_bytes();
     (0..b.len()).find_map(|i| {
         // Digits are ASCII, so `i` is on a char boundary once `b[i]` is one.
         if !b[i].is_ascii_digit() || !(i == 0 || s[..i].ends_with(char::is_whitespace)) {
@@ -192,10 +198,35 @@ pub fn find_time(s: &str) -> Option<(NaiveTime, Option<NaiveTime>)> {
     })
 }
 
-/// "10", "10:00", "9.30" at `at` (minutes required unless `bare_hour`); returns the time and the
-/// position after it.
+/// [`find_time`] where a time is expected (after a meeting's date, in its time field), also
+/// written without its stop as the first word: "1700", "1700-1900", "kl. 1730". Elsewhere four
+/// digits are as often a year ("marts 2024 1700").
+pub fn find_field_time(s: &str) -> Option<(NaiveTime, Option<NaiveTime>)> {
+    let first_word = || {
+        let p = skip_space(s, s.len() - s.trim_start_matches([' ', ',']).len());
+        if digits(s.as_bytes(), p) != 4 {
+            return None;
+        }
+        let (start, p) = clock(s, p, true)?;
+        let end = range_end(s, p, true).filter(|&(_, q)| word_ends(s, q)).map(|(t, _)| t);
+        (word_ends(s, p) || end.is_some()).then_some((start, end))
+    };
+    kl_time(s).or_else(first_word).or_else(|| bare_time(s))
+}
+
+/// True if the word at `s[..p]` ends at `p`: a space, punctuation or the end follows.
+fn word_ends(s: &str, p: usize) -> bool {
+    !s[p..].starts_with(char::is_alphanumeric)
+}
+
+/// "10", "10:00", "9.30" at `at` (minutes required unless `bare_hour`; with it also "1730", a
+/// clock time without its stop); returns the time and the position after it.
 fn clock(s: &str, at: usize, bare_hour: bool) -> Option<(NaiveTime, usize)> {
     let b = s.as_bytes();
+    if bare_hour && digits(b, at) == 4 {
+        let time = NaiveTime::from_hms_opt(number(s, at, 2)?, number(s, at + 2, 2)?, 0)?;
+        return Some((time, at + 4));
+    }
     let n = digits(b, at).min(2);
     if n == 0 {
         return None;
@@ -310,6 +341,29 @@ mod tests {
         assert_eq!(find_time("kl. 16.30 i Ølstykke Hallen"), Some((t(16, 30), None)));
         assert_eq!(find_time("kl. 17.00 (Mødet sluttede kl. 19.10)"), Some((t(17, 0), None)));
         assert_eq!(find_time("kl. 17.00 æøå"), Some((t(17, 0), None)));
+    }
+
+    /// Found in review: "Mødedato: 12.03.2024 1700" gave no start time, and "kl. 1730" gave 17:00.
+    #[test]
+    fn regression_a_clock_time_without_its_stop() {
+        let t = |h, m| NaiveTime::from_hms_opt(h, m, 0).unwrap();
+        assert_eq!(find_time("kl. 1730"), Some((t(17, 30), None)));
+        assert_eq!(find_time("kl. 1700-1900"), Some((t(17, 0), Some(t(19, 0)))));
+        assert_eq!(find_time("kl. 2460"), None);
+        assert_eq!(find_time(" 1700"), None, "four digits alone may be a year");
+        for (s, want) in [
+            (" 1700", Some((t(17, 0), None))),
+            (", 0930 i B204", Some((t(9, 30), None))),
+            (" 1700-1900", Some((t(17, 0), Some(t(19, 0))))),
+            (" 1700 - 19.30", Some((t(17, 0), Some(t(19, 30))))),
+            (" kl. 15.00", Some((t(15, 0), None))),
+            (" 2460", None),
+            (" 17000", None),
+            (" 1700kr", None),
+            (" i 1700-tallet", None),
+        ] {
+            assert_eq!(find_field_time(s), want, "{s:?}");
+        }
     }
 
     #[test]

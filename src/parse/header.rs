@@ -601,7 +601,7 @@ fn set_field(h: &mut Header, field: Field, value: &str, no: usize, cx: &mut Ctx)
                     cx.warn(no, format!("\"{wd}\" does not match the date {} (a {})", f.date, f.date.format("%A")));
                 }
                 h.date = Some((f.date, no));
-                if let Some((start, end)) = dates::find_time(&value[f.span.end..]) {
+                if let Some((start, end)) = dates::find_field_time(&value[f.span.end..]) {
                     h.start = Some(start);
                     h.end = end;
                 }
@@ -612,7 +612,10 @@ fn set_field(h: &mut Header, field: Field, value: &str, no: usize, cx: &mut Ctx)
         Field::Time if h.date.is_none() && written_date(value) => {
             set_field(h, Field::Date, value, no, cx);
         }
-        Field::Time => match dates::find_time(value) {
+        // "Mødetid: 1700", or after the date a time field repeats: "Tidspunkt: 12.03.2024 1700".
+        Field::Time => match dates::find_field_time(value)
+            .or_else(|| dates::find_date(value, None).and_then(|f| dates::find_field_time(&value[f.span.end..])))
+        {
             Some((start, end)) => {
                 h.start = Some(start);
                 h.end = end.or(h.end);
@@ -1295,6 +1298,23 @@ mod tests {
         ] {
             let (h, _) = header(&format!("{title}\n\nMødedato: 12.03.2024\n"));
             assert_eq!(h.title_body.as_deref(), Some("Økonomiudvalget"), "{title}");
+        }
+    }
+
+    /// Regression (review): a start time written without its stop after the date, or in the time
+    /// field, was not read ("Mødedato: 12.03.2024 1700").
+    #[test]
+    fn regression_a_start_time_without_its_stop() {
+        let t = |h, m| NaiveTime::from_hms_opt(h, m, 0);
+        for (fields, start, end) in [
+            ("Mødedato: 12.03.2024 1700", t(17, 0), None),
+            ("Mødedato: Tirsdag 12/03 2024 1730", t(17, 30), None),
+            ("Mødedato: 12.03.2024\nMødetid: 1700-1900", t(17, 0), t(19, 0)),
+            ("Mødedato: 12.03.2024\nTidspunkt: 12.03.2024 1600", t(16, 0), None),
+        ] {
+            let (h, _) = header(&format!("Referat Økonomiudvalget\n\n{fields}\n"));
+            assert_eq!(h.date.map(|(d, _)| d.to_string()).as_deref(), Some("2024-03-12"), "{fields}");
+            assert_eq!((h.start, h.end), (start, end), "{fields}");
         }
     }
 }
