@@ -201,6 +201,9 @@ fn bare_time(s: &str) -> Option<(NaiveTime, Option<NaiveTime>)> {
 /// [`find_time`] where a time is expected (after a meeting's date, in its time field), also
 /// written without its stop as the first word: "1700", "1700-1900", "kl. 1730". Elsewhere four
 /// digits are as often a year ("marts 2024 1700").
+///
+/// The first word comes first ("1600 (spisning kl. 18)"), and is no time before a name ("2000
+/// Frederiksberg", "1620 København V": a postcode and its town).
 pub fn find_field_time(s: &str) -> Option<(NaiveTime, Option<NaiveTime>)> {
     let first_word = || {
         let p = skip_space(s, s.len() - s.trim_start_matches([' ', ',']).len());
@@ -208,10 +211,12 @@ pub fn find_field_time(s: &str) -> Option<(NaiveTime, Option<NaiveTime>)> {
             return None;
         }
         let (start, p) = clock(s, p, true)?;
-        let end = range_end(s, p, true).filter(|&(_, q)| word_ends(s, q)).map(|(t, _)| t);
-        (word_ends(s, p) || end.is_some()).then_some((start, end))
+        let end = range_end(s, p, true).filter(|&(_, q)| word_ends(s, q));
+        let after = end.map_or(p, |(_, q)| q);
+        let name_follows = s[after..].trim_start().starts_with(char::is_uppercase);
+        ((word_ends(s, p) || end.is_some()) && !name_follows).then_some((start, end.map(|(t, _)| t)))
     };
-    kl_time(s).or_else(first_word).or_else(|| bare_time(s))
+    first_word().or_else(|| kl_time(s)).or_else(|| bare_time(s))
 }
 
 /// True if the word at `s[..p]` ends at `p`: a space, punctuation or the end follows.
@@ -220,11 +225,13 @@ fn word_ends(s: &str, p: usize) -> bool {
 }
 
 /// "10", "10:00", "9.30" at `at` (minutes required unless `bare_hour`; with it also "1730", a
-/// clock time without its stop); returns the time and the position after it.
+/// clock time without its stop, on the quarter hour only, as four digits are more often a year
+/// or a postcode: "2024", "1620"); returns the time and the position after it.
 fn clock(s: &str, at: usize, bare_hour: bool) -> Option<(NaiveTime, usize)> {
     let b = s.as_bytes();
     if bare_hour && digits(b, at) == 4 {
-        let time = NaiveTime::from_hms_opt(number(s, at, 2)?, number(s, at + 2, 2)?, 0)?;
+        let minute = number(s, at + 2, 2).filter(|m| m % 15 == 0)?;
+        let time = NaiveTime::from_hms_opt(number(s, at, 2)?, minute, 0)?;
         return Some((time, at + 4));
     }
     let n = digits(b, at).min(2);
@@ -361,6 +368,16 @@ mod tests {
             (" 17000", None),
             (" 1700kr", None),
             (" i 1700-tallet", None),
+            // Found in review: a postcode, a year, a later "kl.".
+            (" 2000 Frederiksberg", None),
+            (", 1620 København V", None),
+            (" 1050 København K", None),
+            (" 2024", None),
+            (" 2024-2025", None),
+            (" 1700-2024", Some((t(17, 0), None))),
+            (" 1600 (spisning kl. 18)", Some((t(16, 0), None))),
+            (" 1600, middag kl. 1900", Some((t(16, 0), None))),
+            (" 1700 i Byrådssalen", Some((t(17, 0), None))),
         ] {
             assert_eq!(find_field_time(s), want, "{s:?}");
         }
