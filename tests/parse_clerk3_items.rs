@@ -752,6 +752,121 @@ fn regression_statuses_of_other_things_leave_items_open() {
     }
 }
 
+/// Found in review: a table of fields that says an item is not public, right above the next
+/// heading, closed the item it stood in but not the next one, whose field block it may be (the
+/// table names the next item's case number). It closes both, as the line "Offentlig: Nej" there
+/// does; a table of other things there closes neither (see above).
+#[test]
+fn regression_a_closing_table_right_above_the_next_heading_closes_it_too() {
+    for table in [
+        "| Sagsnr. | Offentlig |\n|---|---|\n| 24/1002 | Nej |",
+        "| Sagsnr. | Offentlig: |\n| 24/1002 | Nej |",
+        "<table>\n<tr>\n<th>Sagsnr.</th>\n<th>Offentlig</th>\n</tr>\n<tr>\n<td>24/1002</td>\n<td>Nej</td>\n</tr>\n</table>",
+        "┌─────────┬───────────┐\n│ Sagsnr. │ Offentlig │\n├─────────┼───────────┤\n│ 24/1002 │ Nej       │\n└─────────┴───────────┘",
+    ] {
+        let text = two_items("SKJULT1", table, false);
+        let (m, d) = referat::parse::parse(Path::new("r.txt"), &text).unwrap();
+        let closed: Vec<bool> = m.items.iter().map(|i| i.closed).collect();
+        assert_eq!(closed, [true, true], "{table:?}: {d:#?}");
+        let json = serde_json::to_string(&m).unwrap();
+        assert!(!json.contains("SKJULT1") && !json.contains("AABENT2"), "{table:?}");
+        let first = table.lines().next().unwrap();
+        let below = d.iter().find(|d| d.message.starts_with("item 1 is closed by")).unwrap();
+        assert_eq!(below.line, 10, "at the table's first line: {d:#?}");
+        let above = d.iter().find(|d| d.message.starts_with("item 2 is closed by the line above it")).unwrap();
+        assert!(above.message.contains(first.trim()), "names the table's first line: {d:#?}");
+    }
+}
+
+/// Found in review of the HTML forms: tables with `<thead>`, after another table or a `<tt>`,
+/// longer than 60 lines, with a spacer or a note row, or without `</tr>`; other spellings of
+/// `<br>`, a `<br>` at the end of a line or inside a cell, a label further along a line of
+/// breaks; paragraphs, blocks and terms around the label and its answer; Markdown hard breaks; an
+/// entity dash after "Nej". Each was published; each closes the item, and the tables of other
+/// things beside them leave it open.
+#[test]
+fn regression_html_writings_the_review_found_close_the_item() {
+    let cells = |tag: &str, cells: &[&str]| {
+        cells.iter().map(|c| format!("  <{tag}>\n    {c}\n  </{tag}>\n")).collect::<String>()
+    };
+    let labels = [
+        "Sagsnr.",
+        "Sagsansvarlig",
+        "Udvalg",
+        "Forvaltning",
+        "Center",
+        "Afdeling",
+        "Område",
+        "Sagstype",
+        "Status",
+        "Offentlig",
+    ];
+    let values = [
+        "24/1001",
+        "Karen Holm",
+        "Økonomiudvalget",
+        "Økonomi",
+        "Økonomi",
+        "Løn",
+        "Personale",
+        "Personalesag",
+        "Afsluttet",
+        "Nej",
+    ];
+    let wide = format!("<table>\n<tr>\n{}</tr>\n<tr>\n{}</tr>\n</table>", cells("th", &labels), cells("td", &values));
+    assert!(wide.lines().count() > 60);
+    let closing = [
+        "<table>\n<thead>\n<tr>\n<th>Sagsnr.</th>\n<th>Offentlig</th>\n</tr>\n</thead>\n<tr>\n<td>24/1001</td>\n<td>Nej</td>\n</tr>\n</table>",
+        "<TABLE><THEAD><TR><TH>Sagsnr.</TH><TH>Offentlig</TH></TR></THEAD><TBODY><TR><TD>24/1001</TD><TD>Nej</TD></TR></TBODY></TABLE>",
+        "<table><tr><td>Bilag 1</td></tr></table>\n<table>\n<tr><th>Sagsnr.</th><th>Offentlig</th></tr>\n<tr><td>24/1001</td><td>Nej</td></tr>\n</table>",
+        "Se <tt>bilag</tt>.\n<table>\n<tr>\n<th>Sagsnr.</th>\n<th>Offentlig</th>\n</tr>\n<tr>\n<td>24/1001</td>\n<td>Nej</td>\n</tr>\n</table>",
+        &wide,
+        "<table>\n<tr><th>Sagsnr.</th><th>Offentlig</th></tr>\n<tr><td>24/1001</td><td>Nej</td></tr>\n<tr><td>&nbsp;</td><td></td></tr>\n</table>",
+        "<table>\n<tr><th>Sagsnr.</th><th>Offentlig</th></tr>\n<tr><td>24/1001</td><td>Nej</td></tr>\n<tr><td colspan=\"2\">Sagen behandles for lukkede døre</td></tr>\n</table>",
+        "| Sagsnr. | Offentlig |\n|---|---|\n| 24/1001 | Nej |\n|  |  |",
+        "<table>\n<tr>\n<th>Sagsnr.\n<th>Offentlig\n<tr>\n<td>24/1001\n<td>Nej\n</table>",
+        "Offentlig<br/ >Nej",
+        "Offentlig<br class=\"x\">Nej",
+        "Offentlig</br>Nej",
+        "Offentlig<br\\>Nej",
+        "Offentlig<br>\nNej",
+        "<p>Offentlig<br>\nNej</p>",
+        "<b>Offentlig</b><br>\nNej",
+        "Sagsnr.<br>24/1001<br>Offentlig<br>Nej",
+        "<b>Sagsansvarlig</b><br>Karen Holm<br><b>Offentlig</b><br>Nej",
+        "| Offentlig<br>Nej |",
+        "| Sagsnr.: 24/1001<br>Offentlig: Nej |",
+        "<table><tr><td>Offentlig<br>Nej</td></tr></table>",
+        "| Offentlig | Nej &ndash; jf. § 30 |",
+        "<p>Offentlig</p><p>Nej</p>",
+        "<div>Offentlig</div><div>Nej</div>",
+        "<dl><dt>Offentlig</dt><dd>Nej</dd></dl>",
+        "Offentlig\\\nNej",
+        "Offentlig  \nNej",
+    ];
+    for form in closing {
+        let text = two_items("SKJULT1", form, true);
+        let (m, d) = referat::parse::parse(Path::new("r.txt"), &text).unwrap();
+        let closed: Vec<bool> = m.items.iter().map(|i| i.closed).collect();
+        assert_eq!(closed, [true, false], "{form:?}: {d:#?}");
+        assert!(!serde_json::to_string(&m).unwrap().contains("SKJULT1"), "{form:?}");
+    }
+    for form in [
+        "<table>\n<tr><th>Punkt</th><th>Offentlig</th></tr>\n<tr><td>2</td><td>Nej</td></tr>\n<tr><td>3</td><td>Ja</td></tr>\n</table>",
+        "<table><thead><tr><th>Skole</th><th>Åben</th></tr></thead><tr><td>Nordskolen</td><td>Nej</td></tr></table>",
+        "Bibliotekets åbningstider<br>Nej, ikke ændret",
+        "| Skolegade | Offentlig | Nej |",
+        "Intet.<br>Mødet sluttede kl. 18.",
+    ] {
+        for above_next in [false, true] {
+            let text = two_items("AABENT1", form, !above_next);
+            let (m, d) = referat::parse::parse(Path::new("r.txt"), &text).unwrap();
+            let closed: Vec<bool> = m.items.iter().map(|i| i.closed).collect();
+            assert_eq!(closed, [false, false], "{form:?} (right above the next heading: {above_next}): {d:#?}");
+        }
+    }
+}
+
 /// Minutes of two items: item 1's text holds `marker` and then `line`, with its decision after
 /// the line if `decision` (else the line stands right above item 2's heading); item 2's text holds
 /// "AABENT2".

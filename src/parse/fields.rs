@@ -4,7 +4,7 @@
 //! that says whether the item is public, wherever in the item's text it stands.
 
 use super::closed::{closing_line, closing_word, words_of};
-use super::inline::{find_ci, to_plain};
+use super::inline::to_plain;
 use super::items::case_in;
 use super::normalize::{Kind, Line};
 use super::tables::{is_pipe_separator_row, pipe_cells};
@@ -125,14 +125,20 @@ fn field_text(text: &str) -> Cow<'_, str> {
         "\\:", "&#0058;", "&#058;", "&#58;", "&#x003A;", "&#x003a;", "&#x3a;", "&#x3A;", "&colon;", "&Colon;", "&#58",
         "&#x3a", "&#x3A", "꞉", "∶",
     ];
-    for colon in COLONS {
-        if t.contains(colon) {
-            t = Cow::Owned(t.replace(colon, ":"));
+    const SPACES_AND_DASHES: [(&str, &str); 4] =
+        [("&nbsp;", " "), ("&ndash;", "–"), ("&mdash;", "—"), ("&#8211;", "–")];
+    let replacements = COLONS.iter().map(|c| (*c, ":")).chain(SPACES_AND_DASHES);
+    for (from, to) in replacements {
+        if t.contains(from) {
+            t = Cow::Owned(t.replace(from, to));
         }
     }
-    // A line break between a label and its answer ("Offentlig<br>Nej") sets them apart as a tab does.
-    if has_byte(&t, b'<') && find_ci(&t, "<br").is_some() {
-        t = Cow::Owned(line_breaks_as_tabs(&t));
+    // A line break or a block's edge between a label and its answer ("Offentlig<br>Nej",
+    // "<p>Offentlig</p><p>Nej</p>") sets them apart as a tab does.
+    if has_byte(&t, b'<') {
+        if let Some(broken) = breaks_as_tabs(&t) {
+            t = Cow::Owned(broken);
+        }
     }
     // A cell's tag, "<td" or "<th", in either case: most lines with a "<" have "<b>" or "<br>".
     let cell_tag = |b: &[u8]| {
@@ -146,54 +152,98 @@ fn field_text(text: &str) -> Cow<'_, str> {
     t
 }
 
-/// `text` with each `<br>` (also `<BR>`, `<br/>`, `<br />`) and the spaces around it as one tab.
-fn line_breaks_as_tabs(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = find_ci(rest, "<br") {
-        let tag = rest[at + 3..].trim_start_matches(' ');
-        let tag = tag.strip_prefix('/').unwrap_or(tag);
-        match tag.strip_prefix('>') {
-            Some(after) => {
-                out.push_str(rest[..at].trim_end());
-                out.push('\t');
-                rest = after.trim_start();
-            }
-            None => {
-                out.push_str(&rest[..at + 3]);
-                rest = &rest[at + 3..];
-            }
-        }
+/// An HTML tag at the start of `s` ("<td class=x>", "</TR>", "<br/>", "<br\\>"): its name in
+/// lower case, after a "/" for an end tag, and its length; `None` if `s` starts with no tag.
+fn tag_at(s: &str) -> Option<(String, usize)> {
+    let inner = s.strip_prefix('<')?;
+    let end = inner.find(['>', '<'])?;
+    if inner.as_bytes()[end] == b'<' {
+        return None;
     }
-    out.push_str(rest);
-    out
+    let (slash, name) = inner[..end].strip_prefix('/').map_or(("", &inner[..end]), |n| ("/", n));
+    let name = &name[..name.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(name.len())];
+    name.starts_with(|c: char| c.is_ascii_alphabetic())
+        .then(|| (format!("{slash}{}", name.to_ascii_lowercase()), end + 2))
 }
 
-/// The rows of an HTML table on a line ("<tr><td>Offentlig</td><td>Nej</td></tr>", also without
-/// `<tr>` or with `<th>` cells and attributes), each as a pipe row, one a line; `None` without cells.
-fn html_rows(text: &str) -> Option<String> {
-    let lower = text.to_ascii_lowercase(); // the same byte offsets
-    let cell_at = |at: usize| {
-        let open = ["<td", "<th"].iter().filter_map(|tag| Some(at + lower[at..].find(tag)?));
-        open.filter(|&i| matches!(lower.as_bytes().get(i + 3), Some(b'>' | b' ' | b'\t'))).min()
-    };
-    let mut rows = Vec::new();
+/// The tags of `text` in order, each with where it starts and its length.
+fn tags(text: &str) -> impl Iterator<Item = (usize, String, usize)> + '_ {
+    memchr::memchr_iter(b'<', text.as_bytes()).filter_map(|at| tag_at(&text[at..]).map(|(name, len)| (at, name, len)))
+}
+
+/// True if `text` has a tag named one of `names` ("tr", "/table").
+fn has_tag(text: &str, names: &[&str]) -> bool {
+    has_byte(text, b'<') && tags(text).any(|(_, name, _)| names.contains(&name.as_str()))
+}
+
+/// The tags that break a line: a line break, and the edges of a paragraph, a block, a list item or
+/// a term and its description.
+const BREAKS: [&str; 14] = ["br", "/br", "p", "/p", "div", "/div", "li", "/li", "dt", "/dt", "dd", "/dd", "dl", "/dl"];
+
+/// `text` with each tag of [`BREAKS`] (in any spelling: "<BR>", "<br/ >", "<br class=x>", "</br>")
+/// and the spaces around it as one tab; `None` if it has none.
+fn breaks_as_tabs(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
     let mut from = 0;
-    for end in lower.match_indices("</tr").map(|(i, _)| i).chain([lower.len()]) {
-        let mut cells = Vec::new();
-        let mut at = from;
-        while let Some(open) = cell_at(at).filter(|&i| i < end) {
-            let start = open + lower[open..].find('>')? + 1;
-            let stop = ["</td", "</th", "<td", "<th"].iter().filter_map(|tag| lower[start..end].find(tag)).min();
-            let stop = stop.map_or(end, |k| start + k);
-            cells.push(text[start..stop].trim().replace('|', "/"));
-            at = stop.max(start);
+    for (at, _, len) in tags(text).filter(|(_, name, _)| BREAKS.contains(&name.as_str())) {
+        out.push_str(text[from..at].trim_end());
+        if !out.ends_with('\t') {
+            out.push('\t');
         }
-        if !cells.is_empty() {
-            rows.push(format!("| {} |", cells.join(" | ")));
-        }
-        from = end;
+        from = at + len;
+        from += text[from..].len() - text[from..].trim_start().len();
     }
+    (from > 0).then(|| {
+        out.push_str(&text[from..]);
+        out
+    })
+}
+
+/// The rows of an HTML table in `text` (a line, or a table's lines joined), each as a pipe row,
+/// one a line: a row starts at `<tr>` (its `</tr>` may be left out, as HTML allows) and ends at
+/// the next row or the table's end, a cell at `<td>` or `<th>`; other tags stay in the cell's
+/// text ("<b>Nej</b>"). Rows of empty cells (`&nbsp;` spacers) are left out. `None` without cells.
+fn html_rows(text: &str) -> Option<String> {
+    const ROW_EDGES: [&str; 10] =
+        ["tr", "/tr", "table", "/table", "thead", "/thead", "tbody", "/tbody", "tfoot", "/tfoot"];
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    let mut row: Vec<String> = Vec::new();
+    let mut cell: Option<String> = None;
+    let end_cell = |cell: &mut Option<String>, row: &mut Vec<String>| {
+        if let Some(c) = cell.take() {
+            row.push(c.replace("&nbsp;", " ").trim().replace('|', "/"));
+        }
+    };
+    let mut from = 0;
+    for (at, name, len) in tags(text) {
+        if let Some(c) = &mut cell {
+            c.push_str(&text[from..at]);
+        }
+        from = at + len;
+        match name.as_str() {
+            "td" | "th" => {
+                end_cell(&mut cell, &mut row);
+                cell = Some(String::new());
+            }
+            "/td" | "/th" => end_cell(&mut cell, &mut row),
+            n if ROW_EDGES.contains(&n) => {
+                end_cell(&mut cell, &mut row);
+                rows.extend((!row.is_empty()).then(|| std::mem::take(&mut row)));
+            }
+            _ => {
+                if let Some(c) = &mut cell {
+                    c.push_str(&text[at..from]);
+                }
+            }
+        }
+    }
+    if let Some(c) = &mut cell {
+        c.push_str(&text[from..]);
+    }
+    end_cell(&mut cell, &mut row);
+    rows.extend((!row.is_empty()).then_some(row));
+    rows.retain(|r| r.iter().any(|c| !c.is_empty()));
+    let rows: Vec<String> = rows.iter().map(|r| format!("| {} |", r.join(" | "))).collect();
     (!rows.is_empty()).then(|| rows.join("\n"))
 }
 
@@ -206,6 +256,12 @@ fn html_rows(text: &str) -> Option<String> {
 fn column_fields(rows: &[&str]) -> Vec<String> {
     let cells: Option<Vec<Vec<&str>>> =
         rows.iter().filter(|r| !is_pipe_separator_row(r)).map(|r| pipe_cells(r)).collect();
+    // Neither a row of empty cells (a spacer) nor a note of one cell across the table ("Sagen
+    // behandles for lukkede døre") is a record.
+    let cells = cells.map(|rows| {
+        let note = |r: &Vec<&str>| r.iter().all(|c| c.is_empty()) || r.len() == 1 && rows[0].len() > 1;
+        rows.iter().enumerate().filter(|&(i, r)| i == 0 || !note(r)).map(|(_, r)| r.clone()).collect::<Vec<_>>()
+    });
     let Some([header, answers]) = cells.as_deref() else { return Vec::new() };
     let label = |h: &str| to_plain(h).trim_end_matches(':').trim().to_string();
     let fields: Vec<String> = header
@@ -388,32 +444,84 @@ pub(super) fn columns(text: &str) -> Vec<&str> {
 /// the heading that [`full_title`] reads: a system may write it under a first paragraph or table,
 /// or among fields repeated at a page break, and a field that says so is no sentence.
 pub(super) fn public_no_in(body: &[Line], number: u32, cx: &mut Ctx) -> bool {
-    // The label with its answer on the next line ("Offentlig:" / "Nej"), read as one line.
+    let Some(l) = closing_field(body).map(|k| &body[k]) else {
+        return false;
+    };
+    cx.warn(l.no, format!("item {number} is closed by \"{}\" in its text, and not published", clip(l.text.trim())));
+    true
+}
+
+/// The tags of an HTML table's lines.
+const TABLE_TAGS: [&str; 12] =
+    ["table", "/table", "tr", "/tr", "td", "/td", "th", "/th", "thead", "/thead", "tbody", "/tbody"];
+
+/// An HTML table (or its rows) of more lines than a table of fields could have is not read whole.
+const HTML_TABLE_LINES: usize = 200;
+
+/// True for a line of a table: a pipe row (in any bars [`field_text`] reads), a box-drawn border
+/// ("┌───┬───┐"), or a line of an HTML table, a tag or a cell ("<tr>", "<td>Nej</td>").
+pub(super) fn table_line(l: &Line) -> bool {
+    let border = || {
+        let t = l.text.trim();
+        !t.is_empty() && t.chars().all(|c| ('\u{2500}'..='\u{257f}').contains(&c) || c == ' ')
+    };
+    l.kind == Kind::Text && (has_tag(l.text, &TABLE_TAGS) || border() || pipe_cells(&field_text(l.text)).is_some())
+}
+
+/// The first line of the table that ends at `lines[j]` (from `lines[from]` on): the line with its
+/// `<table>` tag if `lines[j]` has its `</table>`, else the first of the table lines right above.
+pub(super) fn table_ending_at(lines: &[Line], from: usize, j: usize) -> usize {
+    let back = |n: usize| j.saturating_sub(n).max(from);
+    if has_tag(lines[j].text, &["/table"]) {
+        if let Some(k) = (back(HTML_TABLE_LINES)..j).rev().find(|&k| has_tag(lines[k].text, &["table"])) {
+            return k;
+        }
+    }
+    let rows = lines[back(HTML_TABLE_LINES)..=j].iter().rev().take_while(|l| table_line(l)).count();
+    j + 1 - rows.max(1)
+}
+
+/// Where the HTML table (or run of rows) whose first line is `body[0]` ends: at `</table>`, or
+/// without one at its last line with a row's or cell's tag, before any heading.
+fn html_table_end(body: &[Line]) -> Option<usize> {
+    let lines = &body[..body.len().min(HTML_TABLE_LINES)];
+    let lines = &lines[..lines.iter().position(|l| l.kind != Kind::Text && !l.is_blank()).unwrap_or(lines.len())];
+    lines
+        .iter()
+        .position(|l| has_tag(l.text, &["/table"]))
+        .or_else(|| lines.iter().rposition(|l| has_tag(l.text, &["tr", "/tr", "td", "/td", "th", "/th"])))
+}
+
+/// The first line of `body` that says, as a field, that the item is not public (see [`public_no_in`]).
+pub(super) fn closing_field(body: &[Line]) -> Option<usize> {
+    // The label with its answer on the next line ("Offentlig:" / "Nej"), or after a line break
+    // ("Offentlig<br>" / "Nej", "Offentlig\\" / "Nej"), read as one line.
     let answered = |k: usize| {
+        let l = &body[k];
+        let broken = l.hard_break || field_text(l.text).ends_with('\t');
         let next = body[k + 1..].iter().find(|l| !l.is_blank());
-        public_label(body[k].text)
-            && next.is_some_and(|l| public_no_line(&format!("{} {}", body[k].text.trim_end(), l.text.trim())))
+        (broken || public_label(l.text))
+            && next.is_some_and(|n| public_no_line(&format!("{}\t{}", l.text.trim_end_matches('\\'), n.text.trim())))
     };
     // An HTML table or row written over lines, a tag or a cell a line ("<tr>" / "<td>Offentlig</td>"
     // / "<td>Nej</td>" / "</tr>"), read whole from its first line as the line it would be: its rows,
-    // and a table of one record by columns.
+    // and a table of one record by columns. A table starts at "<table>", or at a row that does not
+    // continue a table above it.
     let html_table = |k: usize| {
-        let tag = |t: &str, name: &str| has_byte(t, b'<') && find_ci(t, name).is_some();
         let t = body[k].text;
-        let before = body[..k].iter().rev().find(|l| !l.is_blank());
-        if !(tag(t, "<table") || tag(t, "<tr")) || before.is_some_and(|l| tag(l.text, "<t") || tag(l.text, "</t")) {
+        if body[k].kind != Kind::Text || !has_tag(t, &["table", "tr"]) {
             return false;
         }
-        let lines = &body[k..body.len().min(k + 60)];
-        let end = match lines.iter().position(|l| tag(l.text, "</table")) {
-            Some(end) => end,
-            None => match lines.iter().rposition(|l| tag(l.text, "</tr")) {
-                Some(end) => end,
-                None => return false,
-            },
+        let before = body[..k].iter().rev().find(|l| !l.is_blank());
+        let continues = || before.is_some_and(|l| table_line(l) && !has_tag(l.text, &["/table"]));
+        if !has_tag(t, &["table"]) && continues() {
+            return false;
+        }
+        let Some(end) = html_table_end(&body[k..]).filter(|&end| end > 0) else {
+            return false;
         };
-        let table: Vec<&str> = lines[..=end].iter().map(|l| l.text.trim()).collect();
-        end > 0 && public_no_line(&table.join(" "))
+        let table: Vec<&str> = body[k..=k + end].iter().map(|l| l.text.trim()).collect();
+        public_no_line(&table.join(" "))
     };
     // A table of one record written by columns over lines, see [`column_fields`].
     let row = |l: &Line| l.kind == Kind::Text && pipe_cells(&field_text(l.text)).is_some();
@@ -427,11 +535,7 @@ pub(super) fn public_no_in(body: &[Line], number: u32, cx: &mut Ctx) -> bool {
         column_fields(&rows).iter().any(|f| public_no_line(f))
     };
     let closes = |k: usize| public_no_line(body[k].text) || answered(k) || html_table(k) || by_columns(k);
-    let Some(l) = (0..body.len()).find(|&k| closes(k)).map(|k| &body[k]) else {
-        return false;
-    };
-    cx.warn(l.no, format!("item {number} is closed by \"{}\" in its text, and not published", clip(l.text.trim())));
-    true
+    (0..body.len()).find(|&k| closes(k))
 }
 
 /// True if `text` is a line that says, as a field, that its item is not public: "Offentlig: Nej",
@@ -477,11 +581,12 @@ fn public_no_row(text: &str) -> bool {
         None => has_byte(t, b'\t').then(|| t.split('\t').map(str::trim).filter(|c| !c.is_empty()).collect()),
     };
     if let Some(cells) = cells {
-        let row = match cells[..] {
-            [label, answer, ..] => label_value(&[label, answer]).is_some_and(|f| says_no(&f)),
-            _ => false,
-        };
-        if row || cells.iter().any(|c| says_no(c)) {
+        // Label and answer side by side, also as the second pair or later of a row of fields
+        // ("Sagsnr.<br>24/1004<br>Offentlig<br>Nej"); or a cell holding the field whole, perhaps
+        // broken over lines ("| Offentlig<br>Nej |").
+        let pair =
+            |p: &[&str]| matches!(p, [label, answer] if label_value(&[label, answer]).is_some_and(|f| says_no(&f)));
+        if cells.chunks(2).any(pair) || cells.iter().any(|c| fields(c).iter().any(|f| says_no(f))) {
             return true;
         }
     }
@@ -650,7 +755,9 @@ mod tests {
         for t in ["Offentlig<br>Nej", "Offentlig <BR/> Nej", "<b>Offentlig</b><br />Nej", "Offentlig:<br>Nej"] {
             assert!(public_no_line(t), "{t}");
         }
-        assert_eq!(line_breaks_as_tabs("a <br> b<BR/>c<br />d <brev> <br"), "a\tb\tc\td <brev> <br");
+        assert_eq!(breaks_as_tabs("a <br> b<BR/>c<br />d <brev> <br").as_deref(), Some("a\tb\tc\td <brev> <br"));
+        assert_eq!(breaks_as_tabs("<p>Offentlig</p><p>Nej</p>").as_deref(), Some("\tOffentlig\tNej\t"));
+        assert_eq!(breaks_as_tabs("a < b og c > d"), None);
         assert!(!public_no_line("Bibliotekets åbningstider<br>Nej, ikke ændret"));
         assert_eq!(fields("｜ Offentlig ｜ Nej ｜"), ["Offentlig: Nej"]);
         assert_eq!(fields("<tr><td>Offentlig</td><td>Ja</td></tr>"), ["Offentlig: Ja"]);

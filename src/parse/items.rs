@@ -9,8 +9,8 @@ use super::closed::{
 };
 use super::dates::starts_with_month;
 use super::fields::{
-    columns, describes_item, field_table, fields, is_field, open_status, public_field, public_label, public_no_in,
-    public_no_line,
+    closing_field, columns, describes_item, field_table, fields, is_field, open_status, public_field, public_label,
+    public_no_in, public_no_line, table_ending_at,
 };
 use super::inline::{find_ci, plain, strip_bold_wrapper, strip_prefix_ci, to_plain};
 use super::normalize::{Kind, Line};
@@ -582,9 +582,10 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
             let above = marked_above(lines, s + 1, i);
             let end = above.or_else(|| supplement_above(lines, s + 1, i)).map_or(end, |m| end.min(m));
             let end = if closed { end } else { closed_sub_item(lines, s + 1, end, cx).unwrap_or(end) };
-            // "Offentlig: Nej" right above the next heading may end this item's text as well as
-            // mark the next one: it closes both, unless this item's own fields call it open.
-            let trailing = above.filter(|&m| public_no_line(lines[m].text) && !says_open(&lines[s + 1..m]));
+            // "Offentlig: Nej" (or a table that says so) right above the next heading may end this
+            // item's text as well as mark the next one: it closes both, unless this item's own
+            // fields call it open.
+            let trailing = above.filter(|&m| closing_field(&lines[m..i]).is_some() && !says_open(&lines[s + 1..m]));
             let closed = closed
                 || public_no_in(&lines[s + 1..end], n, cx)
                 || trailing.is_some_and(|m| {
@@ -654,13 +655,20 @@ fn closed_sub_item(lines: &[Line], from: usize, to: usize, cx: &mut Ctx) -> Opti
 /// The line right above the heading at `i` (blank lines between allowed, none before `from`, where
 /// the previous item's text starts) when it marks the item closed on its own ("LUKKET PUNKT"
 /// above "Punkt 2: Personalesag", or a field "Offentlig: Nej", which closes the item above too).
+/// A table of fields that says so ("| Sagsnr. | Offentlig |" / "|---|---|" / "| 24/1002 | Nej |")
+/// marks it the same way; the table's first line is returned.
 fn marked_above(lines: &[Line], from: usize, i: usize) -> Option<usize> {
     let j = (from..i).rev().find(|&j| !lines[j].is_blank())?;
+    let first = table_ending_at(lines, from, j);
+    let start = match closing_line(lines[j].text, false) || public_no_line(lines[j].text) {
+        true => j,
+        false if first < j && closing_field(&lines[first..=j]).is_some() => first,
+        false => return None,
+    };
     // The previous item's own mark ("Punkt 1: …" / "17/1002" / "(Lukket)") is not the next one's:
     // only its case number line stands between its heading and the mark.
-    let own = lines[from..j].iter().filter(|l| !l.is_blank()).all(|l| case_of(l).is_some());
-    let marks = closing_line(lines[j].text, false) || public_no_line(lines[j].text);
-    (!own && marks && heading_at(lines, j).is_none()).then_some(j)
+    let own = lines[from..start].iter().filter(|l| !l.is_blank()).all(|l| case_of(l).is_some());
+    (!own && heading_at(lines, j).is_none()).then_some(start)
 }
 
 /// For each item number, the last line with a heading of that number, to ask whether a number in
