@@ -115,12 +115,16 @@ fn parse_kle(s: &str) -> Option<CaseKind> {
         && all_digits(serial)
         && (year.len() == 2 || year.len() == 4)
         && all_digits(year);
+    // Checked before slicing: a year of four bytes may be "€x" (found in review: a panic).
+    if !ok {
+        return None;
+    }
     // "…-3-2024" and "…-3-24" are one case: the key keeps the year's last two digits.
     let key = match year.len() {
         4 => format!("{}{}", &norm[..norm.len() - 4], &year[2..]),
         _ => norm,
     };
-    ok.then_some(CaseKind::Kle(key))
+    Some(CaseKind::Kle(key))
 }
 
 impl PartialEq for CaseNumber {
@@ -253,6 +257,9 @@ mod tests {
             "ÆØÅ-2019-00123",
             "2017 -012345",
             "2017-0123-45",
+            // Regression (review): a year of four bytes that are not four characters panicked.
+            "a-b-c-€x",
+            "00.01.00-A00-1-€x",
         ] {
             assert!(s.parse::<CaseNumber>().is_err(), "{s:?} should not parse");
         }
