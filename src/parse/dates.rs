@@ -1,7 +1,7 @@
 //! Danish dates and times as written in minutes: "Mandag d. 20. marts 2017 kl. 10:00",
 //! "20-03-2017", "20.03.17", "2017-03-20", "tirsdag den 13.november" (year from context).
 
-use chrono::{Datelike, NaiveDate, NaiveTime, Weekday};
+use chrono::{Datelike, NaiveDate, NaiveTime, Timelike, Weekday};
 use std::ops::Range;
 
 // Hand-written scanners rather than regexes: dates are read for every decision heading, and
@@ -202,21 +202,24 @@ fn bare_time(s: &str) -> Option<(NaiveTime, Option<NaiveTime>)> {
 /// written without its stop as the first word: "1700", "1700-1900", "kl. 1730". Elsewhere four
 /// digits are as often a year ("marts 2024 1700").
 ///
-/// The first word comes first ("1600 (spisning kl. 18)"), and is no time before a name ("2000
-/// Frederiksberg", "1620 København V": a postcode and its town).
+/// The first word comes first ("1600 (spisning kl. 18)"). A start so written is on the quarter
+/// hour, and is no time before the post town of the postcodes that read as one ("2000
+/// Frederiksberg", "2100 København Ø"). Four digits first that are no time leave only a time
+/// after "kl.": the rest of the line is a place ("0900 Rådhuset, mødelokale 2.15").
 pub fn find_field_time(s: &str) -> Option<(NaiveTime, Option<NaiveTime>)> {
+    const POST_TOWNS: [&str; 3] = ["København", "Frederiksberg", "Høje Taastrup"];
+    let p = skip_space(s, s.len() - s.trim_start_matches([' ', ',']).len());
+    if digits(s.as_bytes(), p) != 4 {
+        return kl_time(s).or_else(|| bare_time(s));
+    }
     let first_word = || {
-        let p = skip_space(s, s.len() - s.trim_start_matches([' ', ',']).len());
-        if digits(s.as_bytes(), p) != 4 {
-            return None;
-        }
-        let (start, p) = clock(s, p, true)?;
+        let (start, p) = clock(s, p, true).filter(|(t, _)| t.minute() % 15 == 0)?;
         let end = range_end(s, p, true).filter(|&(_, q)| word_ends(s, q));
-        let after = end.map_or(p, |(_, q)| q);
-        let name_follows = s[after..].trim_start().starts_with(char::is_uppercase);
-        ((word_ends(s, p) || end.is_some()) && !name_follows).then_some((start, end.map(|(t, _)| t)))
+        let after = s[end.map_or(p, |(_, q)| q)..].trim_start();
+        let town = POST_TOWNS.iter().any(|t| after.starts_with(t));
+        ((word_ends(s, p) || end.is_some()) && !town).then_some((start, end.map(|(t, _)| t)))
     };
-    first_word().or_else(|| kl_time(s)).or_else(|| bare_time(s))
+    first_word().or_else(|| kl_time(s))
 }
 
 /// True if the word at `s[..p]` ends at `p`: a space, punctuation or the end follows.
@@ -225,12 +228,12 @@ fn word_ends(s: &str, p: usize) -> bool {
 }
 
 /// "10", "10:00", "9.30" at `at` (minutes required unless `bare_hour`; with it also "1730", a
-/// clock time without its stop, on the quarter hour only, as four digits are more often a year
-/// or a postcode: "2024", "1620"); returns the time and the position after it.
+/// clock time without its stop, on five minutes only, as four digits are more often a year or a
+/// postcode: "2024", "1621"); returns the time and the position after it.
 fn clock(s: &str, at: usize, bare_hour: bool) -> Option<(NaiveTime, usize)> {
     let b = s.as_bytes();
     if bare_hour && digits(b, at) == 4 {
-        let minute = number(s, at + 2, 2).filter(|m| m % 15 == 0)?;
+        let minute = number(s, at + 2, 2).filter(|m| m % 5 == 0)?;
         let time = NaiveTime::from_hms_opt(number(s, at, 2)?, minute, 0)?;
         return Some((time, at + 4));
     }
@@ -378,6 +381,14 @@ mod tests {
             (" 1600 (spisning kl. 18)", Some((t(16, 0), None))),
             (" 1600, middag kl. 1900", Some((t(16, 0), None))),
             (" 1700 i Byrådssalen", Some((t(17, 0), None))),
+            // Second review: a place after the time, a room number, an end on ten minutes.
+            (" 0900 Rådhuset, mødelokale 2.15", Some((t(9, 0), None))),
+            (" 1700 Mødelokale 1.30", Some((t(17, 0), None))),
+            (" 1700-1900 Byrådssalen", Some((t(17, 0), Some(t(19, 0))))),
+            (" 1700 ÅBENT MØDE", Some((t(17, 0), None))),
+            (" 1700 – 1910", Some((t(17, 0), Some(t(19, 10))))),
+            (" 2100 København Ø", None),
+            (" 1620 København V, lokale 2.15", None),
         ] {
             assert_eq!(find_field_time(s), want, "{s:?}");
         }
