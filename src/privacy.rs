@@ -435,12 +435,21 @@ fn century(cc: &[u8]) -> bool {
 /// in this one form).
 fn grouped(text: &str, after: usize, ddmm: &Digits) -> Option<usize> {
     let b = text.as_bytes();
-    // A tab too: a PDF's layout may set the serial in a column of its own.
-    let gap = |i: usize| b.get(i).copied().filter(|c| matches!(c, b' ' | b'-' | b'\t'));
-    let first_gap = gap(after)?;
-    let (year, after_year) = digits(text, after + 1);
-    let second_gap = gap(after_year)?;
-    let (serial, end) = digits(text, after_year + 1);
+    // A dash, or a space; or tabs and spaces, up to three: a PDF's layout may set the serial in a
+    // column of its own. Returns the gap's kind and where the next group starts.
+    let gap = |i: usize| match b.get(i) {
+        Some(b'-') => Some((b'-', i + 1)),
+        Some(b' ' | b'\t') => {
+            let n = b[i..].iter().take(3).take_while(|c| matches!(c, b' ' | b'\t')).count();
+            let tab = b[i..i + n].contains(&b'\t');
+            (n == 1 || tab).then_some((b' ', i + n))
+        }
+        _ => None,
+    };
+    let (first_gap, year_at) = gap(after)?;
+    let (year, after_year) = digits(text, year_at);
+    let (second_gap, serial_at) = gap(after_year)?;
+    let (serial, end) = digits(text, serial_at);
     let yy = match year.len {
         2 => [year.values[0], year.values[1]],
         4 if century(&year.values[..2])
@@ -881,6 +890,8 @@ mod tests {
             // Regression (review): a tab before the serial.
             ("Ansøger 1506 1980\t0860 bor", "Ansøger XXXX XXXX\tXXXX bor"),
             ("1506\t1980\t0861", "XXXX\tXXXX\tXXXX"),
+            ("1506 1980 \t0864", "XXXX XXXX \tXXXX"),
+            ("1506 1980\t\t0865", "XXXX XXXX\t\tXXXX"),
         ] {
             let (t, w) = mask(s);
             assert_eq!((t.as_str(), w.len()), (masked, 1), "{s}");
