@@ -843,6 +843,21 @@ fn regression_html_writings_the_review_found_close_the_item() {
         "<dl><dt>Offentlig</dt><dd>Nej</dd></dl>",
         "Offentlig\\\nNej",
         "Offentlig  \nNej",
+        // Second review: a title row above the header, odd pairs, Word's HTML, comments, a quote.
+        "<table><thead><tr><th colspan=2>Sagsoplysninger</th></tr><tr><th>Sagsnr.</th><th>Offentlig</th></tr></thead><tbody><tr><td>24/1001</td><td>Nej</td></tr></tbody></table>",
+        "<table>\n<tr><td colspan=2>Sagen behandles for lukkede døre</td></tr>\n<tr><th>Sagsnr.</th><th>Offentlig</th></tr>\n<tr><td>24/1001</td><td>Nej</td></tr>\n</table>",
+        "Sagsnr.: 24/1001<br>Offentlig<br>Nej",
+        "<p>Sagsnr. 24/1001</p><p>Offentlig</p><p>Nej</p>",
+        "<tr><td>24/1001</td><td>Offentlig</td><td>Nej</td></tr>",
+        "Offentlig: Nej<o:p></o:p>",
+        "<p class=MsoNormal><b><span lang=DA>Offentlig:</span></b><span lang=DA> Nej<o:p></o:p></span></p>",
+        "<table><tr><td>Offentlig<o:p></o:p></td><td>Nej<o:p></o:p></td></tr></table>",
+        "<span class=\"x\">Offentlig:</span> Nej",
+        "<em>Offentlig:</em> Nej",
+        "<table><tr><th>Sagsnr.</th><!-- <th>Titel</th> --><th>Offentlig</th></tr><tr><td>24/1001</td><!-- <td>x</td> --><td>Nej</td></tr></table>",
+        "> <table>\n> <tr>\n> <td>\n> Offentlig\n> </td>\n> <td>\n> Nej\n> </td>\n> </tr>\n> </table>",
+        "Offentlig&lt;br&gt;Nej",
+        "<table><tr><td><table><tr><th>Sagsnr.</th><th>Offentlig</th></tr><tr><td>24/1001</td><td>Nej</td></tr></table></td></tr></table>",
     ];
     for form in closing {
         let text = two_items("SKJULT1", form, true);
@@ -857,6 +872,13 @@ fn regression_html_writings_the_review_found_close_the_item() {
         "Bibliotekets åbningstider<br>Nej, ikke ændret",
         "| Skolegade | Offentlig | Nej |",
         "Intet.<br>Mødet sluttede kl. 18.",
+        // Second review: rows that list other things.
+        "Punkt 3<br>Personalesag<br>Offentlig<br>Nej",
+        "<tr><td>Punkt 3</td><td>Personalesag</td><td>Offentlig</td><td>Nej</td></tr>",
+        "<table><tr><td>Svømmehal</td><td>Åben</td><td>Offentlig</td><td>Nej</td></tr></table>",
+        "Borgerservice<br>Rådhuset<br>Åben<br>Nej",
+        "<ul><li>Svømmehallen</li><li>Lukket</li><li>Ja</li></ul>",
+        "<dl><dt>Svømmehallen</dt><dd>Lukket</dd><dd>Ja</dd></dl>",
     ] {
         for above_next in [false, true] {
             let text = two_items("AABENT1", form, !above_next);
@@ -864,6 +886,16 @@ fn regression_html_writings_the_review_found_close_the_item() {
             let closed: Vec<bool> = m.items.iter().map(|i| i.closed).collect();
             assert_eq!(closed, [false, false], "{form:?} (right above the next heading: {above_next}): {d:#?}");
         }
+    }
+    // A closing table that names another case than the next item's, right above its heading,
+    // closes the item it stands in (whose text it is), not the next one.
+    for table in [
+        "<table>\n<tr><th>Sagsnr.</th><th>Offentlig</th></tr>\n<tr><td>24/1003</td><td>Nej</td></tr>\n</table>",
+        "| Sagsnr. | Offentlig |\n|---|---|\n| 24/1003 | Nej |",
+    ] {
+        let (m, d) = referat::parse::parse(Path::new("r.txt"), &two_items("SKJULT1", table, false)).unwrap();
+        let closed: Vec<bool> = m.items.iter().map(|i| i.closed).collect();
+        assert_eq!(closed, [true, false], "{table:?}: {d:#?}");
     }
 }
 

@@ -10,6 +10,7 @@ use super::normalize::{Kind, Line};
 use super::tables::{is_pipe_separator_row, pipe_cells};
 use super::toc::clip;
 use super::{has_byte, Ctx};
+use crate::case::CaseNumber;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
@@ -125,19 +126,20 @@ fn field_text(text: &str) -> Cow<'_, str> {
         "\\:", "&#0058;", "&#058;", "&#58;", "&#x003A;", "&#x003a;", "&#x3a;", "&#x3A;", "&colon;", "&Colon;", "&#58",
         "&#x3a", "&#x3A", "꞉", "∶",
     ];
-    const SPACES_AND_DASHES: [(&str, &str); 4] =
-        [("&nbsp;", " "), ("&ndash;", "–"), ("&mdash;", "—"), ("&#8211;", "–")];
-    let replacements = COLONS.iter().map(|c| (*c, ":")).chain(SPACES_AND_DASHES);
+    // "&lt;br&gt;" shows a reader the tag it escapes, and is read as one.
+    const OTHERS: [(&str, &str); 6] =
+        [("&nbsp;", " "), ("&ndash;", "–"), ("&mdash;", "—"), ("&#8211;", "–"), ("&lt;", "<"), ("&gt;", ">")];
+    let replacements = COLONS.iter().map(|c| (*c, ":")).chain(OTHERS);
     for (from, to) in replacements {
         if t.contains(from) {
             t = Cow::Owned(t.replace(from, to));
         }
     }
     // A line break or a block's edge between a label and its answer ("Offentlig<br>Nej",
-    // "<p>Offentlig</p><p>Nej</p>") sets them apart as a tab does.
+    // "<p>Offentlig</p><p>Nej</p>") sets them apart as a tab does; inline tags say nothing.
     if has_byte(&t, b'<') {
-        if let Some(broken) = breaks_as_tabs(&t) {
-            t = Cow::Owned(broken);
+        if let Some(flat) = flatten_tags(&t) {
+            t = Cow::Owned(flat);
         }
     }
     // A cell's tag, "<td" or "<th", in either case: most lines with a "<" have "<b>" or "<br>".
@@ -152,48 +154,92 @@ fn field_text(text: &str) -> Cow<'_, str> {
     t
 }
 
-/// An HTML tag at the start of `s` ("<td class=x>", "</TR>", "<br/>", "<br\\>"): its name in
-/// lower case, after a "/" for an end tag, and its length; `None` if `s` starts with no tag.
-fn tag_at(s: &str) -> Option<(String, usize)> {
+/// An HTML tag: its name as written (letters, digits, ":" and "-": "td", "TR", "o:p") and whether
+/// it is an end tag.
+#[derive(Debug, Clone, Copy)]
+struct Tag<'a> {
+    name: &'a str,
+    end: bool,
+}
+
+impl Tag<'_> {
+    /// True if this is `name` ("tr", or "/tr" for the end tag), in any case.
+    fn is(&self, name: &str) -> bool {
+        let (end, name) = name.strip_prefix('/').map_or((false, name), |n| (true, n));
+        self.end == end && self.name.eq_ignore_ascii_case(name)
+    }
+
+    fn is_any(&self, names: &[&str]) -> bool {
+        names.iter().any(|n| self.is(n))
+    }
+}
+
+/// The HTML tag at the start of `s` ("<td class=x>", "</TR>", "<br/>", "<br\\>") and its length;
+/// `None` if `s` starts with no tag ("< b", "<3").
+fn tag_at(s: &str) -> Option<(Tag<'_>, usize)> {
     let inner = s.strip_prefix('<')?;
-    let end = inner.find(['>', '<'])?;
-    if inner.as_bytes()[end] == b'<' {
+    let close = inner.find(['>', '<'])?;
+    if inner.as_bytes()[close] == b'<' {
         return None;
     }
-    let (slash, name) = inner[..end].strip_prefix('/').map_or(("", &inner[..end]), |n| ("/", n));
-    let name = &name[..name.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(name.len())];
-    name.starts_with(|c: char| c.is_ascii_alphabetic())
-        .then(|| (format!("{slash}{}", name.to_ascii_lowercase()), end + 2))
+    let (end, rest) = inner[..close].strip_prefix('/').map_or((false, &inner[..close]), |n| (true, n));
+    let name =
+        &rest[..rest.find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, ':' | '-'))).unwrap_or(rest.len())];
+    name.starts_with(|c: char| c.is_ascii_alphabetic()).then_some((Tag { name, end }, close + 2))
 }
 
 /// The tags of `text` in order, each with where it starts and its length.
-fn tags(text: &str) -> impl Iterator<Item = (usize, String, usize)> + '_ {
-    memchr::memchr_iter(b'<', text.as_bytes()).filter_map(|at| tag_at(&text[at..]).map(|(name, len)| (at, name, len)))
+fn tags(text: &str) -> impl Iterator<Item = (usize, Tag<'_>, usize)> + '_ {
+    memchr::memchr_iter(b'<', text.as_bytes()).filter_map(|at| tag_at(&text[at..]).map(|(tag, len)| (at, tag, len)))
 }
 
 /// True if `text` has a tag named one of `names` ("tr", "/table").
 fn has_tag(text: &str, names: &[&str]) -> bool {
-    has_byte(text, b'<') && tags(text).any(|(_, name, _)| names.contains(&name.as_str()))
+    has_byte(text, b'<') && tags(text).any(|(_, tag, _)| tag.is_any(names))
 }
 
 /// The tags that break a line: a line break, and the edges of a paragraph, a block, a list item or
 /// a term and its description.
 const BREAKS: [&str; 14] = ["br", "/br", "p", "/p", "div", "/div", "li", "/li", "dt", "/dt", "dd", "/dd", "dl", "/dl"];
 
-/// `text` with each tag of [`BREAKS`] (in any spelling: "<BR>", "<br/ >", "<br class=x>", "</br>")
-/// and the spaces around it as one tab; `None` if it has none.
-fn breaks_as_tabs(text: &str) -> Option<String> {
+/// The tags of an HTML table, kept for [`html_rows`].
+const TABLE_TAGS: [&str; 16] = [
+    "table", "/table", "tr", "/tr", "td", "/td", "th", "/th", "thead", "/thead", "tbody", "/tbody", "tfoot", "/tfoot",
+    "caption", "/caption",
+];
+
+/// `text` as its fields are read: comments left out, each tag of [`BREAKS`] (in any spelling:
+/// "<BR>", "<br/ >", "<br class=x>", "</br>") and the spaces around it as one tab, a table's tags
+/// kept, and any other tag left out ("<b>", "<span lang=DA>", Word's "<o:p>"); `None` if it has
+/// no tag.
+fn flatten_tags(text: &str) -> Option<String> {
+    let mut uncommented = Cow::Borrowed(text);
+    while let Some(at) = uncommented.find("<!--") {
+        let end = uncommented[at..].find("-->").map_or(uncommented.len(), |e| at + e + 3);
+        uncommented = Cow::Owned(format!("{}{}", &uncommented[..at], &uncommented[end..]));
+    }
+    let text = &*uncommented;
     let mut out = String::with_capacity(text.len());
     let mut from = 0;
-    for (at, _, len) in tags(text).filter(|(_, name, _)| BREAKS.contains(&name.as_str())) {
-        out.push_str(text[from..at].trim_end());
-        if !out.ends_with('\t') {
-            out.push('\t');
+    let mut changed = matches!(uncommented, Cow::Owned(_));
+    for (at, tag, len) in tags(text) {
+        if tag.is_any(&TABLE_TAGS) {
+            continue;
         }
-        from = at + len;
-        from += text[from..].len() - text[from..].trim_start().len();
+        changed = true;
+        if tag.is_any(&BREAKS) {
+            out.push_str(text[from..at].trim_end());
+            if !out.ends_with('\t') {
+                out.push('\t');
+            }
+            from = at + len;
+            from += text[from..].len() - text[from..].trim_start().len();
+        } else {
+            out.push_str(&text[from..at]);
+            from = at + len;
+        }
     }
-    (from > 0).then(|| {
+    changed.then(|| {
         out.push_str(&text[from..]);
         out
     })
@@ -201,11 +247,12 @@ fn breaks_as_tabs(text: &str) -> Option<String> {
 
 /// The rows of an HTML table in `text` (a line, or a table's lines joined), each as a pipe row,
 /// one a line: a row starts at `<tr>` (its `</tr>` may be left out, as HTML allows) and ends at
-/// the next row or the table's end, a cell at `<td>` or `<th>`; other tags stay in the cell's
-/// text ("<b>Nej</b>"). Rows of empty cells (`&nbsp;` spacers) are left out. `None` without cells.
+/// the next row or the table's end, a cell at `<td>` or `<th>`. Rows of empty cells (`&nbsp;`
+/// spacers) are left out. `None` without cells.
 fn html_rows(text: &str) -> Option<String> {
-    const ROW_EDGES: [&str; 10] =
-        ["tr", "/tr", "table", "/table", "thead", "/thead", "tbody", "/tbody", "tfoot", "/tfoot"];
+    const ROW_EDGES: [&str; 12] = [
+        "tr", "/tr", "table", "/table", "thead", "/thead", "tbody", "/tbody", "tfoot", "/tfoot", "caption", "/caption",
+    ];
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut row: Vec<String> = Vec::new();
     let mut cell: Option<String> = None;
@@ -215,26 +262,21 @@ fn html_rows(text: &str) -> Option<String> {
         }
     };
     let mut from = 0;
-    for (at, name, len) in tags(text) {
+    for (at, tag, len) in tags(text) {
         if let Some(c) = &mut cell {
             c.push_str(&text[from..at]);
         }
         from = at + len;
-        match name.as_str() {
-            "td" | "th" => {
-                end_cell(&mut cell, &mut row);
-                cell = Some(String::new());
-            }
-            "/td" | "/th" => end_cell(&mut cell, &mut row),
-            n if ROW_EDGES.contains(&n) => {
-                end_cell(&mut cell, &mut row);
-                rows.extend((!row.is_empty()).then(|| std::mem::take(&mut row)));
-            }
-            _ => {
-                if let Some(c) = &mut cell {
-                    c.push_str(&text[at..from]);
-                }
-            }
+        if tag.is_any(&["td", "th"]) {
+            end_cell(&mut cell, &mut row);
+            cell = Some(String::new());
+        } else if tag.is_any(&["/td", "/th"]) {
+            end_cell(&mut cell, &mut row);
+        } else if tag.is_any(&ROW_EDGES) {
+            end_cell(&mut cell, &mut row);
+            rows.extend((!row.is_empty()).then(|| std::mem::take(&mut row)));
+        } else if let Some(c) = &mut cell {
+            c.push_str(&text[at..from]);
         }
     }
     if let Some(c) = &mut cell {
@@ -258,9 +300,10 @@ fn column_fields(rows: &[&str]) -> Vec<String> {
         rows.iter().filter(|r| !is_pipe_separator_row(r)).map(|r| pipe_cells(r)).collect();
     // Neither a row of empty cells (a spacer) nor a note of one cell across the table ("Sagen
     // behandles for lukkede døre") is a record.
+    // Above the header, a title ("Sagsoplysninger") is one too.
     let cells = cells.map(|rows| {
-        let note = |r: &Vec<&str>| r.iter().all(|c| c.is_empty()) || r.len() == 1 && rows[0].len() > 1;
-        rows.iter().enumerate().filter(|&(i, r)| i == 0 || !note(r)).map(|(_, r)| r.clone()).collect::<Vec<_>>()
+        let wide = rows.iter().any(|r| r.len() > 1);
+        rows.into_iter().filter(|r| !(r.iter().all(|c| c.is_empty()) || r.len() == 1 && wide)).collect::<Vec<_>>()
     });
     let Some([header, answers]) = cells.as_deref() else { return Vec::new() };
     let label = |h: &str| to_plain(h).trim_end_matches(':').trim().to_string();
@@ -423,8 +466,16 @@ pub(super) fn public_label(text: &str) -> bool {
 pub(super) fn columns(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut rest = text.trim();
+    // Where the next run of three spaces starts, as a distance from the end: searched again only
+    // once passed, so a long line of many tabs is read once, not once a column.
+    let spaces = |r: &str| r.find("   ").map(|at| r.len() - at);
+    let mut next_spaces = spaces(rest);
     while !rest.is_empty() {
-        let gap = memchr::memchr(b'\t', rest.as_bytes()).into_iter().chain(rest.find("   ")).min();
+        if next_spaces.is_some_and(|from_end| from_end > rest.len()) {
+            next_spaces = spaces(rest);
+        }
+        let triple = next_spaces.map(|from_end| rest.len() - from_end);
+        let gap = memchr::memchr(b'\t', rest.as_bytes()).into_iter().chain(triple).min();
         match gap {
             Some(at) => {
                 out.push(rest[..at].trim_end());
@@ -450,10 +501,6 @@ pub(super) fn public_no_in(body: &[Line], number: u32, cx: &mut Ctx) -> bool {
     cx.warn(l.no, format!("item {number} is closed by \"{}\" in its text, and not published", clip(l.text.trim())));
     true
 }
-
-/// The tags of an HTML table's lines.
-const TABLE_TAGS: [&str; 12] =
-    ["table", "/table", "tr", "/tr", "td", "/td", "th", "/th", "thead", "/thead", "tbody", "/tbody"];
 
 /// An HTML table (or its rows) of more lines than a table of fields could have is not read whole.
 const HTML_TABLE_LINES: usize = 200;
@@ -481,15 +528,55 @@ pub(super) fn table_ending_at(lines: &[Line], from: usize, j: usize) -> usize {
     j + 1 - rows.max(1)
 }
 
-/// Where the HTML table (or run of rows) whose first line is `body[0]` ends: at `</table>`, or
-/// without one at its last line with a row's or cell's tag, before any heading.
-fn html_table_end(body: &[Line]) -> Option<usize> {
-    let lines = &body[..body.len().min(HTML_TABLE_LINES)];
-    let lines = &lines[..lines.iter().position(|l| l.kind != Kind::Text && !l.is_blank()).unwrap_or(lines.len())];
-    lines
-        .iter()
-        .position(|l| has_tag(l.text, &["/table"]))
-        .or_else(|| lines.iter().rposition(|l| has_tag(l.text, &["tr", "/tr", "td", "/td", "th", "/th"])))
+/// The case numbers in the cells of the table `lines` ("| 24/1002 | Nej |").
+pub(super) fn table_cases(lines: &[Line]) -> Vec<CaseNumber> {
+    let joined: Vec<&str> = lines.iter().map(|l| l.text.trim()).collect();
+    let sep = if has_byte(joined.first().copied().unwrap_or(""), b'<') { " " } else { "\n" };
+    let text = field_text(&joined.join(sep)).into_owned();
+    let rows = text.lines().flat_map(|r| pipe_cells(r).unwrap_or_default());
+    rows.filter_map(case_in).collect()
+}
+
+/// What a line holds of an HTML table: how many tables it opens and closes, whether it has a
+/// row's or a cell's tag.
+#[derive(Debug, Clone, Copy, Default)]
+struct TableTags {
+    opens: u32,
+    closes: u32,
+    row: bool,
+    starts_row: bool,
+}
+
+impl TableTags {
+    fn of(l: &Line) -> TableTags {
+        let mut t = TableTags::default();
+        if l.kind != Kind::Text || !has_byte(l.text, b'<') {
+            return t;
+        }
+        for (_, tag, _) in tags(l.text) {
+            t.opens += u32::from(tag.is("table"));
+            t.closes += u32::from(tag.is("/table"));
+            t.row |= tag.is_any(&["tr", "/tr", "td", "/td", "th", "/th"]);
+            t.starts_row |= tag.is("tr");
+        }
+        t
+    }
+}
+
+/// Where the HTML table (or run of rows) whose first line is `tags[0]` ends, counted in lines, and
+/// whether its `</table>` ends it: at the `</table>` that closes it (tables inside it are part of
+/// it), or without one at its last line with a row's or cell's tag, before any heading.
+fn html_table_end(body: &[Line], tags: &[TableTags]) -> Option<(usize, bool)> {
+    let n = tags.len().min(HTML_TABLE_LINES);
+    let n = body[..n].iter().position(|l| l.kind != Kind::Text && !l.is_blank()).unwrap_or(n);
+    let mut depth = 0i64;
+    for (i, t) in tags[..n].iter().enumerate() {
+        depth += i64::from(t.opens) - i64::from(t.closes);
+        if t.closes > 0 && depth <= 0 {
+            return Some((i, true));
+        }
+    }
+    tags[..n].iter().rposition(|t| t.row).map(|end| (end, false))
 }
 
 /// The first line of `body` that says, as a field, that the item is not public (see [`public_no_in`]).
@@ -505,22 +592,31 @@ pub(super) fn closing_field(body: &[Line]) -> Option<usize> {
     };
     // An HTML table or row written over lines, a tag or a cell a line ("<tr>" / "<td>Offentlig</td>"
     // / "<td>Nej</td>" / "</tr>"), read whole from its first line as the line it would be: its rows,
-    // and a table of one record by columns. A table starts at "<table>", or at a row that does not
-    // continue a table above it.
-    let html_table = |k: usize| {
-        let t = body[k].text;
-        if body[k].kind != Kind::Text || !has_tag(t, &["table", "tr"]) {
-            return false;
-        }
-        let before = body[..k].iter().rev().find(|l| !l.is_blank());
-        let continues = || before.is_some_and(|l| table_line(l) && !has_tag(l.text, &["/table"]));
-        if !has_tag(t, &["table"]) && continues() {
-            return false;
-        }
-        let Some(end) = html_table_end(&body[k..]).filter(|&end| end > 0) else {
+    // and a table of one record by columns (a quote's ">" left out). A table starts at "<table>",
+    // or at a row that does not continue a table above it; a table inside one read already is read
+    // on its own only if it is closed, so each line is read a bounded number of times.
+    let tags: Vec<TableTags> = match body.iter().any(|l| has_byte(l.text, b'<')) {
+        true => body.iter().map(TableTags::of).collect(),
+        false => Vec::new(),
+    };
+    let mut read_to = 0;
+    let mut html_table = |k: usize| {
+        let Some(t) = tags.get(k).filter(|t| t.opens > 0 || t.starts_row) else {
             return false;
         };
-        let table: Vec<&str> = body[k..=k + end].iter().map(|l| l.text.trim()).collect();
+        let before = body[..k].iter().rev().find(|l| !l.is_blank());
+        let continues = || before.is_some_and(|l| table_line(l) && !has_tag(l.text, &["/table"]));
+        if t.opens == 0 && (k < read_to || continues()) {
+            return false;
+        }
+        let Some((end, closed)) = html_table_end(&body[k..], &tags[k..]).filter(|&(end, _)| end > 0) else {
+            return false;
+        };
+        if k < read_to && !closed {
+            return false;
+        }
+        read_to = read_to.max(k + end + 1);
+        let table: Vec<&str> = body[k..=k + end].iter().map(|l| l.text.trim().trim_start_matches('>').trim()).collect();
         public_no_line(&table.join(" "))
     };
     // A table of one record written by columns over lines, see [`column_fields`].
@@ -534,8 +630,7 @@ pub(super) fn closing_field(body: &[Line]) -> Option<usize> {
         let rows: Vec<&str> = rows.iter().map(|r| &**r).collect();
         column_fields(&rows).iter().any(|f| public_no_line(f))
     };
-    let closes = |k: usize| public_no_line(body[k].text) || answered(k) || html_table(k) || by_columns(k);
-    (0..body.len()).find(|&k| closes(k))
+    (0..body.len()).find(|&k| public_no_line(body[k].text) || answered(k) || html_table(k) || by_columns(k))
 }
 
 /// True if `text` is a line that says, as a field, that its item is not public: "Offentlig: Nej",
@@ -581,18 +676,46 @@ fn public_no_row(text: &str) -> bool {
         None => has_byte(t, b'\t').then(|| t.split('\t').map(str::trim).filter(|c| !c.is_empty()).collect()),
     };
     if let Some(cells) = cells {
-        // Label and answer side by side, also as the second pair or later of a row of fields
-        // ("Sagsnr.<br>24/1004<br>Offentlig<br>Nej"); or a cell holding the field whole, perhaps
-        // broken over lines ("| Offentlig<br>Nej |").
-        let pair =
-            |p: &[&str]| matches!(p, [label, answer] if label_value(&[label, answer]).is_some_and(|f| says_no(&f)));
-        if cells.chunks(2).any(pair) || cells.iter().any(|c| fields(c).iter().any(|f| says_no(f))) {
+        // The row's first cell a label and the next its answer ("| Offentlig | Nej | Karen Holm |"),
+        // or a row of fields, each a cell or a label and its answer side by side ("Sagsnr.<br>
+        // 24/1004<br>Offentlig<br>Nej"); or a cell holding the field whole, perhaps broken over
+        // lines ("| Offentlig<br>Nej |").
+        let first = match cells[..] {
+            [label, answer, ..] => label_value(&[label, answer]).is_some_and(|f| says_no(&f)),
+            _ => false,
+        };
+        let in_row = first || row_fields(&cells).is_some_and(|f| f.iter().any(|f| says_no(f)));
+        if in_row || cells.iter().any(|c| fields(c).iter().any(|f| says_no(f))) {
             return true;
         }
     }
     // Any one of a line's fields or columns ("Offentlig: Nej <spaces> Bilag: 3"): what stands
     // beside it does not make it say something else.
     fields(t).iter().any(|f| says_no(f))
+}
+
+/// The fields of a row of cells if every cell is one, read from the left: a label and its answer
+/// in the next cell ("Offentlig" | "Nej"), or a field alone ("Sagsnr.: 24/1004", "24/1004", "Åben
+/// sag"). `None` if any cell is neither: a row that lists other things ("Punkt 3" | "Personalesag"
+/// | "Offentlig" | "Nej", "Svømmehal" | "Åben" | "Offentlig" | "Nej") is no row of fields.
+fn row_fields(cells: &[&str]) -> Option<Vec<String>> {
+    let mut out = Vec::new();
+    let mut rest = cells;
+    while let [cell, after @ ..] = rest {
+        let pair = after.first().and_then(|answer| label_value(&[cell, answer]));
+        match pair {
+            Some(field) => {
+                out.push(field);
+                rest = &after[1..];
+            }
+            None if is_field(cell) => {
+                out.push(cell.to_string());
+                rest = after;
+            }
+            None => return None,
+        }
+    }
+    Some(out)
 }
 
 /// True if a public field's answer, as written, says only that the item is closed: "Nej" (or
@@ -755,9 +878,18 @@ mod tests {
         for t in ["Offentlig<br>Nej", "Offentlig <BR/> Nej", "<b>Offentlig</b><br />Nej", "Offentlig:<br>Nej"] {
             assert!(public_no_line(t), "{t}");
         }
-        assert_eq!(breaks_as_tabs("a <br> b<BR/>c<br />d <brev> <br").as_deref(), Some("a\tb\tc\td <brev> <br"));
-        assert_eq!(breaks_as_tabs("<p>Offentlig</p><p>Nej</p>").as_deref(), Some("\tOffentlig\tNej\t"));
-        assert_eq!(breaks_as_tabs("a < b og c > d"), None);
+        assert_eq!(flatten_tags("a <br> b<BR/>c<br />d <brev> <br").as_deref(), Some("a\tb\tc\td  <br"));
+        assert_eq!(flatten_tags("<p>Offentlig</p><p>Nej</p>").as_deref(), Some("\tOffentlig\tNej\t"));
+        assert_eq!(
+            flatten_tags("<p class=MsoNormal><b><span lang=DA>Offentlig:</span></b> Nej<o:p></o:p></p>").as_deref(),
+            Some("\tOffentlig: Nej\t")
+        );
+        assert_eq!(
+            flatten_tags("<tr><td>a</td><!-- <td>b</td> --><td>c</td></tr>").as_deref(),
+            Some("<tr><td>a</td><td>c</td></tr>")
+        );
+        assert_eq!(flatten_tags("<tr><td>a</td></tr>"), None);
+        assert_eq!(flatten_tags("a < b og c > d"), None);
         assert!(!public_no_line("Bibliotekets åbningstider<br>Nej, ikke ændret"));
         assert_eq!(fields("｜ Offentlig ｜ Nej ｜"), ["Offentlig: Nej"]);
         assert_eq!(fields("<tr><td>Offentlig</td><td>Ja</td></tr>"), ["Offentlig: Ja"]);
@@ -795,7 +927,7 @@ mod tests {
             ("| Offentlig | Ja | |", vec!["Offentlig: Ja"]),
             ("| Offentlig | Nej | jf. offentlighedslovens § 30 |", vec!["Offentlig: Nej jf. offentlighedslovens § 30"]),
             ("Offentlig\tNej", vec!["Offentlig: Nej"]),
-            ("<b>Offentlig</b>\t<b>Nej</b>", vec!["Offentlig: <b>Nej</b>"]),
+            ("<b>Offentlig</b>\t<b>Nej</b>", vec!["Offentlig: Nej"]),
             ("Offentlig:     Nej", vec!["Offentlig: Nej"]),
             ("| Sagsansvarlig | Karen Holm |", vec!["Sagsansvarlig: Karen Holm"]),
             ("Sagsnr.: 24/4001\tÅben sag", vec!["Sagsnr.: 24/4001", "Åben sag"]),

@@ -10,7 +10,7 @@ use super::closed::{
 use super::dates::starts_with_month;
 use super::fields::{
     closing_field, columns, describes_item, field_table, fields, is_field, open_status, public_field, public_label,
-    public_no_in, public_no_line, table_ending_at,
+    public_no_in, public_no_line, table_cases, table_ending_at,
 };
 use super::inline::{find_ci, plain, strip_bold_wrapper, strip_prefix_ci, to_plain};
 use super::normalize::{Kind, Line};
@@ -660,9 +660,15 @@ fn closed_sub_item(lines: &[Line], from: usize, to: usize, cx: &mut Ctx) -> Opti
 fn marked_above(lines: &[Line], from: usize, i: usize) -> Option<usize> {
     let j = (from..i).rev().find(|&j| !lines[j].is_blank())?;
     let first = table_ending_at(lines, from, j);
+    // A table that names another case than the next item's describes that case, not the item.
+    let next_case = || lines[i + 1..].iter().find(|l| !l.is_blank()).and_then(case_of);
+    let other_case = || {
+        let cases = table_cases(&lines[first..=j]);
+        !cases.is_empty() && next_case().is_some_and(|c| !cases.contains(&c))
+    };
     let start = match closing_line(lines[j].text, false) || public_no_line(lines[j].text) {
         true => j,
-        false if first < j && closing_field(&lines[first..=j]).is_some() => first,
+        false if first < j && closing_field(&lines[first..=j]).is_some() && !other_case() => first,
         false => return None,
     };
     // The previous item's own mark ("Punkt 1: …" / "17/1002" / "(Lukket)") is not the next one's:
