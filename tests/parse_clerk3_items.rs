@@ -888,14 +888,35 @@ fn regression_html_writings_the_review_found_close_the_item() {
         }
     }
     // A closing table that names another case than the next item's, right above its heading,
-    // closes the item it stands in (whose text it is), not the next one.
+    // closes the item it stands in (whose text it is), not the next one; on one line too.
     for table in [
         "<table>\n<tr><th>Sagsnr.</th><th>Offentlig</th></tr>\n<tr><td>24/1003</td><td>Nej</td></tr>\n</table>",
         "| Sagsnr. | Offentlig |\n|---|---|\n| 24/1003 | Nej |",
+        "<table><tr><th>Sagsnr.</th><th>Offentlig</th></tr><tr><td>24/1003</td><td>Nej</td></tr></table>",
     ] {
         let (m, d) = referat::parse::parse(Path::new("r.txt"), &two_items("SKJULT1", table, false)).unwrap();
         let closed: Vec<bool> = m.items.iter().map(|i| i.closed).collect();
         assert_eq!(closed, [true, false], "{table:?}: {d:#?}");
+    }
+    // Third review: a number in another form than the next item's, or a document number, is no
+    // other case: the next item closes; a row of pairs with another field of the item closes.
+    for (text, want) in [
+        (
+            two_items("SKJULT1", "| Sagsnr. | Offentlig |\n|---|---|\n| 24/1002 | Nej |", false)
+                .replace("\n24/1002\n", "\n00.01.00-G01-2-24\n"),
+            [true, true],
+        ),
+        (two_items("SKJULT1", "| Dok.nr. | Offentlig |\n|---|---|\n| 24/98765 | Nej |", false), [true, true]),
+        (
+            two_items("SKJULT1", "| Sagsansvarlig | Karen Holm | Mødested | Rådhuset | Offentlig | Nej |", true),
+            [true, false],
+        ),
+        (two_items("SKJULT1", "| Sagsansvarlig | Karen Holm | Bilag | 3 | Offentlig | Nej |", true), [true, false]),
+        (two_items("AABENT1", "Rådhuset<br>Torvet 1<br>Lukket<br>Ja", true), [false, false]),
+    ] {
+        let (m, d) = referat::parse::parse(Path::new("r.txt"), &text).unwrap();
+        let closed: Vec<bool> = m.items.iter().map(|i| i.closed).collect();
+        assert_eq!(closed, want, "{text}: {d:#?}");
     }
 }
 

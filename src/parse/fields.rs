@@ -529,12 +529,17 @@ pub(super) fn table_ending_at(lines: &[Line], from: usize, j: usize) -> usize {
 }
 
 /// The case numbers in the cells of the table `lines` ("| 24/1002 | Nej |").
+/// Only a field labelled as the case number counts ("Sagsnr.: 24/1002", a column "Sagsnr."), not a
+/// document number or any other number in a cell.
 pub(super) fn table_cases(lines: &[Line]) -> Vec<CaseNumber> {
     let joined: Vec<&str> = lines.iter().map(|l| l.text.trim()).collect();
     let sep = if has_byte(joined.first().copied().unwrap_or(""), b'<') { " " } else { "\n" };
     let text = field_text(&joined.join(sep)).into_owned();
-    let rows = text.lines().flat_map(|r| pipe_cells(r).unwrap_or_default());
-    rows.filter_map(case_in).collect()
+    let rows: Vec<&str> = text.lines().collect();
+    let mut found: Vec<String> = rows.iter().flat_map(|r| fields(r)).map(Cow::into_owned).collect();
+    found.extend(column_fields(&rows));
+    let labelled = |f: &&String| f.split_once(':').is_some_and(|(l, _)| to_plain(l).to_lowercase().starts_with("sag"));
+    found.iter().filter(labelled).filter_map(|f| case_in(f)).collect()
 }
 
 /// What a line holds of an HTML table: how many tables it opens and closes, whether it has a
@@ -684,7 +689,18 @@ fn public_no_row(text: &str) -> bool {
             [label, answer, ..] => label_value(&[label, answer]).is_some_and(|f| says_no(&f)),
             _ => false,
         };
-        let in_row = first || row_fields(&cells).is_some_and(|f| f.iter().any(|f| says_no(f)));
+        // Pairs of label and answer side by side, at least one besides the answer a field of the
+        // item ("| Sagsansvarlig | Karen Holm | Mødested | Rådhuset | Offentlig | Nej |"): "Borgerservice
+        // | Rådhuset | Åben | Nej" is no row of the item's fields.
+        let pairs: Vec<String> = cells
+            .chunks(2)
+            .filter_map(|p| match p {
+                [label, answer] => label_value(&[label, answer]),
+                _ => None,
+            })
+            .collect();
+        let paired = pairs.len() >= 2 && pairs.iter().any(|f| says_no(f));
+        let in_row = first || paired || row_fields(&cells).is_some_and(|f| f.iter().any(|f| says_no(f)));
         if in_row || cells.iter().any(|c| fields(c).iter().any(|f| says_no(f))) {
             return true;
         }

@@ -660,17 +660,19 @@ fn closed_sub_item(lines: &[Line], from: usize, to: usize, cx: &mut Ctx) -> Opti
 fn marked_above(lines: &[Line], from: usize, i: usize) -> Option<usize> {
     let j = (from..i).rev().find(|&j| !lines[j].is_blank())?;
     let first = table_ending_at(lines, from, j);
-    // A table that names another case than the next item's describes that case, not the item.
-    let next_case = || lines[i + 1..].iter().find(|l| !l.is_blank()).and_then(case_of);
-    let other_case = || {
-        let cases = table_cases(&lines[first..=j]);
-        !cases.is_empty() && next_case().is_some_and(|c| !cases.contains(&c))
-    };
     let start = match closing_line(lines[j].text, false) || public_no_line(lines[j].text) {
         true => j,
-        false if first < j && closing_field(&lines[first..=j]).is_some() && !other_case() => first,
+        false if first < j && closing_field(&lines[first..=j]).is_some() => first,
         false => return None,
     };
+    // A table that names another case than the next item's, written in the same form, describes
+    // that case, not the item ("Sagsnr. 24/1003" above "Punkt 2" / "24/1002").
+    let next_case = lines[i + 1..].iter().find(|l| !l.is_blank()).and_then(case_of);
+    let cases = table_cases(&lines[start..=j]);
+    let same_form = |c: &CaseNumber| cases.iter().all(|t| t.is_short() == c.is_short());
+    if next_case.is_some_and(|c| !cases.is_empty() && same_form(&c) && !cases.contains(&c)) {
+        return None;
+    }
     // The previous item's own mark ("Punkt 1: …" / "17/1002" / "(Lukket)") is not the next one's:
     // only its case number line stands between its heading and the mark.
     let own = lines[from..start].iter().filter(|l| !l.is_blank()).all(|l| case_of(l).is_some());
