@@ -715,14 +715,7 @@ fn regression_statuses_of_other_things_leave_items_open() {
         "Åben: Nej, da biblioteket i Nørreby holder lukket under ombygningen, som forventes afsluttet i august 2024.",
         "Lukket: Ja, jf. færdselslovens § 92",
     ];
-    for line in lines {
-        for above_next in [false, true] {
-            let text = two_items("AABENT1", line, !above_next);
-            let (m, d) = referat::parse::parse(Path::new("r.txt"), &text).unwrap();
-            let closed: Vec<bool> = m.items.iter().map(|i| i.closed).collect();
-            assert_eq!(closed, [false, false], "{line:?} (right above the next heading: {above_next}): {d:#?}");
-        }
-    }
+    lines.into_iter().for_each(leaves_both_open);
     // The law on access to documents, or a section alone, still closes, as does a reason about the
     // case after "Åben"; so do the writings the review found still published (a box-drawn table
     // with its rule, a paragraph tag, dotted bars, other writings of the colon, "Offentliggørelse",
@@ -744,11 +737,7 @@ fn regression_statuses_of_other_things_leave_items_open() {
         "Offentlig: Nej, personsag",
         "Offentlig: Ikke til offentliggørelse, personsag",
     ] {
-        let text = two_items("SKJULT1", line, true);
-        let (m, d) = referat::parse::parse(Path::new("r.txt"), &text).unwrap();
-        let closed: Vec<bool> = m.items.iter().map(|i| i.closed).collect();
-        assert_eq!(closed, [true, false], "{line:?}: {d:#?}");
-        assert!(!serde_json::to_string(&m).unwrap().contains("SKJULT1"), "{line:?}");
+        closes_only_item_1(line);
     }
 }
 
@@ -859,14 +848,8 @@ fn regression_html_writings_the_review_found_close_the_item() {
         "Offentlig&lt;br&gt;Nej",
         "<table><tr><td><table><tr><th>Sagsnr.</th><th>Offentlig</th></tr><tr><td>24/1001</td><td>Nej</td></tr></table></td></tr></table>",
     ];
-    for form in closing {
-        let text = two_items("SKJULT1", form, true);
-        let (m, d) = referat::parse::parse(Path::new("r.txt"), &text).unwrap();
-        let closed: Vec<bool> = m.items.iter().map(|i| i.closed).collect();
-        assert_eq!(closed, [true, false], "{form:?}: {d:#?}");
-        assert!(!serde_json::to_string(&m).unwrap().contains("SKJULT1"), "{form:?}");
-    }
-    for form in [
+    closing.into_iter().for_each(closes_only_item_1);
+    [
         "<table>\n<tr><th>Punkt</th><th>Offentlig</th></tr>\n<tr><td>2</td><td>Nej</td></tr>\n<tr><td>3</td><td>Ja</td></tr>\n</table>",
         "<table><thead><tr><th>Skole</th><th>Åben</th></tr></thead><tr><td>Nordskolen</td><td>Nej</td></tr></table>",
         "Bibliotekets åbningstider<br>Nej, ikke ændret",
@@ -879,14 +862,9 @@ fn regression_html_writings_the_review_found_close_the_item() {
         "Borgerservice<br>Rådhuset<br>Åben<br>Nej",
         "<ul><li>Svømmehallen</li><li>Lukket</li><li>Ja</li></ul>",
         "<dl><dt>Svømmehallen</dt><dd>Lukket</dd><dd>Ja</dd></dl>",
-    ] {
-        for above_next in [false, true] {
-            let text = two_items("AABENT1", form, !above_next);
-            let (m, d) = referat::parse::parse(Path::new("r.txt"), &text).unwrap();
-            let closed: Vec<bool> = m.items.iter().map(|i| i.closed).collect();
-            assert_eq!(closed, [false, false], "{form:?} (right above the next heading: {above_next}): {d:#?}");
-        }
-    }
+    ]
+    .into_iter()
+    .for_each(leaves_both_open);
     // A closing table that names another case than the next item's, right above its heading,
     // closes the item it stands in (whose text it is), not the next one; on one line too.
     for table in [
@@ -918,6 +896,26 @@ fn regression_html_writings_the_review_found_close_the_item() {
         let closed: Vec<bool> = m.items.iter().map(|i| i.closed).collect();
         assert_eq!(closed, want, "{text}: {d:#?}");
     }
+}
+
+/// `form` in item 1's text, further down and right above item 2's heading, leaves both items open.
+fn leaves_both_open(form: &str) {
+    for above_next in [false, true] {
+        let text = two_items("AABENT1", form, !above_next);
+        let (m, d) = referat::parse::parse(Path::new("r.txt"), &text).unwrap();
+        let closed: Vec<bool> = m.items.iter().map(|i| i.closed).collect();
+        assert_eq!(closed, [false, false], "{form:?} (right above the next heading: {above_next}): {d:#?}");
+    }
+}
+
+/// `form` in item 1's text, with its decision after it, closes item 1 (its marker is nowhere in
+/// the model) and leaves item 2 open.
+fn closes_only_item_1(form: &str) {
+    let text = two_items("SKJULT1", form, true);
+    let (m, d) = referat::parse::parse(Path::new("r.txt"), &text).unwrap();
+    let closed: Vec<bool> = m.items.iter().map(|i| i.closed).collect();
+    assert_eq!(closed, [true, false], "{form:?}: {d:#?}");
+    assert!(!serde_json::to_string(&m).unwrap().contains("SKJULT1"), "{form:?}");
 }
 
 /// Minutes of two items: item 1's text holds `marker` and then `line`, with its decision after
