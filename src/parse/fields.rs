@@ -213,11 +213,19 @@ const TABLE_TAGS: [&str; 16] = [
 /// kept, and any other tag left out ("<b>", "<span lang=DA>", Word's "<o:p>"); `None` if it has
 /// no tag.
 fn flatten_tags(text: &str) -> Option<String> {
-    let mut uncommented = Cow::Borrowed(text);
-    while let Some(at) = uncommented.find("<!--") {
-        let end = uncommented[at..].find("-->").map_or(uncommented.len(), |e| at + e + 3);
-        uncommented = Cow::Owned(format!("{}{}", &uncommented[..at], &uncommented[end..]));
-    }
+    // Comments out in one pass: a line of many must not be copied once for each.
+    let uncommented = match text.contains("<!--") {
+        true => {
+            let (mut kept, mut rest) = (String::with_capacity(text.len()), text);
+            while let Some(at) = rest.find("<!--") {
+                kept.push_str(&rest[..at]);
+                rest = rest[at..].find("-->").map_or("", |e| &rest[at + e + 3..]);
+            }
+            kept.push_str(rest);
+            Cow::Owned(kept)
+        }
+        false => Cow::Borrowed(text),
+    };
     let text = &*uncommented;
     let mut out = String::with_capacity(text.len());
     let mut from = 0;
@@ -905,6 +913,7 @@ mod tests {
             Some("<tr><td>a</td><td>c</td></tr>")
         );
         assert_eq!(flatten_tags("<tr><td>a</td></tr>"), None);
+        assert_eq!(flatten_tags("a<!-- x -->b<!-- y -->c<!-- z").as_deref(), Some("abc"));
         assert_eq!(flatten_tags("a < b og c > d"), None);
         assert!(!public_no_line("Bibliotekets åbningstider<br>Nej, ikke ændret"));
         assert_eq!(fields("｜ Offentlig ｜ Nej ｜"), ["Offentlig: Nej"]);
