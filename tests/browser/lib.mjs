@@ -16,9 +16,15 @@ export function referatBin() {
   return path.join(process.env.CARGO_TARGET_DIR || path.join(repo, 'target'), profile, 'referat');
 }
 
+// The temp folders of the sites built, removed when the test process exits (they were left in
+// /tmp, four sites a run).
+const built = [];
+process.on('exit', () => built.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
+
 /** Builds `content` (default: the repo's content/) into a fresh temp folder and returns its path. */
 export function buildSite({ content = path.join(repo, 'content'), baseUrl = 'http://127.0.0.1/' } = {}) {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-site-'));
+  built.push(out);
   const output = path.join(out, 'public');
   execFileSync(referatBin(), ['build', '--content', content, '--output', output, '--base-url', baseUrl,
     '--config', path.join(repo, 'config.toml'), '--templates', path.join(repo, 'templates')], { stdio: 'pipe' });
