@@ -167,12 +167,7 @@ fn items_closed_by_a_table_row_leak_nothing_into_the_built_site() {
 /// which only mention "Lukket vej" or "offentlig høring", are published.
 #[test]
 fn items_closed_by_a_field_in_another_writing_leak_nothing_into_the_built_site() {
-    let (_root, opts) = built_without_leaks("offentlig_field_forms.md");
-    let page = read(&opts.output, "okonomiudvalget/2024-03-12/index.html");
-    assert_eq!(page.matches("> Lukket punkt</h2>").count(), 15, "items 2 to 16 are closed");
-    for n in 17..=22 {
-        assert!(page.contains(&format!("ÅBEN-{n}")), "item {n} is published");
-    }
+    let page = built_without_leaks("offentlig_field_forms.md", 15, 17..=22);
     assert!(page.contains("Lukket vej ved Skolegade"), "an open item's text about a closed road is published");
 }
 
@@ -180,25 +175,26 @@ fn items_closed_by_a_field_in_another_writing_leak_nothing_into_the_built_site()
 /// written over lines leak nothing into the built site; the open items after them are published.
 #[test]
 fn items_closed_by_html_forms_leak_nothing_into_the_built_site() {
-    let (_root, opts) = built_without_leaks("html_forms.md");
-    let page = read(&opts.output, "okonomiudvalget/2024-03-12/index.html");
-    assert_eq!(page.matches("> Lukket punkt</h2>").count(), 4, "items 2 to 5 are closed");
-    for n in 6..=9 {
-        assert!(page.contains(&format!("ÅBEN-{n}")), "item {n} is published");
-    }
+    built_without_leaks("html_forms.md", 4, 6..=9);
 }
 
 /// Builds a site from `fixture` (see [`built_from_fixture`]) and checks that no output file, search
-/// index included, holds a closed item's marker "HEMMELIG".
-fn built_without_leaks(fixture: &str) -> (tempfile::TempDir, BuildOptions) {
-    let (root, opts) = built_from_fixture(fixture, "2024-03-12.md");
+/// index included, holds a closed item's marker "HEMMELIG", that the meeting's page shows `closed`
+/// closed items and the markers "ÅBEN-<n>" of the items numbered `open`; returns the page.
+fn built_without_leaks(fixture: &str, closed: usize, open: std::ops::RangeInclusive<u32>) -> String {
+    let (_root, opts) = built_from_fixture(fixture, "2024-03-12.md");
     let out = files(&opts.output);
     assert!(out.iter().any(|(rel, _)| rel.starts_with("soeg/")), "search index built");
     for (rel, bytes) in &out {
         let text = String::from_utf8_lossy(bytes).to_lowercase();
         assert!(!text.contains("hemmelig"), "{fixture}: {rel} leaks a closed item");
     }
-    (root, opts)
+    let page = read(&opts.output, "okonomiudvalget/2024-03-12/index.html");
+    assert_eq!(page.matches("> Lukket punkt</h2>").count(), closed, "{fixture}: closed items");
+    for n in open {
+        assert!(page.contains(&format!("ÅBEN-{n}")), "{fixture}: item {n} is published");
+    }
+    page
 }
 
 /// Builds a site from the one fixture `tests/fixtures/parse/clerk3_items/closed/<fixture>`, saved

@@ -804,10 +804,8 @@ fn bare_answer(answer: &str, label: &str) -> bool {
 /// True if `text` may start with a label of [`public_field`] ("Offentlig", "Åben", "Til
 /// offentliggørelse", "Lukket", "Fortroligt"), also in a table cell or bold: a test of its first bytes.
 fn starts_with_public_label(text: &str) -> bool {
-    let t = text.trim_start_matches(['|', '*', '_', ' ', '\t']);
-    let t =
-        ["<b>", "<strong>", "<p>", "<div>", "<span>", "<li>"].iter().find_map(|tag| t.strip_prefix(tag)).unwrap_or(t);
-    let t = t.trim_start_matches(['*', '_', ' ']).as_bytes();
+    // Its callers read `text` through `field_text`, which has left its tags out ("<b>Offentlig").
+    let t = text.trim_start_matches(['|', '*', '_', ' ', '\t']).as_bytes();
     let head = |n: usize, word: &str| t.get(..n).is_some_and(|h| h.eq_ignore_ascii_case(word.as_bytes()));
     head(3, "off")
         || head(4, "til ")
