@@ -70,6 +70,12 @@ impl CaseNumber {
     pub fn is_short(&self) -> bool {
         matches!(self.kind, CaseKind::Short { .. })
     }
+
+    /// True if both are written in the same form (short, KLE or dashed): numbers of two forms may
+    /// both be one case's, in two systems.
+    pub fn same_form(&self, other: &CaseNumber) -> bool {
+        std::mem::discriminant(&self.kind) == std::mem::discriminant(&other.kind)
+    }
 }
 
 impl FromStr for CaseNumber {

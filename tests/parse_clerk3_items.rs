@@ -898,6 +898,42 @@ fn regression_html_writings_the_review_found_close_the_item() {
     }
 }
 
+/// Left by the third review: a table of cases with their status, one a row, in an item's text
+/// says which of those cases are public. It closed the item it stands in; now only if the item's
+/// own row says so; fail-safe, also if the table names one case only, or a row names none, or no
+/// row says that its case is public (the item's fields may name its case and one it continues).
+#[test]
+fn regression_a_table_of_other_cases_with_their_status_leaves_the_item_open() {
+    [
+        "| 24/1003 | Offentlig | Nej |\n| 24/1004 | Offentlig | Ja |",
+        "| Sag | Offentlig | |\n|---|---|---|\n| 24/1003 | Offentlig | Nej |\n| 24/1004 | Offentlig | Ja |",
+        "| Sagsnr.: 24/1003 | Offentlig: Nej |\n| Sagsnr.: 24/1004 | Offentlig: Ja |",
+        "<table><tr><td>24/1003</td><td>Offentlig</td><td>Nej</td></tr>\
+         <tr><td>24/1004</td><td>Offentlig</td><td>Ja</td></tr></table>",
+        "<table>\n<tr><td>Sagsnr. 24/1003</td><td>Offentlig</td><td>Nej</td></tr>\n\
+         <tr><td>Sagsnr. 24/1004</td><td>Offentlig</td><td>Ja</td></tr>\n</table>",
+        "<tr><td>24/1003</td><td>Offentlig</td><td>Nej</td></tr>\n<tr><td>24/1004</td><td>Offentlig</td><td>Ja</td></tr>",
+    ]
+    .into_iter()
+    .for_each(leaves_both_open);
+    [
+        "| 24/1001 | Offentlig | Nej |\n| 24/1004 | Offentlig | Ja |",
+        "| 24/1003 | Offentlig | Ja |\n| 24/1001 | Offentlig | Nej |",
+        "| 24/1003 | Offentlig | Nej |",
+        "| 24/1003 | Offentlig | Nej |\n| 24/1003 | Offentlig | Nej |",
+        "| 24/1003 | Offentlig | Nej |\n| Offentlig | Nej |",
+        "| 24/1003 | Offentlig | Nej |\n| 24/1004 | Offentlig | Nej |",
+        "<table>\n<tr><td>Sagsnr. 24/1003</td><td>Offentlig</td><td>Nej</td></tr>\n\
+         <tr><td>Sagsnr. 24/1004</td><td>Offentlig</td><td>Nej</td></tr>\n</table>",
+        "| Dok.nr.: 24/5555 | Offentlig: Nej |\n| Dok.nr.: 24/5556 | Offentlig: Ja |",
+        "| 00.01.00-G01-2-24 | Offentlig | Nej |\n| 00.01.00-G01-3-24 | Offentlig | Ja |",
+        "<table><tr><td>24/1003</td><td>Offentlig</td><td>Ja</td></tr>\
+         <tr><td>24/1001</td><td>Offentlig</td><td>Nej</td></tr></table>",
+    ]
+    .into_iter()
+    .for_each(closes_only_item_1);
+}
+
 /// `form` in item 1's text, further down and right above item 2's heading, leaves both items open.
 fn leaves_both_open(form: &str) {
     for above_next in [false, true] {

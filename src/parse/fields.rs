@@ -502,8 +502,8 @@ pub(super) fn columns(text: &str) -> Vec<&str> {
 /// public as a field of its own line ([`public_no_line`]), also further down than the fields under
 /// the heading that [`full_title`] reads: a system may write it under a first paragraph or table,
 /// or among fields repeated at a page break, and a field that says so is no sentence.
-pub(super) fn public_no_in(body: &[Line], number: u32, cx: &mut Ctx) -> bool {
-    let Some(l) = closing_field(body).map(|k| &body[k]) else {
+pub(super) fn public_no_in(body: &[Line], number: u32, own: Option<&CaseNumber>, cx: &mut Ctx) -> bool {
+    let Some(l) = closing_field(body, own).map(|k| &body[k]) else {
         return false;
     };
     cx.warn(l.no, format!("item {number} is closed by \"{}\" in its text, and not published", clip(l.text.trim())));
@@ -592,8 +592,10 @@ fn html_table_end(body: &[Line], tags: &[TableTags]) -> Option<(usize, bool)> {
     tags[..n].iter().rposition(|t| t.row).map(|end| (end, false))
 }
 
-/// The first line of `body` that says, as a field, that the item is not public (see [`public_no_in`]).
-pub(super) fn closing_field(body: &[Line]) -> Option<usize> {
+/// The first line of `body` that says, as a field, that the item is not public (see [`public_no_in`]),
+/// the item's case number being `own` where known: a row of a table of cases with their status
+/// says it of another case (see [`of_other_cases`]).
+pub(super) fn closing_field(body: &[Line], own: Option<&CaseNumber>) -> Option<usize> {
     // The label with its answer on the next line ("Offentlig:" / "Nej"), or after a line break
     // ("Offentlig<br>" / "Nej", "Offentlig\\" / "Nej"), read as one line.
     let answered = |k: usize| {
@@ -643,7 +645,51 @@ pub(super) fn closing_field(body: &[Line]) -> Option<usize> {
         let rows: Vec<&str> = rows.iter().map(|r| &**r).collect();
         column_fields(&rows).iter().any(|f| public_no_line(f))
     };
-    (0..body.len()).find(|&k| public_no_line(body[k].text) || answered(k) || html_table(k) || by_columns(k))
+    let mut closes = |k: usize| public_no_line(body[k].text) || answered(k) || html_table(k) || by_columns(k);
+    (0..body.len()).find(|&k| closes(k) && !own.is_some_and(|own| of_other_cases(body, k, own)))
+}
+
+/// True if line `k` of `body` is in a table of cases with their status, one a row ("| 24/1003 |
+/// Offentlig | Nej |" / "| 24/1004 | Offentlig | Ja |"), and every row of it that says "not
+/// public" says so of another case than `own`, the item's: a table that names two cases or more,
+/// and says of one that it is public, lists them. A row that names no case, or only cases of
+/// another form than `own` (a KLE number beside a short one may be the same case's), is the
+/// item's own; a table of cases that are all "not public" may be the item's fields (its case and
+/// a case it continues), and closes it.
+pub(super) fn of_other_cases(body: &[Line], k: usize, own: &CaseNumber) -> bool {
+    if !table_line(&body[k]) {
+        return false;
+    }
+    let from = k - body[k.saturating_sub(HTML_TABLE_LINES)..k].iter().rev().take_while(|l| table_line(l)).count();
+    let to = k + body[k..].iter().take(HTML_TABLE_LINES).take_while(|l| table_line(l)).count();
+    let joined: Vec<&str> = body[from..to].iter().map(|l| l.text.trim().trim_start_matches('>').trim()).collect();
+    let sep = if has_byte(joined[0], b'<') { " " } else { "\n" };
+    let text = field_text(&joined.join(sep)).into_owned();
+    let rows: Vec<(&str, Vec<CaseNumber>)> = text.lines().map(|r| (r, row_cases(r))).collect();
+    let mut named: Vec<&CaseNumber> = Vec::new();
+    for c in rows.iter().flat_map(|(_, cases)| cases) {
+        if !named.contains(&c) {
+            named.push(c);
+        }
+    }
+    let others = |cases: &[CaseNumber]| {
+        let same: Vec<&CaseNumber> = cases.iter().filter(|c| c.same_form(own)).collect();
+        !same.is_empty() && !same.contains(&own)
+    };
+    let open = |row: &str| {
+        let cells = pipe_cells(row).map(|c| c.into_iter().filter(|c| !c.is_empty()).collect::<Vec<_>>());
+        cells.and_then(|c| row_fields(&c)).is_some_and(|f| f.iter().any(|f| public_field(f) == Some(false)))
+    };
+    named.len() >= 2
+        && rows.iter().any(|(row, cases)| !cases.is_empty() && open(row))
+        && rows.iter().all(|(row, cases)| !public_no_row(row) || others(cases))
+}
+
+/// The case numbers a table row (as [`field_text`] reads it) names: cells that are one, bare or
+/// labelled as one ("24/1003", "Sagsnr.: 24/1003"), not a document number ("Dok.nr.: 24/5555").
+fn row_cases(row: &str) -> Vec<CaseNumber> {
+    let labelled = |f: &str| f.split_once(':').is_none_or(|(l, _)| to_plain(l).to_lowercase().starts_with("sag"));
+    fields(row).iter().filter(|f| labelled(f)).filter_map(|f| case_in(f)).collect()
 }
 
 /// True if `text` is a line that says, as a field, that its item is not public: "Offentlig: Nej",

@@ -9,8 +9,8 @@ use super::closed::{
 };
 use super::dates::starts_with_month;
 use super::fields::{
-    closing_field, columns, describes_item, field_table, fields, is_field, open_status, public_field, public_label,
-    public_no_in, public_no_line, table_cases, table_ending_at,
+    closing_field, columns, describes_item, field_table, fields, is_field, of_other_cases, open_status, public_field,
+    public_label, public_no_in, public_no_line, table_cases, table_ending_at,
 };
 use super::inline::{find_ci, plain, strip_bold_wrapper, strip_prefix_ci, to_plain};
 use super::normalize::{Kind, Line};
@@ -585,9 +585,11 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
             // "Offentlig: Nej" (or a table that says so) right above the next heading may end this
             // item's text as well as mark the next one: it closes both, unless this item's own
             // fields call it open.
-            let trailing = above.filter(|&m| closing_field(&lines[m..i]).is_some() && !says_open(&lines[s + 1..m]));
+            let own = own_case(&t, &lines[s + 1..end]);
+            let trailing =
+                above.filter(|&m| closing_field(&lines[m..i], own.as_ref()).is_some() && !says_open(&lines[s + 1..m]));
             let closed = closed
-                || public_no_in(&lines[s + 1..end], n, cx)
+                || public_no_in(&lines[s + 1..end], n, own.as_ref(), cx)
                 || trailing.is_some_and(|m| {
                     cx.warn(
                         lines[m].no,
@@ -620,11 +622,17 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
     if let Some((s, n, t, t_full, closed)) = start {
         let end = divider.filter(|&d| d > s).unwrap_or(lines.len());
         let end = if closed { end } else { closed_sub_item(lines, s + 1, end, cx).unwrap_or(end) };
-        let closed = closed || public_no_in(&lines[s + 1..end], n, cx);
+        let closed = closed || public_no_in(&lines[s + 1..end], n, own_case(&t, &lines[s + 1..end]).as_ref(), cx);
         items.push(item(&lines[s], n, t, &t_full, closed, &lines[s + 1..end], meta, cx));
     }
     check_sequence(&items, cx);
     items
+}
+
+/// The item's own case number, written into its title or under its heading (see [`case_number`]):
+/// what tells the item's own fields from a table of other cases' in its text.
+fn own_case(title: &str, body: &[Line]) -> Option<CaseNumber> {
+    case_in_title(title).map(|(_, case)| case).or_else(|| head_of(body).case.map(|(_, case)| case))
 }
 
 /// True if a field among the first lines of an item's text calls it open ("Offentlig: Ja", "Åben sag").
@@ -660,14 +668,15 @@ fn closed_sub_item(lines: &[Line], from: usize, to: usize, cx: &mut Ctx) -> Opti
 fn marked_above(lines: &[Line], from: usize, i: usize) -> Option<usize> {
     let j = (from..i).rev().find(|&j| !lines[j].is_blank())?;
     let first = table_ending_at(lines, from, j);
-    let start = match closing_line(lines[j].text, false) || public_no_line(lines[j].text) {
+    let next_case = lines[i + 1..].iter().find(|l| !l.is_blank()).and_then(case_of);
+    let of_others = || next_case.as_ref().is_some_and(|c| of_other_cases(&lines[from..=j], j - from, c));
+    let start = match closing_line(lines[j].text, false) || public_no_line(lines[j].text) && !of_others() {
         true => j,
-        false if first < j && closing_field(&lines[first..=j]).is_some() => first,
+        false if first < j && closing_field(&lines[first..=j], next_case.as_ref()).is_some() => first,
         false => return None,
     };
     // A table that names another case than the next item's, written in the same form, describes
     // that case, not the item ("Sagsnr. 24/1003" above "Punkt 2" / "24/1002").
-    let next_case = lines[i + 1..].iter().find(|l| !l.is_blank()).and_then(case_of);
     let cases = table_cases(&lines[start..=j]);
     let same_form = |c: &CaseNumber| cases.iter().all(|t| t.is_short() == c.is_short());
     if next_case.is_some_and(|c| !cases.is_empty() && same_form(&c) && !cases.contains(&c)) {
