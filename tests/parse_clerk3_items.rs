@@ -934,6 +934,26 @@ fn regression_a_table_of_other_cases_with_their_status_leaves_the_item_open() {
     .for_each(closes_only_item_1);
 }
 
+/// Left by the third review as a row listing another item: a row in item 1's text that names item
+/// 1 first, perhaps with its title, then says it is not public, was published.
+#[test]
+fn regression_a_row_that_names_the_item_itself_first_closes_it() {
+    [
+        "Punkt 1<br>Offentlig<br>Nej",
+        "<p>Punkt 1:<br>Offentlig: Nej</p>",
+        "| Punkt 1 | Offentlig | Nej |",
+        "| Punkt 1 | Orientering | Offentlig | Nej |",
+        "<tr><td>Punkt 1</td><td>Orientering</td><td>Offentlig</td><td>Nej</td></tr>",
+        "PUNKT 1\tLukket\tJa",
+    ]
+    .into_iter()
+    .for_each(closes_only_item_1);
+    // Another item's number, or no field after the title, still lists something else.
+    ["Punkt 3<br>Offentlig<br>Nej", "| Punkt 3 | Orientering | Offentlig | Nej |", "| Punkt 1 | Orientering | Nej |"]
+        .into_iter()
+        .for_each(leaves_both_open);
+}
+
 /// `form` in item 1's text, further down and right above item 2's heading, leaves both items open.
 fn leaves_both_open(form: &str) {
     for above_next in [false, true] {

@@ -502,8 +502,8 @@ pub(super) fn columns(text: &str) -> Vec<&str> {
 /// public as a field of its own line ([`public_no_line`]), also further down than the fields under
 /// the heading that [`full_title`] reads: a system may write it under a first paragraph or table,
 /// or among fields repeated at a page break, and a field that says so is no sentence.
-pub(super) fn public_no_in(body: &[Line], number: u32, own: Option<&CaseNumber>, cx: &mut Ctx) -> bool {
-    let Some(l) = closing_field(body, own).map(|k| &body[k]) else {
+pub(super) fn public_no_in(body: &[Line], number: u32, case: Option<&CaseNumber>, cx: &mut Ctx) -> bool {
+    let Some(l) = closing_field(body, Own { number: Some(number), case }).map(|k| &body[k]) else {
         return false;
     };
     cx.warn(l.no, format!("item {number} is closed by \"{}\" in its text, and not published", clip(l.text.trim())));
@@ -592,10 +592,19 @@ fn html_table_end(body: &[Line], tags: &[TableTags]) -> Option<(usize, bool)> {
     tags[..n].iter().rposition(|t| t.row).map(|end| (end, false))
 }
 
-/// The first line of `body` that says, as a field, that the item is not public (see [`public_no_in`]),
-/// the item's case number being `own` where known: a row of a table of cases with their status
-/// says it of another case (see [`of_other_cases`]).
-pub(super) fn closing_field(body: &[Line], own: Option<&CaseNumber>) -> Option<usize> {
+/// What is known of the item whose text is read: its number and its own case number. A row may
+/// name the item before its fields ("Punkt 1<br>Offentlig<br>Nej"), and a table may list other
+/// cases with their status.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Own<'a> {
+    pub number: Option<u32>,
+    pub case: Option<&'a CaseNumber>,
+}
+
+/// The first line of `body` that says, as a field, that the item `own` is not public (see
+/// [`public_no_in`]): also a row that names the item first (see [`names_item_first`]), but not a row
+/// of a table of cases with their status that says it of another case (see [`of_other_cases`]).
+pub(super) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usize> {
     // The label with its answer on the next line ("Offentlig:" / "Nej"), or after a line break
     // ("Offentlig<br>" / "Nej", "Offentlig\\" / "Nej"), read as one line.
     let answered = |k: usize| {
@@ -645,8 +654,43 @@ pub(super) fn closing_field(body: &[Line], own: Option<&CaseNumber>) -> Option<u
         let rows: Vec<&str> = rows.iter().map(|r| &**r).collect();
         column_fields(&rows).iter().any(|f| public_no_line(f))
     };
-    let mut closes = |k: usize| public_no_line(body[k].text) || answered(k) || html_table(k) || by_columns(k);
-    (0..body.len()).find(|&k| closes(k) && !own.is_some_and(|own| of_other_cases(body, k, own)))
+    let names_item = |k: usize| own.number.is_some_and(|n| names_item_first(body[k].text, n));
+    let mut closes =
+        |k: usize| public_no_line(body[k].text) || answered(k) || html_table(k) || by_columns(k) || names_item(k);
+    (0..body.len()).find(|&k| closes(k) && !own.case.is_some_and(|own| of_other_cases(body, k, own)))
+}
+
+/// True if `text` is a row that names item `number` first, perhaps with its title, and then says
+/// as fields that it is not public: "Punkt 1<br>Offentlig<br>Nej", "| Punkt 1 | Personalesag |
+/// Offentlig | Nej |" in item 1's text. Naming another item, it lists that one (see [`row_fields`]).
+fn names_item_first(text: &str, number: u32) -> bool {
+    let has = |w: &str| memchr::memmem::find(text.as_bytes(), w.as_bytes()).is_some();
+    if text.len() > 300 || !(has("unkt") || has("UNKT")) {
+        return false;
+    }
+    let is_item = |cell: &str| {
+        let plain = to_plain(cell).to_lowercase();
+        let rest = plain.trim().trim_end_matches([':', '.']).strip_prefix("punkt");
+        rest.is_some_and(|r| r.trim().parse() == Ok(number))
+    };
+    field_text(text).lines().any(|row| {
+        let cells: Vec<&str> = match pipe_cells(row) {
+            Some(cells) => cells,
+            None => row.split('\t').map(str::trim).collect(),
+        };
+        let cells: Vec<&str> = cells.into_iter().filter(|c| !c.is_empty()).collect();
+        let [first, rest @ ..] = &cells[..] else { return false };
+        // The item's title may follow its number.
+        let fields = match rest {
+            [title, more @ ..]
+                if !is_field(title) && label_value(&[title, more.first().copied().unwrap_or("")]).is_none() =>
+            {
+                more
+            }
+            _ => rest,
+        };
+        is_item(first) && !fields.is_empty() && public_no_row(&format!("| {} |", fields.join(" | ")))
+    })
 }
 
 /// True if line `k` of `body` is in a table of cases with their status, one a row ("| 24/1003 |

@@ -10,7 +10,7 @@ use super::closed::{
 use super::dates::starts_with_month;
 use super::fields::{
     closing_field, columns, describes_item, field_table, fields, is_field, of_other_cases, open_status, public_field,
-    public_label, public_no_in, public_no_line, table_cases, table_ending_at,
+    public_label, public_no_in, public_no_line, table_cases, table_ending_at, Own,
 };
 use super::inline::{find_ci, plain, strip_bold_wrapper, strip_prefix_ci, to_plain};
 use super::normalize::{Kind, Line};
@@ -586,8 +586,10 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
             // item's text as well as mark the next one: it closes both, unless this item's own
             // fields call it open.
             let own = own_case(&t, &lines[s + 1..end]);
-            let trailing =
-                above.filter(|&m| closing_field(&lines[m..i], own.as_ref()).is_some() && !says_open(&lines[s + 1..m]));
+            let trailing = above.filter(|&m| {
+                closing_field(&lines[m..i], Own { number: Some(n), case: own.as_ref() }).is_some()
+                    && !says_open(&lines[s + 1..m])
+            });
             let closed = closed
                 || public_no_in(&lines[s + 1..end], n, own.as_ref(), cx)
                 || trailing.is_some_and(|m| {
@@ -672,7 +674,12 @@ fn marked_above(lines: &[Line], from: usize, i: usize) -> Option<usize> {
     let of_others = || next_case.as_ref().is_some_and(|c| of_other_cases(&lines[from..=j], j - from, c));
     let start = match closing_line(lines[j].text, false) || public_no_line(lines[j].text) && !of_others() {
         true => j,
-        false if first < j && closing_field(&lines[first..=j], next_case.as_ref()).is_some() => first,
+        false
+            if first < j
+                && closing_field(&lines[first..=j], Own { number: None, case: next_case.as_ref() }).is_some() =>
+        {
+            first
+        }
         false => return None,
     };
     // A table that names another case than the next item's, written in the same form, describes
