@@ -954,6 +954,31 @@ fn regression_a_row_that_names_the_item_itself_first_closes_it() {
         .for_each(leaves_both_open);
 }
 
+/// Left by the third review: a table of one record by columns with a column that is no item field
+/// ("Emne") was published. It closes the item when it names the item's own case number.
+#[test]
+fn regression_a_record_of_the_items_own_case_closes_it_whatever_its_other_columns() {
+    [
+        "| Sagsnr. | Emne | Offentlig |\n|---|---|---|\n| 24/1001 | Personalesag | Nej |",
+        "| Dato | Sag | Offentlig |\n|---|---|---|\n| 12.03.2024 | 24/1001 | Nej |",
+        "<table>\n<tr><th>Sagsnr.</th><th>Emne</th><th>Offentlig</th></tr>\n\
+         <tr><td>24/1001</td><td>Personalesag</td><td>Nej</td></tr>\n</table>",
+        "<table><tr><th>Sagsnr.</th><th>Emne</th><th>Offentlig</th></tr>\
+         <tr><td>24/1001</td><td>Personalesag</td><td>Nej</td></tr></table>",
+    ]
+    .into_iter()
+    .for_each(closes_only_item_1);
+    // Another case's record, a document number, or no case: another thing's record.
+    [
+        "| Sagsnr. | Emne | Offentlig |\n|---|---|---|\n| 24/1003 | Personalesag | Nej |",
+        "| Dok.nr. | Emne | Offentlig |\n|---|---|---|\n| 24/1001 | Personalesag | Nej |",
+        "| Bilag | Emne | Offentlig |\n|---|---|---|\n| 3 | Personalesag | Nej |",
+        "| Sagsnr. | Emne | Offentlig |\n|---|---|---|\n| 24/1001 | Personalesag | Ja |",
+    ]
+    .into_iter()
+    .for_each(leaves_both_open);
+}
+
 /// `form` in item 1's text, further down and right above item 2's heading, leaves both items open.
 fn leaves_both_open(form: &str) {
     for above_next in [false, true] {

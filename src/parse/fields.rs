@@ -304,6 +304,15 @@ fn html_rows(text: &str) -> Option<String> {
 /// ("| Nr. | Titel | Offentlig |", "| Bilag | Fortrolig |", "| Vej | Lukket |", "| Dag | Åben |"),
 /// lists other things than its own item, which may be open.
 fn column_fields(rows: &[&str]) -> Vec<String> {
+    match column_pairs(rows) {
+        Some(fields) if fields.iter().all(|f| is_field(f)) => fields,
+        _ => Vec::new(),
+    }
+}
+
+/// A table of one record by columns read as "Label: answer" pairs, whatever its columns are (see
+/// [`column_fields`]).
+fn column_pairs(rows: &[&str]) -> Option<Vec<String>> {
     let cells: Option<Vec<Vec<&str>>> =
         rows.iter().filter(|r| !is_pipe_separator_row(r)).map(|r| pipe_cells(r)).collect();
     // Neither a row of empty cells (a spacer) nor a note of one cell across the table ("Sagen
@@ -313,18 +322,27 @@ fn column_fields(rows: &[&str]) -> Vec<String> {
         let wide = rows.iter().any(|r| r.len() > 1);
         rows.into_iter().filter(|r| !(r.iter().all(|c| c.is_empty()) || r.len() == 1 && wide)).collect::<Vec<_>>()
     });
-    let Some([header, answers]) = cells.as_deref() else { return Vec::new() };
+    let Some([header, answers]) = cells.as_deref() else { return None };
     let label = |h: &str| to_plain(h).trim_end_matches(':').trim().to_string();
-    let fields: Vec<String> = header
+    let fields = header
         .iter()
         .zip(answers)
         .filter(|(h, a)| !h.is_empty() && !a.is_empty())
         .map(|(h, a)| format!("{}: {a}", label(h)))
         .collect();
-    match header.len() == answers.len() && fields.iter().all(|f| is_field(f)) {
-        true => fields,
-        false => Vec::new(),
-    }
+    (header.len() == answers.len()).then_some(fields)
+}
+
+/// True if `rows` are a table of one record by columns that names `own`, the item's case number,
+/// as its case and says that it is not public, whatever else its columns hold ("| Sagsnr. | Emne
+/// | Offentlig |" / "| 24/1001 | Personalesag | Nej |" in item 24/1001's text): such a record is
+/// the item's. Without its case, a column of anything else may make it another thing's record
+/// ("| Bilag | Offentlig |").
+fn own_record(rows: &[&str], own: &CaseNumber) -> bool {
+    let Some(pairs) = column_pairs(rows) else { return false };
+    let sag = |f: &&String| f.split_once(':').is_some_and(|(l, _)| to_plain(l).to_lowercase().starts_with("sag"));
+    pairs.iter().filter(sag).any(|f| case_in(f).as_ref() == Some(own))
+        && pairs.iter().any(|f| public_answer(f) == Some((true, true)))
 }
 
 /// The cells of a row read as one field, "Label: value", if that is a field: the label as read,
@@ -641,7 +659,9 @@ pub(super) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usize> {
         }
         read_to = read_to.max(k + end + 1);
         let table: Vec<&str> = body[k..=k + end].iter().map(|l| l.text.trim().trim_start_matches('>').trim()).collect();
-        public_no_line(&table.join(" "))
+        let table = table.join(" ");
+        public_no_line(&table)
+            || own.case.is_some_and(|c| own_record(&field_text(&table).lines().collect::<Vec<_>>(), c))
     };
     // A table of one record written by columns over lines, see [`column_fields`].
     let row = |l: &Line| l.kind == Kind::Text && pipe_cells(&field_text(l.text)).is_some();
@@ -652,11 +672,20 @@ pub(super) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usize> {
         let n = body[k..].iter().take(4).take_while(|l| row(l)).count();
         let rows: Vec<Cow<str>> = body[k..k + n].iter().map(|l| field_text(l.text)).collect();
         let rows: Vec<&str> = rows.iter().map(|r| &**r).collect();
-        column_fields(&rows).iter().any(|f| public_no_line(f))
+        column_fields(&rows).iter().any(|f| public_no_line(f)) || own.case.is_some_and(|c| own_record(&rows, c))
     };
     let names_item = |k: usize| own.number.is_some_and(|n| names_item_first(body[k].text, n));
-    let mut closes =
-        |k: usize| public_no_line(body[k].text) || answered(k) || html_table(k) || by_columns(k) || names_item(k);
+    // An HTML table of the item's record on one line (over lines it is read above).
+    let own_line = |k: usize| {
+        let html = has_byte(body[k].text, b'<');
+        own.case.filter(|_| html).is_some_and(|c| match field_text(body[k].text) {
+            Cow::Owned(t) => own_record(&t.lines().collect::<Vec<_>>(), c),
+            Cow::Borrowed(_) => false,
+        })
+    };
+    let mut closes = |k: usize| {
+        public_no_line(body[k].text) || answered(k) || html_table(k) || by_columns(k) || names_item(k) || own_line(k)
+    };
     (0..body.len()).find(|&k| closes(k) && !own.case.is_some_and(|own| of_other_cases(body, k, own)))
 }
 
@@ -664,8 +693,10 @@ pub(super) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usize> {
 /// as fields that it is not public: "Punkt 1<br>Offentlig<br>Nej", "| Punkt 1 | Personalesag |
 /// Offentlig | Nej |" in item 1's text. Naming another item, it lists that one (see [`row_fields`]).
 fn names_item_first(text: &str, number: u32) -> bool {
-    let has = |w: &str| memchr::memmem::find(text.as_bytes(), w.as_bytes()).is_some();
-    if text.len() > 300 || !(has("unkt") || has("UNKT")) {
+    static LOWER: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("unkt"));
+    static UPPER: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("UNKT"));
+    let b = text.as_bytes();
+    if b.len() > 300 || LOWER.find(b).is_none() && UPPER.find(b).is_none() {
         return false;
     }
     let is_item = |cell: &str| {
