@@ -561,10 +561,12 @@ struct Digits {
 
 /// Where the second half starts if what follows byte `i` can join the two halves of a CPR number:
 /// one dash or one space or only markup and invisible characters (a soft hyphen), with (after a
-/// dash) spaces and a line break around it. Two spaces without a dash separate table columns.
+/// dash) spaces and a line break around it. Two spaces without a dash separate table columns; a
+/// tab with a space or two beside it is one gap, as a tab alone is ("150680 \t0863": a PDF's layout
+/// sets the serial in a column of its own, as in [`grouped`]).
 /// The flag is true if the halves are joined by a space without a dash (or slash or stop).
 fn separator(text: &str, mut i: usize) -> Option<(usize, bool)> {
-    let (mut dash, mut spaces) = (false, 0);
+    let (mut dash, mut spaces, mut tab) = (false, 0, false);
     for _ in 0..12 {
         if i >= text.len() {
             return None;
@@ -576,12 +578,15 @@ fn separator(text: &str, mut i: usize) -> Option<(usize, bool)> {
         let (c, len) = decoded(text, i);
         match c {
             '\u{ad}' | '\u{200b}' | '\u{2060}' => {}
-            ' ' | '\t' | '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}' => spaces += 1,
+            ' ' | '\t' | '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}' => {
+                spaces += 1;
+                tab |= c == '\t';
+            }
             '\n' | '\r' if dash => {}
             // A slash or full stop joins the halves as a dash does ("010203/1234", "010203.1234").
             c if (is_dash(c) || c == '/' || c == '.') && !dash => dash = true,
             // Markup or invisible characters alone join the halves as tightly as nothing would.
-            _ => return (dash || spaces <= 1).then_some((i, spaces > 0 && !dash)),
+            _ => return (dash || spaces <= 1 || tab && spaces <= 3).then_some((i, spaces > 0 && !dash)),
         }
         i += len;
     }
@@ -892,6 +897,12 @@ mod tests {
             ("1506\t1980\t0861", "XXXX\tXXXX\tXXXX"),
             ("1506 1980 \t0864", "XXXX XXXX \tXXXX"),
             ("1506 1980\t\t0865", "XXXX XXXX\t\tXXXX"),
+            // Regression (left by the last stop's review): a space and a tab between the halves,
+            // read as two table columns, published the number split over two cells.
+            ("Borger 150680 \t0863 er nævnt", "Borger XXXXXX \tXXXX er nævnt"),
+            ("150680\t 0863", "XXXXXX\t XXXX"),
+            ("150680 \t 0863", "XXXXXX \t XXXX"),
+            ("| 150680\t\t0863 |", "| XXXXXX\t\tXXXX |"),
         ] {
             let (t, w) = mask(s);
             assert_eq!((t.as_str(), w.len()), (masked, 1), "{s}");
