@@ -912,7 +912,7 @@ fn regression_a_table_of_other_cases_with_their_status_leaves_the_item_open() {
          <tr><td>24/1004</td><td>Offentlig</td><td>Ja</td></tr></table>",
         "<table>\n<tr><td>Sagsnr. 24/1003</td><td>Offentlig</td><td>Nej</td></tr>\n\
          <tr><td>Sagsnr. 24/1004</td><td>Offentlig</td><td>Ja</td></tr>\n</table>",
-        "<tr><td>24/1003</td><td>Offentlig</td><td>Nej</td></tr>\n<tr><td>24/1004</td><td>Offentlig</td><td>Ja</td></tr>",
+        "| Sagsnr. | Offentlig |\n|---|---|\n| 24/1003 | Nej |\n| 24/1004 | Ja |",
     ]
     .into_iter()
     .for_each(leaves_both_open);
@@ -929,9 +929,57 @@ fn regression_a_table_of_other_cases_with_their_status_leaves_the_item_open() {
         "| 00.01.00-G01-2-24 | Offentlig | Nej |\n| 00.01.00-G01-3-24 | Offentlig | Ja |",
         "<table><tr><td>24/1003</td><td>Offentlig</td><td>Ja</td></tr>\
          <tr><td>24/1001</td><td>Offentlig</td><td>Nej</td></tr></table>",
+        // HTML rows without their table: where it ends is not known.
+        "<tr><td>24/1003</td><td>Offentlig</td><td>Nej</td></tr>\n<tr><td>24/1004</td><td>Offentlig</td><td>Ja</td></tr>",
     ]
     .into_iter()
     .for_each(closes_only_item_1);
+}
+
+/// Left by the review of the table of other cases: five writings of a table that says item 1 is
+/// not public were read as a table of other cases, and item 1 published.
+#[test]
+fn regression_a_table_of_other_cases_is_read_whole_or_it_closes_the_item() {
+    [
+        // L1: a line of text inside an HTML table hid the item's own row below it.
+        "<table>\n<tr><td>24/1003</td><td>Offentlig</td><td>Nej</td></tr>\n\
+         <tr><td>24/1004</td><td>Offentlig</td><td>Ja</td></tr>\nSe også:\n<tr>\n<td>24/1001</td>\n\
+         <td>Offentlig</td>\n<td>Nej</td>\n</tr>\n</table>",
+        // L2: a tag in a pipe table joined its rows into one line too long to read.
+        "| 24/1003 <br> | Offentlig | Nej |\n| 24/1004 | Offentlig | Ja |\n| 24/1001 | Offentlig | Nej |",
+        // L4: the item's own record by columns, and another case's row below it.
+        "| Sagsnr. | Offentlig |\n| 24/1001 | Nej |\n| | |\n| 24/1003 | Offentlig: Ja |",
+        "| Sagsnr. | Offentlig |\n|---|---|\n| 24/1001 | Nej |\n| 24/1004 | Ja |",
+    ]
+    .into_iter()
+    .for_each(closes_only_item_1);
+    // L3: the title's case (24/1003) and the line under the heading (24/1001) differ: either may be
+    // the one the table names.
+    // L5: KLE and dashed numbers are compared only when written in the short form.
+    for (case, table) in [
+        ("(24/1003)\n24/1001", "| 24/1001 | Offentlig | Nej |\n| 24/1004 | Offentlig | Ja |"),
+        ("(24/1003)\n24/1001", "| 24/1003 | Offentlig | Nej |\n| 24/1004 | Offentlig | Ja |"),
+        ("\n00.01.00-G01-1-24", "| 00.01.00-G01-01-24 | Offentlig | Nej |\n| 24/1004 | Offentlig | Ja |"),
+        ("\n2024-1001", "| 2024-001001 | Offentlig | Nej |\n| 24/1004 | Offentlig | Ja |"),
+    ] {
+        let text =
+            two_items("SKJULT1", table, true).replacen(" Orientering\n24/1001", &format!(" Orientering {case}"), 1);
+        let (m, d) = referat::parse::parse(Path::new("r.txt"), &text).unwrap();
+        let closed: Vec<bool> = m.items.iter().map(|i| i.closed).collect();
+        assert_eq!(closed, [true, false], "{case:?} {table:?}: {d:#?}");
+        assert!(!serde_json::to_string(&m).unwrap().contains("SKJULT1"));
+    }
+}
+
+/// Left by the review of the table of other cases: each row that closed the item read its whole
+/// table again, so 5,000 rows took 6 s to parse. A long table is read once; one row of the item's
+/// own case among thousands of other cases' closes it.
+#[test]
+fn regression_a_long_table_of_cases_is_read_once() {
+    let mut rows: Vec<String> =
+        (0..5_000).map(|i| format!("| 24/{} | Offentlig | {} |", 2_000 + i, ["Nej", "Ja"][i % 2])).collect();
+    rows.insert(2_500, "| 24/1001 | Offentlig | Nej |".to_string());
+    closes_only_item_1(&rows.join("\n"));
 }
 
 /// Left by the third review as a row listing another item: a row in item 1's text that names item

@@ -313,6 +313,15 @@ fn column_fields(rows: &[&str]) -> Vec<String> {
 /// A table of one record by columns read as "Label: answer" pairs, whatever its columns are (see
 /// [`column_fields`]).
 fn column_pairs(rows: &[&str]) -> Option<Vec<String>> {
+    match &mut column_records(rows)[..] {
+        [one] => one.take(),
+        _ => None,
+    }
+}
+
+/// A table by columns read as records, each row under the header row as "Label: answer" pairs
+/// (`None` for a row of another width than the header's).
+fn column_records(rows: &[&str]) -> Vec<Option<Vec<String>>> {
     let cells: Option<Vec<Vec<&str>>> =
         rows.iter().filter(|r| !is_pipe_separator_row(r)).map(|r| pipe_cells(r)).collect();
     // Neither a row of empty cells (a spacer) nor a note of one cell across the table ("Sagen
@@ -322,27 +331,30 @@ fn column_pairs(rows: &[&str]) -> Option<Vec<String>> {
         let wide = rows.iter().any(|r| r.len() > 1);
         rows.into_iter().filter(|r| !(r.iter().all(|c| c.is_empty()) || r.len() == 1 && wide)).collect::<Vec<_>>()
     });
-    let Some([header, answers]) = cells.as_deref() else { return None };
+    let Some([header, rows @ ..]) = cells.as_deref() else { return Vec::new() };
     let label = |h: &str| to_plain(h).trim_end_matches(':').trim().to_string();
-    let fields = header
-        .iter()
-        .zip(answers)
-        .filter(|(h, a)| !h.is_empty() && !a.is_empty())
-        .map(|(h, a)| format!("{}: {a}", label(h)))
-        .collect();
-    (header.len() == answers.len()).then_some(fields)
+    let record = |answers: &Vec<&str>| {
+        let pairs = header.iter().zip(answers).filter(|(h, a)| !h.is_empty() && !a.is_empty());
+        let fields = pairs.map(|(h, a)| format!("{}: {a}", label(h))).collect();
+        (header.len() == answers.len()).then_some(fields)
+    };
+    rows.iter().map(record).collect()
 }
 
-/// True if `rows` are a table of one record by columns that names `own`, the item's case number,
-/// as its case and says that it is not public, whatever else its columns hold ("| Sagsnr. | Emne
-/// | Offentlig |" / "| 24/1001 | Personalesag | Nej |" in item 24/1001's text): such a record is
-/// the item's. Without its case, a column of anything else may make it another thing's record
-/// ("| Bilag | Offentlig |").
-fn own_record(rows: &[&str], own: &CaseNumber) -> bool {
-    let Some(pairs) = column_pairs(rows) else { return false };
+/// True if `rows` are a table by columns with a record that names `own`, the item's case number,
+/// as its case and says that it is not public, whatever else its columns or other records hold
+/// ("| Sagsnr. | Emne | Offentlig |" / "| 24/1001 | Personalesag | Nej |" in item 24/1001's
+/// text): such a record is the item's. Without its case, a column of anything else may make it
+/// another thing's record ("| Bilag | Offentlig |").
+fn own_record(rows: &[&str], own: &[CaseNumber]) -> bool {
+    if own.is_empty() {
+        return false;
+    }
     let sag = |f: &&String| f.split_once(':').is_some_and(|(l, _)| to_plain(l).to_lowercase().starts_with("sag"));
-    pairs.iter().filter(sag).any(|f| case_in(f).as_ref() == Some(own))
-        && pairs.iter().any(|f| public_answer(f) == Some((true, true)))
+    column_records(rows).iter().flatten().any(|pairs| {
+        pairs.iter().filter(sag).any(|f| case_in(f).is_some_and(|c| own.contains(&c)))
+            && pairs.iter().any(|f| public_answer(f) == Some((true, true)))
+    })
 }
 
 /// The cells of a row read as one field, "Label: value", if that is a field: the label as read,
@@ -520,8 +532,8 @@ pub(super) fn columns(text: &str) -> Vec<&str> {
 /// public as a field of its own line ([`public_no_line`]), also further down than the fields under
 /// the heading that [`full_title`] reads: a system may write it under a first paragraph or table,
 /// or among fields repeated at a page break, and a field that says so is no sentence.
-pub(super) fn public_no_in(body: &[Line], number: u32, case: Option<&CaseNumber>, cx: &mut Ctx) -> bool {
-    let Some(l) = closing_field(body, Own { number: Some(number), case }).map(|k| &body[k]) else {
+pub(super) fn public_no_in(body: &[Line], number: u32, cases: &[CaseNumber], cx: &mut Ctx) -> bool {
+    let Some(l) = closing_field(body, Own { number: Some(number), cases }).map(|k| &body[k]) else {
         return false;
     };
     cx.warn(l.no, format!("item {number} is closed by \"{}\" in its text, and not published", clip(l.text.trim())));
@@ -616,21 +628,24 @@ fn html_table_end(body: &[Line], tags: &[TableTags]) -> Option<(usize, bool)> {
 #[derive(Debug, Clone, Copy, Default)]
 pub(super) struct Own<'a> {
     pub number: Option<u32>,
-    pub case: Option<&'a CaseNumber>,
+    /// Its case number as its title and the line under its heading give it (both, if they differ).
+    pub cases: &'a [CaseNumber],
 }
 
 /// The first line of `body` that says, as a field, that the item `own` is not public (see
 /// [`public_no_in`]): also a row that names the item first (see [`names_item_first`]), but not a row
-/// of a table of cases with their status that says it of another case (see [`of_other_cases`]).
+/// of a table of cases with their status that says it of another case (see [`lists_other_cases`]).
 pub(super) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usize> {
     // The label with its answer on the next line ("Offentlig:" / "Nej"), or after a line break
     // ("Offentlig<br>" / "Nej", "Offentlig\\" / "Nej"), read as one line.
     let answered = |k: usize| {
         let l = &body[k];
         let broken = l.hard_break || field_text(l.text).ends_with('\t');
-        let next = body[k + 1..].iter().find(|l| !l.is_blank());
-        (broken || public_label(l.text))
-            && next.is_some_and(|n| public_no_line(&format!("{}\t{}", l.text.trim_end_matches('\\'), n.text.trim())))
+        let next = (k + 1..body.len()).find(|&n| !body[n].is_blank())?;
+        let n = &body[next];
+        ((broken || public_label(l.text))
+            && public_no_line(&format!("{}\t{}", l.text.trim_end_matches('\\'), n.text.trim())))
+        .then_some(next)
     };
     // An HTML table or row written over lines, a tag or a cell a line ("<tr>" / "<td>Offentlig</td>"
     // / "<td>Nej</td>" / "</tr>"), read whole from its first line as the line it would be: its rows,
@@ -643,50 +658,55 @@ pub(super) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usize> {
     };
     let mut read_to = 0;
     let mut html_table = |k: usize| {
-        let Some(t) = tags.get(k).filter(|t| t.opens > 0 || t.starts_row) else {
-            return false;
-        };
+        let t = tags.get(k).filter(|t| t.opens > 0 || t.starts_row)?;
         let before = body[..k].iter().rev().find(|l| !l.is_blank());
         let continues = || before.is_some_and(|l| table_line(l) && !has_tag(l.text, &["/table"]));
         if t.opens == 0 && (k < read_to || continues()) {
-            return false;
+            return None;
         }
-        let Some((end, closed)) = html_table_end(&body[k..], &tags[k..]).filter(|&(end, _)| end > 0) else {
-            return false;
-        };
+        let (end, closed) = html_table_end(&body[k..], &tags[k..]).filter(|&(end, _)| end > 0)?;
         if k < read_to && !closed {
-            return false;
+            return None;
         }
         read_to = read_to.max(k + end + 1);
         let table: Vec<&str> = body[k..=k + end].iter().map(|l| l.text.trim().trim_start_matches('>').trim()).collect();
         let table = table.join(" ");
-        public_no_line(&table)
-            || own.case.is_some_and(|c| own_record(&field_text(&table).lines().collect::<Vec<_>>(), c))
+        let own_table = || own_record(&field_text(&table).lines().collect::<Vec<_>>(), own.cases);
+        (public_no_line(&table) || own_table()).then_some(k + end)
     };
     // A table of one record written by columns over lines, see [`column_fields`].
     let row = |l: &Line| l.kind == Kind::Text && pipe_cells(&field_text(l.text)).is_some();
     let by_columns = |k: usize| {
         if !row(&body[k]) || (k > 0 && row(&body[k - 1])) {
-            return false;
+            return None;
         }
-        let n = body[k..].iter().take(4).take_while(|l| row(l)).count();
+        // A record of the item's own case may stand among others' (see [`own_record`]).
+        let n = body[k..].iter().take(HTML_TABLE_LINES).take_while(|l| row(l)).count();
         let rows: Vec<Cow<str>> = body[k..k + n].iter().map(|l| field_text(l.text)).collect();
         let rows: Vec<&str> = rows.iter().map(|r| &**r).collect();
-        column_fields(&rows).iter().any(|f| public_no_line(f)) || own.case.is_some_and(|c| own_record(&rows, c))
+        let fields = column_fields(&rows[..n.min(4)]).iter().any(|f| public_no_line(f));
+        (fields || own_record(&rows, own.cases)).then_some(k + n - 1)
     };
     let names_item = |k: usize| own.number.is_some_and(|n| names_item_first(body[k].text, n));
     // An HTML table of the item's record on one line (over lines it is read above).
     let own_line = |k: usize| {
-        let html = has_byte(body[k].text, b'<');
-        own.case.filter(|_| html).is_some_and(|c| match field_text(body[k].text) {
-            Cow::Owned(t) => own_record(&t.lines().collect::<Vec<_>>(), c),
+        let html = !own.cases.is_empty() && has_byte(body[k].text, b'<');
+        html && match field_text(body[k].text) {
+            Cow::Owned(t) => own_record(&t.lines().collect::<Vec<_>>(), own.cases),
             Cow::Borrowed(_) => false,
-        })
+        }
     };
+    // The last line of what closes the item, read from line k.
     let mut closes = |k: usize| {
-        public_no_line(body[k].text) || answered(k) || html_table(k) || by_columns(k) || names_item(k) || own_line(k)
+        let line = |yes: bool| yes.then_some(k);
+        line(public_no_line(body[k].text))
+            .or_else(|| answered(k))
+            .or_else(|| html_table(k))
+            .or_else(|| by_columns(k))
+            .or_else(|| line(names_item(k) || own_line(k)))
     };
-    (0..body.len()).find(|&k| closes(k) && !own.case.is_some_and(|own| of_other_cases(body, k, own)))
+    let mut others = OtherCases::default();
+    (0..body.len()).find(|&k| closes(k).is_some_and(|end| !others.exempt(body, k, end, own.cases)))
 }
 
 /// True if `text` is a row that names item `number` first, perhaps with its title, and then says
@@ -724,47 +744,112 @@ fn names_item_first(text: &str, number: u32) -> bool {
     })
 }
 
-/// True if line `k` of `body` is in a table of cases with their status, one a row ("| 24/1003 |
-/// Offentlig | Nej |" / "| 24/1004 | Offentlig | Ja |"), and every row of it that says "not
-/// public" says so of another case than `own`, the item's: a table that names two cases or more,
-/// and says of one that it is public, lists them. A row that names no case, or only cases of
-/// another form than `own` (a KLE number beside a short one may be the same case's), is the
-/// item's own; a table of cases that are all "not public" may be the item's fields (its case and
-/// a case it continues), and closes it.
-pub(super) fn of_other_cases(body: &[Line], k: usize, own: &CaseNumber) -> bool {
-    if !table_line(&body[k]) {
-        return false;
-    }
-    let from = k - body[k.saturating_sub(HTML_TABLE_LINES)..k].iter().rev().take_while(|l| table_line(l)).count();
-    let to = k + body[k..].iter().take(HTML_TABLE_LINES).take_while(|l| table_line(l)).count();
-    let joined: Vec<&str> = body[from..to].iter().map(|l| l.text.trim().trim_start_matches('>').trim()).collect();
-    let sep = if has_byte(joined[0], b'<') { " " } else { "\n" };
-    let text = field_text(&joined.join(sep)).into_owned();
-    let rows: Vec<(&str, Vec<CaseNumber>)> = text.lines().map(|r| (r, row_cases(r))).collect();
-    let mut named: Vec<&CaseNumber> = Vec::new();
-    for c in rows.iter().flat_map(|(_, cases)| cases) {
-        if !named.contains(&c) {
-            named.push(c);
-        }
-    }
-    let others = |cases: &[CaseNumber]| {
-        let same: Vec<&CaseNumber> = cases.iter().filter(|c| c.same_form(own)).collect();
-        !same.is_empty() && !same.contains(&own)
-    };
-    let open = |row: &str| {
-        let cells = pipe_cells(row).map(|c| c.into_iter().filter(|c| !c.is_empty()).collect::<Vec<_>>());
-        cells.and_then(|c| row_fields(&c)).is_some_and(|f| f.iter().any(|f| public_field(f) == Some(false)))
-    };
-    named.len() >= 2
-        && rows.iter().any(|(row, cases)| !cases.is_empty() && open(row))
-        && rows.iter().all(|(row, cases)| !public_no_row(row) || others(cases))
+/// The tables of cases with their status in an item's text, each read once however many of its
+/// rows close the item (a table of thousands of rows was read once for each of them).
+#[derive(Default)]
+pub(super) struct OtherCases {
+    /// The lines of the table read last, and whether it lists other cases.
+    run: std::ops::Range<usize>,
+    lists: bool,
 }
 
-/// The case numbers a table row (as [`field_text`] reads it) names: cells that are one, bare or
-/// labelled as one ("24/1003", "Sagsnr.: 24/1003"), not a document number ("Dok.nr.: 24/5555").
-fn row_cases(row: &str) -> Vec<CaseNumber> {
-    let labelled = |f: &str| f.split_once(':').is_none_or(|(l, _)| to_plain(l).to_lowercase().starts_with("sag"));
-    fields(row).iter().filter(|f| labelled(f)).filter_map(|f| case_in(f)).collect()
+impl OtherCases {
+    /// True if lines `k..=end` of `body`, which say an item is not public, lie in a table that lists
+    /// other cases than `own`, the item's, with their status (see [`lists_other_cases`]).
+    pub(super) fn exempt(&mut self, body: &[Line], k: usize, end: usize, own: &[CaseNumber]) -> bool {
+        if own.is_empty() || !table_line(&body[k]) {
+            return false;
+        }
+        if !self.run.contains(&k) {
+            let from = k - body[..k].iter().rev().take_while(|l| table_line(l)).count();
+            let to = k + body[k..].iter().take_while(|l| table_line(l)).count();
+            self.lists = lists_other_cases(&body[from..to], own);
+            self.run = from..to;
+        }
+        self.lists && end < self.run.end
+    }
+}
+
+/// True if `lines`, a table read whole, lists other cases than `own` (the item's) with their
+/// status, one record a row ("| 24/1003 | Offentlig | Nej |" / "| 24/1004 | Offentlig | Ja |", or
+/// "| Sagsnr. | Offentlig |" over "| 24/1003 | Nej |" / "| 24/1004 | Ja |"): it names two cases or
+/// more, says of one that it is public, and every record that says "not public" names only other
+/// cases than the item's. Anything it cannot read so closes the item, as it would without this:
+/// a record without a case or a status, a case not in the short form (a KLE number beside a short
+/// one may be the same case's in another system; "24/01001" is read as "24/1001"), a table of
+/// pipe rows and HTML mixed or an HTML table not read from its `<table>` to its `</table>` (a line
+/// of text inside it may hide a row), or a table longer than any such list.
+fn lists_other_cases(lines: &[Line], own: &[CaseNumber]) -> bool {
+    if lines.len() > HTML_TABLE_LINES || !own.iter().any(CaseNumber::is_short) {
+        return false;
+    }
+    let texts: Vec<&str> = lines.iter().map(|l| l.text.trim().trim_start_matches('>').trim()).collect();
+    let html = texts.iter().filter(|t| has_byte(t, b'<')).count();
+    let text = match html {
+        0 => texts.join("\n"),
+        n if n == texts.len() && whole_html_table(lines) => texts.join(" "),
+        _ => return false,
+    };
+    let text = field_text(&text);
+    // Borders, `|---|` lines and rows of empty cells hold no record.
+    let rows = text.lines().filter(|r| r.chars().any(char::is_alphanumeric) && !is_pipe_separator_row(r));
+    let Some(rows) = rows.map(pipe_cells).collect::<Option<Vec<Vec<&str>>>>() else { return false };
+    let Some(records) = records(&rows) else { return false };
+    let mut named: Vec<&CaseNumber> = Vec::new();
+    let mut open = false;
+    for (cases, closed) in &records {
+        if cases.is_empty() || !cases.iter().all(CaseNumber::is_short) {
+            return false;
+        }
+        if *closed && cases.iter().any(|c| own.contains(c)) {
+            return false;
+        }
+        open |= !closed;
+        for c in cases {
+            if named.len() < 2 && !named.contains(&c) {
+                named.push(c);
+            }
+        }
+    }
+    open && named.len() >= 2
+}
+
+/// The records of a table's rows of cells: for each, the case numbers it names (a cell that is
+/// one, bare or labelled as one, "Sagsnr.: 24/1003", not "Dok.nr.: 24/5555") and whether it says
+/// that case is not public. A row is a record of its own fields ("| 24/1003 | Offentlig | Nej |"),
+/// or of its cells under the first row's labels ("| Sagsnr. | Offentlig |" / "| 24/1003 | Nej |").
+/// `None` if a row says nothing of any case's status.
+fn records(rows: &[Vec<&str>]) -> Option<Vec<(Vec<CaseNumber>, bool)>> {
+    let own_fields = |cells: &[&str]| {
+        let cells: Vec<&str> = cells.iter().copied().filter(|c| !c.is_empty()).collect();
+        row_fields(&cells).filter(|f| f.iter().any(|f| public_field(f).is_some()))
+    };
+    let labelled = |f: &&String| f.split_once(':').is_none_or(|(l, _)| to_plain(l).to_lowercase().starts_with("sag"));
+    let header = rows.first().filter(|r| own_fields(r).is_none());
+    let label = |h: &str| to_plain(h).trim_end_matches(':').trim().to_string();
+    let under_header = |cells: &[&str]| {
+        let header = header.filter(|h| h.len() == cells.len())?;
+        let pairs = header.iter().zip(cells).filter(|(h, a)| !h.is_empty() && !a.is_empty());
+        let fields: Vec<String> = pairs.map(|(h, a)| format!("{}: {a}", label(h))).collect();
+        fields.iter().any(|f| public_field(f).is_some()).then_some(fields)
+    };
+    let body = if header.is_some() { &rows[1..] } else { rows };
+    body.iter()
+        .map(|cells| {
+            let fields = own_fields(cells).or_else(|| under_header(cells))?;
+            let closed = fields.iter().any(|f| public_field(f) == Some(true) || public_no_row(f));
+            Some((fields.iter().filter(labelled).filter_map(|f| case_in(f)).collect(), closed))
+        })
+        .collect()
+}
+
+/// True if `lines` are one HTML table, from the line that opens it to the one that closes it,
+/// with no other table in it.
+fn whole_html_table(lines: &[Line]) -> bool {
+    let tags: Vec<TableTags> = lines.iter().map(TableTags::of).collect();
+    let (Some(first), Some(last)) = (tags.first(), tags.last()) else { return false };
+    let count = |f: fn(&TableTags) -> u32| tags.iter().map(f).sum::<u32>();
+    first.opens == 1 && last.closes == 1 && count(|t| t.opens) == 1 && count(|t| t.closes) == 1
 }
 
 /// True if `text` is a line that says, as a field, that its item is not public: "Offentlig: Nej",

@@ -9,8 +9,8 @@ use super::closed::{
 };
 use super::dates::starts_with_month;
 use super::fields::{
-    closing_field, columns, describes_item, field_table, fields, is_field, of_other_cases, open_status, public_field,
-    public_label, public_no_in, public_no_line, table_cases, table_ending_at, Own,
+    closing_field, columns, describes_item, field_table, fields, is_field, open_status, public_field, public_label,
+    public_no_in, public_no_line, table_cases, table_ending_at, OtherCases, Own,
 };
 use super::inline::{find_ci, plain, strip_bold_wrapper, strip_prefix_ci, to_plain};
 use super::normalize::{Kind, Line};
@@ -587,11 +587,11 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
             // fields call it open.
             let own = own_case(&t, &lines[s + 1..end]);
             let trailing = above.filter(|&m| {
-                closing_field(&lines[m..i], Own { number: Some(n), case: own.as_ref() }).is_some()
+                closing_field(&lines[m..i], Own { number: Some(n), cases: &own }).is_some()
                     && !says_open(&lines[s + 1..m])
             });
             let closed = closed
-                || public_no_in(&lines[s + 1..end], n, own.as_ref(), cx)
+                || public_no_in(&lines[s + 1..end], n, &own, cx)
                 || trailing.is_some_and(|m| {
                     cx.warn(
                         lines[m].no,
@@ -624,17 +624,20 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
     if let Some((s, n, t, t_full, closed)) = start {
         let end = divider.filter(|&d| d > s).unwrap_or(lines.len());
         let end = if closed { end } else { closed_sub_item(lines, s + 1, end, cx).unwrap_or(end) };
-        let closed = closed || public_no_in(&lines[s + 1..end], n, own_case(&t, &lines[s + 1..end]).as_ref(), cx);
+        let closed = closed || public_no_in(&lines[s + 1..end], n, &own_case(&t, &lines[s + 1..end]), cx);
         items.push(item(&lines[s], n, t, &t_full, closed, &lines[s + 1..end], meta, cx));
     }
     check_sequence(&items, cx);
     items
 }
 
-/// The item's own case number, written into its title or under its heading (see [`case_number`]):
-/// what tells the item's own fields from a table of other cases' in its text.
-fn own_case(title: &str, body: &[Line]) -> Option<CaseNumber> {
-    case_in_title(title).map(|(_, case)| case).or_else(|| head_of(body).case.map(|(_, case)| case))
+/// The item's own case number, written into its title and under its heading (see [`case_number`]):
+/// what tells the item's own fields from a table of other cases' in its text. Both, if they differ,
+/// since either may be the one a table names.
+fn own_case(title: &str, body: &[Line]) -> Vec<CaseNumber> {
+    let mut own: Vec<CaseNumber> = case_in_title(title).map(|(_, case)| case).into_iter().collect();
+    own.extend(head_of(body).case.map(|(_, case)| case).filter(|c| !own.contains(c)));
+    own
 }
 
 /// True if a field among the first lines of an item's text calls it open ("Offentlig: Ja", "Åben sag").
@@ -672,12 +675,12 @@ fn marked_above(lines: &[Line], from: usize, i: usize) -> Option<usize> {
     let first = table_ending_at(lines, from, j);
     // Read only once a mark is found: reading a case line for every heading was 4 % of a parse.
     let next_case = std::cell::LazyCell::new(|| lines[i + 1..].iter().find(|l| !l.is_blank()).and_then(case_of));
-    let of_others = || next_case.as_ref().is_some_and(|c| of_other_cases(&lines[from..=j], j - from, c));
+    let of_others = || OtherCases::default().exempt(&lines[from..=j], j - from, j - from, next_case.as_slice());
     let start = match closing_line(lines[j].text, false) || public_no_line(lines[j].text) && !of_others() {
         true => j,
         false
             if first < j
-                && closing_field(&lines[first..=j], Own { number: None, case: next_case.as_ref() }).is_some() =>
+                && closing_field(&lines[first..=j], Own { number: None, cases: next_case.as_slice() }).is_some() =>
         {
             first
         }
