@@ -45,6 +45,9 @@ pub struct ItemRef {
     pub item: usize,
 }
 
+/// How far before a date mention (in bytes) a body's name says whose meeting it is.
+const BODY_NAMED_WITHIN: usize = 60;
+
 /// Top-level folders the site itself uses; a body whose slug would clash gets a suffix.
 const RESERVED: &[&str] = &["sager", "soeg", "static", "data", "feed", "sitemap", "404"];
 
@@ -117,11 +120,29 @@ impl Site {
         self.body_index[i]
     }
 
-    /// The meeting a date mention on meeting `from`'s page refers to: a meeting of the same body on
-    /// `date` if there is one (whichever spelling of the body's name it has), otherwise the only
-    /// meeting of any body on that date. Never `from` itself.
-    pub fn find_meeting(&self, date: NaiveDate, from: Option<usize>) -> Option<usize> {
-        let on_day: Vec<usize> = self.by_date.get(&date)?.iter().copied().filter(|&i| Some(i) != from).collect();
+    /// The meeting a date mention on meeting `from`'s page refers to, `before` being the text right
+    /// before the date: the meeting on `date` of a body named there ("Beslutning i Byrådet den
+    /// 10-09-2009", whichever spelling of its name); else none if `from` was held that day (the
+    /// mention is of its own session: "Beslutning Direktionen den 10-09-2009" on its own page was
+    /// linked to another body's meeting that day); else the meeting of `from`'s body on `date`,
+    /// else the only meeting of any body on `date`. Never `from` itself.
+    pub fn find_meeting(&self, date: NaiveDate, from: Option<usize>, before: &str) -> Option<usize> {
+        let on_day = self.by_date.get(&date)?;
+        let mut cut = before.len().saturating_sub(BODY_NAMED_WITHIN);
+        while !before.is_char_boundary(cut) {
+            cut += 1;
+        }
+        let window = before[cut..].to_lowercase();
+        let named_at = |i: usize| {
+            let names = [self.meetings[i].body.as_str(), self.bodies[self.body_index[i]].name.as_str()];
+            names.iter().filter_map(|n| window.rfind(&n.to_lowercase())).max()
+        };
+        if let Some((_, i)) = on_day.iter().filter_map(|&i| Some((named_at(i)?, i))).max() {
+            return (Some(i) != from).then_some(i);
+        }
+        if from.is_some_and(|f| on_day.contains(&f)) {
+            return None;
+        }
         let body = from.map(|f| self.body_index[f]);
         let same_body = on_day.iter().copied().find(|&i| Some(self.body_index[i]) == body);
         same_body.or(if on_day.len() == 1 { Some(on_day[0]) } else { None })
@@ -463,11 +484,28 @@ mod tests {
         );
         let d = "2017-03-13".parse().unwrap();
         let from = site.meetings.iter().position(|m| m.source.ends_with("c.txt"));
-        assert_eq!(site.find_meeting(d, from).map(|i| site.meetings[i].body.as_str()), Some("Direktionen"));
-        assert_eq!(site.find_meeting(d, None), None, "ambiguous date is not linked");
-        assert_eq!(site.find_meeting("2017-03-14".parse().unwrap(), from), None);
+        let body = |found: Option<usize>| found.map(|i| site.meetings[i].body.as_str());
+        assert_eq!(body(site.find_meeting(d, from, "mødet den ")), Some("Direktionen"));
+        assert_eq!(site.find_meeting(d, None, ""), None, "ambiguous date is not linked");
+        assert_eq!(body(site.find_meeting(d, None, "Byrådets møde den ")), Some("Byrådet"), "the body named");
+        assert_eq!(body(site.find_meeting(d, from, "behandlet i byrådet ")), Some("Byrådet"));
+        assert_eq!(site.find_meeting("2017-03-14".parse().unwrap(), from, ""), None);
+    }
+
+    /// Left by the review of the pages: "Beslutning Direktionen den 10-09-2009" on the page of
+    /// Direktionen's meeting that day linked to Byrådet's meeting the same day.
+    #[test]
+    fn regression_a_meetings_own_date_links_nowhere_unless_another_body_is_named() {
+        let site = Site::new(
+            Config::default(),
+            vec![meeting("Direktionen", "2017-03-13", "a.txt", &[]), meeting("Byrådet", "2017-03-13", "b.txt", &[])],
+        );
+        let d = "2017-03-13".parse().unwrap();
         let own = site.meetings.iter().position(|m| m.source.ends_with("a.txt"));
-        assert_eq!(site.find_meeting(d, own).map(|i| site.meetings[i].body.as_str()), Some("Byrådet"), "never itself");
+        assert_eq!(site.find_meeting(d, own, "Beslutning Direktionen den "), None);
+        assert_eq!(site.find_meeting(d, own, "Godkendt den "), None);
+        let byraadet = site.meetings.iter().position(|m| m.source.ends_with("b.txt"));
+        assert_eq!(site.find_meeting(d, own, "Oversendt til Byrådet den "), byraadet);
     }
 
     #[test]
@@ -481,7 +519,7 @@ mod tests {
             ],
         );
         let from = site.meetings.iter().position(|m| m.body.starts_with("Borne")).unwrap();
-        let found = site.find_meeting("2024-01-08".parse().unwrap(), Some(from)).unwrap();
+        let found = site.find_meeting("2024-01-08".parse().unwrap(), Some(from), "").unwrap();
         assert_eq!(site.meetings[found].body, "Børne- og Skoleudvalget");
     }
 

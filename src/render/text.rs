@@ -228,7 +228,7 @@ fn safe_url(url: &str) -> bool {
 pub fn linkify(text: &str, links: &Links, out: &mut String) {
     let mut last = 0;
     each_mention(text, |range, mention| {
-        let Some(href) = mention_target(&mention, links) else { return };
+        let Some(href) = mention_target(&mention, &text[..range.start], links) else { return };
         escape_into(&text[last..range.start], out);
         out.push_str("<a href=\"");
         escape_into(links.base, out);
@@ -241,12 +241,13 @@ pub fn linkify(text: &str, links: &Links, out: &mut String) {
     escape_into(&text[last..], out);
 }
 
-/// The page a mention refers to, relative to the base path, if it exists on this site.
-fn mention_target(mention: &Mention, links: &Links) -> Option<String> {
+/// The page a mention refers to, relative to the base path, if it exists on this site; `before` is
+/// the text before it, which may name the body whose meeting a date is.
+fn mention_target(mention: &Mention, before: &str, links: &Links) -> Option<String> {
     match mention {
         Mention::Case(case) => links.site.cases.contains_key(case).then(|| Site::case_path(case)),
         Mention::Date(date) => {
-            let meeting = links.site.find_meeting(*date, links.current)?;
+            let meeting = links.site.find_meeting(*date, links.current, before)?;
             Some(links.site.meeting_path(meeting).to_string())
         }
     }
