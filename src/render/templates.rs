@@ -27,6 +27,7 @@ const TEMPLATES: &[(&str, &str)] = &[
 const STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../../templates/static/style.css")),
     ("search.js", include_bytes!("../../templates/static/search.js")),
+    ("favicon.svg", include_bytes!("../../templates/static/favicon.svg")),
 ];
 
 /// The compiled templates, and which of them came from the templates folder (for error messages).
