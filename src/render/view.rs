@@ -483,6 +483,9 @@ pub struct CaseView<'a> {
     /// The newest open item's title, if any item is open.
     pub title: Option<&'a str>,
     pub entries: Vec<CaseEntry<'a>>,
+    /// The meetings that treated it: a meeting may treat a case under two items (a case and its
+    /// supplement), and "behandlet 3 gange" of one meeting's three items misled.
+    pub meetings: usize,
 }
 
 impl<'a> CaseView<'a> {
@@ -507,7 +510,10 @@ impl<'a> CaseView<'a> {
             })
             .collect();
         let title = refs.iter().rev().map(|r| &site.meetings[r.meeting].items[r.item]).find(|i| !i.closed);
-        CaseView { case: case.as_written(), title: title.map(|i| i.title.as_str()), entries }
+        let mut meetings: Vec<usize> = refs.iter().map(|r| r.meeting).collect();
+        meetings.sort_unstable();
+        meetings.dedup();
+        CaseView { case: case.as_written(), title: title.map(|i| i.title.as_str()), entries, meetings: meetings.len() }
     }
 }
 
