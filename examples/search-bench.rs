@@ -300,6 +300,10 @@ fn print_queries(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
                 for (t, e) in &shard {
                     if *t == term || alternate.as_ref() == Some(t) {
                         add(&mut scores, text(e, 0), text(e, 1), 2.0, 8.0);
+                        // The records of the word's first page beyond the chunks a first visit fetches.
+                        let records = e.get(3).and_then(|r| r.as_object());
+                        inline
+                            .extend(records.into_iter().flat_map(|r| r.keys()).filter_map(|k| k.parse::<usize>().ok()));
                     } else if last && prefix.len() >= 2 && t.starts_with(&prefix) {
                         expansions.push(e.clone());
                     }

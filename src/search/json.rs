@@ -5,8 +5,10 @@
 //! - `<v>/`: the folder of this version's files below, named by a hash of all of them (their names
 //!   and bytes), so two builds with different files never share a file name, and one with the same
 //!   files (a rebuild without changes to the index) keeps every name and every cached copy;
-//! - `<v>/t/<n>.json`: term shards, `{"term": ["postings", "title postings", df]}`; shard `n` holds the
-//!   terms from the manifest's key `n` (inclusive) to key `n + 1` (exclusive), see [`super::index`];
+//! - `<v>/t/<n>.json`: term shards, `{"term": ["postings", "title postings", df, {id: record}?]}`;
+//!   shard `n` holds the terms from the manifest's key `n` (inclusive) to key `n + 1` (exclusive),
+//!   see [`super::index`]. A term whose one-word query's first page of title hits lies in more
+//!   doc store chunks than a first visit fetches carries the records of the rest (see [`first_page`]);
 //! - `<v>/x/<n>.json`: exact-token shards, `{"c:16/26813": ["postings", "carriers", "case-page-slug"|null, {id: record}]}`;
 //!   a case number's entry carries the records (without snippet) of the items that carry it, because
 //!   those items are spread over years of minutes and would otherwise cost one doc store chunk each;
@@ -37,6 +39,11 @@ use std::path::{Path, PathBuf};
 
 /// Records per doc store chunk.
 pub const CHUNK_DOCS: usize = 64;
+/// Results on the search page's first page (`PAGE` in search.js).
+pub const PAGE: usize = 10;
+/// Doc store chunks a first visit's query fetches at most: 4 requests, less the manifest and one
+/// term shard (`COLD_REQUESTS` in search.js).
+pub const COLD_CHUNKS: usize = 2;
 /// Target size of an exact-token shard; the shard count follows from it. A case-number query
 /// fetches the manifest, one exact shard and at most one doc chunk, within 40 kB.
 pub const EXACT_TARGET: usize = 10_000;
@@ -86,7 +93,8 @@ pub struct Index<'a> {
 /// then the manifest.
 pub fn write(index: &Index<'_>, dir: &Path) -> io::Result<Written> {
     let docs = index.rows.len() as u32;
-    let (keys, mut files) = term_shards(index.terms, docs);
+    let years: Vec<i32> = index.runs.iter().flat_map(|&(_, y, n)| std::iter::repeat_n(y, n as usize)).collect();
+    let (keys, mut files) = term_shards(index.terms, &index.rows, &years);
     let term_count = files.len();
     let (xs, exact) = exact_shards(index, docs);
     files.extend(exact);
@@ -136,8 +144,8 @@ fn version(files: &[(String, String)]) -> String {
 
 /// The term shards' first keys and files. Each entry is moved into its shard's text as the shard
 /// is written, so the entries and the files are not both held in full.
-fn term_shards(terms: &Merged<'_>, docs: u32) -> (Vec<String>, Vec<(String, String)>) {
-    let entries: Vec<(&str, String)> = terms.par_iter().map(|(t, p)| (t, term_entry(t, &p, docs))).collect();
+fn term_shards(terms: &Merged<'_>, rows: &[(&Rows, usize)], years: &[i32]) -> (Vec<String>, Vec<(String, String)>) {
+    let entries: Vec<(&str, String)> = terms.par_iter().map(|(t, p)| (t, term_entry(t, &p, rows, years))).collect();
     let names: Vec<&str> = entries.iter().map(|e| e.0).collect();
     let bytes: Vec<usize> = entries.iter().map(|e| e.1.len() + 1).collect();
     let shards = pack(&names, &bytes);
@@ -152,16 +160,75 @@ fn term_shards(terms: &Merged<'_>, docs: u32) -> (Vec<String>, Vec<(String, Stri
     (shards.into_iter().map(|(k, _)| k).collect(), files)
 }
 
-/// `"term":["all","title hits",df]`.
-fn term_entry(term: &str, p: &Postings, docs: u32) -> String {
+/// `"term":["all","title hits",df]`, or with the first page's records `"term":[…,df,{"id":record,…}]`.
+fn term_entry(term: &str, p: &Postings, rows: &[(&Rows, usize)], years: &[i32]) -> String {
     let mut out = String::with_capacity(term.len() + p.all.len() + 16);
     push_str(&mut out, term);
     out.push_str(":[\"");
-    out.push_str(&encode::postings(&p.all, docs));
+    out.push_str(&encode::postings(&p.all, rows.len() as u32));
     out.push_str("\",\"");
     out.push_str(&encode::deltas(&p.flagged));
-    let _ = write!(out, "\",{}]", p.all.len());
+    let _ = write!(out, "\",{}", p.all.len());
+    // Only title hits: they are a common word's first page, and few; other hits' records would
+    // double the term shards.
+    let page = beyond_cold_chunks(&first_page(&p.flagged, years));
+    if !page.is_empty() {
+        out.push_str(",{");
+        for (i, &d) in page.iter().enumerate() {
+            let (rows, n) = rows[d as usize];
+            let _ = write!(out, "{}\"{d}\":{}", if i > 0 { "," } else { "" }, rows.row(n));
+        }
+        out.push('}');
+    }
+    out.push(']');
     out
+}
+
+/// The title hits on the first page of a query of one word, ranked as search.js ranks them (a
+/// title hit ranks above every other hit): a newer year first (doc ids run from the newest year),
+/// then docs whose doc store chunk holds more title hits of that year (so a page needs fewer
+/// chunks), then doc id. Only the years the page reaches are read.
+fn first_page(title_hits: &[u32], years: &[i32]) -> Vec<u32> {
+    let chunk = |d: &u32| d / CHUNK_DOCS as u32;
+    let mut page = Vec::with_capacity(PAGE);
+    for tier in title_hits.chunk_by(|a, b| years[*a as usize] == years[*b as usize]) {
+        if page.len() == PAGE {
+            break;
+        }
+        let mut counted: Vec<(u32, u32)> = Vec::new(); // (chunk, hits), chunks ascending
+        for c in tier.iter().map(chunk) {
+            match counted.last_mut() {
+                Some((last, n)) if *last == c => *n += 1,
+                _ => counted.push((c, 1)),
+            }
+        }
+        let together = |d: &u32| counted[counted.partition_point(|&(c, _)| c < chunk(d))].1;
+        let mut ranked = tier.to_vec();
+        ranked.sort_by_key(|d| (std::cmp::Reverse(together(d)), *d));
+        page.extend(ranked.into_iter().take(PAGE - page.len()));
+    }
+    page
+}
+
+/// The docs of `page`, in rank order, that a first visit's query does not fetch the doc store chunk
+/// of: it fetches the chunks of the first ones until [`COLD_CHUNKS`], and a common word's first
+/// page spread over a year's committees showed one result of ten. Their records go into the term's
+/// entry.
+fn beyond_cold_chunks(page: &[u32]) -> Vec<u32> {
+    let mut fetched: Vec<u32> = Vec::new();
+    let mut beyond = Vec::new();
+    for &d in page {
+        let c = d / CHUNK_DOCS as u32;
+        if fetched.contains(&c) {
+            continue;
+        }
+        if fetched.len() < COLD_CHUNKS {
+            fetched.push(c);
+        } else {
+            beyond.push(d);
+        }
+    }
+    beyond
 }
 
 /// `{entry,entry,…}`.
@@ -312,6 +379,19 @@ pub fn index_dir(out: &Path) -> PathBuf {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_words_title_hits_beyond_the_chunks_a_first_visit_fetches_are_its_records() {
+        // Docs 0..200 are of 2024, 200..400 of 2023; chunks hold 64 docs.
+        let years: Vec<i32> = (0..400).map(|d| if d < 200 { 2024 } else { 2023 }).collect();
+        let hits = [0, 64, 65, 128, 192, 200, 264, 330, 331, 390, 399];
+        // Newer year first; in a year, docs whose chunk holds more hits first, then by id.
+        let page = first_page(&hits, &years);
+        assert_eq!(page, [64, 65, 0, 128, 192, 330, 331, 390, 399, 200]);
+        // The first two chunks (1 and 0) come with the query; the rest is carried by the term.
+        assert_eq!(beyond_cold_chunks(&page), [128, 192, 330, 331, 390, 399, 200]);
+        assert!(beyond_cold_chunks(&first_page(&[3, 4, 70], &years)).is_empty());
+    }
 
     #[test]
     fn front_coding_round_trips() {

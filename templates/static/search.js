@@ -461,6 +461,8 @@
       for (const t of [g.term, g.alt]) {
         const e = t && shard[t];
         if (e) { raise(scores, e[0], 2); raise(scores, e[1], 8); }
+        // The records of a word's first page of title hits beyond the doc chunks a first visit fetches.
+        if (e && e[3]) g.records = Object.assign(g.records || {}, e[3]);
       }
       if (!g.prefix) continue;
       for (const t in shard) if (t !== g.term && t !== g.alt && t.startsWith(g.prefix)) expansions.push(shard[t]);
@@ -480,7 +482,8 @@
     return groups.flatMap((g, k) => (known[k] ? [g] : g.words));
   }
 
-  /** All matching docs, ranked: score, then newer year, then docs whose chunk holds more equal hits, then id. */
+  /** All matching docs, ranked: score, then newer year, then docs whose chunk holds more equal hits,
+   * then id (src/search/json.rs first_page ranks a word's first page the same way). */
   async function run(q, live) {
     const m = await loadManifest();
     let { groups, stopped } = parse(q, live);

@@ -1133,6 +1133,33 @@ test('restoring: Back to the results after "Vis flere" shows as many results as 
   await page.close();
 });
 
+// Left by the review of the search page: a first visit showed "525 resultater, viser 3", as its
+// 4 requests leave 2 doc store chunks and the word's newest title hits lay in 7. The term's entry
+// now carries the records of its title hits beyond those chunks.
+test('regression: a first visit shows a whole first page of title hits spread over many doc chunks', { timeout: 300_000 }, async () => {
+  const site = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-search-2500-'));
+  temps.push(site);
+  fs.cpSync(small, site, { recursive: true });
+  bench(['--items', '2500', '--out', site]);
+  const srv = await serveDir(site, PREFIX);
+  try {
+    const page = await open(srv);
+    srv.reset();
+    await search(page, 'handicappolitikken');
+    const index = srv.stats.paths.filter((p) => p.includes('/soeg/'));
+    assert.ok(index.length <= 4, `${index.length} requests`);
+    assert.ok(srv.stats.bytes <= 100_000, `${srv.stats.bytes} bytes`);
+    assert.equal(await page.$$eval('#search-results li', (l) => l.length), 10);
+    assert.match(await page.textContent('#search-status'), /^\d+ resultater, viser 10$/);
+    // Each result is a whole record: a title linking to an item, and its meta line.
+    const hrefs = await page.$$eval('#search-results li h2 a', (l) => l.map((a) => a.getAttribute('href')));
+    assert.ok(hrefs.every((h) => /#punkt-\d+$/.test(h)), hrefs.join(' '));
+    await page.close();
+  } finally {
+    await srv.close();
+  }
+});
+
 test('budgets at 50,000 agenda items: bytes and requests per cold query, case number, warm query time', { timeout: 900_000 }, async () => {
   const big = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-search-50k-'));
   temps.push(big);
