@@ -183,3 +183,19 @@ fn a_template_error_leaves_the_published_site_untouched() {
     assert!(err.to_string().contains("template"), "{err}");
     assert_eq!(files(&out), before, "public/ is exactly as before");
 }
+
+/// Left by the review of the pages: the search page offered "lokalplan", "16/26813" and
+/// "20-03-2017" on every site, where they found nothing. Its examples are now the site's own: a
+/// recurring case (of the seeds, 11/34493 with four open items), a word of its titles (closed
+/// items' titles are not published, so not offered) and the newest meeting's date.
+#[test]
+fn regression_the_search_examples_are_the_sites_own() {
+    let root = tempfile::tempdir().unwrap();
+    let (out, _) = build_into(root.path(), false, "https://example.dk/referater/");
+    let page = read(&out, "soeg/index.html");
+    assert!(
+        page.contains("For eksempel <i>økonomiopfølgning</i>, <i>11/34493</i> eller <i>20-03-2017</i>."),
+        "{}",
+        page.lines().find(|l| l.contains("For eksempel")).unwrap_or("")
+    );
+}

@@ -26,7 +26,7 @@ use tera::Context;
 use text::Links;
 use view::{
     BodySummary, BodyView, CaseSummary, CaseView, CaseYearLink, ItemHtml, MeetingLink, MeetingStrings, MeetingView,
-    SiteInfo,
+    SearchExamples, SiteInfo,
 };
 
 /// Which pages to (re)render: everything, or the pages a set of changed meetings affects
@@ -351,7 +351,10 @@ impl Renderer<'_> {
                 })
             }
             Job::NotFound => self.html_file("404.html", file, file, |_| {}),
-            Job::Search => self.page("search.html", file, |_| {}),
+            Job::Search => {
+                let examples = SearchExamples::new(site);
+                self.page("search.html", file, |ctx| ctx.insert("examples", &examples))
+            }
             Job::Feed(None) => {
                 let all: Vec<usize> = (0..site.meetings.len()).collect();
                 self.write(file, feed::atom(site, &site.config.title, file, "", &all).as_bytes())

@@ -517,6 +517,59 @@ impl<'a> CaseView<'a> {
     }
 }
 
+/// The examples the search page offers under its box, taken from this site's minutes so that each
+/// finds something: a word of a recurring case's newest open title, that case's number and the
+/// newest meeting's date (as a query writes it). Fixed examples from the seed minutes found
+/// nothing on another municipality's site.
+#[derive(Serialize)]
+pub struct SearchExamples {
+    pub word: String,
+    pub case: Option<String>,
+    pub date: Option<String>,
+}
+
+impl SearchExamples {
+    pub fn new(site: &Site) -> SearchExamples {
+        fn items<'a>(
+            site: &'a Site,
+            refs: &'a [ItemRef],
+        ) -> impl DoubleEndedIterator<Item = (&'a ItemRef, &'a AgendaItem)> {
+            refs.iter().map(move |r| (r, &site.meetings[r.meeting].items[r.item]))
+        }
+        // Cases by how many open items they have, then by the date of the last: the first whose
+        // open titles have a word that says what it is about.
+        let mut cases: Vec<_> = site
+            .cases
+            .iter()
+            .filter_map(|(case, refs)| {
+                let (last, _) = items(site, refs).rev().find(|(_, i)| !i.closed)?;
+                let count = items(site, refs).filter(|(_, i)| !i.closed).count();
+                Some((count, site.meetings[last.meeting].date, case, refs))
+            })
+            .collect();
+        cases.sort_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)));
+        let found = cases.iter().find_map(|&(.., case, refs)| {
+            let titles = items(site, refs).filter(|(_, i)| !i.closed).map(|(_, i)| i.title.as_str());
+            Some((case, titles.filter_map(example_word).max_by_key(|w| w.chars().count())?))
+        });
+        let newest = site.meetings.iter().map(|m| m.date).max();
+        SearchExamples {
+            word: found.as_ref().map_or_else(|| "lokalplan".to_string(), |(_, w)| w.clone()),
+            case: found.map(|(case, _)| case.as_written().to_string()),
+            date: newest.map(|d| d.format("%d-%m-%Y").to_string()),
+        }
+    }
+}
+
+/// The longest word of a title, of five letters or more, if it is not one that every agenda has
+/// ("Eventuelt", "Orientering", "Meddelelser").
+fn example_word(title: &str) -> Option<String> {
+    const EVERY_AGENDA: [&str; 8] =
+        ["eventuelt", "orientering", "orienteringer", "meddelelser", "godkendelse", "dagsorden", "referat", "punkter"];
+    let words = title.split(|c: char| !c.is_alphabetic()).map(str::to_lowercase);
+    words.filter(|w| w.chars().count() >= 5 && !EVERY_AGENDA.contains(&w.as_str())).max_by_key(|w| w.chars().count())
+}
+
 /// A row of the case index.
 #[derive(Serialize)]
 pub struct CaseSummary<'a> {
