@@ -547,7 +547,7 @@ impl SearchExamples {
                 Some((count, site.meetings[last.meeting].date, case, refs))
             })
             .collect();
-        cases.sort_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)));
+        cases.sort_by_key(|c| std::cmp::Reverse((c.0, c.1)));
         let found = cases.iter().find_map(|&(.., case, refs)| {
             let titles = items(site, refs).filter(|(_, i)| !i.closed).map(|(_, i)| i.title.as_str());
             Some((case, titles.filter_map(example_word).max_by_key(|w| w.chars().count())?))
