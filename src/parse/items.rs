@@ -673,15 +673,18 @@ fn closed_sub_item(lines: &[Line], from: usize, to: usize, cx: &mut Ctx) -> Opti
 fn marked_above(lines: &[Line], from: usize, i: usize) -> Option<usize> {
     let j = (from..i).rev().find(|&j| !lines[j].is_blank())?;
     let first = table_ending_at(lines, from, j);
-    // Read only once a mark is found: reading a case line for every heading was 4 % of a parse.
-    let next_case = std::cell::LazyCell::new(|| lines[i + 1..].iter().find(|l| !l.is_blank()).and_then(case_of));
-    let of_others = || OtherCases::default().exempt(&lines[from..=j], j - from, j - from, next_case.as_slice());
+    // The next item's case numbers, as its title and the line under its heading give them (see
+    // [`own_case`]); read only once a mark is found: reading them for every heading was 4 % of a parse.
+    let next_cases = std::cell::LazyCell::new(|| {
+        let title = heading_at(lines, i).map(|(_, t)| t).unwrap_or_default();
+        let mut cases: Vec<CaseNumber> = case_in_title(&title).map(|(_, c)| c).into_iter().collect();
+        cases.extend(lines[i + 1..].iter().find(|l| !l.is_blank()).and_then(case_of).filter(|c| !cases.contains(c)));
+        cases
+    });
+    let of_others = || OtherCases::default().exempt(&lines[from..=j], j - from, j - from, &next_cases);
     let start = match closing_line(lines[j].text, false) || public_no_line(lines[j].text) && !of_others() {
         true => j,
-        false
-            if first < j
-                && closing_field(&lines[first..=j], Own { number: None, cases: next_case.as_slice() }).is_some() =>
-        {
+        false if first < j && closing_field(&lines[first..=j], Own { number: None, cases: &next_cases }).is_some() => {
             first
         }
         false => return None,
@@ -690,7 +693,8 @@ fn marked_above(lines: &[Line], from: usize, i: usize) -> Option<usize> {
     // that case, not the item ("Sagsnr. 24/1003" above "Punkt 2" / "24/1002").
     let cases = table_cases(&lines[start..=j]);
     let same_form = |c: &CaseNumber| cases.iter().all(|t| t.is_short() == c.is_short());
-    if next_case.as_ref().is_some_and(|c| !cases.is_empty() && same_form(c) && !cases.contains(c)) {
+    let other = |c: &CaseNumber| same_form(c) && !cases.contains(c);
+    if !next_cases.is_empty() && !cases.is_empty() && next_cases.iter().all(other) {
         return None;
     }
     // The previous item's own mark ("Punkt 1: …" / "17/1002" / "(Lukket)") is not the next one's:
