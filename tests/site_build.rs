@@ -353,11 +353,10 @@ fn search_cache_busting_is_safe_behind_a_cdn() {
             assert!(files.contains_key(&format!("{v}/{sub}/0.json")), "{v}/{sub}/0.json");
         }
     }
-    for (path, bytes) in &second {
-        if let Some(before) = first.get(path) {
-            assert!(own.contains(&path.as_str()), "{path} is in both builds");
-            assert!(path == "index.json" || before == bytes, "{path} changed in place");
-        }
+    // Only the manifest and the search page keep their names; both are revalidated (the page's
+    // examples are the newest minutes'), see the README's Hosting.
+    for path in second.keys().filter(|p| first.contains_key(*p)) {
+        assert!(own.contains(&path.as_str()), "{path} is in both builds");
     }
 
     build::build(&opts).unwrap();
