@@ -912,7 +912,9 @@ test('the search page fetches no URL with ?v=: index files lie in their version\
   assert.ok(index.length >= 4, `${index}`);
   for (const u of index) assert.match(u, new RegExp(`^${PREFIX}soeg/(index\\.json|${v}/[txd]/\\d+\\.json)$`));
   const assets = urls.filter((u) => u.includes('/static/'));
-  assert.deepEqual(assets.map((u) => u.replace(/\.[0-9a-f]{10}\./, '.')).sort(), [`${PREFIX}static/search.js`, `${PREFIX}static/style.css`]);
+  // The icon may be asked for more than once (the browser's own request for it).
+  const named = [...new Set(assets.map((u) => u.replace(/\.[0-9a-f]{10}\./, '.')))].sort();
+  assert.deepEqual(named, [`${PREFIX}static/favicon.svg`, `${PREFIX}static/search.js`, `${PREFIX}static/style.css`]);
 });
 
 test('a result link lands on its agenda item', async () => {
@@ -1207,7 +1209,9 @@ test('budgets at 50,000 agenda items: bytes and requests per cold query, case nu
         srv.reset();
         await search(c.page, '');
         await search(c.page, q);
-        assert.equal(srv.stats.requests, 0, `${q} is warm`);
+        // Index files only: the browser asks for the page's icon when it likes.
+        const fetched = srv.stats.paths.filter((p) => p.includes('/soeg/'));
+        assert.deepEqual(fetched, [], `${q} is warm`);
         runs.push(+(await c.page.getAttribute('#search', 'data-ms')));
       }
       times.push(runs.sort((a, b) => a - b)[1]);
