@@ -482,8 +482,9 @@
     return groups.flatMap((g, k) => (known[k] ? [g] : g.words));
   }
 
-  /** All matching docs, ranked: score, then newer year, then docs whose chunk holds more equal hits,
-   * then id (src/search/json.rs first_page ranks a word's first page the same way). */
+  /** All matching docs, ranked: score, then newer year, then (for a case number) newer meeting, then
+   * docs whose chunk holds more equal hits, then id (src/search/json.rs first_page ranks a word's
+   * first page the same way). */
   async function run(q, live) {
     const m = await loadManifest();
     let { groups, stopped } = parse(q, live);
@@ -517,7 +518,12 @@
     for (const d of hits) { const k = tierOf(d); tiers.set(k, (tiers.get(k) || 0) + 1); }
     const together = new Float32Array(m.docs);
     for (const d of hits) together[d] = tiers.get(tierOf(d));
-    hits.sort((a, b) => total[b] - total[a] || m.docYear[b] - m.docYear[a] || together[b] - together[a] || a - b);
+    // A case number's items come with their records: in a year, its newest meeting first, as the
+    // case's timeline reads (doc ids run by body within a year).
+    const dated = new Map();
+    for (const g of groups) if (g.key && g.key.startsWith('c:')) for (const id in g.records || {}) dated.set(+id, g.records[id][2]);
+    const newer = (a, b) => (dated.size ? (dated.get(b) || '').localeCompare(dated.get(a) || '') : 0);
+    hits.sort((a, b) => total[b] - total[a] || m.docYear[b] - m.docYear[a] || newer(a, b) || together[b] - together[a] || a - b);
     return { groups, hits, stopped };
   }
 

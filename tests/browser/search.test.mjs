@@ -1135,6 +1135,47 @@ test('restoring: Back to the results after "Vis flere" shows as many results as 
   await page.close();
 });
 
+// Left by the review of the search page: a case number's items were listed by body within a year
+// (the order of the doc ids), so a case's newest meeting could come last of that year.
+test('regression: a case number lists its items newest meeting first within a year, whatever the body', async () => {
+  const content = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-search-case-order-'));
+  temps.push(content);
+  const meeting = (body, date, title) => `# **REFERAT ${body} d. ${date}**
+
+**Mødested** Rådhuset
+
+**Mødedeltagere** Anne Holm, Bo Nielsen
+
+## **Punkt 1: ${title}**
+
+18/777
+
+### **Sagsfremstilling**
+
+Cykelstien langs Ringvejen behandles.
+`;
+  const files = {
+    ...MINUTES,
+    'direktionen/2018-03-20.md': meeting('Direktionen', '20-03-2018', 'Cykelsti langs Ringvejen'),
+    'byraadet/2018-08-14.md': meeting('Byrådet', '14-08-2018', 'Cykelsti langs Ringvejen, bevilling'),
+    'teknikudvalget/2018-11-06.md': meeting('Teknikudvalget', '06-11-2018', 'Cykelsti langs Ringvejen, udbud'),
+  };
+  for (const [file, text] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(content, file)), { recursive: true });
+    fs.writeFileSync(path.join(content, file), text);
+  }
+  const site = buildSite({ content, baseUrl: `http://127.0.0.1${PREFIX}` });
+  temps.push(path.dirname(site));
+  const srv = await serveDir(site, PREFIX);
+  const page = await browser.newPage();
+  try {
+    assert.deepEqual(await shownDates(page, srv, '18/777'), ['06-11-2018', '14-08-2018', '20-03-2018']);
+  } finally {
+    await page.close();
+    await srv.close();
+  }
+});
+
 // Left by the review of the search page: a first visit showed "525 resultater, viser 3", as its
 // 4 requests leave 2 doc store chunks and the word's newest title hits lay in 7. The term's entry
 // now carries the records of its title hits beyond those chunks.
