@@ -11,6 +11,7 @@ use super::tables::{is_pipe_separator_row, pipe_cells};
 use super::toc::clip;
 use super::{has_byte, Ctx};
 use crate::case::CaseNumber;
+use crate::mention::Mention;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
@@ -342,18 +343,28 @@ fn column_records(rows: &[&str]) -> Vec<Option<Vec<String>>> {
 }
 
 /// True if `rows` are a table by columns with a record that names `own`, the item's case number,
-/// as its case and says that it is not public, whatever else its columns or other records hold
-/// ("| Sagsnr. | Emne | Offentlig |" / "| 24/1001 | Personalesag | Nej |" in item 24/1001's
-/// text): such a record is the item's. Without its case, a column of anything else may make it
-/// another thing's record ("| Bilag | Offentlig |").
+/// as its case (also among others: "24/1003, 24/1001") and says that it is not public, whatever
+/// else its columns or other records hold ("| Sagsnr. | Emne | Offentlig |" / "| 24/1001 |
+/// Personalesag | Nej |" in item 24/1001's text): such a record is the item's, as is one with an
+/// empty case column. Without a case column, a column of anything else may make it another
+/// thing's record ("| Bilag | Offentlig |").
 fn own_record(rows: &[&str], own: &[CaseNumber]) -> bool {
     if own.is_empty() {
         return false;
     }
     let sag = |f: &&String| f.split_once(':').is_some_and(|(l, _)| to_plain(l).to_lowercase().starts_with("sag"));
-    column_records(rows).iter().flatten().any(|pairs| {
-        pairs.iter().filter(sag).any(|f| case_in(f).is_some_and(|c| own.contains(&c)))
-            && pairs.iter().any(|f| public_answer(f) == Some((true, true)))
+    let records = column_records(rows);
+    // A record with nothing in the case column of a table that has one may be the item's too.
+    let case_column = records.iter().flatten().any(|pairs| pairs.iter().any(|f| sag(&f)));
+    let names_own = |f: &String| {
+        let mut found = false;
+        crate::mention::each_mention(f, |_, m| found |= matches!(m, Mention::Case(c) if own.contains(&c)));
+        found
+    };
+    records.iter().flatten().any(|pairs| {
+        let mut cases = pairs.iter().filter(sag).peekable();
+        let own_or_none = if cases.peek().is_none() { case_column } else { cases.any(names_own) };
+        own_or_none && pairs.iter().any(|f| public_answer(f) == Some((true, true)))
     })
 }
 
@@ -776,38 +787,36 @@ impl OtherCases {
 /// status, one record a row ("| 24/1003 | Offentlig | Nej |" / "| 24/1004 | Offentlig | Ja |", or
 /// "| Sagsnr. | Offentlig |" over "| 24/1003 | Nej |" / "| 24/1004 | Ja |"): it names two cases or
 /// more, says of one that it is public, and every record that says "not public" names only other
-/// cases than the item's. Anything it cannot read so closes the item, as it would without this:
-/// a record without a case or a status, a case not in the short form (a KLE number beside a short
-/// one may be the same case's in another system; "24/01001" is read as "24/1001"), a table of
-/// pipe rows and HTML mixed or an HTML table not read from its `<table>` to its `</table>` (a line
-/// of text inside it may hide a row), or a table longer than any such list.
+/// cases than the item's.
+///
+/// Only the plainest writing is read so, and anything else closes the item, as it would without
+/// this: three reviews found a closing row hidden from a looser reading (a list of cases in one
+/// cell, text outside an HTML table's cells, an entity that became a tag or a comment). So: pipe
+/// rows only, as written (no HTML, entity, escape, quote, fullwidth or box-drawn bar: other readers
+/// read those, see [`field_text`]); every cell a case number alone (bare or after "Sagsnr.:"), a
+/// status word or a status field, so any other number makes the table unread; short-form case
+/// numbers only (a KLE number beside a short one may be the same case's in another system); at
+/// most [`HTML_TABLE_LINES`] lines.
 fn lists_other_cases(lines: &[Line], own: &[CaseNumber]) -> bool {
     if lines.len() > HTML_TABLE_LINES || !own.iter().any(CaseNumber::is_short) {
         return false;
     }
-    let texts: Vec<&str> = lines.iter().map(|l| l.text.trim().trim_start_matches('>').trim()).collect();
-    // A comment may hide a row from one reading and not from another.
-    if texts.iter().any(|t| t.contains("<!--")) {
-        return false;
+    let mut rows: Vec<Vec<&str>> = Vec::new();
+    for l in lines {
+        let t = l.text.trim();
+        if t.contains(['<', '>', '&', '\\']) || matches!(field_text(t), Cow::Owned(_)) {
+            return false;
+        }
+        let Some(cells) = pipe_cells(t) else { return false };
+        if !is_pipe_separator_row(t) && cells.iter().any(|c| !c.is_empty()) {
+            rows.push(cells);
+        }
     }
-    let html = texts.iter().filter(|t| has_byte(t, b'<')).count();
-    let text = match html {
-        0 => texts.join("\n"),
-        n if n == texts.len() && whole_html_table(lines) => texts.join(" "),
-        _ => return false,
-    };
-    let text = field_text(&text);
-    // Borders, `|---|` lines and rows of empty cells hold no record.
-    let rows = text.lines().filter(|r| r.chars().any(char::is_alphanumeric) && !is_pipe_separator_row(r));
-    let Some(rows) = rows.map(pipe_cells).collect::<Option<Vec<Vec<&str>>>>() else { return false };
     let Some(records) = records(&rows) else { return false };
     let mut named: Vec<&CaseNumber> = Vec::new();
     let mut open = false;
     for r in &records {
-        if r.cases.is_empty() || !r.all.iter().all(CaseNumber::is_short) {
-            return false;
-        }
-        if r.closed && r.all.iter().any(|c| own.contains(c)) {
+        if r.closed && r.cases.iter().any(|c| own.contains(c)) {
             return false;
         }
         open |= !r.closed;
@@ -822,29 +831,33 @@ fn lists_other_cases(lines: &[Line], own: &[CaseNumber]) -> bool {
 
 /// One row of a table of cases with their status, as [`lists_other_cases`] reads it.
 struct Record {
-    /// The case numbers it names as its case: a cell that is one, bare or labelled as one
-    /// ("Sagsnr.: 24/1003"), not a document number ("Dok.nr.: 24/5555").
+    /// The short-form case numbers it names, one a cell.
     cases: Vec<CaseNumber>,
-    /// Every case number in it, under any label ("J.nr.: 24/1001" may be the item's own).
-    all: Vec<CaseNumber>,
     /// Whether it says its case is not public.
     closed: bool,
 }
 
-/// The records of a table's rows of cells. A row is a record of its own fields ("| 24/1003 |
-/// Offentlig | Nej |") and, under a header row of labels, of its cells under them ("| Sagsnr. |
-/// Offentlig |" / "| 24/1003 | Nej |"): both readings, so that a mark one of them misses ("| 24/1001
-/// | Offentlig: Ja | Lukket |" under "| Sagsnr. | Bemærkning | Offentlig |") still counts. `None`
-/// if a row says nothing of any case's status, or is not as wide as the header.
+/// The records of a table's rows of cells, each a record of its own cells ("| 24/1003 | Offentlig
+/// | Nej |") and, under a header row of labels, of its cells under them ("| Sagsnr. | Offentlig |"
+/// / "| 24/1003 | Nej |"): both readings, so that a mark one of them misses still counts. `None` if
+/// a row has a cell that is neither a case number alone nor words without a number, names no
+/// case, says nothing of a status, or is not as wide as the header.
 fn records(rows: &[Vec<&str>]) -> Option<Vec<Record>> {
-    let labelled = |f: &&String| f.split_once(':').is_none_or(|(l, _)| to_plain(l).to_lowercase().starts_with("sag"));
     let header = rows.first().filter(|r| is_header(r));
     let label = |h: &str| to_plain(h).trim_end_matches(':').trim().to_string();
     let body = if header.is_some() { &rows[1..] } else { rows };
     body.iter()
         .map(|cells| {
-            let filled: Vec<&str> = cells.iter().copied().filter(|c| !c.is_empty()).collect();
-            let mut fields = row_fields(&filled).unwrap_or_default();
+            let mut cases = Vec::new();
+            let mut words: Vec<&str> = Vec::new();
+            for c in cells.iter().filter(|c| !c.is_empty()) {
+                match one_case(c) {
+                    Some(case) => cases.push(case),
+                    None if c.chars().any(|ch| ch.is_ascii_digit()) => return None,
+                    None => words.push(c),
+                }
+            }
+            let mut fields = row_fields(&words).unwrap_or_default();
             if let Some(header) = header {
                 if header.len() != cells.len() {
                     return None;
@@ -852,17 +865,29 @@ fn records(rows: &[Vec<&str>]) -> Option<Vec<Record>> {
                 let pairs = header.iter().zip(cells).filter(|(h, a)| !h.is_empty() && !a.is_empty());
                 fields.extend(pairs.map(|(h, a)| format!("{}: {a}", label(h))));
             }
-            if !fields.iter().any(|f| public_field(f).is_some()) {
+            if cases.is_empty() || !fields.iter().any(|f| public_field(f).is_some()) {
                 return None;
             }
-            let row = format!("| {} |", filled.join(" | "));
-            let closed =
-                public_no_row(&row) || fields.iter().any(|f| public_field(f) == Some(true) || public_no_row(f));
-            let cases = fields.iter().filter(labelled).filter_map(|f| case_in(f)).collect();
-            let all = fields.iter().map(String::as_str).chain(filled.iter().copied()).filter_map(case_in).collect();
-            Some(Record { cases, all, closed })
+            let row = format!("| {} |", words.join(" | "));
+            let closed = public_no_row(&row)
+                || words.iter().any(|w| closing_line(w, false))
+                || fields.iter().any(|f| public_field(f) == Some(true) || public_no_row(f));
+            Some(Record { cases, closed })
         })
         .collect()
+}
+
+/// The short-form case number a cell is, alone or after a case label ("24/1003", "Sagsnr.: 24/1003",
+/// "**24/1003**"): nothing else in the cell, so a list of cases ("24/1003, 24/1001") is none.
+fn one_case(cell: &str) -> Option<CaseNumber> {
+    let plain = to_plain(cell);
+    let t = plain.trim();
+    let lower = t.to_lowercase();
+    let value = ["sagsnr.:", "sagsnr:", "sagsnr.", "sag nr.:", "sag nr.", "sag:", "sag"]
+        .iter()
+        .find_map(|l| lower.starts_with(l).then(|| &t[l.len()..]))
+        .unwrap_or(t);
+    value.trim().parse::<CaseNumber>().ok().filter(CaseNumber::is_short)
 }
 
 /// True if `cells` are a header row of labels ("| Sagsnr. | Emne | Offentlig |"): two or more, none
@@ -881,15 +906,6 @@ fn is_header(cells: &[&str]) -> bool {
         && filled.iter().all(label)
         && !public_no_row(&row)
         && !fields(&row).iter().any(|f| public_field(f).is_some() || closing_line(f, false))
-}
-
-/// True if `lines` are one HTML table, from the line that opens it to the one that closes it,
-/// with no other table in it.
-fn whole_html_table(lines: &[Line]) -> bool {
-    let tags: Vec<TableTags> = lines.iter().map(TableTags::of).collect();
-    let (Some(first), Some(last)) = (tags.first(), tags.last()) else { return false };
-    let count = |f: fn(&TableTags) -> u32| tags.iter().map(f).sum::<u32>();
-    first.opens == 1 && last.closes == 1 && count(|t| t.opens) == 1 && count(|t| t.closes) == 1
 }
 
 /// True if `text` is a line that says, as a field, that its item is not public: "Offentlig: Nej",
