@@ -48,6 +48,24 @@ pub struct ItemRef {
 /// How far before a date mention (in bytes) a body's name says whose meeting it is.
 const BODY_NAMED_WITHIN: usize = 60;
 
+/// "æ", "ø" and "å" as a Dane writes them without them ("ae", "oe", "aa"), where `slugify` would
+/// drop the "e" of "ø" and the second "a" of "å" ("byradet" for "Byrådet").
+fn danish_letters(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.contains(['æ', 'ø', 'å', 'Æ', 'Ø', 'Å']) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            'æ' | 'Æ' => out.push_str("ae"),
+            'ø' | 'Ø' => out.push_str("oe"),
+            'å' | 'Å' => out.push_str("aa"),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Top-level folders the site itself uses; a body whose slug would clash gets a suffix.
 const RESERVED: &[&str] = &["sager", "soeg", "static", "data", "feed", "sitemap", "404"];
 
@@ -180,12 +198,12 @@ pub fn sort_meetings<T>(list: &mut [T], meeting: impl Fn(&T) -> &Meeting) {
     });
 }
 
-/// URL-safe folder name of a body: "Byrådet" → "byradet"; never empty, never a reserved name
+/// URL-safe folder name of a body: "Byrådet" → "byraadet"; never empty, never a reserved name
 /// (the site's own folders, or a name Windows refuses such as "con", so the site can be copied
 /// anywhere), and at most [`MAX_SLUG`] bytes (a whole sentence read as a body's name made a
 /// folder name the file system refused, failing the build).
 pub fn body_slug(body: &str) -> String {
-    let mut s = slug::slugify(body);
+    let mut s = slug::slugify(danish_letters(body));
     if s.len() > MAX_SLUG {
         let cut = s[..MAX_SLUG].rfind('-').filter(|&i| i > MAX_SLUG / 2).unwrap_or(MAX_SLUG);
         s.truncate(cut);
@@ -212,11 +230,21 @@ fn windows_reserved(slug: &str) -> bool {
 /// "Borne- og Skoleudvalget" from a PDF export that lost its letters) share one page, under the
 /// name [`display_name`] picks from their spellings.
 fn group_bodies(meetings: &[Meeting]) -> Vec<Body> {
-    let mut by_slug: BTreeMap<String, (BTreeMap<&str, usize>, Vec<usize>)> = BTreeMap::new();
+    // First by their letters folded to ASCII as `slugify` folds them ("ø" as "o"), then by the
+    // folder name of the name each group is headed by, which writes them as Danes do ("ø" as "oe"):
+    // "Boerne- og Skoleudvalget" joins "Børne- og Skoleudvalget" there.
+    type Group<'a> = (BTreeMap<&'a str, usize>, Vec<usize>);
+    let mut by_letters: BTreeMap<String, Group> = BTreeMap::new();
     for (i, m) in meetings.iter().enumerate() {
-        let (spellings, list) = by_slug.entry(body_slug(&m.body)).or_default();
+        let (spellings, list) = by_letters.entry(slug::slugify(&m.body)).or_default();
         *spellings.entry(m.body.as_str()).or_default() += 1;
         list.push(i);
+    }
+    let mut by_slug: BTreeMap<String, Group> = BTreeMap::new();
+    for (spellings, list) in by_letters.into_values() {
+        let (all, meetings) = by_slug.entry(body_slug(display_name(&spellings))).or_default();
+        spellings.into_iter().for_each(|(name, n)| *all.entry(name).or_default() += n);
+        meetings.extend(list);
     }
     let mut bodies: Vec<Body> = by_slug
         .into_iter()
@@ -311,7 +339,7 @@ pub fn own_folder(date: NaiveDate, source: &Path) -> Option<String> {
     if stem.len() == date.len() {
         return Some(date);
     }
-    let mut s = slug::slugify(stem);
+    let mut s = slug::slugify(danish_letters(stem));
     if s.len() > MAX_SLUG {
         let cut = s[..MAX_SLUG].rfind('-').filter(|&i| i >= date.len()).unwrap_or(MAX_SLUG);
         s.truncate(cut);
@@ -364,9 +392,9 @@ mod tests {
             ],
         );
         let paths: Vec<&str> = (0..3).map(|i| site.meeting_path(i)).collect();
-        assert_eq!(paths, ["byradet/2017-03-20/", "direktionen/2017-03-20/", "direktionen/2017-03-20-2/"]);
+        assert_eq!(paths, ["byraadet/2017-03-20/", "direktionen/2017-03-20/", "direktionen/2017-03-20-2/"]);
         assert_eq!(site.meetings[1].source.to_str(), Some("a.txt"));
-        assert_eq!(site.bodies.iter().map(|b| b.slug.as_str()).collect::<Vec<_>>(), ["byradet", "direktionen"]);
+        assert_eq!(site.bodies.iter().map(|b| b.slug.as_str()).collect::<Vec<_>>(), ["byraadet", "direktionen"]);
     }
 
     fn folders(files: &[(&str, &str)]) -> Vec<String> {
@@ -430,9 +458,10 @@ mod tests {
         let names: Vec<&str> = site.bodies.iter().map(|b| b.name.as_str()).collect();
         assert_eq!(names, ["Børne- og Skoleudvalget", "Direktionen"]);
         assert_eq!(site.bodies[0].meetings.len(), 3);
+        assert_eq!(site.bodies[0].slug, "boerne-og-skoleudvalget");
         for i in 0..site.meetings.len() {
             let body = site.body_of(i).unwrap();
-            assert_eq!(body.slug, body_slug(&site.meetings[i].body), "{i}");
+            assert_eq!(body.slug, body_slug(&body.name), "{i}");
             assert_eq!(site.body_index(i), site.bodies.iter().position(|b| b.slug == body.slug).unwrap());
         }
 
@@ -525,7 +554,7 @@ mod tests {
 
     #[test]
     fn body_slugs_are_safe_folder_names() {
-        assert_eq!(body_slug("Børne- og Skoleudvalget"), "borne-og-skoleudvalget");
+        assert_eq!(body_slug("Børne- og Skoleudvalget"), "boerne-og-skoleudvalget");
         assert_eq!(body_slug("Sager"), "sager-moeder");
         assert_eq!(body_slug("!!"), "moeder");
         // Regressions: a body named like a Windows device made a folder Windows cannot copy, and
@@ -534,6 +563,34 @@ mod tests {
         assert_eq!(body_slug("Com1"), "com1-moeder");
         assert_eq!(body_slug("Com10"), "com10");
         let long = body_slug(&"Æblegrødsudvalget ".repeat(30));
-        assert!(long.len() <= MAX_SLUG && long.starts_with("aeblegrodsudvalget-") && !long.ends_with('-'), "{long}");
+        assert!(long.len() <= MAX_SLUG && long.starts_with("aeblegroedsudvalget-") && !long.ends_with('-'), "{long}");
+    }
+
+    /// A body spelled with "oe" for "ø" ("Boerne- og Skoleudvalget") is the one spelled with "ø" or
+    /// with "o" (a PDF that lost the letter): one body, at the folder Danes would write.
+    #[test]
+    fn the_spellings_of_a_danish_letter_are_one_body() {
+        let site = Site::new(
+            Config::default(),
+            vec![
+                meeting("Borne- og Skoleudvalget", "2024-01-08", "a.txt", &[]),
+                meeting("Børne- og Skoleudvalget", "2024-02-05", "b.txt", &[]),
+                meeting("Boerne- og Skoleudvalget", "2024-03-04", "c.txt", &[]),
+                meeting("Børne- og Skoleudvalget", "2024-04-08", "d.txt", &[]),
+            ],
+        );
+        let bodies: Vec<(&str, &str, usize)> =
+            site.bodies.iter().map(|b| (b.name.as_str(), b.slug.as_str(), b.meetings.len())).collect();
+        assert_eq!(bodies, [("Børne- og Skoleudvalget", "boerne-og-skoleudvalget", 4)]);
+    }
+
+    /// Left by the review of the pages: "Byrådet" was published at /byradet/ and "Økonomiudvalget"
+    /// at /okonomiudvalget/, as a Dane writes neither; the search page itself is /soeg/.
+    #[test]
+    fn regression_body_slugs_write_the_danish_letters_as_danes_do() {
+        assert_eq!(body_slug("Byrådet"), "byraadet");
+        assert_eq!(body_slug("Økonomiudvalget"), "oekonomiudvalget");
+        assert_eq!(body_slug("Ældrerådet"), "aeldreraadet");
+        assert_eq!(body_slug("ÆØÅ æøå"), "aeoeaa-aeoeaa");
     }
 }

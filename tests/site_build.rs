@@ -218,7 +218,7 @@ fn year_serial_case_numbers_get_case_pages_links_and_exact_keys() {
     let case = read(&opts.output, "sager/2024-012345.html");
     assert!(case.contains("Byrådet") && case.contains("Økonomiudvalget"), "one page for both meetings");
     read(&opts.output, "sager/emn-2023-00456.html");
-    let page = read(&opts.output, "byradet/2024-03-05/index.html");
+    let page = read(&opts.output, "byraadet/2024-03-05/index.html");
     assert!(page.contains(r#"<a href="/sager/emn-2023-00456.html">EMN-2023-00456</a>"#), "cross-link in the text");
     let exact: String = files(&opts.output.join("soeg"))
         .into_iter()
@@ -244,7 +244,7 @@ fn minutes(body: &str, date: &str, text: &str) -> String {
 fn regression_adding_a_same_day_file_that_sorts_first_moves_no_published_meeting() {
     let root = tempfile::tempdir().unwrap();
     let opts = options(root.path());
-    let dir = opts.content.join("byradet");
+    let dir = opts.content.join("byraadet");
     std::fs::create_dir_all(&dir).unwrap();
     let save = |name: &str, text: &str| {
         std::fs::write(dir.join(name), minutes("Byrådet", "5. februar 2024", &format!("Mødet {text}."))).unwrap()
@@ -253,7 +253,7 @@ fn regression_adding_a_same_day_file_that_sorts_first_moves_no_published_meeting
     save("2024-02-05-c.txt", "CCC");
     build::build(&opts).unwrap();
     let published = |text: &str| -> Vec<(String, Vec<u8>)> {
-        let data: Vec<(String, Vec<u8>)> = files(&opts.output.join("data/byradet"))
+        let data: Vec<(String, Vec<u8>)> = files(&opts.output.join("data/byraadet"))
             .into_iter()
             .filter(|(_, json)| String::from_utf8_lossy(json).contains(text))
             .collect();
@@ -269,19 +269,19 @@ fn regression_adding_a_same_day_file_that_sorts_first_moves_no_published_meeting
     assert_eq!([published("BBB"), published("CCC")], before, "the open data stayed at its address, unchanged");
     assert_eq!(published("AAA")[0].0, "2024-02-05-a.json");
     for (folder, text) in [("2024-02-05-a", "AAA"), ("2024-02-05-b", "BBB"), ("2024-02-05-c", "CCC")] {
-        let page = read(&opts.output, &format!("byradet/{folder}/index.html"));
+        let page = read(&opts.output, &format!("byraadet/{folder}/index.html"));
         assert!(page.contains(&format!("Mødet {text}.")), "{folder}");
-        let id = format!("<id>http://127.0.0.1:1111/byradet/{folder}/</id>");
-        assert!(read(&opts.output, "byradet/feed.xml").contains(&id), "feed entry id {id}");
+        let id = format!("<id>http://127.0.0.1:1111/byraadet/{folder}/</id>");
+        assert!(read(&opts.output, "byraadet/feed.xml").contains(&id), "feed entry id {id}");
     }
-    assert!(!opts.output.join("byradet/2024-02-05").exists() && !opts.output.join("byradet/2024-02-05-2").exists());
+    assert!(!opts.output.join("byraadet/2024-02-05").exists() && !opts.output.join("byraadet/2024-02-05-2").exists());
     // The search index's result files (soeg/<version>/d/) link the meeting's own folder.
     let results: String = index_files(&opts.output)
         .into_iter()
         .filter(|(rel, _)| rel.contains("/d/"))
         .map(|(_, b)| String::from_utf8(b).unwrap())
         .collect();
-    assert!(results.contains("\"byradet/2024-02-05-b/\""), "search results link the meeting's own folder");
+    assert!(results.contains("\"byraadet/2024-02-05-b/\""), "search results link the meeting's own folder");
 }
 
 /// Regression: a body's meetings spelled "Børne- og Skoleudvalget" and "Borne- og Skoleudvalget"
@@ -299,13 +299,13 @@ fn regression_a_body_is_headed_by_the_spelling_most_meetings_use() {
     save("2024-02-05.txt", "Børne- og Skoleudvalget", "5. februar 2024");
     save("2024-03-04.txt", "Børne- og Skoleudvalget", "4. marts 2024");
     build::build(&opts).unwrap();
-    let page = read(&opts.output, "borne-og-skoleudvalget/index.html");
+    let page = read(&opts.output, "boerne-og-skoleudvalget/index.html");
     assert!(page.contains("<h1>Børne- og Skoleudvalget</h1>"), "{page}");
     assert!(page.contains("3 møder"), "one page for all three");
-    let feed = read(&opts.output, "borne-og-skoleudvalget/feed.xml");
+    let feed = read(&opts.output, "boerne-og-skoleudvalget/feed.xml");
     assert!(feed.contains("<title>Referater: Børne- og Skoleudvalget</title>"), "{feed}");
-    let ascii = read(&opts.output, "borne-og-skoleudvalget/2024-01-08/index.html");
-    assert!(ascii.contains(r#"href="/borne-og-skoleudvalget/""#), "the ASCII meeting links its body");
+    let ascii = read(&opts.output, "boerne-og-skoleudvalget/2024-01-08/index.html");
+    assert!(ascii.contains(r#"href="/boerne-og-skoleudvalget/""#), "the ASCII meeting links its body");
     assert!(ascii.contains("Næste møde"), "and its neighbour in the body");
 }
 

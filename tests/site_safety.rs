@@ -149,12 +149,12 @@ fn items_closed_by_a_table_row_leak_nothing_into_the_built_site() {
             assert!(!text.contains(secret), "{rel} leaks a closed item: {secret}");
         }
     }
-    let page = read(&opts.output, "okonomiudvalget/2024-04-09/index.html");
+    let page = read(&opts.output, "oekonomiudvalget/2024-04-09/index.html");
     assert_eq!(page.matches("> Lukket punkt</h2>").count(), 5, "items 2 to 6 are closed");
     assert!(page.contains("Godkendt.") && page.contains("Intet."), "the open items are published");
     assert!(!page.contains("<table") && !page.contains("Offentlig"), "the open items' fields are no table");
     let data: serde_json::Value =
-        serde_json::from_str(&read(&opts.output, "data/okonomiudvalget/2024-04-09.json")).unwrap();
+        serde_json::from_str(&read(&opts.output, "data/oekonomiudvalget/2024-04-09.json")).unwrap();
     let closed: Vec<bool> = data["items"].as_array().unwrap().iter().map(|i| i["closed"] == true).collect();
     assert_eq!(closed, [false, true, true, true, true, true, false]);
 }
@@ -189,7 +189,7 @@ fn built_without_leaks(fixture: &str, closed: usize, open: std::ops::RangeInclus
         let text = String::from_utf8_lossy(bytes).to_lowercase();
         assert!(!text.contains("hemmelig"), "{fixture}: {rel} leaks a closed item");
     }
-    let page = read(&opts.output, "okonomiudvalget/2024-03-12/index.html");
+    let page = read(&opts.output, "oekonomiudvalget/2024-03-12/index.html");
     assert_eq!(page.matches("> Lukket punkt</h2>").count(), closed, "{fixture}: closed items");
     for n in open {
         assert!(page.contains(&format!("ÅBEN-{n}")), "{fixture}: item {n} is published");

@@ -718,7 +718,7 @@ test('facets filter by body and year with counts, and the URL keeps the state', 
   await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 1);
   assert.deepEqual(await titles(page), ['Ny lokalplan for Taastrup Hovedgade']);
   assert.deepEqual(await facet('År'), ['Alle', '2018 (1)']);
-  assert.equal(new URL(page.url()).search, '?q=lokalplan&organ=byradet');
+  assert.equal(new URL(page.url()).search, '?q=lokalplan&organ=byraadet');
   const linked = await open(server, '?q=lokalplan&aar=2017');
   assert.equal(await linked.inputValue('#search-q'), 'lokalplan');
   assert.deepEqual(await titles(linked), ['Lokalplan for Århus Bygade']);
@@ -735,10 +735,10 @@ test('facets: a filter stays when the query changes, also with no results, and i
   await page.click('nav[aria-label="Udvalg"] a:text("Byrådet")');
   await shown(page, 1);
   await search(page, 'lokalplan taastrup');
-  assert.equal(new URL(page.url()).search, '?q=lokalplan+taastrup&organ=byradet');
+  assert.equal(new URL(page.url()).search, '?q=lokalplan+taastrup&organ=byraadet');
   assert.deepEqual(await titles(page), ['Ny lokalplan for Taastrup Hovedgade']);
   await search(page, 'handicappolitik');
-  assert.equal(new URL(page.url()).search, '?q=handicappolitik&organ=byradet');
+  assert.equal(new URL(page.url()).search, '?q=handicappolitik&organ=byraadet');
   assert.equal(await page.textContent('#search-status'), 'Ingen resultater med de valgte filtre (1 uden filtre).');
   const current = await page.$$eval('#search-facets a[aria-current]', (as) => as.map((a) => a.parentNode.textContent));
   assert.deepEqual(current, ['Byrådet (0)', 'Alle'], 'the filter is shown as current');
@@ -1009,14 +1009,14 @@ test('back and forward: Back after a facet click returns to the unfiltered resul
   assert.equal(await page.getAttribute('nav[aria-label="Udvalg"] a[aria-current]', 'data-value'), '');
   await page.goForward();
   await shown(page, 1);
-  assert.equal(new URL(page.url()).search, '?q=lokalplan&organ=byradet');
-  assert.equal(await page.getAttribute('nav[aria-label="Udvalg"] a[aria-current]', 'data-value'), 'byradet');
+  assert.equal(new URL(page.url()).search, '?q=lokalplan&organ=byraadet');
+  assert.equal(await page.getAttribute('nav[aria-label="Udvalg"] a[aria-current]', 'data-value'), 'byraadet');
   // A query typed after the facet click is an entry of its own: Back returns to the filtered results.
   await search(page, 'vejbump');
   await page.goBack();
   await page.waitForFunction(() => document.getElementById('search-q').value === 'lokalplan', null, { timeout: 5000 });
   await shown(page, 1);
-  assert.equal(new URL(page.url()).search, '?q=lokalplan&organ=byradet');
+  assert.equal(new URL(page.url()).search, '?q=lokalplan&organ=byraadet');
   await page.close();
 });
 
