@@ -1070,6 +1070,31 @@ fn regression_the_items_own_record_among_others_closes_it() {
     .for_each(|t| closes_only_item_1(t));
 }
 
+/// Left by the fourth review of the table of other cases: the item's own case was read as one
+/// number under its heading, so with two there ("Sagsnr.: 24/1005, 24/1001", "(tidl. 24/1001)", a
+/// second case line) a table's row saying 24/1001 is not public was read as another case's, and
+/// the item published. Every case number in its title and first lines is its own now.
+#[test]
+fn regression_every_case_number_under_the_heading_is_the_items_own() {
+    let table = "| 24/1001 | Offentlig | Nej |\n| 24/1004 | Offentlig | Ja |";
+    for head in [
+        "Orientering\nSagsnr.: 24/1005, 24/1001",
+        "Orientering\nSagsnr.: 24/1005 og 24/1001",
+        "Orientering\nSagsnr.: 24/1005 (24/1001)",
+        "Orientering\nSagsnr.: 24/1005 (tidl. 24/1001)",
+        "Orientering (24/1005)\n24/1001.",
+        "Orientering (24/1005)\n(24/1001)",
+        "Orientering\n24/1005\n24/1001",
+    ] {
+        for decision in [true, false] {
+            let text = two_items("SKJULT1", table, decision).replacen("Orientering\n24/1001", head, 1);
+            let (m, d) = referat::parse::parse(Path::new("r.txt"), &text).unwrap();
+            assert!(m.items.first().is_some_and(|i| i.closed), "{head:?} {decision}: {d:#?}");
+            assert!(!serde_json::to_string(&m).unwrap().contains("SKJULT1"), "{head:?} {decision}");
+        }
+    }
+}
+
 /// Left by the second review of the table of other cases (E): right above item 2's heading, a
 /// table that says item 2's title case (24/1002) is not public published item 2, as only the case
 /// under its heading (24/1005) was asked.

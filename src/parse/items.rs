@@ -631,13 +631,33 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
     items
 }
 
-/// The item's own case number, written into its title and under its heading (see [`case_number`]):
-/// what tells the item's own fields from a table of other cases' in its text. Both, if they differ,
-/// since either may be the one a table names.
+/// Lines under an item's heading whose case numbers count as its own (see [`own_case`]).
+const OWN_CASE_LINES: usize = 3;
+
+/// The item's own case numbers: the one of its title and the one under its heading (see
+/// [`case_number`]), and every other written into its title or on the first lines under its
+/// heading ("Sagsnr.: 24/1005, 24/1001", "(tidl. 24/1001)", a second case line). They tell the
+/// item's own fields from a table of other cases' in its text, and any of them may be the one a
+/// table names: with one left out, its row was read as another case's and the item published.
 fn own_case(title: &str, body: &[Line]) -> Vec<CaseNumber> {
     let mut own: Vec<CaseNumber> = case_in_title(title).map(|(_, case)| case).into_iter().collect();
     own.extend(head_of(body).case.map(|(_, case)| case).filter(|c| !own.contains(c)));
+    let head = body.iter().filter(|l| !l.is_blank()).take(OWN_CASE_LINES).map(|l| l.text);
+    add_cases_in(std::iter::once(title).chain(head), &mut own);
     own
+}
+
+/// Adds to `cases` every case number mentioned in `texts` that it does not hold yet.
+fn add_cases_in<'a>(texts: impl Iterator<Item = &'a str>, cases: &mut Vec<CaseNumber>) {
+    for t in texts {
+        crate::mention::each_mention(t, |_, m| {
+            if let crate::mention::Mention::Case(c) = m {
+                if !cases.contains(&c) {
+                    cases.push(c);
+                }
+            }
+        });
+    }
 }
 
 /// True if a field among the first lines of an item's text calls it open ("Offentlig: Ja", "Åben sag").
@@ -679,6 +699,8 @@ fn marked_above(lines: &[Line], from: usize, i: usize) -> Option<usize> {
         let title = heading_at(lines, i).map(|(_, t)| t).unwrap_or_default();
         let mut cases: Vec<CaseNumber> = case_in_title(&title).map(|(_, c)| c).into_iter().collect();
         cases.extend(lines[i + 1..].iter().find(|l| !l.is_blank()).and_then(case_of).filter(|c| !cases.contains(c)));
+        let head = lines[i + 1..].iter().filter(|l| !l.is_blank()).take(OWN_CASE_LINES).map(|l| l.text);
+        add_cases_in(std::iter::once(title.as_str()).chain(head), &mut cases);
         cases
     });
     let of_others = || OtherCases::default().exempt(&lines[from..=j], j - from, j - from, &next_cases);
