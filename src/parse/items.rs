@@ -693,15 +693,11 @@ fn closed_sub_item(lines: &[Line], from: usize, to: usize, cx: &mut Ctx) -> Opti
 fn marked_above(lines: &[Line], from: usize, i: usize) -> Option<usize> {
     let j = (from..i).rev().find(|&j| !lines[j].is_blank())?;
     let first = table_ending_at(lines, from, j);
-    // The next item's case numbers, as its title and the line under its heading give them (see
+    // The next item's case numbers, as its title and first lines give them (see
     // [`own_case`]); read only once a mark is found: reading them for every heading was 4 % of a parse.
     let next_cases = std::cell::LazyCell::new(|| {
         let title = heading_at(lines, i).map(|(_, t)| t).unwrap_or_default();
-        let mut cases: Vec<CaseNumber> = case_in_title(&title).map(|(_, c)| c).into_iter().collect();
-        cases.extend(lines[i + 1..].iter().find(|l| !l.is_blank()).and_then(case_of).filter(|c| !cases.contains(c)));
-        let head = lines[i + 1..].iter().filter(|l| !l.is_blank()).take(OWN_CASE_LINES).map(|l| l.text);
-        add_cases_in(std::iter::once(title.as_str()).chain(head), &mut cases);
-        cases
+        own_case(&title, &lines[i + 1..])
     });
     let of_others = || OtherCases::default().exempt(&lines[from..=j], j - from, j - from, &next_cases);
     let start = match closing_line(lines[j].text, false) || public_no_line(lines[j].text) && !of_others() {
