@@ -6,6 +6,7 @@
 use crate::case::CaseNumber;
 use crate::config::Config;
 use crate::model::Meeting;
+use crate::search::text::fold;
 use chrono::NaiveDate;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
@@ -47,24 +48,6 @@ pub struct ItemRef {
 
 /// How far before a date mention (in bytes) a body's name says whose meeting it is.
 const BODY_NAMED_WITHIN: usize = 60;
-
-/// "æ", "ø" and "å" as a Dane writes them without them ("ae", "oe", "aa"), where `slugify` would
-/// drop the "e" of "ø" and the second "a" of "å" ("byradet" for "Byrådet").
-fn danish_letters(text: &str) -> std::borrow::Cow<'_, str> {
-    if !text.contains(['æ', 'ø', 'å', 'Æ', 'Ø', 'Å']) {
-        return std::borrow::Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            'æ' | 'Æ' => out.push_str("ae"),
-            'ø' | 'Ø' => out.push_str("oe"),
-            'å' | 'Å' => out.push_str("aa"),
-            c => out.push(c),
-        }
-    }
-    std::borrow::Cow::Owned(out)
-}
 
 /// Top-level folders the site itself uses; a body whose slug would clash gets a suffix.
 const RESERVED: &[&str] = &["sager", "soeg", "static", "data", "feed", "sitemap", "404"];
@@ -198,12 +181,14 @@ pub fn sort_meetings<T>(list: &mut [T], meeting: impl Fn(&T) -> &Meeting) {
     });
 }
 
-/// URL-safe folder name of a body: "Byrådet" → "byraadet"; never empty, never a reserved name
+/// URL-safe folder name of a body: "Byrådet" → "byraadet" (æ, ø, å folded as the search folds
+/// them, as a Dane writes them without them; `slugify` alone drops the "e" of "ø" and the second
+/// "a" of "å"); never empty, never a reserved name
 /// (the site's own folders, or a name Windows refuses such as "con", so the site can be copied
 /// anywhere), and at most [`MAX_SLUG`] bytes (a whole sentence read as a body's name made a
 /// folder name the file system refused, failing the build).
 pub fn body_slug(body: &str) -> String {
-    let mut s = slug::slugify(danish_letters(body));
+    let mut s = slug::slugify(fold(body));
     if s.len() > MAX_SLUG {
         let cut = s[..MAX_SLUG].rfind('-').filter(|&i| i > MAX_SLUG / 2).unwrap_or(MAX_SLUG);
         s.truncate(cut);
@@ -339,7 +324,7 @@ pub fn own_folder(date: NaiveDate, source: &Path) -> Option<String> {
     if stem.len() == date.len() {
         return Some(date);
     }
-    let mut s = slug::slugify(danish_letters(stem));
+    let mut s = slug::slugify(fold(stem));
     if s.len() > MAX_SLUG {
         let cut = s[..MAX_SLUG].rfind('-').filter(|&i| i >= date.len()).unwrap_or(MAX_SLUG);
         s.truncate(cut);
