@@ -27,6 +27,7 @@ const TEMPLATES: &[(&str, &str)] = &[
 const STATIC: &[(&str, &[u8])] = &[
     ("style.css", include_bytes!("../../templates/static/style.css")),
     ("search.js", include_bytes!("../../templates/static/search.js")),
+    ("highlight.js", include_bytes!("../../templates/static/highlight.js")),
     ("favicon.svg", include_bytes!("../../templates/static/favicon.svg")),
 ];
 

@@ -275,7 +275,8 @@
    * it, also a prefix, even when it is a stop word so far ("for" on the way to "forslag"): such a
    * group has no term and is marked `stop`. A submitted query, a shared link and Back give a
    * finished query: every word is whole and stop words are left out.
-   * Returns the groups and the stop words left out.
+   * Returns the groups, the stop words left out, and the words the groups came from (`kept`: for
+   * the page a result leads to, which marks them).
    */
   /** The query's tokens, a date of several words as one: "20. marts 2017", "20 mar. 2017", "20/3 2017". */
   function dateTokens(raw) {
@@ -297,6 +298,7 @@
     const keys = tokens.map(exactKey);
     const groups = [];
     const stopped = [];
+    const kept = [];
     /** Appends the groups of the words of `tok`, the `i`th token, to `out`. */
     const wordGroups = (tok, i, out, left) => {
       const ws = words(tok);
@@ -311,7 +313,8 @@
         if (t) out.push({ term: t, ...(alt ? { alt } : {}), prefix: prefix.length >= 2 ? prefix : null });
         else if (!isStopWord(word)) return;
         else if (prefix.length >= 2) out.push({ term: null, prefix, stop: word });
-        else left.push(word);
+        else { left.push(word); return; }
+        if (out === groups) kept.push(word);
       });
       return out;
     };
@@ -320,29 +323,139 @@
       // "16-26813" and "2017-012345" are case numbers only if the index has them, else their words
       // ("30-100 kr", "2000-12000 kr").
       const t = bare(tok);
-      if (key && (DASHED_CASE.test(t) || YEAR_SERIAL.test(t))) { groups.push({ key, words: wordGroups(tok, i, [], []) }); return; }
-      if (key) { groups.push({ key }); return; }
+      if (key && (DASHED_CASE.test(t) || YEAR_SERIAL.test(t))) { groups.push({ key, words: wordGroups(tok, i, [], []) }); kept.push(tok); return; }
+      if (key) { groups.push({ key }); kept.push(tok); return; }
       // A label beside a case number or date is not a word the items must hold.
       if ((keys[i - 1] || keys[i + 1]) && isLabel(tok)) return;
       const amount = amountWord(bare(tok));
       if (amount) {
         const typing = open && i === tokens.length - 1;
         groups.push({ term: term(amount), prefix: typing ? amount : null });
+        kept.push(tok);
         return;
       }
       wordGroups(tok, i, groups, stopped);
     });
-    return { groups, stopped };
+    return { groups, stopped, kept };
+  }
+
+  // ---- marking hits (the result list, and the page a result leads to) ----
+
+  function el(tag, attrs, ...children) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
+    for (const c of children) if (c != null) e.append(c);
+    return e;
+  }
+
+  const EXACT = /\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{4}-\d{2}-\d{2}|\d{2}\.\d{2}\.\d{2}-[A-Za-z]\d{2}-\d{1,7}-\d{2,4}|\d{2}([-./])\d{2}\1\d{2}(?![-./]?[\dA-Za-z])|\d{1,2}\. [A-Za-z]+\.? \d{4}|\d{1,2}\/\d{1,2} \d{4}(?![-./]?[\dA-Za-z])|\d{2}\/\d{1,7}/g;
+
+  const NUMBER = /\d+(?:[.,]\d+)+/g;
+  const ALNUM = /[\p{Alphabetic}\p{N}]/u;
+
+  /** Where `text` matches the query: words by term or typed prefix, case numbers and dates by exact key. */
+  function hitRanges(text, groups) {
+    const ranges = [];
+    const keys = new Set(groups.filter((g) => g.key).map((g) => g.key));
+    if (keys.size) {
+      for (const m of text.matchAll(EXACT)) {
+        if (keys.has(exactKey(m[0]))) ranges.push([m.index, m.index + m[0].length]);
+        // "sag 16/5 2017": the case number before a year (src/mention.rs CASE_LABELS).
+        else if (/^\d{2}\/\d{1,2} /.test(m[0]) && keys.has(exactKey(m[0].split(' ')[0]))) ranges.push([m.index, m.index + m[0].indexOf(' ')]);
+      }
+    }
+    const wordGroups = groups.filter((g) => g.term || g.prefix);
+    if (wordGroups.length) {
+      // Amounts as the index lists them whole ("2,5", "2.500.000"), standing apart from other words.
+      for (const m of text.matchAll(NUMBER)) {
+        const end = m.index + m[0].length;
+        const before = Array.from(text.slice(Math.max(0, m.index - 2), m.index)).pop() || '';
+        if (ALNUM.test(before) || ALNUM.test(Array.from(text.slice(end, end + 2))[0] || '')) continue;
+        const a = amountWord(m[0]);
+        if (a && wordGroups.some((g) => g.term === a || (g.prefix && a.startsWith(g.prefix)))) ranges.push([m.index, end]);
+      }
+      for (const { word, start, end } of words(text)) {
+        const both = terms(word).filter(Boolean);
+        const f = fold(word.toLowerCase());
+        const hit = (g) => both.some((t) => t === g.term || t === g.alt) || (g.prefix && f.startsWith(g.prefix));
+        if (wordGroups.some(hit)) ranges.push([start, end]);
+      }
+    }
+    return ranges.sort((a, b) => a[0] - b[0]);
+  }
+
+  /** Text with the hits wrapped in <mark> (built as DOM nodes, never parsed as HTML). */
+  function marked(text, groups) {
+    const frag = document.createDocumentFragment();
+    let at = 0;
+    for (const [start, end] of hitRanges(text, groups)) {
+      if (start < at) continue;
+      frag.append(text.slice(at, start), el('mark', {}, text.slice(start, end)));
+      at = end;
+    }
+    frag.append(text.slice(at));
+    return frag;
   }
 
   const api = { stem, fold, letters, term, terms, words, exactKey, amountWord, parse, shardOf, shardOfTerm, decode, frontDecode, setStopWords: (w) => { stopWords = new Set(w); } };
   globalThis.referatSearch = api;
   if (typeof document === 'undefined') return;
 
+  // ---- the page a result leads to (highlight.js loads this script there) ----
+
+  /**
+   * Marks the words of `?fremhaev=` (the query a search result was found by, "*" after a word typed
+   * so far) in the agenda item the address names, or on the whole page, says how many there are,
+   * offers to remove them, and brings the first into view. Marks wrap the page's own text nodes.
+   */
+  function highlight() {
+    const q = new URLSearchParams(location.search).get('fremhaev') || '';
+    const prefix = /\*$/.test(q);
+    const { groups, kept } = parse(q.replace(/\*+$/, ''), prefix);
+    const id = decodeURIComponent(location.hash.slice(1));
+    const target = (id && document.getElementById(id)) || document.querySelector('main');
+    if (!groups.length || !target) return;
+    const nodes = [];
+    const walker = document.createTreeWalker(target, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) if (!walker.currentNode.parentElement.closest('script, style, mark')) nodes.push(walker.currentNode);
+    const marks = [];
+    for (const node of nodes) {
+      if (!hitRanges(node.data, groups).length) continue;
+      const frag = marked(node.data, groups);
+      marks.push(...frag.querySelectorAll('mark'));
+      node.replaceWith(frag);
+    }
+    if (!marks.length) return;
+    const quoted = kept.map((w, i) => `»${w}${prefix && i === kept.length - 1 ? '…' : ''}«`);
+    const list = quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} og ${quoted[quoted.length - 1]}` : quoted[0];
+    const count = marks.length === 1 ? 'ét sted' : `${marks.length} steder`;
+    const button = el('button', { type: 'button' }, 'Fjern fremhævningen');
+    const note = el('p', { class: 'highlight-note', role: 'status' },
+      `${list} er fremhævet ${count} ${target.matches('main') ? 'på siden' : 'i punktet'}. `, button);
+    const heading = target.querySelector('h1, h2');
+    if (heading) heading.after(note); else target.prepend(note);
+    button.addEventListener('click', () => {
+      for (const m of marks) m.replaceWith(...m.childNodes);
+      target.normalize();
+      note.remove();
+      history.replaceState(history.state, '', `${location.pathname}${location.hash}`);
+      // The button is gone: focus stays where the reader was, at the item's heading (WCAG 2.4.3).
+      const to = heading || target;
+      to.setAttribute('tabindex', '-1');
+      to.focus();
+    });
+    // The browser has scrolled to the item; its first hit may lie further down.
+    const show = () => {
+      const r = marks[0].getBoundingClientRect();
+      if (r.top < 0 || r.bottom > innerHeight) marks[0].scrollIntoView({ block: 'center' });
+    };
+    if (document.readyState === 'complete') show(); else addEventListener('load', show, { once: true });
+  }
+
   // ---- the index, fetched lazily ----
 
   const root = document.getElementById('search');
-  if (!root) return;
+  if (!root) { highlight(); return; }
   const base = root.dataset.base || '/';
   const COLD_REQUESTS = 4;
   const PAGE = 10;
@@ -487,7 +600,7 @@
    * first page the same way). */
   async function run(q, live) {
     const m = await loadManifest();
-    let { groups, stopped } = parse(q, live);
+    let { groups, stopped, kept } = parse(q, live);
     groups = await resolveKeys(groups, m);
     if (!groups.length) return { groups, hits: [], stopped };
     const all = await Promise.all(groups.map((g) => groupScores(g, m)));
@@ -506,7 +619,9 @@
     let { total, hits } = combine(groups.map((g, k) => k));
     if (!hits.length && groups.some((g) => g.stop)) {
       // The stop word being typed was meant as one after all ("lokalplan med"): leave it out.
-      stopped = stopped.concat(groups.filter((g) => g.stop).map((g) => g.stop));
+      const dropped = groups.filter((g) => g.stop).map((g) => g.stop);
+      stopped = stopped.concat(dropped);
+      kept = kept.filter((w) => !dropped.includes(w));
       const keep = groups.map((g, k) => k).filter((k) => !groups[k].stop);
       groups = keep.map((k) => groups[k]);
       if (!keep.length) return { groups, hits: [], stopped };
@@ -524,7 +639,10 @@
     for (const g of groups) if (g.key && g.key.startsWith('c:')) for (const id in g.records || {}) dated.set(+id, g.records[id][2]);
     const newer = (a, b) => (dated.size ? (dated.get(b) || '').localeCompare(dated.get(a) || '') : 0);
     hits.sort((a, b) => total[b] - total[a] || m.docYear[b] - m.docYear[a] || newer(a, b) || together[b] - together[a] || a - b);
-    return { groups, hits, stopped };
+    // The words the page a result leads to marks (`?fremhaev=`), "*" after one typed so far.
+    const last = groups[groups.length - 1];
+    const mark = kept.join(' ') + (last && last.prefix ? '*' : '');
+    return { groups, hits, stopped, mark };
   }
 
   // ---- the page ----
@@ -542,68 +660,14 @@
   let current = null;
   let seq = 0;
 
-  function el(tag, attrs, ...children) {
-    const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
-    for (const c of children) if (c != null) e.append(c);
-    return e;
-  }
-
-  const EXACT = /\d{1,2}[-./]\d{1,2}[-./]\d{4}|\d{4}-\d{2}-\d{2}|\d{2}\.\d{2}\.\d{2}-[A-Za-z]\d{2}-\d{1,7}-\d{2,4}|\d{2}([-./])\d{2}\1\d{2}(?![-./]?[\dA-Za-z])|\d{1,2}\. [A-Za-z]+\.? \d{4}|\d{1,2}\/\d{1,2} \d{4}(?![-./]?[\dA-Za-z])|\d{2}\/\d{1,7}/g;
-
-  const NUMBER = /\d+(?:[.,]\d+)+/g;
-  const ALNUM = /[\p{Alphabetic}\p{N}]/u;
-
-  /** Where `text` matches the query: words by term or typed prefix, case numbers and dates by exact key. */
-  function hitRanges(text, groups) {
-    const ranges = [];
-    const keys = new Set(groups.filter((g) => g.key).map((g) => g.key));
-    if (keys.size) {
-      for (const m of text.matchAll(EXACT)) {
-        if (keys.has(exactKey(m[0]))) ranges.push([m.index, m.index + m[0].length]);
-        // "sag 16/5 2017": the case number before a year (src/mention.rs CASE_LABELS).
-        else if (/^\d{2}\/\d{1,2} /.test(m[0]) && keys.has(exactKey(m[0].split(' ')[0]))) ranges.push([m.index, m.index + m[0].indexOf(' ')]);
-      }
-    }
-    const wordGroups = groups.filter((g) => g.term || g.prefix);
-    if (wordGroups.length) {
-      // Amounts as the index lists them whole ("2,5", "2.500.000"), standing apart from other words.
-      for (const m of text.matchAll(NUMBER)) {
-        const end = m.index + m[0].length;
-        const before = Array.from(text.slice(Math.max(0, m.index - 2), m.index)).pop() || '';
-        if (ALNUM.test(before) || ALNUM.test(Array.from(text.slice(end, end + 2))[0] || '')) continue;
-        const a = amountWord(m[0]);
-        if (a && wordGroups.some((g) => g.term === a || (g.prefix && a.startsWith(g.prefix)))) ranges.push([m.index, end]);
-      }
-      for (const { word, start, end } of words(text)) {
-        const both = terms(word).filter(Boolean);
-        const f = fold(word.toLowerCase());
-        const hit = (g) => both.some((t) => t === g.term || t === g.alt) || (g.prefix && f.startsWith(g.prefix));
-        if (wordGroups.some(hit)) ranges.push([start, end]);
-      }
-    }
-    return ranges.sort((a, b) => a[0] - b[0]);
-  }
-
-  /** Text with the hits wrapped in <mark> (built as DOM nodes, never parsed as HTML). */
-  function marked(text, groups) {
-    const frag = document.createDocumentFragment();
-    let at = 0;
-    for (const [start, end] of hitRanges(text, groups)) {
-      if (start < at) continue;
-      frag.append(text.slice(at, start), el('mark', {}, text.slice(start, end)));
-      at = end;
-    }
-    frag.append(text.slice(at));
-    return frag;
-  }
-
   const dmy = (iso) => iso.split('-').reverse().join('-');
 
-  function resultItem(record, groups) {
+  /** A result: its link carries the query's words (`?fremhaev=`) for its page to mark (`highlight`). */
+  function resultItem(record, groups, mark) {
     const [title, body, date, number, caseNo, , snippet, folder] = record;
     const [bodyName, bodySlug] = manifest.bodies[body];
-    const url = `${base}${folder || `${bodySlug}/${date}/`}${number ? `#punkt-${number}` : ''}`;
+    const query = mark ? `?${new URLSearchParams({ fremhaev: mark })}` : '';
+    const url = `${base}${folder || `${bodySlug}/${date}/`}${query}${number ? `#punkt-${number}` : ''}`;
     const meta = [bodyName, dmy(date), number ? `punkt ${number}` : 'møde', caseNo && `sag ${caseNo}`].filter(Boolean).join(' · ');
     return el('li', { class: 'search-result' },
       el('h2', {}, el('a', { href: url }, marked(title, groups))),
@@ -662,7 +726,7 @@
   /** Shows results in rank order as far as their doc chunks are loaded, fetching at most `budget` chunks
    * (the first query of a visit keeps within 4 requests in all; later ones fetch what a page needs,
    * once typing has paused, so every keystroke does not download result chunks). */
-  async function renderResults(mine, shown, groups, budget, pause) {
+  async function renderResults(mine, shown, { groups, mark }, budget, pause) {
     const m = manifest;
     const records = [];
     const inline = Object.assign({}, ...groups.map((g) => g.records || {}));
@@ -687,7 +751,7 @@
     }
     const rows = await Promise.all(records);
     if (mine !== seq) return;
-    list.replaceChildren(...rows.map((r) => resultItem(r, groups)));
+    list.replaceChildren(...rows.map((r) => resultItem(r, groups, mark)));
     more.hidden = rows.length >= shown.length;
     return rows.length;
   }
@@ -763,7 +827,7 @@
       const shown = renderFacets(result.hits);
       // A first page within the cold budget; more than a page only when restoring "Vis flere".
       const budget = cold && state.visible <= PAGE ? Math.max(1, COLD_REQUESTS - (requests - before)) : Infinity;
-      const count = await renderResults(mine, shown, result.groups, budget, !cold && nav !== 'none');
+      const count = await renderResults(mine, shown, result, budget, !cold && nav !== 'none');
       if (mine !== seq) return;
       if (shown.length) say(`${shown.length} ${shown.length === 1 ? 'resultat' : 'resultater'}` + (count < shown.length ? `, viser ${count}` : ''));
       else if (!result.groups.length && result.stopped.length) say(stopWordsNote(result.stopped));

@@ -500,6 +500,12 @@ test('parsing: only a query being typed has a prefix; labels beside a case numbe
   assert.deepEqual(groups('2000-12000', false), [{ key: 'c:2000-12000', words: [{ term: '2000', prefix: null }, { term: '12000', prefix: null }] }]);
   assert.deepEqual(groups('2,5 mio.', false), [{ term: '2,5', prefix: null }, { term: s.term('mio'), prefix: null }]);
   assert.deepEqual(groups('bevilget 1.250.000', true), [{ term: s.term('bevilget'), prefix: null }, { term: '1250000', prefix: '1250000' }]);
+  // The words a result's page marks (`?fremhaev=`): what made a group, labels and stop words left out.
+  const kept = (q, live) => Array.from(s.parse(q, live).kept);
+  assert.deepEqual(kept('høring af den nye plan', false), ['høring', 'nye', 'plan']);
+  assert.deepEqual(kept('sag 16/26813 budget', false), ['16/26813', 'budget']);
+  assert.deepEqual(kept('20. marts 2017 2,5 mio', true), ['20. marts 2017', '2,5', 'mio']);
+  assert.deepEqual(kept('høring af', true), ['høring', 'af'], 'a stop word being typed is a prefix so far');
   // Regression: a decomposed "å" (a + U+030A) split the word.
   assert.deepEqual(groups('A\u030Arslev', false), [{ term: s.term('Årslev'), prefix: null }]);
 });
@@ -920,10 +926,61 @@ test('the search page fetches no URL with ?v=: index files lie in their version\
 test('a result link lands on its agenda item', async () => {
   const page = await open(server, '?q=handicappolitik');
   const href = await page.getAttribute('#search-results a', 'href');
-  assert.equal(href, `${PREFIX}direktionen/2017-03-20/#punkt-3`);
+  assert.equal(href, `${PREFIX}direktionen/2017-03-20/?fremhaev=handicappolitik#punkt-3`);
   await page.click('#search-results a');
   await page.waitForURL(/#punkt-3$/);
   assert.match(await page.textContent(':target h2'), /Punkt 3:\s+Godkendelse af handicappolitik/);
+  await page.close();
+});
+
+test('the page a result leads to marks the query\'s words in that item, and the reader can remove the marks', async () => {
+  const page = await open(server, '?q=handicappolitik');
+  await Promise.all([page.waitForSelector('.highlight-note'), page.click('#search-results a')]);
+  // The title's word and the body's inflected, emphasized form; nothing outside the item.
+  assert.deepEqual(await page.$$eval(':target mark', (ms) => ms.map((m) => m.textContent)), ['handicappolitik', 'handicappolitikken']);
+  assert.equal(await page.$$eval('mark', (ms) => ms.length), 2);
+  assert.equal(await page.textContent(':target .highlight-note'), '»handicappolitik« er fremhævet 2 steder i punktet. Fjern fremhævningen');
+  assert.deepEqual(await axe(page), []);
+  await page.click('.highlight-note button');
+  assert.equal(await page.$$eval('mark', (ms) => ms.length), 0);
+  assert.equal(await page.$('.highlight-note'), null);
+  assert.match(await page.textContent(':target'), /revision af handicappolitikken\./, 'the text is whole again');
+  assert.ok(page.url().endsWith('/direktionen/2017-03-20/#punkt-3'), page.url());
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'punkt-3-titel', 'focus stays at the item');
+  await page.close();
+});
+
+test('marking on the page a result leads to: a word typed so far, a case number, words across items, markup in the address', async () => {
+  const page = await open(server);
+  await search(page, 'handicappol');
+  const href = await page.getAttribute('#search-results a', 'href');
+  assert.ok(href.endsWith('?fremhaev=handicappol*#punkt-3'), href);
+  await Promise.all([page.waitForSelector('.highlight-note'), page.click('#search-results a')]);
+  assert.deepEqual(await page.$$eval(':target mark', (ms) => ms.map((m) => m.textContent)), ['handicappolitik', 'handicappolitikken']);
+  assert.match(await page.textContent('.highlight-note'), /^»handicappol…« er fremhævet 2 steder/);
+  // A case number marks the case number, here in its link; stop words never reach the address.
+  await page.goto(`${server.url}soeg/?q=${encodeURIComponent('sag 16/26813 for')}`);
+  await page.waitForFunction(() => document.getElementById('search').dataset.query === 'sag 16/26813 for');
+  const links = await page.$$eval('#search-results h2 a', (as) => as.map((a) => a.getAttribute('href')));
+  assert.ok(links.length && links.every((h) => h.includes('?fremhaev=16%2F26813#')), links.join(' '));
+  await page.goto(`${server.url}direktionen/2017-03-20/?fremhaev=16%2F26813#punkt-1`);
+  await page.waitForSelector('.highlight-note');
+  assert.deepEqual(await page.$$eval('mark', (ms) => ms.map((m) => `${m.parentElement.tagName} ${m.textContent}`)), ['A 16/26813']);
+  // The address is the reader's input: it is text, never markup.
+  await page.goto(`${server.url}direktionen/2017-03-20/?fremhaev=${encodeURIComponent('lokalplan <img src=x onerror="window.hacked=3">')}#punkt-4`);
+  await page.waitForSelector('.highlight-note');
+  assert.equal(await page.evaluate(() => window.hacked), undefined);
+  assert.equal(await page.$$eval('.highlight-note img', (l) => l.length), 0);
+  // A meeting's own result (no item) marks the whole page.
+  await page.goto(`${server.url}direktionen/2017-03-20/?fremhaev=B204`);
+  await page.waitForSelector('.highlight-note');
+  assert.match(await page.textContent('.highlight-note'), /på siden/);
+  // Without the parameter the page loads no search script.
+  const scripts = [];
+  page.on('request', (r) => { if (r.resourceType() === 'script') scripts.push(r.url()); });
+  await page.goto(`${server.url}direktionen/2017-03-20/#punkt-4`);
+  await page.waitForLoadState('load');
+  assert.deepEqual(scripts.map((u) => u.replace(/.*\/static\/|\.[0-9a-f]{10}/g, '')), ['highlight.js']);
   await page.close();
 });
 
@@ -947,7 +1004,7 @@ test('keyboard only: reach the box, type, reach the results, follow one', async 
   for (let i = 0; i < 40 && await page.evaluate((h) => document.activeElement.getAttribute('href') !== h, first); i++) {
     await page.keyboard.press('Shift+Tab');
   }
-  await Promise.all([page.waitForURL(/2018-06-12\/#punkt-1$/), page.keyboard.press('Enter')]);
+  await Promise.all([page.waitForURL(/2018-06-12\/\?fremhaev=budget\*#punkt-1$/), page.keyboard.press('Enter')]);
   await page.close();
 });
 
