@@ -672,7 +672,10 @@
     return el('li', { class: 'search-result' },
       el('h2', {}, el('a', { href: url }, marked(title, groups))),
       el('p', { class: 'search-meta' }, marked(meta, groups)),
-      snippet ? el('p', { class: 'search-snippet' }, marked(snippet, groups)) : null);
+      snippet ? el('p', { class: 'search-snippet' }, marked(snippet, groups)) : null,
+      // The snippet is the item's start: when nothing shown holds a hit, say that the item does further down.
+      hitRanges(`${title}\n${meta}\n${snippet}`, groups).length ? null
+        : el('p', { class: 'search-where' }, `Fundet længere nede ${number ? 'i punktet' : 'på siden'}.`));
   }
 
   function paramsURL(over) {

@@ -305,6 +305,14 @@ Vejbump nummer 25 med overkørsel og medfinansiering fra staten.
 ### **Sagsfremstilling**
 
 Vejbump nummer 26 med overkørsel og medfinansiering fra staten.
+
+## **Punkt 27: Trafiksikkerhedsplan for de næste fire år**
+
+19/3027
+
+### **Sagsfremstilling**
+
+Forvaltningen har gennemgået trafiksikkerheden i hele kommunen og foreslår en række tiltag, herunder hastighedsdæmpning, bedre skiltning og flere fodgængerfelter ved skolerne. Desuden foreslås det at forny gadebelysningen langs stierne.
 `,
 };
 
@@ -981,6 +989,22 @@ test('marking on the page a result leads to: a word typed so far, a case number,
   await page.goto(`${server.url}direktionen/2017-03-20/#punkt-4`);
   await page.waitForLoadState('load');
   assert.deepEqual(scripts.map((u) => u.replace(/.*\/static\/|\.[0-9a-f]{10}/g, '')), ['highlight.js']);
+  await page.close();
+});
+
+test('a result whose words lie beyond its snippet says so, and its page shows them', async () => {
+  const page = await open(server);
+  await search(page, 'gadebelysningen');
+  assert.deepEqual(await titles(page), ['Trafiksikkerhedsplan for de næste fire år']);
+  assert.equal(await page.$$eval('#search-results mark', (ms) => ms.length), 0, 'the snippet is the item\'s start');
+  assert.equal(await page.textContent('#search-results .search-where'), 'Fundet længere nede i punktet.');
+  await search(page, 'trafiksikkerhedsplan');
+  assert.equal(await page.$('#search-results .search-where'), null, 'a hit in the title needs no word');
+  await search(page, 'gadebelysningen');
+  await Promise.all([page.waitForSelector('.highlight-note'), page.click('#search-results a')]);
+  assert.deepEqual(await page.$$eval('mark', (ms) => ms.map((m) => m.textContent)), ['gadebelysningen']);
+  const inView = await page.$eval('mark', (m) => { const r = m.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; });
+  assert.ok(inView, 'the first hit is in view');
   await page.close();
 });
 
