@@ -660,7 +660,8 @@
   let current = null;
   let seq = 0;
 
-  const dmy = (iso) => iso.split('-').reverse().join('-');
+  /** "2017-03-20" as the pages write it, "20. marts 2017" (a date query still marks it). */
+  const written = (iso) => { const [y, m, d] = iso.split('-'); return `${+d}. ${MONTHS[m - 1]} ${y}`; };
 
   /** A result: its link carries the query's words (`?fremhaev=`) for its page to mark (`highlight`). */
   function resultItem(record, groups, mark) {
@@ -668,7 +669,7 @@
     const [bodyName, bodySlug] = manifest.bodies[body];
     const query = mark ? `?${new URLSearchParams({ fremhaev: mark })}` : '';
     const url = `${base}${folder || `${bodySlug}/${date}/`}${query}${number ? `#punkt-${number}` : ''}`;
-    const meta = [bodyName, dmy(date), number ? `punkt ${number}` : 'møde', caseNo && `sag ${caseNo}`].filter(Boolean).join(' · ');
+    const meta = [bodyName, written(date), number ? `punkt ${number}` : 'møde', caseNo && `sag ${caseNo}`].filter(Boolean).join(' · ');
     return el('li', { class: 'search-result' },
       el('h2', {}, el('a', { href: url }, marked(title, groups))),
       el('p', { class: 'search-meta' }, marked(meta, groups)),

@@ -717,6 +717,8 @@ test('a case number finds exactly its items and offers the case page first', asy
   assert.deepEqual(await titles(page), ['Lokalplan for Århus Bygade']);
   await search(page, '20-03-2017');
   assert.equal((await titles(page)).length, 4, 'the meeting and its three open items');
+  // Results write dates as the pages do, and a date query marks them.
+  assert.deepEqual(await page.$$eval('#search-results .search-meta mark', (ms) => [...new Set(ms.map((m) => m.textContent))]), ['20. marts 2017']);
   await search(page, '13.03.2017');
   assert.deepEqual(await titles(page), ['Økonomiopfølgning - 20-03-2017']);
   await page.close();
@@ -830,9 +832,9 @@ test('after a rebuild the search never mixes a cached manifest with new shards',
   const srv = await serveCacheable(dirs);
   const page = await browser.newPage();
   try {
-    assert.deepEqual(await shownDates(page, srv, 'udsattepolitik'), ['20-03-2017']);
+    assert.deepEqual(await shownDates(page, srv, 'udsattepolitik'), ['20. marts 2017']);
     dirs.root = v2; // the site is rebuilt with one more meeting and deployed
-    assert.deepEqual(await shownDates(page, srv, 'udsattepolitik'), ['20-03-2018', '20-03-2017']);
+    assert.deepEqual(await shownDates(page, srv, 'udsattepolitik'), ['20. marts 2018', '20. marts 2017']);
   } finally {
     await page.close();
     await srv.close();
@@ -877,10 +879,10 @@ test('behind a CDN that ignores the query string, a rebuilt site never shows a s
   const srv = await serveBehindCdn(dirs);
   const page = await browser.newPage();
   try {
-    assert.deepEqual(await shownDates(page, srv, 'udsattepolitik'), ['20-03-2017']);
+    assert.deepEqual(await shownDates(page, srv, 'udsattepolitik'), ['20. marts 2017']);
     dirs.root = v2;
-    assert.deepEqual(await shownDates(page, srv, 'udsattepolitik'), ['20-03-2018', '20-03-2017']);
-    assert.deepEqual(await shownDates(page, srv, '18/555'), ['20-03-2018'], 'a case number of the new meeting only');
+    assert.deepEqual(await shownDates(page, srv, 'udsattepolitik'), ['20. marts 2018', '20. marts 2017']);
+    assert.deepEqual(await shownDates(page, srv, '18/555'), ['20. marts 2018'], 'a case number of the new meeting only');
   } finally {
     await page.close();
     await srv.close();
@@ -900,7 +902,7 @@ test('an open search page reads the new index once the folder of the old one is 
     assert.ok(!fs.existsSync(path.join(v2, 'soeg', versionOf(small))));
     await search(page, '18/555');
     const dates = await page.$$eval('#search-results .search-meta', (ms) => ms.map((m) => m.textContent.split(' · ')[1]));
-    assert.ok(dates.length >= 1 && dates.every((d) => d === '20-03-2018'), `${dates}`);
+    assert.ok(dates.length >= 1 && dates.every((d) => d === '20. marts 2018'), `${dates}`);
     assert.equal(await page.getAttribute('#search-case a', 'href'), `${PREFIX}sager/18-555.html`);
     await search(page, 'udsattepolitik');
     assert.equal(await page.textContent('#search-status'), '2 resultater', 'the earlier query, now with the new index');
@@ -1250,7 +1252,7 @@ Cykelstien langs Ringvejen behandles.
   const srv = await serveDir(site, PREFIX);
   const page = await browser.newPage();
   try {
-    assert.deepEqual(await shownDates(page, srv, '18/777'), ['06-11-2018', '14-08-2018', '20-03-2018']);
+    assert.deepEqual(await shownDates(page, srv, '18/777'), ['6. november 2018', '14. august 2018', '20. marts 2018']);
   } finally {
     await page.close();
     await srv.close();
