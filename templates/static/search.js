@@ -412,7 +412,8 @@
     const q = new URLSearchParams(location.search).get('fremhaev') || '';
     const prefix = /\*$/.test(q);
     const { groups, kept } = parse(q.replace(/\*+$/, ''), prefix);
-    const id = decodeURIComponent(location.hash.slice(1));
+    let id = '';
+    try { id = decodeURIComponent(location.hash.slice(1)); } catch { /* a malformed address: the whole page */ }
     const target = (id && document.getElementById(id)) || document.querySelector('main');
     if (!groups.length || !target) return;
     const nodes = [];

@@ -981,6 +981,9 @@ test('marking on the page a result leads to: a word typed so far, a case number,
   await page.waitForSelector('.highlight-note');
   assert.equal(await page.evaluate(() => window.hacked), undefined);
   assert.equal(await page.$$eval('.highlight-note img', (l) => l.length), 0);
+  // A malformed fragment marks the whole page instead of failing.
+  await page.goto(`${server.url}direktionen/2017-03-20/?fremhaev=B204#%E0%A4%A`);
+  await page.waitForSelector('.highlight-note');
   // A meeting's own result (no item) marks the whole page.
   await page.goto(`${server.url}direktionen/2017-03-20/?fremhaev=B204`);
   await page.waitForSelector('.highlight-note');
