@@ -50,6 +50,7 @@ const fn byte_set(bytes: &[u8]) -> [bool; 256] {
 pub fn push_inline(buf: &mut String, s: &str, markdown: bool) {
     let table = if markdown { &SPECIAL_MARKDOWN } else { &SPECIAL_PLAIN };
     let mut rest = s;
+    let mut comments = CommentEnds::default();
     loop {
         // Copy the ordinary run in one go; special bytes are ASCII or a lead byte, so `i` is a
         // char boundary.
@@ -66,7 +67,7 @@ pub fn push_inline(buf: &mut String, s: &str, markdown: bool) {
         let Some(c) = rest.chars().next() else { return };
         let len = c.len_utf8();
         match c {
-            '<' => match html_tag(rest) {
+            '<' => match html_tag(rest, || comments.may_close(s, rest)) {
                 Some((tag, end)) if markdown => {
                     push_tag_as_markdown(buf, tag);
                     rest = &rest[end..];
@@ -126,9 +127,27 @@ struct Tag<'a> {
     closing: bool,
 }
 
+/// Where the text's last `-->` starts, counted from its end: a comment that opens closer to the
+/// end than that never closes, and no search for its end is made (each unclosed `<!--` searched
+/// the rest of the text: quadratic in a line of them).
+#[derive(Default)]
+struct CommentEnds(Option<Option<usize>>);
+
+impl CommentEnds {
+    /// Whether a `<!--` at the start of `rest`, a suffix of `text`, has a `-->` after it.
+    fn may_close(&mut self, text: &str, rest: &str) -> bool {
+        let last = *self.0.get_or_insert_with(|| text.rfind("-->").map(|i| text.len() - i));
+        last.is_some_and(|from_end| rest.len() >= from_end + 4)
+    }
+}
+
 /// Recognizes an HTML tag or comment at the start of `s`; returns it and its byte length.
-fn html_tag(s: &str) -> Option<(Tag<'_>, usize)> {
+/// `comment_closes` says whether a `-->` follows (see [`CommentEnds`]).
+fn html_tag(s: &str, comment_closes: impl FnOnce() -> bool) -> Option<(Tag<'_>, usize)> {
     if let Some(body) = s.strip_prefix("<!--") {
+        if !comment_closes() {
+            return None;
+        }
         let end = body.find("-->")?;
         return Some((Tag { name: "!--", closing: false }, 4 + end + 3));
     }
@@ -265,6 +284,7 @@ fn plain_owned(s: &str) -> String {
 fn plain_into(out: &mut String, s: &str) {
     let mut rest = s;
     let mut prev: Option<char> = None;
+    let mut comments = CommentEnds::default();
     while let Some(c) = rest.chars().next() {
         let mut len = c.len_utf8();
         match c {
@@ -308,7 +328,7 @@ fn plain_into(out: &mut String, s: &str) {
                     }
                 }
             }
-            '<' => match html_tag(rest) {
+            '<' => match html_tag(rest, || comments.may_close(s, rest)) {
                 Some((tag, end)) => {
                     if matches!(tag.name, "br" | "p" | "div" | "td" | "th" | "li") {
                         out.push(' ');
@@ -430,6 +450,21 @@ mod tests {
         let mut b = String::new();
         push_inline(&mut b, s, markdown);
         b
+    }
+
+    /// Regression (robustness review): every unclosed `<!--` searched the rest of the line for
+    /// `-->`, so a 1 MB line of them took minutes and held up the whole build.
+    #[test]
+    fn regression_a_line_of_unclosed_comments_is_read_once() {
+        let line = "<!--".repeat(100_000);
+        for markdown in [true, false] {
+            assert_eq!(inline(&line, markdown).len(), if markdown { line.len() } else { line.len() + 100_000 });
+        }
+        assert_eq!(to_plain(&line), line);
+        // A comment that closes is still one, also after unclosed ones before it in the text.
+        assert_eq!(to_plain("a <!-- x --> b <!-- y"), "a b <!-- y");
+        assert_eq!(inline("<!--<!-- x -->b", true), "b");
+        assert_eq!(inline("a<!---->b <!--->c", true), "ab <!--->c");
     }
 
     #[test]
