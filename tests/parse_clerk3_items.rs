@@ -1211,3 +1211,55 @@ fn two_items(marker: &str, line: &str, decision: bool) -> String {
          Status {marker}.\n\n{line}{decision}\n\nPunkt 2: Eventuelt\n24/1002\n\nIntet AABENT2.\n"
     )
 }
+
+/// Regression (robustness review): a line that shows a reader nothing between an item's case
+/// number and its "Lukket punkt" (an entity, an empty tag, a comment, a markdown marker, an empty
+/// table row) was read as the item's first line, the mark below it was not, and the item was
+/// published. Every such line is a blank line to every reader of the lines.
+#[test]
+fn regression_a_line_that_shows_nothing_does_not_hide_the_closed_mark() {
+    let voids = [
+        "&nbsp;",
+        "&#160;",
+        "<br>",
+        "<br/>",
+        "<p></p>",
+        "<div></div>",
+        "<span></span>",
+        "<!-- x -->",
+        "- ",
+        "* ",
+        "+ ",
+        ">",
+        "**",
+        "__",
+        "|",
+        "| |",
+        "| | |\n|---|---|",
+        "\\\\",
+        "<b> </b>&nbsp;",
+    ];
+    for void in voids {
+        for ext in ["txt", "md"] {
+            let text = format!(
+                "REFERAT Økonomiudvalget d. 12-03-2024\n\nMødedato: 12.03.2024\n\nPunkt 1: Godkendelse\n\n24/1001\n\n\
+                 Sagsfremstilling\n\nTekst.\n\nPunkt 2: Salg af grund\n\n24/1003\n{void}\n\nLukket punkt\n\n\
+                 Sagsfremstilling\n\nHEMMELIG salg.\n\nPunkt 3: Eventuelt\n\n24/1005\n\nIntet.\n"
+            );
+            let (m, _) = referat::parse::parse(Path::new(&format!("r.{ext}")), &text).unwrap();
+            assert_eq!(
+                m.items.iter().map(|i| i.closed).collect::<Vec<_>>(),
+                [false, true, false],
+                "{void:?} in .{ext}"
+            );
+            assert_nothing_secret(&m);
+        }
+    }
+    // Lines that are text or structure stay what they are: a dash, a table's tags, a table's empty row.
+    let text = "REFERAT Økonomiudvalget d. 12-03-2024\n\nPunkt 1: Godkendelse\n\n24/1001\n\nSagsfremstilling\n\n–\n\n\
+                | a | b |\n|---|---|\n| | |\n| c | d |\n";
+    let (m, _) = referat::parse::parse(Path::new("r.md"), text).unwrap();
+    let json = serde_json::to_string(&m).unwrap();
+    assert!(json.contains("\"–\""), "{json}");
+    assert_eq!(json.matches("\"type\":\"table\"").count(), 1, "one table, not two: {json}");
+}
