@@ -50,7 +50,8 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
             Severity::Error => "error",
         };
-        write!(f, "{}", self.file.display())?;
+        // A file's name is printed as published: without a CPR number in it (build logs are too).
+        write!(f, "{}", crate::privacy::masked_name(&self.file.to_string_lossy()))?;
         if self.line > 0 {
             write!(f, ":{}:{}", self.line, self.column)?;
         }

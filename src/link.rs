@@ -324,6 +324,10 @@ pub fn own_folder(date: NaiveDate, source: &Path) -> Option<String> {
     if stem.len() == date.len() {
         return Some(date);
     }
+    // A CPR number in the name is never published: the address is the date's, numbered.
+    if crate::privacy::masked_name(stem) != stem {
+        return None;
+    }
     let mut s = slug::slugify(fold(stem));
     if s.len() > MAX_SLUG {
         let cut = s[..MAX_SLUG].rfind('-').filter(|&i| i >= date.len()).unwrap_or(MAX_SLUG);
@@ -405,6 +409,20 @@ mod tests {
             ("2024-02-05", "d/2024-02-05.txt"),
         ]);
         assert_eq!(got, ["2024-02-05-2", "2024-02-05-3", "2024-02-05-4", "2024-02-05"], "d keeps its own name");
+    }
+
+    /// Regression (robustness review): "2024-03-12 241263-1719.txt" published the CPR number in the
+    /// meeting's address, and so in the sitemap, feeds, open data and search index.
+    #[test]
+    fn regression_a_cpr_number_in_a_file_name_never_reaches_an_address() {
+        let got = folders(&[
+            ("2024-03-12", "a/2024-03-12 241263-1719.txt"),
+            ("2024-03-12", "a/2024-03-12 cpr 2412631719.md"),
+            ("2024-03-12", "a/2024-03-12 budget 2025-2028.md"),
+        ]);
+        assert_eq!(got, ["2024-03-12", "2024-03-12-2", "2024-03-12-budget-2025-2028"]);
+        let d = crate::diag::Diagnostic::warning("a/2024-03-12 241263-1719.txt", 3, "x");
+        assert_eq!(d.to_string(), "a/2024-03-12 XXXXXX-XXXX.txt:3:1: warning: x");
     }
 
     #[test]

@@ -14,6 +14,7 @@
 //! separated by two or more spaces (columns of a table laid out with spaces).
 
 use crate::diag::Diagnostic;
+use std::borrow::Cow;
 use std::path::Path;
 use unicode_normalization::UnicodeNormalization;
 
@@ -100,6 +101,22 @@ fn mask_text(text: &mut String, markup: bool) -> bool {
         text.push_str(&visible);
     }
     true
+}
+
+/// `name` (a file's name or path) with every digit of a CPR number in it written `X`, or as it is:
+/// a clerk may name a file after what it holds ("2024-03-12 241263-1719.txt"), and the name must
+/// reach neither a meeting's address nor a build log.
+pub fn masked_name(name: &str) -> Cow<'_, str> {
+    let found = find_cpr(name);
+    if found.is_empty() {
+        return Cow::Borrowed(name);
+    }
+    let mut out = name.to_string();
+    for (start, end) in found.into_iter().rev() {
+        let masked: String = name[start..end].chars().map(|c| if c.is_ascii_digit() { 'X' } else { c }).collect();
+        out.replace_range(start..end, &masked);
+    }
+    Cow::Owned(out)
 }
 
 /// Byte ranges of CPR numbers in `text`: as written, and after a CPR label in any grouping.

@@ -109,6 +109,12 @@ fn parse_sized(content: &Path, path: &Path) -> (Option<(Meeting, usize)>, Vec<Di
         Err(e) => return (None, vec![e]),
     };
     diags.extend(crate::privacy::mask_cpr(rel, &mut source.text));
+    let name = rel.file_name().map(|n| n.to_string_lossy()).unwrap_or_default();
+    if crate::privacy::masked_name(&name) != name {
+        let message = "the file's name holds a CPR number: the name is not published and the meeting's address is its \
+                       date; rename the file";
+        diags.push(Diagnostic::warning(rel, 0, message));
+    }
     // A bug in the parser is this file's error, not the end of the build: the other files are
     // still read and reported, and nothing is published.
     let parsed = std::panic::catch_unwind(|| {
