@@ -361,8 +361,9 @@ fn split_date(text: &str, after: usize, day: &Digits) -> Option<([u8; 6], usize,
     };
     let spaced_stop = |i: usize| i + usize::from(bytes.get(i) == Some(&b' '));
     let after = stop_at(after);
-    let sep = text[after..].chars().next().filter(|c| matches!(c, '.' | '-' | '/' | ' '))?;
-    let month_at = if matches!(sep, '.' | '/') { spaced_stop(after + 1) } else { after + 1 };
+    // A middle dot is a stop to a reader ("24·12·63").
+    let sep = text[after..].chars().next().filter(|&c| matches!(c, '.' | '-' | '/' | ' ') || middle_dot(c))?;
+    let month_at = if matches!(sep, '.' | '/') { spaced_stop(after + 1) } else { after + sep.len_utf8() };
     let (month, after_month) = digits(text, month_at);
     // The year follows the same separator or a dash: "1/1-1980", as Danish dates are often written.
     // Or a space, before a four-digit year only: "01/01 1980-1234".
@@ -371,7 +372,10 @@ fn split_date(text: &str, after: usize, day: &Digits) -> Option<([u8; 6], usize,
     if !(1..=2).contains(&month.len) || !matches!(year_sep, Some(c) if c == sep || c == '-' || c == ' ') {
         return None;
     }
-    let year_at = if matches!(year_sep, Some('.' | '/')) { spaced_stop(after_month + 1) } else { after_month + 1 };
+    let year_at = match year_sep {
+        Some('.' | '/') => spaced_stop(after_month + 1),
+        _ => after_month + year_sep.map_or(1, char::len_utf8),
+    };
     let (year, end) = digits(text, year_at);
     let yy = match year.len {
         2 if year_sep != Some(' ') || sep == ' ' => [year.values[0], year.values[1]],
@@ -600,8 +604,15 @@ fn separator(text: &str, mut i: usize) -> Option<(usize, bool)> {
                 tab |= c == '\t';
             }
             '\n' | '\r' if dash => {}
-            // A slash or full stop joins the halves as a dash does ("010203/1234", "010203.1234").
-            c if (is_dash(c) || c == '/' || c == '.') && !dash => dash = true,
+            // Dashes join the halves, one or more ("010203--1234", "010203 – – 1234").
+            c if is_dash(c) => dash = true,
+            // So does one slash, full stop or other mark a reader sees between the halves of a
+            // number ("010203/1234", "010203.1234", "010203:1234", "010203+1234", "010203·1234").
+            c if !dash
+                && (matches!(c, '/' | '.' | ':' | '+' | '=' | '#' | '~' | ';' | ',' | '_' | '|') || middle_dot(c)) =>
+            {
+                dash = true
+            }
             // Markup or invisible characters alone join the halves as tightly as nothing would.
             _ => return (dash || spaces <= 1 || tab && spaces <= 3).then_some((i, spaces > 0 && !dash)),
         }
@@ -611,7 +622,30 @@ fn separator(text: &str, mut i: usize) -> Option<(usize, bool)> {
 }
 
 fn is_dash(c: char) -> bool {
-    matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe63}' | '\u{ff0d}')
+    matches!(
+        c,
+        '-' | '\u{58a}' | '\u{5be}' | '\u{1806}' | '\u{2010}'
+            ..='\u{2015}'
+                | '\u{2212}'
+                | '\u{2e17}'
+                | '\u{2e1a}'
+                | '\u{2e3a}'
+                | '\u{2e3b}'
+                | '\u{2e40}'
+                | '\u{301c}'
+                | '\u{3030}'
+                | '\u{30a0}'
+                | '\u{fe31}'
+                | '\u{fe32}'
+                | '\u{fe58}'
+                | '\u{fe63}'
+                | '\u{ff0d}'
+    )
+}
+
+/// A dot set at mid height, which a reader takes for a full stop: "·", "‧", "∙", "⋅".
+fn middle_dot(c: char) -> bool {
+    matches!(c, '\u{b7}' | '\u{2027}' | '\u{2219}' | '\u{22c5}')
 }
 
 /// The length of emphasis markup at the start of `s` (`**`, `_`, `<b>`, `</strong>` …).
@@ -1050,6 +1084,33 @@ mod tests {
                 let want = fits.contains(char::from(b'0' + d));
                 assert_eq!(fits_century(year, d), want, "{year} {d}");
             }
+        }
+    }
+
+    /// Regression (robustness review): halves joined by two dashes, a rarer dash (U+2E3A) or
+    /// another mark a reader sees between them, and a date with middle dots, were published.
+    #[test]
+    fn regression_any_dash_or_joining_mark_between_the_halves_is_masked() {
+        for (s, masked) in [
+            ("A 241263--1719 slut", "A XXXXXX--XXXX slut"),
+            ("A 241263 -- 1719 slut", "A XXXXXX -- XXXX slut"),
+            ("A 241263\u{2e3a}1719 slut", "A XXXXXX\u{2e3a}XXXX slut"),
+            ("A 241263:1719 slut", "A XXXXXX:XXXX slut"),
+            ("A 241263,1719 slut", "A XXXXXX,XXXX slut"),
+            ("A 241263+1719 slut", "A XXXXXX+XXXX slut"),
+            ("A 241263=1719 slut", "A XXXXXX=XXXX slut"),
+            ("A 241263#1719 slut", "A XXXXXX#XXXX slut"),
+            ("A 241263~1719 slut", "A XXXXXX~XXXX slut"),
+            ("A 241263;1719 slut", "A XXXXXX;XXXX slut"),
+            ("A 241263\u{b7}1719 slut", "A XXXXXX\u{b7}XXXX slut"),
+            ("A 24\u{b7}12\u{b7}63-7719 slut", "A XX\u{b7}XX\u{b7}XX-XXXX slut"),
+        ] {
+            let (t, w) = mask(s);
+            assert_eq!((t.as_str(), w.len()), (masked, 1), "{s}");
+        }
+        // Two marks are no join, nor is an amount's decimal comma after a thousands stop.
+        for s in ["241263:,1719", "Beløb 120.324,1719 kr.", "kl. 10,1200 deltog"] {
+            assert!(mask(s).1.is_empty(), "{s}");
         }
     }
 
