@@ -85,7 +85,11 @@ fn check_tree(out: &Path) {
 fn markup_from_the_minutes_never_becomes_script() {
     let mut meetings = meetings();
     meetings.push(hostile_meeting());
-    let (_dir, out) = render_site(&Site::new(Config::default(), meetings));
+    let site = Site::new(Config::default(), meetings);
+    let (_dir, out) = render_site(&site);
+    // The search index too: its manifest carried a body's name with its "<script" raw (robustness review).
+    referat::search::write_index(&site, &out).unwrap();
+    assert!(out.join("soeg/index.json").is_file());
     check_tree(&out);
     let page = files(&out)
         .into_iter()

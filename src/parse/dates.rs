@@ -114,11 +114,14 @@ fn numeric_at(s: &str, i: usize) -> Option<Found> {
             return None;
         }
         let year = number(s, at3, n3)? as i32;
-        (two_digit_year(year), number(s, at2, n2)?, number(s, i, n1)?, at3 + n3)
+        // "01-01-0000" is no date: four digits are the year as written, two the nearest one.
+        let year = if n3 == 2 { two_digit_year(year) } else { year };
+        (year, number(s, at2, n2)?, number(s, i, n1)?, at3 + n3)
     } else {
         return None;
     };
-    let date = NaiveDate::from_ymd_opt(y, m, d)?;
+    // A year written with four digits before 1000 is a placeholder or a slip ("0000"), no date.
+    let date = NaiveDate::from_ymd_opt(y, m, d).filter(|_| y >= 1000)?;
     Some(Found { date, span: i..end, year_assumed: false })
 }
 
@@ -148,7 +151,7 @@ fn textual_at(s: &str, i: usize, default_year: Option<i32>) -> Option<Found> {
         4 => (number(s, q, 4)? as i32, q + 4, false),
         _ => (default_year?, month_end, true),
     };
-    let date = NaiveDate::from_ymd_opt(year, month, day)?;
+    let date = NaiveDate::from_ymd_opt(year, month, day).filter(|_| year >= 1000)?;
     Some(Found { date, span: i..end, year_assumed: assumed })
 }
 
@@ -310,6 +313,17 @@ mod tests {
         assert_eq!(find_time(s), Some((NaiveTime::from_hms_opt(10, 0, 0).unwrap(), None)));
         assert_eq!(weekday_mismatch(s, d(2017, 3, 20)), None);
         assert_eq!(weekday_mismatch("Tirsdag d. 20. marts 2017", d(2017, 3, 20)).as_deref(), Some("tirsdag"));
+    }
+
+    /// Regression (robustness review): "REFERAT Direktionen d. 01-01-0000" was dated 2000-01-01
+    /// without a word.
+    #[test]
+    fn regression_a_year_of_zeros_is_no_year() {
+        for s in ["01-01-0000", "01.01.0000", "0000-01-01", "1. januar 0999"] {
+            assert_eq!(find_date(s, None).map(|f| f.date), None, "{s}");
+        }
+        assert_eq!(find_date("01-01-00", None).unwrap().date, d(2000, 1, 1), "two digits are the nearest year");
+        assert_eq!(find_date("01-01-1999", None).unwrap().date, d(1999, 1, 1));
     }
 
     #[test]

@@ -426,12 +426,16 @@ pub(super) fn open_status(text: &str) -> bool {
 }
 
 /// The labels of a field that asks whether the item is public ("Offentlig: Nej"): "Nej" closes it.
-const PUBLIC_LABELS: [&str; 11] = [
+const PUBLIC_LABELS: [&str; 15] = [
     "offentlig",
     "offentliggørelse",
     "offentligt",
     "offentlighed",
     "offentliggøres",
+    "må offentliggøres",
+    "kan offentliggøres",
+    "skal offentliggøres",
+    "må offentliggøres?",
     "til offentliggørelse",
     "åben",
     "åbent",
@@ -1090,6 +1094,9 @@ mod tests {
             // Regression (review of the fields): another label.
             "Offentliggøres: Nej",
             "Til offentliggørelse: Nej",
+            // Regression (robustness review): a clerk's wording with a verb.
+            "Må offentliggøres: Nej",
+            "Kan offentliggøres: Nej",
             // Regression (review of the fields further down): no colon, and "Ikke" for "Nej".
             "Offentlig – Nej",
             "Offentlig - Nej",

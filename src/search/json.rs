@@ -115,6 +115,8 @@ pub fn write(index: &Index<'_>, dir: &Path) -> io::Result<Written> {
         stop: Analyzer::default().stop_words(),
     };
     let manifest = serde_json::to_string(&manifest).map_err(io::Error::other)?;
+    // As every other file of the site writes them: "<", ">" and "&" only occur inside strings here.
+    let manifest = manifest.replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026");
     let folder = dir.join(&v);
     for sub in ["t", "x", "d"] {
         std::fs::create_dir_all(folder.join(sub))?;
