@@ -49,7 +49,7 @@ struct InputArgs {
     config: Option<PathBuf>,
     /// Folder with Tera templates that override the built-in theme [default: templates, if there
     /// is one].
-    #[arg(long, value_parser = existing_path)]
+    #[arg(long, value_parser = existing_dir)]
     templates: Option<PathBuf>,
     /// Public URL of the site; overrides `base_url` in config.toml (serve uses only its path).
     #[arg(long)]
@@ -85,6 +85,17 @@ fn existing_path(s: &str) -> Result<PathBuf, String> {
         Ok(path)
     } else {
         Err(format!("{s} does not exist"))
+    }
+}
+
+/// `--templates` names a folder: a file there (`--templates templates/base.html`) gave the
+/// built-in theme without a word.
+fn existing_dir(s: &str) -> Result<PathBuf, String> {
+    let path = existing_path(s)?;
+    if path.is_dir() {
+        Ok(path)
+    } else {
+        Err(format!("{s} is a file; give the folder that holds the templates (and their static/ folder)"))
     }
 }
 
@@ -209,6 +220,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         opts.output.display(),
                         total * 1000.0
                     );
+                    println!("Styled with {}", report.render.theme);
                     if build::load_config(&opts).is_ok_and(|c| c.is_local()) {
                         eprintln!(
                             "warning: base_url is a local address: the canonical links, feeds, sitemap and open data \

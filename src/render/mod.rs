@@ -70,6 +70,8 @@ pub struct RenderStats {
     pub bytes: u64,
     /// Warnings about the templates folder (the theme's, see `templates::Theme::warnings`).
     pub warnings: Vec<crate::diag::Diagnostic>,
+    /// What the pages are styled with (`templates::Theme::description`).
+    pub theme: String,
 }
 
 /// One output file to produce.
@@ -205,7 +207,7 @@ impl<'a> Renderer<'a> {
         // Each meeting wrote its page and its open data.
         let pages = sizes.len() + 2 * self.meetings.len();
         let bytes = self.static_bytes + meeting_bytes + sizes.iter().sum::<u64>();
-        Ok(RenderStats { pages, bytes, warnings: self.theme.warnings.clone() })
+        Ok(RenderStats { pages, bytes, warnings: self.theme.warnings.clone(), theme: self.theme.description.clone() })
     }
 }
 

@@ -38,8 +38,11 @@ pub struct Theme {
     pub files: Vec<(String, PathBuf)>,
     pub assets: Arc<Assets>,
     /// Warnings about files of the templates folder that build but would not work on the site
-    /// (see [`search_script_warning`]).
+    /// (see [`search_script_warning`]) or that nothing uses (see [`unused_warnings`]).
     pub warnings: Vec<Diagnostic>,
+    /// What the site is styled with, for the build's summary: "the built-in theme", or the folder
+    /// and its files over it.
+    pub description: String,
 }
 
 impl Theme {
@@ -60,10 +63,12 @@ impl Theme {
         let mut tera = Tera::default();
         // Tera's default also escapes "/" (as &#x2F;), which bloats every URL; quotes and <>& suffice.
         tera.set_escape_fn(crate::render::text::escape);
-        let (assets, warnings) = Assets::load(dir)?;
+        let (assets, mut warnings) = Assets::load(dir)?;
+        warnings.extend(unused_warnings(&sources, &files, &assets));
+        let description = describe(dir, &files, &assets);
         let assets = Arc::new(assets);
         tera.register_function("asset", asset_function(assets.clone(), base));
-        let theme = Theme { tera: Tera::default(), files, assets, warnings };
+        let theme = Theme { tera: Tera::default(), files, assets, warnings, description };
         tera.add_raw_templates(sources).map_err(|e| theme.error(e, None))?;
         let theme = Theme { tera, ..theme };
         theme.check_blocks()?;
@@ -177,6 +182,8 @@ fn read_template(path: &Path) -> Result<String, RenderError> {
 pub struct Assets {
     /// Path below `static/` ("style.css", "img/logo.svg") → bytes and the hashed copy's path.
     files: BTreeMap<String, (Vec<u8>, String)>,
+    /// The files of the templates folder's `static/`, by path below it and on disk.
+    own: Vec<(String, PathBuf)>,
 }
 
 impl Assets {
@@ -184,6 +191,7 @@ impl Assets {
     /// this build.
     fn load(dir: Option<&Path>) -> Result<(Assets, Vec<Diagnostic>), RenderError> {
         let mut warnings = Vec::new();
+        let mut own = Vec::new();
         let mut files: BTreeMap<String, Vec<u8>> = STATIC.iter().map(|(n, d)| (n.to_string(), d.to_vec())).collect();
         if let Some(src) = dir.map(|d| d.join("static")).filter(|d| d.is_dir()) {
             for entry in WalkDir::new(&src).sort_by_file_name() {
@@ -198,6 +206,7 @@ impl Assets {
                 if name == SEARCH_SCRIPT {
                     warnings.extend(search_script_warning(entry.path(), &data));
                 }
+                own.push((name.clone(), entry.path().to_path_buf()));
                 files.insert(name, data);
             }
         }
@@ -208,7 +217,7 @@ impl Assets {
                 (name, (data, hashed))
             })
             .collect();
-        Ok((Assets { files }, warnings))
+        Ok((Assets { files, own }, warnings))
     }
 
     /// The hashed copy of `name` (a path below `static/`), if there is such a file.
@@ -265,6 +274,83 @@ fn search_script_warning(path: &Path, script: &[u8]) -> Option<Diagnostic> {
              of referat {version} and make your changes in it again, or delete this copy to publish the built-in one"
         ),
     ))
+}
+
+/// Files of the templates folder that nothing uses, each a warning: a template that is no page and
+/// that no template extends, includes or imports (a misnamed "Base.html", "pages/meeting.html", a
+/// new "om.html"), and a static file that no template, stylesheet or script names ("styles.css"
+/// for "style.css"). The build published the built-in theme in their place without a word.
+fn unused_warnings(sources: &[(String, String)], files: &[(String, PathBuf)], assets: &Assets) -> Vec<Diagnostic> {
+    let pages: Vec<&str> = TEMPLATES.iter().map(|(n, _)| *n).collect();
+    let named = |name: &str, skip: &str| {
+        let quoted = [format!("\"{name}\""), format!("'{name}'")];
+        sources.iter().filter(|(n, _)| n != skip).any(|(_, text)| quoted.iter().any(|q| text.contains(q.as_str())))
+    };
+    let mut warnings = Vec::new();
+    for (name, path) in files.iter().filter(|(n, _)| !pages.contains(&n.as_str()) && !named(n, n)) {
+        let file = name.rsplit('/').next().unwrap_or(name);
+        let hint = match pages.iter().find(|p| near(p, file)) {
+            Some(p) => format!("; to replace the built-in {p}, name it {p} at the top of the templates folder"),
+            None => "; a template of your own is used only where a template the site renders extends, includes or \
+                     imports it (the site publishes no page of its own)"
+                .to_string(),
+        };
+        warnings.push(Diagnostic::warning(
+            path,
+            0,
+            format!("no page uses {name}: it is none of the site's pages, and no template extends, includes or imports it{hint}"),
+        ));
+    }
+    // Text files that may name a static file: the templates, and the static files that are text
+    // (each with its name, so that a file naming itself does not count).
+    let texts: Vec<(&str, &str)> = sources
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .chain(assets.files.iter().filter_map(|(n, (data, _))| Some((n.as_str(), std::str::from_utf8(data).ok()?))))
+        .collect();
+    for (name, path) in assets.own.iter().filter(|(n, _)| !STATIC.iter().any(|(s, _)| s == n)) {
+        let file = name.rsplit('/').next().unwrap_or(name);
+        if !texts.iter().any(|(n, t)| n != name && t.contains(file)) {
+            let hint = STATIC
+                .iter()
+                .find(|(s, _)| near(s, file))
+                .map(|(s, _)| format!("; to replace the built-in {s}, name it {s}"))
+                .unwrap_or_default();
+            warnings.push(Diagnostic::warning(
+                path,
+                0,
+                format!("static/{name} is published, but no template, stylesheet or script names it{hint}"),
+            ));
+        }
+    }
+    warnings
+}
+
+/// Whether two file names differ only in case or by a letter or two ("Base.html", "styles.css").
+fn near(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.to_lowercase().chars().collect(), b.to_lowercase().chars().collect());
+    // Edit distance, one row at a time.
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.iter().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (prev + usize::from(ca != cb)).min(row[j] + 1).min(row[j + 1] + 1);
+            prev = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()] <= 2
+}
+
+/// "the built-in theme", or "templates/ over the built-in theme (base.html, static/style.css)".
+fn describe(dir: Option<&Path>, files: &[(String, PathBuf)], assets: &Assets) -> String {
+    let own: Vec<String> =
+        files.iter().map(|(n, _)| n.clone()).chain(assets.own.iter().map(|(n, _)| format!("static/{n}"))).collect();
+    match dir.filter(|_| !own.is_empty()) {
+        Some(dir) => format!("{} over the built-in theme ({})", dir.display(), own.join(", ")),
+        None => "the built-in theme".to_string(),
+    }
 }
 
 /// `asset(path="style.css")`: `<base>static/style.1a2b3c4d5e.css`; a file that is not in `static/`
@@ -364,6 +450,38 @@ mod tests {
 
     /// Regression: a restyled base.html without `{% block content %}` built without a word and
     /// published every page with only its header and footer.
+    /// Regression (web-team review): a misnamed or misplaced copy ("Base.html",
+    /// "pages/meeting.html", "static/styles.css") and a page of the team's own ("om.html") built
+    /// without a word, and the built-in theme was published in their place.
+    #[test]
+    fn regression_files_of_the_templates_folder_that_nothing_uses_are_named() {
+        let (_dir, theme) = theme_with(&[
+            ("Base.html", builtin("base.html")),
+            ("pages/meeting.html", builtin("meeting.html")),
+            ("om.html", "{% extends \"base.html\" %}{% block content %}Om{% endblock %}"),
+            ("partials/nav.html", "<nav></nav>"),
+            (
+                "index.html",
+                &builtin("index.html")
+                    .replace("{% block content %}", "{% block content %}{% include \"partials/nav.html\" %}"),
+            ),
+            ("static/styles.css", "body {}"),
+            ("static/img/logo.svg", "<svg/>"),
+            ("static/style.css", "header { background: url(img/logo.svg); }"),
+        ]);
+        let theme = theme.unwrap();
+        let warned: Vec<String> = theme.warnings.iter().map(|w| w.to_string()).collect();
+        let about = |file: &str, hint: &str| warned.iter().any(|w| w.contains(file) && w.contains(hint));
+        assert!(about("Base.html", "name it base.html"), "{warned:#?}");
+        assert!(about("pages/meeting.html", "name it meeting.html"), "{warned:#?}");
+        assert!(about("om.html", "no page of its own"), "{warned:#?}");
+        assert!(about("styles.css", "name it style.css"), "{warned:#?}");
+        assert_eq!(warned.len(), 4, "the included partial and the logo the stylesheet names are used: {warned:#?}");
+        assert!(theme.description.contains("over the built-in theme (Base.html, index.html"), "{}", theme.description);
+        let (_dir, theme) = theme_with(&[]);
+        assert_eq!(theme.unwrap().description, "the built-in theme");
+    }
+
     #[test]
     fn a_base_without_a_block_the_pages_fill_is_an_error() {
         let base = builtin("base.html").replace("{% block content %}", "{% block inhold %}");
