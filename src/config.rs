@@ -14,6 +14,9 @@ pub struct Config {
     pub municipality: String,
     /// Short description used on the front page and in feeds.
     pub description: String,
+    /// The web team's own settings for its templates (`[extra]`: a phone number, a link to the
+    /// accessibility statement …), given to every page as `extra`; referat reads none of them.
+    pub extra: toml::Table,
 }
 
 impl Default for Config {
@@ -25,6 +28,7 @@ impl Default for Config {
             // must not say it is Høje-Taastrup's.
             municipality: String::new(),
             description: "Referater fra kommunens politiske udvalg og direktion.".into(),
+            extra: toml::Table::new(),
         }
     }
 }

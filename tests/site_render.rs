@@ -94,6 +94,30 @@ fn a_web_team_restyles_with_template_and_css_overrides() {
     );
 }
 
+/// Regression (web-team review): `[extra]` in config.toml was an unknown field, so a phone number or
+/// a link to the accessibility statement had to be written into the templates by hand.
+#[test]
+fn the_web_teams_own_settings_reach_every_page_as_extra() {
+    let theme = tempfile::tempdir().unwrap();
+    std::fs::write(
+        theme.path().join("404.html"),
+        r#"{% extends "base.html" %}{% block content %}<p>Ring {{ extra.telefon }} · <a href="{{ extra.links.was }}">Tilgængelighed</a></p>{% endblock content %}"#,
+    )
+    .unwrap();
+    let config: referat::config::Config = toml::from_str(
+        "title = \"Referater\"\n[extra]\ntelefon = \"43 59 10 00\"\n[extra.links]\nwas = \"https://was.digst.dk/htk-dk\"\n",
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let opts = RenderOptions { templates: Some(theme.path().to_path_buf()), ..Default::default() };
+    render::render(&referat::link::Site::new(config, meetings()), out.path(), &opts).unwrap();
+    let page = read(out.path(), "404.html");
+    assert!(
+        page.contains(r#"<p>Ring 43 59 10 00 · <a href="https://was.digst.dk/htk-dk">Tilgængelighed</a></p>"#),
+        "{page}"
+    );
+}
+
 #[test]
 fn a_broken_template_is_a_clear_error() {
     let theme = tempfile::tempdir().unwrap();

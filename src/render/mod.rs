@@ -145,6 +145,7 @@ impl<'a> Renderer<'a> {
         common.insert("site_municipality", &c.municipality);
         common.insert("site_description", &c.description);
         common.insert("site_base_url", &c.base_url);
+        common.insert("extra", &c.extra);
         let strings = view::meeting_strings(site, &base);
         let mut r = Renderer {
             site,
