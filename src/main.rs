@@ -32,6 +32,12 @@ enum Command {
     },
     /// Parse one minutes file and print its model as JSON.
     Parse { file: PathBuf },
+    /// Write the built-in theme's templates and static files into a folder, to copy from and edit;
+    /// files already there are left as they are.
+    Theme {
+        #[arg(long, default_value = "templates")]
+        output: PathBuf,
+    },
     /// Removes sites that earlier builds moved aside (`.public.old-<pid>`); `build` starts this in
     /// the background.
     #[command(hide = true)]
@@ -265,6 +271,15 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 diags.warnings().count()
             );
             Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
+        }
+        Command::Theme { output } => {
+            let (written, kept) = referat::render::templates::export(&output)
+                .with_context(|| format!("cannot write the theme into {}", output.display()))?;
+            for path in &kept {
+                eprintln!("kept {} (already there)", path.display());
+            }
+            println!("Wrote {} files of the built-in theme into {}", written.len(), output.display());
+            Ok(ExitCode::SUCCESS)
         }
         Command::RemoveOldSites { paths } => {
             referat::write::remove_old_sites(&paths)?;

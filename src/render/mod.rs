@@ -11,7 +11,7 @@ mod feed;
 mod json;
 mod markup;
 mod sitemap;
-mod templates;
+pub mod templates;
 pub mod text;
 pub mod view;
 

@@ -31,6 +31,27 @@ const STATIC: &[(&str, &[u8])] = &[
     ("favicon.svg", include_bytes!("../../templates/static/favicon.svg")),
 ];
 
+/// Writes the built-in templates and static files below `dir` (`static/` for the static files) as
+/// a start for a web team's own: `referat theme`. A file that exists is kept. Returns the files
+/// written and the files kept.
+pub fn export(dir: &Path) -> std::io::Result<(Vec<PathBuf>, Vec<PathBuf>)> {
+    let templates = TEMPLATES.iter().map(|(n, t)| (dir.join(n), t.as_bytes()));
+    let statics = STATIC.iter().map(|(n, d)| (dir.join("static").join(n), *d));
+    let (mut written, mut kept) = (Vec::new(), Vec::new());
+    for (path, data) in templates.chain(statics) {
+        if path.exists() {
+            kept.push(path);
+            continue;
+        }
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(&path, data)?;
+        written.push(path);
+    }
+    Ok((written, kept))
+}
+
 /// The compiled templates, and which of them came from the templates folder (for error messages).
 pub struct Theme {
     pub tera: Tera,
@@ -453,6 +474,22 @@ mod tests {
     /// Regression (web-team review): a misnamed or misplaced copy ("Base.html",
     /// "pages/meeting.html", "static/styles.css") and a page of the team's own ("om.html") built
     /// without a word, and the built-in theme was published in their place.
+    /// A team with only the binary could not get the files the README says to copy.
+    #[test]
+    fn the_built_in_theme_is_written_out_and_files_there_are_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("templates");
+        std::fs::create_dir_all(out.join("static")).unwrap();
+        std::fs::write(out.join("static/style.css"), "own").unwrap();
+        let (written, kept) = export(&out).unwrap();
+        assert_eq!((written.len(), kept.len()), (TEMPLATES.len() + STATIC.len() - 1, 1));
+        assert_eq!(std::fs::read_to_string(out.join("static/style.css")).unwrap(), "own", "kept as it was");
+        assert_eq!(std::fs::read_to_string(out.join("meeting.html")).unwrap(), builtin("meeting.html"));
+        let theme = Theme::load(Some(&out), "/").unwrap();
+        assert!(theme.warnings.is_empty(), "the written theme is one this build uses whole: {:?}", theme.warnings);
+        assert_eq!(export(&out).unwrap().0.len(), 0);
+    }
+
     #[test]
     fn regression_files_of_the_templates_folder_that_nothing_uses_are_named() {
         let (_dir, theme) = theme_with(&[
