@@ -122,7 +122,8 @@ const SCRIPT: &str = r#"// referat serve: live reload (only in `referat serve`, 
   const mark = nav && nav.serverTiming ? nav.serverTiming.find((t) => t.name === 'referat') : null;
   let seen = mark ? Number(mark.description) : null;
   let box = null;
-  const show = (message) => {
+  // `good`: a build has succeeded since serve started, so the page is its last good version.
+  const show = (message, good) => {
     if (!box) {
       box = document.createElement('div');
       box.id = 'referat-build-error';
@@ -133,7 +134,6 @@ const SCRIPT: &str = r#"// referat serve: live reload (only in `referat serve`, 
         font: '15px/1.45 system-ui, sans-serif', boxShadow: '0 2px 12px rgba(0,0,0,.5)',
       });
       const title = document.createElement('strong');
-      title.textContent = 'Ændringen kunne ikke bygges. Siden viser den sidste gode version.';
       const pre = document.createElement('pre');
       Object.assign(pre.style, { whiteSpace: 'pre-wrap', font: '14px/1.4 ui-monospace, monospace', margin: '.5rem 0 0' });
       const hint = document.createElement('p');
@@ -142,6 +142,9 @@ const SCRIPT: &str = r#"// referat serve: live reload (only in `referat serve`, 
       box.append(title, pre, hint);
       document.body.append(box);
     }
+    box.querySelector('strong').textContent = good
+      ? 'Ændringen kunne ikke bygges. Siden viser den sidste gode version.'
+      : 'Sitet kunne ikke bygges, og der er endnu ingen god version at vise.';
     box.querySelector('pre').textContent = message;
   };
   const hide = () => {
@@ -159,7 +162,7 @@ const SCRIPT: &str = r#"// referat serve: live reload (only in `referat serve`, 
       location.reload();
       return;
     }
-    if (status.error) show(status.error); else hide();
+    if (status.error) show(status.error, status.version > 0); else hide();
   };
   const events = new EventSource('/__referat/events');
   events.addEventListener('built', follow);

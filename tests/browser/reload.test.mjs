@@ -85,6 +85,7 @@ test('an open tab reloads after an edit, shows build errors over the last good p
   const overlay = page.locator('#referat-build-error');
   await overlay.waitFor({ state: 'visible', timeout: 30000 });
   assert.match(await overlay.textContent(), /direktionen\/2017-03-20\.txt/);
+  assert.match(await overlay.textContent(), /Siden viser den sidste gode version/);
   assert.equal(await overlay.getAttribute('role'), 'alert');
   assert.ok((await page.textContent('main')).includes('LIVE-RELOAD-VIRKER'), 'the last good page stays');
   fs.mkdirSync(path.join(repo, 'target/screenshots'), { recursive: true });
@@ -174,4 +175,40 @@ test('an open search page reads the new search index once it is published', asyn
   }
   assert.ok(found, 'the open search page finds the word after the index is published');
   await page.close();
+});
+
+// Regression (web-team review): when serve's first build failed, the overlay said the page was the
+// last good version over a 404 page, since there was none.
+test('a first build that fails says there is no good version yet, and the fix shows the site', async () => {
+  const own = fs.mkdtempSync(path.join(os.tmpdir(), 'referat-reload-first-'));
+  fs.cpSync(path.join(repo, 'content'), path.join(own, 'content'), { recursive: true });
+  fs.copyFileSync(path.join(repo, 'config.toml'), path.join(own, 'config.toml'));
+  const file = path.join(own, 'content', MEETING);
+  const good = fs.readFileSync(file);
+  fs.writeFileSync(file, Buffer.concat([good, Buffer.from([0])]));
+  const child = spawn(referatBin(), ['serve', '--port', '0', '--output', 'public'], { cwd: own });
+  try {
+    const at = await new Promise((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (d) => {
+        out += d;
+        const m = out.match(/^Serving .* at (http:\/\/\S+)$/m);
+        if (m) resolve(m[1]);
+      });
+      child.on('exit', (code) => reject(new Error(`serve exited with ${code}`)));
+    });
+    const page = await browser.newPage();
+    await page.goto(at);
+    const overlay = page.locator('#referat-build-error');
+    await overlay.waitFor({ state: 'visible', timeout: 30000 });
+    assert.match(await overlay.textContent(), /ingen god version at vise/);
+    save(file, good);
+    await page.waitForFunction(() => !document.getElementById('referat-build-error') && document.querySelector('main'), null, { timeout: 30000 });
+    await page.close();
+  } finally {
+    const exited = new Promise((r) => child.on('exit', r));
+    child.kill('SIGINT');
+    await exited;
+    fs.rmSync(own, { recursive: true, force: true });
+  }
 });
