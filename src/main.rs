@@ -25,10 +25,14 @@ enum Command {
     Build(SiteArgs),
     /// Build, serve on http://127.0.0.1:1111/ and rebuild and reload on change.
     Serve(ServeArgs),
-    /// Parse every minutes file and print all errors and warnings; exit non-zero on errors.
+    /// Parse every minutes file and compile the templates; print all errors and warnings and exit
+    /// non-zero on errors.
     Check {
         #[arg(long, default_value = "content")]
         content: PathBuf,
+        /// Templates folder to compile [default: templates, if there is one].
+        #[arg(long, value_parser = existing_dir)]
+        templates: Option<PathBuf>,
     },
     /// Parse one minutes file and print its model as JSON.
     Parse { file: PathBuf },
@@ -260,8 +264,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
             serve::serve(args.into())?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Check { content } => {
-            let (meetings, diags) = build::parse_all(&content);
+        Command::Check { content, templates } => {
+            let (meetings, mut diags) = build::parse_all(&content);
+            // The theme too, so that a broken template fails a CI check, not the next build.
+            let templates = templates.unwrap_or_else(|| "templates".into());
+            match referat::render::templates::Theme::load(Some(&templates), "/") {
+                Ok(theme) => diags.extend(theme.warnings),
+                Err(e) => diags.extend([referat::diag::Diagnostic::error(&templates, 0, e.to_string())]),
+            }
             eprint!("{diags}");
             let errors = diags.errors().count();
             println!(

@@ -430,3 +430,26 @@ fn open_items_the_second_review_found_hidden() {
     assert_eq!(m.date.to_string(), "2024-03-20");
     assert_eq!(m.start.unwrap().to_string(), "16:10:00");
 }
+
+/// Regression (web-team review): `check` ignored the templates, so a broken theme passed a CI
+/// check and failed the next build.
+#[test]
+fn check_command_compiles_the_templates_too() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("meeting.html"),
+        "{% extends \"base.html\" %}{% block content %}{% if x %}{% endblock %}",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("Base.html"), "misnamed").unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_referat"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["check", "--templates"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains("Failed to parse 'meeting.html'"), "{stderr}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("2 meetings parsed, 1 error(s)"));
+}
