@@ -189,7 +189,7 @@ fn number_after(text: &str, after: usize) -> Option<(usize, usize)> {
     // ("CPR-nr.: 1.1.80 1243").
     let (day, after_day) = digits(text, start);
     if let Some((date, after_date, _)) = split_date(text, after_day, &day).filter(|_| day.len <= 2) {
-        let serial = separator(text, after_date).map(|(k, _)| digits(text, k));
+        let serial = separator(text, after_date).map(|(k, _, _)| digits(text, k));
         if let Some((_, end)) = serial.filter(|(d, _)| d.len == 4 && plausible_date(&date)) {
             return Some((start, end));
         }
@@ -288,7 +288,12 @@ fn find_written(text: &str) -> Vec<(usize, usize)> {
             }
         };
         let dotted = matches!(first.len, 1 | 2 | 8);
-        let end = separator(text, after_date).and_then(|(k, spaced)| {
+        let end = separator(text, after_date).and_then(|(k, spaced, mark)| {
+            // A mark other than a dash, slash or stop joins six digits in a row only
+            // ("241263:1719"): after a date written as one it parts a time ("12.03.24:1700").
+            if mark && first.len != 6 {
+                return None;
+            }
             // A date written as a date joins its serial with a dash, slash or stop (spaces may
             // sit around it: "01.01.80 - 1234"), not a space or tab alone (a table row
             // "15.01.24 1250"), unless its year has four digits, as a birth date's has
@@ -586,8 +591,9 @@ struct Digits {
 /// tab with a space or two beside it is one gap, as a tab alone is ("150680 \t0863": a PDF's layout
 /// sets the serial in a column of its own, as in [`grouped`]).
 /// The flag is true if the halves are joined by a space without a dash (or slash or stop).
-fn separator(text: &str, mut i: usize) -> Option<(usize, bool)> {
-    let (mut dash, mut spaces, mut tab) = (false, 0, false);
+fn separator(text: &str, mut i: usize) -> Option<(usize, bool, bool)> {
+    // `mark`: joined by one of the other marks, which join only with no space on either side.
+    let (mut dash, mut spaces, mut tab, mut mark) = (false, 0, false, false);
     for _ in 0..12 {
         if i >= text.len() {
             return None;
@@ -599,22 +605,25 @@ fn separator(text: &str, mut i: usize) -> Option<(usize, bool)> {
         let (c, len) = decoded(text, i);
         match c {
             '\u{ad}' | '\u{200b}' | '\u{2060}' => {}
-            ' ' | '\t' | '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}' => {
+            ' ' | '\t' | '\u{a0}' | '\u{2007}' | '\u{2009}' | '\u{202f}' if !mark => {
                 spaces += 1;
                 tab |= c == '\t';
             }
             '\n' | '\r' if dash => {}
             // Dashes join the halves, one or more ("010203--1234", "010203 – – 1234").
             c if is_dash(c) => dash = true,
-            // So does one slash, full stop or other mark a reader sees between the halves of a
-            // number ("010203/1234", "010203.1234", "010203:1234", "010203+1234", "010203·1234").
-            c if !dash
-                && (matches!(c, '/' | '.' | ':' | '+' | '=' | '#' | '~' | ';' | ',' | '_' | '|') || middle_dot(c)) =>
-            {
-                dash = true
+            // So does one slash or full stop ("010203/1234", "010203.1234").
+            '/' | '.' if !dash => dash = true,
+            // Or one other mark a reader sees between the halves of one number, set tight
+            // ("010203:1234", "010203+1234", "010203·1234"); with a space beside it, it parts two
+            // numbers ("120500, 1500", "12.03.2024, 1700"), as a table's "|" does. The caller takes
+            // it only after six digits in a row (see `find_written`).
+            c if !dash && spaces == 0 && (matches!(c, ':' | '+' | '=' | '#' | '~' | ';' | ',') || middle_dot(c)) => {
+                dash = true;
+                mark = true;
             }
             // Markup or invisible characters alone join the halves as tightly as nothing would.
-            _ => return (dash || spaces <= 1 || tab && spaces <= 3).then_some((i, spaces > 0 && !dash)),
+            _ => return (dash || spaces <= 1 || tab && spaces <= 3).then_some((i, spaces > 0 && !dash, mark)),
         }
         i += len;
     }
@@ -1108,8 +1117,22 @@ mod tests {
             let (t, w) = mask(s);
             assert_eq!((t.as_str(), w.len()), (masked, 1), "{s}");
         }
-        // Two marks are no join, nor is an amount's decimal comma after a thousands stop.
-        for s in ["241263:,1719", "Beløb 120.324,1719 kr.", "kl. 10,1200 deltog"] {
+        // Two marks are no join, nor is an amount's decimal comma after a thousands stop. A mark
+        // with a space beside it parts two numbers, and after a date written as one it parts a
+        // time (review of this change: "Mødedato: 12.03.2024, 1700" lost the meeting its date).
+        for s in [
+            "241263:,1719",
+            "Beløb 120.324,1719 kr.",
+            "kl. 10,1200 deltog",
+            "Mødedato: 12.03.2024, 1700",
+            "Beløbene 120500, 1500 og 2000",
+            "120500; 1500",
+            "Udgiften udgør 120500 + 1500 i moms",
+            "12.03.24:1700",
+            "| 12.03.2024 | 1700 |",
+            "| 01.04.2024 | 2500 |",
+            "| Løn | 120500 | 1250 |",
+        ] {
             assert!(mask(s).1.is_empty(), "{s}");
         }
     }
