@@ -626,7 +626,7 @@ impl TableTags {
 /// it), or without one at its last line with a row's or cell's tag, before any heading.
 fn html_table_end(body: &[Line], tags: &[TableTags]) -> Option<(usize, bool)> {
     let n = tags.len().min(HTML_TABLE_LINES);
-    let n = body[..n].iter().position(|l| l.kind != Kind::Text && !l.is_blank()).unwrap_or(n);
+    let n = body[..n].iter().position(|l| l.kind != Kind::Text && !l.is_empty_to_reader()).unwrap_or(n);
     let mut depth = 0i64;
     for (i, t) in tags[..n].iter().enumerate() {
         depth += i64::from(t.opens) - i64::from(t.closes);
@@ -661,7 +661,7 @@ pub(super) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usize> {
         if !(broken || public_label(l.text)) {
             return None;
         }
-        let next = (k + 1..body.len()).find(|&n| !body[n].is_blank())?;
+        let next = (k + 1..body.len()).find(|&n| !body[n].is_empty_to_reader())?;
         public_no_line(&format!("{}\t{}", l.text.trim_end_matches('\\'), body[next].text.trim())).then_some(next)
     };
     // An HTML table or row written over lines, a tag or a cell a line ("<tr>" / "<td>Offentlig</td>"
@@ -676,7 +676,7 @@ pub(super) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usize> {
     let mut read_to = 0;
     let mut html_table = |k: usize| {
         let t = tags.get(k).filter(|t| t.opens > 0 || t.starts_row)?;
-        let before = body[..k].iter().rev().find(|l| !l.is_blank());
+        let before = body[..k].iter().rev().find(|l| !l.is_empty_to_reader());
         let continues = || before.is_some_and(|l| table_line(l) && !has_tag(l.text, &["/table"]));
         if t.opens == 0 && (k < read_to || continues()) {
             return None;

@@ -157,7 +157,9 @@ fn html_tag(s: &str, comment_closes: impl FnOnce() -> bool) -> Option<(Tag<'_>, 
     if !b.get(name_start)?.is_ascii_alphabetic() {
         return None;
     }
-    let name_len = b[name_start..].iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b'-').count();
+    // A namespace prefix is part of the name: Word's HTML writes "<o:p>".
+    let name_len =
+        b[name_start..].iter().take_while(|c| c.is_ascii_alphanumeric() || matches!(**c, b'-' | b':')).count();
     let name = &s[name_start..name_start + name_len];
     let after = &s[name_start + name_len..];
     let end = after.find(['>', '<'])?;
@@ -407,7 +409,13 @@ fn entity(s: &str) -> Option<(char, usize)> {
         "gt" => '>',
         "quot" => '"',
         "apos" => '\'',
-        "nbsp" => ' ',
+        "nbsp" | "ensp" | "emsp" | "thinsp" => ' ',
+        // Invisible: a reader sees nothing of them.
+        "shy" => '\u{ad}',
+        "zwnj" => '\u{200c}',
+        "zwj" => '\u{200d}',
+        "lrm" => '\u{200e}',
+        "rlm" => '\u{200f}',
         _ => {
             let num = name.strip_prefix('#')?;
             let code = match num.strip_prefix(['x', 'X']) {

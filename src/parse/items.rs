@@ -189,7 +189,7 @@ pub fn mark_numbered(lines: &mut [Line], cx: &mut Ctx) -> bool {
 /// such as "Lukkede punkter:" between it and the heading before or after it): an agenda listed in
 /// the header, not an item, which would have text of its own.
 fn listed(lines: &[Line], i: usize) -> bool {
-    let between = |l: &&Line| !l.is_blank() && toc::group_heading(&to_plain(l.text)).is_none();
+    let between = |l: &&Line| !l.is_empty_to_reader() && toc::group_heading(&to_plain(l.text)).is_none();
     let after = lines[i + 1..].iter().find(between).map(|l| heading_of(l, true).is_some());
     let before = lines[..i].iter().rev().find(between).map(|l| heading_of(l, true).is_some());
     after == Some(true) || before == Some(true)
@@ -204,13 +204,15 @@ fn last_without_case(lines: &[Line], last: usize, mut expected: u32, mut after_c
     let mut found = Vec::new();
     let mut from = last + 1;
     let numbered = |l: &Line| numbered_heading(&plain(l.text)).map(|(n, _)| n);
-    while let Some(i) = (from..lines.len()).find(|&i| !lines[i].is_blank() && numbered(&lines[i]) == Some(expected)) {
+    while let Some(i) =
+        (from..lines.len()).find(|&i| !lines[i].is_empty_to_reader() && numbered(&lines[i]) == Some(expected))
+    {
         let heading = plain(lines[i].text);
         let Some((_, title)) = numbered_heading(&heading) else { break };
         let closed = is_closed(&full_title(title, &lines[i + 1..]));
-        let prev = lines[..i].iter().rev().find(|l| !l.is_blank());
+        let prev = lines[..i].iter().rev().find(|l| !l.is_empty_to_reader());
         let in_list = prev.is_some_and(|p| numbered(p).is_some());
-        let apart = i > 0 && lines[i - 1].is_blank();
+        let apart = i > 0 && lines[i - 1].is_empty_to_reader();
         let titled = title.starts_with(char::is_uppercase); // "3. kvartal viste …" is a sentence
         let item = closed || (!after_closed && apart && !in_list && titled);
         if !item || has_byte(lines[i].text, b'\t') {
@@ -228,7 +230,11 @@ fn last_without_case(lines: &[Line], last: usize, mut expected: u32, mut after_c
 /// number line follows.
 fn numbered_at(lines: &[Line], i: usize) -> Option<(u32, bool)> {
     let line = &lines[i];
-    if line.is_blank() || line.text.len() > 300 || has_byte(line.text, b'\t') || toc::entry_title(line.text).is_some() {
+    if line.is_empty_to_reader()
+        || line.text.len() > 300
+        || has_byte(line.text, b'\t')
+        || toc::entry_title(line.text).is_some()
+    {
         return None;
     }
     let heading = plain(line.text);
@@ -249,7 +255,7 @@ fn numbered_at(lines: &[Line], i: usize) -> Option<(u32, bool)> {
 /// systems write before the number.
 fn near<'l, 'a>(lines: &'l [Line<'a>]) -> impl Iterator<Item = &'l Line<'a>> {
     let mut others = 0;
-    lines.iter().filter(|l| !l.is_blank()).take(4 * CASE_WITHIN).take_while(move |l| {
+    lines.iter().filter(|l| !l.is_empty_to_reader()).take(4 * CASE_WITHIN).take_while(move |l| {
         if !describes_item(l) || case_of(l).is_some() {
             others += 1;
         }
@@ -266,7 +272,7 @@ pub fn heading_at(lines: &[Line], i: usize) -> Option<(u32, String)> {
     }
     let (number, title) = heading_of(line, false)?;
     let case_follows = || {
-        let mut next = lines[i + 1..].iter().filter(|l| !l.is_blank());
+        let mut next = lines[i + 1..].iter().filter(|l| !l.is_empty_to_reader());
         next.find(|l| case_of(l).is_some() || !describes_item(l)).is_some_and(|l| case_of(l).is_some())
     };
     (matches!(line.kind, Kind::Heading(_)) || case_follows()).then_some((number, title))
@@ -281,7 +287,7 @@ fn case_within(lines: &[Line]) -> bool {
 /// ("Punkt 2: Personalesag vedrørende" / "Hjemmeplejen - Lukket......3"): an item's heading is
 /// followed by its case number or text, never by a page number.
 fn wraps_into_toc_entry(lines: &[Line], i: usize) -> bool {
-    lines[i + 1..].iter().find(|l| !l.is_blank()).is_some_and(|next| {
+    lines[i + 1..].iter().find(|l| !l.is_empty_to_reader()).is_some_and(|next| {
         toc::entry_title(next.text).is_some() && heading_of(next, false).is_none() && !next.numbered_item
     })
 }
@@ -297,7 +303,7 @@ fn next_heading(line: &Line, expected: u32) -> Option<(u32, String)> {
 
 /// The item heading on `line`, if it is one (a table-of-contents entry is not).
 fn heading_of(line: &Line, strict: bool) -> Option<(u32, String)> {
-    if line.is_blank() || line.text.len() > 300 {
+    if line.is_empty_to_reader() || line.text.len() > 300 {
         return None;
     }
     if line.numbered_item {
@@ -343,7 +349,7 @@ fn full_title(title: &str, body: &[Line]) -> String {
         // Without a case number line: the first line under the heading when it says "lukket",
         // or a short line after the title's wrapped lines that only marks it ("i Hjemmeplejen" /
         // "- Lukket", "(Lukket punkt)").
-        let mut lines = body.iter().filter(|l| !l.is_blank());
+        let mut lines = body.iter().filter(|l| !l.is_empty_to_reader());
         if let Some(l) = lines.clone().next().filter(|l| l.text.len() < 100 && is_closed(&to_plain(l.text))) {
             push_title_line(&mut full, l.text);
             return full;
@@ -368,9 +374,10 @@ fn full_title(title: &str, body: &[Line]) -> String {
     // next item's mark, above its heading.
     let columns: Vec<(usize, Vec<Cow<str>>)> = head.fields.iter().map(|&i| (i, fields(body[i].text))).collect();
     let open = columns.iter().flat_map(|(_, c)| c).any(|c| open_status(c));
-    let above_next = |i: usize| open && body[i + 1..].iter().find(|l| !l.is_blank()).is_some_and(is_heading_line);
+    let above_next =
+        |i: usize| open && body[i + 1..].iter().find(|l| !l.is_empty_to_reader()).is_some_and(is_heading_line);
     let fields_read = columns.iter().filter(|(i, _)| !above_next(*i)).flat_map(|(_, c)| c.iter().map(|c| &**c));
-    let first = body[head.end..].iter().position(|l| !l.is_blank()).map(|k| head.end + k);
+    let first = body[head.end..].iter().position(|l| !l.is_empty_to_reader()).map(|k| head.end + k);
     let first = first.filter(|&i| !is_heading_line(&body[i]) && !open);
     // A table that starts the text with other rows among its fields ("| Offentlig | Nej |" above
     // "| Dato | 12.03.2024 |"): the rows that are fields say what fields under the heading say.
@@ -383,7 +390,7 @@ fn full_title(title: &str, body: &[Line]) -> String {
         .unwrap_or_default();
     // "Offentlig:" with its answer on the next line: the field read as one line.
     let answered = first.filter(|&i| public_label(body[i].text)).and_then(|i| {
-        let next = body[i + 1..].iter().find(|l| !l.is_blank())?;
+        let next = body[i + 1..].iter().find(|l| !l.is_empty_to_reader())?;
         Some(format!("{} {}", body[i].text.trim_end(), next.text.trim()))
     });
     let first = first.map(|i| body[i].text);
@@ -443,7 +450,7 @@ fn head_of(body: &[Line]) -> Head {
     let mut leading_end = 0;
     // The end of a table of fields read whole.
     let mut table_end = 0;
-    for (i, l) in body.iter().enumerate().filter(|(_, l)| !l.is_blank()).take(4 * CASE_WITHIN) {
+    for (i, l) in body.iter().enumerate().filter(|(_, l)| !l.is_empty_to_reader()).take(4 * CASE_WITHIN) {
         if i < table_end {
             continue;
         }
@@ -463,7 +470,7 @@ fn head_of(body: &[Line]) -> Head {
         // the case number; [`full_title`] reads its fields).
         if pipe_cells(l.text).is_some() {
             if let Some(end) = field_table(body, i) {
-                head.fields.extend((i..end).filter(|&k| !body[k].is_blank()));
+                head.fields.extend((i..end).filter(|&k| !body[k].is_empty_to_reader()));
                 if head.case.is_none() {
                     head.case = (i..end).find_map(|k| Some((k, case_of(&body[k])?)));
                 }
@@ -642,7 +649,7 @@ const OWN_CASE_LINES: usize = 3;
 fn own_case(title: &str, body: &[Line]) -> Vec<CaseNumber> {
     let mut own: Vec<CaseNumber> = case_in_title(title).map(|(_, case)| case).into_iter().collect();
     own.extend(head_of(body).case.map(|(_, case)| case).filter(|c| !own.contains(c)));
-    let head = body.iter().filter(|l| !l.is_blank()).take(OWN_CASE_LINES).map(|l| l.text);
+    let head = body.iter().filter(|l| !l.is_empty_to_reader()).take(OWN_CASE_LINES).map(|l| l.text);
     add_cases_in(std::iter::once(title).chain(head), &mut own);
     own
 }
@@ -668,7 +675,7 @@ fn says_open(body: &[Line]) -> bool {
 /// "Tillægsdagsorden" (also "Tillægspunkter:") on a line of its own right above the heading at `i`:
 /// the start of the supplementary agenda, not the end of the previous item's text.
 fn supplement_above(lines: &[Line], from: usize, i: usize) -> Option<usize> {
-    let j = (from..i).rev().find(|&j| !lines[j].is_blank())?;
+    let j = (from..i).rev().find(|&j| !lines[j].is_empty_to_reader())?;
     let t = lines[j].text.trim().trim_matches(['*', '_', ':', '#', ' ']);
     let names = ["tillægsdagsorden", "tillægsdagsordenen", "tillægspunkter", "tillægspunkt"];
     (t.len() <= 20 && names.iter().any(|n| t.to_lowercase() == *n)).then_some(j)
@@ -691,7 +698,7 @@ fn closed_sub_item(lines: &[Line], from: usize, to: usize, cx: &mut Ctx) -> Opti
 /// A table of fields that says so ("| Sagsnr. | Offentlig |" / "|---|---|" / "| 24/1002 | Nej |")
 /// marks it the same way; the table's first line is returned.
 fn marked_above(lines: &[Line], from: usize, i: usize) -> Option<usize> {
-    let j = (from..i).rev().find(|&j| !lines[j].is_blank())?;
+    let j = (from..i).rev().find(|&j| !lines[j].is_empty_to_reader())?;
     let first = table_ending_at(lines, from, j);
     // The next item's case numbers, as its title and first lines give them (see
     // [`own_case`]); read only once a mark is found: reading them for every heading was 4 % of a parse.
@@ -717,7 +724,7 @@ fn marked_above(lines: &[Line], from: usize, i: usize) -> Option<usize> {
     }
     // The previous item's own mark ("Punkt 1: …" / "17/1002" / "(Lukket)") is not the next one's:
     // only its case number line stands between its heading and the mark.
-    let own = lines[from..start].iter().filter(|l| !l.is_blank()).all(|l| case_of(l).is_some());
+    let own = lines[from..start].iter().filter(|l| !l.is_empty_to_reader()).all(|l| case_of(l).is_some());
     (!own && heading_at(lines, j).is_none()).then_some(start)
 }
 
@@ -770,7 +777,7 @@ impl LaterNumbers {
 fn closed_part(lines: &[Line], cx: &mut Ctx) -> Option<usize> {
     // On a line of its own: blank lines around it, or an item heading right after it.
     let alone = |i: usize| {
-        let blank = |j: Option<&Line>| j.is_none_or(Line::is_blank);
+        let blank = |j: Option<&Line>| j.is_none_or(Line::is_empty_to_reader);
         matches!(lines[i].kind, Kind::Heading(_))
             || (blank(i.checked_sub(1).map(|j| &lines[j]))
                 && (blank(lines.get(i + 1)) || heading_at(lines, i + 1).is_some()))
@@ -806,7 +813,7 @@ fn divides_before_heading(lines: &[Line], i: usize) -> bool {
     if t.is_empty() || t.len() > 200 || !apart {
         return false;
     }
-    let next = lines[i + 1..].iter().position(|l| !l.is_blank()).map(|k| i + 1 + k);
+    let next = lines[i + 1..].iter().position(|l| !l.is_empty_to_reader()).map(|k| i + 1 + k);
     if next.is_none_or(|n| heading_at(lines, n).is_none()) {
         return false;
     }
@@ -908,7 +915,7 @@ fn case_number<'l, 'a>(item: &mut AgendaItem, body: &'l [Line<'a>], cx: &mut Ctx
             item.case = Some(case);
         }
         None => {
-            let first = body[head.end..].iter().enumerate().find(|(_, l)| !l.is_blank());
+            let first = body[head.end..].iter().enumerate().find(|(_, l)| !l.is_empty_to_reader());
             if let Some((i, l)) = first.filter(|(_, l)| looks_like_case_number(l.text) && !item.closed) {
                 cx.warn(l.no, format!("item {}: \"{}\" is not a valid case number", item.number, clip(l.text)));
                 return &body[head.end + i + 1..];
@@ -946,7 +953,7 @@ fn case_in_title(title: &str) -> Option<(&str, CaseNumber)> {
 /// "16/26813", "Sagsnr.: 16/26813", "00.01.00-A00-1-21", also with what some systems write after
 /// it: "Sagsnr. 24/1009 (Acadre)", "Sagsnr.: 24/1010, Dok.nr.: 24/5555".
 fn case_of(line: &Line) -> Option<CaseNumber> {
-    if line.is_blank() {
+    if line.is_empty_to_reader() {
         return None;
     }
     let whole = if line.text.len() <= 80 { case_in(line.text) } else { None };
@@ -1126,7 +1133,9 @@ fn attachment_named_like_a_section(open: Option<&Open>, heading: &str, kind: Sec
             || has_byte(l.text, b'\t')
     };
     let dated = kind == SectionKind::Decision && heading.bytes().any(|b| b.is_ascii_digit());
-    in_attachments && !dated && !rest.iter().filter(|l| !l.is_blank()).take(1).any(|l| l.kind == Kind::Text && prose(l))
+    in_attachments
+        && !dated
+        && !rest.iter().filter(|l| !l.is_empty_to_reader()).take(1).any(|l| l.kind == Kind::Text && prose(l))
 }
 
 /// "Beslutning: Godkendt.", "**Indstilling:** Det indstilles …", "Bilag: Tidsplan": a decision,

@@ -85,7 +85,7 @@ pub fn parse(file: &Path, text: &str) -> Result<(Meeting, Vec<Diagnostic>), Vec<
         .iter()
         .enumerate()
         .position(|(i, l)| {
-            !l.is_blank()
+            !l.is_empty_to_reader()
                 && (toc::is_heading(&to_plain(l.text))
                     || toc::entry_title(l.text).is_some()
                     || items::heading_at(pre, i).is_some()
@@ -192,7 +192,7 @@ fn split_closing<'l, 'a>(agenda: &'l [normalize::Line<'a>]) -> (&'l [normalize::
 /// not items.
 fn skip_listed_agenda(lines: &[normalize::Line], first: usize) -> usize {
     let group = |j: usize| toc::group_heading(&to_plain(lines[j].text)).is_some();
-    let next_non_blank = |i: usize| (i + 1..lines.len()).find(|&j| !lines[j].is_blank() && !group(j));
+    let next_non_blank = |i: usize| (i + 1..lines.len()).find(|&j| !lines[j].is_empty_to_reader() && !group(j));
     let mut at = first;
     let mut last_listed = None;
     while let Some((number, _)) = items::heading_at(lines, at) {

@@ -39,6 +39,12 @@ impl Line<'_> {
     pub fn is_blank(&self) -> bool {
         self.kind == Kind::Blank
     }
+
+    /// Blank, or a line with no letter or digit to read ([`shows_nothing`]): what the readers of
+    /// an item's structure and marks pass over. The page's blocks keep such a line as written.
+    pub fn is_empty_to_reader(&self) -> bool {
+        self.is_blank() || shows_nothing(self.text)
+    }
 }
 
 /// The lines of one file plus what was learned about its format.
@@ -136,59 +142,26 @@ pub fn document(text: &str) -> Document<'_> {
                 continue;
             }
         }
-        // A table row is nothing only with its whole table (below): "| |" inside a table is a row.
-        if line.kind != Kind::Blank && !line.text.starts_with('|') && shows_nothing(line.text) {
-            lines.push(blank(no));
-            continue;
-        }
         lines.push(line);
     }
-    blank_empty_tables(&mut lines);
     Document { lines, markdown }
 }
 
-/// Whether a line shows a reader nothing: markdown markers with nothing after them ("- ", ">",
-/// "**", "\\"), table debris ("|", "| |"), space entities and empty tags ("&nbsp;", "<br>",
-/// "<p></p>", "<!-- x -->"). Every reader of the lines takes it for the blank line it looks like:
-/// one between an item's case number and its "Lukket punkt" hid the mark, and the item was
-/// published (robustness review). A lone dash or ellipsis is text ("–", "…").
+/// Whether a line says nothing a reader can read: no letter or digit once entities are decoded and
+/// tags, markup and invisible characters are gone ("&nbsp;", "<br>", "<o:p></o:p>", "<!-- x -->",
+/// "- ", "| |", "–", "&#8203;"). The readers of an item's structure pass over such a line as over a
+/// blank one ([`Line::is_empty_to_reader`]): one between an item's case number and its "Lukket
+/// punkt" hid the mark, and the item was published (robustness review). The page still shows it.
 pub(super) fn shows_nothing(text: &str) -> bool {
-    let syntax =
-        |c: char| c.is_whitespace() || matches!(c, '-' | '*' | '+' | '>' | '_' | '\\' | '|' | '#' | '=' | '~' | '`');
     for c in text.chars() {
-        match c {
-            '&' | '<' => return only_inline_tags(text) && plain(text).chars().all(syntax),
-            c if syntax(c) => {}
-            _ => return false,
+        if c == '&' || c == '<' {
+            return !plain(text).chars().any(|c| c.is_alphanumeric() && !invisible(c));
+        }
+        if c.is_alphanumeric() {
+            return false;
         }
     }
     true
-}
-
-/// Whether every tag of `text` is a comment or one that only marks up text ("<br>", "<b>",
-/// "</span>"): a line of a table's or a list's tags ("<table>", "<tr>") is part of its structure.
-fn only_inline_tags(text: &str) -> bool {
-    const INLINE: [&str; 10] = ["br", "p", "div", "span", "b", "i", "u", "em", "strong", "font"];
-    memchr::memchr_iter(b'<', text.as_bytes()).all(|i| {
-        let tag = text[i + 1..].trim_start_matches('/');
-        let name = &tag[..tag.bytes().take_while(u8::is_ascii_alphanumeric).count()];
-        tag.starts_with("!--") || INLINE.iter().any(|t| t.eq_ignore_ascii_case(name))
-    })
-}
-
-/// Blanks the runs of table rows ("| |", "|---|") that show nothing at all.
-fn blank_empty_tables(lines: &mut [Line]) {
-    let row = |l: &Line| l.kind == Kind::Text && l.text.starts_with('|');
-    let mut i = 0;
-    while i < lines.len() {
-        let run = lines[i..].iter().take_while(|l| row(l)).count();
-        if run > 0 && lines[i..i + run].iter().all(|l| shows_nothing(l.text)) {
-            for l in &mut lines[i..i + run] {
-                *l = blank(l.no);
-            }
-        }
-        i += run.max(1);
-    }
 }
 
 fn blank(no: usize) -> Line<'static> {
@@ -442,26 +415,38 @@ fn footer_word(word: &str) -> bool {
 mod tests {
     #[test]
     fn lines_that_show_nothing_and_lines_that_do() {
-        for t in
-            ["&nbsp;", "&#160;", "<br>", "<BR/>", "<p></p>", "<span> </span>", "<!-- x -->", "- ", "**", "| |", "\\"]
-        {
-            assert!(shows_nothing(t), "{t:?}");
-        }
         for t in [
+            "&nbsp;",
+            "&#160;",
+            "&ensp;",
+            "&#8203;",
+            "&shy;",
+            "&zwnj;",
+            "<br>",
+            "<BR/>",
+            "<p></p>",
+            "<span> </span>",
+            "<!-- x -->",
+            "<o:p>&nbsp;</o:p>",
+            "<p class=MsoNormal><o:p>&nbsp;</o:p></p>",
+            "<a name=\"x\"></a>",
+            "- ",
+            "**",
+            "| |",
+            "\\",
             "–",
             "…",
             ".",
             "<table>",
             "</tr>",
             "<td></td>",
-            "<li>",
             "&lt;",
-            "&amp;",
-            "<script></script>",
-            "- a",
-            "<",
-            "1.",
+            "<hr>",
+            "\u{2800}",
         ] {
+            assert!(shows_nothing(t), "{t:?}");
+        }
+        for t in ["- a", "1.", "<script>x</script>", "&#53;", "Lukket", "<b>L</b>"] {
             assert!(!shows_nothing(t), "{t:?}");
         }
     }

@@ -75,7 +75,7 @@ fn agenda_label(plain: &str) -> bool {
 /// agenda. A listed title may wrap onto indented lines; header fields ("Referent: …") may follow
 /// the list. Returns the list's lines `start..end`; a list numbered from 1 unless a group heads it.
 pub fn listed_agenda(lines: &[Line], items: &[(u32, String)]) -> Option<(usize, usize)> {
-    let non_blank: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_blank()).collect();
+    let non_blank: Vec<usize> = (0..lines.len()).filter(|&i| !lines[i].is_empty_to_reader()).collect();
     // Header fields after the list belong to the header.
     let fields = non_blank.iter().rev().take_while(|&&i| super::header::is_field(&to_plain(lines[i].text))).count();
     let end = match fields {
@@ -101,7 +101,8 @@ pub fn listed_agenda(lines: &[Line], items: &[(u32, String)]) -> Option<(usize, 
         // The rest of a title that wrapped: indented, right under a listed line (or its wrap).
         let under_listed = i > 0 && {
             let above = &lines[i - 1];
-            !above.is_blank() && (listed_line(above.text, &to_plain(above.text)).is_some() || above.indent > 0)
+            !above.is_empty_to_reader()
+                && (listed_line(above.text, &to_plain(above.text)).is_some() || above.indent > 0)
         };
         if line.indent > 0 && under_listed && group_heading(&plain).is_none() {
             tail.push(plain.trim().to_string());
@@ -172,7 +173,7 @@ pub fn parse(lines: &[Line], numbered: bool, cx: &mut Ctx) -> Vec<Entry> {
     let mut pending: Option<(String, usize)> = None;
     let mut in_closed_group = false;
     let mut last_listed = false;
-    let lines: Vec<&Line> = lines.iter().filter(|l| !l.is_blank()).collect();
+    let lines: Vec<&Line> = lines.iter().filter(|l| !l.is_empty_to_reader()).collect();
     for (k, line) in lines.iter().enumerate() {
         let plain = to_plain(line.text);
         if is_heading(&plain) || (pending.is_none() && agenda_label(&plain) && !(last_listed && line.indent > 0)) {
