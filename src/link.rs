@@ -324,14 +324,15 @@ pub fn own_folder(date: NaiveDate, source: &Path) -> Option<String> {
     if stem.len() == date.len() {
         return Some(date);
     }
-    // A CPR number in the name is never published: the address is the date's, numbered.
-    if crate::privacy::masked_name(stem) != stem {
-        return None;
-    }
     let mut s = slug::slugify(fold(stem));
     if s.len() > MAX_SLUG {
         let cut = s[..MAX_SLUG].rfind('-').filter(|&i| i >= date.len()).unwrap_or(MAX_SLUG);
         s.truncate(cut);
+    }
+    // A CPR number in the name is never published: the address is the date's, numbered. The
+    // slug is asked too: it writes "241263  1719" or "(241263)1719" as "241263-1719".
+    if crate::privacy::masked_name(stem) != stem || crate::privacy::masked_name(&s) != s {
+        return None;
     }
     let rest = s.strip_prefix(&date)?;
     (rest.is_empty() || rest.starts_with('-')).then_some(s)
@@ -419,8 +420,27 @@ mod tests {
             ("2024-03-12", "a/2024-03-12 241263-1719.txt"),
             ("2024-03-12", "a/2024-03-12 cpr 2412631719.md"),
             ("2024-03-12", "a/2024-03-12 budget 2025-2028.md"),
+            // The slug joins what the name keeps apart (review of this change).
+            ("2024-03-12", "a/2024-03-12 241263  1719.txt"),
+            ("2024-03-12", "a/2024-03-12 (241263)1719.txt"),
+            ("2024-03-12", "a/2024-03-12 241263%1719.txt"),
+            (
+                "2024-03-12",
+                "a/2024-03-12 \u{ff12}\u{ff14}\u{ff11}\u{ff12}\u{ff16}\u{ff13}-\u{ff11}\u{ff17}\u{ff11}\u{ff19}.txt",
+            ),
         ]);
-        assert_eq!(got, ["2024-03-12", "2024-03-12-2", "2024-03-12-budget-2025-2028"]);
+        assert_eq!(
+            got,
+            [
+                "2024-03-12",
+                "2024-03-12-2",
+                "2024-03-12-budget-2025-2028",
+                "2024-03-12-3",
+                "2024-03-12-4",
+                "2024-03-12-5",
+                "2024-03-12-6"
+            ]
+        );
         let d = crate::diag::Diagnostic::warning("a/2024-03-12 241263-1719.txt", 3, "x");
         assert_eq!(d.to_string(), "a/2024-03-12 XXXXXX-XXXX.txt:3:1: warning: x");
     }

@@ -113,7 +113,7 @@ pub fn masked_name(name: &str) -> Cow<'_, str> {
     }
     let mut out = name.to_string();
     for (start, end) in found.into_iter().rev() {
-        let masked: String = name[start..end].chars().map(|c| if c.is_ascii_digit() { 'X' } else { c }).collect();
+        let masked: String = name[start..end].chars().map(|c| if c.is_numeric() { 'X' } else { c }).collect();
         out.replace_range(start..end, &masked);
     }
     Cow::Owned(out)

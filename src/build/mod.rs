@@ -223,8 +223,11 @@ fn same_day(mut days: Vec<Day>) -> Vec<Diagnostic> {
             let own: Vec<(chrono::NaiveDate, &Path)> = run.iter().map(|d| (d.date, d.file.as_path())).collect();
             let folders = crate::link::meeting_folders(&own);
             run.iter().zip(folders).map(move |(Day { slug, date, file }, folder)| {
-                let others: Vec<String> =
-                    run.iter().filter(|o| &o.file != file).map(|o| o.file.display().to_string()).collect();
+                let others: Vec<String> = run
+                    .iter()
+                    .filter(|o| &o.file != file)
+                    .map(|o| crate::privacy::masked_name(&o.file.to_string_lossy()).into_owned())
+                    .collect();
                 let address = if crate::link::own_folder(*date, file).as_ref() == Some(&folder) {
                     format!("this one at {slug}/{folder}/ after its file name")
                 } else {

@@ -340,7 +340,7 @@ fn sort_events(batch: Vec<WatchEvent>, roots: &Roots, session: &Session) -> BTre
     for path in paths {
         let kind = roots.classify(&path, OnDisk::probe(&path), |rel| session.knows(rel));
         if kind != ChangeKind::Ignored {
-            println!("Changed: {}", path.display());
+            println!("Changed: {}", crate::privacy::masked_name(&path.to_string_lossy()));
         }
         changes.extend(kind.to_change());
     }
