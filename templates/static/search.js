@@ -312,8 +312,9 @@
         const [t, alt] = terms(word);
         if (t) out.push({ term: t, ...(alt ? { alt } : {}), prefix: prefix.length >= 2 ? prefix : null });
         else if (!isStopWord(word)) return;
-        else if (prefix.length >= 2) out.push({ term: null, prefix, stop: word });
+        else if (prefix.length >= 2) { out.push({ term: null, prefix, stop: word }); return; }
         else { left.push(word); return; }
+        // A stop word typed so far is searched as a prefix, but not marked ("og" on every line).
         if (out === groups) kept.push(word);
       });
       return out;
@@ -414,7 +415,9 @@
     const { groups, kept } = parse(q.replace(/\*+$/, ''), prefix);
     let id = '';
     try { id = decodeURIComponent(location.hash.slice(1)); } catch { /* a malformed address: the whole page */ }
-    const target = (id && document.getElementById(id)) || document.querySelector('main');
+    // The item the address names, also by its heading ("#punkt-3-titel"); else the whole page.
+    const named = (id && document.getElementById(id)) || document.querySelector('main');
+    const target = named && named.closest('section, main');
     if (!groups.length || !target) return;
     const nodes = [];
     const walker = document.createTreeWalker(target, NodeFilter.SHOW_TEXT);
@@ -427,7 +430,13 @@
       node.replaceWith(frag);
     }
     if (!marks.length) return;
-    const quoted = kept.map((w, i) => `»${w}${prefix && i === kept.length - 1 ? '…' : ''}«`);
+    // The words that were found, each once and at most five: the address is anyone's to write.
+    const found = kept.map((w, i) => ({ w, typed: prefix && i === kept.length - 1 }))
+      .filter(({ w, typed }, i, all) => all.findIndex((o) => o.w.toLowerCase() === w.toLowerCase()) === i
+        && marks.some((m) => hitRanges(m.textContent, parse(w, typed).groups).length))
+      .slice(0, 5);
+    if (!found.length) return;
+    const quoted = found.map(({ w, typed }) => `»${w}${typed ? '…' : ''}«`);
     const list = quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} og ${quoted[quoted.length - 1]}` : quoted[0];
     const count = marks.length === 1 ? 'ét sted' : `${marks.length} steder`;
     const button = el('button', { type: 'button' }, 'Fjern fremhævningen');
@@ -642,7 +651,7 @@
     hits.sort((a, b) => total[b] - total[a] || m.docYear[b] - m.docYear[a] || newer(a, b) || together[b] - together[a] || a - b);
     // The words the page a result leads to marks (`?fremhaev=`), "*" after one typed so far.
     const last = groups[groups.length - 1];
-    const mark = kept.join(' ') + (last && last.prefix ? '*' : '');
+    const mark = kept.join(' ') + (last && last.prefix && !last.stop ? '*' : '');
     return { groups, hits, stopped, mark };
   }
 

@@ -513,7 +513,7 @@ test('parsing: only a query being typed has a prefix; labels beside a case numbe
   assert.deepEqual(kept('høring af den nye plan', false), ['høring', 'nye', 'plan']);
   assert.deepEqual(kept('sag 16/26813 budget', false), ['16/26813', 'budget']);
   assert.deepEqual(kept('20. marts 2017 2,5 mio', true), ['20. marts 2017', '2,5', 'mio']);
-  assert.deepEqual(kept('høring af', true), ['høring', 'af'], 'a stop word being typed is a prefix so far');
+  assert.deepEqual(kept('høring af', true), ['høring'], 'a stop word being typed is searched as a prefix, not marked');
   // Regression: a decomposed "å" (a + U+030A) split the word.
   assert.deepEqual(groups('A\u030Arslev', false), [{ term: s.term('Årslev'), prefix: null }]);
 });
@@ -981,6 +981,12 @@ test('marking on the page a result leads to: a word typed so far, a case number,
   await page.waitForSelector('.highlight-note');
   assert.equal(await page.evaluate(() => window.hacked), undefined);
   assert.equal(await page.$$eval('.highlight-note img', (l) => l.length), 0);
+  // The note names only words that were found, each once (the address is anyone's to write), and an
+  // address naming the item's heading marks the item, with the note beside the heading, not in it.
+  await page.goto(`${server.url}direktionen/2017-03-20/?fremhaev=${encodeURIComponent('Kommunen har lukket skolen lokalplan Lokalplan')}#punkt-4-titel`);
+  await page.waitForSelector('.highlight-note');
+  assert.match(await page.textContent('.highlight-note'), /^»lokalplan« er fremhævet \d+ steder i punktet\./);
+  assert.equal(await page.$$eval('h2 .highlight-note', (l) => l.length), 0);
   // A malformed fragment marks the whole page instead of failing.
   await page.goto(`${server.url}direktionen/2017-03-20/?fremhaev=B204#%E0%A4%A`);
   await page.waitForSelector('.highlight-note');
