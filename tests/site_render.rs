@@ -101,11 +101,11 @@ fn the_web_teams_own_settings_reach_every_page_as_extra() {
     let theme = tempfile::tempdir().unwrap();
     std::fs::write(
         theme.path().join("404.html"),
-        r#"{% extends "base.html" %}{% block content %}<p>Ring {{ extra.telefon }} · <a href="{{ extra.links.was }}">Tilgængelighed</a></p>{% endblock content %}"#,
+        r#"{% extends "base.html" %}{% block content %}<p>Ring {{ extra.telefon }} · <a href="{{ extra.links.was }}">Tilgængelighed</a> ({{ extra.opdateret }})</p>{% endblock content %}"#,
     )
     .unwrap();
     let config: referat::config::Config = toml::from_str(
-        "title = \"Referater\"\n[extra]\ntelefon = \"43 59 10 00\"\n[extra.links]\nwas = \"https://was.digst.dk/htk-dk\"\n",
+        "title = \"Referater\"\n[extra]\ntelefon = \"43 59 10 00\"\nopdateret = 2024-03-12\n[extra.links]\nwas = \"https://was.digst.dk/htk-dk\"\n",
     )
     .unwrap();
     let out = tempfile::tempdir().unwrap();
@@ -113,7 +113,9 @@ fn the_web_teams_own_settings_reach_every_page_as_extra() {
     render::render(&referat::link::Site::new(config, meetings()), out.path(), &opts).unwrap();
     let page = read(out.path(), "404.html");
     assert!(
-        page.contains(r#"<p>Ring 43 59 10 00 · <a href="https://was.digst.dk/htk-dk">Tilgængelighed</a></p>"#),
+        page.contains(
+            r#"<p>Ring 43 59 10 00 · <a href="https://was.digst.dk/htk-dk">Tilgængelighed</a> (2024-03-12)</p>"#
+        ),
         "{page}"
     );
 }

@@ -145,7 +145,7 @@ impl<'a> Renderer<'a> {
         common.insert("site_municipality", &c.municipality);
         common.insert("site_description", &c.description);
         common.insert("site_base_url", &c.base_url);
-        common.insert("extra", &c.extra);
+        common.insert("extra", &plain_dates(toml::Value::Table(c.extra.clone())));
         let strings = view::meeting_strings(site, &base);
         let mut r = Renderer {
             site,
@@ -444,6 +444,17 @@ fn write_file(path: &Path, data: &[u8]) -> Result<u64, RenderError> {
         other => other.map_err(io)?,
     }
     Ok(data.len() as u64)
+}
+
+/// `[extra]` as templates read it: a TOML date or time ("updated = 2024-03-12") as the text it
+/// was written as, where serde would give templates an internal map that prints "[object]".
+fn plain_dates(value: toml::Value) -> toml::Value {
+    match value {
+        toml::Value::Datetime(d) => toml::Value::String(d.to_string()),
+        toml::Value::Array(a) => toml::Value::Array(a.into_iter().map(plain_dates).collect()),
+        toml::Value::Table(t) => toml::Value::Table(t.into_iter().map(|(k, v)| (k, plain_dates(v))).collect()),
+        other => other,
+    }
 }
 
 #[cfg(test)]

@@ -329,7 +329,9 @@ fn unused_warnings(sources: &[(String, String)], files: &[(String, PathBuf)], as
         .map(|(n, t)| (n.as_str(), t.as_str()))
         .chain(assets.files.iter().filter_map(|(n, (data, _))| Some((n.as_str(), std::str::from_utf8(data).ok()?))))
         .collect();
-    for (name, path) in assets.own.iter().filter(|(n, _)| !STATIC.iter().any(|(s, _)| s == n)) {
+    // A dot file (".gitkeep", ".DS_Store") is no part of the design.
+    let dotted = |name: &str| name.split('/').any(|part| part.starts_with('.'));
+    for (name, path) in assets.own.iter().filter(|(n, _)| !STATIC.iter().any(|(s, _)| s == n) && !dotted(n)) {
         let file = name.rsplit('/').next().unwrap_or(name);
         if !texts.iter().any(|(n, t)| n != name && t.contains(file)) {
             let hint = STATIC
