@@ -413,6 +413,8 @@ fn footer_word(word: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn lines_that_show_nothing_and_lines_that_do() {
         for t in [
@@ -450,8 +452,6 @@ mod tests {
             assert!(!shows_nothing(t), "{t:?}");
         }
     }
-
-    use super::*;
 
     fn kinds(text: &str) -> Vec<(usize, Kind, String)> {
         document(&unify_newlines(text)).lines.iter().map(|l| (l.no, l.kind, l.text.to_string())).collect()

@@ -471,11 +471,6 @@ mod tests {
         ctx
     }
 
-    /// Regression: a restyled base.html without `{% block content %}` built without a word and
-    /// published every page with only its header and footer.
-    /// Regression (web-team review): a misnamed or misplaced copy ("Base.html",
-    /// "pages/meeting.html", "static/styles.css") and a page of the team's own ("om.html") built
-    /// without a word, and the built-in theme was published in their place.
     /// A team with only the binary could not get the files the README says to copy.
     #[test]
     fn the_built_in_theme_is_written_out_and_files_there_are_kept() {
@@ -492,6 +487,9 @@ mod tests {
         assert_eq!(export(&out).unwrap().0.len(), 0);
     }
 
+    /// Regression (web-team review): a misnamed or misplaced copy ("Base.html",
+    /// "pages/meeting.html", "static/styles.css") and a page of the team's own ("om.html") built
+    /// without a word, and the built-in theme was published in their place.
     #[test]
     fn regression_files_of_the_templates_folder_that_nothing_uses_are_named() {
         let (_dir, theme) = theme_with(&[
@@ -521,6 +519,8 @@ mod tests {
         assert_eq!(theme.unwrap().description, "the built-in theme");
     }
 
+    /// Regression: a restyled base.html without `{% block content %}` built without a word and
+    /// published every page with only its header and footer.
     #[test]
     fn a_base_without_a_block_the_pages_fill_is_an_error() {
         let base = builtin("base.html").replace("{% block content %}", "{% block inhold %}");

@@ -424,9 +424,10 @@
     while (walker.nextNode()) if (!walker.currentNode.parentElement.closest('script, style, mark')) nodes.push(walker.currentNode);
     const marks = [];
     for (const node of nodes) {
-      if (!hitRanges(node.data, groups).length) continue;
       const frag = marked(node.data, groups);
-      marks.push(...frag.querySelectorAll('mark'));
+      const hits = frag.querySelectorAll('mark');
+      if (!hits.length) continue;
+      marks.push(...hits);
       node.replaceWith(frag);
     }
     if (!marks.length) return;
