@@ -1263,3 +1263,30 @@ fn regression_a_line_that_shows_nothing_does_not_hide_the_closed_mark() {
     assert!(json.contains("\"–\""), "{json}");
     assert_eq!(json.matches("\"type\":\"table\"").count(), 1, "one table, not two: {json}");
 }
+
+/// Regression: a line with something to read between the case number and "Lukket punkt" (a page
+/// number, a running head from the PDF, a stray "1.") hid the mark, and the item was published.
+#[test]
+fn regression_a_page_artefact_between_the_case_number_and_the_closed_mark_does_not_publish_the_item() {
+    for between in ["1.", "3", "Side 3", "Høje-Taastrup Kommune", "Direktionen 12-03-2024"] {
+        for mark in ["Lukket punkt", "LUKKET", "(Lukket punkt)", "Ikke til offentliggørelse"] {
+            for ext in ["txt", "md"] {
+                let text = format!(
+                    "REFERAT Økonomiudvalget d. 12-03-2024\n\nMødedato: 12.03.2024\n\nPunkt 1: Godkendelse\n\n24/1001\n\n\
+                     Sagsfremstilling\n\nTekst.\n\nPunkt 2: Salg af grund\n\n24/1003\n{between}\n\n{mark}\n\n\
+                     Sagsfremstilling\n\nHEMMELIG salg.\n\nPunkt 3: Eventuelt\n\n24/1005\n\nIntet.\n"
+                );
+                let (m, warnings) = referat::parse::parse(Path::new(&format!("r.{ext}")), &text).unwrap();
+                let closed: Vec<bool> = m.items.iter().map(|i| i.closed).collect();
+                assert_eq!(closed, [false, true, false], "{between:?} / {mark:?} in .{ext}");
+                assert_nothing_secret(&m);
+                assert!(warnings.iter().any(|w| w.to_string().contains("item 2 is closed")), "{warnings:?}");
+            }
+        }
+    }
+    // A sentence that wraps to "lukket punkt." is the item's text, not its mark.
+    let text = "REFERAT Økonomiudvalget d. 12-03-2024\n\nPunkt 1: Godkendelse\n\n24/1001\n\nSagsfremstilling\n\n\
+                Sagen blev sidst behandlet som\nlukket punkt.\n\nMere tekst.\n\nPunkt 2: Eventuelt\n\n24/1005\n\nIntet.\n";
+    let (m, _) = referat::parse::parse(Path::new("r.txt"), text).unwrap();
+    assert_eq!(m.items.iter().map(|i| i.closed).collect::<Vec<_>>(), [false, false]);
+}

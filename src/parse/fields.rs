@@ -713,10 +713,24 @@ pub(super) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usize> {
             Cow::Borrowed(_) => false,
         }
     };
+    // A mark on a line of its own anywhere in the text ("24/1003" / "Side 3" / "Lukket punkt"):
+    // a page's running head or number may stand between the case number and the mark, and the
+    // mark is the item's, not a sentence's (a sentence wrapped to "lukket punkt." has text around it).
+    let blank = |l: Option<&Line>| l.is_none_or(Line::is_empty_to_reader);
+    let mark_alone = |k: usize| {
+        // Not the slice's first line: what stands above it is not known here (right above the
+        // next heading, the mark is that item's; see `marked_above`).
+        // A label ("Lukket:") is answered below, and its answer decides (see `answered`).
+        k > 0
+            && blank(body.get(k - 1))
+            && blank(body.get(k + 1))
+            && closing_line(body[k].text, false)
+            && !to_plain(body[k].text).trim_end().ends_with(':')
+    };
     // The last line of what closes the item, read from line k.
     let mut closes = |k: usize| {
         let line = |yes: bool| yes.then_some(k);
-        line(public_no_line(body[k].text))
+        line(public_no_line(body[k].text) || mark_alone(k))
             .or_else(|| answered(k))
             .or_else(|| html_table(k))
             .or_else(|| by_columns(k))
