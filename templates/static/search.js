@@ -441,10 +441,13 @@
     const list = quoted.length > 1 ? `${quoted.slice(0, -1).join(', ')} og ${quoted[quoted.length - 1]}` : quoted[0];
     const count = marks.length === 1 ? 'ét sted' : `${marks.length} steder`;
     const button = el('button', { type: 'button' }, 'Fjern fremhævningen');
-    const note = el('p', { class: 'highlight-note', role: 'status' },
-      `${list} er fremhævet ${count} ${target.matches('main') ? 'på siden' : 'i punktet'}. `, button);
+    // A live region is announced when its text changes, not when it arrives filled: it goes in
+    // empty and gets its text a moment later (WCAG 4.1.3). The button is no part of the message.
+    const status = el('span', { role: 'status' });
+    const note = el('p', { class: 'highlight-note' }, status, ' ', button);
     const heading = target.querySelector('h1, h2');
     if (heading) heading.after(note); else target.prepend(note);
+    setTimeout(() => { status.textContent = `${list} er fremhævet ${count} ${target.matches('main') ? 'på siden' : 'i punktet'}.`; }, 100);
     button.addEventListener('click', () => {
       for (const m of marks) m.replaceWith(...m.childNodes);
       target.normalize();

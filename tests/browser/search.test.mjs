@@ -15,6 +15,8 @@ import { execFileSync } from 'node:child_process';
 import { repo, buildSite, serveDir, launchBrowser, axe } from './lib.mjs';
 
 const PREFIX = '/referater/';
+// The marks' note once its live region has its text.
+const NOTE = '.highlight-note [role=status]:not(:empty)';
 
 function bench(args) {
   execFileSync('cargo', ['run', '--quiet', '--example', 'search-bench', '--', ...args], { cwd: repo, stdio: 'pipe' });
@@ -945,7 +947,15 @@ test('a result link lands on its agenda item', async () => {
 
 test('the page a result leads to marks the query\'s words in that item, and the reader can remove the marks', async () => {
   const page = await open(server, '?q=handicappolitik');
-  await Promise.all([page.waitForSelector('.highlight-note'), page.click('#search-results a')]);
+  // What the live region held when it arrived: a screen reader announces a change, not an arrival.
+  await page.addInitScript(() => {
+    window.arrived = [];
+    new MutationObserver((records) => records.forEach((r) => r.addedNodes.forEach((n) => {
+      if (n.nodeType === 1 && n.matches('.highlight-note')) window.arrived.push(n.querySelector('[role=status]').textContent);
+    }))).observe(document, { childList: true, subtree: true });
+  });
+  await Promise.all([page.waitForSelector(NOTE), page.click('#search-results a')]);
+  assert.deepEqual(await page.evaluate(() => window.arrived), [''], 'the live region arrives empty');
   // The title's word and the body's inflected, emphasized form; nothing outside the item.
   assert.deepEqual(await page.$$eval(':target mark', (ms) => ms.map((m) => m.textContent)), ['handicappolitik', 'handicappolitikken']);
   assert.equal(await page.$$eval('mark', (ms) => ms.length), 2);
@@ -965,7 +975,7 @@ test('marking on the page a result leads to: a word typed so far, a case number,
   await search(page, 'handicappol');
   const href = await page.getAttribute('#search-results a', 'href');
   assert.ok(href.endsWith('?fremhaev=handicappol*#punkt-3'), href);
-  await Promise.all([page.waitForSelector('.highlight-note'), page.click('#search-results a')]);
+  await Promise.all([page.waitForSelector(NOTE), page.click('#search-results a')]);
   assert.deepEqual(await page.$$eval(':target mark', (ms) => ms.map((m) => m.textContent)), ['handicappolitik', 'handicappolitikken']);
   assert.match(await page.textContent('.highlight-note'), /^»handicappol…« er fremhævet 2 steder/);
   // A case number marks the case number, here in its link; stop words never reach the address.
@@ -974,25 +984,25 @@ test('marking on the page a result leads to: a word typed so far, a case number,
   const links = await page.$$eval('#search-results h2 a', (as) => as.map((a) => a.getAttribute('href')));
   assert.ok(links.length && links.every((h) => h.includes('?fremhaev=16%2F26813#')), links.join(' '));
   await page.goto(`${server.url}direktionen/2017-03-20/?fremhaev=16%2F26813#punkt-1`);
-  await page.waitForSelector('.highlight-note');
+  await page.waitForSelector(NOTE);
   assert.deepEqual(await page.$$eval('mark', (ms) => ms.map((m) => `${m.parentElement.tagName} ${m.textContent}`)), ['A 16/26813']);
   // The address is the reader's input: it is text, never markup.
   await page.goto(`${server.url}direktionen/2017-03-20/?fremhaev=${encodeURIComponent('lokalplan <img src=x onerror="window.hacked=3">')}#punkt-4`);
-  await page.waitForSelector('.highlight-note');
+  await page.waitForSelector(NOTE);
   assert.equal(await page.evaluate(() => window.hacked), undefined);
   assert.equal(await page.$$eval('.highlight-note img', (l) => l.length), 0);
   // The note names only words that were found, each once (the address is anyone's to write), and an
   // address naming the item's heading marks the item, with the note beside the heading, not in it.
   await page.goto(`${server.url}direktionen/2017-03-20/?fremhaev=${encodeURIComponent('Kommunen har lukket skolen lokalplan Lokalplan')}#punkt-4-titel`);
-  await page.waitForSelector('.highlight-note');
+  await page.waitForSelector(NOTE);
   assert.match(await page.textContent('.highlight-note'), /^»lokalplan« er fremhævet \d+ steder i punktet\./);
   assert.equal(await page.$$eval('h2 .highlight-note', (l) => l.length), 0);
   // A malformed fragment marks the whole page instead of failing.
   await page.goto(`${server.url}direktionen/2017-03-20/?fremhaev=B204#%E0%A4%A`);
-  await page.waitForSelector('.highlight-note');
+  await page.waitForSelector(NOTE);
   // A meeting's own result (no item) marks the whole page.
   await page.goto(`${server.url}direktionen/2017-03-20/?fremhaev=B204`);
-  await page.waitForSelector('.highlight-note');
+  await page.waitForSelector(NOTE);
   assert.match(await page.textContent('.highlight-note'), /på siden/);
   // Without the parameter the page loads no search script.
   const scripts = [];
@@ -1012,7 +1022,7 @@ test('a result whose words lie beyond its snippet says so, and its page shows th
   await search(page, 'trafiksikkerhedsplan');
   assert.equal(await page.$('#search-results .search-where'), null, 'a hit in the title needs no word');
   await search(page, 'gadebelysningen');
-  await Promise.all([page.waitForSelector('.highlight-note'), page.click('#search-results a')]);
+  await Promise.all([page.waitForSelector(NOTE), page.click('#search-results a')]);
   assert.deepEqual(await page.$$eval('mark', (ms) => ms.map((m) => m.textContent)), ['gadebelysningen']);
   const inView = await page.$eval('mark', (m) => { const r = m.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; });
   assert.ok(inView, 'the first hit is in view');
