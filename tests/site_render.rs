@@ -120,6 +120,43 @@ fn the_web_teams_own_settings_reach_every_page_as_extra() {
     );
 }
 
+/// Regression (web-team review): a restyled search.html without an element search.js looks up
+/// ("#search-more", "#search-facets") built without a word, and its page showed only the form.
+#[test]
+fn a_search_page_without_what_search_js_needs_is_named() {
+    let render_with = |search: Option<&str>| {
+        let theme = tempfile::tempdir().unwrap();
+        if let Some(search) = search {
+            std::fs::write(theme.path().join("search.html"), search).unwrap();
+        }
+        let out = tempfile::tempdir().unwrap();
+        let opts = RenderOptions { templates: Some(theme.path().to_path_buf()), ..Default::default() };
+        let site = referat::link::Site::new(referat::config::Config::default(), meetings());
+        let stats = render::render(&site, out.path(), &opts).unwrap();
+        (theme, stats.warnings.iter().map(|w| w.to_string()).collect::<Vec<_>>())
+    };
+    let (_t, warned) = render_with(None);
+    assert_eq!(warned, Vec::<String>::new(), "the built-in search page has all it needs");
+    let builtin = include_str!("../templates/search.html");
+    // Attributes written other ways still count: single quotes, no quotes, other order.
+    let (_t, warned) = render_with(Some(
+        &builtin.replace(r#"id="search-more""#, "id='search-more'").replace(r#"id="search-case""#, "id=search-case"),
+    ));
+    assert_eq!(warned, Vec::<String>::new());
+    let restyled =
+        builtin.replace(r#"<button id="search-more""#, "<button").replace(r#"id="search-facets""#, r#"id="facets""#);
+    let (theme, warned) = render_with(Some(&restyled));
+    assert_eq!(warned.len(), 1, "{warned:#?}");
+    let file = theme.path().join("search.html").display().to_string();
+    assert!(
+        warned[0].contains(&file) && warned[0].contains("lacks what search.js needs: #search-facets, #search-more;"),
+        "{warned:#?}"
+    );
+    let (_t, warned) =
+        render_with(Some(&builtin.replace(r#"<script src="{{ asset(path='search.js') }}" defer></script>"#, "")));
+    assert!(warned.len() == 1 && warned[0].contains("needs: <script> loading search.js;"), "{warned:#?}");
+}
+
 #[test]
 fn a_broken_template_is_a_clear_error() {
     let theme = tempfile::tempdir().unwrap();

@@ -110,6 +110,8 @@ pub struct Renderer<'a> {
     /// Every job but the meetings' own, with its file.
     jobs: Vec<(Job<'a>, String)>,
     static_bytes: u64,
+    /// Warnings found while rendering (a search page that `search.js` cannot work on).
+    found: std::sync::Mutex<Vec<crate::diag::Diagnostic>>,
 }
 
 /// Renders `site`, whose meetings carry their full text (as `serve` keeps them), into `out`.
@@ -159,6 +161,7 @@ impl<'a> Renderer<'a> {
             case_years: case_years(site),
             jobs: Vec::new(),
             static_bytes: 0,
+            found: Default::default(),
         };
 
         let mut jobs = vec![Job::Index, Job::Cases, Job::NotFound, Job::Search, Job::Feed(None), Job::Sitemap];
@@ -208,7 +211,9 @@ impl<'a> Renderer<'a> {
         // Each meeting wrote its page and its open data.
         let pages = sizes.len() + 2 * self.meetings.len();
         let bytes = self.static_bytes + meeting_bytes + sizes.iter().sum::<u64>();
-        Ok(RenderStats { pages, bytes, warnings: self.theme.warnings.clone(), theme: self.theme.description.clone() })
+        let mut warnings = self.theme.warnings.clone();
+        warnings.extend(std::mem::take(&mut *self.found.lock().unwrap_or_else(std::sync::PoisonError::into_inner)));
+        Ok(RenderStats { pages, bytes, warnings, theme: self.theme.description.clone() })
     }
 }
 
@@ -356,7 +361,12 @@ impl Renderer<'_> {
             Job::NotFound => self.html_file("404.html", file, file, |_| {}),
             Job::Search => {
                 let examples = SearchExamples::new(site);
-                self.page("search.html", file, |ctx| ctx.insert("examples", &examples))
+                let path = file.strip_suffix("index.html").unwrap_or(file);
+                let html = self.html("search.html", path, file, |ctx| ctx.insert("examples", &examples))?;
+                if let Some(w) = self.theme.search_page_warning(&String::from_utf8_lossy(&html)) {
+                    self.found.lock().unwrap_or_else(std::sync::PoisonError::into_inner).push(w);
+                }
+                self.write(file, &html)
             }
             Job::Feed(None) => {
                 let all: Vec<usize> = (0..site.meetings.len()).collect();
@@ -390,6 +400,18 @@ impl Renderer<'_> {
         file: &str,
         fill: impl FnOnce(&mut Context),
     ) -> Result<u64, RenderError> {
+        let html = self.html(template, path, file, fill)?;
+        self.write(file, &html)
+    }
+
+    /// The page `file` rendered from `template`, with the common variables and `path`.
+    fn html(
+        &self,
+        template: &str,
+        path: &str,
+        file: &str,
+        fill: impl FnOnce(&mut Context),
+    ) -> Result<Vec<u8>, RenderError> {
         let mut ctx = self.common.clone();
         ctx.insert("path", path);
         fill(&mut ctx);
@@ -400,7 +422,7 @@ impl Renderer<'_> {
             let at = html.windows(7).rposition(|w| w == b"</body>").unwrap_or(html.len());
             html.splice(at..at, self.opts.inject.bytes());
         }
-        self.write(file, &html)
+        Ok(html)
     }
 
     fn json(&self, path: &str, json: Result<Vec<u8>, serde_json::Error>) -> Result<u64, RenderError> {

@@ -297,6 +297,61 @@ fn search_script_warning(path: &Path, script: &[u8]) -> Option<Diagnostic> {
     ))
 }
 
+/// What `search.js` looks up on the search page (docs/templates.md, "What search.js needs"), each
+/// with how it is found in the rendered page.
+const SEARCH_PAGE_NEEDS: [(&str, &str); 9] = [
+    ("#search (the root)", r#"\bid\s*=\s*["']?search["'\s>]"#),
+    ("<form>", r"<form\b"),
+    ("<input name=\"q\">", r#"<input\b[^>]*\bname\s*=\s*["']?q["'\s/>]"#),
+    ("#search-status", r#"\bid\s*=\s*["']?search-status["'\s>]"#),
+    ("#search-results", r#"\bid\s*=\s*["']?search-results["'\s>]"#),
+    ("#search-case", r#"\bid\s*=\s*["']?search-case["'\s>]"#),
+    ("#search-facets", r#"\bid\s*=\s*["']?search-facets["'\s>]"#),
+    ("#search-more", r#"\bid\s*=\s*["']?search-more["'\s>]"#),
+    ("<script> loading search.js", r#"<script\b[^>]*\bsrc\s*=\s*["']?[^"'\s>]*search\.[^"'\s>]*js"#),
+];
+
+/// The names of what `search.js` needs that the rendered search page `html` lacks.
+fn search_page_gaps(html: &str) -> Vec<&'static str> {
+    static NEEDS: std::sync::LazyLock<Vec<regex::Regex>> = std::sync::LazyLock::new(|| {
+        SEARCH_PAGE_NEEDS
+            .iter()
+            .map(|(_, re)| regex::RegexBuilder::new(re).case_insensitive(true).build().expect("valid"))
+            .collect()
+    });
+    SEARCH_PAGE_NEEDS
+        .iter()
+        .zip(NEEDS.iter())
+        .filter(|(_, re)| !re.is_match(html))
+        .map(|((name, _), _)| *name)
+        .collect()
+}
+
+impl Theme {
+    /// A warning when the rendered search page (`html`) lacks what `search.js` needs: the page
+    /// would build and publish, and show an empty form. Named after the team's `search.html` (or
+    /// `base.html`, which wraps it), whichever they replaced.
+    pub fn search_page_warning(&self, html: &str) -> Option<Diagnostic> {
+        let gaps = search_page_gaps(html);
+        if gaps.is_empty() {
+            return None;
+        }
+        let file = ["search.html", "base.html"]
+            .iter()
+            .find_map(|t| self.files.iter().find(|(name, _)| name == t))
+            .map_or_else(|| PathBuf::from("search.html (built-in)"), |(_, path)| path.clone());
+        Some(Diagnostic::warning(
+            file,
+            0,
+            format!(
+                "the search page (soeg/index.html) lacks what search.js needs: {}; the page will show only its form \
+                 (see \"What search.js needs on the search page\" in docs/templates.md)",
+                gaps.join(", ")
+            ),
+        ))
+    }
+}
+
 /// Files of the templates folder that nothing uses, each a warning: a template that is no page and
 /// that no template extends, includes or imports (a misnamed "Base.html", "pages/meeting.html", a
 /// new "om.html"), and a static file that no template, stylesheet or script names ("styles.css"
