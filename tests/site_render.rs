@@ -157,6 +157,30 @@ fn a_search_page_without_what_search_js_needs_is_named() {
     assert!(warned.len() == 1 && warned[0].contains("needs: <script> loading search.js;"), "{warned:#?}");
 }
 
+/// Regression (web-team review): a misspelt name in a condition, `{% if item.atachments %}`, is
+/// silently false in Tera, and the attachments were gone from every meeting page without a word.
+#[test]
+fn a_name_the_pages_are_not_given_is_named_with_its_line() {
+    let theme = tempfile::tempdir().unwrap();
+    render::templates::export(theme.path()).unwrap();
+    let render_warnings = || {
+        let out = tempfile::tempdir().unwrap();
+        let opts = RenderOptions { templates: Some(theme.path().to_path_buf()), ..Default::default() };
+        let site = referat::link::Site::new(referat::config::Config::default(), meetings());
+        let stats = render::render(&site, out.path(), &opts).unwrap();
+        stats.warnings.iter().map(|w| w.to_string()).collect::<Vec<_>>()
+    };
+    assert_eq!(render_warnings(), Vec::<String>::new(), "every built-in template reads only what its pages have");
+    let meeting = theme.path().join("meeting.html");
+    let source = std::fs::read_to_string(&meeting).unwrap();
+    let line = source.lines().position(|l| l.contains("{% if item.attachments %}")).expect("the built-in has it") + 1;
+    std::fs::write(&meeting, source.replace("{% if item.attachments %}", "{% if item.atachments %}")).unwrap();
+    let warned = render_warnings();
+    assert_eq!(warned.len(), 1, "{warned:#?}");
+    let at = format!("{}:{line}:", meeting.display());
+    assert!(warned[0].starts_with(&at) && warned[0].contains("did you mean `item.attachments`?"), "{warned:#?}");
+}
+
 #[test]
 fn a_broken_template_is_a_clear_error() {
     let theme = tempfile::tempdir().unwrap();

@@ -5,6 +5,7 @@
 //!
 //! OWNER: site work (issue 3).
 
+mod check;
 pub mod danish;
 mod data;
 mod feed;
@@ -20,7 +21,7 @@ use crate::link::{ItemRef, Site};
 use crate::model::Meeting;
 use chrono::Datelike;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use tera::Context;
 use text::Links;
@@ -112,6 +113,9 @@ pub struct Renderer<'a> {
     static_bytes: u64,
     /// Warnings found while rendering (a search page that `search.js` cannot work on).
     found: std::sync::Mutex<Vec<crate::diag::Diagnostic>>,
+    /// The variables of the first pages of each template, by template, when the team replaced any
+    /// template (see [`check`]); `None` with the built-in theme.
+    samples: Option<std::sync::Mutex<HashMap<String, (usize, check::Shape)>>>,
 }
 
 /// Renders `site`, whose meetings carry their full text (as `serve` keeps them), into `out`.
@@ -162,7 +166,11 @@ impl<'a> Renderer<'a> {
             jobs: Vec::new(),
             static_bytes: 0,
             found: Default::default(),
+            samples: None,
         };
+        if !r.theme.files.is_empty() {
+            r.samples = Some(Default::default());
+        }
 
         let mut jobs = vec![Job::Index, Job::Cases, Job::NotFound, Job::Search, Job::Feed(None), Job::Sitemap];
         jobs.extend([Job::MeetingsData, Job::CasesData]);
@@ -213,6 +221,7 @@ impl<'a> Renderer<'a> {
         let bytes = self.static_bytes + meeting_bytes + sizes.iter().sum::<u64>();
         let mut warnings = self.theme.warnings.clone();
         warnings.extend(std::mem::take(&mut *self.found.lock().unwrap_or_else(std::sync::PoisonError::into_inner)));
+        warnings.extend(self.unknown_names());
         Ok(RenderStats { pages, bytes, warnings, theme: self.theme.description.clone() })
     }
 }
@@ -415,6 +424,7 @@ impl Renderer<'_> {
         let mut ctx = self.common.clone();
         ctx.insert("path", path);
         fill(&mut ctx);
+        self.sample(template, &ctx);
         // Rendered into bytes: Tera's `render` would validate the whole page as UTF-8 once more.
         let mut html = Vec::with_capacity(16 * 1024);
         self.theme.tera.render_to(template, &ctx, &mut html).map_err(|e| self.theme.error(e, Some(file)))?;
@@ -423,6 +433,40 @@ impl Renderer<'_> {
             html.splice(at..at, self.opts.inject.bytes());
         }
         Ok(html)
+    }
+
+    /// Learns the variables of `template`'s page from `ctx`, for its first [`check::SAMPLES`] pages.
+    fn sample(&self, template: &str, ctx: &Context) {
+        let Some(samples) = &self.samples else { return };
+        let lock = || samples.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if lock().get(template).is_some_and(|(n, _)| *n >= check::SAMPLES) {
+            return;
+        }
+        let shape = check::Shape::of(&ctx.clone().into_json());
+        let mut samples = lock();
+        let (n, known) = samples.entry(template.to_string()).or_default();
+        *n += 1;
+        *known = std::mem::take(known).merge(shape);
+    }
+
+    /// Warnings for names the team's templates read that their pages do not have (see [`check`]).
+    fn unknown_names(&self) -> Vec<crate::diag::Diagnostic> {
+        let Some(samples) = &self.samples else { return Vec::new() };
+        let samples = samples.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let every = samples.values().fold(check::Shape::Unknown, |all, (_, s)| all.merge(s.clone()));
+        let mut warnings = Vec::new();
+        for (name, path) in &self.theme.files {
+            let (Ok(template), Ok(source)) = (self.theme.tera.get_template(name), std::fs::read_to_string(path)) else {
+                continue;
+            };
+            // base.html wraps every page; a partial is read by them all.
+            let (page, own) = match samples.get(name) {
+                Some((_, shape)) => (shape, true),
+                None => (&every, name == "base.html"),
+            };
+            warnings.extend(check::unknown_names(path, &source, &template.ast, page, own));
+        }
+        warnings
     }
 
     fn json(&self, path: &str, json: Result<Vec<u8>, serde_json::Error>) -> Result<u64, RenderError> {
