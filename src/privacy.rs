@@ -311,12 +311,16 @@ fn find_written(text: &str) -> Vec<(usize, usize)> {
             let period = dotted && second.len == 4 && until_year(from, &second.values[..4]);
             // Nor is a number whose first digit puts the birth in another century than the year
             // says ("15.03.2024 2630 Taastrup", a postcode): no CPR number has one.
-            let count = spaced
-                && long_year.is_some_and(|year| {
-                    count_follows(text, end)
-                        || quarter_hour(&second.values[..4])
-                        || !fits_century(year, second.values[0])
-                });
+            // After a dash too, a clock time on the quarter hour in another century than the year
+            // says is a date and time ("referat-20-03-2017-1700.txt", "20.03.2017-0900").
+            let count = long_year.is_some_and(|year| {
+                let other_century = !fits_century(year, second.values[0]);
+                let time = quarter_hour(&second.values[..4]);
+                match spaced {
+                    true => count_follows(text, end) || time || other_century,
+                    false => time && other_century,
+                }
+            });
             (second.len == 4 && !period && !count && !harmless_after(text, &second.values[..4], end)).then_some(end)
         });
         match end.filter(|_| plausible_date(&date)) {
@@ -882,6 +886,27 @@ mod tests {
             let (t, w) = mask(s);
             assert_eq!(t, masked, "{s}");
             assert_eq!(w.len(), masked.matches('X').count() / 10, "{s}");
+        }
+    }
+
+    /// Regression: a file named after its meeting's date and time ("referat-20-03-2017-1700.txt")
+    /// was taken for a CPR number, and every message named it "referat-XX-XX-XXXX-XXXX.txt", so a
+    /// clerk with several such files could not tell which one an error was about.
+    #[test]
+    fn regression_a_date_and_its_clock_time_after_a_dash_are_no_cpr_number() {
+        for s in ["referat-20-03-2017-1700.txt", "20.03.2017-0900", "20032017-1430", "Mødet 12/03/2024-1700"] {
+            assert_eq!(mask(s), (s.to_string(), vec![]), "{s}");
+            assert_eq!(masked_name(s), s, "{s}");
+        }
+        // A serial whose first digit fits the year's century, or that is no time on the quarter
+        // hour, is a CPR number's.
+        for (s, masked) in [
+            ("01.01.1980-1700", "XX.XX.XXXX-XXXX"),
+            ("20-03-2017-4700", "XX-XX-XXXX-XXXX"),
+            ("20-03-2017-1234", "XX-XX-XXXX-XXXX"),
+            ("20-03-1917-1700", "XX-XX-XXXX-XXXX"),
+        ] {
+            assert_eq!(mask(s).0, masked, "{s}");
         }
     }
 
