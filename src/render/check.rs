@@ -325,7 +325,7 @@ fn hint(wrong: &str, path: &str, names: Vec<&str>) -> String {
 }
 
 /// Levenshtein distance between `a` and `b`, by characters.
-fn distance(a: &str, b: &str) -> usize {
+pub(super) fn distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {

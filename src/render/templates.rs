@@ -406,19 +406,7 @@ fn unused_warnings(sources: &[(String, String)], files: &[(String, PathBuf)], as
 
 /// Whether two file names differ only in case or by a letter or two ("Base.html", "styles.css").
 fn near(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.to_lowercase().chars().collect(), b.to_lowercase().chars().collect());
-    // Edit distance, one row at a time.
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut prev = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let next = (prev + usize::from(ca != cb)).min(row[j] + 1).min(row[j + 1] + 1);
-            prev = row[j + 1];
-            row[j + 1] = next;
-        }
-    }
-    row[b.len()] <= 2
+    super::check::distance(&a.to_lowercase(), &b.to_lowercase()) <= 2
 }
 
 /// "the built-in theme", or "templates/ over the built-in theme (base.html, static/style.css)".
