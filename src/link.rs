@@ -195,7 +195,7 @@ pub fn body_slug(body: &str) -> String {
     }
     if s.is_empty() {
         "moeder".to_string()
-    } else if RESERVED.contains(&s.as_str()) || windows_reserved(&s) {
+    } else if reserved_folder(&s) {
         format!("{s}-moeder")
     } else {
         s
@@ -204,6 +204,12 @@ pub fn body_slug(body: &str) -> String {
 
 /// Longest body slug, in bytes (slugs are ASCII).
 const MAX_SLUG: usize = 80;
+
+/// A folder name no body or page of the team's may take: the site's own folders, or a name Windows
+/// refuses.
+pub fn reserved_folder(slug: &str) -> bool {
+    RESERVED.contains(&slug) || windows_reserved(slug)
+}
 
 fn windows_reserved(slug: &str) -> bool {
     let numbered =

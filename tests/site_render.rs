@@ -5,6 +5,7 @@ mod site_support;
 use referat::render::{self, RenderOptions, Selection};
 use site_support::*;
 use std::collections::BTreeSet;
+use std::path::Path;
 
 /// Regression (clerk review): a site built without a config said on every page that it was
 /// Høje-Taastrup Kommune's.
@@ -179,6 +180,43 @@ fn a_name_the_pages_are_not_given_is_named_with_its_line() {
     assert_eq!(warned.len(), 1, "{warned:#?}");
     let at = format!("{}:{line}:", meeting.display());
     assert!(warned[0].starts_with(&at) && warned[0].contains("did you mean `item.attachments`?"), "{warned:#?}");
+}
+
+/// The web team's own pages ("Om referaterne", the accessibility statement): a template in the
+/// templates folder's `sider/` is published at its name's folder, in the site's layout, and listed
+/// in the sitemap. Before, such a template was warned about and published nowhere.
+#[test]
+fn the_web_teams_own_pages_are_published_from_sider() {
+    let theme = tempfile::tempdir().unwrap();
+    std::fs::create_dir(theme.path().join("sider")).unwrap();
+    let page = r#"{% extends "base.html" %}{% block title %}Om referaterne{% endblock %}{% block content %}<h1>Om referaterne</h1><p>Kontakt {{ site.municipality }}.</p>{% endblock %}"#;
+    std::fs::write(theme.path().join("sider/om.html"), page).unwrap();
+    let render_with = |theme: &Path| {
+        let out = tempfile::tempdir().unwrap();
+        let opts = RenderOptions { templates: Some(theme.to_path_buf()), ..Default::default() };
+        let site = referat::link::Site::new(referat::config::Config::default(), meetings());
+        let result = render::render(&site, out.path(), &opts);
+        (out, result)
+    };
+    let (out, result) = render_with(theme.path());
+    let stats = result.unwrap();
+    assert_eq!(stats.warnings.iter().map(|w| w.to_string()).collect::<Vec<_>>(), Vec::<String>::new());
+    let html = read(out.path(), "om/index.html");
+    assert!(html.contains("<h1>Om referaterne</h1>") && html.contains("<title>Om referaterne"), "{html}");
+    assert!(html.contains("href=\"/soeg/\""), "in the site's layout, with its header: {html}");
+    assert!(read(out.path(), "sitemap.xml").contains("/om/</loc>"));
+    // A name that is no folder name, or the address of something else, is refused by name.
+    for (name, says) in [
+        ("Om os.html", "name it om-os.html"),
+        ("sager.html", "a folder the site writes itself"),
+        ("direktionen.html", "the address of the meetings of Direktionen"),
+    ] {
+        let bad = tempfile::tempdir().unwrap();
+        std::fs::create_dir(bad.path().join("sider")).unwrap();
+        std::fs::write(bad.path().join("sider").join(name), page).unwrap();
+        let e = render_with(bad.path()).1.expect_err(name).to_string();
+        assert!(e.contains(&bad.path().join("sider").join(name).display().to_string()) && e.contains(says), "{e}");
+    }
 }
 
 #[test]

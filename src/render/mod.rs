@@ -89,6 +89,8 @@ enum Job<'a> {
     Sitemap,
     MeetingsData,
     CasesData,
+    /// A page of the team's own, by index into `Renderer::own`.
+    Own(usize),
 }
 
 /// Everything a job needs, shared read-only between threads. Made by [`Renderer::new`], which also
@@ -116,6 +118,8 @@ pub struct Renderer<'a> {
     /// The variables of the first pages of each template, by template, when the team replaced any
     /// template (see [`check`]); `None` with the built-in theme.
     samples: Option<std::sync::Mutex<HashMap<String, (usize, check::Shape)>>>,
+    /// The team's own pages: (template, the folder it is published in), see [`templates::OWN_PAGES`].
+    own: Vec<(String, String)>,
 }
 
 /// Renders `site`, whose meetings carry their full text (as `serve` keeps them), into `out`.
@@ -167,7 +171,9 @@ impl<'a> Renderer<'a> {
             static_bytes: 0,
             found: Default::default(),
             samples: None,
+            own: Vec::new(),
         };
+        r.own = own_pages(site, &r.theme)?;
         if !r.theme.files.is_empty() {
             r.samples = Some(Default::default());
         }
@@ -177,6 +183,7 @@ impl<'a> Renderer<'a> {
         jobs.extend((0..site.bodies.len()).flat_map(|b| [Job::Body(b), Job::Feed(Some(b))]));
         jobs.extend(r.case_years.keys().map(|&year| Job::CaseYear(year)));
         jobs.extend(cases.into_iter().map(Job::Case));
+        jobs.extend((0..r.own.len()).map(Job::Own));
         r.jobs = jobs
             .into_iter()
             .map(|job| {
@@ -231,6 +238,33 @@ impl<'a> Renderer<'a> {
 /// on every use, and the meeting page uses its fields often.
 fn flat(view: &impl serde::Serialize) -> Result<Context, RenderError> {
     Context::from_serialize(view).map_err(|e| RenderError::Template(templates::chain(&e)))
+}
+
+/// The team's own pages (see [`templates::OWN_PAGES`]), each with the folder it is published in: a
+/// name that is no folder name as the site writes them ("Om os.html"), or that is a folder of the
+/// site's own or a body's, is an error naming the file, as either page would hide the other.
+fn own_pages(site: &Site, theme: &templates::Theme) -> Result<Vec<(String, String)>, RenderError> {
+    let mut own = Vec::new();
+    for (name, folder, path) in theme.own_pages() {
+        let taken = site.bodies.iter().find(|b| b.slug == folder).map(|b| format!("the meetings of {}", b.name));
+        let problem = if folder.contains('/') {
+            Some("a page of your own is a file directly in that folder, not in a folder of its own".to_string())
+        } else if slug::slugify(folder) != folder {
+            Some(format!("its name is no folder name of the site's: name it {}.html", slug::slugify(folder)))
+        } else if crate::link::reserved_folder(folder) {
+            Some(format!("{folder}/ is a folder the site writes itself"))
+        } else {
+            taken.map(|what| format!("{folder}/ is the address of {what}"))
+        };
+        if let Some(problem) = problem {
+            return Err(RenderError::Template(format!(
+                "{}: cannot publish {name} at {folder}/: {problem}; rename the file",
+                path.display()
+            )));
+        }
+        own.push((name.to_string(), folder.to_string()));
+    }
+    Ok(own)
 }
 
 /// The cases handled in each year, in case order.
@@ -316,6 +350,7 @@ impl Renderer<'_> {
             Job::Sitemap => "sitemap.xml".to_string(),
             Job::MeetingsData => "data/meetings.json".to_string(),
             Job::CasesData => "data/cases.json".to_string(),
+            Job::Own(k) => format!("{}/index.html", self.own[k].1),
         }
     }
 
@@ -392,6 +427,7 @@ impl Renderer<'_> {
             }
             Job::MeetingsData => self.json(file, data::meetings_json(site)),
             Job::CasesData => self.json(file, data::cases_json(site)),
+            Job::Own(k) => self.page(&self.own[k].0, file, |_| {}),
         }
     }
 
@@ -492,6 +528,7 @@ impl Renderer<'_> {
                 .map(|i| (site.meeting_path(i).to_string(), Some(site.meetings[i].date.to_string()))),
         );
         pages.extend(site.cases.keys().map(|c| (Site::case_path(c), None)));
+        pages.extend(self.own.iter().map(|(_, folder)| (format!("{folder}/"), None)));
         pages
     }
 }

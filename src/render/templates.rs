@@ -327,7 +327,20 @@ fn search_page_gaps(html: &str) -> Vec<&'static str> {
         .collect()
 }
 
+/// The folder of the templates folder that holds the team's own pages: `sider/om.html` is published
+/// at `om/`, with the variables every page gets.
+pub const OWN_PAGES: &str = "sider/";
+
 impl Theme {
+    /// The team's own pages: (template name, the folder it is published in), e.g.
+    /// ("sider/om.html", "om"), with the file they came from.
+    pub fn own_pages(&self) -> impl Iterator<Item = (&str, &str, &Path)> {
+        self.files.iter().filter_map(|(name, path)| {
+            let folder = name.strip_prefix(OWN_PAGES)?.strip_suffix(".html")?;
+            Some((name.as_str(), folder, path.as_path()))
+        })
+    }
+
     /// A warning when the rendered search page (`html`) lacks what `search.js` needs: the page
     /// would build and publish, and show an empty form. Named after the team's `search.html` (or
     /// `base.html`, which wraps it), whichever they replaced.
@@ -363,13 +376,16 @@ fn unused_warnings(sources: &[(String, String)], files: &[(String, PathBuf)], as
         sources.iter().filter(|(n, _)| n != skip).any(|(_, text)| quoted.iter().any(|q| text.contains(q.as_str())))
     };
     let mut warnings = Vec::new();
-    for (name, path) in files.iter().filter(|(n, _)| !pages.contains(&n.as_str()) && !named(n, n)) {
+    let own_page = |n: &str| n.strip_prefix(OWN_PAGES).is_some_and(|rest| !rest.contains('/'));
+    for (name, path) in files.iter().filter(|(n, _)| !pages.contains(&n.as_str()) && !own_page(n) && !named(n, n)) {
         let file = name.rsplit('/').next().unwrap_or(name);
         let hint = match pages.iter().find(|p| near(p, file)) {
             Some(p) => format!("; to replace the built-in {p}, name it {p} at the top of the templates folder"),
-            None => "; a template of your own is used only where a template the site renders extends, includes or \
-                     imports it (the site publishes no page of its own)"
-                .to_string(),
+            None => format!(
+                "; to publish it as a page of your own at {}/, move it to {OWN_PAGES}{file}; otherwise a template of \
+                 yours is used only where a template the site renders extends, includes or imports it",
+                file.strip_suffix(".html").unwrap_or(file)
+            ),
         };
         warnings.push(Diagnostic::warning(
             path,
@@ -554,7 +570,7 @@ mod tests {
         let about = |file: &str, hint: &str| warned.iter().any(|w| w.contains(file) && w.contains(hint));
         assert!(about("Base.html", "name it base.html"), "{warned:#?}");
         assert!(about("pages/meeting.html", "name it meeting.html"), "{warned:#?}");
-        assert!(about("om.html", "no page of its own"), "{warned:#?}");
+        assert!(about("om.html", "move it to sider/om.html"), "{warned:#?}");
         assert!(about("styles.css", "name it style.css"), "{warned:#?}");
         assert_eq!(warned.len(), 4, "the included partial and the logo the stylesheet names are used: {warned:#?}");
         assert!(theme.description.contains("over the built-in theme (Base.html, index.html"), "{}", theme.description);
