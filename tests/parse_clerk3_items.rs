@@ -1290,3 +1290,43 @@ fn regression_a_page_artefact_between_the_case_number_and_the_closed_mark_does_n
     let (m, _) = referat::parse::parse(Path::new("r.txt"), text).unwrap();
     assert_eq!(m.items.iter().map(|i| i.closed).collect::<Vec<_>>(), [false, false]);
 }
+
+/// Regression (page-break review, 209,570 generated builds): a page's running head or number
+/// standing next to a closed mark, or between it and its heading, published the closed item.
+/// Each case is the review's smallest file; `\x0c` is the form feed of a page break.
+#[test]
+fn regression_a_page_break_beside_the_closed_mark_does_not_publish_the_item() {
+    let head = "REFERAT Direktionen d. 20-03-2017\n\nPunkt 1: Budget\n\n16/26813\n\nÅBEN1 tekst.\n\n";
+    let tail = "\n\nPunkt 3: Politik\n\n15/14789\n\nÅben tekst.\n";
+    let cases = [
+        // A: the head right above the mark, joined with it into one paragraph.
+        (format!("{head}Punkt 2: Salg af grund\n\n17/171\n\n\x0cHøje-Taastrup Kommune\nLukket punkt\n\nHEMMELIG tekst.{tail}"), [false, true, false]),
+        (format!("{head}Punkt 2: Salg af grund\n\n17/171\n\n3\nLUKKET\n\nHEMMELIG tekst.{tail}"), [false, true, false]),
+        // B: the page break between the mark above the heading and the heading: the mark may be
+        // either item's, so both are closed.
+        (format!("{head}Lukket punkt\n\x0cHøje-Taastrup Kommune\n\nPunkt 2: Salg af grund\n\n17/171\n\nHEMMELIG tekst.{tail}"), [true, true, false]),
+        (format!("{head}(Lukket)\n\n3\n\nPunkt 2: Salg af grund\n\n17/171\n\nHEMMELIG tekst.{tail}"), [true, true, false]),
+        // C: the text right under the mark, as pdftotext writes it without blank lines.
+        (format!("{head}Punkt 2: Salg af grund\n\n17/171\n\n\x0cHøje-Taastrup Kommune\n\nLukket punkt\nBaggrund\n\nHEMMELIG tekst.{tail}"), [false, true, false]),
+        // D: a head of three lines between the heading and its "- Lukket", so no case number near.
+        (format!("{head}Punkt 2: Salg af grund\n\x0cHøje-Taastrup Kommune\nDirektionen 20-03-2017\nReferat\n- Lukket\n\n17/171\n\nHEMMELIG tekst.{tail}"), [false, true, false]),
+    ];
+    for (text, closed) in cases {
+        for ext in ["txt", "md"] {
+            let (m, _) = referat::parse::parse(Path::new(&format!("r.{ext}")), &text).unwrap();
+            assert_eq!(m.items.iter().map(|i| i.closed).collect::<Vec<_>>(), closed, ".{ext}: {text}");
+            assert_nothing_secret(&m);
+            assert!(
+                !serde_json::to_string(&m).unwrap().contains("Salg af"),
+                "the closed title is not published: {text}"
+            );
+        }
+    }
+    // E: numbered headings, the closed one's title repeated "(fortsat)" after a page break.
+    let text = "REFERAT Direktionen d. 20-03-2017\n\n1. Budget\n\n16/26813\n\nÅBEN1 tekst.\n\n2. Salg af grund - Lukket\n\n\
+                \x0cHøje-Taastrup Kommune\n\n2. Salg af grund (fortsat)\n\n17/171\n\nHEMMELIG tekst.\n\n3. Politik\n\n15/14789\n\nÅben tekst.\n";
+    let (m, _) = referat::parse::parse(Path::new("r.txt"), text).unwrap();
+    assert_eq!(m.items.iter().map(|i| (i.number, i.closed)).collect::<Vec<_>>(), [(1, false), (2, true), (3, false)]);
+    assert_nothing_secret(&m);
+    assert!(!serde_json::to_string(&m).unwrap().contains("Salg af"));
+}

@@ -714,17 +714,19 @@ pub(super) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usize> {
         }
     };
     // A mark on a line of its own anywhere in the text ("24/1003" / "Side 3" / "Lukket punkt"):
-    // a page's running head or number may stand between the case number and the mark, and the
-    // mark is the item's, not a sentence's (a sentence wrapped to "lukket punkt." has text around it).
+    // a page's running head or number may stand between the case number and the mark, or right
+    // above it, and in text from a PDF the next line may follow without a blank ("Lukket punkt" /
+    // "Baggrund"). The mark is the item's, not a sentence's, when it stands apart or starts with a
+    // capital as a mark does (a sentence wrapped to "lukket punkt." does neither).
     let blank = |l: Option<&Line>| l.is_none_or(Line::is_empty_to_reader);
     let mark_alone = |k: usize| {
+        let apart = || blank(body.get(k - 1)) && blank(body.get(k + 1));
         // Not the slice's first line: what stands above it is not known here (right above the
-        // next heading, the mark is that item's; see `marked_above`).
-        // A label ("Lukket:") is answered below, and its answer decides (see `answered`).
+        // next heading, the mark is that item's; see `marked_above`). A label ("Lukket:") is
+        // answered below, and its answer decides (see `answered`).
         k > 0
-            && blank(body.get(k - 1))
-            && blank(body.get(k + 1))
             && closing_line(body[k].text, false)
+            && (apart() || starts_as_mark(body[k].text))
             && !to_plain(body[k].text).trim_end().ends_with(':')
     };
     // The last line of what closes the item, read from line k.
@@ -738,6 +740,12 @@ pub(super) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usize> {
     };
     let mut others = OtherCases::default();
     (0..body.len()).find(|&k| closes(k).is_some_and(|end| !others.exempt(body, k, end, own.cases)))
+}
+
+/// True if the first letter of `text`, past list marks and brackets ("- Lukket", "(Lukket punkt)"),
+/// is a capital: how a line that marks an item closed starts, and a sentence's middle does not.
+fn starts_as_mark(text: &str) -> bool {
+    to_plain(text).chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_uppercase)
 }
 
 /// True if `text` is a row that names item `number` first, perhaps with its title, and then says

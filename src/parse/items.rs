@@ -13,7 +13,7 @@ use super::fields::{
     public_no_in, public_no_line, table_cases, table_ending_at, OtherCases, Own,
 };
 use super::inline::{find_ci, plain, strip_bold_wrapper, strip_prefix_ci, to_plain};
-use super::normalize::{Kind, Line};
+use super::normalize::{self, Kind, Line};
 use super::sections;
 use super::tables::{pipe_cells, TableBuilder};
 use super::toc::{self, clip};
@@ -154,7 +154,7 @@ pub fn mark_numbered(lines: &mut [Line], cx: &mut Ctx) -> bool {
     let mut marked: Vec<usize> = Vec::new();
     let mut closed: Option<u32> = None; // the number of the closed item being read
     for i in 0..lines.len() {
-        let Some((number, is_closed)) = numbered_at(lines, i) else { continue };
+        let Some((number, closed_here)) = numbered_at(lines, i) else { continue };
         // As with "Punkt N": inside a closed item a lower or equal number is its own text.
         if closed.is_some_and(|c| number <= c) {
             continue;
@@ -173,7 +173,17 @@ pub fn mark_numbered(lines: &mut [Line], cx: &mut Ctx) -> bool {
             );
             return false;
         }
-        closed = is_closed.then_some(number);
+        // The same heading marked closed further up, with no case number near it (a page break
+        // and the title repeated "(fortsat)" between): the item starts there, closed, so that
+        // neither its mark nor its title is read as the text of the item before.
+        let from = marked.last().map_or(0, |&m| m + 1);
+        let earlier = (from..i).find(|&k| {
+            let heading = plain(lines[k].text);
+            numbered_heading(&heading)
+                .is_some_and(|(n, title)| n == number && is_closed(&full_title(title, &lines[k + 1..])))
+        });
+        let (i, closed_here) = earlier.map_or((i, closed_here), |k| (k, true));
+        closed = closed_here.then_some(number);
         marked.push(i);
     }
     if let Some(&last) = marked.last() {
@@ -615,7 +625,11 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
             cx.error(line.no, format!("item number {number} is used twice (first on line {prev})"));
         }
         let after_divider = divider.is_some_and(|d| d < i);
-        let above = marked_above(lines, body_from, i).filter(|_| !is_closed(&full) && !after_divider);
+        // Past a page's head or number ("Lukket punkt" / "Høje-Taastrup Kommune" / "Punkt 2: …")
+        // the mark may be either item's: it stays in the text above, which it closes too.
+        let above = marked_above(lines, body_from, i)
+            .or_else(|| marked_past_page_break(lines, body_from, i))
+            .filter(|_| !is_closed(&full) && !after_divider);
         if let Some(j) = above {
             cx.warn(
                 line.no,
@@ -726,6 +740,32 @@ fn marked_above(lines: &[Line], from: usize, i: usize) -> Option<usize> {
     // only its case number line stands between its heading and the mark.
     let own = lines[from..start].iter().filter(|l| !l.is_empty_to_reader()).all(|l| case_of(l).is_some());
     (!own && heading_at(lines, j).is_none()).then_some(start)
+}
+
+/// A line that marks an item closed on its own ("Lukket punkt") above the heading at `i` with up
+/// to three lines of a page's head, foot or number between (and none before `from`): a page break
+/// that fell between an item's mark and its heading.
+fn marked_past_page_break(lines: &[Line], from: usize, i: usize) -> Option<usize> {
+    let page_line = |t: &str| {
+        t.starts_with('\x0c')
+            || normalize::is_page_number(t)
+            || normalize::is_page_footer(t)
+            || normalize::may_be_page_header(t)
+    };
+    let mut skipped = 0;
+    for j in (from..i).rev() {
+        let l = &lines[j];
+        if l.is_empty_to_reader() {
+            continue;
+        }
+        if skipped < 3 && page_line(l.text) && !closing_line(l.text, false) {
+            skipped += 1;
+            continue;
+        }
+        let label = to_plain(l.text).trim_end().ends_with(':');
+        return (skipped > 0 && closing_line(l.text, false) && !label && heading_at(lines, j).is_none()).then_some(j);
+    }
+    None
 }
 
 /// For each item number, the last line with a heading of that number, to ask whether a number in

@@ -245,7 +245,7 @@ fn setext_level(lines: &[Line], underline: &str) -> Option<u8> {
 }
 
 /// "12", "- 12 -": a page number on a line of its own.
-fn is_page_number(text: &str) -> bool {
+pub(super) fn is_page_number(text: &str) -> bool {
     let t = text.trim().trim_start_matches(['-', '–']).trim_end_matches(['-', '–']).trim();
     (1..=4).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
 }
@@ -320,7 +320,7 @@ fn page_tops(text: &str) -> Vec<PageTop<'_>> {
 
 /// A short line that is neither structure nor a sentence nor a closing mark: what a page header
 /// can be.
-fn may_be_page_header(text: &str) -> bool {
+pub(super) fn may_be_page_header(text: &str) -> bool {
     let text = atx_heading(text).map_or(text, |(_, content)| content);
     let plain = plain(text);
     let plain = plain.trim_matches(['*', '_']);
