@@ -1330,3 +1330,29 @@ fn regression_a_page_break_beside_the_closed_mark_does_not_publish_the_item() {
     assert_nothing_secret(&m);
     assert!(!serde_json::to_string(&m).unwrap().contains("Salg af"));
 }
+
+/// Regression (page-break review): an item's heading repeated at a page's top ("Punkt 2: Salg af
+/// grund (fortsat)") was read as a second item 2, and the whole file was refused ("item number 2
+/// is used twice"), 1,335 of the review's builds; a mark under the repeat closed only its half.
+#[test]
+fn regression_an_items_heading_repeated_at_a_pages_top_continues_the_item() {
+    let head = "REFERAT Direktionen d. 20-03-2017\n\nPunkt 1: Budget\n\n16/26813\n\nÅBEN1 tekst.\n\n";
+    let tail = "\n\nPunkt 3: Politik\n\n15/14789\n\nÅben tekst.\n";
+    let open = format!("{head}Punkt 2: Salg af grund\n\n17/171\n\nÅben tekst.\n\n\x0cPunkt 2: Salg af grund (fortsat)\n\n17/171\n\nMere åben tekst.{tail}");
+    let same = format!(
+        "{head}Punkt 2: Salg af grund\n\n17/171\n\nÅben tekst.\n\n\x0cPunkt 2: Salg af grund\n\nMere åben tekst.{tail}"
+    );
+    for text in [open, same] {
+        let (m, d) = referat::parse::parse(Path::new("r.txt"), &text).unwrap();
+        assert!(!d.iter().any(|d| d.is_error()), "{d:#?}");
+        assert_eq!(
+            m.items.iter().map(|i| (i.number, i.closed)).collect::<Vec<_>>(),
+            [(1, false), (2, false), (3, false)]
+        );
+        assert!(serde_json::to_string(&m.items[1]).unwrap().contains("Mere åben tekst."));
+    }
+    let marked = format!("{head}Punkt 2: Salg af grund\n\n17/171\n\n\x0cHøje-Taastrup Kommune\n\nPunkt 2: Salg af grund (fortsat)\n\nLukket punkt\n\nHEMMELIG tekst.{tail}");
+    let (m, _) = referat::parse::parse(Path::new("r.txt"), &marked).unwrap();
+    assert_eq!(m.items.iter().map(|i| i.closed).collect::<Vec<_>>(), [false, true, false]);
+    assert_nothing_secret(&m);
+}

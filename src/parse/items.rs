@@ -583,6 +583,13 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
                 start = Some((s, n, t, t_full, closed));
                 continue;
             }
+            // The open item's heading again at a page's top ("Punkt 2: Salg af grund (fortsat)"):
+            // the item goes on. Read as a new item 2, it was refused as a number used twice, and
+            // a mark under it closed only the second half.
+            if number == n && continues(&title, &t) {
+                start = Some((s, n, t, t_full, closed));
+                continue;
+            }
             // In an open item, "Punkt 1: Godkendt." under item 2's decision is its text (a decision
             // per point of the recommendation), not item 1 again: a sentence, not closed, without
             // a case number line, whose number is not higher, or comes again later ("Punkt 3:
@@ -740,6 +747,13 @@ fn marked_above(lines: &[Line], from: usize, i: usize) -> Option<usize> {
     // only its case number line stands between its heading and the mark.
     let own = lines[from..start].iter().filter(|l| !l.is_empty_to_reader()).all(|l| case_of(l).is_some());
     (!own && heading_at(lines, j).is_none()).then_some(start)
+}
+
+/// True if `title`, under the number of the item being read (titled `open`), repeats it at a page's
+/// top: the same title, or any title saying it continues ("(fortsat)", "forts.").
+fn continues(title: &str, open: &str) -> bool {
+    let lower = title.to_lowercase();
+    title.trim() == open.trim() || words_of(&lower).any(|w| w == "fortsat" || w == "forts")
 }
 
 /// A line that marks an item closed on its own ("Lukket punkt") above the heading at `i` with up
