@@ -668,6 +668,15 @@
   const casePage = root.querySelector('#search-case');
   const facets = root.querySelector('#search-facets');
   const more = root.querySelector('#search-more');
+  // What a screen reader hears: the status once typing pauses, not at every key (WCAG 4.1.3); the
+  // visible status follows at once. The page's own region is silenced so nothing is heard twice.
+  const announcer = el('p', { role: 'status', 'data-announcer': '' });
+  announcer.style.cssText = 'position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap';
+  for (const a of ['role', 'aria-live', 'aria-atomic']) status.removeAttribute(a);
+  status.after(announcer);
+  const PAUSE_MS = 900;
+  let announceTimer = 0;
+  const title = document.title;
   // `live`: the query is being typed (input events), so its last word is a prefix; a submitted,
   // linked or restored query is finished.
   const state = { q: '', live: false, organ: '', aar: '', visible: PAGE };
@@ -703,19 +712,19 @@
     return `${location.pathname}${qs ? `?${qs}` : ''}`;
   }
 
-  function facetList(label, entries, param) {
+  function facetList(label, entries, param, all) {
     const ul = el('ul', {});
     const item = (value, text, count) => {
       const a = el('a', { href: paramsURL({ [param]: value }), 'data-param': param, 'data-value': value }, text);
       if (state[param] === value) a.setAttribute('aria-current', 'true');
       return el('li', {}, a, count == null ? null : ` (${count})`);
     };
-    ul.append(item('', 'Alle', null));
+    ul.append(item('', all, null));
     for (const [value, text, count] of entries) ul.append(item(value, text, count));
     return el('nav', { 'aria-label': label }, el('h2', {}, label), ul);
   }
 
-  /** Drops filter values the index does not know (`?organ=findesikke&aar=abc`): "Alle" is then current. */
+  /** Drops filter values the index does not know (`?organ=findesikke&aar=abc`): "Alle …" is then current. */
   function validFilters() {
     if (state.organ && !manifest.bodies.some((b) => b[1] === state.organ)) state.organ = '';
     if (state.aar && !/^\d{4}$/.test(state.aar)) state.aar = '';
@@ -737,7 +746,7 @@
     const bodies = Array.from(byBody, ([b, n]) => [m.bodies[b][1], m.bodies[b][0], n]).sort((a, b) => b[2] - a[2] || a[1].localeCompare(b[1], 'da'));
     const years = Array.from(byYear, ([y, n]) => [String(y), String(y), n]).sort((a, b) => b[0] - a[0]);
     const any = hits.length || bodyIndex >= 0 || year;
-    facets.replaceChildren(...(any ? [facetList('Udvalg', bodies, 'organ'), facetList('År', years, 'aar')] : []));
+    facets.replaceChildren(...(any ? [facetList('Udvalg', bodies, 'organ', 'Alle udvalg'), facetList('År', years, 'aar', 'Alle år')] : []));
     return hits.filter((d) => (bodyIndex < 0 || m.docBody[d] === bodyIndex) && (!year || m.docYear[d] === year));
   }
 
@@ -789,6 +798,11 @@
 
   function say(text) {
     if (status.textContent !== text) status.textContent = text;
+    clearTimeout(announceTimer);
+    const speak = () => { if (announcer.textContent !== text) announcer.textContent = text; };
+    if (state.live && text) announceTimer = setTimeout(speak, PAUSE_MS); else speak();
+    // The tab's and history's title names the search (WCAG 2.4.2).
+    document.title = state.q.trim() ? `»${state.q.trim()}« – ${title}` : title;
   }
 
   // ---- history ----
@@ -803,11 +817,31 @@
 
   const here = () => `${location.pathname}${location.search}`;
 
+  /** The result or facet link that has focus, to give it back on Back (WCAG 2.4.3). */
+  function focusKey() {
+    const a = document.activeElement;
+    const links = [...list.querySelectorAll('h2 a')];
+    if (links.includes(a)) return { result: links.indexOf(a) };
+    if (a && facets.contains(a) && a.dataset.param) return { param: a.dataset.param, value: a.dataset.value };
+    return null;
+  }
+
   function saveScroll() {
     clearTimeout(scrollTimer);
     const scroll = Math.round(scrollY);
-    if (restoring || (history.state && history.state.scroll === scroll)) return;
-    history.replaceState({ ...history.state, scroll }, '');
+    const focus = focusKey();
+    const saved = history.state || {};
+    if (restoring || (saved.scroll === scroll && JSON.stringify(saved.focus ?? null) === JSON.stringify(focus))) return;
+    history.replaceState({ ...saved, scroll, focus }, '');
+  }
+
+  /** Focuses what had focus when the entry was left, or the search box if that is gone. */
+  function refocus(saved) {
+    const f = saved && saved.focus;
+    if (!f) return;
+    const target = f.result != null ? list.querySelectorAll('h2 a')[f.result]
+      : [...facets.querySelectorAll('a[data-param]')].find((a) => a.dataset.param === f.param && a.dataset.value === f.value);
+    (target || input).focus({ preventScroll: true });
   }
 
   /** Writes the state to history: 'push' a new entry, 'replace' the current one, or 'none'. */
@@ -927,6 +961,7 @@
     const done = await update({ nav: 'none', keepVisible: true });
     restoring = false;
     if (done && saved && saved.scroll != null) scrollTo(0, saved.scroll);
+    if (done) refocus(saved);
   }
 
   history.scrollRestoration = 'manual'; // results come after load; restore() scrolls once they are there

@@ -730,12 +730,12 @@ test('facets filter by body and year with counts, and the URL keeps the state', 
   const page = await open(server);
   await search(page, 'lokalplan');
   const facet = (label) => page.$$eval(`nav[aria-label="${label}"] li`, (lis) => lis.map((l) => l.textContent));
-  assert.deepEqual(await facet('Udvalg'), ['Alle', 'Byrådet (1)', 'Direktionen (1)']);
-  assert.deepEqual(await facet('År'), ['Alle', '2018 (1)', '2017 (1)']);
+  assert.deepEqual(await facet('Udvalg'), ['Alle udvalg', 'Byrådet (1)', 'Direktionen (1)']);
+  assert.deepEqual(await facet('År'), ['Alle år', '2018 (1)', '2017 (1)']);
   await page.click('nav[aria-label="Udvalg"] a:text("Byrådet")');
   await page.waitForFunction(() => document.querySelectorAll('#search-results li').length === 1);
   assert.deepEqual(await titles(page), ['Ny lokalplan for Taastrup Hovedgade']);
-  assert.deepEqual(await facet('År'), ['Alle', '2018 (1)']);
+  assert.deepEqual(await facet('År'), ['Alle år', '2018 (1)']);
   assert.equal(new URL(page.url()).search, '?q=lokalplan&organ=byraadet');
   const linked = await open(server, '?q=lokalplan&aar=2017');
   assert.equal(await linked.inputValue('#search-q'), 'lokalplan');
@@ -759,14 +759,14 @@ test('facets: a filter stays when the query changes, also with no results, and i
   assert.equal(new URL(page.url()).search, '?q=handicappolitik&organ=byraadet');
   assert.equal(await page.textContent('#search-status'), 'Ingen resultater med de valgte filtre (1 uden filtre).');
   const current = await page.$$eval('#search-facets a[aria-current]', (as) => as.map((a) => a.parentNode.textContent));
-  assert.deepEqual(current, ['Byrådet (0)', 'Alle'], 'the filter is shown as current');
-  await page.click('nav[aria-label="Udvalg"] a:text("Alle")');
+  assert.deepEqual(current, ['Byrådet (0)', 'Alle år'], 'the filter is shown as current');
+  await page.click('nav[aria-label="Udvalg"] a:text("Alle udvalg")');
   await shown(page, 1);
   assert.deepEqual(await titles(page), ['Godkendelse af handicappolitik og udsattepolitik']);
   assert.equal(new URL(page.url()).search, '?q=handicappolitik');
   const invalid = await open(server, '?q=lokalplan&organ=findesikke&aar=abc');
   assert.equal((await titles(invalid)).length, 2);
-  assert.deepEqual(await invalid.$$eval('#search-facets a[aria-current]', (as) => as.map((a) => a.textContent)), ['Alle', 'Alle']);
+  assert.deepEqual(await invalid.$$eval('#search-facets a[aria-current]', (as) => as.map((a) => a.textContent)), ['Alle udvalg', 'Alle år']);
   await invalid.close();
   const noYear = await open(server, '?q=lokalplan&aar=1999');
   assert.equal(await noYear.textContent('#search-status'), 'Ingen resultater med de valgte filtre (2 uden filtre).');
@@ -1041,10 +1041,10 @@ test('keyboard only: reach the box, type, reach the results, follow one', async 
   await page.keyboard.press('Tab'); // the first result: results come before the facets
   assert.ok(await page.evaluate(() => document.activeElement.closest('#search-results')), 'the first result is next');
   const first = await page.evaluate(() => document.activeElement.getAttribute('href'));
-  for (let i = 0; i < 40 && await page.evaluate(() => document.activeElement.textContent) !== 'Alle'; i++) {
+  for (let i = 0; i < 40 && await page.evaluate(() => document.activeElement.textContent) !== 'Alle udvalg'; i++) {
     await page.keyboard.press('Tab');
   }
-  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Alle', 'the facets follow the results');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Alle udvalg', 'the facets follow the results');
   await page.keyboard.press('Shift+Tab');
   for (let i = 0; i < 40 && await page.evaluate((h) => document.activeElement.getAttribute('href') !== h, first); i++) {
     await page.keyboard.press('Shift+Tab');
@@ -1223,17 +1223,51 @@ test('restoring: Back to the results after "Vis flere" shows as many results as 
   await shown(page, 10);
   await page.goBack();
   await shown(page, 20);
+  // The keyboard's place comes back too (WCAG 2.4.3): the facet link that was followed.
+  await page.waitForFunction(() => document.activeElement.dataset.value === '2019');
   // Back from a result: the page loads again and shows the same results where they were.
   const y = await page.evaluate(() => {
     document.querySelectorAll('#search-results li')[15].scrollIntoView();
     return scrollY;
   });
   assert.ok(y > 500, `scrolled to ${y}`);
-  await Promise.all([page.waitForURL(/2019-05-07\//), page.click('#search-results li:nth-child(16) a')]);
+  const link = '#search-results li:nth-child(16) h2 a';
+  const href = await page.getAttribute(link, 'href');
+  await page.focus(link);
+  await Promise.all([page.waitForURL(/2019-05-07\//), page.keyboard.press('Enter')]);
   await page.goBack();
   await shown(page, 20);
   await page.waitForFunction((want) => Math.abs(scrollY - want) <= 2, y, { timeout: 5000 }).catch(() => {});
   assert.equal(Math.round(await page.evaluate(() => scrollY)), Math.round(y));
+  await page.waitForFunction((want) => document.activeElement.getAttribute('href') === want, href, { timeout: 5000 }).catch(() => {});
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('href')), href, 'focus is back on the result followed');
+  assert.equal(Math.round(await page.evaluate(() => scrollY)), Math.round(y), 'focusing it did not scroll');
+  await page.close();
+});
+
+// Left by the accessibility review: the status, a live region, changed at nearly every key typed
+// (7 announcements for "budget for skole"), each competing with the screen reader's echo.
+test('a screen reader hears the status once typing pauses, and the tab is titled by the query', async () => {
+  const page = await open(server);
+  await page.evaluate(() => {
+    window.heard = [];
+    const region = document.querySelector('#search [data-announcer]');
+    new MutationObserver(() => window.heard.push(region.textContent)).observe(region, { childList: true, characterData: true, subtree: true });
+  });
+  await page.focus('#search-q');
+  await page.keyboard.type('budget for vej', { delay: 180 });
+  await page.waitForFunction(() => document.getElementById('search').dataset.query === 'budget for vej');
+  const visible = await page.textContent('#search-status');
+  await page.waitForFunction((want) => document.querySelector('#search [data-announcer]').textContent === want, visible);
+  const heard = await page.evaluate(() => window.heard);
+  assert.ok(heard.length <= 2, `announced ${heard.length} times: ${JSON.stringify(heard)}`);
+  assert.equal(heard[heard.length - 1], visible);
+  assert.equal(await page.$$eval('[role=status], [aria-live]', (l) => l.length), 1, 'one live region: the status is not heard twice');
+  assert.match(await page.title(), /^»budget for vej« – /);
+  // A submitted search is announced at once.
+  await page.press('#search-q', 'Enter');
+  await page.waitForFunction(() => document.querySelector('#search [data-announcer]').textContent === document.getElementById('search-status').textContent);
+  assert.deepEqual(await axe(page), []);
   await page.close();
 });
 
