@@ -1352,7 +1352,11 @@ fn regression_an_items_heading_repeated_at_a_pages_top_continues_the_item() {
         assert!(serde_json::to_string(&m.items[1]).unwrap().contains("Mere åben tekst."));
     }
     let marked = format!("{head}Punkt 2: Salg af grund\n\n17/171\n\n\x0cHøje-Taastrup Kommune\n\nPunkt 2: Salg af grund (fortsat)\n\nLukket punkt\n\nHEMMELIG tekst.{tail}");
-    let (m, _) = referat::parse::parse(Path::new("r.txt"), &marked).unwrap();
-    assert_eq!(m.items.iter().map(|i| i.closed).collect::<Vec<_>>(), [false, true, false]);
-    assert_nothing_secret(&m);
+    // "Lukket: Ja" right above the repeat closes the item, not every item after it.
+    let field = format!("{head}Punkt 2: Salg af grund\n\n17/171\n\nLukket: Ja\n\n3\n\x0cPunkt 2: Salg af grund (fortsat)\n\nHEMMELIG tekst.{tail}");
+    for text in [marked, field] {
+        let (m, _) = referat::parse::parse(Path::new("r.txt"), &text).unwrap();
+        assert_eq!(m.items.iter().map(|i| i.closed).collect::<Vec<_>>(), [false, true, false], "{text}");
+        assert_nothing_secret(&m);
+    }
 }

@@ -868,9 +868,7 @@ fn divides_before_heading(lines: &[Line], i: usize) -> bool {
         return false;
     }
     let next = lines[i + 1..].iter().position(|l| !l.is_empty_to_reader()).map(|k| i + 1 + k);
-    if next.is_none_or(|n| heading_at(lines, n).is_none()) {
-        return false;
-    }
+    let Some((number, _)) = next.and_then(|n| heading_at(lines, n)) else { return false };
     let b = t.as_bytes();
     let hint = |w: &[u8]| b.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
     if !(hint(b"lukke") || hint(b"fortrolig") || hint(b"offentlig")) {
@@ -889,7 +887,10 @@ fn divides_before_heading(lines: &[Line], i: usize) -> bool {
     let names_part = words.windows(2).any(|w| closing_word(w[0]) && parts.contains(&w[1]))
         || words.last().is_some_and(|w| closing_word(w))
         || (words.len() <= 2 && words.first().is_some_and(|w| matches!(*w, "lukket" | "lukkede")));
-    names_part && !sentence && !file && !closing_line(t, false)
+    // Above the item's own heading repeated at a page's top ("Lukket: Ja" / "Punkt 2: … (fortsat)"
+    // in item 2) it ends no part of the agenda.
+    let repeated = || (0..i).rev().find_map(|j| heading_at(lines, j)).is_some_and(|(n, _)| n >= number);
+    names_part && !sentence && !file && !closing_line(t, false) && !repeated()
 }
 
 /// Closes an item that was read as open: its text is dropped, as if its heading had said "Lukket".
