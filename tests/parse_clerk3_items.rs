@@ -1360,3 +1360,36 @@ fn regression_an_items_heading_repeated_at_a_pages_top_continues_the_item() {
         assert_nothing_secret(&m);
     }
 }
+
+/// Regression (second page-break review, 186,164 generated files): a page's number or head next
+/// to the "Lukkede punkter" divider, or a numbered heading repeated "(fortsat)" after a page break,
+/// published the closed items or the closed item's title; and the first fix closed open items
+/// whose text lists "Rådhuset" / "Lukket".
+#[test]
+fn regression_page_furniture_beside_a_divider_or_a_repeated_numbered_heading_publishes_nothing_closed() {
+    let head = "REFERAT Økonomiudvalget d. 12-03-2024\n\nMødedato Tirsdag d. 12. marts 2024 kl. 16:00\n\n";
+    let after = "\n\nPunkt 2: Salg af grund\n\n24/1002\n\nBud HEMMELIG.\n\nPunkt 3: Budget\n\n24/1003\n\nGodkendt.\n";
+    let files = [
+        (format!("{head}Punkt 1: Godkendelse\n\n24/1001\n\nGodkendt.\n\n3\nLukkede punkter{after}"), "r.txt", [false, true, true]),
+        (format!("{head}Punkt 1: Godkendelse\n\n24/1001\n\nGodkendt.\n\nLukkede punkter\nHøje-Taastrup Kommune{after}"), "r.txt", [false, true, true]),
+        (format!("{head}1. Godkendelse\n\n24/1001\n\nGodkendt.\n\nLukket punkt\n\n2. Salg af grund\n\n\x0c\n\n2. Salg af grund (fortsat)\n\n24/1002\n\nBud HEMMELIG.\n\n3. Budget\n\n24/1003\n\nGodkendt.\n"), "r.txt", [false, true, false]),
+        (format!("# {head}## 1. Godkendelse\n\n24/1001\n\nGodkendt.\n\n## 2. Salg af grund\n\n\x0c\n\n## 2. Salg af grund (fortsat)\n\n24/1002\n\nLukket punkt\n\nBud HEMMELIG.\n\n## 3. Budget\n\n24/1003\n\nGodkendt.\n"), "r.md", [false, true, false]),
+    ];
+    for (text, name, closed) in files {
+        let (m, _) = referat::parse::parse(Path::new(name), &text).unwrap();
+        assert_eq!(m.items.iter().map(|i| i.closed).collect::<Vec<_>>(), closed, "{text}");
+        assert_nothing_secret(&m);
+        assert!(!serde_json::to_string(&m).unwrap().contains("Salg af"), "the closed title is not published: {text}");
+    }
+    // A capitalized "Lukket" in an open item's text, close to other lines, is its text.
+    for listed in [
+        "Hovedgaden\nLukket\nStationsvej\nÅben\n",
+        "Rådhuset\nLukket\nBiblioteket\nÅbent 10-14\n",
+        "14. januar\n(Lukket)\n11. februar\n",
+        "Proceduren er:\nLukket punkt\nbehandles til sidst.\n",
+    ] {
+        let text = format!("REFERAT Direktionen d. 20-03-2017\n\nPunkt 1: Budget\n\n16/26813\n\nTekst.\n\nPunkt 2: Veje\n\n17/171\n\nSagsfremstilling\n\nVejene er nu:\n{listed}\nPunkt 3: Politik\n\n15/14789\n\nTekst.\n");
+        let (m, _) = referat::parse::parse(Path::new("r.txt"), &text).unwrap();
+        assert_eq!(m.items.iter().map(|i| i.closed).collect::<Vec<_>>(), [false, false, false], "{listed}");
+    }
+}

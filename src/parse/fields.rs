@@ -713,20 +713,33 @@ pub(super) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usize> {
             Cow::Borrowed(_) => false,
         }
     };
-    // A mark on a line of its own anywhere in the text ("24/1003" / "Side 3" / "Lukket punkt"):
-    // a page's running head or number may stand between the case number and the mark, or right
-    // above it, and in text from a PDF the next line may follow without a blank ("Lukket punkt" /
-    // "Baggrund"). The mark is the item's, not a sentence's, when it stands apart or starts with a
-    // capital as a mark does (a sentence wrapped to "lukket punkt." does neither).
+    // A mark on a line of its own anywhere in the text ("24/1003" / "Side 3" / "Lukket punkt"),
+    // set apart by blank lines, closes the item. Set close to other lines, it does only in the
+    // item's head, where only the case number, fields and a page's head, foot or number stand
+    // before it ("17/171" / "Høje-Taastrup Kommune" / "Lukket punkt" / "Baggrund", as pdftotext
+    // writes a page break), and only when it starts with a capital as a mark does: in the text, a
+    // list of opening hours ("Rådhuset" / "Lukket") or a sentence wrapped to "lukket punkt." is
+    // no mark.
     let blank = |l: Option<&Line>| l.is_none_or(Line::is_empty_to_reader);
+    let head_line = |l: &Line| {
+        let t = l.text;
+        l.is_empty_to_reader()
+            || case_in(t).is_some()
+            || is_field(t)
+            || super::normalize::is_page_number(t)
+            || super::normalize::is_page_footer(t)
+            || super::normalize::may_be_page_header(t)
+    };
+    let head_end = std::cell::LazyCell::new(|| body.iter().position(|l| !head_line(l)).unwrap_or(body.len()));
     let mark_alone = |k: usize| {
         let apart = || blank(body.get(k - 1)) && blank(body.get(k + 1));
+        let in_head = || k <= *head_end && starts_as_mark(body[k].text);
         // Not the slice's first line: what stands above it is not known here (right above the
         // next heading, the mark is that item's; see `marked_above`). A label ("Lukket:") is
         // answered below, and its answer decides (see `answered`).
         k > 0
             && closing_line(body[k].text, false)
-            && (apart() || starts_as_mark(body[k].text))
+            && (apart() || in_head())
             && !to_plain(body[k].text).trim_end().ends_with(':')
     };
     // The last line of what closes the item, read from line k.

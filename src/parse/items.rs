@@ -176,11 +176,16 @@ pub fn mark_numbered(lines: &mut [Line], cx: &mut Ctx) -> bool {
         // The same heading marked closed further up, with no case number near it (a page break
         // and the title repeated "(fortsat)" between): the item starts there, closed, so that
         // neither its mark nor its title is read as the text of the item before.
-        let from = marked.last().map_or(0, |&m| m + 1);
+        // Only after the item before (above item 1 stand the header and the agenda's list).
+        let from = marked.last().map_or(i, |&m| m + 1);
+        // So too when this heading repeats the earlier one ("2. Salg af grund (fortsat)"): the
+        // earlier one, not read, would be the item before's text, and its title with it.
+        let later_title = numbered_heading(&plain(lines[i].text)).map(|(_, t)| t.to_string()).unwrap_or_default();
         let earlier = (from..i).find(|&k| {
             let heading = plain(lines[k].text);
-            numbered_heading(&heading)
-                .is_some_and(|(n, title)| n == number && is_closed(&full_title(title, &lines[k + 1..])))
+            numbered_heading(&heading).is_some_and(|(n, title)| {
+                n == number && (continues(&later_title, title) || is_closed(&full_title(title, &lines[k + 1..])))
+            })
         });
         let (i, closed_here) = earlier.map_or((i, closed_here), |k| (k, true));
         closed = closed_here.then_some(number);
@@ -776,8 +781,11 @@ fn marked_past_page_break(lines: &[Line], from: usize, i: usize) -> Option<usize
             skipped += 1;
             continue;
         }
+        // Set apart from the text above it: "Rådhuset" / "Lukket" ends a list, it marks nothing.
+        let apart = j == from || lines[j - 1].is_empty_to_reader();
         let label = to_plain(l.text).trim_end().ends_with(':');
-        return (skipped > 0 && closing_line(l.text, false) && !label && heading_at(lines, j).is_none()).then_some(j);
+        let mark = apart && closing_line(l.text, false) && !label && heading_at(lines, j).is_none();
+        return (skipped > 0 && mark).then_some(j);
     }
     None
 }
@@ -829,9 +837,15 @@ impl LaterNumbers {
 /// The line that divides the agenda into an open and a closed part ("Lukkede punkter", "Lukket
 /// møde" on a line of its own between two items), if there is one: every item after it is closed.
 fn closed_part(lines: &[Line], cx: &mut Ctx) -> Option<usize> {
-    // On a line of its own: blank lines around it, or an item heading right after it.
+    // On a line of its own: blank lines around it, or an item heading right after it. A page's
+    // number, head or foot next to it counts as blank ("3" / "Lukkede punkter" at a page break).
     let alone = |i: usize| {
-        let blank = |j: Option<&Line>| j.is_none_or(Line::is_empty_to_reader);
+        let page = |l: &Line| {
+            normalize::is_page_number(l.text)
+                || normalize::is_page_footer(l.text)
+                || normalize::may_be_page_header(l.text)
+        };
+        let blank = |j: Option<&Line>| j.is_none_or(|l| l.is_empty_to_reader() || page(l));
         matches!(lines[i].kind, Kind::Heading(_))
             || (blank(i.checked_sub(1).map(|j| &lines[j]))
                 && (blank(lines.get(i + 1)) || heading_at(lines, i + 1).is_some()))
