@@ -723,24 +723,22 @@ pub(super) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usize> {
     let blank = |l: Option<&Line>| l.is_none_or(Line::is_empty_to_reader);
     let head_line = |l: &Line| {
         let t = l.text;
-        l.is_empty_to_reader()
-            || case_in(t).is_some()
-            || is_field(t)
-            || super::normalize::is_page_number(t)
-            || super::normalize::is_page_footer(t)
-            || super::normalize::may_be_page_header(t)
+        l.is_empty_to_reader() || case_in(t).is_some() || is_field(t) || super::normalize::page_furniture(t)
     };
     let head_end = std::cell::LazyCell::new(|| body.iter().position(|l| !head_line(l)).unwrap_or(body.len()));
     let mark_alone = |k: usize| {
+        // Every line of every item comes here: the cheap questions first, where it stands last.
+        let t = body[k].text;
         let apart = || blank(body.get(k - 1)) && blank(body.get(k + 1));
-        let in_head = || k <= *head_end && starts_as_mark(body[k].text);
+        let in_head = || capital_first(t) && starts_as_mark(t) && k <= *head_end;
         // Not the slice's first line: what stands above it is not known here (right above the
         // next heading, the mark is that item's; see `marked_above`). A label ("Lukket:") is
         // answered below, and its answer decides (see `answered`).
         k > 0
-            && closing_line(body[k].text, false)
+            && (apart() || capital_first(t))
+            && closing_line(t, false)
             && (apart() || in_head())
-            && !to_plain(body[k].text).trim_end().ends_with(':')
+            && !to_plain(t).trim_end().ends_with(':')
     };
     // The last line of what closes the item, read from line k.
     let mut closes = |k: usize| {
@@ -753,6 +751,14 @@ pub(super) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usize> {
     };
     let mut others = OtherCases::default();
     (0..body.len()).find(|&k| closes(k).is_some_and(|end| !others.exempt(body, k, end, own.cases)))
+}
+
+/// A quick look for [`starts_as_mark`]: the first byte past list marks, brackets and emphasis is an
+/// ASCII capital.
+fn capital_first(text: &str) -> bool {
+    text.bytes()
+        .find(|b| !matches!(b, b'-' | b'*' | b'_' | b'#' | b'(' | b'[' | b'>' | b' '))
+        .is_some_and(|b| b.is_ascii_uppercase())
 }
 
 /// True if the first letter of `text`, past list marks and brackets ("- Lukket", "(Lukket punkt)"),

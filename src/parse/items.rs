@@ -181,7 +181,12 @@ pub fn mark_numbered(lines: &mut [Line], cx: &mut Ctx) -> bool {
         // So too when this heading repeats the earlier one ("2. Salg af grund (fortsat)"): the
         // earlier one, not read, would be the item before's text, and its title with it.
         let later_title = numbered_heading(&plain(lines[i].text)).map(|(_, t)| t.to_string()).unwrap_or_default();
+        let digits = format!("{number}.");
         let earlier = (from..i).find(|&k| {
+            // Most lines have no "2." to read: only those are made plain.
+            if !lines[k].text.contains(digits.as_str()) {
+                return false;
+            }
             let heading = plain(lines[k].text);
             numbered_heading(&heading).is_some_and(|(n, title)| {
                 n == number && (continues(&later_title, title) || is_closed(&full_title(title, &lines[k + 1..])))
@@ -765,27 +770,22 @@ fn continues(title: &str, open: &str) -> bool {
 /// to three lines of a page's head, foot or number between (and none before `from`): a page break
 /// that fell between an item's mark and its heading.
 fn marked_past_page_break(lines: &[Line], from: usize, i: usize) -> Option<usize> {
-    let page_line = |t: &str| {
-        t.starts_with('\x0c')
-            || normalize::is_page_number(t)
-            || normalize::is_page_footer(t)
-            || normalize::may_be_page_header(t)
-    };
     let mut skipped = 0;
     for j in (from..i).rev() {
         let l = &lines[j];
         if l.is_empty_to_reader() {
             continue;
         }
-        if skipped < 3 && page_line(l.text) && !closing_line(l.text, false) {
-            skipped += 1;
-            continue;
+        if closing_line(l.text, false) {
+            // Set apart from the text above it: "Rådhuset" / "Lukket" ends a list, it marks nothing.
+            let apart = j == from || lines[j - 1].is_empty_to_reader();
+            let label = to_plain(l.text).trim_end().ends_with(':');
+            return (skipped > 0 && apart && !label && heading_at(lines, j).is_none()).then_some(j);
         }
-        // Set apart from the text above it: "Rådhuset" / "Lukket" ends a list, it marks nothing.
-        let apart = j == from || lines[j - 1].is_empty_to_reader();
-        let label = to_plain(l.text).trim_end().ends_with(':');
-        let mark = apart && closing_line(l.text, false) && !label && heading_at(lines, j).is_none();
-        return (skipped > 0 && mark).then_some(j);
+        if skipped == 3 || !normalize::page_furniture(l.text) {
+            return None;
+        }
+        skipped += 1;
     }
     None
 }
@@ -840,12 +840,7 @@ fn closed_part(lines: &[Line], cx: &mut Ctx) -> Option<usize> {
     // On a line of its own: blank lines around it, or an item heading right after it. A page's
     // number, head or foot next to it counts as blank ("3" / "Lukkede punkter" at a page break).
     let alone = |i: usize| {
-        let page = |l: &Line| {
-            normalize::is_page_number(l.text)
-                || normalize::is_page_footer(l.text)
-                || normalize::may_be_page_header(l.text)
-        };
-        let blank = |j: Option<&Line>| j.is_none_or(|l| l.is_empty_to_reader() || page(l));
+        let blank = |j: Option<&Line>| j.is_none_or(|l| l.is_empty_to_reader() || normalize::page_furniture(l.text));
         matches!(lines[i].kind, Kind::Heading(_))
             || (blank(i.checked_sub(1).map(|j| &lines[j]))
                 && (blank(lines.get(i + 1)) || heading_at(lines, i + 1).is_some()))
@@ -857,7 +852,7 @@ fn closed_part(lines: &[Line], cx: &mut Ctx) -> Option<usize> {
         let t = lines[i].text.trim_start_matches(['*', '_', '#', '(', ' ']);
         t.starts_with(['L', 'l', 'F', 'f', 'P', 'p', 'S', 's', 'M', 'm'])
     };
-    let named = |i: usize| starts(i) && alone(i) && closing_line(lines[i].text, true);
+    let named = |i: usize| starts(i) && closing_line(lines[i].text, true) && alone(i);
     let d =
         (1..lines.len()).find(|&i| (named(i) || divides_before_heading(lines, i)) && heading_at(lines, i).is_none())?;
     cx.warn(

@@ -245,7 +245,7 @@ fn setext_level(lines: &[Line], underline: &str) -> Option<u8> {
 }
 
 /// "12", "- 12 -": a page number on a line of its own.
-pub(super) fn is_page_number(text: &str) -> bool {
+fn is_page_number(text: &str) -> bool {
     let t = text.trim().trim_start_matches(['-', '–']).trim_end_matches(['-', '–']).trim();
     (1..=4).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit())
 }
@@ -318,9 +318,17 @@ fn page_tops(text: &str) -> Vec<PageTop<'_>> {
     pages
 }
 
+/// A line a page break may leave anywhere in the text: a page's number, foot or head ("3",
+/// "Side 3 af 10", "Høje-Taastrup Kommune"). Asked of many lines, so the cheap questions come first.
+pub(super) fn page_furniture(text: &str) -> bool {
+    is_page_number(text)
+        || is_page_footer(text)
+        || (text.len() <= 240 && !text.trim_end().ends_with(['.', ':', ',', ';']) && may_be_page_header(text))
+}
+
 /// A short line that is neither structure nor a sentence nor a closing mark: what a page header
 /// can be.
-pub(super) fn may_be_page_header(text: &str) -> bool {
+fn may_be_page_header(text: &str) -> bool {
     let text = atx_heading(text).map_or(text, |(_, content)| content);
     let plain = plain(text);
     let plain = plain.trim_matches(['*', '_']);
