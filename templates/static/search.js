@@ -717,7 +717,8 @@
     const item = (value, text, count) => {
       const a = el('a', { href: paramsURL({ [param]: value }), 'data-param': param, 'data-value': value }, text);
       if (state[param] === value) a.setAttribute('aria-current', 'true');
-      return el('li', {}, a, count == null ? null : ` (${count})`);
+      // A no-break space keeps the count with the name it counts when the column wraps.
+      return el('li', {}, a, count == null ? null : `\u00a0(${count})`);
     };
     ul.append(item('', all, null));
     for (const [value, text, count] of entries) ul.append(item(value, text, count));

@@ -729,7 +729,8 @@ test('a case number finds exactly its items and offers the case page first', asy
 test('facets filter by body and year with counts, and the URL keeps the state', async () => {
   const page = await open(server);
   await search(page, 'lokalplan');
-  const facet = (label) => page.$$eval(`nav[aria-label="${label}"] li`, (lis) => lis.map((l) => l.textContent));
+  // A no-break space joins a name and its count.
+  const facet = (label) => page.$$eval(`nav[aria-label="${label}"] li`, (lis) => lis.map((l) => l.textContent.replace(/\u00a0/g, ' ')));
   assert.deepEqual(await facet('Udvalg'), ['Alle udvalg', 'Byrådet (1)', 'Direktionen (1)']);
   assert.deepEqual(await facet('År'), ['Alle år', '2018 (1)', '2017 (1)']);
   await page.click('nav[aria-label="Udvalg"] a:text("Byrådet")');
@@ -758,7 +759,7 @@ test('facets: a filter stays when the query changes, also with no results, and i
   await search(page, 'handicappolitik');
   assert.equal(new URL(page.url()).search, '?q=handicappolitik&organ=byraadet');
   assert.equal(await page.textContent('#search-status'), 'Ingen resultater med de valgte filtre (1 uden filtre).');
-  const current = await page.$$eval('#search-facets a[aria-current]', (as) => as.map((a) => a.parentNode.textContent));
+  const current = await page.$$eval('#search-facets a[aria-current]', (as) => as.map((a) => a.parentNode.textContent.replace(/\u00a0/g, ' ')));
   assert.deepEqual(current, ['Byrådet (0)', 'Alle år'], 'the filter is shown as current');
   await page.click('nav[aria-label="Udvalg"] a:text("Alle udvalg")');
   await shown(page, 1);
