@@ -1393,3 +1393,45 @@ fn regression_page_furniture_beside_a_divider_or_a_repeated_numbered_heading_pub
         assert_eq!(m.items.iter().map(|i| i.closed).collect::<Vec<_>>(), [false, false, false], "{listed}");
     }
 }
+
+/// Regression (third page-break review, 150,133 generated files, 9,122 leaking): without blank
+/// lines a page number between a mark above a heading and the heading; a repeated heading
+/// "(fortsat)" between the case number and the mark; and a "Punkt 2: … (fortsat)" in a file of
+/// "2. Title" headings, which took over the file's headings.
+#[test]
+fn regression_page_breaks_without_blank_lines_or_with_repeated_headings_publish_nothing_closed() {
+    let dense = |mark: &str| {
+        format!(
+            "REFERAT Direktionen d. 20-03-2017\nMødedato Mandag d. 20. marts 2017 kl. 10:00\nPunkt 1: Budget\n16/26813\nBaggrund\n\
+             Tekst om budget for året.\n{mark}\n3\nPunkt 2: Salg af grund\n17/171\nBaggrund\nKommunen vil sælge HEMMELIG.\n\
+             Punkt 3: Veje\n15/14789\nBaggrund\nTekst om veje.\n"
+        )
+    };
+    let repeat = |punkt: bool| {
+        let text = "REFERAT Direktionen d. 20-03-2017\n\n1. Budget\n\n16/26813\n\nTekst.\n\n2. Salg af grund\n\n17/171\n\n\
+                    2. Salg af grund (fortsat)\nLUKKET\n\nBaggrund\n\nKommunen vil sælge HEMMELIG.\n\n3. Veje\n\n15/14789\n\nTekst.\n";
+        match punkt {
+            true => text
+                .replace("\n1. ", "\nPunkt 1: ")
+                .replace("\n2. Salg af grund\n\n17", "\nPunkt 2: Salg af grund\n\n17")
+                .replace("\n3. ", "\nPunkt 3: "),
+            false => text.to_string(),
+        }
+    };
+    let mixed = "REFERAT Direktionen d. 20-03-2017\n\n1. Budget\n\n16/26813\n\nÅben.\n\n2. Salg af grund - Lukket\n\n17/171\n\n\
+                 Baggrund\n\nKommunen HEMMELIG.\n\nPunkt 2: Salg af grund (fortsat)\n\nIndstilling\n\nDet indstilles HEMMELIG.\n\n\
+                 3. Veje\n\n15/14789\n\nTekst.\n";
+    let files = [
+        (dense("Lukket punkt"), vec![false, true, false]),
+        (dense("Lukkede punkter"), vec![false, true, true]),
+        (repeat(false), vec![false, true, false]),
+        (repeat(true), vec![false, true, false]),
+        (mixed.to_string(), vec![false, true, false]),
+    ];
+    for (text, closed) in files {
+        let (m, _) = referat::parse::parse(Path::new("r.txt"), &text).unwrap();
+        assert_eq!(m.items.iter().map(|i| i.closed).collect::<Vec<_>>(), closed, "{text}");
+        assert_nothing_secret(&m);
+        assert!(!serde_json::to_string(&m).unwrap().contains("Salg af"), "the closed title is not published: {text}");
+    }
+}

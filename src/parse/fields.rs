@@ -723,7 +723,13 @@ pub(super) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usize> {
     let blank = |l: Option<&Line>| l.is_none_or(Line::is_empty_to_reader);
     let head_line = |l: &Line| {
         let t = l.text;
-        l.is_empty_to_reader() || case_in(t).is_some() || is_field(t) || super::normalize::page_furniture(t)
+        // The item's heading repeated at a page's top ("2. Salg af grund (fortsat)") belongs to
+        // the head too: any heading there is a repeat, as the next item's would have ended this one.
+        l.is_empty_to_reader()
+            || case_in(t).is_some()
+            || is_field(t)
+            || super::normalize::page_furniture(t)
+            || super::items::repeated_heading(t)
     };
     let head_end = std::cell::LazyCell::new(|| body.iter().position(|l| !head_line(l)).unwrap_or(body.len()));
     let mark_alone = |k: usize| {

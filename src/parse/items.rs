@@ -148,7 +148,8 @@ const CASE_WITHIN: usize = 3;
 /// Returns whether any line was marked.
 pub fn mark_numbered(lines: &mut [Line], cx: &mut Ctx) -> bool {
     // "Punkt N" headings decide, unless they only list the agenda above "N. Title" items.
-    if (0..lines.len()).any(|i| heading_at(lines, i).is_some() && !listed(lines, i)) {
+    // A "Punkt N: … (fortsat)" at a page's top repeats a heading; it decides nothing.
+    if (0..lines.len()).any(|i| heading_at(lines, i).is_some_and(|(_, t)| !says_continued(&t)) && !listed(lines, i)) {
         return false;
     }
     let mut marked: Vec<usize> = Vec::new();
@@ -762,8 +763,22 @@ fn marked_above(lines: &[Line], from: usize, i: usize) -> Option<usize> {
 /// True if `title`, under the number of the item being read (titled `open`), repeats it at a page's
 /// top: the same title, or any title saying it continues ("(fortsat)", "forts.").
 fn continues(title: &str, open: &str) -> bool {
+    title.trim() == open.trim() || says_continued(title)
+}
+
+/// True if a heading's title says it continues the item ("Salg af grund (fortsat)", "forts.").
+fn says_continued(title: &str) -> bool {
     let lower = title.to_lowercase();
-    title.trim() == open.trim() || words_of(&lower).any(|w| w == "fortsat" || w == "forts")
+    let continued = words_of(&lower).any(|w| w == "fortsat" || w == "forts");
+    continued
+}
+
+/// True if `text` reads as an item heading, "Punkt 2: …" or "2. …" (see the head in
+/// [`super::fields::closing_field`]).
+pub(super) fn repeated_heading(text: &str) -> bool {
+    let plain = to_plain(text);
+    let plain = plain.trim_matches(['*', '_', '#', ' ']);
+    item_heading(plain).is_some() || numbered_heading(plain).is_some()
 }
 
 /// A line that marks an item closed on its own ("Lukket punkt") above the heading at `i` with up
@@ -771,20 +786,24 @@ fn continues(title: &str, open: &str) -> bool {
 /// that fell between an item's mark and its heading.
 fn marked_past_page_break(lines: &[Line], from: usize, i: usize) -> Option<usize> {
     let mut skipped = 0;
+    // Only a page's number or foot stood between (no line that may be text, as a head may be).
+    let mut numbers_only = true;
     for j in (from..i).rev() {
         let l = &lines[j];
         if l.is_empty_to_reader() {
             continue;
         }
         if closing_line(l.text, false) {
-            // Set apart from the text above it: "Rådhuset" / "Lukket" ends a list, it marks nothing.
-            let apart = j == from || lines[j - 1].is_empty_to_reader();
+            // Set apart from the text above it, or from the heading by a page's number alone
+            // (pdftotext without blank lines): "Rådhuset" / "Lukket" / "Biblioteket" ends a list.
+            let apart = j == from || lines[j - 1].is_empty_to_reader() || numbers_only;
             let label = to_plain(l.text).trim_end().ends_with(':');
             return (skipped > 0 && apart && !label && heading_at(lines, j).is_none()).then_some(j);
         }
         if skipped == 3 || !normalize::page_furniture(l.text) {
             return None;
         }
+        numbers_only &= normalize::page_number_or_footer(l.text);
         skipped += 1;
     }
     None
@@ -841,8 +860,10 @@ fn closed_part(lines: &[Line], cx: &mut Ctx) -> Option<usize> {
     // number, head or foot next to it counts as blank ("3" / "Lukkede punkter" at a page break).
     let alone = |i: usize| {
         let blank = |j: Option<&Line>| j.is_none_or(|l| l.is_empty_to_reader() || normalize::page_furniture(l.text));
+        // Without blank lines (pdftotext), a sentence's end above it sets it apart too.
+        let ends = |j: Option<&Line>| blank(j) || j.is_some_and(|l| l.text.trim_end().ends_with(['.', '!', '?']));
         matches!(lines[i].kind, Kind::Heading(_))
-            || (blank(i.checked_sub(1).map(|j| &lines[j]))
+            || (ends(i.checked_sub(1).map(|j| &lines[j]))
                 && (blank(lines.get(i + 1)) || heading_at(lines, i + 1).is_some()))
     };
     // A divider starts with its closing word ("Lukkede punkter", "LUKKET MØDE", "Fortrolige

@@ -318,8 +318,13 @@ fn page_tops(text: &str) -> Vec<PageTop<'_>> {
     pages
 }
 
-/// A line a page break may leave anywhere in the text: a page's number, foot or head ("3",
-/// "Side 3 af 10", "Høje-Taastrup Kommune"). Asked of many lines, so the cheap questions come first.
+/// A page's number or foot ("3", "Side 3 af 10"), which a page break may leave anywhere in the
+/// text. Asked of many lines, so the cheap questions come first.
+pub(super) fn page_number_or_footer(text: &str) -> bool {
+    is_page_number(text) || is_page_footer(text)
+}
+
+/// A line a page break may leave anywhere in the text, also a page's head: see [`page_number_or_footer`].
 pub(super) fn page_furniture(text: &str) -> bool {
     is_page_number(text)
         || is_page_footer(text)
