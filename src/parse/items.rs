@@ -174,13 +174,11 @@ pub fn mark_numbered(lines: &mut [Line], cx: &mut Ctx) -> bool {
             );
             return false;
         }
-        // The same heading marked closed further up, with no case number near it (a page break
-        // and the title repeated "(fortsat)" between): the item starts there, closed, so that
-        // neither its mark nor its title is read as the text of the item before.
-        // Only after the item before (above item 1 stand the header and the agenda's list).
+        // The same heading further up, with no case number near it (a page break between), when
+        // it is marked closed or this one repeats it ("2. Salg af grund (fortsat)"): the item
+        // starts there, so that neither its mark nor its title is read as the text of the item
+        // before. Only after the item before: above item 1 stand the header and the agenda's list.
         let from = marked.last().map_or(i, |&m| m + 1);
-        // So too when this heading repeats the earlier one ("2. Salg af grund (fortsat)"): the
-        // earlier one, not read, would be the item before's text, and its title with it.
         let later_title = numbered_heading(&plain(lines[i].text)).map(|(_, t)| t.to_string()).unwrap_or_default();
         let digits = format!("{number}.");
         let earlier = (from..i).find(|&k| {
@@ -644,7 +642,8 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
         }
         let after_divider = divider.is_some_and(|d| d < i);
         // Past a page's head or number ("Lukket punkt" / "Høje-Taastrup Kommune" / "Punkt 2: …")
-        // the mark may be either item's: it stays in the text above, which it closes too.
+        // the mark may be either item's: it stays in the text above, which it closes too when
+        // set apart there (see `fields::closing_field`).
         let above = marked_above(lines, body_from, i)
             .or_else(|| marked_past_page_break(lines, body_from, i))
             .filter(|_| !is_closed(&full) && !after_divider);
@@ -769,6 +768,7 @@ fn continues(title: &str, open: &str) -> bool {
 /// True if a heading's title says it continues the item ("Salg af grund (fortsat)", "forts.").
 fn says_continued(title: &str) -> bool {
     let lower = title.to_lowercase();
+    // Bound before `lower` is dropped: the iterator borrows it.
     let continued = words_of(&lower).any(|w| w == "fortsat" || w == "forts");
     continued
 }
