@@ -121,6 +121,19 @@ fn the_web_teams_own_settings_reach_every_page_as_extra() {
     );
 }
 
+/// Renders the hand-made site with the templates folder `theme` into a new folder; with the
+/// render's result, its warnings as printed.
+fn render_with_theme(
+    theme: &Path,
+) -> (tempfile::TempDir, Result<render::RenderStats, render::RenderError>, Vec<String>) {
+    let out = tempfile::tempdir().unwrap();
+    let opts = RenderOptions { templates: Some(theme.to_path_buf()), ..Default::default() };
+    let site = referat::link::Site::new(referat::config::Config::default(), meetings());
+    let result = render::render(&site, out.path(), &opts);
+    let warned = result.as_ref().map(|s| s.warnings.iter().map(|w| w.to_string()).collect()).unwrap_or_default();
+    (out, result, warned)
+}
+
 /// Regression (web-team review): a restyled search.html without an element search.js looks up
 /// ("#search-more", "#search-facets") built without a word, and its page showed only the form.
 #[test]
@@ -130,11 +143,9 @@ fn a_search_page_without_what_search_js_needs_is_named() {
         if let Some(search) = search {
             std::fs::write(theme.path().join("search.html"), search).unwrap();
         }
-        let out = tempfile::tempdir().unwrap();
-        let opts = RenderOptions { templates: Some(theme.path().to_path_buf()), ..Default::default() };
-        let site = referat::link::Site::new(referat::config::Config::default(), meetings());
-        let stats = render::render(&site, out.path(), &opts).unwrap();
-        (theme, stats.warnings.iter().map(|w| w.to_string()).collect::<Vec<_>>())
+        let (_out, result, warned) = render_with_theme(theme.path());
+        result.unwrap();
+        (theme, warned)
     };
     let (_t, warned) = render_with(None);
     assert_eq!(warned, Vec::<String>::new(), "the built-in search page has all it needs");
@@ -165,11 +176,9 @@ fn a_name_the_pages_are_not_given_is_named_with_its_line() {
     let theme = tempfile::tempdir().unwrap();
     render::templates::export(theme.path()).unwrap();
     let render_warnings = || {
-        let out = tempfile::tempdir().unwrap();
-        let opts = RenderOptions { templates: Some(theme.path().to_path_buf()), ..Default::default() };
-        let site = referat::link::Site::new(referat::config::Config::default(), meetings());
-        let stats = render::render(&site, out.path(), &opts).unwrap();
-        stats.warnings.iter().map(|w| w.to_string()).collect::<Vec<_>>()
+        let (_out, result, warned) = render_with_theme(theme.path());
+        result.unwrap();
+        warned
     };
     assert_eq!(render_warnings(), Vec::<String>::new(), "every built-in template reads only what its pages have");
     let meeting = theme.path().join("meeting.html");
@@ -191,16 +200,9 @@ fn the_web_teams_own_pages_are_published_from_sider() {
     std::fs::create_dir(theme.path().join("sider")).unwrap();
     let page = r#"{% extends "base.html" %}{% block title %}Om referaterne{% endblock %}{% block content %}<h1>Om referaterne</h1><p>Kontakt {{ site.municipality }}.</p>{% endblock %}"#;
     std::fs::write(theme.path().join("sider/om.html"), page).unwrap();
-    let render_with = |theme: &Path| {
-        let out = tempfile::tempdir().unwrap();
-        let opts = RenderOptions { templates: Some(theme.to_path_buf()), ..Default::default() };
-        let site = referat::link::Site::new(referat::config::Config::default(), meetings());
-        let result = render::render(&site, out.path(), &opts);
-        (out, result)
-    };
-    let (out, result) = render_with(theme.path());
-    let stats = result.unwrap();
-    assert_eq!(stats.warnings.iter().map(|w| w.to_string()).collect::<Vec<_>>(), Vec::<String>::new());
+    let (out, result, warned) = render_with_theme(theme.path());
+    result.unwrap();
+    assert_eq!(warned, Vec::<String>::new());
     let html = read(out.path(), "om/index.html");
     assert!(html.contains("<h1>Om referaterne</h1>") && html.contains("<title>Om referaterne"), "{html}");
     assert!(html.contains("href=\"/soeg/\""), "in the site's layout, with its header: {html}");
@@ -214,7 +216,7 @@ fn the_web_teams_own_pages_are_published_from_sider() {
         let bad = tempfile::tempdir().unwrap();
         std::fs::create_dir(bad.path().join("sider")).unwrap();
         std::fs::write(bad.path().join("sider").join(name), page).unwrap();
-        let e = render_with(bad.path()).1.expect_err(name).to_string();
+        let e = render_with_theme(bad.path()).1.expect_err(name).to_string();
         assert!(e.contains(&bad.path().join("sider").join(name).display().to_string()) && e.contains(says), "{e}");
     }
 }
