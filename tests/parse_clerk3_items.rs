@@ -1435,3 +1435,56 @@ fn regression_page_breaks_without_blank_lines_or_with_repeated_headings_publish_
         assert!(!serde_json::to_string(&m).unwrap().contains("Salg af"), "the closed title is not published: {text}");
     }
 }
+
+/// Regression (third page-break review, class 4: 2,678 files, 526 leaking closed text): an item's
+/// heading repeated *above* its first writing ("2. Salg af grund (fortsat)" / "2. Salg af grund"),
+/// as a page's head, was the text of the item before: its title was published there, a mark
+/// above it closed only that item, and in "Punkt" files a mark under the second writing made it
+/// a second item 2 and the file was refused. And an open item's repeat saying "- Lukket" did not
+/// close it.
+#[test]
+fn regression_a_heading_repeated_above_its_first_writing_publishes_nothing_closed() {
+    let styles: [(&str, &str, fn(u32, &str) -> String); 4] = [
+        ("txt", "", |n, t| format!("Punkt {n}: {t}")),
+        ("txt", "", |n, t| format!("{n}. {t}")),
+        ("md", "# ", |n, t| format!("## {n}. {t}")),
+        ("md", "# ", |n, t| format!("## Punkt {n}: {t}")),
+    ];
+    for (ext, title_mark, h) in styles {
+        for repeat in ["", " (fortsat)"] {
+            for (mark_above, mark_under) in [("Lukket punkt\n\n", ""), ("", "LUKKET\n\n"), ("", "(Lukket)\n\n")] {
+                let text = format!(
+                    "{title_mark}REFERAT Direktionen d. 20-03-2017\n\n{}\n\n16/26813\n\nÅben tekst.\n\n{mark_above}{}{repeat}\n\n\
+                     \x0cHøje-Taastrup Kommune\n\n{}\n\n{mark_under}17/171\n\nKommunen vil sælge HEMMELIG.\n\n{}\n\n15/14789\n\nÅben.\n",
+                    h(1, "Budget"),
+                    h(2, "Salg af grund"),
+                    h(2, "Salg af grund"),
+                    h(3, "Politik"),
+                );
+                let (m, d) = referat::parse::parse(Path::new(&format!("r.{ext}")), &text).unwrap();
+                assert!(!d.iter().any(|d| d.is_error()), "{d:#?}\n{text}");
+                assert_eq!(m.items.iter().map(|i| i.number).collect::<Vec<_>>(), [1, 2, 3], "{text}");
+                assert!(m.items[1].closed, "{text}");
+                assert!(!m.items[2].closed, "{text}");
+                assert_nothing_secret(&m);
+                assert!(!serde_json::to_string(&m).unwrap().contains("Salg af"), "the closed title: {text}");
+            }
+        }
+    }
+    // The open item's repeat after a page break says closed: the whole item is closed.
+    for h in [|n: u32, t: &str| format!("Punkt {n}: {t}"), |n: u32, t: &str| format!("{n}. {t}")] {
+        let text = format!(
+            "REFERAT Direktionen d. 20-03-2017\n\n{}\n\n16/26813\n\nÅben tekst.\n\n{}\n\n17/171\n\nFørste side.\n\n\x0c\n\
+             {} (fortsat) - Lukket\n\nHEMMELIG tekst.\n\n{}\n\n15/14789\n\nÅben.\n",
+            h(1, "Budget"),
+            h(2, "Salg af grund"),
+            h(2, "Salg af grund"),
+            h(3, "Politik"),
+        );
+        let (m, d) = referat::parse::parse(Path::new("r.txt"), &text).unwrap();
+        assert_eq!(m.items.iter().map(|i| i.closed).collect::<Vec<_>>(), [false, true, false], "{text}");
+        assert_nothing_secret(&m);
+        assert!(!serde_json::to_string(&m).unwrap().contains("Første side"), "{text}");
+        assert!(d.iter().any(|d| d.to_string().contains("closed by its repeated heading")), "{d:#?}");
+    }
+}

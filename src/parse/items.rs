@@ -198,10 +198,31 @@ pub fn mark_numbered(lines: &mut [Line], cx: &mut Ctx) -> bool {
     if let Some(&last) = marked.last() {
         marked.extend(last_without_case(lines, last, marked.len() as u32 + 1, closed.is_some()));
     }
-    for &i in &marked {
+    let repeats = repeats_of(lines, &marked);
+    for &i in marked.iter().chain(&repeats) {
         lines[i].numbered_item = true;
     }
     !marked.is_empty()
+}
+
+/// The lines that repeat a marked heading further down its item, as a page's head does ("2. Salg
+/// af grund (fortsat)", without a case number): headings too, so that the item reads them as its
+/// own heading again, and one that says closed ("… (fortsat) - Lukket") closes the item.
+fn repeats_of(lines: &[Line], marked: &[usize]) -> Vec<usize> {
+    let mut found = Vec::new();
+    for (k, &m) in marked.iter().enumerate() {
+        let Some((number, title)) = numbered_heading(&plain(lines[m].text)).map(|(n, t)| (n, t.to_string())) else {
+            continue;
+        };
+        let digits = format!("{number}.");
+        let end = marked.get(k + 1).copied().unwrap_or(lines.len());
+        found.extend((m + 1..end).filter(|&j| {
+            // Most lines have no "2." to read: only those are made plain.
+            lines[j].text.contains(digits.as_str())
+                && numbered_heading(&plain(lines[j].text)).is_some_and(|(n, t)| n == number && continues(t, &title))
+        }));
+    }
+    found
 }
 
 /// Whether the heading at `i` stands in a list of headings (only blank lines and group headings
@@ -595,8 +616,15 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
             // The open item's heading again at a page's top ("Punkt 2: Salg af grund (fortsat)"):
             // the item goes on. Read as a new item 2, it was refused as a number used twice, and
             // a mark under it closed only the second half.
+            // A repeat that says closed ("… (fortsat) - Lukket") closes the whole item.
             if number == n && continues(&title, &t) {
-                start = Some((s, n, t, t_full, closed));
+                if !closed && is_closed(&full) {
+                    cx.warn(
+                        line.no,
+                        format!("item {n} is closed by its repeated heading \"{}\", and not published", clip(&full)),
+                    );
+                }
+                start = Some((s, n, t, t_full, closed || is_closed(&full)));
                 continue;
             }
             // In an open item, "Punkt 1: Godkendt." under item 2's decision is its text (a decision
@@ -759,10 +787,11 @@ fn marked_above(lines: &[Line], from: usize, i: usize) -> Option<usize> {
     (!own && heading_at(lines, j).is_none()).then_some(start)
 }
 
-/// True if `title`, under the number of the item being read (titled `open`), repeats it at a page's
-/// top: the same title, or any title saying it continues ("(fortsat)", "forts.").
+/// True if `title`, under the number of the item being read (titled `open`), is the same heading
+/// written twice: the same title, or either saying it continues ("(fortsat)", "forts."), since a
+/// page's head may repeat the heading above the item's first writing as well as below it.
 fn continues(title: &str, open: &str) -> bool {
-    title.trim() == open.trim() || says_continued(title)
+    title.trim() == open.trim() || says_continued(title) || says_continued(open)
 }
 
 /// True if a heading's title says it continues the item ("Salg af grund (fortsat)", "forts.").
