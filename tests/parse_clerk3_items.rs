@@ -1488,3 +1488,45 @@ fn regression_a_heading_repeated_above_its_first_writing_publishes_nothing_close
         assert!(d.iter().any(|d| d.to_string().contains("closed by its repeated heading")), "{d:#?}");
     }
 }
+
+/// Regression (page-break reviews, about 2,000 files each): a page break between an item's heading
+/// and its case number put the next page's head there. In a file of "2. Title" headings three
+/// lines of it hid the case number, and the file was refused ("no agenda items found"); fewer
+/// became the rest of the title ("Salg af grund Høje-Taastrup Kommune Side 3").
+#[test]
+fn regression_a_page_break_between_a_heading_and_its_case_number_is_not_its_title() {
+    for heading in ["2. Salg af grund", "Punkt 2: Salg af grund"] {
+        let first = heading.replace('2', "1").replace("Salg af grund", "Budget");
+        let third = heading.replace('2', "3").replace("Salg af grund", "Politik");
+        for page_head in [
+            "\x0cHøje-Taastrup Kommune",
+            "\x0cHøje-Taastrup Kommune\nDirektionen 20-03-2017",
+            "\x0cHøje-Taastrup Kommune\nDirektionen 20-03-2017\nReferat",
+            "\x0cHøje-Taastrup Kommune\nDirektionen 20-03-2017\nReferat\nSide 3",
+            "Side 2 af 4\n\x0cDirektionen\nReferat",
+        ] {
+            for sep in ["\n", "\n\n"] {
+                let text = format!(
+                    "REFERAT Direktionen d. 20-03-2017\n\n{first}\n\n16/26813\n\nÅben tekst.\n\n{heading}\n{page_head}{sep}17/171\n\n\
+                     Tekst om salg.\n\n{third}\n\n15/14789\n\nÅben.\n"
+                );
+                let (m, d) = referat::parse::parse(Path::new("r.txt"), &text).unwrap();
+                assert!(!d.iter().any(|d| d.is_error()), "{d:#?}\n{text}");
+                let items: Vec<(u32, &str, Option<String>)> = m
+                    .items
+                    .iter()
+                    .map(|i| (i.number, i.title.as_str(), i.case.as_ref().map(|c| c.to_string())))
+                    .collect();
+                assert_eq!(
+                    items,
+                    [
+                        (1, "Budget", Some("16/26813".into())),
+                        (2, "Salg af grund", Some("17/171".into())),
+                        (3, "Politik", Some("15/14789".into()))
+                    ],
+                    "{text}"
+                );
+            }
+        }
+    }
+}

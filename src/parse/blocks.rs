@@ -48,6 +48,7 @@ impl HeldLine {
             hard_break: self.hard_break,
             kind: Kind::Text,
             numbered_item: false,
+            page_top: false,
         }
     }
 }

@@ -292,11 +292,11 @@ fn numbered_at(lines: &[Line], i: usize) -> Option<(u32, bool)> {
 
 /// The lines after a heading where its case number may stand: [`CASE_WITHIN`] non-blank lines,
 /// not counting the fields that describe the item ("Åben sag", "Sagsansvarlig: …"), which some
-/// systems write before the number.
+/// systems write before the number, nor a page's head that a page break put there.
 fn near<'l, 'a>(lines: &'l [Line<'a>]) -> impl Iterator<Item = &'l Line<'a>> {
     let mut others = 0;
     lines.iter().filter(|l| !l.is_empty_to_reader()).take(4 * CASE_WITHIN).take_while(move |l| {
-        if !describes_item(l) || case_of(l).is_some() {
+        if !l.page_top && (!describes_item(l) || case_of(l).is_some()) {
             others += 1;
         }
         others <= CASE_WITHIN
@@ -491,7 +491,8 @@ fn head_of(body: &[Line]) -> Head {
     // The end of a table of fields read whole.
     let mut table_end = 0;
     for (i, l) in body.iter().enumerate().filter(|(_, l)| !l.is_empty_to_reader()).take(4 * CASE_WITHIN) {
-        if i < table_end {
+        // A page's head between the heading and its case number is neither title nor text.
+        if i < table_end || l.page_top {
             continue;
         }
         if head.case.is_none() {

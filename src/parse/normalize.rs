@@ -33,6 +33,10 @@ pub struct Line<'a> {
     /// An item heading written "1. Title" without "Punkt": set for the whole file by
     /// [`super::items::mark_numbered`] where that form is unambiguous, never from one line alone.
     pub numbered_item: bool,
+    /// A line of a page's head: page furniture ([`page_furniture`]) among the first lines after a
+    /// form feed ("Høje-Taastrup Kommune" / "Direktionen 20-03-2017"). A page break between an
+    /// item's heading and its case number put it there; it is not the rest of the title.
+    pub page_top: bool,
 }
 
 impl Line<'_> {
@@ -107,6 +111,8 @@ pub fn document(text: &str) -> Document<'_> {
     let mut markdown = text.contains("**") || text.contains("<b>");
     let mut headers = repeated_headers(text).into_iter().peekable();
     let mut raws = super::lines(text).enumerate().peekable();
+    // How many more lines may be the head of the page that the last form feed started.
+    let mut page_head = 0;
     while let Some((i, raw)) = raws.next() {
         let no = i + 1;
         let mut raw = raw;
@@ -115,6 +121,7 @@ pub fn document(text: &str) -> Document<'_> {
         if after_break {
             raw = raw.trim_start_matches('\x0c');
             lines.push(blank(no));
+            page_head = HEADER_LINES;
         }
         if headers.next_if_eq(&i).is_some() {
             lines.push(blank(no));
@@ -126,7 +133,11 @@ pub fn document(text: &str) -> Document<'_> {
             lines.push(blank(no));
             continue;
         }
-        let line = classify(no, raw);
+        let mut line = classify(no, raw);
+        if !line.is_empty_to_reader() && page_head > 0 {
+            line.page_top = line.kind == Kind::Text && page_furniture(line.text);
+            page_head = if line.page_top { page_head - 1 } else { 0 };
+        }
         markdown |= matches!(line.kind, Kind::Heading(_));
         if line.kind == Kind::Text && is_setext_underline(line.text) {
             if let Some(level) = setext_level(&lines, line.text) {
@@ -165,7 +176,7 @@ pub(super) fn shows_nothing(text: &str) -> bool {
 }
 
 fn blank(no: usize) -> Line<'static> {
-    Line { no, text: "", indent: 0, hard_break: false, kind: Kind::Blank, numbered_item: false }
+    Line { no, text: "", indent: 0, hard_break: false, kind: Kind::Blank, numbered_item: false, page_top: false }
 }
 
 fn classify(no: usize, raw: &str) -> Line<'_> {
@@ -187,9 +198,17 @@ fn classify(no: usize, raw: &str) -> Line<'_> {
         if content.is_empty() {
             return blank(no);
         }
-        return Line { no, text: content, indent, hard_break: false, kind: Kind::Heading(level), numbered_item: false };
+        return Line {
+            no,
+            text: content,
+            indent,
+            hard_break: false,
+            kind: Kind::Heading(level),
+            numbered_item: false,
+            page_top: false,
+        };
     }
-    Line { no, text, indent, hard_break, kind: Kind::Text, numbered_item: false }
+    Line { no, text, indent, hard_break, kind: Kind::Text, numbered_item: false, page_top: false }
 }
 
 /// Whitespace that may surround a line: spaces, NBSP, form feeds, but not tabs (cell separators).
