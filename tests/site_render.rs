@@ -53,10 +53,11 @@ fn every_page_is_danish_and_has_the_common_context() {
             let header_search = r#"<form class="header-search" role="search" aria-label="Hurtigsøgning" action="/referater/soeg/" method="get">"#;
             assert_eq!(html.contains(header_search), rel != "soeg/index.html", "{rel}");
             assert!(html.contains(r##"<a class="skip-link" href="#indhold">"##), "{rel}");
-            // Scripts: the search page's, and on meeting pages the loader that marks a search's words.
+            // Scripts: the search page's, and on meeting pages the loader that marks a search's words
+            // (also on a year's cases, for its table's tab stop).
             let script = if rel == "soeg/index.html" {
                 Some("search")
-            } else if html.contains(r#"<nav class="agenda""#) {
+            } else if html.contains(r#"<nav class="agenda""#) || html.contains(r#"<table class="cases">"#) {
                 Some("highlight")
             } else {
                 None

@@ -417,7 +417,7 @@
     try { id = decodeURIComponent(location.hash.slice(1)); } catch { /* a malformed address: the whole page */ }
     // The item the address names, also by its heading ("#punkt-3-titel"); else the whole page.
     const named = (id && document.getElementById(id)) || document.querySelector('main');
-    const target = named && named.closest('section, main');
+    const target = named && named.closest('.item, main');
     if (!groups.length || !target) return;
     const nodes = [];
     const walker = document.createTreeWalker(target, NodeFilter.SHOW_TEXT);
@@ -713,7 +713,8 @@
   }
 
   function facetList(label, entries, param, all) {
-    const ul = el('ul', {});
+    // Styled without bullets: the role keeps it a list in Safari's VoiceOver.
+    const ul = el('ul', { role: 'list' });
     const item = (value, text, count) => {
       const a = el('a', { href: paramsURL({ [param]: value }), 'data-param': param, 'data-value': value }, text);
       if (state[param] === value) a.setAttribute('aria-current', 'true');

@@ -130,6 +130,32 @@ test('the meeting page fits a phone and prints without navigation', async () => 
   await page.close();
 });
 
+test('a table is a tab stop only while it scrolls sideways', async () => {
+  const seen = { stops: 0, fits: 0 };
+  for (const rel of [MEETING_WITH_TABLES, PAGES.casesOfYear]) {
+    for (const width of [320, 1280]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      await page.goto(server.url + rel);
+      await page.waitForLoadState('load');
+      const wraps = await page.$$eval('.table-wrap', (ws) =>
+        ws.map((w) => ({ scrolls: w.scrollWidth > w.clientWidth, stop: w.getAttribute('tabindex') === '0' })));
+      assert.ok(wraps.length > 0, `${rel} has tables`);
+      for (const w of wraps) {
+        assert.equal(w.stop, w.scrolls, `${rel} at ${width}px: a table that ${w.scrolls ? 'scrolls' : 'fits'}`);
+        seen[w.stop ? 'stops' : 'fits'] += 1;
+      }
+      await page.close();
+    }
+  }
+  assert.ok(seen.stops > 0 && seen.fits > 0, JSON.stringify(seen));
+  // Narrowed after loading, a table that starts to scroll gets its stop back.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(server.url + PAGES.casesOfYear);
+  await page.setViewportSize({ width: 320, height: 900 });
+  await page.waitForFunction(() => document.querySelector('.table-wrap').getAttribute('tabindex') === '0');
+  await page.close();
+});
+
 test('the site loads nothing from other hosts', async () => {
   const page = await browser.newPage();
   const foreign = [];
