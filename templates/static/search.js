@@ -879,8 +879,12 @@
       validFilters();
       renderCasePage(result.groups);
       const shown = renderFacets(result.hits);
-      // A first page within the cold budget; more than a page only when restoring "Vis flere".
-      const budget = cold && state.visible <= PAGE ? Math.max(1, COLD_REQUESTS - (requests - before)) : Infinity;
+      // A first page within the cold budget; more than a page only when restoring "Vis flere". A
+      // link with a filter gets its whole first page: the filter's hits may lie in any chunk, and
+      // "25 resultater, viser 2" on opening a shared link reads as broken.
+      const filtered = Boolean(state.organ || state.aar);
+      const budget =
+        cold && state.visible <= PAGE && !filtered ? Math.max(1, COLD_REQUESTS - (requests - before)) : Infinity;
       const count = await renderResults(mine, shown, result, budget, !cold && nav !== 'none');
       if (mine !== seq) return;
       if (shown.length) say(`${shown.length} ${shown.length === 1 ? 'resultat' : 'resultater'}` + (count < shown.length ? `, viser ${count}` : ''));

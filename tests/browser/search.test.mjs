@@ -1334,7 +1334,22 @@ test('regression: a first visit shows a whole first page of title hits spread ov
     // Each result is a whole record: a title linking to an item, and its meta line.
     const hrefs = await page.$$eval('#search-results li h2 a', (l) => l.map((a) => a.getAttribute('href')));
     assert.ok(hrefs.every((h) => /#punkt-\d+$/.test(h)), hrefs.join(' '));
+    // Regression (accessibility review): a link with a filter, opened on a first visit, showed
+    // "9 resultater, viser 3": the filter's hits lay beyond the chunks of the 4-request budget.
+    await search(page, 'økonomi');
+    const organs = await page.$$eval('#search-facets a[data-param=organ]', (as) => as.map((a) => a.dataset.value).filter(Boolean));
+    assert.ok(organs.length >= 3, organs.join(' '));
     await page.close();
+    for (const organ of organs.slice(0, 3)) {
+      const filtered = await open(srv, `?q=%C3%B8konomi&organ=${organ}`);
+      const status = await filtered.textContent('#search-status');
+      const total = Number(status.match(/^(\d+) resultat/)?.[1]);
+      const want = Math.min(10, total);
+      assert.equal(await filtered.$$eval('#search-results li', (l) => l.length), want, `${organ}: ${status}`);
+      if (total > 10) assert.equal(status, `${total} resultater, viser 10`, organ);
+      else assert.doesNotMatch(status, /viser/, organ);
+      await filtered.close();
+    }
   } finally {
     await srv.close();
   }
