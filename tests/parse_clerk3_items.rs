@@ -1530,3 +1530,24 @@ fn regression_a_page_break_between_a_heading_and_its_case_number_is_not_its_titl
         }
     }
 }
+
+/// Regression: an item's heading repeated at a page's top ("Punkt 1: Budget (fortsat)") and the
+/// page's head above it ("Høje-Taastrup Kommune") were published as paragraphs of the item's text.
+#[test]
+fn regression_a_repeated_heading_and_its_pages_head_are_not_the_items_text() {
+    for (first, second) in [("Punkt 1: Budget", "Punkt 2: Politik"), ("1. Budget", "2. Politik")] {
+        for repeat in ["(fortsat)", "- fortsat", ""] {
+            let text = format!(
+                "REFERAT Direktionen d. 20-03-2017\n\n{first}\n\n16/26813\n\nSagsfremstilling\n\nÅben tekst.\n\n\
+                 \x0cHøje-Taastrup Kommune\n\n{first} {repeat}\n\nMere tekst.\n\nBeslutning\n\nGodkendt.\n\n{second}\n\n15/14789\n\nTekst.\n"
+            );
+            let (m, _) = referat::parse::parse(Path::new("r.txt"), &text).unwrap();
+            let item = &m.items[0];
+            let paragraphs: Vec<String> =
+                item.sections.iter().flat_map(|s| &s.blocks).map(|b| serde_json::to_string(b).unwrap()).collect();
+            assert_eq!(paragraphs.len(), 3, "{paragraphs:?}\n{text}");
+            assert!(paragraphs[0].contains("Åben tekst.") && paragraphs[1].contains("Mere tekst."), "{paragraphs:?}");
+            assert_eq!(m.items.iter().map(|i| i.number).collect::<Vec<_>>(), [1, 2]);
+        }
+    }
+}

@@ -570,6 +570,8 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
     let mut last_point: Option<usize> = None;
     // The open item: its heading's index, number, title, full title and whether it is closed.
     let mut start: Option<(usize, u32, String, String, bool)> = None;
+    // The open item's lines that a page break left: its heading repeated, and the page's head above.
+    let mut furniture: Vec<usize> = Vec::new();
     for (i, line) in lines.iter().enumerate() {
         // "Punkt 4 Title" without colon or case line counts only after an open item: inside a
         // closed one it may be the closed text's own, and hiding an item is the safe mistake.
@@ -625,6 +627,9 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
                         format!("item {n} is closed by its repeated heading \"{}\", and not published", clip(&full)),
                     );
                 }
+                furniture.push(i);
+                let above = (s + 1..i).rev().filter(|&j| !lines[j].is_empty_to_reader());
+                furniture.extend(above.take_while(|&j| lines[j].page_top));
                 start = Some((s, n, t, t_full, closed || is_closed(&full)));
                 continue;
             }
@@ -664,7 +669,9 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
                     );
                     true
                 });
-            items.push(item(&lines[s], n, t, &t_full, closed, &lines[s + 1..end], meta, cx));
+            let body = without(&lines[s + 1..end], s + 1, &furniture);
+            items.push(item(&lines[s], n, t, &t_full, closed, &body, meta, cx));
+            furniture.clear();
         }
         if let Some(prev) = first_line.insert(number, line.no) {
             cx.error(line.no, format!("item number {number} is used twice (first on line {prev})"));
@@ -692,10 +699,26 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
         let end = divider.filter(|&d| d > s).unwrap_or(lines.len());
         let end = if closed { end } else { closed_sub_item(lines, s + 1, end, cx).unwrap_or(end) };
         let closed = closed || public_no_in(&lines[s + 1..end], n, &own_case(&t, &lines[s + 1..end]), cx);
-        items.push(item(&lines[s], n, t, &t_full, closed, &lines[s + 1..end], meta, cx));
+        let body = without(&lines[s + 1..end], s + 1, &furniture);
+        items.push(item(&lines[s], n, t, &t_full, closed, &body, meta, cx));
     }
     check_sequence(&items, cx);
     items
+}
+
+/// `body` (whose first line is `lines[from]`) with the lines at indexes `blanked` made blank: what a
+/// page break left in an item's text (its heading repeated "(fortsat)", the page's head above
+/// it) is not the minutes' text. Blank, the lines still end a paragraph.
+fn without<'l, 'a>(body: &'l [Line<'a>], from: usize, blanked: &[usize]) -> Cow<'l, [Line<'a>]> {
+    let inside: Vec<usize> = blanked.iter().filter_map(|&j| j.checked_sub(from)).filter(|&k| k < body.len()).collect();
+    if inside.is_empty() {
+        return Cow::Borrowed(body);
+    }
+    let mut owned = body.to_vec();
+    for k in inside {
+        owned[k] = normalize::blank(owned[k].no);
+    }
+    Cow::Owned(owned)
 }
 
 /// Lines under an item's heading whose case numbers count as its own (see [`own_case`]).

@@ -175,7 +175,7 @@ pub(super) fn shows_nothing(text: &str) -> bool {
     true
 }
 
-fn blank(no: usize) -> Line<'static> {
+pub(super) fn blank(no: usize) -> Line<'static> {
     Line { no, text: "", indent: 0, hard_break: false, kind: Kind::Blank, numbered_item: false, page_top: false }
 }
 
