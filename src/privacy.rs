@@ -180,7 +180,7 @@ fn number_after(text: &str, after: usize) -> Option<(usize, usize)> {
     // no-break space.
     let gap = b[after..].iter().take(20).position(u8::is_ascii_digit)?;
     let tail_byte =
-        |c: &u8| b" .:-\t()#=nrumetNRUMET".contains(c) || matches!(c, 0xC2 | 0xA0 | 0xE2 | 0x80 | 0x90..=0x95);
+        |c: &u8| b" .:-\t()#=|nrumetNRUMET".contains(c) || matches!(c, 0xC2 | 0xA0 | 0xE2 | 0x80 | 0x90..=0x95);
     if !b[after..after + gap].iter().all(tail_byte) {
         return None;
     }
@@ -196,11 +196,15 @@ fn number_after(text: &str, after: usize) -> Option<(usize, usize)> {
     }
     let (mut values, mut end) = (Vec::with_capacity(12), start);
     for (k, &c) in b[start..].iter().enumerate() {
+        // After the date half, a table's bar or a word may stand before the serial on the same line
+        // ("| 010180 | 1234 |", "010180, løbenummer 1234"): the label says what the digits are.
+        let word_gap = values.len() == 6 && start + k <= end + 16;
+        let between = word_gap && c != b'\n';
         if c.is_ascii_digit() {
             values.push(c - b'0');
             end = start + k + 1;
-        } else if !(b" .-/\t".contains(&c) || matches!(c, 0xC2 | 0xA0 | 0xE2 | 0x80 | 0x93 | 0x94))
-            || start + k > end + 3
+        } else if !(between || b" .-/\t".contains(&c) || matches!(c, 0xC2 | 0xA0 | 0xE2 | 0x80 | 0x93 | 0x94))
+            || (start + k > end + 3 && !word_gap)
             || values.len() > 12
         {
             break;
@@ -1195,6 +1199,26 @@ mod tests {
         {
             let (t, w) = mask(s);
             assert_eq!((t.as_str(), w.len()), (masked, 1), "{s}");
+        }
+    }
+
+    /// Regression: after a CPR label, a table's bar or a word between the halves ("| CPR | 010180 |
+    /// 1234 |", "cpr 010180 løbenr. 1234") published the number; the label says what it is.
+    #[test]
+    fn regression_a_labelled_cpr_number_split_by_a_bar_or_a_word_is_masked() {
+        for (s, masked) in [
+            ("| CPR | 010180 | 1234 |", "| CPR | XXXXXX | XXXX |"),
+            ("CPR-nr. | 010180 | 1234", "CPR-nr. | XXXXXX | XXXX"),
+            ("cpr 010180 løbenr. 1234", "cpr XXXXXX løbenr. XXXX"),
+            ("Personnummer: 010180, løbenummer 1234", "Personnummer: XXXXXX, løbenummer XXXX"),
+        ] {
+            let (t, w) = mask(s);
+            assert_eq!((t.as_str(), w.len()), (masked, 1), "{s}");
+        }
+        // Only on the same line, and only a date half before the word.
+        for s in ["CPR 010180\n\nSagen 1234", "CPR-registret 2017: 12 borgere 1234", "| CPR | 311380 | 1234 |"] {
+            let (t, w) = mask(s);
+            assert_eq!((t.as_str(), w.len()), (s, 0), "{s}");
         }
     }
 
