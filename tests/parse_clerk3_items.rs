@@ -1551,3 +1551,48 @@ fn regression_a_repeated_heading_and_its_pages_head_are_not_the_items_text() {
         }
     }
 }
+
+/// Regression (review of the repeated-heading fixes, 40,000 generated files): read as "either says
+/// fortsat", a numbered list line under the next item's number ("3. Forhandlingerne fortsat med
+/// …") became that item's first writing, and the closed text after it was published; a repeat
+/// with the same title but a closed mark ("1. Budget (Lukket)") did not close the item; and a
+/// mark alone above the first item ("Ikke til offentliggørelse") was ignored as header text.
+#[test]
+fn regression_a_list_line_that_says_fortsat_is_no_repeated_heading() {
+    let closed_list = "REFERAT Direktionen d. 20-03-2017\n\n1. Budget 2018\n\n16/26813\n\nÅben tekst.\n\n\
+                       2. Salg af grund - Lukket\n\n17/171\n\n1. Køber HEMMELIG\n2. Pris HEMMELIG\n\
+                       3. Forhandlingerne fortsat med HEMMELIG\n\nMere HEMMELIG tekst.\n\n3. Politik\n\n18/14789\n\nÅben.\n";
+    let open_list = "REFERAT Direktionen d. 20-03-2017\n\n1. Budget 2018\n\n16/26813\n\n1. Drift\n2. Anlæg fortsat\n\
+                     Åben tekst.\nIkke til offentliggørelse\n2. Salg af grund\n17/171\n\nKommunen vil sælge HEMMELIG.\n\n\
+                     3. Politik\n\n18/14789\n\nÅben.\n";
+    let repeat_closed =
+        "REFERAT Direktionen d. 20-03-2017\n\n1. Budget\n\n16/26813\n\nÅben del.\n\n1. Budget (Lukket)\n\n\
+                         HEMMELIG tekst.\n\n2. Politik\n\n18/14789\n\nÅben.\n";
+    for (text, closed) in [(closed_list, [false, true, false]), (open_list, [false, true, false])] {
+        let (m, _) = referat::parse::parse(Path::new("r.txt"), text).unwrap();
+        assert_eq!(m.items.iter().map(|i| i.closed).collect::<Vec<_>>(), closed, "{text}");
+        assert_eq!(m.items[2].title, "Politik");
+        assert_nothing_secret(&m);
+        assert!(!serde_json::to_string(&m).unwrap().contains("Salg af"), "{text}");
+    }
+    let (m, _) = referat::parse::parse(Path::new("r.txt"), repeat_closed).unwrap();
+    assert_eq!(m.items.iter().map(|i| i.closed).collect::<Vec<_>>(), [true, false]);
+    assert_nothing_secret(&m);
+    // An open item whose first writing is the page's "(fortsat)" above its heading: its own title
+    // and case, and its numbered list is its text.
+    let text = "# REFERAT Direktionen d. 20-03-2017\n\n## 1. Budget\n\n16/26813\n\nÅben tekst.\n\n## 2. Skolestruktur (fortsat)\n\n\
+                \x0cHøje-Taastrup Kommune\n\n## 2. Skolestruktur\n\n17/171\n\n1. Økonomi\n2. Personale\n\n\
+                ## 3. Salg af grund - Lukket\n\n18/14789\n\nHEMMELIG.\n";
+    let (m, _) = referat::parse::parse(Path::new("r.md"), text).unwrap();
+    let items: Vec<(&str, Option<String>, bool)> =
+        m.items.iter().map(|i| (i.title.as_str(), i.case.as_ref().map(|c| c.to_string()), i.closed)).collect();
+    assert_eq!(items[1], ("Skolestruktur", Some("17/171".into()), false));
+    assert!(serde_json::to_string(&m.items[1]).unwrap().contains("Personale"));
+    assert!(m.items[2].closed);
+    assert_nothing_secret(&m);
+    // A mark alone above the first item: the file is refused, as for "Lukket punkt" there.
+    let text = "REFERAT Direktionen d. 20-03-2017\n\nIkke til offentliggørelse\n\n1. Personalesag\n\n16/26813\n\nHEMMELIG.\n\n\
+                2. Politik\n\n18/14789\n\nÅben.\n";
+    let errors = referat::parse::parse(Path::new("r.txt"), text).unwrap_err();
+    assert!(errors.iter().any(|e| e.to_string().contains("marked closed")), "{errors:?}");
+}

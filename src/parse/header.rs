@@ -698,6 +698,11 @@ struct At {
 ///   except as the header's last line: then the items right below it are closed, and the items
 ///   parser never sees that line.
 fn closes_meeting(plain: &str, own: Option<(Field, &str)>, more: bool, at: At) -> bool {
+    // A line of its own that marks an item closed ("Ikke til offentliggørelse") above the first
+    // item: whose mark it is cannot be known, and the header's text is not published.
+    if own.is_none() && !more && super::closed::closing_line(plain, false) {
+        return true;
+    }
     // Decided on bytes for the lines without either word: nearly all.
     if find_ci(plain, "lukke").is_none() && find_ci(plain, "fortrolig").is_none() {
         return false;

@@ -219,7 +219,7 @@ fn repeats_of(lines: &[Line], marked: &[usize]) -> Vec<usize> {
         found.extend((m + 1..end).filter(|&j| {
             // Most lines have no "2." to read: only those are made plain.
             lines[j].text.contains(digits.as_str())
-                && numbered_heading(&plain(lines[j].text)).is_some_and(|(n, t)| n == number && continues(t, &title))
+                && numbered_heading(&plain(lines[j].text)).is_some_and(|(n, t)| n == number && same_heading(t, &title))
         }));
     }
     found
@@ -627,9 +627,16 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
                         format!("item {n} is closed by its repeated heading \"{}\", and not published", clip(&full)),
                     );
                 }
-                furniture.push(i);
-                let above = (s + 1..i).rev().filter(|&j| !lines[j].is_empty_to_reader());
-                furniture.extend(above.take_while(|&j| lines[j].page_top));
+                // The heading itself again (not "Punkt 2: Arbejdet fortsat"), with its page's head.
+                if same_heading(&title, &t) {
+                    furniture.push(i);
+                    let above = (s + 1..i).rev().filter(|&j| !lines[j].is_empty_to_reader());
+                    furniture.extend(above.take_while(|&j| lines[j].page_top));
+                }
+                // The first writing said "(fortsat)" (a page's head above the heading): the title is
+                // the one without it.
+                let (t, t_full) =
+                    if says_continued(&t) && !says_continued(&title) { (title, full.clone()) } else { (t, t_full) };
                 start = Some((s, n, t, t_full, closed || is_closed(&full)));
                 continue;
             }
@@ -811,11 +818,36 @@ fn marked_above(lines: &[Line], from: usize, i: usize) -> Option<usize> {
     (!own && heading_at(lines, j).is_none()).then_some(start)
 }
 
-/// True if `title`, under the number of the item being read (titled `open`), is the same heading
-/// written twice: the same title, or either saying it continues ("(fortsat)", "forts."), since a
-/// page's head may repeat the heading above the item's first writing as well as below it.
+/// True if `title`, under the number of the item being read (titled `open`), continues it at a
+/// page's top: the same heading ([`same_heading`]), or any title saying it continues ("(fortsat)",
+/// "forts.").
 fn continues(title: &str, open: &str) -> bool {
-    title.trim() == open.trim() || says_continued(title) || says_continued(open)
+    title.trim() == open.trim() || says_continued(title) || same_heading(title, open)
+}
+
+/// True if two titles are one heading written twice, as a page's head repeats it above or below
+/// its first writing: the same words once a trailing "(fortsat)", "forts." or closed mark is gone
+/// ("Salg af grund (fortsat) - Lukket" and "Salg af grund"). Only the same words: a numbered list
+/// line under the item's number that happens to say "fortsat" ("3. Forhandlingerne fortsat med
+/// …") is text, and read as the heading's first writing it published a closed item's text.
+fn same_heading(a: &str, b: &str) -> bool {
+    let (a, b) = (bare_title(a), bare_title(b));
+    !a.is_empty() && a == b
+}
+
+/// `title` in lower case without its trailing marks of a page break or a closed item.
+fn bare_title(title: &str) -> String {
+    const MARKS: [&str; 9] =
+        ["(fortsat)", "fortsat", "(forts.)", "forts.", "forts", "(lukket punkt)", "lukket punkt", "(lukket)", "lukket"];
+    let lower = title.to_lowercase();
+    let mut t = lower.as_str();
+    loop {
+        let trimmed = t.trim_end_matches([' ', '-', '–', ',', ':', '*', '_']);
+        match MARKS.iter().find_map(|m| trimmed.strip_suffix(m)) {
+            Some(rest) if rest.is_empty() || rest.ends_with([' ', '-', '–', ',', '(']) => t = rest,
+            _ => return words_of(trimmed).collect::<Vec<_>>().join(" "),
+        }
+    }
 }
 
 /// True if a heading's title says it continues the item ("Salg af grund (fortsat)", "forts.").
