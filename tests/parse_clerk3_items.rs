@@ -1444,7 +1444,8 @@ fn regression_page_breaks_without_blank_lines_or_with_repeated_headings_publish_
 /// close it.
 #[test]
 fn regression_a_heading_repeated_above_its_first_writing_publishes_nothing_closed() {
-    let styles: [(&str, &str, fn(u32, &str) -> String); 4] = [
+    type Heading = fn(u32, &str) -> String;
+    let styles: [(&str, &str, Heading); 4] = [
         ("txt", "", |n, t| format!("Punkt {n}: {t}")),
         ("txt", "", |n, t| format!("{n}. {t}")),
         ("md", "# ", |n, t| format!("## {n}. {t}")),
