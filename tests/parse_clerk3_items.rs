@@ -1597,3 +1597,39 @@ fn regression_a_list_line_that_says_fortsat_is_no_repeated_heading() {
     let errors = referat::parse::parse(Path::new("r.txt"), text).unwrap_err();
     assert!(errors.iter().any(|e| e.to_string().contains("marked closed")), "{errors:?}");
 }
+
+/// Regression (second review of the repeated-heading fixes, 50,000 generated files): what still
+/// published a closed item or its title, or hid an open one, at a heading written twice.
+#[test]
+fn regression_headings_written_twice_publish_nothing_closed_and_hide_nothing_open() {
+    let head = "REFERAT Direktionen d. 20-03-2017\n\nMødedato Mandag d. 20. marts 2017 kl. 10:00\n\n";
+    let leaking = [
+        // A repeat ending "forts." was read as a sentence, the open item's text.
+        format!("{head}1. Orientering\n17/101\nTekst åben.\n2. Lejekontrakt forts.\n2. Lejekontrakt\nIkke til offentliggørelse\n17/102\nTekst HEMMELIG.\n"),
+        format!("{head}Punkt 1: Orientering\n17/101\nTekst åben.\nPunkt 2: Lejekontrakt forts.\nPunkt 2: Lejekontrakt\nIkke til offentliggørelse\n17/102\nTekst HEMMELIG.\n"),
+        // A mark at a page's end, the next page's head after the form feed, then the heading.
+        format!("{head}Punkt 1: Orientering\n\n17/101\n\nTekst åben.\nHøje-Taastrup Kommune\nLukket punkt\n\x0cSide 3\nPunkt 2: Lejekontrakt (fortsat)\n\nPunkt 2: Lejekontrakt\n\n17/102\n\nTekst HEMMELIG.\n"),
+        // A heading, its mark and its repeat were read as a listed agenda and its first item.
+        format!("# {head}## Punkt 1: Lejekontrakt\nLUKKET\n## Punkt 1: Lejekontrakt forts.\nGodkendt HEMMELIG.\n## Punkt 2: Eventuelt\n"),
+        // A list line in a closed item with the next item's number: with the same words as the
+        // next heading, or when that heading says "(fortsat)", it became the next item's start.
+        format!("{head}1. Lejekontrakt - Lukket\n\n17/101\n\nDagsorden:\n\n1. Indledning\n2. Budget 2018\n3. Afslutning\n\nMere HEMMELIG tekst.\n\n2. Budget 2018\n\n17/102\n\nTekst åben.\n"),
+        format!("{head}1. Lejekontrakt - Lukket\n\n17/101\n\n1. Indledning om HEMMELIG\n2. Drøftelse af HEMMELIG\n3. Afslutning\n\nMere HEMMELIG tekst.\n\n2. Budget 2018\n\n\x0cHøje-Taastrup Kommune\n\n2. Budget 2018 (fortsat)\n\n17/102\n\nTekst åben.\n"),
+    ];
+    for text in &leaking {
+        let name = if text.starts_with('#') { "r.md" } else { "r.txt" };
+        let (m, _) = referat::parse::parse(Path::new(name), text).unwrap();
+        assert_nothing_secret(&m);
+        assert!(!serde_json::to_string(&m).unwrap().contains("Lejekontrakt"), "{text}");
+        assert!(m.items.iter().any(|i| i.closed), "{text}");
+    }
+    // A list in an open item that names the item's own title, then a closed-sounding line: the
+    // item stays open and its list whole.
+    let text = format!(
+        "{head}1. Budget 2018\n\n17/101\n\nTekst.\n\n2. Orientering\n\n17/102\n\nDagsorden:\n\n1. Budget\n2. Orientering\n3. Personale\n\nTekst åben.\n"
+    );
+    let (m, _) = referat::parse::parse(Path::new("r.txt"), &text).unwrap();
+    assert_eq!(m.items.iter().map(|i| (i.number, i.closed)).collect::<Vec<_>>(), [(1, false), (2, false)]);
+    let item = serde_json::to_string(&m.items[1]).unwrap();
+    assert!(item.contains("Orientering\"") && item.contains("Personale") && item.contains("Tekst åben."), "{item}");
+}

@@ -188,7 +188,9 @@ pub fn mark_numbered(lines: &mut [Line], cx: &mut Ctx) -> bool {
             }
             let heading = plain(lines[k].text);
             numbered_heading(&heading).is_some_and(|(n, title)| {
-                n == number && (continues(&later_title, title) || is_closed(&full_title(title, &lines[k + 1..])))
+                n == number
+                    && !in_numbered_list(lines, k, number)
+                    && (same_heading(&later_title, title) || is_closed(&full_title(title, &lines[k + 1..])))
             })
         });
         let (i, closed_here) = earlier.map_or((i, closed_here), |k| (k, true));
@@ -203,6 +205,16 @@ pub fn mark_numbered(lines: &mut [Line], cx: &mut Ctx) -> bool {
         lines[i].numbered_item = true;
     }
     !marked.is_empty()
+}
+
+/// True if the line at `k`, numbered `number`, stands in a numbered list: the line before or after
+/// it (blank lines between allowed) is numbered otherwise ("1. Budget" / "2. Orientering" / "3. …"
+/// in an item's text). A heading's repeat stands apart, or next to the heading's other writing.
+fn in_numbered_list(lines: &[Line], k: usize, number: u32) -> bool {
+    let numbered_otherwise = |l: &Line| numbered_heading(&plain(l.text)).is_some_and(|(n, _)| n != number);
+    let before = lines[..k].iter().rev().find(|l| !l.is_empty_to_reader());
+    let after = lines[k + 1..].iter().find(|l| !l.is_empty_to_reader());
+    before.is_some_and(numbered_otherwise) || after.is_some_and(numbered_otherwise)
 }
 
 /// The lines that repeat a marked heading further down its item, as a page's head does ("2. Salg
@@ -220,6 +232,7 @@ fn repeats_of(lines: &[Line], marked: &[usize]) -> Vec<usize> {
             // Most lines have no "2." to read: only those are made plain.
             lines[j].text.contains(digits.as_str())
                 && numbered_heading(&plain(lines[j].text)).is_some_and(|(n, t)| n == number && same_heading(t, &title))
+                && !in_numbered_list(lines, j, number)
         }));
     }
     found
@@ -618,13 +631,15 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
             }
             // The open item's heading again at a page's top ("Punkt 2: Salg af grund (fortsat)"):
             // the item goes on. Read as a new item 2, it was refused as a number used twice, and
-            // a mark under it closed only the second half.
-            // A repeat that says closed ("… (fortsat) - Lukket") closes the whole item.
+            // a mark under it closed only the second half. A repeat that says closed ("… (fortsat) -
+            // Lukket") closes the whole item.
             if number == n && continues(&title, &t) {
-                if !closed && is_closed(&full) {
+                // Its own title says so: the lines under a repeat are the item's text, not its title.
+                let closes = is_closed(&title);
+                if !closed && closes {
                     cx.warn(
                         line.no,
-                        format!("item {n} is closed by its repeated heading \"{}\", and not published", clip(&full)),
+                        format!("item {n} is closed by its repeated heading \"{}\", and not published", clip(&title)),
                     );
                 }
                 // The heading itself again (not "Punkt 2: Arbejdet fortsat"), with its page's head.
@@ -637,14 +652,15 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
                 // the one without it.
                 let (t, t_full) =
                     if says_continued(&t) && !says_continued(&title) { (title, full.clone()) } else { (t, t_full) };
-                start = Some((s, n, t, t_full, closed || is_closed(&full)));
+                start = Some((s, n, t, t_full, closed || closes));
                 continue;
             }
             // In an open item, "Punkt 1: Godkendt." under item 2's decision is its text (a decision
             // per point of the recommendation), not item 1 again: a sentence, not closed, without
             // a case number line, whose number is not higher, or comes again later ("Punkt 3:
             // Godkendt med bemærkning." before "Punkt 3: Orientering …"), or follows such a point.
-            let sentence = title.ends_with('.') || title.starts_with(char::is_lowercase);
+            // "… forts." ends with a stop but is a heading continued, not a sentence.
+            let sentence = (title.ends_with('.') && !says_continued(&title)) || title.starts_with(char::is_lowercase);
             let follows_point = i > 0 && last_point == Some(i - 1);
             let point = number <= n || later.any_after(i, number..number + 1) || follows_point;
             if !closed && point && sentence && !is_closed(&full) && !case_within(&lines[i + 1..]) {
@@ -821,7 +837,7 @@ fn marked_above(lines: &[Line], from: usize, i: usize) -> Option<usize> {
 /// True if `title`, under the number of the item being read (titled `open`), continues it at a
 /// page's top: the same heading ([`same_heading`]), or any title saying it continues ("(fortsat)",
 /// "forts.").
-fn continues(title: &str, open: &str) -> bool {
+pub(super) fn continues(title: &str, open: &str) -> bool {
     title.trim() == open.trim() || says_continued(title) || same_heading(title, open)
 }
 
@@ -888,7 +904,8 @@ fn marked_past_page_break(lines: &[Line], from: usize, i: usize) -> Option<usize
         if skipped == 3 || !normalize::page_furniture(l.text) {
             return None;
         }
-        numbers_only &= normalize::page_number_or_footer(l.text);
+        // A page's head after a form feed is no text either ("Lukket punkt" / "\x0cSide 3").
+        numbers_only &= l.page_top || normalize::page_number_or_footer(l.text);
         skipped += 1;
     }
     None

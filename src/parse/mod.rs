@@ -195,12 +195,17 @@ fn skip_listed_agenda(lines: &[normalize::Line], first: usize) -> usize {
     let next_non_blank = |i: usize| (i + 1..lines.len()).find(|&j| !lines[j].is_empty_to_reader() && !group(j));
     let mut at = first;
     let mut last_listed = None;
-    while let Some((number, _)) = items::heading_at(lines, at) {
-        let Some((next, (next_number, _))) =
+    while let Some((number, title)) = items::heading_at(lines, at) {
+        let Some((next, (next_number, next_title))) =
             next_non_blank(at).and_then(|j| items::heading_at(lines, j).map(|h| (j, h)))
         else {
             break;
         };
+        // The heading written again at a page's top ("Punkt 1: Køb" / "LUKKET" / "Punkt 1: Køb
+        // forts."): the item itself, not a list of the agenda, which would hide its mark.
+        if next_number == number && items::continues(&next_title, &title) {
+            break;
+        }
         let repeated = (next..lines.len()).any(|j| items::heading_at(lines, j).is_some_and(|(n, _)| n == number));
         if !repeated {
             break;
