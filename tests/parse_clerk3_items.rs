@@ -1633,3 +1633,30 @@ fn regression_headings_written_twice_publish_nothing_closed_and_hide_nothing_ope
     let item = serde_json::to_string(&m.items[1]).unwrap();
     assert!(item.contains("Orientering\"") && item.contains("Personale") && item.contains("Tekst åben."), "{item}");
 }
+
+/// Regression (third review of the repeated-heading fixes, 50,000 generated files): a heading
+/// written twice right after a numbered list was taken for a list line; a mark right above an
+/// item's own repeat ("(Lukket)" / "Punkt 1: … - fortsat"), even joined to its text, was nobody's;
+/// "Lukket: Ja" above the first item was header text; and more than three lines of a page's foot
+/// and head between a mark and its heading hid the mark.
+#[test]
+fn regression_marks_and_repeats_next_to_lists_and_long_page_breaks_publish_nothing_closed() {
+    let files = [
+        ("r.md", "# REFERAT Direktionen d. 20-03-2017\n## 1. Skolestruktur\n19/27146\n3. Eventuelt\n## 2. Ekspropriation Ravnsborg fortsat - LUKKET\n## 2. Ekspropriation Ravnsborg\n18/2999\nHEMMELIG.\n"),
+        ("r.txt", "REFERAT Direktionen d. 20-03-2017\n\n1. Skolestruktur\n\n19/27146\n\nTekst.\n\n1. Indledning\n2. Økonomi\n3. Afslutning\n\n2. Ekspropriation Ravnsborg (fortsat) - Lukket\n\n\x0cHøje-Taastrup Kommune\n\n2. Ekspropriation Ravnsborg\n\n18/2999\n\nHEMMELIG.\n\n3. Politik\n\n15/1234\n\nÅben.\n"),
+        ("r.txt", "REFERAT Direktionen d. 20-03-2017\n1. Eventuelt\n12/23877\n4. Økonomi\n2. Erstatningskrav Ravnsborg forts.\nLukket punkt\n2. Erstatningskrav Ravnsborg\n14/17959\nHEMMELIG.\n"),
+        ("r.md", "# REFERAT Direktionen d. 20-03-2017\n## Punkt 1: Ekspropriation Ravnsborg\n16/1234\nSagsfremstilling\n(Lukket)\n## Punkt 1: Ekspropriation Ravnsborg - fortsat\nHEMMELIG\n## Punkt 2: Rammeaftale for veje\n17/22\nÅben.\n"),
+        ("r.txt", "REFERAT Direktionen d. 20-03-2017\n\nPunkt 1: Ekspropriation Ravnsborg\n\n16/1234\n\nSagen handler om HEMMELIG.\nLUKKET\nPunkt 1: Ekspropriation Ravnsborg forts.\n\nPunkt 2: Rammeaftale\n\n17/22\n\nÅben.\n"),
+        ("r.md", "# REFERAT Direktionen d. 20-03-2017\n\n## 1. Budget\n\n16/1\n\nÅben.\n\nLukket punkt\n4\n\x0c\nDirektionen 20-05-2017\nSide 5\nSide 5 af 9\n5\nReferat\n## 2. Ekspropriation Ravnsborg\n\n17/2\n\nHEMMELIG.\n"),
+        ("r.md", "# REFERAT Direktionen d. 20-03-2017\n\n## 1. Ekspropriation Ravnsborg - fortsat\n\x0cHøje-Taastrup Kommune\n## 1. Ekspropriation Ravnsborg - Lukket\n17/1\nHEMMELIG\n## 2. Budget\n18/2\nÅben.\n"),
+    ];
+    for (name, text) in files {
+        let (m, _) = referat::parse::parse(Path::new(name), text).unwrap();
+        assert_nothing_secret(&m);
+        assert!(!serde_json::to_string(&m).unwrap().contains("Ravnsborg"), "{text}");
+        assert!(m.items.iter().any(|i| i.closed), "{text}");
+    }
+    let text = "REFERAT Direktionen d. 20-03-2017\n\nLukket: Ja\n\nPunkt 1: Ekspropriation\n\n16/1234\n\nHEMMELIG.\n\nPunkt 2: Rammeaftale\n\n17/22\n\nÅben.\n";
+    let errors = referat::parse::parse(Path::new("r.txt"), text).unwrap_err();
+    assert!(errors.iter().any(|e| e.to_string().contains("marked closed")), "{errors:?}");
+}

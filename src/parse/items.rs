@@ -207,14 +207,15 @@ pub fn mark_numbered(lines: &mut [Line], cx: &mut Ctx) -> bool {
     !marked.is_empty()
 }
 
-/// True if the line at `k`, numbered `number`, stands in a numbered list: the line before or after
-/// it (blank lines between allowed) is numbered otherwise ("1. Budget" / "2. Orientering" / "3. …"
-/// in an item's text). A heading's repeat stands apart, or next to the heading's other writing.
+/// True if the line at `k`, numbered `number`, stands in a numbered list: the line before it is
+/// numbered one less, or the line after it one more (blank lines between allowed; "1. Budget" /
+/// "2. Orientering" / "3. …" in an item's text). A heading's other writing next to it (past a
+/// page's head) makes it a repeat, whatever list ends above it.
 fn in_numbered_list(lines: &[Line], k: usize, number: u32) -> bool {
-    let numbered_otherwise = |l: &Line| numbered_heading(&plain(l.text)).is_some_and(|(n, _)| n != number);
-    let before = lines[..k].iter().rev().find(|l| !l.is_empty_to_reader());
-    let after = lines[k + 1..].iter().find(|l| !l.is_empty_to_reader());
-    before.is_some_and(numbered_otherwise) || after.is_some_and(numbered_otherwise)
+    let number_of = |l: &Line| numbered_heading(&plain(l.text)).map(|(n, _)| n);
+    let before = lines[..k].iter().rev().find(|l| !l.is_empty_to_reader()).and_then(number_of);
+    let after = lines[k + 1..].iter().find(|l| !l.is_empty_to_reader() && !l.page_top).and_then(number_of);
+    after != Some(number) && (before.is_some_and(|b| b + 1 == number) || after == Some(number + 1))
 }
 
 /// The lines that repeat a marked heading further down its item, as a page's head does ("2. Salg
@@ -634,12 +635,15 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
             // a mark under it closed only the second half. A repeat that says closed ("… (fortsat) -
             // Lukket") closes the whole item.
             if number == n && continues(&title, &t) {
-                // Its own title says so: the lines under a repeat are the item's text, not its title.
-                let closes = is_closed(&title);
+                // Its own title says so (the lines under a repeat are the item's text, not its
+                // title), or a mark above it: at a page's end, the item's it continues.
+                let mark = marked_above(lines, s + 1, i).or_else(|| marked_past_page_break(lines, s + 1, i));
+                let closes = is_closed(&title) || mark.is_some();
                 if !closed && closes {
+                    let why = mark.map_or(&title[..], |j| lines[j].text.trim());
                     cx.warn(
                         line.no,
-                        format!("item {n} is closed by its repeated heading \"{}\", and not published", clip(&title)),
+                        format!("item {n} is closed by its repeated heading or the line above it, \"{}\", and not published", clip(why)),
                     );
                 }
                 // The heading itself again (not "Punkt 2: Arbejdet fortsat"), with its page's head.
@@ -886,7 +890,8 @@ pub(super) fn repeated_heading(text: &str) -> bool {
 /// to three lines of a page's head, foot or number between (and none before `from`): a page break
 /// that fell between an item's mark and its heading.
 fn marked_past_page_break(lines: &[Line], from: usize, i: usize) -> Option<usize> {
-    let mut skipped = 0;
+    // Lines of a page passed: all of them, and those that may be a head but not surely one.
+    let (mut passed, mut skipped) = (0, 0);
     // Only a page's number or foot stood between (no line that may be text, as a head may be).
     let mut numbers_only = true;
     for j in (from..i).rev() {
@@ -899,14 +904,22 @@ fn marked_past_page_break(lines: &[Line], from: usize, i: usize) -> Option<usize
             // (pdftotext without blank lines): "Rådhuset" / "Lukket" / "Biblioteket" ends a list.
             let apart = j == from || lines[j - 1].is_empty_to_reader() || numbers_only;
             let label = to_plain(l.text).trim_end().ends_with(':');
-            return (skipped > 0 && apart && !label && heading_at(lines, j).is_none()).then_some(j);
+            return (passed > 0 && apart && !label && heading_at(lines, j).is_none()).then_some(j);
         }
-        if skipped == 3 || !normalize::page_furniture(l.text) {
+        if !normalize::page_furniture(l.text) {
             return None;
         }
-        // A page's head after a form feed is no text either ("Lukket punkt" / "\x0cSide 3").
-        numbers_only &= l.page_top || normalize::page_number_or_footer(l.text);
-        skipped += 1;
+        // A page's head after a form feed is no text either ("Lukket punkt" / "\x0cSide 3"); such
+        // lines, numbers and feet may be many, other lines that may be a head at most three.
+        let page = l.page_top || normalize::page_number_or_footer(l.text);
+        numbers_only &= page;
+        passed += 1;
+        if !page {
+            if skipped == 3 {
+                return None;
+            }
+            skipped += 1;
+        }
     }
     None
 }
