@@ -1660,3 +1660,31 @@ fn regression_marks_and_repeats_next_to_lists_and_long_page_breaks_publish_nothi
     let errors = referat::parse::parse(Path::new("r.txt"), text).unwrap_err();
     assert!(errors.iter().any(|e| e.to_string().contains("marked closed")), "{errors:?}");
 }
+
+/// Regression (fourth review of the repeated-heading fixes, 50,000 generated files): a numbered
+/// line in an item closed by a mark above its heading became an open next item; a repeat saying
+/// "Lukket" was read as the mark of a numbered line above it, or as a list line before the item's
+/// own list; the first item's heading written twice, a mark between, was read as the agenda's list;
+/// and "LUKKET" after the participants was a participant's name.
+#[test]
+fn regression_repeats_and_marks_around_numbered_lines_publish_nothing_closed() {
+    let files = [
+        ("r.md", "# REFERAT Direktionen d. 20-03-2017\n## 1. Rammeaftale for veje\n18/13667\n2. Indledning\n3. Drøftelse\nLUKKET\n## 2. Personalesag Zeuthenlund\n16/5242\n\n3. Personale\nSagen om HEMMELIG del 3.\n"),
+        ("r.txt", "REFERAT Direktionen d. 20-03-2017\n1. Kvistgaard lejekontrakt – Lukket\n12/27620\n- Lukket om HEMMELIG\n1. Lukket om HEMMELIG\n2. Lukket møde med borgeren\nGodkendt.\n2. Ekspropriation Bramstrup\n18/9639\n3. Indledning\n2. Ekspropriation Bramstrup forts. – Lukket\n"),
+        ("r.md", "# REFERAT Direktionen d. 20-03-2017\n## 1. Budget\n11/1\nÅben.\n## 2. Personalesag Zeuthenlund\n13/12353\n3. Arbejdet fortsat om HEMMELIG\n## 2. Personalesag Zeuthenlund - fortsat - Lukket punkt\nMere HEMMELIG.\n"),
+        ("r.txt", "REFERAT Direktionen d. 20-03-2017\n\n1. Ravnsborg lejekontrakt (fortsat)\n\nLUKKET\n\n1. Ravnsborg lejekontrakt\n\n12/27696\n\nHEMMELIG.\n\n2. Politik\n\n13/1\n\nÅben.\n"),
+        ("r.txt", "REFERAT Direktionen d. 20-03-2017\n\n1. Personalesag Zeuthenlund - Lukket\n1. Personalesag Zeuthenlund (fortsat)\n1. Personalesag Zeuthenlund\n14/3145\nHEMMELIG.\n\n2. Politik\n\n13/1\n\nÅben.\n"),
+        ("r.txt", "REFERAT Direktionen d. 20-03-2017\n\n1. Budget\n\n11/1\n\nÅben.\n\n2. Salg af grund Kvistgaard\n12/3702\n2. Salg af grund Kvistgaard (fortsat) - Lukket\n3. Indledning om HEMMELIG\n4. Mere HEMMELIG\n"),
+    ];
+    for (name, text) in files {
+        let (m, _) = referat::parse::parse(Path::new(name), text).unwrap();
+        assert_nothing_secret(&m);
+        let json = serde_json::to_string(&m).unwrap();
+        for word in ["Zeuthenlund", "Kvistgaard", "Bramstrup", "Ravnsborg"] {
+            assert!(!json.contains(word), "{word} in {json}\n{text}");
+        }
+    }
+    let text = "REFERAT Direktionen d. 20-03-2017\n\nDeltagere: Anne Hansen, Bo Jensen\nLUKKET\n**Punkt 1: Personalesag**\n12/123\nHEMMELIG.\n\nPunkt 2: Politik\n\n13/1\n\nÅben.\n";
+    let errors = referat::parse::parse(Path::new("r.md"), text).unwrap_err();
+    assert!(errors.iter().any(|e| e.to_string().contains("marked closed")), "{errors:?}");
+}

@@ -700,9 +700,8 @@ struct At {
 fn closes_meeting(plain: &str, own: Option<(Field, &str)>, more: bool, at: At) -> bool {
     // A line of its own that marks an item closed ("Ikke til offentliggørelse") above the first
     // item: whose mark it is cannot be known, and the header's text is not published.
-    if own.is_none()
-        && !more
-        && (super::closed::closing_line(plain, false) || super::fields::public_field(plain) == Some(true))
+    // Also after a list of names: "LUKKET" is no one's name.
+    if own.is_none() && (super::closed::closing_line(plain, false) || super::fields::public_field(plain) == Some(true))
     {
         return true;
     }

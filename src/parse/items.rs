@@ -193,18 +193,56 @@ pub fn mark_numbered(lines: &mut [Line], cx: &mut Ctx) -> bool {
                     && (same_heading(&later_title, title) || is_closed(&full_title(title, &lines[k + 1..])))
             })
         });
-        let (i, closed_here) = earlier.map_or((i, closed_here), |k| (k, true));
+        // Above item 1, the heading's other writings right above it (only blank lines, a page's
+        // furniture or a mark between): read as the agenda's list, they published its title.
+        let earlier =
+            earlier.or_else(|| marked.is_empty().then(|| adjacent_writing(lines, i, number, &later_title))?);
+        // A mark right above the heading closes the item too: a numbered line in its text is not
+        // the next item.
+        let marked_above =
+            (0..i).rev().find(|&j| !lines[j].is_empty_to_reader()).is_some_and(|j| closing_line(lines[j].text, false));
+        let (i, closed_here) = earlier.map_or((i, closed_here || marked_above), |k| (k, true));
         closed = closed_here.then_some(number);
         marked.push(i);
+    }
+    // The repeats are headings before the items without a case number are looked for, so that a
+    // repeat saying "Lukket" is not read as the mark of a numbered line above it.
+    let first = repeats_of(lines, &marked);
+    for &i in marked.iter().chain(&first) {
+        lines[i].numbered_item = true;
     }
     if let Some(&last) = marked.last() {
         marked.extend(last_without_case(lines, last, marked.len() as u32 + 1, closed.is_some()));
     }
     let repeats = repeats_of(lines, &marked);
+    for &j in &first {
+        lines[j].numbered_item = repeats.contains(&j);
+    }
     for &i in marked.iter().chain(&repeats) {
         lines[i].numbered_item = true;
     }
     !marked.is_empty()
+}
+
+/// The first of the heading's other writings right above `lines[i]` (numbered `number`, titled
+/// `title`), with only blank lines, a page's furniture or closing marks between.
+fn adjacent_writing(lines: &[Line], i: usize, number: u32, title: &str) -> Option<usize> {
+    let mut first = None;
+    for k in (0..i).rev() {
+        let l = &lines[k];
+        if l.is_empty_to_reader()
+            || l.page_top
+            || normalize::page_number_or_footer(l.text)
+            || closing_line(l.text, false)
+        {
+            continue;
+        }
+        match numbered_heading(&plain(l.text)) {
+            Some((n, t)) if n == number && same_heading(t, title) => first = Some(k),
+            _ => break,
+        }
+    }
+    first
 }
 
 /// True if the line at `k`, numbered `number`, stands in a numbered list: the line before it is
@@ -216,6 +254,17 @@ fn in_numbered_list(lines: &[Line], k: usize, number: u32) -> bool {
     let before = lines[..k].iter().rev().find(|l| !l.is_empty_to_reader()).and_then(number_of);
     let after = lines[k + 1..].iter().find(|l| !l.is_empty_to_reader() && !l.page_top).and_then(number_of);
     after != Some(number) && (before.is_some_and(|b| b + 1 == number) || after == Some(number + 1))
+}
+
+/// True if the line at `k`, numbered `number`, stands inside a numbered list, numbered one less
+/// above and one more below: the item's own title in a list of the agenda. A repeat below a
+/// heading is read as one unless so: one that says "Lukket" and is read as a list line publishes
+/// the item, one read as a repeat only leaves a line out.
+fn inside_numbered_list(lines: &[Line], k: usize, number: u32) -> bool {
+    let number_of = |l: &Line| numbered_heading(&plain(l.text)).map(|(n, _)| n);
+    let before = lines[..k].iter().rev().find(|l| !l.is_empty_to_reader()).and_then(number_of);
+    let after = lines[k + 1..].iter().find(|l| !l.is_empty_to_reader() && !l.page_top).and_then(number_of);
+    before.is_some_and(|b| b + 1 == number) && after == Some(number + 1)
 }
 
 /// The lines that repeat a marked heading further down its item, as a page's head does ("2. Salg
@@ -233,7 +282,7 @@ fn repeats_of(lines: &[Line], marked: &[usize]) -> Vec<usize> {
             // Most lines have no "2." to read: only those are made plain.
             lines[j].text.contains(digits.as_str())
                 && numbered_heading(&plain(lines[j].text)).is_some_and(|(n, t)| n == number && same_heading(t, &title))
-                && !in_numbered_list(lines, j, number)
+                && !inside_numbered_list(lines, j, number)
         }));
     }
     found
@@ -404,7 +453,10 @@ fn full_title(title: &str, body: &[Line]) -> String {
         // or a short line after the title's wrapped lines that only marks it ("i Hjemmeplejen" /
         // "- Lukket", "(Lukket punkt)").
         let mut lines = body.iter().filter(|l| !l.is_empty_to_reader());
-        if let Some(l) = lines.clone().next().filter(|l| l.text.len() < 100 && is_closed(&to_plain(l.text))) {
+        // Not the next heading, nor the item's own repeated: its mark is its own.
+        if let Some(l) =
+            lines.clone().next().filter(|l| !is_heading_line(l) && l.text.len() < 100 && is_closed(&to_plain(l.text)))
+        {
             push_title_line(&mut full, l.text);
             return full;
         }
