@@ -1688,3 +1688,30 @@ fn regression_repeats_and_marks_around_numbered_lines_publish_nothing_closed() {
     let errors = referat::parse::parse(Path::new("r.md"), text).unwrap_err();
     assert!(errors.iter().any(|e| e.to_string().contains("marked closed")), "{errors:?}");
 }
+
+/// Regression (fifth review of the repeated-heading fixes, 40,000 generated files): numbered lines
+/// in a closed item became open items when a heading line under them was skipped as a mark; the
+/// first item's heading written in both forms or past a running head, a mark under the first
+/// writing, was read as the agenda's list; a heading's first writing before a running head was a
+/// list line; and a numbered heading saying "Lukket" among "Punkt N" headings, or written above
+/// its "Punkt N" writing, was the item before's text.
+#[test]
+fn regression_a_heading_written_in_both_forms_or_past_a_running_head_publishes_nothing_closed() {
+    let files = [
+        ("r.txt", "REFERAT Direktionen d. 20-03-2017\n1. Lukket punkt\n11/18284\n2. Ravnsborg HEMMELIG\n3. Lukket møde med borgeren\n"),
+        ("r.txt", "REFERAT Direktionen d. 20-03-2017\n1. Erstatningskrav Zeuthenlund lejekontrakt\nPunkt 1: Erstatningskrav Zeuthenlund lejekontrakt - fortsat – Lukket\n11/15962\n\n2. Zeuthenlund\n"),
+        ("r.md", "# REFERAT Direktionen d. 20-03-2017\n\nDeltagere: Anne Hansen, Bo Jensen\n## 1. Salg af grund Kvistgaard\nIkke til offentliggørelse\n\n## Punkt 1: Salg af grund Kvistgaard - fortsat\n\n## 1. Salg af grund Kvistgaard fortsat\n\n19/29343\nTekst HEMMELIG.\n"),
+        ("r.md", "# REFERAT Direktionen d. 20-03-2017\n1. Personalesag Bramstrup\n## 1. Personalesag Bramstrup - LUKKET\nHøje-Taastrup Kommune\n## 1. Personalesag Bramstrup fortsat - LUKKET\n## 1. Personalesag Bramstrup\n15/11436\n"),
+        ("r.txt", "REFERAT Direktionen d. 20-03-2017\n1. Personale\n10/19435\n1. Økonomi\n2. Erstatningskrav Kvistgaard lejekontrakt\nReferat\n2. Erstatningskrav Kvistgaard lejekontrakt - fortsat\n12/5979\nLukket\n"),
+        ("r.txt", "REFERAT Direktionen d. 20-03-2017\nPunkt 1: Politik (fortsat)\n\x0cReferat\nSide 3\nHøje-Taastrup Kommune\nPunkt 1: Politik\n17/25407\nBeslutning\nTekst åben.\n2. Ekspropriation Zeuthenlund lejekontrakt – Lukket\n19/25941\nTekst HEMMELIG.\n"),
+        ("r.md", "# REFERAT Direktionen d. 20-03-2017\nDagsorden:\n1. Politik\n2. Lukket punkt\n**Punkt 1: Politik**\nPunkt 1: Politik fortsat\n## 2. Personalesag Ravnsborg\nPunkt 2: Personalesag Ravnsborg - LUKKET\n"),
+    ];
+    for (name, text) in files {
+        let (m, _) = referat::parse::parse(Path::new(name), text).unwrap();
+        assert_nothing_secret(&m);
+        let json = serde_json::to_string(&m).unwrap();
+        for word in ["Zeuthenlund", "Kvistgaard", "Bramstrup", "Ravnsborg"] {
+            assert!(!json.contains(word), "{word} in {json}\n{text}");
+        }
+    }
+}

@@ -230,16 +230,13 @@ fn adjacent_writing(lines: &[Line], i: usize, number: u32, title: &str) -> Optio
     let mut first = None;
     for k in (0..i).rev() {
         let l = &lines[k];
-        if l.is_empty_to_reader()
-            || l.page_top
-            || normalize::page_number_or_footer(l.text)
-            || closing_line(l.text, false)
-        {
-            continue;
-        }
-        match numbered_heading(&plain(l.text)) {
+        let text = plain(l.text);
+        // Either form: "1. Title" or "Punkt 1: Title - fortsat".
+        match numbered_heading(&text).or_else(|| item_heading(&text)) {
             Some((n, t)) if n == number && same_heading(t, title) => first = Some(k),
-            _ => break,
+            Some(_) => break,
+            None if l.is_empty_to_reader() || normalize::page_furniture(l.text) || closing_line(l.text, false) => {}
+            None => break,
         }
     }
     first
@@ -253,7 +250,12 @@ fn in_numbered_list(lines: &[Line], k: usize, number: u32) -> bool {
     let number_of = |l: &Line| numbered_heading(&plain(l.text)).map(|(n, _)| n);
     let before = lines[..k].iter().rev().find(|l| !l.is_empty_to_reader()).and_then(number_of);
     let after = lines[k + 1..].iter().find(|l| !l.is_empty_to_reader() && !l.page_top).and_then(number_of);
-    after != Some(number) && (before.is_some_and(|b| b + 1 == number) || after == Some(number + 1))
+    // The heading's other writing past a page's head ("2. Salg" / "Referat" / "2. Salg - fortsat").
+    let past_page = || {
+        let mut rest = lines[k + 1..].iter().filter(|l| !l.is_empty_to_reader());
+        rest.find(|l| !l.page_top && !normalize::page_furniture(l.text)).and_then(number_of) == Some(number)
+    };
+    after != Some(number) && (before.is_some_and(|b| b + 1 == number) || after == Some(number + 1)) && !past_page()
 }
 
 /// True if the line at `k`, numbered `number`, stands inside a numbered list, numbered one less
@@ -312,7 +314,10 @@ fn last_without_case(lines: &[Line], last: usize, mut expected: u32, mut after_c
     {
         let heading = plain(lines[i].text);
         let Some((_, title)) = numbered_heading(&heading) else { break };
-        let closed = is_closed(&full_title(title, &lines[i + 1..]));
+        // A repeat of the heading above right under it says nothing of this line ("3. Indledning" /
+        // "2. Salg (fortsat) - Lukket"): the repeat's mark is its item's.
+        let repeat_next = lines[i + 1..].iter().find(|l| !l.is_empty_to_reader()).is_some_and(|l| l.numbered_item);
+        let closed = if repeat_next { is_closed(title) } else { is_closed(&full_title(title, &lines[i + 1..])) };
         let prev = lines[..i].iter().rev().find(|l| !l.is_empty_to_reader());
         let in_list = prev.is_some_and(|p| numbered(p).is_some());
         let apart = i > 0 && lines[i - 1].is_empty_to_reader();
@@ -399,6 +404,11 @@ fn wraps_into_toc_entry(lines: &[Line], i: usize) -> bool {
 /// item 3 is the next one expected and a title follows with a capital: merged into item 2 it hid
 /// item 3's text, decisions and attachments (or dropped them, after a closed item 2).
 fn next_heading(line: &Line, expected: u32) -> Option<(u32, String)> {
+    // "2. Salg af grund - Lukket" among "Punkt N" headings: read as text it published the item.
+    if let Some((number, title)) = numbered_heading(&plain(line.text)) {
+        let closed = number == expected && is_closed(title) && !has_byte(line.text, b'\t');
+        return closed.then(|| (number, title.to_string()));
+    }
     let (number, title) = heading_of(line, false)?;
     let titled = title.starts_with(char::is_uppercase) && !title.ends_with(['.', ',']);
     (number == expected && titled).then_some((number, title))
@@ -453,10 +463,7 @@ fn full_title(title: &str, body: &[Line]) -> String {
         // or a short line after the title's wrapped lines that only marks it ("i Hjemmeplejen" /
         // "- Lukket", "(Lukket punkt)").
         let mut lines = body.iter().filter(|l| !l.is_empty_to_reader());
-        // Not the next heading, nor the item's own repeated: its mark is its own.
-        if let Some(l) =
-            lines.clone().next().filter(|l| !is_heading_line(l) && l.text.len() < 100 && is_closed(&to_plain(l.text)))
-        {
+        if let Some(l) = lines.clone().next().filter(|l| l.text.len() < 100 && is_closed(&to_plain(l.text))) {
             push_title_line(&mut full, l.text);
             return full;
         }
@@ -724,6 +731,11 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
                 start = Some((s, n, t, t_full, closed));
                 continue;
             }
+            // The heading's first writing right above it, in the other form ("## 2. Salg" above
+            // "Punkt 2: Salg - Lukket"): this item's text ends there, and the lines between are
+            // the next item's heading.
+            let first_writing = adjacent_writing(lines, i, number, &title).filter(|&k| k > s);
+            let i = first_writing.unwrap_or(i);
             let end = divider.map_or(i, |d| if (s..i).contains(&d) { d } else { i });
             let above = marked_above(lines, s + 1, i);
             let end = above.or_else(|| supplement_above(lines, s + 1, i)).map_or(end, |m| end.min(m));
@@ -759,8 +771,10 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
         // Past a page's head or number ("Lukket punkt" / "Høje-Taastrup Kommune" / "Punkt 2: …")
         // the mark may be either item's: it stays in the text above, which it closes too when
         // set apart there (see `fields::closing_field`).
+        let first_writing = adjacent_writing(lines, i, number, &title).filter(|&k| k >= body_from);
         let above = marked_above(lines, body_from, i)
             .or_else(|| marked_past_page_break(lines, body_from, i))
+            .or_else(|| first_writing.and_then(|k| marked_above(lines, body_from, k)))
             .filter(|_| !is_closed(&full) && !after_divider);
         if let Some(j) = above {
             cx.warn(
