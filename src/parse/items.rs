@@ -199,9 +199,9 @@ pub fn mark_numbered(lines: &mut [Line], cx: &mut Ctx) -> bool {
             earlier.or_else(|| marked.is_empty().then(|| adjacent_writing(lines, i, number, &later_title))?);
         // A mark right above the heading closes the item too: a numbered line in its text is not
         // the next item.
-        let marked_above =
+        let mark_above =
             (0..i).rev().find(|&j| !lines[j].is_empty_to_reader()).is_some_and(|j| closing_line(lines[j].text, false));
-        let (i, closed_here) = earlier.map_or((i, closed_here || marked_above), |k| (k, true));
+        let (i, closed_here) = earlier.map_or((i, closed_here || mark_above), |k| (k, true));
         closed = closed_here.then_some(number);
         marked.push(i);
     }
@@ -247,9 +247,7 @@ fn adjacent_writing(lines: &[Line], i: usize, number: u32, title: &str) -> Optio
 /// "2. Orientering" / "3. …" in an item's text). A heading's other writing next to it (past a
 /// page's head) makes it a repeat, whatever list ends above it.
 fn in_numbered_list(lines: &[Line], k: usize, number: u32) -> bool {
-    let number_of = |l: &Line| numbered_heading(&plain(l.text)).map(|(n, _)| n);
-    let before = lines[..k].iter().rev().find(|l| !l.is_empty_to_reader()).and_then(number_of);
-    let after = lines[k + 1..].iter().find(|l| !l.is_empty_to_reader() && !l.page_top).and_then(number_of);
+    let (before, after) = numbered_neighbours(lines, k);
     // The heading's other writing past a page's head ("2. Salg" / "Referat" / "2. Salg - fortsat").
     let past_page = || {
         let mut rest = lines[k + 1..].iter().filter(|l| !l.is_empty_to_reader());
@@ -258,14 +256,25 @@ fn in_numbered_list(lines: &[Line], k: usize, number: u32) -> bool {
     after != Some(number) && (before.is_some_and(|b| b + 1 == number) || after == Some(number + 1)) && !past_page()
 }
 
+/// The numbers of the "N. …" lines right before and after `lines[k]` (blank lines and, after, a
+/// page's head between allowed), if they are numbered so.
+fn numbered_neighbours(lines: &[Line], k: usize) -> (Option<u32>, Option<u32>) {
+    let before = lines[..k].iter().rev().find(|l| !l.is_empty_to_reader()).and_then(number_of);
+    let after = lines[k + 1..].iter().find(|l| !l.is_empty_to_reader() && !l.page_top).and_then(number_of);
+    (before, after)
+}
+
+/// The number of a line written "N. …".
+fn number_of(l: &Line) -> Option<u32> {
+    numbered_heading(&plain(l.text)).map(|(n, _)| n)
+}
+
 /// True if the line at `k`, numbered `number`, stands inside a numbered list, numbered one less
 /// above and one more below: the item's own title in a list of the agenda. A repeat below a
 /// heading is read as one unless so: one that says "Lukket" and is read as a list line publishes
 /// the item, one read as a repeat only leaves a line out.
 fn inside_numbered_list(lines: &[Line], k: usize, number: u32) -> bool {
-    let number_of = |l: &Line| numbered_heading(&plain(l.text)).map(|(n, _)| n);
-    let before = lines[..k].iter().rev().find(|l| !l.is_empty_to_reader()).and_then(number_of);
-    let after = lines[k + 1..].iter().find(|l| !l.is_empty_to_reader() && !l.page_top).and_then(number_of);
+    let (before, after) = numbered_neighbours(lines, k);
     before.is_some_and(|b| b + 1 == number) && after == Some(number + 1)
 }
 
