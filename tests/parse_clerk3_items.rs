@@ -1715,3 +1715,29 @@ fn regression_a_heading_written_in_both_forms_or_past_a_running_head_publishes_n
         }
     }
 }
+
+/// Regression (sixth review of the repeated-heading fixes, 24,600 generated files): a first writing
+/// in the "Punkt N" form above a numbered heading was marked as the item's start but not read as a
+/// heading, so the item's heading became the table of contents; a "Lukket: Ja" between writings
+/// was left above the item; a writing saying "LUKKET" between an item's heading and its repeat was
+/// its subheading; and a numbered heading with "LUKKET" under it among "Punkt N" headings was the
+/// item before's text.
+#[test]
+fn regression_writings_of_a_heading_in_mixed_forms_publish_nothing_closed() {
+    let files = [
+        ("r.md", "# REFERAT Direktionen d. 20-03-2017\n**Punkt 1: Salg af grund Ravnsborg (fortsat)**\n## 1. Salg af grund Ravnsborg\n- Lukket\n14/21554\n**Punkt 2: Budget 2018 fortsat**\n"),
+        ("r.txt", "REFERAT Direktionen d. 20-03-2017\nPunkt 1: Salg af grund Ravnsborg forts.\n1. Salg af grund Ravnsborg\n14/3958\nLukket: Ja\nLukket punkt\n2. Erstatningskrav Zeuthenlund\n17/365\n"),
+        ("r.txt", "REFERAT Direktionen d. 20-03-2017\nDeltagere: Anne Hansen, Bo Jensen\nPunkt 1: Lejekontrakt Ravnsborg fortsat\nPunkt 1: Lejekontrakt Ravnsborg\n1. Lejekontrakt Ravnsborg – Lukket\nLukket: Ja\n18/22279\n"),
+        ("r.txt", "REFERAT Direktionen d. 20-03-2017\n1. Ekspropriation Ravnsborg\nLukket: Ja\n1. Ekspropriation Ravnsborg\n1. Ekspropriation Ravnsborg\n15/16119\n1. Lukket møde HEMMELIG\n"),
+        ("r.md", "# REFERAT Direktionen d. 20-03-2017\n**Punkt 1: Ekspropriation Ravnsborg (fortsat)**\nDirektionen 20-03-2017\n## 1. Ekspropriation Ravnsborg - LUKKET\nPunkt 1: Ekspropriation Ravnsborg\n"),
+        ("r.md", "# REFERAT Direktionen d. 20-03-2017\n2. Lukket punkt\n\x0cHøje-Taastrup Kommune\n**Punkt 1: Eventuelt 2017**\nTekst åben.\n## 2. Personalesag Zeuthenlund\nLUKKET\nGodkendt.\n## Punkt 4: Orientering 2020 fortsat\n**Punkt 4: Orientering 2020**\n"),
+    ];
+    for (name, text) in files {
+        let (m, _) = referat::parse::parse(Path::new(name), text).unwrap();
+        assert_nothing_secret(&m);
+        let json = serde_json::to_string(&m).unwrap();
+        for word in ["Zeuthenlund", "Ravnsborg"] {
+            assert!(!json.contains(word), "{word} in {json}\n{text}");
+        }
+    }
+}

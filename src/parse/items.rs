@@ -235,11 +235,32 @@ fn adjacent_writing(lines: &[Line], i: usize, number: u32, title: &str) -> Optio
         match numbered_heading(&text).or_else(|| item_heading(&text)) {
             Some((n, t)) if n == number && same_heading(t, title) => first = Some(k),
             Some(_) => break,
-            None if l.is_empty_to_reader() || normalize::page_furniture(l.text) || closing_line(l.text, false) => {}
+            None if l.is_empty_to_reader()
+                || normalize::page_furniture(l.text)
+                || closing_line(l.text, false)
+                || public_field(l.text) == Some(true) => {}
             None => break,
         }
     }
     first
+}
+
+/// A writing of heading `number` (titled `title`) right above `lines[i]`, down to `from`, in the
+/// other form, that says closed ("## 1. Salg - LUKKET" between "Punkt 1: Salg (fortsat)" and
+/// "Punkt 1: Salg"): only blank lines, a page's furniture or marks between.
+fn closed_writing_above(lines: &[Line], from: usize, i: usize, number: u32, title: &str) -> Option<usize> {
+    for k in (from..i).rev() {
+        let l = &lines[k];
+        let text = plain(l.text);
+        match numbered_heading(&text).or_else(|| item_heading(&text)) {
+            Some((n, t)) if n == number && same_heading(t, title) && is_closed(t) => return Some(k),
+            Some((n, t)) if n == number && same_heading(t, title) => {}
+            Some(_) => return None,
+            None if l.is_empty_to_reader() || normalize::page_furniture(l.text) || closing_line(l.text, false) => {}
+            None => return None,
+        }
+    }
+    None
 }
 
 /// True if the line at `k`, numbered `number`, stands in a numbered list: the line before it is
@@ -412,10 +433,14 @@ fn wraps_into_toc_entry(lines: &[Line], i: usize) -> bool {
 /// "Punkt 3 Budget 2018" without colon, markup or case number line, read as a heading only where
 /// item 3 is the next one expected and a title follows with a capital: merged into item 2 it hid
 /// item 3's text, decisions and attachments (or dropped them, after a closed item 2).
-fn next_heading(line: &Line, expected: u32) -> Option<(u32, String)> {
-    // "2. Salg af grund - Lukket" among "Punkt N" headings: read as text it published the item.
+fn next_heading(line: &Line, rest: &[Line], expected: u32) -> Option<(u32, String)> {
+    // "2. Salg af grund - Lukket" (or with "LUKKET" under it) among "Punkt N" headings: read as
+    // text it published the item.
     if let Some((number, title)) = numbered_heading(&plain(line.text)) {
-        let closed = number == expected && is_closed(title) && !has_byte(line.text, b'\t');
+        // A heading right under it (a repeat of the item's own) has its own mark.
+        let heading_next = rest.iter().find(|l| !l.is_empty_to_reader()).is_some_and(is_heading_line);
+        let marked = is_closed(title) || (!heading_next && is_closed(&full_title(title, rest)));
+        let closed = number == expected && !has_byte(line.text, b'\t') && marked;
         return closed.then(|| (number, title.to_string()));
     }
     let (number, title) = heading_of(line, false)?;
@@ -429,7 +454,9 @@ fn heading_of(line: &Line, strict: bool) -> Option<(u32, String)> {
         return None;
     }
     if line.numbered_item {
-        return numbered_heading(&plain(line.text)).map(|(n, title)| (n, title.to_string()));
+        // Also a first writing in the other form ("Punkt 1: Title (fortsat)" above "1. Title").
+        let text = plain(line.text);
+        return numbered_heading(&text).or_else(|| item_heading(&text)).map(|(n, title)| (n, title.to_string()));
     }
     let t = line.text.trim_start_matches(['*', '_']);
     let t = t.strip_prefix("<b>").unwrap_or(t);
@@ -658,7 +685,7 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
         // "Punkt 4 Title" without colon or case line counts only after an open item: inside a
         // closed one it may be the closed text's own, and hiding an item is the safe mistake.
         let next = start.as_ref().map(|o| o.1 + 1);
-        let loose = || next_heading(line, next?);
+        let loose = || next_heading(line, &lines[i + 1..], next?);
         let heading = match (heads[i].take(), &start) {
             (Some(h), _) => Some(h),
             (None, Some(open)) if open.4 => {
@@ -705,7 +732,9 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
             if number == n && continues(&title, &t) {
                 // Its own title says so (the lines under a repeat are the item's text, not its
                 // title), or a mark above it: at a page's end, the item's it continues.
-                let mark = marked_above(lines, s + 1, i).or_else(|| marked_past_page_break(lines, s + 1, i));
+                let mark = marked_above(lines, s + 1, i)
+                    .or_else(|| marked_past_page_break(lines, s + 1, i))
+                    .or_else(|| closed_writing_above(lines, s + 1, i, n, &t));
                 let closes = is_closed(&title) || mark.is_some();
                 if !closed && closes {
                     let why = mark.map_or(&title[..], |j| lines[j].text.trim());
