@@ -436,7 +436,9 @@ fn wraps_into_toc_entry(lines: &[Line], i: usize) -> bool {
 fn next_heading(line: &Line, rest: &[Line], expected: u32) -> Option<(u32, String)> {
     // "2. Salg af grund - Lukket" (or with "LUKKET" under it) among "Punkt N" headings: read as
     // text it published the item.
-    if let Some((number, title)) = numbered_heading(&plain(line.text)) {
+    // Asked of every line of an open item: only one starting with a digit is made plain.
+    let digit_first = line.text.trim_start_matches(['#', '*', '_', ' ']).starts_with(|c: char| c.is_ascii_digit());
+    if let Some((number, title)) = digit_first.then(|| plain(line.text)).as_deref().and_then(numbered_heading) {
         // A heading right under it (a repeat of the item's own) has its own mark.
         let heading_next = rest.iter().find(|l| !l.is_empty_to_reader()).is_some_and(is_heading_line);
         let marked = is_closed(title) || (!heading_next && is_closed(&full_title(title, rest)));
