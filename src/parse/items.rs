@@ -196,7 +196,7 @@ pub fn mark_numbered(lines: &mut [Line], cx: &mut Ctx) -> bool {
         // Above item 1, the heading's other writings right above it (only blank lines, a page's
         // furniture or a mark between): read as the agenda's list, they published its title.
         let earlier =
-            earlier.or_else(|| marked.is_empty().then(|| adjacent_writing(lines, i, number, &later_title))?);
+            earlier.or_else(|| marked.is_empty().then(|| adjacent_writing(lines, 0, i, number, &later_title))?);
         // A mark right above the heading closes the item too: a numbered line in its text is not
         // the next item.
         let mark_above =
@@ -224,16 +224,16 @@ pub fn mark_numbered(lines: &mut [Line], cx: &mut Ctx) -> bool {
     !marked.is_empty()
 }
 
-/// The first of the heading's other writings right above `lines[i]` (numbered `number`, titled
-/// `title`), with only blank lines, a page's furniture or closing marks between.
-fn adjacent_writing(lines: &[Line], i: usize, number: u32, title: &str) -> Option<usize> {
-    let mut first = None;
-    for k in (0..i).rev() {
+/// The heading's other writings right above `lines[i]` (numbered `number`, titled `title`), down
+/// to `from`, nearest first, each with whether it says closed: in either form ("1. Title" or
+/// "Punkt 1: Title - fortsat"), with only blank lines, a page's furniture or closing marks between.
+fn writings_above(lines: &[Line], from: usize, i: usize, number: u32, title: &str) -> Vec<(usize, bool)> {
+    let mut found = Vec::new();
+    for k in (from..i).rev() {
         let l = &lines[k];
         let text = plain(l.text);
-        // Either form: "1. Title" or "Punkt 1: Title - fortsat".
         match numbered_heading(&text).or_else(|| item_heading(&text)) {
-            Some((n, t)) if n == number && same_heading(t, title) => first = Some(k),
+            Some((n, t)) if n == number && same_heading(t, title) => found.push((k, is_closed(t))),
             Some(_) => break,
             None if l.is_empty_to_reader()
                 || normalize::page_furniture(l.text)
@@ -242,25 +242,12 @@ fn adjacent_writing(lines: &[Line], i: usize, number: u32, title: &str) -> Optio
             None => break,
         }
     }
-    first
+    found
 }
 
-/// A writing of heading `number` (titled `title`) right above `lines[i]`, down to `from`, in the
-/// other form, that says closed ("## 1. Salg - LUKKET" between "Punkt 1: Salg (fortsat)" and
-/// "Punkt 1: Salg"): only blank lines, a page's furniture or marks between.
-fn closed_writing_above(lines: &[Line], from: usize, i: usize, number: u32, title: &str) -> Option<usize> {
-    for k in (from..i).rev() {
-        let l = &lines[k];
-        let text = plain(l.text);
-        match numbered_heading(&text).or_else(|| item_heading(&text)) {
-            Some((n, t)) if n == number && same_heading(t, title) && is_closed(t) => return Some(k),
-            Some((n, t)) if n == number && same_heading(t, title) => {}
-            Some(_) => return None,
-            None if l.is_empty_to_reader() || normalize::page_furniture(l.text) || closing_line(l.text, false) => {}
-            None => return None,
-        }
-    }
-    None
+/// The first of the heading's other writings right above `lines[i]` (see [`writings_above`]).
+fn adjacent_writing(lines: &[Line], from: usize, i: usize, number: u32, title: &str) -> Option<usize> {
+    writings_above(lines, from, i, number, title).last().map(|&(k, _)| k)
 }
 
 /// True if the line at `k`, numbered `number`, stands in a numbered list: the line before it is
@@ -710,6 +697,10 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
         // Where the text of the item before starts: a closing mark above this heading is this
         // item's unless it is that item's own.
         let body_from = start.as_ref().map_or(0, |o| o.0 + 1);
+        // The heading's first writing right above it, in the other form ("## 2. Salg" above
+        // "Punkt 2: Salg - Lukket"): the item before's text ends there, and a mark above it counts.
+        // Looked for once the heading starts an item: inside a closed item, headings may be many.
+        let mut first_writing = None;
         if let Some((s, n, t, t_full, closed)) = start.take() {
             // Inside a closed item a "Punkt N" is its own (unpublished) text when N is not higher,
             // or skips numbers that a later heading has: "Punkt 4: …" and "Punkt 5: …" listed in
@@ -736,7 +727,7 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
                 // title), or a mark above it: at a page's end, the item's it continues.
                 let mark = marked_above(lines, s + 1, i)
                     .or_else(|| marked_past_page_break(lines, s + 1, i))
-                    .or_else(|| closed_writing_above(lines, s + 1, i, n, &t));
+                    .or_else(|| writings_above(lines, s + 1, i, n, &t).into_iter().find_map(|(k, c)| c.then_some(k)));
                 let closes = is_closed(&title) || mark.is_some();
                 if !closed && closes {
                     let why = mark.map_or(&title[..], |j| lines[j].text.trim());
@@ -771,11 +762,9 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
                 start = Some((s, n, t, t_full, closed));
                 continue;
             }
-            // The heading's first writing right above it, in the other form ("## 2. Salg" above
-            // "Punkt 2: Salg - Lukket"): this item's text ends there, and the lines between are
-            // the next item's heading.
-            let first_writing = adjacent_writing(lines, i, number, &title).filter(|&k| k > s);
-            let i = first_writing.unwrap_or(i);
+            // The lines from the next heading's first writing on are that heading's.
+            first_writing = Some(adjacent_writing(lines, body_from, i, number, &title));
+            let i = first_writing.flatten().unwrap_or(i);
             let end = divider.map_or(i, |d| if (s..i).contains(&d) { d } else { i });
             let above = marked_above(lines, s + 1, i);
             let end = above.or_else(|| supplement_above(lines, s + 1, i)).map_or(end, |m| end.min(m));
@@ -804,6 +793,7 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
             items.push(item(&lines[s], n, t, &t_full, closed, &body, meta, cx));
             furniture.clear();
         }
+        let first_writing = first_writing.unwrap_or_else(|| adjacent_writing(lines, body_from, i, number, &title));
         if let Some(prev) = first_line.insert(number, line.no) {
             cx.error(line.no, format!("item number {number} is used twice (first on line {prev})"));
         }
@@ -811,7 +801,6 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
         // Past a page's head or number ("Lukket punkt" / "Høje-Taastrup Kommune" / "Punkt 2: …")
         // the mark may be either item's: it stays in the text above, which it closes too when
         // set apart there (see `fields::closing_field`).
-        let first_writing = adjacent_writing(lines, i, number, &title).filter(|&k| k >= body_from);
         let above = marked_above(lines, body_from, i)
             .or_else(|| marked_past_page_break(lines, body_from, i))
             .or_else(|| first_writing.and_then(|k| marked_above(lines, body_from, k)))
