@@ -1,0 +1,214 @@
+//! The lines right under an item heading: the rest of a title the PDF wrapped, the fields that
+//! describe the item, its case number, and the closing marks among them (the item's full title).
+
+use super::case::case_of;
+use super::heading::{heading_of, is_heading_line};
+use crate::case::CaseNumber;
+use crate::parse::closed::{closing_line, is_closed, item_says_closed, marks_closed, short_mark};
+use crate::parse::fields::{describes_item, field_table, fields, open_status, public_field, public_label};
+use crate::parse::has_byte;
+use crate::parse::inline::to_plain;
+use crate::parse::normalize::{Kind, Line};
+use crate::parse::sections;
+use crate::parse::tables::{pipe_cells, TableBuilder};
+use std::borrow::Cow;
+
+/// How many non-blank lines may come between an item heading and its case number line (the rest of
+/// a title the PDF wrapped, a date line), and how many lines a wrapped title may have.
+const CASE_WITHIN: usize = 3;
+
+/// The lines after a heading where its case number may stand: [`CASE_WITHIN`] non-blank lines,
+/// not counting the fields that describe the item ("Åben sag", "Sagsansvarlig: …"), which some
+/// systems write before the number, nor a page's head that a page break put there.
+pub(super) fn near<'l, 'a>(lines: &'l [Line<'a>]) -> impl Iterator<Item = &'l Line<'a>> {
+    let mut others = 0;
+    lines.iter().filter(|l| !l.is_empty_to_reader()).take(4 * CASE_WITHIN).take_while(move |l| {
+        if !l.page_top && (!describes_item(l) || case_of(l).is_some()) {
+            others += 1;
+        }
+        others <= CASE_WITHIN
+    })
+}
+
+/// True if a case number line comes within [`CASE_WITHIN`] non-blank lines, before another heading.
+pub(super) fn case_within(lines: &[Line]) -> bool {
+    near(lines).take_while(|l| heading_of(l, true).is_none()).any(|l| case_of(l).is_some())
+}
+
+/// The heading's title with the rest of it that the PDF wrapped onto the next lines, if it did,
+/// and a line that closes the item among the lines that describe it or as its first line: a
+/// closed item's "Lukket" may be in either ("Punkt 2: Personalesag vedrørende …" / "…
+/// sundhedshjælper - Lukket" / "24/8002"; "Punkt 5: Personalesag" / "(Lukket)"; "Punkt 5:
+/// Personalesag" / "24/8002" / "Sagsansvarlig: Karen Holm" / "Lukket sag").
+pub(super) fn full_title(title: &str, body: &[Line]) -> String {
+    let mut full = title.to_string();
+    let head = head_of(body);
+    if head.case.is_some() {
+        head.wrapped.iter().for_each(|&i| push_title_line(&mut full, body[i].text));
+    } else {
+        // Without a case number line: the first line under the heading when it says "lukket",
+        // or a short line after the title's wrapped lines that only marks it ("i Hjemmeplejen" /
+        // "- Lukket", "(Lukket punkt)").
+        let mut lines = body.iter().filter(|l| !l.is_empty_to_reader());
+        if let Some(l) = lines.clone().next().filter(|l| l.text.len() < 100 && is_closed(&to_plain(l.text))) {
+            push_title_line(&mut full, l.text);
+            return full;
+        }
+        let title_like = |l: &&Line| {
+            l.kind == Kind::Text
+                && l.text.len() < 60
+                && !l.text.ends_with('.')
+                && sections::kind_of(&to_plain(l.text)).is_none()
+        };
+        let wrapped: Vec<&Line> = lines.by_ref().take(CASE_WITHIN).take_while(title_like).collect();
+        if let Some(last) = wrapped.iter().rposition(|l| marks_closed(l.text)) {
+            wrapped[..=last].iter().for_each(|l| push_title_line(&mut full, l.text));
+            return full;
+        }
+    }
+    // A field that marks the item ("Lukket sag", also beside others in one layout line), or the
+    // item's first line when it is short and says so, also as a sentence ("Punktet er lukket.",
+    // "Denne sag er lukket"): hiding an open item warns, publishing a closed one cannot be undone.
+    let says_closed = |t: &str| closing_line(t, false) || item_says_closed(t) || short_mark(t);
+    // An item its fields call open ("Åben sag") is not closed by the line after them: that is the
+    // next item's mark, above its heading.
+    let columns: Vec<(usize, Vec<Cow<str>>)> = head.fields.iter().map(|&i| (i, fields(body[i].text))).collect();
+    let open = columns.iter().flat_map(|(_, c)| c).any(|c| open_status(c));
+    let above_next =
+        |i: usize| open && body[i + 1..].iter().find(|l| !l.is_empty_to_reader()).is_some_and(is_heading_line);
+    let fields_read = columns.iter().filter(|(i, _)| !above_next(*i)).flat_map(|(_, c)| c.iter().map(|c| &**c));
+    let first = body[head.end..].iter().position(|l| !l.is_empty_to_reader()).map(|k| head.end + k);
+    let first = first.filter(|&i| !is_heading_line(&body[i]) && !open);
+    // A table that starts the text with other rows among its fields ("| Offentlig | Nej |" above
+    // "| Dato | 12.03.2024 |"): the rows that are fields say what fields under the heading say.
+    let table: Vec<Cow<str>> = first
+        .filter(|&i| TableBuilder::starts(body[i].text))
+        .map(|i| {
+            let rows = body[i..].iter().take_while(|l| l.kind == Kind::Text && TableBuilder::starts(l.text));
+            rows.filter(|l| describes_item(l)).flat_map(|l| fields(l.text)).collect()
+        })
+        .unwrap_or_default();
+    // "Offentlig:" with its answer on the next line: the field read as one line.
+    let answered = first.filter(|&i| public_label(body[i].text)).and_then(|i| {
+        let next = body[i + 1..].iter().find(|l| !l.is_empty_to_reader())?;
+        Some(format!("{} {}", body[i].text.trim_end(), next.text.trim()))
+    });
+    let first = first.map(|i| body[i].text);
+    let says_closed = |t: &str| says_closed(t) || public_field(t) == Some(true);
+    let table = table.iter().map(|c| &**c);
+    if let Some(mark) = fields_read.chain(first).chain(table).chain(answered.as_deref()).find(|t| says_closed(t)) {
+        // "Offentlig: Nej" has no closing word of its own: it says "Lukket".
+        push_title_line(&mut full, if public_field(mark) == Some(true) { "Lukket" } else { mark });
+    }
+    // What a system writes after the number on the case line ("Sagsnr.: 24/1002 (lukket)",
+    // "24/1002, Lukket punkt"): a closing word anywhere in that short line marks the item.
+    if let Some((i, _)) = head.case.as_ref().filter(|(i, _)| is_closed(&to_plain(body[*i].text))) {
+        push_title_line(&mut full, body[*i].text);
+    }
+    full
+}
+
+/// Appends a line of a wrapped title: a word the PDF hyphenated at the line end is one word again
+/// ("… – Luk-" / "ket"), so that a closing word split in two is still read; a short or capital
+/// part keeps its hyphen ("it-" / "systemer", "EU-" / "projekt").
+pub(super) fn push_title_line(full: &mut String, line: &str) {
+    let next = to_plain(line);
+    let next = next.trim();
+    let head = full.strip_suffix('-').map(|p| p.rsplit(|c: char| !c.is_alphabetic()).next().unwrap_or(""));
+    let word = head.is_some_and(|h| {
+        let rest: Vec<char> = h.chars().skip(1).collect();
+        h.chars().count() >= 3
+            && rest.iter().all(|c| c.is_lowercase())
+            && h.chars().any(|c| "aeiouyæøåAEIOUYÆØÅ".contains(c))
+            && !h.eq_ignore_ascii_case("ikke")
+    });
+    if word && next.starts_with(char::is_lowercase) {
+        full.pop();
+    } else if !full.is_empty() {
+        full.push(' ');
+    }
+    full.push_str(next);
+}
+
+/// The lines under an item heading before its text: the rest of a title the PDF wrapped (only
+/// when a case number line follows it), fields that describe the item, and the case number.
+pub(super) struct Head {
+    /// Indexes of the title's wrapped lines.
+    pub(super) wrapped: Vec<usize>,
+    /// Indexes of the lines of fields ("Sagsansvarlig: …", "Åben sag"), the case line's included.
+    pub(super) fields: Vec<usize>,
+    pub(super) case: Option<(usize, CaseNumber)>,
+    /// Where the item's text starts.
+    pub(super) end: usize,
+}
+
+/// Reads the [`Head`] of an item's `body`: up to [`CASE_WITHIN`] wrapped title lines and any
+/// number of field lines before the case number line, and the field lines right after it.
+pub(super) fn head_of(body: &[Line]) -> Head {
+    let mut head = Head { wrapped: Vec::new(), fields: Vec::new(), case: None, end: 0 };
+    // The fields read so far and where they end, before any wrapped title line.
+    let mut leading_end = 0;
+    // The end of a table of fields read whole.
+    let mut table_end = 0;
+    for (i, l) in body.iter().enumerate().filter(|(_, l)| !l.is_empty_to_reader()).take(4 * CASE_WITHIN) {
+        // A page's head between the heading and its case number is neither title nor text.
+        if i < table_end || l.page_top {
+            continue;
+        }
+        if head.case.is_none() {
+            if let Some(case) = case_of(l) {
+                head.case = Some((i, case));
+                head.fields.push(i);
+                head.end = i + 1;
+                continue;
+            }
+        }
+        if is_heading_line(l) {
+            break; // the next item's heading, when this item has no text
+        }
+        // A markdown table is read whole: its rows are fields, with the header row naming the
+        // columns ("| Felt | Værdi |" / "|---|---|" / "| Offentlig | Nej |"), or it is text (after
+        // the case number; [`full_title`] reads its fields).
+        if pipe_cells(l.text).is_some() {
+            if let Some(end) = field_table(body, i) {
+                head.fields.extend((i..end).filter(|&k| !body[k].is_empty_to_reader()));
+                if head.case.is_none() {
+                    head.case = (i..end).find_map(|k| Some((k, case_of(&body[k])?)));
+                }
+                head.end = end;
+                if head.wrapped.is_empty() {
+                    leading_end = end;
+                }
+                table_end = end;
+                continue;
+            }
+        } else if describes_item(l) {
+            head.fields.push(i);
+            head.end = i + 1;
+            if head.wrapped.is_empty() {
+                leading_end = i + 1;
+            }
+            continue;
+        }
+        if head.case.is_some() || head.wrapped.len() == CASE_WITHIN || !title_line(l) {
+            break;
+        }
+        head.wrapped.push(i);
+    }
+    if head.case.is_none() {
+        // Without a case number the lines were no title: only the leading fields are the head.
+        head.wrapped.clear();
+        head.fields.retain(|&i| i < leading_end);
+        head.end = leading_end;
+    }
+    head
+}
+
+/// A line that may continue an item's title: text, no section or item heading, no table row.
+fn title_line(l: &Line) -> bool {
+    l.kind == Kind::Text
+        && l.text.len() < 200
+        && !has_byte(l.text, b'\t')
+        && heading_of(l, true).is_none()
+        && sections::kind_of(&to_plain(l.text)).is_none()
+}

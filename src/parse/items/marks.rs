@@ -1,0 +1,184 @@
+//! Closing marks outside an item's heading: a mark on the line above it (also past a page break),
+//! a closed sub-item, and a divider after which every item is closed.
+
+use super::case::{case_of, own_case};
+use super::head::{full_title, head_of};
+use super::heading::{heading_at, sub_item};
+use crate::case::CaseNumber;
+use crate::parse::closed::{closing_line, closing_word, is_closed, is_verb, words_of};
+use crate::parse::fields::{
+    closing_field, fields, open_status, public_no_line, table_cases, table_ending_at, OtherCases, Own,
+};
+use crate::parse::inline::to_plain;
+use crate::parse::normalize::{self, Kind, Line};
+use crate::parse::toc::clip;
+use crate::parse::Ctx;
+
+/// True if a field among the first lines of an item's text calls it open ("Offentlig: Ja", "Åben sag").
+pub(super) fn says_open(body: &[Line]) -> bool {
+    head_of(body).fields.iter().any(|&i| fields(body[i].text).iter().any(|f| open_status(f)))
+}
+
+/// "Tillægsdagsorden" (also "Tillægspunkter:") on a line of its own right above the heading at `i`:
+/// the start of the supplementary agenda, not the end of the previous item's text.
+pub(super) fn supplement_above(lines: &[Line], from: usize, i: usize) -> Option<usize> {
+    let j = (from..i).rev().find(|&j| !lines[j].is_empty_to_reader())?;
+    let t = lines[j].text.trim().trim_matches(['*', '_', ':', '#', ' ']);
+    let names = ["tillægsdagsorden", "tillægsdagsordenen", "tillægspunkter", "tillægspunkt"];
+    (t.len() <= 20 && names.iter().any(|n| t.to_lowercase() == *n)).then_some(j)
+}
+
+/// The first closed sub-item's heading in an open item's lines `from..to` ("Punkt 3a: Tillægspunkt
+/// – Lukket"): the item's text ends there, since what follows it up to the next item is its text.
+pub(super) fn closed_sub_item(lines: &[Line], from: usize, to: usize, cx: &mut Ctx) -> Option<usize> {
+    let j = (from..to).find(|&j| sub_item(&lines[j]).is_some_and(|t| is_closed(&full_title(&t, &lines[j + 1..to]))))?;
+    cx.warn(
+        lines[j].no,
+        format!("sub-item \"{}\" is closed: it and the text after it are not published", clip(lines[j].text.trim())),
+    );
+    Some(j)
+}
+
+/// The line right above the heading at `i` (blank lines between allowed, none before `from`, where
+/// the previous item's text starts) when it marks the item closed on its own ("LUKKET PUNKT"
+/// above "Punkt 2: Personalesag", or a field "Offentlig: Nej", which closes the item above too).
+/// A table of fields that says so ("| Sagsnr. | Offentlig |" / "|---|---|" / "| 24/1002 | Nej |")
+/// marks it the same way; the table's first line is returned.
+pub(super) fn marked_above(lines: &[Line], from: usize, i: usize) -> Option<usize> {
+    let j = (from..i).rev().find(|&j| !lines[j].is_empty_to_reader())?;
+    let first = table_ending_at(lines, from, j);
+    // The next item's case numbers, as its title and first lines give them (see
+    // [`own_case`]); read only once a mark is found: reading them for every heading was 4 % of a parse.
+    let next_cases = std::cell::LazyCell::new(|| {
+        let title = heading_at(lines, i).map(|(_, t)| t).unwrap_or_default();
+        own_case(&title, &lines[i + 1..])
+    });
+    let of_others = || OtherCases::default().exempt(&lines[from..=j], j - from, j - from, &next_cases);
+    let start = match closing_line(lines[j].text, false) || public_no_line(lines[j].text) && !of_others() {
+        true => j,
+        false if first < j && closing_field(&lines[first..=j], Own { number: None, cases: &next_cases }).is_some() => {
+            first
+        }
+        false => return None,
+    };
+    // A table that names another case than the next item's, written in the same form, describes
+    // that case, not the item ("Sagsnr. 24/1003" above "Punkt 2" / "24/1002").
+    let cases = table_cases(&lines[start..=j]);
+    let same_form = |c: &CaseNumber| cases.iter().all(|t| t.is_short() == c.is_short());
+    let other = |c: &CaseNumber| same_form(c) && !cases.contains(c);
+    if !next_cases.is_empty() && !cases.is_empty() && next_cases.iter().all(other) {
+        return None;
+    }
+    // The previous item's own mark ("Punkt 1: …" / "17/1002" / "(Lukket)") is not the next one's:
+    // only its case number line stands between its heading and the mark.
+    let own = lines[from..start].iter().filter(|l| !l.is_empty_to_reader()).all(|l| case_of(l).is_some());
+    (!own && heading_at(lines, j).is_none()).then_some(start)
+}
+
+/// A line that marks an item closed on its own ("Lukket punkt") above the heading at `i` with up
+/// to three lines of a page's head, foot or number between (and none before `from`): a page break
+/// that fell between an item's mark and its heading.
+pub(super) fn marked_past_page_break(lines: &[Line], from: usize, i: usize) -> Option<usize> {
+    // Lines of a page passed: all of them, and those that may be a head but not surely one.
+    let (mut passed, mut skipped) = (0, 0);
+    // Only a page's number or foot stood between (no line that may be text, as a head may be).
+    let mut numbers_only = true;
+    for j in (from..i).rev() {
+        let l = &lines[j];
+        if l.is_empty_to_reader() {
+            continue;
+        }
+        if closing_line(l.text, false) {
+            // Set apart from the text above it, or from the heading by a page's number alone
+            // (pdftotext without blank lines): "Rådhuset" / "Lukket" / "Biblioteket" ends a list.
+            let apart = j == from || lines[j - 1].is_empty_to_reader() || numbers_only;
+            let label = to_plain(l.text).trim_end().ends_with(':');
+            return (passed > 0 && apart && !label && heading_at(lines, j).is_none()).then_some(j);
+        }
+        if !normalize::page_furniture(l.text) {
+            return None;
+        }
+        // A page's head after a form feed is no text either ("Lukket punkt" / "\x0cSide 3"); such
+        // lines, numbers and feet may be many, other lines that may be a head at most three.
+        let page = l.page_top || normalize::page_number_or_footer(l.text);
+        numbers_only &= page;
+        passed += 1;
+        if !page {
+            if skipped == 3 {
+                return None;
+            }
+            skipped += 1;
+        }
+    }
+    None
+}
+
+/// The line that divides the agenda into an open and a closed part ("Lukkede punkter", "Lukket
+/// møde" on a line of its own between two items), if there is one: every item after it is closed.
+pub(super) fn closed_part(lines: &[Line], cx: &mut Ctx) -> Option<usize> {
+    // On a line of its own: blank lines around it, or an item heading right after it. A page's
+    // number, head or foot next to it counts as blank ("3" / "Lukkede punkter" at a page break).
+    let alone = |i: usize| {
+        let blank = |j: Option<&Line>| j.is_none_or(|l| l.is_empty_to_reader() || normalize::page_furniture(l.text));
+        // Without blank lines (pdftotext), a sentence's end above it sets it apart too.
+        let ends = |j: Option<&Line>| blank(j) || j.is_some_and(|l| l.text.trim_end().ends_with(['.', '!', '?']));
+        matches!(lines[i].kind, Kind::Heading(_))
+            || (ends(i.checked_sub(1).map(|j| &lines[j]))
+                && (blank(lines.get(i + 1)) || heading_at(lines, i + 1).is_some()))
+    };
+    // A divider starts with its closing word ("Lukkede punkter", "LUKKET MØDE", "Fortrolige
+    // punkter"), or with "Punkter", "Sager" or "Mødet" ("Punkter på lukket dagsorden", "Sager
+    // behandlet for lukkede døre", "Mødet fortsatte for lukkede døre").
+    let starts = |i: usize| {
+        let t = lines[i].text.trim_start_matches(['*', '_', '#', '(', ' ']);
+        t.starts_with(['L', 'l', 'F', 'f', 'P', 'p', 'S', 's', 'M', 'm'])
+    };
+    let named = |i: usize| starts(i) && closing_line(lines[i].text, true) && alone(i);
+    let d =
+        (1..lines.len()).find(|&i| (named(i) || divides_before_heading(lines, i)) && heading_at(lines, i).is_none())?;
+    cx.warn(
+        lines[d].no,
+        format!("\"{}\": the items after this line are closed and not published", clip(lines[d].text.trim())),
+    );
+    Some(d)
+}
+
+/// A line of its own right above an item heading that says, in other words than
+/// [`closing_line`]'s, that what follows is closed ("Sager til lukket møde", "Tillægsdagsorden -
+/// lukket", "LUKKET REFERAT", "Lukket møde for Teknik- og Miljøudvalgets møde den 12. marts …"):
+/// not a mark of the next item alone ("Lukket punkt", see [`marked_above`]), not a sentence about
+/// something closed ("Sagen er lukket."), not an attachment's file name.
+fn divides_before_heading(lines: &[Line], i: usize) -> bool {
+    let t = lines[i].text.trim();
+    // Every line is asked: decided on its place first (set apart, an item heading next), then
+    // on its bytes ("lukke…", "fortrolig…", "offentlig…" all have an "l" after a vowel or "r").
+    let before = i.checked_sub(1).map(|j| lines[j].text.trim_end());
+    let apart = before.is_none_or(|p| p.is_empty() || p.ends_with(['.', ':', '!', '?']));
+    if t.is_empty() || t.len() > 200 || !apart {
+        return false;
+    }
+    let next = lines[i + 1..].iter().position(|l| !l.is_empty_to_reader()).map(|k| i + 1 + k);
+    let Some((number, _)) = next.and_then(|n| heading_at(lines, n)) else { return false };
+    let b = t.as_bytes();
+    let hint = |w: &[u8]| b.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
+    if !(hint(b"lukke") || hint(b"fortrolig") || hint(b"offentlig")) {
+        return false;
+    }
+    let plain = to_plain(t);
+    let lower = plain.to_lowercase();
+    let words: Vec<&str> = words_of(&lower).collect();
+    let sentence = words.windows(2).any(|w| is_verb(w[0]) && closing_word(w[1])) || t.ends_with('.');
+    let file = [".pdf", ".doc", ".docx", ".xlsx", ".xls", ".odt"].iter().any(|e| lower.ends_with(e));
+    // The closing word says what is closed ("lukket møde", "Lukkede sager", "for lukkede døre"),
+    // or ends the line ("Tillægsdagsorden - lukket"), or a line starts "Lukket…" ("LUKKET
+    // REFERAT", "Lukket behandling"); "Den lukkede hal" or "Fortrolig revisionsrapport" describe.
+    let parts =
+        ["møde", "mødet", "del", "dagsorden", "dagsordenen", "punkter", "sager", "behandling", "døre", "referat"];
+    let names_part = words.windows(2).any(|w| closing_word(w[0]) && parts.contains(&w[1]))
+        || words.last().is_some_and(|w| closing_word(w))
+        || (words.len() <= 2 && words.first().is_some_and(|w| matches!(*w, "lukket" | "lukkede")));
+    // Above the item's own heading repeated at a page's top ("Lukket: Ja" / "Punkt 2: … (fortsat)"
+    // in item 2) it ends no part of the agenda.
+    let repeated = || (0..i).rev().find_map(|j| heading_at(lines, j)).is_some_and(|(n, _)| n >= number);
+    names_part && !sentence && !file && !closing_line(t, false) && !repeated()
+}
