@@ -1,0 +1,596 @@
+//! The one reader of the field that says whether an item is public ("Offentlig: Nej", "Lukket: Ja"),
+//! wherever in the item's text and in whatever writing it stands.
+
+use super::html::{has_tag, html_table_end, TableTags, HTML_TABLE_LINES};
+use super::rows::{column_fields, own_record, row_fields, table_line, OtherCases};
+use super::{field_text, fields, is_field, label_value};
+use crate::case::CaseNumber;
+use crate::parse::closed::{closing_line, closing_word, words_of};
+use crate::parse::inline::to_plain;
+use crate::parse::items::case_in;
+use crate::parse::normalize::{Kind, Line};
+use crate::parse::tables::pipe_cells;
+use crate::parse::toc::clip;
+use crate::parse::{has_byte, Ctx};
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+/// The labels of a field that asks whether the item is public ("Offentlig: Nej"): "Nej" closes it.
+const PUBLIC_LABELS: [&str; 15] = [
+    "offentlig",
+    "offentliggørelse",
+    "offentligt",
+    "offentlighed",
+    "offentliggøres",
+    "må offentliggøres",
+    "kan offentliggøres",
+    "skal offentliggøres",
+    "må offentliggøres?",
+    "til offentliggørelse",
+    "åben",
+    "åbent",
+    "åben sag",
+    "åbent punkt",
+    "offentlig sag",
+];
+
+/// The labels of a field that asks whether the item is closed ("Lukket: Ja"): "Ja" closes it. An
+/// answer "Nej" opens nothing, since the label alone reads as a mark ("Lukket: Nej" stays closed).
+const CLOSED_LABELS: [&str; 6] = ["lukket", "lukket punkt", "lukket sag", "lukket møde", "fortrolig", "fortroligt"];
+
+/// "Offentlig: Nej", "Åben: Nej", "Offentliggøres: Nej" (also "Offentlig: Nej, jf.
+/// offentlighedslovens § 30", "Offentlig: Kan ikke offentliggøres", "Lukket: Ja"): a field that
+/// answers whether the item is public, `Some(true)` when it is closed. Only a bare "Ja" opens it.
+/// A table row ("| Offentlig | Nej |", "Offentlig<tab>Nej") comes here as the field it is written
+/// as, see [`fields`].
+pub(in crate::parse) fn public_field(text: &str) -> Option<bool> {
+    public_answer(text).map(|(closed, _)| closed)
+}
+
+/// The one reader of a public field's label and answer: whether the answer closes the item, and
+/// whether it says only that (see [`bare_answer`]): "Offentlig: Nej" (true, true), "Offentlig:
+/// Nej (punkt 2 og 3)" (true, false), "Offentlig: Ja" (false, false). A line longer than a field
+/// (80 bytes) is one only with a bare answer, the law or reason for it after ("Offentlig: Nej jf.
+/// offentlighedslovens § 30, nr. 1, da sagen indeholder …"): a longer answer is a sentence.
+pub(super) fn public_answer(text: &str) -> Option<(bool, bool)> {
+    let text = field_text(text);
+    if text.len() > 300 {
+        return None;
+    }
+    let (label, value) = label_and_answer(&text)?;
+    // The longest label, "til offentliggørelse", in bold: a longer one is no public field's.
+    if label.len() > 40 {
+        return None;
+    }
+    let label = to_plain(label).to_lowercase();
+    let label = label.trim_matches(['*', '_', ' ']);
+    let yes_closes = match () {
+        _ if PUBLIC_LABELS.contains(&label) => false,
+        _ if CLOSED_LABELS.contains(&label) => true,
+        _ => return None,
+    };
+    let bare = bare_answer(value, label);
+    if yes_closes || (text.len() > 80 && !bare) {
+        return bare.then_some((true, true));
+    }
+    let value = to_plain(value).to_lowercase();
+    let value = value.trim_matches(|c: char| !c.is_alphanumeric());
+    let answer = match words_of(value).next()? {
+        "nej" | "ikke" => Some((true, bare)),
+        "ja" if value == "ja" => Some((false, false)),
+        _ => bare.then_some((true, true)),
+    };
+    answer
+}
+
+/// A field's label and answer: around its colon, or else around a dash between spaces or a gap of
+/// two spaces, as a field may be written without a colon ("Offentlig – Nej", "Offentlig  Nej").
+fn label_and_answer(text: &str) -> Option<(&str, &str)> {
+    let text = text.trim();
+    if let Some(parts) = text.split_once(':') {
+        return Some(parts);
+    }
+    // Most lines have no colon: their first bytes rule them out before any search.
+    if !starts_with_public_label(text) {
+        return None;
+    }
+    [" - ", " – ", " — ", "  "].iter().find_map(|sep| text.split_once(sep))
+}
+
+/// "Offentlig:" (or "Lukket:") alone on its line, the label of [`public_field`] whose answer is on the next.
+pub(in crate::parse) fn public_label(text: &str) -> bool {
+    let t = field_text(text);
+    let t = t.trim_end();
+    t.ends_with(':') && t.len() <= 40 && ["Nej", "Ja"].iter().any(|a| public_field(&format!("{t} {a}")) == Some(true))
+}
+
+/// True (with a warning naming the line) if a line of open item `number`'s text says it is not
+/// public as a field of its own line ([`public_no_line`]), also further down than the fields under
+/// the heading that [`full_title`] reads: a system may write it under a first paragraph or table,
+/// or among fields repeated at a page break, and a field that says so is no sentence.
+pub(in crate::parse) fn public_no_in(body: &[Line], number: u32, cases: &[CaseNumber], cx: &mut Ctx) -> bool {
+    let Some(l) = closing_field(body, Own { number: Some(number), cases }).map(|k| &body[k]) else {
+        return false;
+    };
+    cx.warn(l.no, format!("item {number} is closed by \"{}\" in its text, and not published", clip(l.text.trim())));
+    true
+}
+
+/// What is known of the item whose text is read: its number and its own case number. A row may
+/// name the item before its fields ("Punkt 1<br>Offentlig<br>Nej"), and a table may list other
+/// cases with their status.
+#[derive(Debug, Clone, Copy, Default)]
+pub(in crate::parse) struct Own<'a> {
+    pub number: Option<u32>,
+    /// Its case number as its title and the line under its heading give it (both, if they differ).
+    pub cases: &'a [CaseNumber],
+}
+
+/// The first line of `body` that says, as a field, that the item `own` is not public (see
+/// [`public_no_in`]): also a row that names the item first (see [`names_item_first`]), but not a row
+/// of a table of cases with their status that says it of another case (see [`lists_other_cases`]).
+pub(in crate::parse) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usize> {
+    // The label with its answer on the next line ("Offentlig:" / "Nej"), or after a line break
+    // ("Offentlig<br>" / "Nej", "Offentlig\\" / "Nej"), read as one line.
+    // The next line is looked for only after a label or break: looked for first, a run of 100,000
+    // blank lines took 5.5 s.
+    let answered = |k: usize| {
+        let l = &body[k];
+        let broken = l.hard_break || field_text(l.text).ends_with('\t');
+        if !(broken || public_label(l.text)) {
+            return None;
+        }
+        let next = (k + 1..body.len()).find(|&n| !body[n].is_empty_to_reader())?;
+        public_no_line(&format!("{}\t{}", l.text.trim_end_matches('\\'), body[next].text.trim())).then_some(next)
+    };
+    // An HTML table or row written over lines, a tag or a cell a line ("<tr>" / "<td>Offentlig</td>"
+    // / "<td>Nej</td>" / "</tr>"), read whole from its first line as the line it would be: its rows,
+    // and a table of one record by columns (a quote's ">" left out). A table starts at "<table>",
+    // or at a row that does not continue a table above it; a table inside one read already is read
+    // on its own only if it is closed, so each line is read a bounded number of times.
+    let tags: Vec<TableTags> = match body.iter().any(|l| has_byte(l.text, b'<')) {
+        true => body.iter().map(TableTags::of).collect(),
+        false => Vec::new(),
+    };
+    let mut read_to = 0;
+    let mut html_table = |k: usize| {
+        let t = tags.get(k).filter(|t| t.opens > 0 || t.starts_row)?;
+        let before = body[..k].iter().rev().find(|l| !l.is_empty_to_reader());
+        let continues = || before.is_some_and(|l| table_line(l) && !has_tag(l.text, &["/table"]));
+        if t.opens == 0 && (k < read_to || continues()) {
+            return None;
+        }
+        let (end, closed) = html_table_end(&body[k..], &tags[k..]).filter(|&(end, _)| end > 0)?;
+        if k < read_to && !closed {
+            return None;
+        }
+        read_to = read_to.max(k + end + 1);
+        let table: Vec<&str> = body[k..=k + end].iter().map(|l| l.text.trim().trim_start_matches('>').trim()).collect();
+        let table = table.join(" ");
+        let own_table = || own_record(&field_text(&table).lines().collect::<Vec<_>>(), own.cases);
+        (public_no_line(&table) || own_table()).then_some(k + end)
+    };
+    // A table of one record written by columns over lines, see [`column_fields`].
+    let row = |l: &Line| l.kind == Kind::Text && pipe_cells(&field_text(l.text)).is_some();
+    let by_columns = |k: usize| {
+        if !row(&body[k]) || (k > 0 && row(&body[k - 1])) {
+            return None;
+        }
+        // A record of the item's own case may stand among others' (see [`own_record`]).
+        let n = body[k..].iter().take(HTML_TABLE_LINES).take_while(|l| row(l)).count();
+        let rows: Vec<Cow<str>> = body[k..k + n].iter().map(|l| field_text(l.text)).collect();
+        let rows: Vec<&str> = rows.iter().map(|r| &**r).collect();
+        let fields = column_fields(&rows[..n.min(4)]).iter().any(|f| public_no_line(f));
+        (fields || own_record(&rows, own.cases)).then_some(k + n - 1)
+    };
+    let names_item = |k: usize| own.number.is_some_and(|n| names_item_first(body[k].text, n));
+    // An HTML table of the item's record on one line (over lines it is read above).
+    let own_line = |k: usize| {
+        let html = !own.cases.is_empty() && has_byte(body[k].text, b'<');
+        html && match field_text(body[k].text) {
+            Cow::Owned(t) => own_record(&t.lines().collect::<Vec<_>>(), own.cases),
+            Cow::Borrowed(_) => false,
+        }
+    };
+    // A mark on a line of its own anywhere in the text ("24/1003" / "Side 3" / "Lukket punkt"),
+    // set apart by blank lines, closes the item. Set close to other lines, it does only in the
+    // item's head, where only the case number, fields and a page's head, foot or number stand
+    // before it ("17/171" / "Høje-Taastrup Kommune" / "Lukket punkt" / "Baggrund", as pdftotext
+    // writes a page break), and only when it starts with a capital as a mark does: in the text, a
+    // list of opening hours ("Rådhuset" / "Lukket") or a sentence wrapped to "lukket punkt." is
+    // no mark.
+    let blank = |l: Option<&Line>| l.is_none_or(Line::is_empty_to_reader);
+    let head_line = |l: &Line| {
+        let t = l.text;
+        // The item's heading repeated at a page's top ("2. Salg af grund (fortsat)") belongs to
+        // the head too: any heading there is a repeat, as the next item's would have ended this one.
+        l.is_empty_to_reader()
+            || case_in(t).is_some()
+            || is_field(t)
+            || crate::parse::normalize::page_furniture(t)
+            || crate::parse::items::repeated_heading(t)
+    };
+    let head_end = std::cell::LazyCell::new(|| body.iter().position(|l| !head_line(l)).unwrap_or(body.len()));
+    let mark_alone = |k: usize| {
+        // Every line of every item comes here: the cheap questions first, where it stands last.
+        let t = body[k].text;
+        let apart = || blank(body.get(k - 1)) && blank(body.get(k + 1));
+        let in_head = || capital_first(t) && starts_as_mark(t) && k <= *head_end;
+        // Not the slice's first line: what stands above it is not known here (right above the
+        // next heading, the mark is that item's; see `marked_above`). A label ("Lukket:") is
+        // answered below, and its answer decides (see `answered`).
+        k > 0
+            && (apart() || capital_first(t))
+            && closing_line(t, false)
+            && (apart() || in_head())
+            && !to_plain(t).trim_end().ends_with(':')
+    };
+    // The last line of what closes the item, read from line k.
+    let mut closes = |k: usize| {
+        let line = |yes: bool| yes.then_some(k);
+        line(public_no_line(body[k].text) || mark_alone(k))
+            .or_else(|| answered(k))
+            .or_else(|| html_table(k))
+            .or_else(|| by_columns(k))
+            .or_else(|| line(names_item(k) || own_line(k)))
+    };
+    let mut others = OtherCases::default();
+    (0..body.len()).find(|&k| closes(k).is_some_and(|end| !others.exempt(body, k, end, own.cases)))
+}
+
+/// A quick look for [`starts_as_mark`]: the first byte past list marks, brackets and emphasis is an
+/// ASCII capital.
+fn capital_first(text: &str) -> bool {
+    text.bytes()
+        .find(|b| !matches!(b, b'-' | b'*' | b'_' | b'#' | b'(' | b'[' | b'>' | b' '))
+        .is_some_and(|b| b.is_ascii_uppercase())
+}
+
+/// True if the first letter of `text`, past list marks and brackets ("- Lukket", "(Lukket punkt)"),
+/// is a capital: how a line that marks an item closed starts, and a sentence's middle does not.
+fn starts_as_mark(text: &str) -> bool {
+    to_plain(text).chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_uppercase)
+}
+
+/// True if `text` is a row that names item `number` first, perhaps with its title, and then says
+/// as fields that it is not public: "Punkt 1<br>Offentlig<br>Nej", "| Punkt 1 | Personalesag |
+/// Offentlig | Nej |" in item 1's text. Naming another item, it lists that one (see [`row_fields`]).
+fn names_item_first(text: &str, number: u32) -> bool {
+    static LOWER: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("unkt"));
+    static UPPER: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("UNKT"));
+    let b = text.as_bytes();
+    if b.len() > 300 || LOWER.find(b).is_none() && UPPER.find(b).is_none() {
+        return false;
+    }
+    let is_item = |cell: &str| {
+        let plain = to_plain(cell).to_lowercase();
+        let rest = plain.trim().trim_end_matches([':', '.']).strip_prefix("punkt");
+        rest.is_some_and(|r| r.trim().parse() == Ok(number))
+    };
+    field_text(text).lines().any(|row| {
+        let cells: Vec<&str> = match pipe_cells(row) {
+            Some(cells) => cells,
+            None => row.split('\t').map(str::trim).collect(),
+        };
+        let cells: Vec<&str> = cells.into_iter().filter(|c| !c.is_empty()).collect();
+        let [first, rest @ ..] = &cells[..] else { return false };
+        // The item's title may follow its number.
+        let fields = match rest {
+            [title, more @ ..]
+                if !is_field(title) && label_value(&[title, more.first().copied().unwrap_or("")]).is_none() =>
+            {
+                more
+            }
+            _ => rest,
+        };
+        is_item(first) && !fields.is_empty() && public_no_row(&format!("| {} |", fields.join(" | ")))
+    })
+}
+
+/// True if `text` is a line that says, as a field, that its item is not public: "Offentlig: Nej",
+/// "Åben: Nej, jf. § 30", "| Offentlig | Nej |", also in a list, quote or heading ("- Offentlig:
+/// Nej", "### Offentlig: Nej") or beside other fields in a layout line ("Sagsansvarlig: Karen Holm
+/// <spaces> Offentlig: Nej"). The answer is a bare "Nej", with a reference to the law at most:
+/// "Offentlig: Nej (punkt 2)" in a list of which items are closed, or "Åben: Nej 3 stemmer", says
+/// something else. Also written with the colon escaped, bars of another kind or as an HTML row,
+/// see [`field_text`]; an HTML table of one record by columns, see [`column_fields`]. Its first
+/// bytes decide most lines, since every line of every open item is asked.
+pub(in crate::parse) fn public_no_line(text: &str) -> bool {
+    match field_text(text) {
+        Cow::Borrowed(t) => public_no_row(t),
+        Cow::Owned(t) => {
+            let rows: Vec<&str> = t.lines().collect();
+            rows.iter().any(|r| public_no_row(r)) || column_fields(&rows).iter().any(|f| public_no_row(f))
+        }
+    }
+}
+
+/// [`public_no_line`] of a line as [`field_text`] reads it.
+pub(super) fn public_no_row(text: &str) -> bool {
+    let t = text.trim_start().trim_start_matches(['-', '+', '•', '>', '#', ' ']);
+    let t = t.trim_start_matches(|c: char| c.is_ascii_digit());
+    let t = t.strip_prefix(". ").or_else(|| t.strip_prefix(") ")).unwrap_or(t);
+    // Beside other fields in a layout line or a table row: a label further in, found by bytes its
+    // spellings share.
+    let further_in = || {
+        static GAP: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("   "));
+        let has = |w: &str| memchr::memmem::find(t.as_bytes(), w.as_bytes()).is_some();
+        t.len() <= 200
+            && (t.starts_with('|') || has_byte(t, b'\t') || GAP.find(t.as_bytes()).is_some())
+            && (has("ffentlig") || has("FFENTLIG") || has("ben") || has("BEN") || has("ukket") || has("UKKET"))
+    };
+    if !(starts_with_public_label(t) || further_in()) {
+        return false;
+    }
+    let says_no = |f: &str| public_answer(f) == Some((true, true));
+    // A row's answer is its own cell ("| Offentlig | Nej | Karen Holm |"), or a cell is the whole
+    // field ("| Status | Offentlig: Nej |"); a line's answer is what follows the colon.
+    let cells: Option<Vec<&str>> = match pipe_cells(t) {
+        Some(cells) => Some(cells.into_iter().filter(|c| !c.is_empty()).collect()),
+        None => has_byte(t, b'\t').then(|| t.split('\t').map(str::trim).filter(|c| !c.is_empty()).collect()),
+    };
+    if let Some(cells) = cells {
+        // The row's first cell a label and the next its answer ("| Offentlig | Nej | Karen Holm |"),
+        // or a row of fields, each a cell or a label and its answer side by side ("Sagsnr.<br>
+        // 24/1004<br>Offentlig<br>Nej"); or a cell holding the field whole, perhaps broken over
+        // lines ("| Offentlig<br>Nej |").
+        let first = match cells[..] {
+            [label, answer, ..] => label_value(&[label, answer]).is_some_and(|f| says_no(&f)),
+            _ => false,
+        };
+        // Pairs of label and answer side by side, at least one besides the answer a field of the
+        // item ("| Sagsansvarlig | Karen Holm | Mødested | Rådhuset | Offentlig | Nej |"): "Borgerservice
+        // | Rådhuset | Åben | Nej" is no row of the item's fields.
+        let pairs: Vec<String> = cells
+            .chunks(2)
+            .filter_map(|p| match p {
+                [label, answer] => label_value(&[label, answer]),
+                _ => None,
+            })
+            .collect();
+        let paired = pairs.len() >= 2 && pairs.iter().any(|f| says_no(f));
+        let in_row = first || paired || row_fields(&cells).is_some_and(|f| f.iter().any(|f| says_no(f)));
+        if in_row || cells.iter().any(|c| fields(c).iter().any(|f| says_no(f))) {
+            return true;
+        }
+    }
+    // Any one of a line's fields or columns ("Offentlig: Nej <spaces> Bilag: 3"): what stands
+    // beside it does not make it say something else.
+    fields(t).iter().any(|f| says_no(f))
+}
+
+/// True if a public field's answer, as written, says only that the item is closed: "Nej" (or
+/// "Ikke") alone, or in a short phrase that says so ("Kan ikke offentliggøres", "Må ikke
+/// offentliggøres", "Nej – lukket", "Ikke offentlig"), with the law after it ("Nej.", "**Nej**,
+/// jf. § 30", "nej (lukket)") or, where the label can ask only about the item, the reason ("Offentlig:
+/// Nej, da sagen indeholder …"; after "Åben" only a reason about the case, not "Åben: Nej, da
+/// svømmehallen renoveres", as a place is open or not). For a label that asks whether it is closed ("Lukket: Ja"), a bare "Ja", with at most a
+/// section ("jf. § 30") or the law on access to documents after it: "Lukket: Ja, da vejen graves
+/// op" or "…, jf. færdselslovens § 92" is a road. "Nej (punkt 2 og 3)" lists other items, "Nej 3 stemmer" is a vote, "Nej, men
+/// …" says more: none is bare.
+fn bare_answer(answer: &str, label: &str) -> bool {
+    let yes_closes = CLOSED_LABELS.contains(&label);
+    let value = to_plain(answer).to_lowercase();
+    // A reason about the case or the meeting ("idet sagen vedrører …", "for lukkede døre") is one
+    // after "Åben" too.
+    let of_item = || words_of(&value).any(|w| matches!(w, "sagen" | "sag" | "punktet" | "punkt" | "døre"));
+    let reasons = !yes_closes && (!matches!(label, "åben" | "åbent") || of_item());
+    // What follows "§" or "jf." is the law, what follows "da" the reason: any words.
+    let (said, cited) = match value.split_once('§') {
+        Some((said, _)) => (said, true),
+        None => (value.as_str(), false),
+    };
+    let cites = |w: &str| matches!(w, "jf" | "jfr" | "jævnfør" | "iht");
+    // The kind of case that is closed: "Offentlig: Nej, personsag".
+    let kind = |w: &str| matches!(w, "personsag" | "personalesag" | "personsager" | "personalesager");
+    let reason = |w: &str| reasons && matches!(w, "da" | "idet" | "fordi" | "grundet" | "pga");
+    let words: Vec<&str> = words_of(said).take_while(|w| !cites(w) && !reason(w)).collect();
+    let cited = cited || words_of(said).any(cites);
+    if yes_closes {
+        let access_law = ["offentlighedslov", "forvaltningslov", "styrelseslov"].iter().any(|l| value.contains(l));
+        let other_law = value.contains("lov") && !access_law;
+        let said_why = |w: &&str| closing_word(w) || kind(w);
+        return words.first() == Some(&"ja") && words[1..].iter().all(said_why) && !(cited && other_law);
+    }
+    let says = |w: &str| matches!(w, "nej" | "ikke" | "ej" | "undtaget" | "undtages") || closing_word(w);
+    let known = |w: &str| {
+        says(w)
+            || kind(w)
+            || matches!(
+                w,
+                "kan"
+                    | "må"
+                    | "skal"
+                    | "bør"
+                    | "offentliggøres"
+                    | "offentliggøre"
+                    | "offentlig"
+                    | "offentligt"
+                    | "til"
+                    | "offentliggørelse"
+                    | "fra"
+                    | "offentlighed"
+                    | "offentligheden"
+                    | "punkt"
+                    | "sag"
+            )
+    };
+    words.len() <= 6 && words.iter().all(|w| known(w)) && words.iter().any(|w| says(w))
+}
+
+/// True if `text` may start with a label of [`public_field`] ("Offentlig", "Åben", "Til
+/// offentliggørelse", "Lukket", "Fortroligt"), also in a table cell or bold: a test of its first bytes.
+fn starts_with_public_label(text: &str) -> bool {
+    // Its callers read `text` through `field_text`, which has left its tags out ("<b>Offentlig").
+    let t = text.trim_start_matches(['|', '*', '_', ' ', '\t']).as_bytes();
+    let head = |n: usize, word: &str| t.get(..n).is_some_and(|h| h.eq_ignore_ascii_case(word.as_bytes()));
+    head(3, "off")
+        || head(4, "til ")
+        || head(6, "lukket")
+        || head(9, "fortrolig")
+        || ["Åb", "åb", "ÅB"].iter().any(|w| t.starts_with(w.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::fields::html::flatten_tags;
+    use crate::parse::fields::rows::column_fields;
+    use crate::parse::fields::{field_text, fields, open_status};
+
+    #[test]
+    fn public_fields() {
+        for t in [
+            "Offentlig: Nej",
+            "Åben: Nej",
+            "**Offentlig:** Nej.",
+            "Offentlig: Nej, jf. offentlighedslovens § 30",
+            // Regression (review of the fields): another label.
+            "Offentliggøres: Nej",
+            "Til offentliggørelse: Nej",
+            // Regression (robustness review): a clerk's wording with a verb.
+            "Må offentliggøres: Nej",
+            "Kan offentliggøres: Nej",
+            // Regression (review of the fields further down): no colon, and "Ikke" for "Nej".
+            "Offentlig – Nej",
+            "Offentlig - Nej",
+            "Offentlig  Nej",
+            "Offentlig: Ikke",
+        ] {
+            assert_eq!(public_field(t), Some(true), "{t}");
+        }
+        for t in ["Offentlig: Ja", "Åben: Ja", "ÅBEN: JA"] {
+            assert_eq!(public_field(t), Some(false), "{t}");
+            assert!(open_status(t), "{t}");
+        }
+        for t in ["Offentlig: Ja, delvist", "Offentlig høring: Nej", "Sagsansvarlig: Nej", "Offentlig nej"] {
+            assert_eq!(public_field(t), None, "{t}");
+        }
+    }
+
+    /// Regression (adversarial review): answers in words, "Lukket"-labels, escaped colons, long
+    /// lines with the law after a bare "Nej", and the same field in other bars or as an HTML row.
+    #[test]
+    fn public_fields_in_other_writings() {
+        for t in [
+            "Offentlig: Kan ikke offentliggøres",
+            "Offentlig: Må ikke offentliggøres",
+            "Offentlig: Nej – lukket",
+            "Offentlig: Ikke til offentliggørelse",
+            "Lukket: Ja",
+            "Lukket punkt: Ja",
+            "Lukket møde: Ja",
+            "Fortroligt: Ja, jf. § 30",
+            "Offentlig\\: Nej",
+            "Offentlig&#58; Nej",
+            "Offentlig&colon; Nej",
+            "Offentlig： Nej",
+            "Offentlig: Nej jf. offentlighedslovens § 30, nr. 1, da sagen indeholder oplysninger om enkeltpersoners \
+             private forhold",
+            "Offentlig: Nej, da sagen indeholder oplysninger om enkeltpersoners private forhold",
+        ] {
+            assert_eq!(public_answer(t), Some((true, true)), "{t}");
+        }
+        // Closed under the heading, but not bare: further down these say something else.
+        for t in ["Offentlig: Nej (punkt 2 og 3)", "Åben: Nej 3 stemmer", "Offentlig: Nej, men referatet kommer senere"]
+        {
+            assert_eq!(public_answer(t), Some((true, false)), "{t}");
+            assert!(!public_no_line(t), "{t}");
+        }
+        for t in [
+            "Lukket: Nej",
+            "Lukket vej: Ja",
+            "Offentlig høring: Nej",
+            "Offentlig: Kan offentliggøres",
+            "Lukket: Ja 3 stemmer",
+            // A long answer is a sentence unless a bare "Nej" and its law or reason start it.
+            "Offentlig: Nej til at udsætte punktet, som borgerne har bedt om i flere henvendelser til forvaltningen",
+        ] {
+            assert_eq!(public_answer(t), None, "{t}");
+        }
+        for t in [
+            "｜ Offentlig ｜ Nej ｜",
+            "│ Offentlig │ Nej │",
+            "┃ Offentlig ┃ Nej ┃",
+            "<tr><td>Offentlig</td><td>Nej</td></tr>",
+            "<table><tr><TD class=\"l\">Offentlig</TD><td><b>Nej</b></td></tr></table>",
+            "<tr><th>Sagsnr.</th><th>Offentlig</th></tr><tr><td>16/1234</td><td>Nej</td></tr>",
+            "Sagsnr.: 16/1234   Lukket: Ja",
+            "- Lukket punkt: Ja",
+        ] {
+            assert!(public_no_line(t), "{t}");
+        }
+        for t in ["Offentlig<br>Nej", "Offentlig <BR/> Nej", "<b>Offentlig</b><br />Nej", "Offentlig:<br>Nej"] {
+            assert!(public_no_line(t), "{t}");
+        }
+        assert_eq!(flatten_tags("a <br> b<BR/>c<br />d <brev> <br").as_deref(), Some("a\tb\tc\td  <br"));
+        assert_eq!(flatten_tags("<p>Offentlig</p><p>Nej</p>").as_deref(), Some("\tOffentlig\tNej\t"));
+        assert_eq!(
+            flatten_tags("<p class=MsoNormal><b><span lang=DA>Offentlig:</span></b> Nej<o:p></o:p></p>").as_deref(),
+            Some("\tOffentlig: Nej\t")
+        );
+        assert_eq!(
+            flatten_tags("<tr><td>a</td><!-- <td>b</td> --><td>c</td></tr>").as_deref(),
+            Some("<tr><td>a</td><td>c</td></tr>")
+        );
+        assert_eq!(flatten_tags("<tr><td>a</td></tr>"), None);
+        assert_eq!(flatten_tags("a<!-- x -->b<!-- y -->c<!-- z").as_deref(), Some("abc"));
+        assert_eq!(flatten_tags("a < b og c > d"), None);
+        assert!(!public_no_line("Bibliotekets åbningstider<br>Nej, ikke ændret"));
+        assert_eq!(fields("｜ Offentlig ｜ Nej ｜"), ["Offentlig: Nej"]);
+        assert_eq!(fields("<tr><td>Offentlig</td><td>Ja</td></tr>"), ["Offentlig: Ja"]);
+        assert_eq!(field_text("<td>Offentlig</td>"), "| Offentlig |");
+        assert!(matches!(field_text("Sagsansvarlig: Karen Holm – Økonomi"), Cow::Borrowed(_)));
+    }
+
+    /// A table of one record by columns is its fields; a table of several rows, or of items, is not.
+    #[test]
+    fn column_tables() {
+        assert_eq!(
+            column_fields(&["| Sagsnr. | Offentlig |", "|---|---|", "| 16/1234 | Nej |"]),
+            ["Sagsnr.: 16/1234", "Offentlig: Nej"]
+        );
+        assert_eq!(
+            column_fields(&["| Sagsnr. | Offentlig: |", "| 16/1234 | Nej |"]),
+            ["Sagsnr.: 16/1234", "Offentlig: Nej"]
+        );
+        assert!(column_fields(&["| Sagsnr. | Offentlig |", "|---|---|", "| 1 | Nej |", "| 2 | Ja |"]).is_empty());
+        assert!(column_fields(&["| Punkt | Offentlig |", "|---|---|", "| 2 og 3 | Nej |"]).is_empty());
+        assert!(column_fields(&["| Offentlig | Nej |"]).is_empty());
+    }
+
+    /// Regression (review of the fields): a table row with a label and its value is read as the
+    /// field written with a colon, by the same readers; fields side by side stay apart.
+    #[test]
+    fn table_rows_are_fields() {
+        for (t, want) in [
+            ("| Offentlig | Nej |", vec!["Offentlig: Nej"]),
+            ("| Offentlig: | Nej |", vec!["Offentlig: Nej"]),
+            ("| **Åben** | Nej |", vec!["Åben: Nej"]),
+            ("| **Offentlig:** | Nej |", vec!["Offentlig: Nej"]),
+            ("Offentlig | Nej", vec!["Offentlig: Nej"]),
+            ("Udvalg: Økonomiudvalget | Byrådet", vec!["Udvalg: Økonomiudvalget | Byrådet"]),
+            ("| Offentlig | Ja | |", vec!["Offentlig: Ja"]),
+            ("| Offentlig | Nej | jf. offentlighedslovens § 30 |", vec!["Offentlig: Nej jf. offentlighedslovens § 30"]),
+            ("Offentlig\tNej", vec!["Offentlig: Nej"]),
+            ("<b>Offentlig</b>\t<b>Nej</b>", vec!["Offentlig: Nej"]),
+            ("Offentlig:     Nej", vec!["Offentlig: Nej"]),
+            ("| Sagsansvarlig | Karen Holm |", vec!["Sagsansvarlig: Karen Holm"]),
+            ("Sagsnr.: 24/4001\tÅben sag", vec!["Sagsnr.: 24/4001", "Åben sag"]),
+            ("Åben sag\tSagsansvarlig: Karen Holm", vec!["Åben sag", "Sagsansvarlig: Karen Holm"]),
+            ("| Felt | Værdi |", vec!["Felt", "Værdi"]),
+            ("|---|---|", vec!["---", "---"]),
+        ] {
+            assert_eq!(fields(t), want, "{t}");
+        }
+        let closed = |t: &str| fields(t).iter().any(|f| public_field(f) == Some(true));
+        for t in
+            ["| Offentlig | Nej |", "| Åben | Nej |", "| Offentlig: | Nej |", "Offentlig\tNej", "| Åben | Nej | § 30 |"]
+        {
+            assert!(closed(t), "{t}");
+        }
+        for t in ["| Offentlig | Ja |", "| Åben | Ja |"] {
+            assert!(!closed(t) && fields(t).iter().all(|f| open_status(f)), "{t}");
+        }
+    }
+}
