@@ -1,15 +1,27 @@
 //! The meeting header before the agenda: title line ("REFERAT Direktionen d. 20-03-2017") with
 //! body and date, and the fields Mødedato, Mødested, Mødedeltagere, Afbud, Stedfortræder. A
 //! header that says the meeting is closed stops the file.
+//!
+//! This file reads the fields line by line; [`title`] reads the title line, [`participants`] the
+//! lists of people, and [`closing`] refuses a header that says the meeting is closed.
 
-use super::dates;
-use super::inline::{find_ci, strip_prefix_ci, strip_suffix_ci, to_plain};
-use super::normalize::{Kind, Line};
-use super::tables;
-use super::toc::clip;
-use super::Ctx;
+mod closing;
+mod participants;
+mod title;
+
+pub use participants::participants;
+
 use crate::model::Participant;
+use crate::parse::dates;
+use crate::parse::inline::to_plain;
+use crate::parse::normalize::Line;
+use crate::parse::tables;
+use crate::parse::toc::clip;
+use crate::parse::Ctx;
 use chrono::{NaiveDate, NaiveTime};
+use closing::{closes_meeting, At};
+use participants::{continues_list, list_open, push_list, split_party, table_people, Lists};
+use title::{is_title, title};
 
 /// What the header says; every field may be missing.
 #[derive(Debug, Default)]
@@ -95,9 +107,6 @@ const LABELS: &[(&str, Field)] = &[
     ("dato for næste møde", Field::Other),
     ("næste møde", Field::Other),
 ];
-
-const TITLE_WORDS: &[&str] =
-    &["referat", "dagsorden", "beslutningsprotokol", "protokol", "mødereferat", "beslutninger"];
 
 /// Reads the header lines (everything before the table of contents and the first item).
 pub fn parse(lines: &[Line], cx: &mut Ctx) -> Header {
@@ -336,37 +345,6 @@ impl Reader {
     }
 }
 
-/// Moves a party's letter from the front of a participant's role to its own field: "C, formand"
-/// is party "C" and role "formand", "SF" is party "SF" and no role; "TR" is the role of a union
-/// representative (see [`NOT_PARTIES`]).
-fn split_party(p: &mut Participant) {
-    let Some(role) = p.role.take() else { return };
-    let parts: Vec<&str> = role.split(',').map(str::trim).collect();
-    // A party is written with one to three capitals: "A", "SF", "DF", "Ø", "UFG"; after a title
-    // in capitals that is none ("TR, A"), it is the next part.
-    let is_party = |s: &&str| {
-        (1..=3).contains(&s.chars().count()) && s.chars().all(|c| c.is_uppercase()) && !NOT_PARTIES.contains(s)
-    };
-    let Some(at) = parts.iter().take(2).position(is_party) else {
-        p.role = Some(role);
-        return;
-    };
-    p.party = Some(parts[at].to_string());
-    let rest: Vec<&str> =
-        parts.iter().enumerate().filter(|&(k, s)| k != at && !s.is_empty()).map(|(_, s)| *s).collect();
-    p.role = (!rest.is_empty()).then(|| rest.join(", "));
-}
-
-/// Abbreviations in capitals that say what a member is or whom they speak for, not their party:
-/// staff representatives in a MED committee or a council ("TR" tillidsrepræsentant, "FTR"
-/// fællestillidsrepræsentant, "AMR" arbejdsmiljørepræsentant, "HR", "MED", "LMU", "HMU"), and the
-/// organisations a council member represents ("FOA", "HK", "DLF", "DSR", "DH", "KL", "DI", "DA",
-/// "FH", "LO"). A party is any other one to three capitals: the ballot letters ("A", "V", "Ø", "Å",
-/// "Æ") and their short names ("SF", "DF", "EL", "LA", "KD"), also a local list's ("UFG"), none
-/// of which these are.
-const NOT_PARTIES: [&str; 17] =
-    ["TR", "FTR", "AMR", "HR", "MED", "LMU", "HMU", "FOA", "HK", "DLF", "DSR", "DH", "KL", "DI", "DA", "FH", "LO"];
-
 fn not_understood(text: &str, no: usize, cx: &mut Ctx) {
     cx.warn(no, format!("text before the first agenda item not understood, ignored: \"{}\"", clip(text)));
 }
@@ -400,76 +378,6 @@ impl Field {
     }
 }
 
-/// The lists of names as written, read once complete: the PDF may wrap them mid-name.
-#[derive(Default)]
-struct Lists {
-    present: String,
-    absent: String,
-    stand_ins: String,
-    /// The rows of a table of names, read as people.
-    present_rows: Vec<Participant>,
-    absent_rows: Vec<Participant>,
-}
-
-impl Lists {
-    fn of(&mut self, field: Field) -> Option<&mut String> {
-        match field {
-            Field::Participants => Some(&mut self.present),
-            Field::Absent => Some(&mut self.absent),
-            Field::StandIn => Some(&mut self.stand_ins),
-            _ => None,
-        }
-    }
-
-    /// Who was present and who absent. A stand-in is present, also when written beside the member
-    /// they stand in for ("Afbud: Jens Bak (C). Stedfortræder: Lone Vind (C)").
-    fn people(&self) -> (Vec<Participant>, Vec<Participant>) {
-        let (mut present, named) = listed(&self.present);
-        let (mut absent, stand_ins) = listed(&self.absent);
-        present.extend(named.into_iter().chain(stand_ins));
-        present.extend(split_outside_parentheses(&self.stand_ins, list_separator).into_iter().filter_map(stand_in));
-        present.extend(self.present_rows.iter().cloned());
-        absent.extend(self.absent_rows.iter().cloned());
-        (present, absent)
-    }
-}
-
-/// The people of a table of names: the name first, then party and remarks as the role; a row
-/// marked "Afbud" is absent. A header row ("Navn  Parti  Bemærkning") is no one.
-fn table_people(rows: &[Vec<String>]) -> (Vec<Participant>, Vec<Participant>) {
-    let (mut present, mut absent) = (Vec::new(), Vec::new());
-    let header = |name: &str| ["navn", "medlem", "deltager", "deltagere"].iter().any(|h| name.eq_ignore_ascii_case(h));
-    let skip = usize::from(rows.first().and_then(|r| r.first()).is_some_and(|n| header(n)));
-    for (name, rest) in rows[skip..].iter().filter_map(|r| r.split_first()).filter(|(n, _)| !n.is_empty()) {
-        let away = |c: &String| ABSENT_WORDS.contains(&c.to_lowercase().as_str());
-        let roles: Vec<String> = rest.iter().filter(|c| !c.is_empty() && !away(c)).map(|c| cell_role(c)).collect();
-        // "Michael Ziegler (C)   Formand": the party in parentheses comes first.
-        let Some(mut p) = participant(name) else { continue };
-        roles.iter().for_each(|r| add_role(&mut p, r));
-        if rest.iter().any(away) {
-            absent.push(p);
-        } else {
-            present.push(p);
-        }
-    }
-    (present, absent)
-}
-
-/// A remark that the member was not there.
-const ABSENT_WORDS: &[&str] = &["afbud", "fraværende", "fravær", "deltog ikke", "ikke til stede", "ikke mødt"];
-
-/// "Formand" → "formand", "Stedfortræder for Bo Jensen" → "stedfortræder for Bo Jensen" (a table
-/// cell starts with a capital, a role in a list does not); "SF" and "V" stay.
-fn cell_role(cell: &str) -> String {
-    let mut chars = cell.chars();
-    match (chars.next(), chars.next()) {
-        (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
-            first.to_lowercase().chain(cell[first.len_utf8()..].chars()).collect()
-        }
-        _ => cell.to_string(),
-    }
-}
-
 /// Reads one field: a list of names into its list as written (read once complete, since the PDF
 /// may wrap them mid-name), anything else into the header.
 fn read_field(h: &mut Header, lists: &mut Lists, field: Field, value: &str, no: usize, cx: &mut Ctx) {
@@ -479,20 +387,6 @@ fn read_field(h: &mut Header, lists: &mut Lists, field: Field, value: &str, no: 
         Some(list) => push_list(list, value, ", "),
         None => set_field(h, field, value, no, cx),
     }
-}
-
-fn push_list(list: &mut String, text: &str, sep: &str) {
-    // "(næst-" / "formand)": a word the PDF hyphenated at the line end is one word again.
-    // Not "(formand for Børne-" / "og Ungeudvalget)": a hyphen before "og" shortens a compound.
-    let conjunction = ["og ", "eller ", "samt "].iter().any(|c| text.starts_with(c));
-    let hyphenated = sep == " " && list.ends_with('-') && text.starts_with(char::is_lowercase) && !conjunction;
-    if !list.is_empty() && !text.is_empty() && !hyphenated {
-        list.push_str(sep);
-    }
-    if hyphenated {
-        list.pop();
-    }
-    list.push_str(text);
 }
 
 /// A line of fields laid out side by side, cut where three spaces or a tab come before the next
@@ -634,427 +528,11 @@ fn set_field(h: &mut Header, field: Field, value: &str, no: usize, cx: &mut Ctx)
     }
 }
 
-/// A list value that the PDF wrapped onto the next line ends with a comma or "og".
-fn list_open(value: &str) -> bool {
-    let v = value.trim_end();
-    v.ends_with(',') || v.ends_with(" og") || v.ends_with('&')
-}
-
-/// The list a line without a label continues, if any: a list the PDF wrapped continues on the
-/// very next line, or after a comma or "og".
-fn continues_list(last: Option<(Field, usize, bool)>, no: usize, plain: &str) -> Option<Field> {
-    let (field, last_no, open) = last?;
-    (field.is_list() && (open || last_no + 1 == no || plain.starts_with("og "))).then_some(field)
-}
-
-/// Words that close what they describe: "Lukket referat", "lukket møde", "FORTROLIGT".
-const CLOSING: &[&str] = &["lukket", "lukkede", "fortrolig", "fortroligt", "fortrolige"];
-
-/// The meeting, its minutes or its agenda: what a closing word before one of them closes
-/// ("lukket møde", "Fortroligt referat", "for lukkede døre").
-const MEETING_WORDS: &[&str] = &[
-    "møde",
-    "mødet",
-    "referat",
-    "dagsorden",
-    "døre",
-    "beslutningsprotokol",
-    "protokol",
-    "mødereferat",
-    "beslutninger",
-];
-
-/// Parts of an open meeting ("Lukkede punkter", "Lukket del"): they close the items after them,
-/// which the items parser reads, not the meeting.
-const PART_WORDS: &[&str] = &["punkter", "punkt", "del", "sager", "sag"];
-
-/// After these the title names its subject, not the meeting: "temamøde om lukkede skoler".
-const SUBJECT_WORDS: &[&str] = &["om", "vedr", "vedrørende", "angående", "ang"];
-
-/// Where a header line stands, for [`closes_meeting`].
-#[derive(Clone, Copy, Default)]
-struct At {
-    /// The title, a line before it, or the line naming the body under a bare title word.
-    title: bool,
-    /// A numbered line follows: "Lukkede punkter:" heads the agenda's closed part.
-    list_below: bool,
-    /// The header's last line, right before the items (or their table of contents).
-    last: bool,
-}
-
-/// Whether a header line says that the meeting, its minutes or its agenda are closed.
-///
-/// - The title lines (`at.title`): a closing word anywhere before a subject ("Lukket referat …",
-///   "Referat fra ekstraordinært lukket møde i …", "REFERAT … d. 12-03-2024 (lukket møde)",
-///   "Økonomiudvalget – lukket møde"; not "… - temamøde om lukkede skoler").
-/// - A place: only a closing word before a meeting word ("Rådhuset – lukket møde"; not "Lukket
-///   gård", "Rådhuset (døren holdes lukket)").
-/// - Names (Deltagere, Afbud, Referent, a table row, a list's next line): never; a remark there
-///   ("deltog ikke i den lukkede del", "Lone Fortrolig") is about a person.
-/// - Any other line, when short and no sentence (no full stop) and not heading a numbered agenda
-///   list: a closing word before a meeting word ("Mødedato: 12.03.2024 (lukket møde)", "Mødet
-///   holdes for lukkede døre"), or nothing but closing and meeting words ("Lukket dagsorden",
-///   "Mødeform: Fortroligt", "Fortrolig"). "Lukkede punkter" there is a part of an open meeting,
-///   except as the header's last line: then the items right below it are closed, and the items
-///   parser never sees that line.
-fn closes_meeting(plain: &str, own: Option<(Field, &str)>, more: bool, at: At) -> bool {
-    // A line of its own that marks an item closed ("Ikke til offentliggørelse") above the first
-    // item: whose mark it is cannot be known, and the header's text is not published.
-    // Also after a list of names: "LUKKET" is no one's name.
-    if own.is_none() && (super::closed::closing_line(plain, false) || super::fields::public_field(plain) == Some(true))
-    {
-        return true;
-    }
-    // Decided on bytes for the lines without either word: nearly all.
-    if find_ci(plain, "lukke").is_none() && find_ci(plain, "fortrolig").is_none() {
-        return false;
-    }
-    let (text, place, names) = match own {
-        Some((field, value)) => (value, field == Field::Location, field == Field::Other || field.is_list()),
-        None => (plain, false, more),
-    };
-    if names {
-        return false;
-    }
-    let words: Vec<String> =
-        text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
-    let is = |w: &String, set: &[&str]| set.contains(&w.as_str());
-    let subject = words.iter().position(|w| is(w, SUBJECT_WORDS)).unwrap_or(words.len());
-    let closing: Vec<usize> = (0..subject).filter(|&i| is(&words[i], CLOSING)).collect();
-    let before_meeting = closing.iter().any(|&i| words.get(i + 1).is_some_and(|n| is(n, MEETING_WORDS)));
-    if place {
-        return before_meeting;
-    }
-    if at.title && own.is_none() {
-        return !closing.is_empty();
-    }
-    let t = plain.trim();
-    if closing.is_empty() || at.list_below || t.ends_with('.') || t.chars().count() > 60 {
-        return false;
-    }
-    // "Mødeform: Lukket": the words after a short label.
-    let value = match own {
-        Some(_) => &words[..],
-        None => match t.split_once(':').filter(|(l, _)| l.chars().count() <= 20) {
-            Some((label, _)) => {
-                let skip = label.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).count();
-                &words[skip.min(words.len())..]
-            }
-            None => &words[..],
-        },
-    };
-    let only =
-        |sets: &[&[&str]]| value.iter().all(|w| sets.iter().any(|s| is(w, s)) || w.bytes().all(|b| b.is_ascii_digit()));
-    before_meeting || only(&[CLOSING, MEETING_WORDS]) || (at.last && only(&[CLOSING, PART_WORDS]))
-}
-
 /// "1. Godkendelse af dagsorden", "2) Budget": a line of a numbered list.
 fn numbered(text: &str) -> bool {
     let t = text.trim_start_matches([' ', '*', '_']);
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     digits > 0 && (t[digits..].starts_with(". ") || t[digits..].starts_with(") "))
-}
-
-/// Words before the title word of the minutes' open part: "Åbent referat".
-const OPEN_WORDS: &[&str] = &["åbent ", "åben ", "offentligt "];
-
-fn is_title(line: &Line, plain: &str) -> bool {
-    let t = plain.trim_start();
-    let t = OPEN_WORDS.iter().find_map(|w| strip_prefix_ci(t, w)).unwrap_or(t);
-    line.kind == Kind::Heading(1)
-        || TITLE_WORDS.iter().any(|w| strip_prefix_ci(t, w).is_some())
-        || dash_title(t).is_some()
-}
-
-/// "Økonomiudvalget - Referat" → "Økonomiudvalget", "Økonomiudvalget – Referat d. 12-03-2024" →
-/// "Økonomiudvalget d. 12-03-2024": a title with the body before its title word, as [`title`]
-/// reads it. Only title words and a date may follow the dash.
-fn dash_title(plain: &str) -> Option<String> {
-    let at = plain.rfind(" - ").into_iter().chain(plain.rfind(" – ")).max()?;
-    let (body, tail) = (&plain[..at], plain[at..].trim_start_matches([' ', '-', '–']));
-    let rest = strip_title_words(tail);
-    // " d. 12-03-2024": the space lets `strip_date_words` take a "d." or "den" at the start.
-    let dated = |r: &str| {
-        dates::find_date(r, None).is_some_and(|f| strip_date_words(&format!(" {}", &r[..f.span.start])).is_empty())
-    };
-    (rest.len() < tail.len() && (rest.is_empty() || dated(rest))).then(|| format!("{} {rest}", body.trim()))
-}
-
-/// The title words at the start of a title: "Dagsorden og referat - Økonomiudvalget",
-/// "Dagsorden og beslutninger" (joined).
-fn strip_title_words(mut rest: &str) -> &str {
-    while let Some(r) = TITLE_WORDS.iter().find_map(|w| strip_prefix_ci(rest, w)) {
-        rest = r.trim_start_matches([':', ' ', '-', '–']);
-        if let Some(r) = ["og ", "& "].iter().find_map(|j| strip_prefix_ci(rest, j)) {
-            rest = r;
-        }
-    }
-    rest
-}
-
-/// "REFERAT Direktionen d. 20-03-2017" → body "Direktionen", date 2017-03-20. Wordier titles
-/// name the same body: "Referat fra Byrådets møde den …", "Referat af ordinært møde i Byrådet".
-fn title(h: &mut Header, plain: &str, no: usize, cx: &mut Ctx) {
-    let dashed = dash_title(plain.trim());
-    let mut rest = dashed.as_deref().unwrap_or(plain).trim();
-    // "Åbent referat Kommunalbestyrelsen …": the open part of the minutes.
-    rest = OPEN_WORDS.iter().find_map(|w| strip_prefix_ci(rest, w)).unwrap_or(rest);
-    rest = strip_title_words(rest);
-    while let Some(r) = TITLE_LEADS.iter().find_map(|p| strip_prefix_ci(rest, p).filter(|r| !r.is_empty())) {
-        rest = r;
-    }
-    let body = match dates::find_date(rest, None) {
-        Some(f) => {
-            h.title_date = Some((f.date, no));
-            &rest[..f.span.start]
-        }
-        None => match not_a_date(rest) {
-            // A typo in the date must not make the rest of the line a new body's name.
-            Some(at) => {
-                cx.warn(no, format!("the title's date \"{}\" is not a valid date", clip(rest[at..].trim())));
-                &rest[..at]
-            }
-            None => rest,
-        },
-    };
-    let body = strip_date_words(body.trim());
-    let body = strip_meeting_kind(body);
-    // "Byrådets ordinære møde": "Byrådet".
-    let body = match strip_suffix_ci(body, " møde") {
-        Some(b) => {
-            let b = [" ordinære", " ekstraordinære", " konstituerende"]
-                .iter()
-                .find_map(|t| strip_suffix_ci(b, t))
-                .unwrap_or(b);
-            genitive(b.trim_end())
-        }
-        None => body,
-    };
-    if !body.is_empty() {
-        h.title_body = Some(body.to_string());
-    }
-}
-
-/// The body's name without what the title says of the meeting or the term: "Økonomiudvalget -
-/// Ekstraordinært møde" and "Økonomiudvalget 2022-2025" are "Økonomiudvalget" (each made a body
-/// of its own).
-fn strip_meeting_kind(body: &str) -> &str {
-    let mut body = body;
-    for dash in [" - ", " – "] {
-        if let Some((name, tail)) = body.split_once(dash) {
-            let tail = tail.to_lowercase();
-            if ["møde", "ekstraordin", "temamøde", "seminar"].iter().any(|w| tail.contains(w)) {
-                body = name;
-            }
-        }
-    }
-    // An election term: "2022-2025", "2022–25".
-    let term = |t: &str| {
-        let (a, b) = t.split_once(['-', '–'])?;
-        (a.len() == 4 && (b.len() == 2 || b.len() == 4) && (a.to_owned() + b).bytes().all(|c| c.is_ascii_digit()))
-            .then_some(())
-    };
-    match body.rsplit_once(' ') {
-        Some((name, t)) if term(t).is_some() => name.trim_end(),
-        _ => body.trim_end(),
-    }
-}
-
-/// Words between the title word and the body's name, stripped in any order.
-const TITLE_LEADS: &[&str] =
-    &["fra ", "for ", "af ", "mødet i ", "møde i ", "ordinært ", "ekstraordinært ", "konstituerende "];
-
-/// Where a date-shaped run of digits starts that is no date ("32-13-2017"), if there is one.
-fn not_a_date(s: &str) -> Option<usize> {
-    let b = s.as_bytes();
-    (0..b.len()).find(|&i| {
-        (i == 0 || !b[i - 1].is_ascii_digit())
-            && b[i].is_ascii_digit()
-            && b[i..].iter().filter(|c| matches!(c, b'-' | b'.' | b'/')).take(2).count() == 2
-            && b[i..].iter().take_while(|c| c.is_ascii_digit() || matches!(c, b'-' | b'.' | b'/')).count() >= 6
-    })
-}
-
-/// "Byrådets" → "Byrådet", "Direktionens" → "Direktionen": the body's name in "Byrådets møde".
-fn genitive(s: &str) -> &str {
-    match s.strip_suffix('s') {
-        Some(base) if base.ends_with("et") || base.ends_with("en") => base,
-        _ => s,
-    }
-}
-
-/// Trailing " d.", " den", ",", "-" and weekday before a date: "Direktionen, mandag den" → "Direktionen",
-/// and "tirsdag den" (the title "Referat tirsdag den 5. marts 2024") → "": a weekday is no body.
-fn strip_date_words(mut s: &str) -> &str {
-    loop {
-        let t = s.trim_end_matches([' ', ',', '-', '–']);
-        let cut = [" d.", " den", " d", " mandag", " tirsdag", " onsdag", " torsdag", " fredag", " lørdag", " søndag"]
-            .iter()
-            .find_map(|w| strip_suffix_ci(t, w));
-        match cut {
-            Some(c) => s = c,
-            None if WEEKDAYS.iter().any(|w| t.to_lowercase() == *w) => return "",
-            None => return t,
-        }
-    }
-}
-
-/// "Lars Holte, Jørgen Lerhard og Kathrine Seier Skastrup (sekretær)". Commas inside a role
-/// ("Michael Ziegler (C, formand)") do not split it.
-pub fn participants(s: &str) -> Vec<Participant> {
-    let (mut people, stand_ins) = listed(s);
-    people.extend(stand_ins);
-    people
-}
-
-/// The people of a list, and apart from them the stand-ins written beside them ("Erik Olsen (V) –
-/// stedfortræder: Lise Berg (V)"), who were present in their place.
-fn listed(s: &str) -> (Vec<Participant>, Vec<Participant>) {
-    let (mut out, mut stand_ins) = (Vec::new(), Vec::new());
-    for part in split_outside_parentheses(s, list_separator) {
-        // "Peter Hansen (A), formand": a role after the comma, in lower case, is the name's before.
-        let role = part.trim().trim_end_matches('.');
-        if let Some(prev) = out.last_mut().filter(|_| role.starts_with(char::is_lowercase) && !role.contains(' ')) {
-            add_role(prev, role);
-            continue;
-        }
-        let Some((before, kind)) = stand_in_mark(part) else {
-            out.extend(participant(part));
-            continue;
-        };
-        // "…, stedfortræder: Lise Berg": for the name before the comma. "Eva Dahl (Ø, stedfortræder
-        // for Mia Holm)": the word stood in the name's own parenthesis, which closes before it.
-        let open = before.matches('(').count() > before.matches(')').count();
-        out.extend(if open { participant(&format!("{before})")) } else { participant(before) });
-        match kind {
-            StandIn::For(whom) => out.last_mut().into_iter().for_each(|p| add_role(p, &stand_in_for(whom))),
-            StandIn::By(other) if nobody(other) => {} // "stedfortræder: ingen"
-            StandIn::By(other) => {
-                let whom = out.last().map_or("", |p| p.name.as_str());
-                let role = stand_in_for(whom);
-                stand_ins.extend(participant(other).map(|mut p| {
-                    add_role(&mut p, &role);
-                    p
-                }));
-            }
-        }
-    }
-    (out, stand_ins)
-}
-
-/// Where a list splits: at a comma or semicolon, and before "og".
-fn list_separator(rest: &str) -> Option<usize> {
-    if rest.starts_with([',', ';']) {
-        Some(1)
-    } else {
-        rest.starts_with(" og ").then_some(4)
-    }
-}
-
-/// What a list entry says after the word "stedfortræder".
-enum StandIn<'a> {
-    /// "Lise Berg (V) – stedfortræder for Erik Olsen": the entry stands in for someone (perhaps
-    /// not named).
-    For(&'a str),
-    /// "Erik Olsen (V) – stedfortræder: Lise Berg (V)": someone stands in for the entry.
-    By(&'a str),
-}
-
-/// The entry before the word "stedfortræder", and what follows it.
-fn stand_in_mark(part: &str) -> Option<(&str, StandIn<'_>)> {
-    // Found on ASCII bytes ("stedfortr"), so `at` is a char boundary.
-    let at = find_ci(part, "stedfortr")?;
-    if part[..at].ends_with(char::is_alphanumeric) {
-        return None;
-    }
-    let end = part[at..].find(|c: char| !c.is_alphabetic()).map_or(part.len(), |e| at + e);
-    let before = part[..at].trim_end_matches([' ', '–', '—', '-', '.', ',', ';', '(']);
-    let mut after = part[end..].trim_start_matches([':', ' ', '–', '-']).trim_end_matches(['.', ' ']);
-    // "Erik Olsen (V) (stedfortræder: Lise Berg)": the parenthesis the word stood in.
-    if part[..at].matches('(').count() > part[..at].matches(')').count() {
-        after = after.strip_suffix(')').unwrap_or(after);
-    }
-    // "stedfortræder Ib Holm (F) deltog".
-    after = [" deltog", " deltager", " mødte"].iter().find_map(|w| strip_suffix_ci(after, w)).unwrap_or(after);
-    match strip_prefix_ci(after, "for ") {
-        Some(whom) => Some((before, StandIn::For(whom.trim()))),
-        None if after.is_empty() => Some((before, StandIn::For(""))),
-        None => Some((before, StandIn::By(after))),
-    }
-}
-
-/// An entry of a "Stedfortræder:" list: "Lone Vind (C)", "Eva Dahl (F) for Mia Holm".
-fn stand_in(part: &str) -> Option<Participant> {
-    let (who, whom) = match split_outside_parentheses(part, |r| r.starts_with(" for ").then_some(5))[..] {
-        [who, whom] => (who, whom),
-        _ => (part, ""),
-    };
-    let mut p = participant(who)?;
-    add_role(&mut p, &stand_in_for(whom));
-    Some(p)
-}
-
-/// "stedfortræder for Erik Olsen" (without the party of "Erik Olsen (V)"), or "stedfortræder".
-fn stand_in_for(whom: &str) -> String {
-    match participant(whom) {
-        Some(p) => format!("stedfortræder for {}", p.name),
-        None => "stedfortræder".to_string(),
-    }
-}
-
-fn add_role(p: &mut Participant, role: &str) {
-    p.role = Some(match p.role.take() {
-        Some(r) => format!("{r}, {role}"),
-        None => role.to_string(),
-    });
-}
-
-/// Splits `s` where `sep` matches (giving the separator's length), except inside parentheses.
-fn split_outside_parentheses(s: &str, sep: impl Fn(&str) -> Option<usize>) -> Vec<&str> {
-    let (mut parts, mut depth, mut start, mut i) = (Vec::new(), 0usize, 0, 0);
-    while i < s.len() {
-        let rest = &s[i..];
-        match rest.as_bytes()[0] {
-            b'(' => depth += 1,
-            b')' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        if let Some(len) = sep(rest).filter(|_| depth == 0) {
-            parts.push(&s[start..i]);
-            i += len;
-            start = i;
-            continue;
-        }
-        i += rest.chars().next().map_or(1, char::len_utf8);
-    }
-    parts.push(&s[start..]);
-    parts
-}
-
-fn participant(s: &str) -> Option<Participant> {
-    let s = s.trim().trim_end_matches('.').trim();
-    // "1. Anne Holm (A)", "2) Bo Ek": a numbered list's number is no part of the name.
-    let digits = s.bytes().take_while(u8::is_ascii_digit).count();
-    let s = match s[digits..].strip_prefix(['.', ')']) {
-        Some(rest) if digits > 0 && rest.starts_with(' ') => rest.trim_start(),
-        _ => s,
-    };
-    if s.is_empty() {
-        return None;
-    }
-    // "Michael Ziegler (C) (formand)": every parenthesis at the end is part of the role.
-    let (mut name, mut roles) = (s, Vec::new());
-    while let Some(inner) = name.strip_suffix(')').and_then(|n| n.rfind('(').map(|open| (open, &n[open + 1..]))) {
-        let (open, role) = inner;
-        if name[..open].trim().is_empty() {
-            break;
-        }
-        roles.push(role.trim());
-        name = name[..open].trim_end();
-    }
-    roles.reverse();
-    let role = (!roles.is_empty()).then(|| roles.join(", "));
-    Some(Participant { name: name.to_string(), party: None, role })
 }
 
 #[cfg(test)]
