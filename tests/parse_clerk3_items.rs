@@ -1736,3 +1736,35 @@ fn regression_writings_of_a_heading_in_mixed_forms_publish_nothing_closed() {
         assert_publishes_nothing_closed(name, text);
     }
 }
+
+/// A closed item's own text with a line numbered like the next item and a case number under it
+/// ("3. Ansøgning fra Zeuthenlund" / "17/99" in closed item 2) was read as item 3, open, and the
+/// closed text after it was published. Where a table of contents lists the whole agenda (from item
+/// 1, or by titles) and does not list that item, it is now read as the closed item's text.
+#[test]
+fn regression_an_unlisted_item_after_a_closed_one_publishes_nothing_closed() {
+    let numbered = "REFERAT Økonomiudvalget d. 20-03-2017\n\nMødedato: 20.03.2017 10:00-12:00\n\n\
+        Indholdsfortegnelse\n1. Godkendelse af dagsorden.....\t1\n2. Lukket.....\t2\n\n\
+        1. Godkendelse af dagsorden\n17/1\nGodkendt.\n\n2. Salg af grund (Lukket)\n17/2\nHEMMELIG tekst:\n\n\
+        3. Ansøgning fra Zeuthenlund\n17/99\nHEMMELIG detaljer.\n\n4. Klage fra Ravnsborg\n17/98\nHEMMELIG.\n";
+    let by_titles = "REFERAT Direktionen d. 20-03-2017\n\nGodkendelse af dagsorden.....\t1\nLukket.....\t2\n\
+        Eventuelt.....\t3\n\nPunkt 1: Godkendelse af dagsorden\n\n17/1\n\nGodkendt.\n\n\
+        Punkt 2: Lukket\n\n17/2\n\nHEMMELIG tekst.\n\nPunkt 3: Ansøgning fra Zeuthenlund\n\n17/99\n\n\
+        HEMMELIG detaljer.\n\nPunkt 4: Eventuelt\n\n17/3\n\nIntet.\n";
+    let m = assert_publishes_nothing_closed("r.txt", numbered);
+    assert_eq!(
+        items(&m),
+        [(1, false, "Godkendelse af dagsorden"), (2, true, "Lukket"), (3, true, "Lukket"), (4, true, "Lukket")]
+    );
+    let (m, d) = referat::parse::parse(Path::new("r.txt"), by_titles).unwrap();
+    assert_nothing_secret(&m);
+    assert!(!serde_json::to_string(&m).unwrap().contains("Zeuthenlund"));
+    assert_eq!(items(&m)[3], (4, false, "Eventuelt"), "a listed item after it is published");
+    assert!(d.iter().any(|d| d.message.contains("item 3 is not in the table of contents")), "{d:#?}");
+    // A list of the closed items only says nothing of the others.
+    let some = "REFERAT Direktionen d. 20-03-2017\n\nLukkede punkter:\n3. Lukket\n\n\
+        Punkt 1: Godkendelse af dagsorden\n\n17/1\n\nGodkendt.\n\nPunkt 2: Budget\n\n17/2\n\nTekst.\n\n\
+        Punkt 3: Lukket\n\n17/3\n\nPunkt 4: Eventuelt\n\n17/4\n\nIntet.\n";
+    let (m, _) = referat::parse::parse(Path::new("r.txt"), some).unwrap();
+    assert_eq!(items(&m)[3], (4, false, "Eventuelt"));
+}

@@ -288,6 +288,7 @@ pub fn cross_check(entries: &mut [Entry], items: &mut [AgendaItem], toc_line: us
             }
         }
     }
+    close_unlisted_after_closed(entries, items, cx);
     // An entry that says "Lukket" must close an item; where the lists cannot be matched, only the
     // clerk can say which, so the file is not published until the headings say it too.
     let closed_entries = entries.iter().filter(|e| e.closed()).count();
@@ -332,6 +333,39 @@ pub fn cross_check(entries: &mut [Entry], items: &mut [AgendaItem], toc_line: us
                     item.line
                 ),
             );
+        }
+    }
+}
+
+/// Closes an item that a whole table of contents (from item 1, or by titles) does not list and
+/// that follows a closed item: a closed item's own text may number a line like an item, with a
+/// case number under it ("3. Ansøgning fra …" / "17/99"), and read as the next item it published
+/// the closed text. An item added after the agenda was printed is hidden too, with a warning:
+/// hiding an item is the safe mistake.
+fn close_unlisted_after_closed(entries: &[Entry], items: &mut [AgendaItem], cx: &mut Ctx) {
+    // A list of some items only ("Lukkede punkter:" / "3. …") says nothing of the others.
+    if entries.first().is_none_or(|e| e.number.is_some_and(|n| n != 1)) || entries.len() >= items.len() {
+        return;
+    }
+    let listed = |item: &AgendaItem| {
+        entries.iter().any(|e| match e.number {
+            Some(n) => n == item.number,
+            None => same_title(&e.title, &item.title),
+        })
+    };
+    for k in 1..items.len() {
+        let (before, rest) = items.split_at_mut(k);
+        let (prev, item) = (&before[k - 1], &mut rest[0]);
+        if prev.closed && !item.closed && !listed(item) {
+            cx.warn(
+                item.line,
+                format!(
+                    "item {} is not in the table of contents and follows closed item {}: read as part of its \
+                     text and not published; list it in the table of contents if it is an item",
+                    item.number, prev.number
+                ),
+            );
+            super::items::close(item);
         }
     }
 }
