@@ -48,156 +48,242 @@ pub struct Meta<'a> {
 
 /// Parses the agenda from the first item heading to the end of the file.
 pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
-    let mut items: Vec<AgendaItem> = Vec::new();
-    let mut first_line: HashMap<u32, usize> = HashMap::new();
     // Every line's heading, read once; by index and number to see whether a lower number comes later.
     let mut heads: Vec<Option<(u32, String)>> = (0..lines.len()).map(|i| heading_at(lines, i)).collect();
     let later = LaterNumbers::new(heads.iter().enumerate().filter_map(|(i, h)| Some((i, h.as_ref()?.0))));
-    let divider = closed_part(lines, cx);
+    let agenda = Agenda { lines, later, divider: closed_part(lines, cx) };
+    let mut items: Vec<AgendaItem> = Vec::new();
+    let mut first_line: HashMap<u32, usize> = HashMap::new();
     // The last "Punkt N: Godkendt." line read as the open item's text.
     let mut last_point: Option<usize> = None;
-    // The open item: its heading's index, number, title, full title and whether it is closed.
-    let mut start: Option<(usize, u32, String, String, bool)> = None;
-    // The open item's lines that a page break left: its heading repeated, and the page's head above.
-    let mut furniture: Vec<usize> = Vec::new();
+    let mut open: Option<Reading> = None;
     for (i, line) in lines.iter().enumerate() {
-        // "Punkt 4 Title" without colon or case line counts only after an open item: inside a
-        // closed one it may be the closed text's own, and hiding an item is the safe mistake.
-        let next = start.as_ref().map(|o| o.1 + 1);
-        let loose = || next_heading(line, &lines[i + 1..], next?);
-        let heading = match (heads[i].take(), &start) {
-            (Some(h), _) => Some(h),
-            (None, Some(open)) if open.4 => {
-                if let Some((number, _)) = loose() {
-                    cx.warn(
-                        line.no,
-                        format!(
-                            "\"Punkt {number} …\" without colon or case number inside closed item {} is read as \
-                             part of it and not published; write \"Punkt {number}: …\" if it is an item",
-                            open.1
-                        ),
-                    );
-                }
-                None
-            }
-            (None, _) => loose(),
-        };
-        let Some((number, title)) = heading else { continue };
+        let Some((number, title)) = agenda.heading(i, heads[i].take(), open.as_ref(), cx) else { continue };
         let full = full_title(&title, &lines[i + 1..]);
+        if let Some(o) = open.as_mut() {
+            if agenda.closed_text(o, i, number, cx)
+                || agenda.repeat(o, i, number, &title, &full, cx)
+                || agenda.point(o, i, number, &title, &full, &mut last_point)
+            {
+                continue;
+            }
+        }
         // Where the text of the item before starts: a closing mark above this heading is this
         // item's unless it is that item's own.
-        let body_from = start.as_ref().map_or(0, |o| o.0 + 1);
+        let body_from = open.as_ref().map_or(0, |o| o.at + 1);
         // The heading's first writing right above it, in the other form ("## 2. Salg" above
         // "Punkt 2: Salg - Lukket"): the item before's text ends there, and a mark above it counts.
         // Looked for once the heading starts an item: inside a closed item, headings may be many.
-        let mut first_writing = None;
-        if let Some((s, n, t, t_full, closed)) = start.take() {
-            // Inside a closed item a "Punkt N" is its own (unpublished) text when N is not higher,
-            // or skips numbers that a later heading has: "Punkt 4: …" and "Punkt 5: …" listed in
-            // closed item 2, before "Punkt 3: Eventuelt", are not items 4 and 5.
-            let skipped_to = || number > n + 1 && later.any_after(i, n + 1..number);
-            if closed && (number <= n || skipped_to()) {
-                let why =
-                    if number <= n { format!("not higher than {n}") } else { format!("item {} comes later", n + 1) };
-                cx.warn(
-                    line.no,
-                    format!(
-                        "\"Punkt {number}\" inside closed item {n} is read as part of it and not published ({why})"
-                    ),
-                );
-                start = Some((s, n, t, t_full, closed));
-                continue;
-            }
-            // The open item's heading again at a page's top ("Punkt 2: Salg af grund (fortsat)"):
-            // the item goes on. Read as a new item 2, it was refused as a number used twice, and
-            // a mark under it closed only the second half. A repeat that says closed ("… (fortsat) -
-            // Lukket") closes the whole item.
-            if number == n && continues(&title, &t) {
-                // Its own title says so (the lines under a repeat are the item's text, not its
-                // title), or a mark above it: at a page's end, the item's it continues.
-                let mark = marked_above(lines, s + 1, i)
-                    .or_else(|| marked_past_page_break(lines, s + 1, i))
-                    .or_else(|| writings_above(lines, s + 1, i, n, &t).into_iter().find_map(|(k, c)| c.then_some(k)));
-                let closes = is_closed(&title) || mark.is_some();
-                if !closed && closes {
-                    let why = mark.map_or(&title[..], |j| lines[j].text.trim());
-                    cx.warn(
-                        line.no,
-                        format!("item {n} is closed by its repeated heading or the line above it, \"{}\", and not published", clip(why)),
-                    );
-                }
-                // The heading itself again (not "Punkt 2: Arbejdet fortsat"), with its page's head.
-                if same_heading(&title, &t) {
-                    furniture.push(i);
-                    let above = (s + 1..i).rev().filter(|&j| !lines[j].is_empty_to_reader());
-                    furniture.extend(above.take_while(|&j| lines[j].page_top));
-                }
-                // The first writing said "(fortsat)" (a page's head above the heading): the title is
-                // the one without it.
-                let (t, t_full) =
-                    if says_continued(&t) && !says_continued(&title) { (title, full.clone()) } else { (t, t_full) };
-                start = Some((s, n, t, t_full, closed || closes));
-                continue;
-            }
-            // In an open item, "Punkt 1: Godkendt." under item 2's decision is its text (a decision
-            // per point of the recommendation), not item 1 again: a sentence, not closed, without
-            // a case number line, whose number is not higher, or comes again later ("Punkt 3:
-            // Godkendt med bemærkning." before "Punkt 3: Orientering …"), or follows such a point.
-            // "… forts." ends with a stop but is a heading continued, not a sentence.
-            let sentence = (title.ends_with('.') && !says_continued(&title)) || title.starts_with(char::is_lowercase);
-            let follows_point = i > 0 && last_point == Some(i - 1);
-            let point = number <= n || later.any_after(i, number..number + 1) || follows_point;
-            if !closed && point && sentence && !is_closed(&full) && !case_within(&lines[i + 1..]) {
-                last_point = Some(i);
-                start = Some((s, n, t, t_full, closed));
-                continue;
-            }
-            // The lines from the next heading's first writing on are that heading's.
-            first_writing = Some(adjacent_writing(lines, body_from, i, number, &title));
-            let i = first_writing.flatten().unwrap_or(i);
-            let end = divider.map_or(i, |d| if (s..i).contains(&d) { d } else { i });
-            let above = marked_above(lines, s + 1, i);
-            let end = above.or_else(|| supplement_above(lines, s + 1, i)).map_or(end, |m| end.min(m));
-            let end = if closed { end } else { closed_sub_item(lines, s + 1, end, cx).unwrap_or(end) };
-            // "Offentlig: Nej" (or a table that says so) right above the next heading may end this
-            // item's text as well as mark the next one: it closes both, unless this item's own
-            // fields call it open.
-            let own = own_case(&t, &lines[s + 1..end]);
-            let trailing = above.filter(|&m| {
-                closing_field(&lines[m..i], Own { number: Some(n), cases: &own }).is_some()
-                    && !says_open(&lines[s + 1..m])
-            });
-            let closed = closed
-                || public_no_in(&lines[s + 1..end], n, &own, cx)
-                || trailing.is_some_and(|m| {
-                    cx.warn(
-                        lines[m].no,
-                        format!(
-                            "item {n} is closed by \"{}\" below its text, and not published",
-                            clip(lines[m].text.trim())
-                        ),
-                    );
-                    true
-                });
-            let body = without(&lines[s + 1..end], s + 1, &furniture);
-            items.push(item(&lines[s], n, t, &t_full, closed, &body, meta, cx));
-            furniture.clear();
+        let first_writing = adjacent_writing(lines, body_from, i, number, &title);
+        if let Some(o) = open.take() {
+            items.push(agenda.end(o, Some(first_writing.unwrap_or(i)), meta, cx));
         }
-        let first_writing = first_writing.unwrap_or_else(|| adjacent_writing(lines, body_from, i, number, &title));
         if let Some(prev) = first_line.insert(number, line.no) {
             cx.error(line.no, format!("item number {number} is used twice (first on line {prev})"));
         }
-        let after_divider = divider.is_some_and(|d| d < i);
-        // Past a page's head or number ("Lukket punkt" / "Høje-Taastrup Kommune" / "Punkt 2: …")
-        // the mark may be either item's: it stays in the text above, which it closes too when
-        // set apart there (see `fields::closing_field`).
+        open = Some(agenda.begin(i, number, title, full, body_from, first_writing, cx));
+    }
+    if let Some(o) = open {
+        items.push(agenda.end(o, None, meta, cx));
+    }
+    check_sequence(&items, cx);
+    items
+}
+
+/// What [`parse`] knows of the whole agenda before it reads the items.
+struct Agenda<'l, 'a> {
+    lines: &'l [Line<'a>],
+    later: LaterNumbers,
+    /// The line after which every item is closed ([`closed_part`]).
+    divider: Option<usize>,
+}
+
+/// The item being read.
+struct Reading {
+    /// Its heading's line.
+    at: usize,
+    number: u32,
+    title: String,
+    /// The title with the lines under it that may close it (see [`full_title`]).
+    full: String,
+    closed: bool,
+    /// Its lines that a page break left: its heading repeated, and the page's head above.
+    furniture: Vec<usize>,
+}
+
+impl Agenda<'_, '_> {
+    /// The item heading at `lines[i]`, `head` as [`heading_at`] read it. "Punkt 4 Title" without
+    /// colon or case line counts only after an open item: inside a closed one it may be the
+    /// closed text's own, and hiding an item is the safe mistake.
+    fn heading(
+        &self,
+        i: usize,
+        head: Option<(u32, String)>,
+        open: Option<&Reading>,
+        cx: &mut Ctx,
+    ) -> Option<(u32, String)> {
+        if head.is_some() {
+            return head;
+        }
+        let open = open?;
+        let loose = next_heading(&self.lines[i], &self.lines[i + 1..], open.number + 1);
+        if !open.closed {
+            return loose;
+        }
+        if let Some((number, _)) = loose {
+            cx.warn(
+                self.lines[i].no,
+                format!(
+                    "\"Punkt {number} …\" without colon or case number inside closed item {} is read as part of \
+                     it and not published; write \"Punkt {number}: …\" if it is an item",
+                    open.number
+                ),
+            );
+        }
+        None
+    }
+
+    /// True if heading `number` at `i` is closed item `o`'s own (unpublished) text: when its number
+    /// is not higher, or skips numbers that a later heading has ("Punkt 4: …" and "Punkt 5: …"
+    /// listed in closed item 2, before "Punkt 3: Eventuelt", are not items 4 and 5).
+    fn closed_text(&self, o: &Reading, i: usize, number: u32, cx: &mut Ctx) -> bool {
+        let n = o.number;
+        let skipped_to = || number > n + 1 && self.later.any_after(i, n + 1..number);
+        if !(o.closed && (number <= n || skipped_to())) {
+            return false;
+        }
+        let why = if number <= n { format!("not higher than {n}") } else { format!("item {} comes later", n + 1) };
+        cx.warn(
+            self.lines[i].no,
+            format!("\"Punkt {number}\" inside closed item {n} is read as part of it and not published ({why})"),
+        );
+        true
+    }
+
+    /// True if the heading at `i` is item `o`'s again at a page's top ("Punkt 2: Salg af grund
+    /// (fortsat)"): the item goes on. Read as a new item 2, it was refused as a number used twice,
+    /// and a mark under it closed only the second half. A repeat that says closed ("… (fortsat) -
+    /// Lukket"), or a mark above it, closes the whole item.
+    fn repeat(&self, o: &mut Reading, i: usize, number: u32, title: &str, full: &str, cx: &mut Ctx) -> bool {
+        if number != o.number || !continues(title, &o.title) {
+            return false;
+        }
+        let (lines, s, n) = (self.lines, o.at, o.number);
+        // Its own title says so (the lines under a repeat are the item's text, not its title), or a
+        // mark above it: at a page's end, the item's it continues.
+        let mark = marked_above(lines, s + 1, i)
+            .or_else(|| marked_past_page_break(lines, s + 1, i))
+            .or_else(|| writings_above(lines, s + 1, i, n, &o.title).into_iter().find_map(|(k, c)| c.then_some(k)));
+        let closes = is_closed(title) || mark.is_some();
+        if !o.closed && closes {
+            let why = mark.map_or(title, |j| lines[j].text.trim());
+            cx.warn(
+                lines[i].no,
+                format!(
+                    "item {n} is closed by its repeated heading or the line above it, \"{}\", and not published",
+                    clip(why)
+                ),
+            );
+        }
+        // The heading itself again (not "Punkt 2: Arbejdet fortsat"), with its page's head.
+        if same_heading(title, &o.title) {
+            o.furniture.push(i);
+            let above = (s + 1..i).rev().filter(|&j| !lines[j].is_empty_to_reader());
+            o.furniture.extend(above.take_while(|&j| lines[j].page_top));
+        }
+        // The first writing said "(fortsat)" (a page's head above the heading): the title is the
+        // one without it.
+        if says_continued(&o.title) && !says_continued(title) {
+            (o.title, o.full) = (title.to_string(), full.to_string());
+        }
+        o.closed |= closes;
+        true
+    }
+
+    /// True if the heading at `i` is open item `o`'s text: "Punkt 1: Godkendt." under item 2's
+    /// decision (a decision per point of the recommendation), not item 1 again. A sentence, not
+    /// closed, without a case number line, whose number is not higher, or comes again later
+    /// ("Punkt 3: Godkendt med bemærkning." before "Punkt 3: Orientering …"), or follows such a
+    /// point (`last_point`). "… forts." ends with a stop but is a heading continued, not a sentence.
+    fn point(
+        &self,
+        o: &Reading,
+        i: usize,
+        number: u32,
+        title: &str,
+        full: &str,
+        last_point: &mut Option<usize>,
+    ) -> bool {
+        let sentence = (title.ends_with('.') && !says_continued(title)) || title.starts_with(char::is_lowercase);
+        let follows_point = i > 0 && *last_point == Some(i - 1);
+        let point = number <= o.number || self.later.any_after(i, number..number + 1) || follows_point;
+        if o.closed || !point || !sentence || is_closed(full) || case_within(&self.lines[i + 1..]) {
+            return false;
+        }
+        *last_point = Some(i);
+        true
+    }
+
+    /// Item `o`, whose text runs to `next` (the next item's first line) or to the file's end.
+    fn end(&self, o: Reading, next: Option<usize>, meta: &Meta, cx: &mut Ctx) -> AgendaItem {
+        let (lines, s, n) = (self.lines, o.at, o.number);
+        let (end, above) = match next {
+            Some(i) => {
+                let end = self.divider.map_or(i, |d| if (s..i).contains(&d) { d } else { i });
+                let above = marked_above(lines, s + 1, i);
+                (above.or_else(|| supplement_above(lines, s + 1, i)).map_or(end, |m| end.min(m)), above)
+            }
+            None => (self.divider.filter(|&d| d > s).unwrap_or(lines.len()), None),
+        };
+        let end = if o.closed { end } else { closed_sub_item(lines, s + 1, end, cx).unwrap_or(end) };
+        // "Offentlig: Nej" (or a table that says so) right above the next heading may end this
+        // item's text as well as mark the next one: it closes both, unless this item's own
+        // fields call it open.
+        let own = own_case(&o.title, &lines[s + 1..end]);
+        let trailing = above.zip(next).filter(|&(m, i)| {
+            closing_field(&lines[m..i], Own { number: Some(n), cases: &own }).is_some() && !says_open(&lines[s + 1..m])
+        });
+        let closed = o.closed
+            || public_no_in(&lines[s + 1..end], n, &own, cx)
+            || trailing.is_some_and(|(m, _)| {
+                cx.warn(
+                    lines[m].no,
+                    format!(
+                        "item {n} is closed by \"{}\" below its text, and not published",
+                        clip(lines[m].text.trim())
+                    ),
+                );
+                true
+            });
+        let body = without(&lines[s + 1..end], s + 1, &o.furniture);
+        item(&lines[s], n, o.title, &o.full, closed, &body, meta, cx)
+    }
+
+    /// Starts item `number` at its heading `i`, whose first writing may stand above it at
+    /// `first_writing`; the item before's text starts at `body_from`. It is closed after a
+    /// divider, by its full title, or by a mark above it: past a page's head or number ("Lukket
+    /// punkt" / "Høje-Taastrup Kommune" / "Punkt 2: …") the mark may be either item's, so it stays
+    /// in the text above, which it closes too when set apart there (see `fields::closing_field`).
+    #[allow(clippy::too_many_arguments)]
+    fn begin(
+        &self,
+        i: usize,
+        number: u32,
+        title: String,
+        full: String,
+        body_from: usize,
+        first_writing: Option<usize>,
+        cx: &mut Ctx,
+    ) -> Reading {
+        let lines = self.lines;
+        let after_divider = self.divider.is_some_and(|d| d < i);
         let above = marked_above(lines, body_from, i)
             .or_else(|| marked_past_page_break(lines, body_from, i))
             .or_else(|| first_writing.and_then(|k| marked_above(lines, body_from, k)))
             .filter(|_| !is_closed(&full) && !after_divider);
         if let Some(j) = above {
             cx.warn(
-                line.no,
+                lines[i].no,
                 format!(
                     "item {number} is closed by the line above it, \"{}\", and not published",
                     clip(lines[j].text.trim())
@@ -205,17 +291,8 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
             );
         }
         let closed = after_divider || is_closed(&full) || above.is_some();
-        start = Some((i, number, title, full, closed));
+        Reading { at: i, number, title, full, closed, furniture: Vec::new() }
     }
-    if let Some((s, n, t, t_full, closed)) = start {
-        let end = divider.filter(|&d| d > s).unwrap_or(lines.len());
-        let end = if closed { end } else { closed_sub_item(lines, s + 1, end, cx).unwrap_or(end) };
-        let closed = closed || public_no_in(&lines[s + 1..end], n, &own_case(&t, &lines[s + 1..end]), cx);
-        let body = without(&lines[s + 1..end], s + 1, &furniture);
-        items.push(item(&lines[s], n, t, &t_full, closed, &body, meta, cx));
-    }
-    check_sequence(&items, cx);
-    items
 }
 
 /// `body` (whose first line is `lines[from]`) with the lines at indexes `blanked` made blank: what a
