@@ -1767,4 +1767,10 @@ fn regression_an_unlisted_item_after_a_closed_one_publishes_nothing_closed() {
         Punkt 3: Lukket\n\n17/3\n\nPunkt 4: Eventuelt\n\n17/4\n\nIntet.\n";
     let (m, _) = referat::parse::parse(Path::new("r.txt"), some).unwrap();
     assert_eq!(items(&m)[3], (4, false, "Eventuelt"));
+    // A title the table of contents cut short still lists its item.
+    let short = by_titles
+        .replace("Eventuelt.....", "Godkendelse af handicappolitik.....")
+        .replace("Punkt 4: Eventuelt", "Punkt 4: Godkendelse af handicappolitik og udsattepolitik");
+    let (m, _) = referat::parse::parse(Path::new("r.txt"), &short).unwrap();
+    assert_eq!(items(&m)[3], (4, false, "Godkendelse af handicappolitik og udsattepolitik"));
 }

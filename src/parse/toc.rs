@@ -247,6 +247,15 @@ fn same_title(a: &str, b: &str) -> bool {
     a == b || title_chars(a).eq(title_chars(b))
 }
 
+/// True if one title is the other cut short, as a table of contents may write a long one (the
+/// first 20 letters or more alike): "Godkendelse af handicappolitik" for "Godkendelse af
+/// handicappolitik og udsattepolitik".
+fn shortened(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (title_chars(a).collect(), title_chars(b).collect());
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    short.len() >= 20 && long.starts_with(&short)
+}
+
 fn title_chars(s: &str) -> impl Iterator<Item = char> + '_ {
     s.chars()
         .map(|c| if matches!(c, '–' | '—' | '‐') { '-' } else { c })
@@ -350,7 +359,7 @@ fn close_unlisted_after_closed(entries: &[Entry], items: &mut [AgendaItem], cx: 
     let listed = |item: &AgendaItem| {
         entries.iter().any(|e| match e.number {
             Some(n) => n == item.number,
-            None => same_title(&e.title, &item.title),
+            None => same_title(&e.title, &item.title) || shortened(&e.title, &item.title),
         })
     };
     for k in 1..items.len() {
