@@ -1774,3 +1774,26 @@ fn regression_an_unlisted_item_after_a_closed_one_publishes_nothing_closed() {
     let (m, _) = referat::parse::parse(Path::new("r.txt"), &short).unwrap();
     assert_eq!(items(&m)[3], (4, false, "Godkendelse af handicappolitik og udsattepolitik"));
 }
+
+/// Review 7 (40,000 generated files): a heading's repeat with its case number and "Lukket pkt."
+/// under it, below a first writing at the page before, was read without the lines under it; a
+/// labelled case number after a page break ("Sagsnr.: 17/2") was taken for the page's head, so
+/// the mark under it went unread; "Lukket pkt." above a heading was no mark; in a "Punkt N" file,
+/// the heading repeated as "1. Salg af grund (fortsat) - Lukket", or written "1. Salg af grund,
+/// Lukket" above item 1, was text; and a participants list ran on into a closed first item
+/// numbered "1. …". Each published the closed item's text.
+#[test]
+fn regression_review_7_marks_under_repeats_and_in_other_forms_publish_nothing_closed() {
+    let files = [
+        ("r.txt", "REFERAT Direktionen d. 20-03-2017\n\n1. Budget\n\n16/1\n\nÅben tekst.\n\n2. Salg af grund Kvorbjerg (fortsat)\n\x0cHøje-Taastrup Kommune\n2. Salg af grund Kvorbjerg\n\n17/2\n\nLukket pkt.\n\nSagsfremstilling\n\nHEMMELIG bud fra Kvorbjerg ApS.\n\n3. Politik\n\n18/3\n\nÅben.\n"),
+        ("r.txt", "REFERAT Direktionen d. 20-03-2017\n1. Budget\n16/1\nÅben tekst.\n2. Salg af grund Kvorbjerg\n\x0cHøje-Taastrup Kommune\nSagsnr.: 17/2\nLukket pkt.\nSagsfremstilling\nHEMMELIG bud fra Kvorbjerg ApS.\n3. Politik\n18/3\nÅben.\n"),
+        ("r.txt", "REFERAT Direktionen d. 20-03-2017\n\nPunkt 1: Budget\n\n16/1\n\nÅben tekst.\n\nLukket pkt.\n\nPunkt 2: Salg af grund Kvorbjerg\n\n17/2\n\nHEMMELIG bud fra Kvorbjerg ApS.\n\nPunkt 3: Politik\n\n18/3\n\nÅben.\n"),
+        ("r.txt", "REFERAT Direktionen d. 20-03-2017\n\nPunkt 1: Salg af grund Kvorbjerg\n\n16/1\n\nFørste side HEMMELIG Kvorbjerg.\n\n\x0cHøje-Taastrup Kommune\n\n1. Salg af grund Kvorbjerg (fortsat) - Lukket\n\nHEMMELIG bud fra Kvorbjerg ApS.\n\nPunkt 2: Politik\n\n18/3\n\nÅben.\n"),
+        ("r.txt", "REFERAT Direktionen d. 20-03-2017\nDeltagere: Anne Hansen, Bo Jensen\n1. Salg af grund Kvorbjerg - Lukket\n17/1\nHEMMELIG bud fra Kvorbjerg ApS.\nPunkt 2: Politik\n18/2\nÅben.\n"),
+        ("r.txt", "REFERAT Direktionen d. 20-03-2017\n\n1. Salg af grund Kvorbjerg, Lukket\n\x0cHøje-Taastrup Kommune\nPunkt 1: Salg af grund Kvorbjerg\n\n17/2\n\nHEMMELIG bud.\n\nPunkt 2: Politik\n\n18/3\n\nÅben.\n"),
+    ];
+    for (name, text) in files {
+        let m = assert_publishes_nothing_closed(name, text);
+        assert!(!serde_json::to_string(&m).unwrap().contains("Kvorbjerg"), "{text}");
+    }
+}

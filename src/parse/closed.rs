@@ -134,7 +134,8 @@ pub(super) fn closing_line(text: &str, plural: bool) -> bool {
             words.first().is_some_and(|w| closing_word(w)) && words.iter().filter(|w| closing_word(w)).count() >= 2;
         return words[..cited].iter().all(known) && (pair || two);
     }
-    let known = |w: &String| closed(w) || matches!(w.as_str(), "punkt" | "sag" | "til" | "dette" | "denne" | "punktet");
+    let known =
+        |w: &String| closed(w) || matches!(w.as_str(), "punkt" | "pkt" | "sag" | "til" | "dette" | "denne" | "punktet");
     words.iter().any(|w| closing_word(w) || w == "offentliggørelse" || w == "offentligt")
         && words[..cited].iter().all(known)
 }

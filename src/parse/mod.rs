@@ -79,7 +79,7 @@ pub fn parse(file: &Path, text: &str) -> Result<(Meeting, Vec<Diagnostic>), Vec<
     let numbered = items::mark_numbered(&mut doc.lines, &mut cx);
     let lines = &doc.lines;
     let first_item = (0..lines.len()).find(|&i| items::heading_at(lines, i).is_some()).unwrap_or(lines.len());
-    let first_item = skip_listed_agenda(lines, first_item);
+    let first_item = items::agenda_start(lines, skip_listed_agenda(lines, first_item));
     let (pre, agenda) = lines.split_at(first_item);
     let toc_start = pre
         .iter()

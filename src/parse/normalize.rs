@@ -373,6 +373,9 @@ fn is_structure(text: &str) -> bool {
         || items::item_heading(plain).is_some()
         || items::numbered_heading(plain).is_some()
         || plain.parse::<CaseNumber>().is_ok()
+        // "Sagsnr.: 17/2", "J.nr. 17/2": read as a page's head, it was skipped as the item's case
+        // number, and the mark under it was not read (review 7).
+        || (plain.starts_with(['S', 's', 'J', 'j']) && items::case_in(plain).is_some())
 }
 
 /// pdftotext page footers and headers: "Direktionen 03-04-2017 - Side 2 af 9", "Side 2 af 9",

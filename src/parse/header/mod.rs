@@ -183,7 +183,7 @@ impl Reader {
             None => Some(field),
         });
         let own = own.or(value_of.map(|f| (f, plain)));
-        let more = own.is_none() && continues_list(self.last, line.no, plain).is_some();
+        let more = own.is_none() && continues_list(self.last, line.no, plain, self.per_line).is_some();
         let at = At { title: !self.seen_title || below, list_below: self.list_below, last: self.at_end };
         if closes_meeting(plain, own, more, at)
             || beside.iter().any(|f| closes_meeting(f, field_of(f), false, At::default()))
@@ -196,7 +196,7 @@ impl Reader {
         }
         if let Some((field, value)) = own {
             self.field(field, value, line.no, value_of.is_some(), cx);
-        } else if let Some(field) = continues_list(self.last, line.no, plain) {
+        } else if let Some(field) = continues_list(self.last, line.no, plain, self.per_line) {
             let sep = if self.per_line { ", " } else { " " };
             self.lists.of(field).into_iter().for_each(|list| push_list(list, plain, sep));
             self.last = Some((field, line.no, list_open(plain)));
@@ -653,6 +653,16 @@ mod tests {
     /// Each name with what the page shows in brackets after it: party and role.
     fn people(p: &[Participant]) -> Vec<(&str, Option<&str>)> {
         p.iter().map(|p| (p.name.as_str(), p.bracket().map(|b| &*Box::leak(b.into_boxed_str())))).collect()
+    }
+
+    #[test]
+    fn regression_a_label_or_numbered_lines_under_a_list_are_no_names() {
+        // Review 7: "Bemærkninger:" and its numbered lines under "Afbud: …" were one absent person,
+        // "Mia Holm (Ø) Bemærkninger: 1. Mødet blev holdt på Teams".
+        let text = "REFERAT Økonomiudvalget d. 12-03-2024\n\nAfbud: Mia Holm (Ø)\nBemærkninger:\n\
+                    1. Mødet blev holdt på Teams\n2. Punkt 3 blev behandlet før punkt 2\n";
+        let (h, _) = header(text);
+        assert_eq!(people(&h.absent), [("Mia Holm", Some("Ø"))]);
     }
 
     /// Regression (safety review): participants listed "1. Anne Holm (A), formand" one per line kept

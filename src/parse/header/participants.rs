@@ -4,6 +4,7 @@
 use super::{nobody, Field};
 use crate::model::Participant;
 use crate::parse::inline::{find_ci, strip_prefix_ci, strip_suffix_ci};
+use crate::parse::items::{case_in, numbered_heading};
 
 /// Moves a party's letter from the front of a participant's role to its own field: "C, formand"
 /// is party "C" and role "formand", "SF" is party "SF" and no role; "TR" is the role of a union
@@ -127,10 +128,21 @@ pub(super) fn list_open(value: &str) -> bool {
 }
 
 /// The list a line without a label continues, if any: a list the PDF wrapped continues on the
-/// very next line, or after a comma or "og".
-pub(super) fn continues_list(last: Option<(Field, usize, bool)>, no: usize, plain: &str) -> Option<Field> {
+/// very next line, or after a comma or "og"; not a label ("Bemærkninger:"). A case number, or a line numbered like an item ("1.
+/// Salg af grund - Lukket") under a list on the label's own line (`per_line` false), belongs to the
+/// agenda: read as a wrapped name, a closed item's title and text were published as a participant
+/// (review 7).
+pub(super) fn continues_list(
+    last: Option<(Field, usize, bool)>,
+    no: usize,
+    plain: &str,
+    per_line: bool,
+) -> Option<Field> {
     let (field, last_no, open) = last?;
-    (field.is_list() && (open || last_no + 1 == no || plain.starts_with("og "))).then_some(field)
+    let agenda = (!per_line && numbered_heading(plain).is_some()) || case_in(plain).is_some();
+    // "Bemærkninger:" under "Afbud: Mia Holm (Ø)" is a label of its own, not a name.
+    let label = plain.trim_end().ends_with(':');
+    (field.is_list() && !agenda && !label && (open || last_no + 1 == no || plain.starts_with("og "))).then_some(field)
 }
 
 /// "Lars Holte, Jørgen Lerhard og Kathrine Seier Skastrup (sekretær)". Commas inside a role

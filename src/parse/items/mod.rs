@@ -27,11 +27,12 @@ use case::{case_in_title, case_number, own_case};
 use head::{case_within, full_title};
 use heading::next_heading;
 use marks::{closed_part, closed_sub_item, marked_above, marked_past_page_break, says_open, supplement_above};
-use repeats::{adjacent_writing, same_heading, says_continued, writings_above};
+use repeats::{same_heading, says_continued, writings_above};
 
 use crate::model::AgendaItem;
 use crate::parse::closed::{closed_in_passing, closing_word_in, is_closed};
 use crate::parse::fields::{closing_field, public_no_in, Own};
+use crate::parse::inline::plain;
 use crate::parse::normalize::{self, Line};
 use crate::parse::toc::clip;
 use crate::parse::Ctx;
@@ -44,6 +45,18 @@ pub struct Meta<'a> {
     pub markdown: bool,
     pub body: &'a str,
     pub date: NaiveDate,
+}
+
+/// Where the agenda starts, given its first heading at `first`: at that heading's other writing
+/// right above it when that one says closed ("1. Salg af grund, Lukket" / a page's head / "Punkt 1:
+/// Salg af grund"). Read as the header's text, its mark was ignored and the item published (review 7).
+pub fn agenda_start(lines: &[Line], first: usize) -> usize {
+    let Some((number, title)) = heading_at(lines, first) else { return first };
+    let writings = writings_above(lines, 0, first, number, &title);
+    match writings.iter().any(|&(_, closed)| closed) {
+        true => writings.last().map_or(first, |&(k, _)| k),
+        false => first,
+    }
 }
 
 /// Parses the agenda from the first item heading to the end of the file.
@@ -74,14 +87,15 @@ pub fn parse(lines: &[Line], meta: &Meta, cx: &mut Ctx) -> Vec<AgendaItem> {
         // The heading's first writing right above it, in the other form ("## 2. Salg" above
         // "Punkt 2: Salg - Lukket"): the item before's text ends there, and a mark above it counts.
         // Looked for once the heading starts an item: inside a closed item, headings may be many.
-        let first_writing = adjacent_writing(lines, body_from, i, number, &title);
+        let writings = writings_above(lines, body_from, i, number, &title);
         if let Some(o) = open.take() {
-            items.push(agenda.end(o, Some(first_writing.unwrap_or(i)), meta, cx));
+            let first = writings.last().map_or(i, |&(k, _)| k);
+            items.push(agenda.end(o, Some(first), meta, cx));
         }
         if let Some(prev) = first_line.insert(number, line.no) {
             cx.error(line.no, format!("item number {number} is used twice (first on line {prev})"));
         }
-        open = Some(agenda.begin(i, number, title, full, body_from, first_writing, cx));
+        open = Some(agenda.begin(i, number, title, full, body_from, &writings, cx));
     }
     if let Some(o) = open {
         items.push(agenda.end(o, None, meta, cx));
@@ -126,9 +140,10 @@ impl Agenda<'_, '_> {
             return head;
         }
         let open = open?;
-        let loose = next_heading(&self.lines[i], &self.lines[i + 1..], open.number + 1);
+        let line = &self.lines[i];
+        let loose = next_heading(line, &self.lines[i + 1..], open.number + 1);
         if !open.closed {
-            return loose;
+            return loose.or_else(|| own_in_other_form(line, open));
         }
         if let Some((number, _)) = loose {
             cx.warn(
@@ -174,9 +189,11 @@ impl Agenda<'_, '_> {
         let mark = marked_above(lines, s + 1, i)
             .or_else(|| marked_past_page_break(lines, s + 1, i))
             .or_else(|| writings_above(lines, s + 1, i, n, &o.title).into_iter().find_map(|(k, c)| c.then_some(k)));
-        let closes = is_closed(title) || mark.is_some();
+        // Also the lines under it, as under any heading: a repeat with its case number and "Lukket
+        // pkt." under it, below a first writing at the page before, is where the item says so (review 7).
+        let closes = is_closed(full) || mark.is_some();
         if !o.closed && closes {
-            let why = mark.map_or(title, |j| lines[j].text.trim());
+            let why = mark.map_or(full, |j| lines[j].text.trim());
             cx.warn(
                 lines[i].no,
                 format!(
@@ -259,11 +276,13 @@ impl Agenda<'_, '_> {
         item(&lines[s], n, o.title, &o.full, closed, &body, meta, cx)
     }
 
-    /// Starts item `number` at its heading `i`, whose first writing may stand above it at
-    /// `first_writing`; the item before's text starts at `body_from`. It is closed after a
-    /// divider, by its full title, or by a mark above it: past a page's head or number ("Lukket
-    /// punkt" / "Høje-Taastrup Kommune" / "Punkt 2: …") the mark may be either item's, so it stays
-    /// in the text above, which it closes too when set apart there (see `fields::closing_field`).
+    /// Starts item `number` at its heading `i`, whose other writings may stand above it
+    /// (`writings`, nearest first, each with whether it says closed); the item before's text
+    /// starts at `body_from`. It is closed after a divider, by its full title or a writing above
+    /// that says so ("1. Salg af grund, Lukket" above "Punkt 1: Salg af grund"), or by a mark
+    /// above it: past a page's head or number ("Lukket punkt" / "Høje-Taastrup Kommune" / "Punkt 2:
+    /// …") the mark may be either item's, so it stays in the text above, which it closes too when
+    /// set apart there (see `fields::closing_field`).
     #[allow(clippy::too_many_arguments)]
     fn begin(
         &self,
@@ -272,14 +291,16 @@ impl Agenda<'_, '_> {
         title: String,
         full: String,
         body_from: usize,
-        first_writing: Option<usize>,
+        writings: &[(usize, bool)],
         cx: &mut Ctx,
     ) -> Reading {
         let lines = self.lines;
         let after_divider = self.divider.is_some_and(|d| d < i);
+        let first = writings.last().map(|&(k, _)| k);
         let above = marked_above(lines, body_from, i)
             .or_else(|| marked_past_page_break(lines, body_from, i))
-            .or_else(|| first_writing.and_then(|k| marked_above(lines, body_from, k)))
+            .or_else(|| first.and_then(|k| marked_above(lines, body_from, k)))
+            .or_else(|| writings.iter().find_map(|&(k, closed)| closed.then_some(k)))
             .filter(|_| !is_closed(&full) && !after_divider);
         if let Some(j) = above {
             cx.warn(
@@ -293,6 +314,18 @@ impl Agenda<'_, '_> {
         let closed = after_divider || is_closed(&full) || above.is_some();
         Reading { at: i, number, title, full, closed, furniture: Vec::new() }
     }
+}
+
+/// The open item's own heading written again in the "N. Title" form (at a page's top in a "Punkt
+/// N" file, "1. Salg af grund (fortsat) - Lukket"): a repeat, whose mark closes the item. Read as
+/// a line of text, its mark was published (review 7).
+fn own_in_other_form(line: &Line, open: &Reading) -> Option<(u32, String)> {
+    // Asked of every line of an open item: only one starting with a digit is made plain.
+    if !line.text.trim_start_matches(['#', '*', '_', ' ']).starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let (number, title) = numbered_heading(&plain(line.text)).map(|(n, t)| (n, t.to_string()))?;
+    (number == open.number && same_heading(&title, &open.title)).then_some((number, title))
 }
 
 /// `body` (whose first line is `lines[from]`) with the lines at indexes `blanked` made blank: what a
