@@ -287,9 +287,22 @@ fn unmatched_closed_contents_entries_are_an_error() {
                 Punkt 3: Eventuelt\n\n17/102\n\nIntet.\n";
     let d = err("x.txt", text);
     assert!(
-        d.iter().any(|d| d.is_error() && d.message.contains("marks 1 item(s) closed, the agenda only 0")),
+        d.iter().any(|d| d.is_error() && d.message.contains("marks 1 item(s) closed here, the agenda only 0")),
         "{d:#?}"
     );
+}
+
+/// Regression (review 8): the closed entries were counted only in all. An item added after the
+/// table of contents, closed, made the counts equal, and the item the "Lukket" entry listed was
+/// published with its text. They are now counted between the titles both lists share.
+#[test]
+fn regression_closed_contents_entries_are_counted_between_shared_titles() {
+    let text = "REFERAT Byrådet d. 20-03-2017\n\nIndholdsfortegnelse\n\nLukket.....\t3\nSkolestruktur.....\t4\n\
+                Eventuelt.....\t5\n\nPunkt 1: Salg af grund\n\n17/100\n\nHEMMELIG bud.\n\n\
+                Punkt 2: Skolestruktur\n\n17/101\n\nTekst.\n\nPunkt 3: Eventuelt\n\n17/102\n\nIntet.\n\n\
+                Punkt 4: Lukket\n\n17/103\n";
+    let d = err("x.txt", text);
+    assert!(d.iter().any(|d| d.is_error() && d.line == 5 && d.message.contains("closed here")), "{d:#?}");
 }
 
 fn review(name: &str) -> Result<(Meeting, Vec<Diagnostic>), Vec<Diagnostic>> {

@@ -128,9 +128,9 @@ pub(super) fn list_open(value: &str) -> bool {
 }
 
 /// The list a line without a label continues, if any: a list the PDF wrapped continues on the
-/// very next line, or after a comma or "og"; not a label ("Bemærkninger:"). A case number, or a line numbered like an item ("1.
-/// Salg af grund - Lukket") under a list on the label's own line (`per_line` false), belongs to the
-/// agenda: read as a wrapped name, a closed item's title and text were published as a participant
+/// very next line, or after a comma or "og"; not a label ("Bemærkninger:"). A case number, or a
+/// line numbered 1 like an item ("1. Salg af grund - Lukket") under a list on the label's own line
+/// (`per_line` false), belongs to the agenda: read as a wrapped name, a closed item's title and text were published as a participant
 /// (review 7).
 pub(super) fn continues_list(
     last: Option<(Field, usize, bool)>,
@@ -139,7 +139,10 @@ pub(super) fn continues_list(
     per_line: bool,
 ) -> Option<Field> {
     let (field, last_no, open) = last?;
-    let agenda = (!per_line && numbered_heading(plain).is_some()) || case_in(plain).is_some();
+    // "2. Per Lindquist (C)" under "Deltagere: 1. Carl Ravnholt (V)" goes on with the list; a first
+    // item's heading starts again at 1.
+    let first_item = !per_line && numbered_heading(plain).is_some_and(|(n, _)| n == 1);
+    let agenda = first_item || case_in(plain).is_some();
     // "Bemærkninger:" under "Afbud: Mia Holm (Ø)" is a label of its own, not a name.
     let label = plain.trim_end().ends_with(':');
     (field.is_list() && !agenda && !label && (open || last_no + 1 == no || plain.starts_with("og "))).then_some(field)

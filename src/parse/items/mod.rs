@@ -24,7 +24,7 @@ pub(super) use repeats::{continues, repeated_heading};
 
 use body::sections_of;
 use case::{case_in_title, case_number, own_case};
-use head::{case_within, full_title};
+use head::{case_within, full_title, head_of};
 use heading::next_heading;
 use marks::{closed_part, closed_sub_item, marked_above, marked_past_page_break, says_open, supplement_above};
 use repeats::{same_heading, says_continued, writings_above};
@@ -47,16 +47,30 @@ pub struct Meta<'a> {
     pub date: NaiveDate,
 }
 
-/// Where the agenda starts, given its first heading at `first`: at that heading's other writing
-/// right above it when that one says closed ("1. Salg af grund, Lukket" / a page's head / "Punkt 1:
-/// Salg af grund"). Read as the header's text, its mark was ignored and the item published (review 7).
+/// Where the agenda starts, given its first heading at `first`: at a writing of that heading above
+/// it that says closed ([`closed_writing_above`]). Read as the header's text, its mark was ignored
+/// and the item published (review 7).
 pub fn agenda_start(lines: &[Line], first: usize) -> usize {
     let Some((number, title)) = heading_at(lines, first) else { return first };
-    let writings = writings_above(lines, 0, first, number, &title);
-    match writings.iter().any(|&(_, closed)| closed) {
-        true => writings.last().map_or(first, |&(k, _)| k),
-        false => first,
-    }
+    closed_writing_above(lines, first, number, &title).unwrap_or(first)
+}
+
+/// A writing of the first item's heading (at `i`, numbered `number`, titled `title`) above it that
+/// says closed: right above it, or anywhere with its case number under it ("## 1. Salg af grund -
+/// Lukket punkt" / "18/4354" / its text, then "## Punkt 1: Salg af grund" further down, in a file
+/// of "Punkt N" headings). The furthest one is returned.
+fn closed_writing_above(lines: &[Line], i: usize, number: u32, title: &str) -> Option<usize> {
+    let adjacent = writings_above(lines, 0, i, number, title);
+    let adjacent = adjacent.iter().any(|&(_, closed)| closed).then(|| adjacent.last().map(|&(k, _)| k)).flatten();
+    let headed = (0..i).find(|&k| {
+        let text = plain(lines[k].text);
+        let Some((n, t)) = numbered_heading(&text).or_else(|| item_heading(&text)) else { return false };
+        n == number
+            && same_heading(t, title)
+            && head_of(&lines[k + 1..]).case.is_some()
+            && is_closed(&full_title(t, &lines[k + 1..]))
+    });
+    headed.into_iter().chain(adjacent).min()
 }
 
 /// Parses the agenda from the first item heading to the end of the file.
@@ -189,9 +203,12 @@ impl Agenda<'_, '_> {
         let mark = marked_above(lines, s + 1, i)
             .or_else(|| marked_past_page_break(lines, s + 1, i))
             .or_else(|| writings_above(lines, s + 1, i, n, &o.title).into_iter().find_map(|(k, c)| c.then_some(k)));
-        // Also the lines under it, as under any heading: a repeat with its case number and "Lukket
-        // pkt." under it, below a first writing at the page before, is where the item says so (review 7).
-        let closes = is_closed(full) || mark.is_some();
+        // Also the lines under it when it is written as a whole heading, with its case number: a
+        // repeat with "17/2" and "Lukket pkt." under it, below a first writing at the page before,
+        // is where the item says so (review 7). Without one, a mark under a repeat may be the next
+        // item's, above its heading.
+        let whole = head_of(&lines[i + 1..]).case.is_some();
+        let closes = is_closed(if whole { full } else { title }) || mark.is_some();
         if !o.closed && closes {
             let why = mark.map_or(full, |j| lines[j].text.trim());
             cx.warn(
@@ -301,6 +318,7 @@ impl Agenda<'_, '_> {
             .or_else(|| marked_past_page_break(lines, body_from, i))
             .or_else(|| first.and_then(|k| marked_above(lines, body_from, k)))
             .or_else(|| writings.iter().find_map(|&(k, closed)| closed.then_some(k)))
+            .or_else(|| (body_from == 0).then(|| closed_writing_above(lines, i, number, &title)).flatten())
             .filter(|_| !is_closed(&full) && !after_divider);
         if let Some(j) = above {
             cx.warn(
