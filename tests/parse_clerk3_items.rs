@@ -1772,3 +1772,16 @@ fn regression_review_7_fixes_hide_nothing_open() {
         assert!(!m.items[open - 1].closed, "item {open} is open: {text}");
     }
 }
+
+/// Review 7, rerun on the fixes: "Offentlig: Nej" atop two of three pages was dropped as the
+/// pages' running head once a labelled case number ("Sagsnr.: 18/7177") counted as structure (the
+/// pages left to count fell to three), and the closed item was published; a mark is never a
+/// page's head. And a closed first writing of item 1 further up ("1. Salg af grund" / "Status:
+/// Lukket" / "12/2074") moved the agenda's start above the header's mark, so the file was no
+/// longer refused: the header keeps its lines.
+#[test]
+fn regression_review_7_rerun_a_public_field_is_no_running_head_and_the_header_keeps_its_marks() {
+    assert_publishes_nothing_closed("r.txt", "REFERAT Direktionen d. 20-03-2017\nMødedato: 20.03.2017\nPunkt 3: Salg af grund vedrørende Ravnsborg\n\x0c4\nOffentlig: Nej\n\x0cSide 5\nOffentlig: Nej\n\x0c\nSagsnr.: 18/7177\nHEMMELIG bud.\n");
+    let header_mark = "REFERAT Direktionen d. 20-03-2017\nMødedato: 20.03.2017 10:00-12:00\n1. Kvoremose grundkøb\nStatus: Lukket\n12/2074\nPunkt 1: Kvoremose grundkøb (fortsat)\nPunkt 3: Vintertjeneste 2024-2025\n8. Indledning om HEMMELIG Ravnsborg\nReferat\n4. Orientering Ravnsborg (fortsat) - Lukket\n5. Kvorarup lejekontrakt\nSagsnr.: 17/2175 (lukket)\n";
+    assert!(referat::parse::parse(Path::new("r.txt"), header_mark).is_err(), "refused as before");
+}

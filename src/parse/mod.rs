@@ -79,8 +79,11 @@ pub fn parse(file: &Path, text: &str) -> Result<(Meeting, Vec<Diagnostic>), Vec<
     let numbered = items::mark_numbered(&mut doc.lines, &mut cx);
     let lines = &doc.lines;
     let first_item = (0..lines.len()).find(|&i| items::heading_at(lines, i).is_some()).unwrap_or(lines.len());
-    let first_item = items::agenda_start(lines, skip_listed_agenda(lines, first_item));
-    let (pre, agenda) = lines.split_at(first_item);
+    let first_item = skip_listed_agenda(lines, first_item);
+    // The header keeps the lines above the first heading, so that a mark there still refuses the
+    // file; the items start at a writing above it that says closed, if there is one.
+    let pre = &lines[..first_item];
+    let agenda = &lines[items::agenda_start(lines, first_item)..];
     let toc_start = pre
         .iter()
         .enumerate()

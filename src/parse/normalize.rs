@@ -5,7 +5,7 @@
 //! blank lines so that line numbers and paragraph breaks stay where they were.
 
 use super::inline::plain;
-use super::{closed, has_byte, items, sections};
+use super::{closed, fields, has_byte, items, sections};
 use crate::case::CaseNumber;
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -362,6 +362,8 @@ fn may_be_page_header(text: &str) -> bool {
         && !plain.ends_with(['.', ':', ',', ';'])
         && !is_structure(text)
         && !closed::is_closed(plain)
+        // "Offentlig: Nej" atop most pages of a closed item is its mark, not the pages' head (review 7).
+        && fields::public_field(plain) != Some(true)
 }
 
 /// An item or section heading or a case number line.
