@@ -1781,6 +1781,12 @@ fn regression_review_7_fixes_hide_nothing_open() {
 /// longer refused: the header keeps its lines.
 #[test]
 fn regression_review_7_rerun_a_public_field_is_no_running_head_and_the_header_keeps_its_marks() {
+    // Only the running-head count treats the field so: next to a divider it is still as good as a
+    // blank line ("Lukkede punkter" / "Offentlig: Nej" / "Punkt 2: …").
+    let divider = "REFERAT Direktionen d. 20-03-2017\nMødedato: 20.03.2017 10:00-12:00\n\
+                   Punkt 1: Godkendelse af dagsorden\nÅben tekst.\nLukkede punkter\nOffentlig: Nej\nReferat\n\
+                   Punkt 2: Salg af grund Ravnsborg\nBorger HEMMELIG klager.\n";
+    assert_publishes_nothing_closed("r.txt", divider);
     assert_publishes_nothing_closed("r.txt", "REFERAT Direktionen d. 20-03-2017\nMødedato: 20.03.2017\nPunkt 3: Salg af grund vedrørende Ravnsborg\n\x0c4\nOffentlig: Nej\n\x0cSide 5\nOffentlig: Nej\n\x0c\nSagsnr.: 18/7177\nHEMMELIG bud.\n");
     let header_mark = "REFERAT Direktionen d. 20-03-2017\nMødedato: 20.03.2017 10:00-12:00\n1. Kvoremose grundkøb\nStatus: Lukket\n12/2074\nPunkt 1: Kvoremose grundkøb (fortsat)\nPunkt 3: Vintertjeneste 2024-2025\n8. Indledning om HEMMELIG Ravnsborg\nReferat\n4. Orientering Ravnsborg (fortsat) - Lukket\n5. Kvorarup lejekontrakt\nSagsnr.: 17/2175 (lukket)\n";
     assert!(referat::parse::parse(Path::new("r.txt"), header_mark).is_err(), "refused as before");

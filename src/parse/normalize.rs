@@ -296,7 +296,13 @@ fn repeated_headers(text: &str) -> Vec<usize> {
             *seen_on.entry(t).or_default() += 1;
         }
     }
-    let is_header = |t: &str| seen_on[t] >= 2 && seen_on[t] * 2 > pages.len() && may_be_page_header(t);
+    // "Offentlig: Nej" atop most pages of a closed item is its mark, not the pages' head (review 7).
+    let is_header = |t: &str| {
+        seen_on[t] >= 2
+            && seen_on[t] * 2 > pages.len()
+            && may_be_page_header(t)
+            && fields::public_field(&plain(t)) != Some(true)
+    };
     let mut drop: Vec<usize> = pages.iter().flatten().filter(|(_, t)| is_header(t)).map(|(i, _)| *i).collect();
     drop.sort_unstable();
     drop
@@ -362,8 +368,6 @@ fn may_be_page_header(text: &str) -> bool {
         && !plain.ends_with(['.', ':', ',', ';'])
         && !is_structure(text)
         && !closed::is_closed(plain)
-        // "Offentlig: Nej" atop most pages of a closed item is its mark, not the pages' head (review 7).
-        && fields::public_field(plain) != Some(true)
 }
 
 /// An item or section heading or a case number line.
