@@ -466,3 +466,13 @@ fn check_command_compiles_the_templates_too() {
     assert!(stderr.contains("Failed to parse 'meeting.html'"), "{stderr}");
     assert!(String::from_utf8_lossy(&out.stdout).contains("2 meetings parsed, 1 error(s)"));
 }
+
+/// Regression (review 8): a contents entry that says closed, paired by position with an open item,
+/// kept its words ("Salg af grund vedrørende Ravnsborg - Lukket") and was published in the meeting's
+/// table of contents. It names no more than "Lukket" now.
+#[test]
+fn regression_a_closed_contents_entry_paired_with_an_open_item_names_nothing() {
+    let text = "REFERAT Byrådet d. 20-03-2017\n\nIndholdsfortegnelse\n\nOrientering.....\t3\nSalg af grund vedrørende Ravnsborg - Lukket.....\t4\nBudget.....\t5\n\nPunkt 1: Orientering\n\n17/100\n\nÅben.\n\nPunkt 2: Tillæg\n\n17/104\n\nTekst.\n\nPunkt 3: Lukket\n\n17/101\n\nPunkt 4: Budget\n\n17/102\n\nTekst.\n";
+    let (m, _) = referat::parse::parse(Path::new("x.txt"), text).unwrap();
+    assert!(!serde_json::to_string(&m).unwrap().contains("Ravnsborg"));
+}

@@ -364,6 +364,12 @@ pub fn cross_check(entries: &mut [Entry], items: &mut [AgendaItem], toc_line: us
             );
         }
     }
+    // An entry that says closed, or stands in a closed group, names no more than "Lukket" whatever
+    // item it was paired with: unpaired, "3. Salg af grund vedrørende … - Lukket" was published
+    // word for word (review 8).
+    for entry in entries.iter_mut().filter(|e| e.closed() && !same_title(&e.title, "Lukket")) {
+        entry.title = "Lukket".to_string();
+    }
 }
 
 /// Shortens text quoted in messages.
