@@ -147,18 +147,25 @@ fn wraps_into_toc_entry(lines: &[Line], i: usize) -> bool {
 pub(super) fn next_heading(line: &Line, rest: &[Line], expected: u32) -> Option<(u32, String)> {
     // "2. Salg af grund - Lukket" (or with "LUKKET" under it) among "Punkt N" headings: read as
     // text it published the item.
-    // Asked of every line of an open item: only one starting with a digit is made plain.
-    let digit_first = line.text.trim_start_matches(['#', '*', '_', ' ']).starts_with(|c: char| c.is_ascii_digit());
-    if let Some((number, title)) = digit_first.then(|| plain(line.text)).as_deref().and_then(numbered_heading) {
+    if let Some((number, title)) = numbered_line(line) {
         // A heading right under it (a repeat of the item's own) has its own mark.
         let heading_next = rest.iter().find(|l| !l.is_empty_to_reader()).is_some_and(is_heading_line);
-        let marked = is_closed(title) || (!heading_next && is_closed(&full_title(title, rest)));
+        let marked = is_closed(&title) || (!heading_next && is_closed(&full_title(&title, rest)));
         let closed = number == expected && !has_byte(line.text, b'\t') && marked;
-        return closed.then(|| (number, title.to_string()));
+        return closed.then_some((number, title));
     }
     let (number, title) = heading_of(line, false)?;
     let titled = title.starts_with(char::is_uppercase) && !title.ends_with(['.', ',']);
     (number == expected && titled).then_some((number, title))
+}
+
+/// `line` read as "N. Title" ([`numbered_heading`]). Asked of every line of an open item: only one
+/// starting with a digit, past markup, is made plain.
+pub(super) fn numbered_line(line: &Line) -> Option<(u32, String)> {
+    if !line.text.trim_start_matches(['#', '*', '_', ' ']).starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    numbered_heading(&plain(line.text)).map(|(n, t)| (n, t.to_string()))
 }
 
 /// The item heading on `line`, if it is one (a table-of-contents entry is not).

@@ -25,7 +25,7 @@ pub(super) use repeats::{continues, repeated_heading};
 use body::sections_of;
 use case::{case_in_title, case_number, own_case};
 use head::{case_within, full_title, head_of};
-use heading::next_heading;
+use heading::{next_heading, numbered_line};
 use marks::{closed_part, closed_sub_item, marked_above, marked_past_page_break, says_open, supplement_above};
 use repeats::{same_heading, says_continued, writings_above};
 
@@ -48,29 +48,28 @@ pub struct Meta<'a> {
 }
 
 /// Where the agenda starts, given its first heading at `first`: at a writing of that heading above
-/// it that says closed ([`closed_writing_above`]). Read as the header's text, its mark was ignored
-/// and the item published (review 7).
+/// it that says closed, right above it (only blank lines, a page's furniture or marks between) or
+/// further up with its case number under it ([`headed_writing_above`]). Read as the header's text,
+/// its mark was ignored and the item published (review 7). The furthest one counts.
 pub fn agenda_start(lines: &[Line], first: usize) -> usize {
     let Some((number, title)) = heading_at(lines, first) else { return first };
-    closed_writing_above(lines, first, number, &title).unwrap_or(first)
+    let adjacent = writings_above(lines, 0, first, number, &title);
+    let adjacent = adjacent.iter().any(|&(_, closed)| closed).then(|| adjacent.last().map(|&(k, _)| k)).flatten();
+    headed_writing_above(lines, first, number, &title).into_iter().chain(adjacent).min().unwrap_or(first)
 }
 
-/// A writing of the first item's heading (at `i`, numbered `number`, titled `title`) above it that
-/// says closed: right above it, or anywhere with its case number under it ("## 1. Salg af grund -
-/// Lukket punkt" / "18/4354" / its text, then "## Punkt 1: Salg af grund" further down, in a file
-/// of "Punkt N" headings). The furthest one is returned.
-fn closed_writing_above(lines: &[Line], i: usize, number: u32, title: &str) -> Option<usize> {
-    let adjacent = writings_above(lines, 0, i, number, title);
-    let adjacent = adjacent.iter().any(|&(_, closed)| closed).then(|| adjacent.last().map(|&(k, _)| k)).flatten();
-    let headed = (0..i).find(|&k| {
+/// The first writing of the heading at `i` (numbered `number`, titled `title`) anywhere above it
+/// that says closed with its case number under it ("## 1. Salg af grund - Lukket punkt" / "18/4354"
+/// / its text, then "## Punkt 1: Salg af grund" further down, in a file of "Punkt N" headings).
+fn headed_writing_above(lines: &[Line], i: usize, number: u32, title: &str) -> Option<usize> {
+    (0..i).find(|&k| {
         let text = plain(lines[k].text);
         let Some((n, t)) = numbered_heading(&text).or_else(|| item_heading(&text)) else { return false };
         n == number
             && same_heading(t, title)
             && head_of(&lines[k + 1..]).case.is_some()
             && is_closed(&full_title(t, &lines[k + 1..]))
-    });
-    headed.into_iter().chain(adjacent).min()
+    })
 }
 
 /// Parses the agenda from the first item heading to the end of the file.
@@ -318,7 +317,7 @@ impl Agenda<'_, '_> {
             .or_else(|| marked_past_page_break(lines, body_from, i))
             .or_else(|| first.and_then(|k| marked_above(lines, body_from, k)))
             .or_else(|| writings.iter().find_map(|&(k, closed)| closed.then_some(k)))
-            .or_else(|| (body_from == 0).then(|| closed_writing_above(lines, i, number, &title)).flatten())
+            .or_else(|| (body_from == 0).then(|| headed_writing_above(lines, i, number, &title)).flatten())
             .filter(|_| !is_closed(&full) && !after_divider);
         if let Some(j) = above {
             cx.warn(
@@ -338,11 +337,7 @@ impl Agenda<'_, '_> {
 /// N" file, "1. Salg af grund (fortsat) - Lukket"): a repeat, whose mark closes the item. Read as
 /// a line of text, its mark was published (review 7).
 fn own_in_other_form(line: &Line, open: &Reading) -> Option<(u32, String)> {
-    // Asked of every line of an open item: only one starting with a digit is made plain.
-    if !line.text.trim_start_matches(['#', '*', '_', ' ']).starts_with(|c: char| c.is_ascii_digit()) {
-        return None;
-    }
-    let (number, title) = numbered_heading(&plain(line.text)).map(|(n, t)| (n, t.to_string()))?;
+    let (number, title) = numbered_line(line)?;
     (number == open.number && same_heading(&title, &open.title)).then_some((number, title))
 }
 
