@@ -36,6 +36,58 @@ pub fn any_word(b: &[u8], pad: u8, test: impl Fn(u64) -> bool) -> bool {
     found || test(u64::from_le_bytes(tail))
 }
 
+/// The high bit of each byte of `w` equal to `c`, exactly (no borrow runs into the next byte).
+#[inline]
+pub fn eq_bytes(w: u64, c: u8) -> u64 {
+    let y = w ^ (ONES * u64::from(c));
+    !(((y & !HIGHS) + !HIGHS) | y | !HIGHS)
+}
+
+/// The high bit of each byte of `w` that is an ASCII digit, exactly.
+#[inline]
+pub fn digit_bytes(w: u64) -> u64 {
+    let low = w & !HIGHS;
+    (ONES * (127 + 0x3A) - low) & !w & (low + ONES * (127 - 0x2F)) & HIGHS
+}
+
+/// The high bit of each byte of `w` that is an ASCII digit or one of `also`, exactly.
+#[inline]
+fn digit_or(w: u64, also: &[u8]) -> u64 {
+    also.iter().fold(digit_bytes(w), |m, &c| m | eq_bytes(w, c))
+}
+
+/// The eight bytes at `b[i..]`, padded with spaces past the end.
+#[inline]
+fn word_at(b: &[u8], i: usize) -> u64 {
+    match b.get(i..i + 8) {
+        Some(w) => u64::from_le_bytes(w.try_into().expect("eight bytes")),
+        None => {
+            let mut tail = [b' '; 8];
+            tail[..b.len() - i].copy_from_slice(&b[i..]);
+            u64::from_le_bytes(tail)
+        }
+    }
+}
+
+/// The first position from `from` on where `b` has an ASCII digit or a byte of `also` (not a
+/// space), or `b.len()`: eight bytes at a time, for scanners that look for numbers in long text.
+pub fn find_digit_or(b: &[u8], from: usize, also: &[u8]) -> usize {
+    let mut i = from;
+    while i < b.len() {
+        let found = digit_or(word_at(b, i), also);
+        if found != 0 {
+            return (i + found.trailing_zeros() as usize / 8).min(b.len());
+        }
+        i += 8;
+    }
+    b.len()
+}
+
+/// How many bytes of `b` are ASCII digits or bytes of `also` (not a space), eight at a time.
+pub fn count_digit_or(b: &[u8], also: &[u8]) -> usize {
+    (0..b.len()).step_by(8).map(|i| digit_or(word_at(b, i), also).count_ones() as usize).sum()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -52,6 +104,30 @@ mod tests {
         let is_x = |w: u64| zero_bytes(w ^ (ONES * u64::from(b'x'))) & HIGHS != 0;
         for (s, want) in [("", false), ("x", true), ("abcdefgh", false), ("abcdefghx", true), ("abcdexgh", true)] {
             assert_eq!(any_word(s.as_bytes(), b' ', is_x), want, "{s}");
+        }
+    }
+
+    #[test]
+    fn digits_and_bytes_are_found_exactly() {
+        let also = [b'&', 0xEF];
+        let all: Vec<u8> = (0..=255u8).collect();
+        let want = |x: u8| x.is_ascii_digit() || also.contains(&x);
+        for start in 0..all.len() {
+            let expect = (start..all.len()).find(|&i| want(all[i])).unwrap_or(all.len());
+            assert_eq!(find_digit_or(&all, start, &also), expect, "from {start}");
+        }
+        assert_eq!(count_digit_or(&all, &also), 12);
+        for s in ["", "abc", "a1", "12345678", "x0&y9", "        9", "9        "] {
+            let b = s.as_bytes();
+            assert_eq!(count_digit_or(b, &also), b.iter().filter(|&&x| want(x)).count(), "{s:?}");
+            assert_eq!(find_digit_or(b, 0, &also), b.iter().position(|&x| want(x)).unwrap_or(b.len()), "{s:?}");
+        }
+        // Every byte value at every place of a word, beside every other.
+        for x in 0..=255u8 {
+            for y in 0..=255u8 {
+                let w = [x, y, x, y, y, x, x, y];
+                assert_eq!(count_digit_or(&w, &also), w.iter().filter(|&&v| want(v)).count(), "{x} {y}");
+            }
         }
     }
 }

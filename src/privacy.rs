@@ -81,18 +81,21 @@ pub fn mask_model(file: &Path, meeting: &mut crate::model::Meeting) -> Vec<Diagn
 /// Masks a CPR number in one text of the model; `markup` if it is CommonMark inline markup.
 fn mask_text(text: &mut String, markup: bool) -> bool {
     // Most texts cannot hold one: fewer than ten digits of any kind.
-    let digits = text.bytes().filter(|b| b.is_ascii_digit() || matches!(b, 0xC2 | 0xE2 | 0xEF | 0xF0)).count();
-    if digits < 10 {
+    // (C2, E2, EF and F0 start the other forms of digits: superscript, fullwidth, mathematical.)
+    if crate::bytes::count_digit_or(text.as_bytes(), &[0xC2, 0xE2, 0xEF, 0xF0]) < 10 {
         return false;
     }
     // Markup is read by the CommonMark parser the pages are rendered with, so every entity it
     // decodes (`&horbar;`) and every tag it drops is seen as on the page.
-    let plain = if markup { crate::search::docs::plain(text) } else { text.clone() };
-    let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+    let plain = match markup && crate::search::docs::has_markup(text) {
+        true => Cow::Owned(crate::search::docs::plain(text)),
+        false => Cow::Borrowed(text.as_str()),
+    };
+    let plain = single_spaced(&plain);
     if find_cpr(&plain).is_empty() {
         return false;
     }
-    let mut visible = plain;
+    let mut visible = plain.into_owned();
     mask_cpr(Path::new(""), &mut visible);
     text.clear();
     if markup {
@@ -101,6 +104,19 @@ fn mask_text(text: &mut String, markup: bool) -> bool {
         text.push_str(&visible);
     }
     true
+}
+
+/// `s` with every run of whitespace one space and none at the ends, as the page shows it; most
+/// texts are so already and are not copied.
+fn single_spaced(s: &str) -> Cow<'_, str> {
+    let b = s.as_bytes();
+    // Every other whitespace character starts with one of these bytes.
+    let other = |x: &u8| matches!(x, b'\t'..=b'\r' | 0xC2 | 0xE1 | 0xE2 | 0xE3);
+    let odd = b.first() == Some(&b' ') || b.last() == Some(&b' ') || b.windows(2).any(|w| w == b"  ");
+    match odd || b.iter().any(other) {
+        true => Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" ")),
+        false => Cow::Borrowed(s),
+    }
 }
 
 /// `name` (a file's name or path) with every digit of a CPR number in it written `X`, or as it is:
@@ -228,9 +244,9 @@ fn find_written(text: &str) -> Vec<(usize, usize)> {
         // A number is taken to start with one of these bytes: an ASCII digit, the `&` of an
         // entity, or the lead byte of a fullwidth (EF) or mathematical (F0) digit. Other digit
         // forms (superscript or circled digits) are read only inside a run.
-        if !matches!(bytes[i], b'0'..=b'9' | b'&' | 0xEF | 0xF0) {
-            i += 1;
-            continue;
+        i = crate::bytes::find_digit_or(bytes, i, b"&\xEF\xF0");
+        if i == bytes.len() {
+            break;
         }
         let (first, after) = digits(text, i);
         // The looser forms (one-digit day, four-digit year, groups) after a word naming another

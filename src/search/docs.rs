@@ -91,7 +91,7 @@ pub fn snippet_into<S: AsRef<str>>(text: &[S], out: &mut String) {
 
 /// Whether `markup` may hold CommonMark inline markup; most paragraphs have none. The characters
 /// are ASCII, so a table of bytes decides (matching `char`s one by one was most of the snippets' time).
-fn has_markup(markup: &str) -> bool {
+pub(crate) fn has_markup(markup: &str) -> bool {
     let bytes = markup.as_bytes();
     // Long pieces: four vectorized searches skip most text faster than a byte loop.
     if bytes.len() >= 64 {
