@@ -49,6 +49,7 @@ impl HeldLine {
             kind: Kind::Text,
             numbered_item: false,
             page_top: false,
+            may_close: true,
         }
     }
 }

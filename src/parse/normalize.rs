@@ -37,6 +37,9 @@ pub struct Line<'a> {
     /// form feed ("Høje-Taastrup Kommune" / "Direktionen 20-03-2017"). A page break between an
     /// item's heading and its case number put it there; it is not the rest of the title.
     pub page_top: bool,
+    /// The line may say that its item is closed, or start a field or table over lines that does:
+    /// see [`may_close`]. False only where no reader of closing fields can find anything.
+    pub may_close: bool,
 }
 
 impl Line<'_> {
@@ -111,10 +114,14 @@ pub fn document(text: &str) -> Document<'_> {
     let mut markdown = text.contains("**") || text.contains("<b>");
     let mut headers = repeated_headers(text).into_iter().peekable();
     let mut raws = super::lines(text).enumerate().peekable();
+    let mut closing = may_close(text).into_iter().peekable();
     // How many more lines may be the head of the page that the last form feed started.
     let mut page_head = 0;
     while let Some((i, raw)) = raws.next() {
         let no = i + 1;
+        let start = raw.as_ptr() as usize - text.as_ptr() as usize;
+        while closing.next_if(|&at| at < start).is_some() {}
+        let may_close = closing.peek().is_some_and(|&at| at < start + raw.len());
         let mut raw = raw;
         // pdftotext starts each page with a form feed: a page break is a paragraph break.
         let after_break = raw.starts_with('\x0c');
@@ -134,6 +141,7 @@ pub fn document(text: &str) -> Document<'_> {
             continue;
         }
         let mut line = classify(no, raw);
+        line.may_close = line.kind != Kind::Blank && (may_close || line.hard_break || line.text.ends_with('\t'));
         if !line.is_empty_to_reader() && page_head > 0 {
             line.page_top = line.kind == Kind::Text && page_furniture(line.text);
             page_head = if line.page_top { page_head - 1 } else { 0 };
@@ -158,6 +166,31 @@ pub fn document(text: &str) -> Document<'_> {
     Document { lines, markdown }
 }
 
+/// Where in `text` (sorted byte offsets) a line may say that its item is closed, for
+/// [`Line::may_close`]: a public label or closing word ("offentlig…", "åben…", "lukke…",
+/// "fortrolig…", in any case), or a byte that the readers of closing fields decode or read over
+/// lines (markup that may split a word, entities, tags, escapes, bars, box drawing, fullwidth
+/// forms). Every line of every item is asked; these whole-text searches answer for all of them at
+/// once, where asking each line's readers was a sixth of the parse.
+fn may_close(text: &str) -> Vec<usize> {
+    use memchr::memmem::Finder;
+    use std::sync::LazyLock;
+    static WORDS: LazyLock<Vec<Finder<'static>>> = LazyLock::new(|| {
+        // Box drawing (U+2500–U+257F) by its first two bytes.
+        let words: [&[u8]; 7] =
+            [b"ffentlig", b"ukke", b"rtrolig", "åben".as_bytes(), "Åben".as_bytes(), b"\xE2\x94", b"\xE2\x95"];
+        words.into_iter().map(Finder::new).collect()
+    });
+    let lower = text.to_ascii_lowercase();
+    let b = text.as_bytes();
+    let mut at: Vec<usize> = WORDS.iter().flat_map(|w| w.find_iter(lower.as_bytes())).collect();
+    at.extend(memchr::memchr3_iter(b'<', b'&', b'\\', b));
+    at.extend(memchr::memchr3_iter(b'[', b'`', b'|', b));
+    at.extend(memchr::memchr3_iter(b'*', b'_', 0xEF, b));
+    at.sort_unstable();
+    at
+}
+
 /// Whether a line says nothing a reader can read: no letter or digit once entities are decoded and
 /// tags, markup and invisible characters are gone ("&nbsp;", "<br>", "<o:p></o:p>", "<!-- x -->",
 /// "- ", "| |", "–", "&#8203;"). The readers of an item's structure pass over such a line as over a
@@ -176,7 +209,16 @@ pub(super) fn shows_nothing(text: &str) -> bool {
 }
 
 pub(super) fn blank(no: usize) -> Line<'static> {
-    Line { no, text: "", indent: 0, hard_break: false, kind: Kind::Blank, numbered_item: false, page_top: false }
+    Line {
+        no,
+        text: "",
+        indent: 0,
+        hard_break: false,
+        kind: Kind::Blank,
+        numbered_item: false,
+        page_top: false,
+        may_close: false,
+    }
 }
 
 fn classify(no: usize, raw: &str) -> Line<'_> {
@@ -206,9 +248,10 @@ fn classify(no: usize, raw: &str) -> Line<'_> {
             kind: Kind::Heading(level),
             numbered_item: false,
             page_top: false,
+            may_close: false,
         };
     }
-    Line { no, text, indent, hard_break, kind: Kind::Text, numbered_item: false, page_top: false }
+    Line { no, text, indent, hard_break, kind: Kind::Text, numbered_item: false, page_top: false, may_close: false }
 }
 
 /// Whitespace that may surround a line: spaces, NBSP, form feeds, but not tabs (cell separators).

@@ -12,7 +12,6 @@ use crate::parse::normalize::{Kind, Line};
 use crate::parse::tables::pipe_cells;
 use crate::parse::toc::clip;
 use crate::parse::{has_byte, Ctx};
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
@@ -237,31 +236,8 @@ pub(in crate::parse) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usi
     };
     let mut others = OtherCases::default();
     (0..body.len())
-        .filter(|&k| may_close(&body[k]))
+        .filter(|&k| body[k].may_close)
         .find(|&k| closes(k).is_some_and(|end| !others.exempt(body, k, end, own.cases)))
-}
-
-/// False for a line that can neither say that an item is closed nor start a field or table over
-/// lines that does (see [`closing_field`]): every reader there needs a public label or closing word
-/// ("offentlig…", "åben…", "lukke…", "fortrolig…") in its line, or, read over lines, under a row,
-/// a tag or a line break. A line with bytes that [`field_text`] or `to_plain` would read otherwise
-/// (markup, entities, tags, escapes, soft hyphens, box drawing, fullwidth letters) is left to the
-/// readers. Every line of every item is asked: one automaton decides it in one pass, where the
-/// readers' own tests took four copies of [`field_text`] and a dozen searches a line.
-fn may_close(line: &Line) -> bool {
-    static MAY_CLOSE: LazyLock<AhoCorasick> = LazyLock::new(|| {
-        let words = ["ffentlig", "ukke", "rtrolig", "åben", "Åben", "ÅBEN", "åBEN"];
-        let read = ["<", "&", "\\", "[", "`", "|", "\t", "*", "_", "\u{ad}"];
-        let mut patterns: Vec<&[u8]> = words.iter().chain(&read).map(|p| p.as_bytes()).collect();
-        // Box drawing (U+2500–U+257F) and fullwidth forms, by their first bytes.
-        patterns.extend([&b"\xE2\x94"[..], b"\xE2\x95", b"\xEF"]);
-        AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(patterns)
-            .expect("constant patterns")
-    });
-    line.hard_break || MAY_CLOSE.is_match(line.text.as_bytes())
 }
 
 /// A quick look for [`starts_as_mark`]: the first byte past list marks, brackets and emphasis is an
@@ -620,7 +596,7 @@ mod tests {
         }
     }
 
-    /// Regression guard for `may_close`: every way the readers below it close an item still
+    /// Regression guard for [`Line::may_close`]: every way the readers below it close an item still
     /// reaches them, and plain text does not.
     #[test]
     fn only_lines_that_may_close_are_read() {
@@ -648,7 +624,7 @@ mod tests {
         }
         for t in ["Sagen vedrører budgettet for 2017.", "Der blev ikke truffet beslutning.", "Bilag: Notat.pdf"] {
             let doc = crate::parse::normalize::document(t);
-            assert!(!may_close(&doc.lines[0]), "{t:?}");
+            assert!(!doc.lines[0].may_close, "{t:?}");
         }
     }
 }
