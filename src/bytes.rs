@@ -56,13 +56,13 @@ fn digit_or(w: u64, also: &[u8]) -> u64 {
     also.iter().fold(digit_bytes(w), |m, &c| m | eq_bytes(w, c))
 }
 
-/// The eight bytes at `b[i..]`, padded with spaces past the end.
+/// The eight bytes at `b[i..]`, padded with `pad` past the end.
 #[inline]
-fn word_at(b: &[u8], i: usize) -> u64 {
+fn word_at(b: &[u8], i: usize, pad: u8) -> u64 {
     match b.get(i..i + 8) {
         Some(w) => u64::from_le_bytes(w.try_into().expect("eight bytes")),
         None => {
-            let mut tail = [b' '; 8];
+            let mut tail = [pad; 8];
             tail[..b.len() - i].copy_from_slice(&b[i..]);
             u64::from_le_bytes(tail)
         }
@@ -74,7 +74,7 @@ fn word_at(b: &[u8], i: usize) -> u64 {
 pub fn find_digit_or(b: &[u8], from: usize, also: &[u8]) -> usize {
     let mut i = from;
     while i < b.len() {
-        let found = digit_or(word_at(b, i), also);
+        let found = digit_or(word_at(b, i, b' '), also);
         if found != 0 {
             return (i + found.trailing_zeros() as usize / 8).min(b.len());
         }
@@ -85,7 +85,19 @@ pub fn find_digit_or(b: &[u8], from: usize, also: &[u8]) -> usize {
 
 /// How many bytes of `b` are ASCII digits or bytes of `also` (not a space), eight at a time.
 pub fn count_digit_or(b: &[u8], also: &[u8]) -> usize {
-    (0..b.len()).step_by(8).map(|i| digit_or(word_at(b, i), also).count_ones() as usize).sum()
+    (0..b.len()).step_by(8).map(|i| digit_or(word_at(b, i, b' '), also).count_ones() as usize).sum()
+}
+
+/// Whether `b` holds a run of `n` spaces (2 to 8), as a layout gap: eight bytes at a time, words
+/// overlapping by `n - 1` so that no run is split. (`str::contains` set up a substring search for
+/// every line, 6 % of the parse.)
+pub fn has_spaces(b: &[u8], n: usize) -> bool {
+    debug_assert!((2..=8).contains(&n));
+    let step = 9 - n;
+    (0..b.len().saturating_sub(n - 1)).step_by(step).any(|i| {
+        let m = eq_bytes(word_at(b, i, 0), b' ');
+        (1..n).fold(m, |run, k| run & m >> (8 * k)) != 0
+    })
 }
 
 #[cfg(test)]
@@ -127,6 +139,22 @@ mod tests {
             for y in 0..=255u8 {
                 let w = [x, y, x, y, y, x, x, y];
                 assert_eq!(count_digit_or(&w, &also), w.iter().filter(|&&v| want(v)).count(), "{x} {y}");
+            }
+        }
+    }
+
+    #[test]
+    fn runs_of_spaces_are_found_anywhere() {
+        for n in 2..=4 {
+            for len in 0..24 {
+                for at in 0..len {
+                    for run in 1..=n {
+                        let mut b = vec![b'x'; len];
+                        (at..(at + run).min(len)).for_each(|i| b[i] = b' ');
+                        let want = b.windows(n).any(|w| w.iter().all(|&c| c == b' '));
+                        assert_eq!(has_spaces(&b, n), want, "{n} {:?}", String::from_utf8_lossy(&b));
+                    }
+                }
             }
         }
     }

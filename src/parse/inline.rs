@@ -271,7 +271,10 @@ pub fn to_plain(s: &str) -> String {
 
 /// [`to_plain`] without copying when `s` has no markup, entities or odd whitespace (most lines).
 pub fn plain(s: &str) -> Cow<'_, str> {
-    if find_byte(s.as_bytes(), &SPECIAL_MARKUP).is_none() && !s.contains("  ") && s.trim().len() == s.len() {
+    if find_byte(s.as_bytes(), &SPECIAL_MARKUP).is_none()
+        && !crate::bytes::has_spaces(s.as_bytes(), 2)
+        && s.trim().len() == s.len()
+    {
         return Cow::Borrowed(s);
     }
     Cow::Owned(plain_owned(s))

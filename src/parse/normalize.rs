@@ -440,7 +440,7 @@ pub fn is_page_footer(text: &str) -> bool {
     }
     // Every line is asked: most are decided on their last byte or length. A footer ends with the
     // page count, or has the gaps of a laid-out line, or is "2 af 4" alone.
-    let laid_out = || t.ends_with(|c: char| c.is_ascii_digit()) || t.contains("   ");
+    let laid_out = || t.ends_with(|c: char| c.is_ascii_digit()) || crate::bytes::has_spaces(t.as_bytes(), 3);
     if t.len() > 160 || !((laid_out() && names_a_page(t)) || (t.len() <= 12 && t.contains(" af "))) {
         return false;
     }

@@ -130,7 +130,10 @@ const MAX_LAYOUT_CELL: usize = 60;
 /// spaces inside, or is indented (a header row whose first cell is empty). Only [`layout_table`]
 /// decides, once the run of such lines is complete.
 pub fn may_be_layout_row(text: &str, indent: usize) -> bool {
-    text.len() <= MAX_LAYOUT_ROW && !has_byte(text, b'\t') && !is_pipe_row(text) && (indent >= 2 || text.contains("  "))
+    text.len() <= MAX_LAYOUT_ROW
+        && !has_byte(text, b'\t')
+        && !is_pipe_row(text)
+        && (indent >= 2 || crate::bytes::has_spaces(text.as_bytes(), 2))
 }
 
 /// Rows laid out with spaces, given as (indent, text), cut into columns; `None` unless they are a

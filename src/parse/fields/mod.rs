@@ -139,8 +139,15 @@ fn field_text(text: &str) -> Cow<'_, str> {
     const OTHERS: [(&str, &str); 6] =
         [("&nbsp;", " "), ("&ndash;", "–"), ("&mdash;", "—"), ("&#8211;", "–"), ("&lt;", "<"), ("&gt;", ">")];
     let replacements = COLONS.iter().map(|c| (*c, ":")).chain(OTHERS);
+    // Most lines have none: each search is asked only if the first byte is there.
+    let (amp, backslash) = (has_byte(&t, b'&'), has_byte(&t, b'\\'));
     for (from, to) in replacements {
-        if t.contains(from) {
+        let first = match from.as_bytes()[0] {
+            b'&' => amp,
+            b'\\' => backslash,
+            _ => true,
+        };
+        if first && t.contains(from) {
             t = Cow::Owned(t.replace(from, to));
         }
     }

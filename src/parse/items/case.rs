@@ -110,7 +110,11 @@ pub(super) fn case_of(line: &Line) -> Option<CaseNumber> {
         let fields = pipe_cells(line.text).map(|_| fields(line.text)).filter(|f| f.iter().all(|f| is_field(f)))?;
         case_in(fields.first()?)
     };
-    whole.or_else(|| (has_byte(line.text, b'\t') || line.text.contains("   ")).then(laid_out).flatten()).or_else(row)
+    whole
+        .or_else(|| {
+            (has_byte(line.text, b'\t') || crate::bytes::has_spaces(line.text.as_bytes(), 3)).then(laid_out).flatten()
+        })
+        .or_else(row)
 }
 
 /// [`case_of`] for one field's text.
