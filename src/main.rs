@@ -265,7 +265,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { content, templates } => {
-            let (meetings, mut diags) = build::parse_all(&content);
+            let (meetings, mut diags) = build::check_all(&content);
             // The theme too, so that a broken template fails a CI check, not the next build.
             let templates = templates.unwrap_or_else(|| "templates".into());
             match referat::render::templates::Theme::load(Some(&templates), "/") {
@@ -276,7 +276,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let errors = diags.errors().count();
             println!(
                 "{} meetings parsed, {} error(s), {} warning(s)",
-                meetings.len(),
+                meetings,
                 errors,
                 diags.warnings().count()
             );

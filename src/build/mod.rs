@@ -151,6 +151,14 @@ pub fn parse_all(content: &Path) -> (Vec<Meeting>, Diagnostics) {
     parse_each(content, |meeting, _| meeting)
 }
 
+/// Parses every minutes file below `content` as [`parse_all`] does, for `referat check`: only the
+/// diagnostics and the number of meetings are kept, and each model is freed on the thread that made
+/// it, while it is in cache (freeing them all at the end was 3 % of the command's time).
+pub fn check_all(content: &Path) -> (usize, Diagnostics) {
+    let (parsed, diagnostics) = parse_each(content, |_, _| ());
+    (parsed.len(), diagnostics)
+}
+
 /// Parses every minutes file below `content` in parallel and passes each meeting (with the size of
 /// its text) through `keep` on the thread that parsed it, so what is not kept is freed at once.
 fn parse_each<T: Send>(content: &Path, keep: impl Fn(Meeting, usize) -> T + Sync) -> (Vec<T>, Diagnostics) {
