@@ -84,6 +84,13 @@ impl FromStr for CaseNumber {
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let written = s.trim();
         let err = || NotACaseNumber(written.to_string());
+        // Most strings asked are lines of text: every form has a "/" or "-" and at most 25
+        // characters besides spaces ("GG.GG.GG-FNN-SSSSSSS-YYYY"), decided before any copy.
+        if !written.bytes().any(|b| b == b'/' || b == b'-')
+            || written.chars().filter(|c| !c.is_whitespace()).nth(25).is_some()
+        {
+            return Err(err());
+        }
         let kind = if let Some((y, n)) = written.split_once('/') {
             let (y, n) = (y.trim(), n.trim());
             let digits = |t: &str, min, max| (min..=max).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_digit());

@@ -274,12 +274,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             eprint!("{diags}");
             let errors = diags.errors().count();
-            println!(
-                "{} meetings parsed, {} error(s), {} warning(s)",
-                meetings,
-                errors,
-                diags.warnings().count()
-            );
+            println!("{} meetings parsed, {} error(s), {} warning(s)", meetings, errors, diags.warnings().count());
             Ok(if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS })
         }
         Command::Theme { output } => {

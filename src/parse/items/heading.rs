@@ -170,10 +170,13 @@ pub(super) fn numbered_line(line: &Line) -> Option<(u32, String)> {
 
 /// The item heading on `line`, if it is one (a table-of-contents entry is not).
 pub(super) fn heading_of(line: &Line, strict: bool) -> Option<(u32, String)> {
-    if line.is_empty_to_reader() || line.text.len() > 300 {
+    if line.text.len() > 300 {
         return None;
     }
     if line.numbered_item {
+        if line.is_empty_to_reader() {
+            return None;
+        }
         // Also a first writing in the other form ("Punkt 1: Title (fortsat)" above "1. Title").
         let text = plain(line.text);
         return numbered_heading(&text).or_else(|| item_heading(&text)).map(|(n, title)| (n, title.to_string()));
@@ -187,6 +190,9 @@ pub(super) fn heading_of(line: &Line, strict: bool) -> Option<(u32, String)> {
         Some(b'S' | b's') => &["sag nr."],
         _ => return None,
     };
+    if line.is_empty_to_reader() {
+        return None;
+    }
     let word = words.iter().find_map(|w| strip_prefix_ci(t, w));
     if word.is_none() || toc::entry_title(line.text).is_some() {
         return None;

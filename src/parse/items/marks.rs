@@ -157,13 +157,14 @@ fn divides_before_heading(lines: &[Line], i: usize) -> bool {
     if t.is_empty() || t.len() > 200 || !apart {
         return false;
     }
-    let next = lines[i + 1..].iter().position(|l| !l.is_empty_to_reader()).map(|k| i + 1 + k);
-    let Some((number, _)) = next.and_then(|n| heading_at(lines, n)) else { return false };
     let b = t.as_bytes();
     let hint = |w: &[u8]| b.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
-    if !(hint(b"lukke") || hint(b"fortrolig") || hint(b"offentlig")) {
+    // (A line without those words is no line that may close, see `Line::may_close`.)
+    if !lines[i].may_close || !(hint(b"lukke") || hint(b"fortrolig") || hint(b"offentlig")) {
         return false;
     }
+    let next = lines[i + 1..].iter().position(|l| !l.is_empty_to_reader()).map(|k| i + 1 + k);
+    let Some((number, _)) = next.and_then(|n| heading_at(lines, n)) else { return false };
     let plain = to_plain(t);
     let lower = plain.to_lowercase();
     let words: Vec<&str> = words_of(&lower).collect();
