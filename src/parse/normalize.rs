@@ -168,9 +168,9 @@ pub fn document(text: &str) -> Document<'_> {
 
 /// Where in `text` (sorted byte offsets) a line may say that its item is closed, for
 /// [`Line::may_close`]: a public label or closing word ("offentlig…", "åben…", "lukke…",
-/// "fortrolig…", in any case), or a byte that the readers of closing fields decode or read over
-/// lines (markup that may split a word, entities, tags, escapes, bars, box drawing, fullwidth
-/// forms). Every line of every item is asked; these whole-text searches answer for all of them at
+/// "fortrolig…", in any case, also split by emphasis), or a byte that the readers of closing
+/// fields decode or read over lines (entities, tags, escapes, links, code, bars, box drawing,
+/// fullwidth forms). Every line of every item is asked; these whole-text searches answer for all of them at
 /// once, where asking each line's readers was a sixth of the parse.
 fn may_close(text: &str) -> Vec<usize> {
     use memchr::memmem::Finder;
@@ -186,7 +186,21 @@ fn may_close(text: &str) -> Vec<usize> {
     let mut at: Vec<usize> = WORDS.iter().flat_map(|w| w.find_iter(lower.as_bytes())).collect();
     at.extend(memchr::memchr3_iter(b'<', b'&', b'\\', b));
     at.extend(memchr::memchr3_iter(b'[', b'`', b'|', b));
-    at.extend(memchr::memchr3_iter(b'*', b'_', 0xEF, b));
+    at.extend(memchr::memchr_iter(0xEF, b));
+    // Emphasis inside a word ("Off**entlig**", "**Luk**ket"): the line read without it, once.
+    let mut read_to = 0;
+    for i in memchr::memchr2_iter(b'*', b'_', b) {
+        if i < read_to {
+            continue;
+        }
+        let start = memchr::memrchr(b'\n', &b[..i]).map_or(0, |n| n + 1);
+        read_to = memchr::memchr(b'\n', &b[i..]).map_or(b.len(), |n| i + n);
+        let bare: Vec<u8> =
+            lower.as_bytes()[start..read_to].iter().copied().filter(|c| !matches!(c, b'*' | b'_')).collect();
+        if WORDS.iter().any(|w| w.find(&bare).is_some()) {
+            at.push(i);
+        }
+    }
     at.sort_unstable();
     at
 }

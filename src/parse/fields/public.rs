@@ -604,6 +604,8 @@ mod tests {
             "Offentlig: Nej",
             "ÅBEN: NEJ",
             "OfFeNtLiG: nej",
+            "Off**entlig**: Nej",
+            "**Off**entlig: Nej",
             "Lukket punkt",
             "LUKKET",
             "Ikke til offentliggørelse",
@@ -622,7 +624,7 @@ mod tests {
             let doc = crate::parse::normalize::document(&text);
             assert!(closing_field(&doc.lines, Own::default()).is_some(), "{t:?}");
         }
-        for t in ["Sagen vedrører budgettet for 2017.", "Der blev ikke truffet beslutning.", "Bilag: Notat.pdf"] {
+        for t in ["Sagen vedrører budgettet for 2017.", "Der blev ikke truffet beslutning.", "**Bilag**: Notat.pdf"] {
             let doc = crate::parse::normalize::document(t);
             assert!(!doc.lines[0].may_close, "{t:?}");
         }

@@ -272,7 +272,10 @@ impl Agenda<'_, '_> {
         // "Offentlig: Nej" (or a table that says so) right above the next heading may end this
         // item's text as well as mark the next one: it closes both, unless this item's own
         // fields call it open.
-        let own = own_case(&o.title, &lines[s + 1..end]);
+        // Its own case numbers tell its fields from a table of others' (see `Own`); where no line
+        // may close it, nothing asks for them.
+        let may_close = lines[s + 1..next.unwrap_or(lines.len()).max(end)].iter().any(|l| l.may_close);
+        let own = if may_close { own_case(&o.title, &lines[s + 1..end]) } else { Vec::new() };
         let trailing = above.zip(next).filter(|&(m, i)| {
             closing_field(&lines[m..i], Own { number: Some(n), cases: &own }).is_some() && !says_open(&lines[s + 1..m])
         });
