@@ -12,17 +12,18 @@ const MAX_HEADING: usize = 120;
 /// The kind of a known section heading (plain text, markup removed), or `None` for any other text.
 pub fn kind_of(heading: &str) -> Option<SectionKind> {
     let raw = heading.trim();
+    let h = raw.trim_end_matches([':', '.']).trim();
+    // Every line of every item is asked: most are paragraphs, decided on their length.
+    if h.is_empty() || h.len() > MAX_HEADING {
+        return None;
+    }
     // "Beslutningen blev udsat." is a sentence; "Beslutning den 20.03.2017." is not.
     let sentence = raw.strip_suffix('.').is_some_and(|r| !r.ends_with(|c: char| c.is_ascii_digit()));
     if sentence && !raw.contains("eslutning") {
         return None; // "Ingen bemærkninger."
     }
-    let h = raw.trim_end_matches([':', '.']).trim();
     // "Beslutning …: Godkendt." is a heading run into its text, handled by the caller.
     if h.split_once(": ").is_some_and(|(_, rest)| !rest.trim().is_empty()) {
-        return None;
-    }
-    if h.is_empty() || h.len() > MAX_HEADING {
         return None;
     }
     let mut buf = [0u8; 64];
