@@ -83,9 +83,26 @@ pub fn find_digit_or(b: &[u8], from: usize, also: &[u8]) -> usize {
     b.len()
 }
 
-/// How many bytes of `b` are ASCII digits or bytes of `also` (not a space), eight at a time.
+/// How many bytes of `b` are ASCII digits or bytes of `also` (not a space), eight at a time: each
+/// byte's flag is added in its own lane, and the lanes are summed every 255 words (before one can
+/// overflow), as the release build may have no popcount instruction.
 pub fn count_digit_or(b: &[u8], also: &[u8]) -> usize {
-    (0..b.len()).step_by(8).map(|i| digit_or(word_at(b, i, b' '), also).count_ones() as usize).sum()
+    let (mut total, mut lanes, mut words) = (0, 0u64, 0);
+    for i in (0..b.len()).step_by(8) {
+        lanes += digit_or(word_at(b, i, b' '), also) >> 7;
+        words += 1;
+        if words == 255 {
+            total += lanes_total(lanes);
+            (lanes, words) = (0, 0);
+        }
+    }
+    total + lanes_total(lanes)
+}
+
+/// The sum of the eight byte lanes of `lanes`.
+#[inline]
+fn lanes_total(lanes: u64) -> usize {
+    (0..8).map(|k| (lanes >> (8 * k)) as u8 as usize).sum()
 }
 
 /// Whether `b` holds a run of `n` spaces (2 to 4), as a layout gap: by a SIMD search prepared

@@ -121,6 +121,10 @@ pub fn numbered_heading(plain: &str) -> Option<(u32, &str)> {
 /// is a markdown heading or a case number follows.
 pub fn heading_at(lines: &[Line], i: usize) -> Option<(u32, String)> {
     let line = lines.get(i)?;
+    // Both readings below start with this question.
+    if !line.numbered_item && heading_word(line.text).is_none() {
+        return None;
+    }
     if let Some(h) = heading_of(line, true) {
         return (!wraps_into_toc_entry(lines, i)).then_some(h);
     }
@@ -181,20 +185,8 @@ pub(super) fn heading_of(line: &Line, strict: bool) -> Option<(u32, String)> {
         let text = plain(line.text);
         return numbered_heading(&text).or_else(|| item_heading(&text)).map(|(n, title)| (n, title.to_string()));
     }
-    let t = line.text.trim_start_matches(['*', '_']);
-    let t = t.strip_prefix("<b>").unwrap_or(t);
-    // The common case is decided on one byte, which also picks the words to try.
-    let words: &[&str] = match t.as_bytes().first() {
-        Some(b'P' | b'p') => &["punkt", "pkt"],
-        Some(b'D' | b'd') => &["dagsordenspunkt"],
-        Some(b'S' | b's') => &["sag nr."],
-        _ => return None,
-    };
-    if line.is_empty_to_reader() {
-        return None;
-    }
-    let word = words.iter().find_map(|w| strip_prefix_ci(t, w));
-    if word.is_none() || toc::entry_title(line.text).is_some() {
+    let t = heading_word(line.text)?;
+    if line.is_empty_to_reader() || toc::entry_title(line.text).is_some() {
         return None;
     }
     let plain = plain(line.text);
@@ -208,6 +200,21 @@ pub(super) fn heading_of(line: &Line, strict: bool) -> Option<(u32, String)> {
         return None;
     }
     Some((n, title.to_string()))
+}
+
+/// `text` past its emphasis or bold tag, if it starts with the word of a "Punkt N" heading ("Punkt",
+/// "Pkt", "Dagsordenspunkt", "Sag nr.", any case): every line is asked, and most are decided on
+/// their first byte, which also picks the words to try.
+fn heading_word(text: &str) -> Option<&str> {
+    let t = text.trim_start_matches(['*', '_']);
+    let t = t.strip_prefix("<b>").unwrap_or(t);
+    let words: &[&str] = match t.as_bytes().first() {
+        Some(b'P' | b'p') => &["punkt", "pkt"],
+        Some(b'D' | b'd') => &["dagsordenspunkt"],
+        Some(b'S' | b's') => &["sag nr."],
+        _ => return None,
+    };
+    words.iter().any(|w| strip_prefix_ci(t, w).is_some()).then_some(t)
 }
 
 /// An item heading, "Punkt N" or (where the file uses them) "N. Title".
