@@ -38,14 +38,14 @@ pub fn any_word(b: &[u8], pad: u8, test: impl Fn(u64) -> bool) -> bool {
 
 /// The high bit of each byte of `w` equal to `c`, exactly (no borrow runs into the next byte).
 #[inline]
-pub fn eq_bytes(w: u64, c: u8) -> u64 {
+fn eq_bytes(w: u64, c: u8) -> u64 {
     let y = w ^ (ONES * u64::from(c));
     !(((y & !HIGHS) + !HIGHS) | y | !HIGHS)
 }
 
 /// The high bit of each byte of `w` that is an ASCII digit, exactly.
 #[inline]
-pub fn digit_bytes(w: u64) -> u64 {
+fn digit_bytes(w: u64) -> u64 {
     let low = w & !HIGHS;
     (ONES * (127 + 0x3A) - low) & !w & (low + ONES * (127 - 0x2F)) & HIGHS
 }

@@ -112,7 +112,7 @@ fn single_spaced(s: &str) -> Cow<'_, str> {
     let b = s.as_bytes();
     // Every other whitespace character starts with one of these bytes.
     let other = |x: &u8| matches!(x, b'\t'..=b'\r' | 0xC2 | 0xE1 | 0xE2 | 0xE3);
-    let odd = b.first() == Some(&b' ') || b.last() == Some(&b' ') || b.windows(2).any(|w| w == b"  ");
+    let odd = b.first() == Some(&b' ') || b.last() == Some(&b' ') || crate::bytes::has_spaces(b, 2);
     match odd || b.iter().any(other) {
         true => Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" ")),
         false => Cow::Borrowed(s),

@@ -170,8 +170,8 @@ pub fn document(text: &str) -> Document<'_> {
 /// [`Line::may_close`]: a public label or closing word ("offentlig…", "åben…", "lukke…",
 /// "fortrolig…", in any case, also split by emphasis), or a byte that the readers of closing
 /// fields decode or read over lines (entities, tags, escapes, links, code, bars, box drawing,
-/// fullwidth forms). Every line of every item is asked; these whole-text searches answer for all of them at
-/// once, where asking each line's readers was a sixth of the parse.
+/// fullwidth forms). Every line of every item is asked; these whole-text searches answer for all
+/// of them at once, where asking each line's readers was a sixth of the parse.
 fn may_close(text: &str) -> Vec<usize> {
     use memchr::memmem::Finder;
     use std::sync::LazyLock;
