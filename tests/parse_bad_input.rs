@@ -476,3 +476,38 @@ fn regression_a_closed_contents_entry_paired_with_an_open_item_names_nothing() {
     let (m, _) = referat::parse::parse(Path::new("x.txt"), text).unwrap();
     assert!(!serde_json::to_string(&m).unwrap().contains("Ravnsborg"));
 }
+
+/// Regression (differential review of the parser's speed-ups): the Kelvin sign (U+212A) lower-cases
+/// to "k" and the Ångström sign (U+212B) is "Å" to a reader, but the quick looks for closing words
+/// by their bytes did not see them, and the item was published. The file is composed (NFC) when
+/// it has them, so every reader sees "K" and "Å".
+#[test]
+fn regression_kelvin_and_angstrom_signs_close_like_k_and_aa() {
+    for text in [
+        "Referat Byrådet d. 12-03-2024\n\nPunkt 1: For lu\u{212A}\u{212A}ede døre\n\n24/1\n\nHEMMELIG\n",
+        "Referat Byrådet d. 12-03-2024\n\nPunkt 1: Salg\n\n24/1\n\nBehandles for lu\u{212A}\u{212A}ede døre\n\nHEMMELIG\n",
+        "REFERAT Økonomiudvalget d. 12-03-2024\nPunkt 1: Budget 2025\nSagsfremstilling\nHEMMELIG tekst.\n\u{212B}ben:\n\
+         Må ikke offentliggøres\n",
+        "REFERAT Økonomiudvalget d. 12-03-2024\nPunkt 3: Salg af grund\nTekst HEMMELIG om sagen.\n\u{212B}ben sag:\nLukket\n",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("2024-03-12.txt");
+        std::fs::write(&file, text).unwrap();
+        let (m, d) = referat::build::parse_file(dir.path(), &file);
+        let m = m.unwrap_or_else(|| panic!("{text:?}: {d:#?}"));
+        assert!(m.items.iter().all(|i| i.closed), "{text:?}");
+        assert!(!published(&m).contains("HEMMELIG"), "{text:?}");
+    }
+}
+
+/// Regression (differential review of the parser's speed-ups, found in both binaries): a divider
+/// that is also read as an item's own loose heading ("Pkt. 2 Lukket") ended that item's text before
+/// it began; the slice ran backwards and the file was refused as a bug in referat.
+#[test]
+fn regression_a_divider_read_as_an_item_heading_leaves_it_no_text() {
+    let text = "REFERAT Byrådet d. 12-03-2024\n\nPunkt 1: Status\n24/1002\n\nTekst.\n\nPkt. 2 Lukket\n\n\n\
+                **Punkt 3: Personalesag**\n\n16/26813\n\nHEMMELIG\n";
+    let (m, _) = referat::parse::parse(std::path::Path::new("x.txt"), text).expect("parsed");
+    assert!(m.items.iter().filter(|i| i.number > 1).all(|i| i.closed), "{:#?}", m.items);
+    assert!(!published(&m).contains("HEMMELIG"));
+}

@@ -262,20 +262,22 @@ impl Agenda<'_, '_> {
         let (lines, s, n) = (self.lines, o.at, o.number);
         let (end, above) = match next {
             Some(i) => {
-                let end = self.divider.map_or(i, |d| if (s..i).contains(&d) { d } else { i });
+                // A divider read as this item's own heading ("Pkt. 3 Lukket") leaves it no text:
+                // the slice below ran backwards and the file was refused as a bug (review).
+                let end = self.divider.map_or(i, |d| if (s..i).contains(&d) { d.max(s + 1) } else { i });
                 let above = marked_above(lines, s + 1, i);
                 (above.or_else(|| supplement_above(lines, s + 1, i)).map_or(end, |m| end.min(m)), above)
             }
             None => (self.divider.filter(|&d| d > s).unwrap_or(lines.len()), None),
         };
         let end = if o.closed { end } else { closed_sub_item(lines, s + 1, end, cx).unwrap_or(end) };
-        // "Offentlig: Nej" (or a table that says so) right above the next heading may end this
-        // item's text as well as mark the next one: it closes both, unless this item's own
-        // fields call it open.
         // Its own case numbers tell its fields from a table of others' (see `Own`); where no line
         // may close it, nothing asks for them.
         let may_close = lines[s + 1..next.unwrap_or(lines.len()).max(end)].iter().any(|l| l.may_close);
         let own = if may_close { own_case(&o.title, &lines[s + 1..end]) } else { Vec::new() };
+        // "Offentlig: Nej" (or a table that says so) right above the next heading may end this
+        // item's text as well as mark the next one: it closes both, unless this item's own
+        // fields call it open.
         let trailing = above.zip(next).filter(|&(m, i)| {
             closing_field(&lines[m..i], Own { number: Some(n), cases: &own }).is_some() && !says_open(&lines[s + 1..m])
         });
