@@ -511,3 +511,25 @@ fn regression_a_divider_read_as_an_item_heading_leaves_it_no_text() {
     assert!(m.items.iter().filter(|i| i.number > 1).all(|i| i.closed), "{:#?}", m.items);
     assert!(!published(&m).contains("HEMMELIG"));
 }
+
+/// Regression (differential review, found in both binaries): a closed item's heading written with
+/// another tag than "<b>" around it, with a tab before it, or as "PKT 2:" without a stop was read
+/// as text, and the closed item's text was published inside the item before it.
+#[test]
+fn regression_closed_headings_in_tags_tabs_or_pkt_without_stop_are_headings() {
+    for heading in [
+        "<B>Punkt 2: Personalesag - Lukket</B>",
+        "<strong>Punkt 2: Personalesag - Lukket</strong>",
+        "**<B>Punkt 2: Personalesag - Lukket</B>**",
+        "\tPunkt 2: Personalesag - Lukket",
+        "PKT 2: Personalesag - Lukket",
+        "Pkt 2: Personalesag - Lukket",
+    ] {
+        let text = format!(
+            "REFERAT Byrådet d. 12-03-2024\n\nPunkt 1: Status\n\n24/1002\n\nTekst.\n\n{heading}\n\n24/1003\n\nHEMMELIG\n"
+        );
+        let (m, _) = referat::parse::parse(std::path::Path::new("x.txt"), &text).expect("parsed");
+        assert!(m.items.iter().any(|i| i.number == 2 && i.closed), "{heading:?}: {:#?}", m.items);
+        assert!(!published(&m).contains("HEMMELIG"), "{heading:?}");
+    }
+}

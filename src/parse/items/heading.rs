@@ -19,7 +19,8 @@ pub fn item_heading(plain: &str) -> Option<(u32, &str)> {
 /// Like [`item_heading`]; unless `strict`, also "Punkt 3 Title" without a separator.
 fn item_heading_with(plain: &str, strict: bool) -> Option<(u32, &str)> {
     let t = plain.trim_start();
-    let rest = ["dagsordenspunkt", "punkt", "pkt.", "sag nr."].iter().find_map(|p| strip_prefix_ci(t, p))?;
+    // "Pkt 2: …" as well as "Pkt. 2: …" (the first was read as text, and a closed item published).
+    let rest = ["dagsordenspunkt", "punkt", "pkt.", "pkt", "sag nr."].iter().find_map(|p| strip_prefix_ci(t, p))?;
     if !rest.starts_with([' ', '\t', '\u{a0}']) && !rest.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
@@ -206,8 +207,7 @@ pub(super) fn heading_of(line: &Line, strict: bool) -> Option<(u32, String)> {
 /// "Pkt", "Dagsordenspunkt", "Sag nr.", any case): every line is asked, and most are decided on
 /// their first byte, which also picks the words to try.
 fn heading_word(text: &str) -> Option<&str> {
-    let t = text.trim_start_matches(['*', '_']);
-    let t = t.strip_prefix("<b>").unwrap_or(t);
+    let t = past_tags(text);
     let words: &[&str] = match t.as_bytes().first() {
         Some(b'P' | b'p') => &["punkt", "pkt"],
         Some(b'D' | b'd') => &["dagsordenspunkt"],
@@ -215,6 +215,25 @@ fn heading_word(text: &str) -> Option<&str> {
         _ => return None,
     };
     words.iter().any(|w| strip_prefix_ci(t, w).is_some()).then_some(t)
+}
+
+/// `text` past the emphasis, inline tags and spaces before its first word ("**<B>Punkt",
+/// "<strong>Punkt", "\tPunkt"): read as it shows, each is a heading. Only "<b>" was passed over,
+/// and a closed item headed "<strong>Punkt 2: … - Lukket</strong>" was published inside the item
+/// before it (differential review). A cell or paragraph tag ("<td>Punkt 1</td>…") starts a row
+/// that names an item, not a heading.
+fn past_tags(text: &str) -> &str {
+    const INLINE: [&str; 7] = ["b", "strong", "i", "em", "u", "span", "font"];
+    let mut t = text;
+    loop {
+        t = t.trim_start_matches(['*', '_', ' ', '\t']);
+        let Some((tag, rest)) = t.strip_prefix('<').and_then(|r| r.split_once('>')) else { return t };
+        let name = tag.split([' ', '\t']).next().unwrap_or("");
+        if !INLINE.iter().any(|n| name.eq_ignore_ascii_case(n)) {
+            return t;
+        }
+        t = rest;
+    }
 }
 
 /// An item heading, "Punkt N" or (where the file uses them) "N. Title".
