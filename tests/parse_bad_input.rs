@@ -533,3 +533,16 @@ fn regression_closed_headings_in_tags_tabs_or_pkt_without_stop_are_headings() {
         assert!(!published(&m).contains("HEMMELIG"), "{heading:?}");
     }
 }
+
+/// Regression (differential review, in both binaries): an item whose title is a field saying it
+/// is not public ("Punkt 5: Offentlig: Nej") was published.
+#[test]
+fn regression_a_title_that_says_not_public_closes_the_item() {
+    let text = "REFERAT Byrådet d. 05-03-2024\n\nPunkt 4: Eventuelt\n\n24/1\n\nIntet.\n\n\
+                Punkt 5: Offentlig: Nej\nSagsnr.: 24/00413\n\nBeslutning i Byrådet den 05-03-2024\nGodkendt.\nHEMMELIG tekst.\n";
+    let (m, d) = referat::parse::parse(std::path::Path::new("x.txt"), text).expect("parsed");
+    assert!(m.items.iter().any(|i| i.number == 5 && i.closed), "{:#?}", m.items);
+    assert!(m.items.iter().any(|i| i.number == 4 && !i.closed));
+    assert!(!published(&m).contains("HEMMELIG"));
+    assert!(has(&d, Severity::Warning, 9, "closed by its title"), "{d:#?}");
+}

@@ -31,7 +31,7 @@ use repeats::{same_heading, says_continued, writings_above};
 
 use crate::model::AgendaItem;
 use crate::parse::closed::{closed_in_passing, closing_word_in, is_closed};
-use crate::parse::fields::{closing_field, public_no_in, Own};
+use crate::parse::fields::{closing_field, public_field, public_no_in, Own};
 use crate::parse::inline::plain;
 use crate::parse::normalize::{self, Line};
 use crate::parse::toc::clip;
@@ -317,13 +317,22 @@ impl Agenda<'_, '_> {
     ) -> Reading {
         let lines = self.lines;
         let after_divider = self.divider.is_some_and(|d| d < i);
+        // A title that is a field saying so ("Punkt 5: Offentlig: Nej"): read as a title, it was
+        // published (differential review).
+        let field = public_field(&title) == Some(true);
+        if field && !after_divider {
+            cx.warn(
+                lines[i].no,
+                format!("item {number} is closed by its title, \"{}\", and not published", clip(&title)),
+            );
+        }
         let first = writings.last().map(|&(k, _)| k);
         let above = marked_above(lines, body_from, i)
             .or_else(|| marked_past_page_break(lines, body_from, i))
             .or_else(|| first.and_then(|k| marked_above(lines, body_from, k)))
             .or_else(|| writings.iter().find_map(|&(k, closed)| closed.then_some(k)))
             .or_else(|| (body_from == 0).then(|| headed_writing_above(lines, i, number, &title)).flatten())
-            .filter(|_| !is_closed(&full) && !after_divider);
+            .filter(|_| !is_closed(&full) && !after_divider && !field);
         if let Some(j) = above {
             cx.warn(
                 lines[i].no,
@@ -333,7 +342,7 @@ impl Agenda<'_, '_> {
                 ),
             );
         }
-        let closed = after_divider || is_closed(&full) || above.is_some();
+        let closed = after_divider || field || is_closed(&full) || above.is_some();
         Reading { at: i, number, title, full, closed, furniture: Vec::new() }
     }
 }
