@@ -59,14 +59,12 @@ fn digit_or(w: u64, also: &[u8]) -> u64 {
 /// The eight bytes at `b[i..]`, padded with `pad` past the end.
 #[inline]
 fn word_at(b: &[u8], i: usize, pad: u8) -> u64 {
-    match b.get(i..i + 8) {
-        Some(w) => u64::from_le_bytes(w.try_into().expect("eight bytes")),
-        None => {
-            let mut tail = [pad; 8];
-            tail[..b.len() - i].copy_from_slice(&b[i..]);
-            u64::from_le_bytes(tail)
-        }
+    if let Some(w) = b.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
+        return u64::from_le_bytes(w);
     }
+    let mut tail = [pad; 8];
+    tail[..b.len() - i].copy_from_slice(&b[i..]);
+    u64::from_le_bytes(tail)
 }
 
 /// The first position from `from` on where `b` has an ASCII digit or a byte of `also` (not a

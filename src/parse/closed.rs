@@ -33,15 +33,19 @@ pub fn is_closed(title: &str) -> bool {
     words().any(closing_word) || not_public(title) || spaced_out(words()).iter().any(|w| closing_word(w))
 }
 
+/// What every closing word and public label holds, lower-cased: "lukke…", "fortrolig…",
+/// "offentlig…". The quick looks that rule out text before the readers split it into words
+/// ([`may_say_closed`], `normalize::may_close`) search for these.
+pub(super) const CLOSING_STEMS: [&[u8]; 3] = [b"ukke", b"rtrolig", b"ffentlig"];
+
 /// False if `text` cannot say closed in any words [`is_closed`] reads: its letters and digits run
 /// together in lower case hold none of "lukke", "fortrolig", "offentlig", "undtag", which every
 /// closing word and phrase has, also spelled out in single letters ("L U K K E T"). Titles and
 /// lines of every kind are asked, and most are decided here without splitting them into words.
 fn may_say_closed(text: &str) -> bool {
     use memchr::memmem::Finder;
-    static WORDS: std::sync::LazyLock<[Finder<'static>; 4]> = std::sync::LazyLock::new(|| {
-        [Finder::new(b"ukke"), Finder::new(b"rtrolig"), Finder::new(b"ffentlig"), Finder::new(b"ndtag")]
-    });
+    static WORDS: std::sync::LazyLock<Vec<Finder<'static>>> =
+        std::sync::LazyLock::new(|| CLOSING_STEMS.into_iter().chain([&b"ndtag"[..]]).map(Finder::new).collect());
     let mut run = Vec::with_capacity(text.len());
     for c in text.chars() {
         match c {

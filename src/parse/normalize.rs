@@ -176,10 +176,9 @@ fn may_close(text: &str) -> Vec<usize> {
     use memchr::memmem::Finder;
     use std::sync::LazyLock;
     static WORDS: LazyLock<Vec<Finder<'static>>> = LazyLock::new(|| {
-        // Box drawing (U+2500–U+257F) by its first two bytes.
-        let words: [&[u8]; 7] =
-            [b"ffentlig", b"ukke", b"rtrolig", "åben".as_bytes(), "Åben".as_bytes(), b"\xE2\x94", b"\xE2\x95"];
-        words.into_iter().map(Finder::new).collect()
+        // The public label "åben…", and box drawing (U+2500–U+257F) by its first two bytes.
+        let more: [&[u8]; 4] = ["åben".as_bytes(), "Åben".as_bytes(), b"\xE2\x94", b"\xE2\x95"];
+        closed::CLOSING_STEMS.into_iter().chain(more).map(Finder::new).collect()
     });
     let lower = text.to_ascii_lowercase();
     let b = text.as_bytes();
