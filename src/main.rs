@@ -116,7 +116,7 @@ struct SiteArgs {
     /// Folder to write the site to.
     #[arg(long, default_value = "public")]
     output: PathBuf,
-    /// Also print how long each phase of the build took.
+    /// Also print how long each phase of the build took, and the memory in use at its end.
     #[arg(long)]
     timings: bool,
 }
@@ -242,8 +242,10 @@ fn run(cli: Cli) -> Result<ExitCode> {
                         println!("The previous site is being removed in the background.");
                     }
                     if timings {
-                        let phases: Vec<String> =
-                            report.timings.iter().map(|(name, d)| format!("{name} {} ms", d.as_millis())).collect();
+                        let memory = |rss: &Option<u64>| rss.map(|b| format!(" ({} MB)", b >> 20)).unwrap_or_default();
+                        let phases: Vec<String> = (report.timings.iter().zip(&report.resident))
+                            .map(|((name, d), rss)| format!("{name} {} ms{}", d.as_millis(), memory(rss)))
+                            .collect();
                         println!("Phases: {}", phases.join(", "));
                     }
                     Ok(ExitCode::SUCCESS)

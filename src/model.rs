@@ -228,15 +228,6 @@ impl Meeting {
             items,
         }
     }
-
-    /// [`Meeting::light`] without copying.
-    pub fn into_light(mut self) -> Meeting {
-        self.toc = Vec::new();
-        for item in &mut self.items {
-            item.sections = Vec::new();
-        }
-        self
-    }
 }
 
 impl AgendaItem {
