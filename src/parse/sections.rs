@@ -23,7 +23,7 @@ pub fn kind_of(heading: &str) -> Option<SectionKind> {
         return None; // "Ingen bemærkninger."
     }
     // "Beslutning …: Godkendt." is a heading run into its text, handled by the caller.
-    if h.split_once(": ").is_some_and(|(_, rest)| !rest.trim().is_empty()) {
+    if colon_space(h).is_some_and(|at| !h[at + 2..].trim().is_empty()) {
         return None;
     }
     let mut buf = [0u8; 64];
@@ -33,6 +33,12 @@ pub fn kind_of(heading: &str) -> Option<SectionKind> {
     // Every decision heading contains "beslutning"; skip the parse for other lines.
     let worded = !sentence && find_ci(h, "beslutning").is_some() && is_decision_heading(h);
     (worded || earlier_decision(raw, h)).then_some(SectionKind::Decision)
+}
+
+/// Where `h` first has ": ", as `str::split_once(": ")` finds it: by `memchr`, as every line of
+/// every item is asked (the substring search set itself up for each, 1 % of the parse).
+fn colon_space(h: &str) -> Option<usize> {
+    memchr::memchr_iter(b':', h.as_bytes()).find(|&i| h.as_bytes().get(i + 1) == Some(&b' '))
 }
 
 /// "Økonomiudvalget den 20. februar 2024, pkt. 7:": an earlier decision of the case as FirstAgenda
