@@ -80,10 +80,10 @@ fn decode_owned(rel: &Path, mut bytes: Vec<u8>) -> Result<(String, Vec<Diagnosti
         bytes.drain(..BOM.len());
     }
     check_not_binary(rel, &bytes)?;
+    // The standard library's check read Danish text at 1.7 GB/s, its ASCII fast path stopping at
+    // every "æ", "ø" and "å" (4 % of the parse); `simdutf8` checks with SIMD at several times that.
     match simdutf8::basic::from_utf8(&bytes) {
-        // SAFETY: `simdutf8` has just validated `bytes` as UTF-8. (The standard library's own check
-        // read Danish text at 1.7 GB/s, as its ASCII fast path stops at every "æ", "ø" and "å":
-        // 4 % of the parse; this one uses SIMD at several times that.)
+        // SAFETY: `simdutf8` has just validated these very bytes as UTF-8.
         Ok(_) => Ok((unsafe { String::from_utf8_unchecked(bytes) }, Vec::new())),
         Err(_) => decode_unmarked(rel, &bytes),
     }

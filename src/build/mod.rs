@@ -273,7 +273,7 @@ const PASS_MEETINGS: usize = 64;
 pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let (mut timings, mut resident) = (Vec::new(), Vec::new());
     let mut lap = Instant::now();
-    let mut tick = |name: &'static str, timings: &mut Vec<(&'static str, Duration)>| {
+    let mut tick = |name: &'static str| {
         timings.push((name, lap.elapsed()));
         resident.push(resident_bytes());
         lap = Instant::now();
@@ -282,30 +282,26 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     check_output(opts)?;
     let budget = Budget::new(opts.keep_bytes);
     // The site gets every meeting light; the full model is kept beside it while the budget lasts.
-    // Both are copies, made on the thread that parsed the meeting: the model's strings lie among
-    // the parser's freed scratch and would keep its memory pages from being reused. (At 20,000
-    // meetings with 256 MB kept, the parse ended at 648 MB and the build peaked at 788 MB without
-    // the copies; with them, 514 and 673 MB.) A kept meeting's light copy is made after the
-    // parse: made at once, its small strings would share memory pages with the kept model's and
-    // keep them from being freed (at 20,000 meetings the peak was 826 MB with 128 MB kept; it is
-    // 589 MB so).
-    let split = |m: Meeting, size| match budget.take(size) {
-        true => Parsed::Kept(m.clone()),
-        false => Parsed::Light(m.light()),
-    };
+    // The kept model, and the light model of a meeting not kept, are copies made on the thread
+    // that parsed it: the parser's own strings lie among its freed scratch and would keep those
+    // memory pages from being reused (at 20,000 meetings with 384 MB kept, the build peaked at
+    // 1,081 MB without the copies and 895-906 MB with them). A kept meeting's light copy is made
+    // after the parse ([`link`]): made at once, its small strings would share memory pages with
+    // the kept model's and keep them when the pass frees the model.
+    let split = |m: Meeting, size| if budget.take(size) { Parsed::Kept(m.clone()) } else { Parsed::Light(m.light()) };
     let (parsed, mut diagnostics) = parse_each(&opts.content, split);
     if diagnostics.has_errors() {
         return Err(BuildError::Input(diagnostics));
     }
-    tick("parse", &mut timings);
+    tick("parse");
     let (site, full) = link(config, parsed, &opts.content);
-    tick("link", &mut timings);
+    tick("link");
 
     let publish_err = |source| BuildError::Publish { path: opts.output.clone(), source };
     let staging = Staging::new(&opts.output).map_err(publish_err)?;
     let render_opts = RenderOptions { templates: Some(opts.templates.clone()), ..Default::default() };
     let renderer = Renderer::new(&site, staging.path(), &render_opts)?;
-    tick("render setup", &mut timings);
+    tick("render setup");
     // One pass over the meetings in search order: each meeting's full text goes into its run's part
     // of the search index, then renders its pages while it is still in cache, then is freed. (In
     // this order the pass took 385-398 ms at 2,000 meetings, against 410-425 ms rendering first.)
@@ -326,7 +322,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
             Ok((bytes, part.finish()))
         })
         .collect::<Result<_, BuildError>>()?;
-    tick("meetings", &mut timings);
+    tick("meetings");
     let meeting_bytes = bytes.iter().sum();
     let index = || if opts.search_index { plan.finish(parts, staging.path()) } else { Ok(IndexStats::default()) };
     let (render, search) = rayon::join(|| renderer.site_pages(meeting_bytes), index);
@@ -334,9 +330,9 @@ pub fn build(opts: &BuildOptions) -> Result<BuildReport, BuildError> {
     let search = search.map_err(BuildError::Search)?;
     diagnostics.extend(render.warnings.iter().cloned());
     diagnostics.sort();
-    tick("site pages and search index", &mut timings);
+    tick("site pages and search index");
     let old_site = staging.publish().map_err(publish_err)?;
-    tick("write", &mut timings);
+    tick("write");
 
     let (meetings, items) = (site.meetings.len(), site.meetings.iter().map(|m| m.items.len()).sum());
     drop_in_background(site);

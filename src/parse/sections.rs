@@ -23,7 +23,8 @@ pub fn kind_of(heading: &str) -> Option<SectionKind> {
         return None; // "Ingen bemærkninger."
     }
     // "Beslutning …: Godkendt." is a heading run into its text, handled by the caller.
-    if colon_space(h).is_some_and(|at| !h[at + 2..].trim().is_empty()) {
+    // (`h` ends in no space, so text follows any ": " in it.)
+    if colon_space(h).is_some() {
         return None;
     }
     let mut buf = [0u8; 64];
@@ -293,6 +294,29 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn a_heading_run_into_its_text_is_no_heading_here() {
+        for h in ["Beslutning: Godkendt.", "Indstilling: Det indstilles, at", "Økonomi: Ingen"] {
+            assert_eq!(kind_of(h), None, "{h}");
+        }
+        assert_eq!(kind_of("Beslutning:"), Some(SectionKind::Decision));
+    }
+
+    #[test]
+    fn colon_space_splits_where_split_once_does() {
+        // Every string of up to five of these characters, multi-byte ones among them.
+        let chars = [':', ' ', 'a', 'Ø', '€', '\u{a0}'];
+        let mut words = vec![String::new()];
+        for _ in 0..5 {
+            let longer: Vec<String> = words.iter().flat_map(|w| chars.iter().map(move |c| format!("{w}{c}"))).collect();
+            for w in &longer {
+                let want = w.split_once(": ").map(|(head, _)| head.len());
+                assert_eq!(colon_space(w), want, "{w:?}");
+            }
+            words = longer;
+        }
     }
 
     #[test]
