@@ -1,0 +1,68 @@
+//! Regressions from a review of realistic exports (2026-11-27): layouts a Danish case or meeting
+//! system writes, or a clerk would, that published a closed item's text. Each test is named after
+//! what leaked; the secret "HEMMELIG" stands only in closed text.
+
+use referat::diag::Diagnostic;
+use referat::model::Meeting;
+use std::path::Path;
+
+/// Minutes of the Økonomiudvalget with an open item 1 and `rest` after it.
+fn minutes(rest: &str) -> String {
+    format!("REFERAT Økonomiudvalget d. 12-03-2024\n\nPunkt 1: Budget\n24/1001\n\nGodkendt.\n\n{rest}")
+}
+
+fn parse(text: &str) -> (Meeting, Vec<Diagnostic>) {
+    referat::parse::parse(Path::new("x.txt"), text).unwrap_or_else(|e| panic!("refused: {e:#?}\n{text}"))
+}
+
+/// The open items as they would be published.
+fn published(m: &Meeting) -> String {
+    serde_json::to_string(&m.items.iter().filter(|i| !i.closed).collect::<Vec<_>>()).unwrap()
+}
+
+/// Parses `text` and checks that item `n` is closed, item 1 open and nothing secret published.
+fn assert_closed(text: &str, n: u32) -> Meeting {
+    let (m, _) = parse(text);
+    assert!(m.items.iter().any(|i| i.number == n && i.closed), "item {n} open:\n{text}\n{:#?}", m.items);
+    assert!(m.items.iter().any(|i| i.number == 1 && !i.closed), "item 1 closed:\n{text}");
+    assert!(!published(&m).contains("HEMMELIG"), "published:\n{text}");
+    m
+}
+
+#[test]
+fn regression_a_mark_with_its_reason_after_it_closes_the_item() {
+    for mark in [
+        "Ikke offentlig – personsag",
+        "Ikke offentlig (personsag)",
+        "Ikke offentlig, personsag",
+        "Undtaget fra offentlighed (§ 30)",
+        "Ikke til offentliggørelse – forhandlingssag",
+        "Ej offentlig pga. personoplysninger",
+        "Lukket – køb og salg af fast ejendom",
+        "LUKKET - køb og salg af fast ejendom",
+        "Fortroligt – køb og salg af fast ejendom",
+        "Lukket punkt (personsag)",
+    ] {
+        // Under the case number, and set apart further down the item's text.
+        assert_closed(
+            &minutes(&format!("Punkt 2: Køb af ejendom\n24/1002\n\n{mark}\n\nSælger HEMMELIG kræver 3,1 mio. kr.\n")),
+            2,
+        );
+        assert_closed(
+            &minutes(&format!(
+                "Punkt 2: Køb af ejendom\n24/1002\n\nSagsfremstilling\n\nTekst.\n\n{mark}\n\nHEMMELIG.\n"
+            )),
+            2,
+        );
+    }
+}
+
+#[test]
+fn a_subject_with_a_closing_word_and_a_dash_is_no_mark() {
+    // An attachment, a field and a road: the item stays open.
+    for line in ["Lukket skole - tilstandsrapport", "Lukket vej: Ja", "Lukket vej – status på Vestergade"] {
+        let text = minutes(&format!("Punkt 2: Skolestruktur\n24/1002\n\nTekst.\n\n{line}\n\nMere tekst.\n"));
+        let (m, _) = parse(&text);
+        assert!(m.items.iter().all(|i| !i.closed), "{line}: {:#?}", m.items);
+    }
+}
