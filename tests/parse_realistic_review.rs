@@ -66,3 +66,45 @@ fn a_subject_with_a_closing_word_and_a_dash_is_no_mark() {
         assert!(m.items.iter().all(|i| !i.closed), "{line}: {:#?}", m.items);
     }
 }
+
+/// The file is refused with an error on `line` whose message has `needle`.
+fn assert_refused(text: &str, line: usize, needle: &str) {
+    let d = referat::parse::parse(Path::new("x.txt"), text).expect_err(text);
+    assert!(d.iter().any(|d| d.is_error() && d.line == line && d.message.contains(needle)), "{text}\n{d:#?}");
+}
+
+const ITEMS: &str = "Punkt 1: Budget\n24/1001\n\nGodkendt.\n\nPunkt 2: Køb af ejendom\n24/1002\n\n\
+                     Sælger HEMMELIG kræver 3,1 mio. kr.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n";
+
+#[test]
+fn regression_a_contents_entry_that_says_closed_but_is_not_read_refuses_the_file() {
+    // pdftotext -layout, entries without their numbers, a markdown list: not read as entries.
+    for toc in [
+        "1.  Budget                                   2\n2.  Køb af ejendom (Lukket)                  3",
+        "Budget                                   2\nKøb af ejendom (Lukket)                  3",
+        "- Punkt 1: Budget\n- Punkt 2: Køb af ejendom (Lukket)",
+    ] {
+        let text = format!("REFERAT Økonomiudvalget d. 12-03-2024\n\nIndholdsfortegnelse\n\n{toc}\n\n{ITEMS}");
+        assert_refused(&text, 5, "says an item is closed");
+    }
+}
+
+#[test]
+fn regression_an_agenda_overview_in_the_header_that_says_closed_refuses_the_file() {
+    for (overview, line) in [
+        ("Nr.  Punkt                   Åben/lukket\n1    Budget                  Åben\n2    Køb af ejendom          Lukket", 5),
+        ("| Nr. | Punkt | Status |\n|---|---|---|\n| 1 | Budget | Åben |\n| 2 | Køb af ejendom | Lukket |", 6),
+        ("Åben dagsorden:\n1. Budget\n3. Eventuelt\n\nLukket dagsorden:\n2. Køb af ejendom", 7),
+        ("Dagsorden\nPunkt 1 Budget\nPunkt 2 Lukket punkt\nPunkt 3 Eventuelt", 5),
+    ] {
+        let text = format!("REFERAT Økonomiudvalget d. 12-03-2024\n\n{overview}\n\n{ITEMS}");
+        assert_refused(&text, line, "says something is closed");
+    }
+    // A remark with a closing word in passing is not about an item.
+    let text = format!(
+        "REFERAT Økonomiudvalget d. 12-03-2024\n\nBemærkninger:\n1. Mødet blev holdt på Teams, da rådhuset var lukket\n\n{}",
+        ITEMS.replace("HEMMELIG", "Åben")
+    );
+    let (m, _) = parse(&text);
+    assert_eq!(m.items.len(), 3);
+}

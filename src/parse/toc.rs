@@ -227,7 +227,12 @@ pub fn parse(lines: &[Line], numbered: bool, cx: &mut Ctx) -> Vec<Entry> {
         }
     }
     if let Some((t, no)) = pending {
-        cx.warn(no, format!("table of contents: line without a page number ignored: \"{}\"", clip(&t)));
+        // An entry that says its item is closed must not be dropped: the item itself may not say
+        // so (a layout read as one line, "1.  Budget  2" / "2.  Køb af ejendom (Lukket)  3").
+        match super::closed::is_closed(&t) {
+            true => cx.error(no, format!("table of contents: \"{}\" says an item is closed, but it is not read as entries (each needs its page number), so the file is refused rather than the item published; mark the item itself (\"Punkt 2: Køb af ejendom - Lukket\") or give each entry its page number", clip(&t))),
+            false => cx.warn(no, format!("table of contents: line without a page number ignored: \"{}\"", clip(&t))),
+        }
     }
     entries
 }

@@ -345,8 +345,24 @@ impl Reader {
     }
 }
 
+/// Text of the header that is none of its fields. Where it names items and says they are closed
+/// (a row of an agenda with a status column, "Punkt 3 behandles som lukket punkt", "Lukket
+/// dagsorden:" over a list of items), the file is refused: which items it closes is not known,
+/// and the items themselves may not say so. A remark about the closed part ("lukkede punkter
+/// behandles til sidst") or a closing word in passing ("da rådhuset var lukket") is no such line.
 fn not_understood(text: &str, no: usize, cx: &mut Ctx) {
-    cx.warn(no, format!("text before the first agenda item not understood, ignored: \"{}\"", clip(text)));
+    use crate::parse::closed::{closed_in_passing, is_closed};
+    use crate::parse::inline::strip_prefix_ci;
+    let plain = to_plain(text);
+    let names_items = || {
+        let t = plain.trim_start_matches(['|', '-', '*', ' ', '\t']);
+        let t = ["punkt", "pkt."].iter().find_map(|p| strip_prefix_ci(t, p)).unwrap_or(t).trim_start();
+        t.starts_with(|c: char| c.is_ascii_digit()) || plain.trim_end().ends_with(':')
+    };
+    match is_closed(&plain) && !closed_in_passing(&plain) && names_items() {
+        true => cx.error(no, format!("\"{}\" before the first agenda item says something is closed, but it is not understood which items, so the file is refused rather than an item published; mark each closed item itself (\"Punkt 2: Køb af ejendom - Lukket\") or use a listed agenda (see the README)", clip(text))),
+        false => cx.warn(no, format!("text before the first agenda item not understood, ignored: \"{}\"", clip(text))),
+    }
 }
 
 /// A short line that may be a body's name ("Byrådet", "Teknik- og Miljøudvalget"): a capital, no
