@@ -108,3 +108,38 @@ fn regression_an_agenda_overview_in_the_header_that_says_closed_refuses_the_file
     let (m, _) = parse(&text);
     assert_eq!(m.items.len(), 3);
 }
+
+#[test]
+fn regression_a_closed_sub_item_without_punkt_ends_its_item() {
+    for sub in ["1.2 Personalesag - Lukket", "1a. Personalesag (Lukket)", "1.2 Lukket punkt: Køb af ejendom"] {
+        let text = format!(
+            "REFERAT Økonomiudvalget d. 12-03-2024\n\nPunkt 1: Meddelelser\n24/1001\n\n1.1 Orientering om vejarbejde\n\n\
+             {sub}\n\nMedarbejder HEMMELIG er bortvist.\n\nPunkt 2: Eventuelt\n24/1002\n\nIntet.\n"
+        );
+        let (m, d) = parse(&text);
+        assert!(!published(&m).contains("HEMMELIG"), "{sub}: {:#?}", m.items);
+        assert!(published(&m).contains("vejarbejde"), "{sub}: the open part stays");
+        assert!(d.iter().any(|d| d.line == 8 && d.message.contains("sub-item")), "{sub}: {d:#?}");
+    }
+    // Numbered lines of an item's text that only mention something closed stay its text.
+    for line in ["1.2 Vejen er lukket i juli", "1.2 Rådhuset holdes lukket", "2.1 Personalesag - Lukket"] {
+        let text = format!(
+            "REFERAT Økonomiudvalget d. 12-03-2024\n\nPunkt 1: Meddelelser\n24/1001\n\n{line}\n\nÅben tekst.\n"
+        );
+        let (m, _) = parse(&text);
+        assert!(published(&m).contains("Åben tekst"), "{line}: {:#?}", m.items);
+    }
+}
+
+#[test]
+fn regression_a_divider_that_says_not_public_closes_the_items_after_it() {
+    for divider in ["Ikke offentlige punkter", "Ikke offentlige sager", "Ikke-offentlig del", "Ej offentlige punkter"] {
+        let text = minutes(&format!("{divider}\n\n{}", "Punkt 2: Vintertjeneste\n24/1002\n\nHEMMELIG bud.\n\nPunkt 3: Køb af ejendom\n24/1003\n\nSælger HEMMELIG.\n"));
+        let m = assert_closed(&text, 2);
+        assert!(m.items.iter().any(|i| i.number == 3 && i.closed), "{divider}");
+    }
+    // A mark of one item with its law is no divider.
+    let text = minutes("Punkt 2: Personalesag\n24/1002\n\nEj offentlig, jf. offentlighedslovens § 30\n\nHEMMELIG.\n\nPunkt 3: Eventuelt\n24/1003\n\nÅben.\n");
+    let m = assert_closed(&text, 2);
+    assert!(m.items.iter().any(|i| i.number == 3 && !i.closed));
+}

@@ -160,7 +160,13 @@ pub(super) fn closing_line(text: &str, plural: bool) -> bool {
         let pair = words.windows(2).any(|w| closing_word(&w[0]) && (several(&w[1]) || w[1] == "døre"));
         let two =
             words.first().is_some_and(|w| closing_word(w)) && words.iter().filter(|w| closing_word(w)).count() >= 2;
-        return words[..cited].iter().all(known) && (pair || two);
+        // "Ikke offentlige punkter", "Ikke-offentlig del", "Ej offentlige sager" (realistic leak
+        // review: the closed part was published).
+        let not_public = matches!(words.first().map(String::as_str), Some("ikke" | "ej"))
+            && matches!(words.get(1).map(String::as_str), Some("offentlig" | "offentlige" | "offentligt"))
+            && cited >= 3
+            && words[2..cited].iter().all(|w| several(w) || matches!(w.as_str(), "sager" | "af"));
+        return (words[..cited].iter().all(known) && (pair || two)) || not_public;
     }
     let known =
         |w: &String| closed(w) || matches!(w.as_str(), "punkt" | "pkt" | "sag" | "til" | "dette" | "denne" | "punktet");

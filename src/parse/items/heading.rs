@@ -99,6 +99,20 @@ pub(super) fn sub_item(line: &Line) -> Option<String> {
     Some(after[len..].trim_start_matches([':', '.', ')', '-', '–', ' ']).to_string())
 }
 
+/// "1.2 Personalesag - Lukket", "3a. Salg (Lukket)": a sub-item of item `number` written without
+/// "Punkt", as a numbered line of its text. Returns its title.
+pub(super) fn bare_sub_item(text: &str, number: u32) -> Option<&str> {
+    let t = text.trim_start_matches(['*', '_', '#', ' ']);
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 || t[..digits].parse::<u32>().ok()? != number || text.len() > 200 {
+        return None;
+    }
+    let after = &t[digits..];
+    // "1.2" or "3a", not "3 a" (a number and a word).
+    let len = sub_number_len(after).filter(|_| !after.starts_with(' '))?;
+    Some(after[len..].trim_start_matches([':', '.', ')', '-', '–', ' ']))
+}
+
 /// "3. Title" → (3, "Title"): the item heading of exports that leave out "Punkt", read as one only
 /// where [`super::mark_numbered`] found the form unambiguous. "26. november: …" is a date.
 pub fn numbered_heading(plain: &str) -> Option<(u32, &str)> {

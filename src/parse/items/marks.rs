@@ -3,9 +3,9 @@
 
 use super::case::{case_of, own_case};
 use super::head::{full_title, head_of};
-use super::heading::{heading_at, sub_item};
+use super::heading::{bare_sub_item, heading_at, sub_item};
 use crate::case::CaseNumber;
-use crate::parse::closed::{closing_line, closing_word, is_closed, is_verb, words_of};
+use crate::parse::closed::{closed_in_passing, closing_line, closing_word, is_closed, is_verb, words_of};
 use crate::parse::fields::{
     closing_field, fields, open_status, public_no_line, table_cases, table_ending_at, OtherCases, Own,
 };
@@ -28,10 +28,20 @@ pub(super) fn supplement_above(lines: &[Line], from: usize, i: usize) -> Option<
     (t.len() <= 20 && names.iter().any(|n| t.to_lowercase() == *n)).then_some(j)
 }
 
-/// The first closed sub-item's heading in an open item's lines `from..to` ("Punkt 3a: Tillægspunkt
-/// – Lukket"): the item's text ends there, since what follows it up to the next item is its text.
-pub(super) fn closed_sub_item(lines: &[Line], from: usize, to: usize, cx: &mut Ctx) -> Option<usize> {
-    let j = (from..to).find(|&j| sub_item(&lines[j]).is_some_and(|t| is_closed(&full_title(&t, &lines[j + 1..to]))))?;
+/// The first closed sub-item's heading in open item `number`'s lines `from..to` ("Punkt 3a:
+/// Tillægspunkt – Lukket"; also "3.2 Personalesag - Lukket", without "Punkt", when it marks itself
+/// closed as a title does, not in passing): the item's text ends there, since what follows it up
+/// to the next item is its text.
+pub(super) fn closed_sub_item(lines: &[Line], number: u32, from: usize, to: usize, cx: &mut Ctx) -> Option<usize> {
+    let bare = |t: &str| {
+        let title = to_plain(t);
+        is_closed(&title) && !closed_in_passing(&title)
+    };
+    let closed = |j: usize| {
+        sub_item(&lines[j]).is_some_and(|t| is_closed(&full_title(&t, &lines[j + 1..to])))
+            || bare_sub_item(lines[j].text, number).is_some_and(bare)
+    };
+    let j = (from..to).find(|&j| closed(j))?;
     cx.warn(
         lines[j].no,
         format!("sub-item \"{}\" is closed: it and the text after it are not published", clip(lines[j].text.trim())),
@@ -127,11 +137,12 @@ pub(super) fn closed_part(lines: &[Line], cx: &mut Ctx) -> Option<usize> {
                 && (blank(lines.get(i + 1)) || heading_at(lines, i + 1).is_some()))
     };
     // A divider starts with its closing word ("Lukkede punkter", "LUKKET MØDE", "Fortrolige
-    // punkter"), or with "Punkter", "Sager" or "Mødet" ("Punkter på lukket dagsorden", "Sager
-    // behandlet for lukkede døre", "Mødet fortsatte for lukkede døre").
+    // punkter"), with "Ikke" or "Ej" ("Ikke offentlige punkter"), or with "Punkter", "Sager" or
+    // "Mødet" ("Punkter på lukket dagsorden", "Sager behandlet for lukkede døre", "Mødet fortsatte
+    // for lukkede døre").
     let starts = |i: usize| {
         let t = lines[i].text.trim_start_matches(['*', '_', '#', '(', ' ']);
-        t.starts_with(['L', 'l', 'F', 'f', 'P', 'p', 'S', 's', 'M', 'm'])
+        t.starts_with(['L', 'l', 'F', 'f', 'P', 'p', 'S', 's', 'M', 'm', 'I', 'i', 'E', 'e'])
     };
     let named = |i: usize| starts(i) && closing_line(lines[i].text, true) && alone(i);
     let d =

@@ -270,7 +270,7 @@ impl Agenda<'_, '_> {
             }
             None => (self.divider.filter(|&d| d > s).unwrap_or(lines.len()), None),
         };
-        let end = if o.closed { end } else { closed_sub_item(lines, s + 1, end, cx).unwrap_or(end) };
+        let end = if o.closed { end } else { closed_sub_item(lines, n, s + 1, end, cx).unwrap_or(end) };
         // Its own case numbers tell its fields from a table of others' (see `Own`); where no line
         // may close it, nothing asks for them.
         let may_close = lines[s + 1..next.unwrap_or(lines.len()).max(end)].iter().any(|l| l.may_close);
