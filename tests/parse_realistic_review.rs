@@ -143,3 +143,21 @@ fn regression_a_divider_that_says_not_public_closes_the_items_after_it() {
     let m = assert_closed(&text, 2);
     assert!(m.items.iter().any(|i| i.number == 3 && !i.closed));
 }
+
+#[test]
+fn regression_a_public_field_answered_by_ticked_boxes_closes_the_item() {
+    for field in [
+        "Offentlig: ☐ Ja ☒ Nej",
+        "Offentlig: Ja ☐ Nej ☒",
+        "Offentlig: [ ] Ja [X] Nej",
+        "| Offentlig | ☐ Ja ☒ Nej |",
+        "Lukket: ☒ Ja ☐ Nej",
+        // Boxes with no one option ticked: nothing to trust, closed.
+        "Offentlig: ☐ Ja ☐ Nej",
+    ] {
+        assert_closed(&minutes(&format!("Punkt 2: Køb af ejendom\n24/1002\n\n{field}\n\nSælger HEMMELIG.\n")), 2);
+    }
+    let text = minutes("Punkt 2: Vejnavne\n24/1002\n\nOffentlig: ☒ Ja ☐ Nej\n\nÅben tekst.\n");
+    let (m, _) = parse(&text);
+    assert!(m.items.iter().all(|i| !i.closed), "{:#?}", m.items);
+}

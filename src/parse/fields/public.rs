@@ -69,6 +69,15 @@ pub(super) fn public_answer(text: &str) -> Option<(bool, bool)> {
         _ if CLOSED_LABELS.contains(&label) => true,
         _ => return None,
     };
+    // A form's boxes ("☐ Ja ☒ Nej"): the ticked option answers; boxes without one ticked answer
+    // nothing that can be trusted, and the item is closed (realistic leak review).
+    if let Some(option) = ticked(value) {
+        let closes = match option {
+            Some(yes) => yes == yes_closes,
+            None => true,
+        };
+        return Some((closes, closes));
+    }
     let bare = bare_answer(value, label);
     if yes_closes || (text.len() > 80 && !bare) {
         return bare.then_some((true, true));
@@ -81,6 +90,50 @@ pub(super) fn public_answer(text: &str) -> Option<(bool, bool)> {
         _ => bare.then_some((true, true)),
     };
     answer
+}
+
+/// The option ticked among a form's boxes, `Some(true)` for "Ja", `Some(false)` for "Nej", with
+/// the box before its option ("☐ Ja ☒ Nej", "[ ] Ja [X] Nej") or after it ("Ja ☐ Nej ☒"); `Some(None)`
+/// when there are boxes but not one option ticked; `None` without boxes.
+fn ticked(value: &str) -> Option<Option<bool>> {
+    const TICKED: [char; 6] = ['☒', '☑', '✓', '✔', '■', '⊠'];
+    const EMPTY: [char; 3] = ['☐', '□', '▢'];
+    let value = value.replace("[X]", "☒").replace("[x]", "☒").replace("[ ]", "☐");
+    if !value.contains(TICKED) && !value.contains(EMPTY) {
+        return None;
+    }
+    // Boxes and words in order: a box is Some(ticked), a word None with its text.
+    let mut tokens: Vec<(Option<bool>, String)> = Vec::new();
+    for part in value.split_whitespace() {
+        for piece in part.split_inclusive(|c: char| TICKED.contains(&c) || EMPTY.contains(&c)) {
+            let (word, mark) = match piece.chars().last() {
+                Some(c) if TICKED.contains(&c) || EMPTY.contains(&c) => {
+                    (&piece[..piece.len() - c.len_utf8()], Some(TICKED.contains(&c)))
+                }
+                _ => (piece, None),
+            };
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+            if !word.is_empty() {
+                tokens.push((None, word));
+            }
+            if let Some(t) = mark {
+                tokens.push((Some(t), String::new()));
+            }
+        }
+    }
+    let box_first = tokens.first().is_some_and(|(b, _)| b.is_some());
+    let mut chosen = Vec::new();
+    for (k, (mark, _)) in tokens.iter().enumerate() {
+        let option = if box_first { tokens.get(k + 1) } else { k.checked_sub(1).and_then(|j| tokens.get(j)) };
+        if let (Some(true), Some((None, word))) = (mark, option) {
+            chosen.push(word.as_str());
+        }
+    }
+    Some(match chosen.as_slice() {
+        ["ja"] => Some(true),
+        ["nej"] => Some(false),
+        _ => None,
+    })
 }
 
 /// A field's label and answer: around its colon, or else around a dash between spaces or a gap of
