@@ -161,3 +161,15 @@ fn regression_a_public_field_answered_by_ticked_boxes_closes_the_item() {
     let (m, _) = parse(&text);
     assert!(m.items.iter().all(|i| !i.closed), "{:#?}", m.items);
 }
+
+#[test]
+fn regression_a_mark_right_under_a_section_heading_closes_the_item() {
+    for heading in
+        ["Sagsfremstilling", "Resumé", "Baggrund", "Indstilling", "Beslutning i Økonomiudvalget den 12-03-2024"]
+    {
+        for mark in ["Lukket punkt", "LUKKET", "Ikke til offentliggørelse"] {
+            let text = minutes(&format!("Punkt 2: Køb af ejendom\n24/1002\n\n{heading}\n{mark}\n\nSælger HEMMELIG.\n"));
+            assert_closed(&text, 2);
+        }
+    }
+}

@@ -267,7 +267,13 @@ pub(in crate::parse) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usi
     let mark_alone = |k: usize| {
         // Every line of every item comes here: the cheap questions first, where it stands last.
         let t = body[k].text;
-        let apart = || blank(body.get(k - 1)) && blank(body.get(k + 1));
+        // A section's heading right above counts as a blank line ("Sagsfremstilling" / "Lukket
+        // punkt" / "", realistic leak review).
+        let heading = |l: &Line| {
+            matches!(l.kind, Kind::Heading(_))
+                || (l.text.len() <= 60 && crate::parse::sections::kind_of(&to_plain(l.text)).is_some())
+        };
+        let apart = || (blank(body.get(k - 1)) || body.get(k - 1).is_some_and(heading)) && blank(body.get(k + 1));
         let in_head = || capital_first(t) && starts_as_mark(t) && k <= *head_end;
         // Not the slice's first line: what stands above it is not known here (right above the
         // next heading, the mark is that item's; see `marked_above`). A label ("Lukket:") is
