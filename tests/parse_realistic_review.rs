@@ -173,3 +173,17 @@ fn regression_a_mark_right_under_a_section_heading_closes_the_item() {
         }
     }
 }
+
+#[test]
+fn regression_a_field_answered_by_a_mark_closes_the_item() {
+    for field in
+        ["Status: Ikke offentlig", "Klassifikation: Fortrolig", "Åbent/lukket punkt: Lukket", "Type: Lukket punkt"]
+    {
+        assert_closed(&minutes(&format!("Punkt 2: Køb af ejendom\n24/1002\n\n{field}\n\nSælger HEMMELIG.\n")), 2);
+    }
+    // A name or a subject is no mark.
+    for field in ["Emne: Lukket skole genåbnes", "Sagsansvarlig: Lone Holm"] {
+        let (m, _) = parse(&minutes(&format!("Punkt 2: Skoler\n24/1002\n\n{field}\n\nÅben tekst.\n")));
+        assert!(m.items.iter().all(|i| !i.closed), "{field}: {:#?}", m.items);
+    }
+}

@@ -186,7 +186,21 @@ pub(in crate::parse) fn mark_with_reason(text: &str) -> bool {
         [" – ", " - ", " — ", " (", ", ", "; ", " pga. ", " pga ", " på grund af ", " grundet ", " idet ", " da "];
     let plain = to_plain(text);
     let Some(at) = SET_OFF.iter().filter_map(|s| plain.find(s)).min() else { return false };
-    let mark = plain[..at].trim();
+    is_mark(plain[..at].trim())
+}
+
+/// A field whose answer is a mark: "Status: Ikke offentlig", "Type: Lukket punkt", "Behandling:
+/// Lukket" (realistic leak review; only the public labels' answers were read).
+pub(in crate::parse) fn field_says_closed(text: &str) -> bool {
+    let plain = to_plain(text);
+    let Some((label, answer)) = plain.split_once(':') else { return false };
+    let label = label.trim();
+    !label.is_empty() && label.len() <= 30 && !label.bytes().any(|b| b.is_ascii_digit()) && is_mark(answer.trim())
+}
+
+/// Plain text that is a mark of its own: [`closing_line`]'s vocabulary, or a phrase that says so
+/// ("Ikke offentlig", "Undtaget fra offentligheden"), not a subject ("Lukket skole").
+fn is_mark(mark: &str) -> bool {
     let phrase = || {
         let first = words_of(mark).next().map(str::to_lowercase);
         matches!(first.as_deref(), Some("ikke" | "ej" | "undtaget")) && short_mark(mark)

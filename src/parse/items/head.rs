@@ -4,7 +4,9 @@
 use super::case::case_of;
 use super::heading::{heading_of, is_heading_line};
 use crate::case::CaseNumber;
-use crate::parse::closed::{closing_line, is_closed, item_says_closed, mark_with_reason, marks_closed, short_mark};
+use crate::parse::closed::{
+    closing_line, field_says_closed, is_closed, item_says_closed, mark_with_reason, marks_closed, short_mark,
+};
 use crate::parse::fields::{describes_item, field_table, fields, open_status, public_field, public_label};
 use crate::parse::has_byte;
 use crate::parse::inline::to_plain;
@@ -70,8 +72,9 @@ pub(super) fn full_title(title: &str, body: &[Line]) -> String {
     // item's first line when it is short and says so, also as a sentence ("Punktet er lukket.",
     // "Denne sag er lukket"): hiding an open item warns, publishing a closed one cannot be undone.
     let says_closed = |t: &str| closing_line(t, false) || item_says_closed(t) || short_mark(t);
-    // … also with its reason after it ("Ikke offentlig – personsag").
-    let says_closed = |t: &str| says_closed(t) || mark_with_reason(t);
+    // … also with its reason after it ("Ikke offentlig – personsag"), or as a field's answer
+    // ("Status: Ikke offentlig").
+    let says_closed = |t: &str| says_closed(t) || mark_with_reason(t) || field_says_closed(t);
     // An item its fields call open ("Åben sag") is not closed by the line after them: that is the
     // next item's mark, above its heading.
     let columns: Vec<(usize, Vec<Cow<str>>)> = head.fields.iter().map(|&i| (i, fields(body[i].text))).collect();
