@@ -130,17 +130,23 @@ pub(super) fn closing_word_in(title: &str) -> Option<&str> {
 /// punkter", "Lukket del af mødet", "Punkter på lukket dagsorden", "Mødet fortsatte for lukkede
 /// døre"); otherwise a mark of one item ("LUKKET", "(Lukket punkt)", "Fortrolig sag", "Ikke til
 /// offentliggørelse", "Lukket, jf. forvaltningslovens § 32").
+/// Whether `text` has what every word of a mark's vocabulary has ("lukke…", "ikke", "fortrolig…",
+/// "offentlig…"), by its bytes: the readers of marks ask every line, and most lines have none.
+fn has_mark_stem(text: &str) -> bool {
+    let b = text.as_bytes();
+    let word_at = |i: usize, w: &[u8]| b.get(i..i + w.len()).is_some_and(|x| x.eq_ignore_ascii_case(w));
+    (0..b.len()).any(|i| {
+        matches!(b[i], b'k' | b'K' | b'r' | b'R' | b'f' | b'F')
+            && (word_at(i, b"kke") || word_at(i, b"rtrolig") || word_at(i, b"ffentlig"))
+    })
+}
+
 pub(super) fn closing_line(text: &str, plural: bool) -> bool {
     // Every line of every file is asked: decide most on their length and bytes ("lukke…", "fortrolig…").
     if text.len() > 80 {
         return false;
     }
-    let b = text.as_bytes();
-    let word_at = |i: usize, w: &[u8]| b.get(i..i + w.len()).is_some_and(|x| x.eq_ignore_ascii_case(w));
-    if !(0..b.len()).any(|i| {
-        matches!(b[i], b'k' | b'K' | b'r' | b'R' | b'f' | b'F')
-            && (word_at(i, b"kke") || word_at(i, b"rtrolig") || word_at(i, b"ffentlig"))
-    }) {
+    if !has_mark_stem(text) {
         return false;
     }
     let plain = to_plain(text);
@@ -184,6 +190,10 @@ pub(super) fn closing_line(text: &str, plural: bool) -> bool {
 pub(in crate::parse) fn mark_with_reason(text: &str) -> bool {
     const SET_OFF: [&str; 12] =
         [" – ", " - ", " — ", " (", ", ", "; ", " pga. ", " pga ", " på grund af ", " grundet ", " idet ", " da "];
+    // A mark with its reason is a short line: every line that may close an item is asked.
+    if text.len() > 120 || !has_mark_stem(text) {
+        return false;
+    }
     let plain = to_plain(text);
     let Some(at) = SET_OFF.iter().filter_map(|s| plain.find(s)).min() else { return false };
     is_mark(plain[..at].trim())
@@ -192,6 +202,9 @@ pub(in crate::parse) fn mark_with_reason(text: &str) -> bool {
 /// A field whose answer is a mark: "Status: Ikke offentlig", "Type: Lukket punkt", "Behandling:
 /// Lukket" (realistic leak review; only the public labels' answers were read).
 pub(in crate::parse) fn field_says_closed(text: &str) -> bool {
+    if text.len() > 120 || !has_mark_stem(text) {
+        return false;
+    }
     let plain = to_plain(text);
     let Some((label, answer)) = plain.split_once(':') else { return false };
     let label = label.trim();

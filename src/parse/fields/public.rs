@@ -98,6 +98,9 @@ pub(super) fn public_answer(text: &str) -> Option<(bool, bool)> {
 fn ticked(value: &str) -> Option<Option<bool>> {
     const TICKED: [char; 6] = ['☒', '☑', '✓', '✔', '■', '⊠'];
     const EMPTY: [char; 3] = ['☐', '□', '▢'];
+    if !value.contains(TICKED) && !value.contains(EMPTY) && !value.contains('[') {
+        return None;
+    }
     let value = value.replace("[X]", "☒").replace("[x]", "☒").replace("[ ]", "☐");
     if !value.contains(TICKED) && !value.contains(EMPTY) {
         return None;
@@ -273,7 +276,7 @@ pub(in crate::parse) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usi
             matches!(l.kind, Kind::Heading(_))
                 || (l.text.len() <= 60 && crate::parse::sections::kind_of(&to_plain(l.text)).is_some())
         };
-        let apart = || (blank(body.get(k - 1)) || body.get(k - 1).is_some_and(heading)) && blank(body.get(k + 1));
+        let apart = || blank(body.get(k + 1)) && (blank(body.get(k - 1)) || body.get(k - 1).is_some_and(heading));
         let in_head = || capital_first(t) && starts_as_mark(t) && k <= *head_end;
         // Not the slice's first line: what stands above it is not known here (right above the
         // next heading, the mark is that item's; see `marked_above`). A label ("Lukket:") is
