@@ -187,3 +187,15 @@ fn regression_a_field_answered_by_a_mark_closes_the_item() {
         assert!(m.items.iter().all(|i| !i.closed), "{field}: {:#?}", m.items);
     }
 }
+
+#[test]
+fn regression_a_divider_right_under_a_list_item_emphasis_or_a_tag_closes_the_items_after_it() {
+    let closed = "Punkt 2: Køb af ejendom\n24/1002\n\nSælger HEMMELIG.\n";
+    for above in ["1. Godkendt", "- Godkendt", "**Godkendt.**", "<p>Godkendt.</p>", "Godkendt.<br>"] {
+        assert_closed(&minutes(&format!("{above}\nLukkede punkter\n\n{closed}")).replacen("Godkendt.\n\n", "", 1), 2);
+    }
+    let html = "<h1>Referat Økonomiudvalget d. 12-03-2024</h1>\n<h2>1. Budget</h2>\n<p>Sagsnr.: 24/1001</p>\n\
+                <p>Godkendt.</p>\n<h2>Lukkede punkter</h2>\n<h2>2. Køb af ejendom</h2>\n<p>Sagsnr.: 24/1002</p>\n\
+                <p>Sælger HEMMELIG.</p>\n";
+    assert_closed(html, 2);
+}

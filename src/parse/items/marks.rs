@@ -130,8 +130,21 @@ pub(super) fn closed_part(lines: &[Line], cx: &mut Ctx) -> Option<usize> {
     // number, head or foot next to it counts as blank ("3" / "Lukkede punkter" at a page break).
     let alone = |i: usize| {
         let blank = |j: Option<&Line>| j.is_none_or(|l| l.is_empty_to_reader() || normalize::page_furniture(l.text));
-        // Without blank lines (pdftotext), a sentence's end above it sets it apart too.
-        let ends = |j: Option<&Line>| blank(j) || j.is_some_and(|l| l.text.trim_end().ends_with(['.', '!', '?']));
+        // Without blank lines (pdftotext), a sentence's end above it sets it apart too, also in
+        // emphasis or a tag ("**Godkendt.**", "<p>Godkendt.</p>"), and so does a list's item
+        // ("1. Godkendt"; realistic leak review: the divider was read as the list's text).
+        let list_item = |t: &str| {
+            let t = t.trim_start();
+            let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+            (digits > 0 && t[digits..].starts_with(". ")) || t.starts_with(['-', '•'])
+        };
+        let ends = |j: Option<&Line>| {
+            blank(j)
+                || j.is_some_and(|l| {
+                    let t = l.text.trim_end();
+                    t.ends_with(['.', '!', '?']) || to_plain(t).trim_end().ends_with(['.', '!', '?']) || list_item(t)
+                })
+        };
         matches!(lines[i].kind, Kind::Heading(_))
             || (ends(i.checked_sub(1).map(|j| &lines[j]))
                 && (blank(lines.get(i + 1)) || heading_at(lines, i + 1).is_some()))
@@ -141,7 +154,11 @@ pub(super) fn closed_part(lines: &[Line], cx: &mut Ctx) -> Option<usize> {
     // "Mødet" ("Punkter på lukket dagsorden", "Sager behandlet for lukkede døre", "Mødet fortsatte
     // for lukkede døre").
     let starts = |i: usize| {
-        let t = lines[i].text.trim_start_matches(['*', '_', '#', '(', ' ']);
+        let mut t = lines[i].text.trim_start_matches(['*', '_', '#', '(', ' ']);
+        // Past the tags it stands in ("<h2>Lukkede punkter</h2>").
+        while let Some(rest) = t.strip_prefix('<').and_then(|r| r.split_once('>')).map(|(_, r)| r) {
+            t = rest.trim_start();
+        }
         t.starts_with(['L', 'l', 'F', 'f', 'P', 'p', 'S', 's', 'M', 'm', 'I', 'i', 'E', 'e'])
     };
     let named = |i: usize| starts(i) && closing_line(lines[i].text, true) && alone(i);
