@@ -199,3 +199,27 @@ fn regression_a_divider_right_under_a_list_item_emphasis_or_a_tag_closes_the_ite
                 <p>Sælger HEMMELIG.</p>\n";
     assert_closed(html, 2);
 }
+
+#[test]
+fn regression_a_heading_with_its_mark_before_its_title_or_number_is_the_closed_item() {
+    for heading in [
+        "Punkt 2 (lukket)",
+        "Punkt 2 (Lukket): Køb af ejendom",
+        "Punkt 2, lukket: Køb af ejendom",
+        "LUKKET PUNKT 2 – Køb af ejendom",
+        "Fortroligt punkt 2: Køb af ejendom",
+    ] {
+        let text = minutes(&format!(
+            "{heading}\n24/1002\n\nSagsfremstilling\nSælger HEMMELIG.\n\nPunkt 3: Eventuelt\n24/1003\n\nÅben.\n"
+        ));
+        let m = assert_closed(&text, 2);
+        assert!(m.items.iter().any(|i| i.number == 3 && !i.closed), "{heading}");
+    }
+    // Without a case number line too.
+    assert_closed(&minutes("Punkt 2 (lukket)\n\nSagsfremstilling\nSælger HEMMELIG.\n"), 2);
+    // A mark alone, or with a number and no title, is no heading.
+    for line in ["Lukket punkt", "Punkt 2 (se bilag)"] {
+        let (m, _) = parse(&minutes(&format!("{line}\n\nÅben tekst.\n")));
+        assert_eq!(m.items.len(), 1, "{line}");
+    }
+}

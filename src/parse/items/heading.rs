@@ -19,6 +19,13 @@ pub fn item_heading(plain: &str) -> Option<(u32, &str)> {
 /// Like [`item_heading`]; unless `strict`, also "Punkt 3 Title" without a separator.
 fn item_heading_with(plain: &str, strict: bool) -> Option<(u32, &str)> {
     let t = plain.trim_start();
+    // "LUKKET PUNKT 2 – Salg": the mark first; the whole line is the title, so that it closes the
+    // item (realistic leak review: the heading was text of the item above).
+    let marked_first = ["lukket ", "fortroligt ", "fortrolig "].iter().find_map(|m| strip_prefix_ci(t, m));
+    if let Some(heading) = marked_first {
+        let (number, _) = item_heading_with(heading, true).filter(|(_, title)| !title.is_empty())?;
+        return Some((number, t.trim_end()));
+    }
     // "Pkt 2: …" as well as "Pkt. 2: …" (the first was read as text, and a closed item published).
     let rest = ["dagsordenspunkt", "punkt", "pkt.", "pkt", "sag nr."].iter().find_map(|p| strip_prefix_ci(t, p))?;
     if !rest.starts_with([' ', '\t', '\u{a0}']) && !rest.starts_with(|c: char| c.is_ascii_digit()) {
@@ -37,9 +44,19 @@ fn item_heading_with(plain: &str, strict: bool) -> Option<(u32, &str)> {
         return None; // "Sag nr. 24/12003": a case number
     }
     let after = rest[digits..].trim_start();
+    // "Punkt 2 (lukket)", "Punkt 2 (Lukket): Salg", "Punkt 2, lukket: Salg": a mark between the
+    // number and the title, which keeps it (realistic leak review: these were text).
+    let marked = || {
+        let mark = match after.as_bytes().first() {
+            Some(b'(') => after[1..].split(')').next(),
+            Some(b',') => after[1..].split(':').next(),
+            _ => None,
+        };
+        mark.is_some_and(|m| m.len() <= 30 && crate::parse::closed::is_closed(m))
+    };
     let title = match after.strip_prefix([':', '.', '-', '–']) {
         Some(t) => t.trim(),
-        None if after.is_empty() || !strict => after,
+        None if after.is_empty() || !strict || marked() => after.trim_end(),
         None => return None,
     };
     Some((number, title))
@@ -226,6 +243,9 @@ fn heading_word(text: &str) -> Option<&str> {
         Some(b'P' | b'p') => &["punkt", "pkt"],
         Some(b'D' | b'd') => &["dagsordenspunkt"],
         Some(b'S' | b's') => &["sag nr."],
+        // "LUKKET PUNKT 2 – Salg" (see `item_heading_with`).
+        Some(b'L' | b'l') => &["lukket punkt", "lukket pkt"],
+        Some(b'F' | b'f') => &["fortroligt punkt", "fortrolig punkt", "fortroligt pkt", "fortrolig pkt"],
         _ => return None,
     };
     words.iter().any(|w| strip_prefix_ci(t, w).is_some()).then_some(t)
