@@ -223,3 +223,15 @@ fn regression_a_heading_with_its_mark_before_its_title_or_number_is_the_closed_i
         assert_eq!(m.items.len(), 1, "{line}");
     }
 }
+
+#[test]
+fn regression_a_title_ending_in_luk_abbreviated_closes_the_item() {
+    for title in ["Køb af ejendom (LUK)", "Køb af ejendom (Luk.)", "Køb af ejendom - LUK"] {
+        assert_closed(&minutes(&format!("Punkt 2: {title}\n24/1002\n\nSælger HEMMELIG.\n")), 2);
+    }
+    // "Luk" as a verb, or inside a word, is no mark.
+    for title in ["Luk hullerne i budgettet", "Slukning af gadelys"] {
+        let (m, _) = parse(&minutes(&format!("Punkt 2: {title}\n24/1002\n\nÅben tekst.\n")));
+        assert!(m.items.iter().all(|i| !i.closed), "{title}");
+    }
+}
