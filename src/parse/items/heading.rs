@@ -21,8 +21,7 @@ fn item_heading_with(plain: &str, strict: bool) -> Option<(u32, &str)> {
     let t = plain.trim_start();
     // "LUKKET PUNKT 2 – Salg": the mark first; the whole line is the title, so that it closes the
     // item (realistic leak review: the heading was text of the item above).
-    let marked_first = ["lukket ", "fortroligt ", "fortrolig "].iter().find_map(|m| strip_prefix_ci(t, m));
-    if let Some(heading) = marked_first {
+    if let Some(heading) = past_mark(t) {
         let (number, _) = item_heading_with(heading, true).filter(|(_, title)| !title.is_empty())?;
         return Some((number, t.trim_end()));
     }
@@ -244,11 +243,15 @@ fn heading_word(text: &str) -> Option<&str> {
         Some(b'D' | b'd') => &["dagsordenspunkt"],
         Some(b'S' | b's') => &["sag nr."],
         // "LUKKET PUNKT 2 – Salg" (see `item_heading_with`).
-        Some(b'L' | b'l') => &["lukket punkt", "lukket pkt"],
-        Some(b'F' | b'f') => &["fortroligt punkt", "fortrolig punkt", "fortroligt pkt", "fortrolig pkt"],
+        Some(b'L' | b'l' | b'F' | b'f') => return past_mark(t).and_then(heading_word).map(|_| t),
         _ => return None,
     };
     words.iter().any(|w| strip_prefix_ci(t, w).is_some()).then_some(t)
+}
+
+/// `text` past a mark that a heading may start with ("LUKKET PUNKT 2 – Salg").
+fn past_mark(text: &str) -> Option<&str> {
+    ["lukket ", "fortroligt ", "fortrolig "].iter().find_map(|m| strip_prefix_ci(text, m))
 }
 
 /// `text` past the emphasis, inline tags and spaces before its first word ("**<B>Punkt",
