@@ -235,3 +235,32 @@ fn regression_a_title_ending_in_luk_abbreviated_closes_the_item() {
         assert!(m.items.iter().all(|i| !i.closed), "{title}");
     }
 }
+
+#[test]
+fn regression_a_table_row_answered_by_a_mark_closes_the_item() {
+    for head in [
+        "Punkt 2: Køb af ejendom\n24/1002\n\n| Type | Lukket punkt |\n",
+        "Punkt 2: Køb af ejendom\n\n| Sagsnr. | 24/1002 |\n|---|---|\n| Type | Lukket punkt |\n",
+        "Punkt 2: Køb af ejendom\n\n| Sagsnr. | 24/1002 |\n| Klassifikation | Fortrolig |\n",
+    ] {
+        assert_closed(&minutes(&format!("{head}\nSælger HEMMELIG kræver 3,1 mio. kr.\n")), 2);
+    }
+    // A row with a subject is no mark.
+    let (m, _) = parse(&minutes("Punkt 2: Skoler\n24/1002\n\n| Emne | Lukket skole genåbnes |\n\nÅben tekst.\n"));
+    assert!(m.items.iter().all(|i| !i.closed), "{:#?}", m.items);
+}
+
+#[test]
+fn regression_a_lock_icon_in_an_html_heading_closes_the_item() {
+    let html = "<h1>Referat Økonomiudvalget d. 12-03-2024</h1>\n<h2>1. Budget</h2>\n<p>Sagsnr.: 24/1001</p>\n\
+                <p>Godkendt.</p>\n<h2>2. Køb af ejendom <img src=\"laas.png\" alt=\"Lukket\"></h2>\n\
+                <p>Sagsnr.: 24/1002</p>\n<p>Sælger HEMMELIG.</p>\n<h2>3. Eventuelt</h2>\n<p>Sagsnr.: 24/1003</p>\n\
+                <p>Intet.</p>\n";
+    let m = assert_closed(html, 2);
+    assert!(m.items.iter().any(|i| i.number == 3 && !i.closed));
+    // In markdown too.
+    assert_closed(
+        &minutes("## Punkt 2: Køb af ejendom <img alt=\"Lukket punkt\" src=\"laas.png\">\n24/1002\n\nHEMMELIG.\n"),
+        2,
+    );
+}

@@ -125,6 +125,28 @@ pub fn escape_leading_marker(buf: &mut String, start: usize) {
 struct Tag<'a> {
     name: &'a str,
     closing: bool,
+    attrs: &'a str,
+}
+
+impl<'a> Tag<'a> {
+    /// An image's text: its `alt` attribute, as a reader without images sees it (a lock icon with
+    /// alt "Lukket" in a heading says the item is closed, as `![Lukket](lås.png)` does).
+    fn alt(&self) -> Option<&'a str> {
+        if !self.name.eq_ignore_ascii_case("img") {
+            return None;
+        }
+        let lower = self.attrs.to_ascii_lowercase();
+        let at = lower
+            .match_indices("alt")
+            .map(|(i, _)| i)
+            .find(|&i| lower[..i].ends_with([' ', '\t', '\n']) && lower[i + 3..].trim_start().starts_with('='))?;
+        let value = self.attrs[at + 3..].trim_start()[1..].trim_start();
+        match value.chars().next()? {
+            q @ ('"' | '\'') => value[1..].split(q).next(),
+            _ => value.split([' ', '\t', '\n', '/']).next(),
+        }
+        .filter(|alt| !alt.trim().is_empty())
+    }
 }
 
 /// Where the text's last `-->` starts, counted from its end: a comment that opens closer to the
@@ -149,7 +171,7 @@ fn html_tag(s: &str, comment_closes: impl FnOnce() -> bool) -> Option<(Tag<'_>, 
             return None;
         }
         let end = body.find("-->")?;
-        return Some((Tag { name: "!--", closing: false }, 4 + end + 3));
+        return Some((Tag { name: "!--", closing: false, attrs: "" }, 4 + end + 3));
     }
     let b = s.as_bytes();
     let closing = b.get(1) == Some(&b'/');
@@ -171,10 +193,14 @@ fn html_tag(s: &str, comment_closes: impl FnOnce() -> bool) -> Option<(Tag<'_>, 
     if !(attrs.is_empty() || attrs == "/" || attrs.starts_with([' ', '\t', '\n'])) {
         return None;
     }
-    Some((Tag { name, closing }, name_start + name_len + end + 1))
+    Some((Tag { name, closing, attrs }, name_start + name_len + end + 1))
 }
 
 fn push_tag_as_markdown(buf: &mut String, tag: Tag) {
+    if let Some(alt) = tag.alt() {
+        push_inline(buf, &plain_owned(alt), false);
+        return;
+    }
     match tag.name.to_ascii_lowercase().as_str() {
         "b" | "strong" => buf.push_str("**"),
         "i" | "em" => buf.push('*'),
@@ -337,6 +363,9 @@ fn plain_into(out: &mut String, s: &str) {
                 Some((tag, end)) => {
                     if matches!(tag.name, "br" | "p" | "div" | "td" | "th" | "li") {
                         out.push(' ');
+                    }
+                    if let Some(alt) = tag.alt() {
+                        plain_into(out, alt);
                     }
                     len = end;
                 }
@@ -502,6 +531,17 @@ mod tests {
     fn plain_text_tags_lose_their_attributes() {
         let text = inline("Se <img src=x onerror=alert(1)> og <a href=\"javascript:alert(2)\">dette</a>.", false);
         assert_eq!(text, "Se \\<img> og \\<a>dette\\</a>.");
+    }
+
+    /// Regression: a lock icon `<img alt="Lukket">` in an item's heading was dropped, and the
+    /// closed item published.
+    #[test]
+    fn regression_an_image_reads_as_its_alt_text() {
+        assert_eq!(to_plain("2. Salg <img src=\"lås.png\" alt=\"Lukket\">"), "2. Salg Lukket");
+        assert_eq!(to_plain("a <IMG ALT='Lukket punkt' src=x> <img alt=Lukket/>"), "a Lukket punkt Lukket");
+        assert_eq!(to_plain("a<img src=x data-alt=\"y\" alt=\"\">b <img src=x>c"), "ab c");
+        assert_eq!(inline("<img alt=\"&lt;script&gt;*x*\">", true), "\\<script>x", "text, never a tag");
+        assert_eq!(inline("Se <img alt=\"Lukket\" src=x>", false), "Se \\<img>", "plain text keeps a bare tag");
     }
 
     #[test]

@@ -15,7 +15,7 @@ pub(super) use rows::{table_cases, table_ending_at, OtherCases};
 
 use html::{flatten_tags, html_rows};
 
-use crate::parse::closed::closing_line;
+use crate::parse::closed::{closing_line, field_says_closed};
 use crate::parse::has_byte;
 use crate::parse::inline::to_plain;
 use crate::parse::items::case_in;
@@ -60,6 +60,7 @@ pub(super) fn is_field(text: &str) -> bool {
         || closing_line(text, false)
         || public_field(text).is_some()
         || case_in(text).is_some()
+        || field_says_closed(text)
 }
 
 /// The fields of a line under an item's heading. A row of a table with a label and its value
