@@ -264,3 +264,27 @@ fn regression_a_lock_icon_in_an_html_heading_closes_the_item() {
         2,
     );
 }
+
+/// Minutes whose items are numbered "1 Title", without the dot, as pdftotext writes a number that
+/// stood in a column of its own.
+fn bare(rest: &str) -> String {
+    format!("REFERAT Økonomiudvalget d. 12-03-2024\n\n1    Budget\n24/1001\n\nGodkendt.\n\n{rest}")
+}
+
+#[test]
+fn regression_items_numbered_without_a_dot_are_read_and_closed_ones_kept_back() {
+    let (m, _) = parse(&bare("2 Skoler\n24/1002\n\n1 Ny skole på Vestergade.\n\n3 Eventuelt\n24/1003\n\nIntet.\n"));
+    let titles: Vec<(u32, &str)> = m.items.iter().map(|i| (i.number, i.title.as_str())).collect();
+    assert_eq!(titles, [(1, "Budget"), (2, "Skoler"), (3, "Eventuelt")]);
+    assert!(m.items.iter().all(|i| !i.closed));
+    for closed in [
+        "2 Køb af ejendom - Lukket\n24/1002\n\nSælger HEMMELIG.\n",
+        "2 Køb af ejendom\n24/1002\nLukket punkt\n\nSælger HEMMELIG.\n1 Bilag HEMMELIG\n",
+        "2 Personalesag (Lukket)\n\nHEMMELIG.\n",
+        "Lukkede punkter\n\n2 Personalesag\n24/1002\n\nHEMMELIG.\n",
+    ] {
+        assert_closed(&bare(closed), 2);
+    }
+    // Still no items: the first error stands.
+    assert_refused("REFERAT Økonomiudvalget d. 12-03-2024\n\n2 Budget\nTekst.\n", 0, "no agenda items found");
+}

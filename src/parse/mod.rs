@@ -69,6 +69,51 @@ pub fn has_byte(text: &str, b: u8) -> bool {
 /// On success returns the meeting and its warnings; on failure every error found, with the
 /// warnings (never panics).
 pub fn parse(file: &Path, text: &str) -> Result<(Meeting, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let first = parse_text(file, text);
+    let no_items = |diags: &[Diagnostic]| diags.iter().any(|d| d.is_error() && d.message.starts_with(NO_ITEMS));
+    match first {
+        // A file that numbers its items "1 Title", without the dot (a number in a column of its
+        // own, as pdftotext writes it), is read as one numbered "1. Title": by the same rules, so
+        // a closed item is found as in any numbered file. Only a file with no items otherwise.
+        Err(diags) if no_items(&diags) => match bare_numbers_dotted(text) {
+            Some(dotted) => match parse_text(file, &dotted) {
+                Err(again) if no_items(&again) => Err(diags),
+                result => result,
+            },
+            None => Err(diags),
+        },
+        result => result,
+    }
+}
+
+const NO_ITEMS: &str = "no agenda items found";
+
+/// `text` with a dot after the number of each line that starts "N Title" (at most three digits,
+/// then spaces, then a capital), if any does.
+fn bare_numbers_dotted(text: &str) -> Option<String> {
+    let mut out = String::with_capacity(text.len() + 64);
+    let mut changed = false;
+    for (k, line) in lines(text).enumerate() {
+        if k > 0 {
+            out.push('\n');
+        }
+        let start = line.len() - line.trim_start_matches([' ', '#', '*']).len();
+        let digits = line[start..].bytes().take_while(u8::is_ascii_digit).count();
+        let after = &line[start + digits..];
+        let title = after.trim_start_matches([' ', '\u{a0}']);
+        if (1..=3).contains(&digits) && title.len() < after.len() && title.starts_with(char::is_uppercase) {
+            out.push_str(&line[..start + digits]);
+            out.push('.');
+            out.push_str(after);
+            changed = true;
+        } else {
+            out.push_str(line);
+        }
+    }
+    changed.then_some(out)
+}
+
+fn parse_text(file: &Path, text: &str) -> Result<(Meeting, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut cx = Ctx::new(file);
     let text = normalize::unify_newlines(text);
     if text.trim().is_empty() {
@@ -121,8 +166,10 @@ pub fn parse(file: &Path, text: &str) -> Result<(Meeting, Vec<Diagnostic>), Vec<
     if agenda_items.is_empty() {
         // A meeting page without items would publish nothing but the header; the text the parser
         // could not place is in the warnings before this. A cancelled meeting has none.
-        let message = "no agenda items found: an item starts with a line \"Punkt 1: Title\" (or \"1. Title\" \
-                       with its case number on the next line, in a file that numbers every item that way)";
+        let message = format!(
+            "{NO_ITEMS}: an item starts with a line \"Punkt 1: Title\" (or \"1. Title\" or \"1 Title\" with \
+             its case number on the next line, in a file that numbers every item that way)"
+        );
         if text.to_lowercase().contains("aflyst") {
             cx.warn(0, message);
         } else {
@@ -290,6 +337,18 @@ fn meeting_body(head: &header::Header, file: &Path, cx: &mut Ctx) -> Option<Stri
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn bare_numbers_get_a_dot_and_other_lines_stay() {
+        let text =
+            "Referat 12-03-2024\n1    Budget\n  12 Eventuelt\n**3 Salg**\n2 medlemmer\n2024 Regnskab\n4\nTekst 5 Ja";
+        let want =
+            "Referat 12-03-2024\n1.    Budget\n  12. Eventuelt\n**3. Salg**\n2 medlemmer\n2024 Regnskab\n4\nTekst 5 Ja";
+        assert_eq!(bare_numbers_dotted(text).as_deref(), Some(want));
+        assert_eq!(bare_numbers_dotted("1. Budget\n2 medlemmer"), None);
+    }
+
     #[test]
     fn lines_split_as_the_standard_library_does() {
         for text in ["", "\n", "a", "a\n", "a\nb", "\n\nø\r\nå\n", "Punkt 1\n\n\tx  \n"] {
