@@ -288,3 +288,20 @@ fn regression_items_numbered_without_a_dot_are_read_and_closed_ones_kept_back() 
     // Still no items: the first error stands.
     assert_refused("REFERAT Økonomiudvalget d. 12-03-2024\n\n2 Budget\nTekst.\n", 0, "no agenda items found");
 }
+
+#[test]
+fn regression_an_html_export_headed_punkt_is_read_with_its_paragraphs_as_text() {
+    let html = "<h1>Referat Økonomiudvalget d. 12-03-2024</h1>\n<h2>Punkt 1: Budget</h2>\n<p>Sagsnr.: 24/1001</p>\n\
+                <p>Godkendt.</p>\n<h2>Punkt 2: Køb af ejendom (Lukket)</h2>\n<p>Sagsnr.: 24/1002</p>\n\
+                <p>Sælger HEMMELIG.</p>\n<h3><b>Punkt 3: Eventuelt</b></h3>\n<p>Sagsnr.: 24/1003</p>\n<p>Intet.</p>\n";
+    let m = assert_closed(html, 2);
+    let open: Vec<(u32, &str, Option<String>)> = m
+        .items
+        .iter()
+        .filter(|i| !i.closed)
+        .map(|i| (i.number, i.title.as_str(), i.case.as_ref().map(|c| c.to_string())))
+        .collect();
+    assert_eq!(open, [(1, "Budget", Some("24/1001".into())), (3, "Eventuelt", Some("24/1003".into()))]);
+    let json = published(&m);
+    assert!(json.contains("\"Godkendt.\"") && !json.contains("<p>"), "{json}");
+}

@@ -51,10 +51,17 @@ pub fn push_inline(buf: &mut String, s: &str, markdown: bool) {
     let table = if markdown { &SPECIAL_MARKDOWN } else { &SPECIAL_PLAIN };
     let mut rest = s;
     let mut comments = CommentEnds::default();
+    let mut block_space = false;
     loop {
         // Copy the ordinary run in one go; special bytes are ASCII or a lead byte, so `i` is a
         // char boundary.
         match find_byte(rest.as_bytes(), table) {
+            None if rest.is_empty() && block_space => {
+                if buf.ends_with(' ') {
+                    buf.pop();
+                }
+                return;
+            }
             None => {
                 buf.push_str(rest);
                 return;
@@ -62,6 +69,7 @@ pub fn push_inline(buf: &mut String, s: &str, markdown: bool) {
             Some(i) => {
                 buf.push_str(&rest[..i]);
                 rest = &rest[i..];
+                block_space &= i == 0;
             }
         }
         let Some(c) = rest.chars().next() else { return };
@@ -69,7 +77,7 @@ pub fn push_inline(buf: &mut String, s: &str, markdown: bool) {
         match c {
             '<' => match html_tag(rest, || comments.may_close(s, rest)) {
                 Some((tag, end)) if markdown => {
-                    push_tag_as_markdown(buf, tag);
+                    block_space = push_tag_as_markdown(buf, tag);
                     rest = &rest[end..];
                     continue;
                 }
@@ -97,6 +105,7 @@ pub fn push_inline(buf: &mut String, s: &str, markdown: bool) {
             c if c.is_control() => buf.push(' '),
             c => buf.push(c),
         }
+        block_space = false;
         rest = &rest[len..];
     }
 }
@@ -196,18 +205,26 @@ fn html_tag(s: &str, comment_closes: impl FnOnce() -> bool) -> Option<(Tag<'_>, 
     Some((Tag { name, closing, attrs }, name_start + name_len + end + 1))
 }
 
-fn push_tag_as_markdown(buf: &mut String, tag: Tag) {
+/// Appends `tag` as markdown; true if it is a block's tag, which stands for a space between
+/// blocks, and for nothing at a line's end ("Godkendt.</p>").
+fn push_tag_as_markdown(buf: &mut String, tag: Tag) -> bool {
     if let Some(alt) = tag.alt() {
         push_inline(buf, &plain_owned(alt), false);
-        return;
+        return false;
     }
     match tag.name.to_ascii_lowercase().as_str() {
         "b" | "strong" => buf.push_str("**"),
         "i" | "em" => buf.push('*'),
         "br" => buf.push_str("\\\n"),
-        "p" | "div" | "li" | "td" | "th" | "tr" if !buf.ends_with(' ') && !buf.is_empty() => buf.push(' '),
+        "p" | "div" | "li" | "td" | "th" | "tr" => {
+            if !buf.ends_with(' ') && !buf.is_empty() {
+                buf.push(' ');
+            }
+            return true;
+        }
         _ => {}
     }
+    false
 }
 
 fn looks_like_entity(s: &str) -> bool {
@@ -514,6 +531,14 @@ mod tests {
         assert_eq!(inline("<b>Total</b> a<br>b <span class=x>c</span>", true), "**Total** a\\\nb c");
         assert_eq!(inline("<script>alert(1)</script>", true), "alert(1)");
         assert_eq!(inline("se <http://x.dk> og a < b", true), "se <http://x.dk> og a < b");
+    }
+
+    #[test]
+    fn a_block_tag_at_a_line_end_leaves_no_space() {
+        assert_eq!(inline("<p>Godkendt.</p>", true), "Godkendt.");
+        assert_eq!(inline("<p>Godkendt.</p></div>", true), "Godkendt.");
+        assert_eq!(inline("<p>a</p><p>b &amp; c</p>", true), "a b &amp; c");
+        assert_eq!(inline("a</p>&amp;", true), "a &amp;");
     }
 
     #[test]

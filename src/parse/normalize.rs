@@ -110,8 +110,9 @@ fn invisible(c: char) -> bool {
 /// Splits and classifies the lines of `text` (already passed through [`unify_newlines`]).
 pub fn document(text: &str) -> Document<'_> {
     let mut lines: Vec<Line> = Vec::with_capacity(text.len() / 40 + 1);
-    // One search over the whole text is cheaper than two per line.
-    let mut markdown = text.contains("**") || text.contains("<b>");
+    // One search over the whole text is cheaper than two per line. An HTML export's paragraphs
+    // and headings are markup too: read as plain text, its "<p>" showed as text on every line.
+    let mut markdown = ["**", "<b>", "<p>", "</h"].iter().any(|m| text.contains(m));
     let mut headers = repeated_headers(text).into_iter().peekable();
     let mut raws = super::lines(text).enumerate().peekable();
     let mut closing = may_close(text).into_iter().peekable();

@@ -257,10 +257,11 @@ fn past_mark(text: &str) -> Option<&str> {
 /// `text` past the emphasis, inline tags and spaces before its first word ("**<B>Punkt",
 /// "<strong>Punkt", "\tPunkt"): read as it shows, each is a heading. Only "<b>" was passed over,
 /// and a closed item headed "<strong>Punkt 2: … - Lukket</strong>" was published inside the item
-/// before it (differential review). A cell or paragraph tag ("<td>Punkt 1</td>…") starts a row
-/// that names an item, not a heading.
+/// before it (differential review). An HTML heading's tag ("<h2>Punkt 1: Budget</h2>") is passed
+/// over too: the file was refused. A cell or paragraph tag ("<td>Punkt 1</td>…") starts a row that
+/// names an item, not a heading.
 fn past_tags(text: &str) -> &str {
-    const INLINE: [&str; 7] = ["b", "strong", "i", "em", "u", "span", "font"];
+    const INLINE: [&str; 13] = ["b", "strong", "i", "em", "u", "span", "font", "h1", "h2", "h3", "h4", "h5", "h6"];
     let mut t = text;
     loop {
         t = t.trim_start_matches(['*', '_', ' ', '\t']);
