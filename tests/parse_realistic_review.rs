@@ -305,3 +305,22 @@ fn regression_an_html_export_headed_punkt_is_read_with_its_paragraphs_as_text() 
     let json = published(&m);
     assert!(json.contains("\"Godkendt.\"") && !json.contains("<p>"), "{json}");
 }
+
+#[test]
+fn regression_a_closed_heading_not_understood_in_a_numbering_gap_refuses_the_file() {
+    for heading in [
+        "LUKKET – Punkt 2: Personalesag",
+        "(Lukket) Punkt 2: Personalesag",
+        "🔒 Punkt 2: Personalesag",
+        "Dagsordenpunkt 2: Personalesag (lukket)",
+        "Sag 2: Personalesag\nLukket punkt",
+    ] {
+        let text =
+            minutes(&format!("{heading}\n24/1002\n\nSælger HEMMELIG.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n"));
+        assert_refused(&text, 8, "names a missing item");
+    }
+    // A public version that leaves the closed item out only warns of the gap.
+    let (m, d) = parse(&minutes("Punkt 3: Eventuelt\n24/1003\n\nIntet.\n"));
+    assert_eq!(m.items.len(), 2);
+    assert!(d.iter().any(|d| d.message.contains("item 3 follows item 1")));
+}
