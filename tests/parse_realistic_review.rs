@@ -324,3 +324,18 @@ fn regression_a_closed_heading_not_understood_in_a_numbering_gap_refuses_the_fil
     assert_eq!(m.items.len(), 2);
     assert!(d.iter().any(|d| d.message.contains("item 3 follows item 1")));
 }
+
+#[test]
+fn regression_a_not_public_phrase_set_apart_in_the_text_closes_the_item() {
+    for mark in ["Ikke offentlig", "Ej offentlig", "Undtaget fra offentlighed", "Undtaget offentligheden"] {
+        let text = minutes(&format!(
+            "Punkt 2: Køb af ejendom\n24/1002\n\nSælger HEMMELIG.\n\n{mark}\n\nMere HEMMELIG.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n"
+        ));
+        let m = assert_closed(&text, 2);
+        assert!(m.items.iter().any(|i| i.number == 3 && !i.closed), "{mark}");
+    }
+    // A sentence with a subject of its own is text.
+    let (m, _) =
+        parse(&minutes("Punkt 2: Boliger\n24/1002\n\nTekst.\n\nIkke offentligt ejede boliger er mange\n\nMere.\n"));
+    assert!(m.items.iter().all(|i| !i.closed), "{:#?}", m.items);
+}

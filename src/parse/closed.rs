@@ -225,7 +225,7 @@ pub(in crate::parse) fn field_says_closed(text: &str) -> bool {
 
 /// Plain text that is a mark of its own: [`closing_line`]'s vocabulary, or a phrase that says so
 /// ("Ikke offentlig", "Undtaget fra offentligheden"), not a subject ("Lukket skole").
-fn is_mark(mark: &str) -> bool {
+pub(in crate::parse) fn is_mark(mark: &str) -> bool {
     let phrase = || {
         let first = words_of(mark).next().map(str::to_lowercase);
         matches!(first.as_deref(), Some("ikke" | "ej" | "undtaget")) && short_mark(mark)

@@ -5,7 +5,7 @@ use super::html::{has_tag, html_table_end, TableTags, HTML_TABLE_LINES};
 use super::rows::{column_fields, own_record, row_fields, table_line, OtherCases};
 use super::{field_text, fields, is_field, label_value};
 use crate::case::CaseNumber;
-use crate::parse::closed::{closing_line, closing_word, mark_with_reason, words_of};
+use crate::parse::closed::{closing_line, closing_word, is_mark, mark_with_reason, words_of};
 use crate::parse::inline::to_plain;
 use crate::parse::items::case_in;
 use crate::parse::normalize::{Kind, Line};
@@ -282,7 +282,15 @@ pub(in crate::parse) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usi
         // next heading, the mark is that item's; see `marked_above`). A label ("Lukket:") is
         // answered below, and its answer decides (see `answered`).
         // A mark may give its reason after it ("Lukket – køb og salg af fast ejendom").
-        let mark = || closing_line(t, false) || mark_with_reason(t);
+        // … or a phrase that says so, set apart as under the heading ("Ikke offentlig", "Undtaget
+        // fra offentlighed"; review 9 found them published in the text), asked only of lines
+        // starting as one may.
+        let phrase = || {
+            apart()
+                && t.trim_start_matches(['*', '_', ' ']).starts_with(['I', 'i', 'E', 'e', 'U', 'u'])
+                && is_mark(to_plain(t).trim())
+        };
+        let mark = || closing_line(t, false) || mark_with_reason(t) || phrase();
         k > 0
             && (apart() || capital_first(t))
             && mark()
