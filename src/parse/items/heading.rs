@@ -261,13 +261,13 @@ fn past_mark(text: &str) -> Option<&str> {
 /// over too: the file was refused. A cell or paragraph tag ("<td>Punkt 1</td>…") starts a row that
 /// names an item, not a heading.
 fn past_tags(text: &str) -> &str {
-    const INLINE: [&str; 13] = ["b", "strong", "i", "em", "u", "span", "font", "h1", "h2", "h3", "h4", "h5", "h6"];
+    const PASSED_OVER: [&str; 13] = ["b", "strong", "i", "em", "u", "span", "font", "h1", "h2", "h3", "h4", "h5", "h6"];
     let mut t = text;
     loop {
         t = t.trim_start_matches(['*', '_', ' ', '\t']);
         let Some((tag, rest)) = t.strip_prefix('<').and_then(|r| r.split_once('>')) else { return t };
         let name = tag.split([' ', '\t']).next().unwrap_or("");
-        if !INLINE.iter().any(|n| name.eq_ignore_ascii_case(n)) {
+        if !PASSED_OVER.iter().any(|n| name.eq_ignore_ascii_case(n)) {
             return t;
         }
         t = rest;
