@@ -14,6 +14,7 @@ pub use participants::participants;
 use crate::model::Participant;
 use crate::parse::dates;
 use crate::parse::inline::to_plain;
+use crate::parse::named::{self, Named};
 use crate::parse::normalize::Line;
 use crate::parse::tables;
 use crate::parse::toc::clip;
@@ -38,6 +39,8 @@ pub struct Header {
     pub location: Option<String>,
     pub participants: Vec<Participant>,
     pub absent: Vec<Participant>,
+    /// Lines that name closed items ("Punkt 2 er lukket.", "(L) = Lukket punkt").
+    pub closes: Vec<Named>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -185,6 +188,11 @@ impl Reader {
         let own = own.or(value_of.map(|f| (f, plain)));
         let more = own.is_none() && continues_list(self.last, line.no, plain, self.per_line).is_some();
         let at = At { title: !self.seen_title || below, list_below: self.list_below, last: self.at_end };
+        // "Punkt 2 er lukket.", "(L) = Lukket punkt": read before a legend's mark alone refuses it.
+        if let Some(says) = (own.is_none() && !more && !at.title).then(|| named::named_closed(plain)).flatten() {
+            self.h.closes.push(Named { says, line: line.no, text: plain.to_string() });
+            return;
+        }
         if closes_meeting(plain, own, more, at)
             || beside.iter().any(|f| closes_meeting(f, field_of(f), false, At::default()))
         {
