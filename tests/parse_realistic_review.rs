@@ -407,3 +407,39 @@ fn regression_an_items_text_naming_a_closed_item_closes_it() {
     let (m, _) = parse(&text);
     assert!(m.items.iter().all(|i| !i.closed), "{:#?}", m.items);
 }
+
+#[test]
+fn regression_more_writings_of_a_closed_item_under_its_case_number_close_it() {
+    for mark in [
+        // Phrases.
+        "Ikke offentlig sag",
+        "Ikke åbent punkt",
+        "Må ikke offentliggøres",
+        "Må ikke offentliggøres før byrådets behandling",
+        "Undtaget fra offentliggørelse",
+        "Ikke til offentligheden",
+        // Fields.
+        "Offentligt punkt: Nej",
+        "Offentlig (ja/nej): Nej",
+        "Offentlig: N",
+        "Publiceres: Nej",
+        "Aktindsigt: Nej",
+        "Åben/Lukket: L",
+        "Behandling: For lukkede døre",
+        "Er punktet offentligt? Nej",
+        "&Aring;ben: Nej",
+        "<dl><dt>Åben/lukket</dt><dd>Lukket</dd></dl>",
+        // A form's boxes, and a record laid out with spaces.
+        "Åben [ ] Lukket [X]",
+        "☐ Offentlig ☒ Ikke offentlig",
+        "Sagsnr.        Offentlig\n24/1002        Nej",
+        "Sagsnr.        Sagsbehandler      Offentlig\n24/1002        Karen Holm         Nej",
+    ] {
+        assert_closed(&minutes(&format!("Punkt 2: Køb af ejendom\n24/1002\n\n{mark}\n\nSælger HEMMELIG.\n")), 2);
+    }
+    // Open answers leave the item open.
+    for open in ["Offentlig: J", "Åben/Lukket: Å", "Sagsnr.        Offentlig\n24/1002        Ja", "Publiceres: Ja"] {
+        let (m, _) = parse(&minutes(&format!("Punkt 2: Køb af ejendom\n24/1002\n\n{open}\n\nTekst.\n")));
+        assert!(m.items.iter().all(|i| !i.closed), "{open}: {:#?}", m.items);
+    }
+}

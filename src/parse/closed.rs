@@ -51,13 +51,16 @@ fn abbreviated(title: &str) -> bool {
 pub(super) const CLOSING_STEMS: [&[u8]; 3] = [b"ukke", b"rtrolig", b"ffentlig"];
 
 /// False if `text` cannot say closed in any words [`is_closed`] reads: its letters and digits run
-/// together in lower case hold none of "lukke", "fortrolig", "offentlig", "undtag", which every
-/// closing word and phrase has, also spelled out in single letters ("L U K K E T"). Titles and
+/// together in lower case hold none of "lukke", "fortrolig", "offentlig", "undtag", "ikke åben",
+/// which every closing word and phrase has, also spelled out in single letters ("L U K K E T"). Titles and
 /// lines of every kind are asked, and most are decided here without splitting them into words.
 fn may_say_closed(text: &str) -> bool {
     use memchr::memmem::Finder;
     static WORDS: std::sync::LazyLock<Vec<Finder<'static>>> =
-        std::sync::LazyLock::new(|| CLOSING_STEMS.into_iter().chain([&b"ndtag"[..]]).map(Finder::new).collect());
+        // "ikke åben…" and "ej åben…" run together, the "å" a "#".
+        std::sync::LazyLock::new(|| {
+            CLOSING_STEMS.into_iter().chain([&b"ndtag"[..], b"kke#ben", b"ej#ben"]).map(Finder::new).collect()
+        });
     let mut run = Vec::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -95,9 +98,16 @@ fn spaced_out<'a>(words: impl Iterator<Item = &'a str>) -> Vec<String> {
 fn not_public(text: &str) -> bool {
     let lower = text.to_lowercase();
     let words: Vec<&str> = words_of(&lower).collect();
-    let exempt = |w: &str| matches!(w, "offentlighed" | "offentligheden" | "aktindsigt");
+    let exempt = |w: &str| matches!(w, "offentlighed" | "offentligheden" | "aktindsigt" | "offentliggørelse");
     let not = |w: &str| matches!(w, "ikke" | "ej");
-    words.windows(3).any(|w| not(w[0]) && w[1] == "til" && w[2] == "offentliggørelse")
+    let open = |w: &str| matches!(w, "åben" | "åbent");
+    words.windows(3).any(|w| not(w[0]) && w[1] == "til" && matches!(w[2], "offentliggørelse" | "offentligheden"))
+        // "Må ikke offentliggøres", "Kan ikke offentliggøres før …" (review 9).
+        || words.windows(2).any(|w| not(w[0]) && w[1] == "offentliggøres")
+        // "Ikke åbent punkt", "Ikke åben sag"; not "Biblioteket er ikke åbent om søndagen".
+        || words.windows(2).enumerate().any(|(k, w)| {
+            not(w[0]) && open(w[1]) && words.get(k + 2).is_none_or(|n| matches!(*n, "punkt" | "sag" | "del" | "møde"))
+        })
         || words.windows(3).any(|w| matches!(w[0], "undtaget" | "undtages") && w[1] == "fra" && exempt(w[2]))
         || words.windows(2).any(|w| w[0] == "undtaget" && exempt(w[1]))
         || words.windows(2).any(|w| w == ["lukkede", "døre"])
@@ -186,8 +196,14 @@ pub(super) fn closing_line(text: &str, plural: bool) -> bool {
             && words[2..cited].iter().all(|w| several(w) || matches!(w.as_str(), "sager" | "af"));
         return (words[..cited].iter().all(known) && (pair || two)) || not_public;
     }
-    let known =
-        |w: &String| closed(w) || matches!(w.as_str(), "punkt" | "pkt" | "sag" | "til" | "dette" | "denne" | "punktet");
+    // "For lukkede døre", "Behandles for lukkede døre" (review 9: "Behandling: For lukkede døre").
+    let known = |w: &String| {
+        closed(w)
+            || matches!(
+                w.as_str(),
+                "punkt" | "pkt" | "sag" | "til" | "dette" | "denne" | "punktet" | "for" | "døre" | "behandles"
+            )
+    };
     words.iter().any(|w| closing_word(w) || w == "offentliggørelse" || w == "offentligt")
         && words[..cited].iter().all(known)
 }
@@ -228,7 +244,7 @@ pub(in crate::parse) fn field_says_closed(text: &str) -> bool {
 pub(in crate::parse) fn is_mark(mark: &str) -> bool {
     let phrase = || {
         let first = words_of(mark).next().map(str::to_lowercase);
-        matches!(first.as_deref(), Some("ikke" | "ej" | "undtaget")) && short_mark(mark)
+        matches!(first.as_deref(), Some("ikke" | "ej" | "undtaget" | "må" | "kan")) && short_mark(mark)
     };
     !mark.is_empty() && (closing_line(mark, false) || phrase())
 }
@@ -253,14 +269,26 @@ pub(super) fn short_mark(text: &str) -> bool {
     // only a phrase saying so ("Ikke offentlig", "Undtaget fra offentligheden"); not a subject
     // described ("Lukket skole genåbnes", "Ikke offentligt ejede daginstitutioner").
     let closes = |w: &[&str]| closing_word(w[0]) && matches!(w[1], "punkt" | "pkt" | "sag" | "døre" | "møde");
-    let ends = ["offentlig", "offentligt", "offentlighed", "offentligheden", "offentliggørelse", "aktindsigt", "punkt"];
+    let ends = [
+        "offentlig",
+        "offentligt",
+        "offentlighed",
+        "offentligheden",
+        "offentliggørelse",
+        "offentliggøres",
+        "aktindsigt",
+        "punkt",
+        "sag",
+    ];
     let phrase = words.len() <= 4
-        && matches!(words.first(), Some(&("ikke" | "ej" | "undtaget")))
+        && matches!(words.first(), Some(&("ikke" | "ej" | "undtaget" | "må" | "kan")))
         && words.last().is_some_and(|w| ends.contains(w));
+    // "Må ikke offentliggøres før byrådets behandling": an embargo is closed until then.
+    let embargo = matches!(words, ["må" | "kan" | "skal", "ikke", "offentliggøres", ..]);
     // … said of the item, not of a subject of its own ("Møderne holdes for lukkede døre").
     let about_item =
         words.first().is_some_and(|w| closing_word(w) || matches!(*w, "behandles" | "behandlet" | "status"));
-    words.len() <= 8 && ((about_item && words.windows(2).any(closes)) || phrase || marks_closed(text))
+    words.len() <= 8 && ((about_item && words.windows(2).any(closes)) || phrase || embargo || marks_closed(text))
 }
 
 /// A first line that says, as a sentence, that the item is closed: "Punktet er lukket.", "Denne

@@ -459,6 +459,13 @@ fn entity(s: &str) -> Option<(char, usize)> {
         "quot" => '"',
         "apos" => '\'',
         "nbsp" | "ensp" | "emsp" | "thinsp" => ' ',
+        // The Danish letters by name: a reader sees "Åben" (review 9).
+        "aring" => 'å',
+        "Aring" => 'Å',
+        "aelig" => 'æ',
+        "AElig" => 'Æ',
+        "oslash" => 'ø',
+        "Oslash" => 'Ø',
         // Invisible: a reader sees nothing of them.
         "shy" => '\u{ad}',
         "zwnj" => '\u{200c}',

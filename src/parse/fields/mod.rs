@@ -137,8 +137,21 @@ fn field_text(text: &str) -> Cow<'_, str> {
         "&#x3a", "&#x3A", "꞉", "∶",
     ];
     // "&lt;br&gt;" shows a reader the tag it escapes, and is read as one.
-    const OTHERS: [(&str, &str); 6] =
-        [("&nbsp;", " "), ("&ndash;", "–"), ("&mdash;", "—"), ("&#8211;", "–"), ("&lt;", "<"), ("&gt;", ">")];
+    // The Danish letters by name ("&Aring;ben: Nej", review 9).
+    const OTHERS: [(&str, &str); 12] = [
+        ("&nbsp;", " "),
+        ("&ndash;", "–"),
+        ("&mdash;", "—"),
+        ("&#8211;", "–"),
+        ("&lt;", "<"),
+        ("&gt;", ">"),
+        ("&aring;", "å"),
+        ("&Aring;", "Å"),
+        ("&aelig;", "æ"),
+        ("&AElig;", "Æ"),
+        ("&oslash;", "ø"),
+        ("&Oslash;", "Ø"),
+    ];
     let replacements = COLONS.iter().map(|c| (*c, ":")).chain(OTHERS);
     // Most lines have none: each search is asked only if the first byte is there.
     let (amp, backslash) = (has_byte(&t, b'&'), has_byte(&t, b'\\'));

@@ -9,15 +9,24 @@ use crate::parse::closed::{closing_line, closing_word, is_mark, mark_with_reason
 use crate::parse::inline::to_plain;
 use crate::parse::items::case_in;
 use crate::parse::normalize::{Kind, Line};
-use crate::parse::tables::pipe_cells;
+use crate::parse::tables::{self, pipe_cells};
 use crate::parse::toc::clip;
 use crate::parse::{has_byte, Ctx};
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
 /// The labels of a field that asks whether the item is public ("Offentlig: Nej"): "Nej" closes it.
-const PUBLIC_LABELS: [&str; 15] = [
+const PUBLIC_LABELS: &[&str] = &[
     "offentlig",
+    "offentligt punkt",
+    "offentlig behandling",
+    "er punktet offentligt",
+    "er sagen offentlig",
+    "publiceres",
+    "må publiceres",
+    "kan publiceres",
+    "skal publiceres",
+    "aktindsigt",
     "offentliggørelse",
     "offentligt",
     "offentlighed",
@@ -37,6 +46,10 @@ const PUBLIC_LABELS: [&str; 15] = [
 /// The labels of a field that asks whether the item is closed ("Lukket: Ja"): "Ja" closes it. An
 /// answer "Nej" opens nothing, since the label alone reads as a mark ("Lukket: Nej" stays closed).
 const CLOSED_LABELS: [&str; 6] = ["lukket", "lukket punkt", "lukket sag", "lukket møde", "fortrolig", "fortroligt"];
+
+/// The labels of a field that names the choice ("Åben/Lukket: L"): only an open answer ("Åben",
+/// "Å", "Offentlig") leaves the item open; any other closes it.
+const CHOICE_LABELS: [&str; 4] = ["åben/lukket", "åbent/lukket", "offentlig/lukket", "å/l"];
 
 /// "Offentlig: Nej", "Åben: Nej", "Offentliggøres: Nej" (also "Offentlig: Nej, jf.
 /// offentlighedslovens § 30", "Offentlig: Kan ikke offentliggøres", "Lukket: Ja"): a field that
@@ -62,8 +75,17 @@ pub(super) fn public_answer(text: &str) -> Option<(bool, bool)> {
     if label.len() > 40 {
         return None;
     }
-    let label = to_plain(label).to_lowercase();
-    let label = label.trim_matches(['*', '_', ' ']);
+    let label = to_plain(label).to_lowercase().replace(" / ", "/");
+    // "Offentlig (ja/nej): Nej", "Er punktet offentligt? Nej": the question as its label.
+    let label = label.trim_matches(['*', '_', ' ', '?']);
+    let label = ["(ja/nej)", "(j/n)"].iter().find_map(|q| label.strip_suffix(q)).unwrap_or(label).trim_end();
+    if CHOICE_LABELS.contains(&label) {
+        let value = to_plain(value).to_lowercase();
+        return match words_of(&value).next()? {
+            "åben" | "åbent" | "å" | "offentlig" | "offentligt" | "o" => Some((false, false)),
+            _ => Some((true, true)),
+        };
+    }
     let yes_closes = match () {
         _ if PUBLIC_LABELS.contains(&label) => false,
         _ if CLOSED_LABELS.contains(&label) => true,
@@ -86,16 +108,16 @@ pub(super) fn public_answer(text: &str) -> Option<(bool, bool)> {
     let value = value.trim_matches(|c: char| !c.is_alphanumeric());
     let answer = match words_of(value).next()? {
         "nej" | "ikke" => Some((true, bare)),
-        "ja" if value == "ja" => Some((false, false)),
+        "n" if value == "n" => Some((true, true)),
+        "ja" | "j" if value == "ja" || value == "j" => Some((false, false)),
         _ => bare.then_some((true, true)),
     };
     answer
 }
 
-/// The option ticked among a form's boxes, `Some(true)` for "Ja", `Some(false)` for "Nej", with
-/// the box before its option ("☐ Ja ☒ Nej", "[ ] Ja [X] Nej") or after it ("Ja ☐ Nej ☒"); `Some(None)`
-/// when there are boxes but not one option ticked; `None` without boxes.
-fn ticked(value: &str) -> Option<Option<bool>> {
+/// The options ticked among a form's boxes and all the options offered, lower-cased, with the box
+/// before its option or after it; `None` without boxes.
+fn boxes(value: &str) -> Option<(Vec<String>, Vec<String>)> {
     const TICKED: [char; 6] = ['☒', '☑', '✓', '✔', '■', '⊠'];
     const EMPTY: [char; 3] = ['☐', '□', '▢'];
     if !value.contains(TICKED) && !value.contains(EMPTY) && !value.contains('[') {
@@ -129,14 +151,36 @@ fn ticked(value: &str) -> Option<Option<bool>> {
     for (k, (mark, _)) in tokens.iter().enumerate() {
         let option = if box_first { tokens.get(k + 1) } else { k.checked_sub(1).and_then(|j| tokens.get(j)) };
         if let (Some(true), Some((None, word))) = (mark, option) {
-            chosen.push(word.as_str());
+            chosen.push(word.clone());
         }
     }
-    Some(match chosen.as_slice() {
+    let options = tokens.into_iter().filter(|(b, _)| b.is_none()).map(|(_, w)| w).collect();
+    Some((chosen, options))
+}
+
+/// The option ticked among a form's boxes, `Some(true)` for "Ja", `Some(false)` for "Nej", with
+/// the box before its option ("☐ Ja ☒ Nej", "[ ] Ja [X] Nej") or after it ("Ja ☐ Nej ☒"); `Some(None)`
+/// when there are boxes but not one option ticked; `None` without boxes.
+fn ticked(value: &str) -> Option<Option<bool>> {
+    let (chosen, _) = boxes(value)?;
+    Some(match chosen.iter().map(String::as_str).collect::<Vec<_>>()[..] {
         ["ja"] => Some(true),
         ["nej"] => Some(false),
         _ => None,
     })
+}
+
+/// A form's boxes without a label that offer a closed option: "Åben [ ] Lukket [X]", "☐ Offentlig
+/// ☒ Ikke offentlig". Closed unless only an open option ("Åben", "Offentlig") is ticked: boxes
+/// without one ticked answer nothing that can be trusted (review 9).
+fn ticked_closed(text: &str) -> bool {
+    if text.len() > 120 || !text.contains(['[', '☐', '□', '▢', '☒', '☑', '✓', '✔', '■', '⊠']) {
+        return false;
+    }
+    let Some((chosen, options)) = boxes(&to_plain(text)) else { return false };
+    let open = |w: &str| matches!(w, "åben" | "åbent" | "offentlig" | "offentligt");
+    let offers_closed = options.iter().any(|w| closing_word(w)) || text.to_lowercase().contains("ikke offentlig");
+    offers_closed && !(chosen.len() == 1 && open(&chosen[0]))
 }
 
 /// A field's label and answer: around its colon, or else around a dash between spaces or a gap of
@@ -145,6 +189,10 @@ fn label_and_answer(text: &str) -> Option<(&str, &str)> {
     let text = text.trim();
     if let Some(parts) = text.split_once(':') {
         return Some(parts);
+    }
+    // "Er punktet offentligt? Nej": a question and its answer.
+    if let Some((question, answer)) = text.split_once("? ") {
+        return Some((question, answer));
     }
     // Most lines have no colon: their first bytes rule them out before any search.
     if !starts_with_public_label(text) {
@@ -239,6 +287,26 @@ pub(in crate::parse) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usi
         let fields = column_fields(&rows[..n.min(4)]).iter().any(|f| public_no_line(f));
         (fields || own_record(&rows, own.cases)).then_some(k + n - 1)
     };
+    // A record laid out with spaces, its labels over its answers ("Sagsnr.        Offentlig" /
+    // "24/1002        Nej"; review 9).
+    let by_layout = |k: usize| {
+        let l = &body[k];
+        if !tables::may_be_layout_row(l.text, l.indent) || (k > 0 && !body[k - 1].is_empty_to_reader()) {
+            return None;
+        }
+        let n =
+            body[k..].iter().take(HTML_TABLE_LINES).take_while(|l| tables::may_be_layout_row(l.text, l.indent)).count();
+        let rows: Vec<(usize, &str)> = body[k..k + n].iter().map(|l| (l.indent, l.text)).collect();
+        let cells = tables::layout_table(&rows)?;
+        let (labels, answers) = cells.split_first()?;
+        let closes = answers.iter().any(|row| {
+            labels
+                .iter()
+                .zip(row)
+                .any(|(label, answer)| public_answer(&format!("{label}: {answer}")) == Some((true, true)))
+        });
+        closes.then_some(k + n - 1)
+    };
     let names_item = |k: usize| own.number.is_some_and(|n| names_item_first(body[k].text, n));
     // An HTML table of the item's record on one line (over lines it is read above).
     let own_line = |k: usize| {
@@ -287,7 +355,7 @@ pub(in crate::parse) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usi
         // starting as one may.
         let phrase = || {
             apart()
-                && t.trim_start_matches(['*', '_', ' ']).starts_with(['I', 'i', 'E', 'e', 'U', 'u'])
+                && t.trim_start_matches(['*', '_', ' ']).starts_with(['I', 'i', 'E', 'e', 'U', 'u', 'M', 'm', 'K', 'k'])
                 && is_mark(to_plain(t).trim())
         };
         let mark = || closing_line(t, false) || mark_with_reason(t) || phrase();
@@ -300,10 +368,11 @@ pub(in crate::parse) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usi
     // The last line of what closes the item, read from line k.
     let mut closes = |k: usize| {
         let line = |yes: bool| yes.then_some(k);
-        line(public_no_line(body[k].text) || mark_alone(k))
+        line(public_no_line(body[k].text) || mark_alone(k) || ticked_closed(body[k].text))
             .or_else(|| answered(k))
             .or_else(|| html_table(k))
             .or_else(|| by_columns(k))
+            .or_else(|| by_layout(k))
             .or_else(|| line(names_item(k) || own_line(k)))
     };
     let mut others = OtherCases::default();
@@ -499,10 +568,13 @@ fn starts_with_public_label(text: &str) -> bool {
     let t = text.trim_start_matches(['|', '*', '_', ' ', '\t']).as_bytes();
     let head = |n: usize, word: &str| t.get(..n).is_some_and(|h| h.eq_ignore_ascii_case(word.as_bytes()));
     head(3, "off")
+        || head(3, "pub")
+        || head(3, "akt")
+        || head(3, "er ")
         || head(4, "til ")
         || head(6, "lukket")
         || head(9, "fortrolig")
-        || ["Åb", "åb", "ÅB"].iter().any(|w| t.starts_with(w.as_bytes()))
+        || ["Åb", "åb", "ÅB", "Å/", "å/"].iter().any(|w| t.starts_with(w.as_bytes()))
 }
 
 #[cfg(test)]
