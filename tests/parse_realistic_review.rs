@@ -443,3 +443,23 @@ fn regression_more_writings_of_a_closed_item_under_its_case_number_close_it() {
         assert!(m.items.iter().all(|i| !i.closed), "{open}: {:#?}", m.items);
     }
 }
+
+#[test]
+fn regression_more_dividers_close_every_item_after_them() {
+    for divider in [
+        "Mødet blev herefter lukket for offentligheden.",
+        "Mødet lukkes for offentligheden",
+        "Lukket for offentligheden",
+        "Følgende punkter er lukkede:",
+        "Herefter behandledes de lukkede punkter.",
+        "L U K K E D E   P U N K T E R",
+        "*** LUKKET ***",
+        "--- Lukket ---",
+    ] {
+        let text = minutes(&format!(
+            "{divider}\n\nPunkt 2: Køb af ejendom\n24/1002\n\nSælger HEMMELIG.\n\nPunkt 3: Personalesag\n24/1003\n\nHEMMELIG.\n"
+        ));
+        let m = assert_closed(&text, 2);
+        assert!(m.items.iter().any(|i| i.number == 3 && i.closed), "{divider}: item 3 open");
+    }
+}

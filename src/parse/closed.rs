@@ -159,7 +159,7 @@ fn has_mark_stem(text: &str) -> bool {
     let word_at = |i: usize, w: &[u8]| b.get(i..i + w.len()).is_some_and(|x| x.eq_ignore_ascii_case(w));
     (0..b.len()).any(|i| {
         matches!(b[i], b'k' | b'K' | b'r' | b'R' | b'f' | b'F')
-            && (word_at(i, b"kke") || word_at(i, b"rtrolig") || word_at(i, b"ffentlig"))
+            && (word_at(i, b"kke") || word_at(i, b"k k e") || word_at(i, b"rtrolig") || word_at(i, b"ffentlig"))
     })
 }
 
@@ -171,7 +171,8 @@ pub(super) fn closing_line(text: &str, plural: bool) -> bool {
     if !has_mark_stem(text) {
         return false;
     }
-    let plain = to_plain(text);
+    // Read before `to_plain` joins its gaps.
+    let plain = letter_spaced(text).unwrap_or_else(|| to_plain(text));
     let words: Vec<String> = words_of(&plain).map(str::to_lowercase).collect();
     // "… jf. forvaltningslovens § 32": what follows "jf" is the law, any words.
     let cited = words.iter().position(|w| w == "jf").unwrap_or(words.len());
@@ -183,9 +184,34 @@ pub(super) fn closing_line(text: &str, plural: bool) -> bool {
         let known = |w: &String| {
             closed(w)
                 || several(w)
-                || matches!(w.as_str(), "af" | "på" | "for" | "sager" | "behandlet" | "fortsatte" | "døre")
+                || matches!(
+                    w.as_str(),
+                    "af" | "på"
+                        | "for"
+                        | "sager"
+                        | "behandlet"
+                        | "fortsatte"
+                        | "døre"
+                        // "Mødet blev herefter lukket for offentligheden", "Følgende punkter er
+                        // lukkede:", "Herefter behandledes de lukkede punkter" (review 9).
+                        | "blev"
+                        | "er"
+                        | "herefter"
+                        | "derefter"
+                        | "behandledes"
+                        | "de"
+                        | "følgende"
+                        | "lukkes"
+                        | "offentligheden"
+                )
         };
-        let pair = words.windows(2).any(|w| closing_word(&w[0]) && (several(&w[1]) || w[1] == "døre"));
+        let public = |w: &str| matches!(w, "offentligheden" | "offentlighed");
+        let pair = words.windows(2).any(|w| closing_word(&w[0]) && (several(&w[1]) || w[1] == "døre"))
+            || words.windows(3).any(|w| matches!(w[0].as_str(), "lukket" | "lukkes") && w[1] == "for" && public(&w[2]))
+            || words.windows(3).any(|w| several(&w[0]) && is_verb(&w[1]) && closing_word(&w[2]));
+        // "*** LUKKET ***" set off as a rule is. ("Fortroligt:" alone is a field's label, answered
+        // below: "Lukket:" / "" / "Ja, da vejen graves op".)
+        let ruled = words.len() == 1 && closing_word(&words[0]) && ruled_off(text);
         let two =
             words.first().is_some_and(|w| closing_word(w)) && words.iter().filter(|w| closing_word(w)).count() >= 2;
         // "Ikke offentlige punkter", "Ikke-offentlig del", "Ej offentlige sager" (realistic leak
@@ -194,7 +220,7 @@ pub(super) fn closing_line(text: &str, plural: bool) -> bool {
             && matches!(words.get(1).map(String::as_str), Some("offentlig" | "offentlige" | "offentligt"))
             && cited >= 3
             && words[2..cited].iter().all(|w| several(w) || matches!(w.as_str(), "sager" | "af"));
-        return (words[..cited].iter().all(known) && (pair || two)) || not_public;
+        return (words[..cited].iter().all(known) && (pair || two)) || not_public || ruled;
     }
     // "For lukkede døre", "Behandles for lukkede døre" (review 9: "Behandling: For lukkede døre").
     let known = |w: &String| {
@@ -206,6 +232,30 @@ pub(super) fn closing_line(text: &str, plural: bool) -> bool {
     };
     words.iter().any(|w| closing_word(w) || w == "offentliggørelse" || w == "offentligt")
         && words[..cited].iter().all(known)
+}
+
+/// A line set off as a rule is, three or more of one sign on each side: "*** LUKKET ***", "---
+/// Lukket ---", "=== FORTROLIGT ===".
+fn ruled_off(text: &str) -> bool {
+    let t = text.trim();
+    let run = |s: &mut dyn Iterator<Item = char>| {
+        let first = s.next()?;
+        let n = 1 + s.take_while(|&c| c == first).count();
+        (matches!(first, '*' | '-' | '=' | '#' | '~' | '_') && n >= 3).then_some(first)
+    };
+    let (head, tail) = (run(&mut t.chars()), run(&mut t.chars().rev()));
+    head.is_some() && head == tail
+}
+
+/// A line spelled out in single letters, its words set apart by wider gaps ("L U K K E D E   P U N
+/// K T E R", "L U K K E T"), as the words it spells ("LUKKEDE PUNKTER"); `None` for any other line.
+fn letter_spaced(plain: &str) -> Option<String> {
+    let t = plain.trim();
+    let groups: Vec<&str> = t.split("  ").map(str::trim).filter(|g| !g.is_empty()).collect();
+    let spelled = |g: &str| g.split(' ').all(|l| l.chars().count() == 1);
+    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
+    (letters >= 4 && groups.iter().all(|g| spelled(g)))
+        .then(|| groups.iter().map(|g| g.replace(' ', "")).collect::<Vec<_>>().join(" "))
 }
 
 /// A line that marks an item closed and gives the reason after it: "Ikke offentlig – personsag",

@@ -150,16 +150,17 @@ pub(super) fn closed_part(lines: &[Line], cx: &mut Ctx) -> Option<usize> {
                 && (blank(lines.get(i + 1)) || heading_at(lines, i + 1).is_some()))
     };
     // A divider starts with its closing word ("Lukkede punkter", "LUKKET MØDE", "Fortrolige
-    // punkter"), with "Ikke" or "Ej" ("Ikke offentlige punkter"), or with "Punkter", "Sager" or
-    // "Mødet" ("Punkter på lukket dagsorden", "Sager behandlet for lukkede døre", "Mødet fortsatte
-    // for lukkede døre").
+    // punkter"), with "Ikke" or "Ej" ("Ikke offentlige punkter"), or with "Punkter", "Sager",
+    // "Mødet", "Følgende", "Herefter" or "Derefter" ("Punkter på lukket dagsorden", "Sager behandlet
+    // for lukkede døre", "Mødet fortsatte for lukkede døre", "Herefter behandledes de lukkede
+    // punkter"), also inside a rule ("*** LUKKET ***").
     let starts = |i: usize| {
-        let mut t = lines[i].text.trim_start_matches(['*', '_', '#', '(', ' ']);
+        let mut t = lines[i].text.trim_start_matches(['*', '_', '#', '(', ' ', '-', '=', '~']);
         // Past the tags it stands in ("<h2>Lukkede punkter</h2>").
         while let Some(rest) = t.strip_prefix('<').and_then(|r| r.split_once('>')).map(|(_, r)| r) {
             t = rest.trim_start();
         }
-        t.starts_with(['L', 'l', 'F', 'f', 'P', 'p', 'S', 's', 'M', 'm', 'I', 'i', 'E', 'e'])
+        t.starts_with(['L', 'l', 'F', 'f', 'P', 'p', 'S', 's', 'M', 'm', 'I', 'i', 'E', 'e', 'H', 'h', 'D', 'd'])
     };
     let named = |i: usize| starts(i) && closing_line(lines[i].text, true) && alone(i);
     let d =
