@@ -463,3 +463,32 @@ fn regression_more_dividers_close_every_item_after_them() {
         assert!(m.items.iter().any(|i| i.number == 3 && i.closed), "{divider}: item 3 open");
     }
 }
+
+#[test]
+fn regression_closed_parts_written_in_other_ways_are_not_published() {
+    let rest = "\n\nSælger HEMMELIG.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n";
+    for (case, closed) in [
+        // A lettered sub-item, and one whose mark stands on the next line, end the item's text.
+        (format!("Punkt 2: Skoler\n24/1002\n\nTekst.\n\nb) Personalesag (lukket){rest}"), None),
+        (format!("Punkt 2: Skoler\n24/1002\n\nTekst.\n\n2.1 Personalesag\n(Lukket){rest}"), None),
+        // A fullwidth digit in the heading, and a fullwidth mark.
+        (format!("Punkt ２: Køb af ejendom (lukket)\n24/1002{rest}"), Some(2)),
+        (format!("Punkt 2: Køb af ejendom （ｌｕｋｋｅｔ）\n24/1002{rest}"), Some(2)),
+        // A phrase or a mark with its reason right above the heading.
+        (format!("Ikke offentlig\nPunkt 2: Køb af ejendom\n24/1002{rest}"), Some(2)),
+        (format!("Lukket punkt - personsag\nPunkt 2: Køb af ejendom\n24/1002{rest}"), Some(2)),
+        // A footnote that makes a sign a mark.
+        (format!("Punkt 2: Køb af ejendom*\n24/1002{rest}\n* Lukket punkt\n"), Some(2)),
+        (format!("Punkt 2: Køb af ejendom*)\n24/1002{rest}\n*) Ikke offentlig\n"), Some(2)),
+        // A page's foot that says closed.
+        (format!("Punkt 2: Køb af ejendom\n24/1002\n\nTekst.\n\nFORTROLIGT - Side 2 af 6\n\x0c{rest}"), Some(2)),
+    ] {
+        let text = minutes(&case);
+        let (m, _) = parse(&text);
+        assert!(!published(&m).contains("HEMMELIG"), "published:\n{text}\n{:#?}", m.items);
+        if let Some(n) = closed {
+            assert!(m.items.iter().any(|i| i.number == n && i.closed), "{text}");
+        }
+        assert!(m.items.iter().any(|i| i.number == 1 && !i.closed), "item 1 closed:\n{text}");
+    }
+}

@@ -150,6 +150,29 @@ pub fn in_items(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
         .collect()
 }
 
+/// Footnotes anywhere in the file that make a sign a mark: "* Lukket punkt", "*) Ikke offentlig",
+/// "† = Lukket" under a title "Køb af ejendom*" (review 9: the item was published).
+pub fn footnotes(lines: &[Line]) -> Vec<Named> {
+    const SIGNS: [char; 6] = ['*', '†', '‡', '¹', '²', '³'];
+    let footnote = |text: &str| {
+        let t = text.trim();
+        let end = t.find(|c: char| !SIGNS.contains(&c) && c != ')')?;
+        let (sign, rest) = t.split_at(end);
+        let mark = rest.trim_start_matches(['=', ':', ' ', '\t']);
+        let sign = sign.trim_end_matches(')');
+        let set_off = mark.len() < rest.len();
+        (t.len() <= 80 && !sign.is_empty() && set_off && is_mark(to_plain(mark).trim())).then(|| sign.to_string())
+    };
+    let first = |t: &str| t.trim_start().starts_with(SIGNS);
+    lines
+        .iter()
+        .filter(|l| l.may_close && first(l.text))
+        .filter_map(|l| {
+            footnote(l.text).map(|sign| Named { says: Says::Sign(sign), line: l.no, text: l.text.trim().to_string() })
+        })
+        .collect()
+}
+
 /// An item number of one to three digits.
 fn number(t: &str) -> Option<u32> {
     (t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit())).then(|| t.parse().ok()).flatten()
@@ -189,7 +212,7 @@ pub fn close_named(named: &[Named], items: &mut [AgendaItem], lines: &[Line], cx
         let says = |item: &AgendaItem| match &n.says {
             Says::Numbers(numbers) => numbers.contains(&item.number),
             Says::Sign(sign) => {
-                carries(&item.title, sign) || from(item.line).iter().take(2).any(|l| carries(l.text, sign))
+                carries(&item.title, sign) || from(item.line).iter().take(2).any(|l| carries(unwrapped(l.text), sign))
             }
         };
         for item in items.iter_mut().filter(|i| !i.closed && says(i)) {
@@ -253,11 +276,19 @@ fn missing_item<'a>(
     }
 }
 
+/// A heading as written without the emphasis around it ("**Punkt 2: Salg**"), whose stars are
+/// no sign.
+fn unwrapped(text: &str) -> &str {
+    let t = text.trim();
+    ["**", "__", "*", "_"].iter().find_map(|e| t.strip_prefix(e).and_then(|r| r.strip_suffix(e))).unwrap_or(t)
+}
+
 /// Whether a title carries a legend's sign set apart ("Køb af ejendom (L)", "(L) Køb af ejendom",
 /// "Køb af ejendom - L"), or a sign of marks only right after its last word ("Køb af ejendom*").
 fn carries(title: &str, sign: &str) -> bool {
-    let t = title.trim();
     let marks_only = !sign.chars().any(char::is_alphanumeric);
+    // "Køb af ejendom*)" carries "*" of the footnote "*) Lukket".
+    let t = if marks_only { title.trim().trim_end_matches(')') } else { title.trim() };
     t.match_indices(sign).any(|(at, _)| {
         let end = at + sign.len();
         let before = t[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());

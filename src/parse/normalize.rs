@@ -65,7 +65,8 @@ pub struct Document<'a> {
 
 /// Removes a byte-order mark and the characters that are invisible inside a word (which split it
 /// where they stand: "Luk\u{200b}ket", "Luk\u{200c}ket" or "Luk\u{ad}ket" would not read as
-/// "Lukket"), and turns CRLF and lone CR into LF, copying only when needed.
+/// "Lukket"), reads fullwidth forms as ASCII, and turns CRLF and lone CR into LF, copying only
+/// when needed.
 pub fn unify_newlines(text: &str) -> Cow<'_, str> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     // Their UTF-8 starts with one of seven lead bytes, none of them that of æ, ø or å (0xC3); most
@@ -77,11 +78,28 @@ pub fn unify_newlines(text: &str) -> Cow<'_, str> {
             || memchr::memchr3_iter(0xCD, 0xE1, 0xE3, b).any(at)
             || memchr::memchr_iter(0xF3, b).any(at)
     };
+    // Fullwidth forms (U+FF01–U+FF5E, lead bytes EF BC and EF BD) and the ideographic space.
+    let has_wide = || {
+        let b = text.as_bytes();
+        memchr::memchr_iter(0xEF, b).any(|i| matches!(b.get(i + 1), Some(0xBC | 0xBD)))
+            || memchr::memmem::find(b, "\u{3000}".as_bytes()).is_some()
+    };
     let has_cr = memchr::memchr(b'\r', text.as_bytes()).is_some();
-    if !has_cr && !has_invisible() {
+    if !has_cr && !has_invisible() && !has_wide() {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n").replace(invisible, ""))
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    Cow::Owned(text.chars().filter(|&c| !invisible(c)).map(narrow).collect())
+}
+
+/// A fullwidth form as the ASCII it stands for ("Punkt ２" is "Punkt 2" to a reader; review 9 found
+/// such a heading not read), the ideographic space as a space.
+fn narrow(c: char) -> char {
+    match c {
+        '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+        '\u{3000}' => ' ',
+        _ => c,
+    }
 }
 
 /// A character that takes no room and is no part of a word, Unicode's default-ignorable code
@@ -249,7 +267,9 @@ fn classify(no: usize, raw: &str) -> Line<'_> {
         text.trim_start_matches(is_space)
     };
     let text = text.strip_suffix('\\').filter(|_| hard_break).map(str::trim_end).unwrap_or(text);
-    if text.bytes().all(|b| b == b'\t') || is_page_footer(text) || is_rule(text) {
+    // A page's foot that says closed ("FORTROLIGT - Side 2 af 6") stays for the readers of marks:
+    // it stands on a closed item's pages (review 9: blanked, the item was published).
+    if text.bytes().all(|b| b == b'\t') || (is_page_footer(text) && !closed::is_closed(text)) || is_rule(text) {
         return blank(no);
     }
     if let Some((level, content)) = atx_heading(text) {

@@ -5,7 +5,9 @@ use super::case::{case_of, own_case};
 use super::head::{full_title, head_of};
 use super::heading::{bare_sub_item, heading_at, sub_item};
 use crate::case::CaseNumber;
-use crate::parse::closed::{closed_in_passing, closing_line, closing_word, is_closed, is_verb, words_of};
+use crate::parse::closed::{
+    closed_in_passing, closing_line, closing_word, is_closed, is_mark, is_verb, mark_with_reason, words_of,
+};
 use crate::parse::fields::{
     closing_field, fields, open_status, public_no_line, table_cases, table_ending_at, OtherCases, Own,
 };
@@ -32,14 +34,22 @@ pub(super) fn supplement_above(lines: &[Line], from: usize, i: usize) -> Option<
 /// Tillægspunkt – Lukket"; also "3.2 Personalesag - Lukket", without "Punkt", when it marks itself
 /// closed as a title does, not in passing): the item's text ends there, since what follows it up
 /// to the next item is its text.
+/// A lettered sub-item ("b) Personalesag (lukket)") and one whose mark stands on the next line
+/// ("1.2 Personalesag" / "(Lukket)") count too (review 9).
 pub(super) fn closed_sub_item(lines: &[Line], number: u32, from: usize, to: usize, cx: &mut Ctx) -> Option<usize> {
     let bare = |t: &str| {
         let title = to_plain(t);
         is_closed(&title) && !closed_in_passing(&title)
     };
+    let mark_below = |j: usize| {
+        let next = lines[j + 1..to].iter().find(|l| !l.is_empty_to_reader());
+        next.is_some_and(|l| closing_line(l.text, false))
+    };
     let closed = |j: usize| {
         sub_item(&lines[j]).is_some_and(|t| is_closed(&full_title(&t, &lines[j + 1..to])))
-            || bare_sub_item(lines[j].text, number).is_some_and(bare)
+            || bare_sub_item(lines[j].text, number)
+                .or_else(|| lettered_sub_item(lines[j].text))
+                .is_some_and(|t| bare(t) || mark_below(j))
     };
     let j = (from..to).find(|&j| closed(j))?;
     cx.warn(
@@ -47,6 +57,14 @@ pub(super) fn closed_sub_item(lines: &[Line], number: u32, from: usize, to: usiz
         format!("sub-item \"{}\" is closed: it and the text after it are not published", clip(lines[j].text.trim())),
     );
     Some(j)
+}
+
+/// "b) Personalesag (lukket)", "B. Salg": a sub-item lettered in its item's text. Returns its title.
+fn lettered_sub_item(text: &str) -> Option<&str> {
+    let t = text.trim_start_matches(['*', '_', '#', ' ']);
+    let b = t.as_bytes();
+    let lettered = b.len() > 3 && b[0].is_ascii_alphabetic() && matches!(b[1], b')' | b'.') && b[2] == b' ';
+    (lettered && text.len() <= 200).then(|| t[3..].trim_start())
 }
 
 /// The line right above the heading at `i` (blank lines between allowed, none before `from`, where
@@ -64,7 +82,10 @@ pub(super) fn marked_above(lines: &[Line], from: usize, i: usize) -> Option<usiz
         own_case(&title, &lines[i + 1..])
     });
     let of_others = || OtherCases::default().exempt(&lines[from..=j], j - from, j - from, &next_cases);
-    let start = match closing_line(lines[j].text, false) || public_no_line(lines[j].text) && !of_others() {
+    // Also a phrase ("Ikke offentlig") or a mark with its reason ("Lukket punkt - personsag";
+    // review 9: the item before was closed instead, this one published).
+    let mark = |t: &str| closing_line(t, false) || mark_with_reason(t) || (t.len() <= 100 && is_mark(&to_plain(t)));
+    let start = match mark(lines[j].text) || public_no_line(lines[j].text) && !of_others() {
         true => j,
         false if first < j && closing_field(&lines[first..=j], Own { number: None, cases: &next_cases }).is_some() => {
             first
