@@ -11,7 +11,11 @@
 //! (`20-03-2017`), periods (`01.01.24-2027`), amounts (`3.548.400`, `01.04.2024 - 7500 kr.`), time
 //! ranges (`04.05.24 - 1000 til 1400`), counts (`01.01.2024 1200 deltagere`), rows of years
 //! (`2012 2011 2010`) and longer digit runs are left alone; so are a six- and a four-digit number
-//! separated by two or more spaces (columns of a table laid out with spaces).
+//! separated by two or more spaces (columns of a table laid out with spaces). Also masked: ten
+//! digits in five single-spaced pairs whose first three are a date (`17 05 83 44 17`), a serial
+//! named after a birth date on its line (`født 17.05.83, løbenr 4417`), and the dates and
+//! four-digit numbers of the rows under a table header with a birth and a serial column (`| Født |
+//! Løbenr. |`).
 
 use crate::diag::Diagnostic;
 use std::borrow::Cow;
@@ -138,7 +142,8 @@ pub fn masked_name(name: &str) -> Cow<'_, str> {
 /// Byte ranges of CPR numbers in `text`: as written, and after a CPR label in any grouping.
 fn find_cpr(text: &str) -> Vec<(usize, usize)> {
     let mut found = find_written(text);
-    let labelled = find_labelled(text);
+    let mut labelled = find_labelled(text);
+    labelled.extend(find_serials(text));
     if labelled.is_empty() {
         return found;
     }
@@ -235,6 +240,137 @@ fn number_after(text: &str, after: usize) -> Option<(usize, usize)> {
     plausible_date(&date).then_some((start, end))
 }
 
+/// Ten digits in five pairs, single-spaced, from `i` (a run of two digits), the first three a date:
+/// "17 05 83 44 17" (review 9); its end. A phone number has four pairs; a longer run of pairs, or
+/// one after another pair, is something else.
+fn five_pairs(b: &[u8], i: usize) -> Option<usize> {
+    let pair = |i: usize| b.get(i..i + 2).is_some_and(|p| p.iter().all(u8::is_ascii_digit));
+    let after_pair = i >= 3 && b[i - 1] == b' ' && pair(i - 3);
+    let five = (0..5).all(|k| pair(i + 3 * k) && (k == 4 || b.get(i + 3 * k + 2) == Some(&b' ')));
+    if after_pair || !five {
+        return None;
+    }
+    let ends = b.get(i + 14).is_none_or(|c| !(c.is_ascii_digit() || (*c == b' ' && pair(i + 15))));
+    let date: Vec<u8> = [0, 1, 3, 4, 6, 7].iter().map(|&k| b[i + k] - b'0').collect();
+    (ends && plausible_date(&date)).then_some(i + 14)
+}
+
+/// The serial after a label that names it ("løbenr 4417", "Løbenummer: 4417") and the birth date
+/// before it on its line ("født 17.05.83, løbenr 4417"); under a table's header that has such a
+/// column ("| Født | Løbenr. |" / "| 170583 | 4417 |", also laid out with spaces), every
+/// four-digit number and date of its rows. A serial is only ever named for a CPR number (review 9).
+fn find_serials(text: &str) -> Vec<(usize, usize)> {
+    use memchr::memmem::Finder;
+    static LABELS: std::sync::LazyLock<Vec<Finder<'static>>> =
+        std::sync::LazyLock::new(|| ["løbe", "Løbe", "LØBE"].iter().map(Finder::new).collect());
+    let b = text.as_bytes();
+    let mut found = Vec::new();
+    for finder in LABELS.iter() {
+        for at in finder.find_iter(b) {
+            if at > 0 && b[at - 1].is_ascii_alphanumeric() {
+                continue;
+            }
+            let line_start = memchr::memrchr(b'\n', &b[..at]).map_or(0, |n| n + 1);
+            let line_end = memchr::memchr(b'\n', &b[at..]).map_or(b.len(), |n| at + n);
+            let after = at + finder.needle().len();
+            // "løbenr", "løbe-nr.", "løbenummer"; not "i løbet af 2014".
+            let names = ["nr", "nummer", "-nr", " nr", ".nr", "-nummer"];
+            let rest = &b[after..];
+            if !names.iter().any(|n| rest.get(..n.len()).is_some_and(|r| r.eq_ignore_ascii_case(n.as_bytes()))) {
+                continue;
+            }
+            // The label's tail ("nr.", "nummer:") and four digits alone: a serial inline.
+            let gap = b[after..line_end].iter().position(u8::is_ascii_digit);
+            let tail = |g: usize| b[after..after + g].iter().all(|c| c.is_ascii_alphabetic() || b" .:-\t".contains(c));
+            let serial = gap
+                .filter(|&g| g <= 12 && tail(g))
+                .map(|g| after + g)
+                .filter(|&s| b[s..line_end].iter().take_while(|c| c.is_ascii_digit()).count() == 4);
+            // … after a birth date on its line: a document's "Løbenr. 1234" alone is no CPR number.
+            let born = dates_in(text, line_start, at);
+            if let Some(s) = serial.filter(|_| !born.is_empty()) {
+                found.push((s, s + 4));
+                found.extend(born);
+                continue;
+            }
+            // A table's header with a birth column too: its rows below, to a blank line.
+            let header = text[line_start..line_end].to_lowercase();
+            let birth = ["født", "fødsel", "dato"].iter().any(|w| header.contains(w));
+            let table = birth
+                && (b[line_start..line_end].contains(&b'|') || crate::bytes::has_spaces(&b[line_start..line_end], 3));
+            if table {
+                let mut row = line_end + 1;
+                while row < b.len() {
+                    let end = memchr::memchr(b'\n', &b[row..]).map_or(b.len(), |n| row + n);
+                    if text[row..end].trim().is_empty() {
+                        break;
+                    }
+                    found.extend(numbers_in(text, row, end));
+                    row = end + 1;
+                }
+            }
+        }
+    }
+    found
+}
+
+/// In `text[from..to]`, the runs of digits (with stops, dashes and slashes inside) that are a
+/// date: six digits, or day, month and year.
+fn dates_in(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
+    runs(text, from, to)
+        .filter(|&(s, e)| {
+            let d: Vec<u8> = text[s..e].bytes().filter(u8::is_ascii_digit).map(|c| c - b'0').collect();
+            let parts: Vec<&str> = text[s..e].split(['.', '-', '/']).collect();
+            match (d.len(), parts.len()) {
+                (6, 1) => plausible_date(&d),
+                (_, 3) => {
+                    parts.iter().all(|p| (1..=4).contains(&p.len())) && {
+                        let two = |p: &str| {
+                            format!("{p:0>2}").bytes().rev().take(2).rev().map(|c| c - b'0').collect::<Vec<u8>>()
+                        };
+                        plausible_date(&[two(parts[0]), two(parts[1]), two(parts[2])].concat())
+                    }
+                }
+                _ => false,
+            }
+        })
+        .collect()
+}
+
+/// In a row of a table with a serial column, its four-digit numbers and its dates.
+fn numbers_in(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
+    let four = runs(text, from, to).filter(|&(s, e)| e - s == 4 && text[s..e].bytes().all(|c| c.is_ascii_digit()));
+    four.chain(dates_in(text, from, to)).collect()
+}
+
+/// The runs of digits, stops, dashes and slashes in `text[from..to]` that start and end with a digit.
+fn runs(text: &str, from: usize, to: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let b = text.as_bytes();
+    let mut i = from;
+    std::iter::from_fn(move || {
+        while i < to {
+            if !b[i].is_ascii_digit() || (i > from && b[i - 1].is_ascii_alphanumeric()) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut end = i;
+            while i < to
+                && (b[i].is_ascii_digit() || (b".-/".contains(&b[i]) && b.get(i + 1).is_some_and(u8::is_ascii_digit)))
+            {
+                i += 1;
+                if b[i - 1].is_ascii_digit() {
+                    end = i;
+                }
+            }
+            if b.get(end).is_none_or(|c| !c.is_ascii_alphanumeric()) {
+                return Some((start, end));
+            }
+        }
+        None
+    })
+}
+
 /// Byte ranges of CPR numbers as written: six digits (or a date) and four.
 fn find_written(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
@@ -253,6 +389,11 @@ fn find_written(text: &str) -> Vec<(usize, usize)> {
         // kind of number ("Konto 1010 20 1234", "Ordre 15032024-0012", "Version 2.1.20-1001").
         if matches!(first.len, 1 | 4 | 8) && named_number(&text[..i]) {
             i = after;
+            continue;
+        }
+        if let Some(end) = (first.len == 2).then(|| five_pairs(bytes, i)).flatten() {
+            found.push((i, end));
+            i = end;
             continue;
         }
         // `long_year`: the year, if written with four digits.
@@ -912,6 +1053,31 @@ mod tests {
     /// Regression: a file named after its meeting's date and time ("referat-20-03-2017-1700.txt")
     /// was taken for a CPR number, and every message named it "referat-XX-XX-XXXX-XXXX.txt", so a
     /// clerk with several such files could not tell which one an error was about.
+    /// Review 9: a CPR number split over a table's cells under a serial's label, in five pairs,
+    /// or with its serial named in words, was published.
+    #[test]
+    fn regression_a_cpr_number_split_in_pairs_cells_or_words_is_masked() {
+        for (s, masked) in [
+            ("Borgeren 17 05 83 44 17 har klaget.", "Borgeren XX XX XX XX XX har klaget."),
+            ("| Født | Løbenr. |\n|---|---|\n| 170583 | 4417 |", "| Født | Løbenr. |\n|---|---|\n| XXXXXX | XXXX |"),
+            ("Født        Løbenr.\n170583      4417\n", "Født        Løbenr.\nXXXXXX      XXXX\n"),
+            ("født 17.05.83, løbenr 4417", "født XX.XX.XX, løbenr XXXX"),
+            ("Født den 17.05.1983, løbenummer: 4417", "Født den XX.XX.XXXX, løbenummer: XXXX"),
+        ] {
+            assert_eq!(mask(s).0, masked, "{s}");
+        }
+        // A phone number has four pairs; "i løbet af 2014" names no serial, nor a document's
+        // "løbenr." without a birth date before it.
+        for s in [
+            "Telefon 43 59 10 00",
+            "i løbet af 2014-2016",
+            "sager 12 05 83 44 17 19",
+            "Dokument løbenr. 4417 af 12.03.2024",
+        ] {
+            assert_eq!(mask(s).0, s, "{s}");
+        }
+    }
+
     #[test]
     fn regression_a_date_and_its_clock_time_after_a_dash_are_no_cpr_number() {
         for s in ["referat-20-03-2017-1700.txt", "20.03.2017-0900", "20032017-1430", "Mødet 12/03/2024-1700"] {
