@@ -26,7 +26,7 @@ pub fn is_closed(title: &str) -> bool {
             return is_closed(&folded);
         }
     }
-    if abbreviated(title) {
+    if abbreviated(title) || padlock(title) {
         return true;
     }
     if !may_say_closed(title) {
@@ -36,13 +36,19 @@ pub fn is_closed(title: &str) -> bool {
     words().any(closing_word) || not_public(title) || spaced_out(words()).iter().any(|w| closing_word(w))
 }
 
+/// A padlock anywhere ("Køb af ejendom 🔒", "🔐 Salg"): a case system's sign for a closed item
+/// (review 9). Its UTF-8 starts with 0xF0, which most text has none of.
+fn padlock(text: &str) -> bool {
+    memchr::memchr(0xF0, text.as_bytes()).is_some() && text.contains(['\u{1f512}', '\u{1f510}', '\u{1f50f}'])
+}
+
 /// A title that ends with "Lukket" abbreviated as some systems write it: "Køb af ejendom (LUK)",
-/// "(Luk.)", "- LUK" (realistic leak review: the item was published). Only at the end, set off:
+/// "(Luk.)", "(LUKK)", "- LUK" (realistic leak review: the item was published). Only at the end, set off:
 /// "luk" is also a verb.
 fn abbreviated(title: &str) -> bool {
     let t = title.trim_end().as_bytes();
     let ends = |a: &str| t.len() >= a.len() && t[t.len() - a.len()..].eq_ignore_ascii_case(a.as_bytes());
-    ["(luk)", "(luk.)", " - luk", " – luk", " - luk.", " – luk."].into_iter().any(ends)
+    ["(luk)", "(luk.)", "(lukk)", "(lukk.)", " - luk", " – luk", " - luk.", " – luk."].into_iter().any(ends)
 }
 
 /// What every closing word and public label holds, lower-cased: "lukke…", "fortrolig…",
@@ -398,7 +404,11 @@ mod tests {
         {
             assert!(is_closed(t) && closed_in_passing(t), "{t}");
         }
-        for t in ["Lukkeloven", "Office 365", "Udlukket", "Fortrolighed og databeskyttelse"] {
+        // Review 9: a padlock and "(LUKK)" were published.
+        for t in ["Køb af ejendom 🔒", "🔐 Salg af grund", "Køb af ejendom (LUKK)"] {
+            assert!(is_closed(t), "{t}");
+        }
+        for t in ["Lukkeloven", "Office 365", "Udlukket", "Fortrolighed og databeskyttelse", "Budget 📈"] {
             assert!(!is_closed(t), "{t}");
         }
     }
