@@ -35,8 +35,14 @@ pub fn mask_cpr(file: &Path, text: &mut String) -> Vec<Diagnostic> {
     let mut warnings = Vec::with_capacity(found.len());
     let mut masked = String::with_capacity(text.len());
     let mut done = 0;
+    // Counted on from the last number: a file of many would be read again for each.
+    let (mut line, mut line_start, mut counted) = (1, 0, 0);
     for &(start, end) in &found {
-        let (line, column) = line_column(text, start);
+        let between = &text.as_bytes()[counted..start];
+        line += memchr::memchr_iter(b'\n', between).count();
+        line_start = memchr::memrchr(b'\n', between).map_or(line_start, |i| counted + i + 1);
+        counted = start;
+        let column = 1 + text[line_start..start].chars().count();
         warnings.push(
             Diagnostic::warning(file, line, "CPR number masked: personal identity numbers are never published")
                 .at_column(column),
@@ -286,28 +292,34 @@ fn find_serials(text: &str) -> Vec<(usize, usize)> {
                 .filter(|&g| g <= 12 && tail(g))
                 .map(|g| after + g)
                 .filter(|&s| b[s..line_end].iter().take_while(|c| c.is_ascii_digit()).count() == 4);
-            // … after a birth date on its line: a document's "Løbenr. 1234" alone is no CPR number.
+            // … after a birth date on its line ("født 17.05.83, løbenr 4417"): a document's
+            // "Løbenr. 1234", or a case's date before it, is no CPR number.
+            let birth = |t: &str| ["født", "fødsel"].iter().any(|w| t.to_lowercase().contains(w));
             let born = dates_in(text, line_start, at);
-            if let Some(s) = serial.filter(|_| !born.is_empty()) {
+            if let Some(s) = serial.filter(|_| !born.is_empty() && birth(&text[line_start..at])) {
                 found.push((s, s + 4));
                 found.extend(born);
                 continue;
             }
-            // A table's header with a birth column too: its rows below, to a blank line.
-            let header = text[line_start..line_end].to_lowercase();
-            let birth = ["født", "fødsel", "dato"].iter().any(|w| header.contains(w));
-            let table = birth
-                && (b[line_start..line_end].contains(&b'|') || crate::bytes::has_spaces(&b[line_start..line_end], 3));
-            if table {
-                let mut row = line_end + 1;
-                while row < b.len() {
-                    let end = memchr::memchr(b'\n', &b[row..]).map_or(b.len(), |n| row + n);
-                    if text[row..end].trim().is_empty() {
-                        break;
-                    }
-                    found.extend(numbers_in(text, row, end));
-                    row = end + 1;
+            // A table's header with a birth column too: those two columns of its rows below, to a
+            // blank line.
+            let header = cells(text, line_start, line_end);
+            let column = |word: &dyn Fn(&str) -> bool| header.iter().position(|&(s, e)| word(&text[s..e]));
+            let serial_col = column(&|t| t.to_lowercase().contains("løbe"));
+            let Some(columns) = column(&birth).zip(serial_col) else { continue };
+            let mut row = line_end + 1;
+            while row < b.len() {
+                let end = memchr::memchr(b'\n', &b[row..]).map_or(b.len(), |n| row + n);
+                if text[row..end].trim().is_empty() {
+                    break;
                 }
+                let row_cells = cells(text, row, end);
+                for k in [columns.0, columns.1] {
+                    if let Some(&(s, e)) = row_cells.get(k) {
+                        found.extend(runs(text, s, e));
+                    }
+                }
+                row = end + 1;
             }
         }
     }
@@ -337,10 +349,41 @@ fn dates_in(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// In a row of a table with a serial column, its four-digit numbers and its dates.
-fn numbers_in(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
-    let four = runs(text, from, to).filter(|&(s, e)| e - s == 4 && text[s..e].bytes().all(|c| c.is_ascii_digit()));
-    four.chain(dates_in(text, from, to)).collect()
+/// The cells of a table's line `text[from..to]`, as byte ranges: between its bars, or (laid out
+/// with spaces) between runs of two or more spaces.
+fn cells(text: &str, from: usize, to: usize) -> Vec<(usize, usize)> {
+    let line = &text[from..to];
+    let mut out = Vec::new();
+    let mut push = |s: usize, e: usize| {
+        let cell = &line[s..e];
+        let lead = cell.len() - cell.trim_start().len();
+        if !cell.trim().is_empty() {
+            out.push((from + s + lead, from + s + lead + cell.trim().len()));
+        }
+    };
+    let mut start = 0;
+    if line.contains('|') {
+        for (i, _) in line.match_indices('|') {
+            push(start, i);
+            start = i + 1;
+        }
+    } else {
+        let b = line.as_bytes();
+        let mut i = 0;
+        while i + 1 < b.len() {
+            if b[i] == b' ' && b[i + 1] == b' ' {
+                push(start, i);
+                while i < b.len() && b[i] == b' ' {
+                    i += 1;
+                }
+                start = i;
+            } else {
+                i += 1;
+            }
+        }
+    }
+    push(start, line.len());
+    out
 }
 
 /// The runs of digits, stops, dashes and slashes in `text[from..to]` that start and end with a digit.
@@ -903,14 +946,6 @@ fn plausible_date(ddmmyy: &[u8]) -> bool {
     (1..=max_day).contains(&day)
 }
 
-/// 1-based line and column (in characters) of byte offset `pos`.
-fn line_column(text: &str, pos: usize) -> (usize, usize) {
-    let before = &text[..pos];
-    let line = 1 + before.bytes().filter(|&b| b == b'\n').count();
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, 1 + before[line_start..].chars().count())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1062,6 +1097,11 @@ mod tests {
             ("| Født | Løbenr. |\n|---|---|\n| 170583 | 4417 |", "| Født | Løbenr. |\n|---|---|\n| XXXXXX | XXXX |"),
             ("Født        Løbenr.\n170583      4417\n", "Født        Løbenr.\nXXXXXX      XXXX\n"),
             ("født 17.05.83, løbenr 4417", "født XX.XX.XX, løbenr XXXX"),
+            // Only the birth and serial columns.
+            (
+                "| År | Født | Løbenr. | Beløb |\n| 1950 | 170583 | 4417 | 170583 |",
+                "| År | Født | Løbenr. | Beløb |\n| 1950 | XXXXXX | XXXX | 170583 |",
+            ),
             ("Født den 17.05.1983, løbenummer: 4417", "Født den XX.XX.XXXX, løbenummer: XXXX"),
         ] {
             assert_eq!(mask(s).0, masked, "{s}");
@@ -1073,6 +1113,8 @@ mod tests {
             "i løbet af 2014-2016",
             "sager 12 05 83 44 17 19",
             "Dokument løbenr. 4417 af 12.03.2024",
+            "Sagen blev oprettet 17.05.83, løbenr 4417.",
+            "| Dato | Løbenr. |\n|---|---|\n| 17.05.83 | 4417 |",
         ] {
             assert_eq!(mask(s).0, s, "{s}");
         }

@@ -492,3 +492,41 @@ fn regression_closed_parts_written_in_other_ways_are_not_published() {
         assert!(m.items.iter().any(|i| i.number == 1 && !i.closed), "item 1 closed:\n{text}");
     }
 }
+
+/// Review of the above (review 10): sentences that deny closing, speak of another meeting or of a
+/// subject closed, and emphasis, close nothing; a legend of marks no heading is read to carry
+/// refuses the file, as before legends were read.
+#[test]
+fn regression_lines_naming_items_that_close_nothing() {
+    for line in [
+        "Punkt 2 er ikke lukket.",
+        "Punkt 2 var lukket på sidste møde.",
+        "Vej nr. 2 er lukket for trafik.",
+        "Punkt 2 i aftalen er lukket ned.",
+        "Høringsperioden for punkt 2 er lukket.",
+        "I punkt 2 drøftes lukkede døgntilbud.",
+        "Udvalget afviste at behandle punkt 2 for lukkede døre.",
+    ] {
+        for text in [
+            with_header(line, "Køb af ejendom").replace("HEMMELIG", "Jensen"),
+            with_header("Mødested: Rådhuset", "Køb af ejendom")
+                .replace("Godkendt.", line)
+                .replace("HEMMELIG", "Jensen"),
+        ] {
+            if let Ok((m, _)) = referat::parse::parse(Path::new("x.txt"), &text) {
+                assert!(m.items.iter().all(|i| !i.closed), "{line}: {:#?}", m.items);
+            }
+        }
+    }
+    // "Bilag 4 vedlagt." in item 3 is no heading of a missing item 4 named closed.
+    let text = with_header("Punkt 4 er lukket.", "Køb af ejendom").replace("Intet.", "Bilag 4 vedlagt.");
+    assert!(parse(&text).1.iter().any(|d| d.message.contains("no item 4")));
+    // A star legend: emphasis is no sign; a sign not read on any heading refuses the file.
+    let text = with_header("* = lukket punkt", "Køb af ejendom*").replace("Eventuelt", "Trafik *Vigtigt*");
+    let (m, _) = parse(&text);
+    assert!(m.items.iter().any(|i| i.number == 3 && !i.closed), "{:#?}", m.items);
+    for title in ["Køb af ejendom", "Køb af **ejendom**"] {
+        let text = with_header("* = lukket punkt", title).replace("Godkendt.", "Se *bilag*.");
+        assert_refused(&text, 3, "no item's heading is read as marked");
+    }
+}

@@ -140,16 +140,25 @@ struct Tag<'a> {
 impl<'a> Tag<'a> {
     /// An image's text: its `alt` attribute, as a reader without images sees it (a lock icon with
     /// alt "Lukket" in a heading says the item is closed, as `![Lukket](lås.png)` does).
+    /// Another tag's `aria-label` or `title` counts when it says closed (an icon "Lukket" in a
+    /// heading; review 9), and only then: an `<abbr title>` is shown as its text.
     fn alt(&self) -> Option<&'a str> {
-        if !self.name.eq_ignore_ascii_case("img") {
+        if self.name.eq_ignore_ascii_case("img") {
+            return self.attr("alt");
+        }
+        if self.attrs.is_empty() || self.closing {
             return None;
         }
+        ["aria-label", "title"].iter().find_map(|a| self.attr(a)).filter(|v| super::closed::is_closed(v))
+    }
+
+    /// The value of attribute `name` (lower case), if the tag has it and it is not blank.
+    fn attr(&self, name: &str) -> Option<&'a str> {
         let lower = self.attrs.to_ascii_lowercase();
-        let at = lower
-            .match_indices("alt")
-            .map(|(i, _)| i)
-            .find(|&i| lower[..i].ends_with([' ', '\t', '\n']) && lower[i + 3..].trim_start().starts_with('='))?;
-        let value = self.attrs[at + 3..].trim_start()[1..].trim_start();
+        let at = lower.match_indices(name).map(|(i, _)| i).find(|&i| {
+            lower[..i].ends_with([' ', '\t', '\n']) && lower[i + name.len()..].trim_start().starts_with('=')
+        })?;
+        let value = self.attrs[at + name.len()..].trim_start()[1..].trim_start();
         match value.chars().next()? {
             q @ ('"' | '\'') => value[1..].split(q).next(),
             _ => value.split([' ', '\t', '\n', '/']).next(),

@@ -177,7 +177,13 @@ fn parse_text(file: &Path, text: &str) -> Result<(Meeting, Vec<Diagnostic>), Vec
             cx.error(0, message);
         }
     }
-    let named = head.closes.iter().cloned().chain(named::in_items(&agenda_items, lines)).chain(named::footnotes(lines));
+    let named = head
+        .closes
+        .iter()
+        .cloned()
+        .chain(named::in_items(&agenda_items, lines))
+        .chain(named::footnotes(&agenda_items, lines))
+        .chain(named::in_agenda_tables(&agenda_items, lines));
     named::close_named(&named.collect::<Vec<_>>(), &mut agenda_items, lines, &mut cx);
     let toc_line = pre.get(toc_start).map_or(0, |l| l.no);
     toc::cross_check(&mut toc_entries, &mut agenda_items, toc_line, &mut cx);

@@ -5,9 +5,10 @@
 //! said nothing themselves and were published).
 
 use crate::model::AgendaItem;
-use crate::parse::closed::{is_closed, is_mark};
+use crate::parse::closed::{closing_word, is_closed, is_mark};
 use crate::parse::inline::to_plain;
 use crate::parse::normalize::Line;
+use crate::parse::tables::pipe_cells;
 use crate::parse::toc::clip;
 use crate::parse::Ctx;
 
@@ -69,7 +70,6 @@ const NAMING: &[&str] = &[
     "dagsordenspunkter",
     "dagsordenspunkterne",
     "dagsordenpunkt",
-    "nr",
 ];
 
 /// The item numbers a closing sentence names after "punkt", "pkt." and the like, with lists ("2, 3
@@ -80,11 +80,16 @@ fn numbers(plain: &str) -> Option<Vec<u32>> {
     }
     let lower = plain.to_lowercase();
     let tokens = tokens(&lower);
+    if negated(&tokens) || of_another_meeting(&tokens) || !closes_an_item(plain) {
+        return None;
+    }
     let mut out: Vec<u32> = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
         // "… efter punkt 2": a place in the meeting, not the items closed.
-        let placed = i > 0 && matches!(tokens[i - 1], "efter" | "før" | "fra" | "inden" | "under");
+        // "Høringsperioden for punkt 2", "I punkt 3 drøftes": a subject of the item's.
+        let placed =
+            i > 0 && matches!(tokens[i - 1], "efter" | "før" | "fra" | "inden" | "under" | "for" | "i" | "om" | "vedr");
         if !NAMING.contains(&tokens[i]) || placed {
             i += 1;
             continue;
@@ -141,8 +146,11 @@ pub fn in_items(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
         .filter_map(|l| {
             let text = to_plain(l.text);
             let numbers = numbers(&text)?;
-            let only = tokens(&text)
-                .into_iter()
+            // The law cited after "jf." or "§" is no other number ("…, jf. § 10.").
+            let words = tokens(&text);
+            let cited = words.iter().position(|t| matches!(*t, "jf" | "§")).unwrap_or(words.len());
+            let only = words[..cited]
+                .iter()
                 .filter(|t| t.bytes().all(|b| b.is_ascii_digit()))
                 .all(|t| number(t).is_some_and(|n| numbers.contains(&n)));
             only.then_some(Named { says: Says::Numbers(numbers), line: l.no, text })
@@ -150,9 +158,25 @@ pub fn in_items(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
         .collect()
 }
 
+/// A sentence of an item's text that says an item is closed, not a subject: a closing word before
+/// what it closes ("lukket punkt", "for lukkede døre", "lukket møde") or last ("… er lukket.");
+/// not "Punkt 2 i aftalen er lukket ned", "lukket for trafik", "lukkede institutioner".
+fn closes_an_item(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let t = tokens(&lower);
+    let words: Vec<&str> = t.iter().copied().filter(|w| w.chars().all(char::is_alphanumeric)).collect();
+    let before = words
+        .windows(2)
+        .any(|w| closing_word(w[0]) && matches!(w[1], "punkt" | "punkter" | "døre" | "møde" | "sag" | "sager"));
+    let last = words.last().is_some_and(|w| closing_word(w));
+    before || last || crate::parse::closed::is_mark(text.trim())
+}
+
 /// Footnotes anywhere in the file that make a sign a mark: "* Lukket punkt", "*) Ikke offentlig",
 /// "† = Lukket" under a title "Køb af ejendom*" (review 9: the item was published).
-pub fn footnotes(lines: &[Line]) -> Vec<Named> {
+/// The header's are its legends, read there.
+pub fn footnotes(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
+    let first_item = items.iter().map(|i| i.line).min().unwrap_or(usize::MAX);
     const SIGNS: [char; 6] = ['*', '†', '‡', '¹', '²', '³'];
     let footnote = |text: &str| {
         let t = text.trim();
@@ -166,11 +190,53 @@ pub fn footnotes(lines: &[Line]) -> Vec<Named> {
     let first = |t: &str| t.trim_start().starts_with(SIGNS);
     lines
         .iter()
-        .filter(|l| l.may_close && first(l.text))
+        .filter(|l| l.no > first_item && l.may_close && first(l.text))
         .filter_map(|l| {
             footnote(l.text).map(|sign| Named { says: Says::Sign(sign), line: l.no, text: l.text.trim().to_string() })
         })
         .collect()
+}
+
+/// The rows of an agenda's table in an open item's text that say an item is closed: under a header
+/// whose first cell names items ("| Punkt | Sag | Status |"), a row numbering one and with a mark
+/// in a later cell ("| 2 | Køb af ejendom | Lukket |"; review 9: item 2 was published).
+pub fn in_agenda_tables(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
+    let first_item = items.first().map_or(usize::MAX, |i| i.line);
+    let mut under_header = false;
+    let mut out = Vec::new();
+    for l in lines.iter().filter(|l| l.no > first_item) {
+        let Some(cells) = pipe_cells(l.text) else {
+            under_header = false;
+            continue;
+        };
+        let cells: Vec<String> = cells.iter().map(|c| to_plain(c).trim().to_lowercase()).collect();
+        let first = cells.iter().find(|c| !c.is_empty()).map_or("", String::as_str);
+        if ["punkt", "pkt.", "pkt", "nr.", "nr", "dagsordenspunkt"].contains(&first) {
+            under_header = true;
+            continue;
+        }
+        let marked = || cells.iter().skip(1).any(|c| is_mark(c));
+        if let Some(n) = number(first).filter(|_| under_header && l.may_close && marked()) {
+            out.push(Named { says: Says::Numbers(vec![n]), line: l.no, text: l.text.trim().to_string() });
+        }
+    }
+    out
+}
+
+/// "Punkt 2 er ikke lukket", "… ikke længere lukket", "skal ikke behandles for lukkede døre",
+/// "afviste at behandle punkt 3 for lukkede døre": a closing word denied. ("Ikke offentlig" is
+/// closed, and no closing word.)
+fn negated(tokens: &[&str]) -> bool {
+    let closing = |t: &str| closing_word(t) || matches!(t, "behandles" | "behandle");
+    tokens.windows(2).any(|w| matches!(w[0], "ikke" | "ej") && closing(w[1]))
+        || tokens.windows(3).any(|w| matches!(w[0], "ikke" | "ej") && closing(w[2]))
+        || tokens.iter().any(|t| matches!(*t, "afviste" | "afvist" | "genåbnes" | "genåbnet"))
+}
+
+/// "… på sidste møde", "fra forrige møde", "på mødet d. 5.3.2024": another meeting's items.
+fn of_another_meeting(tokens: &[&str]) -> bool {
+    tokens.windows(2).any(|w| matches!(w[0], "sidste" | "forrige" | "tidligere" | "næste") && w[1].starts_with("møde"))
+        || tokens.windows(2).any(|w| matches!(w[0], "på" | "fra") && w[1] == "mødet")
 }
 
 /// An item number of one to three digits.
@@ -215,6 +281,7 @@ pub fn close_named(named: &[Named], items: &mut [AgendaItem], lines: &[Line], cx
                 carries(&item.title, sign) || from(item.line).iter().take(2).any(|l| carries(unwrapped(l.text), sign))
             }
         };
+        let carried = items.iter().any(says);
         for item in items.iter_mut().filter(|i| !i.closed && says(i)) {
             cx.warn(
                 item.line,
@@ -227,10 +294,39 @@ pub fn close_named(named: &[Named], items: &mut [AgendaItem], lines: &[Line], cx
             );
             crate::parse::items::close(item);
         }
-        let Says::Numbers(numbers) = &n.says else { continue };
+        let Says::Numbers(numbers) = &n.says else {
+            if !carried {
+                legend_unused(n, items, lines, cx);
+            }
+            continue;
+        };
         for &missing in numbers.iter().filter(|&&k| !items.iter().any(|i| i.number == k)) {
             missing_item(n, missing, items, from, cx);
         }
+    }
+}
+
+/// A header legend whose sign is marks only ("* = lukket punkt") that no item carries as read: the
+/// sign may stand where it is not looked for, so the file is refused, as such a line refused it
+/// before legends were read. A sign of letters ("(L)") unused only warns: it is a legend printed
+/// on every agenda. Footnotes are not asked (a list's "* Lukket punkt" is text).
+fn legend_unused(n: &Named, items: &[AgendaItem], lines: &[Line], cx: &mut Ctx) {
+    let Says::Sign(sign) = &n.says else { return };
+    let first_item = items.iter().map(|i| i.line).min().unwrap_or(usize::MAX);
+    if n.line > first_item || sign.chars().any(char::is_alphanumeric) {
+        return;
+    }
+    // Carried anywhere below the legend, then, in a way not read: refuse.
+    if lines.iter().filter(|l| l.no > n.line).any(|l| l.text.contains(sign.as_str())) {
+        cx.error(
+            n.line,
+            format!(
+                "\"{}\" says items marked \"{sign}\" are closed, but no item's heading is read as marked so; \
+                 the file is refused rather than an item published: mark each closed item itself \
+                 (\"Punkt 2: Køb af ejendom - Lukket\")",
+                clip(&n.text)
+            ),
+        );
     }
 }
 
@@ -247,14 +343,14 @@ fn missing_item<'a>(
     let before = items.iter().filter(|i| i.number < missing).max_by_key(|i| i.line);
     let heading = before.filter(|b| !b.closed).and_then(|b| {
         let end = items.iter().map(|i| i.line).filter(|&l| l > b.line).min().unwrap_or(usize::MAX);
+        // Written as a heading: the number first, or after a word naming an item ("Sag 2 …",
+        // "Dagsordenpunkt 2: …"), and no sentence ("Bilag 4 vedlagt.", "Se side 4.").
         from(b.line + 1).iter().take_while(|l| l.no < end).find(|l| {
             let text = to_plain(l.text);
-            text.len() <= 120
-                && text
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| !w.is_empty())
-                    .take(3)
-                    .any(|w| number(w) == Some(missing))
+            let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+            let at = words.iter().position(|w| number(w) == Some(missing));
+            let named = at.is_some_and(|k| k == 0 || (k <= 2 && !words[k - 1].eq_ignore_ascii_case("bilag")));
+            text.len() <= 120 && named && !text.trim_end().ends_with('.')
         })
     });
     match heading {
@@ -283,17 +379,19 @@ fn unwrapped(text: &str) -> &str {
     ["**", "__", "*", "_"].iter().find_map(|e| t.strip_prefix(e).and_then(|r| r.strip_suffix(e))).unwrap_or(t)
 }
 
-/// Whether a title carries a legend's sign set apart ("Køb af ejendom (L)", "(L) Køb af ejendom",
-/// "Køb af ejendom - L"), or a sign of marks only right after its last word ("Køb af ejendom*").
+/// Whether a title carries a legend's sign: a sign of letters set apart ("Køb af ejendom (L)", "(L)
+/// Køb af ejendom", "Køb af ejendom - L").
 fn carries(title: &str, sign: &str) -> bool {
-    let marks_only = !sign.chars().any(char::is_alphanumeric);
-    // "Køb af ejendom*)" carries "*" of the footnote "*) Lukket".
-    let t = if marks_only { title.trim().trim_end_matches(')') } else { title.trim() };
+    // A sign of marks anywhere in a heading as written ("Køb af ejendom*", "Punkt 2*: Køb",
+    // "*Punkt 2: Køb"), but not emphasis, which comes in pairs ("Trafik *Vigtigt*").
+    if !sign.chars().any(char::is_alphanumeric) {
+        return title.matches(sign).count() % 2 == 1;
+    }
+    let t = title.trim();
     t.match_indices(sign).any(|(at, _)| {
-        let end = at + sign.len();
         let before = t[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-        let after = t[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
-        (before && after) || (marks_only && end == t.len())
+        let after = t[at + sign.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        before && after
     })
 }
 
