@@ -480,6 +480,17 @@ fn regression_closed_parts_written_in_other_ways_are_not_published() {
         // A footnote that makes a sign a mark.
         (format!("Punkt 2: Køb af ejendom*\n24/1002{rest}\n* Lukket punkt\n"), Some(2)),
         (format!("Punkt 2: Køb af ejendom*)\n24/1002{rest}\n*) Ikke offentlig\n"), Some(2)),
+        // An icon's label in an HTML heading, and an agenda's table in item 1's text.
+        (
+            "<h2>Punkt 2: Køb af ejendom <i class=\"icon-lock\" aria-label=\"Lukket\"></i></h2>\n<p>24/1002</p>\n\
+             <p>Sælger HEMMELIG.</p>\n<h2>Punkt 3: Eventuelt</h2>\n<p>24/1003</p>\n<p>Intet.</p>\n"
+                .to_string(),
+            Some(2),
+        ),
+        (
+            format!("| Punkt | Sag | Status |\n|---|---|---|\n| 2 | Køb af ejendom | Lukket |\n\nPunkt 2: Køb af ejendom\n24/1002{rest}"),
+            Some(2),
+        ),
         // A page's foot that says closed.
         (format!("Punkt 2: Køb af ejendom\n24/1002\n\nTekst.\n\nFORTROLIGT - Side 2 af 6\n\x0c{rest}"), Some(2)),
     ] {
