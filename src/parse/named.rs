@@ -142,7 +142,8 @@ pub fn in_items(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
     let in_open = |no: usize| open.iter().any(|&(from, to)| no > from && no < to);
     lines
         .iter()
-        .filter(|l| l.may_close && l.text.len() <= 300 && in_open(l.no))
+        // Every word naming items has "kt" ("punkt", "pkt."), and a number follows it.
+        .filter(|l| l.may_close && l.text.len() <= 300 && names_by_bytes(l.text) && in_open(l.no))
         .filter_map(|l| {
             let text = to_plain(l.text);
             let numbers = numbers(&text)?;
@@ -156,6 +157,12 @@ pub fn in_items(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
             only.then_some(Named { says: Says::Numbers(numbers), line: l.no, text })
         })
         .collect()
+}
+
+/// Whether `text` may name an item by number, by its bytes: a digit, and "kt" in either case.
+fn names_by_bytes(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().any(u8::is_ascii_digit) && b.windows(2).any(|w| w.eq_ignore_ascii_case(b"kt"))
 }
 
 /// A sentence of an item's text that says an item is closed, not a subject: a closing word before
@@ -205,6 +212,11 @@ pub fn in_agenda_tables(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
     let mut under_header = false;
     let mut out = Vec::new();
     for l in lines.iter().filter(|l| l.no > first_item) {
+        // Asked of every line after the first item: a table's rows start with a bar.
+        if !l.text.starts_with('|') {
+            under_header = false;
+            continue;
+        }
         let Some(cells) = pipe_cells(l.text) else {
             under_header = false;
             continue;

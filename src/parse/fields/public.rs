@@ -190,13 +190,13 @@ fn label_and_answer(text: &str) -> Option<(&str, &str)> {
     if let Some(parts) = text.split_once(':') {
         return Some(parts);
     }
-    // "Er punktet offentligt? Nej": a question and its answer.
-    if let Some((question, answer)) = text.split_once("? ") {
-        return Some((question, answer));
-    }
     // Most lines have no colon: their first bytes rule them out before any search.
     if !starts_with_public_label(text) {
         return None;
+    }
+    // "Er punktet offentligt? Nej": a question and its answer.
+    if let Some(at) = memchr::memchr(b'?', text.as_bytes()).filter(|&at| text[at + 1..].starts_with(' ')) {
+        return Some((&text[..at], &text[at + 2..]));
     }
     [" - ", " – ", " — ", "  "].iter().find_map(|sep| text.split_once(sep))
 }
