@@ -180,23 +180,28 @@ fn find_labelled(text: &str) -> Vec<(usize, usize)> {
     });
     let b = text.as_bytes();
     let mut found = Vec::new();
-    for finder in LABELS.iter() {
-        for at in finder.find_iter(b) {
-            if at > 0 && b[at - 1].is_ascii_alphanumeric() {
-                continue;
-            }
-            let after = at + finder.needle().len();
-            // "pers." alone is "personer" ("40 pers."): only "pers.nr." or "pers. nr." is a label.
-            let tail = b[after..].strip_prefix(b" ").unwrap_or(&b[after..]);
-            if finder.needle().ends_with(b".") && !tail.get(..2).is_some_and(|w| w.eq_ignore_ascii_case(b"nr")) {
-                continue;
-            }
-            if let Some(range) = number_after(text, after) {
-                found.push(range);
-            }
+    for (_, after) in labels_at(b, &LABELS) {
+        // "pers." alone is "personer" ("40 pers."): only "pers.nr." or "pers. nr." is a label.
+        let tail = b[after..].strip_prefix(b" ").unwrap_or(&b[after..]);
+        if b[after - 1] == b'.' && !tail.get(..2).is_some_and(|w| w.eq_ignore_ascii_case(b"nr")) {
+            continue;
+        }
+        if let Some(range) = number_after(text, after) {
+            found.push(range);
         }
     }
     found
+}
+
+/// Where each of `labels` starts a word in `b`, with the byte after it.
+fn labels_at<'a>(
+    b: &'a [u8],
+    labels: &'a [memchr::memmem::Finder<'static>],
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    labels.iter().flat_map(move |f| {
+        let word = move |&at: &usize| at == 0 || !b[at - 1].is_ascii_alphanumeric();
+        f.find_iter(b).filter(word).map(move |at| (at, at + f.needle().len()))
+    })
 }
 
 /// The CPR number right after a label's first letters (from `after`), if there is one.
@@ -263,64 +268,58 @@ fn five_pairs(b: &[u8], i: usize) -> Option<usize> {
 
 /// The serial after a label that names it ("løbenr 4417", "Løbenummer: 4417") and the birth date
 /// before it on its line ("født 17.05.83, løbenr 4417"); under a table's header that has such a
-/// column ("| Født | Løbenr. |" / "| 170583 | 4417 |", also laid out with spaces), every
-/// four-digit number and date of its rows. A serial is only ever named for a CPR number (review 9).
+/// column and a birth column ("| Født | Løbenr. |" / "| 170583 | 4417 |", also laid out with
+/// spaces), the numbers of those two columns in its rows (review 9).
 fn find_serials(text: &str) -> Vec<(usize, usize)> {
     use memchr::memmem::Finder;
     static LABELS: std::sync::LazyLock<Vec<Finder<'static>>> =
         std::sync::LazyLock::new(|| ["løbe", "Løbe", "LØBE"].iter().map(Finder::new).collect());
     let b = text.as_bytes();
     let mut found = Vec::new();
-    for finder in LABELS.iter() {
-        for at in finder.find_iter(b) {
-            if at > 0 && b[at - 1].is_ascii_alphanumeric() {
-                continue;
+    for (at, after) in labels_at(b, &LABELS) {
+        let line_start = memchr::memrchr(b'\n', &b[..at]).map_or(0, |n| n + 1);
+        let line_end = memchr::memchr(b'\n', &b[at..]).map_or(b.len(), |n| at + n);
+        // "løbenr", "løbe-nr.", "løbenummer"; not "i løbet af 2014".
+        let names = ["nr", "nummer", "-nr", " nr", ".nr", "-nummer"];
+        let rest = &b[after..];
+        if !names.iter().any(|n| rest.get(..n.len()).is_some_and(|r| r.eq_ignore_ascii_case(n.as_bytes()))) {
+            continue;
+        }
+        // The label's tail ("nr.", "nummer:") and four digits alone: a serial inline.
+        let gap = b[after..line_end].iter().position(u8::is_ascii_digit);
+        let tail = |g: usize| b[after..after + g].iter().all(|c| c.is_ascii_alphabetic() || b" .:-\t".contains(c));
+        let serial = gap
+            .filter(|&g| g <= 12 && tail(g))
+            .map(|g| after + g)
+            .filter(|&s| b[s..line_end].iter().take_while(|c| c.is_ascii_digit()).count() == 4);
+        // … after a birth date on its line ("født 17.05.83, løbenr 4417"): a document's
+        // "Løbenr. 1234", or a case's date before it, is no CPR number.
+        let birth = |t: &str| ["født", "fødsel"].iter().any(|w| t.to_lowercase().contains(w));
+        let born = dates_in(text, line_start, at);
+        if let Some(s) = serial.filter(|_| !born.is_empty() && birth(&text[line_start..at])) {
+            found.push((s, s + 4));
+            found.extend(born);
+            continue;
+        }
+        // A table's header with a birth column too: those two columns of its rows below, to a
+        // blank line.
+        let header = cells(text, line_start, line_end);
+        let column = |word: &dyn Fn(&str) -> bool| header.iter().position(|&(s, e)| word(&text[s..e]));
+        let serial_col = column(&|t| t.to_lowercase().contains("løbe"));
+        let Some(columns) = column(&birth).zip(serial_col) else { continue };
+        let mut row = line_end + 1;
+        while row < b.len() {
+            let end = memchr::memchr(b'\n', &b[row..]).map_or(b.len(), |n| row + n);
+            if text[row..end].trim().is_empty() {
+                break;
             }
-            let line_start = memchr::memrchr(b'\n', &b[..at]).map_or(0, |n| n + 1);
-            let line_end = memchr::memchr(b'\n', &b[at..]).map_or(b.len(), |n| at + n);
-            let after = at + finder.needle().len();
-            // "løbenr", "løbe-nr.", "løbenummer"; not "i løbet af 2014".
-            let names = ["nr", "nummer", "-nr", " nr", ".nr", "-nummer"];
-            let rest = &b[after..];
-            if !names.iter().any(|n| rest.get(..n.len()).is_some_and(|r| r.eq_ignore_ascii_case(n.as_bytes()))) {
-                continue;
-            }
-            // The label's tail ("nr.", "nummer:") and four digits alone: a serial inline.
-            let gap = b[after..line_end].iter().position(u8::is_ascii_digit);
-            let tail = |g: usize| b[after..after + g].iter().all(|c| c.is_ascii_alphabetic() || b" .:-\t".contains(c));
-            let serial = gap
-                .filter(|&g| g <= 12 && tail(g))
-                .map(|g| after + g)
-                .filter(|&s| b[s..line_end].iter().take_while(|c| c.is_ascii_digit()).count() == 4);
-            // … after a birth date on its line ("født 17.05.83, løbenr 4417"): a document's
-            // "Løbenr. 1234", or a case's date before it, is no CPR number.
-            let birth = |t: &str| ["født", "fødsel"].iter().any(|w| t.to_lowercase().contains(w));
-            let born = dates_in(text, line_start, at);
-            if let Some(s) = serial.filter(|_| !born.is_empty() && birth(&text[line_start..at])) {
-                found.push((s, s + 4));
-                found.extend(born);
-                continue;
-            }
-            // A table's header with a birth column too: those two columns of its rows below, to a
-            // blank line.
-            let header = cells(text, line_start, line_end);
-            let column = |word: &dyn Fn(&str) -> bool| header.iter().position(|&(s, e)| word(&text[s..e]));
-            let serial_col = column(&|t| t.to_lowercase().contains("løbe"));
-            let Some(columns) = column(&birth).zip(serial_col) else { continue };
-            let mut row = line_end + 1;
-            while row < b.len() {
-                let end = memchr::memchr(b'\n', &b[row..]).map_or(b.len(), |n| row + n);
-                if text[row..end].trim().is_empty() {
-                    break;
+            let row_cells = cells(text, row, end);
+            for k in [columns.0, columns.1] {
+                if let Some(&(s, e)) = row_cells.get(k) {
+                    found.extend(runs(text, s, e));
                 }
-                let row_cells = cells(text, row, end);
-                for k in [columns.0, columns.1] {
-                    if let Some(&(s, e)) = row_cells.get(k) {
-                        found.extend(runs(text, s, e));
-                    }
-                }
-                row = end + 1;
             }
+            row = end + 1;
         }
     }
     found
