@@ -208,12 +208,16 @@ pub(super) fn closing_line(text: &str, plural: bool) -> bool {
                         | "de"
                         | "følgende"
                         | "lukkes"
+                        | "lukkedes"
                         | "offentligheden"
                 )
         };
         let public = |w: &str| matches!(w, "offentligheden" | "offentlighed");
         let pair = words.windows(2).any(|w| closing_word(&w[0]) && (several(&w[1]) || w[1] == "døre"))
-            || words.windows(3).any(|w| matches!(w[0].as_str(), "lukket" | "lukkes") && w[1] == "for" && public(&w[2]))
+            || words
+                .windows(3)
+                .any(|w| matches!(w[0].as_str(), "lukket" | "lukkes" | "lukkedes") && w[1] == "for" && public(&w[2]))
+            || words.windows(4).any(|w| w[0] == "lukkedes" && w[2] == "for" && public(&w[3]))
             || words.windows(3).any(|w| several(&w[0]) && is_verb(&w[1]) && closing_word(&w[2]));
         // "*** LUKKET ***" set off as a rule is. ("Fortroligt:" alone is a field's label, answered
         // below: "Lukket:" / "" / "Ja, da vejen graves op".)

@@ -195,10 +195,10 @@ fn may_close(text: &str) -> Vec<usize> {
     use memchr::memmem::Finder;
     use std::sync::LazyLock;
     static WORDS: LazyLock<Vec<Finder<'static>>> = LazyLock::new(|| {
-        // The public labels "åben…", "publiceres", "aktindsigt", and box drawing (U+2500–U+257F)
+        // The public labels "åben…" (also "aaben"), "publiceres", "aktindsigt", and box drawing (U+2500–U+257F)
         // by its first two bytes.
-        let more: [&[u8]; 6] =
-            ["åben".as_bytes(), "Åben".as_bytes(), b"publicer", b"aktindsigt", b"\xE2\x94", b"\xE2\x95"];
+        let more: [&[u8]; 7] =
+            ["åben".as_bytes(), "Åben".as_bytes(), b"aaben", b"publicer", b"aktindsigt", b"\xE2\x94", b"\xE2\x95"];
         closed::CLOSING_STEMS.into_iter().chain(more).map(Finder::new).collect()
     });
     let lower = text.to_ascii_lowercase();

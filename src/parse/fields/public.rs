@@ -27,6 +27,9 @@ const PUBLIC_LABELS: &[&str] = &[
     "kan publiceres",
     "skal publiceres",
     "aktindsigt",
+    "publicering",
+    "aaben",
+    "aabent",
     "offentliggørelse",
     "offentligt",
     "offentlighed",
@@ -570,6 +573,7 @@ fn starts_with_public_label(text: &str) -> bool {
     head(3, "off")
         || head(3, "pub")
         || head(3, "akt")
+        || head(3, "aab")
         || head(3, "er ")
         || head(4, "til ")
         || head(6, "lukket")
