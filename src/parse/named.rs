@@ -12,7 +12,7 @@ use crate::parse::tables::pipe_cells;
 use crate::parse::toc::clip;
 use crate::parse::Ctx;
 
-/// What a header line says is closed.
+/// What a line says is closed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Says {
     /// The items of these numbers.
@@ -21,7 +21,7 @@ pub enum Says {
     Sign(String),
 }
 
-/// A header line naming closed items, with its line and text for the warnings.
+/// A line naming closed items, with its line and text for the warnings.
 #[derive(Debug, Clone)]
 pub struct Named {
     pub says: Says,
