@@ -67,6 +67,12 @@ fn a_subject_with_a_closing_word_and_a_dash_is_no_mark() {
     }
 }
 
+/// Parses `text` and checks that no item is closed.
+fn assert_all_open(text: &str) {
+    let (m, _) = parse(text);
+    assert!(m.items.iter().all(|i| !i.closed), "{text}\n{:#?}", m.items);
+}
+
 /// The file is refused with an error on `line` whose message has `needle`.
 fn assert_refused(text: &str, line: usize, needle: &str) {
     let d = referat::parse::parse(Path::new("x.txt"), text).expect_err(text);
@@ -157,8 +163,7 @@ fn regression_a_public_field_answered_by_ticked_boxes_closes_the_item() {
         assert_closed(&minutes(&format!("Punkt 2: Køb af ejendom\n24/1002\n\n{field}\n\nSælger HEMMELIG.\n")), 2);
     }
     let text = minutes("Punkt 2: Vejnavne\n24/1002\n\nOffentlig: ☒ Ja ☐ Nej\n\nÅben tekst.\n");
-    let (m, _) = parse(&text);
-    assert!(m.items.iter().all(|i| !i.closed), "{:#?}", m.items);
+    assert_all_open(&text);
 }
 
 #[test]
@@ -385,8 +390,7 @@ fn regression_a_header_line_naming_a_closed_item_whose_heading_is_not_read_refus
 fn a_header_line_naming_a_place_in_the_meeting_closes_nothing() {
     let text = with_header("Den lukkede del af mødet blev holdt efter punkt 2.", "Køb af ejendom")
         .replace("HEMMELIG", "Jensen");
-    let (m, _) = parse(&text);
-    assert!(m.items.iter().all(|i| !i.closed), "{:#?}", m.items);
+    assert_all_open(&text);
 }
 
 #[test]
@@ -404,8 +408,7 @@ fn regression_an_items_text_naming_a_closed_item_closes_it() {
     let text = with_header("Mødested: Rådhuset", "Køb af ejendom")
         .replace("Godkendt.", "Godkendt. Udvalget drøftede det på mødet d. 5.3.2024, punkt 2, for lukkede døre.")
         .replace("HEMMELIG", "Jensen");
-    let (m, _) = parse(&text);
-    assert!(m.items.iter().all(|i| !i.closed), "{:#?}", m.items);
+    assert_all_open(&text);
 }
 
 #[test]

@@ -80,7 +80,7 @@ fn numbers(plain: &str) -> Option<Vec<u32>> {
     }
     let lower = plain.to_lowercase();
     let tokens = tokens(&lower);
-    if negated(&tokens) || of_another_meeting(&tokens) || !closes_an_item(plain) {
+    if negated(&tokens) || of_another_meeting(&tokens) || !closes_an_item(&tokens, plain) {
         return None;
     }
     let mut out: Vec<u32> = Vec::new();
@@ -168,10 +168,9 @@ fn names_by_bytes(text: &str) -> bool {
 /// A sentence of an item's text that says an item is closed, not a subject: a closing word before
 /// what it closes ("lukket punkt", "for lukkede døre", "lukket møde") or last ("… er lukket.");
 /// not "Punkt 2 i aftalen er lukket ned", "lukket for trafik", "lukkede institutioner".
-fn closes_an_item(text: &str) -> bool {
-    let lower = text.to_lowercase();
-    let t = tokens(&lower);
-    let words: Vec<&str> = t.iter().copied().filter(|w| w.chars().all(char::is_alphanumeric)).collect();
+/// `tokens` are `text`'s, lower-cased.
+fn closes_an_item(tokens: &[&str], text: &str) -> bool {
+    let words: Vec<&str> = tokens.iter().copied().filter(|w| w.chars().all(char::is_alphanumeric)).collect();
     let before = words
         .windows(2)
         .any(|w| closing_word(w[0]) && matches!(w[1], "punkt" | "punkter" | "døre" | "møde" | "sag" | "sager"));
