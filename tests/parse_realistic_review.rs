@@ -547,3 +547,86 @@ fn regression_lines_naming_items_that_close_nothing() {
         assert_refused(&text, 3, "no item's heading is read as marked");
     }
 }
+
+/// Review 10's forms, each published before: dividers, legends, a footnote, fields, boxes, a
+/// record by tabs, a sub-item's mark, a mark with its reason after a colon, a page's foot and an
+/// agenda's table laid out with spaces.
+#[test]
+fn regression_review_10_writings_of_closed_items_are_not_published() {
+    for divider in [
+        "\tMødet blev herefter lukket for offentligheden.",
+        "L U K K E D E P U N K T E R",
+        "Herefter behandledes de lukkede sager.",
+    ] {
+        let text = minutes(&format!(
+            "{divider}\n\nPunkt 2: Køb af ejendom\n24/1002\n\nSælger HEMMELIG.\n\nPunkt 3: Personalesag\n24/1003\n\nHEMMELIG.\n"
+        ));
+        let m = assert_closed(&text, 2);
+        assert!(m.items.iter().any(|i| i.number == 3 && i.closed), "{divider}: item 3 open");
+    }
+    for (header, title) in [
+        ("( L ) = Lukket punkt", "Køb af ejendom ( L )"),
+        ("(L) Lukket punkt", "Køb af ejendom (L)"),
+        ("Lukkede punkter er markeret med (L)", "Køb af ejendom (L)"),
+        ("Punkter markeret med * er lukkede", "Køb af ejendom *"),
+        ("Punkter markeret med (L) er lukkede.", "(L) Køb af ejendom"),
+    ] {
+        let text = with_header(header, title);
+        let m = assert_closed(&text, 2);
+        assert!(m.items.iter().any(|i| i.number == 3 && !i.closed), "{text}");
+    }
+    let rest = "\n\nSælger HEMMELIG.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n";
+    let under_case = |line: &str| minutes(&format!("Punkt 2: Køb af ejendom\n24/1002\n\n{line}{rest}"));
+    for line in [
+        "Er punktet offentligt?\u{a0}Nej",
+        "(Offentlig: N)",
+        "&ARING;BEN: Nej",
+        "Åben ( ) Lukket (X)",
+        "Sagsnr.\tOffentlig\n24/1002\tNej",
+        "Tekst.\n\nFORTROLIGT Side 2 af 6\n\x0c",
+    ] {
+        assert_closed(&under_case(line), 2);
+    }
+    for case in [
+        format!("Punkt 2: Køb af ejendom*\n24/1002{rest}\n*Lukket punkt\n"),
+        format!("Lukket punkt: personsag\nPunkt 2: Køb af ejendom\n24/1002{rest}"),
+        format!("Punkt   Sag                 Status\n2       Køb af ejendom      Lukket\n\nPunkt 2: Køb af ejendom\n24/1002{rest}"),
+    ] {
+        assert_closed(&minutes(&case), 2);
+    }
+    // A lettered sub-item with a mark after its title ends its item's text.
+    let text = minutes(&format!("Punkt 2: Skoler\n24/1002\n\nTekst.\n\nb) Personalesag (Ikke offentlig){rest}"));
+    let (m, _) = parse(&text);
+    assert!(!published(&m).contains("HEMMELIG"), "{text}");
+}
+
+/// A heading of a missing item named closed, written otherwise than the parser reads headings, is
+/// looked for in the item before: the file is refused rather than its text published (review 10).
+#[test]
+fn regression_a_closed_items_heading_in_other_words_refuses_the_file() {
+    for heading in ["Ad dagsordenens punkt 2: Køb af ejendom", "Punkt II Køb af ejendom", "Punkt to: Køb af ejendom"]
+    {
+        let text = with_header("Punkt 2 er lukket.", "Køb af ejendom").replace("Punkt 2: Køb af ejendom", heading);
+        assert_refused(&text, 10, "may be its heading");
+    }
+}
+
+/// The new readers close nothing that only looks like them.
+#[test]
+fn review_10_look_alikes_leave_items_open() {
+    for line in [
+        "Dag\tÅben\nSøndag\tNej",
+        "Ændringer er markeret med gult.",
+        "Lukket: Ja, da vejen graves op",
+        "Vejen (x) er lukket for trafik i uge 12.",
+        "Status (x) Lukket vej",
+        "b) Evaluering af lukket afdeling",
+    ] {
+        let text = minutes(&format!("Punkt 2: Trafik\n24/1002\n\nTekst.\n\n{line}\n\nMere tekst.\n"));
+        assert_all_open(&text);
+    }
+    assert_all_open(
+        &with_header("Ændringer i forhold til udsendt dagsorden er markeret med *.", "Køb af ejendom")
+            .replace("HEMMELIG", "Jensen"),
+    );
+}

@@ -218,7 +218,10 @@ pub(super) fn closing_line(text: &str, plural: bool) -> bool {
                 .windows(3)
                 .any(|w| matches!(w[0].as_str(), "lukket" | "lukkes" | "lukkedes") && w[1] == "for" && public(&w[2]))
             || words.windows(4).any(|w| w[0] == "lukkedes" && w[2] == "for" && public(&w[3]))
-            || words.windows(3).any(|w| several(&w[0]) && is_verb(&w[1]) && closing_word(&w[2]));
+            || words.windows(3).any(|w| several(&w[0]) && is_verb(&w[1]) && closing_word(&w[2]))
+            // "Herefter behandledes de lukkede sager." (review 10); a subheading "Lukkede sager"
+            // is a list of cases closed, not a divider.
+            || (words.iter().any(|w| w == "behandledes") && words.windows(2).any(|w| closing_word(&w[0]) && w[1] == "sager"));
         // "*** LUKKET ***" set off as a rule is. ("Fortroligt:" alone is a field's label, answered
         // below: "Lukket:" / "" / "Ja, da vejen graves op".)
         let ruled = words.len() == 1 && closing_word(&words[0]) && ruled_off(text);
@@ -265,7 +268,50 @@ fn letter_spaced(plain: &str) -> Option<String> {
     let spelled = |g: &str| g.split(' ').all(|l| l.chars().count() == 1);
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();
     (letters >= 4 && groups.iter().all(|g| spelled(g)))
-        .then(|| groups.iter().map(|g| g.replace(' ', "")).collect::<Vec<_>>().join(" "))
+        .then(|| groups.iter().map(|g| segmented(&g.replace(' ', ""))).collect::<Vec<_>>().join(" "))
+}
+
+/// Letters spelled without wider gaps between their words ("L U K K E D E P U N K T E R", review
+/// 10: published) as the words of a divider they are made of, lower-cased ("lukkede punkter");
+/// any other run of letters as it is.
+fn segmented(run: &str) -> String {
+    const WORDS: [&str; 20] = [
+        "lukkede",
+        "lukket",
+        "fortrolige",
+        "fortroligt",
+        "ikke",
+        "offentlige",
+        "offentlig",
+        "punkter",
+        "punkt",
+        "sager",
+        "sag",
+        "del",
+        "af",
+        "mødet",
+        "møde",
+        "dagsordenen",
+        "dagsorden",
+        "for",
+        "døre",
+        "på",
+    ];
+    fn cut<'a>(rest: &'a str, out: &mut Vec<&'a str>) -> bool {
+        rest.is_empty()
+            || WORDS.iter().any(|w| {
+                rest.starts_with(w) && {
+                    out.push(&rest[..w.len()]);
+                    cut(&rest[w.len()..], out) || out.pop().is_none()
+                }
+            })
+    }
+    let lower = run.to_lowercase();
+    let mut words = Vec::new();
+    match cut(&lower, &mut words) {
+        true => words.join(" "),
+        false => run.to_string(),
+    }
 }
 
 /// A line that marks an item closed and gives the reason after it: "Ikke offentlig – personsag",
@@ -283,8 +329,20 @@ pub(in crate::parse) fn mark_with_reason(text: &str) -> bool {
         return false;
     }
     let plain = to_plain(text);
-    let Some(at) = SET_OFF.iter().filter_map(|s| plain.find(s)).min() else { return false };
-    is_mark(plain[..at].trim())
+    // After a colon, a reason ("Lukket punkt: personsag"; review 10), not a field's answer
+    // ("Lukket: Ja, da vejen graves op", which [`crate::parse::fields`] reads): a mark of two words.
+    let labelled = || {
+        plain.split_once(": ").is_some_and(|(mark, reason)| {
+            let answer = words_of(reason).next().map(str::to_lowercase);
+            words_of(mark).count() >= 2
+                && !matches!(answer.as_deref(), Some("ja" | "nej" | "j" | "n"))
+                && is_mark(mark.trim())
+        })
+    };
+    match SET_OFF.iter().filter_map(|s| plain.find(s)).min() {
+        Some(at) if is_mark(plain[..at].trim()) => true,
+        _ => labelled(),
+    }
 }
 
 /// A field whose answer is a mark: "Status: Ikke offentlig", "Type: Lukket punkt", "Behandling:

@@ -469,6 +469,10 @@ fn entity(s: &str) -> Option<(char, usize)> {
         "apos" => '\'',
         "nbsp" | "ensp" | "emsp" | "thinsp" => ' ',
         // The Danish letters by name: a reader sees "Åben" (review 9).
+        // … also in capitals, which a browser shows as written and a reader still reads (review 10).
+        "ARING" => 'Å',
+        "AELIG" => 'Æ',
+        "OSLASH" => 'Ø',
         "aring" => 'å',
         "Aring" => 'Å',
         "aelig" => 'æ',

@@ -41,13 +41,23 @@ pub(in crate::parse) fn named_closed(plain: &str) -> Option<Says> {
 /// letters, or up to six in brackets ("(LUKK)").
 fn legend(plain: &str) -> Option<String> {
     // "Å = Åben, L = Lukket": each of several.
-    plain.split([',', ';', '\t']).find_map(legend_one)
+    plain.split([',', ';', '\t']).find_map(legend_one).or_else(|| marked_with(plain))
 }
 
 fn legend_one(part: &str) -> Option<String> {
     let t = part.trim();
-    let (sign, mark) = ["=", ":", " – ", " - "].iter().filter_map(|s| t.split_once(s)).next()?;
-    let sign = sign.trim();
+    // "(L) Lukket punkt": a bracketed sign needs no separator.
+    let bracketed = || {
+        let close = match t.chars().next()? {
+            '(' => ')',
+            '[' => ']',
+            _ => return None,
+        };
+        t.find(close).map(|at| t.split_at(at + 1))
+    };
+    let (sign, mark) = ["=", ":", " – ", " - "].iter().filter_map(|s| t.split_once(s)).next().or_else(bracketed)?;
+    let sign = compact(sign.trim());
+    let sign = sign.as_str();
     let letters = sign.chars().filter(|c| c.is_alphanumeric()).count();
     let bracketed = (sign.starts_with('(') && sign.ends_with(')')) || (sign.starts_with('[') && sign.ends_with(']'));
     let is_sign = !sign.is_empty()
@@ -57,6 +67,43 @@ fn legend_one(part: &str) -> Option<String> {
         && (letters <= 2 || (bracketed && letters <= 6));
     let mark = mark.trim().trim_end_matches('.');
     (is_sign && is_mark(mark)).then(|| sign.to_string())
+}
+
+/// "Lukkede punkter er markeret med (L)", "Punkter markeret med * er lukkede": a sentence that
+/// gives the sign of closed items (review 10: published). The sign is what follows "med".
+fn marked_with(plain: &str) -> Option<String> {
+    if plain.len() > 120 || !is_closed(plain) {
+        return None;
+    }
+    let lower = plain.to_lowercase();
+    let tokens = tokens(&lower);
+    if negated(&tokens) {
+        return None;
+    }
+    let at = tokens.windows(2).position(|w| {
+        matches!(w[0], "markeret" | "mærket" | "markeres" | "mærkes" | "angivet" | "angives" | "betegnet")
+            && w[1] == "med"
+    })?;
+    let rest = compact(plain[lower.find(" med ")? + 5..].trim_start());
+    let sign = match rest.chars().next()? {
+        '(' | '[' => rest.split_inclusive([')', ']']).next()?,
+        c if !c.is_alphanumeric() => rest.split(|c: char| c.is_whitespace() || c.is_alphanumeric()).next()?,
+        _ => rest.split(|c: char| !c.is_alphanumeric()).next()?,
+    };
+    let letters = sign.chars().filter(|c| c.is_alphanumeric()).count();
+    let words_after = tokens.len() > at + 2;
+    (!sign.is_empty() && letters <= 2 && sign.chars().count() <= 6 && words_after).then(|| sign.to_string())
+}
+
+/// A sign as compared: without spaces inside its brackets ("( L )" is "(L)").
+fn compact(text: &str) -> String {
+    let mut out = text.to_string();
+    for (from, to) in [("( ", "("), (" )", ")"), ("[ ", "["), (" ]", "]")] {
+        while out.contains(from) {
+            out = out.replace(from, to);
+        }
+    }
+    out
 }
 
 /// Words after which item numbers follow.
@@ -190,7 +237,8 @@ pub fn footnotes(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
         let (sign, rest) = t.split_at(end);
         let mark = rest.trim_start_matches(['=', ':', ' ', '\t']);
         let sign = sign.trim_end_matches(')');
-        let set_off = mark.len() < rest.len();
+        // "*Lukket punkt" too, a sign no emphasis closes (review 10: published).
+        let set_off = mark.len() < rest.len() || t.matches(sign).count() % 2 == 1;
         (t.len() <= 80 && !sign.is_empty() && set_off && is_mark(to_plain(mark).trim())).then(|| sign.to_string())
     };
     let first = |t: &str| t.trim_start().starts_with(SIGNS);
@@ -207,22 +255,36 @@ pub fn footnotes(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
 /// whose first cell names items ("| Punkt | Sag | Status |"), a row numbering one and with a mark
 /// in a later cell ("| 2 | Køb af ejendom | Lukket |"; review 9: item 2 was published).
 pub fn in_agenda_tables(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
+    const HEADS: [&str; 6] = ["punkt", "pkt.", "pkt", "nr.", "nr", "dagsordenspunkt"];
     let first_item = items.first().map_or(usize::MAX, |i| i.line);
     let mut under_header = false;
     let mut out = Vec::new();
     for l in lines.iter().filter(|l| l.no > first_item) {
-        // Asked of every line after the first item: a table's rows start with a bar.
-        if !l.text.starts_with('|') {
-            under_header = false;
-            continue;
+        // Asked of every line after the first item: a line laid out with spaces or tabs is read
+        // only as a header ("Punkt", "Nr." first) or as a row under one that may close.
+        let first = l.text.as_bytes().first().copied().unwrap_or_default();
+        if first != b'|' {
+            let heads = matches!(first, b'P' | b'p' | b'N' | b'n' | b'D' | b'd');
+            let lead = || {
+                let end = l.text.bytes().position(|b| b == b' ' || b == b'\t').unwrap_or(l.text.len());
+                &l.text[..end]
+            };
+            if under_header && first.is_ascii_digit() && lead().bytes().all(|b| b.is_ascii_digit()) {
+                if !l.may_close {
+                    continue;
+                }
+            } else if !heads || !HEADS.iter().any(|h| lead().eq_ignore_ascii_case(h)) {
+                under_header = false;
+                continue;
+            }
         }
-        let Some(cells) = pipe_cells(l.text) else {
+        let Some(cells) = row_cells(l.text) else {
             under_header = false;
             continue;
         };
         let cells: Vec<String> = cells.iter().map(|c| to_plain(c).trim().to_lowercase()).collect();
         let first = cells.iter().find(|c| !c.is_empty()).map_or("", String::as_str);
-        if ["punkt", "pkt.", "pkt", "nr.", "nr", "dagsordenspunkt"].contains(&first) {
+        if HEADS.contains(&first) {
             under_header = true;
             continue;
         }
@@ -232,6 +294,21 @@ pub fn in_agenda_tables(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
         }
     }
     out
+}
+
+/// The cells of a table's row: a pipe row, or cells set apart by tabs or gaps of two spaces or
+/// more ("2       Køb af ejendom      Lukket", as `pdftotext -layout` writes; review 10).
+fn row_cells(text: &str) -> Option<Vec<&str>> {
+    if text.starts_with('|') {
+        return pipe_cells(text);
+    }
+    let b = text.as_bytes();
+    if !(b.contains(&b'\t') || crate::bytes::has_spaces(b, 2)) {
+        return None;
+    }
+    let cells: Vec<&str> =
+        text.split('\t').flat_map(|c| c.split("  ")).map(str::trim).filter(|c| !c.is_empty()).collect();
+    (cells.len() >= 2).then_some(cells)
 }
 
 /// "Punkt 2 er ikke lukket", "… ikke længere lukket", "skal ikke behandles for lukkede døre",
@@ -248,6 +325,32 @@ fn negated(tokens: &[&str]) -> bool {
 fn of_another_meeting(tokens: &[&str]) -> bool {
     tokens.windows(2).any(|w| matches!(w[0], "sidste" | "forrige" | "tidligere" | "næste") && w[1].starts_with("møde"))
         || tokens.windows(2).any(|w| matches!(w[0], "på" | "fra") && w[1] == "mødet")
+}
+
+/// An item number written as a Roman numeral in capitals ("IV") or a Danish word ("fire").
+fn spelled(word: &str) -> Option<u32> {
+    const WORDS: [&str; 20] = [
+        "en", "to", "tre", "fire", "fem", "seks", "syv", "otte", "ni", "ti", "elleve", "tolv", "tretten", "fjorten",
+        "femten", "seksten", "sytten", "atten", "nitten", "tyve",
+    ];
+    let lower = word.to_lowercase();
+    if let Some(k) = WORDS.iter().position(|w| *w == lower).or_else(|| (lower == "et").then_some(0)) {
+        return Some(k as u32 + 1);
+    }
+    let value = |c: char| match c {
+        'I' => Some(1),
+        'V' => Some(5),
+        'X' => Some(10),
+        'L' => Some(50),
+        _ => None,
+    };
+    let values: Vec<u32> = word.chars().map(value).collect::<Option<_>>()?;
+    let total = values
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| if values.get(i + 1).is_some_and(|&n| n > v) { -(v as i64) } else { v as i64 })
+        .sum::<i64>();
+    (total > 0).then_some(total as u32)
 }
 
 /// An item number of one to three digits.
@@ -355,13 +458,27 @@ fn missing_item<'a>(
     let heading = before.filter(|b| !b.closed).and_then(|b| {
         let end = items.iter().map(|i| i.line).filter(|&l| l > b.line).min().unwrap_or(usize::MAX);
         // Written as a heading: the number first, or after a word naming an item ("Sag 2 …",
-        // "Dagsordenpunkt 2: …"), and no sentence ("Bilag 4 vedlagt.", "Se side 4.").
+        // "Dagsordenpunkt 2: …", "Ad dagsordenens punkt 2:"), also as a Roman numeral or a word
+        // after one ("Punkt IV", "Punkt fire"; review 10), and no sentence ("Bilag 4 vedlagt.").
         from(b.line + 1).iter().take_while(|l| l.no < end).find(|l| {
             let text = to_plain(l.text);
+            if text.len() > 120 || text.trim_end().ends_with('.') {
+                return false;
+            }
             let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-            let at = words.iter().position(|w| number(w) == Some(missing));
-            let named = at.is_some_and(|k| k == 0 || (k <= 2 && !words[k - 1].eq_ignore_ascii_case("bilag")));
-            text.len() <= 120 && named && !text.trim_end().ends_with('.')
+            let naming = |w: &str| {
+                let w = w.to_lowercase();
+                NAMING.contains(&w.as_str()) || matches!(w.as_str(), "sag" | "nr" | "ad" | "dagsordenens")
+            };
+            words.iter().enumerate().any(|(k, w)| {
+                let leads = k <= 3 && words[..k].iter().all(|w| naming(w));
+                match number(w) {
+                    Some(n) => {
+                        n == missing && (k == 0 || leads || (k <= 2 && !words[k - 1].eq_ignore_ascii_case("bilag")))
+                    }
+                    None => k > 0 && leads && spelled(w) == Some(missing),
+                }
+            })
         })
     });
     match heading {
@@ -398,7 +515,7 @@ fn carries(title: &str, sign: &str) -> bool {
     if !sign.chars().any(char::is_alphanumeric) {
         return title.matches(sign).count() % 2 == 1;
     }
-    let t = title.trim();
+    let t = compact(title.trim());
     t.match_indices(sign).any(|(at, _)| {
         let before = t[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
         let after = t[at + sign.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());

@@ -489,6 +489,19 @@ pub fn is_page_footer(text: &str) -> bool {
     set_apart && words.iter().enumerate().all(|(i, w)| marker.contains(&i) || footer_word(w))
 }
 
+/// A page's foot that says its page is closed, in words besides the page number: "FORTROLIGT Side
+/// 2 af 6" (review 10: published; with a dash it is a mark with its reason).
+pub(super) fn closed_page_foot(text: &str) -> bool {
+    if !is_page_footer(text) {
+        return false;
+    }
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let Some(marker) = page_marker(&words) else { return false };
+    let rest: Vec<&str> = words.iter().enumerate().filter(|(i, _)| !marker.contains(i)).map(|(_, w)| *w).collect();
+    let rest = rest.join(" ");
+    closed::is_mark(rest.trim_matches(|c: char| !c.is_alphanumeric()))
+}
+
 /// True if "side" or "page" and a space come before a digit. Every line is asked: one tight pass
 /// over its bytes for a space before a digit decides most.
 fn names_a_page(t: &str) -> bool {

@@ -73,7 +73,10 @@ pub(super) fn public_answer(text: &str) -> Option<(bool, bool)> {
     if text.len() > 300 {
         return None;
     }
-    let (label, value) = label_and_answer(&text)?;
+    // A field in brackets ("(Offentlig: N)", review 10) is the field.
+    let t = text.trim();
+    let t = t.strip_prefix('(').and_then(|t| t.strip_suffix(')')).filter(|t| !t.contains(['(', ')'])).unwrap_or(t);
+    let (label, value) = label_and_answer(t)?;
     // The longest label, "til offentliggørelse", in bold: a longer one is no public field's.
     if label.len() > 40 {
         return None;
@@ -123,10 +126,18 @@ pub(super) fn public_answer(text: &str) -> Option<(bool, bool)> {
 fn boxes(value: &str) -> Option<(Vec<String>, Vec<String>)> {
     const TICKED: [char; 6] = ['☒', '☑', '✓', '✔', '■', '⊠'];
     const EMPTY: [char; 3] = ['☐', '□', '▢'];
-    if !value.contains(TICKED) && !value.contains(EMPTY) && !value.contains('[') {
+    // Boxes typed as brackets: "[X]", "[ ]", and "(X)", "( )" (review 10).
+    const TYPED: [(&str, &str); 6] =
+        [("[X]", "☒"), ("[x]", "☒"), ("[ ]", "☐"), ("(X)", "☒"), ("(x)", "☒"), ("( )", "☐")];
+    if !value.contains(TICKED) && !value.contains(EMPTY) && !TYPED.iter().any(|(typed, _)| value.contains(typed)) {
         return None;
     }
-    let value = value.replace("[X]", "☒").replace("[x]", "☒").replace("[ ]", "☐");
+    let mut value = value.to_string();
+    for (typed, drawn) in TYPED {
+        if value.contains(typed) {
+            value = value.replace(typed, drawn);
+        }
+    }
     if !value.contains(TICKED) && !value.contains(EMPTY) {
         return None;
     }
@@ -177,11 +188,18 @@ fn ticked(value: &str) -> Option<Option<bool>> {
 /// ☒ Ikke offentlig". Closed unless only an open option ("Åben", "Offentlig") is ticked: boxes
 /// without one ticked answer nothing that can be trusted (review 9).
 fn ticked_closed(text: &str) -> bool {
-    if text.len() > 120 || !text.contains(['[', '☐', '□', '▢', '☒', '☑', '✓', '✔', '■', '⊠']) {
+    let typed = || ["[", "( )", "(x)", "(X)"].iter().any(|b| text.contains(b));
+    if text.len() > 120 || !(text.contains(['☐', '□', '▢', '☒', '☑', '✓', '✔', '■', '⊠']) || typed())
+    {
         return false;
     }
     let Some((chosen, options)) = boxes(&to_plain(text)) else { return false };
     let open = |w: &str| matches!(w, "åben" | "åbent" | "offentlig" | "offentligt");
+    // Only options beside the boxes: "Vejen (x) er lukket for trafik" is a sentence.
+    let option = |w: &String| open(w) || closing_word(w) || matches!(w.as_str(), "ikke" | "punkt" | "sag");
+    if !options.iter().all(option) {
+        return false;
+    }
     let offers_closed = options.iter().any(|w| closing_word(w)) || text.to_lowercase().contains("ikke offentlig");
     offers_closed && !(chosen.len() == 1 && open(&chosen[0]))
 }
@@ -198,8 +216,11 @@ fn label_and_answer(text: &str) -> Option<(&str, &str)> {
         return None;
     }
     // "Er punktet offentligt? Nej": a question and its answer.
-    if let Some(at) = memchr::memchr(b'?', text.as_bytes()).filter(|&at| text[at + 1..].starts_with(' ')) {
-        return Some((&text[..at], &text[at + 2..]));
+    // (Also with a no-break space after the question mark; review 10.)
+    if let Some(at) =
+        memchr::memchr(b'?', text.as_bytes()).filter(|&at| text[at + 1..].starts_with(char::is_whitespace))
+    {
+        return Some((&text[..at], text[at + 1..].trim_start()));
     }
     [" - ", " – ", " — ", "  "].iter().find_map(|sep| text.split_once(sep))
 }
@@ -290,6 +311,24 @@ pub(in crate::parse) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usi
         let fields = column_fields(&rows[..n.min(4)]).iter().any(|f| public_no_line(f));
         (fields || own_record(&rows, own.cases)).then_some(k + n - 1)
     };
+    // … and by tabs ("Sagsnr.<tab>Offentlig" / "24/1002<tab>Nej"; review 10), read as the pipe rows
+    // they are from a header of labels that asks whether the item is public (a contents' entry
+    // "Lukket.....<tab>16" is none).
+    let tab_row = |l: &Line| (l.kind == Kind::Text).then(|| tab_row(l.text)).flatten();
+    let by_tabs = |k: usize| {
+        let header = body[k].text;
+        let labels = || {
+            !header.bytes().any(|b| b.is_ascii_digit())
+                && header.split('\t').any(|c| starts_with_public_label(c.trim()))
+        };
+        if !has_byte(header.trim_matches('\t'), b'\t') || !labels() || (k > 0 && tab_row(&body[k - 1]).is_some()) {
+            return None;
+        }
+        let rows: Vec<String> = body[k..].iter().take(HTML_TABLE_LINES).map_while(tab_row).collect();
+        let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+        let fields = column_fields(&rows[..rows.len().min(4)]).iter().any(|f| public_no_line(f));
+        (fields || own_record(&rows, own.cases)).then_some(k + rows.len() - 1)
+    };
     // A record laid out with spaces, its labels over its answers ("Sagsnr.        Offentlig" /
     // "24/1002        Nej"; review 9).
     let by_layout = |k: usize| {
@@ -361,7 +400,9 @@ pub(in crate::parse) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usi
                 && t.trim_start_matches(['*', '_', ' ']).starts_with(['I', 'i', 'E', 'e', 'U', 'u', 'M', 'm', 'K', 'k'])
                 && is_mark(to_plain(t).trim())
         };
-        let mark = || closing_line(t, false) || mark_with_reason(t) || phrase();
+        let mark = || {
+            closing_line(t, false) || mark_with_reason(t) || phrase() || crate::parse::normalize::closed_page_foot(t)
+        };
         k > 0
             && (apart() || capital_first(t))
             && mark()
@@ -375,6 +416,7 @@ pub(in crate::parse) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usi
             .or_else(|| answered(k))
             .or_else(|| html_table(k))
             .or_else(|| by_columns(k))
+            .or_else(|| by_tabs(k))
             .or_else(|| by_layout(k))
             .or_else(|| line(names_item(k) || own_line(k)))
     };
@@ -382,6 +424,17 @@ pub(in crate::parse) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usi
     (0..body.len())
         .filter(|&k| body[k].may_close)
         .find(|&k| closes(k).is_some_and(|end| !others.exempt(body, k, end, own.cases)))
+}
+
+/// A row of cells separated by tabs (runs of them, as tabs also align) as a pipe row; `None` for
+/// a line without a tab between two cells.
+fn tab_row(text: &str) -> Option<String> {
+    let inner = text.trim_matches('\t');
+    if !has_byte(inner, b'\t') {
+        return None;
+    }
+    let cells: Vec<&str> = inner.split('\t').map(str::trim).filter(|c| !c.is_empty()).collect();
+    (cells.len() >= 2).then(|| format!("| {} |", cells.join(" | ")))
 }
 
 /// A quick look for [`starts_as_mark`]: the first byte past list marks, brackets and emphasis is an

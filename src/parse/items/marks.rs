@@ -37,9 +37,10 @@ pub(super) fn supplement_above(lines: &[Line], from: usize, i: usize) -> Option<
 /// A lettered sub-item ("b) Personalesag (lukket)") and one whose mark stands on the next line
 /// ("1.2 Personalesag" / "(Lukket)") count too (review 9).
 pub(super) fn closed_sub_item(lines: &[Line], number: u32, from: usize, to: usize, cx: &mut Ctx) -> Option<usize> {
+    // Closed as a title is, or by a mark after it ("b) Personalesag (Ikke offentlig)"; review 10).
     let bare = |t: &str| {
         let title = to_plain(t);
-        is_closed(&title) && !closed_in_passing(&title)
+        is_closed(&title) && (!closed_in_passing(&title) || ends_with_mark(&title))
     };
     let mark_below = |j: usize| {
         let next = lines[j + 1..to].iter().find(|l| !l.is_empty_to_reader());
@@ -57,6 +58,15 @@ pub(super) fn closed_sub_item(lines: &[Line], number: u32, from: usize, to: usiz
         format!("sub-item \"{}\" is closed: it and the text after it are not published", clip(lines[j].text.trim())),
     );
     Some(j)
+}
+
+/// A title whose last part, in brackets or after a dash, is a mark ("Personalesag (Ikke
+/// offentlig)", "Salg – Ikke til offentliggørelse").
+fn ends_with_mark(title: &str) -> bool {
+    let t = title.trim_end();
+    let bracketed = t.strip_suffix(')').and_then(|t| t.rsplit_once('(')).map(|(_, mark)| mark);
+    let dashed = || [" - ", " – ", " — "].iter().filter_map(|d| t.rsplit_once(d)).map(|(_, mark)| mark).next();
+    bracketed.or_else(dashed).is_some_and(|mark| is_mark(mark.trim()))
 }
 
 /// "b) Personalesag (lukket)", "B. Salg": a sub-item lettered in its item's text. Returns its title.
@@ -176,7 +186,8 @@ pub(super) fn closed_part(lines: &[Line], cx: &mut Ctx) -> Option<usize> {
     // for lukkede døre", "Mødet fortsatte for lukkede døre", "Herefter behandledes de lukkede
     // punkter"), also inside a rule ("*** LUKKET ***").
     let starts = |i: usize| {
-        let mut t = lines[i].text.trim_start_matches(['*', '_', '#', '(', ' ', '-', '=', '~']);
+        // (A tab before it is indentation: a line keeps its leading tabs for the readers of tables.)
+        let mut t = lines[i].text.trim_start_matches(['*', '_', '#', '(', ' ', '\t', '-', '=', '~']);
         // Past the tags it stands in ("<h2>Lukkede punkter</h2>").
         while let Some(rest) = t.strip_prefix('<').and_then(|r| r.split_once('>')).map(|(_, r)| r) {
             t = rest.trim_start();
