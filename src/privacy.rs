@@ -256,12 +256,13 @@ fn number_after(text: &str, after: usize) -> Option<(usize, usize)> {
 /// one after another pair, is something else.
 fn five_pairs(b: &[u8], i: usize) -> Option<usize> {
     let pair = |i: usize| b.get(i..i + 2).is_some_and(|p| p.iter().all(u8::is_ascii_digit));
-    let after_pair = i >= 3 && b[i - 1] == b' ' && pair(i - 3);
+    // Set apart from letters too: "Matrikel 17 05 83 44 17a" is a land register number (review 10).
+    let after_pair = i >= 3 && b[i - 1] == b' ' && pair(i - 3) || i > 0 && b[i - 1].is_ascii_alphanumeric();
     let five = (0..5).all(|k| pair(i + 3 * k) && (k == 4 || b.get(i + 3 * k + 2) == Some(&b' ')));
     if after_pair || !five {
         return None;
     }
-    let ends = b.get(i + 14).is_none_or(|c| !(c.is_ascii_digit() || (*c == b' ' && pair(i + 15))));
+    let ends = b.get(i + 14).is_none_or(|c| !(c.is_ascii_alphanumeric() || (*c == b' ' && pair(i + 15))));
     let date: Vec<u8> = [0, 1, 3, 4, 6, 7].iter().map(|&k| b[i + k] - b'0').collect();
     (ends && plausible_date(&date)).then_some(i + 14)
 }
@@ -1109,6 +1110,7 @@ mod tests {
         // "løbenr." without a birth date before it.
         for s in [
             "Telefon 43 59 10 00",
+            "Matrikel 17 05 83 44 17a",
             "i løbet af 2014-2016",
             "sager 12 05 83 44 17 19",
             "Dokument løbenr. 4417 af 12.03.2024",
