@@ -630,3 +630,67 @@ fn review_10_look_alikes_leave_items_open() {
             .replace("HEMMELIG", "Jensen"),
     );
 }
+
+/// Review 11, of review 10's fixes: more writings of the same forms, each published before.
+#[test]
+fn regression_review_11_legends_footnotes_tables_fields_and_boxes_close_their_items() {
+    for (header, title) in [
+        ("(L) Lukket punkt", "Køb af ejendom (l)"),
+        ("(L) Lukket punkt", "Køb af ejendom(L)"),
+        ("(L) = Lukket punkt", "Køb af ejendom (L.)"),
+        ("(L) = Lukket punkt", "Køb af ejendom [L]"),
+        ("(L) Lukkede punkter", "Køb af ejendom (L)"),
+        ("Lukkede punkter er markeret med et (L)", "Køb af ejendom (L)"),
+        ("Lukkede punkter er markeret med en stjerne (*).", "Køb af ejendom *"),
+        ("Punkter markeret med * er ikke offentlige", "Køb af ejendom *"),
+        ("Lukkede punkter er markeret med: (L)", "Køb af ejendom (L)"),
+        ("Lukkede punkter betegnes med (L)", "Køb af ejendom (L)"),
+    ] {
+        let text = with_header(header, title).replace("Eventuelt", "Tilskud til et foreningshus");
+        let m = assert_closed(&text, 2);
+        assert!(m.items.iter().any(|i| i.number == 3 && !i.closed), "{text}");
+    }
+    let rest = "\n\nSælger HEMMELIG.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n";
+    for (table, open_first) in [
+        ("Punkt   Sag   Offentlig\n1   Budget   Ja\n2   Køb af ejendom   Nej", true),
+        ("| Punkt | Sag | Offentlig |\n|---|---|---|\n| 2 | Køb af ejendom | Nej |", true),
+        ("Punkt   Sag   Å/L\n1   Budget   Å\n2   Køb af ejendom   L", true),
+        ("**Punkt**   **Sag**   **Status**\n2   Køb af ejendom   Lukket", true),
+    ] {
+        let m = assert_closed(&minutes(&format!("{table}\n\nPunkt 2: Køb af ejendom\n24/1002{rest}")), 2);
+        assert_eq!(m.items.iter().any(|i| i.number == 1 && !i.closed), open_first, "{table}");
+    }
+    for note in ["\\*Lukket punkt", "*Punktet er lukket", "_*Lukket punkt_"] {
+        assert_closed(&minutes(&format!("Punkt 2: Køb af ejendom*\n24/1002{rest}\n{note}\n")), 2);
+    }
+    assert_closed(&minutes(&format!("Punkt 2: Køb af ejendom (*)\n24/1002{rest}\n(*) Lukket punkt\n")), 2);
+    for line in [
+        "[Offentlig: N]",
+        "(Offentlig: Nej, jf. offentlighedslovens § 30 (1))",
+        "**(Offentlig: N)**",
+        "Er punktet offentligt?Nej",
+        "Åben ( ) Lukket ( X )",
+        "Åben [ ] Lukket [ X ]",
+        "Status: Åben ( ) Lukket (X)",
+        "Offentlig ( ) Ikke offentlig (X)",
+    ] {
+        assert_closed(&minutes(&format!("Punkt 2: Køb af ejendom\n24/1002\n\n{line}{rest}")), 2);
+    }
+    // The open option ticked leaves the item open, under its case number too.
+    for line in ["Åben (X) Lukket ( )", "Åben [X] Lukket [ ]", "Åben ☒ Lukket ☐"] {
+        assert_all_open(&minutes(&format!("Punkt 2: Køb af ejendom\n24/1002\n\n{line}\n\nTekst.\n")));
+    }
+    // A table of roads numbered "Nr." is no agenda.
+    assert_all_open(&minutes(
+        "Nr.   Vej   Status\n1   Hovedgaden   Åben\n2   Vestergade   Lukket\n\nPunkt 2: Trafik\n24/1002\n\nTekst.\n",
+    ));
+    // The heading of a missing item named closed, written in more ways, refuses the file.
+    for heading in [
+        "Til dagsordenens punkt 2: Køb af ejendom",
+        "Behandling af punkt 2: Køb af ejendom",
+        "Punkt ii: Køb af ejendom",
+    ] {
+        let text = with_header("Punkt 2 er lukket.", "Køb af ejendom").replace("Punkt 2: Køb af ejendom", heading);
+        assert_refused(&text, 10, "may be its heading");
+    }
+}

@@ -5,7 +5,8 @@
 //! said nothing themselves and were published).
 
 use crate::model::AgendaItem;
-use crate::parse::closed::{closing_word, is_closed, is_mark};
+use crate::parse::closed::{closing_line, closing_word, is_closed, is_mark, item_says_closed};
+use crate::parse::fields::public_field;
 use crate::parse::inline::to_plain;
 use crate::parse::normalize::Line;
 use crate::parse::tables::pipe_cells;
@@ -32,16 +33,16 @@ pub struct Named {
 /// What plain header line `plain` names closed, if it names items by number and says closed, or
 /// is a legend. `None` for anything it cannot read whole: a sub-item ("Punkt 2.1"), a range
 /// without its end.
-pub(in crate::parse) fn named_closed(plain: &str) -> Option<Says> {
-    legend(plain).map(Says::Sign).or_else(|| numbers(plain).map(Says::Numbers))
+pub(in crate::parse) fn named_closed(plain: &str, raw: &str) -> Option<Says> {
+    legend(plain, raw).map(Says::Sign).or_else(|| numbers(plain).map(Says::Numbers))
 }
 
 /// "(L) = Lukket punkt", "* = lukket punkt", "L: Lukket", "🔒 = Ikke offentlig": a short sign, a
 /// separator, and a mark. A sign is no word ("Status: Lukket" is a field): signs only, one or two
 /// letters, or up to six in brackets ("(LUKK)").
-fn legend(plain: &str) -> Option<String> {
+fn legend(plain: &str, raw: &str) -> Option<String> {
     // "Å = Åben, L = Lukket": each of several.
-    plain.split([',', ';', '\t']).find_map(legend_one).or_else(|| marked_with(plain))
+    plain.split([',', ';', '\t']).find_map(legend_one).or_else(|| marked_with(plain, raw))
 }
 
 fn legend_one(part: &str) -> Option<String> {
@@ -56,7 +57,7 @@ fn legend_one(part: &str) -> Option<String> {
         t.find(close).map(|at| t.split_at(at + 1))
     };
     let (sign, mark) = ["=", ":", " – ", " - "].iter().filter_map(|s| t.split_once(s)).next().or_else(bracketed)?;
-    let sign = compact(sign.trim());
+    let sign = sign_of(sign.trim());
     let sign = sign.as_str();
     let letters = sign.chars().filter(|c| c.is_alphanumeric()).count();
     let bracketed = (sign.starts_with('(') && sign.ends_with(')')) || (sign.starts_with('[') && sign.ends_with(']'));
@@ -65,40 +66,63 @@ fn legend_one(part: &str) -> Option<String> {
         && !sign.contains(char::is_whitespace)
         && !sign.bytes().any(|b| b.is_ascii_digit())
         && (letters <= 2 || (bracketed && letters <= 6));
+    // The mark may be plural ("(L) Lukkede punkter").
     let mark = mark.trim().trim_end_matches('.');
-    (is_sign && is_mark(mark)).then(|| sign.to_string())
+    (is_sign && (is_mark(mark) || closing_line(mark, true))).then(|| sign.to_string())
 }
 
 /// "Lukkede punkter er markeret med (L)", "Punkter markeret med * er lukkede": a sentence that
 /// gives the sign of closed items (review 10: published). The sign is what follows "med".
-fn marked_with(plain: &str) -> Option<String> {
-    if plain.len() > 120 || !is_closed(plain) {
+fn marked_with(plain: &str, raw: &str) -> Option<String> {
+    let lower = plain.to_lowercase();
+    if plain.len() > 120 || !(is_closed(plain) || lower.contains("ikke offentlig")) {
         return None;
     }
-    let lower = plain.to_lowercase();
     let tokens = tokens(&lower);
     if negated(&tokens) {
         return None;
     }
-    let at = tokens.windows(2).position(|w| {
-        matches!(w[0], "markeret" | "mærket" | "markeres" | "mærkes" | "angivet" | "angives" | "betegnet")
-            && w[1] == "med"
-    })?;
-    let rest = compact(plain[lower.find(" med ")? + 5..].trim_start());
-    let sign = match rest.chars().next()? {
-        '(' | '[' => rest.split_inclusive([')', ']']).next()?,
-        c if !c.is_alphanumeric() => rest.split(|c: char| c.is_whitespace() || c.is_alphanumeric()).next()?,
-        _ => rest.split(|c: char| !c.is_alphanumeric()).next()?,
+    const VERBS: [&str; 10] =
+        ["markeret", "mærket", "markeres", "mærkes", "angivet", "angives", "betegnet", "betegnes", "vist", "vises"];
+    if !tokens.windows(2).any(|w| VERBS.contains(&w[0]) && w[1] == "med") {
+        return None;
+    }
+    // What follows "med", as written (a star is no emphasis here): a sign in brackets, of marks, or
+    // of one or two capitals ("(L)", "*", "L"); not the words before it ("med et (L)", "med en
+    // stjerne (*)").
+    let raw = raw.replace("\\*", "*");
+    let from = raw.to_lowercase().find(" med")? + 4;
+    let rest = raw.get(from..)?.trim_start_matches([':', ' ']);
+    let bare = |w: &str| {
+        let w = w.trim_end_matches(['.', ',', ':']);
+        Some(w.trim_matches(['*', '_'])).filter(|x| !x.is_empty()).unwrap_or(w).to_string()
     };
+    let sign = rest.split_whitespace().map(bare).find(|w| {
+        let bracketed = w.starts_with(['(', '[']) && w.ends_with([')', ']']);
+        let marks = !w.is_empty() && !w.chars().any(char::is_alphanumeric);
+        let capitals = (1..=2).contains(&w.chars().count()) && w.chars().all(char::is_uppercase);
+        bracketed || marks || capitals
+    })?;
     let letters = sign.chars().filter(|c| c.is_alphanumeric()).count();
-    let words_after = tokens.len() > at + 2;
-    (!sign.is_empty() && letters <= 2 && sign.chars().count() <= 6 && words_after).then(|| sign.to_string())
+    let sign = sign_of(&sign);
+    (letters <= 2 && sign.chars().count() <= 6 && !sign.is_empty()).then_some(sign)
 }
 
-/// A sign as compared: without spaces inside its brackets ("( L )" is "(L)").
+/// A legend's sign as compared (see [`compact`]); a sign of marks without its brackets ("(*)" is
+/// "*"), since a title may carry it either way.
+fn sign_of(sign: &str) -> String {
+    let sign = compact(sign);
+    match sign.chars().any(char::is_alphanumeric) {
+        true => sign,
+        false => sign.trim_start_matches('(').trim_end_matches(')').to_string(),
+    }
+}
+
+/// A sign as compared: its brackets round, without spaces or a full stop inside them, in lower
+/// case ("( L )", "[L]", "(L.)", "(l)" are "(l)").
 fn compact(text: &str) -> String {
-    let mut out = text.to_string();
-    for (from, to) in [("( ", "("), (" )", ")"), ("[ ", "["), (" ]", "]")] {
+    let mut out = text.to_lowercase().replace('[', "(").replace(']', ")");
+    for (from, to) in [("( ", "("), (" )", ")"), (".)", ")")] {
         while out.contains(from) {
             out = out.replace(from, to);
         }
@@ -232,16 +256,22 @@ pub fn footnotes(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
     let first_item = items.iter().map(|i| i.line).min().unwrap_or(usize::MAX);
     const SIGNS: [char; 6] = ['*', '†', '‡', '¹', '²', '³'];
     let footnote = |text: &str| {
-        let t = text.trim();
+        // As a reader sees it: "\\*Lukket punkt", "_*Lukket punkt_", "(*) Lukket punkt" (review 10).
+        let t = text.trim().replace("\\*", "*");
+        let t = t.strip_prefix('_').and_then(|t| t.strip_suffix('_')).unwrap_or(&t);
+        let t = t.strip_prefix('(').filter(|t| t.starts_with(SIGNS)).unwrap_or(t);
         let end = t.find(|c: char| !SIGNS.contains(&c) && c != ')')?;
         let (sign, rest) = t.split_at(end);
         let mark = rest.trim_start_matches(['=', ':', ' ', '\t']);
         let sign = sign.trim_end_matches(')');
         // "*Lukket punkt" too, a sign no emphasis closes (review 10: published).
         let set_off = mark.len() < rest.len() || t.matches(sign).count() % 2 == 1;
-        (t.len() <= 80 && !sign.is_empty() && set_off && is_mark(to_plain(mark).trim())).then(|| sign.to_string())
+        // A sentence too: "*Punktet er lukket".
+        let mark = to_plain(mark);
+        let says = is_mark(mark.trim()) || item_says_closed(&mark);
+        (t.len() <= 80 && !sign.is_empty() && set_off && says).then(|| sign.to_string())
     };
-    let first = |t: &str| t.trim_start().starts_with(SIGNS);
+    let first = |t: &str| t.trim_start().trim_start_matches(['\\', '_', '(']).starts_with(SIGNS);
     lines
         .iter()
         .filter(|l| l.no > first_item && l.may_close && first(l.text))
@@ -252,44 +282,55 @@ pub fn footnotes(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
 }
 
 /// The rows of an agenda's table in an open item's text that say an item is closed: under a header
-/// whose first cell names items ("| Punkt | Sag | Status |"), a row numbering one and with a mark
-/// in a later cell ("| 2 | Køb af ejendom | Lukket |"; review 9: item 2 was published).
+/// whose first cell names items ("| Punkt | Sag | Status |"; after "Nr." another names the subject,
+/// so a table of roads is none), a row numbering one and with a mark in a later cell ("| 2 | Køb af
+/// ejendom | Lukket |"; review 9: item 2 was published) or an answer that closes it under a public
+/// field's label ("| Offentlig |" over "| Nej |", "| Å/L |" over "| L |"; review 10).
 pub fn in_agenda_tables(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
     const HEADS: [&str; 6] = ["punkt", "pkt.", "pkt", "nr.", "nr", "dagsordenspunkt"];
+    const SUBJECTS: [&str; 7] = ["sag", "titel", "emne", "overskrift", "sagstitel", "punkt", "dagsordenspunkt"];
     let first_item = items.first().map_or(usize::MAX, |i| i.line);
-    let mut under_header = false;
+    // The header's cells, and whether one is a public field's label, whose answers are read.
+    let mut header: Option<(Vec<String>, bool)> = None;
     let mut out = Vec::new();
     for l in lines.iter().filter(|l| l.no > first_item) {
         // Asked of every line after the first item: a line laid out with spaces or tabs is read
-        // only as a header ("Punkt", "Nr." first) or as a row under one that may close.
-        let first = l.text.as_bytes().first().copied().unwrap_or_default();
+        // only as a header ("Punkt", "Nr." first) or as a row under one.
+        let t = l.text.trim_start_matches(['*', '_']);
+        let first = t.as_bytes().first().copied().unwrap_or_default();
         if first != b'|' {
             let heads = matches!(first, b'P' | b'p' | b'N' | b'n' | b'D' | b'd');
             let lead = || {
-                let end = l.text.bytes().position(|b| b == b' ' || b == b'\t').unwrap_or(l.text.len());
-                &l.text[..end]
+                let end = t.bytes().position(|b| matches!(b, b' ' | b'\t' | b'*' | b'_')).unwrap_or(t.len());
+                &t[..end]
             };
-            if under_header && first.is_ascii_digit() && lead().bytes().all(|b| b.is_ascii_digit()) {
-                if !l.may_close {
+            let asks = header.as_ref().is_some_and(|(_, asks)| *asks);
+            if header.is_some() && first.is_ascii_digit() && lead().bytes().all(|b| b.is_ascii_digit()) {
+                if !(l.may_close || asks) {
                     continue;
                 }
             } else if !heads || !HEADS.iter().any(|h| lead().eq_ignore_ascii_case(h)) {
-                under_header = false;
+                header = None;
                 continue;
             }
         }
         let Some(cells) = row_cells(l.text) else {
-            under_header = false;
+            header = None;
             continue;
         };
         let cells: Vec<String> = cells.iter().map(|c| to_plain(c).trim().to_lowercase()).collect();
         let first = cells.iter().find(|c| !c.is_empty()).map_or("", String::as_str);
         if HEADS.contains(&first) {
-            under_header = true;
+            let agenda = !first.starts_with("nr") || cells.iter().skip(1).any(|c| SUBJECTS.contains(&c.as_str()));
+            let asks = cells.iter().any(|h| public_field(&format!("{h}: nej")).is_some());
+            header = agenda.then_some((cells, asks));
             continue;
         }
-        let marked = || cells.iter().skip(1).any(|c| is_mark(c));
-        if let Some(n) = number(first).filter(|_| under_header && l.may_close && marked()) {
+        let Some((labels, _)) = &header else { continue };
+        let closes = |(k, c): (usize, &String)| {
+            is_mark(c) || labels.get(k).is_some_and(|h| public_field(&format!("{h}: {c}")) == Some(true))
+        };
+        if let Some(n) = number(first).filter(|_| cells.iter().enumerate().skip(1).any(closes)) {
             out.push(Named { says: Says::Numbers(vec![n]), line: l.no, text: l.text.trim().to_string() });
         }
     }
@@ -470,13 +511,17 @@ fn missing_item<'a>(
                 let w = w.to_lowercase();
                 NAMING.contains(&w.as_str()) || matches!(w.as_str(), "sag" | "nr" | "ad" | "dagsordenens")
             };
+            // Also right after "punkt" among the first words ("Til dagsordenens punkt 2:",
+            // "Behandling af punkt 2:", "Punkt ii:").
             words.iter().enumerate().any(|(k, w)| {
-                let leads = k <= 3 && words[..k].iter().all(|w| naming(w));
+                let after_naming = k > 0 && NAMING.contains(&words[k - 1].to_lowercase().as_str());
+                let leads = k <= 3 && (after_naming || words[..k].iter().all(|w| naming(w)));
+                let roman = || after_naming && spelled(&w.to_uppercase()) == Some(missing);
                 match number(w) {
                     Some(n) => {
                         n == missing && (k == 0 || leads || (k <= 2 && !words[k - 1].eq_ignore_ascii_case("bilag")))
                     }
-                    None => k > 0 && leads && spelled(w) == Some(missing),
+                    None => k > 0 && leads && (spelled(w) == Some(missing) || roman()),
                 }
             })
         })
@@ -515,10 +560,11 @@ fn carries(title: &str, sign: &str) -> bool {
     if !sign.chars().any(char::is_alphanumeric) {
         return title.matches(sign).count() % 2 == 1;
     }
+    // A bracketed sign is set apart by its brackets ("Køb af ejendom(L)").
     let t = compact(title.trim());
     t.match_indices(sign).any(|(at, _)| {
-        let before = t[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-        let after = t[at + sign.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        let before = sign.starts_with('(') || t[..at].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after = sign.ends_with(')') || t[at + sign.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
         before && after
     })
 }
@@ -540,7 +586,7 @@ mod tests {
             ("Lukkede punkter: nr. 2 til 4", vec![2, 3, 4]),
             ("1. Punkt 3 behandles som lukket punkt", vec![3]),
         ] {
-            assert_eq!(named_closed(line), Some(Says::Numbers(want)), "{line}");
+            assert_eq!(named_closed(line, line), Some(Says::Numbers(want)), "{line}");
         }
         for line in [
             "Punkt 2.1 er lukket",
@@ -551,28 +597,36 @@ mod tests {
             "Mødet starter kl. 15",
             "Den lukkede del af mødet blev holdt efter punkt 2.",
         ] {
-            assert_eq!(named_closed(line), None, "{line}");
+            assert_eq!(named_closed(line, line), None, "{line}");
         }
     }
 
     #[test]
     fn legends() {
         for (line, sign) in [
-            ("(L) = Lukket punkt", "(L)"),
+            ("(L) = Lukket punkt", "(l)"),
             ("* = lukket punkt", "*"),
-            ("L: Lukket", "L"),
-            ("(LUKK) = Ikke offentlig", "(LUKK)"),
-            ("Å = Åben, L = Lukket", "L"),
+            ("L: Lukket", "l"),
+            ("(LUKK) = Ikke offentlig", "(lukk)"),
+            ("Å = Åben, L = Lukket", "l"),
+            // Review 10: spaced, square, without "=", plural, in a sentence.
+            ("( L ) = Lukket punkt", "(l)"),
+            ("[L] = Lukket punkt", "(l)"),
+            ("(L) Lukkede punkter", "(l)"),
+            ("Lukkede punkter er markeret med et (L).", "(l)"),
+            ("Lukkede punkter er markeret med en stjerne (*).", "*"),
+            ("Punkter markeret med * er ikke offentlige", "*"),
         ] {
-            assert_eq!(named_closed(line), Some(Says::Sign(sign.into())), "{line}");
+            assert_eq!(named_closed(line, line), Some(Says::Sign(sign.into())), "{line}");
         }
         for line in ["Status: Lukket", "Mødeform: Lukket", "Åben = offentligt punkt"] {
-            assert_eq!(legend(line), None, "{line}");
+            assert_eq!(legend(line, line), None, "{line}");
         }
-        assert!(carries("Køb af ejendom (L)", "(L)"));
+        assert!(carries("Køb af ejendom (L)", "(l)"));
+        assert!(carries("Køb af ejendom(L.)", "(l)"));
         assert!(carries("Køb af ejendom*", "*"));
-        assert!(carries("Køb af ejendom - L", "L"));
-        assert!(!carries("Lokalplan for Lindevej", "L"));
+        assert!(carries("Køb af ejendom - L", "l"));
+        assert!(!carries("Lokalplan for Lindevej", "l"));
         assert!(!carries("Budget", "*"));
     }
 }

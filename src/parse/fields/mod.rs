@@ -10,7 +10,7 @@ mod html;
 mod public;
 mod rows;
 
-pub(super) use public::{closing_field, public_field, public_label, public_no_in, public_no_line, Own};
+pub(super) use public::{box_answer, closing_field, public_field, public_label, public_no_in, public_no_line, Own};
 pub(super) use rows::{table_cases, table_ending_at, OtherCases};
 
 use html::{flatten_tags, html_rows};

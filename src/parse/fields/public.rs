@@ -73,9 +73,10 @@ pub(super) fn public_answer(text: &str) -> Option<(bool, bool)> {
     if text.len() > 300 {
         return None;
     }
-    // A field in brackets ("(Offentlig: N)", review 10) is the field.
+    // A field in brackets ("(Offentlig: N)", "**[Offentlig: N]**"; review 10) is the field.
     let t = text.trim();
-    let t = t.strip_prefix('(').and_then(|t| t.strip_suffix(')')).filter(|t| !t.contains(['(', ')'])).unwrap_or(t);
+    let t = Some(t.trim_matches(['*', '_'])).filter(|u| u.len() + 4 >= t.len()).unwrap_or(t);
+    let t = [('(', ')'), ('[', ']')].iter().find_map(|&(a, b)| t.strip_prefix(a)?.strip_suffix(b)).unwrap_or(t);
     let (label, value) = label_and_answer(t)?;
     // The longest label, "til offentliggørelse", in bold: a longer one is no public field's.
     if label.len() > 40 {
@@ -126,9 +127,19 @@ pub(super) fn public_answer(text: &str) -> Option<(bool, bool)> {
 fn boxes(value: &str) -> Option<(Vec<String>, Vec<String>)> {
     const TICKED: [char; 6] = ['☒', '☑', '✓', '✔', '■', '⊠'];
     const EMPTY: [char; 3] = ['☐', '□', '▢'];
-    // Boxes typed as brackets: "[X]", "[ ]", and "(X)", "( )" (review 10).
-    const TYPED: [(&str, &str); 6] =
-        [("[X]", "☒"), ("[x]", "☒"), ("[ ]", "☐"), ("(X)", "☒"), ("(x)", "☒"), ("( )", "☐")];
+    // Boxes typed as brackets: "[X]", "[ ]", and "(X)", "( )", "( X )" (review 10).
+    const TYPED: [(&str, &str); 10] = [
+        ("[ X ]", "☒"),
+        ("[ x ]", "☒"),
+        ("( X )", "☒"),
+        ("( x )", "☒"),
+        ("[X]", "☒"),
+        ("[x]", "☒"),
+        ("[ ]", "☐"),
+        ("(X)", "☒"),
+        ("(x)", "☒"),
+        ("( )", "☐"),
+    ];
     if !value.contains(TICKED) && !value.contains(EMPTY) && !TYPED.iter().any(|(typed, _)| value.contains(typed)) {
         return None;
     }
@@ -160,6 +171,13 @@ fn boxes(value: &str) -> Option<(Vec<String>, Vec<String>)> {
             }
         }
     }
+    // "Ikke offentlig" is one option.
+    for k in (0..tokens.len().saturating_sub(1)).rev() {
+        if matches!(tokens[k], (None, ref w) if w == "ikke" || w == "ej") && tokens[k + 1].0.is_none() {
+            let (_, next) = tokens.remove(k + 1);
+            tokens[k].1 = format!("{} {next}", tokens[k].1);
+        }
+    }
     let box_first = tokens.first().is_some_and(|(b, _)| b.is_some());
     let mut chosen = Vec::new();
     for (k, (mark, _)) in tokens.iter().enumerate() {
@@ -184,11 +202,17 @@ fn ticked(value: &str) -> Option<Option<bool>> {
     })
 }
 
+/// Whether a line of boxes closes the item (see [`ticked_closed`]); `None` for a line without
+/// boxes. Its words are options, not a mark: "Åben ☒ Lukket ☐" is open (review 10).
+pub(in crate::parse) fn box_answer(text: &str) -> Option<bool> {
+    boxes(&crate::parse::inline::plain(text)).map(|_| ticked_closed(text))
+}
+
 /// A form's boxes without a label that offer a closed option: "Åben [ ] Lukket [X]", "☐ Offentlig
 /// ☒ Ikke offentlig". Closed unless only an open option ("Åben", "Offentlig") is ticked: boxes
 /// without one ticked answer nothing that can be trusted (review 9).
 fn ticked_closed(text: &str) -> bool {
-    let typed = || ["[", "( )", "(x)", "(X)"].iter().any(|b| text.contains(b));
+    let typed = || ["[", "( )", "(x)", "(X)", "( x", "( X"].iter().any(|b| text.contains(b));
     if text.len() > 120 || !(text.contains(['☐', '□', '▢', '☒', '☑', '✓', '✔', '■', '⊠']) || typed())
     {
         return false;
@@ -196,7 +220,14 @@ fn ticked_closed(text: &str) -> bool {
     let Some((chosen, options)) = boxes(&to_plain(text)) else { return false };
     let open = |w: &str| matches!(w, "åben" | "åbent" | "offentlig" | "offentligt");
     // Only options beside the boxes: "Vejen (x) er lukket for trafik" is a sentence.
-    let option = |w: &String| open(w) || closing_word(w) || matches!(w.as_str(), "ikke" | "punkt" | "sag");
+    // (A label before them too: "Status: Åben ( ) Lukket (X)".)
+    let option = |w: &String| {
+        open(w)
+            || closing_word(w)
+            || w.starts_with("ikke ")
+            || w.starts_with("ej ")
+            || matches!(w.as_str(), "ikke" | "punkt" | "sag" | "status" | "behandling")
+    };
     if !options.iter().all(option) {
         return false;
     }
@@ -216,10 +247,8 @@ fn label_and_answer(text: &str) -> Option<(&str, &str)> {
         return None;
     }
     // "Er punktet offentligt? Nej": a question and its answer.
-    // (Also with a no-break space after the question mark; review 10.)
-    if let Some(at) =
-        memchr::memchr(b'?', text.as_bytes()).filter(|&at| text[at + 1..].starts_with(char::is_whitespace))
-    {
+    // (Also with a no-break space or none after the question mark; review 10.)
+    if let Some(at) = memchr::memchr(b'?', text.as_bytes()) {
         return Some((&text[..at], text[at + 1..].trim_start()));
     }
     [" - ", " – ", " — ", "  "].iter().find_map(|sep| text.split_once(sep))

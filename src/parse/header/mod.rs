@@ -189,7 +189,9 @@ impl Reader {
         let more = own.is_none() && continues_list(self.last, line.no, plain, self.per_line).is_some();
         let at = At { title: !self.seen_title || below, list_below: self.list_below, last: self.at_end };
         // "Punkt 2 er lukket.", "(L) = Lukket punkt": read before a legend's mark alone refuses it.
-        if let Some(says) = (own.is_none() && !more && !at.title).then(|| named::named_closed(plain)).flatten() {
+        if let Some(says) =
+            (own.is_none() && !more && !at.title).then(|| named::named_closed(plain, line.text)).flatten()
+        {
             self.h.closes.push(Named { says, line: line.no, text: plain.to_string() });
             return;
         }

@@ -74,7 +74,11 @@ pub(super) fn full_title(title: &str, body: &[Line]) -> String {
     let says_closed = |t: &str| closing_line(t, false) || item_says_closed(t) || short_mark(t);
     // … also with its reason after it ("Ikke offentlig – personsag"), or as a field's answer
     // ("Status: Ikke offentlig").
-    let says_closed = |t: &str| says_closed(t) || mark_with_reason(t) || field_says_closed(t);
+    // A line of boxes says what is ticked ("Åben ☒ Lukket ☐" is open; review 10).
+    let says_closed = |t: &str| match crate::parse::fields::box_answer(t) {
+        Some(closed) => closed,
+        None => says_closed(t) || mark_with_reason(t) || field_says_closed(t),
+    };
     // An item its fields call open ("Åben sag") is not closed by the line after them: that is the
     // next item's mark, above its heading.
     let columns: Vec<(usize, Vec<Cow<str>>)> = head.fields.iter().map(|&i| (i, fields(body[i].text))).collect();
