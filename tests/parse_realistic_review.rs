@@ -694,3 +694,56 @@ fn regression_review_11_legends_footnotes_tables_fields_and_boxes_close_their_it
         assert_refused(&text, 10, "may be its heading");
     }
 }
+
+/// Review 11: dividers in other words and spellings, a page's foot that says closed in other
+/// words, a sub-item's mark after a comma or colon or in square brackets, a tab record's label
+/// with its law.
+#[test]
+fn regression_review_11_dividers_page_feet_sub_items_and_tab_records() {
+    for divider in [
+        "L U K K E D E S A G E R",
+        "F O R T R O L I G E S A G E R",
+        "L U K K E D E D A G S O R D E N S P U N K T E R",
+        "L U K K E D E P U N K T E R:",
+        "**L U K K E D E P U N K T E R**",
+        "L\u{a0}U\u{a0}K\u{a0}K\u{a0}E\u{a0}D\u{a0}E\u{a0}\u{a0}\u{a0}P\u{a0}U\u{a0}N\u{a0}K\u{a0}T\u{a0}E\u{a0}R",
+        "Herefter behandles de lukkede punkter.",
+        "Herefter behandlede udvalget de lukkede sager.",
+        "Herefter blev de lukkede sager behandlet.",
+        "Herefter behandledes de ikke-offentlige sager.",
+        "Herefter behandledes dagsordenens lukkede punkter.",
+        "Mødet fortsatte herefter som lukket møde.",
+    ] {
+        let text = minutes(&format!(
+            "{divider}\n\nPunkt 2: Køb af ejendom\n24/1002\n\nSælger HEMMELIG.\n\nPunkt 3: Personalesag\n24/1003\n\nHEMMELIG.\n"
+        ));
+        let m = assert_closed(&text, 2);
+        assert!(m.items.iter().any(|i| i.number == 3 && i.closed), "{divider}: item 3 open");
+    }
+    // Sentences that deny it, or say nothing of what follows, divide nothing.
+    for line in ["Herefter blev de lukkede sager ikke behandlet.", "Klager over lukkede sager behandledes i juni."] {
+        assert_all_open(&minutes(&format!("{line}\n\nPunkt 2: Trafik\n24/1002\n\nTekst.\n")));
+    }
+    let rest = "\n\nSælger HEMMELIG.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n";
+    for foot in [
+        "Side 2 af 6 FORTROLIGT",
+        "Fortroligt dokument Side 2 af 6",
+        "Ikke offentlig Side 2 af 6",
+        "Høje-Taastrup Kommune FORTROLIGT Side 2 af 6",
+    ] {
+        assert_closed(&minutes(&format!("Punkt 2: Køb af ejendom\n24/1002\n\nTekst.\n\n{foot}\n\x0c{rest}")), 2);
+    }
+    assert_all_open(&minutes(
+        "Punkt 2: Trafik\n24/1002\n\nTekst.\n\nHøje-Taastrup Kommune Side 2 af 6\n\x0cMere tekst.\n",
+    ));
+    for sub in
+        ["b) Personalesag, ikke offentlig", "b) Personalesag [Ikke offentlig]", "b) Personalesag: Ikke offentlig"]
+    {
+        let (m, _) = parse(&minutes(&format!("Punkt 2: Skoler\n24/1002\n\nTekst.\n\n{sub}{rest}")));
+        assert!(!published(&m).contains("HEMMELIG"), "{sub}");
+    }
+    assert_closed(
+        &minutes(&format!("Punkt 2: Køb af ejendom\n24/1002\n\nSagsnr.\tOffentlig jf. § 30\n24/1002\tNej{rest}")),
+        2,
+    );
+}

@@ -160,12 +160,16 @@ pub(super) fn closing_word_in(title: &str) -> Option<&str> {
 /// offentliggørelse", "Lukket, jf. forvaltningslovens § 32").
 /// Whether `text` has what every word of a mark's vocabulary has ("lukke…", "ikke", "fortrolig…",
 /// "offentlig…"), by its bytes: the readers of marks ask every line, and most lines have none.
-fn has_mark_stem(text: &str) -> bool {
+pub(super) fn has_mark_stem(text: &str) -> bool {
     let b = text.as_bytes();
     let word_at = |i: usize, w: &[u8]| b.get(i..i + w.len()).is_some_and(|x| x.eq_ignore_ascii_case(w));
     (0..b.len()).any(|i| {
         matches!(b[i], b'k' | b'K' | b'r' | b'R' | b'f' | b'F')
-            && (word_at(i, b"kke") || word_at(i, b"k k e") || word_at(i, b"rtrolig") || word_at(i, b"ffentlig"))
+            && (word_at(i, b"kke")
+                || word_at(i, b"k k e")
+                || word_at(i, "k\u{a0}k\u{a0}e".as_bytes())
+                || word_at(i, b"rtrolig")
+                || word_at(i, b"ffentlig"))
     })
 }
 
@@ -186,6 +190,9 @@ pub(super) fn closing_line(text: &str, plural: bool) -> bool {
         |w: &str| matches!(w, "punkter" | "dagsorden" | "dagsordenen" | "dagsordenspunkter" | "del" | "møde" | "mødet");
     let closed =
         |w: &str| closing_word(w) || matches!(w, "ikke" | "ej" | "offentlig" | "offentligt" | "offentliggørelse");
+    if plural && reported(&words) {
+        return true;
+    }
     if plural {
         let known = |w: &String| {
             closed(w)
@@ -218,10 +225,7 @@ pub(super) fn closing_line(text: &str, plural: bool) -> bool {
                 .windows(3)
                 .any(|w| matches!(w[0].as_str(), "lukket" | "lukkes" | "lukkedes") && w[1] == "for" && public(&w[2]))
             || words.windows(4).any(|w| w[0] == "lukkedes" && w[2] == "for" && public(&w[3]))
-            || words.windows(3).any(|w| several(&w[0]) && is_verb(&w[1]) && closing_word(&w[2]))
-            // "Herefter behandledes de lukkede sager." (review 10); a subheading "Lukkede sager"
-            // is a list of cases closed, not a divider.
-            || (words.iter().any(|w| w == "behandledes") && words.windows(2).any(|w| closing_word(&w[0]) && w[1] == "sager"));
+            || words.windows(3).any(|w| several(&w[0]) && is_verb(&w[1]) && closing_word(&w[2]));
         // "*** LUKKET ***" set off as a rule is. ("Fortroligt:" alone is a field's label, answered
         // below: "Lukket:" / "" / "Ja, da vejen graves op".)
         let ruled = words.len() == 1 && closing_word(&words[0]) && ruled_off(text);
@@ -247,6 +251,21 @@ pub(super) fn closing_line(text: &str, plural: bool) -> bool {
         && words[..cited].iter().all(known)
 }
 
+/// A sentence of the minutes that says the closed part follows, in any words: "Herefter behandledes
+/// de lukkede sager.", "Herefter blev de lukkede sager behandlet.", "Herefter behandledes de
+/// ikke-offentlige sager.", "Mødet fortsatte herefter som lukket møde." (reviews 10 and 11). A
+/// subheading "Lukkede sager" in an item's text is a list of cases closed, not a divider.
+fn reported(words: &[String]) -> bool {
+    let opens = matches!(words.first().map(String::as_str), Some("herefter" | "derefter" | "dernæst" | "mødet"));
+    let part =
+        |w: &str| matches!(w, "punkter" | "sager" | "møde" | "del" | "dagsorden" | "dagsordenspunkter" | "behandling");
+    let closed = |k: usize| {
+        closing_word(&words[k]) || (words[k] == "offentlige" && k > 0 && matches!(words[k - 1].as_str(), "ikke" | "ej"))
+    };
+    let denied = words.windows(2).any(|w| matches!(w[0].as_str(), "ikke" | "ej") && w[1] != "offentlige");
+    opens && !denied && (0..words.len().saturating_sub(1)).any(|k| closed(k) && part(&words[k + 1]))
+}
+
 /// A line set off as a rule is, three or more of one sign on each side: "*** LUKKET ***", "---
 /// Lukket ---", "=== FORTROLIGT ===".
 fn ruled_off(text: &str) -> bool {
@@ -262,8 +281,10 @@ fn ruled_off(text: &str) -> bool {
 
 /// A line spelled out in single letters, its words set apart by wider gaps ("L U K K E D E   P U N
 /// K T E R", "L U K K E T"), as the words it spells ("LUKKEDE PUNKTER"); `None` for any other line.
-fn letter_spaced(plain: &str) -> Option<String> {
-    let t = plain.trim();
+pub(super) fn letter_spaced(plain: &str) -> Option<String> {
+    // Also in emphasis, with a colon, spaced by no-break spaces (review 11).
+    let t = plain.replace('\u{a0}', " ");
+    let t = t.trim().trim_matches(['*', '_', ':']).trim();
     let groups: Vec<&str> = t.split("  ").map(str::trim).filter(|g| !g.is_empty()).collect();
     let spelled = |g: &str| g.split(' ').all(|l| l.chars().count() == 1);
     let letters = t.chars().filter(|c| c.is_alphabetic()).count();
@@ -275,7 +296,9 @@ fn letter_spaced(plain: &str) -> Option<String> {
 /// 10: published) as the words of a divider they are made of, lower-cased ("lukkede punkter");
 /// any other run of letters as it is.
 fn segmented(run: &str) -> String {
-    const WORDS: [&str; 20] = [
+    const WORDS: [&str; 22] = [
+        "dagsordenspunkter",
+        "dagsordenspunkt",
         "lukkede",
         "lukket",
         "fortrolige",

@@ -296,6 +296,12 @@ pub fn in_agenda_tables(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
     for l in lines.iter().filter(|l| l.no > first_item) {
         // Asked of every line after the first item: a line laid out with spaces or tabs is read
         // only as a header ("Punkt", "Nr." first) or as a row under one.
+        let lead_byte = l.text.as_bytes().first().copied().unwrap_or_default();
+        let may = |b: u8| matches!(b, b'|' | b'*' | b'_' | b'P' | b'p' | b'N' | b'n' | b'D' | b'd');
+        if !(may(lead_byte) || header.is_some() && lead_byte.is_ascii_digit()) {
+            header = None;
+            continue;
+        }
         let t = l.text.trim_start_matches(['*', '_']);
         let first = t.as_bytes().first().copied().unwrap_or_default();
         if first != b'|' {

@@ -492,14 +492,20 @@ pub fn is_page_footer(text: &str) -> bool {
 /// A page's foot that says its page is closed, in words besides the page number: "FORTROLIGT Side
 /// 2 af 6" (review 10: published; with a dash it is a mark with its reason).
 pub(super) fn closed_page_foot(text: &str) -> bool {
-    if !is_page_footer(text) {
+    // Any words beside the page number that say so, before or after it ("Side 2 af 6 FORTROLIGT",
+    // "Høje-Taastrup Kommune FORTROLIGT Side 2 af 6", "Ikke offentlig Side 2 af 6"; review 11).
+    let t = text.trim();
+    if t.len() > 160 || !closed::has_mark_stem(t) || !names_a_page(t) {
         return false;
     }
-    let words: Vec<&str> = text.split_whitespace().collect();
+    let words: Vec<&str> = t.split_whitespace().collect();
     let Some(marker) = page_marker(&words) else { return false };
     let rest: Vec<&str> = words.iter().enumerate().filter(|(i, _)| !marker.contains(i)).map(|(_, w)| *w).collect();
     let rest = rest.join(" ");
-    closed::is_mark(rest.trim_matches(|c: char| !c.is_alphanumeric()))
+    let rest = rest.trim_matches(|c: char| !c.is_alphanumeric());
+    !rest.is_empty()
+        && rest.split_whitespace().count() <= 6
+        && (closed::is_mark(rest) || (closed::is_closed(rest) && !closed::closed_in_passing(rest)))
 }
 
 /// True if "side" or "page" and a space come before a digit. Every line is asked: one tight pass

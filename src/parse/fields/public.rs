@@ -5,7 +5,7 @@ use super::html::{has_tag, html_table_end, TableTags, HTML_TABLE_LINES};
 use super::rows::{column_fields, own_record, row_fields, table_line, OtherCases};
 use super::{field_text, fields, is_field, label_value};
 use crate::case::CaseNumber;
-use crate::parse::closed::{closing_line, closing_word, is_mark, mark_with_reason, words_of};
+use crate::parse::closed::{closing_line, closing_word, field_says_closed, is_mark, mark_with_reason, words_of};
 use crate::parse::inline::to_plain;
 use crate::parse::items::case_in;
 use crate::parse::normalize::{Kind, Line};
@@ -140,7 +140,10 @@ fn boxes(value: &str) -> Option<(Vec<String>, Vec<String>)> {
         ("(x)", "☒"),
         ("( )", "☐"),
     ];
-    if !value.contains(TICKED) && !value.contains(EMPTY) && !TYPED.iter().any(|(typed, _)| value.contains(typed)) {
+    let typed = || {
+        memchr::memchr2(b'[', b'(', value.as_bytes()).is_some() && TYPED.iter().any(|(typed, _)| value.contains(typed))
+    };
+    if !value.contains(TICKED) && !value.contains(EMPTY) && !typed() {
         return None;
     }
     let mut value = value.to_string();
@@ -205,6 +208,8 @@ fn ticked(value: &str) -> Option<Option<bool>> {
 /// Whether a line of boxes closes the item (see [`ticked_closed`]); `None` for a line without
 /// boxes. Its words are options, not a mark: "Åben ☒ Lukket ☐" is open (review 10).
 pub(in crate::parse) fn box_answer(text: &str) -> Option<bool> {
+    // Every line of an item's head is asked: a box is typed with a bracket or drawn (lead byte E2).
+    memchr::memchr3(b'[', b'(', 0xE2, text.as_bytes())?;
     boxes(&crate::parse::inline::plain(text)).map(|_| ticked_closed(text))
 }
 
@@ -346,16 +351,21 @@ pub(in crate::parse) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usi
     let tab_row = |l: &Line| (l.kind == Kind::Text).then(|| tab_row(l.text)).flatten();
     let by_tabs = |k: usize| {
         let header = body[k].text;
+        // Labels, no figures or leaders; one asks whether the item is public, or for its status.
         let labels = || {
-            !header.bytes().any(|b| b.is_ascii_digit())
-                && header.split('\t').any(|c| starts_with_public_label(c.trim()))
+            let cells = || header.split('\t').map(|c| c.trim().trim_matches(['*', '_']));
+            let figure = |c: &str| !c.is_empty() && c.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+            !header.contains("..")
+                && !cells().any(figure)
+                && cells().any(|c| starts_with_public_label(c) || c.eq_ignore_ascii_case("status"))
         };
         if !has_byte(header.trim_matches('\t'), b'\t') || !labels() || (k > 0 && tab_row(&body[k - 1]).is_some()) {
             return None;
         }
         let rows: Vec<String> = body[k..].iter().take(HTML_TABLE_LINES).map_while(tab_row).collect();
         let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
-        let fields = column_fields(&rows[..rows.len().min(4)]).iter().any(|f| public_no_line(f));
+        let fields =
+            column_fields(&rows[..rows.len().min(4)]).iter().any(|f| public_no_line(f) || field_says_closed(f));
         (fields || own_record(&rows, own.cases)).then_some(k + rows.len() - 1)
     };
     // A record laid out with spaces, its labels over its answers ("Sagsnr.        Offentlig" /

@@ -49,7 +49,12 @@ fn column_records(rows: &[&str]) -> Vec<Option<Vec<String>>> {
         rows.into_iter().filter(|r| !(r.iter().all(|c| c.is_empty()) || r.len() == 1 && wide)).collect::<Vec<_>>()
     });
     let Some([header, rows @ ..]) = cells.as_deref() else { return Vec::new() };
-    let label = |h: &str| to_plain(h).trim_end_matches(':').trim().to_string();
+    // A label with the law it cites ("Offentlig jf. § 30") is the label (review 11).
+    let label = |h: &str| {
+        let h = to_plain(h);
+        let h = h.split(" jf.").next().unwrap_or_default().split(" jf ").next().unwrap_or_default();
+        h.trim_end_matches(':').trim().to_string()
+    };
     let record = |answers: &Vec<&str>| {
         let pairs = header.iter().zip(answers).filter(|(h, a)| !h.is_empty() && !a.is_empty());
         let fields = pairs.map(|(h, a)| format!("{}: {a}", label(h))).collect();
@@ -208,7 +213,12 @@ struct Record {
 /// case, says nothing of a status, or is not as wide as the header.
 fn records(rows: &[Vec<&str>]) -> Option<Vec<Record>> {
     let header = rows.first().filter(|r| is_header(r));
-    let label = |h: &str| to_plain(h).trim_end_matches(':').trim().to_string();
+    // A label with the law it cites ("Offentlig jf. § 30") is the label (review 11).
+    let label = |h: &str| {
+        let h = to_plain(h);
+        let h = h.split(" jf.").next().unwrap_or_default().split(" jf ").next().unwrap_or_default();
+        h.trim_end_matches(':').trim().to_string()
+    };
     let body = if header.is_some() { &rows[1..] } else { rows };
     body.iter()
         .map(|cells| {

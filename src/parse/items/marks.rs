@@ -6,7 +6,8 @@ use super::head::{full_title, head_of};
 use super::heading::{bare_sub_item, heading_at, sub_item};
 use crate::case::CaseNumber;
 use crate::parse::closed::{
-    closed_in_passing, closing_line, closing_word, is_closed, is_mark, is_verb, mark_with_reason, words_of,
+    closed_in_passing, closing_line, closing_word, is_closed, is_mark, is_verb, letter_spaced, mark_with_reason,
+    words_of,
 };
 use crate::parse::fields::{
     closing_field, fields, open_status, public_no_line, table_cases, table_ending_at, OtherCases, Own,
@@ -60,13 +61,15 @@ pub(super) fn closed_sub_item(lines: &[Line], number: u32, from: usize, to: usiz
     Some(j)
 }
 
-/// A title whose last part, in brackets or after a dash, is a mark ("Personalesag (Ikke
+/// A title whose last part, in brackets or set off, is a mark ("Personalesag (Ikke
 /// offentlig)", "Salg – Ikke til offentliggørelse").
 fn ends_with_mark(title: &str) -> bool {
     let t = title.trim_end();
-    let bracketed = t.strip_suffix(')').and_then(|t| t.rsplit_once('(')).map(|(_, mark)| mark);
-    let dashed = || [" - ", " – ", " — "].iter().filter_map(|d| t.rsplit_once(d)).map(|(_, mark)| mark).next();
-    bracketed.or_else(dashed).is_some_and(|mark| is_mark(mark.trim()))
+    let bracketed = [('(', ')'), ('[', ']')].iter().find_map(|&(a, b)| Some(t.strip_suffix(b)?.rsplit_once(a)?.1));
+    // … or after a dash, a comma or a colon ("Personalesag, ikke offentlig"; review 11).
+    let set_off =
+        || [" - ", " – ", " — ", ", ", ": "].iter().filter_map(|d| t.rsplit_once(d)).map(|(_, mark)| mark).next();
+    bracketed.or_else(set_off).is_some_and(|mark| is_mark(mark.trim()))
 }
 
 /// "b) Personalesag (lukket)", "B. Salg": a sub-item lettered in its item's text. Returns its title.
@@ -220,13 +223,22 @@ fn divides_before_heading(lines: &[Line], i: usize) -> bool {
     }
     let b = t.as_bytes();
     let hint = |w: &[u8]| b.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
-    // (A line without those words is no line that may close, see `Line::may_close`.)
-    if !lines[i].may_close || !(hint(b"lukke") || hint(b"fortrolig") || hint(b"offentlig")) {
+    // (A line without those words is no line that may close, see `Line::may_close`.) Spelled in
+    // single letters, it has them as the words it spells ("L U K K E D E S A G E R", review 11).
+    let spelled = || (b.len() >= 7 && b[1] == b' ' && b[3] == b' ').then(|| letter_spaced(t)).flatten();
+    let spelled = match lines[i].may_close && (hint(b"lukke") || hint(b"fortrolig") || hint(b"offentlig")) {
+        true => None,
+        false => match spelled() {
+            Some(words) => Some(words),
+            None => return false,
+        },
+    };
+    if spelled.as_ref().is_some_and(|w| !w.contains("lukke") && !w.contains("fortrolig")) {
         return false;
     }
     let next = lines[i + 1..].iter().position(|l| !l.is_empty_to_reader()).map(|k| i + 1 + k);
     let Some((number, _)) = next.and_then(|n| heading_at(lines, n)) else { return false };
-    let plain = to_plain(t);
+    let plain = spelled.unwrap_or_else(|| to_plain(t));
     let lower = plain.to_lowercase();
     let words: Vec<&str> = words_of(&lower).collect();
     let sentence = words.windows(2).any(|w| is_verb(w[0]) && closing_word(w[1])) || t.ends_with('.');
