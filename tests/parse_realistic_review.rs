@@ -746,4 +746,11 @@ fn regression_review_11_dividers_page_feet_sub_items_and_tab_records() {
         &minutes(&format!("Punkt 2: Køb af ejendom\n24/1002\n\nSagsnr.\tOffentlig jf. § 30\n24/1002\tNej{rest}")),
         2,
     );
+    // A record by columns whose status column says so.
+    assert_closed(
+        &minutes(&format!(
+            "Punkt 2: Køb af ejendom\n24/1002\n\n| Sagsnr. | Status |\n|---|---|\n| 24/1002 | Ikke offentlig |{rest}"
+        )),
+        2,
+    );
 }

@@ -342,7 +342,7 @@ pub(in crate::parse) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usi
         let n = body[k..].iter().take(HTML_TABLE_LINES).take_while(|l| row(l)).count();
         let rows: Vec<Cow<str>> = body[k..k + n].iter().map(|l| field_text(l.text)).collect();
         let rows: Vec<&str> = rows.iter().map(|r| &**r).collect();
-        let fields = column_fields(&rows[..n.min(4)]).iter().any(|f| public_no_line(f));
+        let fields = column_fields(&rows[..n.min(4)]).iter().any(|f| public_no_line(f) || field_says_closed(f));
         (fields || own_record(&rows, own.cases)).then_some(k + n - 1)
     };
     // … and by tabs ("Sagsnr.<tab>Offentlig" / "24/1002<tab>Nej"; review 10), read as the pipe rows
