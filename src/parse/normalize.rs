@@ -503,9 +503,14 @@ pub(super) fn closed_page_foot(text: &str) -> bool {
     let rest: Vec<&str> = words.iter().enumerate().filter(|(i, _)| !marker.contains(i)).map(|(_, w)| *w).collect();
     let rest = rest.join(" ");
     let rest = rest.trim_matches(|c: char| !c.is_alphanumeric());
-    !rest.is_empty()
-        && rest.split_whitespace().count() <= 6
-        && (closed::is_mark(rest) || (closed::is_closed(rest) && !closed::closed_in_passing(rest)))
+    // A mark, or a closing word in capitals among names ("Høje-Taastrup Kommune FORTROLIGT"), not
+    // denied and no name ("Ikke fortroligt", "Lukket kredsløb ApS"; review 12).
+    let words = || closed::words_of(rest);
+    let not = |w: &str| w.eq_ignore_ascii_case("ikke") || w.eq_ignore_ascii_case("ej");
+    let listed: Vec<&str> = words().collect();
+    let denied = listed.windows(2).any(|w| not(w[0]) && closed::closing_word(w[1]));
+    let shouted = || words().any(|w| closed::closing_word(w) && !w.chars().any(char::is_lowercase));
+    !rest.is_empty() && rest.split_whitespace().count() <= 6 && !denied && (closed::is_mark(rest) || shouted())
 }
 
 /// True if "side" or "page" and a space come before a digit. Every line is asked: one tight pass

@@ -222,16 +222,24 @@ fn ticked_closed(text: &str) -> bool {
     {
         return false;
     }
-    let Some((chosen, options)) = boxes(&to_plain(text)) else { return false };
     let open = |w: &str| matches!(w, "åben" | "åbent" | "offentlig" | "offentligt");
+    // A label of the item's status before them is no option ("Status: (x) Åben ( ) Lukket";
+    // review 12: "status" was taken as the ticked option); a subject's is ("Svømmehallen: Åben ( )
+    // Lukket (X)" says the pool is closed), and an option's own colon stays ("Åben: ☐ Lukket: ☒").
+    let plain = to_plain(text);
+    let status = |l: &str| matches!(l.trim().to_lowercase().as_str(), "status" | "behandling" | "type" | "sagstype");
+    let text = match plain.split_once(':') {
+        Some((label, rest)) if status(label) => rest,
+        _ => plain.as_str(),
+    };
+    let Some((chosen, options)) = boxes(text) else { return false };
     // Only options beside the boxes: "Vejen (x) er lukket for trafik" is a sentence.
-    // (A label before them too: "Status: Åben ( ) Lukket (X)".)
     let option = |w: &String| {
         open(w)
             || closing_word(w)
             || w.starts_with("ikke ")
             || w.starts_with("ej ")
-            || matches!(w.as_str(), "ikke" | "punkt" | "sag" | "status" | "behandling")
+            || matches!(w.as_str(), "ikke" | "punkt" | "sag")
     };
     if !options.iter().all(option) {
         return false;

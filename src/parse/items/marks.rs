@@ -67,9 +67,13 @@ fn ends_with_mark(title: &str) -> bool {
     let t = title.trim_end();
     let bracketed = [('(', ')'), ('[', ']')].iter().find_map(|&(a, b)| Some(t.strip_suffix(b)?.rsplit_once(a)?.1));
     // … or after a dash, a comma or a colon ("Personalesag, ikke offentlig"; review 11).
-    let set_off =
-        || [" - ", " – ", " — ", ", ", ": "].iter().filter_map(|d| t.rsplit_once(d)).map(|(_, mark)| mark).next();
-    bracketed.or_else(set_off).is_some_and(|mark| is_mark(mark.trim()))
+    let dashed = || [" - ", " – ", " — "].iter().filter_map(|d| t.rsplit_once(d)).map(|(_, mark)| mark).next();
+    // After a comma or colon only a phrase or a mark of two words ("Data: Fortrolige" names the
+    // data, "Personalesag, ikke offentlig" marks the sub-item; review 12).
+    let phrase = |m: &str| words_of(m).count() >= 2 && is_mark(m);
+    let comma =
+        || [", ", ": "].iter().filter_map(|d| t.rsplit_once(d)).map(|(_, mark)| mark.trim()).find(|m| phrase(m));
+    bracketed.or_else(dashed).is_some_and(|mark| is_mark(mark.trim())) || comma().is_some()
 }
 
 /// "b) Personalesag (lukket)", "B. Salg": a sub-item lettered in its item's text. Returns its title.
