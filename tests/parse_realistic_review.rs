@@ -783,6 +783,13 @@ fn regression_review_12_open_text_like_the_new_forms_stays_open() {
             "{table}\n\nPunkt 2: Trafik\n24/1002\n\nTekst.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n"
         )));
     }
+    // … but a table whose other rows name their items' titles is the agenda, and its row closes
+    // its item whatever it calls it.
+    let text = minutes(
+        "Punkt 2: Trafik\n24/1002\n\nTekst.\n\nPunkt\tTitel\tOffentlig\n2\tTrafik\tJa\n3\tPersonale\tNej\n\n\
+         Punkt 3: Eventuelt\n24/1003\n\nHEMMELIG.\n",
+    );
+    assert_closed(&text, 3);
     // Legends of other signs, or of attachments, in the same header line as a closing word.
     for (header, title) in [
         ("Nye punkter er markeret med (N). Lukkede punkter behandles sidst.", "Trafik (N)"),

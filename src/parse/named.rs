@@ -298,7 +298,8 @@ pub fn in_agenda_tables(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
     let first_item = items.first().map_or(usize::MAX, |i| i.line);
     // The header's cells, and whether one is a public field's label, whose answers are read.
     let mut header: Option<(Vec<String>, bool)> = None;
-    let mut out = Vec::new();
+    // Rows that close an item, by table, and the tables with a row that names its item's title.
+    let (mut table, mut rows, mut agendas) = (0, Vec::new(), Vec::new());
     for l in lines.iter().filter(|l| l.no > first_item) {
         // Asked of every line after the first item: a line laid out with spaces or tabs is read
         // only as a header ("Punkt", "Nr." first) or as a row under one.
@@ -336,20 +337,24 @@ pub fn in_agenda_tables(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
             let agenda = !first.starts_with("nr") || cells.iter().skip(1).any(|c| SUBJECTS.contains(&c.as_str()));
             let asks = cells.iter().any(|h| public_field(&format!("{h}: nej")).is_some());
             header = agenda.then_some((cells, asks));
+            table += 1;
             continue;
         }
         let Some((labels, _)) = &header else { continue };
         let closes = |(k, c): (usize, &String)| {
             is_mark(c) || labels.get(k).is_some_and(|h| public_field(&format!("{h}: {c}")) == Some(true))
         };
-        // The row's subject is the item's title: a table of schools or roads numbered 1, 2, 3 is no
-        // agenda (review 12).
-        let its_item = |n: &u32| items.iter().find(|i| i.number == *n).is_none_or(|i| names_title(&i.title, &cells));
-        if let Some(n) = number(first).filter(its_item).filter(|_| cells.iter().enumerate().skip(1).any(closes)) {
-            out.push(Named { says: Says::Numbers(vec![n]), line: l.no, text: l.text.trim().to_string() });
+        let Some(n) = number(first) else { continue };
+        // A row's subject is its item's title, in one row of the table at least: a table of
+        // schools or roads numbered 1, 2, 3 is no agenda (review 12).
+        if items.iter().find(|i| i.number == n).is_some_and(|i| names_title(&i.title, &cells)) {
+            agendas.push(table);
+        }
+        if cells.iter().enumerate().skip(1).any(closes) {
+            rows.push((table, Named { says: Says::Numbers(vec![n]), line: l.no, text: l.text.trim().to_string() }));
         }
     }
-    out
+    rows.into_iter().filter(|(t, _)| agendas.contains(t)).map(|(_, named)| named).collect()
 }
 
 /// Whether one of a row's cells after its number names `title`: half or more of the title's words
