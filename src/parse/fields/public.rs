@@ -125,25 +125,7 @@ pub(super) fn public_answer(text: &str) -> Option<(bool, bool)> {
 /// The options ticked among a form's boxes and all the options offered, lower-cased, with the box
 /// before its option or after it; `None` without boxes.
 fn boxes(value: &str) -> Option<(Vec<String>, Vec<String>)> {
-    const TICKED: [char; 6] = ['☒', '☑', '✓', '✔', '■', '⊠'];
-    const EMPTY: [char; 3] = ['☐', '□', '▢'];
-    // Boxes typed as brackets: "[X]", "[ ]", and "(X)", "( )", "( X )" (review 10).
-    const TYPED: [(&str, &str); 10] = [
-        ("[ X ]", "☒"),
-        ("[ x ]", "☒"),
-        ("( X )", "☒"),
-        ("( x )", "☒"),
-        ("[X]", "☒"),
-        ("[x]", "☒"),
-        ("[ ]", "☐"),
-        ("(X)", "☒"),
-        ("(x)", "☒"),
-        ("( )", "☐"),
-    ];
-    let typed = || {
-        memchr::memchr2(b'[', b'(', value.as_bytes()).is_some() && TYPED.iter().any(|(typed, _)| value.contains(typed))
-    };
-    if !value.contains(TICKED) && !value.contains(EMPTY) && !typed() {
+    if !may_have_boxes(value) {
         return None;
     }
     let mut value = value.to_string();
@@ -208,18 +190,37 @@ fn ticked(value: &str) -> Option<Option<bool>> {
 /// Whether a line of boxes closes the item (see [`ticked_closed`]); `None` for a line without
 /// boxes. Its words are options, not a mark: "Åben ☒ Lukket ☐" is open (review 10).
 pub(in crate::parse) fn box_answer(text: &str) -> Option<bool> {
-    // Every line of an item's head is asked: a box is typed with a bracket or drawn (lead byte E2).
-    memchr::memchr3(b'[', b'(', 0xE2, text.as_bytes())?;
-    boxes(&crate::parse::inline::plain(text)).map(|_| ticked_closed(text))
+    may_have_boxes(text).then(|| boxes(&crate::parse::inline::plain(text)).map(|_| ticked_closed(text))).flatten()
+}
+
+const TICKED: [char; 6] = ['☒', '☑', '✓', '✔', '■', '⊠'];
+const EMPTY: [char; 3] = ['☐', '□', '▢'];
+/// Boxes typed as brackets: "[X]", "[ ]", and "(X)", "( )", "( X )" (review 10).
+const TYPED: [(&str, &str); 10] = [
+    ("[ X ]", "☒"),
+    ("[ x ]", "☒"),
+    ("( X )", "☒"),
+    ("( x )", "☒"),
+    ("[X]", "☒"),
+    ("[x]", "☒"),
+    ("[ ]", "☐"),
+    ("(X)", "☒"),
+    ("(x)", "☒"),
+    ("( )", "☐"),
+];
+
+/// Whether `text` has a box drawn or typed, asked of many lines: most have no bracket and no byte
+/// E2 (a drawn box's lead byte) and are decided on that.
+fn may_have_boxes(text: &str) -> bool {
+    memchr::memchr3(b'[', b'(', 0xE2, text.as_bytes()).is_some()
+        && (text.contains(TICKED) || text.contains(EMPTY) || TYPED.iter().any(|(typed, _)| text.contains(typed)))
 }
 
 /// A form's boxes without a label that offer a closed option: "Åben [ ] Lukket [X]", "☐ Offentlig
 /// ☒ Ikke offentlig". Closed unless only an open option ("Åben", "Offentlig") is ticked: boxes
 /// without one ticked answer nothing that can be trusted (review 9).
 fn ticked_closed(text: &str) -> bool {
-    let typed = || ["[", "( )", "(x)", "(X)", "( x", "( X"].iter().any(|b| text.contains(b));
-    if text.len() > 120 || !(text.contains(['☐', '□', '▢', '☒', '☑', '✓', '✔', '■', '⊠']) || typed())
-    {
+    if text.len() > 120 || !may_have_boxes(text) {
         return false;
     }
     let open = |w: &str| matches!(w, "åben" | "åbent" | "offentlig" | "offentligt");
@@ -340,23 +341,26 @@ pub(in crate::parse) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usi
         let own_table = || own_record(&field_text(&table).lines().collect::<Vec<_>>(), own.cases);
         (public_no_line(&table) || own_table()).then_some(k + end)
     };
-    // A table of one record written by columns over lines, see [`column_fields`].
+    // A table of one record written by columns over lines, see [`column_fields`]: its first record
+    // says so, or a record of the item's own case among others' does (see [`own_record`]).
+    let record_closes = |rows: &[&str]| {
+        let first = &rows[..rows.len().min(4)];
+        column_fields(first).iter().any(|f| public_no_line(f) || field_says_closed(f)) || own_record(rows, own.cases)
+    };
     let row = |l: &Line| l.kind == Kind::Text && pipe_cells(&field_text(l.text)).is_some();
     let by_columns = |k: usize| {
         if !row(&body[k]) || (k > 0 && row(&body[k - 1])) {
             return None;
         }
-        // A record of the item's own case may stand among others' (see [`own_record`]).
         let n = body[k..].iter().take(HTML_TABLE_LINES).take_while(|l| row(l)).count();
         let rows: Vec<Cow<str>> = body[k..k + n].iter().map(|l| field_text(l.text)).collect();
         let rows: Vec<&str> = rows.iter().map(|r| &**r).collect();
-        let fields = column_fields(&rows[..n.min(4)]).iter().any(|f| public_no_line(f) || field_says_closed(f));
-        (fields || own_record(&rows, own.cases)).then_some(k + n - 1)
+        record_closes(&rows).then_some(k + n - 1)
     };
     // … and by tabs ("Sagsnr.<tab>Offentlig" / "24/1002<tab>Nej"; review 10), read as the pipe rows
     // they are from a header of labels that asks whether the item is public (a contents' entry
     // "Lukket.....<tab>16" is none).
-    let tab_row = |l: &Line| (l.kind == Kind::Text).then(|| tab_row(l.text)).flatten();
+    let tab_cells = |l: &Line| (l.kind == Kind::Text).then(|| tab_row(l.text)).flatten();
     let by_tabs = |k: usize| {
         let header = body[k].text;
         // Labels, no figures or leaders; one asks whether the item is public, or for its status.
@@ -367,14 +371,12 @@ pub(in crate::parse) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usi
                 && !cells().any(figure)
                 && cells().any(|c| starts_with_public_label(c) || c.eq_ignore_ascii_case("status"))
         };
-        if !has_byte(header.trim_matches('\t'), b'\t') || !labels() || (k > 0 && tab_row(&body[k - 1]).is_some()) {
+        if !has_byte(header.trim_matches('\t'), b'\t') || !labels() || (k > 0 && tab_cells(&body[k - 1]).is_some()) {
             return None;
         }
-        let rows: Vec<String> = body[k..].iter().take(HTML_TABLE_LINES).map_while(tab_row).collect();
+        let rows: Vec<String> = body[k..].iter().take(HTML_TABLE_LINES).map_while(tab_cells).collect();
         let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
-        let fields =
-            column_fields(&rows[..rows.len().min(4)]).iter().any(|f| public_no_line(f) || field_says_closed(f));
-        (fields || own_record(&rows, own.cases)).then_some(k + rows.len() - 1)
+        record_closes(&rows).then_some(k + rows.len() - 1)
     };
     // A record laid out with spaces, its labels over its answers ("Sagsnr.        Offentlig" /
     // "24/1002        Nej"; review 9).
