@@ -60,7 +60,7 @@ fn legend_one(part: &str) -> Option<String> {
     let sign = sign_of(sign.trim());
     let sign = sign.as_str();
     let letters = sign.chars().filter(|c| c.is_alphanumeric()).count();
-    let bracketed = (sign.starts_with('(') && sign.ends_with(')')) || (sign.starts_with('[') && sign.ends_with(']'));
+    let bracketed = sign.starts_with('(') && sign.ends_with(')');
     let is_sign = !sign.is_empty()
         && sign.chars().count() <= 8
         && !sign.contains(char::is_whitespace)
