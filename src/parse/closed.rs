@@ -374,9 +374,7 @@ pub(in crate::parse) fn mark_with_reason(text: &str) -> bool {
     let labelled = || {
         plain.split_once(": ").is_some_and(|(mark, reason)| {
             let answer = words_of(reason).next().map(str::to_lowercase);
-            words_of(mark).count() >= 2
-                && !matches!(answer.as_deref(), Some("ja" | "nej" | "j" | "n"))
-                && is_mark(mark.trim())
+            !matches!(answer.as_deref(), Some("ja" | "nej" | "j" | "n")) && phrase_mark(mark.trim())
         })
     };
     match SET_OFF.iter().filter_map(|s| plain.find(s)).min() {
@@ -395,6 +393,12 @@ pub(in crate::parse) fn field_says_closed(text: &str) -> bool {
     let Some((label, answer)) = plain.split_once(':') else { return false };
     let label = label.trim();
     !label.is_empty() && label.len() <= 30 && !label.bytes().any(|b| b.is_ascii_digit()) && is_mark(answer.trim())
+}
+
+/// A mark of two words or more ("Lukket punkt", "Ikke offentlig"): after a colon or comma it is
+/// one, where a single word may be a field's answer or a subject's ("Data: Fortrolige").
+pub(super) fn phrase_mark(mark: &str) -> bool {
+    words_of(mark).count() >= 2 && is_mark(mark)
 }
 
 /// Plain text that is a mark of its own: [`closing_line`]'s vocabulary, or a phrase that says so

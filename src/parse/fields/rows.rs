@@ -49,15 +49,9 @@ fn column_records(rows: &[&str]) -> Vec<Option<Vec<String>>> {
         rows.into_iter().filter(|r| !(r.iter().all(|c| c.is_empty()) || r.len() == 1 && wide)).collect::<Vec<_>>()
     });
     let Some([header, rows @ ..]) = cells.as_deref() else { return Vec::new() };
-    // A label with the law it cites ("Offentlig jf. § 30") is the label (review 11).
-    let label = |h: &str| {
-        let h = to_plain(h);
-        let h = h.split(" jf.").next().unwrap_or_default().split(" jf ").next().unwrap_or_default();
-        h.trim_end_matches(':').trim().to_string()
-    };
     let record = |answers: &Vec<&str>| {
         let pairs = header.iter().zip(answers).filter(|(h, a)| !h.is_empty() && !a.is_empty());
-        let fields = pairs.map(|(h, a)| format!("{}: {a}", label(h))).collect();
+        let fields = pairs.map(|(h, a)| format!("{}: {a}", column_label(h))).collect();
         (header.len() == answers.len()).then_some(fields)
     };
     rows.iter().map(record).collect()
@@ -206,6 +200,14 @@ struct Record {
     closed: bool,
 }
 
+/// A header cell as the label of the fields under it, without the law it cites ("Offentlig jf. §
+/// 30" is "Offentlig"; review 11).
+fn column_label(h: &str) -> String {
+    let h = to_plain(h);
+    let h = h.split(" jf.").next().unwrap_or_default().split(" jf ").next().unwrap_or_default();
+    h.trim_end_matches(':').trim().to_string()
+}
+
 /// The records of a table's rows of cells, each a record of its own cells ("| 24/1003 | Offentlig
 /// | Nej |") and, under a header row of labels, of its cells under them ("| Sagsnr. | Offentlig |"
 /// / "| 24/1003 | Nej |"): both readings, so that a mark one of them misses still counts. `None` if
@@ -213,12 +215,6 @@ struct Record {
 /// case, says nothing of a status, or is not as wide as the header.
 fn records(rows: &[Vec<&str>]) -> Option<Vec<Record>> {
     let header = rows.first().filter(|r| is_header(r));
-    // A label with the law it cites ("Offentlig jf. § 30") is the label (review 11).
-    let label = |h: &str| {
-        let h = to_plain(h);
-        let h = h.split(" jf.").next().unwrap_or_default().split(" jf ").next().unwrap_or_default();
-        h.trim_end_matches(':').trim().to_string()
-    };
     let body = if header.is_some() { &rows[1..] } else { rows };
     body.iter()
         .map(|cells| {
@@ -237,7 +233,7 @@ fn records(rows: &[Vec<&str>]) -> Option<Vec<Record>> {
                     return None;
                 }
                 let pairs = header.iter().zip(cells).filter(|(h, a)| !h.is_empty() && !a.is_empty());
-                fields.extend(pairs.map(|(h, a)| format!("{}: {a}", label(h))));
+                fields.extend(pairs.map(|(h, a)| format!("{}: {a}", column_label(h))));
             }
             if cases.is_empty() || !fields.iter().any(|f| public_field(f).is_some()) {
                 return None;

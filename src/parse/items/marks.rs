@@ -7,7 +7,7 @@ use super::heading::{bare_sub_item, heading_at, sub_item};
 use crate::case::CaseNumber;
 use crate::parse::closed::{
     closed_in_passing, closing_line, closing_word, is_closed, is_mark, is_verb, letter_spaced, mark_with_reason,
-    words_of,
+    phrase_mark, words_of,
 };
 use crate::parse::fields::{
     closing_field, fields, open_status, public_no_line, table_cases, table_ending_at, OtherCases, Own,
@@ -70,9 +70,8 @@ fn ends_with_mark(title: &str) -> bool {
     let dashed = || [" - ", " – ", " — "].iter().filter_map(|d| t.rsplit_once(d)).map(|(_, mark)| mark).next();
     // After a comma or colon only a phrase or a mark of two words ("Data: Fortrolige" names the
     // data, "Personalesag, ikke offentlig" marks the sub-item; review 12).
-    let phrase = |m: &str| words_of(m).count() >= 2 && is_mark(m);
     let comma =
-        || [", ", ": "].iter().filter_map(|d| t.rsplit_once(d)).map(|(_, mark)| mark.trim()).find(|m| phrase(m));
+        || [", ", ": "].iter().filter_map(|d| t.rsplit_once(d)).map(|(_, mark)| mark.trim()).find(|m| phrase_mark(m));
     bracketed.or_else(dashed).is_some_and(|mark| is_mark(mark.trim())) || comma().is_some()
 }
 
