@@ -815,3 +815,67 @@ fn regression_review_12_open_text_like_the_new_forms_stays_open() {
         assert!(d.iter().any(|d| d.message.contains("no item 2")), "{text}\n{d:#?}");
     }
 }
+
+/// What reviews 11 and 12 found published and the last stop left: two fields in one bracket, a
+/// yes/no box field without its colon, a footnote's sign in `<sup>`, page feet naming the
+/// document or in English, tab records spaced by blank lines or with a subject column, an agenda
+/// table by case numbers, and two more sentences that the closed part follows.
+#[test]
+fn regression_review_11_and_12_leaks_left_by_the_last_stop() {
+    let rest = "\n\nSælger HEMMELIG.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n";
+    for line in [
+        "(Sagsnr. 24/1002, Offentlig: N)",
+        "[Sagsnr. 24/1002; Offentlig: Nej]",
+        "Offentlig ( ) Ja ( X ) Nej",
+        "Sagsnr.\tOffentlig\n\n24/1002\tNej",
+        "Emne\tOffentlig\nKøb af ejendom\tNej",
+    ] {
+        assert_closed(&minutes(&format!("Punkt 2: Køb af ejendom\n24/1002\n\n{line}{rest}")), 2);
+    }
+    for foot in ["Fortroligt dokument Side 2 af 6", "CONFIDENTIAL Page 2 of 6"] {
+        assert_closed(&minutes(&format!("Punkt 2: Køb af ejendom\n24/1002\n\nTekst.\n\n{foot}\n\x0c{rest}")), 2);
+    }
+    assert_closed(
+        &minutes(&format!("Punkt 2: Køb af ejendom<sup>*</sup>\n24/1002{rest}\n<sup>*</sup> Lukket punkt\n")),
+        2,
+    );
+    let table = "Sag nr.   Emne   Offentlig\n24/1001   Budget   Ja\n24/1002   Køb af ejendom   Nej";
+    let m = assert_closed(&minutes(&format!("{table}\n\nPunkt 2: Køb af ejendom\n24/1002{rest}")), 2);
+    assert!(m.items.iter().any(|i| i.number == 3 && !i.closed));
+    for divider in ["Herefter behandledes punkterne for lukkede døre.", "Mødet lukket for pressen og offentligheden."]
+    {
+        let text = minutes(&format!(
+            "{divider}\n\nPunkt 2: Køb af ejendom\n24/1002\n\nSælger HEMMELIG.\n\nPunkt 3: Personalesag\n24/1003\n\nHEMMELIG.\n"
+        ));
+        let m = assert_closed(&text, 2);
+        assert!(m.items.iter().any(|i| i.number == 3 && i.closed), "{divider}: item 3 open");
+    }
+}
+
+/// Open minutes like the forms above stay open: the open answer, a bracket without a field, one
+/// case behind closed doors, a denied or plain page foot, a record of something else, a table of
+/// another meeting's cases or of an item under another title.
+#[test]
+fn look_alikes_of_the_last_leaks_stay_open() {
+    let rest = "\n\nTekst.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n";
+    for line in [
+        "(Sagsnr. 24/1002, Offentlig: Ja)",
+        "(Sagsnr. 24/1002, lukket vej)",
+        "Offentlig (X) Ja ( ) Nej",
+        "Vej\tStatus\n\nLindevej\tLukket",
+        "Emne\tOffentlig\nBilag 3\tNej",
+        "Tekst.\n\nIkke fortroligt dokument Side 2 af 6\n\x0c",
+        "Tekst.\n\nHøje-Taastrup Kommune Side 2 af 6\n\x0c",
+    ] {
+        assert_all_open(&minutes(&format!("Punkt 2: Køb af ejendom\n24/1002\n\n{line}{rest}")));
+    }
+    for above in [
+        "Herefter behandledes sagen om Nørregade for lukkede døre.",
+        "Vejen var lukket for pressen og offentligheden.",
+        "Sagsnr.   Emne   Status\n23/500   Vejlukning   Lukket",
+        "Sagsnr.   Emne   Offentlig\n24/1002   Trafikplan   Nej",
+        "Sag   Status\nLindevej   Lukket",
+    ] {
+        assert_all_open(&minutes(&format!("{above}\n\nPunkt 2: Køb af ejendom\n24/1002{rest}")));
+    }
+}

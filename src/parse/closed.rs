@@ -217,9 +217,12 @@ pub(super) fn closing_line(text: &str, plural: bool) -> bool {
                         | "lukkes"
                         | "lukkedes"
                         | "offentligheden"
+                        // "Mødet lukket for pressen og offentligheden" (review 12).
+                        | "pressen"
+                        | "og"
                 )
         };
-        let public = |w: &str| matches!(w, "offentligheden" | "offentlighed");
+        let public = |w: &str| matches!(w, "offentligheden" | "offentlighed" | "pressen");
         let pair = words.windows(2).any(|w| closing_word(&w[0]) && (several(&w[1]) || w[1] == "døre"))
             || words
                 .windows(3)
@@ -265,6 +268,10 @@ fn reported(words: &[String]) -> bool {
         matches!(w.as_str(), "behandledes" | "behandles" | "behandlede" | "behandlet" | "fortsatte" | "fortsætter")
     };
     let part = |w: &str| matches!(w, "punkter" | "sager" | "møde" | "del" | "dagsordenspunkter");
+    // "Herefter behandledes punkterne for lukkede døre" (review 12): the rest of the agenda, not one
+    // case ("Herefter behandledes sagen om Nørregade for lukkede døre" is that item's).
+    let rest = |w: &String| matches!(w.as_str(), "punkterne" | "sagerne" | "dagsordenspunkterne" | "resten");
+    let doors = words.windows(3).any(|w| w[0] == "for" && closing_word(&w[1]) && w[2] == "døre");
     let closed = |k: usize| {
         closing_word(&words[k]) || (words[k] == "offentlige" && k > 0 && matches!(words[k - 1].as_str(), "ikke" | "ej"))
     };
@@ -280,7 +287,8 @@ fn reported(words: &[String]) -> bool {
         && !denied
         && !other_meeting
         && words.iter().any(verb)
-        && (0..words.len().saturating_sub(1)).any(|k| closed(k) && owned(k) && part(&words[k + 1]))
+        && ((0..words.len().saturating_sub(1)).any(|k| closed(k) && owned(k) && part(&words[k + 1]))
+            || (doors && words.iter().any(rest)))
 }
 
 /// A line set off as a rule is, three or more of one sign on each side: "*** LUKKET ***", "---

@@ -4,6 +4,7 @@
 //! behandles for lukkede døre". The items they name are closed after parsing (review 9: the items
 //! said nothing themselves and were published).
 
+use crate::case::CaseNumber;
 use crate::model::AgendaItem;
 use crate::parse::closed::{closing_line, closing_word, is_closed, is_mark, item_says_closed};
 use crate::parse::fields::public_field;
@@ -263,7 +264,8 @@ pub fn footnotes(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
     const SIGNS: [char; 6] = ['*', '†', '‡', '¹', '²', '³'];
     let footnote = |text: &str| {
         // As a reader sees it: "\\*Lukket punkt", "_*Lukket punkt_", "(*) Lukket punkt" (review 10).
-        let t = text.trim().replace("\\*", "*");
+        // A sign in `<sup>` ("<sup>*</sup> Lukket punkt"; review 11) is the sign.
+        let t = text.trim().replace("\\*", "*").replace("<sup>", "").replace("</sup>", "");
         let t = t.strip_prefix('_').and_then(|t| t.strip_suffix('_')).unwrap_or(&t);
         let t = t.strip_prefix('(').filter(|t| t.starts_with(SIGNS)).unwrap_or(t);
         let end = t.find(|c: char| !SIGNS.contains(&c) && c != ')')?;
@@ -277,7 +279,11 @@ pub fn footnotes(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
         let says = is_mark(mark.trim()) || item_says_closed(&mark);
         (t.len() <= 80 && !sign.is_empty() && set_off && says).then(|| sign.to_string())
     };
-    let first = |t: &str| t.trim_start().trim_start_matches(['\\', '_', '(']).starts_with(SIGNS);
+    let first = |t: &str| {
+        let t = t.trim_start();
+        let t = t.strip_prefix("<sup>").unwrap_or(t);
+        t.trim_start_matches(['\\', '_', '(']).starts_with(SIGNS)
+    };
     lines
         .iter()
         .filter(|l| l.no > first_item && l.may_close && first(l.text))
@@ -291,38 +297,52 @@ pub fn footnotes(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
 /// whose first cell names items ("| Punkt | Sag | Status |"; after "Nr." another names the subject,
 /// so a table of roads is none), a row numbering one and with a mark in a later cell ("| 2 | Køb af
 /// ejendom | Lukket |"; review 9: item 2 was published) or an answer that closes it under a public
-/// field's label ("| Offentlig |" over "| Nej |", "| Å/L |" over "| L |"; review 10).
+/// field's label ("| Offentlig |" over "| Nej |", "| Å/L |" over "| L |"; review 10). Under a
+/// header "Sagsnr." a row may start with its item's case number instead (review 11).
 pub fn in_agenda_tables(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
     const HEADS: [&str; 6] = ["punkt", "pkt.", "pkt", "nr.", "nr", "dagsordenspunkt"];
+    // A table of the agenda's cases by their number ("Sag nr.   Emne   Offentlig" / "24/1002   Køb
+    // af ejendom   Nej"; review 11), its rows read as their items'.
+    const CASE_HEADS: [&str; 5] = ["sag nr.", "sag nr", "sagsnr.", "sagsnr", "sagsnummer"];
     const SUBJECTS: [&str; 7] = ["sag", "titel", "emne", "overskrift", "sagstitel", "punkt", "dagsordenspunkt"];
     let first_item = items.first().map_or(usize::MAX, |i| i.line);
-    // The header's cells, and whether one is a public field's label, whose answers are read.
-    let mut header: Option<(Vec<String>, bool)> = None;
+    // The header's cells, whether one is a public field's label, whose answers are read, and
+    // whether its rows start with a case number.
+    let mut header: Option<(Vec<String>, bool, bool)> = None;
     // Rows that close an item, by table, and the tables with a row that names its item's title.
     let (mut table, mut rows, mut agendas) = (0, Vec::new(), Vec::new());
     for l in lines.iter().filter(|l| l.no > first_item) {
         // Asked of every line after the first item: a line laid out with spaces or tabs is read
-        // only as a header ("Punkt", "Nr." first) or as a row under one.
+        // only as a header ("Punkt", "Nr.", "Sagsnr." first) or as a row under one.
         let lead_byte = l.text.as_bytes().first().copied().unwrap_or_default();
-        let may = |b: u8| matches!(b, b'|' | b'*' | b'_' | b'P' | b'p' | b'N' | b'n' | b'D' | b'd');
-        if !(may(lead_byte) || header.is_some() && lead_byte.is_ascii_digit()) {
+        let heads = |b: u8| matches!(b, b'P' | b'p' | b'N' | b'n' | b'D' | b'd' | b'S' | b's');
+        if !(heads(lead_byte)
+            || matches!(lead_byte, b'|' | b'*' | b'_')
+            || header.is_some() && lead_byte.is_ascii_digit())
+        {
             header = None;
             continue;
         }
         let t = l.text.trim_start_matches(['*', '_']);
         let first = t.as_bytes().first().copied().unwrap_or_default();
         if first != b'|' {
-            let heads = matches!(first, b'P' | b'p' | b'N' | b'n' | b'D' | b'd');
             let lead = || {
                 let end = t.bytes().position(|b| matches!(b, b' ' | b'\t' | b'*' | b'_')).unwrap_or(t.len());
                 &t[..end]
             };
-            let asks = header.as_ref().is_some_and(|(_, asks)| *asks);
-            if header.is_some() && first.is_ascii_digit() && lead().bytes().all(|b| b.is_ascii_digit()) {
+            let asks = header.as_ref().is_some_and(|h| h.1);
+            let by_case = header.as_ref().is_some_and(|h| h.2);
+            // Its rows start with an item's number, or under "Sagsnr." perhaps with a case number.
+            let row_lead =
+                |w: &str| w.bytes().all(|b| b.is_ascii_digit()) || by_case && w.parse::<CaseNumber>().is_ok();
+            // A header's first word ("Sag nr." starts with "Sag").
+            const LEADS: [&str; 4] = ["sag", "sagsnr.", "sagsnr", "sagsnummer"];
+            let head = |w: &str| HEADS.iter().chain(&LEADS).any(|h| w.eq_ignore_ascii_case(h));
+            if header.is_some() && first.is_ascii_digit() && row_lead(lead()) {
                 if !(l.may_close || asks) {
                     continue;
                 }
-            } else if !heads || !HEADS.iter().any(|h| lead().eq_ignore_ascii_case(h)) {
+            } else if !heads(first) || !head(lead()) {
                 header = None;
                 continue;
             }
@@ -333,25 +353,35 @@ pub fn in_agenda_tables(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
         };
         let cells: Vec<String> = cells.iter().map(|c| to_plain(c).trim().to_lowercase()).collect();
         let first = cells.iter().find(|c| !c.is_empty()).map_or("", String::as_str);
-        if HEADS.contains(&first) {
-            let agenda = !first.starts_with("nr") || cells.iter().skip(1).any(|c| SUBJECTS.contains(&c.as_str()));
+        let by_case = CASE_HEADS.contains(&first);
+        if HEADS.contains(&first) || by_case {
+            let agenda = first.starts_with("pu")
+                || first.starts_with("pk")
+                || first.starts_with("da")
+                || cells.iter().skip(1).any(|c| SUBJECTS.contains(&c.as_str()));
             let asks = cells.iter().any(|h| public_field(&format!("{h}: nej")).is_some());
-            header = agenda.then_some((cells, asks));
+            header = agenda.then_some((cells, asks, by_case));
             table += 1;
             continue;
         }
-        let Some((labels, _)) = &header else { continue };
+        let Some((labels, _, by_case)) = &header else { continue };
         let closes = |(k, c): (usize, &String)| {
             is_mark(c) || labels.get(k).is_some_and(|h| public_field(&format!("{h}: {c}")) == Some(true))
         };
-        let Some(n) = number(first) else { continue };
+        let case = || first.parse::<CaseNumber>().ok().filter(|_| *by_case);
+        let item = match number(first) {
+            Some(n) => items.iter().find(|i| i.number == n),
+            None => case().and_then(|c| items.iter().find(|i| i.case.as_ref() == Some(&c))),
+        };
+        let Some(item) = item else { continue };
         // A row's subject is its item's title, in one row of the table at least: a table of
         // schools or roads numbered 1, 2, 3 is no agenda (review 12).
-        if items.iter().find(|i| i.number == n).is_some_and(|i| names_title(&i.title, &cells)) {
+        if names_title(&item.title, &cells) {
             agendas.push(table);
         }
         if cells.iter().enumerate().skip(1).any(closes) {
-            rows.push((table, Named { says: Says::Numbers(vec![n]), line: l.no, text: l.text.trim().to_string() }));
+            let says = Says::Numbers(vec![item.number]);
+            rows.push((table, Named { says, line: l.no, text: l.text.trim().to_string() }));
         }
     }
     rows.into_iter().filter(|(t, _)| agendas.contains(t)).map(|(_, named)| named).collect()

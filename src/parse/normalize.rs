@@ -196,9 +196,17 @@ fn may_close(text: &str) -> Vec<usize> {
     use std::sync::LazyLock;
     static WORDS: LazyLock<Vec<Finder<'static>>> = LazyLock::new(|| {
         // The public labels "åben…" (also "aaben"), "publiceres", "aktindsigt", and box drawing (U+2500–U+257F)
-        // by its first two bytes.
-        let more: [&[u8]; 7] =
-            ["åben".as_bytes(), "Åben".as_bytes(), b"aaben", b"publicer", b"aktindsigt", b"\xE2\x94", b"\xE2\x95"];
+        // by its first two bytes; an English template's "CONFIDENTIAL" page foot.
+        let more: [&[u8]; 8] = [
+            "åben".as_bytes(),
+            "Åben".as_bytes(),
+            b"aaben",
+            b"publicer",
+            b"aktindsigt",
+            b"\xE2\x94",
+            b"\xE2\x95",
+            b"confidential",
+        ];
         closed::CLOSING_STEMS.into_iter().chain(more).map(Finder::new).collect()
     });
     let lower = text.to_ascii_lowercase();
@@ -269,7 +277,10 @@ fn classify(no: usize, raw: &str) -> Line<'_> {
     let text = text.strip_suffix('\\').filter(|_| hard_break).map(str::trim_end).unwrap_or(text);
     // A page's foot that says closed ("FORTROLIGT - Side 2 af 6") stays for the readers of marks:
     // it stands on a closed item's pages (review 9: blanked, the item was published).
-    if text.bytes().all(|b| b == b'\t') || (is_page_footer(text) && !closed::is_closed(text)) || is_rule(text) {
+    if text.bytes().all(|b| b == b'\t')
+        || (is_page_footer(text) && !closed::is_closed(text) && !closed_page_foot(text))
+        || is_rule(text)
+    {
         return blank(no);
     }
     if let Some((level, content)) = atx_heading(text) {
@@ -495,7 +506,9 @@ pub(super) fn closed_page_foot(text: &str) -> bool {
     // Any words beside the page number that say so, before or after it ("Side 2 af 6 FORTROLIGT",
     // "Høje-Taastrup Kommune FORTROLIGT Side 2 af 6", "Ikke offentlig Side 2 af 6"; review 11).
     let t = text.trim();
-    if t.len() > 160 || !closed::has_mark_stem(t) || !names_a_page(t) {
+    // An English template's foot too ("CONFIDENTIAL Page 2 of 6"; review 11).
+    let english = || memchr::memmem::find(t.to_ascii_lowercase().as_bytes(), b"confidential").is_some();
+    if t.len() > 160 || !(closed::has_mark_stem(t) || english()) || !names_a_page(t) {
         return false;
     }
     let words: Vec<&str> = t.split_whitespace().collect();
@@ -509,8 +522,17 @@ pub(super) fn closed_page_foot(text: &str) -> bool {
     let not = |w: &str| w.eq_ignore_ascii_case("ikke") || w.eq_ignore_ascii_case("ej");
     let listed: Vec<&str> = words().collect();
     let denied = listed.windows(2).any(|w| not(w[0]) && closed::closing_word(w[1]));
-    let shouted = || words().any(|w| closed::closing_word(w) && !w.chars().any(char::is_lowercase));
-    !rest.is_empty() && rest.split_whitespace().count() <= 6 && !denied && (closed::is_mark(rest) || shouted())
+    let closing = |w: &str| closed::closing_word(w) || w.eq_ignore_ascii_case("confidential");
+    let shouted = || words().any(|w| closing(w) && !w.chars().any(char::is_lowercase));
+    // "Fortroligt dokument", "Lukket bilag": the page's own kind, said of it (review 11).
+    let document = |w: &str| {
+        matches!(w.to_lowercase().as_str(), "dokument" | "materiale" | "bilag" | "referat" | "indhold" | "document")
+    };
+    let of_page = listed.len() == 2 && closing(listed[0]) && document(listed[1]);
+    !rest.is_empty()
+        && rest.split_whitespace().count() <= 6
+        && !denied
+        && (closed::is_mark(rest) || shouted() || of_page)
 }
 
 /// True if "side" or "page" and a space come before a digit. Every line is asked: one tight pass

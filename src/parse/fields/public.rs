@@ -76,8 +76,19 @@ pub(super) fn public_answer(text: &str) -> Option<(bool, bool)> {
     // A field in brackets ("(Offentlig: N)", "**[Offentlig: N]**"; review 10) is the field.
     let t = text.trim();
     let t = Some(t.trim_matches(['*', '_'])).filter(|u| u.len() + 4 >= t.len()).unwrap_or(t);
-    let t = [('(', ')'), ('[', ']')].iter().find_map(|&(a, b)| t.strip_prefix(a)?.strip_suffix(b)).unwrap_or(t);
-    let (label, value) = label_and_answer(t)?;
+    let inner = [('(', ')'), ('[', ']')].iter().find_map(|&(a, b)| t.strip_prefix(a)?.strip_suffix(b));
+    let answer = label_and_answer(inner.unwrap_or(t)).and_then(|(label, value)| answer_of(text.len(), label, value));
+    // Fields side by side in one bracket ("(Sagsnr. 24/1002, Offentlig: N)"; review 11): its public one.
+    match inner {
+        Some(inner) if answer.is_none() && memchr::memchr2(b',', b';', inner.as_bytes()).is_some() => {
+            inner.split([',', ';']).find_map(public_answer)
+        }
+        _ => answer,
+    }
+}
+
+/// [`public_answer`] of a label and its answer, from a line `len` bytes long.
+fn answer_of(len: usize, label: &str, value: &str) -> Option<(bool, bool)> {
     // The longest label, "til offentliggørelse", in bold: a longer one is no public field's.
     if label.len() > 40 {
         return None;
@@ -108,7 +119,7 @@ pub(super) fn public_answer(text: &str) -> Option<(bool, bool)> {
         return Some((closes, closes));
     }
     let bare = bare_answer(value, label);
-    if yes_closes || (text.len() > 80 && !bare) {
+    if yes_closes || (len > 80 && !bare) {
         return bare.then_some((true, true));
     }
     let value = to_plain(value).to_lowercase();
@@ -265,6 +276,17 @@ fn label_and_answer(text: &str) -> Option<(&str, &str)> {
     if let Some(at) = memchr::memchr(b'?', text.as_bytes()) {
         return Some((&text[..at], text[at + 1..].trim_start()));
     }
+    // "Offentlig ( ) Ja ( X ) Nej": boxes of yes and no after the label (review 12).
+    if may_have_boxes(text) {
+        let at = text.find(|c: char| matches!(c, '(' | '[') || TICKED.contains(&c) || EMPTY.contains(&c));
+        let yes_no = |v: &str| {
+            let v = crate::parse::inline::plain(v).to_lowercase();
+            words_of(&v).all(|w| matches!(w, "ja" | "nej" | "x")) && words_of(&v).any(|w| w == "nej")
+        };
+        if let Some(at) = at.filter(|&at| at > 0 && yes_no(&text[at..])) {
+            return Some((text[..at].trim_end(), &text[at..]));
+        }
+    }
     [" - ", " – ", " — ", "  "].iter().find_map(|sep| text.split_once(sep))
 }
 
@@ -279,8 +301,9 @@ pub(in crate::parse) fn public_label(text: &str) -> bool {
 /// public as a field of its own line ([`public_no_line`]), also further down than the fields under
 /// the heading that [`full_title`] reads: a system may write it under a first paragraph or table,
 /// or among fields repeated at a page break, and a field that says so is no sentence.
-pub(in crate::parse) fn public_no_in(body: &[Line], number: u32, cases: &[CaseNumber], cx: &mut Ctx) -> bool {
-    let Some(l) = closing_field(body, Own { number: Some(number), cases }).map(|k| &body[k]) else {
+pub(in crate::parse) fn public_no_in(body: &[Line], own: Own<'_>, cx: &mut Ctx) -> bool {
+    let number = own.number.unwrap_or_default();
+    let Some(l) = closing_field(body, own).map(|k| &body[k]) else {
         return false;
     };
     cx.warn(l.no, format!("item {number} is closed by \"{}\" in its text, and not published", clip(l.text.trim())));
@@ -295,6 +318,8 @@ pub(in crate::parse) struct Own<'a> {
     pub number: Option<u32>,
     /// Its case number as its title and the line under its heading give it (both, if they differ).
     pub cases: &'a [CaseNumber],
+    /// Its title, as a record's subject column may name it.
+    pub title: &'a str,
 }
 
 /// The first line of `body` that says, as a field, that the item `own` is not public (see
@@ -338,14 +363,14 @@ pub(in crate::parse) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usi
         read_to = read_to.max(k + end + 1);
         let table: Vec<&str> = body[k..=k + end].iter().map(|l| l.text.trim().trim_start_matches('>').trim()).collect();
         let table = table.join(" ");
-        let own_table = || own_record(&field_text(&table).lines().collect::<Vec<_>>(), own.cases);
+        let own_table = || own_record(&field_text(&table).lines().collect::<Vec<_>>(), own);
         (public_no_line(&table) || own_table()).then_some(k + end)
     };
     // A table of one record written by columns over lines, see [`column_fields`]: its first record
     // says so, or a record of the item's own case among others' does (see [`own_record`]).
     let record_closes = |rows: &[&str]| {
         let first = &rows[..rows.len().min(4)];
-        column_fields(first).iter().any(|f| public_no_line(f) || field_says_closed(f)) || own_record(rows, own.cases)
+        column_fields(first).iter().any(|f| public_no_line(f) || field_says_closed(f)) || own_record(rows, own)
     };
     let row = |l: &Line| l.kind == Kind::Text && pipe_cells(&field_text(l.text)).is_some();
     let by_columns = |k: usize| {
@@ -374,9 +399,20 @@ pub(in crate::parse) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usi
         if !has_byte(header.trim_matches('\t'), b'\t') || !labels() || (k > 0 && tab_cells(&body[k - 1]).is_some()) {
             return None;
         }
-        let rows: Vec<String> = body[k..].iter().take(HTML_TABLE_LINES).map_while(tab_cells).collect();
+        // Rows may stand a blank line apart, as a PDF's export spaces them (review 11).
+        let (mut rows, mut last) = (Vec::new(), k);
+        for (j, l) in body.iter().enumerate().skip(k).take(HTML_TABLE_LINES) {
+            match tab_cells(l) {
+                Some(row) => {
+                    rows.push(row);
+                    last = j;
+                }
+                None if l.is_empty_to_reader() => {}
+                None => break,
+            }
+        }
         let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
-        record_closes(&rows).then_some(k + rows.len() - 1)
+        record_closes(&rows).then_some(last)
     };
     // A record laid out with spaces, its labels over its answers ("Sagsnr.        Offentlig" /
     // "24/1002        Nej"; review 9).
@@ -403,7 +439,7 @@ pub(in crate::parse) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usi
     let own_line = |k: usize| {
         let html = !own.cases.is_empty() && has_byte(body[k].text, b'<');
         html && match field_text(body[k].text) {
-            Cow::Owned(t) => own_record(&t.lines().collect::<Vec<_>>(), own.cases),
+            Cow::Owned(t) => own_record(&t.lines().collect::<Vec<_>>(), own),
             Cow::Borrowed(_) => false,
         }
     };

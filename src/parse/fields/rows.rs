@@ -2,7 +2,7 @@
 //! with their status, whose "Nej" is theirs and not the item's.
 
 use super::html::{has_tag, HTML_TABLE_LINES, TABLE_TAGS};
-use super::public::{public_answer, public_field, public_no_row};
+use super::public::{public_answer, public_field, public_no_row, Own};
 use super::{field_text, fields, is_field, label_value};
 use crate::case::CaseNumber;
 use crate::mention::Mention;
@@ -63,12 +63,30 @@ fn column_records(rows: &[&str]) -> Vec<Option<Vec<String>>> {
 /// Personalesag | Nej |" in item 24/1001's text): such a record is the item's, as is one with an
 /// empty case column. Without a case column, a column of anything else may make it another
 /// thing's record ("| Bilag | Offentlig |").
-pub(super) fn own_record(rows: &[&str], own: &[CaseNumber]) -> bool {
-    if own.is_empty() {
+/// A record whose subject column names the item's title is the item's too ("Emne<tab>Offentlig" /
+/// "Køb af ejendom<tab>Nej"; review 11).
+pub(super) fn own_record(rows: &[&str], own: Own<'_>) -> bool {
+    if own.cases.is_empty() && own.title.is_empty() {
         return false;
     }
+    let titled = |f: &String| {
+        let plain = |t: &str| to_plain(t).trim().to_lowercase();
+        f.split_once(':').is_some_and(|(l, v)| {
+            matches!(plain(l).as_str(), "emne" | "titel" | "overskrift" | "sag" | "punkt")
+                && !own.title.is_empty()
+                && plain(v) == plain(own.title)
+        })
+    };
+    let own = own.cases;
     let sag = |f: &&String| f.split_once(':').is_some_and(|(l, _)| to_plain(l).to_lowercase().starts_with("sag"));
     let records = column_records(rows);
+    if records
+        .iter()
+        .flatten()
+        .any(|pairs| pairs.iter().any(titled) && pairs.iter().any(|f| public_answer(f) == Some((true, true))))
+    {
+        return true;
+    }
     // A record with nothing in the case column of a table that has one may be the item's too.
     let case_column = records.iter().flatten().any(|pairs| pairs.iter().any(|f| sag(&f)));
     let names_own = |f: &String| {

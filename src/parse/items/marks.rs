@@ -103,7 +103,11 @@ pub(super) fn marked_above(lines: &[Line], from: usize, i: usize) -> Option<usiz
     let mark = |t: &str| closing_line(t, false) || mark_with_reason(t) || (t.len() <= 100 && is_mark(&to_plain(t)));
     let start = match mark(lines[j].text) || public_no_line(lines[j].text) && !of_others() {
         true => j,
-        false if first < j && closing_field(&lines[first..=j], Own { number: None, cases: &next_cases }).is_some() => {
+        false
+            if first < j
+                && closing_field(&lines[first..=j], Own { number: None, cases: &next_cases, ..Own::default() })
+                    .is_some() =>
+        {
             first
         }
         false => return None,

@@ -279,10 +279,11 @@ impl Agenda<'_, '_> {
         // item's text as well as mark the next one: it closes both, unless this item's own
         // fields call it open.
         let trailing = above.zip(next).filter(|&(m, i)| {
-            closing_field(&lines[m..i], Own { number: Some(n), cases: &own }).is_some() && !says_open(&lines[s + 1..m])
+            closing_field(&lines[m..i], Own { number: Some(n), cases: &own, title: &o.title }).is_some()
+                && !says_open(&lines[s + 1..m])
         });
         let closed = o.closed
-            || public_no_in(&lines[s + 1..end], n, &own, cx)
+            || public_no_in(&lines[s + 1..end], Own { number: Some(n), cases: &own, title: &o.title }, cx)
             || trailing.is_some_and(|(m, _)| {
                 cx.warn(
                     lines[m].no,
