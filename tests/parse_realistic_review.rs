@@ -878,4 +878,8 @@ fn look_alikes_of_the_last_leaks_stay_open() {
     ] {
         assert_all_open(&minutes(&format!("{above}\n\nPunkt 2: Køb af ejendom\n24/1002{rest}")));
     }
+    // A list of bullets in the sign of a title's footnote is a list (review 11).
+    assert_all_open(&minutes(&format!(
+        "Punkt 2: Budget 2025*\n24/1002\n\nTekst.\n\n* Lukket punkt\n* Åbent punkt{rest}"
+    )));
 }

@@ -284,11 +284,20 @@ pub fn footnotes(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
         let t = t.strip_prefix("<sup>").unwrap_or(t);
         t.trim_start_matches(['\\', '_', '(']).starts_with(SIGNS)
     };
+    // A line of a list of the sign's bullets ("* Lukket punkt" / "* Åbent punkt") is a list's, not
+    // a footnote (review 11: a title "Budget 2025*" was closed by it).
+    let listed = |k: usize, sign: &str| {
+        let bullet = |l: &Line| l.text.trim_start().strip_prefix(sign).is_some_and(|r| r.starts_with(' '));
+        let shown = |l: &&Line| !l.is_empty_to_reader();
+        lines[..k].iter().rev().find(shown).is_some_and(bullet) || lines[k + 1..].iter().find(shown).is_some_and(bullet)
+    };
     lines
         .iter()
-        .filter(|l| l.no > first_item && l.may_close && first(l.text))
-        .filter_map(|l| {
-            footnote(l.text).map(|sign| Named { says: Says::Sign(sign), line: l.no, text: l.text.trim().to_string() })
+        .enumerate()
+        .filter(|(_, l)| l.no > first_item && l.may_close && first(l.text))
+        .filter_map(|(k, l)| {
+            let sign = footnote(l.text).filter(|sign| !listed(k, sign))?;
+            Some(Named { says: Says::Sign(sign), line: l.no, text: l.text.trim().to_string() })
         })
         .collect()
 }
