@@ -13,6 +13,8 @@ mod rows;
 pub(super) use public::{box_answer, closing_field, public_field, public_label, public_no_in, public_no_line, Own};
 pub(super) use rows::{table_cases, table_ending_at, OtherCases};
 
+use rows::column_fields;
+
 use html::{flatten_tags, html_rows};
 
 use crate::parse::closed::{closing_line, field_says_closed};
@@ -51,6 +53,29 @@ pub(super) fn describes_item(line: &Line) -> bool {
     }
     let fields = fields(line.text);
     !fields.is_empty() && fields.iter().all(|f| is_field(f))
+}
+
+/// The fields of a table whose header names the columns of records ("Vej<tab>Status" over
+/// "Lindevej<tab>Lukket", "| Sagsnr. | Status |" over "| 24/1002 | Lukket |"), read by its columns
+/// (see [`column_fields`]): its rows are records, not labels with their answers, so a road's
+/// status is not the item's. `None` when the header is no such row: a field itself ("| Offentlig
+/// | Nej |"), or its later cells name no field ("| Felt | Værdi |").
+pub(super) fn record_fields(rows: &[&str]) -> Option<Vec<String>> {
+    let pipe = |r: &str| match pipe_cells(r) {
+        Some(_) => Some(r.to_string()),
+        None => public::tab_row(r),
+    };
+    let rows: Vec<String> = rows.iter().map(|r| pipe(r)).collect::<Option<_>>()?;
+    let header = pipe_cells(rows.first()?)?;
+    let label = |c: &&str| {
+        let c = to_plain(c).trim().to_lowercase();
+        item_field(&format!("{c}: x")) || public_field(&format!("{c}: Nej")).is_some()
+    };
+    if fields(&rows[0]).iter().all(|f| is_field(f)) || !header.iter().skip(1).any(label) {
+        return None;
+    }
+    let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+    Some(column_fields(&rows))
 }
 
 /// One field that describes an item: a label and its value, a status, a closing mark or the case number.

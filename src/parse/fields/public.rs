@@ -513,7 +513,7 @@ pub(in crate::parse) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usi
 
 /// A row of cells separated by tabs (runs of them, as tabs also align) as a pipe row; `None` for
 /// a line without a tab between two cells.
-fn tab_row(text: &str) -> Option<String> {
+pub(super) fn tab_row(text: &str) -> Option<String> {
     let inner = text.trim_matches('\t');
     if !has_byte(inner, b'\t') {
         return None;

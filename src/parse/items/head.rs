@@ -7,7 +7,9 @@ use crate::case::CaseNumber;
 use crate::parse::closed::{
     closing_line, field_says_closed, is_closed, item_says_closed, mark_with_reason, marks_closed, short_mark,
 };
-use crate::parse::fields::{describes_item, field_table, fields, open_status, public_field, public_label};
+use crate::parse::fields::{
+    describes_item, field_table, fields, open_status, public_field, public_label, record_fields,
+};
 use crate::parse::has_byte;
 use crate::parse::inline::to_plain;
 use crate::parse::normalize::{Kind, Line};
@@ -94,7 +96,11 @@ pub(super) fn full_title(title: &str, body: &[Line]) -> String {
         .filter(|&i| TableBuilder::starts(body[i].text))
         .map(|i| {
             let rows = body[i..].iter().take_while(|l| l.kind == Kind::Text && TableBuilder::starts(l.text));
-            rows.filter(|l| describes_item(l)).flat_map(|l| fields(l.text)).collect()
+            let texts: Vec<&str> = rows.clone().map(|l| l.text).collect();
+            match record_fields(&texts) {
+                Some(fields) => fields.into_iter().map(Cow::Owned).collect(),
+                None => rows.filter(|l| describes_item(l)).flat_map(|l| fields(l.text)).collect(),
+            }
         })
         .unwrap_or_default();
     // "Offentlig:" with its answer on the next line: the field read as one line.
