@@ -873,7 +873,6 @@ fn look_alikes_of_the_last_leaks_stay_open() {
         "Herefter behandledes sagen om Nørregade for lukkede døre.",
         "Vejen var lukket for pressen og offentligheden.",
         "Sagsnr.   Emne   Status\n23/500   Vejlukning   Lukket",
-        "Sagsnr.   Emne   Offentlig\n24/1002   Trafikplan   Nej",
         "Sag   Status\nLindevej   Lukket",
     ] {
         assert_all_open(&minutes(&format!("{above}\n\nPunkt 2: Køb af ejendom\n24/1002{rest}")));
@@ -882,4 +881,78 @@ fn look_alikes_of_the_last_leaks_stay_open() {
     assert_all_open(&minutes(&format!(
         "Punkt 2: Budget 2025*\n24/1002\n\nTekst.\n\n* Lukket punkt\n* Åbent punkt{rest}"
     )));
+}
+
+/// Review 13 (of the fixes above): near writings that were still published.
+#[test]
+fn regression_review_13_near_writings_close_their_items() {
+    let rest = "\n\nSælger HEMMELIG.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n";
+    for line in [
+        "Offentlig  Ja ☐  Nej ☒",
+        "Offentlig Ja [ ] Nej [X]",
+        "Offentlig Ja ( ) Nej (X)",
+        "Offentlig  (  ) Ja   ( x ) Nej",
+        "Kan punktet offentliggøres? ( ) Ja ( X ) Nej",
+        "(Sagsnr.: 24/1002 - Offentlig: Nej)",
+        "(Sagsnr. 24/1002 / Offentlig: Nej)",
+        "(Sagsnr. 24/1002, Status: Lukket)",
+        "(Sagsnr. 24/1002, lukket punkt)",
+        "Emne\tOffentlig\nKøb af ejendom, Nørregade 5\tNej",
+        "Tekst.\n\nConfidential Page 2 of 6\n\x0c",
+        "Tekst.\n\nIkke offentligt dokument Side 2 af 6\n\x0c",
+        "Tekst.\n\nLukket møde - Side 2 af 6\n\x0c",
+    ] {
+        assert_closed(&minutes(&format!("Punkt 2: Køb af ejendom\n24/1002\n\n{line}{rest}")), 2);
+    }
+    for heading in ["Køb af ejendom (Offentlig: N)", "Køb af ejendom (Sagsnr. 24/1002, Offentlig: N)"] {
+        assert_closed(&minutes(&format!("Punkt 2: {heading}\n24/1002{rest}")), 2);
+    }
+    // An agenda's table by case numbers, answered under "Offentlig", closes the item it names only.
+    for head in ["Sagsnr.", "Journalnr."] {
+        let table = format!("{head}   Offentlig\n24/1001   Ja\n24/1002   Nej");
+        let m = assert_closed(&minutes(&format!("{table}\n\nPunkt 2: Køb af ejendom\n24/1002{rest}")), 2);
+        assert!(m.items.iter().any(|i| i.number == 3 && !i.closed), "{head}");
+    }
+    for divider in [
+        "Herefter behandledes de resterende punkter for lukkede døre.",
+        "De følgende punkter behandles for lukkede døre.",
+        "Resten af mødet foregik for lukkede døre.",
+        "Mødet lukket for tilhørere og presse.",
+        "Kl. 18.30 blev mødet lukket for offentligheden.",
+        "Mødet blev lukket for offentligheden kl. 18.30.",
+    ] {
+        let text = minutes(&format!(
+            "{divider}\n\nPunkt 2: Køb af ejendom\n24/1002\n\nSælger HEMMELIG.\n\nPunkt 3: Personalesag\n24/1003\n\nHEMMELIG.\n"
+        ));
+        let m = assert_closed(&text, 2);
+        assert!(m.items.iter().any(|i| i.number == 3 && i.closed), "{divider}: item 3 open");
+    }
+}
+
+/// Review 13: open minutes that the wider readers hid. Each leaves every item open.
+#[test]
+fn regression_review_13_records_statuses_and_sentences_stay_open() {
+    let rest = "\n\nTekst.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n";
+    for line in [
+        "Offentlig  Ja ☒  Nej ☐",
+        // Records whose status is a thing's, not the item's.
+        "Bibliotek\tStatus\nHovedbiblioteket\tLukket\nFilialen\tÅben",
+        "Institution\tLukket\nSolsikken\tJa",
+        "Dato          Lukket\n24. december  Ja",
+        // The case file's status, and the item's own record among others'.
+        "Sagsstatus: Lukket",
+        "Sagsnr.      Offentlig\n24/1002      Ja\n24/1009      Nej",
+        // Page feet that do not say the page is closed.
+        "Tekst.\n\nOffentligt dokument Side 2 af 6\n\x0c",
+        "Tekst.\n\nBroen forbliver LUKKET Side 2 af 6\n\x0c",
+        "Tekst.\n\nNOT CONFIDENTIAL Page 2 of 6\n\x0c",
+    ] {
+        assert_all_open(&minutes(&format!("Punkt 2: Åbningstider\n24/1002\n\n{line}{rest}")));
+    }
+    for above in [
+        "Mødet blev ikke lukket for pressen og offentligheden.",
+        "Herefter behandledes punkterne for lukkede døre på mødet den 5. marts.",
+    ] {
+        assert_all_open(&minutes(&format!("{above}\n\nPunkt 2: Køb af ejendom\n24/1002{rest}")));
+    }
 }

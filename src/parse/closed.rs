@@ -26,7 +26,7 @@ pub fn is_closed(title: &str) -> bool {
             return is_closed(&folded);
         }
     }
-    if abbreviated(title) || padlock(title) {
+    if abbreviated(title) || padlock(title) || bracketed_field(title) {
         return true;
     }
     if !may_say_closed(title) {
@@ -34,6 +34,19 @@ pub fn is_closed(title: &str) -> bool {
     }
     let words = || words_of(title);
     words().any(closing_word) || not_public(title) || spaced_out(words()).iter().any(|w| closing_word(w))
+}
+
+/// A title ending in a bracket of fields that says it is not public: "Køb af ejendom (Offentlig:
+/// N)", "Køb af ejendom (Sagsnr. 24/1002, Offentlig: N)" (review 13).
+fn bracketed_field(title: &str) -> bool {
+    let t = title.trim_end();
+    let open = match t.as_bytes().last() {
+        Some(b')') => '(',
+        Some(b']') => '[',
+        _ => return false,
+    };
+    memchr::memchr(b':', t.as_bytes()).is_some()
+        && t.rfind(open).is_some_and(|at| crate::parse::fields::public_field(&t[at..]) == Some(true))
 }
 
 /// A padlock anywhere ("Køb af ejendom 🔒", "🔐 Salg"): a case system's sign for a closed item
@@ -217,12 +230,20 @@ pub(super) fn closing_line(text: &str, plural: bool) -> bool {
                         | "lukkes"
                         | "lukkedes"
                         | "offentligheden"
-                        // "Mødet lukket for pressen og offentligheden" (review 12).
+                        // "Mødet lukket for pressen og offentligheden" (review 12), "… for
+                        // tilhørere og presse", "Kl. 18.30 blev mødet lukket …" (review 13).
                         | "pressen"
                         | "og"
+                        | "presse"
+                        | "tilhørere"
+                        | "tilhørerne"
+                        | "kl"
                 )
+                || w.bytes().all(|b| b.is_ascii_digit())
         };
-        let public = |w: &str| matches!(w, "offentligheden" | "offentlighed" | "pressen");
+        let public = |w: &str| {
+            matches!(w, "offentligheden" | "offentlighed" | "pressen" | "presse" | "tilhørere" | "tilhørerne")
+        };
         let pair = words.windows(2).any(|w| closing_word(&w[0]) && (several(&w[1]) || w[1] == "døre"))
             || words
                 .windows(3)
@@ -240,7 +261,9 @@ pub(super) fn closing_line(text: &str, plural: bool) -> bool {
             && matches!(words.get(1).map(String::as_str), Some("offentlig" | "offentlige" | "offentligt"))
             && cited >= 3
             && words[2..cited].iter().all(|w| several(w) || matches!(w.as_str(), "sager" | "af"));
-        return (words[..cited].iter().all(known) && (pair || two)) || not_public || ruled;
+        // "Mødet blev ikke lukket for pressen" (review 13).
+        let denied = words.windows(2).any(|w| matches!(w[0].as_str(), "ikke" | "ej") && closing_word(&w[1]));
+        return (words[..cited].iter().all(known) && (pair || two) && !denied) || not_public || ruled;
     }
     // "For lukkede døre", "Behandles for lukkede døre" (review 9: "Behandling: For lukkede døre").
     let known = |w: &String| {
@@ -259,7 +282,10 @@ pub(super) fn closing_line(text: &str, plural: bool) -> bool {
 /// ikke-offentlige sager.", "Mødet fortsatte herefter som lukket møde." (reviews 10 and 11). A
 /// subheading "Lukkede sager" in an item's text is a list of cases closed, not a divider.
 fn reported(words: &[String]) -> bool {
-    let opens = matches!(words.first().map(String::as_str), Some("herefter" | "derefter" | "dernæst" | "mødet"));
+    let opens = matches!(
+        words.first().map(String::as_str),
+        Some("herefter" | "derefter" | "dernæst" | "mødet" | "resten" | "de")
+    );
     // The meeting went on with its closed part: a verb of treating or going on (review 12: "Herefter
     // gennemgik forvaltningen status for lukkede sager", "Mødet fandt sted på den lukkede del af
     // havnen" say nothing of the agenda), and the part named as the meeting's ("de lukkede
@@ -267,10 +293,18 @@ fn reported(words: &[String]) -> bool {
     let verb = |w: &String| {
         matches!(w.as_str(), "behandledes" | "behandles" | "behandlede" | "behandlet" | "fortsatte" | "fortsætter")
     };
+    // "Resten af mødet foregik for lukkede døre" (review 13), only of the rest behind closed doors:
+    // "Mødet mellem parterne foregik som lukket møde hos Ankestyrelsen" is another meeting (review 12).
+    let took_place = |w: &String| matches!(w.as_str(), "foregik" | "foregår");
     let part = |w: &str| matches!(w, "punkter" | "sager" | "møde" | "del" | "dagsordenspunkter");
     // "Herefter behandledes punkterne for lukkede døre" (review 12): the rest of the agenda, not one
     // case ("Herefter behandledes sagen om Nørregade for lukkede døre" is that item's).
-    let rest = |w: &String| matches!(w.as_str(), "punkterne" | "sagerne" | "dagsordenspunkterne" | "resten");
+    let rest = |w: &String| {
+        matches!(
+            w.as_str(),
+            "punkterne" | "sagerne" | "dagsordenspunkterne" | "resten" | "resterende" | "øvrige" | "følgende"
+        )
+    };
     let doors = words.windows(3).any(|w| w[0] == "for" && closing_word(&w[1]) && w[2] == "døre");
     let closed = |k: usize| {
         closing_word(&words[k]) || (words[k] == "offentlige" && k > 0 && matches!(words[k - 1].as_str(), "ikke" | "ej"))
@@ -280,15 +314,17 @@ fn reported(words: &[String]) -> bool {
         before.is_some_and(|b| matches!(words[b].as_str(), "de" | "dagsordenens" | "som" | "mødets"))
     };
     let denied = words.windows(2).any(|w| matches!(w[0].as_str(), "ikke" | "ej") && w[1] != "offentlige");
-    let other_meeting = words
-        .windows(2)
-        .any(|w| matches!(w[0].as_str(), "sidste" | "forrige" | "næste" | "tidligere") && w[1].starts_with("møde"));
+    // … also "på mødet den 5. marts" (review 13).
+    let other_meeting = words.windows(2).any(|w| {
+        (matches!(w[0].as_str(), "sidste" | "forrige" | "næste" | "tidligere") && w[1].starts_with("møde"))
+            || (matches!(w[0].as_str(), "på" | "fra") && w[1] == "mødet")
+    });
     opens
         && !denied
         && !other_meeting
-        && words.iter().any(verb)
-        && ((0..words.len().saturating_sub(1)).any(|k| closed(k) && owned(k) && part(&words[k + 1]))
-            || (doors && words.iter().any(rest)))
+        && ((words.iter().any(verb)
+            && (0..words.len().saturating_sub(1)).any(|k| closed(k) && owned(k) && part(&words[k + 1])))
+            || (doors && words.iter().any(|w| verb(w) || took_place(w)) && words.iter().any(rest)))
 }
 
 /// A line set off as a rule is, three or more of one sign on each side: "*** LUKKET ***", "---
@@ -400,7 +436,18 @@ pub(in crate::parse) fn field_says_closed(text: &str) -> bool {
     let plain = to_plain(text);
     let Some((label, answer)) = plain.split_once(':') else { return false };
     let label = label.trim();
-    !label.is_empty() && label.len() <= 30 && !label.bytes().any(|b| b.is_ascii_digit()) && is_mark(answer.trim())
+    !label.is_empty()
+        && label.len() <= 30
+        && !label.bytes().any(|b| b.is_ascii_digit())
+        && !case_file_status(&plain)
+        && is_mark(answer.trim())
+}
+
+/// A case system's status of the case file, "Sagsstatus: Lukket", "Sagens status: Lukket i ESDH":
+/// the case is finished, which says nothing of the item (review 13).
+fn case_file_status(plain: &str) -> bool {
+    let label = plain.split_once(':').map_or("", |(l, _)| l.trim_start_matches(['*', '_', ' ']).trim());
+    ["sagsstatus", "sagens status"].iter().any(|l| label.eq_ignore_ascii_case(l))
 }
 
 /// A mark of two words or more ("Lukket punkt", "Ikke offentlig"): after a colon or comma it is
@@ -428,7 +475,7 @@ pub(super) fn short_mark(text: &str) -> bool {
         return false;
     }
     let plain = to_plain(text);
-    if !is_closed(&plain) {
+    if !is_closed(&plain) || case_file_status(&plain) {
         return false;
     }
     let lower = plain.to_lowercase();

@@ -312,7 +312,7 @@ pub fn in_agenda_tables(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
     const HEADS: [&str; 6] = ["punkt", "pkt.", "pkt", "nr.", "nr", "dagsordenspunkt"];
     // A table of the agenda's cases by their number ("Sag nr.   Emne   Offentlig" / "24/1002   Køb
     // af ejendom   Nej"; review 11), its rows read as their items'.
-    const CASE_HEADS: [&str; 5] = ["sag nr.", "sag nr", "sagsnr.", "sagsnr", "sagsnummer"];
+    const CASE_HEADS: [&str; 7] = ["sag nr.", "sag nr", "sagsnr.", "sagsnr", "sagsnummer", "journalnr.", "journalnr"];
     const SUBJECTS: [&str; 7] = ["sag", "titel", "emne", "overskrift", "sagstitel", "punkt", "dagsordenspunkt"];
     let first_item = items.first().map_or(usize::MAX, |i| i.line);
     // The header's cells, whether one is a public field's label, whose answers are read, and
@@ -324,7 +324,7 @@ pub fn in_agenda_tables(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
         // Asked of every line after the first item: a line laid out with spaces or tabs is read
         // only as a header ("Punkt", "Nr.", "Sagsnr." first) or as a row under one.
         let lead_byte = l.text.as_bytes().first().copied().unwrap_or_default();
-        let heads = |b: u8| matches!(b, b'P' | b'p' | b'N' | b'n' | b'D' | b'd' | b'S' | b's');
+        let heads = |b: u8| matches!(b, b'P' | b'p' | b'N' | b'n' | b'D' | b'd' | b'S' | b's' | b'J' | b'j');
         if !(heads(lead_byte)
             || matches!(lead_byte, b'|' | b'*' | b'_')
             || header.is_some() && lead_byte.is_ascii_digit())
@@ -345,7 +345,7 @@ pub fn in_agenda_tables(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
             let row_lead =
                 |w: &str| w.bytes().all(|b| b.is_ascii_digit()) || by_case && w.parse::<CaseNumber>().is_ok();
             // A header's first word ("Sag nr." starts with "Sag").
-            const LEADS: [&str; 4] = ["sag", "sagsnr.", "sagsnr", "sagsnummer"];
+            const LEADS: [&str; 6] = ["sag", "sagsnr.", "sagsnr", "sagsnummer", "journalnr.", "journalnr"];
             let head = |w: &str| HEADS.iter().chain(&LEADS).any(|h| w.eq_ignore_ascii_case(h));
             if header.is_some() && first.is_ascii_digit() && row_lead(lead()) {
                 if !(l.may_close || asks) {
@@ -364,16 +364,19 @@ pub fn in_agenda_tables(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
         let first = cells.iter().find(|c| !c.is_empty()).map_or("", String::as_str);
         let by_case = CASE_HEADS.contains(&first);
         if HEADS.contains(&first) || by_case {
+            let asks = cells.iter().any(|h| public_field(&format!("{h}: nej")).is_some());
             let agenda = first.starts_with("pu")
                 || first.starts_with("pk")
                 || first.starts_with("da")
+                || (by_case && asks)
                 || cells.iter().skip(1).any(|c| SUBJECTS.contains(&c.as_str()));
-            let asks = cells.iter().any(|h| public_field(&format!("{h}: nej")).is_some());
             header = agenda.then_some((cells, asks, by_case));
             table += 1;
             continue;
         }
-        let Some((labels, _, by_case)) = &header else { continue };
+        let Some((labels, asks, by_case)) = &header else { continue };
+        // (A case's "Lukket" in a table of cases may say it is finished; review 13. Its row names
+        // its item's title, and an item hidden costs less than one published.)
         let closes = |(k, c): (usize, &String)| {
             is_mark(c) || labels.get(k).is_some_and(|h| public_field(&format!("{h}: {c}")) == Some(true))
         };
@@ -385,7 +388,8 @@ pub fn in_agenda_tables(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
         let Some(item) = item else { continue };
         // A row's subject is its item's title, in one row of the table at least: a table of
         // schools or roads numbered 1, 2, 3 is no agenda (review 12).
-        if names_title(&item.title, &cells) {
+        // A row by case number whose answer is a public field's names its item by that number.
+        if names_title(&item.title, &cells) || (*by_case && *asks) {
             agendas.push(table);
         }
         if cells.iter().enumerate().skip(1).any(closes) {

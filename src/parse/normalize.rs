@@ -519,16 +519,27 @@ pub(super) fn closed_page_foot(text: &str) -> bool {
     // A mark, or a closing word in capitals among names ("Høje-Taastrup Kommune FORTROLIGT"), not
     // denied and no name ("Ikke fortroligt", "Lukket kredsløb ApS"; review 12).
     let words = || closed::words_of(rest);
-    let not = |w: &str| w.eq_ignore_ascii_case("ikke") || w.eq_ignore_ascii_case("ej");
+    let not = |w: &str| ["ikke", "ej", "not"].iter().any(|n| w.eq_ignore_ascii_case(n));
     let listed: Vec<&str> = words().collect();
-    let denied = listed.windows(2).any(|w| not(w[0]) && closed::closing_word(w[1]));
     let closing = |w: &str| closed::closing_word(w) || w.eq_ignore_ascii_case("confidential");
-    let shouted = || words().any(|w| closing(w) && !w.chars().any(char::is_lowercase));
-    // "Fortroligt dokument", "Lukket bilag": the page's own kind, said of it (review 11).
+    // "NOT CONFIDENTIAL" too (review 13).
+    let denied = listed.windows(2).any(|w| not(w[0]) && closing(w[1]));
+    // Among names only: "Broen forbliver LUKKET" is a sentence that a page number follows (review 13).
+    let names = || listed.iter().all(|w| !w.starts_with(char::is_lowercase));
+    let shouted = || names() && words().any(|w| closing(w) && !w.chars().any(char::is_lowercase));
+    // "Fortroligt dokument", "Lukket bilag", "Lukket møde": the page's own kind, said of it (review
+    // 11); "Confidential" alone (review 13).
     let document = |w: &str| {
-        matches!(w.to_lowercase().as_str(), "dokument" | "materiale" | "bilag" | "referat" | "indhold" | "document")
+        let w = w.to_lowercase();
+        matches!(w.as_str(), "dokument" | "materiale" | "bilag" | "referat" | "indhold" | "document" | "møde")
     };
-    let of_page = listed.len() == 2 && closing(listed[0]) && document(listed[1]);
+    let of_page = match listed[..] {
+        [one] => one.eq_ignore_ascii_case("confidential"),
+        [first, .., kind] if document(kind) && (closing(first) || not(first)) => {
+            closed::is_mark(&listed[..listed.len() - 1].join(" "))
+        }
+        _ => false,
+    };
     !rest.is_empty()
         && rest.split_whitespace().count() <= 6
         && !denied

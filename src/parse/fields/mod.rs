@@ -58,8 +58,9 @@ pub(super) fn describes_item(line: &Line) -> bool {
 /// The fields of a table whose header names the columns of records ("Vej<tab>Status" over
 /// "Lindevej<tab>Lukket", "| Sagsnr. | Status |" over "| 24/1002 | Lukket |"), read by its columns
 /// (see [`column_fields`]): its rows are records, not labels with their answers, so a road's
-/// status is not the item's. `None` when the header is no such row: a field itself ("| Offentlig
-/// | Nej |"), or its later cells name no field ("| Felt | Værdi |").
+/// status is not the item's ("Institution<tab>Lukket" over "Solsikken<tab>Ja" neither). `None`
+/// when the table is one of fields ("| Offentlig | Nej |"), or the header's later cells name no
+/// field ("| Felt | Værdi |").
 pub(super) fn record_fields(rows: &[&str]) -> Option<Vec<String>> {
     let pipe = |r: &str| match pipe_cells(r) {
         Some(_) => Some(r.to_string()),
@@ -69,9 +70,12 @@ pub(super) fn record_fields(rows: &[&str]) -> Option<Vec<String>> {
     let header = pipe_cells(rows.first()?)?;
     let label = |c: &&str| {
         let c = to_plain(c).trim().to_lowercase();
-        item_field(&format!("{c}: x")) || public_field(&format!("{c}: Nej")).is_some()
+        item_field(&format!("{c}: x")) || ["Nej", "Ja"].iter().any(|a| public_field(&format!("{c}: {a}")).is_some())
     };
-    if fields(&rows[0]).iter().all(|f| is_field(f)) || !header.iter().skip(1).any(label) {
+    // A table of fields, a label and its answer a row ("Behandling<tab>Lukket" / "Sagsansvarlig<tab>
+    // Karen Holm"), is read a row at a time; one row that is no field makes the first a header.
+    let field_row = |r: &String| fields(r).iter().all(|f| is_field(f));
+    if rows.iter().all(field_row) || !header.iter().skip(1).any(label) {
         return None;
     }
     let rows: Vec<&str> = rows.iter().map(String::as_str).collect();

@@ -44,6 +44,9 @@ const PUBLIC_LABELS: &[&str] = &[
     "åben sag",
     "åbent punkt",
     "offentlig sag",
+    "kan punktet offentliggøres",
+    "må punktet offentliggøres",
+    "kan sagen offentliggøres",
 ];
 
 /// The labels of a field that asks whether the item is closed ("Lukket: Ja"): "Ja" closes it. An
@@ -78,13 +81,23 @@ pub(super) fn public_answer(text: &str) -> Option<(bool, bool)> {
     let t = Some(t.trim_matches(['*', '_'])).filter(|u| u.len() + 4 >= t.len()).unwrap_or(t);
     let inner = [('(', ')'), ('[', ']')].iter().find_map(|&(a, b)| t.strip_prefix(a)?.strip_suffix(b));
     let answer = label_and_answer(inner.unwrap_or(t)).and_then(|(label, value)| answer_of(text.len(), label, value));
-    // Fields side by side in one bracket ("(Sagsnr. 24/1002, Offentlig: N)"; review 11): its public one.
+    // Fields side by side in one bracket ("(Sagsnr. 24/1002, Offentlig: N)", "(Sagsnr.: 24/1002 -
+    // Status: Lukket)"; reviews 11 and 13): its public one, or one whose answer is a mark.
     match inner {
-        Some(inner) if answer.is_none() && memchr::memchr2(b',', b';', inner.as_bytes()).is_some() => {
-            inner.split([',', ';']).find_map(public_answer)
-        }
+        Some(inner) if answer.is_none() => bracket_answer(inner),
         _ => answer,
     }
+}
+
+/// The answer of the fields side by side in one bracket, see [`public_answer`].
+fn bracket_answer(inner: &str) -> Option<(bool, bool)> {
+    let parts = || {
+        inner.split([',', ';']).flat_map(|p| p.split(" - ")).flat_map(|p| p.split(" – ")).flat_map(|p| p.split(" / "))
+    };
+    // Two fields at least: one alone is read as the bracket is.
+    parts().nth(1)?;
+    let says = |p: &str| field_says_closed(p) || is_mark(to_plain(p).trim());
+    parts().find_map(public_answer).or_else(|| parts().any(says).then_some((true, true)))
 }
 
 /// [`public_answer`] of a label and its answer, from a line `len` bytes long.
@@ -139,7 +152,7 @@ fn boxes(value: &str) -> Option<(Vec<String>, Vec<String>)> {
     if !may_have_boxes(value) {
         return None;
     }
-    let mut value = value.to_string();
+    let mut value = tight_boxes(value);
     for (typed, drawn) in TYPED {
         if value.contains(typed) {
             value = value.replace(typed, drawn);
@@ -220,11 +233,46 @@ const TYPED: [(&str, &str); 10] = [
     ("( )", "☐"),
 ];
 
+/// Boxes typed with more spaces inside ("(  )", "(  X  )"; review 13) as [`TYPED`] has them.
+fn tight_boxes(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(at) = rest.find(['(', '[']) {
+        out.push_str(&rest[..at]);
+        let close = if rest.as_bytes()[at] == b'(' { ')' } else { ']' };
+        let inner = rest[at + 1..].split_once(close).map(|(inner, _)| inner).filter(|i| {
+            let t = i.trim();
+            i.len() > t.len() + 1 && (t.is_empty() || t.eq_ignore_ascii_case("x"))
+        });
+        match inner {
+            Some(inner) => {
+                let t = inner.trim();
+                out.push(rest.as_bytes()[at] as char);
+                out.push_str(if t.is_empty() { " " } else { t });
+                out.push(close);
+                rest = &rest[at + 1 + inner.len() + 1..];
+            }
+            None => {
+                out.push(rest.as_bytes()[at] as char);
+                rest = &rest[at + 1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Whether `text` has a box drawn or typed, asked of many lines: most have no bracket and no byte
 /// E2 (a drawn box's lead byte) and are decided on that.
 fn may_have_boxes(text: &str) -> bool {
     memchr::memchr3(b'[', b'(', 0xE2, text.as_bytes()).is_some()
-        && (text.contains(TICKED) || text.contains(EMPTY) || TYPED.iter().any(|(typed, _)| text.contains(typed)))
+        && (text.contains(TICKED)
+            || text.contains(EMPTY)
+            || TYPED.iter().any(|(typed, _)| text.contains(typed))
+            || (text.contains("  ") && {
+                let text = tight_boxes(text);
+                TYPED.iter().any(|(typed, _)| text.contains(typed))
+            }))
 }
 
 /// A form's boxes without a label that offer a closed option: "Åben [ ] Lukket [X]", "☐ Offentlig
@@ -278,7 +326,14 @@ fn label_and_answer(text: &str) -> Option<(&str, &str)> {
     }
     // "Offentlig ( ) Ja ( X ) Nej": boxes of yes and no after the label (review 12).
     if may_have_boxes(text) {
-        let at = text.find(|c: char| matches!(c, '(' | '[') || TICKED.contains(&c) || EMPTY.contains(&c));
+        // Before the first box or option, whichever comes first ("Offentlig Ja ☐ Nej ☒").
+        let option = |w: &str| w.eq_ignore_ascii_case("ja") || w.eq_ignore_ascii_case("nej");
+        let word = text
+            .split_whitespace()
+            .find(|w| option(w.trim_end_matches(':')))
+            .map(|w| w.as_ptr() as usize - text.as_ptr() as usize);
+        let mark = text.find(|c: char| matches!(c, '(' | '[') || TICKED.contains(&c) || EMPTY.contains(&c));
+        let at = [word, mark].into_iter().flatten().min();
         let yes_no = |v: &str| {
             let v = crate::parse::inline::plain(v).to_lowercase();
             words_of(&v).all(|w| matches!(w, "ja" | "nej" | "x")) && words_of(&v).any(|w| w == "nej")
@@ -425,14 +480,10 @@ pub(in crate::parse) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usi
             body[k..].iter().take(HTML_TABLE_LINES).take_while(|l| tables::may_be_layout_row(l.text, l.indent)).count();
         let rows: Vec<(usize, &str)> = body[k..k + n].iter().map(|l| (l.indent, l.text)).collect();
         let cells = tables::layout_table(&rows)?;
-        let (labels, answers) = cells.split_first()?;
-        let closes = answers.iter().any(|row| {
-            labels
-                .iter()
-                .zip(row)
-                .any(|(label, answer)| public_answer(&format!("{label}: {answer}")) == Some((true, true)))
-        });
-        closes.then_some(k + n - 1)
+        // Read as the pipe rows it stands for, by the same reader as a table by tabs.
+        let rows: Vec<String> = cells.iter().map(|row| format!("| {} |", row.join(" | "))).collect();
+        let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
+        record_closes(&rows).then_some(k + n - 1)
     };
     let names_item = |k: usize| own.number.is_some_and(|n| names_item_first(body[k].text, n));
     // An HTML table of the item's record on one line (over lines it is read above).
@@ -714,6 +765,8 @@ fn starts_with_public_label(text: &str) -> bool {
         || head(3, "aab")
         || head(3, "er ")
         || head(4, "til ")
+        || head(4, "kan ")
+        || head(4, "må ")
         || head(6, "lukket")
         || head(9, "fortrolig")
         || ["Åb", "åb", "ÅB", "Å/", "å/"].iter().any(|w| t.starts_with(w.as_bytes()))

@@ -6,7 +6,7 @@ use super::public::{public_answer, public_field, public_no_row, Own};
 use super::{field_text, fields, is_field, label_value};
 use crate::case::CaseNumber;
 use crate::mention::Mention;
-use crate::parse::closed::closing_line;
+use crate::parse::closed::{closing_line, field_says_closed};
 use crate::parse::has_byte;
 use crate::parse::inline::to_plain;
 use crate::parse::items::case_in;
@@ -69,22 +69,24 @@ pub(super) fn own_record(rows: &[&str], own: Own<'_>) -> bool {
     if own.cases.is_empty() && own.title.is_empty() {
         return false;
     }
+    // The subject as the title, or one of them the other's start ("Køb af ejendom, Nørregade 5" of
+    // "Køb af ejendom", and the other way; review 13).
+    let title = to_plain(own.title).trim().to_lowercase();
     let titled = |f: &String| {
         let plain = |t: &str| to_plain(t).trim().to_lowercase();
         f.split_once(':').is_some_and(|(l, v)| {
+            let v = plain(v);
+            let (short, long) = if v.len() < title.len() { (&v, &title) } else { (&title, &v) };
             matches!(plain(l).as_str(), "emne" | "titel" | "overskrift" | "sag" | "punkt")
-                && !own.title.is_empty()
-                && plain(v) == plain(own.title)
+                && short.chars().count() >= 8
+                && long.starts_with(short.as_str())
         })
     };
+    let closes = |f: &String| public_answer(f) == Some((true, true)) || field_says_closed(f);
     let own = own.cases;
-    let sag = |f: &&String| f.split_once(':').is_some_and(|(l, _)| to_plain(l).to_lowercase().starts_with("sag"));
+    let sag = |f: &&String| is_case_label(f);
     let records = column_records(rows);
-    if records
-        .iter()
-        .flatten()
-        .any(|pairs| pairs.iter().any(titled) && pairs.iter().any(|f| public_answer(f) == Some((true, true))))
-    {
+    if records.iter().flatten().any(|pairs| pairs.iter().any(titled) && pairs.iter().any(closes)) {
         return true;
     }
     // A record with nothing in the case column of a table that has one may be the item's too.
@@ -98,6 +100,15 @@ pub(super) fn own_record(rows: &[&str], own: Own<'_>) -> bool {
         let mut cases = pairs.iter().filter(sag).peekable();
         let own_or_none = if cases.peek().is_none() { case_column } else { cases.any(names_own) };
         own_or_none && pairs.iter().any(|f| public_answer(f) == Some((true, true)))
+    })
+}
+
+/// A field labelled as the case number: "Sagsnr.: 24/1002", "Sag: …", "Journalnr.: 24/1002" (review 13).
+pub(super) fn is_case_label(field: &str) -> bool {
+    field.split_once(':').is_some_and(|(l, _)| {
+        let l = to_plain(l).to_lowercase();
+        let l = l.trim_start_matches(['*', '_', ' ']);
+        l.starts_with("sag") || l.starts_with("journalnr") || l.starts_with("j.nr")
     })
 }
 
@@ -134,7 +145,7 @@ pub(in crate::parse) fn table_cases(lines: &[Line]) -> Vec<CaseNumber> {
     let rows: Vec<&str> = text.lines().collect();
     let mut found: Vec<String> = rows.iter().flat_map(|r| fields(r)).map(Cow::into_owned).collect();
     found.extend(column_fields(&rows));
-    let labelled = |f: &&String| f.split_once(':').is_some_and(|(l, _)| to_plain(l).to_lowercase().starts_with("sag"));
+    let labelled = |f: &&String| is_case_label(f);
     found.iter().filter(labelled).filter_map(|f| case_in(f)).collect()
 }
 

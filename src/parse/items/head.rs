@@ -14,7 +14,7 @@ use crate::parse::has_byte;
 use crate::parse::inline::to_plain;
 use crate::parse::normalize::{Kind, Line};
 use crate::parse::sections;
-use crate::parse::tables::{pipe_cells, TableBuilder};
+use crate::parse::tables::{self, pipe_cells, TableBuilder};
 use std::borrow::Cow;
 
 /// How many non-blank lines may come between an item heading and its case number line (the rest of
@@ -94,13 +94,9 @@ pub(super) fn full_title(title: &str, body: &[Line]) -> String {
     // "| Dato | 12.03.2024 |"): the rows that are fields say what fields under the heading say.
     let table: Vec<Cow<str>> = first
         .filter(|&i| TableBuilder::starts(body[i].text))
-        .map(|i| {
-            let rows = body[i..].iter().take_while(|l| l.kind == Kind::Text && TableBuilder::starts(l.text));
-            let texts: Vec<&str> = rows.clone().map(|l| l.text).collect();
-            match record_fields(&texts) {
-                Some(fields) => fields.into_iter().map(Cow::Owned).collect(),
-                None => rows.filter(|l| describes_item(l)).flat_map(|l| fields(l.text)).collect(),
-            }
+        .map(|i| match records_at(body, i) {
+            Some(fields) => fields.into_iter().map(Cow::Owned).collect(),
+            None => table_rows(&body[i..]).filter(|l| describes_item(l)).flat_map(|l| fields(l.text)).collect(),
         })
         .unwrap_or_default();
     // "Offentlig:" with its answer on the next line: the field read as one line.
@@ -108,7 +104,9 @@ pub(super) fn full_title(title: &str, body: &[Line]) -> String {
         let next = body[i + 1..].iter().find(|l| !l.is_empty_to_reader())?;
         Some(format!("{} {}", body[i].text.trim_end(), next.text.trim()))
     });
-    let first = first.map(|i| body[i].text);
+    // A table of records is read by its columns only: its header alone is no mark ("Institution<tab>
+    // Lukket" over "Solsikken<tab>Ja"; review 13).
+    let first = first.filter(|&i| records_at(body, i).is_none()).map(|i| body[i].text);
     let says_closed = |t: &str| says_closed(t) || public_field(t) == Some(true);
     let table = table.iter().map(|c| &**c);
     if let Some(mark) = fields_read.chain(first).chain(table).chain(answered.as_deref()).find(|t| says_closed(t)) {
@@ -197,7 +195,7 @@ pub(super) fn head_of(body: &[Line]) -> Head {
                 table_end = end;
                 continue;
             }
-        } else if describes_item(l) {
+        } else if describes_item(l) && records_at(body, i).is_none() {
             head.fields.push(i);
             head.end = i + 1;
             if head.wrapped.is_empty() {
@@ -217,6 +215,27 @@ pub(super) fn head_of(body: &[Line]) -> Head {
         head.end = leading_end;
     }
     head
+}
+
+/// The rows of the table (by tabs or pipes) that starts `lines`.
+fn table_rows<'l, 'a>(lines: &'l [Line<'a>]) -> impl Iterator<Item = &'l Line<'a>> + Clone {
+    lines.iter().take_while(|l| l.kind == Kind::Text && TableBuilder::starts(l.text))
+}
+
+/// The fields of the table of records that starts at `body[i]`, read by its columns (see
+/// [`record_fields`]); `None` if no such table starts there.
+fn records_at(body: &[Line], i: usize) -> Option<Vec<String>> {
+    if TableBuilder::starts(body[i].text) {
+        let texts: Vec<&str> = table_rows(&body[i..]).map(|l| l.text).collect();
+        return record_fields(&texts);
+    }
+    // … or laid out with spaces ("Dato          Lukket" / "24. december  Ja"), as the pipe rows it
+    // stands for.
+    let layout = |l: &&Line| l.kind == Kind::Text && tables::may_be_layout_row(l.text, l.indent);
+    let rows: Vec<(usize, &str)> = body[i..].iter().take_while(layout).map(|l| (l.indent, l.text)).collect();
+    let cells = tables::layout_table(&rows)?;
+    let texts: Vec<String> = cells.iter().map(|row| format!("| {} |", row.join(" | "))).collect();
+    record_fields(&texts.iter().map(String::as_str).collect::<Vec<_>>())
 }
 
 /// A line that may continue an item's title: text, no section or item heading, no table row.

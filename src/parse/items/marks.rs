@@ -202,7 +202,12 @@ pub(super) fn closed_part(lines: &[Line], cx: &mut Ctx) -> Option<usize> {
         while let Some(rest) = t.strip_prefix('<').and_then(|r| r.split_once('>')).map(|(_, r)| r) {
             t = rest.trim_start();
         }
-        t.starts_with(['L', 'l', 'F', 'f', 'P', 'p', 'S', 's', 'M', 'm', 'I', 'i', 'E', 'e', 'H', 'h', 'D', 'd'])
+        // … or "Resten", "Kl." ("Resten af mødet foregik for lukkede døre", "Kl. 18.30 blev mødet
+        // lukket for offentligheden"; review 13).
+        t.starts_with([
+            'L', 'l', 'F', 'f', 'P', 'p', 'S', 's', 'M', 'm', 'I', 'i', 'E', 'e', 'H', 'h', 'D', 'd', 'R', 'r', 'K',
+            'k',
+        ])
     };
     let named = |i: usize| starts(i) && closing_line(lines[i].text, true) && alone(i);
     let d =
