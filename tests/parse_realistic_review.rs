@@ -904,6 +904,10 @@ fn regression_review_13_near_writings_close_their_items() {
     ] {
         assert_closed(&minutes(&format!("Punkt 2: Køb af ejendom\n24/1002\n\n{line}{rest}")), 2);
     }
+    // Footnotes signed by a superscript digit, drawn or in `<sup>`.
+    for (sign, note) in [("¹", "¹ Lukket punkt"), ("<sup>1</sup>", "<sup>1</sup> Lukket punkt")] {
+        assert_closed(&minutes(&format!("Punkt 2: Køb af ejendom{sign}\n24/1002{rest}\n{note}\n")), 2);
+    }
     for heading in ["Køb af ejendom (Offentlig: N)", "Køb af ejendom (Sagsnr. 24/1002, Offentlig: N)"] {
         assert_closed(&minutes(&format!("Punkt 2: {heading}\n24/1002{rest}")), 2);
     }
@@ -949,6 +953,9 @@ fn regression_review_13_records_statuses_and_sentences_stay_open() {
     ] {
         assert_all_open(&minutes(&format!("Punkt 2: Åbningstider\n24/1002\n\n{line}{rest}")));
     }
+    assert_all_open(&minutes(&format!(
+        "Punkt 2: Budget¹\n24/1002{rest}\n¹ Punktet var lukket på sidste møde, men er nu åbent.\n"
+    )));
     for above in [
         "Mødet blev ikke lukket for pressen og offentligheden.",
         "Herefter behandledes punkterne for lukkede døre på mødet den 5. marts.",

@@ -264,8 +264,7 @@ pub fn footnotes(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
     const SIGNS: [char; 6] = ['*', '†', '‡', '¹', '²', '³'];
     let footnote = |text: &str| {
         // As a reader sees it: "\\*Lukket punkt", "_*Lukket punkt_", "(*) Lukket punkt" (review 10).
-        // A sign in `<sup>` ("<sup>*</sup> Lukket punkt"; review 11) is the sign.
-        let t = text.trim().replace("\\*", "*").replace("<sup>", "").replace("</sup>", "");
+        let t = superscript(text.trim()).replace("\\*", "*");
         let t = t.strip_prefix('_').and_then(|t| t.strip_suffix('_')).unwrap_or(&t);
         let t = t.strip_prefix('(').filter(|t| t.starts_with(SIGNS)).unwrap_or(t);
         let end = t.find(|c: char| !SIGNS.contains(&c) && c != ')')?;
@@ -276,14 +275,15 @@ pub fn footnotes(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
         let set_off = mark.len() < rest.len() || t.matches(sign).count() % 2 == 1;
         // A sentence too: "*Punktet er lukket".
         let mark = to_plain(mark);
-        let says = is_mark(mark.trim()) || item_says_closed(&mark);
+        // … not of another meeting, nor undone ("¹ Punktet var lukket på sidste møde, men er nu åbent").
+        let lower = mark.to_lowercase();
+        let words = tokens(&lower);
+        let said =
+            || item_says_closed(&mark) && !of_another_meeting(&words) && !negated(&words) && !lower.contains("åben");
+        let says = is_mark(mark.trim()) || said();
         (t.len() <= 80 && !sign.is_empty() && set_off && says).then(|| sign.to_string())
     };
-    let first = |t: &str| {
-        let t = t.trim_start();
-        let t = t.strip_prefix("<sup>").unwrap_or(t);
-        t.trim_start_matches(['\\', '_', '(']).starts_with(SIGNS)
-    };
+    let first = |t: &str| superscript(t.trim_start()).trim_start_matches(['\\', '_', '(']).starts_with(SIGNS);
     // A line of a list of the sign's bullets ("* Lukket punkt" / "* Åbent punkt") is a list's, not
     // a footnote (review 11: a title "Budget 2025*" was closed by it).
     let listed = |k: usize, sign: &str| {
@@ -627,6 +627,15 @@ fn missing_item<'a>(
     }
 }
 
+/// A footnote's sign as it shows: `<sup>*</sup>` as "*", `<sup>1</sup>` as "¹" (reviews 11 and 13).
+fn superscript(text: &str) -> std::borrow::Cow<'_, str> {
+    if memchr::memmem::find(text.as_bytes(), b"<sup>").is_none() {
+        return text.into();
+    }
+    let t = text.replace("<sup>1</sup>", "¹").replace("<sup>2</sup>", "²").replace("<sup>3</sup>", "³");
+    t.replace("<sup>", "").replace("</sup>", "").into()
+}
+
 /// A heading as written without the emphasis around it ("**Punkt 2: Salg**"), whose stars are
 /// no sign.
 fn unwrapped(text: &str) -> &str {
@@ -637,9 +646,10 @@ fn unwrapped(text: &str) -> &str {
 /// Whether a title carries a legend's sign: a sign of letters set apart ("Køb af ejendom (L)", "(L)
 /// Køb af ejendom", "Køb af ejendom - L").
 fn carries(title: &str, sign: &str) -> bool {
+    let title = &*superscript(title);
     // A sign of marks anywhere in a heading as written ("Køb af ejendom*", "Punkt 2*: Køb",
-    // "*Punkt 2: Køb"), but not emphasis, which comes in pairs ("Trafik *Vigtigt*").
-    if !sign.chars().any(char::is_alphanumeric) {
+    // "*Punkt 2: Køb", "Køb af ejendom¹"), but not emphasis, which comes in pairs ("Trafik *Vigtigt*").
+    if !sign.chars().any(char::is_alphabetic) {
         return title.matches(sign).count() % 2 == 1;
     }
     // A bracketed sign is set apart by its brackets ("Køb af ejendom(L)").
