@@ -893,6 +893,7 @@ fn regression_review_13_near_writings_close_their_items() {
         "Offentlig Ja ( ) Nej (X)",
         "Offentlig  (  ) Ja   ( x ) Nej",
         "Kan punktet offentliggøres? ( ) Ja ( X ) Nej",
+        "Offentlig\n( ) Ja ( X ) Nej",
         "(Sagsnr.: 24/1002 - Offentlig: Nej)",
         "(Sagsnr. 24/1002 / Offentlig: Nej)",
         "(Sagsnr. 24/1002, Status: Lukket)",
@@ -962,4 +963,35 @@ fn regression_review_13_records_statuses_and_sentences_stay_open() {
     ] {
         assert_all_open(&minutes(&format!("{above}\n\nPunkt 2: Køb af ejendom\n24/1002{rest}")));
     }
+}
+
+/// Review 14, of review 13's fixes: the item's own record by a subject and a status column still
+/// closes it; a denied mark in a bracket, a subject that only starts like the title and a list of
+/// cases whose subjects are not the items' close nothing.
+#[test]
+fn regression_review_14_own_records_close_and_look_alikes_stay_open() {
+    let rest = "\n\nSælger HEMMELIG.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n";
+    for header in ["Emne", "Sag", "Titel"] {
+        for answer in ["Lukket", "Ikke offentlig"] {
+            let record = format!("{header}\tStatus\nKøb af ejendom\t{answer}");
+            assert_closed(&minutes(&format!("Punkt 2: Køb af ejendom\n24/1002\n\n{record}{rest}")), 2);
+        }
+    }
+    let open = "\n\nTekst.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n";
+    for (title, line) in [
+        ("Køb af ejendom", "(Sagsnr. 24/1002, ikke lukket)"),
+        ("Køb af ejendom", "(Sagsnr. 24/1002, ikke fortroligt)"),
+        ("Vejbelysning", "Emne\tOffentlig\nVejbelysning Lindevej\tJa\nVejbelysning Privatvej 3\tNej"),
+    ] {
+        assert_all_open(&minutes(&format!("Punkt 2: {title}\n24/1002\n\n{line}{open}")));
+    }
+    let (m, _) = parse(&minutes(
+        "Punkt 2: Ordinær sag\n24/1002\n\nTekst.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n\nEmne\tOffentlig\nEventuelt spørgsmål om parkering\tNej\n",
+    ));
+    assert!(m.items.iter().all(|i| !i.closed), "{:#?}", m.items);
+    // The last meeting's list in item 1: its subject is not item 2's title.
+    let list = "Journalnr.\tSag\tOffentlig\n24/1002\tVejplan\tNej\n24/1005\tTrafik\tJa";
+    let (m, _) =
+        parse(&minutes(&format!("{list}\n\nReferatet blev godkendt.\n\nPunkt 2: Køb af ejendom\n24/1002{open}")));
+    assert!(m.items.iter().any(|i| i.number == 2 && !i.closed), "{:#?}", m.items);
 }

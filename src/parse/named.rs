@@ -315,9 +315,7 @@ pub fn in_agenda_tables(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
     const CASE_HEADS: [&str; 7] = ["sag nr.", "sag nr", "sagsnr.", "sagsnr", "sagsnummer", "journalnr.", "journalnr"];
     const SUBJECTS: [&str; 7] = ["sag", "titel", "emne", "overskrift", "sagstitel", "punkt", "dagsordenspunkt"];
     let first_item = items.first().map_or(usize::MAX, |i| i.line);
-    // The header's cells, whether one is a public field's label, whose answers are read, and
-    // whether its rows start with a case number.
-    let mut header: Option<(Vec<String>, bool, bool)> = None;
+    let mut header: Option<AgendaHeader> = None;
     // Rows that close an item, by table, and the tables with a row that names its item's title.
     let (mut table, mut rows, mut agendas) = (0, Vec::new(), Vec::new());
     for l in lines.iter().filter(|l| l.no > first_item) {
@@ -339,8 +337,8 @@ pub fn in_agenda_tables(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
                 let end = t.bytes().position(|b| matches!(b, b' ' | b'\t' | b'*' | b'_')).unwrap_or(t.len());
                 &t[..end]
             };
-            let asks = header.as_ref().is_some_and(|h| h.1);
-            let by_case = header.as_ref().is_some_and(|h| h.2);
+            let asks = header.as_ref().is_some_and(|h| h.asks);
+            let by_case = header.as_ref().is_some_and(|h| h.by_case);
             // Its rows start with an item's number, or under "Sagsnr." perhaps with a case number.
             let row_lead =
                 |w: &str| w.bytes().all(|b| b.is_ascii_digit()) || by_case && w.parse::<CaseNumber>().is_ok();
@@ -365,16 +363,16 @@ pub fn in_agenda_tables(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
         let by_case = CASE_HEADS.contains(&first);
         if HEADS.contains(&first) || by_case {
             let asks = cells.iter().any(|h| public_field(&format!("{h}: nej")).is_some());
-            let agenda = first.starts_with("pu")
-                || first.starts_with("pk")
-                || first.starts_with("da")
-                || (by_case && asks)
-                || cells.iter().skip(1).any(|c| SUBJECTS.contains(&c.as_str()));
-            header = agenda.then_some((cells, asks, by_case));
+            let subject = cells.iter().skip(1).any(|c| SUBJECTS.contains(&c.as_str()));
+            // Case numbers and their answers only ("Sagsnr.   Offentlig"): the number names the item.
+            let by_number = by_case && asks && !subject;
+            let agenda =
+                first.starts_with("pu") || first.starts_with("pk") || first.starts_with("da") || by_number || subject;
+            header = agenda.then_some(AgendaHeader { labels: cells, asks, by_case, by_number });
             table += 1;
             continue;
         }
-        let Some((labels, asks, by_case)) = &header else { continue };
+        let Some(AgendaHeader { labels, by_case, by_number, .. }) = &header else { continue };
         // (A case's "Lukket" in a table of cases may say it is finished; review 13. Its row names
         // its item's title, and an item hidden costs less than one published.)
         let closes = |(k, c): (usize, &String)| {
@@ -387,9 +385,9 @@ pub fn in_agenda_tables(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
         };
         let Some(item) = item else { continue };
         // A row's subject is its item's title, in one row of the table at least: a table of
-        // schools or roads numbered 1, 2, 3 is no agenda (review 12).
-        // A row by case number whose answer is a public field's names its item by that number.
-        if names_title(&item.title, &cells) || (*by_case && *asks) {
+        // schools or roads numbered 1, 2, 3 is no agenda (review 12), nor one of cases whose
+        // subjects are not the items' (a list of the last meeting's; review 14).
+        if names_title(&item.title, &cells) || *by_number {
             agendas.push(table);
         }
         if cells.iter().enumerate().skip(1).any(closes) {
@@ -398,6 +396,18 @@ pub fn in_agenda_tables(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
         }
     }
     rows.into_iter().filter(|(t, _)| agendas.contains(t)).map(|(_, named)| named).collect()
+}
+
+/// The header of an agenda's table, see [`in_agenda_tables`].
+struct AgendaHeader {
+    /// Its cells, lower-cased.
+    labels: Vec<String>,
+    /// One is a public field's label, whose answers are read.
+    asks: bool,
+    /// Its rows may start with a case number ("Sagsnr.").
+    by_case: bool,
+    /// It has case numbers and answers but no subject: a row's number alone names its item.
+    by_number: bool,
 }
 
 /// Whether one of a row's cells after its number names `title`: half or more of the title's words

@@ -96,7 +96,13 @@ fn bracket_answer(inner: &str) -> Option<(bool, bool)> {
     };
     // Two fields at least: one alone is read as the bracket is.
     parts().nth(1)?;
-    let says = |p: &str| field_says_closed(p) || is_mark(to_plain(p).trim());
+    // Not denied ("(Sagsnr. 24/1002, ikke lukket)"; review 14).
+    let denied = |p: &str| {
+        let p = to_plain(p).to_lowercase();
+        let mut w = words_of(&p);
+        matches!(w.next(), Some("ikke" | "ej")) && w.next().is_some_and(closing_word)
+    };
+    let says = |p: &str| !denied(p) && (field_says_closed(p) || is_mark(to_plain(p).trim()));
     parts().find_map(public_answer).or_else(|| parts().any(says).then_some((true, true)))
 }
 
@@ -388,7 +394,15 @@ pub(in crate::parse) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usi
     let answered = |k: usize| {
         let l = &body[k];
         let broken = l.hard_break || field_text(l.text).ends_with('\t');
-        if !(broken || public_label(l.text)) {
+        // … or the label alone without its colon ("Offentlig" / "( ) Ja ( X ) Nej"; review 13).
+        let alone = || {
+            let t = l.text.trim();
+            t.len() <= 40
+                && !has_byte(t, b':')
+                && starts_with_public_label(t)
+                && public_field(&format!("{t}: Nej")).is_some()
+        };
+        if !(broken || public_label(l.text) || alone()) {
             return None;
         }
         let next = (k + 1..body.len()).find(|&n| !body[n].is_empty_to_reader())?;
@@ -558,7 +572,11 @@ pub(in crate::parse) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usi
     };
     let mut others = OtherCases::default();
     (0..body.len())
-        .filter(|&k| body[k].may_close)
+        // A tab header of labels only ("Emne<tab>Status") heads a row below that may close (review 14).
+        .filter(|&k| {
+            let header = || has_byte(body[k].text, b'\t') && body[k + 1..].iter().take(2).any(|l| l.may_close);
+            body[k].may_close || header()
+        })
         .find(|&k| closes(k).is_some_and(|end| !others.exempt(body, k, end, own.cases)))
 }
 

@@ -69,8 +69,9 @@ pub(super) fn own_record(rows: &[&str], own: Own<'_>) -> bool {
     if own.cases.is_empty() && own.title.is_empty() {
         return false;
     }
-    // The subject as the title, or one of them the other's start ("Køb af ejendom, Nørregade 5" of
-    // "Køb af ejendom", and the other way; review 13).
+    // The subject as the title, or one of them the other's start set off by a sign ("Køb af ejendom,
+    // Nørregade 5" of "Køb af ejendom", and the other way; review 13), not by a space ("Eventuelt
+    // spørgsmål om parkering" is no record of "Eventuelt"; review 14).
     let title = to_plain(own.title).trim().to_lowercase();
     let titled = |f: &String| {
         let plain = |t: &str| to_plain(t).trim().to_lowercase();
@@ -80,6 +81,11 @@ pub(super) fn own_record(rows: &[&str], own: Own<'_>) -> bool {
             matches!(plain(l).as_str(), "emne" | "titel" | "overskrift" | "sag" | "punkt")
                 && short.chars().count() >= 8
                 && long.starts_with(short.as_str())
+                && long[short.len()..]
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_none_or(|c| matches!(c, ',' | '-' | '–' | ':' | '('))
         })
     };
     let closes = |f: &String| public_answer(f) == Some((true, true)) || field_says_closed(f);
@@ -103,13 +109,9 @@ pub(super) fn own_record(rows: &[&str], own: Own<'_>) -> bool {
     })
 }
 
-/// A field labelled as the case number: "Sagsnr.: 24/1002", "Sag: …", "Journalnr.: 24/1002" (review 13).
+/// A field labelled as the case number: "Sagsnr.: 24/1002", "Sag: …".
 pub(super) fn is_case_label(field: &str) -> bool {
-    field.split_once(':').is_some_and(|(l, _)| {
-        let l = to_plain(l).to_lowercase();
-        let l = l.trim_start_matches(['*', '_', ' ']);
-        l.starts_with("sag") || l.starts_with("journalnr") || l.starts_with("j.nr")
-    })
+    field.split_once(':').is_some_and(|(l, _)| to_plain(l).to_lowercase().starts_with("sag"))
 }
 
 /// True for a line of a table: a pipe row (in any bars [`field_text`] reads), a box-drawn border
