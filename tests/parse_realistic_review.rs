@@ -977,6 +977,27 @@ fn regression_review_14_own_records_close_and_look_alikes_stay_open() {
             assert_closed(&minutes(&format!("Punkt 2: Køb af ejendom\n24/1002\n\n{record}{rest}")), 2);
         }
     }
+    assert_closed(
+        &minutes(&format!("Punkt 2: Køb af ejendom\n24/1002\n\n(Sagsnr. 24/1002 | Offentlig: Nej){rest}")),
+        2,
+    );
+    for head in ["Sags nr.", "J.nr."] {
+        let table = format!("{head}\tEmne\tOffentlig\n24/1001\tBudget\tJa\n24/1002\tKøb af ejendom\tNej");
+        assert_closed(&minutes(&format!("{table}\n\nPunkt 2: Køb af ejendom\n24/1002{rest}")), 2);
+    }
+    for divider in [
+        "Resten af mødet blev holdt for lukkede døre.",
+        "Resten af mødet er lukket.",
+        "Resten af mødet var lukket for offentligheden.",
+        "De efterfølgende punkter behandles for lukkede døre.",
+        "Klokken 18.30 blev mødet lukket for offentligheden.",
+    ] {
+        let text = minutes(&format!(
+            "{divider}\n\nPunkt 2: Køb af ejendom\n24/1002\n\nSælger HEMMELIG.\n\nPunkt 3: Personalesag\n24/1003\n\nHEMMELIG.\n"
+        ));
+        let m = assert_closed(&text, 2);
+        assert!(m.items.iter().any(|i| i.number == 3 && i.closed), "{divider}: item 3 open");
+    }
     let open = "\n\nTekst.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n";
     for (title, line) in [
         ("Køb af ejendom", "(Sagsnr. 24/1002, ikke lukket)"),

@@ -238,6 +238,10 @@ pub(super) fn closing_line(text: &str, plural: bool) -> bool {
                         | "tilhørere"
                         | "tilhørerne"
                         | "kl"
+                        | "klokken"
+                        // "Resten af mødet var lukket for offentligheden" (review 14).
+                        | "resten"
+                        | "var"
                 )
                 || w.bytes().all(|b| b.is_ascii_digit())
         };
@@ -295,14 +299,21 @@ fn reported(words: &[String]) -> bool {
     };
     // "Resten af mødet foregik for lukkede døre" (review 13), only of the rest behind closed doors:
     // "Mødet mellem parterne foregik som lukket møde hos Ankestyrelsen" is another meeting (review 12).
-    let took_place = |w: &String| matches!(w.as_str(), "foregik" | "foregår");
+    let took_place = |w: &String| matches!(w.as_str(), "foregik" | "foregår" | "holdt");
     let part = |w: &str| matches!(w, "punkter" | "sager" | "møde" | "del" | "dagsordenspunkter");
     // "Herefter behandledes punkterne for lukkede døre" (review 12): the rest of the agenda, not one
     // case ("Herefter behandledes sagen om Nørregade for lukkede døre" is that item's).
     let rest = |w: &String| {
         matches!(
             w.as_str(),
-            "punkterne" | "sagerne" | "dagsordenspunkterne" | "resten" | "resterende" | "øvrige" | "følgende"
+            "punkterne"
+                | "sagerne"
+                | "dagsordenspunkterne"
+                | "resten"
+                | "resterende"
+                | "øvrige"
+                | "følgende"
+                | "efterfølgende"
         )
     };
     let doors = words.windows(3).any(|w| w[0] == "for" && closing_word(&w[1]) && w[2] == "døre");

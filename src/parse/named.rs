@@ -312,7 +312,19 @@ pub fn in_agenda_tables(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
     const HEADS: [&str; 6] = ["punkt", "pkt.", "pkt", "nr.", "nr", "dagsordenspunkt"];
     // A table of the agenda's cases by their number ("Sag nr.   Emne   Offentlig" / "24/1002   Køb
     // af ejendom   Nej"; review 11), its rows read as their items'.
-    const CASE_HEADS: [&str; 7] = ["sag nr.", "sag nr", "sagsnr.", "sagsnr", "sagsnummer", "journalnr.", "journalnr"];
+    const CASE_HEADS: [&str; 11] = [
+        "sag nr.",
+        "sag nr",
+        "sags nr.",
+        "sags nr",
+        "sagsnr.",
+        "sagsnr",
+        "sagsnummer",
+        "journalnr.",
+        "journalnr",
+        "j.nr.",
+        "j.nr",
+    ];
     const SUBJECTS: [&str; 7] = ["sag", "titel", "emne", "overskrift", "sagstitel", "punkt", "dagsordenspunkt"];
     let first_item = items.first().map_or(usize::MAX, |i| i.line);
     let mut header: Option<AgendaHeader> = None;
@@ -343,7 +355,8 @@ pub fn in_agenda_tables(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
             let row_lead =
                 |w: &str| w.bytes().all(|b| b.is_ascii_digit()) || by_case && w.parse::<CaseNumber>().is_ok();
             // A header's first word ("Sag nr." starts with "Sag").
-            const LEADS: [&str; 6] = ["sag", "sagsnr.", "sagsnr", "sagsnummer", "journalnr.", "journalnr"];
+            const LEADS: [&str; 9] =
+                ["sag", "sags", "sagsnr.", "sagsnr", "sagsnummer", "journalnr.", "journalnr", "j.nr.", "j.nr"];
             let head = |w: &str| HEADS.iter().chain(&LEADS).any(|h| w.eq_ignore_ascii_case(h));
             if header.is_some() && first.is_ascii_digit() && row_lead(lead()) {
                 if !(l.may_close || asks) {

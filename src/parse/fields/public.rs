@@ -92,7 +92,11 @@ pub(super) fn public_answer(text: &str) -> Option<(bool, bool)> {
 /// The answer of the fields side by side in one bracket, see [`public_answer`].
 fn bracket_answer(inner: &str) -> Option<(bool, bool)> {
     let parts = || {
-        inner.split([',', ';']).flat_map(|p| p.split(" - ")).flat_map(|p| p.split(" – ")).flat_map(|p| p.split(" / "))
+        inner
+            .split([',', ';', '|'])
+            .flat_map(|p| p.split(" - "))
+            .flat_map(|p| p.split(" – "))
+            .flat_map(|p| p.split(" / "))
     };
     // Two fields at least: one alone is read as the bracket is.
     parts().nth(1)?;
