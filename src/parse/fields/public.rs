@@ -575,13 +575,15 @@ pub(in crate::parse) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usi
             .or_else(|| line(names_item(k) || own_line(k)))
     };
     let mut others = OtherCases::default();
-    (0..body.len())
-        // A tab header of labels only ("Emne<tab>Status") heads a row below that may close (review 14).
-        .filter(|&k| {
-            let header = || has_byte(body[k].text, b'\t') && body[k + 1..].iter().take(2).any(|l| l.may_close);
-            body[k].may_close || header()
-        })
-        .find(|&k| closes(k).is_some_and(|end| !others.exempt(body, k, end, own.cases)))
+    // A tab header of labels only ("Emne<tab>Status") heads a row below that may close (review 14):
+    // read as such a header only.
+    let header = |k: usize| has_byte(body[k].text, b'\t') && body[k + 1..].iter().take(2).any(|l| l.may_close);
+    let mut reads = |k: usize| match body[k].may_close {
+        true => closes(k),
+        false if header(k) => by_tabs(k),
+        false => None,
+    };
+    (0..body.len()).find(|&k| reads(k).is_some_and(|end| !others.exempt(body, k, end, own.cases)))
 }
 
 /// A row of cells separated by tabs (runs of them, as tabs also align) as a pipe row; `None` for
