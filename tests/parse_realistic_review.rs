@@ -73,6 +73,15 @@ fn assert_all_open(text: &str) {
     assert!(m.items.iter().all(|i| !i.closed), "{text}\n{:#?}", m.items);
 }
 
+/// `divider` above item 2 closes items 2 and 3 and publishes nothing of them.
+fn assert_divides(divider: &str) {
+    let text = minutes(&format!(
+        "{divider}\n\nPunkt 2: Køb af ejendom\n24/1002\n\nSælger HEMMELIG.\n\nPunkt 3: Personalesag\n24/1003\n\nHEMMELIG.\n"
+    ));
+    let m = assert_closed(&text, 2);
+    assert!(m.items.iter().any(|i| i.number == 3 && i.closed), "{divider}: item 3 open");
+}
+
 /// The file is refused with an error on `line` whose message has `needle`.
 fn assert_refused(text: &str, line: usize, needle: &str) {
     let d = referat::parse::parse(Path::new("x.txt"), text).expect_err(text);
@@ -462,11 +471,7 @@ fn regression_more_dividers_close_every_item_after_them() {
         "*** LUKKET ***",
         "--- Lukket ---",
     ] {
-        let text = minutes(&format!(
-            "{divider}\n\nPunkt 2: Køb af ejendom\n24/1002\n\nSælger HEMMELIG.\n\nPunkt 3: Personalesag\n24/1003\n\nHEMMELIG.\n"
-        ));
-        let m = assert_closed(&text, 2);
-        assert!(m.items.iter().any(|i| i.number == 3 && i.closed), "{divider}: item 3 open");
+        assert_divides(divider);
     }
 }
 
@@ -558,11 +563,7 @@ fn regression_review_10_writings_of_closed_items_are_not_published() {
         "L U K K E D E P U N K T E R",
         "Herefter behandledes de lukkede sager.",
     ] {
-        let text = minutes(&format!(
-            "{divider}\n\nPunkt 2: Køb af ejendom\n24/1002\n\nSælger HEMMELIG.\n\nPunkt 3: Personalesag\n24/1003\n\nHEMMELIG.\n"
-        ));
-        let m = assert_closed(&text, 2);
-        assert!(m.items.iter().any(|i| i.number == 3 && i.closed), "{divider}: item 3 open");
+        assert_divides(divider);
     }
     for (header, title) in [
         ("( L ) = Lukket punkt", "Køb af ejendom ( L )"),
@@ -714,11 +715,7 @@ fn regression_review_11_dividers_page_feet_sub_items_and_tab_records() {
         "Herefter behandledes dagsordenens lukkede punkter.",
         "Mødet fortsatte herefter som lukket møde.",
     ] {
-        let text = minutes(&format!(
-            "{divider}\n\nPunkt 2: Køb af ejendom\n24/1002\n\nSælger HEMMELIG.\n\nPunkt 3: Personalesag\n24/1003\n\nHEMMELIG.\n"
-        ));
-        let m = assert_closed(&text, 2);
-        assert!(m.items.iter().any(|i| i.number == 3 && i.closed), "{divider}: item 3 open");
+        assert_divides(divider);
     }
     // Sentences that deny it, or say nothing of what follows, divide nothing.
     for line in ["Herefter blev de lukkede sager ikke behandlet.", "Klager over lukkede sager behandledes i juni."] {
@@ -844,11 +841,7 @@ fn regression_review_11_and_12_leaks_left_by_the_last_stop() {
     assert!(m.items.iter().any(|i| i.number == 3 && !i.closed));
     for divider in ["Herefter behandledes punkterne for lukkede døre.", "Mødet lukket for pressen og offentligheden."]
     {
-        let text = minutes(&format!(
-            "{divider}\n\nPunkt 2: Køb af ejendom\n24/1002\n\nSælger HEMMELIG.\n\nPunkt 3: Personalesag\n24/1003\n\nHEMMELIG.\n"
-        ));
-        let m = assert_closed(&text, 2);
-        assert!(m.items.iter().any(|i| i.number == 3 && i.closed), "{divider}: item 3 open");
+        assert_divides(divider);
     }
 }
 
@@ -926,11 +919,7 @@ fn regression_review_13_near_writings_close_their_items() {
         "Kl. 18.30 blev mødet lukket for offentligheden.",
         "Mødet blev lukket for offentligheden kl. 18.30.",
     ] {
-        let text = minutes(&format!(
-            "{divider}\n\nPunkt 2: Køb af ejendom\n24/1002\n\nSælger HEMMELIG.\n\nPunkt 3: Personalesag\n24/1003\n\nHEMMELIG.\n"
-        ));
-        let m = assert_closed(&text, 2);
-        assert!(m.items.iter().any(|i| i.number == 3 && i.closed), "{divider}: item 3 open");
+        assert_divides(divider);
     }
 }
 
@@ -992,11 +981,7 @@ fn regression_review_14_own_records_close_and_look_alikes_stay_open() {
         "De efterfølgende punkter behandles for lukkede døre.",
         "Klokken 18.30 blev mødet lukket for offentligheden.",
     ] {
-        let text = minutes(&format!(
-            "{divider}\n\nPunkt 2: Køb af ejendom\n24/1002\n\nSælger HEMMELIG.\n\nPunkt 3: Personalesag\n24/1003\n\nHEMMELIG.\n"
-        ));
-        let m = assert_closed(&text, 2);
-        assert!(m.items.iter().any(|i| i.number == 3 && i.closed), "{divider}: item 3 open");
+        assert_divides(divider);
     }
     let open = "\n\nTekst.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n";
     for (title, line) in [
