@@ -16,7 +16,7 @@ use reload::Hub;
 use std::future::IntoFuture;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicU8, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 use tokio::sync::watch as signal_watch;
@@ -65,9 +65,9 @@ pub fn serve(mut opts: ServeOptions) -> Result<(), ServeError> {
 
     // Listen for Ctrl-C from here on: before the server runs (the first build of a large site takes
     // seconds) it ends the process at once, after removing the preview folder.
-    let serving = Arc::new(AtomicBool::new(false));
+    let phase = Arc::new(AtomicU8::new(BUILDING));
     let preview = Arc::new(OnceLock::new());
-    let signal = runtime.spawn(stop_on_signal(serving.clone(), preview.clone()));
+    let signal = runtime.spawn(stop_on_signal(phase.clone(), preview.clone()));
     let temp = prepare_output(&mut opts)?;
     if let Some(dir) = &temp {
         let _ = preview.set(dir.path().to_path_buf());
@@ -91,9 +91,14 @@ pub fn serve(mut opts: ServeOptions) -> Result<(), ServeError> {
     let (stop, stopped) = signal_watch::channel(false);
     let app = http::App::new(&opts.build.output, base, hub, stopped.clone())
         .map_err(|source| ServeError::Output { path: opts.build.output.clone(), source })?;
+    // A Ctrl-C that came as the first build ended has its task end the process: nothing is served.
+    if phase.compare_exchange(BUILDING, SERVING, Ordering::SeqCst, Ordering::SeqCst).is_err() {
+        loop {
+            std::thread::park();
+        }
+    }
     println!("Serving {} at {url}", opts.build.output.display());
     println!("Press Ctrl-C to stop.");
-    serving.store(true, Ordering::SeqCst);
     let served = runtime.block_on(run_server(listener, http::router(app), signal, stop, stopped));
 
     drop(watcher);
@@ -106,11 +111,17 @@ pub fn serve(mut opts: ServeOptions) -> Result<(), ServeError> {
     served
 }
 
+/// The serve's phase, one atomic so that Ctrl-C and the first build's end cannot both win: it
+/// printed "Serving" after "Stopped before the first build ended" when they came together.
+const BUILDING: u8 = 0;
+const SERVING: u8 = 1;
+const STOPPING: u8 = 2;
+
 /// Waits for Ctrl-C or SIGTERM. Once the server runs, [`run_server`] stops it gracefully; before,
 /// nothing is served that could be cut off, so the process ends here with the signal's status.
-async fn stop_on_signal(serving: Arc<AtomicBool>, preview: Arc<OnceLock<PathBuf>>) {
+async fn stop_on_signal(phase: Arc<AtomicU8>, preview: Arc<OnceLock<PathBuf>>) {
     wait_for_signal().await;
-    if serving.load(Ordering::SeqCst) {
+    if phase.compare_exchange(BUILDING, STOPPING, Ordering::SeqCst, Ordering::SeqCst).is_err() {
         return;
     }
     println!("Stopped before the first build ended.");
