@@ -136,6 +136,13 @@ pub fn may_be_layout_row(text: &str, indent: usize) -> bool {
         && (indent >= 2 || crate::bytes::has_spaces(text.as_bytes(), 2))
 }
 
+/// Cells written as the pipe row they stand for, "| a | b |": rows of tabs, layout, HTML or
+/// columns are read by the readers of pipe rows.
+pub fn pipe_row<S: AsRef<str>>(cells: &[S]) -> String {
+    let cells: Vec<&str> = cells.iter().map(AsRef::as_ref).collect();
+    format!("| {} |", cells.join(" | "))
+}
+
 /// Rows laid out with spaces, given as (indent, text), cut into columns; `None` unless they are a
 /// table. A column is a stretch of character positions that some row writes in, so columns are
 /// separated by positions that are blank in every row. Every run of two or more spaces in a row

@@ -3,6 +3,7 @@
 
 use crate::parse::has_byte;
 use crate::parse::normalize::{Kind, Line};
+use crate::parse::tables::pipe_row;
 use std::borrow::Cow;
 
 /// An HTML tag: its name as written (letters, digits, ":" and "-": "td", "TR", "o:p") and whether
@@ -144,7 +145,7 @@ pub(super) fn html_rows(text: &str) -> Option<String> {
     end_cell(&mut cell, &mut row);
     rows.extend((!row.is_empty()).then_some(row));
     rows.retain(|r| r.iter().any(|c| !c.is_empty()));
-    let rows: Vec<String> = rows.iter().map(|r| format!("| {} |", r.join(" | "))).collect();
+    let rows: Vec<String> = rows.iter().map(|r| pipe_row(r)).collect();
     (!rows.is_empty()).then(|| rows.join("\n"))
 }
 

@@ -499,7 +499,7 @@ pub(in crate::parse) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usi
         let rows: Vec<(usize, &str)> = body[k..k + n].iter().map(|l| (l.indent, l.text)).collect();
         let cells = tables::layout_table(&rows)?;
         // Read as the pipe rows it stands for, by the same reader as a table by tabs.
-        let rows: Vec<String> = cells.iter().map(|row| format!("| {} |", row.join(" | "))).collect();
+        let rows: Vec<String> = cells.iter().map(|row| tables::pipe_row(row)).collect();
         let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
         record_closes(&rows).then_some(k + n - 1)
     };
@@ -594,7 +594,7 @@ pub(super) fn tab_row(text: &str) -> Option<String> {
         return None;
     }
     let cells: Vec<&str> = inner.split('\t').map(str::trim).filter(|c| !c.is_empty()).collect();
-    (cells.len() >= 2).then(|| format!("| {} |", cells.join(" | ")))
+    (cells.len() >= 2).then(|| tables::pipe_row(&cells))
 }
 
 /// A quick look for [`starts_as_mark`]: the first byte past list marks, brackets and emphasis is an
@@ -642,7 +642,7 @@ fn names_item_first(text: &str, number: u32) -> bool {
             }
             _ => rest,
         };
-        is_item(first) && !fields.is_empty() && public_no_row(&format!("| {} |", fields.join(" | ")))
+        is_item(first) && !fields.is_empty() && public_no_row(&tables::pipe_row(fields))
     })
 }
 

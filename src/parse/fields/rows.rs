@@ -11,7 +11,7 @@ use crate::parse::has_byte;
 use crate::parse::inline::to_plain;
 use crate::parse::items::case_in;
 use crate::parse::normalize::{Kind, Line};
-use crate::parse::tables::{is_pipe_separator_row, pipe_cells};
+use crate::parse::tables::{is_pipe_separator_row, pipe_cells, pipe_row};
 use std::borrow::Cow;
 
 /// A table of one record written by columns, its header row naming the fields above (a separator
@@ -269,7 +269,7 @@ fn records(rows: &[Vec<&str>]) -> Option<Vec<Record>> {
             if cases.is_empty() || !fields.iter().any(|f| public_field(f).is_some()) {
                 return None;
             }
-            let row = format!("| {} |", words.join(" | "));
+            let row = pipe_row(&words);
             let closed = public_no_row(&row)
                 || words.iter().any(|w| closing_line(w, false))
                 || fields.iter().any(|f| public_field(f) == Some(true) || public_no_row(f));
@@ -302,7 +302,7 @@ fn is_header(cells: &[&str]) -> bool {
         let c = c.trim().trim_end_matches('.');
         !c.contains(':') && !c.chars().any(|ch| ch.is_ascii_digit()) && !ANSWERS.contains(&c)
     };
-    let row = format!("| {} |", cells.join(" | "));
+    let row = pipe_row(cells);
     filled.len() >= 2
         && filled.iter().all(label)
         && !public_no_row(&row)

@@ -92,13 +92,13 @@ pub(super) fn full_title(title: &str, body: &[Line]) -> String {
     let first = first.filter(|&i| !is_heading_line(&body[i]) && !open);
     // A table that starts the text with other rows among its fields ("| Offentlig | Nej |" above
     // "| Dato | 12.03.2024 |"): the rows that are fields say what fields under the heading say.
-    let table: Vec<Cow<str>> = first
-        .filter(|&i| TableBuilder::starts(body[i].text))
-        .map(|i| match records_at(body, i) {
-            Some(fields) => fields.into_iter().map(Cow::Owned).collect(),
-            None => table_rows(&body[i..]).filter(|l| describes_item(l)).flat_map(|l| fields(l.text)).collect(),
-        })
-        .unwrap_or_default();
+    // A table of records is read by its columns (see `records_at`).
+    let records = first.and_then(|i| records_at(body, i));
+    let table: Vec<Cow<str>> = match first.filter(|&i| TableBuilder::starts(body[i].text)) {
+        Some(_) if records.is_some() => records.iter().flatten().map(|f| Cow::Borrowed(f.as_str())).collect(),
+        Some(i) => table_rows(&body[i..]).filter(|l| describes_item(l)).flat_map(|l| fields(l.text)).collect(),
+        None => Vec::new(),
+    };
     // "Offentlig:" with its answer on the next line: the field read as one line.
     let answered = first.filter(|&i| public_label(body[i].text)).and_then(|i| {
         let next = body[i + 1..].iter().find(|l| !l.is_empty_to_reader())?;
@@ -106,7 +106,7 @@ pub(super) fn full_title(title: &str, body: &[Line]) -> String {
     });
     // A table of records is read by its columns only: its header alone is no mark ("Institution<tab>
     // Lukket" over "Solsikken<tab>Ja"; review 13).
-    let first = first.filter(|&i| records_at(body, i).is_none()).map(|i| body[i].text);
+    let first = first.filter(|_| records.is_none()).map(|i| body[i].text);
     let says_closed = |t: &str| says_closed(t) || public_field(t) == Some(true);
     let table = table.iter().map(|c| &**c);
     if let Some(mark) = fields_read.chain(first).chain(table).chain(answered.as_deref()).find(|t| says_closed(t)) {
@@ -234,7 +234,7 @@ fn records_at(body: &[Line], i: usize) -> Option<Vec<String>> {
     let layout = |l: &&Line| l.kind == Kind::Text && tables::may_be_layout_row(l.text, l.indent);
     let rows: Vec<(usize, &str)> = body[i..].iter().take_while(layout).map(|l| (l.indent, l.text)).collect();
     let cells = tables::layout_table(&rows)?;
-    let texts: Vec<String> = cells.iter().map(|row| format!("| {} |", row.join(" | "))).collect();
+    let texts: Vec<String> = cells.iter().map(|row| tables::pipe_row(row)).collect();
     record_fields(&texts.iter().map(String::as_str).collect::<Vec<_>>())
 }
 
