@@ -970,6 +970,10 @@ fn regression_review_14_own_records_close_and_look_alikes_stay_open() {
         &minutes(&format!("Punkt 2: Køb af ejendom\n24/1002\n\n(Sagsnr. 24/1002 | Offentlig: Nej){rest}")),
         2,
     );
+    // A page foot's mark after a name, set off by dashes (review 14).
+    for foot in ["Økonomiudvalget - Lukket møde - Side 2 af 6", "Økonomiudvalget - Fortroligt - Side 2 af 6"] {
+        assert_closed(&minutes(&format!("Punkt 2: Køb af ejendom\n24/1002\n\nTekst.\n\n{foot}\n\x0c{rest}")), 2);
+    }
     for head in ["Sags nr.", "J.nr."] {
         let table = format!("{head}\tEmne\tOffentlig\n24/1001\tBudget\tJa\n24/1002\tKøb af ejendom\tNej");
         assert_closed(&minutes(&format!("{table}\n\nPunkt 2: Køb af ejendom\n24/1002{rest}")), 2);

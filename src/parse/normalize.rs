@@ -533,17 +533,22 @@ pub(super) fn closed_page_foot(text: &str) -> bool {
         let w = w.to_lowercase();
         matches!(w.as_str(), "dokument" | "materiale" | "bilag" | "referat" | "indhold" | "document" | "møde")
     };
-    let of_page = match listed[..] {
-        [one] => one.eq_ignore_ascii_case("confidential"),
-        [first, .., kind] if document(kind) && (closing(first) || not(first)) => {
-            closed::is_mark(&listed[..listed.len() - 1].join(" "))
+    let of_page = |part: &str| {
+        let listed: Vec<&str> = closed::words_of(part).collect();
+        match listed[..] {
+            [one] => one.eq_ignore_ascii_case("confidential"),
+            [first, .., kind] if document(kind) && (closing(first) || not(first)) => {
+                closed::is_mark(&listed[..listed.len() - 1].join(" "))
+            }
+            _ => false,
         }
-        _ => false,
     };
+    // Each part set off by a dash or bar, after a name ("Økonomiudvalget - Lukket møde"; review 14).
+    let parts = || rest.split(" - ").flat_map(|p| p.split(" – ")).flat_map(|p| p.split(" | ")).map(str::trim);
     !rest.is_empty()
         && rest.split_whitespace().count() <= 6
         && !denied
-        && (closed::is_mark(rest) || shouted() || of_page)
+        && (shouted() || parts().any(|p| closed::is_mark(p) || of_page(p)))
 }
 
 /// True if "side" or "page" and a space come before a digit. Every line is asked: one tight pass
