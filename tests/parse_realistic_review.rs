@@ -1005,3 +1005,29 @@ fn regression_review_14_own_records_close_and_look_alikes_stay_open() {
         parse(&minutes(&format!("{list}\n\nReferatet blev godkendt.\n\nPunkt 2: Køb af ejendom\n24/1002{open}")));
     assert!(m.items.iter().any(|i| i.number == 2 && !i.closed), "{:#?}", m.items);
 }
+
+#[test]
+fn regression_the_public_leaving_and_a_form_s_blanks_close_what_follows() {
+    for divider in [
+        "Pressen og tilhørerne forlod herefter mødet.",
+        "Tilhørerne forlod salen kl. 18.30.",
+        "**Offentligheden blev bedt om at forlade mødet.**",
+    ] {
+        assert_divides(divider);
+    }
+    let rest = "\n\nSælger HEMMELIG.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n";
+    for field in ["Offentlig: Ja __ Nej X", "Lukket: Ja X Nej ___", "Offentlig: Ja: ___ Nej: _X_"] {
+        assert_closed(&minutes(&format!("Punkt 2: Køb af ejendom\n24/1002\n\n{field}{rest}")), 2);
+    }
+    let open = "\n\nTekst.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n";
+    for line in [
+        "Anne Hansen forlod mødet kl. 18.30.",
+        "Pressen forlod ikke mødet.",
+        "Pressen og tilhørerne vendte tilbage til mødet.",
+        "Offentlig: Ja X Nej __",
+    ] {
+        assert_all_open(&minutes(&format!(
+            "Punkt 2: Vejbelysning\n24/1002{open}\n{line}\n\nPunkt 4: Budget\n24/1004\n\nTekst.\n"
+        )));
+    }
+}

@@ -338,6 +338,34 @@ fn reported(words: &[String]) -> bool {
             || (doors && words.iter().any(|w| verb(w) || took_place(w)) && words.iter().any(rest)))
 }
 
+/// A sentence saying the public left, so the rest of the meeting was held behind closed doors:
+/// "Pressen og tilhørerne forlod herefter mødet.", "Tilhørerne forlod salen kl. 18.30" (review 14),
+/// "Offentligheden blev bedt om at forlade mødet". Not denied, and not one person leaving ("Anne
+/// Hansen forlod mødet kl. 18.30" is an absence), nor a return ("… vendte tilbage").
+pub(super) fn public_left(text: &str) -> bool {
+    // Most lines have no "forl…": decided on their bytes.
+    if text.len() > 120
+        || memchr::memmem::find(text.as_bytes(), b"forla")
+            .or(memchr::memmem::find(text.as_bytes(), b"forlod"))
+            .is_none()
+    {
+        return false;
+    }
+    let lower = to_plain(text).to_lowercase();
+    let words: Vec<&str> = words_of(&lower).collect();
+    let public = |w: &str| {
+        matches!(w, "pressen" | "presse" | "tilhørerne" | "tilhørere" | "offentligheden" | "publikum" | "publikummet")
+    };
+    let opens =
+        |w: &str| public(w) || matches!(w, "herefter" | "derefter" | "dernæst" | "kl" | "klokken" | "inden" | "før");
+    let left = |w: &str| matches!(w, "forlod" | "forlader" | "forlade");
+    let denied = words.iter().any(|w| matches!(*w, "ikke" | "ej" | "tilbage" | "igen"));
+    words.first().is_some_and(|w| opens(w))
+        && words.iter().any(|w| public(w))
+        && words.iter().any(|w| left(w))
+        && !denied
+}
+
 /// A line set off as a rule is, three or more of one sign on each side: "*** LUKKET ***", "---
 /// Lukket ---", "=== FORTROLIGT ===".
 fn ruled_off(text: &str) -> bool {

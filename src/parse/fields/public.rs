@@ -78,7 +78,9 @@ pub(super) fn public_answer(text: &str) -> Option<(bool, bool)> {
     }
     // A field in brackets ("(Offentlig: N)", "**[Offentlig: N]**"; review 10) is the field.
     let t = text.trim();
-    let t = Some(t.trim_matches(['*', '_'])).filter(|u| u.len() + 4 >= t.len()).unwrap_or(t);
+    // (Emphasis around it, not a form's blank after it: "Lukket: Ja X Nej __".)
+    let t =
+        Some(t.trim_matches(['*', '_'])).filter(|u| u.len() + 4 >= t.len() && t.starts_with(['*', '_'])).unwrap_or(t);
     let inner = [('(', ')'), ('[', ']')].iter().find_map(|&(a, b)| t.strip_prefix(a)?.strip_suffix(b));
     let answer = label_and_answer(inner.unwrap_or(t)).and_then(|(label, value)| answer_of(text.len(), label, value));
     // Fields side by side in one bracket ("(Sagsnr. 24/1002, Offentlig: N)", "(Sagsnr.: 24/1002 -
@@ -213,10 +215,37 @@ fn boxes(value: &str) -> Option<(Vec<String>, Vec<String>)> {
 /// the box before its option ("☐ Ja ☒ Nej", "[ ] Ja [X] Nej") or after it ("Ja ☐ Nej ☒"); `Some(None)`
 /// when there are boxes but not one option ticked; `None` without boxes.
 fn ticked(value: &str) -> Option<Option<bool>> {
-    let (chosen, _) = boxes(value)?;
+    let Some((chosen, _)) = boxes(value) else { return blanks(value) };
     Some(match chosen.iter().map(String::as_str).collect::<Vec<_>>()[..] {
         ["ja"] => Some(true),
         ["nej"] => Some(false),
+        _ => None,
+    })
+}
+
+/// Yes and no as a paper form's blanks, each mark after its option: "Ja __ Nej X", "Ja: ___ Nej:
+/// _X_" (review 14). Like [`ticked`]; `None` unless the answer is just the two options and their marks.
+fn blanks(value: &str) -> Option<Option<bool>> {
+    memchr::memchr(b'_', value.as_bytes())?;
+    let tokens: Vec<&str> = value.split_whitespace().map(|t| t.trim_end_matches(':')).collect();
+    let [a, mark_a, b, mark_b] = tokens[..] else { return None };
+    // Some(ticked) for "X", "_X_", "__"; None for a word.
+    let mark = |t: &str| {
+        let inner = t.trim_matches('_');
+        (inner.is_empty() || inner.eq_ignore_ascii_case("x")).then_some(!inner.is_empty())
+    };
+    let option = |t: &str| match t.to_lowercase().as_str() {
+        "ja" => Some(true),
+        "nej" => Some(false),
+        _ => None,
+    };
+    let (a, b) = (option(a)?, option(b)?);
+    if a == b {
+        return None;
+    }
+    Some(match (mark(mark_a)?, mark(mark_b)?) {
+        (true, false) => Some(a),
+        (false, true) => Some(b),
         _ => None,
     })
 }
@@ -831,6 +860,22 @@ mod tests {
         for t in ["Offentlig: Ja, delvist", "Offentlig høring: Nej", "Sagsansvarlig: Nej", "Offentlig nej"] {
             assert_eq!(public_field(t), None, "{t}");
         }
+    }
+
+    /// Regression (review 14): a paper form's blanks, the mark after its option.
+    #[test]
+    fn answers_in_blanks() {
+        for t in
+            ["Offentlig: Ja __ Nej X", "Offentlig: Ja: ___ Nej: _X_", "Lukket: Ja X Nej __", "Offentlig: Ja __ Nej __"]
+        {
+            assert_eq!(public_field(t), Some(true), "{t}");
+        }
+        for t in ["Offentlig: Ja X Nej __", "Offentlig: Ja _x_ Nej ___", "Lukket: Ja __ Nej X"] {
+            assert_eq!(public_field(t), Some(false), "{t}");
+        }
+        // Not a form: a word where a mark would be.
+        assert_eq!(blanks("Ja __ Nej tak"), None);
+        assert_eq!(blanks("Nej X Nej __"), None);
     }
 
     /// Regression (adversarial review): answers in words, "Lukket"-labels, escaped colons, long

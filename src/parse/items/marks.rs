@@ -7,7 +7,7 @@ use super::heading::{bare_sub_item, heading_at, sub_item};
 use crate::case::CaseNumber;
 use crate::parse::closed::{
     closed_in_passing, closing_line, closing_word, is_closed, is_mark, is_verb, letter_spaced, mark_with_reason,
-    phrase_mark, words_of,
+    phrase_mark, public_left, words_of,
 };
 use crate::parse::fields::{
     closing_field, fields, open_status, public_no_line, table_cases, table_ending_at, OtherCases, Own,
@@ -209,7 +209,7 @@ pub(super) fn closed_part(lines: &[Line], cx: &mut Ctx) -> Option<usize> {
             'k',
         ])
     };
-    let named = |i: usize| starts(i) && closing_line(lines[i].text, true) && alone(i);
+    let named = |i: usize| ((starts(i) && closing_line(lines[i].text, true)) || public_left(lines[i].text)) && alone(i);
     let d =
         (1..lines.len()).find(|&i| (named(i) || divides_before_heading(lines, i)) && heading_at(lines, i).is_none())?;
     cx.warn(
