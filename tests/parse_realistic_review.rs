@@ -1019,6 +1019,11 @@ fn regression_the_public_leaving_and_a_form_s_blanks_close_what_follows() {
     for field in ["Offentlig: Ja __ Nej X", "Lukket: Ja X Nej ___", "Offentlig: Ja: ___ Nej: _X_"] {
         assert_closed(&minutes(&format!("Punkt 2: Køb af ejendom\n24/1002\n\n{field}{rest}")), 2);
     }
+    // A page's number between dashes in a closed page's foot.
+    for foot in ["- 2 - FORTROLIGT", "-2- Lukket punkt", "FORTROLIGT - 2 -"] {
+        assert_closed(&minutes(&format!("Punkt 2: Køb af ejendom\n24/1002\n\nTekst.\n\n{foot}\n\x0c{rest}")), 2);
+    }
+    assert_all_open(&minutes("Punkt 2: Trafik\n24/1002\n\nTekst.\n\n- 2 - Høje-Taastrup Kommune\n\x0cMere tekst.\n"));
     let open = "\n\nTekst.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n";
     for line in [
         "Anne Hansen forlod mødet kl. 18.30.",

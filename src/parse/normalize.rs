@@ -509,7 +509,7 @@ pub(super) fn closed_page_foot(text: &str) -> bool {
     // An English template's foot too ("CONFIDENTIAL Page 2 of 6"; review 11).
     // (The page number first: one pass over the bytes, where the word searches copy or scan more.)
     let english = || t.as_bytes().windows(12).any(|w| w.eq_ignore_ascii_case(b"confidential"));
-    if t.len() > 160 || !names_a_page(t) || !(closed::has_mark_stem(t) || english()) {
+    if t.len() > 160 || !(names_a_page(t) || dashed_page_number(t)) || !(closed::has_mark_stem(t) || english()) {
         return false;
     }
     let words: Vec<&str> = t.split_whitespace().collect();
@@ -562,9 +562,45 @@ fn names_a_page(t: &str) -> bool {
         .any(|i| b[i - 4..i].eq_ignore_ascii_case(b"side") || b[i - 4..i].eq_ignore_ascii_case(b"page"))
 }
 
-/// Where "Side 2 af 9" (or "Side 2/9", "Page 2 of 9", a line "2 af 9") is among `words`.
+/// True if the line starts or ends with a page number between dashes ("- 2 - FORTROLIGT",
+/// "Lukket punkt -2-"; review 14).
+fn dashed_page_number(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let dashed = |w: &[&str]| match w {
+        ["-", n, "-"] => page_digits(n),
+        [w] => w.strip_prefix('-').and_then(|w| w.strip_suffix('-')).is_some_and(page_digits),
+        _ => false,
+    };
+    let n = words.len();
+    dashed(&words[..n.min(3)])
+        || dashed(&words[n.saturating_sub(3)..])
+        || dashed(&words[..n.min(1)])
+        || dashed(&words[n.saturating_sub(1)..])
+}
+
+/// A page's number as written: one to four digits.
+fn page_digits(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Where "Side 2 af 9" (or "Side 2/9", "Page 2 of 9", a line "2 af 9", or "- 2 -" at the line's
+/// start or end) is among `words`.
 fn page_marker(words: &[&str]) -> Option<std::ops::Range<usize>> {
-    let num = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+    let num = |s: &str| page_digits(s);
+    let dashed = |w: &str| w.strip_prefix('-').and_then(|w| w.strip_suffix('-')).is_some_and(page_digits);
+    let n = words.len();
+    for at in [0, n.saturating_sub(3)] {
+        if let Some(["-", d, "-"]) = words.get(at..at + 3) {
+            if num(d) {
+                return Some(at..at + 3);
+            }
+        }
+    }
+    for at in [0, n.saturating_sub(1)] {
+        if words.get(at).is_some_and(|w| dashed(w)) {
+            return Some(at..at + 1);
+        }
+    }
     let of = |s: &str| s.eq_ignore_ascii_case("af") || s.eq_ignore_ascii_case("of");
     if let [a, o, b] = words {
         if num(a) && of(o) && num(b) {
