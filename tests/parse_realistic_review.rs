@@ -1036,3 +1036,38 @@ fn regression_the_public_leaving_and_a_form_s_blanks_close_what_follows() {
         )));
     }
 }
+
+#[test]
+fn regression_review_15_a_section_heading_that_says_closed_closes_its_item() {
+    for heading in [
+        "Beslutning i Lukket møde",
+        "Beslutning i Økonomiudvalget den 12-03-2024 (lukket møde)",
+        "Beslutning på lukket møde",
+        "Beslutning (lukket)",
+        "Beslutning (ikke offentlig)",
+        "Beslutning i Byrådet - fortroligt",
+        "Lukket beslutning",
+        "Fortrolig beslutning",
+        "Beslutning truffet for lukkede døre",
+        "Indstilling (lukket)",
+        "Sagsfremstilling - Fortrolig",
+        "Fortrolig sagsfremstilling",
+        "Behandling: Lukket møde",
+        "### **Beslutning i lukket møde**",
+    ] {
+        let text = format!(
+            "Punkt 2: Personale\n24/1002\n\nSagsfremstilling\n\nSagen forelægges.\n\n{heading}\n\nHEMMELIG afskediges.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n"
+        );
+        assert_closed(&minutes(&text), 2);
+    }
+    for heading in [
+        "Beslutning om lukket skole",
+        "Beslutning (ikke lukket)",
+        "Baggrund for lukkede sager",
+        "Beslutning i Økonomiudvalget den 12-03-2024",
+    ] {
+        assert_all_open(&minutes(&format!(
+            "Punkt 2: Skoler\n24/1002\n\nSagsfremstilling\n\nTekst.\n\n{heading}\n\nGodkendt.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n"
+        )));
+    }
+}

@@ -366,6 +366,70 @@ pub(super) fn public_left(text: &str) -> bool {
         && !denied
 }
 
+/// A section's heading that says the section is closed: "Beslutning i Lukket møde", "Beslutning
+/// (lukket)", "Fortrolig sagsfremstilling", "Indstilling - ikke offentlig", "Beslutning i
+/// Økonomiudvalget den 12-03-2024 (lukket møde)", "Behandling: Lukket møde" (review 15): its item
+/// is closed. Only the section's name, a body and a date beside the closing words: "Beslutning om
+/// lukket skole" has a subject, "Beslutning (ikke lukket)" denies it.
+pub(super) fn closed_section_heading(text: &str) -> bool {
+    if text.len() > 120 {
+        return false;
+    }
+    let plain = to_plain(text.trim_start().trim_start_matches('#'));
+    let words: Vec<&str> = words_of(&plain).collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    // What follows "jf." is the law, any words.
+    let lower = &lower[..lower.iter().position(|w| w == "jf").unwrap_or(lower.len())];
+    let section = |w: &str| {
+        matches!(
+            w,
+            "beslutning"
+                | "indstilling"
+                | "sagsfremstilling"
+                | "sagsbeskrivelse"
+                | "baggrund"
+                | "behandling"
+                | "resumé"
+                | "resume"
+        )
+    };
+    let not = |k: usize| k > 0 && matches!(lower[k - 1].as_str(), "ikke" | "ej");
+    let closes = |k: usize| {
+        (closing_word(&lower[k]) && !not(k)) || (matches!(lower[k].as_str(), "offentlig" | "offentligt") && not(k))
+    };
+    let denied = (0..lower.len()).any(|k| closing_word(&lower[k]) && not(k));
+    // A body's name is written with a capital ("Økonomiudvalget"), a date with digits or a month.
+    let known = |k: usize| {
+        let w = lower[k].as_str();
+        section(w)
+            || closes(k)
+            || words[k].starts_with(char::is_uppercase)
+            || w.bytes().all(|b| b.is_ascii_digit())
+            || crate::parse::dates::starts_with_month(w)
+            || matches!(
+                w,
+                "i" | "på"
+                    | "truffet"
+                    | "for"
+                    | "døre"
+                    | "møde"
+                    | "mødet"
+                    | "del"
+                    | "den"
+                    | "d"
+                    | "kl"
+                    | "punkt"
+                    | "pkt"
+                    | "sag"
+                    | "ikke"
+                    | "ej"
+                    | "offentlig"
+                    | "offentligt"
+            )
+    };
+    lower.iter().any(|w| section(w)) && (0..lower.len()).any(closes) && !denied && (0..lower.len()).all(known)
+}
+
 /// A line set off as a rule is, three or more of one sign on each side: "*** LUKKET ***", "---
 /// Lukket ---", "=== FORTROLIGT ===".
 fn ruled_off(text: &str) -> bool {

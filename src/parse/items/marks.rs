@@ -6,8 +6,8 @@ use super::head::{full_title, head_of};
 use super::heading::{bare_sub_item, heading_at, sub_item};
 use crate::case::CaseNumber;
 use crate::parse::closed::{
-    closed_in_passing, closing_line, closing_word, is_closed, is_mark, is_verb, letter_spaced, mark_with_reason,
-    phrase_mark, public_left, words_of,
+    closed_in_passing, closed_section_heading, closing_line, closing_word, is_closed, is_mark, is_verb, letter_spaced,
+    mark_with_reason, phrase_mark, public_left, words_of,
 };
 use crate::parse::fields::{
     closing_field, fields, open_status, public_no_line, table_cases, table_ending_at, OtherCases, Own,
@@ -162,6 +162,14 @@ pub(super) fn marked_past_page_break(lines: &[Line], from: usize, i: usize) -> O
         }
     }
     None
+}
+
+/// True if a section heading in item `number`'s text `body` says the section is closed ("Beslutning
+/// i Lukket møde", see [`closed_section_heading`]): the item is, with a warning.
+pub(super) fn closed_section(body: &[Line], number: u32, cx: &mut Ctx) -> bool {
+    let Some(l) = body.iter().find(|l| l.may_close && closed_section_heading(l.text)) else { return false };
+    cx.warn(l.no, format!("item {number} is closed by its section \"{}\", and not published", clip(l.text.trim())));
+    true
 }
 
 /// The line that divides the agenda into an open and a closed part ("Lukkede punkter", "Lukket

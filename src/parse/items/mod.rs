@@ -26,7 +26,9 @@ use body::sections_of;
 use case::{case_in_title, case_number, own_case};
 use head::{case_within, full_title, head_of};
 use heading::{next_heading, numbered_line};
-use marks::{closed_part, closed_sub_item, marked_above, marked_past_page_break, says_open, supplement_above};
+use marks::{
+    closed_part, closed_section, closed_sub_item, marked_above, marked_past_page_break, says_open, supplement_above,
+};
 use repeats::{same_heading, says_continued, writings_above};
 
 use crate::model::AgendaItem;
@@ -284,6 +286,7 @@ impl Agenda<'_, '_> {
         });
         let closed = o.closed
             || public_no_in(&lines[s + 1..end], Own { number: Some(n), cases: &own, title: &o.title }, cx)
+            || closed_section(&lines[s + 1..end], n, cx)
             || trailing.is_some_and(|(m, _)| {
                 cx.warn(
                     lines[m].no,
