@@ -13,9 +13,11 @@
 //! (`2012 2011 2010`) and longer digit runs are left alone; so are a six- and a four-digit number
 //! separated by two or more spaces (columns of a table laid out with spaces). Also masked: ten
 //! digits in five single-spaced pairs whose first three are a date (`17 05 83 44 17`), a serial
-//! named after a birth date on its line (`født 17.05.83, løbenr 4417`), and the dates and
+//! named after a birth date on its line (`født 17.05.83, løbenr 4417`), the dates and
 //! four-digit numbers of the rows under a table header with a birth and a serial column (`| Født |
-//! Løbenr. |`).
+//! Løbenr. |`), and halves parted by a cell or a line with a dash on either side (`030390-` over
+//! `3456` in a wrapped column, `010190` over `-1234`; `010190-` alone is masked too). Without a
+//! dash, halves in two cells or on two lines are left alone (`| 120500 | 1250 |`, `310117` / `2018`).
 
 use crate::diag::Diagnostic;
 use std::borrow::Cow;
@@ -532,10 +534,108 @@ fn find_written(text: &str) -> Vec<(usize, usize)> {
                 found.push((i, end));
                 i = end;
             }
+            None if first.len == 6 && plausible_date(&date) => {
+                let parted = parted_halves(text, i, after);
+                i = parted.last().map_or(after, |&(_, e)| e.max(after));
+                found.extend(parted);
+            }
             None => i = after,
         }
     }
     found
+}
+
+/// The halves of a CPR number that a table or a line break parted (review 15), for six digits at
+/// `text[start..after]` with no serial joined to them: the six with a dash and nothing after it in
+/// their cell ("030390-" over "3456" in a cell wrapped by pdftotext, "010190-<br>1234"; the date
+/// half with its dash is masked alone), or the six ending their cell and four digits alone in the
+/// next cell ("| 010190 | 1234 |", "<td>010190</td><td>1234</td>") or in the same column of the
+/// next line ("010190" / "-1234"). Both halves stand alone in their cells: "Bilag 010190-A" or
+/// "010190 1234 kr." are something else.
+fn parted_halves(text: &str, start: usize, after: usize) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    if start > 0 && !b" \t|>\n(".contains(&b[start - 1]) {
+        return Vec::new();
+    }
+    let blank = |mut k: usize| {
+        while b.get(k).is_some_and(|c| *c == b' ' || *c == b'\t') {
+            k += 1;
+        }
+        k
+    };
+    let dash_at = |k: usize| text[k..].chars().next().filter(|&c| is_dash(c)).map(|c| k + c.len_utf8());
+    // Four digits alone from `k` (a dash before them allowed), where they are and whether a
+    // dash stood before them.
+    let serial_at = |k: usize| {
+        let dashed = dash_at(k).is_some();
+        let k = dash_at(k).map_or(k, blank);
+        let n = b[k.min(b.len())..].iter().take_while(|c| c.is_ascii_digit()).count();
+        // Not a figure's first digits ("1234,50", "1234.567").
+        let ends = |e: usize| {
+            b.get(e).is_none_or(|c| !c.is_ascii_alphanumeric())
+                && !(matches!(b.get(e), Some(b'.' | b',')) && b.get(e + 1).is_some_and(u8::is_ascii_digit))
+        };
+        (n == 4 && ends(k + 4)).then_some(((k, k + 4), dashed))
+    };
+    // With a dash and nothing after it in the cell, the date half is masked whatever follows.
+    // (Past a line or page break a serial may follow: "010190-\x0c1234" is read whole below.)
+    let dangling = dash_at(after).filter(|&d| {
+        let next = d + b[d..].iter().take_while(|c| c.is_ascii_whitespace() || **c == b'\x0c').count();
+        b.get(next).is_none_or(|c| !c.is_ascii_digit())
+    });
+    let date = (start, dangling.unwrap_or(after));
+    // Without a dash on either side, six and four digits parted so are as often a date and a year
+    // ("310117" / "2018") or a table's amounts ("| Løn | 120500 | 1250 |"): left alone.
+    let with = |serial: Option<((usize, usize), bool)>| match (serial, dangling) {
+        (Some((serial, _)), Some(_)) | (Some((serial, true)), None) => vec![date, serial],
+        (_, Some(_)) => vec![date],
+        (_, None) => Vec::new(),
+    };
+    let after = date.1;
+    // The next cell on the line, past a bar or a cell's tags.
+    let mut k = blank(after);
+    let mut crossed = false;
+    loop {
+        if b.get(k) == Some(&b'|') {
+            (k, crossed) = (blank(k + 1), true);
+        } else if b.get(k) == Some(&b'<') {
+            let Some(close) = memchr::memchr(b'>', &b[k..]) else { break };
+            let tag = text[k + 1..k + close].trim_start_matches('/').to_ascii_lowercase();
+            if !["td", "th", "br"].iter().any(|t| tag.starts_with(t)) {
+                break;
+            }
+            (k, crossed) = (blank(k + close + 1), true);
+        } else {
+            break;
+        }
+    }
+    if crossed {
+        return with(serial_at(k));
+    }
+    // The same column of the next line, the six ending their cell (a line's end or a gap).
+    let line_end = memchr::memchr(b'\n', &b[after..]).map_or(b.len(), |n| after + n);
+    if line_end == b.len() || !(text[after..line_end].trim().is_empty() || text[after..].starts_with("  ")) {
+        return with(None);
+    }
+    let line_start = memchr::memrchr(b'\n', &b[..start]).map_or(0, |n| n + 1);
+    let column = text[line_start..start].chars().count();
+    let next_end = memchr::memchr(b'\n', &b[line_end + 1..]).map_or(b.len(), |n| line_end + 1 + n);
+    let next = &text[line_end + 1..next_end];
+    // The number wrapped as text is: the six ending their line, the four starting the next
+    // ("Borgeren, 010190" / "1234, har klaget", "Ansøgning 010190" / "1234.pdf").
+    let first = blank(line_end + 1);
+    let ends_line = text[after..line_end].trim().is_empty();
+    if let Some(serial) = serial_at(first).filter(|_| ends_line && b.get(first) != Some(&b'|')) {
+        return with(Some(serial));
+    }
+    // A cell wrapped in a table laid out with spaces: the four alone in the same column below.
+    let Some((at, _)) = next.char_indices().nth(column.saturating_sub(2)) else { return with(None) };
+    let k = blank(line_end + 1 + at);
+    let alone_before = b[k - 1] == b'|' || (k >= 2 && b[k - 2..k] == *b"  ");
+    let ends_cell = |e: usize| {
+        e == next_end || b[e] == b'\r' || text[e..next_end].starts_with("  ") || text[e..next_end].trim().is_empty()
+    };
+    with(serial_at(k).filter(|&((_, e), _)| alone_before && ends_cell(e) && k - (line_end + 1) <= at + 10))
 }
 
 /// True if a CPR number's seventh digit `d` (its serial's first) fits a birth in `year`: the digit
@@ -1387,6 +1487,32 @@ mod tests {
             "| 01.04.2024 | 2500 |",
             "| Løn | 120500 | 1250 |",
         ] {
+            assert!(mask(s).1.is_empty(), "{s}");
+        }
+    }
+
+    /// Regression (review 15): a CPR number parted by a table's cell or a line break, with a dash
+    /// on either side, was published.
+    #[test]
+    fn regression_halves_parted_by_a_cell_or_a_line_are_masked() {
+        for (s, masked) in [
+            (
+                "Hans Hansen         030390-        Vejen 1\n                    3456\n",
+                "Hans Hansen         XXXXXX-        Vejen 1\n                    XXXX\n",
+            ),
+            (
+                "Hans Hansen         010190         Vejen 1\n                    -1234\n",
+                "Hans Hansen         XXXXXX         Vejen 1\n                    -XXXX\n",
+            ),
+            ("| Hans Hansen | 010190-<br>1234 |", "| Hans Hansen | XXXXXX-<br>XXXX |"),
+            ("Borgeren, 010190-\n1234, har klaget", "Borgeren, XXXXXX-\nXXXX, har klaget"),
+            // The date half with its dash alone is masked too.
+            ("Hans Hansen         030390-        Vejen 1", "Hans Hansen         XXXXXX-        Vejen 1"),
+        ] {
+            assert_eq!(mask(s).0, masked, "{s}");
+        }
+        // No dash on either side: a date over a year, amounts in cells.
+        for s in ["310117\n2018", "| Løn | 120500 | 1250 |", "<td>120500</td><td>1250</td>"] {
             assert!(mask(s).1.is_empty(), "{s}");
         }
     }
