@@ -1071,3 +1071,33 @@ fn regression_review_15_a_section_heading_that_says_closed_closes_its_item() {
         )));
     }
 }
+
+#[test]
+fn regression_review_15_unpublished_phrases_and_website_fields_close_the_item() {
+    let rest = "\n\nSælger HEMMELIG.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n";
+    for line in [
+        "Offentliggøres ikke",
+        "Sagen offentliggøres ikke",
+        "Offentliggøres ikke på hjemmesiden",
+        "Publiceres ikke",
+        "Må ikke publiceres",
+        "Ikke til publicering",
+        "Ikke offentliggjort",
+        "Beslutningen er fortrolig",
+        "Publiceres på hjemmesiden: Nej",
+        "Vises på hjemmesiden: Nej",
+        "Offentlig dagsorden: Nej",
+        "Må sagen offentliggøres? Nej",
+        "Offentlig ; Nej",
+        "Offentlig = Nej",
+        "Offentlig -> Nej",
+        "Offentlig → Nej",
+        "Offentlig − Nej",
+    ] {
+        assert_closed(&minutes(&format!("Punkt 2: Køb af ejendom\n24/1002\n{line}{rest}")), 2);
+    }
+    let open = "\n\nTekst.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n";
+    for line in ["Høringssvarene offentliggøres ikke før fristen", "Vises på hjemmesiden: Ja", "Offentlig = Ja"] {
+        assert_all_open(&minutes(&format!("Punkt 2: Høring\n24/1002\n{line}{open}")));
+    }
+}

@@ -78,7 +78,11 @@ fn may_say_closed(text: &str) -> bool {
     static WORDS: std::sync::LazyLock<Vec<Finder<'static>>> =
         // "ikke åben…" and "ej åben…" run together, the "å" a "#".
         std::sync::LazyLock::new(|| {
-            CLOSING_STEMS.into_iter().chain([&b"ndtag"[..], b"kke#ben", b"ej#ben"]).map(Finder::new).collect()
+            CLOSING_STEMS
+                .into_iter()
+                .chain([&b"ndtag"[..], b"kke#ben", b"ej#ben", b"ublicer"])
+                .map(Finder::new)
+                .collect()
         });
     let mut run = Vec::with_capacity(text.len());
     for c in text.chars() {
@@ -121,6 +125,7 @@ fn not_public(text: &str) -> bool {
     let not = |w: &str| matches!(w, "ikke" | "ej");
     let open = |w: &str| matches!(w, "åben" | "åbent");
     words.windows(3).any(|w| not(w[0]) && w[1] == "til" && matches!(w[2], "offentliggørelse" | "offentligheden"))
+        || unpublished_in(&words)
         // "Må ikke offentliggøres", "Kan ikke offentliggøres før …" (review 9).
         || words.windows(2).any(|w| not(w[0]) && w[1] == "offentliggøres")
         // "Ikke åbent punkt", "Ikke åben sag"; not "Biblioteket er ikke åbent om søndagen".
@@ -559,6 +564,55 @@ pub(super) fn phrase_mark(mark: &str) -> bool {
     words_of(mark).count() >= 2 && is_mark(mark)
 }
 
+/// Words that say the item is not published: "offentliggøres ikke", "publiceres ikke", "må ikke
+/// publiceres", "ikke offentliggjort", "ikke til publicering" (review 15).
+fn unpublished_in(words: &[&str]) -> bool {
+    let not = |w: &str| matches!(w, "ikke" | "ej");
+    words.windows(2).any(|w| (published(w[0]) && not(w[1])) || (not(w[0]) && published(w[1])))
+        || words.windows(3).any(|w| not(w[0]) && w[1] == "til" && w[2] == "publicering")
+}
+
+fn published(word: &str) -> bool {
+    matches!(word, "offentliggøres" | "publiceres" | "offentliggjort" | "offentliggjorte" | "publiceret")
+}
+
+/// A short line that only says the item is not published ("Offentliggøres ikke", "Sagen
+/// offentliggøres ikke", "Publiceres ikke på hjemmesiden", "Må ikke publiceres", "Ikke til
+/// publicering"; review 15), not a sentence with a subject of its own ("Høringssvarene
+/// offentliggøres ikke før fristen").
+fn unpublished(mark: &str) -> bool {
+    if mark.len() > 80 {
+        return false;
+    }
+    let lower = to_plain(mark).to_lowercase();
+    let words: Vec<&str> = words_of(&lower).collect();
+    let words = &words[..words.iter().position(|w| *w == "jf").unwrap_or(words.len())];
+    let known = |w: &&str| {
+        published(w)
+            || matches!(
+                *w,
+                "ikke"
+                    | "ej"
+                    | "må"
+                    | "kan"
+                    | "skal"
+                    | "til"
+                    | "publicering"
+                    | "sagen"
+                    | "punktet"
+                    | "dette"
+                    | "denne"
+                    | "punkt"
+                    | "sag"
+                    | "på"
+                    | "hjemmesiden"
+                    | "internettet"
+                    | "endnu"
+            )
+    };
+    words.len() <= 6 && unpublished_in(words) && words.iter().all(known)
+}
+
 /// Plain text that is a mark of its own: [`closing_line`]'s vocabulary, or a phrase that says so
 /// ("Ikke offentlig", "Undtaget fra offentligheden"), not a subject ("Lukket skole").
 pub(in crate::parse) fn is_mark(mark: &str) -> bool {
@@ -566,7 +620,7 @@ pub(in crate::parse) fn is_mark(mark: &str) -> bool {
         let first = words_of(mark).next().map(str::to_lowercase);
         matches!(first.as_deref(), Some("ikke" | "ej" | "undtaget" | "må" | "kan")) && short_mark(mark)
     };
-    !mark.is_empty() && (closing_line(mark, false) || phrase())
+    !mark.is_empty() && (closing_line(mark, false) || phrase() || unpublished(mark))
 }
 
 /// A short first line or field of an item that says it is closed in any words, starting with what
@@ -608,7 +662,12 @@ pub(super) fn short_mark(text: &str) -> bool {
     // … said of the item, not of a subject of its own ("Møderne holdes for lukkede døre").
     let about_item =
         words.first().is_some_and(|w| closing_word(w) || matches!(*w, "behandles" | "behandlet" | "status"));
-    words.len() <= 8 && ((about_item && words.windows(2).any(closes)) || phrase || embargo || marks_closed(text))
+    words.len() <= 8
+        && ((about_item && words.windows(2).any(closes))
+            || phrase
+            || embargo
+            || marks_closed(text)
+            || unpublished(text))
 }
 
 /// A first line that says, as a sentence, that the item is closed: "Punktet er lukket.", "Denne
@@ -617,7 +676,9 @@ pub(super) fn short_mark(text: &str) -> bool {
 pub(super) fn item_says_closed(text: &str) -> bool {
     let plain = to_plain(text);
     let lower = plain.trim_start().to_lowercase();
-    let about_item = ["punktet", "sagen", "denne sag", "dette punkt"].iter().any(|s| lower.starts_with(s));
+    // "Beslutningen er fortrolig" too (review 15).
+    let about_item =
+        ["punktet", "sagen", "denne sag", "dette punkt", "beslutningen"].iter().any(|s| lower.starts_with(s));
     text.len() <= 160 && about_item && is_closed(&plain)
 }
 

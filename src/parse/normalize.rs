@@ -197,8 +197,10 @@ fn may_close(text: &str) -> Vec<usize> {
     static WORDS: LazyLock<Vec<Finder<'static>>> = LazyLock::new(|| {
         // The public labels "åben…" (also "aaben"), "publiceres", "aktindsigt", and box drawing (U+2500–U+257F)
         // by its first two bytes; an English template's "CONFIDENTIAL" page foot.
-        let more: [&[u8]; 8] = [
+        let more: [&[u8]; 9] = [
             "åben".as_bytes(),
+            // "Vises på hjemmesiden: Nej" (review 15).
+            b"hjemmeside",
             "Åben".as_bytes(),
             b"aaben",
             b"publicer",

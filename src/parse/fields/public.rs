@@ -47,6 +47,15 @@ const PUBLIC_LABELS: &[&str] = &[
     "kan punktet offentliggøres",
     "må punktet offentliggøres",
     "kan sagen offentliggøres",
+    // Review 15.
+    "må sagen offentliggøres",
+    "skal sagen offentliggøres",
+    "må sagen publiceres",
+    "publiceres på hjemmesiden",
+    "offentliggøres på hjemmesiden",
+    "vises på hjemmesiden",
+    "offentlig dagsorden",
+    "åben dagsorden",
 ];
 
 /// The labels of a field that asks whether the item is closed ("Lukket: Ja"): "Ja" closes it. An
@@ -381,7 +390,10 @@ fn label_and_answer(text: &str) -> Option<(&str, &str)> {
             return Some((text[..at].trim_end(), &text[at..]));
         }
     }
-    [" - ", " – ", " — ", "  "].iter().find_map(|sep| text.split_once(sep))
+    // … or an arrow, an equals sign, a semicolon or another dash (review 15).
+    [" - ", " – ", " — ", "  ", " ‒ ", " − ", " = ", " -> ", " → ", " ; ", "; "]
+        .iter()
+        .find_map(|sep| text.split_once(sep))
 }
 
 /// "Offentlig:" (or "Lukket:") alone on its line, the label of [`public_field`] whose answer is on the next.
@@ -820,6 +832,8 @@ fn starts_with_public_label(text: &str) -> bool {
         || head(4, "til ")
         || head(4, "kan ")
         || head(4, "må ")
+        || head(5, "skal ")
+        || head(6, "vises ")
         || head(6, "lukket")
         || head(9, "fortrolig")
         || ["Åb", "åb", "ÅB", "Å/", "å/"].iter().any(|w| t.starts_with(w.as_bytes()))
