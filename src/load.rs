@@ -49,8 +49,67 @@ pub fn find_files(content: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
 pub fn load_file(path: &Path, rel: &Path) -> Result<(Source, Vec<Diagnostic>), Diagnostic> {
     let bytes = std::fs::read(path).map_err(|e| Diagnostic::error(rel, 0, format!("cannot read file: {e}")))?;
     let (text, warnings) = decode_owned(rel, bytes)?;
-    Ok((Source { rel: rel.to_path_buf(), path: path.to_path_buf(), text: composed(text) }, warnings))
+    Ok((Source { rel: rel.to_path_buf(), path: path.to_path_buf(), text: unjoined(composed(text)) }, warnings))
 }
+
+/// The text with a PDF's ligatures as their letters ("oﬀentlig" as "offentlig": pdftotext writes
+/// U+FB00–U+FB06 where the font joined them) and a soft hyphen written as an entity ("Lukk&shy;et",
+/// "&#173;", "&#xad;") as the character U+00AD every reader already passes over (review 15: such
+/// marks were published, and a word with a ligature could not be searched). Both are invisible
+/// changes to a reader. The ligatures' bytes start EF AC and the entities '&': one search each.
+pub fn unjoined(text: String) -> String {
+    let b = text.as_bytes();
+    let ligature = memchr::memmem::find(b, b"\xEF\xAC").is_some();
+    let entity = || {
+        memchr::memchr_iter(b'&', b).any(|i| {
+            let rest = &b[i..b.len().min(i + 6)];
+            SOFT_HYPHENS.iter().any(|e| rest.len() >= e.len() && rest[..e.len()].eq_ignore_ascii_case(e.as_bytes()))
+        })
+    };
+    if !ligature && !entity() {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text.as_str();
+    while let Some(at) =
+        rest.find(['&', '\u{FB00}', '\u{FB01}', '\u{FB02}', '\u{FB03}', '\u{FB04}', '\u{FB05}', '\u{FB06}'])
+    {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let c = rest.chars().next().unwrap_or('&');
+        let letters = match c {
+            '\u{FB00}' => Some("ff"),
+            '\u{FB01}' => Some("fi"),
+            '\u{FB02}' => Some("fl"),
+            '\u{FB03}' => Some("ffi"),
+            '\u{FB04}' => Some("ffl"),
+            '\u{FB05}' | '\u{FB06}' => Some("st"),
+            _ => None,
+        };
+        if let Some(letters) = letters {
+            out.push_str(letters);
+            rest = &rest[c.len_utf8()..];
+            continue;
+        }
+        let head = &rest.as_bytes()[..rest.len().min(6)];
+        match SOFT_HYPHENS.iter().find(|e| head.len() >= e.len() && head[..e.len()].eq_ignore_ascii_case(e.as_bytes()))
+        {
+            Some(e) => {
+                out.push('\u{AD}');
+                rest = &rest[e.len()..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A soft hyphen's entities, matched without regard to case.
+const SOFT_HYPHENS: [&str; 3] = ["&shy;", "&#173;", "&#xad;"];
 
 /// The text in Unicode's composed form (NFC). Text from PDFs and pasted on macOS often writes "å" as
 /// "a" and a combining ring (U+030A): a word would break there ("a" + "rhus") and "Århus" typed
@@ -265,6 +324,13 @@ mod tests {
         let (source, _) = load_file(&path, Path::new("m.md")).unwrap();
         assert_eq!(source.text, "Århus og Köge, Ølstykke\n");
         assert_eq!(composed("plain æøå".to_string()), "plain æøå");
+        // Regression (review 15): a PDF's ligatures and a soft hyphen's entities hid closing words.
+        assert_eq!(unjoined("Ikke o\u{FB00}entlig, \u{FB01}nans".to_string()), "Ikke offentlig, finans");
+        assert_eq!(
+            unjoined("Lukk&shy;et, Lukk&#173;et, Lukk&#xAD;et".to_string()),
+            "Lukk\u{AD}et, Lukk\u{AD}et, Lukk\u{AD}et"
+        );
+        assert_eq!(unjoined("A & B &amp; &sh".to_string()), "A & B &amp; &sh");
         assert_eq!(composed("\u{300} alone".to_string()), "\u{300} alone", "a mark with nothing to compose stays");
     }
 

@@ -1101,3 +1101,26 @@ fn regression_review_15_unpublished_phrases_and_website_fields_close_the_item() 
         assert_all_open(&minutes(&format!("Punkt 2: Høring\n24/1002\n{line}{open}")));
     }
 }
+
+/// The text as loading leaves it for the parser (see `referat::load::unjoined`).
+fn loaded(text: &str) -> String {
+    referat::load::unjoined(referat::load::composed(text.to_string()))
+}
+
+#[test]
+fn regression_review_15_ligatures_soft_hyphen_entities_and_short_page_numbers() {
+    let rest = "\n\nSælger HEMMELIG.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n";
+    for line in ["Ikke o\u{FB00}entlig", "Undtaget fra o\u{FB00}entlighed", "Lukk&shy;et punkt", "Of&#173;fentlig: Nej"]
+    {
+        assert_closed(&loaded(&minutes(&format!("Punkt 2: Køb af ejendom\n24/1002\n{line}{rest}"))), 2);
+    }
+    assert_closed(&loaded(&minutes(&format!("Punkt 2: Køb af ejendom (Lukk&shy;et)\n24/1002{rest}"))), 2);
+    for foot in ["FORTROLIGT\tSide 2", "Side 2 | Fortroligt", "Lukket referat side 2", "Lukket dagsorden - side 2 af 6"]
+    {
+        assert_closed(&minutes(&format!("Punkt 2: Køb af ejendom\n24/1002\n\nTekst.\n\n{foot}\n\x0c{rest}")), 2);
+    }
+    // A ligature is read as its letters in the published text too, so the word can be searched.
+    let (m, _) =
+        parse(&loaded(&minutes("Punkt 2: Budget\n24/1002\n\nO\u{FB00}entlig høring om \u{FB01}nansiering.\n")));
+    assert!(published(&m).contains("Offentlig høring om finansiering."), "{}", published(&m));
+}

@@ -534,7 +534,10 @@ pub(super) fn closed_page_foot(text: &str) -> bool {
     // 11); "Confidential" alone (review 13).
     let document = |w: &str| {
         let w = w.to_lowercase();
-        matches!(w.as_str(), "dokument" | "materiale" | "bilag" | "referat" | "indhold" | "document" | "møde")
+        matches!(
+            w.as_str(),
+            "dokument" | "materiale" | "bilag" | "referat" | "dagsorden" | "indhold" | "document" | "møde"
+        )
     };
     let of_page = |part: &str| {
         let listed: Vec<&str> = closed::words_of(part).collect();
@@ -616,6 +619,11 @@ fn page_marker(words: &[&str]) -> Option<std::ops::Range<usize>> {
         match words.get(i + 1..i + 4) {
             Some([a, o, b]) if num(a) && of(o) && num(b) => return Some(i..i + 4),
             _ => {}
+        }
+        // "Side 2" alone at the line's start or end ("FORTROLIGT<tab>Side 2", "Lukket referat side
+        // 2"; review 15).
+        if words.get(i + 1).is_some_and(|w| num(w)) && (i == 0 || i + 2 == words.len()) {
+            return Some(i..i + 2);
         }
         let (a, b) = words.get(i + 1)?.split_once('/')?;
         (num(a) && num(b)).then_some(i..i + 2)
