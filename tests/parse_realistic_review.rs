@@ -1124,3 +1124,23 @@ fn regression_review_15_ligatures_soft_hyphen_entities_and_short_page_numbers() 
         parse(&loaded(&minutes("Punkt 2: Budget\n24/1002\n\nO\u{FB00}entlig høring om \u{FB01}nansiering.\n")));
     assert!(published(&m).contains("Offentlig høring om finansiering."), "{}", published(&m));
 }
+
+#[test]
+fn regression_review_15_a_title_ending_in_a_mark_with_its_reason_is_closed() {
+    let rest = "\n24/1002\n\nSælger HEMMELIG.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n";
+    for title in [
+        "Personalesag (Ikke offentlig - personsag)",
+        "Personalesag (Ikke offentlig – persondata)",
+        "Personalesag (Ikke offentlig, § 30)",
+        "Personalesag [Ikke offentlig - personsag]",
+        "Personalesag - Ikke offentlig pga. personoplysninger",
+        "Personalesag (ikke offentlig pkt.)",
+        "Personalesag (Fortr.)",
+    ] {
+        assert_closed(&minutes(&format!("Punkt 2: {title}{rest}")), 2);
+    }
+    let open = "\n24/1002\n\nTekst.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n";
+    for title in ["Projektmandat - offentliggørelse", "Tilskud til friskoler - ikke offentlige skoler"] {
+        assert_all_open(&minutes(&format!("Punkt 2: {title}{open}")));
+    }
+}

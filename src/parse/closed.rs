@@ -32,8 +32,31 @@ pub fn is_closed(title: &str) -> bool {
     if !may_say_closed(title) {
         return false;
     }
+    if marked_at_end(title) {
+        return true;
+    }
     let words = || words_of(title);
     words().any(closing_word) || not_public(title) || spaced_out(words()).iter().any(|w| closing_word(w))
+}
+
+/// A title ending in a mark with its reason, in brackets or after a dash: "Personalesag (Ikke
+/// offentlig - personsag)", "Personalesag [Ikke offentlig, § 30]", "Personalesag - Ikke offentlig
+/// pga. personoplysninger", "Personalesag (ikke offentlig pkt.)" (review 15). The words alone are
+/// read by [`not_public`], which takes no reason after them.
+fn marked_at_end(title: &str) -> bool {
+    let t = title.trim_end();
+    let bracket = |open: char| t.rfind(open).map(|at| &t[at + 1..t.len() - 1]);
+    let inner = match t.as_bytes().last() {
+        Some(b')') => bracket('('),
+        Some(b']') => bracket('['),
+        _ => None,
+    };
+    let after_dash = [" - ", " – "].iter().filter_map(|d| t.find(d).map(|at| &t[at + d.len()..])).next();
+    // It says closed or not public: "Projektmandat - offentliggørelse" is the subject's.
+    let says = |m: &str| {
+        words_of(m).any(|w| closing_word(w) || ["ikke", "ej", "undtaget"].iter().any(|n| w.eq_ignore_ascii_case(n)))
+    };
+    [inner, after_dash].into_iter().flatten().map(str::trim).any(|m| says(m) && (mark_with_reason(m) || is_mark(m)))
 }
 
 /// A title ending in a bracket of fields that says it is not public: "Køb af ejendom (Offentlig:
@@ -56,12 +79,15 @@ fn padlock(text: &str) -> bool {
 }
 
 /// A title that ends with "Lukket" abbreviated as some systems write it: "Køb af ejendom (LUK)",
-/// "(Luk.)", "(LUKK)", "- LUK" (realistic leak review: the item was published). Only at the end, set off:
+/// "(Luk.)", "(LUKK)", "- LUK" (realistic leak review: the item was published), and "Fortroligt" as
+/// "(Fortr.)" (review 15). Only at the end, set off:
 /// "luk" is also a verb.
 fn abbreviated(title: &str) -> bool {
     let t = title.trim_end().as_bytes();
     let ends = |a: &str| t.len() >= a.len() && t[t.len() - a.len()..].eq_ignore_ascii_case(a.as_bytes());
-    ["(luk)", "(luk.)", "(lukk)", "(lukk.)", " - luk", " – luk", " - luk.", " – luk."].into_iter().any(ends)
+    ["(luk)", "(luk.)", "(lukk)", "(lukk.)", " - luk", " – luk", " - luk.", " – luk.", "(fortr.)", "(fortr)"]
+        .into_iter()
+        .any(ends)
 }
 
 /// What every closing word and public label holds, lower-cased: "lukke…", "fortrolig…",
@@ -140,7 +166,7 @@ fn not_public(text: &str) -> bool {
                 || (not(w[0])
                     && w[1] == "offentlig"
                     // "Ej offentlig, jf. offentlighedslovens § 30": the law it is closed by.
-                    && words.get(k + 2).is_none_or(|n| matches!(*n, "punkt" | "sag" | "del" | "jf")))
+                    && words.get(k + 2).is_none_or(|n| matches!(*n, "punkt" | "pkt" | "sag" | "del" | "jf")))
         })
 }
 
@@ -652,6 +678,7 @@ pub(super) fn short_mark(text: &str) -> bool {
         "offentliggøres",
         "aktindsigt",
         "punkt",
+        "pkt",
         "sag",
     ];
     let phrase = words.len() <= 4

@@ -515,7 +515,15 @@ pub(super) fn closed_page_foot(text: &str) -> bool {
         return false;
     }
     let words: Vec<&str> = t.split_whitespace().collect();
-    let Some(marker) = page_marker(&words) else { return false };
+    // "Side 2" alone at the line's start or end is a closed foot's number too ("FORTROLIGT<tab>Side
+    // 2", "Lukket referat side 2"; review 15), though not page furniture by itself.
+    let side = |i: usize| {
+        ["side", "page"].iter().any(|s| words[i].eq_ignore_ascii_case(s))
+            && words.get(i + 1).is_some_and(|w| page_digits(w))
+            && (i == 0 || i + 2 == words.len())
+    };
+    let short = || (0..words.len()).find(|&i| side(i)).map(|i| i..i + 2);
+    let Some(marker) = page_marker(&words).or_else(short) else { return false };
     let rest: Vec<&str> = words.iter().enumerate().filter(|(i, _)| !marker.contains(i)).map(|(_, w)| *w).collect();
     let rest = rest.join(" ");
     let rest = rest.trim_matches(|c: char| !c.is_alphanumeric());
@@ -619,11 +627,6 @@ fn page_marker(words: &[&str]) -> Option<std::ops::Range<usize>> {
         match words.get(i + 1..i + 4) {
             Some([a, o, b]) if num(a) && of(o) && num(b) => return Some(i..i + 4),
             _ => {}
-        }
-        // "Side 2" alone at the line's start or end ("FORTROLIGT<tab>Side 2", "Lukket referat side
-        // 2"; review 15).
-        if words.get(i + 1).is_some_and(|w| num(w)) && (i == 0 || i + 2 == words.len()) {
-            return Some(i..i + 2);
         }
         let (a, b) = words.get(i + 1)?.split_once('/')?;
         (num(a) && num(b)).then_some(i..i + 2)
