@@ -1144,3 +1144,17 @@ fn regression_review_15_a_title_ending_in_a_mark_with_its_reason_is_closed() {
         assert_all_open(&minutes(&format!("Punkt 2: {title}{open}")));
     }
 }
+
+#[test]
+fn regression_review_15_radio_and_wingdings_boxes_the_chair_shutting_out_and_a_denied_mark() {
+    let rest = "\n\nSælger HEMMELIG.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n";
+    for field in ["Offentlig: Ja ○ Nej ●", "Offentlig: Ja ⬜ Nej ⬛", "Offentlig: Ja \u{F06F} Nej \u{F078}"] {
+        assert_closed(&minutes(&format!("Punkt 2: Køb af ejendom\n24/1002\n{field}{rest}")), 2);
+    }
+    assert_divides("Borgmesteren lukkede mødet for offentligheden.");
+    let open = "\n\nTekst.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n";
+    for line in ["Ikke lukket", "Ikke fortroligt", "Offentlig: Ja ● Nej ○"] {
+        assert_all_open(&minutes(&format!("Punkt 2: Vejplan\n24/1002\n{line}{open}")));
+    }
+    assert_all_open(&minutes(&format!("Formanden lukkede mødet kl. 19.30.\n\nPunkt 2: Vejplan\n24/1002{open}")));
+}

@@ -184,6 +184,14 @@ pub(super) fn marks_closed(text: &str) -> bool {
     let words: Vec<&str> = words_of(&plain).collect();
     words.len() <= 3
         && (words.first().is_some_and(|w| marking_word(w)) || words.last().is_some_and(|w| marking_word(w)))
+        && !denied(&words)
+}
+
+/// "Ikke lukket", "Ej fortroligt": a closing word denied (review 15: "Ikke lukket" under the case
+/// number closed the item).
+fn denied(words: &[&str]) -> bool {
+    let not = |w: &str| w.eq_ignore_ascii_case("ikke") || w.eq_ignore_ascii_case("ej");
+    words.windows(2).any(|w| not(w[0]) && closing_word(w[1]))
 }
 
 /// "Lukket", "Fortroligt": at the start or end of a title they mark the item, not its subject.
@@ -308,8 +316,10 @@ pub(super) fn closing_line(text: &str, plural: bool) -> bool {
                 "punkt" | "pkt" | "sag" | "til" | "dette" | "denne" | "punktet" | "for" | "døre" | "behandles"
             )
     };
+    let listed: Vec<&str> = words.iter().map(String::as_str).collect();
     words.iter().any(|w| closing_word(w) || w == "offentliggørelse" || w == "offentligt")
         && words[..cited].iter().all(known)
+        && !denied(&listed)
 }
 
 /// A sentence of the minutes that says the closed part follows, in any words: "Herefter behandledes
@@ -371,15 +381,14 @@ fn reported(words: &[String]) -> bool {
 
 /// A sentence saying the public left, so the rest of the meeting was held behind closed doors:
 /// "Pressen og tilhørerne forlod herefter mødet.", "Tilhørerne forlod salen kl. 18.30" (review 14),
-/// "Offentligheden blev bedt om at forlade mødet". Not denied, and not one person leaving ("Anne
-/// Hansen forlod mødet kl. 18.30" is an absence), nor a return ("… vendte tilbage").
+/// "Offentligheden blev bedt om at forlade mødet", or that the chair shut it out ("Borgmesteren
+/// lukkede mødet for offentligheden."). Not denied, and not one person leaving ("Anne Hansen forlod
+/// mødet kl. 18.30" is an absence), nor a return ("… vendte tilbage").
 pub(super) fn public_left(text: &str) -> bool {
-    // Most lines have no "forl…": decided on their bytes.
-    if text.len() > 120
-        || memchr::memmem::find(text.as_bytes(), b"forla")
-            .or(memchr::memmem::find(text.as_bytes(), b"forlod"))
-            .is_none()
-    {
+    // Most lines have neither "forl…" nor "mødet for": decided on their bytes.
+    let b = text.as_bytes();
+    let find = |w: &[u8]| memchr::memmem::find(b, w).is_some();
+    if text.len() > 120 || !(find(b"forla") || find(b"forlod") || find("mødet for".as_bytes())) {
         return false;
     }
     let lower = to_plain(text).to_lowercase();
@@ -391,10 +400,16 @@ pub(super) fn public_left(text: &str) -> bool {
         |w: &str| public(w) || matches!(w, "herefter" | "derefter" | "dernæst" | "kl" | "klokken" | "inden" | "før");
     let left = |w: &str| matches!(w, "forlod" | "forlader" | "forlade");
     let denied = words.iter().any(|w| matches!(*w, "ikke" | "ej" | "tilbage" | "igen"));
-    words.first().is_some_and(|w| opens(w))
-        && words.iter().any(|w| public(w))
-        && words.iter().any(|w| left(w))
-        && !denied
+    // … or the chair shut them out: "Borgmesteren lukkede mødet for offentligheden." (review 15).
+    let shut = words.len() <= 10
+        && words
+            .windows(4)
+            .any(|w| matches!(w[0], "lukkede" | "lukker") && w[1] == "mødet" && w[2] == "for" && public(w[3]));
+    !denied
+        && (shut
+            || (words.first().is_some_and(|w| opens(w))
+                && words.iter().any(|w| public(w))
+                && words.iter().any(|w| left(w))))
 }
 
 /// A section's heading that says the section is closed: "Beslutning i Lukket møde", "Beslutning

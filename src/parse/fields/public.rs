@@ -224,7 +224,22 @@ fn boxes(value: &str) -> Option<(Vec<String>, Vec<String>)> {
 /// the box before its option ("☐ Ja ☒ Nej", "[ ] Ja [X] Nej") or after it ("Ja ☐ Nej ☒"); `Some(None)`
 /// when there are boxes but not one option ticked; `None` without boxes.
 fn ticked(value: &str) -> Option<Option<bool>> {
-    let Some((chosen, _)) = boxes(value) else { return blanks(value) };
+    // After a public field's label, radio buttons and filled squares are its boxes ("Ja ○ Nej ●",
+    // "Ja ⬜ Nej ⬛"; review 15); elsewhere they are as often a list's bullets.
+    let radio = |c: char| matches!(c, '○' | '●' | '◉' | '⬜' | '⬛');
+    let value: Cow<str> = match value.contains(radio) {
+        true => value
+            .chars()
+            .map(|c| match c {
+                '●' | '◉' | '⬛' => '☒',
+                '○' | '⬜' => '☐',
+                c => c,
+            })
+            .collect::<String>()
+            .into(),
+        false => value.into(),
+    };
+    let Some((chosen, _)) = boxes(&value) else { return blanks(&value) };
     Some(match chosen.iter().map(String::as_str).collect::<Vec<_>>()[..] {
         ["ja"] => Some(true),
         ["nej"] => Some(false),
@@ -265,8 +280,11 @@ pub(in crate::parse) fn box_answer(text: &str) -> Option<bool> {
     may_have_boxes(text).then(|| boxes(&crate::parse::inline::plain(text)).map(|_| ticked_closed(text))).flatten()
 }
 
-const TICKED: [char; 6] = ['☒', '☑', '✓', '✔', '■', '⊠'];
-const EMPTY: [char; 3] = ['☐', '□', '▢'];
+/// Drawn boxes, and the Wingdings boxes a PDF of a Word form keeps as private-use characters
+/// (pdftotext writes U+F0FE "þ" ☑, U+F078 "x" ☒, U+F0FD "ý" ☒ and U+F0A8 "¨" ☐, U+F06F "o" ☐,
+/// U+F071 "q" ❑; review 15).
+const TICKED: [char; 9] = ['☒', '☑', '✓', '✔', '■', '⊠', '\u{F0FE}', '\u{F078}', '\u{F0FD}'];
+const EMPTY: [char; 6] = ['☐', '□', '▢', '\u{F0A8}', '\u{F06F}', '\u{F071}'];
 /// Boxes typed as brackets: "[X]", "[ ]", and "(X)", "( )", "( X )" (review 10).
 const TYPED: [(&str, &str); 10] = [
     ("[ X ]", "☒"),
@@ -311,9 +329,9 @@ fn tight_boxes(value: &str) -> String {
 }
 
 /// Whether `text` has a box drawn or typed, asked of many lines: most have no bracket and no byte
-/// E2 (a drawn box's lead byte) and are decided on that.
+/// E2 or EF (a drawn or a Wingdings box's lead byte) and are decided on that.
 fn may_have_boxes(text: &str) -> bool {
-    memchr::memchr3(b'[', b'(', 0xE2, text.as_bytes()).is_some()
+    (memchr::memchr3(b'[', b'(', 0xE2, text.as_bytes()).is_some() || memchr::memchr(0xEF, text.as_bytes()).is_some())
         && (text.contains(TICKED)
             || text.contains(EMPTY)
             || TYPED.iter().any(|(typed, _)| text.contains(typed))
@@ -887,6 +905,11 @@ mod tests {
         for t in ["Offentlig: Ja X Nej __", "Offentlig: Ja _x_ Nej ___", "Lukket: Ja __ Nej X"] {
             assert_eq!(public_field(t), Some(false), "{t}");
         }
+        assert_eq!(public_field("Offentlig: Ja ○ Nej ●"), Some(true));
+        assert_eq!(public_field("Offentlig: Ja ⬛ Nej ⬜"), Some(false));
+        // Wingdings boxes as pdftotext writes them (review 15).
+        assert_eq!(public_field("Offentlig: Ja \u{F06F} Nej \u{F078}"), Some(true));
+        assert_eq!(public_field("Offentlig: \u{F0FE} Ja \u{F0A8} Nej"), Some(false));
         // Not a form: a word where a mark would be.
         assert_eq!(blanks("Ja __ Nej tak"), None);
         assert_eq!(blanks("Nej X Nej __"), None);
