@@ -87,6 +87,11 @@ impl InputArgs {
     }
 }
 
+/// "1 meeting", "2 meetings".
+fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// A path given on the command line must exist: a mistyped `--config` or `--templates` silently
 /// gave the defaults and the built-in theme. (Left out, the defaults are used where they exist.)
 fn existing_path(s: &str) -> Result<PathBuf, String> {
@@ -223,14 +228,22 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     eprint!("{}", report.diagnostics);
                     let total: f64 = report.timings.iter().map(|(_, d)| d.as_secs_f64()).sum();
                     println!(
-                        "Built {} meetings ({} agenda items), {} pages, into {} in {:.0} ms",
-                        report.meetings,
-                        report.items,
-                        report.render.pages,
+                        "Built {} ({}), {}, into {} in {:.0} ms",
+                        counted(report.meetings, "meeting", "meetings"),
+                        counted(report.items, "agenda item", "agenda items"),
+                        counted(report.render.pages, "page", "pages"),
                         opts.output.display(),
                         total * 1000.0
                     );
                     println!("Styled with {}", report.render.theme);
+                    // A web team building from another folder got the defaults without a word.
+                    match opts.config.exists() {
+                        true => println!("Settings from {}", opts.config.display()),
+                        false => println!(
+                            "Default settings: no {} here (pass --config to use another)",
+                            opts.config.display()
+                        ),
+                    }
                     if build::load_config(&opts).is_ok_and(|c| c.is_local()) {
                         eprintln!(
                             "warning: base_url is a local address: the canonical links, feeds, sitemap and open data \
