@@ -385,10 +385,12 @@ fn reported(words: &[String]) -> bool {
 /// lukkede mødet for offentligheden."). Not denied, and not one person leaving ("Anne Hansen forlod
 /// mødet kl. 18.30" is an absence), nor a return ("… vendte tilbage").
 pub(super) fn public_left(text: &str) -> bool {
-    // Most lines have neither "forl…" nor "mødet for": decided on their bytes.
-    let b = text.as_bytes();
-    let find = |w: &[u8]| memchr::memmem::find(b, w).is_some();
-    if text.len() > 120 || !(find(b"forla") || find(b"forlod") || find("mødet for".as_bytes())) {
+    // Most lines have neither "forl…" nor "mødet for": decided on their bytes, by searchers made
+    // once (every line before a divider is asked).
+    use memchr::memmem::Finder;
+    static WORDS: std::sync::LazyLock<[Finder<'static>; 2]> =
+        std::sync::LazyLock::new(|| [Finder::new(b"forl"), Finder::new("mødet for".as_bytes())]);
+    if text.len() > 120 || !WORDS.iter().any(|w| w.find(text.as_bytes()).is_some()) {
         return false;
     }
     let lower = to_plain(text).to_lowercase();
@@ -418,7 +420,12 @@ pub(super) fn public_left(text: &str) -> bool {
 /// is closed. Only the section's name, a body and a date beside the closing words: "Beslutning om
 /// lukket skole" has a subject, "Beslutning (ikke lukket)" denies it.
 pub(super) fn closed_section_heading(text: &str) -> bool {
-    if text.len() > 120 {
+    // Every line that may close is asked: most name no section, decided on their bytes.
+    const STEMS: [&[u8]; 6] =
+        [b"eslutning", b"ndstilling", b"agsfremstilling", b"agsbeskrivelse", b"aggrund", b"ehandling"];
+    let b = text.as_bytes();
+    let has = |w: &[u8]| b.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
+    if text.len() > 120 || !(STEMS.iter().any(|w| has(w)) || has(b"resum")) {
         return false;
     }
     let plain = to_plain(text.trim_start().trim_start_matches('#'));
@@ -622,7 +629,11 @@ fn published(word: &str) -> bool {
 /// publicering"; review 15), not a sentence with a subject of its own ("Høringssvarene
 /// offentliggøres ikke før fristen").
 fn unpublished(mark: &str) -> bool {
-    if mark.len() > 80 {
+    // Every mark is asked: most have neither "publice…" nor "offentligg…" (the ASCII part of
+    // "offentliggøres", "offentliggjort").
+    let b = mark.as_bytes();
+    let has = |w: &[u8]| b.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
+    if mark.len() > 80 || !(has(b"ublice") || has(b"ffentligg")) {
         return false;
     }
     let lower = to_plain(mark).to_lowercase();

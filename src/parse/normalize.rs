@@ -578,6 +578,11 @@ fn names_a_page(t: &str) -> bool {
 /// True if the line starts or ends with a page number between dashes ("- 2 - FORTROLIGT",
 /// "Lukket punkt -2-"; review 14).
 fn dashed_page_number(t: &str) -> bool {
+    // Every line without "Side" is asked: most neither start nor end with a dash.
+    let t = t.trim();
+    if !(t.starts_with('-') || t.ends_with('-')) {
+        return false;
+    }
     let words: Vec<&str> = t.split_whitespace().collect();
     let dashed = |w: &[&str]| match w {
         ["-", n, "-"] => page_digits(n),
