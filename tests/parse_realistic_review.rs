@@ -1158,3 +1158,23 @@ fn regression_review_15_radio_and_wingdings_boxes_the_chair_shutting_out_and_a_d
     }
     assert_all_open(&minutes(&format!("Formanden lukkede mødet kl. 19.30.\n\nPunkt 2: Vejplan\n24/1002{open}")));
 }
+
+#[test]
+fn regression_review_15_english_marks_close_the_item() {
+    let rest = "\n\nSælger HEMMELIG.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n";
+    for title in [
+        "Personalesag (Closed)",
+        "Personalesag (Closed item)",
+        "Personalesag (Confidential)",
+        "Personalesag (Not public)",
+    ] {
+        assert_closed(&minutes(&format!("Punkt 2: {title}\n24/1002{rest}")), 2);
+    }
+    for line in ["Closed item", "Confidential", "CONFIDENTIAL", "Not public"] {
+        assert_closed(&minutes(&format!("Punkt 2: Køb af ejendom\n24/1002\n{line}{rest}")), 2);
+    }
+    let open = "\n24/1002\n\nTekst.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n";
+    for title in ["Aftale med Closed Loop ApS", "Vejen er closed"] {
+        assert_all_open(&minutes(&format!("Punkt 2: {title}{open}")));
+    }
+}

@@ -36,7 +36,40 @@ pub fn is_closed(title: &str) -> bool {
         return true;
     }
     let words = || words_of(title);
-    words().any(closing_word) || not_public(title) || spaced_out(words()).iter().any(|w| closing_word(w))
+    words().any(closing_word)
+        || not_public(title)
+        || spaced_out(words()).iter().any(|w| closing_word(w))
+        || english_mark(title)
+}
+
+/// A mark in English, as an English template or a translated agenda writes it: the whole line, or
+/// a title's last bracket ("Closed", "(Closed item)", "CONFIDENTIAL", "(Not public)"; review 15).
+/// Only these words: "closed" is also a road's or a firm's ("Closed Loop ApS").
+fn english_mark(text: &str) -> bool {
+    let t = text.trim_end();
+    let t = match t.strip_suffix(')').and_then(|r| r.rsplit_once('(')) {
+        Some((_, inner)) => inner,
+        None => t,
+    };
+    let plain = to_plain(t);
+    let written: Vec<&str> = words_of(&plain).collect();
+    let words: Vec<String> = written.iter().map(|w| w.to_lowercase()).collect();
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let mark = |w: &[&str]| {
+        matches!(
+            w,
+            ["closed"]
+                | ["closed", "item" | "session" | "meeting" | "case"]
+                | ["confidential"]
+                | ["confidential", "item" | "case"]
+                | ["not", "public"]
+                | ["not", "for", "publication"]
+        )
+    };
+    // Also at the end of a title that a mark's line was added to ("Salg af grund" / "Closed
+    // item"), written with a capital as a mark is.
+    let n = words.len();
+    mark(&words) || (1..=3.min(n)).any(|k| mark(&words[n - k..]) && written[n - k].starts_with(char::is_uppercase))
 }
 
 /// A title ending in a mark with its reason, in brackets or after a dash: "Personalesag (Ikke
@@ -106,7 +139,7 @@ fn may_say_closed(text: &str) -> bool {
         std::sync::LazyLock::new(|| {
             CLOSING_STEMS
                 .into_iter()
-                .chain([&b"ndtag"[..], b"kke#ben", b"ej#ben", b"ublicer"])
+                .chain([&b"ndtag"[..], b"kke#ben", b"ej#ben", b"ublicer", b"closed", b"confidential", b"notpublic"])
                 .map(Finder::new)
                 .collect()
         });
@@ -672,7 +705,7 @@ pub(in crate::parse) fn is_mark(mark: &str) -> bool {
         let first = words_of(mark).next().map(str::to_lowercase);
         matches!(first.as_deref(), Some("ikke" | "ej" | "undtaget" | "må" | "kan")) && short_mark(mark)
     };
-    !mark.is_empty() && (closing_line(mark, false) || phrase() || unpublished(mark))
+    !mark.is_empty() && (closing_line(mark, false) || phrase() || unpublished(mark) || english_mark(mark))
 }
 
 /// A short first line or field of an item that says it is closed in any words, starting with what
@@ -720,7 +753,8 @@ pub(super) fn short_mark(text: &str) -> bool {
             || phrase
             || embargo
             || marks_closed(text)
-            || unpublished(text))
+            || unpublished(text)
+            || english_mark(text))
 }
 
 /// A first line that says, as a sentence, that the item is closed: "Punktet er lukket.", "Denne

@@ -197,7 +197,7 @@ fn may_close(text: &str) -> Vec<usize> {
     static WORDS: LazyLock<Vec<Finder<'static>>> = LazyLock::new(|| {
         // The public labels "åben…" (also "aaben"), "publiceres", "aktindsigt", and box drawing (U+2500–U+257F)
         // by its first two bytes; an English template's "CONFIDENTIAL" page foot.
-        let more: [&[u8]; 9] = [
+        let more: [&[u8]; 11] = [
             "åben".as_bytes(),
             // "Vises på hjemmesiden: Nej" (review 15).
             b"hjemmeside",
@@ -208,6 +208,9 @@ fn may_close(text: &str) -> Vec<usize> {
             b"\xE2\x94",
             b"\xE2\x95",
             b"confidential",
+            // "Closed item", "(Not public)" (review 15).
+            b"closed",
+            b"not public",
         ];
         closed::CLOSING_STEMS.into_iter().chain(more).map(Finder::new).collect()
     });
