@@ -560,19 +560,27 @@
       id += n;
     }
     m.years = new Set(m.docYear);
-    // Every doc's meeting date, year * 400 + day of the year (src/search/json.rs doc_dates): the
-    // manifest's `days` lists each meeting's docs less one and day of the year less one.
-    m.docDate = new Uint32Array(m.docs);
-    const days = numbers(m.days || '');
-    id = 0;
-    for (let k = 0; k + 1 < days.length; k += 2) {
-      const n = days[k] + 1;
-      for (let d = id; d < id + n && d < m.docs; d++) m.docDate[d] = m.docYear[d] * 400 + days[k + 1] + 1;
-      id += n;
-    }
     api.setStopWords(m.stop);
     manifest = m;
     return m;
+  }
+
+  /**
+   * Every doc's meeting date, year * 400 + day of the year (src/search/json.rs doc_dates), from
+   * `days.json`: each meeting's docs less one and day of the year less one, in doc order.
+   */
+  async function docDates(m) {
+    const days = numbers(await fetchJSON('days.json'));
+    if (m.docDate) return m.docDate;
+    const date = new Uint32Array(m.docs);
+    let id = 0;
+    for (let k = 0; k + 1 < days.length; k += 2) {
+      const n = days[k] + 1;
+      for (let d = id; d < id + n && d < m.docs; d++) date[d] = m.docYear[d] * 400 + days[k + 1] + 1;
+      id += n;
+    }
+    m.docDate = date;
+    return date;
   }
 
   /** The term shard that holds `t` (or would), or null when there are none. */
@@ -645,6 +653,9 @@
     let { groups, stopped, kept } = parse(q, true);
     groups = await resolveKeys(groups, m);
     if (!groups.length) return { groups, hits: [], stopped };
+    // A word query ranks equal scores by the meetings' dates (days.json, fetched beside its shards);
+    // a case number's or date's items come with their records, which hold their dates.
+    const dates = groups.some((g) => !g.key) ? docDates(m) : null;
     const all = await Promise.all(groups.map((g) => groupScores(g, m)));
     // The sum of the kept groups' scores where all of them match (the groups' own arrays stay as
     // they are, for a second try without the stop word being typed).
@@ -671,7 +682,17 @@
     }
     // Equal scores: the newest meeting first, whatever its body (doc ids run by body within a year),
     // then doc id (a meeting before its items, the items in their order).
-    const date = m.docDate;
+    let date = dates && await dates;
+    if (!date) {
+      date = new Uint32Array(m.docs);
+      for (const d of hits) date[d] = m.docYear[d] * 400;
+      for (const g of groups) {
+        for (const id in g.records || {}) {
+          const [y, mo, day] = g.records[id][2].split('-').map(Number);
+          date[+id] = y * 400 + Math.round((Date.UTC(y, mo - 1, day) - Date.UTC(y, 0, 0)) / 864e5);
+        }
+      }
+    }
     hits.sort((a, b) => total[b] - total[a] || date[b] - date[a] || a - b);
     // The words the page a result leads to marks (`?fremhaev=`), "*" after one typed so far.
     const last = groups[groups.length - 1];
@@ -939,7 +960,9 @@
       // The first paint of a first visit keeps within the cold budget; the rest of its first page
       // (the results whose chunks that left out) is fetched right after and added as it comes:
       // "7 resultater, viser 1" read as broken. More than a page only when restoring "Vis flere".
-      const budget = cold && state.visible <= PAGE ? Math.max(1, COLD_REQUESTS - (requests - before)) : Infinity;
+      // A cold query of two words in two term shards has spent its 4 requests before any result
+      // file (manifest, shards, days.json): its first paint is the count, and the page fills.
+      const budget = cold && state.visible <= PAGE ? Math.max(0, COLD_REQUESTS - (requests - before)) : Infinity;
       const rest = await renderResults(mine, shown, result, budget, !cold && nav !== 'none');
       if (mine !== seq || !rest) return;
       const total = `${shown.length} ${shown.length === 1 ? 'resultat' : 'resultater'}`;

@@ -984,7 +984,7 @@ test('the search page fetches no URL with ?v=: index files lie in their version\
   const v = versionOf(small);
   const index = urls.filter((u) => u.endsWith('.json'));
   assert.ok(index.length >= 4, `${index}`);
-  for (const u of index) assert.match(u, new RegExp(`^${PREFIX}soeg/(index\\.json|${v}/[txd]/\\d+\\.json)$`));
+  for (const u of index) assert.match(u, new RegExp(`^${PREFIX}soeg/(index\\.json|${v}/([txd]/\\d+|days)\\.json)$`));
   const assets = urls.filter((u) => u.includes('/static/'));
   // The icon may be asked for more than once (the browser's own request for it).
   const named = [...new Set(assets.map((u) => u.replace(/\.[0-9a-f]{10}\./, '.')))].sort();
