@@ -698,7 +698,10 @@ mod tests {
     fn a_copied_search_script_of_another_format_is_a_warning_naming_the_file() {
         let builtin = STATIC.iter().find(|(n, _)| *n == SEARCH_SCRIPT).map(|(_, d)| *d).unwrap();
         let builtin = std::str::from_utf8(builtin).unwrap();
-        assert!(builtin.contains("const FORMAT = 2;"), "the marker this test edits");
+        assert!(
+            builtin.contains(&format!("const FORMAT = {};", crate::search::json::FORMAT)),
+            "the marker this test edits"
+        );
         let writes = crate::search::json::FORMAT;
         let old = builtin.replace(&format!("const FORMAT = {writes};"), "");
         let other = builtin.replace(&format!("const FORMAT = {writes};"), "const FORMAT = 1;");

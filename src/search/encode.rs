@@ -42,6 +42,24 @@ pub fn deltas(ids: &[u32]) -> String {
     ascii(out)
 }
 
+/// Plain numbers (not deltas), each as [`deltas`] writes one: 5-bit groups, low group first.
+pub fn numbers(ns: &[u32]) -> String {
+    let mut out: Vec<u8> = Vec::with_capacity(ns.len() * 2);
+    for &n in ns {
+        let mut n = n;
+        loop {
+            let low = (n & 31) as usize;
+            n >>= 5;
+            if n == 0 {
+                out.push(ALPHABET[low]);
+                break;
+            }
+            out.push(ALPHABET[low | 32]);
+        }
+    }
+    ascii(out)
+}
+
 /// Bytes of [`ALPHABET`] (and `~`) as a `String`.
 fn ascii(bytes: Vec<u8>) -> String {
     String::from_utf8(bytes).unwrap_or_else(|e| unreachable!("the alphabet is ASCII: {e}"))
@@ -58,6 +76,22 @@ fn bitmap(ids: &[u32], docs: u32) -> String {
     out.push(b'~');
     out.extend(cells.iter().map(|&c| ALPHABET[c as usize]));
     ascii(out)
+}
+
+/// Decodes [`numbers`].
+pub fn decode_numbers(s: &str) -> Vec<u32> {
+    let value = |b: u8| ALPHABET.iter().position(|&a| a == b).unwrap_or(0) as u32;
+    let (mut out, mut n, mut shift) = (Vec::new(), 0u32, 0u32);
+    for v in s.bytes().map(value) {
+        n |= (v & 31) << shift;
+        shift += 5;
+        if v & 32 == 0 {
+            out.push(n);
+            n = 0;
+            shift = 0;
+        }
+    }
+    out
 }
 
 /// Decodes either form (used by tests and the benchmark to check what the browser will see).
@@ -105,6 +139,13 @@ mod tests {
         assert!(s.starts_with('~'));
         assert_eq!(s.len(), 101);
         assert_eq!(decode(&s), ids);
+    }
+
+    #[test]
+    fn numbers_round_trip() {
+        let ns = [0, 31, 32, 365, 1, 1023, 70_000];
+        assert_eq!(decode_numbers(&numbers(&ns)), ns);
+        assert_eq!(numbers(&[0, 79]), "AvC");
     }
 
     proptest! {

@@ -1,7 +1,7 @@
 //! Writing the index as static JSON files below `soeg/`:
 //!
-//! - `index.json`: the manifest (bodies, facet runs, term shard keys, stop words, version `v`), fetched
-//!   first and revalidated on every visit;
+//! - `index.json`: the manifest (bodies, facet runs, term shard keys, stop words, version `v`),
+//!   fetched first and revalidated on every visit;
 //! - `<v>/`: the folder of this version's files below, named by a hash of all of them (their names
 //!   and bytes), so two builds with different files never share a file name, and one with the same
 //!   files (a rebuild without changes to the index) keeps every name and every cached copy;
@@ -12,6 +12,7 @@
 //! - `<v>/x/<n>.json`: exact-token shards, `{"c:16/26813": ["postings", "carriers", "case-page-slug"|null, {id: record}]}`;
 //!   a case number's entry carries the records (without snippet) of the items that carry it, because
 //!   those items are spread over years of minutes and would otherwise cost one doc store chunk each;
+//! - `<v>/days.json`: every meeting's doc count and day of the year, for ranking equal scores by date;
 //! - `<v>/d/<n>.json`: doc store chunks of [`CHUNK_DOCS`] records
 //!   `[title, body, "yyyy-mm-dd", item number, case, case slug, snippet, meeting folder if unusual]`.
 //!
@@ -41,15 +42,17 @@ use std::path::{Path, PathBuf};
 pub const CHUNK_DOCS: usize = 64;
 /// Results on the search page's first page (`PAGE` in search.js).
 pub const PAGE: usize = 10;
-/// Doc store chunks a first visit's query fetches at most: 4 requests, less the manifest and one
-/// term shard (`COLD_REQUESTS` in search.js).
-pub const COLD_CHUNKS: usize = 2;
+/// Doc store chunks a first visit's word query fetches for its first paint: 4 requests, less the
+/// manifest, one term shard and `days.json` (`COLD_REQUESTS` in search.js).
+pub const COLD_CHUNKS: usize = 1;
 /// Target size of an exact-token shard; the shard count follows from it. A case-number query
 /// fetches the manifest, one exact shard and at most one doc chunk, within 40 kB.
 pub const EXACT_TARGET: usize = 10_000;
 /// Format version, bumped when the browser must not read older files.
 /// 2: term shards are ranges of terms named by number, the manifest lists their first keys.
-pub const FORMAT: u32 = 2;
+/// 3: `<v>/days.json` lists every meeting's doc count and day of the year, so equal scores rank
+/// by meeting date, newest first.
+pub const FORMAT: u32 = 3;
 
 #[derive(Serialize)]
 struct Manifest<'a> {
@@ -81,6 +84,8 @@ pub struct Index<'a> {
     pub bodies: &'a Bodies,
     /// (body, year, number of consecutive docs) in doc-id order.
     pub runs: &'a [(usize, i32, u32)],
+    /// (docs, day of the year from 1) of every meeting, in doc-id order.
+    pub days: &'a [(u32, u32)],
     pub terms: &'a Merged<'a>,
     pub exact: &'a Merged<'a>,
     /// Case pages by exact key, so a case-number query can offer the case page first.
@@ -93,11 +98,17 @@ pub struct Index<'a> {
 /// then the manifest.
 pub fn write(index: &Index<'_>, dir: &Path) -> io::Result<Written> {
     let docs = index.rows.len() as u32;
-    let years: Vec<i32> = index.runs.iter().flat_map(|&(_, y, n)| std::iter::repeat_n(y, n as usize)).collect();
-    let (keys, mut files) = term_shards(index.terms, &index.rows, &years);
+    let dates = doc_dates(index.runs, index.days);
+    let (keys, mut files) = term_shards(index.terms, &index.rows, &dates);
     let term_count = files.len();
     let (xs, exact) = exact_shards(index, docs);
     files.extend(exact);
+    // Every meeting in doc order as two numbers ([`encode::numbers`]): its docs less one and its
+    // day of the year less one (the year is the facet runs'). A file of its own, fetched by a word
+    // query only: in the manifest it cost every query 18 kB at 50,000 items, and a case number's
+    // records carry their dates.
+    let days: Vec<u32> = index.days.iter().flat_map(|&(n, d)| [n.saturating_sub(1), d.saturating_sub(1)]).collect();
+    files.push(("days.json".to_string(), format!("\"{}\"", encode::numbers(&days))));
     let chunks = doc_chunks(&index.rows);
     let chunk_count = chunks.len();
     files.extend(chunks);
@@ -128,6 +139,14 @@ pub fn write(index: &Index<'_>, dir: &Path) -> io::Result<Written> {
     Ok(Written { files: written, term_shards: term_count, exact_shards: xs as usize, chunks: chunk_count })
 }
 
+/// Every doc's meeting date as one number, `year * 400 + day of the year` (as search.js reads
+/// the manifest's `runs` and `days`): larger is newer.
+pub fn doc_dates(runs: &[(usize, i32, u32)], days: &[(u32, u32)]) -> Vec<u32> {
+    let years = runs.iter().flat_map(|&(_, y, n)| std::iter::repeat_n(y, n as usize));
+    let day = days.iter().flat_map(|&(n, d)| std::iter::repeat_n(d, n as usize));
+    years.zip(day).map(|(y, d)| y.max(0) as u32 * 400 + d).collect()
+}
+
 /// A version for the manifest from every file's name and content (hashed in parallel): twelve hex
 /// digits, the name of the folder the files are written to.
 fn version(files: &[(String, String)]) -> String {
@@ -146,8 +165,8 @@ fn version(files: &[(String, String)]) -> String {
 
 /// The term shards' first keys and files. Each entry is moved into its shard's text as the shard
 /// is written, so the entries and the files are not both held in full.
-fn term_shards(terms: &Merged<'_>, rows: &[(&Rows, usize)], years: &[i32]) -> (Vec<String>, Vec<(String, String)>) {
-    let entries: Vec<(&str, String)> = terms.par_iter().map(|(t, p)| (t, term_entry(t, &p, rows, years))).collect();
+fn term_shards(terms: &Merged<'_>, rows: &[(&Rows, usize)], dates: &[u32]) -> (Vec<String>, Vec<(String, String)>) {
+    let entries: Vec<(&str, String)> = terms.par_iter().map(|(t, p)| (t, term_entry(t, &p, rows, dates))).collect();
     let names: Vec<&str> = entries.iter().map(|e| e.0).collect();
     let bytes: Vec<usize> = entries.iter().map(|e| e.1.len() + 1).collect();
     let shards = pack(&names, &bytes);
@@ -163,7 +182,7 @@ fn term_shards(terms: &Merged<'_>, rows: &[(&Rows, usize)], years: &[i32]) -> (V
 }
 
 /// `"term":["all","title hits",df]`, or with the first page's records `"term":[…,df,{"id":record,…}]`.
-fn term_entry(term: &str, p: &Postings, rows: &[(&Rows, usize)], years: &[i32]) -> String {
+fn term_entry(term: &str, p: &Postings, rows: &[(&Rows, usize)], dates: &[u32]) -> String {
     let mut out = String::with_capacity(term.len() + p.all.len() + 16);
     push_str(&mut out, term);
     out.push_str(":[\"");
@@ -173,7 +192,7 @@ fn term_entry(term: &str, p: &Postings, rows: &[(&Rows, usize)], years: &[i32]) 
     let _ = write!(out, "\",{}", p.all.len());
     // Only title hits: they are a common word's first page, and few; other hits' records would
     // double the term shards.
-    let page = beyond_cold_chunks(&first_page(&p.flagged, years));
+    let page = beyond_cold_chunks(&first_page(&p.flagged, dates));
     if !page.is_empty() {
         out.push_str(",{");
         for (i, &d) in page.iter().enumerate() {
@@ -187,26 +206,17 @@ fn term_entry(term: &str, p: &Postings, rows: &[(&Rows, usize)], years: &[i32]) 
 }
 
 /// The title hits on the first page of a query of one word, ranked as search.js ranks them (a
-/// title hit ranks above every other hit): a newer year first (doc ids run from the newest year),
-/// then docs whose doc store chunk holds more title hits of that year (so a page needs fewer
-/// chunks), then doc id. Only the years the page reaches are read.
-fn first_page(title_hits: &[u32], years: &[i32]) -> Vec<u32> {
-    let chunk = |d: &u32| d / CHUNK_DOCS as u32;
+/// title hit ranks above every other hit): the newest meeting first, then doc id. Doc ids run from
+/// the newest year, so only the years the page reaches are read.
+fn first_page(title_hits: &[u32], dates: &[u32]) -> Vec<u32> {
+    let year = |d: &u32| dates[*d as usize] / 400;
     let mut page = Vec::with_capacity(PAGE);
-    for tier in title_hits.chunk_by(|a, b| years[*a as usize] == years[*b as usize]) {
+    for tier in title_hits.chunk_by(|a, b| year(a) == year(b)) {
         if page.len() == PAGE {
             break;
         }
-        let mut counted: Vec<(u32, u32)> = Vec::new(); // (chunk, hits), chunks ascending
-        for c in tier.iter().map(chunk) {
-            match counted.last_mut() {
-                Some((last, n)) if *last == c => *n += 1,
-                _ => counted.push((c, 1)),
-            }
-        }
-        let together = |d: &u32| counted[counted.partition_point(|&(c, _)| c < chunk(d))].1;
         let mut ranked = tier.to_vec();
-        ranked.sort_by_key(|d| (std::cmp::Reverse(together(d)), *d));
+        ranked.sort_by_key(|d| (std::cmp::Reverse(dates[*d as usize]), *d));
         page.extend(ranked.into_iter().take(PAGE - page.len()));
     }
     page
@@ -384,15 +394,22 @@ mod tests {
 
     #[test]
     fn a_words_title_hits_beyond_the_chunks_a_first_visit_fetches_are_its_records() {
-        // Docs 0..200 are of 2024, 200..400 of 2023; chunks hold 64 docs.
-        let years: Vec<i32> = (0..400).map(|d| if d < 200 { 2024 } else { 2023 }).collect();
-        let hits = [0, 64, 65, 128, 192, 200, 264, 330, 331, 390, 399];
-        // Newer year first; in a year, docs whose chunk holds more hits first, then by id.
-        let page = first_page(&hits, &years);
-        assert_eq!(page, [64, 65, 0, 128, 192, 330, 331, 390, 399, 200]);
-        // The first two chunks (1 and 0) come with the query; the rest is carried by the term.
-        assert_eq!(beyond_cold_chunks(&page), [128, 192, 330, 331, 390, 399, 200]);
-        assert!(beyond_cold_chunks(&first_page(&[3, 4, 70], &years)).is_empty());
+        // Docs 0..200 are of 2024, 200..400 of 2023; chunks hold 64 docs. Two bodies a year, each
+        // its meetings newest first, so doc ids within a year are not in date order.
+        let runs = [(0, 2024, 100), (1, 2024, 100), (0, 2023, 100), (1, 2023, 100)];
+        let days: Vec<(u32, u32)> = (0..4).flat_map(|_| (0..10).map(|m| (10, 300 - m * 20))).collect();
+        let dates = doc_dates(&runs, &days);
+        assert_eq!(
+            (dates[0], dates[99], dates[100], dates[399]),
+            (2024 * 400 + 300, 2024 * 400 + 120, 2024 * 400 + 300, 2023 * 400 + 120)
+        );
+        let hits = [0, 64, 65, 100, 128, 192, 200, 264, 330, 331, 390, 399];
+        // Newer year first; in a year, the newest meeting first, then by id.
+        let page = first_page(&hits, &dates);
+        assert_eq!(page, [0, 100, 128, 64, 65, 192, 200, 330, 331, 264]);
+        // The first chunk (0) comes with the query; the rest is carried by the term.
+        assert_eq!(beyond_cold_chunks(&page), [100, 128, 64, 65, 192, 200, 330, 331, 264]);
+        assert!(beyond_cold_chunks(&first_page(&[3, 4, 60], &dates)).is_empty());
     }
 
     #[test]

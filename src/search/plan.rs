@@ -44,6 +44,8 @@ pub struct Plan {
     bodies: Bodies,
     /// (body, year, number of consecutive docs) in doc-id order.
     runs: Vec<(usize, i32, u32)>,
+    /// (docs, day of the year from 1) of every meeting in doc order: the date ties in ranking fall back on.
+    days: Vec<(u32, u32)>,
     /// Case page slugs by exact key.
     case_pages: HashMap<String, String>,
 }
@@ -62,6 +64,7 @@ impl Plan {
             body: Vec::with_capacity(order.len()),
             path: Vec::with_capacity(order.len()),
             runs: Vec::new(),
+            days: Vec::with_capacity(order.len()),
             case_pages: site.cases.keys().map(|c| (case_key(c), c.slug())).collect(),
             order: Vec::new(),
             bodies,
@@ -77,6 +80,7 @@ impl Plan {
             plan.body.push(body);
             plan.path.push(unusual_path(site, &plan.bodies, i, body));
             plan.run(body, m.date.year(), docs);
+            plan.days.push((docs, m.date.ordinal()));
             next += docs;
         }
         plan.first_doc.push(next);
@@ -120,6 +124,7 @@ impl Plan {
         let index = json::Index {
             bodies: &self.bodies,
             runs: &self.runs,
+            days: &self.days,
             terms: &terms,
             exact: &exact,
             case_pages: &self.case_pages,

@@ -7,7 +7,7 @@
   // The search index format this script reads: `FORMAT` in src/search/json.rs. A build warns when a
   // templates folder's copy of this file declares another one (or none), and the page says so
   // instead of failing when the index it finds has another format.
-  const FORMAT = 2;
+  const FORMAT = 3;
 
   // ---- text analysis (port of src/search/text.rs) ----
 
@@ -242,6 +242,19 @@
     }
   }
 
+  /** Plain numbers as src/search/encode.rs `numbers` writes them. */
+  function numbers(s) {
+    const out = [];
+    let n = 0; let shift = 0;
+    for (let i = 0; i < s.length; i++) {
+      const v = VALUE.get(s.charCodeAt(i)) || 0;
+      n += (v & 31) * 2 ** shift;
+      shift += 5;
+      if (!(v & 32)) { out.push(n); n = 0; shift = 0; }
+    }
+    return out;
+  }
+
   /** Shard keys from the manifest's front-coded list (src/search/json.rs front_code). */
   function frontDecode(coded) {
     const keys = [];
@@ -271,10 +284,11 @@
 
   /**
    * Query text to groups: every group must match (AND); a group is an exact key or a term (+ prefix).
-   * Only while the query is being typed (`live`: input events) is the last word, with no space after
-   * it, also a prefix, even when it is a stop word so far ("for" on the way to "forslag"): such a
-   * group has no term and is marked `stop`. A submitted query, a shared link and Back give a
-   * finished query: every word is whole and stop words are left out.
+   * With `open` the last word, with no space after it, is also a prefix, even when it is a stop word
+   * so far ("for" on the way to "forslag"): such a group has no term and is marked `stop`. The
+   * search page always parses so (`run`), typed, submitted, linked or restored alike, so that the
+   * address gives what was seen; a case number or date is an exact key and never a prefix. The page
+   * a result leads to parses its `?fremhaev=` open only when it ends in "*".
    * Returns the groups, the stop words left out, and the words the groups came from (`kept`: for
    * the page a result leads to, which marks them).
    */
@@ -291,10 +305,10 @@
     return tokens;
   }
 
-  function parse(q, live) {
+  function parse(q, openLast) {
     q = q.normalize('NFC');
     const tokens = dateTokens(q.trim().split(/\s+/).filter(Boolean));
-    const open = live && !/\s$/.test(q);
+    const open = openLast && !/\s$/.test(q);
     const keys = tokens.map(exactKey);
     const groups = [];
     const stopped = [];
@@ -398,7 +412,7 @@
     return frag;
   }
 
-  const api = { stem, fold, letters, term, terms, words, exactKey, amountWord, parse, shardOf, shardOfTerm, decode, frontDecode, setStopWords: (w) => { stopWords = new Set(w); } };
+  const api = { numbers, stem, fold, letters, term, terms, words, exactKey, amountWord, parse, shardOf, shardOfTerm, decode, frontDecode, setStopWords: (w) => { stopWords = new Set(w); } };
   globalThis.referatSearch = api;
   if (typeof document === 'undefined') return;
 
@@ -478,6 +492,8 @@
   let manifest = null;
   const files = new Map();
   let requests = 0;
+  /** The URLs fetched, in order: the page's record of what a query's first paint took (`data-paint-files`). */
+  const fetchLog = [];
 
   /**
    * Fetches an index file once per page. The manifest (`index.json`) is revalidated with the server
@@ -492,6 +508,7 @@
       if (!manifestFile && !manifest) return Promise.reject(new Error(`${path}: no manifest`));
       const url = manifestFile ? `${base}soeg/index.json` : `${base}soeg/${manifest.v}/${path}`;
       requests += 1;
+      fetchLog.push(url);
       files.set(path, fetch(url, manifestFile ? { cache: 'no-cache' } : {}).then((r) => {
         if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
         return r.json();
@@ -542,9 +559,28 @@
       m.docYear.fill(y, id, id + n);
       id += n;
     }
+    m.years = new Set(m.docYear);
     api.setStopWords(m.stop);
     manifest = m;
     return m;
+  }
+
+  /**
+   * Every doc's meeting date, year * 400 + day of the year (src/search/json.rs doc_dates), from
+   * `days.json`: each meeting's docs less one and day of the year less one, in doc order.
+   */
+  async function docDates(m) {
+    const days = numbers(await fetchJSON('days.json'));
+    if (m.docDate) return m.docDate;
+    const date = new Uint32Array(m.docs);
+    let id = 0;
+    for (let k = 0; k + 1 < days.length; k += 2) {
+      const n = days[k] + 1;
+      for (let d = id; d < id + n && d < m.docs; d++) date[d] = m.docYear[d] * 400 + days[k + 1] + 1;
+      id += n;
+    }
+    m.docDate = date;
+    return date;
   }
 
   /** The term shard that holds `t` (or would), or null when there are none. */
@@ -609,14 +645,17 @@
     return groups.flatMap((g, k) => (known[k] ? [g] : g.words));
   }
 
-  /** All matching docs, ranked: score, then newer year, then (for a case number) newer meeting, then
-   * docs whose chunk holds more equal hits, then id (src/search/json.rs first_page ranks a word's
-   * first page the same way). */
-  async function run(q, live) {
+  /** All matching docs, ranked: score, then newer meeting, then id (src/search/json.rs first_page
+   * ranks a word's first page the same way). The last word is a prefix however the query came
+   * (typed, submitted, linked): the address shows what was seen while typing. */
+  async function run(q) {
     const m = await loadManifest();
-    let { groups, stopped, kept } = parse(q, live);
+    let { groups, stopped, kept } = parse(q, true);
     groups = await resolveKeys(groups, m);
     if (!groups.length) return { groups, hits: [], stopped };
+    // A word query ranks equal scores by the meetings' dates (days.json, fetched beside its shards);
+    // a case number's or date's items come with their records, which hold their dates.
+    const dates = groups.some((g) => !g.key) ? docDates(m) : null;
     const all = await Promise.all(groups.map((g) => groupScores(g, m)));
     // The sum of the kept groups' scores where all of them match (the groups' own arrays stay as
     // they are, for a second try without the stop word being typed).
@@ -641,18 +680,20 @@
       if (!keep.length) return { groups, hits: [], stopped };
       ({ total, hits } = combine(keep));
     }
-    // Equal-score hits sharing a doc store chunk: ranking them together shows a page from fewer chunks.
-    const tierOf = (d) => total[d] * 2 ** 32 + m.docYear[d] * 2 ** 16 + Math.floor(d / m.chunk);
-    const tiers = new Map();
-    for (const d of hits) { const k = tierOf(d); tiers.set(k, (tiers.get(k) || 0) + 1); }
-    const together = new Float32Array(m.docs);
-    for (const d of hits) together[d] = tiers.get(tierOf(d));
-    // A case number's items come with their records: in a year, its newest meeting first, as the
-    // case's timeline reads (doc ids run by body within a year).
-    const dated = new Map();
-    for (const g of groups) if (g.key && g.key.startsWith('c:')) for (const id in g.records || {}) dated.set(+id, g.records[id][2]);
-    const newer = (a, b) => (dated.size ? (dated.get(b) || '').localeCompare(dated.get(a) || '') : 0);
-    hits.sort((a, b) => total[b] - total[a] || m.docYear[b] - m.docYear[a] || newer(a, b) || together[b] - together[a] || a - b);
+    // Equal scores: the newest meeting first, whatever its body (doc ids run by body within a year),
+    // then doc id (a meeting before its items, the items in their order).
+    let date = dates && await dates;
+    if (!date) {
+      date = new Uint32Array(m.docs);
+      for (const d of hits) date[d] = m.docYear[d] * 400;
+      for (const g of groups) {
+        for (const id in g.records || {}) {
+          const [y, mo, day] = g.records[id][2].split('-').map(Number);
+          date[+id] = y * 400 + Math.round((Date.UTC(y, mo - 1, day) - Date.UTC(y, 0, 0)) / 864e5);
+        }
+      }
+    }
+    hits.sort((a, b) => total[b] - total[a] || date[b] - date[a] || a - b);
     // The words the page a result leads to marks (`?fremhaev=`), "*" after one typed so far.
     const last = groups[groups.length - 1];
     const mark = kept.join(' ') + (last && last.prefix && !last.stop ? '*' : '');
@@ -677,8 +718,8 @@
   const PAUSE_MS = 900;
   let announceTimer = 0;
   const title = document.title;
-  // `live`: the query is being typed (input events), so its last word is a prefix; a submitted,
-  // linked or restored query is finished.
+  // `live`: the query is being typed (input events), so its status is announced once typing pauses.
+  // Its results are those of the same query submitted or linked: the last word is a prefix in all.
   const state = { q: '', live: false, organ: '', aar: '', visible: PAGE };
   let current = null;
   let seq = 0;
@@ -718,31 +759,41 @@
     const item = (value, text, count) => {
       const a = el('a', { href: paramsURL({ [param]: value }), 'data-param': param, 'data-value': value }, text);
       if (state[param] === value) a.setAttribute('aria-current', 'true');
-      // A no-break space keeps the count with the name it counts when the column wraps.
-      return el('li', {}, a, count == null ? null : `\u00a0(${count})`);
+      // The count is a box of its own that never wraps (style.css .facet-count), beside the name
+      // it counts: "Beskæftigelsesudvalget (" and "5)" were two lines in the 14rem column.
+      return el('li', {}, a, count == null ? null : el('span', { class: 'facet-count' }, `\u00a0(${count})`));
     };
     ul.append(item('', all, null));
     for (const [value, text, count] of entries) ul.append(item(value, text, count));
     return el('nav', { 'aria-label': label }, el('h2', {}, label), ul);
   }
 
-  /** Drops filter values the index does not know (`?organ=findesikke&aar=abc`): "Alle …" is then current. */
+  /**
+   * Drops filter values the index does not know (`?organ=findesikke&aar=1999`) from the state and
+   * the address: "Alle …" is then current, and no made-up "1999 (0)" is listed. A year of the index
+   * without hits for this query stays (it is listed with 0, to be cleared).
+   */
   function validFilters() {
+    const before = paramsURL({});
     if (state.organ && !manifest.bodies.some((b) => b[1] === state.organ)) state.organ = '';
-    if (state.aar && !/^\d{4}$/.test(state.aar)) state.aar = '';
+    if (state.aar && !(/^\d{4}$/.test(state.aar) && manifest.years.has(+state.aar))) state.aar = '';
+    if (paramsURL({}) !== before && here() === before) history.replaceState(history.state, '', paramsURL({}));
   }
 
   function renderFacets(hits) {
     const m = manifest;
     const bodyIndex = state.organ ? m.bodies.findIndex((b) => b[1] === state.organ) : -1;
     const year = +state.aar || 0;
+    // Both lists treat a count of 0 alike: each lists every body (year) the query has hits in,
+    // counted within the other list's filter, so 0 where that filter leaves none; a filter value
+    // with no hit at all is listed too (with 0), so it is shown as current and can be removed.
+    // A year that matches nothing no longer empties the committee list.
     const byBody = new Map(); const byYear = new Map();
     for (const d of hits) {
-      if (!year || m.docYear[d] === year) byBody.set(m.docBody[d], (byBody.get(m.docBody[d]) || 0) + 1);
-      if (bodyIndex < 0 || m.docBody[d] === bodyIndex) byYear.set(m.docYear[d], (byYear.get(m.docYear[d]) || 0) + 1);
+      const b = m.docBody[d]; const y = m.docYear[d];
+      byBody.set(b, (byBody.get(b) || 0) + (!year || y === year ? 1 : 0));
+      byYear.set(y, (byYear.get(y) || 0) + (bodyIndex < 0 || b === bodyIndex ? 1 : 0));
     }
-    // A filter kept from an earlier query stays listed (with 0) when this query has no hit there,
-    // so it is still shown as current and can be removed.
     if (bodyIndex >= 0 && !byBody.has(bodyIndex)) byBody.set(bodyIndex, 0);
     if (year && !byYear.has(year)) byYear.set(year, 0);
     const bodies = Array.from(byBody, ([b, n]) => [m.bodies[b][1], m.bodies[b][0], n]).sort((a, b) => b[2] - a[2] || a[1].localeCompare(b[1], 'da'));
@@ -752,9 +803,19 @@
     return hits.filter((d) => (bodyIndex < 0 || m.docBody[d] === bodyIndex) && (!year || m.docYear[d] === year));
   }
 
-  /** Shows results in rank order as far as their doc chunks are loaded, fetching at most `budget` chunks
-   * (the first query of a visit keeps within 4 requests in all; later ones fetch what a page needs,
-   * once typing has paused, so every keystroke does not download result chunks). */
+  /** The record of doc `d`: from the query's inline records while its doc chunk is not fetched, else from the chunk. */
+  function recordOf(d, inline) {
+    const path = `d/${Math.floor(d / manifest.chunk)}.json`;
+    if (!files.has(path) && inline[d]) return inline[d];
+    return fetchJSON(path).then((chunk) => chunk[d % manifest.chunk]);
+  }
+
+  /**
+   * Shows results in rank order as far as their doc chunks are loaded, fetching at most `budget`
+   * chunks (the first query of a visit keeps its first paint within 4 requests in all; later ones
+   * fetch what a page needs, once typing has paused, so every keystroke does not download result
+   * chunks). Returns the docs of the page not shown yet, for `fill`.
+   */
   async function renderResults(mine, shown, { groups, mark }, budget, pause) {
     const m = manifest;
     const records = [];
@@ -763,26 +824,39 @@
     const missing = page.some((d) => !inline[d] && !files.has(`d/${Math.floor(d / m.chunk)}.json`));
     if (missing && pause) {
       await new Promise((r) => setTimeout(r, TYPING_PAUSE_MS));
-      if (mine !== seq) return;
+      if (mine !== seq) return null;
     }
     let fetched = 0;
     for (const d of page) {
       const path = `d/${Math.floor(d / m.chunk)}.json`;
-      if (!files.has(path) && inline[d]) {
-        records.push(inline[d]);
-        continue;
-      }
-      if (!files.has(path)) {
+      if (!files.has(path) && !inline[d]) {
         if (fetched >= budget) break;
         fetched += 1;
       }
-      records.push(fetchJSON(path).then((chunk) => chunk[d % m.chunk]));
+      records.push(recordOf(d, inline));
     }
     const rows = await Promise.all(records);
-    if (mine !== seq) return;
+    if (mine !== seq) return null;
     list.replaceChildren(...rows.map((r) => resultItem(r, groups, mark)));
+    list.removeAttribute('aria-busy');
     more.hidden = rows.length >= shown.length;
-    return rows.length;
+    return page.slice(rows.length);
+  }
+
+  /**
+   * The rest of a first page the cold budget left out (`docs`, in rank order): their chunks are
+   * fetched at once, and each result is added below the others as soon as it and those before it
+   * are there, so the page fills in rank order and nothing shown moves. False if a newer query came.
+   */
+  async function fill(mine, docs, { groups, mark }) {
+    const inline = Object.assign({}, ...groups.map((g) => g.records || {}));
+    const pending = docs.map((d) => recordOf(d, inline));
+    for (const p of pending) {
+      const row = await p;
+      if (mine !== seq) return false;
+      list.append(resultItem(row, groups, mark));
+    }
+    return true;
   }
 
   function renderCasePage(groups) {
@@ -798,10 +872,13 @@
     return `Søgningen ser bort fra småord som ${list}. Skriv mindst ét andet ord.`;
   }
 
-  function say(text) {
+  /** Shows `text` as the status and has it announced, unless `quiet` (a first page still filling:
+   * it is announced once, when the page is complete). */
+  function say(text, quiet = false) {
     if (status.textContent !== text) status.textContent = text;
     clearTimeout(announceTimer);
     const speak = () => { if (announcer.textContent !== text) announcer.textContent = text; };
+    if (quiet) return;
     if (state.live && text) announceTimer = setTimeout(speak, PAUSE_MS); else speak();
     // The tab's and history's title names the search (WCAG 2.4.2).
     document.title = state.q.trim() ? `»${state.q.trim()}« – ${title}` : title;
@@ -863,31 +940,47 @@
     const started = performance.now();
     const cold = !manifest;
     const before = requests;
+    const logged = fetchLog.length;
     if (!keepVisible) state.visible = PAGE;
     record(nav);
     if (!state.q.trim()) {
-      list.replaceChildren(); facets.replaceChildren(); casePage.replaceChildren(); more.hidden = true;
+      list.replaceChildren(); list.removeAttribute('aria-busy'); facets.replaceChildren(); casePage.replaceChildren(); more.hidden = true;
       say('');
       root.dataset.query = '';
       return true;
     }
     try {
-      const same = current && current.q === state.q && current.live === state.live;
-      const result = same ? current : { q: state.q, live: state.live, ...(await run(state.q, state.live)) };
+      const same = current && current.q === state.q;
+      const result = same ? current : { q: state.q, ...(await run(state.q)) };
       if (mine !== seq) return;
       current = result;
       validFilters();
       renderCasePage(result.groups);
       const shown = renderFacets(result.hits);
-      // A first page within the cold budget; more than a page only when restoring "Vis flere". A
-      // link with a filter gets its whole first page: the filter's hits may lie in any chunk, and
-      // "25 resultater, viser 2" on opening a shared link reads as broken.
-      const filtered = Boolean(state.organ || state.aar);
-      const budget =
-        cold && state.visible <= PAGE && !filtered ? Math.max(1, COLD_REQUESTS - (requests - before)) : Infinity;
-      const count = await renderResults(mine, shown, result, budget, !cold && nav !== 'none');
-      if (mine !== seq) return;
-      if (shown.length) say(`${shown.length} ${shown.length === 1 ? 'resultat' : 'resultater'}` + (count < shown.length ? `, viser ${count}` : ''));
+      // The first paint of a first visit keeps within the cold budget; the rest of its first page
+      // (the results whose chunks that left out) is fetched right after and added as it comes:
+      // "7 resultater, viser 1" read as broken. More than a page only when restoring "Vis flere".
+      // A cold query of two words in two term shards has spent its 4 requests before any result
+      // file (manifest, shards, days.json): its first paint is the count, and the page fills.
+      const budget = cold && state.visible <= PAGE ? Math.max(0, COLD_REQUESTS - (requests - before)) : Infinity;
+      const rest = await renderResults(mine, shown, result, budget, !cold && nav !== 'none');
+      if (mine !== seq || !rest) return;
+      const total = `${shown.length} ${shown.length === 1 ? 'resultat' : 'resultater'}`;
+      root.dataset.paint = state.q;
+      root.dataset.paintRequests = String(requests - before);
+      root.dataset.paintFiles = fetchLog.slice(logged).join(' ');
+      root.dataset.paintShown = String(list.children.length);
+      if (rest.length) {
+        // The list is busy and the status is not announced until the page is complete.
+        list.setAttribute('aria-busy', 'true');
+        more.hidden = true;
+        say(total, true);
+        if (!await fill(mine, rest, result) || mine !== seq) return;
+        list.removeAttribute('aria-busy');
+        more.hidden = list.children.length >= shown.length;
+      }
+      const count = list.children.length;
+      if (shown.length) say(total + (count < shown.length ? `, viser ${count}` : ''));
       else if (!result.groups.length && result.stopped.length) say(stopWordsNote(result.stopped));
       else if (result.hits.length) say(`Ingen resultater med de valgte filtre (${result.hits.length} uden filtre).`);
       // A case whose items are all closed has no result, but its case page is public.
@@ -904,7 +997,7 @@
         // Nothing of the previous query may stay on screen under an error about this one.
         const lost = root.contains(document.activeElement) && !form.contains(document.activeElement);
         current = null;
-        list.replaceChildren(); facets.replaceChildren(); casePage.replaceChildren(); more.hidden = true;
+        list.replaceChildren(); list.removeAttribute('aria-busy'); facets.replaceChildren(); casePage.replaceChildren(); more.hidden = true;
         if (lost) input.focus();
         say(e instanceof FormatError ? e.message : 'Søgningen kunne ikke hentes. Prøv igen.');
       }
