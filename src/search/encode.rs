@@ -24,38 +24,35 @@ pub fn deltas(ids: &[u32]) -> String {
     let mut out: Vec<u8> = Vec::with_capacity(ids.len() * 2);
     let mut prev: Option<u32> = None;
     for &id in ids {
-        let mut n = match prev {
+        let n = match prev {
             Some(p) => id - p - 1,
             None => id,
         };
         prev = Some(id);
-        loop {
-            let low = (n & 31) as usize;
-            n >>= 5;
-            if n == 0 {
-                out.push(ALPHABET[low]);
-                break;
-            }
-            out.push(ALPHABET[low | 32]);
-        }
+        push_number(&mut out, n);
     }
     ascii(out)
+}
+
+/// `n` in 5-bit groups, low group first, each a letter of [`ALPHABET`]; the upper half marks a
+/// group that more follow.
+fn push_number(out: &mut Vec<u8>, mut n: u32) {
+    loop {
+        let low = (n & 31) as usize;
+        n >>= 5;
+        if n == 0 {
+            out.push(ALPHABET[low]);
+            break;
+        }
+        out.push(ALPHABET[low | 32]);
+    }
 }
 
 /// Plain numbers (not deltas), each as [`deltas`] writes one: 5-bit groups, low group first.
 pub fn numbers(ns: &[u32]) -> String {
     let mut out: Vec<u8> = Vec::with_capacity(ns.len() * 2);
     for &n in ns {
-        let mut n = n;
-        loop {
-            let low = (n & 31) as usize;
-            n >>= 5;
-            if n == 0 {
-                out.push(ALPHABET[low]);
-                break;
-            }
-            out.push(ALPHABET[low | 32]);
-        }
+        push_number(&mut out, n);
     }
     ascii(out)
 }
