@@ -329,7 +329,7 @@ fn a_rebuild_reports_a_new_same_day_twin_for_both_meetings() {
     assert!(report.diagnostics.0.is_empty(), "{}", report.diagnostics);
 }
 
-/// A templates folder whose search.js was copied before the search index's format 2: `build` and
+/// A templates folder whose search.js was copied before the search index's format: `build` and
 /// serve's first build warn, naming the file; serve warns again when the templates change, not on
 /// every edit of the minutes.
 #[test]
@@ -337,8 +337,9 @@ fn an_old_copy_of_search_js_is_a_warning_of_build_and_serve() {
     let project = Project::new();
     let script = project.path("templates/static/search.js");
     let current = std::fs::read_to_string(&script).unwrap();
-    let old = current.replace("const FORMAT = 2;", "");
-    assert_ne!(old, current, "the built-in script declares format 2");
+    let marker = format!("const FORMAT = {};", referat::search::json::FORMAT);
+    let old = current.replace(&marker, "");
+    assert_ne!(old, current, "the built-in script declares the index's format");
     std::fs::write(&script, &old).unwrap();
     let about_script = |d: &referat::diag::Diagnostics| {
         d.warnings().filter(|w| w.file == script && w.message.contains("search index format")).count()
@@ -360,10 +361,13 @@ fn an_old_copy_of_search_js_is_a_warning_of_build_and_serve() {
     let edit = s.update(&[Change::Content(MEETING.into())]).unwrap();
     assert_eq!(about_script(&edit.diagnostics), 0, "not on every edit: {}", edit.diagnostics);
 
-    std::fs::write(&script, current.replace("const FORMAT = 2;", "const FORMAT = 1;")).unwrap();
+    std::fs::write(&script, current.replace(&marker, "const FORMAT = 1;")).unwrap();
     let changed = s.update(&[Change::Templates]).unwrap();
     assert_eq!(about_script(&changed.diagnostics), 1, "{}", changed.diagnostics);
-    assert!(changed.diagnostics.to_string().contains("reads search index format 1, this build writes 2"));
+    assert!(changed
+        .diagnostics
+        .to_string()
+        .contains(&format!("reads search index format 1, this build writes {}", referat::search::json::FORMAT)));
 
     std::fs::write(&script, &current).unwrap();
     let fixed = s.update(&[Change::Templates]).unwrap();
