@@ -1,7 +1,7 @@
 //! The words and lines that mark an agenda item closed ("Lukket", "Fortroligt", "(Lukket
 //! punkt)", "L U K K E T"), and those that only mention closing ("Lukket vej", "Vejen er lukket").
 
-use super::inline::to_plain;
+use super::inline::{find_ci, to_plain};
 
 /// The words of `text`: runs of letters and digits.
 pub(super) fn words_of(text: &str) -> impl Iterator<Item = &str> {
@@ -454,11 +454,9 @@ pub(super) fn public_left(text: &str) -> bool {
 /// lukket skole" has a subject, "Beslutning (ikke lukket)" denies it.
 pub(super) fn closed_section_heading(text: &str) -> bool {
     // Every line that may close is asked: most name no section, decided on their bytes.
-    const STEMS: [&[u8]; 6] =
-        [b"eslutning", b"ndstilling", b"agsfremstilling", b"agsbeskrivelse", b"aggrund", b"ehandling"];
-    let b = text.as_bytes();
-    let has = |w: &[u8]| b.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
-    if text.len() > 120 || !(STEMS.iter().any(|w| has(w)) || has(b"resum")) {
+    const STEMS: [&str; 7] =
+        ["eslutning", "ndstilling", "agsfremstilling", "agsbeskrivelse", "aggrund", "ehandling", "resum"];
+    if text.len() > 120 || !STEMS.iter().any(|w| find_ci(text, w).is_some()) {
         return false;
     }
     let plain = to_plain(text.trim_start().trim_start_matches('#'));
@@ -664,9 +662,7 @@ fn published(word: &str) -> bool {
 fn unpublished(mark: &str) -> bool {
     // Every mark is asked: most have neither "publice…" nor "offentligg…" (the ASCII part of
     // "offentliggøres", "offentliggjort").
-    let b = mark.as_bytes();
-    let has = |w: &[u8]| b.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w));
-    if mark.len() > 80 || !(has(b"ublice") || has(b"ffentligg")) {
+    if mark.len() > 80 || !(find_ci(mark, "ublice").is_some() || find_ci(mark, "ffentligg").is_some()) {
         return false;
     }
     let lower = to_plain(mark).to_lowercase();
