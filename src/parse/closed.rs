@@ -72,6 +72,25 @@ fn english_mark(text: &str) -> bool {
     mark(&words) || (1..=3.min(n)).any(|k| mark(&words[n - k..]) && written[n - k].starts_with(char::is_uppercase))
 }
 
+/// A divider in English between the open and the closed part of an agenda, as an English template
+/// writes it: "CLOSED ITEMS", "Closed session", "Items in closed session", "Non-public items"
+/// (review 15: the items after it were published). The whole line, only these words.
+pub(super) fn english_divider(text: &str) -> bool {
+    if text.len() > 60 || !(find_ci(text, "closed").is_some() || find_ci(text, "public").is_some()) {
+        return false;
+    }
+    let lower = to_plain(text).to_lowercase();
+    let words: Vec<&str> = words_of(&lower).collect();
+    let part = |w: &str| matches!(w, "items" | "cases" | "session" | "part" | "meeting" | "agenda");
+    match words.as_slice() {
+        ["closed" | "confidential", p] | ["closed", "session", p] => part(p),
+        ["non" | "not", "public", p] => part(p),
+        ["items" | "cases", "in" | "for", "closed", "session" | "meeting"] => true,
+        ["closed", "part", "of", "the", "meeting" | "agenda"] => true,
+        _ => false,
+    }
+}
+
 /// A title ending in a mark with its reason, in brackets or after a dash: "Personalesag (Ikke
 /// offentlig - personsag)", "Personalesag [Ikke offentlig, § 30]", "Personalesag - Ikke offentlig
 /// pga. personoplysninger", "Personalesag (ikke offentlig pkt.)" (review 15). The words alone are
@@ -118,9 +137,13 @@ fn padlock(text: &str) -> bool {
 fn abbreviated(title: &str) -> bool {
     let t = title.trim_end().as_bytes();
     let ends = |a: &str| t.len() >= a.len() && t[t.len() - a.len()..].eq_ignore_ascii_case(a.as_bytes());
+    // "(L)" as written, a capital alone in its bracket (review 15: the item was published without a
+    // legend in the file; one with a legend is read by `named`).
     ["(luk)", "(luk.)", "(lukk)", "(lukk.)", " - luk", " – luk", " - luk.", " – luk.", "(fortr.)", "(fortr)"]
         .into_iter()
         .any(ends)
+        || t.ends_with(b" (L)")
+        || t.ends_with(b" [L]")
 }
 
 /// What every closing word and public label holds, lower-cased: "lukke…", "fortrolig…",
@@ -325,7 +348,9 @@ pub(super) fn closing_line(text: &str, plural: bool) -> bool {
                 .windows(3)
                 .any(|w| matches!(w[0].as_str(), "lukket" | "lukkes" | "lukkedes") && w[1] == "for" && public(&w[2]))
             || words.windows(4).any(|w| w[0] == "lukkedes" && w[2] == "for" && public(&w[3]))
-            || words.windows(3).any(|w| several(&w[0]) && is_verb(&w[1]) && closing_word(&w[2]));
+            || words.windows(3).any(|w| several(&w[0]) && is_verb(&w[1]) && closing_word(&w[2]))
+            // "Herefter blev mødet lukket." (review 15).
+            || words.windows(3).any(|w| is_verb(&w[0]) && several(&w[1]) && closing_word(&w[2]));
         // "*** LUKKET ***" set off as a rule is. ("Fortroligt:" alone is a field's label, answered
         // below: "Lukket:" / "" / "Ja, da vejen graves op".)
         let ruled = words.len() == 1 && closing_word(&words[0]) && ruled_off(text);
@@ -627,7 +652,18 @@ pub(in crate::parse) fn field_says_closed(text: &str) -> bool {
         && label.len() <= 30
         && !label.bytes().any(|b| b.is_ascii_digit())
         && !case_file_status(&plain)
-        && is_mark(answer.trim())
+        && (is_mark(answer.trim()) || bracket_mark(answer.trim()))
+}
+
+/// An answer ending in a bracket that closes: "Udvalg: Økonomiudvalget (lukket møde)", "(Lukket)"
+/// (review 15), a closing word first and nothing but what it closes after it.
+fn bracket_mark(answer: &str) -> bool {
+    let Some(inner) = answer.strip_suffix(')').and_then(|a| a.rsplit_once('(')).map(|(_, i)| i) else {
+        return false;
+    };
+    let lower = inner.to_lowercase();
+    let mut words = words_of(&lower);
+    words.next().is_some_and(closing_word) && words.all(|w| matches!(w, "møde" | "punkt" | "pkt" | "sag"))
 }
 
 /// A case system's status of the case file, "Sagsstatus: Lukket", "Sagens status: Lukket i ESDH":

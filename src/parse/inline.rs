@@ -143,8 +143,9 @@ impl<'a> Tag<'a> {
     /// Another tag's `aria-label` or `title` counts when it says closed (an icon "Lukket" in a
     /// heading; review 9), and only then: an `<abbr title>` is shown as its text.
     fn alt(&self) -> Option<&'a str> {
-        if self.name.eq_ignore_ascii_case("img") {
-            return self.attr("alt");
+        // (An image without alt text may say it in its title: `<img title="Lukket">`; review 15.)
+        if let Some(alt) = self.name.eq_ignore_ascii_case("img").then(|| self.attr("alt")).flatten() {
+            return Some(alt);
         }
         if self.attrs.is_empty() || self.closing {
             return None;

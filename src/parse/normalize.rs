@@ -203,7 +203,8 @@ fn may_close(text: &str) -> Vec<usize> {
             b"hjemmeside",
             "Åben".as_bytes(),
             b"aaben",
-            b"publicer",
+            // "publicer…", and an English template's "Public: No".
+            b"public",
             b"aktindsigt",
             b"\xE2\x94",
             b"\xE2\x95",

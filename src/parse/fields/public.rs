@@ -56,11 +56,25 @@ const PUBLIC_LABELS: &[&str] = &[
     "vises på hjemmesiden",
     "offentlig dagsorden",
     "åben dagsorden",
+    // An English template's (review 15: "Public: No" was published).
+    "public",
+    "public item",
 ];
 
 /// The labels of a field that asks whether the item is closed ("Lukket: Ja"): "Ja" closes it. An
 /// answer "Nej" opens nothing, since the label alone reads as a mark ("Lukket: Nej" stays closed).
-const CLOSED_LABELS: [&str; 6] = ["lukket", "lukket punkt", "lukket sag", "lukket møde", "fortrolig", "fortroligt"];
+const CLOSED_LABELS: [&str; 9] = [
+    "lukket",
+    "lukket punkt",
+    "lukket sag",
+    "lukket møde",
+    "fortrolig",
+    "fortroligt",
+    // English ("Closed: Yes").
+    "closed",
+    "closed item",
+    "confidential",
+];
 
 /// The labels of a field that names the choice ("Åben/Lukket: L"): only an open answer ("Åben",
 /// "Å", "Offentlig") leaves the item open; any other closes it.
@@ -159,9 +173,9 @@ fn answer_of(len: usize, label: &str, value: &str) -> Option<(bool, bool)> {
     let value = to_plain(value).to_lowercase();
     let value = value.trim_matches(|c: char| !c.is_alphanumeric());
     let answer = match words_of(value).next()? {
-        "nej" | "ikke" => Some((true, bare)),
+        "nej" | "ikke" | "no" => Some((true, bare)),
         "n" if value == "n" => Some((true, true)),
-        "ja" | "j" if value == "ja" || value == "j" => Some((false, false)),
+        "ja" | "j" | "yes" | "y" if matches!(value, "ja" | "j" | "yes" | "y") => Some((false, false)),
         _ => bare.then_some((true, true)),
     };
     answer
@@ -808,9 +822,11 @@ fn bare_answer(answer: &str, label: &str) -> bool {
         let access_law = ["offentlighedslov", "forvaltningslov", "styrelseslov"].iter().any(|l| value.contains(l));
         let other_law = value.contains("lov") && !access_law;
         let said_why = |w: &&str| closing_word(w) || kind(w);
-        return words.first() == Some(&"ja") && words[1..].iter().all(said_why) && !(cited && other_law);
+        return matches!(words.first(), Some(&("ja" | "yes")))
+            && words[1..].iter().all(said_why)
+            && !(cited && other_law);
     }
-    let says = |w: &str| matches!(w, "nej" | "ikke" | "ej" | "undtaget" | "undtages") || closing_word(w);
+    let says = |w: &str| matches!(w, "nej" | "ikke" | "ej" | "no" | "undtaget" | "undtages") || closing_word(w);
     let known = |w: &str| {
         says(w)
             || kind(w)
@@ -854,6 +870,8 @@ fn starts_with_public_label(text: &str) -> bool {
         || head(6, "vises ")
         || head(6, "lukket")
         || head(9, "fortrolig")
+        || head(6, "closed")
+        || head(12, "confidential")
         || ["Åb", "åb", "ÅB", "Å/", "å/"].iter().any(|w| t.starts_with(w.as_bytes()))
 }
 

@@ -6,8 +6,8 @@ use super::head::{full_title, head_of};
 use super::heading::{bare_sub_item, heading_at, sub_item};
 use crate::case::CaseNumber;
 use crate::parse::closed::{
-    closed_in_passing, closed_section_heading, closing_line, closing_word, is_closed, is_mark, is_verb, letter_spaced,
-    mark_with_reason, phrase_mark, public_left, words_of,
+    closed_in_passing, closed_section_heading, closing_line, closing_word, english_divider, is_closed, is_mark,
+    is_verb, letter_spaced, mark_with_reason, phrase_mark, public_left, words_of,
 };
 use crate::parse::fields::{
     closing_field, fields, open_status, public_no_line, table_cases, table_ending_at, OtherCases, Own,
@@ -217,7 +217,12 @@ pub(super) fn closed_part(lines: &[Line], cx: &mut Ctx) -> Option<usize> {
             'k',
         ])
     };
-    let named = |i: usize| ((starts(i) && closing_line(lines[i].text, true)) || public_left(lines[i].text)) && alone(i);
+    let named = |i: usize| {
+        ((starts(i) && closing_line(lines[i].text, true))
+            || public_left(lines[i].text)
+            || english_divider(lines[i].text))
+            && alone(i)
+    };
     let d =
         (1..lines.len()).find(|&i| (named(i) || divides_before_heading(lines, i)) && heading_at(lines, i).is_none())?;
     cx.warn(
