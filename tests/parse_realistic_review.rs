@@ -1207,3 +1207,37 @@ fn regression_review_15_english_dividers_fields_an_image_title_and_a_bare_l_clos
     }
     assert_all_open(&minutes(&format!("Herefter blev mødet ikke lukket.\n\nPunkt 2: Vejplan\n24/1002{open}")));
 }
+
+#[test]
+fn regression_review_15_a_mark_wrapped_over_two_lines_closes_its_item_not_the_next() {
+    for mark in ["Punktet behandles for\nlukkede døre.", "Sagen behandles for\nlukkede døre"] {
+        for before in ["", "Tekst.\n\n"] {
+            let text = minutes(&format!(
+                "Punkt 2: Køb af ejendom\n24/1002\n\n{before}{mark}\n\nSælger HEMMELIG.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n"
+            ));
+            let m = assert_closed(&text, 2);
+            assert!(m.items.iter().any(|i| i.number == 3 && !i.closed), "item 3 closed:\n{text}");
+        }
+    }
+    let open = "Punkt 2: Vejplan\n24/1002\n\nTekst.\n\nVi talte om at skolen er\nlukket om sommeren.\n\nMere.\n\n";
+    assert_all_open(&minutes(&format!("{open}Punkt 3: Eventuelt\n24/1003\n\nIntet.\n")));
+}
+
+#[test]
+fn regression_review_15_struck_answers_code_spans_and_a_bulleted_agenda() {
+    let rest = "\n\nSælger HEMMELIG.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n";
+    for field in ["| Offentlig | ~~Ja~~ Nej |\n|---|---|", "Offentlig: <del>Ja</del> Nej", "`Offentlig: Nej`"] {
+        assert_closed(&minutes(&format!("Punkt 2: Køb af ejendom\n24/1002\n\n{field}{rest}")), 2);
+    }
+    let open = "\n\nTekst.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n";
+    assert_all_open(&minutes(&format!("Punkt 2: Vejplan\n24/1002\n\nOffentlig: ~~Nej~~ Ja{open}")));
+    // A bulleted agenda in the header that says an item is closed: which item is not read, so the
+    // file is refused rather than the item published.
+    for bullet in ["•", "-"] {
+        let text = format!(
+            "REFERAT Økonomiudvalget d. 12-03-2024\n\nDagsorden:\n{bullet} Budget\n{bullet} Køb af ejendom (lukket)\n\n\
+             Punkt 1: Budget\n24/1001\n\nGodkendt.\n\nPunkt 2: Køb af ejendom\n24/1002{rest}"
+        );
+        assert_refused(&text, 5, "not understood which items");
+    }
+}

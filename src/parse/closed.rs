@@ -371,7 +371,17 @@ pub(super) fn closing_line(text: &str, plural: bool) -> bool {
         closed(w)
             || matches!(
                 w.as_str(),
-                "punkt" | "pkt" | "sag" | "til" | "dette" | "denne" | "punktet" | "for" | "døre" | "behandles"
+                "punkt"
+                    | "pkt"
+                    | "sag"
+                    | "sagen"
+                    | "til"
+                    | "dette"
+                    | "denne"
+                    | "punktet"
+                    | "for"
+                    | "døre"
+                    | "behandles"
             )
     };
     let listed: Vec<&str> = words.iter().map(String::as_str).collect();

@@ -6,7 +6,7 @@ use super::rows::{column_fields, own_record, row_fields, table_line, OtherCases}
 use super::{field_text, fields, is_field, label_value};
 use crate::case::CaseNumber;
 use crate::parse::closed::{closing_line, closing_word, field_says_closed, is_mark, mark_with_reason, words_of};
-use crate::parse::inline::to_plain;
+use crate::parse::inline::{find_ci, to_plain};
 use crate::parse::items::case_in;
 use crate::parse::normalize::{Kind, Line};
 use crate::parse::tables::{self, pipe_cells};
@@ -95,15 +95,18 @@ pub(in crate::parse) fn public_field(text: &str) -> Option<bool> {
 /// (80 bytes) is one only with a bare answer, the law or reason for it after ("Offentlig: Nej jf.
 /// offentlighedslovens § 30, nr. 1, da sagen indeholder …"): a longer answer is a sentence.
 pub(super) fn public_answer(text: &str) -> Option<(bool, bool)> {
-    let text = field_text(text);
+    let text = unstruck(text);
+    let text = field_text(&text);
     if text.len() > 300 {
         return None;
     }
     // A field in brackets ("(Offentlig: N)", "**[Offentlig: N]**"; review 10) is the field.
     let t = text.trim();
     // (Emphasis around it, not a form's blank after it: "Lukket: Ja X Nej __".)
-    let t =
-        Some(t.trim_matches(['*', '_'])).filter(|u| u.len() + 4 >= t.len() && t.starts_with(['*', '_'])).unwrap_or(t);
+    // (… or a code span around it: "`Offentlig: Nej`"; review 15.)
+    let t = Some(t.trim_matches(['*', '_', '`']))
+        .filter(|u| u.len() + 4 >= t.len() && t.starts_with(['*', '_', '`']))
+        .unwrap_or(t);
     let inner = [('(', ')'), ('[', ']')].iter().find_map(|&(a, b)| t.strip_prefix(a)?.strip_suffix(b));
     let answer = label_and_answer(inner.unwrap_or(t)).and_then(|(label, value)| answer_of(text.len(), label, value));
     // Fields side by side in one bracket ("(Sagsnr. 24/1002, Offentlig: N)", "(Sagsnr.: 24/1002 -
@@ -133,6 +136,31 @@ fn bracket_answer(inner: &str) -> Option<(bool, bool)> {
     };
     let says = |p: &str| !denied(p) && (field_says_closed(p) || is_mark(to_plain(p).trim()));
     parts().find_map(public_answer).or_else(|| parts().any(says).then_some((true, true)))
+}
+
+/// `value` without what is struck out in it ("~~Ja~~ Nej", "<del>Ja</del> Nej"; review 15: a
+/// form's struck "Ja" was read as the answer).
+fn unstruck(value: &str) -> Cow<'_, str> {
+    if !(value.contains("~~")
+        || (has_byte(value, b'<') && ["<s>", "<del>", "<strike>"].iter().any(|t| find_ci(value, t).is_some())))
+    {
+        return Cow::Borrowed(value);
+    }
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    loop {
+        let open = [("~~", "~~"), ("<s>", "</s>"), ("<del>", "</del>"), ("<strike>", "</strike>")]
+            .iter()
+            .filter_map(|&(o, c)| find_ci(rest, o).map(|at| (at, o, c)))
+            .min_by_key(|&(at, ..)| at);
+        let Some((at, o, c)) = open else { break };
+        let Some(end) = find_ci(&rest[at + o.len()..], c) else { break };
+        out.push_str(&rest[..at]);
+        out.push(' ');
+        rest = &rest[at + o.len() + end + c.len()..];
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
 }
 
 /// [`public_answer`] of a label and its answer, from a line `len` bytes long.
@@ -604,15 +632,15 @@ pub(in crate::parse) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usi
             || crate::parse::items::repeated_heading(t)
     };
     let head_end = std::cell::LazyCell::new(|| body.iter().position(|l| !head_line(l)).unwrap_or(body.len()));
+    // A section's heading right above counts as a blank line ("Sagsfremstilling" / "Lukket
+    // punkt" / "", realistic leak review).
+    let heading = |l: &Line| {
+        matches!(l.kind, Kind::Heading(_))
+            || (l.text.len() <= 60 && crate::parse::sections::kind_of(&to_plain(l.text)).is_some())
+    };
     let mark_alone = |k: usize| {
         // Every line of every item comes here: the cheap questions first, where it stands last.
         let t = body[k].text;
-        // A section's heading right above counts as a blank line ("Sagsfremstilling" / "Lukket
-        // punkt" / "", realistic leak review).
-        let heading = |l: &Line| {
-            matches!(l.kind, Kind::Heading(_))
-                || (l.text.len() <= 60 && crate::parse::sections::kind_of(&to_plain(l.text)).is_some())
-        };
         let apart = || blank(body.get(k + 1)) && (blank(body.get(k - 1)) || body.get(k - 1).is_some_and(heading));
         let in_head = || capital_first(t) && starts_as_mark(t) && k <= *head_end;
         // Not the slice's first line: what stands above it is not known here (right above the
@@ -636,10 +664,25 @@ pub(in crate::parse) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usi
             && (apart() || in_head())
             && !to_plain(t).trim_end().ends_with(':')
     };
+    // A mark wrapped over the two lines of a paragraph of its own ("Punktet behandles for" /
+    // "lukkede døre."; review 15), read at its second line, joined.
+    let wrapped = |k: usize| {
+        let (t, prev) = (body[k].text, &body[k.checked_sub(1)?]);
+        let unfinished = prev.kind == Kind::Text
+            && !prev.is_empty_to_reader()
+            && !prev.text.trim_end().ends_with(['.', '!', '?', ':']);
+        let apart = blank(body.get(k + 1)) && (k < 2 || blank(body.get(k - 2)) || heading(&body[k - 2]));
+        if !(t.starts_with(char::is_lowercase) && unfinished && apart) {
+            return None;
+        }
+        let joined = format!("{} {}", prev.text.trim(), t.trim());
+        (closing_line(&joined, false) || mark_with_reason(&joined) || is_mark(to_plain(&joined).trim())).then_some(k)
+    };
     // The last line of what closes the item, read from line k.
     let mut closes = |k: usize| {
         let line = |yes: bool| yes.then_some(k);
         line(public_no_line(body[k].text) || mark_alone(k) || ticked_closed(body[k].text))
+            .or_else(|| wrapped(k))
             .or_else(|| answered(k))
             .or_else(|| html_table(k))
             .or_else(|| by_columns(k))

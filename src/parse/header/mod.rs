@@ -365,9 +365,12 @@ fn not_understood(text: &str, no: usize, cx: &mut Ctx) {
     use crate::parse::inline::strip_prefix_ci;
     let plain = to_plain(text);
     let names_items = || {
+        // A list's entry names an item by its title ("• Salg af grund (lukket)" under "Dagsorden:";
+        // review 15: the item was published).
+        let bullet = plain.trim_start().starts_with(['•', '·', '▪', '–', '-', '*']);
         let t = plain.trim_start_matches(['|', '-', '*', ' ', '\t']);
         let t = ["punkt", "pkt."].iter().find_map(|p| strip_prefix_ci(t, p)).unwrap_or(t).trim_start();
-        t.starts_with(|c: char| c.is_ascii_digit()) || plain.trim_end().ends_with(':')
+        bullet || t.starts_with(|c: char| c.is_ascii_digit()) || plain.trim_end().ends_with(':')
     };
     match is_closed(&plain) && !closed_in_passing(&plain) && names_items() {
         true => cx.error(no, format!("\"{}\" before the first agenda item says something is closed, but it is not understood which items, so the file is refused rather than an item published; mark each closed item itself (\"Punkt 2: Køb af ejendom - Lukket\") or use a listed agenda (see the README)", clip(text))),

@@ -106,10 +106,23 @@ pub(super) fn full_title(title: &str, body: &[Line]) -> String {
     });
     // A table of records is read by its columns only: its header alone is no mark ("Institution<tab>
     // Lukket" over "Solsikken<tab>Ja"; review 13).
+    // A first line wrapped onto the next ("Punktet behandles for" / "lukkede døre."; review 15): read
+    // whole too.
+    let wrapped = first.filter(|_| records.is_none()).and_then(|i| {
+        let next = body.get(i + 1).filter(|n| n.kind == Kind::Text && n.text.starts_with(char::is_lowercase))?;
+        let t = body[i].text.trim_end();
+        (!t.ends_with(['.', '!', '?', ':'])).then(|| format!("{t} {}", next.text.trim()))
+    });
     let first = first.filter(|_| records.is_none()).map(|i| body[i].text);
     let says_closed = |t: &str| says_closed(t) || public_field(t) == Some(true);
     let table = table.iter().map(|c| &**c);
-    if let Some(mark) = fields_read.chain(first).chain(table).chain(answered.as_deref()).find(|t| says_closed(t)) {
+    if let Some(mark) = fields_read
+        .chain(first)
+        .chain(wrapped.as_deref())
+        .chain(table)
+        .chain(answered.as_deref())
+        .find(|t| says_closed(t))
+    {
         // "Offentlig: Nej" has no closing word of its own: it says "Lukket".
         push_title_line(&mut full, if public_field(mark) == Some(true) { "Lukket" } else { mark });
     }

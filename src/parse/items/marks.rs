@@ -194,9 +194,18 @@ pub(super) fn closed_part(lines: &[Line], cx: &mut Ctx) -> Option<usize> {
                     t.ends_with(['.', '!', '?']) || to_plain(t).trim_end().ends_with(['.', '!', '?']) || list_item(t)
                 })
         };
+        // A line in lower case under an unfinished one ends its sentence ("Punktet behandles for" /
+        // "lukkede døre."), even where that first line could be a page's head.
+        let continues = || {
+            lines[i].text.starts_with(char::is_lowercase)
+                && lines[i - 1].kind == Kind::Text
+                && !lines[i - 1].is_empty_to_reader()
+                && !lines[i - 1].text.trim_end().ends_with(['.', '!', '?', ':'])
+        };
         matches!(lines[i].kind, Kind::Heading(_))
             || (ends(i.checked_sub(1).map(|j| &lines[j]))
-                && (blank(lines.get(i + 1)) || heading_at(lines, i + 1).is_some()))
+                && (blank(lines.get(i + 1)) || heading_at(lines, i + 1).is_some())
+                && !continues())
     };
     // A divider starts with its closing word ("Lukkede punkter", "LUKKET MØDE", "Fortrolige
     // punkter"), with "Ikke" or "Ej" ("Ikke offentlige punkter"), or with "Punkter", "Sager",
