@@ -52,6 +52,17 @@ impl Line<'_> {
     pub fn is_empty_to_reader(&self) -> bool {
         self.is_blank() || shows_nothing(self.text)
     }
+
+    /// True if this line is a sentence that `next` goes on with, as a PDF wraps it: text that does
+    /// not end as a sentence or label does, and a next line in lower case ("Punktet behandles for"
+    /// / "lukkede døre.").
+    pub fn runs_on_to(&self, next: &Line) -> bool {
+        self.kind == Kind::Text
+            && next.kind == Kind::Text
+            && !self.is_empty_to_reader()
+            && !self.text.trim_end().ends_with(['.', '!', '?', ':'])
+            && next.text.starts_with(char::is_lowercase)
+    }
 }
 
 /// The lines of one file plus what was learned about its format.

@@ -667,15 +667,12 @@ pub(in crate::parse) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usi
     // A mark wrapped over the two lines of a paragraph of its own ("Punktet behandles for" /
     // "lukkede døre."; review 15), read at its second line, joined.
     let wrapped = |k: usize| {
-        let (t, prev) = (body[k].text, &body[k.checked_sub(1)?]);
-        let unfinished = prev.kind == Kind::Text
-            && !prev.is_empty_to_reader()
-            && !prev.text.trim_end().ends_with(['.', '!', '?', ':']);
+        let prev = &body[k.checked_sub(1)?];
         let apart = blank(body.get(k + 1)) && (k < 2 || blank(body.get(k - 2)) || heading(&body[k - 2]));
-        if !(t.starts_with(char::is_lowercase) && unfinished && apart) {
+        if !(prev.runs_on_to(&body[k]) && apart) {
             return None;
         }
-        let joined = format!("{} {}", prev.text.trim(), t.trim());
+        let joined = format!("{} {}", prev.text.trim(), body[k].text.trim());
         (closing_line(&joined, false) || mark_with_reason(&joined) || is_mark(to_plain(&joined).trim())).then_some(k)
     };
     // The last line of what closes the item, read from line k.

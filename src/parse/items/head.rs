@@ -104,15 +104,14 @@ pub(super) fn full_title(title: &str, body: &[Line]) -> String {
         let next = body[i + 1..].iter().find(|l| !l.is_empty_to_reader())?;
         Some(format!("{} {}", body[i].text.trim_end(), next.text.trim()))
     });
-    // A table of records is read by its columns only: its header alone is no mark ("Institution<tab>
-    // Lukket" over "Solsikken<tab>Ja"; review 13).
     // A first line wrapped onto the next ("Punktet behandles for" / "lukkede døre."; review 15): read
     // whole too.
     let wrapped = first.filter(|_| records.is_none()).and_then(|i| {
-        let next = body.get(i + 1).filter(|n| n.kind == Kind::Text && n.text.starts_with(char::is_lowercase))?;
-        let t = body[i].text.trim_end();
-        (!t.ends_with(['.', '!', '?', ':'])).then(|| format!("{t} {}", next.text.trim()))
+        let next = body.get(i + 1).filter(|n| body[i].runs_on_to(n))?;
+        Some(format!("{} {}", body[i].text.trim_end(), next.text.trim()))
     });
+    // A table of records is read by its columns only: its header alone is no mark ("Institution<tab>
+    // Lukket" over "Solsikken<tab>Ja"; review 13).
     let first = first.filter(|_| records.is_none()).map(|i| body[i].text);
     let says_closed = |t: &str| says_closed(t) || public_field(t) == Some(true);
     let table = table.iter().map(|c| &**c);

@@ -196,12 +196,7 @@ pub(super) fn closed_part(lines: &[Line], cx: &mut Ctx) -> Option<usize> {
         };
         // A line in lower case under an unfinished one ends its sentence ("Punktet behandles for" /
         // "lukkede døre."), even where that first line could be a page's head.
-        let continues = || {
-            lines[i].text.starts_with(char::is_lowercase)
-                && lines[i - 1].kind == Kind::Text
-                && !lines[i - 1].is_empty_to_reader()
-                && !lines[i - 1].text.trim_end().ends_with(['.', '!', '?', ':'])
-        };
+        let continues = || lines[i - 1].runs_on_to(&lines[i]);
         matches!(lines[i].kind, Kind::Heading(_))
             || (ends(i.checked_sub(1).map(|j| &lines[j]))
                 && (blank(lines.get(i + 1)) || heading_at(lines, i + 1).is_some())
