@@ -52,6 +52,12 @@ pub fn mask_cpr(file: &Path, text: &mut String) -> Vec<Diagnostic> {
         masked.push_str(&text[done..start]);
         let mut i = start;
         while i < end {
+            // A tag between the digits stays as written, its attributes' digits too.
+            if let Some(len) = inline_tag(&text[i..]).filter(|len| i + len <= end) {
+                masked.push_str(&text[i..i + len]);
+                i += len;
+                continue;
+            }
             let (c, len) = decoded(text, i);
             match digit(c) {
                 Some(_) => masked.push('X'),
@@ -248,6 +254,9 @@ fn number_after(text: &str, after: usize) -> Option<(usize, usize)> {
     let date = match v.len() {
         10 => [v[0], v[1], v[2], v[3], v[4], v[5]],
         12 => [v[0], v[1], v[2], v[3], v[6], v[7]],
+        // The day's leading zero lost, as a spreadsheet stores the number ("CPR: 50379-2227";
+        // review 16): the label says what it is.
+        9 => [0, v[0], v[1], v[2], v[3], v[4]],
         _ => return None,
     };
     plausible_date(&date).then_some((start, end))
@@ -876,6 +885,19 @@ fn number(values: &[u8]) -> u32 {
 fn digits(text: &str, mut i: usize) -> (Digits, usize) {
     let mut run = Digits { values: [0; 11], len: 0 };
     while i < text.len() {
+        // Inline tags before or between digits ("<span>0101</span>80", "01.01.<span>80") are not
+        // seen by a reader.
+        if text.as_bytes()[i] == b'<' {
+            let mut k = i;
+            while let Some(len) = inline_tag(&text[k..]) {
+                k += len;
+            }
+            if k > i && text.as_bytes().get(k).is_some_and(u8::is_ascii_digit) {
+                i = k;
+                continue;
+            }
+            break;
+        }
         let (c, len) = decoded(text, i);
         let Some(d) = digit(c) else { break };
         if run.len < run.values.len() {
@@ -965,15 +987,35 @@ fn middle_dot(c: char) -> bool {
     matches!(c, '\u{b7}' | '\u{2027}' | '\u{2219}' | '\u{22c5}')
 }
 
-/// The length of emphasis markup at the start of `s` (`**`, `_`, `<b>`, `</strong>` …).
+/// The length of emphasis markup at the start of `s` (`**`, `_`, or an inline tag, see [`inline_tag`]).
 fn markup(s: &str) -> Option<usize> {
     if s.starts_with(['*', '_']) {
         return Some(1);
     }
-    ["<b>", "</b>", "<strong>", "</strong>", "<i>", "</i>", "<em>", "</em>"]
-        .iter()
-        .find(|t| s.len() >= t.len() && s.as_bytes()[..t.len()].eq_ignore_ascii_case(t.as_bytes()))
-        .map(|t| t.len())
+    inline_tag(s)
+}
+
+/// The length of the inline tag at the start of `s`, with its attributes: `<b>`, `</strong>`, and
+/// the runs Word's HTML export cuts a line into (`<span lang=DA>`, `</span>`, `<o:p>`, `<a
+/// name=x>`, `<font …>`, `<wbr>`; review 16: a number cut into runs was published). The reader sees
+/// none of them between two digits.
+fn inline_tag(s: &str) -> Option<usize> {
+    const INLINE: [&str; 16] =
+        ["b", "strong", "i", "em", "u", "span", "font", "a", "o:p", "wbr", "small", "big", "mark", "ins", "bdi", "bdo"];
+    let b = s.as_bytes();
+    if b.first() != Some(&b'<') {
+        return None;
+    }
+    let from = if b.get(1) == Some(&b'/') { 2 } else { 1 };
+    let name_len = b[from..].iter().take(8).take_while(|c| c.is_ascii_alphanumeric() || **c == b':').count();
+    let name = &s[from..from + name_len];
+    if !INLINE.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+        return None;
+    }
+    // The tag ends at its ">", on the same line and before any other tag: an attribute value is short.
+    let rest = &b[from + name_len..];
+    let end = rest.iter().take(300).position(|c| matches!(c, b'>' | b'<' | b'\n'))?;
+    (rest[end] == b'>' && (end == 0 || matches!(rest[0], b' ' | b'/' | b'\t'))).then_some(from + name_len + end + 1)
 }
 
 /// The character at byte `i` as a reader finally sees it, and its length in the text: entities
@@ -1681,6 +1723,37 @@ mod tests {
         assert_eq!(w.len(), 1);
         assert_eq!(w[0].line, 3, "{}", w[0]);
         assert!(!serde_json::to_string(&m).unwrap().contains("6671"));
+    }
+
+    /// Regression (review 16): a number cut into Word's HTML runs, or labelled with its day's leading
+    /// zero lost by a spreadsheet, was published.
+    #[test]
+    fn regression_review_16_word_html_runs_and_a_lost_leading_zero() {
+        for (s, masked) in [
+            (
+                "<span lang=DA>150680</span><span lang=DA>-0863</span>",
+                "<span lang=DA>XXXXXX</span><span lang=DA>-XXXX</span>",
+            ),
+            ("<span>0101</span>80-1234", "<span>XXXX</span>XX-XXXX"),
+            ("010180<span>-</span>1234", "XXXXXX<span>-</span>XXXX"),
+            ("<a name=x>010180</a>-1234", "<a name=x>XXXXXX</a>-XXXX"),
+            ("010180<o:p></o:p>-1234", "XXXXXX<o:p></o:p>-XXXX"),
+            ("010180<wbr>-1234", "XXXXXX<wbr>-XXXX"),
+            ("01.01.<span>80</span>-1234", "XX.XX.<span>XX</span>-XXXX"),
+            (
+                "<span>170583</span><span style='mso-tab-count:1'> </span><span>4417</span>",
+                "<span>XXXXXX</span><span style='mso-tab-count:1'> </span><span>XXXX</span>",
+            ),
+            ("CPR: 50379-2227", "CPR: XXXXX-XXXX"),
+            ("CPR-nr. 101801234", "CPR-nr. XXXXXXXXX"),
+        ] {
+            let (t, w) = mask(s);
+            assert_eq!((t.as_str(), w.len()), (masked, 1), "{s}");
+        }
+        // Tags that are no inline run, and nine digits without a label, are left alone.
+        for s in ["<td>2017</td><td>1234</td>", "<p>010180</p>\n<p>-1234</p>", "Sag 101801234"] {
+            assert!(mask(s).1.is_empty(), "{s}");
+        }
     }
 
     #[test]
