@@ -1241,3 +1241,31 @@ fn regression_review_15_struck_answers_code_spans_and_a_bulleted_agenda() {
         assert_refused(&text, 5, "not understood which items");
     }
 }
+
+#[test]
+fn regression_review_16_a_public_field_beside_another_with_a_narrow_gap_closes_the_item() {
+    let rest = "\n\nSælger HEMMELIG.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n";
+    for head in [
+        "Punkt 2: Køb af ejendom\nSagsnr. 24/1002 Offentlig: Nej",
+        "Punkt 2: Køb af ejendom\n24/1002, Offentlig: Nej",
+        "Punkt 2: Køb af ejendom\n24/1002 | Offentlig: Nej",
+        "Punkt 2: Køb af ejendom\nSagsnr.: 24/1002 Offentlig (ja/nej): Nej",
+        "Punkt 2: Køb af ejendom\n24/1002\nSagsnr.: 24/1002 Lukket: Ja",
+        "Punkt 2: Køb af ejendom\n24/1002\nSagsansvarlig: Lone Holm | Offentlig: Nej",
+        "Punkt 2: Køb af ejendom                 Offentlig: Nej\n24/1002",
+        "Punkt 2: Køb af ejendom\tOffentlig: Nej\n24/1002",
+        "Punkt 2: Køb af ejendom   Åben: Nej\n24/1002",
+    ] {
+        assert_closed(&minutes(&format!("{head}{rest}")), 2);
+    }
+    let open = "\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n";
+    for text in [
+        "Sagsnr. 24/1002 Offentlig: Ja",
+        "Borgerne spurgte om mødet var offentligt: nej, sagde formanden.",
+        "Sagsbehandler: Jens Offentlig høring: Nej",
+        "Åbningstider Mandag: 8-16 Lørdag: Lukket",
+    ] {
+        // (Not right above the next heading, where a line ending "Lukket" divides the agenda.)
+        assert_all_open(&minutes(&format!("Punkt 2: Vejplan\n24/1002\n\nTekst.\n\n{text}\n\nMere tekst.{open}")));
+    }
+}

@@ -10,7 +10,9 @@ mod html;
 mod public;
 mod rows;
 
-pub(super) use public::{box_answer, closing_field, public_field, public_label, public_no_in, public_no_line, Own};
+pub(super) use public::{
+    box_answer, closing_field, field_further_in, public_field, public_label, public_no_in, public_no_line, Own,
+};
 pub(super) use rows::{table_cases, table_ending_at, OtherCases};
 
 use rows::column_fields;

@@ -787,8 +787,9 @@ pub(super) fn public_no_row(text: &str) -> bool {
     let further_in = || {
         static GAP: LazyLock<memchr::memmem::Finder<'static>> = LazyLock::new(|| memchr::memmem::Finder::new("   "));
         let has = |w: &str| memchr::memmem::find(t.as_bytes(), w.as_bytes()).is_some();
+        // (Or a narrower gap, before a colon: see `field_further_in`.)
         t.len() <= 200
-            && (t.starts_with('|') || has_byte(t, b'\t') || GAP.find(t.as_bytes()).is_some())
+            && (t.starts_with('|') || has_byte(t, b'\t') || GAP.find(t.as_bytes()).is_some() || has_byte(t, b':'))
             && (has("ffentlig") || has("FFENTLIG") || has("ben") || has("BEN") || has("ukket") || has("UKKET"))
     };
     if !(starts_with_public_label(t) || further_in()) {
@@ -828,7 +829,39 @@ pub(super) fn public_no_row(text: &str) -> bool {
     }
     // Any one of a line's fields or columns ("Offentlig: Nej <spaces> Bilag: 3"): what stands
     // beside it does not make it say something else.
-    fields(t).iter().any(|f| says_no(f))
+    fields(t).iter().any(|f| says_no(f)) || field_further_in(t)
+}
+
+/// True if a public field that closes the item stands further in a line, after another field or
+/// the case number with a narrow gap ("Sagsnr. 24/1002 Offentlig: Nej", "Sagsansvarlig: Lone Holm
+/// | Offentlig: Nej", a heading's "Køb af ejendom Offentlig: Nej"; review 16: pdftotext without
+/// `-layout` squashes the columns' gap to one space). Each colon's label is tried as the last one
+/// to four words before it, its answer as what follows up to a separator.
+pub(in crate::parse) fn field_further_in(t: &str) -> bool {
+    if t.len() > 200 || memchr::memchr(b':', t.as_bytes()).is_none() {
+        return false;
+    }
+    let says_no = |f: &str| public_answer(f) == Some((true, true));
+    let colons: Vec<usize> = memchr::memchr_iter(b':', t.as_bytes()).collect();
+    colons.iter().enumerate().any(|(k, &c)| {
+        let from = if k == 0 { 0 } else { colons[k - 1] + 1 };
+        let before = t[from..c].rsplit(['|', ';', ',', '\t']).next().unwrap_or("");
+        let words: Vec<&str> = before.split_whitespace().collect();
+        let after = &t[c + 1..];
+        let answer = after.split(['|', ';', ',', '\t']).next().unwrap_or("").trim();
+        let first = answer.split_whitespace().next().unwrap_or("");
+        (1..=4.min(words.len())).any(|n| {
+            let label = &words[words.len() - n..];
+            // Only further in (a label that starts the line is read as the line's field), and
+            // written as a label is, with a capital: "… om mødet var offentligt: nej, sagde …" is prose.
+            let at = label[0].as_ptr() as usize - t.as_ptr() as usize;
+            let further = !t[..at].trim_matches(|c: char| c.is_whitespace() || "|;,".contains(c)).is_empty();
+            let label = label.join(" ");
+            further
+                && label.starts_with(char::is_uppercase)
+                && (says_no(&format!("{label}: {answer}")) || says_no(&format!("{label}: {first}")))
+        })
+    })
 }
 
 /// True if a public field's answer, as written, says only that the item is closed: "Nej" (or

@@ -45,6 +45,17 @@ pub(super) fn case_within(lines: &[Line]) -> bool {
 /// sundhedshjælper - Lukket" / "24/8002"; "Punkt 5: Personalesag" / "(Lukket)"; "Punkt 5:
 /// Personalesag" / "24/8002" / "Sagsansvarlig: Karen Holm" / "Lukket sag").
 pub(super) fn full_title(title: &str, body: &[Line]) -> String {
+    let mut full = title_and_marks(title, body);
+    // A public field to the title's right, set in a column of its own or after a tab ("Køb af
+    // ejendom      Offentlig: Nej"; review 16: the item was published, the field in its title).
+    if crate::parse::fields::field_further_in(title) {
+        push_title_line(&mut full, "Lukket");
+    }
+    full
+}
+
+/// [`full_title`] but for a field beside the title.
+fn title_and_marks(title: &str, body: &[Line]) -> String {
     let mut full = title.to_string();
     let head = head_of(body);
     if head.case.is_some() {
