@@ -1269,3 +1269,32 @@ fn regression_review_16_a_public_field_beside_another_with_a_narrow_gap_closes_t
         assert_all_open(&minutes(&format!("Punkt 2: Vejplan\n24/1002\n\nTekst.\n\n{text}\n\nMere tekst.{open}")));
     }
 }
+
+#[test]
+fn regression_review_16_a_sentence_that_the_meeting_went_into_closed_session_divides() {
+    for divider in [
+        "Mødet overgik herefter til lukket møde.",
+        "Udvalget gik over til lukket møde.",
+        "Herefter gik udvalget over til lukket møde.",
+        "Byrådet fortsatte for lukkede døre.",
+        "Mødet blev herefter fortsat for lukkede døre.",
+        "Der blev herefter holdt lukket møde.",
+        "Mødet overgår til lukket behandling.",
+        "Byrådet gik over til de lukkede punkter.",
+        "Så blev mødet lukket for offentligheden",
+        "Salen blev ryddet.",
+        "Offentligheden blev udelukket.",
+    ] {
+        assert_divides(divider);
+    }
+    let open = "\n\nPunkt 2: Vejplan\n24/1002\n\nTekst.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n";
+    for line in [
+        "Udvalget gik ikke over til lukket møde.",
+        "Byrådet holdt sidste år lukket møde om budgettet.",
+        "Mødet fortsatte med orientering om lukkede skoler.",
+        "Udvalget gik over til næste punkt.",
+        "Salen blev ryddet efter mødet i går.",
+    ] {
+        assert_all_open(&minutes(&format!("{line}{open}")));
+    }
+}

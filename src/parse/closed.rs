@@ -298,7 +298,7 @@ pub(super) fn closing_line(text: &str, plural: bool) -> bool {
         |w: &str| matches!(w, "punkter" | "dagsorden" | "dagsordenen" | "dagsordenspunkter" | "del" | "møde" | "mødet");
     let closed =
         |w: &str| closing_word(w) || matches!(w, "ikke" | "ej" | "offentlig" | "offentligt" | "offentliggørelse");
-    if plural && reported(&words) {
+    if plural && (reported(&words) || went_into_closed_session(&words)) {
         return true;
     }
     if plural {
@@ -337,6 +337,8 @@ pub(super) fn closing_line(text: &str, plural: bool) -> bool {
                         // "Resten af mødet var lukket for offentligheden" (review 14).
                         | "resten"
                         | "var"
+                        // "Så blev mødet lukket for offentligheden" (review 16).
+                        | "så"
                 )
                 || w.bytes().all(|b| b.is_ascii_digit())
         };
@@ -447,6 +449,64 @@ fn reported(words: &[String]) -> bool {
             || (doors && words.iter().any(|w| verb(w) || took_place(w)) && words.iter().any(rest)))
 }
 
+/// A sentence of the minutes that says the meeting went into closed session: "Mødet overgik herefter
+/// til lukket møde.", "Udvalget gik over til lukket møde.", "Byrådet fortsatte for lukkede døre.",
+/// "Der blev herefter holdt lukket møde.", "Byrådet gik over til de lukkede punkter." (review 16:
+/// every item after them was published). Not denied, not another meeting's.
+fn went_into_closed_session(words: &[String]) -> bool {
+    let opens = words.first().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "herefter"
+                | "derefter"
+                | "dernæst"
+                | "mødet"
+                | "udvalget"
+                | "byrådet"
+                | "kommunalbestyrelsen"
+                | "regionsrådet"
+                | "direktionen"
+                | "bestyrelsen"
+                | "der"
+                | "så"
+        )
+    });
+    let denied =
+        words.iter().any(|w| matches!(w.as_str(), "ikke" | "ej" | "sidste" | "forrige" | "næste" | "tidligere"));
+    if !opens || denied || words.len() > 12 {
+        return false;
+    }
+    let at = |k: usize, w: &str| words.get(k).is_some_and(|x| x == w);
+    // The part named ends the sentence, or a time or subject follows it ("… til lukket møde kl.
+    // 18.30"); "… holdt i lukket møde-lokalet" names a room.
+    let ends = |k: usize| words.get(k).is_none_or(|w| matches!(w.as_str(), "kl" | "klokken" | "om" | "for"));
+    // "… til lukket møde/behandling/del", "… til de lukkede punkter/sager", "for lukkede døre", "holdt lukket møde".
+    let closed_part = |k: usize| {
+        (closing_word(&words[k])
+            && words.get(k + 1).is_some_and(|n| matches!(n.as_str(), "møde" | "behandling" | "del"))
+            && ends(k + 2))
+            || (at(k, "de")
+                && words.get(k + 1).is_some_and(|w| closing_word(w))
+                && words.get(k + 2).is_some_and(|n| matches!(n.as_str(), "punkter" | "sager" | "dagsordenspunkter"))
+                && ends(k + 3))
+    };
+    let doors = |k: usize| at(k, "for") && words.get(k + 1).is_some_and(|w| closing_word(w)) && at(k + 2, "døre");
+    let went = |w: &str| {
+        matches!(
+            w,
+            "overgik" | "overgår" | "gik" | "går" | "fortsatte" | "fortsat" | "fortsætter" | "holdt" | "holdtes"
+        )
+    };
+    (0..words.len()).any(|k| {
+        went(&words[k])
+            && (k + 1..words.len().min(k + 5)).any(|j| {
+                (at(j - 1, "til") && closed_part(j))
+                    || doors(j)
+                    || (j == k + 1 && matches!(words[k].as_str(), "holdt" | "holdtes") && closed_part(j))
+            })
+    })
+}
+
 /// A sentence saying the public left, so the rest of the meeting was held behind closed doors:
 /// "Pressen og tilhørerne forlod herefter mødet.", "Tilhørerne forlod salen kl. 18.30" (review 14),
 /// "Offentligheden blev bedt om at forlade mødet", or that the chair shut it out ("Borgmesteren
@@ -456,8 +516,9 @@ pub(super) fn public_left(text: &str) -> bool {
     // Most lines have neither "forl…" nor "mødet for": decided on their bytes, by searchers made
     // once (every line before a divider is asked).
     use memchr::memmem::Finder;
-    static WORDS: std::sync::LazyLock<[Finder<'static>; 2]> =
-        std::sync::LazyLock::new(|| [Finder::new(b"forl"), Finder::new("mødet for".as_bytes())]);
+    static WORDS: std::sync::LazyLock<[Finder<'static>; 4]> = std::sync::LazyLock::new(|| {
+        [Finder::new(b"forl"), Finder::new("mødet for".as_bytes()), Finder::new(b"ryddet"), Finder::new(b"udelukke")]
+    });
     if text.len() > 120 || !WORDS.iter().any(|w| w.find(text.as_bytes()).is_some()) {
         return false;
     }
@@ -475,8 +536,16 @@ pub(super) fn public_left(text: &str) -> bool {
         && words
             .windows(4)
             .any(|w| matches!(w[0], "lukkede" | "lukker") && w[1] == "mødet" && w[2] == "for" && public(w[3]));
+    // … or the room was cleared of them: "Salen blev ryddet.", "Offentligheden blev udelukket."
+    // (review 16).
+    let cleared = words.len() <= 5
+        && words.iter().any(|w| matches!(*w, "ryddet" | "udelukket" | "udelukkede"))
+        && words.iter().any(|w| {
+            public(w) || matches!(*w, "salen" | "byrådssalen" | "mødesalen" | "tilhørerpladserne" | "tilhørerlogen")
+        });
     !denied
         && (shut
+            || cleared
             || (words.first().is_some_and(|w| opens(w))
                 && words.iter().any(|w| public(w))
                 && words.iter().any(|w| left(w))))

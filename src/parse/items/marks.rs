@@ -216,9 +216,11 @@ pub(super) fn closed_part(lines: &[Line], cx: &mut Ctx) -> Option<usize> {
         }
         // … or "Resten", "Kl." ("Resten af mødet foregik for lukkede døre", "Kl. 18.30 blev mødet
         // lukket for offentligheden"; review 13).
+        // … or the body that went into closed session ("Udvalget gik over til lukket møde", "Byrådet
+        // fortsatte for lukkede døre"; review 16).
         t.starts_with([
             'L', 'l', 'F', 'f', 'P', 'p', 'S', 's', 'M', 'm', 'I', 'i', 'E', 'e', 'H', 'h', 'D', 'd', 'R', 'r', 'K',
-            'k',
+            'k', 'U', 'u', 'B', 'b',
         ])
     };
     let named = |i: usize| {
