@@ -135,8 +135,10 @@ fn regression_a_closed_sub_item_without_punkt_ends_its_item() {
         assert!(published(&m).contains("vejarbejde"), "{sub}: the open part stays");
         assert!(d.iter().any(|d| d.line == 8 && d.message.contains("sub-item")), "{sub}: {d:#?}");
     }
-    // Numbered lines of an item's text that only mention something closed stay its text.
-    for line in ["1.2 Vejen er lukket i juli", "1.2 Rådhuset holdes lukket", "2.1 Personalesag - Lukket"] {
+    // Numbered lines of an item's text that only mention something closed stay its text. ("2.1
+    // Personalesag - Lukket", another item's number, stayed text too until review 16 found closed
+    // items published under such headings: it now ends the text, with a warning.)
+    for line in ["1.2 Vejen er lukket i juli", "1.2 Rådhuset holdes lukket"] {
         let text = format!(
             "REFERAT Økonomiudvalget d. 12-03-2024\n\nPunkt 1: Meddelelser\n24/1001\n\n{line}\n\nÅben tekst.\n"
         );
@@ -1296,5 +1298,41 @@ fn regression_review_16_a_sentence_that_the_meeting_went_into_closed_session_div
         "Salen blev ryddet efter mødet i går.",
     ] {
         assert_all_open(&minutes(&format!("{line}{open}")));
+    }
+}
+
+#[test]
+fn regression_review_16_a_closed_heading_that_is_not_read_as_an_item_ends_the_text_above() {
+    let last = "Punkt 2: Eventuelt\n24/1002\n\nIntet om vejen.\n\n";
+    for heading in [
+        "Tillægspunkt 3: Personalesag (Lukket)",
+        "Lukket sag 3: Personalesag",
+        "LUKKET SAG NR. 3 Personalesag",
+        "3) Personalesag (Lukket)",
+        "**3) Personalesag (Lukket)**",
+        "Nr. 3: Personalesag (Lukket)",
+        "## 3 Personalesag (Lukket)",
+        "<h2>3 Personalesag (Lukket)</h2>",
+        "III. Personalesag (Lukket)",
+    ] {
+        let text = minutes(&format!("{last}{heading}\n24/1003\n\nMedarbejder HEMMELIG bortvises.\n"));
+        let (m, d) = parse(&text);
+        assert!(!published(&m).contains("HEMMELIG"), "{heading}: {:#?}", m.items);
+        assert!(published(&m).contains("Intet om vejen"), "{heading}: the open text stays");
+        assert!(d.iter().any(|d| d.message.contains("reads as the heading of a closed item")), "{heading}: {d:#?}");
+    }
+    let meddelelser = "Punkt 2: Meddelelser\n24/1002\n\na) Orientering om vejarbejde\n\n";
+    for heading in
+        ["(b) Personalesag (lukket)", "• Personalesag (lukket)", "### Personalesag (lukket)", "Personalesag – lukket"]
+    {
+        let text = minutes(&format!("{meddelelser}{heading}\n\nMedarbejder HEMMELIG er bortvist.\n"));
+        let (m, _) = parse(&text);
+        assert!(!published(&m).contains("HEMMELIG"), "{heading}: {:#?}", m.items);
+        assert!(published(&m).contains("vejarbejde"), "{heading}: the open text stays");
+    }
+    // A closing word that describes, or a field of opening hours, is text.
+    for line in ["Lørdag: Lukket", "Vejen holdes lukket", "3 lukkede skoler"] {
+        let text = minutes(&format!("Punkt 2: Bibliotek\n24/1002\n\nTekst.\n\n{line}\n\nÅben tekst.\n"));
+        assert!(published(&parse(&text).0).contains("Åben tekst"), "{line}");
     }
 }

@@ -61,6 +61,48 @@ pub(super) fn closed_sub_item(lines: &[Line], number: u32, from: usize, to: usiz
     Some(j)
 }
 
+/// The first line of open item `number`'s lines `from..to` that is a heading the readers of items
+/// do not know, set apart, marking itself closed: over a case number, as a markdown or HTML
+/// heading, numbered or listed, or with its mark in brackets or after a dash ("Tillægspunkt 3:
+/// Personalesag (Lukket)" / "24/1003", "3) Personalesag (Lukket)", "## 3 Personalesag (Lukket)",
+/// "Lukket sag 3: Personalesag", "• Personalesag (lukket)"; review 16: a last item, closed, was
+/// published as the text of the open item above it). Asked once the item's own readers have left
+/// it open: its text ends there, with a warning.
+pub(super) fn unread_closed_heading(
+    lines: &[Line],
+    number: u32,
+    from: usize,
+    to: usize,
+    cx: &mut Ctx,
+) -> Option<usize> {
+    let heading = |j: usize| {
+        let l = &lines[j];
+        if !l.may_close || l.text.len() > 150 || (j > from && !lines[j - 1].is_empty_to_reader()) {
+            return false;
+        }
+        let plain = to_plain(l.text);
+        let plain = plain.trim();
+        let next = lines[j + 1..to].iter().find(|l| !l.is_empty_to_reader());
+        let headed = || {
+            matches!(l.kind, Kind::Heading(_))
+                || next.is_some_and(|n| case_of(n).is_some())
+                || ends_with_mark(plain)
+                || l.text.trim_start().starts_with(|c: char| c.is_ascii_digit() || "•-–*#(<".contains(c))
+        };
+        let marks_itself = is_closed(plain) && (!closed_in_passing(plain) || ends_with_mark(plain));
+        !plain.ends_with(['.', ':']) && marks_itself && headed()
+    };
+    let j = (from..to).find(|&j| heading(j))?;
+    cx.warn(
+        lines[j].no,
+        format!(
+            "\"{}\" in item {number}'s text reads as the heading of a closed item: it and the text after it are not published",
+            clip(lines[j].text.trim())
+        ),
+    );
+    Some(j)
+}
+
 /// A title whose last part, in brackets or set off, is a mark ("Personalesag (Ikke
 /// offentlig)", "Salg – Ikke til offentliggørelse").
 fn ends_with_mark(title: &str) -> bool {

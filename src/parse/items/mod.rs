@@ -28,6 +28,7 @@ use head::{case_within, full_title, head_of};
 use heading::{next_heading, numbered_line};
 use marks::{
     closed_part, closed_section, closed_sub_item, marked_above, marked_past_page_break, says_open, supplement_above,
+    unread_closed_heading,
 };
 use repeats::{same_heading, says_continued, writings_above};
 
@@ -297,6 +298,10 @@ impl Agenda<'_, '_> {
                 );
                 true
             });
+        let end = match closed {
+            true => end,
+            false => unread_closed_heading(lines, n, s + 1, end, cx).unwrap_or(end),
+        };
         let body = without(&lines[s + 1..end], s + 1, &o.furniture);
         item(&lines[s], n, o.title, &o.full, closed, &body, meta, cx)
     }
