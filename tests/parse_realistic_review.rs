@@ -1336,3 +1336,22 @@ fn regression_review_16_a_closed_heading_that_is_not_read_as_an_item_ends_the_te
         assert!(published(&parse(&text).0).contains("Åben tekst"), "{line}");
     }
 }
+
+#[test]
+fn regression_review_16_a_line_naming_an_item_by_pkt_or_not_public_closes_it() {
+    for line in ["Lukket: pkt. 2", "Fortroligt: pkt. 2", "Punkt 2 er ikke offentligt", "Punkt 2 er ikke offentlig."] {
+        let text = format!(
+            "REFERAT Økonomiudvalget d. 12-03-2024\n\n{line}\n\nPunkt 1: Budget\n24/1001\n\nGodkendt.\n\n\
+             Punkt 2: Køb af ejendom\n24/1002\n\nSælger HEMMELIG.\n"
+        );
+        assert_closed(&text, 2);
+    }
+    // Denied, or said of something else: the file is read and item 2 stays open.
+    for line in ["Punkt 2 er ikke lukket", "Punkt 2 er ikke offentligt tilgængelig endnu"] {
+        let text = format!(
+            "REFERAT Økonomiudvalget d. 12-03-2024\n\n{line}\n\nPunkt 1: Budget\n24/1001\n\nGodkendt.\n\n\
+             Punkt 2: Vejplan\n24/1002\n\nTekst.\n"
+        );
+        assert_all_open(&text);
+    }
+}

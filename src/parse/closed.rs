@@ -245,7 +245,7 @@ pub(super) fn marks_closed(text: &str) -> bool {
 
 /// "Ikke lukket", "Ej fortroligt": a closing word denied (review 15: "Ikke lukket" under the case
 /// number closed the item).
-fn denied(words: &[&str]) -> bool {
+pub(super) fn denied(words: &[&str]) -> bool {
     let not = |w: &str| w.eq_ignore_ascii_case("ikke") || w.eq_ignore_ascii_case("ej");
     words.windows(2).any(|w| not(w[0]) && closing_word(w[1]))
 }

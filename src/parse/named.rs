@@ -249,11 +249,19 @@ fn names_by_bytes(text: &str) -> bool {
 /// `tokens` are `text`'s, lower-cased.
 fn closes_an_item(tokens: &[&str], text: &str) -> bool {
     let words: Vec<&str> = tokens.iter().copied().filter(|w| w.chars().all(char::is_alphanumeric)).collect();
+    // "Lukket: pkt. 2" too (review 16).
     let before = words
         .windows(2)
-        .any(|w| closing_word(w[0]) && matches!(w[1], "punkt" | "punkter" | "døre" | "møde" | "sag" | "sager"));
+        .any(|w| closing_word(w[0]) && matches!(w[1], "punkt" | "pkt" | "punkter" | "døre" | "møde" | "sag" | "sager"));
     let last = words.last().is_some_and(|w| closing_word(w));
-    before || last || crate::parse::closed::is_mark(text.trim())
+    // "Punkt 2 er ikke offentligt" (review 16).
+    // (Not "… ikke offentligt tilgængelig endnu".)
+    let not_public = words.windows(2).enumerate().any(|(k, w)| {
+        matches!(w[0], "ikke" | "ej")
+            && matches!(w[1], "offentlig" | "offentligt")
+            && words.get(k + 2).is_none_or(|n| matches!(*n, "punkt" | "pkt" | "sag" | "del" | "jf"))
+    });
+    before || last || not_public || crate::parse::closed::is_mark(text.trim())
 }
 
 /// Footnotes anywhere in the file that make a sign a mark: "* Lukket punkt", "*) Ikke offentlig",

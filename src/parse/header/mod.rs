@@ -372,7 +372,9 @@ fn not_understood(text: &str, no: usize, cx: &mut Ctx) {
         let t = ["punkt", "pkt."].iter().find_map(|p| strip_prefix_ci(t, p)).unwrap_or(t).trim_start();
         bullet || t.starts_with(|c: char| c.is_ascii_digit()) || plain.trim_end().ends_with(':')
     };
-    match is_closed(&plain) && !closed_in_passing(&plain) && names_items() {
+    // "Punkt 2 er ikke lukket" denies it (review 16: the file was refused).
+    let denied = || crate::parse::closed::denied(&crate::parse::closed::words_of(&plain).collect::<Vec<_>>());
+    match is_closed(&plain) && !closed_in_passing(&plain) && names_items() && !denied() {
         true => cx.error(no, format!("\"{}\" before the first agenda item says something is closed, but it is not understood which items, so the file is refused rather than an item published; mark each closed item itself (\"Punkt 2: Køb af ejendom - Lukket\") or use a listed agenda (see the README)", clip(text))),
         false => cx.warn(no, format!("text before the first agenda item not understood, ignored: \"{}\"", clip(text))),
     }
