@@ -1355,3 +1355,30 @@ fn regression_review_16_a_line_naming_an_item_by_pkt_or_not_public_closes_it() {
         assert_all_open(&text);
     }
 }
+
+#[test]
+fn regression_review_16_an_export_s_answers_to_a_public_field() {
+    let rest = "\n\nSælger HEMMELIG.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n";
+    for field in [
+        "Offentlig=Nej",
+        "Offentlig: false",
+        "Public: false",
+        "Offentlig: 0",
+        "Offentlig: Falsk",
+        "Offentlig: ✗",
+        "Offentlig: -",
+        "Offentlig: Delvis (bilag lukket)",
+        "Åben (Å) / Lukket (L): L",
+        "Dagsordenstype: Lukket dagsorden",
+        "Lukket: true",
+        "Behandles på lukket møde",
+    ] {
+        assert_closed(&minutes(&format!("Punkt 2: Køb af ejendom\n24/1002\n{field}{rest}")), 2);
+    }
+    let open = "\n\nTekst.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n";
+    for field in
+        ["Offentlig: true", "Offentlig: 1", "Åben (Å) / Lukket (L): Å", "Offentlig=Ja", "Beløb: 0", "Status: -"]
+    {
+        assert_all_open(&minutes(&format!("Punkt 2: Vejplan\n24/1002\n{field}{open}")));
+    }
+}

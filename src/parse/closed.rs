@@ -384,6 +384,9 @@ pub(super) fn closing_line(text: &str, plural: bool) -> bool {
                     | "for"
                     | "døre"
                     | "behandles"
+                    // "Behandles på lukket møde" (review 16).
+                    | "på"
+                    | "møde"
             )
     };
     let listed: Vec<&str> = words.iter().map(String::as_str).collect();
@@ -731,18 +734,22 @@ pub(in crate::parse) fn field_says_closed(text: &str) -> bool {
         && label.len() <= 30
         && !label.bytes().any(|b| b.is_ascii_digit())
         && !case_file_status(&plain)
-        && (is_mark(answer.trim()) || bracket_mark(answer.trim()))
+        && (is_mark(answer.trim()) || closed_kind(answer.trim()) || bracket_mark(answer.trim()))
 }
 
 /// An answer ending in a bracket that closes: "Udvalg: Økonomiudvalget (lukket møde)", "(Lukket)"
-/// (review 15), a closing word first and nothing but what it closes after it.
+/// (review 15).
 fn bracket_mark(answer: &str) -> bool {
-    let Some(inner) = answer.strip_suffix(')').and_then(|a| a.rsplit_once('(')).map(|(_, i)| i) else {
-        return false;
-    };
-    let lower = inner.to_lowercase();
+    answer.strip_suffix(')').and_then(|a| a.rsplit_once('(')).is_some_and(|(_, inner)| closed_kind(inner))
+}
+
+/// A closing word and nothing but what it closes after it: "Lukket", "lukket møde", "Lukket
+/// dagsorden" ("Dagsordenstype: Lukket dagsorden"; review 16).
+fn closed_kind(text: &str) -> bool {
+    let lower = text.to_lowercase();
     let mut words = words_of(&lower);
-    words.next().is_some_and(closing_word) && words.all(|w| matches!(w, "møde" | "punkt" | "pkt" | "sag"))
+    words.next().is_some_and(closing_word)
+        && words.all(|w| matches!(w, "møde" | "punkt" | "pkt" | "sag" | "dagsorden" | "behandling"))
 }
 
 /// A case system's status of the case file, "Sagsstatus: Lukket", "Sagens status: Lukket i ESDH":

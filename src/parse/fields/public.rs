@@ -173,6 +173,21 @@ fn answer_of(len: usize, label: &str, value: &str) -> Option<(bool, bool)> {
     // "Offentlig (ja/nej): Nej", "Er punktet offentligt? Nej": the question as its label.
     let label = label.trim_matches(['*', '_', ' ', '?']);
     let label = ["(ja/nej)", "(j/n)"].iter().find_map(|q| label.strip_suffix(q)).unwrap_or(label).trim_end();
+    // "Åben (Å) / Lukket (L): L": the choice with its letters (review 16).
+    let lettered = label.contains(" (").then(|| {
+        let mut out = String::with_capacity(label.len());
+        let mut rest = label;
+        while let Some((before, after)) = rest.split_once(" (") {
+            out.push_str(before);
+            rest = after.split_once(')').filter(|(inner, _)| inner.chars().count() <= 3).map_or("", |(_, r)| r);
+        }
+        out.push_str(rest);
+        out.replace(" / ", "/").replace(' ', "")
+    });
+    let label = match &lettered {
+        Some(l) if CHOICE_LABELS.contains(&l.as_str()) => l.as_str(),
+        _ => label,
+    };
     if CHOICE_LABELS.contains(&label) {
         let value = to_plain(value).to_lowercase();
         return match words_of(&value).next()? {
@@ -192,6 +207,19 @@ fn answer_of(len: usize, label: &str, value: &str) -> Option<(bool, bool)> {
             Some(yes) => yes == yes_closes,
             None => true,
         };
+        return Some((closes, closes));
+    }
+    // An export's or a form's answer in other words (review 16): "false", "0", "✗", "-"; a
+    // partly public item ("Delvis") is not public.
+    let plain = to_plain(value).to_lowercase();
+    let first = words_of(&plain).next().unwrap_or("");
+    let exported = match (plain.trim().trim_end_matches('.'), first) {
+        (_, "false" | "falsk" | "delvis" | "delvist") | ("0" | "✗" | "✘" | "-" | "−" | "–", _) => Some(true),
+        (_, "true" | "sand") | ("1" | "✓" | "✔", _) => Some(false),
+        _ => None,
+    };
+    if let Some(no) = exported {
+        let closes = no != yes_closes;
         return Some((closes, closes));
     }
     let bare = bare_answer(value, label);
@@ -451,7 +479,7 @@ fn label_and_answer(text: &str) -> Option<(&str, &str)> {
         }
     }
     // … or an arrow, an equals sign, a semicolon or another dash (review 15).
-    [" - ", " – ", " — ", "  ", " ‒ ", " − ", " = ", " -> ", " → ", " ; ", "; "]
+    [" - ", " – ", " — ", "  ", " ‒ ", " − ", " = ", " -> ", " → ", " ; ", "; ", "="]
         .iter()
         .find_map(|sep| text.split_once(sep))
 }
