@@ -382,8 +382,9 @@ fn regression_a_header_line_naming_a_closed_item_closes_it() {
         let closed: Vec<(u32, bool)> = m.items.iter().map(|i| (i.number, i.closed)).collect();
         assert_eq!(closed, [(1, false), (2, true), (3, false)], "{text}");
         assert!(!published(&m).contains("HEMMELIG"), "{text}");
-        // ("(L)" at a title's end closes the item by itself, legend or not: review 15.)
-        if !title.ends_with("(L)") {
+        // ("(L)" and "- L" at a title's end close the item by themselves, legend or not: reviews
+        // 15 and 16.)
+        if !title.ends_with("(L)") && !title.ends_with("- L") {
             let line = text.lines().position(|l| l.starts_with("Punkt 2:")).unwrap() + 1;
             let named = |d: &Diagnostic| d.line == line && d.message.contains("item 2 is closed by line");
             assert!(d.iter().any(named), "{text}\n{d:#?}");
@@ -1380,5 +1381,27 @@ fn regression_review_16_an_export_s_answers_to_a_public_field() {
         ["Offentlig: true", "Offentlig: 1", "Åben (Å) / Lukket (L): Å", "Offentlig=Ja", "Beløb: 0", "Status: -"]
     {
         assert_all_open(&minutes(&format!("Punkt 2: Vejplan\n24/1002\n{field}{open}")));
+    }
+}
+
+#[test]
+fn regression_review_16_abbreviated_marks_and_lock_icons_in_a_title() {
+    let rest = "\n24/1002\n\nSælger HEMMELIG.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n";
+    for title in [
+        "Personalesag (ikke off.)",
+        "Personalesag (Ikke offentl.)",
+        "Personalesag (Lkt.)",
+        "Personalesag (Undtaget)",
+        "Personalesag - L",
+        "Køb af ejendom <img src=\"lock.png\">",
+        "Køb af ejendom <img src=\"/img/lukket.png\">",
+        "Køb af ejendom <img src=\"laas.gif\" alt=\"\">",
+        "Køb af ejendom <i class=\"fa fa-lock\"></i>",
+    ] {
+        assert_closed(&minutes(&format!("Punkt 2: {title}{rest}")), 2);
+    }
+    let open = "\n24/1002\n\nTekst.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n";
+    for title in ["Kort <img src=\"map.png\">", "Vejplan - LP", "Lokalplan <span class=\"blocked-text\">x</span>"] {
+        assert_all_open(&minutes(&format!("Punkt 2: {title}{open}")));
     }
 }

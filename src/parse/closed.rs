@@ -139,11 +139,29 @@ fn abbreviated(title: &str) -> bool {
     let ends = |a: &str| t.len() >= a.len() && t[t.len() - a.len()..].eq_ignore_ascii_case(a.as_bytes());
     // "(L)" as written, a capital alone in its bracket (review 15: the item was published without a
     // legend in the file; one with a legend is read by `named`).
-    ["(luk)", "(luk.)", "(lukk)", "(lukk.)", " - luk", " – luk", " - luk.", " – luk.", "(fortr.)", "(fortr)"]
-        .into_iter()
-        .any(ends)
-        || t.ends_with(b" (L)")
-        || t.ends_with(b" [L]")
+    // "(ikke off.)", "(ej off.)", "(Ikke offentl.)", "(Lkt.)", "(Undtaget)" and " - L" too (review 16).
+    [
+        "(luk)",
+        "(luk.)",
+        "(lukk)",
+        "(lukk.)",
+        " - luk",
+        " – luk",
+        " - luk.",
+        " – luk.",
+        "(fortr.)",
+        "(fortr)",
+        "(ikke off.)",
+        "(ej off.)",
+        "(ikke offentl.)",
+        "(ikke offentl)",
+        "(lkt.)",
+        "(lkt)",
+        "(undtaget)",
+    ]
+    .into_iter()
+    .any(ends)
+        || [b" (L)".as_slice(), b" [L]", b" - L", " – L".as_bytes()].iter().any(|m| t.ends_with(m))
 }
 
 /// What every closing word and public label holds, lower-cased: "lukke…", "fortrolig…",

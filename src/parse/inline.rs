@@ -150,7 +150,30 @@ impl<'a> Tag<'a> {
         if self.attrs.is_empty() || self.closing {
             return None;
         }
+        // A lock icon without a text of its own: a padlock image, an icon font's lock, a class
+        // "lukket" (`<img src="lock.png">`, `<i class="fa fa-lock">`; review 16: the item was
+        // published). It reads as the padlock it shows.
+        if self.locked() {
+            return Some("\u{1f512}");
+        }
         ["aria-label", "title"].iter().find_map(|a| self.attr(a)).filter(|v| super::closed::is_closed(v))
+    }
+
+    /// A lock drawn by an image's file name or an icon's class: "lock", "padlock", "laas", "lås",
+    /// "lukket", "closed" as a word of the `src` file's name or of the `class`.
+    fn locked(&self) -> bool {
+        let value = match self.name.eq_ignore_ascii_case("img") {
+            true => self.attr("src").map(|s| s.rsplit('/').next().unwrap_or(s)),
+            false => self.attr("class"),
+        };
+        value.is_some_and(|v| {
+            v.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| {
+                matches!(
+                    w,
+                    "lock" | "locked" | "padlock" | "laas" | "lås" | "haengelaas" | "hængelås" | "lukket" | "closed"
+                )
+            })
+        })
     }
 
     /// The value of attribute `name` (lower case), if the tag has it and it is not blank.
