@@ -1405,3 +1405,27 @@ fn regression_review_16_abbreviated_marks_and_lock_icons_in_a_title() {
         assert_all_open(&minutes(&format!("Punkt 2: {title}{open}")));
     }
 }
+
+#[test]
+fn regression_review_16_a_mark_set_apart_further_down_the_text_closes_the_item() {
+    let text = |line: &str, secret: &str| {
+        minutes(&format!(
+            "Punkt 2: Køb af ejendom\n24/1002\n\nSagsfremstilling\n\nTekst om sagen.\n\n{line}\n\n{secret}\n\n\
+             Punkt 3: Eventuelt\n24/1003\n\nIntet.\n"
+        ))
+    };
+    for line in [
+        "Punktet er lukket.",
+        "Punktet er fortroligt",
+        "Sagen er fortrolig",
+        "Offentliggøres ikke",
+        "Behandles på lukket møde",
+        "Status: Ikke offentlig",
+    ] {
+        assert_closed(&text(line, "Sælger HEMMELIG."), 2);
+    }
+    // The case finished, a place's hours, a denial: text.
+    for line in ["Sagen er lukket.", "Lørdag: Lukket", "Punktet er ikke lukket."] {
+        assert_all_open(&text(line, "Sælger kendt."));
+    }
+}

@@ -896,7 +896,7 @@ pub(super) fn short_mark(text: &str) -> bool {
 /// A first line that says, as a sentence, that the item is closed: "Punktet er lukket.", "Denne
 /// sag er lukket", "Sagen behandles for lukkede døre, jf. § 10 …" (not "Mødet var lukket for
 /// offentligheden pga. corona", which is about the meeting).
-pub(super) fn item_says_closed(text: &str) -> bool {
+pub(in crate::parse) fn item_says_closed(text: &str) -> bool {
     let plain = to_plain(text);
     let lower = plain.trim_start().to_lowercase();
     // "Beslutningen er fortrolig" too (review 15).

@@ -5,7 +5,9 @@ use super::html::{has_tag, html_table_end, TableTags, HTML_TABLE_LINES};
 use super::rows::{column_fields, own_record, row_fields, table_line, OtherCases};
 use super::{field_text, fields, is_field, label_value};
 use crate::case::CaseNumber;
-use crate::parse::closed::{closing_line, closing_word, field_says_closed, is_mark, mark_with_reason, words_of};
+use crate::parse::closed::{
+    closing_line, closing_word, field_says_closed, is_mark, item_says_closed, mark_with_reason, words_of,
+};
 use crate::parse::inline::{find_ci, to_plain};
 use crate::parse::items::case_in;
 use crate::parse::normalize::{Kind, Line};
@@ -678,13 +680,35 @@ pub(in crate::parse) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usi
         // … or a phrase that says so, set apart as under the heading ("Ikke offentlig", "Undtaget
         // fra offentlighed"; review 9 found them published in the text), asked only of lines
         // starting as one may.
+        // (Also "Offentliggøres ikke", "Publiceres ikke"; review 16.)
         let phrase = || {
             apart()
-                && t.trim_start_matches(['*', '_', ' ']).starts_with(['I', 'i', 'E', 'e', 'U', 'u', 'M', 'm', 'K', 'k'])
+                && t.trim_start_matches(['*', '_', ' '])
+                    .starts_with(['I', 'i', 'E', 'e', 'U', 'u', 'M', 'm', 'K', 'k', 'O', 'o', 'P', 'p'])
                 && is_mark(to_plain(t).trim())
         };
+        // … and a short sentence or status field that says so of the item, set apart ("Punktet er
+        // lukket.", "Sagen er fortrolig", "Status: Ikke offentlig"; review 16), not "Sagen er
+        // lukket." (the case is finished) nor a place's hours ("Lørdag: Lukket").
+        let said = || {
+            let plain = to_plain(t);
+            let lower = plain.trim().to_lowercase();
+            let of_item = lower.starts_with("punktet ") || lower.starts_with("dette punkt ");
+            let confidential =
+                lower.starts_with("sagen ") && (lower.contains("fortrolig") || lower.contains("ikke offentlig"));
+            let status = ["status:", "behandling:", "klassifikation:", "type:"].iter().any(|l| lower.starts_with(l));
+            let denied = || crate::parse::closed::denied(&words_of(&plain).collect::<Vec<_>>());
+            apart()
+                && lower.len() <= 80
+                && (((of_item || confidential) && item_says_closed(&plain)) || (status && field_says_closed(&plain)))
+                && !denied()
+        };
         let mark = || {
-            closing_line(t, false) || mark_with_reason(t) || phrase() || crate::parse::normalize::closed_page_foot(t)
+            closing_line(t, false)
+                || mark_with_reason(t)
+                || phrase()
+                || crate::parse::normalize::closed_page_foot(t)
+                || said()
         };
         k > 0
             && (apart() || capital_first(t))
