@@ -1429,3 +1429,22 @@ fn regression_review_16_a_mark_set_apart_further_down_the_text_closes_the_item()
         assert_all_open(&text(line, "Sælger kendt."));
     }
 }
+
+#[test]
+fn regression_review_16_dividers_of_a_closed_supplement_record_or_heading() {
+    for divider in [
+        "Fortrolig tillægsdagsorden",
+        "Lukket supplerende dagsorden",
+        "Fortrolig protokol",
+        "Ikke offentligt referat",
+        "# LUKKET",
+        "## Fortroligt",
+        "- - - Lukket - - -",
+    ] {
+        assert_divides(divider);
+    }
+    let open = "\n\nPunkt 2: Vejplan\n24/1002\n\nTekst.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n";
+    for line in ["Referat", "# Referat", "Supplerende dagsorden"] {
+        assert_all_open(&minutes(&format!("{line}{open}")));
+    }
+}

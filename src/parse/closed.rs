@@ -312,8 +312,23 @@ pub(super) fn closing_line(text: &str, plural: bool) -> bool {
     let words: Vec<String> = words_of(&plain).map(str::to_lowercase).collect();
     // "… jf. forvaltningslovens § 32": what follows "jf" is the law, any words.
     let cited = words.iter().position(|w| w == "jf").unwrap_or(words.len());
-    let several =
-        |w: &str| matches!(w, "punkter" | "dagsorden" | "dagsordenen" | "dagsordenspunkter" | "del" | "møde" | "mødet");
+    // (A supplement, the record: "Fortrolig tillægsdagsorden", "Ikke offentligt referat"; review 16.)
+    let several = |w: &str| {
+        matches!(
+            w,
+            "punkter"
+                | "dagsorden"
+                | "dagsordenen"
+                | "dagsordenspunkter"
+                | "del"
+                | "møde"
+                | "mødet"
+                | "tillægsdagsorden"
+                | "tillægsdagsordenen"
+                | "protokol"
+                | "referat"
+        )
+    };
     let closed =
         |w: &str| closing_word(w) || matches!(w, "ikke" | "ej" | "offentlig" | "offentligt" | "offentliggørelse");
     if plural && (reported(&words) || went_into_closed_session(&words)) {
@@ -354,6 +369,8 @@ pub(super) fn closing_line(text: &str, plural: bool) -> bool {
                         | "klokken"
                         // "Resten af mødet var lukket for offentligheden" (review 14).
                         | "resten"
+                        | "supplerende"
+                        | "ekstra"
                         | "var"
                         // "Så blev mødet lukket for offentligheden" (review 16).
                         | "så"
@@ -364,6 +381,10 @@ pub(super) fn closing_line(text: &str, plural: bool) -> bool {
             matches!(w, "offentligheden" | "offentlighed" | "pressen" | "presse" | "tilhørere" | "tilhørerne")
         };
         let pair = words.windows(2).any(|w| closing_word(&w[0]) && (several(&w[1]) || w[1] == "døre"))
+            || (words.len() == 3
+                && closing_word(&words[0])
+                && matches!(words[1].as_str(), "supplerende" | "ekstra")
+                && several(&words[2]))
             || words
                 .windows(3)
                 .any(|w| matches!(w[0].as_str(), "lukket" | "lukkes" | "lukkedes") && w[1] == "for" && public(&w[2]))
@@ -642,7 +663,9 @@ pub(super) fn closed_section_heading(text: &str) -> bool {
 /// A line set off as a rule is, three or more of one sign on each side: "*** LUKKET ***", "---
 /// Lukket ---", "=== FORTROLIGT ===".
 fn ruled_off(text: &str) -> bool {
-    let t = text.trim();
+    // Spaced rules too: "- - - Lukket - - -" (review 16).
+    let unspaced: String = text.chars().filter(|c| *c != ' ').collect();
+    let t = unspaced.trim();
     let run = |s: &mut dyn Iterator<Item = char>| {
         let first = s.next()?;
         let n = 1 + s.take_while(|&c| c == first).count();

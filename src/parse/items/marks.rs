@@ -268,7 +268,8 @@ pub(super) fn closed_part(lines: &[Line], cx: &mut Ctx) -> Option<usize> {
     let named = |i: usize| {
         ((starts(i) && closing_line(lines[i].text, true))
             || public_left(lines[i].text)
-            || english_divider(lines[i].text))
+            || english_divider(lines[i].text)
+            || heading_mark(&lines[i]))
             && alone(i)
     };
     let d =
@@ -278,6 +279,16 @@ pub(super) fn closed_part(lines: &[Line], cx: &mut Ctx) -> Option<usize> {
         format!("\"{}\": the items after this line are closed and not published", clip(lines[d].text.trim())),
     );
     Some(d)
+}
+
+/// A markdown or HTML heading of one closing word between items ("# LUKKET", "## Fortroligt";
+/// review 16): a heading names a part of the agenda, not one item.
+fn heading_mark(line: &Line) -> bool {
+    matches!(line.kind, Kind::Heading(_)) && line.may_close && {
+        let plain = to_plain(line.text);
+        let mut words = words_of(&plain);
+        words.next().is_some_and(closing_word) && words.next().is_none()
+    }
 }
 
 /// A line of its own right above an item heading that says, in other words than
