@@ -928,6 +928,23 @@ pub(in crate::parse) fn item_says_closed(text: &str) -> bool {
     text.len() <= 160 && about_item && is_closed(&plain)
 }
 
+/// A short line of an item's text that says the item is closed, as a sentence or status field:
+/// "Punktet er lukket.", "Dette punkt er fortroligt", "Sagen er fortrolig", "Status: Ikke
+/// offentlig" (review 16); not "Sagen er lukket." (the case is finished), not a place's hours
+/// ("Lørdag: Lukket"), not denied ("Punktet er ikke lukket").
+pub(in crate::parse) fn said_of_item(text: &str) -> bool {
+    if text.len() > 100 || !has_mark_stem(text) {
+        return false;
+    }
+    let plain = to_plain(text);
+    let lower = plain.trim().to_lowercase();
+    let of_item = lower.starts_with("punktet ") || lower.starts_with("dette punkt ");
+    let confidential = lower.starts_with("sagen ") && (lower.contains("fortrolig") || lower.contains("ikke offentlig"));
+    let status = ["status:", "behandling:", "klassifikation:", "type:"].iter().any(|l| lower.starts_with(l));
+    ((of_item || confidential) && item_says_closed(&plain) || status && field_says_closed(&plain))
+        && !denied(&words_of(&plain).collect::<Vec<_>>())
+}
+
 /// True if the title closes the item only in passing: "lukket" in its middle ("Evaluering af lukket
 /// afdeling") or "lukkede"/"fortrolige" describing a subject ("Lukkede skoler - salg"), where the
 /// item may be open: worth a warning, since it is hidden. "Lukket" or "Fortroligt" at an edge, or

@@ -6,7 +6,7 @@ use super::rows::{column_fields, own_record, row_fields, table_line, OtherCases}
 use super::{field_text, fields, is_field, label_value};
 use crate::case::CaseNumber;
 use crate::parse::closed::{
-    closing_line, closing_word, field_says_closed, is_mark, item_says_closed, mark_with_reason, words_of,
+    closing_line, closing_word, field_says_closed, is_mark, mark_with_reason, said_of_item, words_of,
 };
 use crate::parse::inline::{find_ci, to_plain};
 use crate::parse::items::case_in;
@@ -690,19 +690,7 @@ pub(in crate::parse) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usi
         // … and a short sentence or status field that says so of the item, set apart ("Punktet er
         // lukket.", "Sagen er fortrolig", "Status: Ikke offentlig"; review 16), not "Sagen er
         // lukket." (the case is finished) nor a place's hours ("Lørdag: Lukket").
-        let said = || {
-            let plain = to_plain(t);
-            let lower = plain.trim().to_lowercase();
-            let of_item = lower.starts_with("punktet ") || lower.starts_with("dette punkt ");
-            let confidential =
-                lower.starts_with("sagen ") && (lower.contains("fortrolig") || lower.contains("ikke offentlig"));
-            let status = ["status:", "behandling:", "klassifikation:", "type:"].iter().any(|l| lower.starts_with(l));
-            let denied = || crate::parse::closed::denied(&words_of(&plain).collect::<Vec<_>>());
-            apart()
-                && lower.len() <= 80
-                && (((of_item || confidential) && item_says_closed(&plain)) || (status && field_says_closed(&plain)))
-                && !denied()
-        };
+        let said = || apart() && said_of_item(t);
         let mark = || {
             closing_line(t, false)
                 || mark_with_reason(t)

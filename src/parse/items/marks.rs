@@ -7,7 +7,7 @@ use super::heading::{bare_sub_item, heading_at, sub_item};
 use crate::case::CaseNumber;
 use crate::parse::closed::{
     closed_in_passing, closed_section_heading, closing_line, closing_word, english_divider, is_closed, is_mark,
-    is_verb, letter_spaced, mark_with_reason, phrase_mark, public_left, words_of,
+    is_verb, letter_spaced, mark_with_reason, phrase_mark, public_left, said_of_item, words_of,
 };
 use crate::parse::fields::{
     closing_field, fields, open_status, public_no_line, table_cases, table_ending_at, OtherCases, Own,
@@ -142,7 +142,10 @@ pub(super) fn marked_above(lines: &[Line], from: usize, i: usize) -> Option<usiz
     let of_others = || OtherCases::default().exempt(&lines[from..=j], j - from, j - from, &next_cases);
     // Also a phrase ("Ikke offentlig") or a mark with its reason ("Lukket punkt - personsag";
     // review 9: the item before was closed instead, this one published).
-    let mark = |t: &str| closing_line(t, false) || mark_with_reason(t) || (t.len() <= 100 && is_mark(&to_plain(t)));
+    // … or a sentence that says so ("Punktet er fortroligt"; review 16).
+    let mark = |t: &str| {
+        closing_line(t, false) || mark_with_reason(t) || (t.len() <= 100 && is_mark(&to_plain(t))) || said_of_item(t)
+    };
     let start = match mark(lines[j].text) || public_no_line(lines[j].text) && !of_others() {
         true => j,
         false
