@@ -558,10 +558,12 @@ pub(super) fn public_left(text: &str) -> bool {
     // Most lines have neither "forl…" nor "mødet for": decided on their bytes, by searchers made
     // once (every line before a divider is asked).
     use memchr::memmem::Finder;
-    static WORDS: std::sync::LazyLock<[Finder<'static>; 4]> = std::sync::LazyLock::new(|| {
-        [Finder::new(b"forl"), Finder::new("mødet for".as_bytes()), Finder::new(b"ryddet"), Finder::new(b"udelukke")]
-    });
-    if text.len() > 120 || !WORDS.iter().any(|w| w.find(text.as_bytes()).is_some()) {
+    static WORDS: std::sync::LazyLock<[Finder<'static>; 2]> =
+        std::sync::LazyLock::new(|| [Finder::new(b"forl"), Finder::new("mødet for".as_bytes())]);
+    // (A room cleared ends its short sentence so: "Salen blev ryddet.", "… blev udelukket.")
+    let end = text.trim_end().trim_end_matches('.').as_bytes();
+    let cleared_end = text.len() <= 60 && (end.ends_with(b"ryddet") || end.ends_with(b"udelukket"));
+    if text.len() > 120 || !(cleared_end || WORDS.iter().any(|w| w.find(text.as_bytes()).is_some())) {
         return false;
     }
     let lower = to_plain(text).to_lowercase();

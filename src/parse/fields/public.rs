@@ -894,12 +894,14 @@ pub(in crate::parse) fn field_further_in(t: &str) -> bool {
             let label = &words[words.len() - n..];
             // Only further in (a label that starts the line is read as the line's field), and
             // written as a label is, with a capital: "… om mødet var offentligt: nej, sagde …" is prose.
+            // (Asked of most lines with a colon: a label's first bytes decide before any copy.)
             let at = label[0].as_ptr() as usize - t.as_ptr() as usize;
+            if !(label[0].starts_with(char::is_uppercase) && starts_with_public_label(&t[at..c])) {
+                return false;
+            }
             let further = !t[..at].trim_matches(|c: char| c.is_whitespace() || "|;,".contains(c)).is_empty();
             let label = label.join(" ");
-            further
-                && label.starts_with(char::is_uppercase)
-                && (says_no(&format!("{label}: {answer}")) || says_no(&format!("{label}: {first}")))
+            further && (says_no(&format!("{label}: {answer}")) || says_no(&format!("{label}: {first}")))
         })
     })
 }

@@ -271,7 +271,7 @@ pub(super) fn closed_part(lines: &[Line], cx: &mut Ctx) -> Option<usize> {
     let named = |i: usize| {
         ((starts(i) && closing_line(lines[i].text, true))
             || public_left(lines[i].text)
-            || english_divider(lines[i].text)
+            || (lines[i].may_close && english_divider(lines[i].text))
             || heading_mark(&lines[i]))
             && alone(i)
     };
