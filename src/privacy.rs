@@ -3,10 +3,11 @@
 //! A CPR number is `DDMMYY-NNNN` (or the same ten digits without the dash) whose first six digits
 //! form a plausible date. It is found as the reader will finally see it, not only as typed: digits
 //! may be fullwidth or written as entities (`&#53;`), the dash may be any dash, a backslash escape,
-//! an entity, or a space, and emphasis markup, soft hyphens or a line break after the dash may sit
-//! between the two halves. The date half may be written as a date (`1.1.80`, `01/01-1980`,
-//! `01. 01. 80`, `01011980`; with a four-digit year a space alone may join the serial, `01/01 1980
-//! 1234`) or in groups (`0101 80`, `0101 1980`). Masking happens on the decoded file before
+//! an entity, or a space, and emphasis markup, the inline tags of Word's HTML (`<span>`, `<o:p>`),
+//! soft hyphens or a line break after the dash may sit between the two halves or inside them. The
+//! date half may be written as a date (`1.1.80`, `01/01-1980`, `01. 01. 80`, `01011980`; with a
+//! four-digit year a space alone may join the serial, `01/01 1980 1234`) or in groups (`0101 80`,
+//! `0101 1980`). Masking happens on the decoded file before
 //! parsing, so every output (pages, feeds, JSON, search) only ever sees the mask. Dates
 //! (`20-03-2017`), periods (`01.01.24-2027`), amounts (`3.548.400`, `01.04.2024 - 7500 kr.`), time
 //! ranges (`04.05.24 - 1000 til 1400`), counts (`01.01.2024 1200 deltagere`), rows of years
