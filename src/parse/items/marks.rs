@@ -39,10 +39,7 @@ pub(super) fn supplement_above(lines: &[Line], from: usize, i: usize) -> Option<
 /// ("1.2 Personalesag" / "(Lukket)") count too (review 9).
 pub(super) fn closed_sub_item(lines: &[Line], number: u32, from: usize, to: usize, cx: &mut Ctx) -> Option<usize> {
     // Closed as a title is, or by a mark after it ("b) Personalesag (Ikke offentlig)"; review 10).
-    let bare = |t: &str| {
-        let title = to_plain(t);
-        is_closed(&title) && (!closed_in_passing(&title) || ends_with_mark(&title))
-    };
+    let bare = |t: &str| marks_itself(&to_plain(t));
     let mark_below = |j: usize| {
         let next = lines[j + 1..to].iter().find(|l| !l.is_empty_to_reader());
         next.is_some_and(|l| closing_line(l.text, false))
@@ -89,8 +86,7 @@ pub(super) fn unread_closed_heading(
                 || ends_with_mark(plain)
                 || l.text.trim_start().starts_with(|c: char| c.is_ascii_digit() || "•-–*#(<".contains(c))
         };
-        let marks_itself = is_closed(plain) && (!closed_in_passing(plain) || ends_with_mark(plain));
-        !plain.ends_with(['.', ':']) && marks_itself && headed()
+        !plain.ends_with(['.', ':']) && marks_itself(plain) && headed()
     };
     let j = (from..to).find(|&j| heading(j))?;
     cx.warn(
@@ -101,6 +97,12 @@ pub(super) fn unread_closed_heading(
         ),
     );
     Some(j)
+}
+
+/// A heading's plain title that marks itself closed, as a title does, not in passing: "Personalesag
+/// (Lukket)", "Lukket sag 3: Personalesag", "Personalesag (Ikke offentlig)".
+fn marks_itself(title: &str) -> bool {
+    is_closed(title) && (!closed_in_passing(title) || ends_with_mark(title))
 }
 
 /// A title whose last part, in brackets or set off, is a mark ("Personalesag (Ikke
