@@ -1440,11 +1440,15 @@ fn regression_review_16_dividers_of_a_closed_supplement_record_or_heading() {
         "# LUKKET",
         "## Fortroligt",
         "- - - Lukket - - -",
+        // Wrapped onto a second line by the PDF.
+        "Lukkede\npunkter",
+        "LUKKEDE\nPUNKTER",
+        "Lukkede punk-\nter",
     ] {
         assert_divides(divider);
     }
     let open = "\n\nPunkt 2: Vejplan\n24/1002\n\nTekst.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n";
-    for line in ["Referat", "# Referat", "Supplerende dagsorden"] {
+    for line in ["Referat", "# Referat", "Supplerende dagsorden", "Status for\nlukkede sager"] {
         assert_all_open(&minutes(&format!("{line}{open}")));
     }
 }

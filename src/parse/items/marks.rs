@@ -222,9 +222,10 @@ pub(super) fn closed_section(body: &[Line], number: u32, cx: &mut Ctx) -> bool {
 /// The line that divides the agenda into an open and a closed part ("Lukkede punkter", "Lukket
 /// møde" on a line of its own between two items), if there is one: every item after it is closed.
 pub(super) fn closed_part(lines: &[Line], cx: &mut Ctx) -> Option<usize> {
-    // On a line of its own: blank lines around it, or an item heading right after it. A page's
-    // number, head or foot next to it counts as blank ("3" / "Lukkede punkter" at a page break).
-    let alone = |i: usize| {
+    // On a line of its own (lines `i..=last`): blank lines around it, or an item heading right after
+    // it. A page's number, head or foot next to it counts as blank ("3" / "Lukkede punkter" at a
+    // page break).
+    let apart = |i: usize, last: usize| {
         let blank = |j: Option<&Line>| j.is_none_or(|l| l.is_empty_to_reader() || normalize::page_furniture(l.text));
         // Without blank lines (pdftotext), a sentence's end above it sets it apart too, also in
         // emphasis or a tag ("**Godkendt.**", "<p>Godkendt.</p>"), and so does a list's item
@@ -246,9 +247,10 @@ pub(super) fn closed_part(lines: &[Line], cx: &mut Ctx) -> Option<usize> {
         let continues = || lines[i - 1].runs_on_to(&lines[i]);
         matches!(lines[i].kind, Kind::Heading(_))
             || (ends(i.checked_sub(1).map(|j| &lines[j]))
-                && (blank(lines.get(i + 1)) || heading_at(lines, i + 1).is_some())
+                && (blank(lines.get(last + 1)) || heading_at(lines, last + 1).is_some())
                 && !continues())
     };
+    let alone = |i: usize| apart(i, i);
     // A divider starts with its closing word ("Lukkede punkter", "LUKKET MØDE", "Fortrolige
     // punkter"), with "Ikke" or "Ej" ("Ikke offentlige punkter"), or with "Punkter", "Sager",
     // "Mødet", "Følgende", "Herefter" or "Derefter" ("Punkter på lukket dagsorden", "Sager behandlet
@@ -277,8 +279,23 @@ pub(super) fn closed_part(lines: &[Line], cx: &mut Ctx) -> Option<usize> {
             || heading_mark(&lines[i]))
             && alone(i)
     };
-    let d =
-        (1..lines.len()).find(|&i| (named(i) || divides_before_heading(lines, i)) && heading_at(lines, i).is_none())?;
+    // … or wrapped onto a second short line, read whole ("Lukkede" / "punkter", "Lukkede punk-" /
+    // "ter"; review 16: only the next item was closed, or none).
+    let wrapped = |i: usize| {
+        let (l, next) = (&lines[i], lines.get(i + 1).filter(|n| n.kind == Kind::Text && !n.is_empty_to_reader()));
+        let Some(next) = next.filter(|n| (l.may_close || n.may_close) && l.text.len() <= 40 && n.text.len() <= 40)
+        else {
+            return false;
+        };
+        let first = l.text.trim_end();
+        let joined = match first.strip_suffix('-') {
+            Some(head) if next.text.starts_with(char::is_lowercase) => format!("{head}{}", next.text.trim()),
+            _ => format!("{first} {}", next.text.trim()),
+        };
+        l.kind == Kind::Text && starts(i) && closing_line(&joined, true) && apart(i, i + 1)
+    };
+    let d = (1..lines.len())
+        .find(|&i| (named(i) || wrapped(i) || divides_before_heading(lines, i)) && heading_at(lines, i).is_none())?;
     cx.warn(
         lines[d].no,
         format!("\"{}\": the items after this line are closed and not published", clip(lines[d].text.trim())),
