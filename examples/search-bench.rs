@@ -11,14 +11,14 @@
 //! `--small` indexes the hand-built test site instead of the generated one.
 //!
 //! Requests per query are computed the way `search.js` fetches: the manifest, one term shard per
-//! distinct shard key (or the exact shard), `days.json` for a word query, then doc store chunks in
+//! distinct shard key (or the exact shard), then doc store chunks in
 //! rank order until the cold budget of 4 requests is spent (the first paint; none when the shards
 //! spent it), then the chunks the rest of the first page needs.
 
 #[path = "../tests/search_support/mod.rs"]
 mod support;
 
-use referat::search::encode::{decode, decode_numbers};
+use referat::search::encode::decode;
 use referat::search::exact::shard_of;
 use referat::search::json::CHUNK_DOCS;
 use referat::search::text::{fold, Analyzer};
@@ -216,20 +216,6 @@ impl Reader {
         Ok(Reader { dir: version_dir(dir)?, manifest, keys, docs })
     }
 
-    /// Meeting date of every doc (`year * 400 + day of the year`), from the facet runs and days.
-    fn dates(&self) -> Vec<u32> {
-        let runs: Vec<i64> =
-            self.manifest["runs"].as_array().into_iter().flatten().filter_map(|v| v.as_i64()).collect();
-        let runs: Vec<(usize, i32, u32)> = runs.chunks(3).map(|r| (r[0] as usize, r[1] as i32, r[2] as u32)).collect();
-        let days: String = std::fs::read(self.dir.join("days.json"))
-            .ok()
-            .and_then(|b| serde_json::from_slice(&b).ok())
-            .unwrap_or_default();
-        let days = decode_numbers(&days);
-        let days: Vec<(u32, u32)> = days.chunks(2).map(|p| (p[0] + 1, p.get(1).map_or(1, |d| d + 1))).collect();
-        referat::search::json::doc_dates(&runs, &days)
-    }
-
     /// The term shard holding `term`, if there are any.
     fn shard_for(&self, term: &str) -> Option<usize> {
         (!self.keys.is_empty()).then(|| referat::search::index::shard_of_term(&self.keys, term))
@@ -318,18 +304,12 @@ fn print_queries(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
             }
             groups.push(scores);
         }
-        // A word query fetches the meetings' days (with its shards) to rank equal scores by date.
-        if words.iter().any(|w| exact_key(w).is_none()) {
-            requests += 1;
-            bytes += std::fs::metadata(r.dir.join("days.json"))?.len();
-        }
         let mut hits: Vec<(usize, f32)> = (0..r.docs)
             .filter(|&d| !groups.is_empty() && groups.iter().all(|g| g[d] > 0.0))
             .map(|d| (d, groups.iter().map(|g| g[d]).sum()))
             .collect();
-        // Score, then the newest meeting, then doc id, as search.js ranks.
-        let date = r.dates();
-        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(date[b.0].cmp(&date[a.0])).then(a.0.cmp(&b.0)));
+        // Score, then doc id (which runs from the newest meeting), as search.js ranks.
+        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let mut chunks = BTreeSet::new();
         let mut shown = 0;
         let (mut paint_requests, mut paint_bytes) = (None, None);

@@ -1,18 +1,20 @@
 //! Writing the index as static JSON files below `soeg/`:
 //!
-//! - `index.json`: the manifest (bodies, facet runs, term shard keys, stop words, version `v`),
-//!   fetched first and revalidated on every visit;
+//! - `index.json`: the manifest (bodies, the year and body of every doc as runs, term shard keys,
+//!   stop words, version `v`), fetched first and revalidated on every visit. Doc ids run from the
+//!   newest meeting to the oldest, so they are the order equal scores rank in and no date is
+//!   needed to rank; the bodies' runs (a run a meeting, about 2 bytes) are its largest part;
 //! - `<v>/`: the folder of this version's files below, named by a hash of all of them (their names
 //!   and bytes), so two builds with different files never share a file name, and one with the same
 //!   files (a rebuild without changes to the index) keeps every name and every cached copy;
 //! - `<v>/t/<n>.json`: term shards, `{"term": ["postings", "title postings", df, {id: record}?]}`;
 //!   shard `n` holds the terms from the manifest's key `n` (inclusive) to key `n + 1` (exclusive),
-//!   see [`super::index`]. A term whose one-word query's first page of title hits lies in more
-//!   doc store chunks than a first visit fetches carries the records of the rest (see [`first_page`]);
+//!   see [`super::index`]. A term whose one-word query's first page lies in more doc store chunks
+//!   than a first visit fetches carries the records of the rest (see [`first_page`]);
 //! - `<v>/x/<n>.json`: exact-token shards, `{"c:16/26813": ["postings", "carriers", "case-page-slug"|null, {id: record}]}`;
-//!   a case number's entry carries the records (without snippet) of the items that carry it, because
-//!   those items are spread over years of minutes and would otherwise cost one doc store chunk each;
-//! - `<v>/days.json`: every meeting's doc count and day of the year, for ranking equal scores by date;
+//!   a case number's entry carries the records (without snippet) of the items that carry it and of
+//!   the first that mention it, to a first page, because those items are spread over years of
+//!   minutes and would otherwise cost one doc store chunk each;
 //! - `<v>/d/<n>.json`: doc store chunks of [`CHUNK_DOCS`] records
 //!   `[title, body, "yyyy-mm-dd", item number, case, case slug, snippet, meeting folder if unusual]`.
 //!
@@ -43,8 +45,8 @@ pub const CHUNK_DOCS: usize = 64;
 /// Results on the search page's first page (`PAGE` in search.js).
 pub const PAGE: usize = 10;
 /// Doc store chunks a first visit's word query fetches for its first paint: 4 requests, less the
-/// manifest, one term shard and `days.json` (`COLD_REQUESTS` in search.js).
-pub const COLD_CHUNKS: usize = 1;
+/// manifest and one term shard (`COLD_REQUESTS` in search.js).
+pub const COLD_CHUNKS: usize = 2;
 /// Target size of an exact-token shard; the shard count follows from it. A case-number query
 /// fetches the manifest, one exact shard and at most one doc chunk, within 40 kB.
 pub const EXACT_TARGET: usize = 10_000;
@@ -52,7 +54,9 @@ pub const EXACT_TARGET: usize = 10_000;
 /// 2: term shards are ranges of terms named by number, the manifest lists their first keys.
 /// 3: `<v>/days.json` lists every meeting's doc count and day of the year, so equal scores rank
 /// by meeting date, newest first.
-pub const FORMAT: u32 = 3;
+/// 4: doc ids run by meeting date, newest first (ties rank by id; no `days.json`); the manifest's
+/// `years` and `body_runs` replace `runs`.
+pub const FORMAT: u32 = 4;
 
 #[derive(Serialize)]
 struct Manifest<'a> {
@@ -61,8 +65,11 @@ struct Manifest<'a> {
     docs: u32,
     chunk: usize,
     bodies: Vec<(&'a str, &'a str)>,
-    /// Flat `[body, year, count, body, year, count, …]`.
-    runs: Vec<i64>,
+    /// Flat `[year, count, year, count, …]`: the year of every doc, as runs in doc-id order.
+    years: Vec<i64>,
+    /// The body of every doc, as runs in doc-id order: body and count less one, two numbers a run
+    /// ([`encode::numbers`]). With doc ids by date the bodies alternate, about a run a meeting.
+    body_runs: String,
     /// The first key of every term shard, front-coded.
     keys: String,
     xs: u32,
@@ -82,10 +89,10 @@ pub struct Written {
 /// The merged index, ready to write.
 pub struct Index<'a> {
     pub bodies: &'a Bodies,
-    /// (body, year, number of consecutive docs) in doc-id order.
-    pub runs: &'a [(usize, i32, u32)],
-    /// (docs, day of the year from 1) of every meeting, in doc-id order.
-    pub days: &'a [(u32, u32)],
+    /// (year, number of consecutive docs) in doc-id order.
+    pub years: &'a [(i32, u32)],
+    /// (body, number of consecutive docs) in doc-id order.
+    pub body_runs: &'a [(usize, u32)],
     pub terms: &'a Merged<'a>,
     pub exact: &'a Merged<'a>,
     /// Case pages by exact key, so a case-number query can offer the case page first.
@@ -98,17 +105,10 @@ pub struct Index<'a> {
 /// then the manifest.
 pub fn write(index: &Index<'_>, dir: &Path) -> io::Result<Written> {
     let docs = index.rows.len() as u32;
-    let dates = doc_dates(index.runs, index.days);
-    let (keys, mut files) = term_shards(index.terms, &index.rows, &dates);
+    let (keys, mut files) = term_shards(index.terms, &index.rows);
     let term_count = files.len();
     let (xs, exact) = exact_shards(index, docs);
     files.extend(exact);
-    // Every meeting in doc order as two numbers ([`encode::numbers`]): its docs less one and its
-    // day of the year less one (the year is the facet runs'). A file of its own, fetched by a word
-    // query only: in the manifest it cost every query 18 kB at 50,000 items, and a case number's
-    // records carry their dates.
-    let days: Vec<u32> = index.days.iter().flat_map(|&(n, d)| [n.saturating_sub(1), d.saturating_sub(1)]).collect();
-    files.push(("days.json".to_string(), format!("\"{}\"", encode::numbers(&days))));
     let chunks = doc_chunks(&index.rows);
     let chunk_count = chunks.len();
     files.extend(chunks);
@@ -120,7 +120,10 @@ pub fn write(index: &Index<'_>, dir: &Path) -> io::Result<Written> {
         docs,
         chunk: CHUNK_DOCS,
         bodies: index.bodies.names.iter().zip(&index.bodies.slugs).map(|(n, s)| (n.as_str(), s.as_str())).collect(),
-        runs: index.runs.iter().flat_map(|&(b, y, n)| [b as i64, i64::from(y), i64::from(n)]).collect(),
+        years: index.years.iter().flat_map(|&(y, n)| [i64::from(y), i64::from(n)]).collect(),
+        body_runs: encode::numbers(
+            &index.body_runs.iter().flat_map(|&(b, n)| [b as u32, n.saturating_sub(1)]).collect::<Vec<_>>(),
+        ),
         keys: front_code(&keys),
         xs,
         stop: Analyzer::default().stop_words(),
@@ -137,14 +140,6 @@ pub fn write(index: &Index<'_>, dir: &Path) -> io::Result<Written> {
     let mut written: Vec<(String, u64)> = files.iter().map(|(n, t)| (format!("{v}/{n}"), t.len() as u64)).collect();
     written.push(("index.json".to_string(), manifest.len() as u64));
     Ok(Written { files: written, term_shards: term_count, exact_shards: xs as usize, chunks: chunk_count })
-}
-
-/// Every doc's meeting date as one number, `year * 400 + day of the year` (as search.js reads
-/// the manifest's `runs` and `days`): larger is newer.
-pub fn doc_dates(runs: &[(usize, i32, u32)], days: &[(u32, u32)]) -> Vec<u32> {
-    let years = runs.iter().flat_map(|&(_, y, n)| std::iter::repeat_n(y, n as usize));
-    let day = days.iter().flat_map(|&(n, d)| std::iter::repeat_n(d, n as usize));
-    years.zip(day).map(|(y, d)| y.max(0) as u32 * 400 + d).collect()
 }
 
 /// A version for the manifest from every file's name and content (hashed in parallel): twelve hex
@@ -165,8 +160,8 @@ fn version(files: &[(String, String)]) -> String {
 
 /// The term shards' first keys and files. Each entry is moved into its shard's text as the shard
 /// is written, so the entries and the files are not both held in full.
-fn term_shards(terms: &Merged<'_>, rows: &[(&Rows, usize)], dates: &[u32]) -> (Vec<String>, Vec<(String, String)>) {
-    let entries: Vec<(&str, String)> = terms.par_iter().map(|(t, p)| (t, term_entry(t, &p, rows, dates))).collect();
+fn term_shards(terms: &Merged<'_>, rows: &[(&Rows, usize)]) -> (Vec<String>, Vec<(String, String)>) {
+    let entries: Vec<(&str, String)> = terms.par_iter().map(|(t, p)| (t, term_entry(t, &p, rows))).collect();
     let names: Vec<&str> = entries.iter().map(|e| e.0).collect();
     let bytes: Vec<usize> = entries.iter().map(|e| e.1.len() + 1).collect();
     let shards = pack(&names, &bytes);
@@ -182,7 +177,7 @@ fn term_shards(terms: &Merged<'_>, rows: &[(&Rows, usize)], dates: &[u32]) -> (V
 }
 
 /// `"term":["all","title hits",df]`, or with the first page's records `"term":[…,df,{"id":record,…}]`.
-fn term_entry(term: &str, p: &Postings, rows: &[(&Rows, usize)], dates: &[u32]) -> String {
+fn term_entry(term: &str, p: &Postings, rows: &[(&Rows, usize)]) -> String {
     let mut out = String::with_capacity(term.len() + p.all.len() + 16);
     push_str(&mut out, term);
     out.push_str(":[\"");
@@ -190,9 +185,7 @@ fn term_entry(term: &str, p: &Postings, rows: &[(&Rows, usize)], dates: &[u32]) 
     out.push_str("\",\"");
     out.push_str(&encode::deltas(&p.flagged));
     let _ = write!(out, "\",{}", p.all.len());
-    // Only title hits: they are a common word's first page, and few; other hits' records would
-    // double the term shards.
-    let page = beyond_cold_chunks(&first_page(&p.flagged, dates));
+    let page = beyond_cold_chunks(&first_page(p));
     if !page.is_empty() {
         out.push_str(",{");
         for (i, &d) in page.iter().enumerate() {
@@ -205,21 +198,11 @@ fn term_entry(term: &str, p: &Postings, rows: &[(&Rows, usize)], dates: &[u32]) 
     out
 }
 
-/// The title hits on the first page of a query of one word, ranked as search.js ranks them (a
-/// title hit ranks above every other hit): the newest meeting first, then doc id. Doc ids run from
-/// the newest year, so only the years the page reaches are read.
-fn first_page(title_hits: &[u32], dates: &[u32]) -> Vec<u32> {
-    let year = |d: &u32| dates[*d as usize] / 400;
-    let mut page = Vec::with_capacity(PAGE);
-    for tier in title_hits.chunk_by(|a, b| year(a) == year(b)) {
-        if page.len() == PAGE {
-            break;
-        }
-        let mut ranked = tier.to_vec();
-        ranked.sort_by_key(|d| (std::cmp::Reverse(dates[*d as usize]), *d));
-        page.extend(ranked.into_iter().take(PAGE - page.len()));
-    }
-    page
+/// The first page of a query of this one word, as search.js ranks it: title hits above every other
+/// hit, equal scores by doc id (the newest meeting first).
+fn first_page(p: &Postings) -> Vec<u32> {
+    let others = p.all.iter().filter(|d| p.flagged.binary_search(d).is_err());
+    p.flagged.iter().chain(others).take(PAGE).copied().collect()
 }
 
 /// The docs of `page`, in rank order, that a first visit's query does not fetch the doc store chunk
@@ -280,7 +263,9 @@ fn exact_shards(index: &Index<'_>, docs: u32) -> (u32, Vec<(String, String)>) {
     (count, files)
 }
 
-/// `"key":["all","carriers",page|null,{"id":record,…}]`; only case numbers inline their carriers.
+/// `"key":["all","carriers",page|null,{"id":record,…}]`; only case numbers inline records: of
+/// every carrier (without snippet), and of the first items that mention the number to fill a first
+/// page (carriers rank first, then by doc id), so a case number's query needs no doc store chunk.
 fn exact_entry(index: &Index<'_>, key: &str, p: &Postings, docs: u32) -> String {
     let mut out = String::new();
     push_str(&mut out, key);
@@ -291,9 +276,14 @@ fn exact_entry(index: &Index<'_>, key: &str, p: &Postings, docs: u32) -> String 
     }
     out.push_str(",{");
     if key.starts_with("c:") {
-        for (i, &d) in p.flagged.iter().enumerate() {
+        // A carrier's meta line names the case; a mention's snippet may be where the number is.
+        let carriers = p.flagged.iter().map(|&d| (d, true));
+        let mentions = p.all.iter().filter(|d| p.flagged.binary_search(d).is_err()).map(|&d| (d, false));
+        let page = carriers.chain(mentions.take(PAGE.saturating_sub(p.flagged.len())));
+        for (i, (d, carries)) in page.enumerate() {
             let (rows, n) = index.rows[d as usize];
-            let _ = write!(out, "{}\"{d}\":{}", if i > 0 { "," } else { "" }, rows.without_snippet(n));
+            let record = if carries { rows.without_snippet(n) } else { rows.row(n).to_string() };
+            let _ = write!(out, "{}\"{d}\":{record}", if i > 0 { "," } else { "" });
         }
     }
     out.push_str("}]");
@@ -394,22 +384,18 @@ mod tests {
 
     #[test]
     fn a_words_title_hits_beyond_the_chunks_a_first_visit_fetches_are_its_records() {
-        // Docs 0..200 are of 2024, 200..400 of 2023; chunks hold 64 docs. Two bodies a year, each
-        // its meetings newest first, so doc ids within a year are not in date order.
-        let runs = [(0, 2024, 100), (1, 2024, 100), (0, 2023, 100), (1, 2023, 100)];
-        let days: Vec<(u32, u32)> = (0..4).flat_map(|_| (0..10).map(|m| (10, 300 - m * 20))).collect();
-        let dates = doc_dates(&runs, &days);
-        assert_eq!(
-            (dates[0], dates[99], dates[100], dates[399]),
-            (2024 * 400 + 300, 2024 * 400 + 120, 2024 * 400 + 300, 2023 * 400 + 120)
-        );
-        let hits = [0, 64, 65, 100, 128, 192, 200, 264, 330, 331, 390, 399];
-        // Newer year first; in a year, the newest meeting first, then by id.
-        let page = first_page(&hits, &dates);
-        assert_eq!(page, [0, 100, 128, 64, 65, 192, 200, 330, 331, 264]);
-        // The first chunk (0) comes with the query; the rest is carried by the term.
-        assert_eq!(beyond_cold_chunks(&page), [100, 128, 64, 65, 192, 200, 330, 331, 264]);
-        assert!(beyond_cold_chunks(&first_page(&[3, 4, 60], &dates)).is_empty());
+        // Chunks hold 64 docs; the first two come with the query, the rest is carried by the term.
+        let page = [0, 64, 65, 100, 128, 192, 200, 264, 330, 331];
+        assert_eq!(beyond_cold_chunks(&page), [128, 192, 200, 264, 330, 331]);
+        assert!(beyond_cold_chunks(&[3, 4, 60, 70]).is_empty());
+    }
+
+    #[test]
+    fn a_words_first_page_is_its_title_hits_then_its_other_hits_by_doc_id() {
+        let p = Postings { all: (0..30).map(|d| d * 7).collect(), flagged: vec![14, 70, 196] };
+        assert_eq!(first_page(&p), [14, 70, 196, 0, 7, 21, 28, 35, 42, 49]);
+        let few = Postings { all: vec![3, 9], flagged: vec![] };
+        assert_eq!(first_page(&few), [3, 9]);
     }
 
     #[test]

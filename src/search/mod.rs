@@ -10,8 +10,8 @@
 //!
 //! 1. [`Plan::new`]`(&site)` after linking. It reads only what every meeting keeps for the whole
 //!    build (body, date, items' number, title, case, closed flag, decisions), never the sections,
-//!    and fixes the doc order: year descending, body, date descending, each meeting's own doc before
-//!    its open items. Doc ids, facet runs and unusual meeting folders follow from it.
+//!    and fixes the doc order: date descending (the order equal scores rank in), then body, each
+//!    meeting's own doc before its open items. Doc ids, facet runs and unusual meeting folders follow from it.
 //! 2. [`Plan::meeting_order`] lists indexes into `site.meetings` in that order. Cut it into
 //!    consecutive runs of any length (one meeting, a hundred, all) and call [`Plan::part`] with
 //!    each run's *full* meetings, `&[(index, &Meeting)]`, from any thread (`&Plan` is `Sync`). A

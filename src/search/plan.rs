@@ -18,13 +18,13 @@ use std::collections::HashMap;
 use std::io;
 use std::path::Path;
 
-/// Indexes into `site.meetings` in doc order: year descending, body, date descending (input order
-/// last). By the site's grouping of bodies, not the meeting's spelling of the name: a body spelled
-/// two ways would otherwise be two runs of docs a year, and its facet count two runs in the manifest.
+/// Indexes into `site.meetings` in doc order: date descending, then body (input order last), so
+/// doc ids are the order search.js ranks equal scores in (the newest meeting first) and a query's
+/// first page lies in the first doc store chunks its hits reach. By the site's grouping of bodies,
+/// not the meeting's spelling of the name: a body spelled two ways is one body in the facets.
 fn doc_order(site: &Site) -> Vec<usize> {
     let mut order: Vec<usize> = (0..site.meetings.len()).collect();
-    let date = |i: usize| site.meetings[i].date;
-    order.sort_by_key(|&i| (Reverse(date(i).year()), site.body_index(i), Reverse(date(i)), Reverse(i)));
+    order.sort_by_key(|&i| (Reverse(site.meetings[i].date), site.body_index(i), Reverse(i)));
     order
 }
 
@@ -42,10 +42,10 @@ pub struct Plan {
     /// The meeting's folder when it is not "<body slug>/<date>/", else "", by position.
     path: Vec<String>,
     bodies: Bodies,
-    /// (body, year, number of consecutive docs) in doc-id order.
-    runs: Vec<(usize, i32, u32)>,
-    /// (docs, day of the year from 1) of every meeting in doc order: the date ties in ranking fall back on.
-    days: Vec<(u32, u32)>,
+    /// (year, number of consecutive docs) in doc-id order.
+    years: Vec<(i32, u32)>,
+    /// (body, number of consecutive docs) in doc-id order.
+    body_runs: Vec<(usize, u32)>,
     /// Case page slugs by exact key.
     case_pages: HashMap<String, String>,
 }
@@ -63,8 +63,8 @@ impl Plan {
             first_doc: Vec::with_capacity(order.len() + 1),
             body: Vec::with_capacity(order.len()),
             path: Vec::with_capacity(order.len()),
-            runs: Vec::new(),
-            days: Vec::with_capacity(order.len()),
+            years: Vec::new(),
+            body_runs: Vec::new(),
             case_pages: site.cases.keys().map(|c| (case_key(c), c.slug())).collect(),
             order: Vec::new(),
             bodies,
@@ -79,8 +79,8 @@ impl Plan {
             plan.first_doc.push(next);
             plan.body.push(body);
             plan.path.push(unusual_path(site, &plan.bodies, i, body));
-            plan.run(body, m.date.year(), docs);
-            plan.days.push((docs, m.date.ordinal()));
+            extend_run(&mut plan.years, m.date.year(), docs);
+            extend_run(&mut plan.body_runs, body, docs);
             next += docs;
         }
         plan.first_doc.push(next);
@@ -123,8 +123,8 @@ impl Plan {
         let rows = rows.iter().flat_map(|(_, _, r)| (0..r.len()).map(move |i| (r, i))).collect();
         let index = json::Index {
             bodies: &self.bodies,
-            runs: &self.runs,
-            days: &self.days,
+            years: &self.years,
+            body_runs: &self.body_runs,
             terms: &terms,
             exact: &exact,
             case_pages: &self.case_pages,
@@ -157,13 +157,13 @@ impl Plan {
         }
         Ok(())
     }
+}
 
-    /// Extends the facet runs by `docs` docs of `body` in `year`.
-    fn run(&mut self, body: usize, year: i32, docs: u32) {
-        match self.runs.last_mut() {
-            Some((b, y, n)) if *b == body && *y == year => *n += docs,
-            _ => self.runs.push((body, year, docs)),
-        }
+/// Extends `runs` (value, consecutive docs) by `docs` docs of `value`.
+fn extend_run<T: PartialEq>(runs: &mut Vec<(T, u32)>, value: T, docs: u32) {
+    match runs.last_mut() {
+        Some((v, n)) if *v == value => *n += docs,
+        _ => runs.push((value, docs)),
     }
 }
 

@@ -7,7 +7,7 @@
   // The search index format this script reads: `FORMAT` in src/search/json.rs. A build warns when a
   // templates folder's copy of this file declares another one (or none), and the page says so
   // instead of failing when the index it finds has another format.
-  const FORMAT = 3;
+  const FORMAT = 4;
 
   // ---- text analysis (port of src/search/text.rs) ----
 
@@ -550,37 +550,24 @@
         + `kan kun læse format ${FORMAT}. Webstedets redaktion skal opdatere search.js.`);
     }
     m.keyList = frontDecode(m.keys);
-    m.docBody = new Uint16Array(m.docs);
+    // Doc ids run from the newest meeting to the oldest; the year and the body of each come as runs.
     m.docYear = new Uint16Array(m.docs);
     let id = 0;
-    for (let r = 0; r < m.runs.length; r += 3) {
-      const [b, y, n] = m.runs.slice(r, r + 3);
-      m.docBody.fill(b, id, id + n);
-      m.docYear.fill(y, id, id + n);
-      id += n;
+    for (let r = 0; r + 1 < m.years.length; r += 2) {
+      m.docYear.fill(m.years[r], id, id + m.years[r + 1]);
+      id += m.years[r + 1];
     }
     m.years = new Set(m.docYear);
+    m.docBody = new Uint16Array(m.docs);
+    const bodyRuns = numbers(m.body_runs);
+    id = 0;
+    for (let r = 0; r + 1 < bodyRuns.length; r += 2) {
+      m.docBody.fill(bodyRuns[r], id, id + bodyRuns[r + 1] + 1);
+      id += bodyRuns[r + 1] + 1;
+    }
     api.setStopWords(m.stop);
     manifest = m;
     return m;
-  }
-
-  /**
-   * Every doc's meeting date, year * 400 + day of the year (src/search/json.rs doc_dates), from
-   * `days.json`: each meeting's docs less one and day of the year less one, in doc order.
-   */
-  async function docDates(m) {
-    const days = numbers(await fetchJSON('days.json'));
-    if (m.docDate) return m.docDate;
-    const date = new Uint32Array(m.docs);
-    let id = 0;
-    for (let k = 0; k + 1 < days.length; k += 2) {
-      const n = days[k] + 1;
-      for (let d = id; d < id + n && d < m.docs; d++) date[d] = m.docYear[d] * 400 + days[k + 1] + 1;
-      id += n;
-    }
-    m.docDate = date;
-    return date;
   }
 
   /** The term shard that holds `t` (or would), or null when there are none. */
@@ -624,7 +611,7 @@
       for (const t of [g.term, g.alt]) {
         const e = t && shard[t];
         if (e) { raise(scores, e[0], 2); raise(scores, e[1], 8); }
-        // The records of a word's first page of title hits beyond the doc chunks a first visit fetches.
+        // The records of a word's first page beyond the doc chunks a first visit fetches.
         if (e && e[3]) g.records = Object.assign(g.records || {}, e[3]);
       }
       if (!g.prefix) continue;
@@ -645,17 +632,15 @@
     return groups.flatMap((g, k) => (known[k] ? [g] : g.words));
   }
 
-  /** All matching docs, ranked: score, then newer meeting, then id (src/search/json.rs first_page
-   * ranks a word's first page the same way). The last word is a prefix however the query came
+  /** All matching docs, ranked: score, then doc id, which runs from the newest meeting (and a
+   * meeting before its items, the items in their order; src/search/json.rs ranks a word's first
+   * page of title hits the same way). The last word is a prefix however the query came
    * (typed, submitted, linked): the address shows what was seen while typing. */
   async function run(q) {
     const m = await loadManifest();
     let { groups, stopped, kept } = parse(q, true);
     groups = await resolveKeys(groups, m);
     if (!groups.length) return { groups, hits: [], stopped };
-    // A word query ranks equal scores by the meetings' dates (days.json, fetched beside its shards);
-    // a case number's or date's items come with their records, which hold their dates.
-    const dates = groups.some((g) => !g.key) ? docDates(m) : null;
     const all = await Promise.all(groups.map((g) => groupScores(g, m)));
     // The sum of the kept groups' scores where all of them match (the groups' own arrays stay as
     // they are, for a second try without the stop word being typed).
@@ -680,20 +665,7 @@
       if (!keep.length) return { groups, hits: [], stopped };
       ({ total, hits } = combine(keep));
     }
-    // Equal scores: the newest meeting first, whatever its body (doc ids run by body within a year),
-    // then doc id (a meeting before its items, the items in their order).
-    let date = dates && await dates;
-    if (!date) {
-      date = new Uint32Array(m.docs);
-      for (const d of hits) date[d] = m.docYear[d] * 400;
-      for (const g of groups) {
-        for (const id in g.records || {}) {
-          const [y, mo, day] = g.records[id][2].split('-').map(Number);
-          date[+id] = y * 400 + Math.round((Date.UTC(y, mo - 1, day) - Date.UTC(y, 0, 0)) / 864e5);
-        }
-      }
-    }
-    hits.sort((a, b) => total[b] - total[a] || date[b] - date[a] || a - b);
+    hits.sort((a, b) => total[b] - total[a] || a - b);
     // The words the page a result leads to marks (`?fremhaev=`), "*" after one typed so far.
     const last = groups[groups.length - 1];
     const mark = kept.join(' ') + (last && last.prefix && !last.stop ? '*' : '');
@@ -780,10 +752,22 @@
     if (paramsURL({}) !== before && here() === before) history.replaceState(history.state, '', paramsURL({}));
   }
 
+  /** The facets' filters: the body's index (-1 for all) and the year (0 for all). */
+  function filters() {
+    return { bodyIndex: state.organ ? manifest.bodies.findIndex((b) => b[1] === state.organ) : -1, year: +state.aar || 0 };
+  }
+
+  /** The hits the filters leave. */
+  function filtered(hits) {
+    const m = manifest;
+    const { bodyIndex, year } = filters();
+    return hits.filter((d) => (bodyIndex < 0 || m.docBody[d] === bodyIndex) && (!year || m.docYear[d] === year));
+  }
+
+  /** The facet lists of `hits`. */
   function renderFacets(hits) {
     const m = manifest;
-    const bodyIndex = state.organ ? m.bodies.findIndex((b) => b[1] === state.organ) : -1;
-    const year = +state.aar || 0;
+    const { bodyIndex, year } = filters();
     // Both lists treat a count of 0 alike: each lists every body (year) the query has hits in,
     // counted within the other list's filter, so 0 where that filter leaves none; a filter value
     // with no hit at all is listed too (with 0), so it is shown as current and can be removed.
@@ -800,7 +784,6 @@
     const years = Array.from(byYear, ([y, n]) => [String(y), String(y), n]).sort((a, b) => b[0] - a[0]);
     const any = hits.length || bodyIndex >= 0 || year;
     facets.replaceChildren(...(any ? [facetList('Udvalg', bodies, 'organ', 'Alle udvalg'), facetList('År', years, 'aar', 'Alle år')] : []));
-    return hits.filter((d) => (bodyIndex < 0 || m.docBody[d] === bodyIndex) && (!year || m.docYear[d] === year));
   }
 
   /** The record of doc `d`: from the query's inline records while its doc chunk is not fetched, else from the chunk. */
@@ -956,12 +939,12 @@
       current = result;
       validFilters();
       renderCasePage(result.groups);
-      const shown = renderFacets(result.hits);
+      renderFacets(result.hits);
+      const shown = filtered(result.hits);
       // The first paint of a first visit keeps within the cold budget; the rest of its first page
       // (the results whose chunks that left out) is fetched right after and added as it comes:
       // "7 resultater, viser 1" read as broken. More than a page only when restoring "Vis flere".
-      // A cold query of two words in two term shards has spent its 4 requests before any result
-      // file (manifest, shards, days.json): its first paint is the count, and the page fills.
+      // A cold query of two words in two term shards has one result file left of its 4 requests.
       const budget = cold && state.visible <= PAGE ? Math.max(0, COLD_REQUESTS - (requests - before)) : Infinity;
       const rest = await renderResults(mine, shown, result, budget, !cold && nav !== 'none');
       if (mine !== seq || !rest) return;

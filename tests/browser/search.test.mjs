@@ -1230,11 +1230,11 @@ test('an index of another format than the script reads: the status says so inste
   });
   await search(page, 'lokalplan');
   const status = await page.textContent('#search-status');
-  assert.match(status, /^Søgningen virker ikke: webstedets søgeindeks har format 4, men søgesidens script kan kun læse format 3\./);
+  assert.match(status, /^Søgningen virker ikke: webstedets søgeindeks har format 5, men søgesidens script kan kun læse format 4\./);
   assert.match(status, /redaktion skal opdatere search\.js/);
   assert.equal(await page.$$eval('#search-results li', (l) => l.length), 0);
   await search(page, '16/26813');
-  assert.match(await page.textContent('#search-status'), /kan kun læse format 3/, 'every query says so, none fails');
+  assert.match(await page.textContent('#search-status'), /kan kun læse format 4/, 'every query says so, none fails');
   await page.close();
 });
 
