@@ -1,7 +1,7 @@
 //! Search benchmark: builds the index of a generated corpus (default 50,000 agenda items) and prints
 //! build time, index size, shard sizes, and the bytes and requests a fixed query set downloads.
 //!
-//! `cargo run --release --example search-bench -- [--items N | --content DIR | --small] [--out DIR] [--repeat N]`
+//! `cargo run --release --example search-bench -- [--items N | --content DIR | --small] [--out DIR] [--repeat N] [--show-partial]`
 //!
 //! `--content DIR` parses minutes files (e.g. written by `examples/gen-corpus.rs`) with the real
 //! parser instead of generating meetings in-process.
@@ -9,6 +9,9 @@
 //! With `--out`, the index is left in DIR/soeg/ (the browser tests put it into a built site: it
 //! replaces the site's index, `index.json` and the folder of its version);
 //! `--small` indexes the hand-built test site instead of the generated one.
+//! After the fixed queries, a sample of one- and two-word queries taken from the result records
+//! (`print_sample`) sums up their first paints; `--show-partial` lists those that showed part of
+//! their first page.
 //!
 //! Requests per query are computed the way `search.js` fetches: the manifest, one term shard per
 //! distinct shard key (or the exact shard), then doc store chunks in
@@ -98,7 +101,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = out.join("soeg");
     print_sizes(&dir)?;
     if !small {
-        print_queries(&dir)?;
+        print_queries(&dir, args.iter().any(|a| a == "--show-partial"))?;
     }
     if let Some(k) = keep {
         println!("index kept in {}", k.join("soeg").display());
@@ -234,116 +237,189 @@ impl Reader {
     }
 }
 
-fn print_queries(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
+/// What a cold query (the first of a visit) downloads: its first paint within the budget of 4
+/// requests, and its whole first page.
+struct Cold {
+    results: usize,
+    /// Results shown by the first paint, and of a whole first page.
+    shown: usize,
+    page: usize,
+    requests: u64,
+    bytes: u64,
+    all_requests: u64,
+    all_bytes: u64,
+}
+
+fn print_queries(dir: &Path, show_partial: bool) -> Result<(), Box<dyn std::error::Error>> {
     let r = Reader::open(dir)?;
-    let analyzer = Analyzer::default();
-    let manifest_bytes = std::fs::metadata(dir.join("index.json"))?.len();
     println!("\nquery                         results  shown  requests  bytes   (cold first paint: manifest + shards + chunks; then the rest of the first page)");
     let mut queries: Vec<String> = QUERIES.iter().map(|q| q.to_string()).collect();
     queries.extend(busiest_case(&r.dir)?);
     for q in &queries {
-        let q = q.as_str();
-        let mut bytes = manifest_bytes;
-        let mut requests = 1;
-        let mut groups: Vec<Vec<f32>> = Vec::new();
-        let mut inline = BTreeSet::new();
-        let words: Vec<&str> = q.split_whitespace().collect();
-        for (i, w) in words.iter().enumerate() {
-            let mut scores = vec![0f32; r.docs];
-            if let Some(key) = exact_key(w) {
-                let n = shard_of(&key, r.manifest["xs"].as_u64().unwrap_or(1) as u32);
-                let shard = r.load(&format!("x/{n}.json"), &mut bytes)?;
-                requests += 1;
-                if let Some(e) = shard.get(&key) {
-                    add(&mut scores, text(e, 0), text(e, 1), 2.0, 8.0);
-                    let records = e.get(3).and_then(|r| r.as_object());
-                    inline.extend(records.into_iter().flat_map(|r| r.keys()).filter_map(|k| k.parse::<usize>().ok()));
-                }
-                groups.push(scores);
-                continue;
-            }
-            let last = i + 1 == words.len();
-            let lower = w.to_lowercase();
-            let (Some(term), alternate) = analyzer.terms(w) else { continue };
-            let prefix = fold(&lower);
-            let mut seen = BTreeSet::new();
-            let alternate_shard = alternate.as_deref().and_then(|a| r.shard_for(a));
-            let mut keys: BTreeSet<usize> =
-                [r.shard_for(&term), alternate_shard, last.then(|| r.shard_for(&prefix)).flatten()]
-                    .into_iter()
-                    .flatten()
-                    .collect();
-            if last && prefix.len() >= 2 {
-                let deeper = r.deeper(&prefix);
-                if keys.len() + deeper.len() <= 2 {
-                    keys.extend(deeper);
-                }
-            }
-            for k in keys {
-                if !seen.insert(k) {
-                    continue;
-                }
-                let shard = r.load(&format!("t/{k}.json"), &mut bytes)?;
-                requests += 1;
-                let mut expansions = Vec::new();
-                for (t, e) in &shard {
-                    if *t == term || alternate.as_ref() == Some(t) {
-                        add(&mut scores, text(e, 0), text(e, 1), 2.0, 8.0);
-                        // The records of the word's first page beyond the chunks a first visit fetches.
-                        let records = e.get(3).and_then(|r| r.as_object());
-                        inline
-                            .extend(records.into_iter().flat_map(|r| r.keys()).filter_map(|k| k.parse::<usize>().ok()));
-                    } else if last && prefix.len() >= 2 && t.starts_with(&prefix) {
-                        expansions.push(e.clone());
-                    }
-                }
-                expansions.sort_by_key(|e| std::cmp::Reverse(e.get(2).and_then(|v| v.as_u64()).unwrap_or(0)));
-                for e in expansions.iter().take(60) {
-                    add(&mut scores, text(e, 0), text(e, 1), 1.0, 4.0);
-                }
-            }
-            groups.push(scores);
-        }
-        let mut hits: Vec<(usize, f32)> = (0..r.docs)
-            .filter(|&d| !groups.is_empty() && groups.iter().all(|g| g[d] > 0.0))
-            .map(|d| (d, groups.iter().map(|g| g[d]).sum()))
-            .collect();
-        // Score, then doc id (which runs from the newest meeting), as search.js ranks.
-        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        let mut chunks = BTreeSet::new();
-        let mut shown = 0;
-        let (mut paint_requests, mut paint_bytes) = (None, None);
-        for (d, _) in hits.iter().take(10) {
-            let c = d / CHUNK_DOCS;
-            if !chunks.contains(&c) && !inline.contains(d) {
-                // The first paint stops at the cold budget; the rest of the page is fetched right after.
-                if requests >= 4 && paint_requests.is_none() {
-                    paint_requests = Some(requests);
-                    paint_bytes = Some(bytes);
-                }
-                chunks.insert(c);
-                requests += 1;
-                bytes += std::fs::metadata(r.dir.join(format!("d/{c}.json")))?.len();
-            }
-            if paint_requests.is_none() {
-                shown += 1;
-            }
-        }
-        let page = hits.len().min(10);
-        let (all_requests, all_bytes) = (requests, bytes);
-        let (requests, bytes) = (paint_requests.unwrap_or(requests), paint_bytes.unwrap_or(bytes));
+        let c = cold(&r, q)?;
         println!(
-            "{:<30}{:>7}{:>7}{:>10}{:>8}   page {page}: +{} requests, +{} B ({all_requests} requests, {all_bytes} B)",
+            "{:<30}{:>7}{:>7}{:>10}{:>8}   page {}: +{} requests, +{} B ({} requests, {} B)",
             q,
-            hits.len(),
-            shown,
-            requests,
-            bytes,
-            all_requests - requests,
-            all_bytes - bytes
+            c.results,
+            c.shown,
+            c.requests,
+            c.bytes,
+            c.page,
+            c.all_requests - c.requests,
+            c.all_bytes - c.bytes,
+            c.all_requests,
+            c.all_bytes
+        );
+    }
+    print_sample(&r, show_partial)
+}
+
+/// The first paint over many queries: words from the titles and snippets of every 97th result
+/// record (one word, and two words that stand next to each other), as a reader might type them.
+fn print_sample(r: &Reader, show_partial: bool) -> Result<(), Box<dyn std::error::Error>> {
+    let chunks = r.manifest["docs"].as_u64().unwrap_or(0).div_ceil(CHUNK_DOCS as u64);
+    let (mut one, mut two) = (BTreeSet::new(), BTreeSet::new());
+    for c in (0..chunks).step_by(7) {
+        let records: Vec<serde_json::Value> =
+            serde_json::from_slice(&std::fs::read(r.dir.join(format!("d/{c}.json")))?)?;
+        for (k, rec) in records.iter().enumerate().filter(|(k, _)| k % 14 == 3) {
+            let text = format!("{} {}", rec[0].as_str().unwrap_or(""), rec[6].as_str().unwrap_or(""));
+            let words: Vec<&str> = referat::search::text::words(&text).filter(|w| w.chars().count() >= 4).collect();
+            if let Some(w) = words.get(k % words.len().max(1)) {
+                one.insert(w.to_lowercase());
+            }
+            if let Some(pair) = words.windows(2).nth(k % words.len().max(1)) {
+                two.insert(format!("{} {}", pair[0], pair[1]).to_lowercase());
+            }
+        }
+    }
+    for (label, queries) in [("one word", &one), ("two words", &two)] {
+        let mut cold_queries = Vec::new();
+        for q in queries.iter() {
+            cold_queries.push(cold(r, q)?);
+        }
+        let found: Vec<&Cold> = cold_queries.iter().filter(|c| c.results > 0).collect();
+        if show_partial {
+            for (q, c) in queries.iter().zip(&cold_queries).filter(|(_, c)| c.results > 0 && c.shown < c.page) {
+                println!("  partial: {q}: {} of {}, {} results, {} requests", c.shown, c.page, c.results, c.requests);
+            }
+        }
+        let whole = found.iter().filter(|c| c.shown == c.page).count();
+        let mut bytes: Vec<u64> = found.iter().map(|c| c.bytes).collect();
+        bytes.sort_unstable();
+        let pct = |p: usize| bytes.get((bytes.len().saturating_sub(1)) * p / 100).copied().unwrap_or(0);
+        let over = found.iter().filter(|c| c.requests > 4 || c.bytes > 100_000).count();
+        let shown: usize = found.iter().map(|c| c.shown).sum();
+        let page: usize = found.iter().map(|c| c.page).sum();
+        let all: Vec<u64> = found.iter().map(|c| c.all_requests).collect();
+        println!(
+            "sample, {label}: {} queries with results; first paint whole for {whole} ({:.0} %), {shown} of {page} results shown; bytes median {} B, p90 {} B, max {} B; over 4 requests or 100 kB: {over}; whole page after at most {} requests",
+            found.len(),
+            100.0 * whole as f64 / found.len().max(1) as f64,
+            pct(50),
+            pct(90),
+            pct(100),
+            all.iter().max().copied().unwrap_or(0)
         );
     }
     Ok(())
+}
+
+/// Simulates `q` as search.js fetches it on a first visit.
+fn cold(r: &Reader, q: &str) -> Result<Cold, Box<dyn std::error::Error>> {
+    let analyzer = Analyzer::default();
+    let manifest_bytes = std::fs::metadata(r.dir.parent().unwrap_or(&r.dir).join("index.json"))?.len();
+    let mut bytes = manifest_bytes;
+    let mut requests = 1;
+    let mut groups: Vec<Vec<f32>> = Vec::new();
+    let mut inline = BTreeSet::new();
+    let words: Vec<&str> = q.split_whitespace().collect();
+    for (i, w) in words.iter().enumerate() {
+        let mut scores = vec![0f32; r.docs];
+        if let Some(key) = exact_key(w) {
+            let n = shard_of(&key, r.manifest["xs"].as_u64().unwrap_or(1) as u32);
+            let shard = r.load(&format!("x/{n}.json"), &mut bytes)?;
+            requests += 1;
+            if let Some(e) = shard.get(&key) {
+                add(&mut scores, text(e, 0), text(e, 1), 2.0, 8.0);
+                let records = e.get(3).and_then(|r| r.as_object());
+                inline.extend(records.into_iter().flat_map(|r| r.keys()).filter_map(|k| k.parse::<usize>().ok()));
+            }
+            groups.push(scores);
+            continue;
+        }
+        let last = i + 1 == words.len();
+        let lower = w.to_lowercase();
+        let (Some(term), alternate) = analyzer.terms(w) else { continue };
+        let prefix = fold(&lower);
+        let mut seen = BTreeSet::new();
+        let alternate_shard = alternate.as_deref().and_then(|a| r.shard_for(a));
+        let mut keys: BTreeSet<usize> =
+            [r.shard_for(&term), alternate_shard, last.then(|| r.shard_for(&prefix)).flatten()]
+                .into_iter()
+                .flatten()
+                .collect();
+        if last && prefix.len() >= 2 {
+            let deeper = r.deeper(&prefix);
+            if keys.len() + deeper.len() <= 2 {
+                keys.extend(deeper);
+            }
+        }
+        for k in keys {
+            if !seen.insert(k) {
+                continue;
+            }
+            let shard = r.load(&format!("t/{k}.json"), &mut bytes)?;
+            requests += 1;
+            let mut expansions = Vec::new();
+            for (t, e) in &shard {
+                if *t == term || alternate.as_ref() == Some(t) {
+                    add(&mut scores, text(e, 0), text(e, 1), 2.0, 8.0);
+                    // The records of the word's first page beyond the chunks a first visit fetches.
+                    let records = e.get(3).and_then(|r| r.as_object());
+                    inline.extend(records.into_iter().flat_map(|r| r.keys()).filter_map(|k| k.parse::<usize>().ok()));
+                } else if last && prefix.len() >= 2 && t.starts_with(&prefix) {
+                    expansions.push(e.clone());
+                }
+            }
+            expansions.sort_by_key(|e| std::cmp::Reverse(e.get(2).and_then(|v| v.as_u64()).unwrap_or(0)));
+            for e in expansions.iter().take(60) {
+                add(&mut scores, text(e, 0), text(e, 1), 1.0, 4.0);
+                let records = e.get(3).and_then(|r| r.as_object());
+                inline.extend(records.into_iter().flat_map(|r| r.keys()).filter_map(|k| k.parse::<usize>().ok()));
+            }
+        }
+        groups.push(scores);
+    }
+    let mut hits: Vec<(usize, f32)> = (0..r.docs)
+        .filter(|&d| !groups.is_empty() && groups.iter().all(|g| g[d] > 0.0))
+        .map(|d| (d, groups.iter().map(|g| g[d]).sum()))
+        .collect();
+    // Score, then doc id (which runs from the newest meeting), as search.js ranks.
+    hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let mut chunks = BTreeSet::new();
+    let mut shown = 0;
+    let (mut paint_requests, mut paint_bytes) = (None, None);
+    for (d, _) in hits.iter().take(10) {
+        let c = d / CHUNK_DOCS;
+        if !chunks.contains(&c) && !inline.contains(d) {
+            // The first paint stops at the cold budget; the rest of the page is fetched right after.
+            if requests >= 4 && paint_requests.is_none() {
+                paint_requests = Some(requests);
+                paint_bytes = Some(bytes);
+            }
+            chunks.insert(c);
+            requests += 1;
+            bytes += std::fs::metadata(r.dir.join(format!("d/{c}.json")))?.len();
+        }
+        if paint_requests.is_none() {
+            shown += 1;
+        }
+    }
+    let page = hits.len().min(10);
+    let (all_requests, all_bytes) = (requests, bytes);
+    let (requests, bytes) = (paint_requests.unwrap_or(requests), paint_bytes.unwrap_or(bytes));
+    Ok(Cold { results: hits.len(), shown, page, requests, bytes, all_requests, all_bytes })
 }
 
 /// Every distinct word of the seed minutes plus edge cases, with its Snowball stem and index term, for

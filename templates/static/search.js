@@ -617,7 +617,11 @@
       if (!g.prefix) continue;
       for (const t in shard) if (t !== g.term && t !== g.alt && t.startsWith(g.prefix)) expansions.push(shard[t]);
     }
-    expansions.sort((a, b) => b[2] - a[2]).slice(0, 60).forEach((e) => { raise(scores, e[0], 1); raise(scores, e[1], 4); });
+    // An expansion's title hits rank above the word's other hits: its records come along too.
+    expansions.sort((a, b) => b[2] - a[2]).slice(0, 60).forEach((e) => {
+      raise(scores, e[0], 1); raise(scores, e[1], 4);
+      if (e[3]) g.records = Object.assign(g.records || {}, e[3]);
+    });
     return scores;
   }
 
