@@ -42,6 +42,8 @@ const QUERIES: &[&str] = &[
     "16/26813",
     "20-03-2017",
     "2,5 mio",
+    "skole",
+    "klima",
 ];
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -274,11 +276,12 @@ fn print_queries(dir: &Path, show_partial: bool) -> Result<(), Box<dyn std::erro
     print_sample(&r, show_partial)
 }
 
-/// The first paint over many queries: words from the titles and snippets of every 97th result
-/// record (one word, and two words that stand next to each other), as a reader might type them.
+/// The first paint over many queries: words from the titles and snippets of sampled result
+/// records (one word, the first 5 letters of a long one, and two words that stand next to each
+/// other), as a reader might type them.
 fn print_sample(r: &Reader, show_partial: bool) -> Result<(), Box<dyn std::error::Error>> {
     let chunks = r.manifest["docs"].as_u64().unwrap_or(0).div_ceil(CHUNK_DOCS as u64);
-    let (mut one, mut two) = (BTreeSet::new(), BTreeSet::new());
+    let (mut one, mut two, mut starts) = (BTreeSet::new(), BTreeSet::new(), BTreeSet::new());
     for c in (0..chunks).step_by(7) {
         let records: Vec<serde_json::Value> =
             serde_json::from_slice(&std::fs::read(r.dir.join(format!("d/{c}.json")))?)?;
@@ -287,13 +290,17 @@ fn print_sample(r: &Reader, show_partial: bool) -> Result<(), Box<dyn std::error
             let words: Vec<&str> = referat::search::text::words(&text).filter(|w| w.chars().count() >= 4).collect();
             if let Some(w) = words.get(k % words.len().max(1)) {
                 one.insert(w.to_lowercase());
+                // A word's start, as typed so far or as the root of compounds ("skole").
+                if w.chars().count() >= 8 {
+                    starts.insert(w.chars().take(5).collect::<String>().to_lowercase());
+                }
             }
             if let Some(pair) = words.windows(2).nth(k % words.len().max(1)) {
                 two.insert(format!("{} {}", pair[0], pair[1]).to_lowercase());
             }
         }
     }
-    for (label, queries) in [("one word", &one), ("two words", &two)] {
+    for (label, queries) in [("one word", &one), ("a word's start", &starts), ("two words", &two)] {
         let mut cold_queries = Vec::new();
         for q in queries.iter() {
             cold_queries.push(cold(r, q)?);

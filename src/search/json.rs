@@ -9,11 +9,11 @@
 //!   files (a rebuild without changes to the index) keeps every name and every cached copy;
 //! - `<v>/t/<n>.json`: term shards, `{"term": ["postings", "title postings", df, {id: record}?]}`;
 //!   shard `n` holds the terms from the manifest's key `n` (inclusive) to key `n + 1` (exclusive),
-//!   see [`super::index`]. A term whose one-word query's first page lies in more doc store chunks
-//!   than a first visit fetches carries the records of the rest (see [`first_page`]);
+//!   see [`super::index`]. A term carries the records its one-word query's first page needs beyond
+//!   the doc store chunk a first visit fetches (see [`records`]);
 //! - `<v>/x/<n>.json`: exact-token shards, `{"c:16/26813": ["postings", "carriers", "case-page-slug"|null, {id: record}]}`;
-//!   a case number's entry carries the records (without snippet) of the items that carry it and of
-//!   the first that mention it, to a first page, because those items are spread over years of
+//!   a case number's entry carries the records of the items that carry it (without snippet) and of
+//!   the first that mention it (with snippet), to a first page, because those items are spread over years of
 //!   minutes and would otherwise cost one doc store chunk each;
 //! - `<v>/d/<n>.json`: doc store chunks of [`CHUNK_DOCS`] records
 //!   `[title, body, "yyyy-mm-dd", item number, case, case slug, snippet, meeting folder if unusual]`.
@@ -48,7 +48,7 @@ pub const PAGE: usize = 10;
 /// (`COLD_REQUESTS` in search.js), less the manifest, its term shard and one more shard (the
 /// next, when the terms starting with the word run on into it, or a second word's). Measured in
 /// `search-bench`: with 2, a tenth of the sampled one-word queries showed part of their first page
-/// (the prefix's second shard took the request); with 0 the term shards grew by another quarter.
+/// (that second shard took the request); with 0 the term shards grew by another quarter.
 pub const COLD_CHUNKS: usize = 1;
 /// Target size of an exact-token shard; the shard count follows from it. A case-number query
 /// fetches the manifest, one exact shard and at most one doc chunk, within 40 kB.
@@ -188,7 +188,7 @@ fn term_entry(term: &str, p: &Postings, rows: &[(&Rows, usize)]) -> String {
     out.push_str("\",\"");
     out.push_str(&encode::deltas(&p.flagged));
     let _ = write!(out, "\",{}", p.all.len());
-    let page = beyond_cold_chunks(&first_page(p));
+    let page = records(p);
     if !page.is_empty() {
         out.push_str(",{");
         for (i, &d) in page.iter().enumerate() {
@@ -201,11 +201,18 @@ fn term_entry(term: &str, p: &Postings, rows: &[(&Rows, usize)]) -> String {
     out
 }
 
-/// The first page of a query of this one word, as search.js ranks it: title hits above every other
-/// hit, equal scores by doc id (the newest meeting first).
-fn first_page(p: &Postings) -> Vec<u32> {
-    let others = p.all.iter().filter(|d| p.flagged.binary_search(d).is_err());
-    p.flagged.iter().chain(others).take(PAGE).copied().collect()
+/// The docs whose records a term's entry carries, so that a first visit's query of the word shows
+/// its whole first page. search.js ranks the word's title hits (8) above the title hits of the
+/// words it is the start of (4, "skole" in "skolebestyrelse": the last word is a prefix), those
+/// above the word's other hits (2), equal scores by doc id (the newest meeting first). So every
+/// term carries its first title hits wherever they lie (as the word and as an expansion, the page
+/// reaches each term's newest title hits first), and the other hits that fill its page beyond the
+/// doc store chunk the query fetches: that of the first of them, the first doc not carried.
+fn records(p: &Postings) -> Vec<u32> {
+    let titles = &p.flagged[..p.flagged.len().min(PAGE)];
+    let others: Vec<u32> =
+        p.all.iter().filter(|d| p.flagged.binary_search(d).is_err()).take(PAGE - titles.len()).copied().collect();
+    titles.iter().copied().chain(beyond_cold_chunks(&others)).collect()
 }
 
 /// The docs of `page`, in rank order, that a first visit's query does not fetch the doc store chunk
@@ -394,11 +401,15 @@ mod tests {
     }
 
     #[test]
-    fn a_words_first_page_is_its_title_hits_then_its_other_hits_by_doc_id() {
+    fn a_term_carries_its_first_title_hits_and_its_other_hits_beyond_the_chunk_fetched() {
+        // Title hits 14, 70, 196 wherever they lie; the other hits fill the page from 0, whose
+        // chunk (0..64) the query fetches, so 7 to 49 are fetched and only the rest is carried.
         let p = Postings { all: (0..30).map(|d| d * 7).collect(), flagged: vec![14, 70, 196] };
-        assert_eq!(first_page(&p), [14, 70, 196, 0, 7, 21, 28, 35, 42, 49]);
+        assert_eq!(records(&p), [14, 70, 196]);
+        let spread = Postings { all: (0..30).map(|d| d * 40).collect(), flagged: vec![40] };
+        assert_eq!(records(&spread), [40, 80, 120, 160, 200, 240, 280, 320, 360]);
         let few = Postings { all: vec![3, 9], flagged: vec![] };
-        assert_eq!(first_page(&few), [3, 9]);
+        assert!(records(&few).is_empty());
     }
 
     #[test]

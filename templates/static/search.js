@@ -637,8 +637,8 @@
   }
 
   /** All matching docs, ranked: score, then doc id, which runs from the newest meeting (and a
-   * meeting before its items, the items in their order; src/search/json.rs ranks a word's first
-   * page of title hits the same way). The last word is a prefix however the query came
+   * meeting before its items, the items in their order). src/search/json.rs `records` follows this
+   * ranking for the records a term carries. The last word is a prefix however the query came
    * (typed, submitted, linked): the address shows what was seen while typing. */
   async function run(q) {
     const m = await loadManifest();
