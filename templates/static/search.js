@@ -756,22 +756,10 @@
     if (paramsURL({}) !== before && here() === before) history.replaceState(history.state, '', paramsURL({}));
   }
 
-  /** The facets' filters: the body's index (-1 for all) and the year (0 for all). */
-  function filters() {
-    return { bodyIndex: state.organ ? manifest.bodies.findIndex((b) => b[1] === state.organ) : -1, year: +state.aar || 0 };
-  }
-
-  /** The hits the filters leave. */
-  function filtered(hits) {
-    const m = manifest;
-    const { bodyIndex, year } = filters();
-    return hits.filter((d) => (bodyIndex < 0 || m.docBody[d] === bodyIndex) && (!year || m.docYear[d] === year));
-  }
-
-  /** The facet lists of `hits`. */
   function renderFacets(hits) {
     const m = manifest;
-    const { bodyIndex, year } = filters();
+    const bodyIndex = state.organ ? m.bodies.findIndex((b) => b[1] === state.organ) : -1;
+    const year = +state.aar || 0;
     // Both lists treat a count of 0 alike: each lists every body (year) the query has hits in,
     // counted within the other list's filter, so 0 where that filter leaves none; a filter value
     // with no hit at all is listed too (with 0), so it is shown as current and can be removed.
@@ -788,6 +776,7 @@
     const years = Array.from(byYear, ([y, n]) => [String(y), String(y), n]).sort((a, b) => b[0] - a[0]);
     const any = hits.length || bodyIndex >= 0 || year;
     facets.replaceChildren(...(any ? [facetList('Udvalg', bodies, 'organ', 'Alle udvalg'), facetList('År', years, 'aar', 'Alle år')] : []));
+    return hits.filter((d) => (bodyIndex < 0 || m.docBody[d] === bodyIndex) && (!year || m.docYear[d] === year));
   }
 
   /** The record of doc `d`: from the query's inline records while its doc chunk is not fetched, else from the chunk. */
@@ -943,8 +932,7 @@
       current = result;
       validFilters();
       renderCasePage(result.groups);
-      renderFacets(result.hits);
-      const shown = filtered(result.hits);
+      const shown = renderFacets(result.hits);
       // The first paint of a first visit keeps within the cold budget; the rest of its first page
       // (the results whose chunks that left out) is fetched right after and added as it comes:
       // "7 resultater, viser 1" read as broken. More than a page only when restoring "Vis flere".
