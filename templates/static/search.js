@@ -540,6 +540,18 @@
   /** The index has a format this script cannot read: its message is the page's status. */
   class FormatError extends Error {}
 
+  /** Every doc's value from runs in doc order: value, count pairs, each count less `less`. */
+  function fromRuns(docs, runs, less) {
+    const out = new Uint16Array(docs);
+    let id = 0;
+    for (let r = 0; r + 1 < runs.length; r += 2) {
+      const n = runs[r + 1] + less;
+      out.fill(runs[r], id, id + n);
+      id += n;
+    }
+    return out;
+  }
+
   async function loadManifest() {
     if (manifest) return manifest;
     const m = await fetchJSON('index.json');
@@ -551,20 +563,9 @@
     }
     m.keyList = frontDecode(m.keys);
     // Doc ids run from the newest meeting to the oldest; the year and the body of each come as runs.
-    m.docYear = new Uint16Array(m.docs);
-    let id = 0;
-    for (let r = 0; r + 1 < m.years.length; r += 2) {
-      m.docYear.fill(m.years[r], id, id + m.years[r + 1]);
-      id += m.years[r + 1];
-    }
+    m.docYear = fromRuns(m.docs, m.years, 0);
     m.years = new Set(m.docYear);
-    m.docBody = new Uint16Array(m.docs);
-    const bodyRuns = numbers(m.body_runs);
-    id = 0;
-    for (let r = 0; r + 1 < bodyRuns.length; r += 2) {
-      m.docBody.fill(bodyRuns[r], id, id + bodyRuns[r + 1] + 1);
-      id += bodyRuns[r + 1] + 1;
-    }
+    m.docBody = fromRuns(m.docs, numbers(m.body_runs), 1);
     api.setStopWords(m.stop);
     manifest = m;
     return m;
