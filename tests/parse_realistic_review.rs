@@ -1452,3 +1452,101 @@ fn regression_review_16_dividers_of_a_closed_supplement_record_or_heading() {
         assert_all_open(&minutes(&format!("{line}{open}")));
     }
 }
+
+#[test]
+fn regression_review_16_a_status_sign_beside_the_case_number_closes_the_item() {
+    for line in ["24/1002 L", "Sagsnr.: 24/1002 L", "L 24/1002", "(L) 24/1002"] {
+        let m = assert_closed(&minutes(&format!("Punkt 2: Køb af ejendom\n{line}\n\nSælger HEMMELIG.\n")), 2);
+        assert_eq!(m.items[1].case.as_ref().map(|c| c.as_written()), Some("24/1002"), "{line}");
+    }
+    // "Å" is the open sign: the number is read, the item stays open.
+    let (m, _) = parse(&minutes("Punkt 2: Vejplan\n24/1002 Å\n\nTekst.\n"));
+    assert!(!m.items[1].closed && m.items[1].case.as_ref().is_some_and(|c| c.as_written() == "24/1002"));
+}
+
+#[test]
+fn regression_review_16_a_mark_in_angle_brackets_closes_the_item() {
+    // As a tag, "<Lukket>" was dropped with the only word that closed the item.
+    for (title, line) in [
+        ("Køb af ejendom <Lukket>", ""),
+        ("Køb af ejendom <LUKKET PUNKT>", ""),
+        ("Køb af ejendom <Ikke offentlig>", ""),
+        ("Køb af ejendom", "<Lukket>\n\n"),
+    ] {
+        for file in ["x.txt", "x.md"] {
+            let text = minutes(&format!("Punkt 2: {title}\n24/1002\n\n{line}Sælger HEMMELIG.\n"));
+            let (m, _) = referat::parse::parse(Path::new(file), &text).unwrap();
+            assert!(m.items[1].closed && !published(&m).contains("HEMMELIG"), "{file}: {title} {line}");
+        }
+    }
+    // A tag with attributes is markup, as before.
+    let (m, _) = parse(&minutes("Punkt 2: Vejplan <span class=\"x\">Nørregade</span>\n24/1002\n\nTekst.\n"));
+    assert!(!m.items[1].closed && !m.items[1].title.contains("class"), "{:?}", m.items[1].title);
+}
+
+#[test]
+fn regression_review_16_internal_and_personal_data_marks_close_the_item() {
+    for title in [
+        "Køb af ejendom (Internt)",
+        "Køb af ejendom - Til intern brug",
+        "Køb af ejendom (Personfølsomt)",
+        "Køb af ejendom (Private)",
+        "Køb af ejendom - Private",
+        "Køb af ejendom [Restricted]",
+        "Køb af ejendom (Internal use only)",
+    ] {
+        assert_closed(&minutes(&format!("Punkt 2: {title}\n24/1002\n\nSælger HEMMELIG.\n")), 2);
+    }
+    for line in [
+        "Internt",
+        "Kun internt",
+        "Personfølsomt",
+        "Klassifikation: Intern",
+        "Dataklassifikation: Personfølsom",
+        "Følsomhed: Personfølsom",
+        "Classification: Restricted",
+    ] {
+        // Under the case number, and set apart under a section's heading.
+        assert_closed(&minutes(&format!("Punkt 2: Køb af ejendom\n24/1002\n\n{line}\n\nSælger HEMMELIG.\n")), 2);
+        let text = format!("Punkt 2: Køb af ejendom\n24/1002\n\nSagsfremstilling\n\n{line}\n\nSælger HEMMELIG.\n");
+        assert_closed(&minutes(&text), 2);
+    }
+    // Subjects and open classifications.
+    for title in
+        ["Intern revision", "Private fællesveje", "Personfølsomme oplysninger i kommunen", "Tilskud til private"]
+    {
+        assert_all_open(&minutes(&format!("Punkt 2: {title}\n24/1002\n\nTekst.\n")));
+    }
+    for line in ["Klassifikation: Offentlig", "Intern revision har gennemgået sagen.", "Følsomhed: Ingen"] {
+        assert_all_open(&minutes(&format!("Punkt 2: Vejplan\n24/1002\n\n{line}\n\nTekst.\n")));
+    }
+}
+
+#[test]
+fn regression_review_16_a_legend_below_the_first_item_closes_the_items_with_its_sign() {
+    let items = "Punkt 2: L: Køb af ejendom\n24/1002\n\nSælger HEMMELIG.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n";
+    // Between the items, and at the end.
+    assert_closed(&minutes(&format!("L = Lukket punkt\n\n{items}")), 2);
+    assert_closed(&minutes(&format!("{items}\nÅ = Åben, L = Lukket\n")), 2);
+}
+
+#[test]
+fn regression_review_16_a_legend_of_a_style_closes_the_items_set_in_it_or_refuses_the_file() {
+    let md =
+        "# Referat Økonomiudvalget 12-03-2024\n\n*Punkter i kursiv er lukkede.*\n\n## Punkt 1: Budget\n\n24/1001\n\n\
+              Godkendt.\n\n## Punkt 2: *Køb af ejendom*\n\n24/1002\n\nSælger HEMMELIG.\n\n\
+              ## **Punkt 3: Eventuelt**\n\n24/1003\n\nIntet.\n";
+    let (m, _) = referat::parse::parse(Path::new("x.md"), md).unwrap();
+    let closed: Vec<u32> = m.items.iter().filter(|i| i.closed).map(|i| i.number).collect();
+    assert_eq!(closed, [2], "bold is not italics");
+    assert!(!published(&m).contains("HEMMELIG"));
+    // Plain text shows no style: which items are closed is not known.
+    for legend in
+        ["Kursiv = lukket punkt", "Lukkede punkter er markeret med kursiv.", "Lukkede punkter er understreget."]
+    {
+        let text = format!("REFERAT Økonomiudvalget d. 12-03-2024\n\n{legend}\n\n{ITEMS}");
+        assert_refused(&text, 3, "marked by their style");
+    }
+    // A sentence of the text that mentions closed cases and a style is none.
+    assert_all_open(&minutes("Punkt 2: Vejplan\n24/1002\n\nDet blev fremhævet, at de lukkede sager skal gennemgås.\n"));
+}

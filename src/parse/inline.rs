@@ -138,11 +138,32 @@ struct Tag<'a> {
 }
 
 impl<'a> Tag<'a> {
-    /// An image's text: its `alt` attribute, as a reader without images sees it (a lock icon with
-    /// alt "Lukket" in a heading says the item is closed, as `![Lukket](lås.png)` does).
-    /// Another tag's `aria-label` or `title` counts when it says closed (an icon "Lukket" in a
-    /// heading; review 9), and only then: an `<abbr title>` is shown as its text.
-    fn alt(&self) -> Option<&'a str> {
+    /// A mark written in angle brackets, "<Lukket>", "<LUKKET PUNKT>", "<Ikke offentlig>": no
+    /// element has such a name, and as a tag it was dropped, with the only word that closed the
+    /// item (review 16: published). It reads as its words.
+    fn bracketed_mark(&self) -> Option<String> {
+        // Elements' names are mostly short; a mark's first word has four letters or more, or words
+        // after it ("<Ej offentlig>").
+        if self.closing || (self.name.len() < 4 && self.attrs.is_empty()) || self.attrs.contains(['=', '"', '\'']) {
+            return None;
+        }
+        let words = format!("{}{}", self.name, self.attrs.trim_end_matches('/'));
+        super::closed::is_closed(&words).then_some(words)
+    }
+
+    /// The tag's text as a reader sees it: a mark in angle brackets ([`Self::bracketed_mark`]), an
+    /// image's `alt` attribute, as a reader without images sees it (a lock icon with alt "Lukket"
+    /// in a heading says the item is closed, as `![Lukket](lås.png)` does). Another tag's
+    /// `aria-label` or `title` counts when it says closed (an icon "Lukket" in a heading; review
+    /// 9), and only then: an `<abbr title>` is shown as its text.
+    fn alt(&self) -> Option<Cow<'a, str>> {
+        if let Some(mark) = self.bracketed_mark() {
+            return Some(Cow::Owned(mark));
+        }
+        self.alt_attr().map(Cow::Borrowed)
+    }
+
+    fn alt_attr(&self) -> Option<&'a str> {
         // (An image without alt text may say it in its title: `<img title="Lukket">`; review 15.)
         if let Some(alt) = self.name.eq_ignore_ascii_case("img").then(|| self.attr("alt")).flatten() {
             return Some(alt);
@@ -242,7 +263,7 @@ fn html_tag(s: &str, comment_closes: impl FnOnce() -> bool) -> Option<(Tag<'_>, 
 /// blocks, and for nothing at a line's end ("Godkendt.</p>").
 fn push_tag_as_markdown(buf: &mut String, tag: Tag) -> bool {
     if let Some(alt) = tag.alt() {
-        push_inline(buf, &plain_owned(alt), false);
+        push_inline(buf, &plain_owned(&alt), false);
         return false;
     }
     match tag.name.to_ascii_lowercase().as_str() {
@@ -415,7 +436,7 @@ fn plain_into(out: &mut String, s: &str) {
                         out.push(' ');
                     }
                     if let Some(alt) = tag.alt() {
-                        plain_into(out, alt);
+                        plain_into(out, &alt);
                     }
                     len = end;
                 }

@@ -6,7 +6,7 @@
 
 use crate::case::CaseNumber;
 use crate::model::AgendaItem;
-use crate::parse::closed::{closing_line, closing_word, is_closed, is_mark, item_says_closed};
+use crate::parse::closed::{closing_line, closing_word, has_mark_stem, is_closed, is_mark, item_says_closed};
 use crate::parse::fields::public_field;
 use crate::parse::inline::to_plain;
 use crate::parse::normalize::Line;
@@ -21,6 +21,38 @@ pub enum Says {
     Numbers(Vec<u32>),
     /// The items whose titles carry this sign ("(L)", "*").
     Sign(String),
+    /// The items whose headings are set in this style ("Kursiv = lukket punkt").
+    Style(Style),
+}
+
+/// A style a legend gives closed items' headings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    Italic,
+    Bold,
+    /// One that text does not show ("understreget", "gråt", "med rødt").
+    Unseen,
+}
+
+impl Style {
+    /// Whether the heading `line`, as written, is set in the style: its text wrapped in single
+    /// stars or underscores (italic) or double ones (bold), as markdown writes it.
+    fn sets(self, line: &str) -> bool {
+        let t = line.trim().trim_start_matches('#').trim();
+        let wrapped = |mark: &str| {
+            t.strip_suffix(mark).is_some_and(|r| {
+                let open = r.find(mark);
+                let single = mark.len() == 1;
+                // A single star after a double one is bold's, not italic's ("**Salg**").
+                open.is_some_and(|at| !single || !(r.ends_with(mark) || r[at + 1..].starts_with(mark)))
+            })
+        };
+        match self {
+            Style::Italic => wrapped("*") || wrapped("_"),
+            Style::Bold => wrapped("**") || wrapped("__"),
+            Style::Unseen => false,
+        }
+    }
 }
 
 /// A line naming closed items, with its line and text for the warnings.
@@ -35,7 +67,41 @@ pub struct Named {
 /// is a legend. `None` for anything it cannot read whole: a sub-item ("Punkt 2.1"), a range
 /// without its end.
 pub(in crate::parse) fn named_closed(plain: &str, raw: &str) -> Option<Says> {
-    legend(plain, raw).map(Says::Sign).or_else(|| numbers(plain).map(Says::Numbers))
+    legend(plain, raw)
+        .map(Says::Sign)
+        .or_else(|| style_legend(plain).map(Says::Style))
+        .or_else(|| numbers(plain).map(Says::Numbers))
+}
+
+/// A legend that gives closed items a style: "Kursiv = lukket punkt", "Lukkede punkter er
+/// markeret med kursiv", "Punkter i fed skrift er lukkede", "Lukkede punkter er understreget"
+/// (review 16: published). A short line that says closed of items and names a style.
+fn style_legend(plain: &str) -> Option<Style> {
+    if plain.len() > 120 || !is_closed(plain) {
+        return None;
+    }
+    let lower = plain.to_lowercase();
+    let tokens = tokens(&lower);
+    if negated(&tokens) || of_another_meeting(&tokens) {
+        return None;
+    }
+    let style = |t: &str| match t {
+        "kursiv" | "kursiveret" | "kursiverede" | "kursivt" | "italic" | "italics" => Some(Style::Italic),
+        "fed" | "fedt" | "fede" | "bold" => Some(Style::Bold),
+        "understreget" | "understregede" | "gråt" | "grå" | "rødt" | "farvet" | "skraveret" => Some(Style::Unseen),
+        _ => None,
+    };
+    // "Kursiv = lukket punkt": the style is the sign.
+    if let Some((sign, mark)) = lower.split_once(['=', ':']) {
+        let mark = mark.trim().trim_end_matches('.');
+        if sign.split_whitespace().count() <= 3 && (is_mark(mark) || closing_line(mark, true)) {
+            return sign.split(|c: char| !c.is_alphanumeric()).find_map(style);
+        }
+    }
+    // "… markeret med kursiv", "Punkter i fed skrift …", "… er understreget", of items.
+    let of_items = tokens.iter().any(|t| matches!(*t, "punkt" | "punkter" | "pkt" | "sag" | "sager"));
+    let set = |k: usize| k > 0 && matches!(tokens[k - 1], "i" | "med" | "er" | "står" | "skrevet" | "vist");
+    of_items.then(|| tokens.iter().enumerate().find_map(|(k, t)| style(t).filter(|_| set(k)))).flatten()
 }
 
 /// "(L) = Lukket punkt", "* = lukket punkt", "L: Lukket", "🔒 = Ikke offentlig": a short sign, a
@@ -265,8 +331,9 @@ fn closes_an_item(tokens: &[&str], text: &str) -> bool {
 }
 
 /// Footnotes anywhere in the file that make a sign a mark: "* Lukket punkt", "*) Ikke offentlig",
-/// "† = Lukket" under a title "Køb af ejendom*" (review 9: the item was published).
-/// The header's are its legends, read there.
+/// "† = Lukket" under a title "Køb af ejendom*" (review 9: the item was published), and legends of
+/// a sign of letters below the first item, between the items or at the end ("L = Lukket punkt"
+/// over "Punkt 2: L: Køb af ejendom"; review 16: published). The header's are read there.
 pub fn footnotes(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
     let first_item = items.iter().map(|i| i.line).min().unwrap_or(usize::MAX);
     const SIGNS: [char; 6] = ['*', '†', '‡', '¹', '²', '³'];
@@ -299,13 +366,27 @@ pub fn footnotes(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
         let shown = |l: &&Line| !l.is_empty_to_reader();
         lines[..k].iter().rev().find(shown).is_some_and(bullet) || lines[k + 1..].iter().find(shown).is_some_and(bullet)
     };
+    // A legend of letters or of a style; like every mark it has a closing word's stem.
+    let legend_of = |text: &str| {
+        let plain = to_plain(text);
+        match legend(&plain, text).filter(|sign| sign.chars().any(char::is_alphanumeric)) {
+            Some(sign) => Some(Says::Sign(sign)),
+            None => style_legend(&plain).map(Says::Style),
+        }
+    };
     lines
         .iter()
         .enumerate()
-        .filter(|(_, l)| l.no > first_item && l.may_close && first(l.text))
+        .filter(|(_, l)| l.no > first_item && l.may_close)
         .filter_map(|(k, l)| {
-            let sign = footnote(l.text).filter(|sign| !listed(k, sign))?;
-            Some(Named { says: Says::Sign(sign), line: l.no, text: l.text.trim().to_string() })
+            let footnote = first(l.text).then(|| footnote(l.text).filter(|sign| !listed(k, sign))).flatten();
+            let says = match footnote {
+                Some(sign) => Says::Sign(sign),
+                // ("*Kursiv = lukket punkt*" starts with a footnote's sign.)
+                None if l.text.len() <= 80 && has_mark_stem(l.text) => legend_of(l.text)?,
+                None => return None,
+            };
+            Some(Named { says, line: l.no, text: l.text.trim().to_string() })
         })
         .collect()
 }
@@ -543,6 +624,7 @@ pub fn close_named(named: &[Named], items: &mut [AgendaItem], lines: &[Line], cx
             Says::Sign(sign) => {
                 carries(&item.title, sign) || from(item.line).iter().take(2).any(|l| carries(unwrapped(l.text), sign))
             }
+            Says::Style(style) => from(item.line).first().is_some_and(|l| style.sets(l.text)),
         };
         let carried = items.iter().any(says);
         for item in items.iter_mut().filter(|i| !i.closed && says(i)) {
@@ -556,6 +638,12 @@ pub fn close_named(named: &[Named], items: &mut [AgendaItem], lines: &[Line], cx
                 ),
             );
             crate::parse::items::close(item);
+        }
+        if let Says::Style(style) = n.says {
+            if !carried {
+                style_unseen(n, style, cx);
+            }
+            continue;
         }
         let Says::Numbers(numbers) = &n.says else {
             if !carried {
@@ -591,6 +679,26 @@ fn legend_unused(n: &Named, items: &[AgendaItem], lines: &[Line], cx: &mut Ctx) 
             ),
         );
     }
+}
+
+/// A legend of a style that no item's heading is read as set in: the text may not show the style
+/// at all (a plain text export, "understreget"), so which items are closed is not known, and the
+/// file is refused rather than a closed item published.
+fn style_unseen(n: &Named, style: Style, cx: &mut Ctx) {
+    let seen = match style {
+        Style::Italic => "in italics (\"*Title*\")",
+        Style::Bold => "in bold (\"**Title**\")",
+        Style::Unseen => "so",
+    };
+    cx.error(
+        n.line,
+        format!(
+            "\"{}\" says closed items are marked by their style, but no item's heading is written {seen}: \
+             the file is refused rather than an item published; mark each closed item itself \
+             (\"Punkt 2: Køb af ejendom - Lukket\")",
+            clip(&n.text)
+        ),
+    );
 }
 
 /// A number named closed that no item has. A public version may leave the closed item out

@@ -171,7 +171,11 @@ pub fn document(text: &str) -> Document<'_> {
             continue;
         }
         let mut line = classify(no, raw);
-        line.may_close = line.kind != Kind::Blank && (may_close || line.hard_break || line.text.ends_with('\t'));
+        // Also a short line that may be a mark of internal use ("Internt", "Klassifikation: Intern";
+        // see `closed::restricted`), decided by its bytes: four more searches of every file cost more.
+        let restricted = || line.text.len() <= RESTRICTED_LINE && closed::restricted_stem(line.text.as_bytes());
+        line.may_close =
+            line.kind != Kind::Blank && (may_close || line.hard_break || line.text.ends_with('\t') || restricted());
         if !line.is_empty_to_reader() && page_head > 0 {
             line.page_top = line.kind == Kind::Text && page_furniture(line.text);
             page_head = if line.page_top { page_head - 1 } else { 0 };
@@ -197,6 +201,9 @@ pub fn document(text: &str) -> Document<'_> {
 }
 
 /// Where in `text` (sorted byte offsets) a line may say that its item is closed, for
+/// The longest line [`Line::may_close`] asks of marks of internal use by their bytes.
+const RESTRICTED_LINE: usize = 60;
+
 /// [`Line::may_close`]: a public label or closing word ("offentlig…", "åben…", "lukke…",
 /// "fortrolig…", in any case, also split by emphasis), or a byte that the readers of closing
 /// fields decode or read over lines (entities, tags, escapes, links, code, bars, box drawing,

@@ -6,7 +6,7 @@ use super::rows::{column_fields, own_record, row_fields, table_line, OtherCases}
 use super::{field_text, fields, is_field, label_value};
 use crate::case::CaseNumber;
 use crate::parse::closed::{
-    closing_line, closing_word, field_says_closed, is_mark, mark_with_reason, said_of_item, words_of,
+    self, closing_line, closing_word, field_says_closed, is_mark, mark_with_reason, said_of_item, words_of,
 };
 use crate::parse::inline::{find_ci, to_plain};
 use crate::parse::items::case_in;
@@ -691,12 +691,16 @@ pub(in crate::parse) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usi
         // lukket.", "Sagen er fortrolig", "Status: Ikke offentlig"; review 16), not "Sagen er
         // lukket." (the case is finished) nor a place's hours ("Lørdag: Lukket").
         let said = || apart() && said_of_item(t);
+        // … or a mark that the item is internal or holds personal data ("Internt", "Til intern
+        // brug", "Personfølsomt", "Klassifikation: Intern"; review 16).
+        let restricted = || apart() && (closed::restricted(t) || closed::classified(t));
         let mark = || {
             closing_line(t, false)
                 || mark_with_reason(t)
                 || phrase()
                 || crate::parse::normalize::closed_page_foot(t)
                 || said()
+                || restricted()
         };
         k > 0
             && (apart() || capital_first(t))

@@ -152,10 +152,32 @@ pub(in crate::parse) fn case_in(text: &str) -> Option<CaseNumber> {
     // Dok.nr.: …", "24/1234 - Åben sag", "24/1234."); a bare line is the number alone ("24/12,
     // 27/12 og 31/12 holdes …" is text). A KLE number may have spaces in it.
     if !labelled {
-        return t.parse().ok();
+        return t.parse().ok().or_else(|| without_status_sign(t)?.parse().ok());
     }
     let t = t.split([',', ';', '(']).next().unwrap_or(t).trim().trim_end_matches('.');
     t.parse().ok().or_else(|| t.split_whitespace().next()?.trim_end_matches('.').parse().ok())
+}
+
+/// A case line's number without the status sign a case system's column prints beside it: "24/1002
+/// L", "L 24/1002", "(L) 24/1002", "24/1002 Å" (Lukket, Åben; review 16: the line was read as text
+/// and the closed item published).
+fn without_status_sign(text: &str) -> Option<&str> {
+    let (first, last) = (text.split_whitespace().next()?, text.split_whitespace().next_back()?);
+    let sign = |w: &str| matches!(w.trim_start_matches(['(', '[']).trim_end_matches([')', ']']), "L" | "Å");
+    match (sign(first), sign(last)) {
+        (true, false) => Some(text.trim_start()[first.len()..].trim()),
+        (false, true) => Some(text.trim_end()[..text.trim_end().len() - last.len()].trim()),
+        _ => None,
+    }
+}
+
+/// Whether a case line carries the sign "L" (Lukket) beside its number ("24/1002 L", "Sagsnr.:
+/// 24/1002 (L)", "L 24/1002").
+pub(super) fn signed_closed(line: &str) -> bool {
+    let plain = plain(line);
+    let mut words = plain.split_whitespace().map(|w| w.trim_start_matches(['(', '[']).trim_end_matches([')', ']']));
+    let first = words.next();
+    first == Some("L") || words.next_back() == Some("L")
 }
 
 /// Short, no spaces, digits with "/" or "." or "-": a case number with a typo.

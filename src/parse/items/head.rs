@@ -5,7 +5,8 @@ use super::case::case_of;
 use super::heading::{heading_of, is_heading_line};
 use crate::case::CaseNumber;
 use crate::parse::closed::{
-    closing_line, field_says_closed, is_closed, item_says_closed, mark_with_reason, marks_closed, short_mark,
+    classified, closing_line, field_says_closed, is_closed, item_says_closed, mark_with_reason, marks_closed,
+    restricted, short_mark,
 };
 use crate::parse::fields::{
     describes_item, field_table, fields, open_status, public_field, public_label, record_fields,
@@ -84,7 +85,8 @@ fn title_and_marks(title: &str, body: &[Line]) -> String {
     // A field that marks the item ("Lukket sag", also beside others in one layout line), or the
     // item's first line when it is short and says so, also as a sentence ("Punktet er lukket.",
     // "Denne sag er lukket"): hiding an open item warns, publishing a closed one cannot be undone.
-    let says_closed = |t: &str| closing_line(t, false) || item_says_closed(t) || short_mark(t);
+    let says_closed =
+        |t: &str| closing_line(t, false) || item_says_closed(t) || short_mark(t) || restricted(t) || classified(t);
     // … also with its reason after it ("Ikke offentlig – personsag"), or as a field's answer
     // ("Status: Ikke offentlig").
     // A line of boxes says what is ticked ("Åben ☒ Lukket ☐" is open; review 10).
@@ -140,6 +142,9 @@ fn title_and_marks(title: &str, body: &[Line]) -> String {
     // "24/1002, Lukket punkt"): a closing word anywhere in that short line marks the item.
     if let Some((i, _)) = head.case.as_ref().filter(|(i, _)| is_closed(&to_plain(body[*i].text))) {
         push_title_line(&mut full, body[*i].text);
+    } else if head.case.as_ref().is_some_and(|(i, _)| super::case::signed_closed(body[*i].text)) {
+        // "24/1002 L": the sign says "Lukket".
+        push_title_line(&mut full, "Lukket");
     }
     full
 }
