@@ -1550,3 +1550,18 @@ fn regression_review_16_a_legend_of_a_style_closes_the_items_set_in_it_or_refuse
     // A sentence of the text that mentions closed cases and a style is none.
     assert_all_open(&minutes("Punkt 2: Vejplan\n24/1002\n\nDet blev fremhævet, at de lukkede sager skal gennemgås.\n"));
 }
+
+#[test]
+fn regression_review_16_a_sub_item_with_a_phrase_on_the_next_line_ends_its_item() {
+    for sub in ["1.2 Personalesag", "b) Personalesag", "B. Personalesag"] {
+        for mark in ["Ikke offentlig", "(Ikke offentlig)", "Lukket"] {
+            let text = format!(
+                "REFERAT Økonomiudvalget d. 12-03-2024\n\nPunkt 1: Meddelelser\n24/1001\n\n1.1 Orientering om vejarbejde\n\n\
+                 {sub}\n{mark}\n\nMedarbejder HEMMELIG er bortvist.\n\nPunkt 2: Eventuelt\n24/1002\n\nIntet.\n"
+            );
+            let (m, _) = parse(&text);
+            assert!(!published(&m).contains("HEMMELIG"), "{sub} / {mark}: {:#?}", m.items);
+            assert!(published(&m).contains("vejarbejde"), "{sub} / {mark}: the open part stays");
+        }
+    }
+}

@@ -42,7 +42,7 @@ pub(super) fn closed_sub_item(lines: &[Line], number: u32, from: usize, to: usiz
     let bare = |t: &str| marks_itself(&to_plain(t));
     let mark_below = |j: usize| {
         let next = lines[j + 1..to].iter().find(|l| !l.is_empty_to_reader());
-        next.is_some_and(|l| closing_line(l.text, false))
+        next.is_some_and(|l| mark_line(l.text))
     };
     let closed = |j: usize| {
         sub_item(&lines[j]).is_some_and(|t| is_closed(&full_title(&t, &lines[j + 1..to])))
@@ -127,6 +127,15 @@ fn lettered_sub_item(text: &str) -> Option<&str> {
     (lettered && text.len() <= 200).then(|| t[3..].trim_start())
 }
 
+/// A line of its own that marks an item closed: a mark ("Lukket"), also a phrase ("Ikke
+/// offentlig") or a mark with its reason ("Lukket punkt - personsag"; review 9: the item before was
+/// closed instead, this one published), or a sentence that says so ("Punktet er fortroligt"; review
+/// 16). Above a heading, or under a sub-item's ("2.2 Personalesag" / "Ikke offentlig"; review 16:
+/// only "Lukket" was read there, and the sub-item published).
+fn mark_line(t: &str) -> bool {
+    closing_line(t, false) || mark_with_reason(t) || (t.len() <= 100 && is_mark(&to_plain(t))) || said_of_item(t)
+}
+
 /// The line right above the heading at `i` (blank lines between allowed, none before `from`, where
 /// the previous item's text starts) when it marks the item closed on its own ("LUKKET PUNKT"
 /// above "Punkt 2: Personalesag", or a field "Offentlig: Nej", which closes the item above too).
@@ -142,13 +151,7 @@ pub(super) fn marked_above(lines: &[Line], from: usize, i: usize) -> Option<usiz
         own_case(&title, &lines[i + 1..])
     });
     let of_others = || OtherCases::default().exempt(&lines[from..=j], j - from, j - from, &next_cases);
-    // Also a phrase ("Ikke offentlig") or a mark with its reason ("Lukket punkt - personsag";
-    // review 9: the item before was closed instead, this one published).
-    // … or a sentence that says so ("Punktet er fortroligt"; review 16).
-    let mark = |t: &str| {
-        closing_line(t, false) || mark_with_reason(t) || (t.len() <= 100 && is_mark(&to_plain(t))) || said_of_item(t)
-    };
-    let start = match mark(lines[j].text) || public_no_line(lines[j].text) && !of_others() {
+    let start = match mark_line(lines[j].text) || public_no_line(lines[j].text) && !of_others() {
         true => j,
         false
             if first < j
