@@ -1565,3 +1565,27 @@ fn regression_review_16_a_sub_item_with_a_phrase_on_the_next_line_ends_its_item(
         }
     }
 }
+
+#[test]
+fn regression_a_place_s_hours_above_the_next_heading_divide_nothing() {
+    // "… Lørdag: Lukket" ended in a closing word and closed every item after it.
+    for hours in ["Åbningstider Mandag: 8-16 Lørdag: Lukket", "Åbningstider\n\nMandag: 8-16\n\nLørdag: Lukket"] {
+        let text = minutes(&format!(
+            "Punkt 2: Biblioteket\n24/1002\n\n{hours}\n\nPunkt 3: Vejplan\n24/1003\n\nTekst.\n\nPunkt 4: Eventuelt\n24/1004\n\nIntet.\n"
+        ));
+        assert_all_open(&text);
+    }
+    // A status field there marks the next item alone, as "Lukket" does; one naming the agenda's part
+    // divides it.
+    for (field, closed) in
+        [("Punktstatus: Lukket", vec![3]), ("Status: Lukket", vec![3]), ("Tillægsdagsorden: Lukket", vec![3, 4])]
+    {
+        let text = minutes(&format!(
+            "Punkt 2: Vejplan\n24/1002\n\nTekst.\n\n{field}\n\nPunkt 3: Køb af ejendom\n24/1003\n\nHEMMELIG.\n\nPunkt 4: Eventuelt\n24/1004\n\nIntet.\n"
+        ));
+        let (m, _) = parse(&text);
+        let got: Vec<u32> = m.items.iter().filter(|i| i.closed).map(|i| i.number).collect();
+        assert_eq!(got, closed, "{field}");
+        assert!(!published(&m).contains("HEMMELIG"), "{field}");
+    }
+}

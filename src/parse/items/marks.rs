@@ -6,8 +6,8 @@ use super::head::{full_title, head_of};
 use super::heading::{bare_sub_item, heading_at, sub_item};
 use crate::case::CaseNumber;
 use crate::parse::closed::{
-    closed_in_passing, closed_section_heading, closing_line, closing_word, english_divider, is_closed, is_mark,
-    is_verb, letter_spaced, mark_with_reason, phrase_mark, public_left, said_of_item, words_of,
+    closed_in_passing, closed_section_heading, closing_line, closing_word, english_divider, field_says_closed,
+    is_closed, is_mark, is_verb, letter_spaced, mark_with_reason, phrase_mark, public_left, said_of_item, words_of,
 };
 use crate::parse::fields::{
     closing_field, fields, open_status, public_no_line, table_cases, table_ending_at, OtherCases, Own,
@@ -131,9 +131,14 @@ fn lettered_sub_item(text: &str) -> Option<&str> {
 /// offentlig") or a mark with its reason ("Lukket punkt - personsag"; review 9: the item before was
 /// closed instead, this one published), or a sentence that says so ("Punktet er fortroligt"; review
 /// 16). Above a heading, or under a sub-item's ("2.2 Personalesag" / "Ikke offentlig"; review 16:
-/// only "Lukket" was read there, and the sub-item published).
+/// only "Lukket" was read there, and the sub-item published), or a field answered by a mark
+/// ("Punktstatus: Lukket").
 fn mark_line(t: &str) -> bool {
-    closing_line(t, false) || mark_with_reason(t) || (t.len() <= 100 && is_mark(&to_plain(t))) || said_of_item(t)
+    closing_line(t, false)
+        || mark_with_reason(t)
+        || (t.len() <= 100 && is_mark(&to_plain(t)))
+        || said_of_item(t)
+        || field_says_closed(t)
 }
 
 /// The line right above the heading at `i` (blank lines between allowed, none before `from`, where
@@ -357,8 +362,14 @@ fn divides_before_heading(lines: &[Line], i: usize) -> bool {
     // REFERAT", "Lukket behandling"); "Den lukkede hal" or "Fortrolig revisionsrapport" describe.
     let parts =
         ["møde", "mødet", "del", "dagsorden", "dagsordenen", "punkter", "sager", "behandling", "døre", "referat"];
+    // A field's answer is the field's: "Åbningstider Mandag: 8-16 Lørdag: Lukket" gives hours, not
+    // the agenda's closed part, unless its label names that part ("Tillægsdagsorden: Lukket").
+    let answer = plain.trim_end().rsplit_once(':').filter(|(_, a)| words_of(a).count() == 1).map(|(label, _)| {
+        let label = label.to_lowercase();
+        words_of(&label).last().is_some_and(|w| parts.contains(&w) || w.starts_with("tillæg"))
+    });
     let names_part = words.windows(2).any(|w| closing_word(w[0]) && parts.contains(&w[1]))
-        || words.last().is_some_and(|w| closing_word(w))
+        || (words.last().is_some_and(|w| closing_word(w)) && answer != Some(false))
         || (words.len() <= 2 && words.first().is_some_and(|w| matches!(*w, "lukket" | "lukkede")));
     // Above the item's own heading repeated at a page's top ("Lukket: Ja" / "Punkt 2: … (fortsat)"
     // in item 2) it ends no part of the agenda.
