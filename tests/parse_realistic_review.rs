@@ -1506,11 +1506,19 @@ fn regression_review_16_internal_and_personal_data_marks_close_the_item() {
         "Følsomhed: Personfølsom",
         "Classification: Restricted",
     ] {
-        // Under the case number, and set apart under a section's heading.
+        // Under the case number, also among other fields.
         assert_closed(&minutes(&format!("Punkt 2: Køb af ejendom\n24/1002\n\n{line}\n\nSælger HEMMELIG.\n")), 2);
+        let fields = format!("Sagsbehandler: ABC\n{line}\nUdvalg: Direktionen");
+        assert_closed(&minutes(&format!("Punkt 2: Køb af ejendom\n24/1002\n{fields}\n\nSælger HEMMELIG.\n")), 2);
+    }
+    // Set apart further down the text, a mark of more words or a field (a word alone may be a
+    // subheading there: "Internt" over "Eksternt").
+    for line in ["Kun internt", "Til intern brug", "Indeholder personfølsomme oplysninger", "Klassifikation: Intern"] {
         let text = format!("Punkt 2: Køb af ejendom\n24/1002\n\nSagsfremstilling\n\n{line}\n\nSælger HEMMELIG.\n");
         assert_closed(&minutes(&text), 2);
     }
+    let plan = "Kommunikation\n\nInternt\n\nMedarbejderne orienteres.\n\nEksternt\n\nPressemeddelelse.\n";
+    assert_all_open(&minutes(&format!("Punkt 2: Vejplan\n24/1002\n\nTekst.\n\n{plan}")));
     // Subjects and open classifications.
     for title in
         ["Intern revision", "Private fællesveje", "Personfølsomme oplysninger i kommunen", "Tilskud til private"]
@@ -1588,4 +1596,121 @@ fn regression_a_place_s_hours_above_the_next_heading_divide_nothing() {
         assert_eq!(got, closed, "{field}");
         assert!(!published(&m).contains("HEMMELIG"), "{field}");
     }
+}
+
+#[test]
+fn regression_review_17_internal_marks_fields_and_grades_close_the_item() {
+    // Among other fields under the case number, without blank lines, and as a table row.
+    for field in [
+        "Klassifikation: Intern",
+        "Dataklassificering: Intern",
+        "Sikkerhedsniveau: Fortroligt",
+        "Fortrolighed: Høj",
+        "Klassifikation: Kun til intern brug",
+        "Status: Intern",
+        "Offentlig: Intern",
+        "Personfølsomme oplysninger: Ja",
+        "Sagstype: Personsag",
+    ] {
+        let fields = format!("Sagsbehandler: ABC\n{field}\nUdvalg: Direktionen");
+        assert_closed(&minutes(&format!("Punkt 2: Køb af ejendom\n24/1002\n{fields}\n\nSælger HEMMELIG.\n")), 2);
+        let text = format!("Punkt 2: Køb af ejendom\n24/1002\n\nIndledning.\n\n{field}\n\nSælger HEMMELIG.\n");
+        assert_closed(&minutes(&text), 2);
+    }
+    assert_closed(&minutes("Punkt 2: Køb af ejendom\n24/1002\n\n| Klassifikation | Intern |\n\nSælger HEMMELIG.\n"), 2);
+    // Marks with their reason, in markup, and in a title's last bracket.
+    for line in ["Internt - personsag", "Internt, jf. § 30", "<p>Internt</p>", "Indeholder følsomme oplysninger"] {
+        assert_closed(&minutes(&format!("Punkt 2: Køb af ejendom\n24/1002\n\n{line}\n\nSælger HEMMELIG.\n")), 2);
+    }
+    assert_closed(&minutes("Punkt 2: Køb af ejendom (Personfølsomt, jf. § 30)\n24/1002\n\nHEMMELIG.\n"), 2);
+    // Grades that are public, and Danish words that are English marks.
+    for line in ["Klassifikation: Offentlig", "Følsomhed: Ingen", "Leverandører: Private"] {
+        assert_all_open(&minutes(&format!("Punkt 2: Vejplan\n24/1002\n\n{line}\n\nTekst.\n")));
+    }
+    for title in ["Tilskud til friskoler (private)", "Rengøring - private", "Personfølsomme oplysninger"] {
+        assert_all_open(&minutes(&format!("Punkt 2: {title}\n24/1002\n\nTekst.\n")));
+    }
+}
+
+#[test]
+fn regression_review_17_a_status_sign_in_other_writings_closes_the_item() {
+    for line in
+        ["24/1002 (L.)", "24/1002 l", "24/1002 /L", "24/1002 | L", "24/1002, L", "L: 24/1002", "24/1002 Status: L"]
+    {
+        assert_closed(&minutes(&format!("Punkt 2: Køb af ejendom\n{line}\n\nSælger HEMMELIG.\n")), 2);
+    }
+    // Initials after another label are no sign.
+    let (m, _) = parse(&minutes("Punkt 2: Vejplan\nSagsnr.: 24/1002 Sagsbeh.: L\n\nTekst.\n"));
+    assert!(!m.items[1].closed, "{:#?}", m.items[1]);
+}
+
+#[test]
+fn regression_review_17_legends_in_other_writings_and_unread_headings_with_their_sign() {
+    let items = "Punkt 2: L: Køb af ejendom\n24/1002\n\nSælger HEMMELIG.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n";
+    for legend in [
+        "Signaturforklaring: L = Lukket",
+        "L betyder lukket punkt",
+        "Å: Åben | L: Lukket",
+        "(L = Lukket punkt)",
+        "Punkter mærket L er lukkede",
+        "| L | Lukket punkt |",
+        "Lukket punkt = L",
+        "Lukkede punkter: L",
+    ] {
+        assert_closed(&minutes(&format!("{items}\n{legend}\n")), 2);
+    }
+    // A heading carrying the sign where the reader of headings does not look: refused.
+    let unread = "Punkt 2 L: Køb af ejendom\n24/1002\n\nSælger HEMMELIG.\n\nPunkt 3: Eventuelt\n24/1003\n\nIntet.\n";
+    let text = minutes(&format!("{unread}\nL = Lukket punkt\n"));
+    let d = referat::parse::parse(Path::new("x.txt"), &text).expect_err(&text);
+    assert!(d.iter().any(|d| d.is_error() && d.message.contains("is not read as an item's heading")), "{d:#?}");
+    // "Lukket: Ja" is a field, not a legend of the sign "Ja".
+    let text = "REFERAT Økonomiudvalget d. 12-03-2024\n\nLukket: Ja\n\nPunkt 1: Budget\n24/1001\n\nHEMMELIG.\n";
+    assert!(referat::parse::parse(Path::new("x.txt"), text).is_err());
+}
+
+#[test]
+fn regression_review_17_style_legends_read_the_heading_s_emphasis() {
+    let md = |legend: &str, h2: &str, h3: &str| {
+        format!(
+            "# Referat Økonomiudvalget 12-03-2024\n\n{legend}\n\n## Punkt 1: Budget\n\n24/1001\n\nGodkendt.\n\n\
+             {h2}\n\n24/1002\n\nSælger HEMMELIG.\n\n{h3}\n\n24/1003\n\nIntet.\n"
+        )
+    };
+    for (legend, h2) in [
+        ("Lukkede punkter er markeret med kursiv", "## ***Punkt 2: Køb af ejendom***"),
+        ("Lukkede punkter er markeret med kursiv", "## Punkt 2: <i>Køb af ejendom</i>"),
+        ("Lukkede punkter er markeret med fed", "## <b>Punkt 2: Køb af ejendom</b>"),
+        ("Kursiverede punkter er lukkede", "## Punkt 2: *Køb af ejendom*"),
+        ("Lukkede punkter: kursiv", "## Punkt 2: *Køb af ejendom*"),
+    ] {
+        let text = md(legend, h2, "## Punkt 3: Eventuelt");
+        let (m, _) = referat::parse::parse(Path::new("x.md"), &text).unwrap_or_else(|e| panic!("{legend}: {e:#?}"));
+        let closed: Vec<u32> = m.items.iter().filter(|i| i.closed).map(|i| i.number).collect();
+        assert_eq!(closed, [2], "{legend} / {h2}");
+    }
+    // Every heading bold: a legend of bold cannot say which are closed, and the file is refused.
+    let text = md("Lukkede punkter er markeret med fed", "## **Punkt 2: Køb af ejendom**", "## **Punkt 3: Eventuelt**")
+        .replace("## Punkt 1: Budget", "## **Punkt 1: Budget**");
+    assert!(referat::parse::parse(Path::new("x.md"), &text).is_err());
+    // A colour key in a text, or a key to another document, is no legend.
+    for line in ["Rødt = lukket", "Lukkede sager er markeret med rødt i oversigten."] {
+        assert_all_open(&minutes(&format!("Punkt 2: Institutioner\n24/1002\n\nTekst.\n\n{line}\n")));
+    }
+}
+
+#[test]
+fn regression_review_17_a_mark_under_an_unread_sub_item_heading_closes_the_item() {
+    for sub in ["Ad b) Personalesag", "ii) Personalesag", "Underpunkt 2: Personalesag", "(b) Personalesag"] {
+        for mark in ["Ikke offentlig", "Internt", "24/1005 L"] {
+            let text = format!(
+                "Punkt 2: Personaleforhold\n24/1002\n\nIndledning.\n\n{sub}\n{mark}\n\nMedarbejder HEMMELIG.\n"
+            );
+            assert_closed(&minutes(&text), 2);
+        }
+    }
+    // A sentence wrapped onto a line that says closed is text.
+    assert_all_open(&minutes(
+        "Punkt 2: Vejplan\n24/1002\n\nTekst.\n\nSagen blev sidst behandlet som\nlukket punkt.\n\nMere.\n",
+    ));
 }

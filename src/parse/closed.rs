@@ -2,6 +2,7 @@
 //! punkt)", "L U K K E T"), and those that only mention closing ("Lukket vej", "Vejen er lukket").
 
 use super::inline::{find_ci, to_plain};
+use super::restricted;
 
 /// The words of `text`: runs of letters and digits.
 pub(super) fn words_of(text: &str) -> impl Iterator<Item = &str> {
@@ -26,7 +27,7 @@ pub fn is_closed(title: &str) -> bool {
             return is_closed(&folded);
         }
     }
-    if abbreviated(title) || padlock(title) || bracketed_field(title) || restricted(title) {
+    if abbreviated(title) || padlock(title) || bracketed_field(title) || restricted::in_title(title) {
         return true;
     }
     if !may_say_closed(title) {
@@ -70,83 +71,6 @@ fn english_mark(text: &str) -> bool {
     // item"), written with a capital as a mark is.
     let n = words.len();
     mark(&words) || (1..=3.min(n)).any(|k| mark(&words[n - k..]) && written[n - k].starts_with(char::is_uppercase))
-}
-
-/// A mark that the item is for internal use or holds personal data, the whole line or a title's
-/// last bracket or what follows its last dash: "(Internt)", "- Til intern brug", "(Personfølsomt)",
-/// "(Private)", "(Restricted)", "Internal use only" (review 16: published). Not a subject's
-/// words: "Intern revision", "Private fællesveje".
-pub(super) fn restricted(text: &str) -> bool {
-    // Every title and many lines are asked: only short parts, starting as a mark's first word may
-    // ("intern…", "kun", "til", "person…", "private", "restricted", "for"), are split into words.
-    const LONGEST: usize = 40;
-    let t = text.trim_end();
-    if !restricted_stem(&t.as_bytes()[t.len().saturating_sub(LONGEST + 2)..]) {
-        return false;
-    }
-    let bracket =
-        |open: char, close: char| t.strip_suffix(close).and_then(|r| r.rsplit_once(open)).map(|(_, inner)| inner);
-    let dash = || [" - ", " – "].iter().filter_map(|d| t.rsplit_once(d).map(|(_, after)| after)).next();
-    let part = |m: &&str| {
-        let m = m.trim_start_matches(['*', '_', ' ']);
-        m.len() <= LONGEST && m.starts_with(['i', 'I', 'k', 'K', 't', 'T', 'p', 'P', 'r', 'R', 'f', 'F'])
-    };
-    let whole = Some(t).filter(|t| t.len() <= LONGEST);
-    let end = match t.as_bytes().last() {
-        Some(b')') => bracket('(', ')'),
-        Some(b']') => bracket('[', ']'),
-        _ => dash(),
-    };
-    [whole, end].into_iter().flatten().filter(part).any(|m| {
-        let lower = to_plain(m).to_lowercase();
-        let words: Vec<&str> = words_of(&lower).collect();
-        matches!(
-            words.as_slice(),
-            ["intern" | "internt"]
-                | ["kun", "intern" | "internt"]
-                | ["til" | "kun", "intern" | "internt", "brug"]
-                | ["kun", "til", "intern" | "internt", "brug"]
-                | ["personfølsom" | "personfølsomt"]
-                | ["personfølsom" | "personfølsomt", "punkt" | "sag"]
-                | ["personfølsomme", "oplysninger"]
-                | ["indeholder", "personfølsomme", "oplysninger"]
-                | ["private" | "restricted" | "internal"]
-                | ["private" | "restricted", "item" | "case" | "session"]
-                | ["for", "internal", "use", "only"]
-                | ["internal", "use", "only"]
-        )
-    })
-}
-
-/// Whether `text` has what every mark [`restricted`] reads has: "ern", "rso", "riv" or "ric"
-/// ("intern…", "person…", "private", "restricted"), in any case; by its bytes, as most text has
-/// none. (`text` may start inside a character.)
-pub(super) fn restricted_stem(text: &[u8]) -> bool {
-    text.windows(3).any(|w| {
-        let w = [w[0].to_ascii_lowercase(), w[1].to_ascii_lowercase(), w[2].to_ascii_lowercase()];
-        matches!(&w, b"ern" | b"rso" | b"riv" | b"ric")
-    })
-}
-
-/// A field that classifies the item's information as not for the public: "Klassifikation: Intern",
-/// "Dataklassifikation: Fortrolig", "Følsomhed: Personfølsom", "Classification: Restricted" (review
-/// 16: published).
-pub(super) fn classified(text: &str) -> bool {
-    let Some((label, answer)) = text.split_once(':') else { return false };
-    if label.len() > 40 {
-        return false;
-    }
-    let label = to_plain(label).trim().trim_matches(['*', '_']).to_lowercase();
-    matches!(
-        label.as_str(),
-        "klassifikation"
-            | "dataklassifikation"
-            | "sikkerhedsklassifikation"
-            | "informationsklassifikation"
-            | "klassificering"
-            | "følsomhed"
-            | "classification"
-    ) && (restricted(answer) || is_closed(answer))
 }
 
 /// A divider in English between the open and the closed part of an agenda, as an English template
@@ -844,8 +768,11 @@ pub(in crate::parse) fn mark_with_reason(text: &str) -> bool {
 /// A field whose answer is a mark: "Status: Ikke offentlig", "Type: Lukket punkt", "Behandling:
 /// Lukket" (realistic leak review; only the public labels' answers were read).
 pub(in crate::parse) fn field_says_closed(text: &str) -> bool {
-    if text.len() > 120 || !has_mark_stem(text) {
+    if text.len() > 120 {
         return false;
+    }
+    if !has_mark_stem(text) {
+        return restricted::field(text);
     }
     let plain = to_plain(text);
     let Some((label, answer)) = plain.split_once(':') else { return false };

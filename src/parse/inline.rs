@@ -148,7 +148,10 @@ impl<'a> Tag<'a> {
             return None;
         }
         let words = format!("{}{}", self.name, self.attrs.trim_end_matches('/'));
-        super::closed::is_closed(&words).then_some(words)
+        let says = super::closed::is_closed(&words)
+            || super::restricted::line(&words, true)
+            || super::fields::public_field(&words) == Some(true);
+        says.then_some(words)
     }
 
     /// The tag's text as a reader sees it: a mark in angle brackets ([`Self::bracketed_mark`]), an

@@ -13,6 +13,7 @@ pub mod inline;
 pub mod items;
 pub mod named;
 pub mod normalize;
+pub mod restricted;
 pub mod sections;
 pub mod tables;
 pub mod toc;

@@ -30,29 +30,56 @@ pub enum Says {
 pub enum Style {
     Italic,
     Bold,
+    /// A padlock, as a character or an icon ("markeret med en lås").
+    Lock,
     /// One that text does not show ("understreget", "gråt", "med rødt").
     Unseen,
 }
 
 impl Style {
-    /// Whether the heading `line`, as written, is set in the style: its text wrapped in single
-    /// stars or underscores (italic) or double ones (bold), as markdown writes it.
-    fn sets(self, line: &str) -> bool {
-        let t = line.trim().trim_start_matches('#').trim();
-        let wrapped = |mark: &str| {
-            t.strip_suffix(mark).is_some_and(|r| {
-                let open = r.find(mark);
-                let single = mark.len() == 1;
-                // A single star after a double one is bold's, not italic's ("**Salg**").
-                open.is_some_and(|at| !single || !(r.ends_with(mark) || r[at + 1..].starts_with(mark)))
-            })
-        };
+    /// The share of the letters of heading `line`, as written, set in the style: in emphasis
+    /// (italic) or strong emphasis (bold), as markdown or HTML tags write it ("*Salg*", "**Salg**",
+    /// "***Salg***" is both, "<i>Salg</i>", "<b>Salg</b>").
+    fn share(self, line: &str) -> f32 {
+        use pulldown_cmark::{Event, Parser, Tag, TagEnd};
         match self {
-            Style::Italic => wrapped("*") || wrapped("_"),
-            Style::Bold => wrapped("**") || wrapped("__"),
-            Style::Unseen => false,
+            Style::Unseen => return 0.0,
+            Style::Lock => return f32::from(u8::from(to_plain(line).contains(['\u{1f512}', '\u{1f510}']))),
+            Style::Italic | Style::Bold => {}
         }
+        let t = line.trim().trim_start_matches('#').trim();
+        let t = [("<i>", "*"), ("</i>", "*"), ("<em>", "*"), ("</em>", "*"), ("<b>", "**"), ("</b>", "**")]
+            .iter()
+            .chain(&[("<strong>", "**"), ("</strong>", "**")])
+            .fold(t.to_string(), |t, (tag, md)| t.replace(tag, md).replace(&tag.to_uppercase(), md));
+        let (mut depth, mut styled, mut all) = (0, 0usize, 0usize);
+        for event in Parser::new(&t) {
+            match event {
+                Event::Start(Tag::Emphasis) if self == Style::Italic => depth += 1,
+                Event::Start(Tag::Strong) if self == Style::Bold => depth += 1,
+                Event::End(TagEnd::Emphasis) if self == Style::Italic => depth -= 1,
+                Event::End(TagEnd::Strong) if self == Style::Bold => depth -= 1,
+                Event::Text(text) => {
+                    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+                    all += letters;
+                    if depth > 0 {
+                        styled += letters;
+                    }
+                }
+                _ => {}
+            }
+        }
+        styled as f32 / all.max(1) as f32
     }
+}
+
+/// The items a style legend closes: those whose headings have more of their letters in the style
+/// than the least styled heading has, so that a file whose headings are all bold closes none by a
+/// legend of bold (and is refused, see [`style_unseen`]).
+fn styled_items(items: &[AgendaItem], heading: impl Fn(&AgendaItem) -> f32) -> Vec<u32> {
+    let shares: Vec<(u32, f32)> = items.iter().map(|i| (i.number, heading(i))).collect();
+    let least = shares.iter().map(|(_, s)| *s).fold(f32::INFINITY, f32::min);
+    shares.iter().filter(|(_, s)| *s > least + 0.2).map(|(n, _)| *n).collect()
 }
 
 /// A line naming closed items, with its line and text for the warnings.
@@ -77,18 +104,27 @@ pub(in crate::parse) fn named_closed(plain: &str, raw: &str) -> Option<Says> {
 /// markeret med kursiv", "Punkter i fed skrift er lukkede", "Lukkede punkter er understreget"
 /// (review 16: published). A short line that says closed of items and names a style.
 fn style_legend(plain: &str) -> Option<Style> {
-    if plain.len() > 120 || !is_closed(plain) {
+    let lower = plain.to_lowercase();
+    if plain.len() > 120 || !(is_closed(plain) || lower.contains("ikke offentlig") || lower.contains("ikke-offentlig"))
+    {
         return None;
     }
-    let lower = plain.to_lowercase();
     let tokens = tokens(&lower);
-    if negated(&tokens) || of_another_meeting(&tokens) {
+    // Not a key to another document ("Lukkede sager er markeret med rødt i oversigten").
+    let elsewhere = ["oversigt", "bilag", "kort", "tabel", "skema", "liste", "figur"];
+    if negated(&tokens)
+        || of_another_meeting(&tokens)
+        || tokens.iter().any(|t| elsewhere.iter().any(|e| t.starts_with(e)))
+    {
         return None;
     }
     let style = |t: &str| match t {
         "kursiv" | "kursiveret" | "kursiverede" | "kursivt" | "italic" | "italics" => Some(Style::Italic),
         "fed" | "fedt" | "fede" | "bold" => Some(Style::Bold),
-        "understreget" | "understregede" | "gråt" | "grå" | "rødt" | "farvet" | "skraveret" => Some(Style::Unseen),
+        "understreget" | "understregede" | "understregning" | "gråt" | "grå" | "rød" | "rødt" | "røde" | "gul"
+        | "gult" | "blå" | "blåt" | "grøn" | "grønt" | "farve" | "farvet" | "farvede" | "skraveret" | "versaler"
+        | "fremhævet" | "fremhævede" | "bogstaver" => Some(Style::Unseen),
+        "lås" | "låsen" | "hængelås" | "hængelåsen" | "låsesymbol" => Some(Style::Lock),
         _ => None,
     };
     // "Kursiv = lukket punkt": the style is the sign.
@@ -97,19 +133,72 @@ fn style_legend(plain: &str) -> Option<Style> {
         if sign.split_whitespace().count() <= 3 && (is_mark(mark) || closing_line(mark, true)) {
             return sign.split(|c: char| !c.is_alphanumeric()).find_map(style);
         }
+        // … the other way round ("Lukkede punkter: kursiv").
+        let sign = sign.trim();
+        if mark.split_whitespace().count() <= 2 && (is_mark(sign) || closing_line(sign, true)) {
+            return mark.split(|c: char| !c.is_alphanumeric()).find_map(style);
+        }
     }
-    // "… markeret med kursiv", "Punkter i fed skrift …", "… er understreget", of items.
-    let of_items = tokens.iter().any(|t| matches!(*t, "punkt" | "punkter" | "pkt" | "sag" | "sager"));
-    let set = |k: usize| k > 0 && matches!(tokens[k - 1], "i" | "med" | "er" | "står" | "skrevet" | "vist");
-    of_items.then(|| tokens.iter().enumerate().find_map(|(k, t)| style(t).filter(|_| set(k)))).flatten()
+    // "… markeret med kursiv", "Punkter i fed skrift …", "Kursiverede punkter er lukkede", "…
+    // er understreget", of items; bold and italics together read as italics.
+    // The style set apart as a legend gives it: after "med", "i", "er", "står" …, or naming the
+    // items ("Kursiverede punkter"); not "Det blev fremhævet, at de lukkede sager …".
+    let set = |k: usize| {
+        let before = k.checked_sub(1).map(|j| tokens[j]);
+        let after = tokens.get(k + 1).copied();
+        before.is_some_and(|b| {
+            matches!(b, "i" | "med" | "er" | "står" | "skrevet" | "vist" | "vises" | "angivet" | "anført" | "og" | "en")
+        }) || after.is_some_and(|a| matches!(a, "punkter" | "sager" | "dagsordenspunkter" | "skrift" | "tekst"))
+    };
+    let styles: Vec<Style> = tokens.iter().enumerate().filter(|(k, _)| set(*k)).filter_map(|(_, t)| style(t)).collect();
+    let first = styles.iter().find(|s| **s != Style::Unseen).or(styles.first()).copied();
+    names_items(plain).then_some(first).flatten()
+}
+
+/// Whether a legend names agenda items ("punkter", "sager", "dagsordenspunkter").
+fn names_items(plain: &str) -> bool {
+    let lower = plain.to_lowercase();
+    tokens(&lower).iter().any(|t| {
+        matches!(
+            *t,
+            "punkt" | "punkter" | "punkterne" | "pkt" | "sag" | "sager" | "dagsordenspunkter" | "dagsordenpunkter"
+        )
+    })
 }
 
 /// "(L) = Lukket punkt", "* = lukket punkt", "L: Lukket", "🔒 = Ikke offentlig": a short sign, a
 /// separator, and a mark. A sign is no word ("Status: Lukket" is a field): signs only, one or two
 /// letters, or up to six in brackets ("(LUKK)").
 fn legend(plain: &str, raw: &str) -> Option<String> {
-    // "Å = Åben, L = Lukket": each of several.
-    plain.split([',', ';', '\t']).find_map(legend_one).or_else(|| marked_with(plain, raw))
+    // After its label ("Signaturforklaring: L = Lukket"), in brackets ("(L = Lukket punkt)").
+    let t = plain.trim();
+    let t = ["signaturforklaring:", "tegnforklaring:", "forklaring:", "nb:"]
+        .iter()
+        .find_map(|l| crate::parse::inline::strip_prefix_ci(t, l))
+        .unwrap_or(t)
+        .trim();
+    let t = t.strip_prefix('(').and_then(|r| r.strip_suffix(')')).filter(|r| !r.contains(')')).unwrap_or(t);
+    // A row of two cells, by bars, tabs or a wide gap ("| L | Lukket punkt |", "L<tab>Lukket punkt").
+    let cells: Vec<&str> =
+        t.split(['|', '\t']).flat_map(|c| c.split("   ")).map(str::trim).filter(|c| !c.is_empty()).collect();
+    if let [sign, mark] = cells[..] {
+        if let Some(sign) = legend_one(&format!("{sign} = {mark}")) {
+            return Some(sign);
+        }
+    }
+    // "Å = Åben, L = Lukket", "Å: Åben | L: Lukket", "L: Lukket / Å: Åben": each of several.
+    let parts = || t.split([',', ';', '\t', '|']).flat_map(|p| p.split(" / "));
+    // … also the other way round ("Lukket punkt = L", "Lukkede punkter: L").
+    let reversed = |p: &str| {
+        let (mark, sign) = p.split_once(['=', ':'])?;
+        let sign = sign.trim().trim_matches('"');
+        // A sign of capitals, marks or in brackets: "Lukket: Ja" is a field.
+        let letters = sign.chars().filter(|c| c.is_alphabetic());
+        (!sign.is_empty() && letters.clone().all(char::is_uppercase))
+            .then(|| legend_one(&format!("{sign} = {}", mark.trim())))
+            .flatten()
+    };
+    parts().find_map(legend_one).or_else(|| parts().find_map(reversed)).or_else(|| marked_with(plain, raw))
 }
 
 fn legend_one(part: &str) -> Option<String> {
@@ -123,7 +212,17 @@ fn legend_one(part: &str) -> Option<String> {
         };
         t.find(close).map(|at| t.split_at(at + 1))
     };
-    let (sign, mark) = ["=", ":", " – ", " - "].iter().filter_map(|s| t.split_once(s)).next().or_else(bracketed)?;
+    // "L betyder lukket punkt", "L angiver lukket punkt" too, and "L (Lukket punkt)".
+    let mark_in_brackets = || {
+        let (sign, rest) = t.split_once(" (")?;
+        Some((sign, rest.strip_suffix(')')?))
+    };
+    let (sign, mark) = ["=", ":", " – ", " - ", " betyder ", " angiver "]
+        .iter()
+        .filter_map(|s| t.split_once(s))
+        .next()
+        .or_else(bracketed)
+        .or_else(mark_in_brackets)?;
     let sign = sign_of(sign.trim());
     let sign = sign.as_str();
     let letters = sign.chars().filter(|c| c.is_alphanumeric()).count();
@@ -151,6 +250,15 @@ fn marked_with(plain: &str, raw: &str) -> Option<String> {
     }
     const VERBS: [&str; 10] =
         ["markeret", "mærket", "markeres", "mærkes", "angivet", "angives", "betegnet", "betegnes", "vist", "vises"];
+    // "Punkter mærket L er lukkede": the sign right after the verb, without "med".
+    if let Some(w) = tokens.windows(3).find(|w| VERBS.contains(&w[0]) && w[1] != "med") {
+        let at = raw.to_lowercase().find(&format!("{} ", w[0])).map(|i| i + w[0].len() + 1);
+        let sign = at.and_then(|i| raw.get(i..)).and_then(|r| r.split_whitespace().next()).unwrap_or("");
+        let capitals = (1..=2).contains(&sign.chars().count()) && sign.chars().all(char::is_uppercase);
+        if capitals && tokens.iter().any(|t| matches!(*t, "punkter" | "punkt" | "sager")) {
+            return Some(sign_of(sign));
+        }
+    }
     if !tokens.windows(2).any(|w| VERBS.contains(&w[0]) && w[1] == "med") {
         return None;
     }
@@ -367,11 +475,12 @@ pub fn footnotes(items: &[AgendaItem], lines: &[Line]) -> Vec<Named> {
         lines[..k].iter().rev().find(shown).is_some_and(bullet) || lines[k + 1..].iter().find(shown).is_some_and(bullet)
     };
     // A legend of letters or of a style; like every mark it has a closing word's stem.
+    // In the text a colour is a status table's key ("Rødt = lukket"): a legend there names items.
     let legend_of = |text: &str| {
         let plain = to_plain(text);
         match legend(&plain, text).filter(|sign| sign.chars().any(char::is_alphanumeric)) {
             Some(sign) => Some(Says::Sign(sign)),
-            None => style_legend(&plain).map(Says::Style),
+            None => style_legend(&plain).filter(|s| *s != Style::Unseen || names_items(&plain)).map(Says::Style),
         }
     };
     lines
@@ -619,12 +728,16 @@ fn tokens(text: &str) -> Vec<&str> {
 pub fn close_named(named: &[Named], items: &mut [AgendaItem], lines: &[Line], cx: &mut Ctx) {
     let from = |no: usize| &lines[lines.partition_point(|l| l.no < no)..];
     for n in named {
+        let styled = match n.says {
+            Says::Style(style) => styled_items(items, |i| from(i.line).first().map_or(0.0, |l| style.share(l.text))),
+            _ => Vec::new(),
+        };
         let says = |item: &AgendaItem| match &n.says {
             Says::Numbers(numbers) => numbers.contains(&item.number),
             Says::Sign(sign) => {
                 carries(&item.title, sign) || from(item.line).iter().take(2).any(|l| carries(unwrapped(l.text), sign))
             }
-            Says::Style(style) => from(item.line).first().is_some_and(|l| style.sets(l.text)),
+            Says::Style(_) => styled.contains(&item.number),
         };
         let carried = items.iter().any(says);
         for item in items.iter_mut().filter(|i| !i.closed && says(i)) {
@@ -648,6 +761,9 @@ pub fn close_named(named: &[Named], items: &mut [AgendaItem], lines: &[Line], cx
         let Says::Numbers(numbers) = &n.says else {
             if !carried {
                 legend_unused(n, items, lines, cx);
+            }
+            if let Says::Sign(sign) = &n.says {
+                signed_heading_unread(n, sign, items, lines, cx);
             }
             continue;
         };
@@ -688,6 +804,7 @@ fn style_unseen(n: &Named, style: Style, cx: &mut Ctx) {
     let seen = match style {
         Style::Italic => "in italics (\"*Title*\")",
         Style::Bold => "in bold (\"**Title**\")",
+        Style::Lock => "with a padlock (\"🔒\")",
         Style::Unseen => "so",
     };
     cx.error(
@@ -699,6 +816,36 @@ fn style_unseen(n: &Named, style: Style, cx: &mut Ctx) {
             clip(&n.text)
         ),
     );
+}
+
+/// A line in the items' text that carries a legend's sign and names an item the agenda skips
+/// ("Punkt 2 L: Salg", "L Punkt 2: Salg"; review 17): a heading not read, whose closed text would
+/// be published as the item's before it. The file is refused.
+fn signed_heading_unread(n: &Named, sign: &str, items: &[AgendaItem], lines: &[Line], cx: &mut Ctx) {
+    let Some(last) = items.iter().map(|i| i.number).max() else { return };
+    let missing = |k: u32| !items.iter().any(|i| i.number == k);
+    let first_item = items.iter().map(|i| i.line).min().unwrap_or(usize::MAX);
+    let heading = lines.iter().filter(|l| l.no > first_item && l.text.len() <= 150).find(|l| {
+        let lower = to_plain(l.text).to_lowercase();
+        let words = tokens(&lower);
+        let names = words
+            .windows(2)
+            .any(|w| NAMING.contains(&w[0]) && number(w[1]).is_some_and(|k| k <= last + 1 && missing(k)));
+        names && carries(unwrapped(l.text), sign)
+    });
+    if let Some(l) = heading {
+        cx.error(
+            l.no,
+            format!(
+                "\"{}\" carries the sign that line {} (\"{}\") says marks closed items, but is not read as an \
+                 item's heading: the file is refused rather than its text published; write the heading \
+                 \"Punkt 2: Title - Lukket\"",
+                clip(l.text.trim()),
+                n.line,
+                clip(&n.text)
+            ),
+        );
+    }
 }
 
 /// A number named closed that no item has. A public version may leave the closed item out

@@ -172,10 +172,20 @@ pub fn document(text: &str) -> Document<'_> {
         }
         let mut line = classify(no, raw);
         // Also a short line that may be a mark of internal use ("Internt", "Klassifikation: Intern";
-        // see `closed::restricted`), decided by its bytes: four more searches of every file cost more.
-        let restricted = || line.text.len() <= RESTRICTED_LINE && closed::restricted_stem(line.text.as_bytes());
-        line.may_close =
-            line.kind != Kind::Blank && (may_close || line.hard_break || line.text.ends_with('\t') || restricted());
+        // see `restricted`), decided by its bytes: four more searches of every file cost more.
+        let restricted = || line.text.len() <= RESTRICTED_LINE && super::restricted::stem(line.text.as_bytes());
+        // … or a case line with the sign "L" beside its number ("17/105 L").
+        let signed = || {
+            // The sign at either end ("17/105 L", "17/105 (l.)", "L 17/105", "17/105 LUK").
+            let sign = |c: Option<&u8>| c.is_some_and(|c| matches!(c, b'L' | b'l' | b'K' | b'k'));
+            line.text.len() <= 40 && {
+                let b = line.text.trim_end_matches([')', ']', '.', '*', '_', ' ']).as_bytes();
+                let first = line.text.trim_start_matches(['(', '[', '*', ' ']).as_bytes().first();
+                (sign(b.last()) || sign(first)) && b.contains(&b'/') && super::items::signed_case_line(line.text)
+            }
+        };
+        line.may_close = line.kind != Kind::Blank
+            && (may_close || line.hard_break || line.text.ends_with('\t') || restricted() || signed());
         if !line.is_empty_to_reader() && page_head > 0 {
             line.page_top = line.kind == Kind::Text && page_furniture(line.text);
             page_head = if line.page_top { page_head - 1 } else { 0 };

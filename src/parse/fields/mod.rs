@@ -92,6 +92,7 @@ pub(super) fn is_field(text: &str) -> bool {
         || public_field(text).is_some()
         || case_in(text).is_some()
         || field_says_closed(text)
+        || crate::parse::restricted::line(text, true)
 }
 
 /// The fields of a line under an item's heading. A row of a table with a label and its value

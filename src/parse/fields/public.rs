@@ -6,7 +6,7 @@ use super::rows::{column_fields, own_record, row_fields, table_line, OtherCases}
 use super::{field_text, fields, is_field, label_value};
 use crate::case::CaseNumber;
 use crate::parse::closed::{
-    self, closing_line, closing_word, field_says_closed, is_mark, mark_with_reason, said_of_item, words_of,
+    closing_line, closing_word, field_says_closed, is_mark, mark_with_reason, said_of_item, words_of,
 };
 use crate::parse::inline::{find_ci, to_plain};
 use crate::parse::items::case_in;
@@ -65,7 +65,7 @@ const PUBLIC_LABELS: &[&str] = &[
 
 /// The labels of a field that asks whether the item is closed ("Lukket: Ja"): "Ja" closes it. An
 /// answer "Nej" opens nothing, since the label alone reads as a mark ("Lukket: Nej" stays closed).
-const CLOSED_LABELS: [&str; 9] = [
+const CLOSED_LABELS: [&str; 14] = [
     "lukket",
     "lukket punkt",
     "lukket sag",
@@ -76,11 +76,44 @@ const CLOSED_LABELS: [&str; 9] = [
     "closed",
     "closed item",
     "confidential",
+    // Whether it holds personal data ("Personfølsomme oplysninger: Ja"; review 17).
+    "personfølsomme oplysninger",
+    "indeholder personfølsomme oplysninger",
+    "personoplysninger",
+    "indeholder personoplysninger",
+    "følsomme personoplysninger",
+];
+
+/// The labels of a field that grades the item's information ("Klassifikation: Intern"): a grade
+/// that is not for the public closes it, a public one ("Offentlig", "Ingen") leaves it open, any
+/// other says nothing (review 17: "Klassifikation: Intern" among other fields was published).
+const GRADE_LABELS: [&str; 21] = [
+    "klassifikation",
+    "sagsklassifikation",
+    "fortrolighedsgrad",
+    "følsomhedsniveau",
+    "adgang",
+    "adgangsniveau",
+    "tilgængelighed",
+    "synlighed",
+    "distribution",
+    "sensitivity",
+    "dataklassifikation",
+    "dataklassificering",
+    "klassificering",
+    "sikkerhedsklassifikation",
+    "informationsklassifikation",
+    "sikkerhedsniveau",
+    "fortrolighed",
+    "fortrolighedsniveau",
+    "følsomhed",
+    "classification",
+    "security classification",
 ];
 
 /// The labels of a field that names the choice ("Åben/Lukket: L"): only an open answer ("Åben",
 /// "Å", "Offentlig") leaves the item open; any other closes it.
-const CHOICE_LABELS: [&str; 4] = ["åben/lukket", "åbent/lukket", "offentlig/lukket", "å/l"];
+const CHOICE_LABELS: [&str; 6] = ["åben/lukket", "åbent/lukket", "offentlig/lukket", "å/l", "l/å", "lukket/åben"];
 
 /// "Offentlig: Nej", "Åben: Nej", "Offentliggøres: Nej" (also "Offentlig: Nej, jf.
 /// offentlighedslovens § 30", "Offentlig: Kan ikke offentliggøres", "Lukket: Ja"): a field that
@@ -197,6 +230,19 @@ fn answer_of(len: usize, label: &str, value: &str) -> Option<(bool, bool)> {
             _ => Some((true, true)),
         };
     }
+    if GRADE_LABELS.contains(&label) {
+        let value = to_plain(value).to_lowercase();
+        return match words_of(&value).next()? {
+            "offentlig" | "offentligt" | "åben" | "åbent" | "ingen" | "lav" | "normal" | "almindelig" | "public" => {
+                Some((false, false))
+            }
+            "intern" | "internt" | "fortrolig" | "fortroligt" | "personfølsom" | "personfølsomt" | "følsom"
+            | "følsomt" | "følsomme" | "høj" | "begrænset" | "beskyttet" | "lukket" | "hemmelig" | "internal"
+            | "restricted" | "confidential" | "private" => Some((true, true)),
+            // "Kun til intern brug", "Personoplysninger".
+            _ => crate::parse::restricted::line(&value, true).then_some((true, true)),
+        };
+    }
     let yes_closes = match () {
         _ if PUBLIC_LABELS.contains(&label) => false,
         _ if CLOSED_LABELS.contains(&label) => true,
@@ -232,6 +278,8 @@ fn answer_of(len: usize, label: &str, value: &str) -> Option<(bool, bool)> {
     let value = value.trim_matches(|c: char| !c.is_alphanumeric());
     let answer = match words_of(value).next()? {
         "nej" | "ikke" | "no" => Some((true, bare)),
+        // For internal use ("Offentlig: Intern"; review 17).
+        "intern" | "internt" | "internal" => Some((true, true)),
         "n" if value == "n" => Some((true, true)),
         "ja" | "j" | "yes" | "y" if matches!(value, "ja" | "j" | "yes" | "y") => Some((false, false)),
         _ => bare.then_some((true, true)),
@@ -668,10 +716,30 @@ pub(in crate::parse) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usi
         matches!(l.kind, Kind::Heading(_))
             || (l.text.len() <= 60 && crate::parse::sections::kind_of(&to_plain(l.text)).is_some())
     };
+    // … and so does a short line set apart above it that may be a sub-item's heading the readers
+    // of items do not know ("Ad b) Personalesag" / "Ikke offentlig", "ii) Personalesag"; review
+    // 17): the mark closes the whole item. Not a day of a place's hours ("Lørdag" / "Lukket").
+    let titled = |k: usize| {
+        let l = &body[k];
+        let raw = l.text.trim();
+        let day = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"];
+        l.kind == Kind::Text
+            && raw.len() <= 80
+            && (k == 0 || blank(body.get(k - 1)))
+            && (numbered(raw) || case_in(raw).is_some())
+            && {
+                let t = to_plain(raw);
+                let t = t.trim();
+                !t.ends_with(['.', ',', ':', ';']) && !day.iter().any(|d| t.eq_ignore_ascii_case(d))
+            }
+    };
     let mark_alone = |k: usize| {
         // Every line of every item comes here: the cheap questions first, where it stands last.
         let t = body[k].text;
-        let apart = || blank(body.get(k + 1)) && (blank(body.get(k - 1)) || body.get(k - 1).is_some_and(heading));
+        let apart = || {
+            blank(body.get(k + 1))
+                && (blank(body.get(k - 1)) || body.get(k - 1).is_some_and(heading) || (k > 0 && titled(k - 1)))
+        };
         let in_head = || capital_first(t) && starts_as_mark(t) && k <= *head_end;
         // Not the slice's first line: what stands above it is not known here (right above the
         // next heading, the mark is that item's; see `marked_above`). A label ("Lukket:") is
@@ -683,7 +751,7 @@ pub(in crate::parse) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usi
         // (Also "Offentliggøres ikke", "Publiceres ikke"; review 16.)
         let phrase = || {
             apart()
-                && t.trim_start_matches(['*', '_', ' '])
+                && t.trim_start_matches(['*', '_', ' ', '(', '['])
                     .starts_with(['I', 'i', 'E', 'e', 'U', 'u', 'M', 'm', 'K', 'k', 'O', 'o', 'P', 'p'])
                 && is_mark(to_plain(t).trim())
         };
@@ -693,7 +761,15 @@ pub(in crate::parse) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usi
         let said = || apart() && said_of_item(t);
         // … or a mark that the item is internal or holds personal data ("Internt", "Til intern
         // brug", "Personfølsomt", "Klassifikation: Intern"; review 16).
-        let restricted = || apart() && (closed::restricted(t) || closed::classified(t));
+        // (A word alone counts right under a line that may be a sub-item's heading: "ii)
+        // Personalesag" / "Internt".)
+        let under_title = || k > 0 && !blank(body.get(k - 1)) && titled(k - 1);
+        let restricted = || {
+            apart()
+                && (crate::parse::restricted::line(t, under_title())
+                    || crate::parse::restricted::field(t)
+                    || crate::parse::items::signed_case_line(t))
+        };
         let mark = || {
             closing_line(t, false)
                 || mark_with_reason(t)
@@ -752,6 +828,25 @@ pub(super) fn tab_row(text: &str) -> Option<String> {
     }
     let cells: Vec<&str> = inner.split('\t').map(str::trim).filter(|c| !c.is_empty()).collect();
     (cells.len() >= 2).then(|| tables::pipe_row(&cells))
+}
+
+/// Whether `t` starts as a sub-item's heading does, numbered or lettered: "2.2 Personalesag", "b)
+/// Personalesag", "Ad b) …", "ii) …", "Underpunkt 2: …", "Sag b: …", "- 2.2 …".
+fn numbered(t: &str) -> bool {
+    let t = t.trim_start_matches(['-', '•', '*', '#', ' ', '(']);
+    let t = ["ad punkt ", "ad ", "underpunkt ", "punkt ", "pkt. ", "pkt ", "sag "]
+        .iter()
+        .find_map(|p| crate::parse::inline::strip_prefix_ci(t, p))
+        .unwrap_or(t);
+    let Some((token, rest)) = t.split_once([' ', '\t']) else { return false };
+    let token = token.trim_end_matches([')', '.', ':']);
+    let lower = token.to_lowercase();
+    let numeral = token.len() <= 6
+        && token.bytes().any(|b| b.is_ascii_digit())
+        && token.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'.');
+    let letter = token.chars().count() == 1 && token.chars().all(char::is_alphabetic);
+    let roman = (1..=4).contains(&lower.len()) && lower.bytes().all(|b| matches!(b, b'i' | b'v' | b'x'));
+    !rest.trim().is_empty() && (numeral || letter || roman)
 }
 
 /// A quick look for [`starts_as_mark`]: the first byte past list marks, brackets and emphasis is an
@@ -834,7 +929,14 @@ pub(super) fn public_no_row(text: &str) -> bool {
         // (Or a narrower gap, before a colon: see `field_further_in`.)
         t.len() <= 200
             && (t.starts_with('|') || has_byte(t, b'\t') || GAP.find(t.as_bytes()).is_some() || has_byte(t, b':'))
-            && (has("ffentlig") || has("FFENTLIG") || has("ben") || has("BEN") || has("ukket") || has("UKKET"))
+            && (has("ffentlig")
+                || has("FFENTLIG")
+                || has("ben")
+                || has("BEN")
+                || has("ukket")
+                || has("UKKET")
+                || has("lassifi")
+                || has("LASSIFI"))
     };
     if !(starts_with_public_label(t) || further_in()) {
         return false;
@@ -991,7 +1093,25 @@ fn starts_with_public_label(text: &str) -> bool {
         || head(9, "fortrolig")
         || head(6, "closed")
         || head(12, "confidential")
-        || ["Åb", "åb", "ÅB", "Å/", "å/"].iter().any(|w| t.starts_with(w.as_bytes()))
+        // The grades' and personal data's labels ("Klassifikation", "Dataklassificering",
+        // "Sikkerhedsniveau", "Fortrolighed", "Følsomhed", "Personoplysninger"; review 17).
+        || head(6, "klassi")
+        || head(8, "dataklas")
+        || head(9, "sikkerhed")
+        || head(10, "informatio")
+        || head(6, "classi")
+        || head(8, "security")
+        || head(6, "person")
+        || head(6, "adgang")
+        || head(7, "tilgæng")
+        || head(7, "synligh")
+        || head(7, "distrib")
+        || head(8, "sagsklas")
+        || head(8, "sensitiv")
+        || head(10, "indeholder")
+        || head(4, "l/å")
+        || head(4, "L/Å")
+        || ["Åb", "åb", "ÅB", "Å/", "å/", "Føl", "føl", "FØL"].iter().any(|w| t.starts_with(w.as_bytes()))
 }
 
 #[cfg(test)]

@@ -152,32 +152,90 @@ pub(in crate::parse) fn case_in(text: &str) -> Option<CaseNumber> {
     // Dok.nr.: …", "24/1234 - Åben sag", "24/1234."); a bare line is the number alone ("24/12,
     // 27/12 og 31/12 holdes …" is text). A KLE number may have spaces in it.
     if !labelled {
-        return t.parse().ok().or_else(|| without_status_sign(t)?.parse().ok());
+        // … or a field after it ("17/102 Status: L").
+        let field_after = || {
+            let (number, rest) = t.split_once(char::is_whitespace)?;
+            rest.contains(':').then(|| number.parse().ok()).flatten()
+        };
+        return t.parse().ok().or_else(|| without_status_sign(t)?.parse().ok()).or_else(field_after);
     }
     let t = t.split([',', ';', '(']).next().unwrap_or(t).trim().trim_end_matches('.');
-    t.parse().ok().or_else(|| t.split_whitespace().next()?.trim_end_matches('.').parse().ok())
+    t.parse()
+        .ok()
+        .or_else(|| t.split_whitespace().next()?.trim_end_matches('.').parse().ok())
+        .or_else(|| without_status_sign(t)?.parse().ok())
 }
 
-/// A case line's number without the status sign a case system's column prints beside it: "24/1002
-/// L", "L 24/1002", "(L) 24/1002", "24/1002 Å" (Lukket, Åben; review 16: the line was read as text
-/// and the closed item published).
+/// Whether `word` is a status sign: "L", "LUK", "Lukk" (Lukket), "Å" (Åben), in any case.
+fn sign(word: &str) -> bool {
+    matches!(word.to_lowercase().as_str(), "l" | "luk" | "lukk" | "å")
+}
+
+/// What may stand between a case number and its sign, or around the sign: "17/102 - L", "17/102
+/// /L", "17/102 (L.)", "17/102 | L", "17/102, L", "L: 17/102", "17/102 *L*".
+const AROUND_SIGN: [char; 15] = [' ', '\t', '-', '–', '/', '|', ',', '(', ')', '[', ']', '.', ':', '*', '_'];
+
+/// A case line's number without the status sign a case system's column prints beside it, and
+/// without a reason after that: "24/1002 L", "L 24/1002", "(L) 24/1002", "24/1002 (L.)", "24/1002
+/// l", "24/1002-L", "24/1002 L - personsag", "24/1002 Å" (Lukket, Åben; reviews 16 and 17: the
+/// line was read as text and the closed item published).
 fn without_status_sign(text: &str) -> Option<&str> {
-    let (first, last) = (text.split_whitespace().next()?, text.split_whitespace().next_back()?);
-    let sign = |w: &str| matches!(w.trim_start_matches(['(', '[']).trim_end_matches([')', ']']), "L" | "Å");
-    match (sign(first), sign(last)) {
-        (true, false) => Some(text.trim_start()[first.len()..].trim()),
-        (false, true) => Some(text.trim_end()[..text.trim_end().len() - last.len()].trim()),
-        _ => None,
-    }
+    let t = text.trim();
+    // The sign last, or with a reason after it: cut at each separator.
+    let reasons = [" - ", " – ", " (", ","].into_iter().filter_map(|r| t.find(r).map(|at| t[..at].trim_end()));
+    sign_last(t).or_else(|| reasons.into_iter().find_map(sign_last)).or_else(|| sign_first(t))
+}
+
+/// "24/1002 L" → "24/1002", see [`without_status_sign`].
+fn sign_last(t: &str) -> Option<&str> {
+    let body = t.trim_end_matches(AROUND_SIGN);
+    let (number, word) = body.split_at(body.trim_end_matches(char::is_alphabetic).len());
+    let number_end = number.trim_end_matches(AROUND_SIGN);
+    (sign(word) && number_end.len() < number.len() && number_end.parse::<CaseNumber>().is_ok()).then_some(number_end)
+}
+
+/// "L 24/1002" → "24/1002", see [`without_status_sign`].
+fn sign_first(t: &str) -> Option<&str> {
+    let body = t.trim_start_matches(AROUND_SIGN);
+    let letters = body.len() - body.trim_start_matches(char::is_alphabetic).len();
+    let (word, number) = body.split_at(letters);
+    let number_start = number.trim_start_matches(AROUND_SIGN);
+    let number_only = number_start.trim_end_matches(AROUND_SIGN);
+    (sign(word) && number_start.len() < number.len() && number_only.parse::<CaseNumber>().is_ok())
+        .then_some(number_only)
 }
 
 /// Whether a case line carries the sign "L" (Lukket) beside its number ("24/1002 L", "Sagsnr.:
-/// 24/1002 (L)", "L 24/1002").
+/// 24/1002 (L.)", "L 24/1002", "24/1002 Status: L"), in any case; not a caseworker's initials
+/// after another label ("24/1002 Sagsbeh.: L").
 pub(super) fn signed_closed(line: &str) -> bool {
     let plain = plain(line);
-    let mut words = plain.split_whitespace().map(|w| w.trim_start_matches(['(', '[']).trim_end_matches([')', ']']));
-    let first = words.next();
-    first == Some("L") || words.next_back() == Some("L")
+    let mut at = 0;
+    let words = plain.split(|c: char| !c.is_alphanumeric()).map(|w| {
+        let start = at;
+        at += w.len() + plain[at + w.len()..].chars().next().map_or(0, char::len_utf8);
+        (start, w)
+    });
+    let words: Vec<(usize, &str)> = words.filter(|(_, w)| !w.is_empty()).collect();
+    let Some(k) = words.iter().position(|(_, w)| matches!(w.to_lowercase().as_str(), "l" | "luk" | "lukk")) else {
+        return false;
+    };
+    // Its own word at an end or in capitals, not an initial within a name.
+    let (sign_at, word) = words[k];
+    let apart = words.len() > 1 && (k == 0 || k + 1 == words.len() || word.chars().all(char::is_uppercase));
+    // After the number, the sign may answer a label: a status's only ("Status: L", not "Sagsbeh.: L").
+    let before = &plain[..sign_at];
+    let after_number = before.rfind(|c: char| c.is_ascii_digit()).map_or("", |d| &before[d + 1..]);
+    let label = after_number.rsplit_once(':').map(|(l, _)| l.split_whitespace().last().unwrap_or("").to_lowercase());
+    let status =
+        |l: &str| matches!(l.trim_matches(|c: char| !c.is_alphanumeric()), "status" | "å/l" | "l/å" | "type" | "");
+    apart && label.is_none_or(|l| status(&l))
+}
+
+/// A case line with the sign "L" beside its number ("17/105 L") standing in an item's text: the
+/// sub-item or part it heads is closed.
+pub(in crate::parse) fn signed_case_line(text: &str) -> bool {
+    text.len() <= 80 && case_in(text).is_some() && signed_closed(text)
 }
 
 /// Short, no spaces, digits with "/" or "." or "-": a case number with a typo.

@@ -5,8 +5,7 @@ use super::case::case_of;
 use super::heading::{heading_of, is_heading_line};
 use crate::case::CaseNumber;
 use crate::parse::closed::{
-    classified, closing_line, field_says_closed, is_closed, item_says_closed, mark_with_reason, marks_closed,
-    restricted, short_mark,
+    closing_line, field_says_closed, is_closed, item_says_closed, mark_with_reason, marks_closed, short_mark,
 };
 use crate::parse::fields::{
     describes_item, field_table, fields, open_status, public_field, public_label, record_fields,
@@ -14,6 +13,7 @@ use crate::parse::fields::{
 use crate::parse::has_byte;
 use crate::parse::inline::to_plain;
 use crate::parse::normalize::{Kind, Line};
+use crate::parse::restricted;
 use crate::parse::sections;
 use crate::parse::tables::{self, pipe_cells, TableBuilder};
 use std::borrow::Cow;
@@ -86,7 +86,7 @@ fn title_and_marks(title: &str, body: &[Line]) -> String {
     // item's first line when it is short and says so, also as a sentence ("Punktet er lukket.",
     // "Denne sag er lukket"): hiding an open item warns, publishing a closed one cannot be undone.
     let says_closed =
-        |t: &str| closing_line(t, false) || item_says_closed(t) || short_mark(t) || restricted(t) || classified(t);
+        |t: &str| closing_line(t, false) || item_says_closed(t) || short_mark(t) || restricted::line(t, true);
     // … also with its reason after it ("Ikke offentlig – personsag"), or as a field's answer
     // ("Status: Ikke offentlig").
     // A line of boxes says what is ticked ("Åben ☒ Lukket ☐" is open; review 10).
@@ -135,8 +135,10 @@ fn title_and_marks(title: &str, body: &[Line]) -> String {
         .chain(answered.as_deref())
         .find(|t| says_closed(t))
     {
-        // "Offentlig: Nej" has no closing word of its own: it says "Lukket".
-        push_title_line(&mut full, if public_field(mark) == Some(true) { "Lukket" } else { mark });
+        // "Offentlig: Nej", "Til intern brug", "Status: Intern" have no closing word of their own:
+        // they say "Lukket".
+        let says_lukket = public_field(mark) == Some(true) || restricted::line(mark, true) || restricted::field(mark);
+        push_title_line(&mut full, if says_lukket { "Lukket" } else { mark });
     }
     // What a system writes after the number on the case line ("Sagsnr.: 24/1002 (lukket)",
     // "24/1002, Lukket punkt"): a closing word anywhere in that short line marks the item.

@@ -139,6 +139,8 @@ fn mark_line(t: &str) -> bool {
         || (t.len() <= 100 && is_mark(&to_plain(t)))
         || said_of_item(t)
         || field_says_closed(t)
+        || crate::parse::restricted::line(t, true)
+        || super::case::signed_case_line(t)
 }
 
 /// The line right above the heading at `i` (blank lines between allowed, none before `from`, where

@@ -17,7 +17,7 @@ mod numbered;
 mod repeats;
 
 pub use body::plain_text;
-pub(super) use case::case_in;
+pub(super) use case::{case_in, signed_case_line};
 pub use heading::{heading_at, item_heading, numbered_heading};
 pub use numbered::mark_numbered;
 pub(super) use repeats::{continues, repeated_heading};
