@@ -778,11 +778,10 @@ pub(in crate::parse) fn field_says_closed(text: &str) -> bool {
     let Some((label, answer)) = plain.split_once(':') else { return false };
     let label = label.trim();
     // A day's hours are a place's ("Lørdag: Lukket").
-    let day = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag", "weekend", "helligdage"];
     !label.is_empty()
         && label.len() <= 30
         && !label.bytes().any(|b| b.is_ascii_digit())
-        && !day.iter().any(|d| label.trim_matches(['*', '_']).eq_ignore_ascii_case(d))
+        && !super::dates::is_day(label)
         && !case_file_status(&plain)
         && (is_mark(answer.trim()) || closed_kind(answer.trim()) || bracket_mark(answer.trim()))
 }

@@ -45,6 +45,17 @@ const WEEKDAYS: [(&str, Weekday); 7] = [
     ("søndag", Weekday::Sun),
 ];
 
+/// True if `word` is a Danish weekday's name, in any case ("Lørdag"), or the weekend's or holidays'
+/// ("weekend", "helligdage"): a place's opening hours are listed by them ("Lørdag: Lukket").
+pub(in crate::parse) fn is_day(word: &str) -> bool {
+    let word = word.trim().trim_matches(['*', '_']);
+    if word.len() > 10 {
+        return false;
+    }
+    let lower = word.to_lowercase();
+    WEEKDAYS.iter().any(|(d, _)| lower == *d) || lower == "weekend" || lower == "helligdage"
+}
+
 /// True if `s` starts with a Danish month name ("november: …", "marts 2017").
 pub fn starts_with_month(s: &str) -> bool {
     let end = s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());

@@ -722,7 +722,6 @@ pub(in crate::parse) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usi
     let titled = |k: usize| {
         let l = &body[k];
         let raw = l.text.trim();
-        let day = ["mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"];
         l.kind == Kind::Text
             && raw.len() <= 80
             && (k == 0 || blank(body.get(k - 1)))
@@ -730,7 +729,7 @@ pub(in crate::parse) fn closing_field(body: &[Line], own: Own<'_>) -> Option<usi
             && {
                 let t = to_plain(raw);
                 let t = t.trim();
-                !t.ends_with(['.', ',', ':', ';']) && !day.iter().any(|d| t.eq_ignore_ascii_case(d))
+                !t.ends_with(['.', ',', ':', ';']) && !crate::parse::dates::is_day(t)
             }
     };
     let mark_alone = |k: usize| {
