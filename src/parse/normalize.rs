@@ -210,10 +210,10 @@ pub fn document(text: &str) -> Document<'_> {
     Document { lines, markdown }
 }
 
-/// Where in `text` (sorted byte offsets) a line may say that its item is closed, for
 /// The longest line [`Line::may_close`] asks of marks of internal use by their bytes.
 const RESTRICTED_LINE: usize = 60;
 
+/// Where in `text` (sorted byte offsets) a line may say that its item is closed, for
 /// [`Line::may_close`]: a public label or closing word ("offentlig…", "åben…", "lukke…",
 /// "fortrolig…", in any case, also split by emphasis), or a byte that the readers of closing
 /// fields decode or read over lines (entities, tags, escapes, links, code, bars, box drawing,

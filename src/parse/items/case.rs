@@ -168,7 +168,12 @@ pub(in crate::parse) fn case_in(text: &str) -> Option<CaseNumber> {
 
 /// Whether `word` is a status sign: "L", "LUK", "Lukk" (Lukket), "Å" (Åben), in any case.
 fn sign(word: &str) -> bool {
-    matches!(word.to_lowercase().as_str(), "l" | "luk" | "lukk" | "å")
+    closed_sign(word) || word == "å" || word == "Å"
+}
+
+/// Whether `word` is the sign of a closed item: "L", "LUK", "Lukk", in any case.
+fn closed_sign(word: &str) -> bool {
+    matches!(word.to_lowercase().as_str(), "l" | "luk" | "lukk")
 }
 
 /// What may stand between a case number and its sign, or around the sign: "17/102 - L", "17/102
@@ -217,7 +222,7 @@ pub(super) fn signed_closed(line: &str) -> bool {
         (start, w)
     });
     let words: Vec<(usize, &str)> = words.filter(|(_, w)| !w.is_empty()).collect();
-    let Some(k) = words.iter().position(|(_, w)| matches!(w.to_lowercase().as_str(), "l" | "luk" | "lukk")) else {
+    let Some(k) = words.iter().position(|(_, w)| closed_sign(w)) else {
         return false;
     };
     // Its own word at an end or in capitals, not an initial within a name.
